@@ -1,0 +1,1 @@
+"""Persistence: models, engines and the unit of work, and Alembic migrations applied on start."""

@@ -1,0 +1,205 @@
+"""Engines, the unit of work, and retrying transactions on SQLite and PostgreSQL.
+
+Owns how we talk to a database:
+
+* SQLite: the driver's own transaction handling is switched off (``isolation_level=None``) and
+  we emit ``BEGIN`` ourselves from a ``begin`` event — ``BEGIN IMMEDIATE`` for every writer, so a
+  transaction that reads and then writes waits for the write lock (``busy_timeout``) instead of
+  failing at once with "database is locked"; WAL, ``foreign_keys=ON`` and ``synchronous=FULL``
+  (a committed sale survives a power cut) are set in a ``connect`` event.
+* PostgreSQL: psycopg 3; serialization failures and deadlocks (40001 / 40P01) are retried a
+  bounded number of times by :meth:`Database.transact`, never shown to a cashier.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+RETRYABLE_PG_STATES = {"40001", "40P01"}
+
+
+class DatabaseError(Exception):
+    """Base of db-layer errors; carries a machine-readable ``code``."""
+
+    code = "db.error"
+
+    def __init__(self, message: str, **data: Any) -> None:
+        super().__init__(message)
+        self.data = data
+
+
+class DatabaseBusy(DatabaseError):
+    """Another till or worker held the database longer than we could wait."""
+
+    code = "db.busy"
+
+
+class DatabaseUnavailable(DatabaseError):
+    code = "db.unavailable"
+
+
+def normalize_url(url: str) -> str:
+    """Accept ``postgresql://`` and ``postgres://`` and pick the psycopg 3 driver for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def _install_sqlite_events(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() not in {"wal", "memory"}:
+            log.warning("SQLite journal_mode is %s, not WAL", mode[0])
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("posapp_readonly"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, *, echo: bool = False, pool_size: int = 5) -> Engine:
+    """Build an engine for ``url`` with the SQLite or PostgreSQL settings above."""
+    url = normalize_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            echo=echo,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        )
+        _install_sqlite_events(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(
+            url,
+            echo=echo,
+            pool_size=pool_size,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 5},
+        )
+    raise DatabaseError(
+        f"unsupported database URL {parsed.render_as_string()}: use sqlite or postgresql"
+    )
+
+
+def _is_retryable(exc: DBAPIError) -> bool:
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(
+        getattr(orig, "diag", None), "sqlstate", None
+    )
+    if state in RETRYABLE_PG_STATES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(orig).lower()
+
+
+class UnitOfWork:
+    """One business action = one transaction. Rolls back unless :meth:`commit` was called.
+
+    ``uow.session`` is an ORM session; ``uow.conn`` is its connection, for the Core statements of
+    the hot paths (completing a sale), which skip the ORM's per-object bookkeeping.
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+        self.session: Session
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        self.conn = self.session.connection()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if not self._committed:
+                self.session.rollback()
+        finally:
+            self.session.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.conn.dialect.name
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class Database:
+    """The engine plus its session factories; :meth:`transact` runs a business action."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = normalize_url(url)
+        self.engine = make_engine(self.url, echo=echo)
+        self.dialect = self.engine.dialect.name
+        self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(
+            self.engine.execution_options(posapp_readonly=True), expire_on_commit=False
+        )
+
+    def uow(self, *, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(self._write if write else self._read)
+
+    def transact(self, fn: Callable[[UnitOfWork], T], *, retries: int = 5) -> T:
+        """Run ``fn(uow)`` in a write transaction and commit; retry serialization failures."""
+        attempt = 0
+        while True:
+            try:
+                with self.uow() as uow:
+                    result = fn(uow)
+                    uow.commit()
+                    return result
+            except DBAPIError as exc:
+                if _is_retryable(exc) and attempt < retries:
+                    attempt += 1
+                    delay = min(0.5, 0.01 * 2**attempt) * (0.5 + random.random())
+                    log.info("retrying transaction after %s (attempt %d)", exc.orig, attempt)
+                    time.sleep(delay)
+                    continue
+                if isinstance(exc, OperationalError) and "database is locked" in str(exc.orig):
+                    raise DatabaseBusy(
+                        "the database is busy (locked by another till or task); try again"
+                    ) from exc
+                if exc.connection_invalidated or isinstance(exc, OperationalError):
+                    raise DatabaseUnavailable(f"cannot reach the database: {exc.orig}") from exc
+                raise
+
+    def read(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """Run ``fn(uow)`` in a read-only transaction (a plain deferred BEGIN on SQLite)."""
+        with self.uow(write=False) as uow:
+            return fn(uow)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

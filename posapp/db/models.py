@@ -1,0 +1,406 @@
+"""The relational schema: SQLAlchemy 2 typed models for every table the store keeps.
+
+Owns table and column definitions only; rules live in posapp/domain and the services. Conventions:
+money is ``int`` KRW; quantities are ``int`` in base units (pieces for ``ea`` products, grams for
+weighed ones); timestamps are UTC (``UTCDateTime``); documents that leave the till carry a UUID
+string made at the till. Integer keys are SQLite rowids (``Integer``); the two tables that grow
+without bound use ``BigID`` (BIGINT on PostgreSQL, INTEGER rowid on SQLite).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+BigID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores aware datetimes as naive UTC; returns aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- catalogue -------------------------------------------------------------------------------
+
+
+class Region(Base):
+    """A partner local government (시·군) and the promotion text shown for it."""
+
+    __tablename__ = "regions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    name_en: Mapped[str] = mapped_column(String(80), default="")
+    province: Mapped[str] = mapped_column(String(40), default="")
+    signature: Mapped[str] = mapped_column(Text, default="")
+    festival: Mapped[str] = mapped_column(Text, default="")
+    tourism: Mapped[str] = mapped_column(Text, default="")
+    season: Mapped[str] = mapped_column(Text, default="")
+    promo: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Producer(Base):
+    """A producer or supplier; consignment suppliers carry a commission rate (percent)."""
+
+    __tablename__ = "producers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
+    contact: Mapped[str] = mapped_column(String(80), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="purchase")
+    commission_rate: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    name_en: Mapped[str] = mapped_column(String(80), default="")
+
+
+class Product(Base):
+    """A sellable item. ``unit`` is ea / kg / 100g and ``price`` is per that unit, VAT included."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name_ko: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    unit: Mapped[str] = mapped_column(String(8), default="ea")
+    price: Mapped[int] = mapped_column(Integer)
+    tax_class: Mapped[str] = mapped_column(String(8), default="taxable")
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
+    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    plu: Mapped[str | None] = mapped_column(String(8), unique=True)
+    reorder_point: Mapped[int] = mapped_column(Integer, default=0)
+    shelf_life_days: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProductBarcode(Base):
+    __tablename__ = "product_barcodes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PriceChange(Base):
+    """Price history: every change of a product's shelf price, with who made it."""
+
+    __tablename__ = "price_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    old_price: Mapped[int | None] = mapped_column(Integer)
+    new_price: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+
+
+# --- stock -----------------------------------------------------------------------------------
+
+
+class Lot(Base):
+    """A received batch of one product with its expiry date; sold first-expiring-first."""
+
+    __tablename__ = "lots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    lot_code: Mapped[str] = mapped_column(String(40), default="")
+    expiry_date: Mapped[dt.date | None] = mapped_column(Date)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    unit_cost: Mapped[int | None] = mapped_column(Integer)
+    qty_received: Mapped[int] = mapped_column(Integer, default=0)
+    qty_on_hand: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_lots_fefo", "product_id", "qty_on_hand", "expiry_date"),)
+
+
+class StockLevel(Base):
+    """Cached on-hand per product: always equal to the sum of its ledger movements."""
+
+    __tablename__ = "stock_levels"
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    needs_count: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StockMovement(Base):
+    """The append-only stock ledger. ``qty`` is signed, in base units."""
+
+    __tablename__ = "stock_movements"
+    id: Mapped[int] = mapped_column(BigID, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    doc_type: Mapped[str] = mapped_column(String(16), default="")
+    doc_uuid: Mapped[str] = mapped_column(String(36), default="")
+    reason: Mapped[str] = mapped_column(String(120), default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    register_id: Mapped[str | None] = mapped_column(ForeignKey("registers.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_stock_movements_product", "product_id", "id"),
+        Index("ix_stock_movements_doc", "doc_uuid"),
+    )
+
+
+# --- people and tills ------------------------------------------------------------------------
+
+
+class Register(Base):
+    __tablename__ = "registers"
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class User(Base):
+    """A cashier, manager, class staff member or admin; the PIN is stored as an Argon2id hash."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Shift(Base):
+    __tablename__ = "shifts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), index=True)
+    opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    opening_float: Mapped[int] = mapped_column(Integer, default=0)
+    opening_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    closing_counts: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    counted_cash: Mapped[int | None] = mapped_column(Integer)
+    expected_cash: Mapped[int | None] = mapped_column(Integer)
+    z_number: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8), default="open")
+
+
+class ReceiptCounter(Base):
+    """Per register and business day, the last receipt sequence handed out."""
+
+    __tablename__ = "receipt_counters"
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), primary_key=True)
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- sales -----------------------------------------------------------------------------------
+
+
+class Sale(Base):
+    """A completed sale or refund (``kind``); refunds carry negative amounts and their original."""
+
+    __tablename__ = "sales"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(8), default="sale")
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"))
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    original_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    gross_total: Mapped[int] = mapped_column(Integer)
+    line_discount_total: Mapped[int] = mapped_column(Integer, default=0)
+    ticket_discount_total: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer)
+    taxable_total: Mapped[int] = mapped_column(Integer)
+    supply_value: Mapped[int] = mapped_column(Integer)
+    vat: Mapped[int] = mapped_column(Integer)
+    exempt_total: Mapped[int] = mapped_column(Integer)
+    ticket_discount_kind: Mapped[str | None] = mapped_column(String(8))
+    ticket_discount_value: Mapped[int | None] = mapped_column(Integer)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (Index("ix_sales_register_date", "register_id", "business_date"),)
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    id: Mapped[int] = mapped_column(BigID, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    barcode: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(8))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    gross: Mapped[int] = mapped_column(Integer)
+    line_discount: Mapped[int] = mapped_column(Integer, default=0)
+    ticket_discount: Mapped[int] = mapped_column(Integer, default=0)
+    net: Mapped[int] = mapped_column(Integer)
+    tax_class: Mapped[str] = mapped_column(String(8))
+    discount_kind: Mapped[str | None] = mapped_column(String(8))
+    discount_value: Mapped[int | None] = mapped_column(Integer)
+    original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+
+
+class Payment(Base):
+    """One tender of a sale. ``evidence`` groups it for the VAT return; card numbers are masked."""
+
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(BigID, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+    tendered: Mapped[int] = mapped_column(Integer, default=0)
+    change_given: Mapped[int] = mapped_column(Integer, default=0)
+    evidence: Mapped[str] = mapped_column(String(16))
+    approval_no: Mapped[str | None] = mapped_column(String(40))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    card_masked: Mapped[str | None] = mapped_column(String(40))
+    card_issuer: Mapped[str | None] = mapped_column(String(40))
+    installment_months: Mapped[int] = mapped_column(Integer, default=0)
+    voucher_kind: Mapped[str | None] = mapped_column(String(16))
+    reference: Mapped[str | None] = mapped_column(String(80))
+    cash_receipt_identity: Mapped[str | None] = mapped_column(String(40))
+    cash_receipt_purpose: Mapped[str | None] = mapped_column(String(20))
+    cash_receipt_approval: Mapped[str | None] = mapped_column(String(40))
+
+
+class HeldTicket(Base):
+    __tablename__ = "held_tickets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    label: Mapped[str] = mapped_column(String(80), default="")
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    line_count: Mapped[int] = mapped_column(Integer, default=0)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+# --- integrity and sync ----------------------------------------------------------------------
+
+
+class JournalEntry(Base):
+    """The hash chain of completed documents, one chain per register."""
+
+    __tablename__ = "journal"
+    id: Mapped[int] = mapped_column(BigID, primary_key=True)
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    doc_type: Mapped[str] = mapped_column(String(16))
+    doc_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("register_id", "seq"),)
+
+
+class JournalHead(Base):
+    """The last journal entry per register, updated atomically to serialise its chain."""
+
+    __tablename__ = "journal_heads"
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(BigID, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    register_id: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[str] = mapped_column(String(120), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class OutboxEvent(Base):
+    """Transactional outbox: written in the same transaction as the document it reports."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(BigID, primary_key=True)
+    event_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    doc_uuid: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "id"),)
