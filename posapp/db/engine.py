@@ -139,11 +139,9 @@ class UnitOfWork:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        try:
-            if not self._committed:
-                self.session.rollback()
-        finally:
-            self.session.close()
+        # close() rolls back whatever was not committed and detaches loaded objects without
+        # expiring them (rollback() would expire them, and a read's results would be unusable)
+        self.session.close()
 
     @property
     def dialect(self) -> str:

@@ -1,0 +1,1 @@
+"""Users, roles and PINs: Argon2id-hashed PINs, sign-in, manager approval, lockout."""

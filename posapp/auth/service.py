@@ -1,0 +1,173 @@
+"""Users and PIN authentication.
+
+Owns the ``users`` table's rules: roles, PIN format (4–6 digits), Argon2id hashing (memory-hard;
+a PIN is never stored or logged in clear), lockout after repeated failures, and the manager
+approval check used for discounts above the limit, voids and refunds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select, update
+
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import User, utcnow
+from posapp.errors import PosError
+
+log = logging.getLogger(__name__)
+
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=5)
+
+# OWASP's Argon2id minimum (19 MiB, t=2, p=1): ~20 ms a check on this machine.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    CLASS_STAFF = "class_staff"
+    ADMIN = "admin"
+
+
+APPROVER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
+
+
+class AuthError(PosError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    id: int
+    name: str
+    role: Role
+
+    @property
+    def can_approve(self) -> bool:
+        return self.role in APPROVER_ROLES
+
+
+def validate_pin(pin: str) -> str:
+    if not (isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 6):
+        raise AuthError("a PIN is 4 to 6 digits", code="auth.pin_format")
+    return pin
+
+
+def hash_pin(pin: str) -> str:
+    return _hasher.hash(validate_pin(pin))
+
+
+def _matches(pin_hash: str, pin: str) -> bool:
+    try:
+        return _hasher.verify(pin_hash, pin)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def create_user(uow: UnitOfWork, name: str, role: Role | str, pin: str) -> UserInfo:
+    role = Role(role)
+    name = name.strip()
+    if not name:
+        raise AuthError("a user needs a name", code="auth.name")
+    if uow.session.scalar(select(User.id).where(User.name == name)) is not None:
+        raise AuthError(f"a user named {name!r} already exists", code="auth.duplicate", name=name)
+    user = User(name=name, role=role.value, pin_hash=hash_pin(pin))
+    uow.session.add(user)
+    uow.session.flush()
+    return UserInfo(user.id, user.name, role)
+
+
+def set_pin(uow: UnitOfWork, user_id: int, pin: str) -> None:
+    uow.session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(pin_hash=hash_pin(pin), failed_attempts=0, locked_until=None)
+    )
+
+
+def get_user(uow: UnitOfWork, user_id: int) -> UserInfo:
+    user = uow.session.get(User, user_id)
+    if user is None or not user.active:
+        raise AuthError(f"no active user {user_id}", code="auth.unknown_user", user_id=user_id)
+    return UserInfo(user.id, user.name, Role(user.role))
+
+
+def list_users(uow: UnitOfWork) -> list[UserInfo]:
+    rows = uow.session.scalars(select(User).where(User.active).order_by(User.id))
+    return [UserInfo(u.id, u.name, Role(u.role)) for u in rows]
+
+
+def authenticate(
+    uow: UnitOfWork,
+    pin: str,
+    *,
+    user_id: int | None = None,
+    roles: frozenset[Role] | None = None,
+    now: dt.datetime | None = None,
+) -> UserInfo:
+    """Check ``pin`` for one user (``user_id``) or for any active user with one of ``roles``.
+
+    A wrong PIN for a named user counts towards its lockout; the caller commits the unit of work
+    so that the count sticks even though an error is raised.
+    """
+    now = now or utcnow()
+    if not (isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 6):
+        raise AuthError("wrong PIN", code="auth.wrong_pin")
+    query = select(User).where(User.active)
+    if user_id is not None:
+        query = query.where(User.id == user_id)
+    if roles is not None:
+        query = query.where(User.role.in_([r.value for r in roles]))
+    users = list(uow.session.scalars(query.order_by(User.id)))
+    if user_id is not None and not users:
+        raise AuthError("unknown or inactive user", code="auth.unknown_user", user_id=user_id)
+    for user in users:
+        if user.locked_until is not None and user.locked_until > now:
+            if user_id is not None:
+                raise AuthError(
+                    "too many wrong PINs; locked for a few minutes",
+                    code="auth.locked",
+                    until=user.locked_until.isoformat(),
+                )
+            continue
+        if _matches(user.pin_hash, pin):
+            if user.failed_attempts or user.locked_until:
+                user.failed_attempts = 0
+                user.locked_until = None
+            return UserInfo(user.id, user.name, Role(user.role))
+    if user_id is not None:
+        user = users[0]
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILURES:
+            user.locked_until = now + LOCKOUT
+            user.failed_attempts = 0
+            log.warning("user %s locked after %d wrong PINs", user.id, MAX_FAILURES)
+        uow.session.flush()
+    raise AuthError("wrong PIN", code="auth.wrong_pin")
+
+
+def approve(uow: UnitOfWork, pin: str) -> UserInfo:
+    """A manager (or admin) approves in place by typing their PIN."""
+    try:
+        return authenticate(uow, pin, roles=APPROVER_ROLES)
+    except AuthError as exc:
+        raise AuthError("a manager's PIN is needed", code="auth.approval_denied") from exc
+
+
+def require_approver(uow: UnitOfWork, user_id: int | None, action: str) -> UserInfo:
+    if user_id is None:
+        raise AuthError(f"{action} needs a manager's approval", code="auth.approval_required")
+    user = get_user(uow, user_id)
+    if not user.can_approve:
+        raise AuthError(
+            f"{action} needs a manager's approval; {user.name} is a {user.role.value}",
+            code="auth.approval_required",
+        )
+    return user

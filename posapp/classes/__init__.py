@@ -1,0 +1,1 @@
+"""Cooking classes and basement bookings (issue 7). Not built yet."""

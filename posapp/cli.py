@@ -1,0 +1,209 @@
+"""``posapp-admin``: the headless administration CLI (stable: scripts and checks call it).
+
+Commands: ``init``, ``demo``, ``products import FILE`` / ``products export FILE``, ``verify``,
+``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``user add``.
+Exit codes: 0 success, 1 the command ran and found a problem (rejected import, failed
+verification), 2 bad usage or configuration, 3 database unreachable or busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from posapp.config import ConfigError, load_settings, redact_url
+from posapp.db.engine import Database, DatabaseError
+from posapp.errors import PosError
+
+EXIT_PROBLEM, EXIT_USAGE, EXIT_DB = 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="posapp-admin", description="I·Market·U POS administration")
+    p.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the data dir)")
+    p.add_argument("--config", metavar="FILE", type=Path, help="TOML configuration file")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create or migrate the database")
+    demo = sub.add_parser("demo", help="load demo data into an empty database")
+    demo.add_argument("--days", type=int, default=3, help="days of sales history (default 3)")
+    demo.add_argument("--sales-per-day", type=int, default=80)
+    products = sub.add_parser("products", help="product CSV import/export")
+    psub = products.add_subparsers(dest="action", required=True)
+    imp = psub.add_parser("import", help="import a product CSV (all or nothing)")
+    imp.add_argument("file", type=Path)
+    exp = psub.add_parser("export", help="export all products as CSV")
+    exp.add_argument("file", type=Path)
+    sub.add_parser("verify", help="check stock against the ledger and the journal chain")
+    report = sub.add_parser("report", help="register reports")
+    rsub = report.add_subparsers(dest="report", required=True)
+    z = rsub.add_parser("z", help="Z report of a register's business day")
+    z.add_argument("--register", required=True)
+    z.add_argument("--date", required=True, type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    x = rsub.add_parser("x", help="X report of a register's open shift")
+    x.add_argument("--register", required=True)
+    user = sub.add_parser("user", help="users")
+    usub = user.add_subparsers(dest="action", required=True)
+    add = usub.add_parser("add", help="add a user (PIN read from POSAPP_NEW_PIN or a prompt)")
+    add.add_argument("name")
+    add.add_argument("role", choices=["cashier", "manager", "class_staff", "admin"])
+    usub.add_parser("list", help="list active users")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from posapp.logging_setup import setup_logging
+
+    try:
+        settings = load_settings(args.config, db_url=args.db)
+        setup_logging(settings.log_level, stderr=True)
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from posapp.bootstrap import open_database
+
+    try:
+        db = open_database(settings)
+    except (DatabaseError, PosError) as exc:
+        print(f"database error: {exc}", file=sys.stderr)
+        return EXIT_DB
+    except Exception as exc:  # SQLAlchemy/driver errors: unreachable server, bad URL ...
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            url = redact_url(settings.database.resolved_url())
+            print(f"cannot open database {url}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+            return EXIT_DB
+        raise
+    try:
+        return _run(args, db)
+    except DatabaseError as exc:
+        print(f"database error: {exc}", file=sys.stderr)
+        return EXIT_DB
+    except PosError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        db.dispose()
+
+
+def _run(args: argparse.Namespace, db: Database) -> int:
+    if args.command == "init":
+        from posapp.db.migrate import current_revision
+
+        print(f"database ready at revision {current_revision(db.engine)}: {redact_url(db.url)}")
+        return 0
+    if args.command == "demo":
+        from posapp.demo import DEMO_USERS, load_demo
+
+        result = load_demo(db, days=args.days, sales_per_day=args.sales_per_day)
+        if not result.loaded:
+            print("the database already has products; demo data not loaded")
+            return 0
+        print(
+            f"demo data loaded: {result.regions} regions, {result.products} products, "
+            f"{result.lots} lots, {result.sales} sales, {result.refunds} refunds"
+        )
+        for name, role, pin in DEMO_USERS:
+            print(f"  {role.value:<12} {name}  PIN {pin}")
+        return 0
+    if args.command == "products":
+        return _products(args, db)
+    if args.command == "verify":
+        from posapp.verify import verify
+
+        report = verify(db)
+        for line in report.ledger:
+            print(f"ledger: {line}")
+        for line in report.journal:
+            print(f"journal: {line}")
+        if report.ok:
+            print("ok: stock levels match the ledger; the journal chain is intact")
+            return 0
+        print(
+            f"FAILED: {len(report.ledger)} ledger and {len(report.journal)} journal problem(s)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    if args.command == "report":
+        return _report(args, db)
+    if args.command == "user":
+        return _user(args, db)
+    return EXIT_USAGE
+
+
+def _products(args: argparse.Namespace, db: Database) -> int:
+    from posapp.inventory import csv_io
+
+    if args.action == "import":
+        try:
+            result = db.transact(lambda uow: csv_io.import_file(uow.conn, args.file), retries=0)
+        except csv_io.ImportRejected as exc:
+            for err in exc.errors:
+                print(f"{args.file}: {err}", file=sys.stderr)
+            print(f"{exc} ({args.file})", file=sys.stderr)
+            return EXIT_PROBLEM
+        print(
+            f"imported {result.rows} rows ({result.encoding}): {result.created} created, "
+            f"{result.updated} updated, {result.unchanged} unchanged"
+        )
+        for label, names in (
+            ("regions", result.new_regions),
+            ("producers", result.new_producers),
+            ("categories", result.new_categories),
+        ):
+            if names:
+                print(f"  new {label}: {', '.join(names)}")
+        return 0
+    try:
+        n = db.read(lambda uow: csv_io.export_products(uow.conn, args.file))
+    except OSError as exc:
+        print(f"cannot write {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"exported {n} products to {args.file}")
+    return 0
+
+
+def _report(args: argparse.Namespace, db: Database) -> int:
+    from posapp.sales import reports, service
+
+    if args.report == "z":
+        report = db.read(lambda uow: reports.day_z_report(uow, args.register, args.date))
+        if not report.shift_ids and not report.sales_count and not report.refunds_count:
+            print(f"register {args.register} has no shift or sale on {args.date}", file=sys.stderr)
+            return EXIT_PROBLEM
+        print(reports.format_report(report))
+        return 0
+
+    def x(uow):  # type: ignore[no-untyped-def]
+        shift = service.current_shift(uow, args.register)
+        return None if shift is None else reports.x_report(uow, shift.id)
+
+    report = db.read(x)
+    if report is None:
+        print(f"register {args.register} has no open shift", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(reports.format_report(report))
+    return 0
+
+
+def _user(args: argparse.Namespace, db: Database) -> int:
+    import getpass
+    import os
+
+    from posapp.auth.service import create_user, list_users
+
+    if args.action == "list":
+        for u in db.read(list_users):
+            print(f"{u.id:>4}  {u.role.value:<12} {u.name}")
+        return 0
+    pin = os.environ.get("POSAPP_NEW_PIN") or getpass.getpass("PIN (4-6 digits): ")
+    user = db.transact(lambda uow: create_user(uow, args.name, args.role, pin))
+    print(f"user {user.id} {user.name} ({user.role.value}) added")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,367 @@
+"""Hangul search as Korean cashiers expect it: syllables, initial consonants (초성) and mixes.
+
+Owns :func:`initials`, :func:`normalize`, :func:`matches` and the in-memory
+:class:`SearchIndex` of the catalogue. ``ㅅㄱ`` finds 사과, ``ㅇㅈㅅㄱ`` finds 영주사과, ``사ㄱ``
+finds 사과, and a last syllable still being typed (``삭`` on the way to 사과) finds it too.
+Spaces are ignored; English names match case-insensitively; all-digit queries look up barcode
+and PLU prefixes.
+
+The index answers in C: it keeps one ``"\\n"``-joined string of all normalised names and one of
+their initials (same length, offsets aligned), ordered by rank (shorter names first, then id),
+so ``str.find`` / compiled regexes find matches already in rank order and stop after ``limit``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import accumulate
+
+_S_BASE = 0xAC00
+_S_COUNT = 11172
+_V_COUNT = 21
+_T_COUNT = 28
+_N_COUNT = _V_COUNT * _T_COUNT  # syllables per initial consonant: 588
+
+# The 19 initial consonants and 27 final consonants as Hangul Compatibility Jamo.
+CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JONGSEONG = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # final index 1..27
+_CHOSEONG_INDEX = {c: i for i, c in enumerate(CHOSEONG)}
+
+# A final consonant typed before the next vowel moves to the next syllable (삭 + ㅘ -> 사과);
+# of a double final only the second part moves (앉 + ㅏ -> 안자). final -> (final left, moved).
+_SPLIT_FINAL: dict[int, tuple[int, str]] = {}
+for _t, _jamo in enumerate(_JONGSEONG, start=1):
+    if _jamo in _CHOSEONG_INDEX:
+        _SPLIT_FINAL[_t] = (0, _jamo)
+for _double, (_left, _moved) in {
+    "ㄳ": ("ㄱ", "ㅅ"),
+    "ㄵ": ("ㄴ", "ㅈ"),
+    "ㄶ": ("ㄴ", "ㅎ"),
+    "ㄺ": ("ㄹ", "ㄱ"),
+    "ㄻ": ("ㄹ", "ㅁ"),
+    "ㄼ": ("ㄹ", "ㅂ"),
+    "ㄽ": ("ㄹ", "ㅅ"),
+    "ㄾ": ("ㄹ", "ㅌ"),
+    "ㄿ": ("ㄹ", "ㅍ"),
+    "ㅀ": ("ㄹ", "ㅎ"),
+    "ㅄ": ("ㅂ", "ㅅ"),
+}.items():
+    _SPLIT_FINAL[_JONGSEONG.index(_double) + 1] = (_JONGSEONG.index(_left) + 1, _moved)
+
+# syllable -> its initial consonant (compatibility jamo), for str.translate
+_INITIALS_TABLE: dict[int, str] = {_S_BASE + s: CHOSEONG[s // _N_COUNT] for s in range(_S_COUNT)}
+# lone conjoining initial consonants (U+1100..U+1112, left over after NFC) -> compatibility jamo
+_CONJOINING_TABLE: dict[int, str] = {0x1100 + i: c for i, c in enumerate(CHOSEONG)}
+
+
+def _is_syllable(ch: str) -> bool:
+    return _S_BASE <= ord(ch) < _S_BASE + _S_COUNT
+
+
+def initials(text: str) -> str:
+    """Each Hangul syllable replaced by its initial consonant (``영주 사과`` -> ``ㅇㅈ ㅅㄱ``).
+
+    Other characters are lowercased and otherwise unchanged.
+    """
+    return text.lower().translate(_INITIALS_TABLE)
+
+
+def normalize(text: str) -> str:
+    """The form names and queries are compared in: NFC, lowercase, no whitespace at all.
+
+    A lone conjoining initial consonant (U+1100..U+1112) becomes the compatibility jamo.
+    """
+    text = unicodedata.normalize("NFC", text).lower()
+    return "".join(text.split()).translate(_CONJOINING_TABLE)
+
+
+def _initial_class(jamo: str) -> str:
+    """A regex class for one typed initial consonant: itself or any syllable starting with it."""
+    first = _S_BASE + _CHOSEONG_INDEX[jamo] * _N_COUNT
+    return f"[{jamo}{chr(first)}-{chr(first + _N_COUNT - 1)}]"
+
+
+def _in_progress(ch: str) -> str | None:
+    """For a last typed syllable with a final consonant, the regex of both readings, else None.
+
+    ``삭`` -> ``(?:삭|사[ㄱ가-깋])``: the user may be on the way to 사과.
+    """
+    if not _is_syllable(ch):
+        return None
+    s = ord(ch) - _S_BASE
+    t = s % _T_COUNT
+    if t == 0:
+        return None
+    left, moved = _SPLIT_FINAL[t]
+    shorter = chr(_S_BASE + s - t + left)
+    return f"(?:{ch}|{shorter}{_initial_class(moved)})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """A normalised query compiled once: where to look and how."""
+
+    text: str
+    on_initials: bool  # no syllables: an exact str.find on the initials string
+    regex: re.Pattern[str] | None  # syllables with consonants or a final in progress
+    line_regex: re.Pattern[str] | None  # the same, at the start of a "\n"-separated name
+
+    def found(self, name: str, name_initials: str) -> bool:
+        if self.on_initials:
+            return self.text in name_initials
+        if self.regex is None:
+            return self.text in name
+        return self.regex.search(name) is not None
+
+
+@functools.lru_cache(maxsize=2048)
+def _compile(q: str) -> _Query:
+    if not any(_is_syllable(c) for c in q):
+        # Every char matches exactly where the initials string has that char.
+        return _Query(q, True, None, None)
+    parts = [_initial_class(c) if c in _CHOSEONG_INDEX else re.escape(c) for c in q]
+    last = _in_progress(q[-1])
+    if last is not None:
+        parts[-1] = last
+    if last is None and not any(c in _CHOSEONG_INDEX for c in q):
+        return _Query(q, False, None, None)
+    body = "".join(parts)
+    return _Query(q, False, re.compile(body), re.compile("\n" + body))
+
+
+def matches(query: str, name: str) -> bool:
+    """Whether ``query`` is found in ``name``, spaces and case ignored.
+
+    Query characters match contiguously: equal characters, or a typed initial consonant
+    (``ㅅ``) against a syllable starting with it (사). A last syllable with a final consonant
+    (``삭``) also matches that consonant moved to the next syllable (사과). An empty query
+    matches every name.
+    """
+    q = normalize(query)
+    if not q:
+        return True
+    n = normalize(name)
+    return _compile(q).found(n, n.translate(_INITIALS_TABLE))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """What the index knows about one product: its names and its codes (barcodes, PLU)."""
+
+    id: int
+    name_ko: str
+    name_en: str = ""
+    codes: tuple[str, ...] = ()
+
+
+class _Item:
+    __slots__ = ("entry", "init_ko", "key_en", "key_ko", "norm_en", "norm_ko")
+
+    def __init__(self, entry: SearchEntry) -> None:
+        self.entry = entry
+        self.norm_ko = normalize(entry.name_ko or "")
+        self.init_ko = self.norm_ko.translate(_INITIALS_TABLE)
+        self.norm_en = normalize(entry.name_en or "")
+        self.key_ko = (len(self.norm_ko), entry.id)
+        self.key_en = (len(self.norm_en), entry.id)
+
+
+class _Joined:
+    """Names joined by "\\n" in rank order, with each name's start offset and id."""
+
+    __slots__ = ("end", "ids", "starts", "text")
+
+    def __init__(self, names: list[str], ids: list[int]) -> None:
+        self.text = "\n" + "\n".join(names) + "\n"
+        self.end = len(self.text)
+        self.ids = ids
+        self.starts = list(accumulate((len(n) + 1 for n in names), initial=1))[:-1]
+
+
+_Finder = Callable[[int], int]
+
+
+def _literal(text: str, needle: str) -> _Finder:
+    return lambda pos: text.find(needle, pos)
+
+
+def _regex(text: str, pattern: re.Pattern[str]) -> _Finder:
+    def find(pos: int) -> int:
+        m = pattern.search(text, pos)
+        return -1 if m is None else m.start()
+
+    return find
+
+
+def _collect(
+    joined: _Joined,
+    at_start: _Finder,
+    anywhere: _Finder,
+    limit: int,
+    out: list[int],
+    seen: set[int],
+) -> None:
+    """Append ids of names matching at their start, then elsewhere, each in rank order."""
+    starts, ids = joined.starts, joined.ids
+    pos = 0
+    while len(out) < limit:
+        p = at_start(pos)  # offset of the "\n" before the name
+        if p < 0:
+            break
+        i = ids[bisect_left(starts, p + 1)]
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+        pos = p + 1
+    pos = 0
+    last = len(starts) - 1
+    while len(out) < limit:
+        p = anywhere(pos)
+        if p < 0:
+            break
+        k = bisect_right(starts, p) - 1
+        i = ids[k]
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+        pos = starts[k + 1] if k < last else joined.end
+
+
+class SearchIndex:
+    """In-memory catalogue search by Korean name (syllables, 초성, mixed), English name and code.
+
+    ``add``/``remove``/``replace`` are cheap; the joined search strings are rebuilt lazily on
+    the next search after a change (about a tenth of a second for 100,000 products).
+    """
+
+    def __init__(self, entries: Iterable[SearchEntry] = ()) -> None:
+        self._items: dict[int, _Item] = {}
+        for entry in entries:
+            if entry.id in self._items:
+                raise ValueError(f"search entry id {entry.id} is given twice")
+            self._items[entry.id] = _Item(entry)
+        items = self._items.values()
+        self._ko_order = sorted(it.key_ko for it in items if it.norm_ko)
+        self._en_order = sorted(it.key_en for it in items if it.norm_en)
+        self._codes = sorted((code, it.entry.id) for it in items for code in _codes_of(it.entry))
+        self._ko: _Joined | None = None
+        self._ko_initials: str = ""
+        self._en: _Joined | None = None
+
+    # --- changes ------------------------------------------------------------------------
+
+    def add(self, entry: SearchEntry) -> None:
+        """Add a new entry (ValueError if its id is already indexed: use :meth:`replace`)."""
+        if entry.id in self._items:
+            raise ValueError(f"search entry id {entry.id} is already indexed")
+        item = _Item(entry)
+        self._items[entry.id] = item
+        if item.norm_ko:
+            insort(self._ko_order, item.key_ko)
+        if item.norm_en:
+            insort(self._en_order, item.key_en)
+        for code in _codes_of(entry):
+            insort(self._codes, (code, entry.id))
+        self._ko = self._en = None
+
+    def remove(self, id: int) -> bool:
+        """Remove entry ``id``; False if it was not indexed."""
+        item = self._items.pop(id, None)
+        if item is None:
+            return False
+        if item.norm_ko:
+            _discard(self._ko_order, item.key_ko)
+        if item.norm_en:
+            _discard(self._en_order, item.key_en)
+        for code in _codes_of(item.entry):
+            _discard(self._codes, (code, id))
+        self._ko = self._en = None
+        return True
+
+    def replace(self, entry: SearchEntry) -> None:
+        """Add ``entry`` or replace the entry with its id (a renamed product, new barcodes)."""
+        self.remove(entry.id)
+        self.add(entry)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._items
+
+    def get(self, id: int) -> SearchEntry | None:
+        item = self._items.get(id)
+        return None if item is None else item.entry
+
+    # --- search -------------------------------------------------------------------------
+
+    def _build(self) -> tuple[_Joined, str, _Joined]:
+        if self._ko is None or self._en is None:
+            items = self._items
+            ko_ids = [i for _, i in self._ko_order]
+            self._ko = _Joined([items[i].norm_ko for i in ko_ids], ko_ids)
+            self._ko_initials = "\n" + "\n".join(items[i].init_ko for i in ko_ids) + "\n"
+            en_ids = [i for _, i in self._en_order]
+            self._en = _Joined([items[i].norm_en for i in en_ids], en_ids)
+        return self._ko, self._ko_initials, self._en
+
+    def search(self, query: str, limit: int = 50) -> list[int]:
+        """Ids of the entries matching ``query``, best first, at most ``limit``.
+
+        All digits: entries with a code starting with it, the exact code first. Otherwise
+        Korean-name matches (see :func:`matches`): names starting with the match first, then
+        shorter names, then lower id; then English-name matches (case-insensitive substring)
+        in the same order. Spaces are ignored; an empty query finds nothing.
+        """
+        q = normalize(query or "")
+        if not q or limit <= 0:
+            return []
+        if q.isascii() and q.isdigit():
+            return self._search_codes(q, limit)
+        ko, ko_initials, en = self._build()
+        out: list[int] = []
+        seen: set[int] = set()
+        cq = _compile(q)
+        if cq.on_initials:
+            _collect(
+                ko, _literal(ko_initials, "\n" + q), _literal(ko_initials, q), limit, out, seen
+            )
+        elif cq.regex is None or cq.line_regex is None:
+            _collect(ko, _literal(ko.text, "\n" + q), _literal(ko.text, q), limit, out, seen)
+        else:
+            _collect(
+                ko, _regex(ko.text, cq.line_regex), _regex(ko.text, cq.regex), limit, out, seen
+            )
+        if len(out) < limit:
+            _collect(en, _literal(en.text, "\n" + q), _literal(en.text, q), limit, out, seen)
+        return out
+
+    def _search_codes(self, q: str, limit: int) -> list[int]:
+        codes = self._codes
+        out: list[int] = []
+        seen: set[int] = set()
+        for k in range(bisect_left(codes, (q,)), len(codes)):
+            code, i = codes[k]
+            if not code.startswith(q):
+                break
+            if i not in seen:
+                seen.add(i)
+                out.append(i)
+                if len(out) >= limit:
+                    break
+        return out
+
+
+def _codes_of(entry: SearchEntry) -> set[str]:
+    return {c for c in ("".join(str(code).split()) for code in entry.codes) if c}
+
+
+def _discard(ordered: list, key: object) -> None:  # type: ignore[type-arg]
+    k = bisect_left(ordered, key)
+    if k < len(ordered) and ordered[k] == key:
+        del ordered[k]

@@ -1,0 +1,291 @@
+"""The catalogue as the till sees it: product lookup by barcode, PLU or search, and products.
+
+Owns reading ``products`` / ``product_barcodes`` for selling: a scanned code becomes a
+:class:`ProductInfo` and a :class:`~posapp.domain.cart.CartLine` (price-embedded and
+weight-embedded scale labels decoded by posapp.domain.barcodes), and the in-memory Hangul /
+초성 :class:`~posapp.domain.hangul.SearchIndex` is built from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy.orm import aliased
+
+from posapp.db.models import PriceChange, Product, ProductBarcode, Region, StockLevel, utcnow
+from posapp.domain.barcodes import (
+    DEFAULT_SCALE_LAYOUTS,
+    Gtin,
+    ScaleCode,
+    ScaleLayout,
+    parse_barcode,
+)
+from posapp.domain.cart import CartLine, Unit
+from posapp.domain.hangul import SearchEntry, SearchIndex
+from posapp.domain.money import round_half_up_div
+from posapp.domain.tax import TaxClass
+from posapp.errors import PosError
+
+
+class CatalogError(PosError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInfo:
+    id: int
+    name_ko: str
+    name_en: str
+    unit: Unit
+    price: int
+    tax_class: TaxClass
+    plu: str | None
+    region_id: int | None
+    barcode: str | None  # primary barcode
+    active: bool
+
+    def line(self, qty: int | None = None, *, barcode: str | None = None) -> CartLine:
+        """A ticket line for this product: one piece, or ``qty`` base units."""
+        if qty is None:
+            if self.unit.is_weighed:
+                raise CatalogError(
+                    f"{self.name_ko} is sold by weight: weigh it or type the grams",
+                    code="catalog.needs_weight",
+                    product_id=self.id,
+                )
+            qty = 1
+        return CartLine(
+            product_id=self.id,
+            name=self.name_ko,
+            tax_class=self.tax_class,
+            unit=self.unit,
+            qty=qty,
+            unit_price=self.price,
+            barcode=barcode or self.barcode,
+        )
+
+
+_cols = (
+    Product.id,
+    Product.name_ko,
+    Product.name_en,
+    Product.unit,
+    Product.price,
+    Product.tax_class,
+    Product.plu,
+    Product.region_id,
+    Product.active,
+)
+_pb = aliased(ProductBarcode)
+_primary = (
+    select(_pb.code)
+    .where(_pb.product_id == Product.id, _pb.is_primary)
+    .limit(1)
+    .correlate(Product)
+    .scalar_subquery()
+)
+_by_barcode = (
+    select(*_cols, _primary)
+    .join(ProductBarcode, ProductBarcode.product_id == Product.id)
+    .where(ProductBarcode.code == bindparam("code"))
+)
+_by_plu = select(*_cols, _primary).where(Product.plu == bindparam("plu"))
+_by_id = select(*_cols, _primary).where(Product.id.in_(bindparam("ids", expanding=True)))
+
+
+def _info(row: Sequence[object]) -> ProductInfo:
+    return ProductInfo(
+        id=row[0],  # type: ignore[arg-type]
+        name_ko=row[1],  # type: ignore[arg-type]
+        name_en=row[2] or "",  # type: ignore[arg-type]
+        unit=Unit(row[3]),
+        price=row[4],  # type: ignore[arg-type]
+        tax_class=TaxClass(row[5]),
+        plu=row[6],  # type: ignore[arg-type]
+        region_id=row[7],  # type: ignore[arg-type]
+        active=bool(row[8]),
+        barcode=row[9],  # type: ignore[arg-type]
+    )
+
+
+def product_by_barcode(conn: Connection, code: str) -> ProductInfo | None:
+    row = conn.execute(_by_barcode, {"code": code}).first()
+    return _info(row) if row else None
+
+
+def product_by_plu(conn: Connection, plu: str) -> ProductInfo | None:
+    row = conn.execute(_by_plu, {"plu": plu}).first()
+    return _info(row) if row else None
+
+
+def products_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, ProductInfo]:
+    if not ids:
+        return {}
+    return {r[0]: _info(r) for r in conn.execute(_by_id, {"ids": list(set(ids))})}
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    product: ProductInfo
+    line: CartLine
+    code: str
+
+
+def scan(
+    conn: Connection,
+    text: str,
+    layouts: Sequence[ScaleLayout] = DEFAULT_SCALE_LAYOUTS,
+) -> ScanResult:
+    """Turn a scanned or typed code into a ticket line, or raise with a clear reason.
+
+    Accepts EAN-13/EAN-8/UPC-A, price- or weight-embedded scale labels (prefixes 20–29, the
+    item code is the product's PLU) and bare PLU codes typed at the till.
+    """
+    raw = (text or "").strip()
+    if raw.isdigit() and len(raw) <= 6:
+        product = product_by_plu(conn, raw.zfill(5)) or product_by_plu(conn, raw)
+        if product is None:
+            raise CatalogError(f"no product with PLU {raw}", code="catalog.unknown_plu", plu=raw)
+        _check_active(product)
+        if product.unit.is_weighed:
+            _weighed_needs_qty(product)
+        return ScanResult(product, product.line(), raw)
+    parsed = parse_barcode(raw, layouts)
+    if isinstance(parsed, Gtin):
+        product = product_by_barcode(conn, parsed.code)
+        if product is None and parsed.kind == "upca":
+            product = product_by_barcode(conn, parsed.code[1:])
+        if product is None:
+            raise CatalogError(
+                f"barcode {parsed.code} is not in the catalogue",
+                code="catalog.unknown_barcode",
+                barcode=parsed.code,
+            )
+        _check_active(product)
+        return ScanResult(product, product.line(barcode=parsed.code), parsed.code)
+    return _scale_line(conn, parsed)
+
+
+def _weighed_needs_qty(product: ProductInfo) -> None:
+    raise CatalogError(
+        f"{product.name_ko} is sold by weight: weigh it or type the grams",
+        code="catalog.needs_weight",
+        product_id=product.id,
+    )
+
+
+def _check_active(product: ProductInfo) -> None:
+    if not product.active:
+        raise CatalogError(
+            f"{product.name_ko} is withdrawn from sale",
+            code="catalog.inactive",
+            product_id=product.id,
+        )
+
+
+def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
+    product = product_by_plu(conn, code.item_code)
+    if product is None:
+        raise CatalogError(
+            f"scale label {code.code}: no product with item code {code.item_code}",
+            code="catalog.unknown_plu",
+            barcode=code.code,
+        )
+    _check_active(product)
+    unit = product.unit
+    if code.weight_g is not None:
+        if code.weight_g <= 0:
+            raise CatalogError(
+                f"scale label {code.code} carries a weight of 0 g", code="catalog.zero_weight"
+            )
+        qty = code.weight_g if unit.is_weighed else 1
+        line = product.line(qty, barcode=code.code)
+        return ScanResult(product, line, code.code)
+    price = code.price or 0
+    if unit.is_weighed and product.price > 0:
+        qty = max(1, round_half_up_div(price * unit.price_per, product.price))
+    else:
+        qty = 1
+    base = product.line(qty, barcode=code.code)
+    line = CartLine(
+        product_id=base.product_id,
+        name=base.name,
+        tax_class=base.tax_class,
+        unit=base.unit,
+        qty=qty,
+        unit_price=base.unit_price,
+        barcode=code.code,
+        fixed_amount=price,
+    )
+    return ScanResult(product, line, code.code)
+
+
+def load_search_index(conn: Connection) -> SearchIndex:
+    """All active products with their barcodes and PLU, as a Hangul/초성 search index."""
+    codes: dict[int, list[str]] = {}
+    for pid, code in conn.execute(select(ProductBarcode.product_id, ProductBarcode.code)):
+        codes.setdefault(pid, []).append(code)
+    entries = []
+    for pid, name_ko, name_en, plu in conn.execute(
+        select(Product.id, Product.name_ko, Product.name_en, Product.plu).where(Product.active)
+    ):
+        c = codes.get(pid, [])
+        if plu:
+            c = [*c, plu]
+        entries.append(SearchEntry(pid, name_ko, name_en or "", tuple(c)))
+    return SearchIndex(entries)
+
+
+def search(conn: Connection, index: SearchIndex, query: str, limit: int = 50) -> list[ProductInfo]:
+    ids = index.search(query, limit)
+    found = products_by_id(conn, ids)
+    return [found[i] for i in ids if i in found]
+
+
+def set_price(
+    conn: Connection, product_id: int, price: int, *, user_id: int | None, source: str = "manual"
+) -> None:
+    """Change a shelf price (new tickets only: lines already on a ticket keep theirs)."""
+    if not isinstance(price, int) or price < 0:
+        raise CatalogError("a price is a whole number of won, 0 or more", code="catalog.price")
+    old = conn.execute(select(Product.price).where(Product.id == product_id)).scalar_one_or_none()
+    if old is None:
+        raise CatalogError(f"no product {product_id}", code="catalog.unknown_product")
+    if old == price:
+        return
+    now = utcnow()
+    conn.execute(
+        Product.__table__.update()
+        .where(Product.__table__.c.id == product_id)
+        .values(price=price, updated_at=now)
+    )
+    conn.execute(
+        insert(PriceChange.__table__).values(
+            product_id=product_id,
+            old_price=old,
+            new_price=price,
+            changed_at=now,
+            user_id=user_id,
+            source=source,
+        )
+    )
+
+
+def region_promo(conn: Connection, region_ids: Sequence[int]) -> tuple[str, str] | None:
+    """(region name, promotion line) of the first region given that has one."""
+    for rid in region_ids:
+        row = conn.execute(select(Region.name, Region.promo).where(Region.id == rid)).first()
+        if row and row[1]:
+            return row[0], row[1]
+    return None
+
+
+def stock_on_hand(conn: Connection, product_id: int) -> int:
+    return int(
+        conn.execute(
+            select(StockLevel.on_hand).where(StockLevel.product_id == product_id)
+        ).scalar_one_or_none()
+        or 0
+    )

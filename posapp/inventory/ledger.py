@@ -1,0 +1,306 @@
+"""The stock ledger: every change of stock is an appended movement plus a cached level.
+
+Owns ``stock_movements``, ``stock_levels`` and ``lots``. Rules:
+
+* Movements are never edited; a correction is a new movement.
+* The cached ``stock_levels.on_hand`` and ``lots.qty_on_hand`` change in the same transaction as
+  the movement, by atomic ``SET x = x + :delta`` statements, products touched in ascending id
+  order (two tills never deadlock; no read-then-write lost updates).
+* Sales take from lots first-expiring-first (FEFO; lots without expiry last). When lots run
+  out the rest is an unlotted movement and the product is flagged for a count: selling below
+  zero is allowed at the till because the customer is standing there.
+* :func:`verify` checks cached = Σ ledger for products and lots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
+from posapp.errors import PosError
+
+
+class StockError(PosError):
+    pass
+
+
+class MovementKind:
+    SALE = "sale"
+    RETURN = "return"
+    RECEIPT = "receipt"
+    WASTE = "waste"
+    ADJUST = "adjust"
+    COUNT = "count"
+    ONLINE = "online"
+    CLASS_USE = "class_use"
+    TRANSFER = "transfer"
+    OPENING = "opening"
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """What a sale takes of one product: base units (pieces or grams)."""
+
+    product_id: int
+    qty: int
+
+
+@dataclass(frozen=True, slots=True)
+class MovementRow:
+    product_id: int
+    lot_id: int | None
+    qty: int
+
+
+_level_delta = (
+    update(StockLevel.__table__)
+    .where(StockLevel.__table__.c.product_id == bindparam("pid"))
+    .values(
+        on_hand=StockLevel.__table__.c.on_hand + bindparam("delta"),
+        needs_count=StockLevel.__table__.c.needs_count
+        | (StockLevel.__table__.c.on_hand + bindparam("delta") < 0),
+    )
+)
+_lot_delta = (
+    update(Lot.__table__)
+    .where(Lot.__table__.c.id == bindparam("lid"))
+    .values(qty_on_hand=Lot.__table__.c.qty_on_hand + bindparam("delta"))
+)
+_lots_fefo = (
+    select(Lot.id, Lot.product_id, Lot.qty_on_hand)
+    .where(Lot.product_id.in_(bindparam("pids", expanding=True)), Lot.qty_on_hand > 0)
+    .order_by(Lot.product_id, Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
+)
+_insert_movement = insert(StockMovement.__table__)
+
+
+def ensure_levels(conn: Connection, product_ids: Iterable[int]) -> None:
+    """Create missing ``stock_levels`` rows (zero) for products."""
+    ids = sorted(set(product_ids))
+    if not ids:
+        return
+    have = set(
+        conn.execute(select(StockLevel.product_id).where(StockLevel.product_id.in_(ids))).scalars()
+    )
+    missing = [{"product_id": i, "on_hand": 0, "needs_count": False} for i in ids if i not in have]
+    if missing:
+        conn.execute(insert(StockLevel.__table__), missing)
+
+
+def take_fefo(
+    conn: Connection,
+    takes: Sequence[Take],
+    *,
+    kind: str,
+    doc_type: str,
+    doc_uuid: str,
+    user_id: int | None,
+    register_id: str | None,
+    at: dt.datetime | None = None,
+) -> list[MovementRow]:
+    """Take stock for a sale (or class use) from lots first-expiring-first, in one go.
+
+    Levels are updated first, in product-id order: that row update is the per-product lock
+    under which the lots are read and decremented (PostgreSQL READ COMMITTED re-reads after it).
+    """
+    wanted: dict[int, int] = defaultdict(int)
+    for t in takes:
+        if t.qty <= 0:
+            raise StockError("a quantity taken must be positive", code="stock.qty", qty=t.qty)
+        wanted[t.product_id] += t.qty
+    if not wanted:
+        return []
+    pids = sorted(wanted)
+    result = conn.execute(_level_delta, [{"pid": p, "delta": -wanted[p]} for p in pids])
+    if result.rowcount is not None and 0 <= result.rowcount < len(pids):
+        _create_missing_levels(conn, {p: -wanted[p] for p in pids})
+    lot_rows = conn.execute(_lots_fefo, {"pids": pids}).all()
+    remaining = dict(wanted)
+    moves: list[MovementRow] = []
+    lot_updates: list[dict[str, int]] = []
+    for lot_id, pid, on_hand in lot_rows:
+        need = remaining[pid]
+        if need <= 0:
+            continue
+        q = min(need, on_hand)
+        remaining[pid] = need - q
+        moves.append(MovementRow(pid, lot_id, -q))
+        lot_updates.append({"lid": lot_id, "delta": -q})
+    for pid in pids:
+        if remaining[pid] > 0:
+            moves.append(MovementRow(pid, None, -remaining[pid]))
+    if lot_updates:
+        conn.execute(_lot_delta, lot_updates)
+    _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, "", at)
+    return moves
+
+
+def _create_missing_levels(conn: Connection, deltas: dict[int, int]) -> None:
+    have = set(
+        conn.execute(
+            select(StockLevel.product_id).where(StockLevel.product_id.in_(sorted(deltas)))
+        ).scalars()
+    )
+    rows = [
+        {"product_id": p, "on_hand": d, "needs_count": d < 0}
+        for p, d in sorted(deltas.items())
+        if p not in have
+    ]
+    if rows:
+        conn.execute(insert(StockLevel.__table__), rows)
+
+
+def _insert_moves(
+    conn: Connection,
+    moves: Sequence[MovementRow],
+    kind: str,
+    doc_type: str,
+    doc_uuid: str,
+    user_id: int | None,
+    register_id: str | None,
+    reason: str,
+    at: dt.datetime | None,
+) -> None:
+    if not moves:
+        return
+    at = at or utcnow()
+    conn.execute(
+        _insert_movement,
+        [
+            {
+                "uuid": str(uuid.uuid4()),
+                "product_id": m.product_id,
+                "lot_id": m.lot_id,
+                "qty": m.qty,
+                "kind": kind,
+                "doc_type": doc_type,
+                "doc_uuid": doc_uuid,
+                "reason": reason,
+                "user_id": user_id,
+                "register_id": register_id,
+                "created_at": at,
+            }
+            for m in moves
+        ],
+    )
+
+
+def post(
+    conn: Connection,
+    moves: Sequence[MovementRow],
+    *,
+    kind: str,
+    doc_type: str = "",
+    doc_uuid: str = "",
+    reason: str = "",
+    user_id: int | None = None,
+    register_id: str | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """Post movements to given lots (or unlotted) and update the cached levels with them."""
+    deltas: dict[int, int] = defaultdict(int)
+    lot_deltas: dict[int, int] = defaultdict(int)
+    for m in moves:
+        if m.qty == 0:
+            raise StockError("a movement of zero", code="stock.qty", product_id=m.product_id)
+        deltas[m.product_id] += m.qty
+        if m.lot_id is not None:
+            lot_deltas[m.lot_id] += m.qty
+    pids = sorted(deltas)
+    if pids:
+        rows = [{"pid": p, "delta": deltas[p]} for p in pids]
+        result = conn.execute(_level_delta, rows)
+        if result.rowcount is not None and 0 <= result.rowcount < len(rows):
+            _create_missing_levels(conn, dict(deltas))
+    if lot_deltas:
+        conn.execute(_lot_delta, [{"lid": k, "delta": v} for k, v in sorted(lot_deltas.items())])
+    _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
+
+
+def receive_lot(
+    conn: Connection,
+    product_id: int,
+    qty: int,
+    *,
+    expiry_date: dt.date | None,
+    unit_cost: int | None = None,
+    lot_code: str = "",
+    user_id: int | None = None,
+    doc_type: str = "receipt",
+    doc_uuid: str = "",
+    received_at: dt.datetime | None = None,
+    kind: str = MovementKind.RECEIPT,
+) -> int:
+    """Create a lot of ``qty`` base units and post its receipt movement; returns the lot id."""
+    if qty <= 0:
+        raise StockError("a received quantity must be positive", code="stock.qty", qty=qty)
+    at = received_at or utcnow()
+    lot_id = conn.execute(
+        insert(Lot.__table__).values(
+            uuid=str(uuid.uuid4()),
+            product_id=product_id,
+            lot_code=lot_code,
+            expiry_date=expiry_date,
+            received_at=at,
+            unit_cost=unit_cost,
+            qty_received=qty,
+            qty_on_hand=0,
+        )
+    ).inserted_primary_key[0]
+    post(
+        conn,
+        [MovementRow(product_id, lot_id, qty)],
+        kind=kind,
+        doc_type=doc_type,
+        doc_uuid=doc_uuid or str(uuid.uuid4()),
+        user_id=user_id,
+        at=at,
+    )
+    return int(lot_id)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerProblem:
+    what: str  # "product" | "lot"
+    id: int
+    cached: int
+    ledger: int
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.id}: cached {self.cached} but the ledger sums to {self.ledger}"
+
+
+def verify(conn: Connection) -> list[LedgerProblem]:
+    """Cached levels against the ledger, for every product and lot. Empty list = consistent."""
+    problems: list[LedgerProblem] = []
+    sums = dict(
+        conn.execute(
+            select(StockMovement.product_id, func.sum(StockMovement.qty)).group_by(
+                StockMovement.product_id
+            )
+        ).all()
+    )
+    levels = dict(conn.execute(select(StockLevel.product_id, StockLevel.on_hand)).all())
+    for pid in sorted(set(sums) | set(levels)):
+        cached, ledger = int(levels.get(pid, 0)), int(sums.get(pid) or 0)
+        if cached != ledger:
+            problems.append(LedgerProblem("product", pid, cached, ledger))
+    lot_sums = dict(
+        conn.execute(
+            select(StockMovement.lot_id, func.sum(StockMovement.qty))
+            .where(StockMovement.lot_id.is_not(None))
+            .group_by(StockMovement.lot_id)
+        ).all()
+    )
+    lots = dict(conn.execute(select(Lot.id, Lot.qty_on_hand)).all())
+    for lid in sorted(set(lot_sums) | set(lots)):
+        cached, ledger = int(lots.get(lid, 0)), int(lot_sums.get(lid) or 0)
+        if cached != ledger:
+            problems.append(LedgerProblem("lot", lid, cached, ledger))
+    return problems

@@ -1,0 +1,1 @@
+"""Bundled resources: the Korean font (NanumGothic, OFL) and the demo catalogue data."""

@@ -1,0 +1,1 @@
+"""The sale engine: tickets, tenders, atomic sales, refunds, hold/recall, shifts, X/Z reports."""

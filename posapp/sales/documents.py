@@ -1,0 +1,129 @@
+"""The canonical document of a completed sale or refund: journal payload and outbox event.
+
+Built from the same row dicts that are inserted, and rebuilt from the tables by
+:func:`load_document`, so the journal check compares like with like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from posapp.db.models import Payment, Sale, SaleLine
+
+SALE_KEYS = (
+    "uuid",
+    "receipt_no",
+    "kind",
+    "register_id",
+    "user_id",
+    "business_date",
+    "created_at",
+    "gross_total",
+    "line_discount_total",
+    "ticket_discount_total",
+    "total",
+    "taxable_total",
+    "supply_value",
+    "vat",
+    "exempt_total",
+    "ticket_discount_kind",
+    "ticket_discount_value",
+    "approved_by",
+    "reason",
+)
+LINE_KEYS = (
+    "line_no",
+    "product_id",
+    "barcode",
+    "name",
+    "unit",
+    "qty",
+    "unit_price",
+    "gross",
+    "line_discount",
+    "ticket_discount",
+    "net",
+    "tax_class",
+    "discount_kind",
+    "discount_value",
+)
+PAYMENT_KEYS = (
+    "seq",
+    "method",
+    "amount",
+    "tendered",
+    "change_given",
+    "evidence",
+    "approval_no",
+    "card_masked",
+    "card_issuer",
+    "installment_months",
+    "voucher_kind",
+    "reference",
+    "cash_receipt_identity",
+    "cash_receipt_purpose",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return value
+    return value
+
+
+def build_document(
+    sale: Mapping[str, Any],
+    lines: Sequence[Mapping[str, Any]],
+    payments: Sequence[Mapping[str, Any]],
+    *,
+    original_uuid: str | None,
+    original_line_nos: Sequence[int | None],
+) -> dict[str, Any]:
+    doc = {k: _plain(sale[k]) for k in SALE_KEYS}
+    doc["original_uuid"] = original_uuid
+    doc["lines"] = [
+        {**{k: _plain(ln[k]) for k in LINE_KEYS}, "original_line_no": orig}
+        for ln, orig in zip(lines, original_line_nos, strict=True)
+    ]
+    doc["payments"] = [{k: _plain(p[k]) for k in PAYMENT_KEYS} for p in payments]
+    return doc
+
+
+def load_document(conn: Connection, sale_uuid: str) -> dict[str, Any] | None:
+    """Rebuild a document from the sales tables (None if the sale is missing)."""
+    s = Sale.__table__
+    sale = conn.execute(select(s).where(s.c.uuid == sale_uuid)).mappings().first()
+    if sale is None:
+        return None
+    sl = SaleLine.__table__
+    lines = (
+        conn.execute(select(sl).where(sl.c.sale_id == sale["id"]).order_by(sl.c.line_no))
+        .mappings()
+        .all()
+    )
+    pay = Payment.__table__
+    payments = (
+        conn.execute(select(pay).where(pay.c.sale_id == sale["id"]).order_by(pay.c.seq))
+        .mappings()
+        .all()
+    )
+    original_uuid = None
+    orig_nos: list[int | None] = [None] * len(lines)
+    if sale["original_sale_id"] is not None:
+        original_uuid = conn.execute(
+            select(s.c.uuid).where(s.c.id == sale["original_sale_id"])
+        ).scalar_one()
+        ids = [ln["original_line_id"] for ln in lines if ln["original_line_id"] is not None]
+        nos = dict(conn.execute(select(sl.c.id, sl.c.line_no).where(sl.c.id.in_(ids))).all())
+        orig_nos = [nos.get(ln["original_line_id"]) for ln in lines]
+    return build_document(
+        sale, lines, payments, original_uuid=original_uuid, original_line_nos=orig_nos
+    )

@@ -1,0 +1,311 @@
+"""X and Z reports: a register's totals for a shift or a business day, and closing a shift.
+
+The X report can be taken any time and changes nothing; the Z report closes the shift (counted
+cash by denomination, expected vs counted, over/short) and gets a Z number. Both are plain
+dataclasses; :func:`format_report` renders the text the CLI prints (the receipt printer lays out
+the same data on paper).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, and_, func, select
+
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import AuditEvent, Payment, Sale, Shift, User, utcnow
+from posapp.domain.money import format_krw
+from posapp.sales.service import SEOUL, SaleError, _audit, count_cash
+
+
+@dataclass(frozen=True)
+class TenderTotal:
+    method: str
+    count: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class RegisterReport:
+    kind: str  # "X" | "Z"
+    register_id: str
+    business_date: dt.date | None
+    shift_ids: tuple[int, ...]
+    generated_at: dt.datetime
+    sales_count: int
+    refunds_count: int
+    gross_sales: int
+    discounts: int
+    refunds_total: int  # negative
+    net_total: int
+    taxable_total: int
+    supply_value: int
+    vat: int
+    exempt_total: int
+    tenders: tuple[TenderTotal, ...]
+    evidence: tuple[TenderTotal, ...]
+    voids_count: int
+    voids_total: int
+    opening_float: int
+    cash_in: int  # cash kept from sales, net of change and cash refunds
+    expected_cash: int
+    counted_cash: int | None = None
+    over_short: int | None = None
+    z_number: int | None = None
+    first_receipt: str | None = None
+    last_receipt: str | None = None
+    cashiers: tuple[str, ...] = field(default=())
+
+
+def _report(
+    conn: Connection,
+    kind: str,
+    register_id: str,
+    shift_ids: list[int],
+    day: dt.date | None,
+    opening_float: int,
+    now: dt.datetime,
+) -> RegisterReport:
+    s = Sale.__table__
+    p = Payment.__table__
+    if day is not None:
+        where = and_(s.c.register_id == register_id, s.c.business_date == day)
+    else:
+        where = s.c.shift_id.in_(shift_ids)
+    row = conn.execute(
+        select(
+            func.count().filter(s.c.kind == "sale"),
+            func.count().filter(s.c.kind == "refund"),
+            func.coalesce(func.sum(s.c.gross_total).filter(s.c.kind == "sale"), 0),
+            func.coalesce(
+                func.sum(s.c.line_discount_total + s.c.ticket_discount_total).filter(
+                    s.c.kind == "sale"
+                ),
+                0,
+            ),
+            func.coalesce(func.sum(s.c.total).filter(s.c.kind == "refund"), 0),
+            func.coalesce(func.sum(s.c.total), 0),
+            func.coalesce(func.sum(s.c.taxable_total), 0),
+            func.coalesce(func.sum(s.c.supply_value), 0),
+            func.coalesce(func.sum(s.c.vat), 0),
+            func.coalesce(func.sum(s.c.exempt_total), 0),
+            func.min(s.c.receipt_no),
+            func.max(s.c.receipt_no),
+        ).where(where)
+    ).one()
+    tenders = tuple(
+        TenderTotal(m, int(c), int(a))
+        for m, c, a in conn.execute(
+            select(p.c.method, func.count(), func.sum(p.c.amount))
+            .join(s, s.c.id == p.c.sale_id)
+            .where(where)
+            .group_by(p.c.method)
+            .order_by(p.c.method)
+        )
+    )
+    evidence = tuple(
+        TenderTotal(e, int(c), int(a))
+        for e, c, a in conn.execute(
+            select(p.c.evidence, func.count(), func.sum(p.c.amount))
+            .join(s, s.c.id == p.c.sale_id)
+            .where(where)
+            .group_by(p.c.evidence)
+            .order_by(p.c.evidence)
+        )
+    )
+    cashiers = tuple(
+        n
+        for (n,) in conn.execute(
+            select(User.name).where(User.id.in_(select(s.c.user_id).where(where))).order_by(User.id)
+        )
+    )
+    a = AuditEvent.__table__
+    voids_count, voids_total = 0, 0
+    if shift_ids:
+        first_open = conn.execute(
+            select(func.min(Shift.opened_at)).where(Shift.id.in_(shift_ids))
+        ).scalar()
+        last_close = conn.execute(
+            select(func.max(func.coalesce(Shift.closed_at, now))).where(Shift.id.in_(shift_ids))
+        ).scalar()
+        for before in conn.execute(
+            select(a.c.before).where(
+                a.c.action == "ticket.void",
+                a.c.register_id == register_id,
+                a.c.at >= first_open,
+                a.c.at <= last_close,
+            )
+        ).scalars():
+            voids_count += 1
+            voids_total += int((before or {}).get("total", 0))
+    cash_in = sum(t.amount for t in tenders if t.method == "cash")
+    return RegisterReport(
+        kind=kind,
+        register_id=register_id,
+        business_date=day,
+        shift_ids=tuple(shift_ids),
+        generated_at=now,
+        sales_count=int(row[0]),
+        refunds_count=int(row[1]),
+        gross_sales=int(row[2]),
+        discounts=int(row[3]),
+        refunds_total=int(row[4]),
+        net_total=int(row[5]),
+        taxable_total=int(row[6]),
+        supply_value=int(row[7]),
+        vat=int(row[8]),
+        exempt_total=int(row[9]),
+        tenders=tenders,
+        evidence=evidence,
+        voids_count=voids_count,
+        voids_total=voids_total,
+        opening_float=opening_float,
+        cash_in=cash_in,
+        expected_cash=opening_float + cash_in,
+        first_receipt=row[10],
+        last_receipt=row[11],
+        cashiers=cashiers,
+    )
+
+
+def x_report(uow: UnitOfWork, shift_id: int, *, now: dt.datetime | None = None) -> RegisterReport:
+    """Totals of a shift so far; changes nothing."""
+    shift = uow.session.get(Shift, shift_id)
+    if shift is None:
+        raise SaleError(f"no shift {shift_id}", code="shift.unknown")
+    return _report(
+        uow.conn, "X", shift.register_id, [shift.id], None, shift.opening_float, now or utcnow()
+    )
+
+
+def close_shift(
+    uow: UnitOfWork,
+    shift_id: int,
+    user_id: int,
+    counts: Mapping[int | str, int],
+    *,
+    now: dt.datetime | None = None,
+) -> RegisterReport:
+    """Count the drawer, close the shift and return its Z report (with over/short)."""
+    now = now or utcnow()
+    shift = uow.session.get(Shift, shift_id, with_for_update=True)
+    if shift is None:
+        raise SaleError(f"no shift {shift_id}", code="shift.unknown")
+    if shift.status != "open":
+        raise SaleError(f"shift {shift_id} is already closed", code="shift.closed")
+    counted = count_cash(counts)
+    report = _report(uow.conn, "Z", shift.register_id, [shift.id], None, shift.opening_float, now)
+    z_number = (
+        uow.session.scalar(
+            select(func.max(Shift.z_number)).where(Shift.register_id == shift.register_id)
+        )
+        or 0
+    ) + 1
+    shift.status = "closed"
+    shift.closed_at = now
+    shift.closed_by = user_id
+    shift.closing_counts = {str(int(k)): int(v) for k, v in counts.items() if int(v)}
+    shift.counted_cash = counted
+    shift.expected_cash = report.expected_cash
+    shift.z_number = z_number
+    uow.session.flush()
+    _audit(uow.conn, "shift.close", user_id, shift.register_id, f"shift {shift.id}", None,
+           {"expected": report.expected_cash, "counted": counted, "z": z_number}, now)  # fmt: skip
+    return _with_count(report, counted, z_number)
+
+
+def _with_count(report: RegisterReport, counted: int, z_number: int | None) -> RegisterReport:
+    from dataclasses import replace
+
+    return replace(
+        report, counted_cash=counted, over_short=counted - report.expected_cash, z_number=z_number
+    )
+
+
+def day_z_report(uow: UnitOfWork, register_id: str, day: dt.date) -> RegisterReport:
+    """The Z report of a register's business day: every shift of that day together."""
+    shifts = list(
+        uow.session.scalars(
+            select(Shift)
+            .where(Shift.register_id == register_id, Shift.business_date == day)
+            .order_by(Shift.id)
+        )
+    )
+    opening = sum(s.opening_float for s in shifts)
+    report = _report(uow.conn, "Z", register_id, [s.id for s in shifts], day, opening, utcnow())
+    closed = [s for s in shifts if s.status == "closed"]
+    if closed and len(closed) == len(shifts):
+        counted = sum(s.counted_cash or 0 for s in closed)
+        return _with_count(report, counted, max(s.z_number or 0 for s in closed))
+    return report
+
+
+_METHOD_KO = {
+    "cash": "현금",
+    "card": "카드",
+    "card_manual": "카드(수기)",
+    "voucher": "상품권",
+}
+_EVIDENCE_KO = {
+    "cash": "현금(증빙없음)",
+    "cash_receipt": "현금영수증",
+    "card": "신용카드",
+    "voucher": "상품권",
+}
+
+
+def format_report(r: RegisterReport, width: int = 42) -> str:
+    """Plain-text X/Z report (Korean labels), ``width`` display columns."""
+    from posapp.domain.text import display_width
+
+    def row(label: str, value: str) -> str:
+        pad = width - display_width(label) - display_width(value)
+        return label + " " * max(1, pad) + value
+
+    title = "Z 정산 리포트" if r.kind == "Z" else "X 중간 리포트"
+    local = r.generated_at.astimezone(SEOUL)
+    lines = [title, "=" * width, row("계산대", r.register_id)]
+    if r.business_date:
+        lines.append(row("영업일", r.business_date.isoformat()))
+    if r.z_number is not None:
+        lines.append(row("Z 번호", str(r.z_number)))
+    lines.append(row("출력", local.strftime("%Y-%m-%d %H:%M")))
+    if r.first_receipt:
+        lines.append(row("영수증", f"{r.first_receipt[-4:]}~{(r.last_receipt or '')[-4:]}"))
+    if r.cashiers:
+        lines.append(row("계산원", ", ".join(r.cashiers)))
+    lines += [
+        "-" * width,
+        row(f"판매 {r.sales_count}건", format_krw(r.gross_sales)),
+        row("할인", format_krw(-r.discounts)),
+        row(f"환불 {r.refunds_count}건", format_krw(r.refunds_total)),
+        row("순매출", format_krw(r.net_total)),
+        "-" * width,
+        row("과세 물품가액", format_krw(r.supply_value)),
+        row("부가세", format_krw(r.vat)),
+        row("면세 물품가액", format_krw(r.exempt_total)),
+        "-" * width,
+    ]
+    for t in r.tenders:
+        lines.append(row(f"{_METHOD_KO.get(t.method, t.method)} {t.count}건", format_krw(t.amount)))
+    lines.append("-" * width)
+    for t in r.evidence:
+        lines.append(
+            row(f"{_EVIDENCE_KO.get(t.method, t.method)} {t.count}건", format_krw(t.amount))
+        )
+    lines += [
+        "-" * width,
+        row(f"취소(보류 폐기) {r.voids_count}건", format_krw(r.voids_total)),
+        row("시재금", format_krw(r.opening_float)),
+        row("현금 입금", format_krw(r.cash_in)),
+        row("현금 예상", format_krw(r.expected_cash)),
+    ]
+    if r.counted_cash is not None:
+        lines.append(row("현금 실사", format_krw(r.counted_cash)))
+        over = r.over_short or 0
+        label = "과잉" if over > 0 else "부족" if over < 0 else "과부족"
+        lines.append(row(label, format_krw(over)))
+    lines.append("=" * width)
+    return "\n".join(lines)

@@ -1,0 +1,198 @@
+"""Tenders and the evidence each leaves for the VAT return: cash, card, vouchers, cash receipts.
+
+Pure rules: how tenders settle a total (change only from cash), card data the till may keep
+(approval number, date, masked number: never a full number, expiry or CVC), and the cash
+receipt (현금영수증) request with its identity and purpose, or the NTS self-issue number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from posapp.domain.errors import TenderError
+
+
+class Method(StrEnum):
+    CASH = "cash"
+    CARD = "card"  # approved by the card terminal
+    CARD_MANUAL = "card_manual"  # approved by phone/another terminal, keyed in by hand
+    VOUCHER = "voucher"  # 온누리상품권 / 지역사랑상품권
+
+
+class VoucherKind(StrEnum):
+    ONNURI = "onnuri"
+    LOCAL = "local"
+
+
+class Evidence(StrEnum):
+    """How a payment shows up in the VAT return (부가세 신고)."""
+
+    CARD = "card"
+    CASH_RECEIPT = "cash_receipt"
+    CASH = "cash"
+    VOUCHER = "voucher"
+
+
+class ReceiptPurpose(StrEnum):
+    INCOME_DEDUCTION = "income_deduction"  # 소득공제
+    EXPENSE_PROOF = "expense_proof"  # 지출증빙
+
+
+SELF_ISSUE_NUMBER = "0100001234"  # NTS number for a cash receipt the customer did not ask for
+
+
+@dataclass(frozen=True, slots=True)
+class Tender:
+    method: Method
+    amount: int  # for cash: the money handed over (change comes back from it)
+    approval_no: str | None = None
+    approved_at: dt.datetime | None = None
+    card_masked: str | None = None
+    card_issuer: str | None = None
+    installment_months: int = 0
+    voucher_kind: VoucherKind | None = None
+    reference: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, int) or self.amount <= 0:
+            raise TenderError(
+                f"a tender amount must be a positive whole number of won, not {self.amount!r}",
+                code="tender.amount",
+            )
+        if self.method in (Method.CARD, Method.CARD_MANUAL):
+            if not self.approval_no:
+                raise TenderError(
+                    "a card payment needs its approval number", code="tender.approval"
+                )
+            if self.card_masked is not None:
+                check_masked_card(self.card_masked)
+        if self.method is Method.VOUCHER and self.voucher_kind is None:
+            raise TenderError("say which voucher: Onnuri or local", code="tender.voucher_kind")
+
+    @classmethod
+    def cash(cls, amount: int) -> Tender:
+        return cls(Method.CASH, amount)
+
+
+def check_masked_card(text: str) -> str:
+    """Refuse anything that could be a full card number: at most 10 digits may show."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) > 10:
+        raise TenderError(
+            "store only a masked card number (first 6 and last 4 digits at most)",
+            code="tender.card_unmasked",
+        )
+    return text
+
+
+def mask_card(pan: str) -> str:
+    """Mask a card number as Korean receipts show it: 123456******1234 → 1234-56**-****-1234."""
+    digits = re.sub(r"\D", "", pan)
+    if not 12 <= len(digits) <= 19:
+        raise TenderError("not a card number", code="tender.card_number")
+    shown = digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+    return "-".join(shown[i : i + 4] for i in range(0, len(shown), 4))
+
+
+@dataclass(frozen=True, slots=True)
+class CashReceiptRequest:
+    """A 현금영수증: phone, cash-receipt card or business number; none means self-issue."""
+
+    identity: str | None = None
+    purpose: ReceiptPurpose = ReceiptPurpose.INCOME_DEDUCTION
+
+    def normalized_identity(self) -> str:
+        if not self.identity:
+            return SELF_ISSUE_NUMBER
+        digits = re.sub(r"[\s-]", "", self.identity)
+        if not digits.isdigit():
+            raise TenderError(
+                "a cash-receipt number is digits only (phone, card or business number)",
+                code="cash_receipt.identity",
+            )
+        if self.purpose is ReceiptPurpose.EXPENSE_PROOF:
+            if len(digits) == 10 and not digits.startswith("01"):
+                check_business_number(digits)
+                return digits
+            if len(digits) in (10, 11) and digits.startswith("01"):
+                return digits
+            if 13 <= len(digits) <= 19:
+                return digits
+            raise TenderError(
+                "expense proof needs a business number (10 digits), phone or card",
+                code="cash_receipt.identity",
+            )
+        if len(digits) in (10, 11) and digits.startswith("01"):
+            return digits
+        if 13 <= len(digits) <= 19:
+            return digits
+        raise TenderError(
+            "income deduction needs a mobile number (010…) or a cash-receipt card number",
+            code="cash_receipt.identity",
+        )
+
+    def masked_identity(self) -> str:
+        ident = self.normalized_identity()
+        if ident == SELF_ISSUE_NUMBER:
+            return "010-000-1234"
+        return ident[:3] + "*" * (len(ident) - 7) + ident[-4:]
+
+    @property
+    def self_issued(self) -> bool:
+        return not self.identity
+
+
+def check_business_number(digits: str) -> str:
+    """Korean business registration number (사업자등록번호) checksum."""
+    if len(digits) != 10 or not digits.isdigit():
+        raise TenderError("a business number has 10 digits", code="cash_receipt.business_no")
+    weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+    total = sum(int(d) * w for d, w in zip(digits[:9], weights, strict=True))
+    total += int(digits[8]) * 5 // 10
+    if (10 - total % 10) % 10 != int(digits[9]):
+        raise TenderError(
+            f"business number {digits[:3]}-{digits[3:5]}-{digits[5:]} fails its check digit",
+            code="cash_receipt.business_no",
+        )
+    return digits
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """How tenders settle a total: the amount applied per tender and the change due."""
+
+    applied: tuple[int, ...]
+    change: int
+
+
+def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement:
+    """Apply tenders to ``total``. Only cash may exceed what is due (the rest is change)."""
+    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    cash = sum(t.amount for t in tenders if t.method is Method.CASH)
+    if non_cash > total:
+        raise TenderError(
+            f"card and voucher payments ({non_cash:,} won) exceed the amount due ({total:,} won)",
+            code="tender.overpaid",
+            over=non_cash - total,
+        )
+    due_in_cash = total - non_cash
+    if cash < due_in_cash:
+        raise TenderError(
+            f"{due_in_cash - cash:,} won still to pay",
+            code="tender.short",
+            short=due_in_cash - cash,
+        )
+    change = cash - due_in_cash
+    applied: list[int] = []
+    left_change = change
+    for t in tenders:
+        if t.method is Method.CASH:
+            give = min(left_change, t.amount)
+            left_change -= give
+            applied.append(t.amount - give)
+        else:
+            applied.append(t.amount)
+    return Settlement(tuple(applied), change)

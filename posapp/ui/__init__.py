@@ -1,0 +1,1 @@
+"""Qt widgets: windows, screens, models and dialogs. Knows services only by their interfaces."""

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Set up a virtual environment from the project's own files and run the whole test suite:
+# lint, import contracts, unit/property/service/Qt tests, on SQLite and on PostgreSQL
+# (POSAPP_TEST_DATABASE_URL; default the server on 127.0.0.1:5432, database test; set it to
+# an empty string to run SQLite only), then the benchmarks at their --quick size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[dev]'
+export QT_QPA_PLATFORM=offscreen
+export POSAPP_TEST_DATABASE_URL="${POSAPP_TEST_DATABASE_URL-postgresql://postgres@127.0.0.1:5432/test}"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/pytest -q "$@"
+for b in bench/*.py; do
+  echo "== $b --quick"
+  .venv/bin/python "$b" --quick
+done

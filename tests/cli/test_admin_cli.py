@@ -1,0 +1,95 @@
+"""``posapp-admin`` as scripts call it: a real process, a real database, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def admin(
+    url: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "posapp.cli", "--db", url, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        timeout=600,
+    )
+
+
+@pytest.mark.slow
+def test_init_demo_verify_report_export_import(db_url: str, tmp_path: Path) -> None:
+    r = admin(db_url, "init")
+    assert r.returncode == 0, r.stderr
+    assert "revision" in r.stdout
+    r = admin(db_url, "demo", "--days", "2", "--sales-per-day", "25")
+    assert r.returncode == 0, r.stderr
+    assert "demo data loaded" in r.stdout and "PIN" in r.stdout
+    r = admin(db_url, "demo")
+    assert r.returncode == 0 and "already" in r.stdout
+    r = admin(db_url, "verify")
+    assert r.returncode == 0, r.stdout + r.stderr
+    # the Z report of the first demo day
+    from posapp.db.engine import Database
+
+    db = Database(db_url)
+    from sqlalchemy import text
+
+    with db.engine.connect() as c:
+        day = c.execute(text("SELECT MIN(business_date) FROM shifts")).scalar()
+    db.dispose()
+    r = admin(db_url, "report", "z", "--register", "R01", "--date", str(day))
+    assert r.returncode == 0, r.stderr
+    assert "Z 정산 리포트" in r.stdout and "부가세" in r.stdout and "현금 실사" in r.stdout
+    r = admin(db_url, "report", "z", "--register", "R09", "--date", str(day))
+    assert r.returncode == 1
+    out = tmp_path / "products.csv"
+    r = admin(db_url, "products", "export", str(out))
+    assert r.returncode == 0, r.stderr
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) >= 301
+    r = admin(db_url, "products", "import", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "0 created, 0 updated" in r.stdout
+
+
+def test_bad_import_exits_nonzero_and_lists_rows(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point\n"
+        "8801234500012,사과,Apple,영주시,영주농협,과일,ea,12900,exempt,5\n"
+        "12345,배,Pear,나주시,나주농협,과일,ea,abc,exempt,5\n",
+        encoding="cp949",
+    )
+    r = admin(url, "products", "import", str(bad))
+    assert r.returncode == 1
+    assert "line 3, barcode" in r.stderr and "line 3, price" in r.stderr
+    assert "nothing was imported" in r.stderr
+
+
+def test_verify_fails_on_tampered_stock(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v.sqlite3'}"
+    assert admin(url, "demo", "--days", "1", "--sales-per-day", "5").returncode == 0
+    import sqlite3
+
+    con = sqlite3.connect(tmp_path / "v.sqlite3")
+    con.execute("UPDATE stock_levels SET on_hand = on_hand + 7 WHERE product_id = 1")
+    con.commit()
+    con.close()
+    r = admin(url, "verify")
+    assert r.returncode == 1
+    assert "product 1" in r.stdout and "FAILED" in r.stderr
+
+
+def test_unreachable_database_is_exit_3(tmp_path: Path) -> None:
+    r = admin("postgresql://nobody@127.0.0.1:1/none", "init")
+    assert r.returncode == 3
+    assert "cannot open database" in r.stderr or "database error" in r.stderr

@@ -1,0 +1,130 @@
+"""Shared fixtures: a real database per test — SQLite in a temp dir, and PostgreSQL (a fresh
+schema per test) when POSAPP_TEST_DATABASE_URL is set — plus a small catalogue and users."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from posapp.db.engine import Database, normalize_url
+from posapp.db.migrate import migrate
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = os.environ.get("POSAPP_TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite"] + (["pg"] if PG_URL else [])
+
+
+def _with_search_path(url: str, schema: str) -> str:
+    sep = "&" if "?" in url else "?"
+    return f"{normalize_url(url)}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path_factory.mktemp("posapp-home")
+    monkeypatch.setenv("POSAPP_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("POSAPP_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("POSAPP_LOG_DIR", str(base / "log"))
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("POSAPP_TEST_DATABASE_URL not set")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalize_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield _with_search_path(PG_URL, schema)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'pos.sqlite3'}"
+    else:
+        yield request.getfixturevalue("pg_schema_url")
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(db_url)
+    migrate(database.engine)
+    yield database
+    database.dispose()
+
+
+@dataclass
+class Store:
+    """A small catalogue with stock, one user per role and an open shift on R01."""
+
+    db: Database
+    cashier: int
+    manager: int
+    shift_id: int
+    apple: int  # taxable? no: fresh fruit, exempt, 12,900 per box
+    gochujang: int  # taxable, 8,500
+    beef: int  # weighed, per 100 g, exempt, 12,800
+    salt: int  # exempt, 6,000, no lots (sells below zero)
+    register: str = "R01"
+
+
+APPLE_CODE = "8801234500012"
+GOCHUJANG_CODE = "8801234500029"
+SALT_CODE = "8801234500036"
+
+
+def build_store(db: Database) -> Store:
+    from posapp.auth.service import Role, create_user
+    from posapp.inventory import csv_io, ledger
+    from posapp.sales import service
+
+    csv_text = (
+        "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point,plu\n"
+        f"{APPLE_CODE},영주 부사 사과 3kg,Yeongju Fuji Apples 3kg,영주시,영주농협,과일,ea,12900,exempt,5,\n"
+        f"{GOCHUJANG_CODE},순창 전통 고추장 1kg,Sunchang Gochujang 1kg,순창군,순창장류,장류,ea,8500,taxable,5,\n"
+        ",횡성 한우 등심,Hoengseong Hanwoo Sirloin,횡성군,횡성축협,축산물,100g,12800,exempt,2000,00101\n"
+        f"{SALT_CODE},신안 천일염 3kg,Sinan Sea Salt 3kg,신안군,신안염전,소금,ea,6000,exempt,3,\n"
+    )
+
+    def setup(uow):  # type: ignore[no-untyped-def]
+        csv_io.import_products(uow.conn, csv_text.encode())
+        ids = dict(uow.conn.execute(text("SELECT name_en, id FROM products")).all())
+        cashier = create_user(uow, "김하늘", Role.CASHIER, "1111").id
+        manager = create_user(uow, "박지민", Role.MANAGER, "2222").id
+        today = dt.date.today()
+        apple = ids["Yeongju Fuji Apples 3kg"]
+        ledger.receive_lot(
+            uow.conn, apple, 5, expiry_date=today + dt.timedelta(days=20), lot_code="A-late"
+        )
+        ledger.receive_lot(
+            uow.conn, apple, 3, expiry_date=today + dt.timedelta(days=5), lot_code="A-early"
+        )
+        gochu = ids["Sunchang Gochujang 1kg"]
+        ledger.receive_lot(uow.conn, gochu, 10, expiry_date=today + dt.timedelta(days=300))
+        beef = ids["Hoengseong Hanwoo Sirloin"]
+        ledger.receive_lot(uow.conn, beef, 5000, expiry_date=today + dt.timedelta(days=4))
+        shift = service.open_shift(uow, "R01", cashier, {10_000: 10, 1_000: 50})
+        return Store(db, cashier, manager, shift.id, apple, gochu, beef,
+                     ids["Sinan Sea Salt 3kg"])  # fmt: skip
+
+    return db.transact(setup)
+
+
+@pytest.fixture
+def store(db: Database) -> Store:
+    return build_store(db)
