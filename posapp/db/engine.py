@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -128,31 +128,49 @@ class UnitOfWork:
     the hot paths (completing a sale), which skip the ORM's per-object bookkeeping.
     """
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
-        self._factory = factory
-        self.session: Session
-        self._committed = False
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._factory()
-        self.conn = self.session.connection()
+        self.conn = self._engine.connect()
+        self._tx = self.conn.begin()  # BEGIN IMMEDIATE for writers on SQLite (begin event)
         return self
 
+    @property
+    def session(self) -> Session:
+        """An ORM session on this unit's connection and transaction (made on first use)."""
+        if self._session is None:
+            self._session = Session(
+                bind=self.conn,
+                expire_on_commit=False,
+                join_transaction_mode="rollback_only",
+            )
+        return self._session
+
     def __exit__(self, *exc: object) -> None:
-        # close() rolls back whatever was not committed and detaches loaded objects without
-        # expiring them (rollback() would expire them, and a read's results would be unusable)
-        self.session.close()
+        try:
+            if self._session is not None:
+                # detaches loaded objects without expiring them, so a read's results stay usable
+                self._session.close()
+            if self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self.conn.close()
 
     @property
     def dialect(self) -> str:
         return self.conn.dialect.name
 
     def commit(self) -> None:
-        self.session.commit()
-        self._committed = True
+        if self._session is not None:
+            self._session.flush()
+        self._tx.commit()
 
     def rollback(self) -> None:
-        self.session.rollback()
+        if self._session is not None:
+            self._session.expunge_all()
+        self._tx.rollback()
 
 
 class Database:
@@ -162,13 +180,10 @@ class Database:
         self.url = normalize_url(url)
         self.engine = make_engine(self.url, echo=echo)
         self.dialect = self.engine.dialect.name
-        self._write = sessionmaker(self.engine, expire_on_commit=False)
-        self._read = sessionmaker(
-            self.engine.execution_options(posapp_readonly=True), expire_on_commit=False
-        )
+        self._read_engine = self.engine.execution_options(posapp_readonly=True)
 
     def uow(self, *, write: bool = True) -> UnitOfWork:
-        return UnitOfWork(self._write if write else self._read)
+        return UnitOfWork(self.engine if write else self._read_engine)
 
     def transact(self, fn: Callable[[UnitOfWork], T], *, retries: int = 5) -> T:
         """Run ``fn(uow)`` in a write transaction and commit; retry serialization failures."""

@@ -17,9 +17,10 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 _S_BASE = 0xAC00
 _S_COUNT = 11172
@@ -57,6 +58,7 @@ for _double, (_left, _moved) in {
 _INITIALS_TABLE: dict[int, str] = {_S_BASE + s: CHOSEONG[s // _N_COUNT] for s in range(_S_COUNT)}
 # lone conjoining initial consonants (U+1100..U+1112, left over after NFC) -> compatibility jamo
 _CONJOINING_TABLE: dict[int, str] = {0x1100 + i: c for i, c in enumerate(CHOSEONG)}
+_CONJOINING = re.compile("[\u1100-\u1112]")
 
 
 def _is_syllable(ch: str) -> bool:
@@ -76,8 +78,15 @@ def normalize(text: str) -> str:
 
     A lone conjoining initial consonant (U+1100..U+1112) becomes the compatibility jamo.
     """
-    text = unicodedata.normalize("NFC", text).lower()
-    return "".join(text.split()).translate(_CONJOINING_TABLE)
+    text = "".join(unicodedata.normalize("NFC", text).lower().split())
+    return text.translate(_CONJOINING_TABLE) if _CONJOINING.search(text) else text
+
+
+def _normalize_many(texts: list[str]) -> list[str]:
+    """``[normalize(t) for t in texts]``, in a few C calls over one joined string."""
+    if any("\0" in t for t in texts):
+        return [normalize(t) for t in texts]
+    return normalize("\0".join(texts)).split("\0") if texts else []
 
 
 def _initial_class(jamo: str) -> str:
@@ -86,52 +95,85 @@ def _initial_class(jamo: str) -> str:
     return f"[{jamo}{chr(first)}-{chr(first + _N_COUNT - 1)}]"
 
 
-def _in_progress(ch: str) -> str | None:
-    """For a last typed syllable with a final consonant, the regex of both readings, else None.
-
-    ``삭`` -> ``(?:삭|사[ㄱ가-깋])``: the user may be on the way to 사과.
-    """
+def _readings(q: str) -> tuple[str, ...]:
+    """The query, plus, if its last syllable has a final consonant, the reading with that
+    consonant moved on to a next syllable still being typed (``영주삭`` -> ``영주사ㄱ``)."""
+    ch = q[-1]
     if not _is_syllable(ch):
-        return None
+        return (q,)
     s = ord(ch) - _S_BASE
     t = s % _T_COUNT
     if t == 0:
-        return None
+        return (q,)
     left, moved = _SPLIT_FINAL[t]
-    shorter = chr(_S_BASE + s - t + left)
-    return f"(?:{ch}|{shorter}{_initial_class(moved)})"
+    return (q, q[:-1] + chr(_S_BASE + s - t + left) + moved)
 
 
 @dataclass(frozen=True, slots=True)
-class _Query:
-    """A normalised query compiled once: where to look and how."""
+class _Reading:
+    """One reading of a query, compiled once: where to look and how.
+
+    Every query character matches exactly one name character, so a match is as long as the
+    reading and regexes can be anchored on a literal run with a fixed-width lookbehind.
+    """
 
     text: str
     on_initials: bool  # no syllables: an exact str.find on the initials string
-    regex: re.Pattern[str] | None  # syllables with consonants or a final in progress
-    line_regex: re.Pattern[str] | None  # the same, at the start of a "\n"-separated name
+    regex: re.Pattern[str] | None  # syllables and consonants: on the names string
+    line_regex: re.Pattern[str] | None  # the same, matching from the "\n" before a name
+    shift: int  # chars from a match's start to where ``regex`` matches (its literal anchor)
+    line_shift: int  # the same for ``line_regex``
 
     def found(self, name: str, name_initials: str) -> bool:
         if self.on_initials:
             return self.text in name_initials
         if self.regex is None:
             return self.text in name
-        return self.regex.search(name) is not None
+        return self.regex.search(name, self.shift) is not None
+
+    def finders(self, names: str, name_initials: str) -> tuple[_Finder, _Finder]:
+        """(at a name's start, anywhere): pos -> offset of the next match at or after pos
+        (at a start: of the "\\n" before the name), or -1."""
+        if self.on_initials:
+            return _literal(name_initials, "\n" + self.text), _literal(name_initials, self.text)
+        if self.regex is None or self.line_regex is None:
+            return _literal(names, "\n" + self.text), _literal(names, self.text)
+        return (
+            _regex(names, self.line_regex, self.line_shift),
+            _regex(names, self.regex, self.shift),
+        )
+
+
+def _compile_reading(r: str) -> _Reading:
+    if not any(_is_syllable(c) for c in r):
+        # Every char matches exactly where the initials string has that very char.
+        return _Reading(r, True, None, None, 0, 0)
+    if not any(c in _CHOSEONG_INDEX for c in r):
+        return _Reading(r, False, None, None, 0, 0)
+    parts = [_initial_class(c) if c in _CHOSEONG_INDEX else re.escape(c) for c in r]
+    # Anchor on the first run of literal characters so the regex engine can skip ahead to
+    # it (fast), checking the consonants before it with a lookbehind: ㅇ주 -> 주(?<=[ㅇ아-잏]주).
+    j = next((i for i, c in enumerate(r) if c not in _CHOSEONG_INDEX), None)
+    if j is None or j == 0:
+        body = "".join(parts)
+        return _Reading(r, False, re.compile(body), re.compile("\n" + body), 0, 0)
+    k = j
+    while k < len(r) and r[k] not in _CHOSEONG_INDEX:
+        k += 1
+    before, run, after = "".join(parts[:j]), "".join(parts[j:k]), "".join(parts[k:])
+    return _Reading(
+        r,
+        False,
+        re.compile(f"{run}(?<={before}{run}){after}"),
+        re.compile(f"{run}(?<=\n{before}{run}){after}"),
+        j,
+        j + 1,
+    )
 
 
 @functools.lru_cache(maxsize=2048)
-def _compile(q: str) -> _Query:
-    if not any(_is_syllable(c) for c in q):
-        # Every char matches exactly where the initials string has that char.
-        return _Query(q, True, None, None)
-    parts = [_initial_class(c) if c in _CHOSEONG_INDEX else re.escape(c) for c in q]
-    last = _in_progress(q[-1])
-    if last is not None:
-        parts[-1] = last
-    if last is None and not any(c in _CHOSEONG_INDEX for c in q):
-        return _Query(q, False, None, None)
-    body = "".join(parts)
-    return _Query(q, False, re.compile(body), re.compile("\n" + body))
+def _compile(q: str) -> tuple[_Reading, ...]:
+    return tuple(_compile_reading(r) for r in _readings(q))
 
 
 def matches(query: str, name: str) -> bool:
@@ -146,7 +188,8 @@ def matches(query: str, name: str) -> bool:
     if not q:
         return True
     n = normalize(name)
-    return _compile(q).found(n, n.translate(_INITIALS_TABLE))
+    n_initials = n.translate(_INITIALS_TABLE)
+    return any(r.found(n, n_initials) for r in _compile(q))
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,13 +205,20 @@ class SearchEntry:
 class _Item:
     __slots__ = ("entry", "init_ko", "key_en", "key_ko", "norm_en", "norm_ko")
 
-    def __init__(self, entry: SearchEntry) -> None:
+    def __init__(self, entry: SearchEntry, norm_ko: str, init_ko: str, norm_en: str) -> None:
         self.entry = entry
-        self.norm_ko = normalize(entry.name_ko or "")
-        self.init_ko = self.norm_ko.translate(_INITIALS_TABLE)
-        self.norm_en = normalize(entry.name_en or "")
-        self.key_ko = (len(self.norm_ko), entry.id)
-        self.key_en = (len(self.norm_en), entry.id)
+        self.norm_ko = norm_ko
+        self.init_ko = init_ko
+        self.norm_en = norm_en
+        self.key_ko = (len(norm_ko), entry.id)
+        self.key_en = (len(norm_en), entry.id)
+
+    @classmethod
+    def of(cls, entry: SearchEntry) -> _Item:
+        norm_ko = normalize(entry.name_ko or "")
+        return cls(
+            entry, norm_ko, norm_ko.translate(_INITIALS_TABLE), normalize(entry.name_en or "")
+        )
 
 
 class _Joined:
@@ -190,10 +240,28 @@ def _literal(text: str, needle: str) -> _Finder:
     return lambda pos: text.find(needle, pos)
 
 
-def _regex(text: str, pattern: re.Pattern[str]) -> _Finder:
+def _regex(text: str, pattern: re.Pattern[str], shift: int) -> _Finder:
     def find(pos: int) -> int:
-        m = pattern.search(text, pos)
-        return -1 if m is None else m.start()
+        m = pattern.search(text, pos + shift)
+        return -1 if m is None else m.start() - shift
+
+    return find
+
+
+def _merged(finders: Sequence[_Finder]) -> _Finder:
+    """The earliest next match of several finders (each remembers its last answer)."""
+    if len(finders) == 1:
+        return finders[0]
+    memo = [[-1, -1] for _ in finders]  # [searched from, found at (-1: nothing after)]
+
+    def find(pos: int) -> int:
+        best = -1
+        for m, f in zip(memo, finders, strict=True):
+            if m[0] < 0 or pos < m[0] or 0 <= m[1] < pos:
+                m[0], m[1] = pos, f(pos)
+            if m[1] >= 0 and (best < 0 or m[1] < best):
+                best = m[1]
+        return best
 
     return find
 
@@ -240,15 +308,24 @@ class SearchIndex:
     """
 
     def __init__(self, entries: Iterable[SearchEntry] = ()) -> None:
+        given = list(entries)
+        # normalise all names at once (fast for a whole catalogue)
+        norm_ko = _normalize_many([e.name_ko or "" for e in given])
+        init_ko = _split_lines("\n".join(norm_ko).translate(_INITIALS_TABLE), len(given))
+        norm_en = _normalize_many([e.name_en or "" for e in given])
         self._items: dict[int, _Item] = {}
-        for entry in entries:
+        for entry, nk, ik, ne in zip(given, norm_ko, init_ko, norm_en, strict=True):
             if entry.id in self._items:
                 raise ValueError(f"search entry id {entry.id} is given twice")
-            self._items[entry.id] = _Item(entry)
-        items = self._items.values()
-        self._ko_order = sorted(it.key_ko for it in items if it.norm_ko)
-        self._en_order = sorted(it.key_en for it in items if it.norm_en)
-        self._codes = sorted((code, it.entry.id) for it in items for code in _codes_of(it.entry))
+            self._items[entry.id] = _Item(entry, nk, ik, ne)
+        # Sort by id, then (stably) by length: (length, id) order without comparing tuples.
+        by_id = sorted(self._items.values(), key=attrgetter("entry.id"))
+        self._ko_order = [it.key_ko for it in sorted(by_id, key=_len_ko) if it.norm_ko]
+        self._en_order = [it.key_en for it in sorted(by_id, key=_len_en) if it.norm_en]
+        pairs = [p for p in {(str(c).strip(), e.id) for e in given for c in e.codes} if p[0]]
+        pairs.sort(key=itemgetter(1))
+        pairs.sort(key=itemgetter(0))
+        self._codes = pairs
         self._ko: _Joined | None = None
         self._ko_initials: str = ""
         self._en: _Joined | None = None
@@ -259,7 +336,7 @@ class SearchIndex:
         """Add a new entry (ValueError if its id is already indexed: use :meth:`replace`)."""
         if entry.id in self._items:
             raise ValueError(f"search entry id {entry.id} is already indexed")
-        item = _Item(entry)
+        item = _Item.of(entry)
         self._items[entry.id] = item
         if item.norm_ko:
             insort(self._ko_order, item.key_ko)
@@ -326,17 +403,10 @@ class SearchIndex:
         ko, ko_initials, en = self._build()
         out: list[int] = []
         seen: set[int] = set()
-        cq = _compile(q)
-        if cq.on_initials:
-            _collect(
-                ko, _literal(ko_initials, "\n" + q), _literal(ko_initials, q), limit, out, seen
-            )
-        elif cq.regex is None or cq.line_regex is None:
-            _collect(ko, _literal(ko.text, "\n" + q), _literal(ko.text, q), limit, out, seen)
-        else:
-            _collect(
-                ko, _regex(ko.text, cq.line_regex), _regex(ko.text, cq.regex), limit, out, seen
-            )
+        at_start, anywhere = zip(
+            *(r.finders(ko.text, ko_initials) for r in _compile(q)), strict=True
+        )
+        _collect(ko, _merged(at_start), _merged(anywhere), limit, out, seen)
         if len(out) < limit:
             _collect(en, _literal(en.text, "\n" + q), _literal(en.text, q), limit, out, seen)
         return out
@@ -357,8 +427,25 @@ class SearchIndex:
         return out
 
 
+def _split_lines(text: str, n: int) -> list[str]:
+    return text.split("\n") if n else []
+
+
+def _clean_code(code: str) -> str:
+    return str(code).strip()
+
+
 def _codes_of(entry: SearchEntry) -> set[str]:
-    return {c for c in ("".join(str(code).split()) for code in entry.codes) if c}
+    """The entry's codes, stripped, blanks left out."""
+    return {c for c in map(_clean_code, entry.codes) if c}
+
+
+def _len_ko(item: _Item) -> int:
+    return item.key_ko[0]
+
+
+def _len_en(item: _Item) -> int:
+    return item.key_en[0]
 
 
 def _discard(ordered: list, key: object) -> None:  # type: ignore[type-arg]

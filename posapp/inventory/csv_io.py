@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from posapp.db.models import (
     Category,
@@ -69,6 +69,8 @@ KOREAN = {
     "유통기한일수": "shelf_life_days",
     "판매": "active",
 }
+_SEP = re.compile(r"[;|]")
+_BLANK = dict.fromkeys(OPTIONAL, "")
 _WHOLE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 
@@ -203,13 +205,19 @@ def parse(text: str) -> tuple[list[_Row], list[RowError]]:
             errors.append(RowError(line, "", f"has {len(fields)} fields, the header has {width}"))
             continue
 
-        def get(col: str, fields: list[str] = fields) -> str:
-            i = index.get(col)
-            return fields[i].strip() if i is not None else ""
+        values = dict(_BLANK)
+        for col, i in index.items():
+            values[col] = fields[i].strip()
+        get = values.__getitem__
 
         n_err = len(errors)
         codes: list[str] = []
-        for raw in re.split(r"[;|]", get("barcode")):
+        barcode_field = get("barcode")
+        for raw in (
+            _SEP.split(barcode_field)
+            if (";" in barcode_field or "|" in barcode_field)
+            else [barcode_field]
+        ):
             raw = raw.strip()
             if not raw:
                 continue
@@ -383,14 +391,8 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
 
     new_rows = [r for r, t in zip(rows, targets, strict=True) if t is None]
     if new_rows:
-        table = Product.__table__
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = (
-            conn.execute(
-                stmt, [{**values(r), "created_at": now, "updated_at": now} for r in new_rows]
-            )
-            .scalars()
-            .all()
+        ids = _insert_products(
+            conn, [{**values(r), "created_at": now, "updated_at": now} for r in new_rows]
         )
         barcode_rows = [
             {"product_id": pid, "code": c, "is_primary": i == 0}
@@ -403,26 +405,34 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
             insert(StockLevel.__table__),
             [{"product_id": pid, "on_hand": 0, "needs_count": False} for pid in ids],
         )
-        conn.execute(
-            insert(PriceChange.__table__),
-            [
-                {
-                    "product_id": pid,
-                    "old_price": None,
-                    "new_price": r.price,
-                    "changed_at": now,
-                    "user_id": user_id,
-                    "source": "import",
-                }
-                for pid, r in zip(ids, new_rows, strict=True)
-            ],
-        )
         result.created = len(new_rows)
 
     existing = [(r, t) for r, t in zip(rows, targets, strict=True) if t is not None]
     if existing:
         _update_existing(conn, existing, values, result, now, user_id)
     return result
+
+
+def _insert_products(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert products with ids assigned here, in one executemany.
+
+    RETURNING with ordered rows makes SQLite insert one row per statement (100k round trips);
+    explicit ids keep the bulk path. The table is locked against concurrent inserts on
+    PostgreSQL for the rest of the transaction (SQLite's BEGIN IMMEDIATE already is), and the
+    id sequence is moved past what we used.
+    """
+    table = Product.__table__
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE products IN SHARE ROW EXCLUSIVE MODE")
+    start = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    ids = list(range(start, start + len(rows)))
+    conn.execute(insert(table), [{"id": i, **r} for i, r in zip(ids, rows, strict=True)])
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "SELECT setval(pg_get_serial_sequence('products', 'id'),"
+            " (SELECT max(id) FROM products))"
+        )
+    return ids
 
 
 def _update_existing(

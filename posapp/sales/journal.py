@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from posapp.db.models import JournalEntry, JournalHead
 
@@ -30,6 +30,20 @@ def chain_hash(prev_hash: str, payload: str) -> str:
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
+_heads = JournalHead.__table__
+_head_q = (
+    select(_heads.c.seq, _heads.c.hash)
+    .where(_heads.c.register_id == bindparam("reg"))
+    .with_for_update()
+)
+_ins_entry = insert(JournalEntry.__table__)
+_upd_head = (
+    update(_heads)
+    .where(_heads.c.register_id == bindparam("reg"))
+    .values(seq=bindparam("seq"), hash=bindparam("hash"))
+)
+
+
 def append(
     conn: Connection,
     register_id: str,
@@ -39,34 +53,28 @@ def append(
     at: dt.datetime,
 ) -> str:
     """Append a document to the register's chain; returns its hash."""
-    heads = JournalHead.__table__
-    row = conn.execute(
-        select(heads.c.seq, heads.c.hash)
-        .where(heads.c.register_id == register_id)
-        .with_for_update()
-    ).first()
+    row = conn.execute(_head_q, {"reg": register_id}).first()
     if row is None:
-        conn.execute(insert(heads).values(register_id=register_id, seq=0, hash=GENESIS))
+        conn.execute(insert(_heads).values(register_id=register_id, seq=0, hash=GENESIS))
         seq, prev = 0, GENESIS
     else:
         seq, prev = row
     payload = canonical(doc)
     digest = chain_hash(prev, payload)
     conn.execute(
-        insert(JournalEntry.__table__).values(
-            register_id=register_id,
-            seq=seq + 1,
-            doc_type=doc_type,
-            doc_uuid=doc_uuid,
-            created_at=at,
-            payload=payload,
-            prev_hash=prev,
-            hash=digest,
-        )
+        _ins_entry,
+        {
+            "register_id": register_id,
+            "seq": seq + 1,
+            "doc_type": doc_type,
+            "doc_uuid": doc_uuid,
+            "created_at": at,
+            "payload": payload,
+            "prev_hash": prev,
+            "hash": digest,
+        },
     )
-    conn.execute(
-        update(heads).where(heads.c.register_id == register_id).values(seq=seq + 1, hash=digest)
-    )
+    conn.execute(_upd_head, {"reg": register_id, "seq": seq + 1, "hash": digest})
     return digest
 
 

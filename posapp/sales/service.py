@@ -210,15 +210,26 @@ class CompletedSale:
     movements: tuple[MovementRow, ...] = field(default=())
 
 
-def _next_receipt_no(conn: Connection, register_id: str, day: dt.date) -> str:
+def _counter_upsert(dialect: Any) -> Any:
     table = ReceiptCounter.__table__
-    ins = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
-    stmt = ins.values(register_id=register_id, business_date=day, last_no=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.register_id, table.c.business_date],
-        set_={"last_no": table.c.last_no + 1},
-    ).returning(table.c.last_no)
-    seq = conn.execute(stmt).scalar_one()
+    return (
+        dialect.insert(table)
+        .values(register_id=bindparam("reg"), business_date=bindparam("day"), last_no=1)
+        .on_conflict_do_update(
+            index_elements=[table.c.register_id, table.c.business_date],
+            set_={"last_no": table.c.last_no + 1},
+        )
+        .returning(table.c.last_no)
+    )
+
+
+_COUNTER_UPSERT = {"postgresql": _counter_upsert(postgresql), "sqlite": _counter_upsert(sqlite)}
+
+
+def _next_receipt_no(conn: Connection, register_id: str, day: dt.date) -> str:
+    """Atomic per-register, per-day sequence (one upsert; safe with several tills)."""
+    stmt = _COUNTER_UPSERT[conn.dialect.name]
+    seq = conn.execute(stmt, {"reg": register_id, "day": day}).scalar_one()
     return f"{register_id}-{day:%Y%m%d}-{seq:04d}"
 
 
@@ -252,7 +263,7 @@ def complete_sale(
     if not ticket.lines:
         raise SaleError("the ticket is empty", code="sale.empty")
     priced = ticket.priced()
-    if ticket.max_discount_percent() > discount_limit_percent:
+    if ticket.max_discount_percent(priced) > discount_limit_percent:
         require_approver(uow, approved_by, "a discount above the limit")
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn

@@ -78,9 +78,9 @@ class Ticket:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def max_discount_percent(self) -> int:
+    def max_discount_percent(self, priced: PricedCart | None = None) -> int:
         """The largest discount on the ticket as a percent of what it applies to (rounded up)."""
-        priced = self.priced()
+        priced = priced or self.priced()
         worst = 0
         for pl in priced.lines:
             if pl.line_discount and pl.gross:
