@@ -40,7 +40,7 @@ APPROVER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
 
 
 class AuthError(PosError):
-    pass
+    keep_changes = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,9 @@ def authenticate(
             user.failed_attempts = 0
             log.warning("user %s locked after %d wrong PINs", user.id, MAX_FAILURES)
         uow.session.flush()
-    raise AuthError("wrong PIN", code="auth.wrong_pin")
+    error = AuthError("wrong PIN", code="auth.wrong_pin")
+    error.keep_changes = True  # the failure count must be committed (Database.transact)
+    raise error
 
 
 def approve(uow: UnitOfWork, pin: str) -> UserInfo:

@@ -191,7 +191,14 @@ class Database:
         while True:
             try:
                 with self.uow() as uow:
-                    result = fn(uow)
+                    try:
+                        result = fn(uow)
+                    except Exception as exc:
+                        # an error whose side effects must stick (a wrong PIN counts towards
+                        # the lockout) commits what was written before it is raised
+                        if getattr(exc, "keep_changes", False):
+                            uow.commit()
+                        raise
                     uow.commit()
                     return result
             except DBAPIError as exc:
