@@ -62,12 +62,12 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def _install_sqlite_events(engine: Engine) -> None:
+def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
         mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode and str(mode[0]).lower() not in {"wal", "memory"}:
@@ -83,7 +83,13 @@ def _install_sqlite_events(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, *, echo: bool = False, pool_size: int = 5) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 5,
+    busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+) -> Engine:
     """Build an engine for ``url`` with the SQLite or PostgreSQL settings above."""
     url = normalize_url(url)
     parsed = make_url(url)
@@ -94,9 +100,9 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 5) -> Engine:
         engine = create_engine(
             url,
             echo=echo,
-            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
         )
-        _install_sqlite_events(engine)
+        _install_sqlite_events(engine, busy_timeout_ms)
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(
@@ -176,9 +182,11 @@ class UnitOfWork:
 class Database:
     """The engine plus its session factories; :meth:`transact` runs a business action."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(
+        self, url: str, *, echo: bool = False, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    ) -> None:
         self.url = normalize_url(url)
-        self.engine = make_engine(self.url, echo=echo)
+        self.engine = make_engine(self.url, echo=echo, busy_timeout_ms=busy_timeout_ms)
         self.dialect = self.engine.dialect.name
         self._read_engine = self.engine.execution_options(posapp_readonly=True)
 

@@ -70,3 +70,37 @@ def test_unreachable_postgres_is_a_clear_error() -> None:
     db = Database("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(OperationalError):
         migrate(db.engine)
+
+
+@pytest.mark.fault
+def test_a_database_locked_too_long_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from posapp.db.engine import DatabaseBusy
+
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    holder = Database(url)
+    impatient = Database(url, busy_timeout_ms=100)
+    with holder.engine.begin() as c:
+        c.exec_driver_sql("CREATE TABLE t (n INTEGER)")
+    held, release = threading.Event(), threading.Event()
+
+    def hold_lock() -> None:
+        with holder.uow() as uow:
+            uow.conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+            held.set()
+            release.wait(10)
+            uow.commit()
+
+    t = threading.Thread(target=hold_lock)
+    t.start()
+    held.wait()
+    try:
+        with pytest.raises(DatabaseBusy) as err:
+            impatient.transact(lambda uow: uow.conn.exec_driver_sql("INSERT INTO t VALUES (2)"))
+        assert "busy" in str(err.value)
+    finally:
+        release.set()
+        t.join()
+    # nothing was lost: the holder's row is there, and a retry now succeeds
+    impatient.transact(lambda uow: uow.conn.exec_driver_sql("INSERT INTO t VALUES (2)"))
+    with holder.engine.connect() as c:
+        assert sorted(r[0] for r in c.exec_driver_sql("SELECT n FROM t")) == [1, 2]
