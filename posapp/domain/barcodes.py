@@ -71,8 +71,13 @@ class ScaleLayout:
     value_kind: Literal["price", "weight"] = "price"
 
     def __post_init__(self) -> None:
-        if isinstance(self.prefixes, str) or not isinstance(self.prefixes, tuple):
-            raise ValueError(f"scale prefixes must be a tuple of strings, got {self.prefixes!r}")
+        if isinstance(self.prefixes, str):
+            raise ValueError(
+                f"scale prefixes are a tuple such as ('20', '21'), got {self.prefixes!r} "
+                "(ScaleLayout.from_config reads a range such as '20-29')"
+            )
+        if not isinstance(self.prefixes, tuple):  # a list from code or settings
+            object.__setattr__(self, "prefixes", tuple(self.prefixes))
         if not self.prefixes:
             raise ValueError("a scale layout needs at least one prefix")
         for p in self.prefixes:
@@ -175,7 +180,8 @@ def parse_barcode(
 ) -> Gtin | ScaleCode:
     """A scanned or typed code as a :class:`Gtin` or a :class:`ScaleCode`, check digit verified.
 
-    Accepts EAN-13, EAN-8 and UPC-A (12 digits, normalised to 13 with a leading 0). Raises
+    Whitespace anywhere is ignored. Accepts EAN-13, EAN-8 and UPC-A (12 digits, normalised to
+    13 with a leading 0). A 13-digit code with a layout's prefix is a scale label. Raises
     :class:`BarcodeError` with code ``barcode.empty``, ``barcode.not_digits``,
     ``barcode.length`` or ``barcode.check_digit``.
     """

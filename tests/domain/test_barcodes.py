@@ -65,6 +65,7 @@ def test_make_ean13_and_ean8() -> None:
     [
         ("8801234567893", Gtin("8801234567893", "ean13", True)),
         (" 8801045001081\n", Gtin("8801045001081", "ean13", True)),
+        ("880 1234 56789 3", Gtin("8801234567893", "ean13", True)),  # typed from a label
         ("4006381333931", Gtin("4006381333931", "ean13", False)),
         ("036000291452", Gtin("0036000291452", "upca", False)),  # UPC-A -> 13 digits
         ("0036000291452", Gtin("0036000291452", "ean13", False)),
@@ -122,10 +123,9 @@ def test_any_single_digit_error_is_caught(body: str, position: int) -> None:
 
 
 def test_default_layout() -> None:
-    assert DEFAULT_SCALE_LAYOUTS == (
-        ScaleLayout(prefixes=tuple(str(n) for n in range(20, 30)), item_digits=5, value_digits=5),
-    )
-    assert PRICE.value_kind == "price"
+    (layout,) = DEFAULT_SCALE_LAYOUTS
+    assert layout.prefixes == ("20", "21", "22", "23", "24", "25", "26", "27", "28", "29")
+    assert (layout.item_digits, layout.value_digits, layout.value_kind) == (5, 5, "price")
 
 
 def test_price_label_of_12340_decodes_whole() -> None:
@@ -190,6 +190,12 @@ def test_make_scale_barcode_refuses_what_does_not_fit() -> None:
 def test_bad_layouts(kwargs: dict) -> None:  # type: ignore[type-arg]
     with pytest.raises(ValueError):
         ScaleLayout(**kwargs)
+
+
+def test_layout_prefixes_as_a_list_become_a_tuple() -> None:
+    layout = ScaleLayout(["27", "28"])  # type: ignore[arg-type]
+    assert layout.prefixes == ("27", "28")
+    assert hash(layout) == hash(ScaleLayout(("27", "28")))
 
 
 def test_layout_from_config() -> None:
