@@ -15,11 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from posapp.domain.hangul import initials
-
 from bench._common import ITEMS, REGIONS, cache_dir, catalogue_csv, ean13, pct
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
+from posapp.domain.hangul import initials
 from posapp.inventory import catalog, csv_io
 
 
