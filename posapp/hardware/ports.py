@@ -16,8 +16,11 @@ from typing import Protocol, runtime_checkable
 
 
 class HardwareError(Exception):
-    """A device failed. ``code`` e.g. ``printer.offline``, ``printer.paper_out``, ``scale.unstable``,
-    ``card.declined``, ``card.timeout``; ``retryable`` tells the UI whether "try again" makes sense."""
+    """A device failed.
+
+    ``code`` e.g. ``printer.offline``, ``printer.paper_out``, ``scale.unstable``,
+    ``card.declined``, ``card.timeout``; ``retryable`` tells the UI whether "try again" helps.
+    """
 
     def __init__(self, message: str, *, code: str, retryable: bool = True, **data: object) -> None:
         super().__init__(message)
