@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from posapp.config import ConfigError, load_settings, redact_url
+from posapp.config import ConfigError, Settings, load_settings, redact_url
 from posapp.db.engine import Database, DatabaseError
 from posapp.errors import PosError
 
@@ -49,6 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("role", choices=["cashier", "manager", "class_staff", "admin"])
     usub.add_parser("list", help="list active users")
+    printer = sub.add_parser("printer", help="receipt printers")
+    prsub = printer.add_subparsers(dest="action", required=True)
+    test = prsub.add_parser("test", help="print a test receipt (Hangul, both modes, a barcode)")
+    test.add_argument(
+        "--printer",
+        default="",
+        help="preview:, network://HOST:PORT, usb://VID:PID, serial:///dev/X?baud=N, "
+        "file:///dev/usb/lp0 (default: the configured printer)",
+    )
+    test.add_argument("--mode", choices=["native", "raster", "both"], default="both")
+    emu = sub.add_parser("printer-emulator", help="an ESC/POS printer on 127.0.0.1 (PNG + text)")
+    emu.add_argument("rest", nargs=argparse.REMAINDER)
+    sim = sub.add_parser("terminal-simulator", help="a card terminal simulator on 127.0.0.1")
+    sim.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 
 
@@ -62,6 +76,16 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "printer":
+        return _printer(args, settings)
+    if args.command == "printer-emulator":
+        from posapp.hardware import printer_emulator
+
+        return int(printer_emulator.main(args.rest) or 0)
+    if args.command == "terminal-simulator":
+        from posapp.hardware import card_simulator
+
+        return int(card_simulator.main(args.rest) or 0)
     from posapp.bootstrap import open_database
 
     try:
@@ -187,6 +211,51 @@ def _report(args: argparse.Namespace, db: Database) -> int:
         return EXIT_PROBLEM
     print(reports.format_report(report))
     return 0
+
+
+def _printer(args: argparse.Namespace, settings: Settings) -> int:
+    from posapp.config import data_dir
+    from posapp.hardware.ports import HardwareError
+    from posapp.hardware.printer import make_printer, parse_uri, printer_uri
+    from posapp.hardware.receipt import layout_test_page
+
+    uri = args.printer or printer_uri(settings.printer)
+    try:
+        config = parse_uri(uri)
+    except ValueError as exc:
+        print(f"bad printer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    modes = ["native", "raster"] if args.mode == "both" else [args.mode]
+    store = store_header(settings)
+    failed = 0
+    for mode in modes:
+        from dataclasses import replace
+
+        printer = make_printer(replace(config, mode=mode), data_dir() / "receipts")  # type: ignore[arg-type]
+        try:
+            outcome = printer.print_receipt(layout_test_page(store, config.paper_mm, mode))
+        except HardwareError as exc:
+            print(f"{mode}: FAILED ({exc.code}): {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        where = outcome.preview_png or config.label
+        status = outcome.status_after
+        state = "" if status is None else f", status: {'ready' if status.ready else status}"
+        print(f"{mode}: printed to {where} ({outcome.bytes_sent} bytes{state})")
+    if failed == len(modes):
+        return EXIT_PROBLEM
+    print("check the paper: the mode whose Hangul reads correctly is the one to configure")
+    return 0
+
+
+def store_header(settings: Settings):  # type: ignore[no-untyped-def]
+    from posapp.hardware.receipt import StoreHeader
+
+    s = settings.store
+    return StoreHeader(
+        name=s.name, name_ko=s.name_ko, address=s.address, business_number=s.business_number,
+        representative=s.representative, phone=s.phone,
+    )  # fmt: skip
 
 
 def _user(args: argparse.Namespace, db: Database) -> int:

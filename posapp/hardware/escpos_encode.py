@@ -29,6 +29,7 @@ DOUBLE_ON, DOUBLE_OFF = GS + b"!\x11", GS + b"!\x00"
 ALIGN = {"left": ESC + b"a\x00", "center": ESC + b"a\x01", "right": ESC + b"a\x02"}
 CUT = GS + b"V\x42\x00"  # feed to the cutter and partial cut
 DPI_WIDTH = {80: 576, 58: 384}
+_INVERT = bytes(255 - i for i in range(256))
 
 Mode = Literal["native", "raster"]
 
@@ -210,7 +211,7 @@ def raster_bytes(img: Image.Image, band: int = 128) -> bytes:
     for top in range(0, height, band):
         part = img.crop((0, top, width_bytes * 8, min(height, top + band)))
         # PIL "1": 0 = black; ESC/POS: 1 = print a dot → invert the packed bits
-        data = bytes(b ^ 0xFF for b in part.tobytes())
+        data = part.tobytes().translate(_INVERT)
         h = part.size[1]
         out += GS + b"v0\x00" + bytes([width_bytes & 0xFF, width_bytes >> 8, h & 0xFF, h >> 8])
         out += data

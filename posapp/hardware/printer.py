@@ -306,6 +306,22 @@ class PreviewPrinter:
         return PrinterStatus(online=True)
 
 
+def printer_uri(settings: object) -> str:
+    """The URI for the ``[printer]`` settings table (kind, host, port, device, ...)."""
+    g = settings.__getattribute__
+    kind = g("kind")
+    query = f"mode={'native' if g('profile') == 'korean' else 'raster'}&paper={g('paper_mm')}"
+    if kind == "network":
+        return f"network://{g('host')}:{g('port')}?{query}"
+    if kind == "usb":
+        return f"usb://{g('usb_vendor'):04x}:{g('usb_product'):04x}?{query}"
+    if kind == "serial":
+        return f"serial://{g('device')}?baud={g('baudrate')}&{query}"
+    if kind == "file":
+        return f"file://{g('device')}?{query}"
+    return f"preview:?{query}"
+
+
 def make_printer(config: PrinterConfig, preview_dir: Path) -> EscposPrinter | PreviewPrinter:
     if config.kind == "preview":
         return PreviewPrinter(preview_dir, config.paper_mm)

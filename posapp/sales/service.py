@@ -833,3 +833,26 @@ def void_ticket(
         {"ticket": ticket.to_json(), "total": priced.total},
         {"cashier": user_id, "reason": reason},
     )
+
+
+def record_drawer_open(
+    uow: UnitOfWork,
+    *,
+    register_id: str,
+    user_id: int,
+    receipt_no: str | None = None,
+    approved_by: int | None = None,
+    reason: str = "",
+) -> None:
+    """Every opening of the cash drawer is an audit event; without a sale a manager approves."""
+    if receipt_no is None:
+        require_approver(uow, approved_by, "opening the drawer without a sale")
+    _audit(
+        uow.conn,
+        "drawer.open",
+        approved_by or user_id,
+        register_id,
+        receipt_no or "no sale",
+        None,
+        {"cashier": user_id, "reason": reason},
+    )

@@ -339,3 +339,26 @@ def test_verify_finds_a_rewritten_journal_row(store: Store) -> None:
     )
     problems = verify(store.db).journal
     assert any("hash does not match" in p for p in problems)
+
+
+def test_drawer_openings_are_audited_and_no_sale_needs_a_manager(store: Store) -> None:
+    with pytest.raises(AuthError):
+        store.db.transact(
+            lambda uow: service.record_drawer_open(uow, register_id="R01", user_id=store.cashier)
+        )
+    store.db.transact(
+        lambda uow: service.record_drawer_open(
+            uow, register_id="R01", user_id=store.cashier, approved_by=store.manager, reason="잔돈"
+        )
+    )
+    store.db.transact(
+        lambda uow: service.record_drawer_open(
+            uow, register_id="R01", user_id=store.cashier, receipt_no="R01-20261123-0001"
+        )
+    )
+    actions = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent.target).where(AuditEvent.action == "drawer.open")
+        ).all()
+    )
+    assert sorted(actions) == ["R01-20261123-0001", "no sale"]
