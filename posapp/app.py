@@ -93,10 +93,16 @@ def _build_window(db, settings):  # type: ignore[no-untyped-def]
     def search(query: str) -> list[ProductRow]:
         found = db.read(lambda uow: catalog.search(uow.conn, index, query, 100))
         return [
-            ProductRow(p.name_ko, p.name_en, p.unit.value, p.price, p.tax_class.value,
-                       p.barcode or p.plu or "")
+            ProductRow(
+                p.name_ko,
+                p.name_en,
+                p.unit.value,
+                p.price,
+                p.tax_class.value,
+                p.barcode or p.plu or "",
+            )
             for p in found
-        ]  # fmt: skip
+        ]
 
     shift = db.read(lambda uow: service.current_shift(uow, settings.register.id))
     shift_text = f"근무 #{shift.id} 진행 중" if shift else "근무 시작 전"

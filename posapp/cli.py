@@ -253,9 +253,13 @@ def store_header(settings: Settings):  # type: ignore[no-untyped-def]
 
     s = settings.store
     return StoreHeader(
-        name=s.name, name_ko=s.name_ko, address=s.address, business_number=s.business_number,
-        representative=s.representative, phone=s.phone,
-    )  # fmt: skip
+        name=s.name,
+        name_ko=s.name_ko,
+        address=s.address,
+        business_number=s.business_number,
+        representative=s.representative,
+        phone=s.phone,
+    )
 
 
 def _user(args: argparse.Namespace, db: Database) -> int:

@@ -119,8 +119,7 @@ def build_store(db: Database) -> Store:
         beef = ids["Hoengseong Hanwoo Sirloin"]
         ledger.receive_lot(uow.conn, beef, 5000, expiry_date=today + dt.timedelta(days=4))
         shift = service.open_shift(uow, "R01", cashier, {10_000: 10, 1_000: 50})
-        return Store(db, cashier, manager, shift.id, apple, gochu, beef,
-                     ids["Sinan Sea Salt 3kg"])  # fmt: skip
+        return Store(db, cashier, manager, shift.id, apple, gochu, beef, ids["Sinan Sea Salt 3kg"])
 
     return db.transact(setup)
 

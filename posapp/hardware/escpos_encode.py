@@ -68,8 +68,14 @@ def _barcode_bytes(b: Barcode) -> bytes:
     return out + GS + b"k" + bytes([73, len(payload)]) + payload + b"\n"
 
 
-def encode(receipt: Receipt, mode: Mode = "raster", *, paper_mm: int = 80, cut: bool = True,
-           drawer_pin: int | None = None) -> bytes:  # fmt: skip
+def encode(
+    receipt: Receipt,
+    mode: Mode = "raster",
+    *,
+    paper_mm: int = 80,
+    cut: bool = True,
+    drawer_pin: int | None = None,
+) -> bytes:
     """The whole job as bytes: init, content, feed and cut, and the drawer pulse if asked."""
     width_px = DPI_WIDTH.get(paper_mm, 576)
     out = bytearray(INIT)

@@ -234,9 +234,11 @@ class EscposPrinter:
 
     def print_receipt(self, receipt: Receipt) -> PrintOutcome:
         data = encode(
-            receipt, self.config.mode, paper_mm=self.config.paper_mm,
+            receipt,
+            self.config.mode,
+            paper_mm=self.config.paper_mm,
             drawer_pin=self.config.drawer_pin,
-        )  # fmt: skip
+        )
         t = self._transport()
         try:
             _check(t.status(), self.config.label)

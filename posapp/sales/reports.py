@@ -211,8 +211,16 @@ def close_shift(
     shift.expected_cash = report.expected_cash
     shift.z_number = z_number
     uow.session.flush()
-    _audit(uow.conn, "shift.close", user_id, shift.register_id, f"shift {shift.id}", None,
-           {"expected": report.expected_cash, "counted": counted, "z": z_number}, now)  # fmt: skip
+    _audit(
+        uow.conn,
+        "shift.close",
+        user_id,
+        shift.register_id,
+        f"shift {shift.id}",
+        None,
+        {"expected": report.expected_cash, "counted": counted, "z": z_number},
+        now,
+    )
     return _with_count(report, counted, z_number)
 
 

@@ -108,9 +108,15 @@ class ShiftInfo:
 
 def _shift_info(s: Shift) -> ShiftInfo:
     return ShiftInfo(
-        s.id, s.uuid, s.register_id, s.opened_by, s.opened_at, s.business_date,
-        s.opening_float, s.status,
-    )  # fmt: skip
+        s.id,
+        s.uuid,
+        s.register_id,
+        s.opened_by,
+        s.opened_at,
+        s.business_date,
+        s.opening_float,
+        s.status,
+    )
 
 
 def current_shift(uow: UnitOfWork, register_id: str) -> ShiftInfo | None:
@@ -152,8 +158,16 @@ def open_shift(
     )
     uow.session.add(shift)
     uow.session.flush()
-    _audit(uow.conn, "shift.open", user_id, register_id, f"shift {shift.id}", None,
-           {"float": shift.opening_float}, now)  # fmt: skip
+    _audit(
+        uow.conn,
+        "shift.open",
+        user_id,
+        register_id,
+        f"shift {shift.id}",
+        None,
+        {"float": shift.opening_float},
+        now,
+    )
     return _shift_info(shift)
 
 
@@ -318,8 +332,16 @@ def complete_sale(
     journal.append(conn, register_id, "sale", ticket.uuid, doc, now)
     _outbox(conn, "sale", ticket.uuid, doc, now)
     if approved_by is not None and priced.discount_total:
-        _audit(conn, "discount.approve", approved_by, register_id, receipt_no, None,
-               {"discount": priced.discount_total, "cashier": user_id}, now)  # fmt: skip
+        _audit(
+            conn,
+            "discount.approve",
+            approved_by,
+            register_id,
+            receipt_no,
+            None,
+            {"discount": priced.discount_total, "cashier": user_id},
+            now,
+        )
     return CompletedSale(
         id=sale_id,
         uuid=ticket.uuid,

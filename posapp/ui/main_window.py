@@ -66,9 +66,13 @@ class ProductTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             unit = {"ea": "개", "kg": "kg", "100g": "100g"}.get(row.unit, row.unit)
             return (
-                row.name_ko, row.name_en, unit, format_krw(row.price),
-                "면세" if row.tax == "exempt" else "과세", row.code,
-            )[col]  # fmt: skip
+                row.name_ko,
+                row.name_en,
+                unit,
+                format_krw(row.price),
+                "면세" if row.tax == "exempt" else "과세",
+                row.code,
+            )[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

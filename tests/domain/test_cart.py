@@ -175,9 +175,14 @@ def test_empty_cart_is_zero() -> None:
 def test_price_cart_by_hand() -> None:
     apples = line(Unit.EA, 2, 12900, TaxClass.EXEMPT, product_id=1, name="영주 사과")
     paste = line(
-        Unit.EA, 1, 8500, TaxClass.TAXABLE, product_id=2, name="순창 고추장",
+        Unit.EA,
+        1,
+        8500,
+        TaxClass.TAXABLE,
+        product_id=2,
+        name="순창 고추장",
         discount=Discount.percent(10),
-    )  # fmt: skip
+    )
     beef = line(Unit.KG, 450, 89000, TaxClass.TAXABLE, product_id=3, name="횡성 한우 등심")
     cart = price_cart([apples, paste, beef], Discount.amount(1000))
     assert [(p.gross, p.line_discount, p.ticket_discount, p.net) for p in cart.lines] == [
@@ -222,9 +227,7 @@ def test_line_amount_discount_larger_than_line_is_refused() -> None:
 
 
 def test_ticket_discount_applies_after_line_discounts() -> None:
-    cart = price_cart(
-        [line(price=10000, discount=Discount.amount(2000))], Discount.percent(10)
-    )  # fmt: skip
+    cart = price_cart([line(price=10000, discount=Discount.amount(2000))], Discount.percent(10))
     assert cart.ticket_discount_total == 800  # 10% of 8,000, not of 10,000
     assert cart.total == 7200
 

@@ -326,9 +326,18 @@ def test_empty_index() -> None:
 # --- 100,000 products: correct results (timing belongs to bench/lookup.py) ------------
 
 REGIONS = ["영주", "완도", "보성", "성주", "청송", "의성", "서산", "금산", "고창", "순창"]
-ITEMS = [("사과", "Apple"), ("전복", "Abalone"), ("녹차", "Green Tea"), ("참외", "Korean Melon"),
-         ("마늘", "Garlic"), ("인삼", "Ginseng"), ("고추장", "Gochujang"), ("멸치", "Anchovy"),
-         ("한우 등심", "Hanwoo Sirloin"), ("곶감", "Dried Persimmon")]  # fmt: skip
+ITEMS = [
+    ("사과", "Apple"),
+    ("전복", "Abalone"),
+    ("녹차", "Green Tea"),
+    ("참외", "Korean Melon"),
+    ("마늘", "Garlic"),
+    ("인삼", "Ginseng"),
+    ("고추장", "Gochujang"),
+    ("멸치", "Anchovy"),
+    ("한우 등심", "Hanwoo Sirloin"),
+    ("곶감", "Dried Persimmon"),
+]
 
 
 def test_search_over_100k_products() -> None:

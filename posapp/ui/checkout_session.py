@@ -1,0 +1,328 @@
+"""The cashier's session behind the checkout screen: who is signed in, the shift, the open
+ticket, and every action as a call into the services. Qt-free, so flows are testable directly;
+the window runs these calls through the task runner (never on the Qt thread).
+
+The open ticket is saved after every change to a small JSON file in the data directory (written
+atomically), so a crash or power cut mid-ticket offers the ticket back on restart.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from posapp.auth import service as auth
+from posapp.db.engine import Database
+from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
+from posapp.domain.cart import Discount, PricedCart
+from posapp.domain.errors import BarcodeError
+from posapp.domain.hangul import SearchIndex
+from posapp.errors import PosError
+from posapp.inventory import catalog
+from posapp.inventory.catalog import ProductInfo
+from posapp.sales import reports, service
+from posapp.sales.reports import RegisterReport
+from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary, ShiftInfo
+from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.sales.ticket import Ticket
+
+log = logging.getLogger(__name__)
+
+_RECEIPT_NO = re.compile(r"^[A-Za-z0-9]{1,16}-\d{8}-\d{4,}$")  # scanned receipt → refund
+
+
+class SessionError(PosError):
+    pass
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    kind: str  # "line" | "receipt" | "weigh"
+    index: int = -1
+    product: ProductInfo | None = None
+    sale: SaleSummary | None = None
+
+
+@dataclass
+class SessionSettings:
+    register_id: str = "R01"
+    discount_limit_percent: int = 10
+    cash_receipt_prompt_from: int = 100_000
+    layouts: tuple[ScaleLayout, ...] = DEFAULT_SCALE_LAYOUTS
+    recovery_dir: Path | None = None
+
+
+@dataclass
+class CheckoutSession:
+    db: Database
+    settings: SessionSettings
+    index: SearchIndex | None = None
+    user: auth.UserInfo | None = None
+    shift: ShiftInfo | None = None
+    ticket: Ticket = field(default_factory=Ticket)
+    pending_approver: int | None = None
+    last_sale: CompletedSale | None = None
+
+    # --- people and shifts ---------------------------------------------------------------
+
+    def sign_in(self, pin: str) -> auth.UserInfo:
+        user = self.db.transact(lambda uow: auth.authenticate(uow, pin))
+        self.user = user
+        self.shift = self.db.read(lambda uow: service.current_shift(uow, self.settings.register_id))
+        return user
+
+    def sign_out(self) -> None:
+        self.user = None
+        self.pending_approver = None
+
+    def _who(self) -> int:
+        if self.user is None:
+            raise SessionError("sign in first", code="session.signed_out")
+        return self.user.id
+
+    def open_shift(self, counts: dict[int, int]) -> ShiftInfo:
+        uid = self._who()
+        self.shift = self.db.transact(
+            lambda uow: service.open_shift(uow, self.settings.register_id, uid, counts)
+        )
+        return self.shift
+
+    def approve(self, pin: str) -> auth.UserInfo:
+        """A manager approves in place with their PIN (no sign-out)."""
+        manager = self.db.transact(lambda uow: auth.approve(uow, pin))
+        self.pending_approver = manager.id
+        return manager
+
+    # --- building the ticket -------------------------------------------------------------
+
+    def load_index(self) -> SearchIndex:
+        self.index = self.db.read(lambda uow: catalog.load_search_index(uow.conn))
+        return self.index
+
+    def scan(self, code: str) -> ScanOutcome:
+        """A scanned code: a product onto the ticket, or a receipt number to refund."""
+        code = code.strip()
+        if _RECEIPT_NO.match(code):
+            sale = self.db.read(lambda uow: service.find_sale(uow, code))
+            return ScanOutcome("receipt", sale=sale)
+        try:
+            result = self.db.read(lambda uow: catalog.scan(uow.conn, code, self.settings.layouts))
+        except catalog.CatalogError as exc:
+            if exc.code == "catalog.needs_weight":
+                pid = int(exc.data["product_id"])
+                found = self.db.read(lambda uow: catalog.products_by_id(uow.conn, [pid]))
+                return ScanOutcome("weigh", product=found[pid])
+            raise
+        index = self.ticket.add(result.line)
+        self.save_recovery()
+        return ScanOutcome("line", index=index, product=result.product)
+
+    def search(self, query: str, limit: int = 30) -> list[ProductInfo]:
+        index = self.index or self.load_index()
+        return self.db.read(lambda uow: catalog.search(uow.conn, index, query, limit))
+
+    def add_product(self, product: ProductInfo, grams: int | None = None) -> int:
+        if product.unit.is_weighed and not grams:
+            raise SessionError(
+                f"{product.name_ko}: weigh it or type the grams", code="session.needs_weight"
+            )
+        if not product.active:
+            raise SessionError(f"{product.name_ko} is withdrawn", code="catalog.inactive")
+        index = self.ticket.add(product.line(grams if product.unit.is_weighed else None))
+        self.save_recovery()
+        return index
+
+    def set_qty(self, index: int, qty: int) -> None:
+        self.ticket.set_qty(index, qty)
+        self.save_recovery()
+
+    def remove(self, index: int) -> None:
+        self.ticket.remove(index)
+        self.save_recovery()
+
+    def set_line_discount(self, index: int, discount: Discount | None) -> bool:
+        """Apply a line discount; returns True if it needs a manager's approval to complete."""
+        self.ticket.set_line_discount(index, discount)
+        self.save_recovery()
+        return self.needs_approval()
+
+    def set_ticket_discount(self, discount: Discount | None) -> bool:
+        self.ticket.set_discount(discount)
+        self.ticket.priced()  # raises if it is larger than the ticket
+        self.save_recovery()
+        return self.needs_approval()
+
+    def needs_approval(self) -> bool:
+        over = self.ticket.max_discount_percent() > self.settings.discount_limit_percent
+        return over and self.pending_approver is None
+
+    def priced(self) -> PricedCart:
+        return self.ticket.priced()
+
+    # --- completing, holding, voiding ---------------------------------------------------
+
+    def complete(
+        self, tenders: list[Tender], cash_receipt: CashReceiptRequest | None = None
+    ) -> CompletedSale:
+        uid = self._who()
+        ticket = self.ticket
+        approver = self.pending_approver
+        sale = self.db.transact(
+            lambda uow: service.complete_sale(
+                uow,
+                ticket,
+                tenders,
+                register_id=self.settings.register_id,
+                user_id=uid,
+                approved_by=approver,
+                cash_receipt=cash_receipt,
+                discount_limit_percent=self.settings.discount_limit_percent,
+            )
+        )
+        self.last_sale = sale
+        self.ticket = Ticket()
+        self.pending_approver = None
+        self.clear_recovery()
+        return sale
+
+    def hold(self, label: str = "") -> HeldInfo:
+        uid = self._who()
+        ticket = self.ticket
+        held = self.db.transact(
+            lambda uow: service.hold(
+                uow, ticket, register_id=self.settings.register_id, user_id=uid, label=label
+            )
+        )
+        self.ticket = Ticket()
+        self.clear_recovery()
+        return held
+
+    def held(self) -> list[HeldInfo]:
+        return self.db.read(lambda uow: service.list_held(uow, self.settings.register_id))
+
+    def recall(self, held_id: int) -> None:
+        if self.ticket.lines:
+            raise SessionError(
+                "finish or hold the current ticket before recalling another",
+                code="session.ticket_open",
+            )
+        self.ticket = self.db.transact(lambda uow: service.recall(uow, held_id))
+        self.save_recovery()
+
+    def void(self, reason: str = "") -> None:
+        uid = self._who()
+        ticket, approver = self.ticket, self.pending_approver
+        self.db.transact(
+            lambda uow: service.void_ticket(
+                uow,
+                ticket,
+                register_id=self.settings.register_id,
+                user_id=uid,
+                approved_by=approver,
+                reason=reason,
+            )
+        )
+        self.ticket = Ticket()
+        self.pending_approver = None
+        self.clear_recovery()
+
+    def refund(
+        self, receipt_no: str, lines: dict[int, int] | None, reason: str = ""
+    ) -> CompletedSale:
+        uid, approver = self._who(), self.pending_approver
+        sale = self.db.transact(
+            lambda uow: service.refund(
+                uow,
+                receipt_no,
+                register_id=self.settings.register_id,
+                user_id=uid,
+                approved_by=approver,
+                lines=lines,
+                reason=reason,
+            )
+        )
+        self.pending_approver = None
+        self.last_sale = sale
+        return sale
+
+    def find_sale(self, receipt_no: str) -> SaleSummary:
+        return self.db.read(lambda uow: service.find_sale(uow, receipt_no))
+
+    def x_report(self) -> RegisterReport:
+        if self.shift is None:
+            raise SessionError("no open shift", code="shift.not_open")
+        shift_id = self.shift.id
+        return self.db.read(lambda uow: reports.x_report(uow, shift_id))
+
+    def close_shift(self, counts: dict[int, int]) -> RegisterReport:
+        uid = self._who()
+        if self.shift is None:
+            raise SessionError("no open shift", code="shift.not_open")
+        shift_id = self.shift.id
+        report = self.db.transact(lambda uow: reports.close_shift(uow, shift_id, uid, counts))
+        self.shift = None
+        return report
+
+    def record_drawer(self, receipt_no: str | None) -> None:
+        uid, approver = self._who(), self.pending_approver
+        self.db.transact(
+            lambda uow: service.record_drawer_open(
+                uow,
+                register_id=self.settings.register_id,
+                user_id=uid,
+                receipt_no=receipt_no,
+                approved_by=approver,
+            )
+        )
+        if receipt_no is None:
+            self.pending_approver = None
+
+    # --- crash recovery ---------------------------------------------------------------
+
+    def _recovery_file(self) -> Path | None:
+        d = self.settings.recovery_dir
+        return None if d is None else d / f"open-ticket-{self.settings.register_id}.json"
+
+    def save_recovery(self) -> None:
+        path = self._recovery_file()
+        if path is None:
+            return
+        if not self.ticket.lines:
+            self.clear_recovery()
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(self.ticket.to_json(), ensure_ascii=False).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".open-ticket-")
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+
+    def clear_recovery(self) -> None:
+        path = self._recovery_file()
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def recoverable(self) -> Ticket | None:
+        path = self._recovery_file()
+        if path is None or not path.exists():
+            return None
+        try:
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            ticket = Ticket.from_json(data)
+        except (ValueError, KeyError, TypeError, PosError, BarcodeError) as exc:
+            log.warning("an unreadable open ticket was set aside: %s", exc)
+            path.rename(path.with_suffix(".unreadable"))
+            return None
+        return ticket if ticket.lines else None
+
+    def restore(self, ticket: Ticket) -> None:
+        self.ticket = ticket

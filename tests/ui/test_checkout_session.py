@@ -1,0 +1,85 @@
+"""The cashier's session without widgets: sign in, sell, approve, hold, refund, recover."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from posapp.auth.service import AuthError
+from posapp.domain.cart import Discount
+from posapp.sales.tenders import Tender
+from posapp.ui.checkout_session import CheckoutSession, SessionError, SessionSettings
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
+
+
+@pytest.fixture
+def session(store: Store, tmp_path: Path) -> CheckoutSession:
+    s = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    s.sign_in("1111")
+    return s
+
+
+def test_sign_in_finds_the_open_shift(session: CheckoutSession, store: Store) -> None:
+    assert session.user is not None and session.user.name == "김하늘"
+    assert session.shift is not None and session.shift.id == store.shift_id
+    with pytest.raises(AuthError):
+        session.sign_in("0000")
+
+
+def test_scan_sell_and_receipt_scan_opens_refund(session: CheckoutSession) -> None:
+    assert session.scan(APPLE_CODE).kind == "line"
+    session.scan(APPLE_CODE)
+    assert session.ticket.lines[0].qty == 2
+    sale = session.complete([Tender.cash(30_000)])
+    assert sale.change == 30_000 - 25_800 and not session.ticket.lines
+    found = session.scan(sale.receipt_no)
+    assert found.kind == "receipt" and found.sale is not None and found.sale.total == 25_800
+
+
+def test_weighed_scan_asks_for_a_weight(session: CheckoutSession) -> None:
+    out = session.scan("00101")
+    assert out.kind == "weigh" and out.product is not None
+    session.add_product(out.product, grams=250)
+    assert session.priced().total == 32_000
+
+
+def test_discount_above_limit_is_approved_in_place(session: CheckoutSession) -> None:
+    session.scan(APPLE_CODE)
+    assert session.set_ticket_discount(Discount.percent(20))
+    with pytest.raises(AuthError):
+        session.approve("1111")  # the cashier's own PIN approves nothing
+    session.approve("2222")
+    assert not session.needs_approval()
+    assert session.complete([Tender.cash(20_000)]).total == 10_320
+
+
+def test_hold_recall_and_crash_recovery(
+    session: CheckoutSession, store: Store, tmp_path: Path
+) -> None:
+    session.scan(GOCHUJANG_CODE)
+    # a crash now: a new session on the same till offers the ticket back
+    again = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    recovered = again.recoverable()
+    assert recovered is not None and recovered.lines[0].name == "순창 전통 고추장 1kg"
+    held = session.hold("손님 A")
+    assert again.recoverable() is None
+    session.scan(APPLE_CODE)
+    with pytest.raises(SessionError):
+        session.recall(held.id)
+    session.approve("2222")
+    session.void("고객 취소")
+    session.recall(held.id)
+    assert [ln.name for ln in session.ticket.lines] == ["순창 전통 고추장 1kg"]
+
+
+def test_refund_and_close_shift(session: CheckoutSession) -> None:
+    session.scan(APPLE_CODE)
+    sale = session.complete([Tender.cash(12_900)])
+    session.approve("2222")
+    refund = session.refund(sale.receipt_no, {1: 1}, "단순 변심")
+    assert refund.total == -12_900
+    x = session.x_report()
+    assert x.net_total == 0
+    z = session.close_shift({10_000: 15})
+    assert z.counted_cash == 150_000 and z.over_short == 0 and session.shift is None
