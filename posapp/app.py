@@ -1,5 +1,6 @@
 """``posapp``: the composition root. Reads configuration, opens and migrates the database
-(loading demo data into a new embedded one), and builds the Qt main window.
+(loading demo data into a new embedded one), builds the hardware adapters (printer and its
+queue, card terminal, wedge scanner filter), the checkout session and windows.
 
 The only module that knows every other; nothing imports it.
 """
@@ -9,7 +10,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import uuid
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +26,6 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument(
         "--screenshot", metavar="PNG", type=Path, help="save a screenshot of the window and quit"
     )
-    p.add_argument("--query", default="", help="type this into the search box (for screenshots)")
     return p.parse_known_args(argv)[0]
 
 
@@ -45,8 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from posapp.ui.fonts import app_font, register_fonts
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    family = register_fonts()
-    app.setFont(app_font(family))
+    app.setFont(app_font(register_fonts()))
 
     from posapp.bootstrap import open_database
     from posapp.demo import has_data, load_demo
@@ -66,57 +68,250 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 3
 
-    window = _build_window(db, settings)
+    parts = build(db, settings)
+    window = parts["window"]
     window.show()
-    if args.query:
-        window.query.setText(args.query)
+    if parts.get("display") is not None:
+        parts["display"].show()
+    parts["offer_recovery"]()
     if args.screenshot:
 
         def shoot() -> None:
             window.grab().save(str(args.screenshot))
             app.quit()
 
-        QTimer.singleShot(300, shoot)
+        QTimer.singleShot(500, shoot)
     code = app.exec()
+    parts["shutdown"]()
     db.dispose()
     return code
 
 
-def _build_window(db, settings):  # type: ignore[no-untyped-def]
-    from posapp.config import redact_url
+def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) -> dict[str, Any]:
+    """Wire the checkout: session, devices, windows. Tests call this with their own runner."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.config import data_dir
+    from posapp.domain.barcodes import ScaleLayout
+    from posapp.hardware.print_queue import PrintJob, PrintQueue
+    from posapp.hardware.printer import make_printer, parse_uri, printer_uri
+    from posapp.hardware.receipt import layout_sale, layout_text
+    from posapp.hardware.wedge import WedgeScanFilter
     from posapp.inventory import catalog
-    from posapp.sales import service
-    from posapp.ui.main_window import MainWindow, ProductRow
+    from posapp.sales.tenders import Method, Tender
+    from posapp.ui.checkout import CheckoutWindow, Devices
+    from posapp.ui.checkout_session import CheckoutSession, SessionSettings
+    from posapp.ui.customer_display import CustomerDisplay
+    from posapp.ui.receipts import sale_receipt, store_header
+    from posapp.ui.tasks import TaskRunner
 
-    index = db.read(lambda uow: catalog.load_search_index(uow.conn))
+    runner = runner or TaskRunner()
+    sales = settings.sales
+    layout = ScaleLayout.from_config(
+        {
+            "prefixes": sales.scale_prefixes,
+            "item_digits": sales.scale_item_digits,
+            "value_digits": sales.scale_value_digits,
+            "value_kind": sales.scale_value_kind,
+        }
+    )
+    session = CheckoutSession(
+        db,
+        SessionSettings(
+            register_id=settings.register.id,
+            discount_limit_percent=sales.discount_limit_percent,
+            cash_receipt_prompt_from=sales.cash_receipt_prompt_from,
+            layouts=(layout,),
+            recovery_dir=data_dir(),
+        ),
+    )
+    session.load_index()
+    config = replace(parse_uri(printer_uri(settings.printer)), drawer_pin=sales.drawer_pin)
+    printer = printer or make_printer(config, data_dir() / "receipts")
+    queue = PrintQueue(printer)
+    paper = config.paper_mm
 
-    def search(query: str) -> list[ProductRow]:
-        found = db.read(lambda uow: catalog.search(uow.conn, index, query, 100))
-        return [
-            ProductRow(
-                p.name_ko,
-                p.name_en,
-                p.unit.value,
-                p.price,
-                p.tax_class.value,
-                p.barcode or p.plu or "",
+    class Bridge(QObject):
+        job = Signal(object)
+
+    bridge = Bridge()
+    terminal = _card_terminal(settings)
+
+    def card_approve(amount: int) -> Any:
+        def approve() -> Tender:
+            a = terminal.approve(
+                amount, request_id=str(uuid.uuid4()), timeout=float(settings.card.timeout_s)
             )
-            for p in found
-        ]
+            return Tender(
+                Method.CARD,
+                a.amount,
+                approval_no=a.approval_no,
+                approved_at=a.approved_at,
+                card_masked=a.card_masked,
+                card_issuer=a.issuer,
+                installment_months=a.installment_months,
+            )
 
-    shift = db.read(lambda uow: service.current_shift(uow, settings.register.id))
-    shift_text = f"근무 #{shift.id} 진행 중" if shift else "근무 시작 전"
-    status = (
-        f"계산대 {settings.register.id} · {shift_text} · 상품 {len(index):,}개 · "
-        f"{db.dialect}: {redact_url(db.url)} · 프린터: {settings.printer.kind}"
+        return runner.io(approve)
+
+    def promo_for(sale: Any) -> tuple[str, str] | None:
+        ids = [ln["product_id"] for ln in sale.lines]
+
+        def read(uow: Any) -> tuple[str, str] | None:
+            products = catalog.products_by_id(uow.conn, ids)
+            regions = [p.region_id for p in products.values() if p.region_id]
+            return catalog.region_promo(uow.conn, regions)
+
+        return db.read(read)
+
+    def print_sale(sale: Any, copy: bool) -> None:
+        cashier = session.user.name if session.user else ""
+
+        def make() -> Any:
+            data = sale_receipt(sale, settings, cashier=cashier, copy=copy, promo=promo_for(sale))
+            if copy:
+                data = replace(data, open_drawer=False)
+                session.record_reprint(sale.receipt_no)
+            elif data.open_drawer:
+                session.record_drawer(sale.receipt_no)
+            return layout_sale(data, paper)
+
+        runner.db(make).success(
+            lambda receipt: queue.submit(receipt, "reprint" if copy else sale.kind)
+        )
+
+    def print_text(title: str, lines: list[str]) -> None:
+        queue.submit(layout_text(title, lines, store_header(settings), paper), title)
+
+    def open_drawer() -> None:
+        runner.io(printer.open_drawer).failure(
+            lambda exc: window.show_message(f"돈통을 열 수 없습니다: {exc}")
+        )
+
+    devices = Devices(
+        print_sale=print_sale,
+        print_text=print_text,
+        open_drawer=open_drawer,
+        card_approve=card_approve if terminal is not None else None,
     )
-    store = settings.store
-    return MainWindow(
-        title=f"{store.name} POS",
-        header=f"{store.name} {store.name_ko} · {store.address}",
-        status=status,
-        search=search,
+    quick = db.read(lambda uow: _quick_keys(uow))
+    window = CheckoutWindow(
+        session, devices, runner, quick_keys=quick, title=f"{settings.store.name} POS"
     )
+
+    def on_job(job: PrintJob) -> None:
+        if job.state == "failed":
+            window.show_print_failure(job.error, lambda: queue.reprint(job.id))
+
+    window._print_bridge = bridge  # type: ignore[attr-defined]  # keep the QObject alive
+    bridge.job.connect(on_job)
+    queue.subscribe(bridge.job.emit)
+    wedge = WedgeScanFilter()
+    wedge.scanned.connect(window.on_scanned)
+    wedge.install(QApplication.instance())  # type: ignore[arg-type]
+    display = None
+    if sales.customer_display:
+        promos = db.read(lambda uow: _promotions(uow))
+        display = CustomerDisplay(promos)
+        window.ticket_changed.connect(display.show_ticket)
+        window.sale_completed.connect(display.show_sale)
+
+    def offer_recovery() -> None:
+        ticket = session.recoverable()
+        if ticket is None:
+            return
+        total = ticket.priced().total
+        if window.ask.confirm(
+            "이전 거래 복구",
+            f"저장되지 않은 거래가 있습니다 ({len(ticket.lines)}건, ₩{total:,}). 불러올까요?",
+        ):
+            session.restore(ticket)
+            window._refresh()
+        else:
+            session.clear_recovery()
+
+    def shutdown() -> None:
+        queue.wait_idle(5)
+        queue.close()
+        wedge.remove(QApplication.instance())  # type: ignore[arg-type]
+        runner.shutdown()
+        if hasattr(terminal, "simulator"):
+            terminal.simulator.stop()
+
+    return {
+        "window": window,
+        "display": display,
+        "session": session,
+        "queue": queue,
+        "wedge": wedge,
+        "offer_recovery": offer_recovery,
+        "shutdown": shutdown,
+        "printer": printer,
+    }
+
+
+def _card_terminal(settings: Any) -> Any:
+    """The configured card terminal, or None (payments by card then keyed in by hand)."""
+    spec = settings.card.terminal.strip()
+    if not spec:
+        return None
+    try:
+        from posapp.hardware.card_terminal import TcpCardTerminal, from_uri
+    except ImportError:
+        log.warning("card terminal adapter not available; cards by hand only")
+        return None
+    if spec == "simulator":
+        from posapp.hardware.card_simulator import CardTerminalSimulator
+
+        sim = CardTerminalSimulator(port=0)
+        sim.start()
+        terminal = TcpCardTerminal("127.0.0.1", sim.port)
+        terminal.simulator = sim  # type: ignore[attr-defined]
+        return terminal
+    return from_uri(spec)
+
+
+def _quick_keys(uow: Any) -> dict[str, list[Any]]:
+    """Unbarcoded and weighed produce with a PLU, grouped by region, for the quick-key grid."""
+    from sqlalchemy import select
+
+    from posapp.db.models import Product, Region
+    from posapp.inventory import catalog
+
+    rows = uow.conn.execute(
+        select(Product.id, Region.name)
+        .join(Region, Region.id == Product.region_id, isouter=True)
+        .where(Product.plu.is_not(None), Product.active)
+        .order_by(Region.name, Product.name_ko)
+    ).all()
+    products = catalog.products_by_id(uow.conn, [r[0] for r in rows])
+    groups: dict[str, list[Any]] = {}
+    for pid, region in rows:
+        groups.setdefault(region or "기타", []).append(products[pid])
+    return groups
+
+
+def _promotions(uow: Any) -> list[Any]:
+    from sqlalchemy import select
+
+    from posapp.db.models import Region
+    from posapp.ui.customer_display import Promotion
+
+    out = []
+    for name, province, festival, tourism, season, promo in uow.conn.execute(
+        select(
+            Region.name,
+            Region.province,
+            Region.festival,
+            Region.tourism,
+            Region.season,
+            Region.promo,
+        ).where(Region.active)
+    ):
+        lines = tuple(x for x in (promo, tourism, season) if x)
+        out.append(Promotion(f"{province} {name}", festival or "", lines))
+    return out
 
 
 if __name__ == "__main__":

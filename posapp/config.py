@@ -109,6 +109,14 @@ class SalesSettings:
     scale_item_digits: int = 5
     scale_value_digits: int = 5
     scale_value_kind: str = "price"  # price | weight
+    customer_display: bool = True  # the second window for the customer
+    drawer_pin: int = 2
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    terminal: str = "simulator"  # "" = by hand only; "simulator"; "cardsim://HOST:PORT"
+    timeout_s: int = 60
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class Settings:
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     sales: SalesSettings = field(default_factory=SalesSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
+    card: CardSettings = field(default_factory=CardSettings)
     locale: str = "ko"
     log_level: str = "INFO"
 

@@ -878,3 +878,8 @@ def record_drawer_open(
         None,
         {"cashier": user_id, "reason": reason},
     )
+
+
+def record_reprint(uow: UnitOfWork, *, register_id: str, user_id: int, receipt_no: str) -> None:
+    """A reprinted receipt (재발행) is journaled as an audit event."""
+    _audit(uow.conn, "receipt.reprint", user_id, register_id, receipt_no, None, None)

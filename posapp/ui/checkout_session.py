@@ -283,6 +283,14 @@ class CheckoutSession:
         if receipt_no is None:
             self.pending_approver = None
 
+    def record_reprint(self, receipt_no: str) -> None:
+        uid = self._who()
+        self.db.transact(
+            lambda uow: service.record_reprint(
+                uow, register_id=self.settings.register_id, user_id=uid, receipt_no=receipt_no
+            )
+        )
+
     # --- crash recovery ---------------------------------------------------------------
 
     def _recovery_file(self) -> Path | None:

@@ -1,0 +1,627 @@
+"""The cashier's checkout screen: ticket, totals, search, quick keys and F-key actions.
+
+Keyboard first (every action has an F-key or shortcut shown on its button), touch-friendly,
+Korean labels. All database and device work goes through the task runner; results come back on
+the Qt thread. Dialogs are opened through an :class:`Asker` so tests can answer them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.domain.cart import Discount, PricedCart
+from posapp.domain.money import format_krw
+from posapp.errors import PosError
+from posapp.hardware.ports import HardwareError
+from posapp.inventory.catalog import ProductInfo
+from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
+from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.ui import dialogs
+from posapp.ui.checkout_session import CheckoutSession, ScanOutcome
+from posapp.ui.receipts import qty_text
+from posapp.ui.tasks import SyncRunner, Task, TaskRunner
+
+log = logging.getLogger(__name__)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def explain(exc: BaseException) -> str:
+    """An error in words for the cashier (the message; codes stay in the log)."""
+    if isinstance(exc, PosError | HardwareError):
+        return str(exc)
+    from posapp.domain.errors import DomainError
+
+    if isinstance(exc, DomainError):
+        return str(exc)
+    log.error("unexpected error", exc_info=exc)
+    return f"오류: {exc.__class__.__name__}: {exc}"
+
+
+class TicketModel(QAbstractTableModel):
+    HEADERS = ("#", "상품명", "수량", "단가", "할인", "금액")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.priced: PricedCart | None = None
+
+    def set_priced(self, priced: PricedCart) -> None:
+        self.beginResetModel()
+        self.priced = priced
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.priced is None else len(self.priced.lines)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid() or self.priced is None:
+            return None
+        pl = self.priced.lines[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            ln = pl.line
+            values = (
+                str(index.row() + 1),
+                ("*" if ln.tax_class.value == "exempt" else "") + ln.name,
+                qty_text(ln.unit.value, ln.qty),
+                format_krw(ln.unit_price),
+                f"-{pl.line_discount + pl.ticket_discount:,}"
+                if pl.line_discount + pl.ticket_discount
+                else "",
+                format_krw(pl.net),
+            )
+            return values[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class Asker:
+    """Opens the real dialogs. Tests replace it with scripted answers."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def pin(self, title: str, prompt: str) -> str | None:
+        d = dialogs.PinDialog(title, prompt, self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def counts(self, title: str, expected: int | None) -> dict[int, int] | None:
+        d = dialogs.CountDialog(title, expected, self.parent)
+        return d.counts() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def tender(
+        self, total: int, card: Callable[[int], Task[Tender]] | None, prompt_from: int
+    ) -> tuple[list[Tender], CashReceiptRequest | None] | None:
+        d = dialogs.TenderDialog(
+            total, card_approve=card, cash_receipt_prompt_from=prompt_from, parent=self.parent
+        )
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return d.tenders, d.cash_receipt
+
+    def discount(self, title: str) -> Discount | bool | None:
+        """The discount, None to remove it, or False when cancelled."""
+        d = dialogs.DiscountDialog(title, self.parent)
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return d.discount()
+
+    def number(self, title: str, label: str, value: int) -> int | None:
+        n, ok = QInputDialog.getInt(self.parent, title, label, value, 1, 1_000_000)
+        return n if ok else None
+
+    def held(self, held: list[HeldInfo]) -> int | None:
+        d = dialogs.HeldDialog(held, self.parent)
+        return d.selected() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def refund(self, sale: SaleSummary) -> tuple[dict[int, int], str] | None:
+        d = dialogs.RefundDialog(sale, self.parent)
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return d.lines(), d.reason.text()
+
+    def text(self, title: str, text: str, on_print: Callable[[], None]) -> None:
+        dialogs.TextDialog(title, text, on_print, self.parent).exec()
+
+    def confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+@dataclass
+class Devices:
+    """What the checkout drives: printing (queue), the card terminal, and the receipt maker."""
+
+    print_sale: Callable[[CompletedSale, bool], None]  # (sale, copy)
+    print_text: Callable[[str, list[str]], None]
+    open_drawer: Callable[[], None]
+    card_approve: Callable[[int], Task[Tender]] | None = None
+
+
+class CheckoutWindow(QMainWindow):
+    ticket_changed = QtSignal(object)  # PricedCart, for the customer display
+    sale_completed = QtSignal(object)  # CompletedSale
+
+    def __init__(
+        self,
+        session: CheckoutSession,
+        devices: Devices,
+        runner: TaskRunner | SyncRunner,
+        *,
+        quick_keys: dict[str, list[ProductInfo]] | None = None,
+        title: str = "I·Market·U POS",
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.devices = devices
+        self.runner = runner
+        self.ask: Asker = Asker(self)
+        self.setWindowTitle(title)
+        self._build(quick_keys or {})
+        self._refresh()
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
+        central = QWidget()
+        root = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.who = QLabel()
+        self.who.setStyleSheet("font-size: 13pt;")
+        top.addWidget(self.who, 1)
+        self.sign_btn = self._button("로그인 (F1)", "F1", self.sign_in_or_out)
+        top.addWidget(self.sign_btn)
+        root.addLayout(top)
+        self.banner = QFrame()
+        self.banner.setStyleSheet("background: #fde2e1; border: 1px solid #b00020;")
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        banner_row.addWidget(self.banner_text, 1)
+        self.banner_reprint = QPushButton("다시 인쇄")
+        banner_row.addWidget(self.banner_reprint)
+        self.banner.hide()
+        root.addWidget(self.banner)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            "스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가"
+        )
+        self.search.setStyleSheet("font-size: 15pt; padding: 6px;")
+        self.search.textEdited.connect(self._on_search_text)
+        self.search.returnPressed.connect(self._on_search_enter)
+        left.addWidget(self.search)
+        self.results = QListWidget()
+        self.results.setMaximumHeight(180)
+        self.results.setStyleSheet("font-size: 13pt;")
+        self.results.itemActivated.connect(self._on_result)
+        self.results.hide()
+        left.addWidget(self.results)
+        self.model = TicketModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setStyleSheet("font-size: 14pt;")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        left.addWidget(self.table, 1)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 13pt; color: #b00020; min-height: 28px;")
+        left.addWidget(self.message)
+        body.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.totals = QLabel()
+        self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
+        right.addWidget(self.totals)
+        self.due = QLabel()
+        self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.due.setStyleSheet("font-size: 30pt; font-weight: bold; padding: 6px;")
+        right.addWidget(self.due)
+        self.quick = QTabWidget()
+        for region, products in quick_keys.items():
+            page = QWidget()
+            grid = QGridLayout(page)
+            for i, p in enumerate(products):
+                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{_unit_ko(p)}")
+                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
+                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
+                grid.addWidget(b, i // 3, i % 3)
+            self.quick.addTab(page, region)
+        right.addWidget(self.quick, 1)
+        keys = QGridLayout()
+        actions = [
+            ("수량 (F2)", "F2", self.change_qty),
+            ("삭제 (F3)", "F3", self.remove_line),
+            ("품목할인 (F4)", "F4", self.line_discount),
+            ("전체할인 (F5)", "F5", self.ticket_discount),
+            ("보류 (F6)", "F6", self.hold),
+            ("보류목록 (F7)", "F7", self.recall),
+            ("환불 (F8)", "F8", lambda: self.refund(None)),
+            ("거래취소 (F9)", "F9", self.void),
+            ("결제 (F12)", "F12", self.tender),
+            ("재발행 (Ctrl+P)", "Ctrl+P", self.reprint),
+            ("X 리포트 (Ctrl+X)", "Ctrl+X", self.x_report),
+            ("근무 마감 (Ctrl+E)", "Ctrl+E", self.close_shift),
+            ("돈통 열기 (Ctrl+D)", "Ctrl+D", self.no_sale),
+        ]
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (label, key, fn) in enumerate(actions):
+            b = self._button(label, key, fn)
+            self.buttons[key] = b
+            keys.addWidget(b, i // 3, i % 3)
+        right.addLayout(keys)
+        body.addLayout(right, 2)
+        root.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.resize(1280, 800)
+        self.search.setFocus()
+
+    def _button(self, label: str, key: str, fn: Callable[[], None]) -> QPushButton:
+        b = QPushButton(label)
+        b.setStyleSheet("font-size: 12pt; min-height: 52px;")
+        b.clicked.connect(fn)
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(fn)
+        return b
+
+    # --- state -------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        s = self.session
+        user = s.user.name if s.user else "로그인 필요"
+        shift = f"근무 #{s.shift.id}" if s.shift else "근무 시작 전"
+        self.who.setText(f"계산대 {s.settings.register_id} · {user} · {shift}")
+        self.sign_btn.setText("로그아웃 (F1)" if s.user else "로그인 (F1)")
+        priced = s.priced()
+        self.model.set_priced(priced)
+        t = priced.tax
+        self.totals.setText(
+            f"품목 {priced.item_count}  수량 {priced.piece_count}\n"
+            f"할인 {format_krw(-priced.discount_total)}\n"
+            f"과세 물품가액 {format_krw(t.supply_value)}   부가세 {format_krw(t.vat)}\n"
+            f"면세 물품가액 {format_krw(t.exempt_total)}"
+        )
+        self.due.setText(f"받을 금액 {format_krw(priced.total)}")
+        if priced.lines:
+            self.table.selectRow(len(priced.lines) - 1)
+        self.ticket_changed.emit(priced)
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        color = "#b00020" if error else "#05690d"
+        self.message.setStyleSheet(f"font-size: 13pt; color: {color}; min-height: 28px;")
+        self.message.setText(text)
+
+    def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
+        self.banner_text.setText(f"인쇄 실패: {text} — 거래는 저장되었습니다.")
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.banner_reprint.clicked.disconnect()
+        self.banner_reprint.clicked.connect(lambda: (self.banner.hide(), reprint()))
+        self.banner.show()
+
+    def _selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return rows[0].row()
+        n = len(self.session.ticket.lines)
+        return n - 1 if n else None
+
+    def _ready_to_sell(self) -> bool:
+        if self.session.user is None:
+            self.show_message("먼저 로그인하세요 (F1).")
+            return False
+        if self.session.shift is None:
+            self.show_message("근무를 시작하세요: 시재금을 세어 입력합니다.")
+            self.open_shift()
+            return self.session.shift is not None
+        return True
+
+    def _do(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        """Run ``fn`` on the database worker; refresh and report on the Qt thread."""
+
+        def ok(value: Any) -> None:
+            if then is not None:
+                then(value)
+            self._refresh()
+
+        def fail(exc: BaseException) -> None:
+            self.show_message(explain(exc))
+            self._refresh()
+
+        self.runner.db(fn).success(ok).failure(fail)
+
+    # --- sign-in and shifts ----------------------------------------------------------------
+
+    def sign_in_or_out(self) -> None:
+        if self.session.user is not None:
+            self.session.sign_out()
+            self._refresh()
+            return
+        pin = self.ask.pin("로그인", "PIN을 입력하세요")
+        if pin is None:
+            return
+
+        def done(user: Any) -> None:
+            self.show_message(f"{user.name}님 환영합니다.", error=False)
+            if self.session.shift is None:
+                QTimer.singleShot(0, self.open_shift)
+
+        self._do(lambda: self.session.sign_in(pin), done)
+
+    def open_shift(self) -> None:
+        counts = self.ask.counts("근무 시작: 시재금 세기", None)
+        if counts is None:
+            return
+        self._do(
+            lambda: self.session.open_shift(counts),
+            lambda shift: self.show_message(
+                f"근무 #{shift.id} 시작 · 시재금 {format_krw(shift.opening_float)}", error=False
+            ),
+        )
+
+    # --- scanning and search -----------------------------------------------------------
+
+    def on_scanned(self, code: str) -> None:
+        """A whole code from the wedge filter or a serial scanner."""
+        if not self._ready_to_sell():
+            return
+        self._do(lambda: self.session.scan(code), self._after_scan)
+
+    def _after_scan(self, outcome: ScanOutcome) -> None:
+        if outcome.kind == "receipt" and outcome.sale is not None:
+            self.refund(outcome.sale)
+        elif outcome.kind == "weigh" and outcome.product is not None:
+            self.add_product(outcome.product)
+        else:
+            self.show_message("")
+
+    def _on_search_text(self, text: str) -> None:
+        if not text.strip():
+            self.results.hide()
+            return
+        self.runner.db(lambda: self.session.search(text, 20)).success(self._show_results)
+
+    def _show_results(self, found: list[ProductInfo]) -> None:
+        self.results.clear()
+        for p in found:
+            item = QListWidgetItem(f"{p.name_ko}   {format_krw(p.price)}/{_unit_ko(p)}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.results.addItem(item)
+        self.results.setVisible(bool(found))
+        if found:
+            self.results.setCurrentRow(0)
+
+    def _on_search_enter(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            return
+        if (text.isdigit() and len(text) in (8, 12, 13)) or "-" in text:
+            self.search.clear()
+            self.results.hide()
+            self.on_scanned(text)
+            return
+        item = self.results.currentItem()
+        if item is not None:
+            self._on_result(item)
+
+    def _on_result(self, item: QListWidgetItem) -> None:
+        self.search.clear()
+        self.results.hide()
+        self.add_product(item.data(Qt.ItemDataRole.UserRole))
+
+    def add_product(self, product: ProductInfo) -> None:
+        if not self._ready_to_sell():
+            return
+        grams = None
+        if product.unit.is_weighed:
+            grams = self.ask.number(f"{product.name_ko}", "무게 (g)", 500)
+            if grams is None:
+                return
+        self._do(lambda: self.session.add_product(product, grams))
+
+    # --- editing the ticket --------------------------------------------------------------
+
+    def change_qty(self) -> None:
+        i = self._selected()
+        if i is None:
+            return
+        line = self.session.ticket.lines[i]
+        label = "무게 (g)" if line.unit.is_weighed else "수량"
+        qty = self.ask.number("수량 변경", label, line.qty)
+        if qty is not None:
+            self._do(lambda: self.session.set_qty(i, qty))
+
+    def remove_line(self) -> None:
+        i = self._selected()
+        if i is not None:
+            self._do(lambda: self.session.remove(i))
+
+    def line_discount(self) -> None:
+        i = self._selected()
+        if i is None:
+            return
+        d = self.ask.discount("품목 할인")
+        if d is not False:
+            self._do(lambda: self.session.set_line_discount(i, d), self._approval_if_needed)
+
+    def ticket_discount(self) -> None:
+        d = self.ask.discount("전체 할인")
+        if d is not False:
+            self._do(lambda: self.session.set_ticket_discount(d), self._approval_if_needed)
+
+    def _approval_if_needed(self, needs: bool) -> None:
+        if needs:
+            self.approve("할인 한도를 넘었습니다: 관리자 승인")
+
+    def approve(self, why: str) -> bool:
+        pin = self.ask.pin("관리자 승인", why)
+        if pin is None:
+            return False
+        try:
+            manager = self.session.approve(pin)
+        except PosError as exc:
+            self.show_message(explain(exc))
+            return False
+        self.show_message(f"{manager.name} 관리자 승인", error=False)
+        return True
+
+    # --- paying ------------------------------------------------------------------------
+
+    def tender(self) -> None:
+        if not self.session.ticket.lines or not self._ready_to_sell():
+            return
+        if self.session.needs_approval() and not self.approve("할인 승인이 필요합니다"):
+            return
+        total = self.session.priced().total
+        answer = self.ask.tender(
+            total, self.devices.card_approve, self.session.settings.cash_receipt_prompt_from
+        )
+        if answer is None:
+            return
+        tenders, cash_receipt = answer
+        self._do(lambda: self.session.complete(tenders, cash_receipt), self._after_sale)
+
+    def _after_sale(self, sale: CompletedSale) -> None:
+        change = f" · 거스름돈 {format_krw(sale.change)}" if sale.change else ""
+        self.show_message(f"{sale.receipt_no} 완료{change}", error=False)
+        self.devices.print_sale(sale, False)
+        self.sale_completed.emit(sale)
+
+    def reprint(self) -> None:
+        if self.session.last_sale is not None:
+            self.devices.print_sale(self.session.last_sale, True)
+
+    # --- hold, void, refund --------------------------------------------------------------
+
+    def hold(self) -> None:
+        if self.session.ticket.lines:
+            self._do(
+                lambda: self.session.hold(""),
+                lambda h: self.show_message(f"보류했습니다 ({format_krw(h.total)})", error=False),
+            )
+
+    def recall(self) -> None:
+        def choose(held: list[HeldInfo]) -> None:
+            if not held:
+                self.show_message("보류된 거래가 없습니다.")
+                return
+            held_id = self.ask.held(held)
+            if held_id is not None:
+                self._do(lambda: self.session.recall(held_id))
+
+        self._do(self.session.held, choose)
+
+    def void(self) -> None:
+        if not self.session.ticket.lines:
+            return
+        if not self.approve("거래 취소: 관리자 승인"):
+            return
+        self._do(
+            lambda: self.session.void("계산대 취소"),
+            lambda _: self.show_message("거래를 취소했습니다.", error=False),
+        )
+
+    def refund(self, sale: SaleSummary | None) -> None:
+        if not self._ready_to_sell():
+            return
+        if sale is None:
+            number = self.search.text().strip()
+            if not number:
+                self.show_message("영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.")
+                return
+            self.search.clear()
+            self._do(lambda: self.session.find_sale(number), self.refund)
+            return
+        answer = self.ask.refund(sale)
+        if answer is None or not answer[0]:
+            return
+        lines, reason = answer
+        if not self.approve("환불: 관리자 승인"):
+            return
+        self._do(lambda: self.session.refund(sale.receipt_no, lines, reason), self._after_refund)
+
+    def _after_refund(self, sale: CompletedSale) -> None:
+        self.show_message(f"환불 {sale.receipt_no} · {format_krw(-sale.total)}", error=False)
+        self.devices.print_sale(sale, False)
+
+    # --- reports and drawer --------------------------------------------------------------
+
+    def x_report(self) -> None:
+        from posapp.sales.reports import format_report
+
+        def show(report: Any) -> None:
+            text = format_report(report, 48)
+            self.ask.text("X 리포트", text, lambda: self.devices.print_text("X", text.split("\n")))
+
+        self._do(self.session.x_report, show)
+
+    def close_shift(self) -> None:
+        from posapp.sales.reports import format_report
+
+        if self.session.shift is None:
+            return
+
+        def count(x: Any) -> None:
+            counts = self.ask.counts("근무 마감: 현금 세기", x.expected_cash)
+            if counts is None:
+                return
+            self._do(lambda: self.session.close_shift(counts), show)
+
+        def show(z: Any) -> None:
+            text = format_report(z, 48)
+            self.devices.print_text("Z", text.split("\n"))
+            self.ask.text(
+                "Z 정산 리포트", text, lambda: self.devices.print_text("Z", text.split("\n"))
+            )
+
+        self._do(self.session.x_report, count)
+
+    def no_sale(self) -> None:
+        if self.session.user is None or not self.approve("돈통 열기: 관리자 승인"):
+            return
+        self._do(lambda: self.session.record_drawer(None), lambda _: self.devices.open_drawer())
+
+
+def _unit_ko(p: ProductInfo) -> str:
+    return {"ea": "개", "kg": "kg", "100g": "100g"}[p.unit.value]

@@ -1,0 +1,488 @@
+"""The checkout's dialogs: PIN pad, drawer count, tender, discount, held tickets, refund, text.
+
+Large touch-friendly buttons, keyboard first (digits, Enter, Esc), Korean labels. Dialogs only
+collect input; the checkout window calls the services with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.domain.cart import Discount
+from posapp.domain.errors import DomainError
+from posapp.domain.money import format_krw
+from posapp.sales.service import DENOMINATIONS, HeldInfo, SaleSummary
+from posapp.sales.tenders import (
+    CashReceiptRequest,
+    Method,
+    ReceiptPurpose,
+    Tender,
+    VoucherKind,
+    check_masked_card,
+)
+from posapp.ui.tasks import Task
+
+BIG = "font-size: 16pt; min-height: 48px;"
+
+
+def _big(button: QPushButton) -> QPushButton:
+    button.setStyleSheet(BIG)
+    button.setMinimumWidth(72)
+    return button
+
+
+class PinDialog(QDialog):
+    """A PIN pad: sign-in, or a manager's approval in place."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.prompt = QLabel(prompt)
+        self.prompt.setStyleSheet("font-size: 14pt;")
+        layout.addWidget(self.prompt)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(6)
+        self.pin.setStyleSheet("font-size: 22pt;")
+        self.pin.returnPressed.connect(self.accept)
+        layout.addWidget(self.pin)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        grid = QGridLayout()
+        for i, label in enumerate(
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9", "지움", "0", "확인"]
+        ):
+            b = _big(QPushButton(label))
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if label == "지움":
+                b.clicked.connect(self.pin.clear)
+            elif label == "확인":
+                b.clicked.connect(self.accept)
+            else:
+                b.clicked.connect(lambda _=False, d=label: self.pin.insert(d))
+            grid.addWidget(b, i // 3, i % 3)
+        layout.addLayout(grid)
+        self.pin.setFocus()
+
+    def value(self) -> str:
+        return self.pin.text()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.pin.clear()
+
+
+class CountDialog(QDialog):
+    """Count the drawer by denomination: 50,000 … 1,000 won notes, 500 … 10 won coins."""
+
+    def __init__(
+        self, title: str, expected: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        self.spins: dict[int, QSpinBox] = {}
+        for row, d in enumerate(DENOMINATIONS):
+            grid.addWidget(QLabel(f"{d:,}원 {'지폐' if d >= 1000 else '동전'}"), row, 0)
+            spin = QSpinBox()
+            spin.setRange(0, 9999)
+            spin.setStyleSheet("font-size: 14pt;")
+            spin.valueChanged.connect(self._update)
+            self.spins[d] = spin
+            grid.addWidget(spin, row, 1)
+        layout.addLayout(grid)
+        self.total = QLabel()
+        self.total.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        layout.addWidget(self.total)
+        self.expected = expected
+        self.diff = QLabel()
+        layout.addWidget(self.diff)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update()
+
+    def counts(self) -> dict[int, int]:
+        return {d: s.value() for d, s in self.spins.items() if s.value()}
+
+    def counted(self) -> int:
+        return sum(d * n for d, n in self.counts().items())
+
+    def _update(self) -> None:
+        self.total.setText(f"합계 {format_krw(self.counted())}")
+        if self.expected is not None:
+            over = self.counted() - self.expected
+            word = "과잉" if over > 0 else "부족" if over < 0 else "일치"
+            self.diff.setText(f"예상 {format_krw(self.expected)} · {word} {format_krw(over)}")
+
+
+class TenderDialog(QDialog):
+    """Take payment: cash with quick amounts and change, card (terminal or by hand), vouchers,
+    split tenders, and a cash receipt on request (prompted from the configured amount)."""
+
+    def __init__(
+        self,
+        total: int,
+        *,
+        card_approve: Callable[[int], Task[Tender]] | None,
+        cash_receipt_prompt_from: int = 100_000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("결제")
+        self.total = total
+        self.tenders: list[Tender] = []
+        self._card_approve = card_approve
+        self.cash_receipt: CashReceiptRequest | None = None
+        layout = QVBoxLayout(self)
+        self.due_label = QLabel()
+        self.due_label.setStyleSheet("font-size: 24pt; font-weight: bold;")
+        layout.addWidget(self.due_label)
+        self.paid_list = QListWidget()
+        layout.addWidget(self.paid_list)
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(QLabel("금액"))
+        self.amount = QLineEdit()
+        self.amount.setStyleSheet("font-size: 18pt;")
+        self.amount.setPlaceholderText("받은 금액 (비우면 남은 금액)")
+        amount_row.addWidget(self.amount)
+        layout.addLayout(amount_row)
+        quick = QHBoxLayout()
+        for value in (1_000, 5_000, 10_000, 50_000):
+            b = _big(QPushButton(f"+{value:,}"))
+            b.clicked.connect(lambda _=False, v=value: self._add_amount(v))
+            quick.addWidget(b)
+        exact = _big(QPushButton("딱 맞게"))
+        exact.clicked.connect(lambda: self.amount.setText(str(self.remaining())))
+        quick.addWidget(exact)
+        layout.addLayout(quick)
+        methods = QHBoxLayout()
+        self.cash_btn = _big(QPushButton("현금 (F10)"))
+        self.cash_btn.setShortcut("F10")
+        self.cash_btn.clicked.connect(self.pay_cash)
+        self.card_btn = _big(QPushButton("카드 (F11)"))
+        self.card_btn.setShortcut("F11")
+        self.card_btn.clicked.connect(self.pay_card)
+        self.manual_btn = _big(QPushButton("카드 수기"))
+        self.manual_btn.clicked.connect(self.pay_card_manual)
+        self.onnuri_btn = _big(QPushButton("온누리"))
+        self.onnuri_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.ONNURI))
+        self.local_btn = _big(QPushButton("지역사랑"))
+        self.local_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.LOCAL))
+        for b in (self.cash_btn, self.card_btn, self.manual_btn, self.onnuri_btn, self.local_btn):
+            methods.addWidget(b)
+        layout.addLayout(methods)
+        receipt_row = QHBoxLayout()
+        self.receipt_id = QLineEdit()
+        self.receipt_id.setPlaceholderText("현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)")
+        self.receipt_btn = QPushButton("현금영수증")
+        self.receipt_btn.setCheckable(True)
+        self.proof = QRadioButton("지출증빙")
+        receipt_row.addWidget(self.receipt_btn)
+        receipt_row.addWidget(self.receipt_id)
+        receipt_row.addWidget(self.proof)
+        layout.addLayout(receipt_row)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+        layout.addWidget(self.message)
+        self.change_label = QLabel("")
+        self.change_label.setStyleSheet("font-size: 28pt; font-weight: bold; color: #0b5;")
+        layout.addWidget(self.change_label)
+        self.prompt_from = cash_receipt_prompt_from
+        if total >= cash_receipt_prompt_from:
+            self.message.setStyleSheet("font-size: 13pt; color: #05a;")
+            self.message.setText("₩100,000 이상 현금 결제: 현금영수증을 안내하세요.")
+        self._refresh()
+        self.amount.setFocus()
+
+    def paid(self) -> int:
+        return sum(t.amount for t in self.tenders)
+
+    def remaining(self) -> int:
+        return max(0, self.total - self.paid())
+
+    def _add_amount(self, value: int) -> None:
+        current = int(self.amount.text() or 0) if self.amount.text().isdigit() else 0
+        self.amount.setText(str(current + value))
+
+    def _amount(self) -> int | None:
+        text = self.amount.text().replace(",", "").strip()
+        if not text:
+            return self.remaining()
+        if not text.isdigit() or int(text) <= 0:
+            self.message.setText(f"금액을 숫자로 입력하세요: {text!r}")
+            return None
+        return int(text)
+
+    def _push(self, tender: Tender) -> None:
+        self.tenders.append(tender)
+        label = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
+        extra = f" {tender.card_masked} 승인 {tender.approval_no}" if tender.approval_no else ""
+        self.paid_list.addItem(f"{label[tender.method.value]} {format_krw(tender.amount)}{extra}")
+        self.amount.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.due_label.setText(
+            f"받을 금액 {format_krw(self.total)} · 남은 금액 {format_krw(self.remaining())}"
+        )
+        if self.paid() >= self.total and self.tenders:
+            change = self.paid() - self.total
+            self.change_label.setText(f"거스름돈 {format_krw(change)}")
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.receipt_btn.isChecked():
+            purpose = (
+                ReceiptPurpose.EXPENSE_PROOF
+                if self.proof.isChecked()
+                else ReceiptPurpose.INCOME_DEDUCTION
+            )
+            request = CashReceiptRequest(self.receipt_id.text().strip() or None, purpose)
+            try:
+                request.normalized_identity()
+            except DomainError as exc:
+                self.message.setText(str(exc))
+                return
+            self.cash_receipt = request
+        self.accept()
+
+    def pay_cash(self) -> None:
+        amount = self._amount()
+        if amount:
+            self._push(Tender.cash(amount))
+
+    def pay_card(self) -> None:
+        amount = self._amount()
+        if not amount:
+            return
+        if amount > self.remaining():
+            self.message.setText("카드는 남은 금액까지만 결제할 수 있습니다.")
+            return
+        if self._card_approve is None:
+            self.message.setText("카드 단말기가 설정되지 않았습니다: '카드 수기'를 쓰세요.")
+            return
+        self.message.setStyleSheet("font-size: 13pt; color: #05a;")
+        self.message.setText(f"카드 단말기에서 {format_krw(amount)} 결제 중… 카드를 넣어 주세요.")
+        self.card_btn.setEnabled(False)
+
+        def ok(tender: Tender) -> None:
+            self.card_btn.setEnabled(True)
+            self.message.setText("")
+            self._push(tender)
+
+        def failed(exc: BaseException) -> None:  # the sale is not completed; try again or other
+            self.card_btn.setEnabled(True)
+            self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+            self.message.setText(f"카드 승인 실패: {exc}")
+
+        self._card_approve(amount).success(ok).failure(failed)
+
+    def pay_card_manual(self) -> None:
+        amount = self._amount()
+        if not amount:
+            return
+        dialog = ManualCardDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            tender = Tender(
+                Method.CARD_MANUAL,
+                amount,
+                approval_no=dialog.approval.text().strip(),
+                card_masked=check_masked_card(dialog.card.text().strip()) or None,
+            )
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return
+        self._push(tender)
+
+    def pay_voucher(self, kind: VoucherKind) -> None:
+        amount = self._amount()
+        if not amount:
+            return
+        if amount > self.remaining():
+            self.message.setText("상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).")
+            return
+        self._push(Tender(Method.VOUCHER, amount, voucher_kind=kind))
+
+
+class ManualCardDialog(QDialog):
+    """Card approved elsewhere (terminal down): approval number and masked number by hand."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("카드 수기 입력")
+        layout = QVBoxLayout(self)
+        self.approval = QLineEdit()
+        self.approval.setPlaceholderText("승인번호")
+        self.card = QLineEdit()
+        self.card.setPlaceholderText("카드번호 (앞 6자리·뒤 4자리만, 예: 9410-12**-****-5678)")
+        layout.addWidget(self.approval)
+        layout.addWidget(self.card)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class DiscountDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        kinds = QHBoxLayout()
+        self.percent = QRadioButton("%")
+        self.won = QRadioButton("원")
+        self.percent.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.percent)
+        group.addButton(self.won)
+        kinds.addWidget(self.percent)
+        kinds.addWidget(self.won)
+        layout.addLayout(kinds)
+        self.value = QLineEdit()
+        self.value.setStyleSheet("font-size: 18pt;")
+        self.value.setPlaceholderText("할인 (0 = 할인 취소)")
+        self.value.returnPressed.connect(self.accept)
+        layout.addWidget(self.value)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def discount(self) -> Discount | None:
+        """The discount entered (None = remove); DomainError for nonsense."""
+        text = self.value.text().replace(",", "").strip()
+        if not text.isdigit():
+            raise DomainError(f"할인은 숫자로: {text!r}", code="discount.invalid")
+        n = int(text)
+        if n == 0:
+            return None
+        return Discount.percent(n) if self.percent.isChecked() else Discount.amount(n)
+
+
+class HeldDialog(QDialog):
+    def __init__(self, held: list[HeldInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("보류 목록")
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setStyleSheet("font-size: 14pt;")
+        from zoneinfo import ZoneInfo
+
+        seoul = ZoneInfo("Asia/Seoul")
+        for h in held:
+            at = h.created_at.astimezone(seoul).strftime("%H:%M")
+            item = QListWidgetItem(
+                f"{at}  {h.label or '보류'}  {h.line_count}건  {format_krw(h.total)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
+            self.list.addItem(item)
+        if held:
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _: self.accept())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def selected(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+
+class RefundDialog(QDialog):
+    """Choose what comes back from an earlier receipt: all, or quantities per line."""
+
+    def __init__(self, sale: SaleSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sale = sale
+        self.setWindowTitle(f"환불 · {sale.receipt_no}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"원거래 {sale.receipt_no} · {format_krw(sale.total)}"))
+        self.table = QTableWidget(len(sale.lines), 4)
+        self.table.setHorizontalHeaderLabels(["상품", "판매", "환불 가능", "환불 수량"])
+        self.spins: dict[int, QSpinBox] = {}
+        for row, line in enumerate(sale.lines):
+            self.table.setItem(row, 0, QTableWidgetItem(line.name))
+            self.table.setItem(row, 1, QTableWidgetItem(str(line.qty)))
+            self.table.setItem(row, 2, QTableWidgetItem(str(line.remaining_qty)))
+            spin = QSpinBox()
+            spin.setRange(0, max(0, line.remaining_qty))
+            spin.setValue(max(0, line.remaining_qty))
+            self.spins[line.line_no] = spin
+            self.table.setCellWidget(row, 3, spin)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("환불 사유")
+        layout.addWidget(self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def lines(self) -> dict[int, int]:
+        return {no: s.value() for no, s in self.spins.items() if s.value() > 0}
+
+
+class TextDialog(QDialog):
+    """A report on screen (X/Z) with a print button."""
+
+    def __init__(
+        self, title: str, text: str, on_print: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        font = QFont(self.font())
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        view.setFont(font)
+        view.setMinimumSize(520, 600)
+        layout.addWidget(view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        printer = buttons.addButton("인쇄", QDialogButtonBox.ButtonRole.ActionRole)
+        printer.clicked.connect(on_print)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

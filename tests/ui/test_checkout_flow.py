@@ -1,0 +1,227 @@
+"""Whole cashier flows on the checkout window, offscreen: key events, clicks and wedge bursts.
+
+Dialogs are answered by a scripted Asker (a modal dialog's exec() would wait for a person);
+the dialogs themselves are driven by clicks in test_dialogs.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+from posapp.app import build
+from posapp.config import Settings
+from posapp.db.models import AuditEvent, Sale
+from posapp.domain.cart import Discount
+from posapp.hardware.printer import PreviewPrinter
+from posapp.sales.tenders import Method, Tender, VoucherKind
+from posapp.ui.tasks import SyncRunner
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
+
+
+class Script:
+    """Answers the window's questions in order, like a cashier and a manager would."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, list[Any]] = {}
+        self.asked: list[str] = []
+        self.texts: list[str] = []
+
+    def push(self, kind: str, *values: Any) -> None:
+        self.answers.setdefault(kind, []).extend(values)
+
+    def _next(self, kind: str) -> Any:
+        self.asked.append(kind)
+        queue = self.answers.get(kind) or []
+        if not queue:
+            raise AssertionError(f"unexpected question: {kind}")
+        return queue.pop(0)
+
+    def pin(self, title: str, prompt: str) -> str | None:
+        return self._next("pin")
+
+    def counts(self, title: str, expected: int | None) -> dict[int, int] | None:
+        return self._next("counts")
+
+    def tender(self, total: int, card: Any, prompt_from: int) -> Any:
+        answer = self._next("tender")
+        return answer(total) if callable(answer) else answer
+
+    def discount(self, title: str) -> Any:
+        return self._next("discount")
+
+    def number(self, title: str, label: str, value: int) -> int | None:
+        return self._next("number")
+
+    def held(self, held: list[Any]) -> int | None:
+        return held[0].id if held else None
+
+    def refund(self, sale: Any) -> Any:
+        return self._next("refund")
+
+    def text(self, title: str, text: str, on_print: Any) -> None:
+        self.texts.append(text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        return self._next("confirm")
+
+
+@pytest.fixture
+def till(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
+    settings = Settings()
+    settings = replace(
+        settings,
+        card=replace(settings.card, terminal=""),
+        sales=replace(settings.sales, customer_display=True),
+    )
+    printer = PreviewPrinter(tmp_path / "receipts")
+    parts = build(store.db, settings, runner=SyncRunner(), printer=printer)
+    window = parts["window"]
+    qtbot.addWidget(window)
+    window.show()
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    yield window, script, parts, printer
+    parts["shutdown"]()
+
+
+def burst(qtbot, widget, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A wedge scanner: the keys of a code in a fast burst, then Enter."""
+    for ch in code:
+        qtbot.keyClick(widget, ch)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def sign_in(qtbot, window, script) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    script.push("pin", "1111")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.session.user is not None, (window.message.text(), script.asked)
+
+
+def test_sell_with_wedge_scans_and_split_tender(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts, printer = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    burst(qtbot, window.search, APPLE_CODE)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    assert window.model.rowCount() == 2
+    assert window.search.text() == ""  # scans never land in the search box
+    assert "₩34,300" in window.due.text()
+    card = Tender(Method.CARD_MANUAL, 20_000, approval_no="77", card_masked="9410-12**-****-5678")
+    script.push(
+        "tender",
+        (
+            [
+                card,
+                Tender(Method.VOUCHER, 10_000, voucher_kind=VoucherKind.ONNURI),
+                Tender.cash(5_000),
+            ],
+            None,
+        ),
+    )
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert "완료" in window.message.text() and "700" in window.message.text()
+    assert window.model.rowCount() == 0
+    parts["queue"].wait_idle(10)
+    pngs = list((printer.out_dir).glob("*.png"))
+    assert len(pngs) == 1  # the receipt, kept as a preview
+    assert store.db.read(lambda uow: uow.session.scalar(select(func.count(Sale.id)))) == 1
+
+
+def test_search_weigh_discount_with_approval(qtbot, till) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts, _ = till
+    sign_in(qtbot, window, script)
+    window.search.setText("ㅎㅅㅎㅇ")  # 횡성 한우 by initial consonants
+    window._on_search_text("ㅎㅅㅎㅇ")
+    assert window.results.count() == 1
+    script.push("number", 437)  # grams typed at the prompt
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 1 and "55,936" in window.due.text()
+    script.push("discount", Discount.percent(20))
+    script.push("pin", "2222")  # the manager approves in place
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert "승인" in window.message.text()
+    script.push("tender", lambda total: ([Tender.cash(total)], None))
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert "완료" in window.message.text()
+
+
+def test_hold_recall_void_refund_and_close_shift(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # hold
+    assert window.model.rowCount() == 0
+    burst(qtbot, window.search, APPLE_CODE)
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # void with approval
+    assert window.model.rowCount() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F7)  # recall the held ticket
+    assert window.model.rowCount() == 1
+    script.push("tender", lambda total: ([Tender.cash(10_000)], None))
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    sale = window.session.last_sale
+    assert sale is not None
+    # refund by scanning the receipt's barcode (a wedge burst of the receipt number)
+    script.push("refund", ({1: 1}, "변심"))
+    script.push("pin", "2222")
+    burst(qtbot, window.search, sale.receipt_no)
+    assert "환불" in window.message.text()
+    # reprint is journaled
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    parts["queue"].wait_idle(10)
+    actions = store.db.read(lambda uow: set(uow.session.scalars(select(AuditEvent.action)).all()))
+    assert {"ticket.void", "sale.refund", "receipt.reprint", "drawer.open"} <= actions
+    # close the shift: counted cash, Z report shown and printed
+    script.push("counts", {10_000: 15})
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert script.texts and "Z 정산 리포트" in script.texts[-1]
+    assert window.session.shift is None
+
+
+def test_a_dead_printer_shows_a_banner_and_the_sale_stays(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from posapp.hardware.printer import EscposPrinter, parse_uri
+
+    settings = replace(Settings(), card=replace(Settings().card, terminal=""))
+    dead = EscposPrinter(parse_uri("network://127.0.0.1:9?timeout=0.5"))
+    parts = build(store.db, settings, runner=SyncRunner(), printer=dead)
+    window = parts["window"]
+    qtbot.addWidget(window)
+    window.show()
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    try:
+        sign_in(qtbot, window, script)
+        burst(qtbot, window.search, APPLE_CODE)
+        script.push("tender", lambda total: ([Tender.cash(total)], None))
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+        assert "인쇄 실패" in window.banner_text.text()
+        assert store.db.read(lambda uow: uow.session.scalar(select(func.count(Sale.id)))) == 1
+    finally:
+        parts["shutdown"]()
+
+
+def test_an_open_ticket_is_offered_back_after_a_crash(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    # the process dies here; a new window on the same data directory starts
+    settings = replace(Settings(), card=replace(Settings().card, terminal=""))
+    again = build(store.db, settings, runner=SyncRunner(), printer=parts["printer"])
+    qtbot.addWidget(again["window"])
+    s2 = Script()
+    s2.push("confirm", True)
+    again["window"].ask = s2
+    again["offer_recovery"]()
+    assert again["window"].model.rowCount() == 1
+    again["shutdown"]()
+    QApplication.processEvents()
