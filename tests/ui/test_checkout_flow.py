@@ -137,7 +137,7 @@ def test_sell_with_wedge_scans_and_split_tender(qtbot, till, store: Store) -> No
 
 
 def test_search_weigh_discount_with_approval(qtbot, till) -> None:  # type: ignore[no-untyped-def]
-    window, script, parts, _ = till
+    window, script, _parts, _ = till
     sign_in(qtbot, window, script)
     window.search.setText("ㅎㅅㅎㅇ")  # 횡성 한우 by initial consonants
     window._on_search_text("ㅎㅅㅎㅇ")
