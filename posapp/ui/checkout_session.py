@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,17 @@ _RECEIPT_NO = re.compile(r"^[A-Za-z0-9]{1,16}-\d{8}-\d{4,}$")  # scanned receipt
 
 class SessionError(PosError):
     pass
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".open-ticket-")
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class CheckoutSession:
     ticket: Ticket = field(default_factory=Ticket)
     pending_approver: int | None = None
     last_sale: CompletedSale | None = None
+    _recovery_writer: ThreadPoolExecutor | None = field(default=None, repr=False)
 
     # --- people and shifts ---------------------------------------------------------------
 
@@ -298,28 +311,33 @@ class CheckoutSession:
         return None if d is None else d / f"open-ticket-{self.settings.register_id}.json"
 
     def save_recovery(self) -> None:
+        """Snapshot the ticket now; the file is written (and fsynced) by a writer thread in
+        order, so the cashier never waits for the disk."""
         path = self._recovery_file()
         if path is None:
             return
         if not self.ticket.lines:
             self.clear_recovery()
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self.ticket.to_json(), ensure_ascii=False).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".open-ticket-")
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+        self._writer().submit(_write_atomically, path, data)
 
     def clear_recovery(self) -> None:
         path = self._recovery_file()
         if path is not None:
-            path.unlink(missing_ok=True)
+            self._writer().submit(path.unlink, missing_ok=True)
+
+    def flush_recovery(self) -> None:
+        """Wait until the last snapshot is on disk (tests, shutdown)."""
+        self._writer().submit(lambda: None).result()
+
+    def _writer(self) -> ThreadPoolExecutor:
+        if self._recovery_writer is None:
+            self._recovery_writer = ThreadPoolExecutor(1, thread_name_prefix="recovery")
+        return self._recovery_writer
 
     def recoverable(self) -> Ticket | None:
+        self.flush_recovery()
         path = self._recovery_file()
         if path is None or not path.exists():
             return None

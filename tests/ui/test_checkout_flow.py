@@ -214,6 +214,7 @@ def test_an_open_ticket_is_offered_back_after_a_crash(qtbot, till, store: Store)
     window, script, parts, _ = till
     sign_in(qtbot, window, script)
     burst(qtbot, window.search, APPLE_CODE)
+    window.session.flush_recovery()
     # the process dies here; a new window on the same data directory starts
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
     again = build(store.db, settings, runner=SyncRunner(), printer=parts["printer"])

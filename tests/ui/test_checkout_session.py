@@ -58,11 +58,13 @@ def test_hold_recall_and_crash_recovery(
     session: CheckoutSession, store: Store, tmp_path: Path
 ) -> None:
     session.scan(GOCHUJANG_CODE)
+    session.flush_recovery()  # the snapshot is written by a background writer within ms
     # a crash now: a new session on the same till offers the ticket back
     again = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
     recovered = again.recoverable()
     assert recovered is not None and recovered.lines[0].name == "순창 전통 고추장 1kg"
     held = session.hold("손님 A")
+    session.flush_recovery()
     assert again.recoverable() is None
     session.scan(APPLE_CODE)
     with pytest.raises(SessionError):
