@@ -7,7 +7,6 @@ the Qt thread. Dialogs are opened through an :class:`Asker` so tests can answer 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -234,6 +233,8 @@ class CheckoutWindow(QMainWindow):
         self.banner_text.setWordWrap(True)
         banner_row.addWidget(self.banner_text, 1)
         self.banner_reprint = QPushButton("다시 인쇄")
+        self._reprint: Callable[[], None] | None = None
+        self.banner_reprint.clicked.connect(self._on_banner_reprint)
         banner_row.addWidget(self.banner_reprint)
         self.banner.hide()
         root.addWidget(self.banner)
@@ -364,10 +365,13 @@ class CheckoutWindow(QMainWindow):
 
     def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
         self.banner_text.setText(f"인쇄 실패: {text} — 거래는 저장되었습니다.")
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.banner_reprint.clicked.disconnect()
-        self.banner_reprint.clicked.connect(lambda: (self.banner.hide(), reprint()))
+        self._reprint = reprint
         self.banner.show()
+
+    def _on_banner_reprint(self) -> None:
+        self.banner.hide()
+        if self._reprint is not None:
+            self._reprint()
 
     def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
