@@ -3,6 +3,7 @@ connection and never reads), a long database job runs and a card terminal answer
 
 from __future__ import annotations
 
+import itertools
 import socket
 import threading
 import time
@@ -81,6 +82,6 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
         timer.stop()
         parts["shutdown"]()
         hole.close()
-    gaps = [(b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)]
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
     assert len(gaps) > 50
     assert max(gaps) <= 50, f"the Qt thread stalled for {max(gaps):.0f} ms"
