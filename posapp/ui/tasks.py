@@ -73,14 +73,16 @@ class TaskRunner:
 
         def done(f: Future[T]) -> None:
             exc = f.exception()
-            self._bridge.done.emit(task, exc is None, f.result() if exc is None else exc)
+            # the value travels inside a list: a bare None through a queued Signal(object)
+            # corrupts None's reference count in PySide6 ("deallocating None" crashes)
+            self._bridge.done.emit(task, exc is None, [f.result() if exc is None else exc])
 
         future.add_done_callback(done)
         return task
 
     @staticmethod
-    def _deliver(task: Task[Any], ok: bool, value: Any) -> None:
-        task._finish(ok, value)
+    def _deliver(task: Task[Any], ok: bool, box: list[Any]) -> None:
+        task._finish(ok, box[0])
 
     def shutdown(self) -> None:
         self._db.shutdown(wait=True)
