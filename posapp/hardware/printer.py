@@ -189,7 +189,11 @@ class EscposTransport:
             answers = []
             for n in (1, 2, 4):
                 self._p._raw(DLE_EOT + bytes([n]))
-                answers.append(bytes(self._p._read() or b"")[:1])
+                if self.config.kind == "serial":
+                    # pyserial's read(16) would wait out the whole timeout for 15 more bytes
+                    answers.append(bytes(dev.read(1) or b""))  # type: ignore[union-attr]
+                else:
+                    answers.append(bytes(self._p._read() or b"")[:1])
             if isinstance(dev, socket.socket):
                 dev.settimeout(self.config.timeout)
             return parse_status(*answers)
