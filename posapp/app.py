@@ -46,9 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from posapp.ui.fonts import app_font, register_fonts
+    from posapp.ui.i18n import install_qt_translations, install_translator
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setFont(app_font(register_fonts()))
+    install_translator(app, settings.locale)
+    install_qt_translations(app, settings.locale)
 
     from posapp.bootstrap import open_database
     from posapp.demo import has_data, load_demo

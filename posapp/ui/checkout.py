@@ -1,8 +1,9 @@
 """The cashier's checkout screen: ticket, totals, search, quick keys and F-key actions.
 
 Keyboard first (every action has an F-key or shortcut shown on its button), touch-friendly,
-Korean labels. All database and device work goes through the task runner; results come back on
-the Qt thread. Dialogs are opened through an :class:`Asker` so tests can answer them.
+Korean labels (translatable: ``self.tr``, see posapp.ui.i18n). All database and device work goes
+through the task runner; results come back on the Qt thread. Dialogs are opened through an
+:class:`Asker` so tests can answer them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -59,11 +68,21 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
         return str(exc)
     log.error("unexpected error", exc_info=exc)
-    return f"오류: {exc.__class__.__name__}: {exc}"
+    return QCoreApplication.translate("checkout", "오류: {kind}: {error}").format(
+        kind=exc.__class__.__name__, error=exc
+    )
 
 
 class TicketModel(QAbstractTableModel):
-    HEADERS = ("#", "상품명", "수량", "단가", "할인", "금액")
+    # marked for lupdate here, translated when shown (headerData)
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("TicketModel", "상품명"),
+        QT_TRANSLATE_NOOP("TicketModel", "수량"),
+        QT_TRANSLATE_NOOP("TicketModel", "단가"),
+        QT_TRANSLATE_NOOP("TicketModel", "할인"),
+        QT_TRANSLATE_NOOP("TicketModel", "금액"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,7 +132,7 @@ class TicketModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
@@ -223,7 +242,7 @@ class CheckoutWindow(QMainWindow):
         self.who = QLabel()
         self.who.setStyleSheet("font-size: 13pt;")
         top.addWidget(self.who, 1)
-        self.sign_btn = self._button("로그인 (F1)", "F1", self.sign_in_or_out)
+        self.sign_btn = self._button(self.tr("로그인 (F1)"), "F1", self.sign_in_or_out)
         top.addWidget(self.sign_btn)
         root.addLayout(top)
         self.banner = QFrame()
@@ -232,7 +251,7 @@ class CheckoutWindow(QMainWindow):
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         banner_row.addWidget(self.banner_text, 1)
-        self.banner_reprint = QPushButton("다시 인쇄")
+        self.banner_reprint = QPushButton(self.tr("다시 인쇄"))
         self._reprint: Callable[[], None] | None = None
         self.banner_reprint.clicked.connect(self._on_banner_reprint)
         banner_row.addWidget(self.banner_reprint)
@@ -242,7 +261,7 @@ class CheckoutWindow(QMainWindow):
         left = QVBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            "스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가"
+            self.tr("스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가")
         )
         self.search.setStyleSheet("font-size: 15pt; padding: 6px;")
         self.search.textEdited.connect(self._on_search_text)
@@ -298,19 +317,19 @@ class CheckoutWindow(QMainWindow):
         right.addWidget(self.quick, 1)
         keys = QGridLayout()
         actions = [
-            ("수량 (F2)", "F2", self.change_qty),
-            ("삭제 (F3)", "F3", self.remove_line),
-            ("품목할인 (F4)", "F4", self.line_discount),
-            ("전체할인 (F5)", "F5", self.ticket_discount),
-            ("보류 (F6)", "F6", self.hold),
-            ("보류목록 (F7)", "F7", self.recall),
-            ("환불 (F8)", "F8", lambda: self.refund(None)),
-            ("거래취소 (F9)", "F9", self.void),
-            ("결제 (F12)", "F12", self.tender),
-            ("재발행 (Ctrl+P)", "Ctrl+P", self.reprint),
-            ("X 리포트 (Ctrl+X)", "Ctrl+X", self.x_report),
-            ("근무 마감 (Ctrl+E)", "Ctrl+E", self.close_shift),
-            ("돈통 열기 (Ctrl+D)", "Ctrl+D", self.no_sale),
+            (self.tr("수량 (F2)"), "F2", self.change_qty),
+            (self.tr("삭제 (F3)"), "F3", self.remove_line),
+            (self.tr("품목할인 (F4)"), "F4", self.line_discount),
+            (self.tr("전체할인 (F5)"), "F5", self.ticket_discount),
+            (self.tr("보류 (F6)"), "F6", self.hold),
+            (self.tr("보류목록 (F7)"), "F7", self.recall),
+            (self.tr("환불 (F8)"), "F8", lambda: self.refund(None)),
+            (self.tr("거래취소 (F9)"), "F9", self.void),
+            (self.tr("결제 (F12)"), "F12", self.tender),
+            (self.tr("재발행 (Ctrl+P)"), "Ctrl+P", self.reprint),
+            (self.tr("X 리포트 (Ctrl+X)"), "Ctrl+X", self.x_report),
+            (self.tr("근무 마감 (Ctrl+E)"), "Ctrl+E", self.close_shift),
+            (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -337,20 +356,36 @@ class CheckoutWindow(QMainWindow):
 
     def _refresh(self) -> None:
         s = self.session
-        user = s.user.name if s.user else "로그인 필요"
-        shift = f"근무 #{s.shift.id}" if s.shift else "근무 시작 전"
-        self.who.setText(f"계산대 {s.settings.register_id} · {user} · {shift}")
-        self.sign_btn.setText("로그아웃 (F1)" if s.user else "로그인 (F1)")
+        user = s.user.name if s.user else self.tr("로그인 필요")
+        shift = (
+            self.tr("근무 #{shift}").format(shift=s.shift.id)
+            if s.shift
+            else self.tr("근무 시작 전")
+        )
+        self.who.setText(
+            self.tr("계산대 {register} · {user} · {shift}").format(
+                register=s.settings.register_id, user=user, shift=shift
+            )
+        )
+        self.sign_btn.setText(self.tr("로그아웃 (F1)") if s.user else self.tr("로그인 (F1)"))
         priced = s.priced()
         self.model.set_priced(priced)
         t = priced.tax
         self.totals.setText(
-            f"품목 {priced.item_count}  수량 {priced.piece_count}\n"
-            f"할인 {format_krw(-priced.discount_total)}\n"
-            f"과세 물품가액 {format_krw(t.supply_value)}   부가세 {format_krw(t.vat)}\n"
-            f"면세 물품가액 {format_krw(t.exempt_total)}"
+            "\n".join(
+                (
+                    self.tr("품목 {items}  수량 {pieces}").format(
+                        items=priced.item_count, pieces=priced.piece_count
+                    ),
+                    self.tr("할인 {discount}").format(discount=format_krw(-priced.discount_total)),
+                    self.tr("과세 물품가액 {supply}   부가세 {vat}").format(
+                        supply=format_krw(t.supply_value), vat=format_krw(t.vat)
+                    ),
+                    self.tr("면세 물품가액 {exempt}").format(exempt=format_krw(t.exempt_total)),
+                )
+            )
         )
-        self.due.setText(f"받을 금액 {format_krw(priced.total)}")
+        self.due.setText(self.tr("받을 금액 {total}").format(total=format_krw(priced.total)))
         if priced.lines:
             last = self.model.index(len(priced.lines) - 1, 0)
             if self.table.currentIndex().row() != last.row():
@@ -364,7 +399,9 @@ class CheckoutWindow(QMainWindow):
         self.message.setText(text)
 
     def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
-        self.banner_text.setText(f"인쇄 실패: {text} — 거래는 저장되었습니다.")
+        self.banner_text.setText(
+            self.tr("인쇄 실패: {error} — 거래는 저장되었습니다.").format(error=text)
+        )
         self._reprint = reprint
         self.banner.show()
 
@@ -382,10 +419,10 @@ class CheckoutWindow(QMainWindow):
 
     def _ready_to_sell(self) -> bool:
         if self.session.user is None:
-            self.show_message("먼저 로그인하세요 (F1).")
+            self.show_message(self.tr("먼저 로그인하세요 (F1)."))
             return False
         if self.session.shift is None:
-            self.show_message("근무를 시작하세요: 시재금을 세어 입력합니다.")
+            self.show_message(self.tr("근무를 시작하세요: 시재금을 세어 입력합니다."))
             self.open_shift()
             return self.session.shift is not None
         return True
@@ -411,25 +448,28 @@ class CheckoutWindow(QMainWindow):
             self.session.sign_out()
             self._refresh()
             return
-        pin = self.ask.pin("로그인", "PIN을 입력하세요")
+        pin = self.ask.pin(self.tr("로그인"), self.tr("PIN을 입력하세요"))
         if pin is None:
             return
 
         def done(user: Any) -> None:
-            self.show_message(f"{user.name}님 환영합니다.", error=False)
+            self.show_message(self.tr("{name}님 환영합니다.").format(name=user.name), error=False)
             if self.session.shift is None:
                 QTimer.singleShot(0, self.open_shift)
 
         self._do(lambda: self.session.sign_in(pin), done)
 
     def open_shift(self) -> None:
-        counts = self.ask.counts("근무 시작: 시재금 세기", None)
+        counts = self.ask.counts(self.tr("근무 시작: 시재금 세기"), None)
         if counts is None:
             return
         self._do(
             lambda: self.session.open_shift(counts),
             lambda shift: self.show_message(
-                f"근무 #{shift.id} 시작 · 시재금 {format_krw(shift.opening_float)}", error=False
+                self.tr("근무 #{shift} 시작 · 시재금 {amount}").format(
+                    shift=shift.id, amount=format_krw(shift.opening_float)
+                ),
+                error=False,
             ),
         )
 
@@ -488,7 +528,7 @@ class CheckoutWindow(QMainWindow):
             return
         grams = None
         if product.unit.is_weighed:
-            grams = self.ask.number(f"{product.name_ko}", "무게 (g)", 500)
+            grams = self.ask.number(product.name_ko, self.tr("무게 (g)"), 500)
             if grams is None:
                 return
         self._do(lambda: self.session.add_product(product, grams))
@@ -500,8 +540,8 @@ class CheckoutWindow(QMainWindow):
         if i is None:
             return
         line = self.session.ticket.lines[i]
-        label = "무게 (g)" if line.unit.is_weighed else "수량"
-        qty = self.ask.number("수량 변경", label, line.qty)
+        label = self.tr("무게 (g)") if line.unit.is_weighed else self.tr("수량")
+        qty = self.ask.number(self.tr("수량 변경"), label, line.qty)
         if qty is not None:
             self._do(lambda: self.session.set_qty(i, qty))
 
@@ -514,21 +554,22 @@ class CheckoutWindow(QMainWindow):
         i = self._selected()
         if i is None:
             return
-        d = self.ask.discount("품목 할인")
+        d = self.ask.discount(self.tr("품목 할인"))
         if d is not False:
             self._do(lambda: self.session.set_line_discount(i, d), self._approval_if_needed)
 
     def ticket_discount(self) -> None:
-        d = self.ask.discount("전체 할인")
+        d = self.ask.discount(self.tr("전체 할인"))
         if d is not False:
             self._do(lambda: self.session.set_ticket_discount(d), self._approval_if_needed)
 
     def _approval_if_needed(self, needs: bool) -> None:
         if needs:
-            self.approve("할인 한도를 넘었습니다: 관리자 승인")
+            self.approve(self.tr("할인 한도를 넘었습니다: 관리자 승인"))
 
     def approve(self, why: str) -> bool:
-        pin = self.ask.pin("관리자 승인", why)
+        """A manager's PIN in place; ``why`` is shown as the prompt (translated by the caller)."""
+        pin = self.ask.pin(self.tr("관리자 승인"), why)
         if pin is None:
             return False
         try:
@@ -536,7 +577,7 @@ class CheckoutWindow(QMainWindow):
         except PosError as exc:
             self.show_message(explain(exc))
             return False
-        self.show_message(f"{manager.name} 관리자 승인", error=False)
+        self.show_message(self.tr("{name} 관리자 승인").format(name=manager.name), error=False)
         return True
 
     # --- paying ------------------------------------------------------------------------
@@ -544,7 +585,7 @@ class CheckoutWindow(QMainWindow):
     def tender(self) -> None:
         if not self.session.ticket.lines or not self._ready_to_sell():
             return
-        if self.session.needs_approval() and not self.approve("할인 승인이 필요합니다"):
+        if self.session.needs_approval() and not self.approve(self.tr("할인 승인이 필요합니다")):
             return
         total = self.session.priced().total
         answer = self.ask.tender(
@@ -556,8 +597,13 @@ class CheckoutWindow(QMainWindow):
         self._do(lambda: self.session.complete(tenders, cash_receipt), self._after_sale)
 
     def _after_sale(self, sale: CompletedSale) -> None:
-        change = f" · 거스름돈 {format_krw(sale.change)}" if sale.change else ""
-        self.show_message(f"{sale.receipt_no} 완료{change}", error=False)
+        if sale.change:
+            text = self.tr("{receipt} 완료 · 거스름돈 {change}").format(
+                receipt=sale.receipt_no, change=format_krw(sale.change)
+            )
+        else:
+            text = self.tr("{receipt} 완료").format(receipt=sale.receipt_no)
+        self.show_message(text, error=False)
         self.devices.print_sale(sale, False)
         self.sale_completed.emit(sale)
 
@@ -571,13 +617,15 @@ class CheckoutWindow(QMainWindow):
         if self.session.ticket.lines:
             self._do(
                 lambda: self.session.hold(""),
-                lambda h: self.show_message(f"보류했습니다 ({format_krw(h.total)})", error=False),
+                lambda h: self.show_message(
+                    self.tr("보류했습니다 ({total})").format(total=format_krw(h.total)), error=False
+                ),
             )
 
     def recall(self) -> None:
         def choose(held: list[HeldInfo]) -> None:
             if not held:
-                self.show_message("보류된 거래가 없습니다.")
+                self.show_message(self.tr("보류된 거래가 없습니다."))
                 return
             held_id = self.ask.held(held)
             if held_id is not None:
@@ -588,11 +636,11 @@ class CheckoutWindow(QMainWindow):
     def void(self) -> None:
         if not self.session.ticket.lines:
             return
-        if not self.approve("거래 취소: 관리자 승인"):
+        if not self.approve(self.tr("거래 취소: 관리자 승인")):
             return
         self._do(
-            lambda: self.session.void("계산대 취소"),
-            lambda _: self.show_message("거래를 취소했습니다.", error=False),
+            lambda: self.session.void("계산대 취소"),  # the recorded reason: data, stays Korean
+            lambda _: self.show_message(self.tr("거래를 취소했습니다."), error=False),
         )
 
     def refund(self, sale: SaleSummary | None) -> None:
@@ -601,7 +649,9 @@ class CheckoutWindow(QMainWindow):
         if sale is None:
             number = self.search.text().strip()
             if not number:
-                self.show_message("영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.")
+                self.show_message(
+                    self.tr("영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.")
+                )
                 return
             self.search.clear()
             self._do(lambda: self.session.find_sale(number), self.refund)
@@ -610,12 +660,17 @@ class CheckoutWindow(QMainWindow):
         if answer is None or not answer[0]:
             return
         lines, reason = answer
-        if not self.approve("환불: 관리자 승인"):
+        if not self.approve(self.tr("환불: 관리자 승인")):
             return
         self._do(lambda: self.session.refund(sale.receipt_no, lines, reason), self._after_refund)
 
     def _after_refund(self, sale: CompletedSale) -> None:
-        self.show_message(f"환불 {sale.receipt_no} · {format_krw(-sale.total)}", error=False)
+        self.show_message(
+            self.tr("환불 {receipt} · {amount}").format(
+                receipt=sale.receipt_no, amount=format_krw(-sale.total)
+            ),
+            error=False,
+        )
         self.devices.print_sale(sale, False)
 
     # --- reports and drawer --------------------------------------------------------------
@@ -625,7 +680,9 @@ class CheckoutWindow(QMainWindow):
 
         def show(report: Any) -> None:
             text = format_report(report, 48)
-            self.ask.text("X 리포트", text, lambda: self.devices.print_text("X", text.split("\n")))
+            self.ask.text(
+                self.tr("X 리포트"), text, lambda: self.devices.print_text("X", text.split("\n"))
+            )
 
         self._do(self.session.x_report, show)
 
@@ -636,7 +693,7 @@ class CheckoutWindow(QMainWindow):
             return
 
         def count(x: Any) -> None:
-            counts = self.ask.counts("근무 마감: 현금 세기", x.expected_cash)
+            counts = self.ask.counts(self.tr("근무 마감: 현금 세기"), x.expected_cash)
             if counts is None:
                 return
             self._do(lambda: self.session.close_shift(counts), show)
@@ -645,16 +702,20 @@ class CheckoutWindow(QMainWindow):
             text = format_report(z, 48)
             self.devices.print_text("Z", text.split("\n"))
             self.ask.text(
-                "Z 정산 리포트", text, lambda: self.devices.print_text("Z", text.split("\n"))
+                self.tr("Z 정산 리포트"),
+                text,
+                lambda: self.devices.print_text("Z", text.split("\n")),
             )
 
         self._do(self.session.x_report, count)
 
     def no_sale(self) -> None:
-        if self.session.user is None or not self.approve("돈통 열기: 관리자 승인"):
+        if self.session.user is None or not self.approve(self.tr("돈통 열기: 관리자 승인")):
             return
         self._do(lambda: self.session.record_drawer(None), lambda _: self.devices.open_drawer())
 
 
 def _unit_ko(p: ProductInfo) -> str:
-    return {"ea": "개", "kg": "kg", "100g": "100g"}[p.unit.value]
+    if p.unit.value == "ea":
+        return QCoreApplication.translate("checkout", "개")  # per piece
+    return {"kg": "kg", "100g": "100g"}[p.unit.value]

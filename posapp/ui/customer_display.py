@@ -24,8 +24,8 @@ class Promotion:
 class CustomerDisplay(QWidget):
     def __init__(self, promotions: list[Promotion], rotate_ms: int = 8000) -> None:
         super().__init__()
-        self.setWindowTitle("I·Market·U — 고객 화면")
-        self.promotions = promotions or [Promotion("", "I·Market·U", ("어서 오세요",))]
+        self.setWindowTitle(self.tr("I·Market·U — 고객 화면"))
+        self.promotions = promotions or [Promotion("", "I·Market·U", (self.tr("어서 오세요"),))]
         self._promo_index = 0
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
@@ -88,12 +88,16 @@ class CustomerDisplay(QWidget):
                 f"{ln.name}  {qty_text(ln.unit.value, ln.qty)}  {format_krw(pl.net)}"
             )
         self.lines.scrollToBottom()
-        self.total.setText(f"합계 {format_krw(priced.total)}")
+        self.total.setText(self.tr("합계 {total}").format(total=format_krw(priced.total)))
 
     def show_sale(self, sale: CompletedSale) -> None:
         self.stack.setCurrentIndex(1)
-        self.total.setText(f"합계 {format_krw(sale.total)}")
-        self.change.setText(f"거스름돈 {format_krw(sale.change)}" if sale.change else "감사합니다")
+        self.total.setText(self.tr("합계 {total}").format(total=format_krw(sale.total)))
+        self.change.setText(
+            self.tr("거스름돈 {change}").format(change=format_krw(sale.change))
+            if sale.change
+            else self.tr("감사합니다")
+        )
         QTimer.singleShot(15_000, self._back_to_promotions)
 
     def _back_to_promotions(self) -> None:

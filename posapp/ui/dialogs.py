@@ -1,7 +1,8 @@
 """The checkout's dialogs: PIN pad, drawer count, tender, discount, held tickets, refund, text.
 
-Large touch-friendly buttons, keyboard first (digits, Enter, Esc), Korean labels. Dialogs only
-collect input; the checkout window calls the services with it.
+Large touch-friendly buttons, keyboard first (digits, Enter, Esc), Korean labels (translatable:
+``self.tr``, see posapp.ui.i18n). Dialogs only collect input; the checkout window calls the
+services with it. Titles and prompts passed in are translated by the caller.
 """
 
 from __future__ import annotations
@@ -73,17 +74,16 @@ class PinDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
         grid = QGridLayout()
-        for i, label in enumerate(
-            ["1", "2", "3", "4", "5", "6", "7", "8", "9", "지움", "0", "확인"]
-        ):
-            b = _big(QPushButton(label))
+        words = {"clear": self.tr("지움"), "ok": self.tr("확인")}
+        for i, key in enumerate([*"123456789", "clear", "0", "ok"]):
+            b = _big(QPushButton(words.get(key, key)))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            if label == "지움":
+            if key == "clear":
                 b.clicked.connect(self.pin.clear)
-            elif label == "확인":
+            elif key == "ok":
                 b.clicked.connect(self.accept)
             else:
-                b.clicked.connect(lambda _=False, d=label: self.pin.insert(d))
+                b.clicked.connect(lambda _=False, d=key: self.pin.insert(d))
             grid.addWidget(b, i // 3, i % 3)
         layout.addLayout(grid)
         self.pin.setFocus()
@@ -108,7 +108,8 @@ class CountDialog(QDialog):
         grid = QGridLayout()
         self.spins: dict[int, QSpinBox] = {}
         for row, d in enumerate(DENOMINATIONS):
-            grid.addWidget(QLabel(f"{d:,}원 {'지폐' if d >= 1000 else '동전'}"), row, 0)
+            kind = self.tr("{amount}원 지폐") if d >= 1000 else self.tr("{amount}원 동전")
+            grid.addWidget(QLabel(kind.format(amount=f"{d:,}")), row, 0)
             spin = QSpinBox()
             spin.setRange(0, 9999)
             spin.setStyleSheet("font-size: 14pt;")
@@ -137,11 +138,18 @@ class CountDialog(QDialog):
         return sum(d * n for d, n in self.counts().items())
 
     def _update(self) -> None:
-        self.total.setText(f"합계 {format_krw(self.counted())}")
+        self.total.setText(self.tr("합계 {total}").format(total=format_krw(self.counted())))
         if self.expected is not None:
             over = self.counted() - self.expected
-            word = "과잉" if over > 0 else "부족" if over < 0 else "일치"
-            self.diff.setText(f"예상 {format_krw(self.expected)} · {word} {format_krw(over)}")
+            if over > 0:
+                text = self.tr("예상 {expected} · 과잉 {difference}")
+            elif over < 0:
+                text = self.tr("예상 {expected} · 부족 {difference}")
+            else:
+                text = self.tr("예상 {expected} · 일치 {difference}")
+            self.diff.setText(
+                text.format(expected=format_krw(self.expected), difference=format_krw(over))
+            )
 
 
 class TenderDialog(QDialog):
@@ -157,7 +165,7 @@ class TenderDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("결제")
+        self.setWindowTitle(self.tr("결제"))
         self.total = total
         self.tenders: list[Tender] = []
         self._card_approve = card_approve
@@ -169,10 +177,10 @@ class TenderDialog(QDialog):
         self.paid_list = QListWidget()
         layout.addWidget(self.paid_list)
         amount_row = QHBoxLayout()
-        amount_row.addWidget(QLabel("금액"))
+        amount_row.addWidget(QLabel(self.tr("금액")))
         self.amount = QLineEdit()
         self.amount.setStyleSheet("font-size: 18pt;")
-        self.amount.setPlaceholderText("받은 금액 (비우면 남은 금액)")
+        self.amount.setPlaceholderText(self.tr("받은 금액 (비우면 남은 금액)"))
         amount_row.addWidget(self.amount)
         layout.addLayout(amount_row)
         quick = QHBoxLayout()
@@ -180,32 +188,34 @@ class TenderDialog(QDialog):
             b = _big(QPushButton(f"+{value:,}"))
             b.clicked.connect(lambda _=False, v=value: self._add_amount(v))
             quick.addWidget(b)
-        exact = _big(QPushButton("딱 맞게"))
+        exact = _big(QPushButton(self.tr("딱 맞게")))
         exact.clicked.connect(lambda: self.amount.setText(str(self.remaining())))
         quick.addWidget(exact)
         layout.addLayout(quick)
         methods = QHBoxLayout()
-        self.cash_btn = _big(QPushButton("현금 (F10)"))
+        self.cash_btn = _big(QPushButton(self.tr("현금 (F10)")))
         self.cash_btn.setShortcut("F10")
         self.cash_btn.clicked.connect(self.pay_cash)
-        self.card_btn = _big(QPushButton("카드 (F11)"))
+        self.card_btn = _big(QPushButton(self.tr("카드 (F11)")))
         self.card_btn.setShortcut("F11")
         self.card_btn.clicked.connect(self.pay_card)
-        self.manual_btn = _big(QPushButton("카드 수기"))
+        self.manual_btn = _big(QPushButton(self.tr("카드 수기")))
         self.manual_btn.clicked.connect(self.pay_card_manual)
-        self.onnuri_btn = _big(QPushButton("온누리"))
+        self.onnuri_btn = _big(QPushButton(self.tr("온누리")))
         self.onnuri_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.ONNURI))
-        self.local_btn = _big(QPushButton("지역사랑"))
+        self.local_btn = _big(QPushButton(self.tr("지역사랑")))
         self.local_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.LOCAL))
         for b in (self.cash_btn, self.card_btn, self.manual_btn, self.onnuri_btn, self.local_btn):
             methods.addWidget(b)
         layout.addLayout(methods)
         receipt_row = QHBoxLayout()
         self.receipt_id = QLineEdit()
-        self.receipt_id.setPlaceholderText("현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)")
-        self.receipt_btn = QPushButton("현금영수증")
+        self.receipt_id.setPlaceholderText(
+            self.tr("현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)")
+        )
+        self.receipt_btn = QPushButton(self.tr("현금영수증"))
         self.receipt_btn.setCheckable(True)
-        self.proof = QRadioButton("지출증빙")
+        self.proof = QRadioButton(self.tr("지출증빙"))
         receipt_row.addWidget(self.receipt_btn)
         receipt_row.addWidget(self.receipt_id)
         receipt_row.addWidget(self.proof)
@@ -220,7 +230,11 @@ class TenderDialog(QDialog):
         self.prompt_from = cash_receipt_prompt_from
         if total >= cash_receipt_prompt_from:
             self.message.setStyleSheet("font-size: 13pt; color: #05a;")
-            self.message.setText("₩100,000 이상 현금 결제: 현금영수증을 안내하세요.")
+            self.message.setText(
+                self.tr("{amount} 이상 결제: 현금으로 받으면 현금영수증을 안내하세요.").format(
+                    amount=format_krw(cash_receipt_prompt_from)
+                )
+            )
         self._refresh()
         self.amount.setFocus()
 
@@ -239,25 +253,42 @@ class TenderDialog(QDialog):
         if not text:
             return self.remaining()
         if not text.isdigit() or int(text) <= 0:
-            self.message.setText(f"금액을 숫자로 입력하세요: {text!r}")
+            self.message.setText(
+                self.tr("금액을 숫자로 입력하세요: {text}").format(text=repr(text))
+            )
             return None
         return int(text)
 
     def _push(self, tender: Tender) -> None:
         self.tenders.append(tender)
-        label = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
-        extra = f" {tender.card_masked} 승인 {tender.approval_no}" if tender.approval_no else ""
-        self.paid_list.addItem(f"{label[tender.method.value]} {format_krw(tender.amount)}{extra}")
+        label = {
+            "cash": self.tr("현금"),
+            "card": self.tr("카드"),
+            "card_manual": self.tr("카드(수기)"),
+            "voucher": self.tr("상품권"),
+        }
+        method, amount = label[tender.method.value], format_krw(tender.amount)
+        if tender.approval_no:
+            text = self.tr("{method} {amount} {card} 승인 {approval}").format(
+                method=method, amount=amount, card=tender.card_masked, approval=tender.approval_no
+            )
+        else:
+            text = f"{method} {amount}"
+        self.paid_list.addItem(text)
         self.amount.clear()
         self._refresh()
 
     def _refresh(self) -> None:
         self.due_label.setText(
-            f"받을 금액 {format_krw(self.total)} · 남은 금액 {format_krw(self.remaining())}"
+            self.tr("받을 금액 {total} · 남은 금액 {remaining}").format(
+                total=format_krw(self.total), remaining=format_krw(self.remaining())
+            )
         )
         if self.paid() >= self.total and self.tenders:
             change = self.paid() - self.total
-            self.change_label.setText(f"거스름돈 {format_krw(change)}")
+            self.change_label.setText(
+                self.tr("거스름돈 {change}").format(change=format_krw(change))
+            )
             self._finish()
 
     def _finish(self) -> None:
@@ -286,13 +317,19 @@ class TenderDialog(QDialog):
         if not amount:
             return
         if amount > self.remaining():
-            self.message.setText("카드는 남은 금액까지만 결제할 수 있습니다.")
+            self.message.setText(self.tr("카드는 남은 금액까지만 결제할 수 있습니다."))
             return
         if self._card_approve is None:
-            self.message.setText("카드 단말기가 설정되지 않았습니다: '카드 수기'를 쓰세요.")
+            self.message.setText(
+                self.tr("카드 단말기가 설정되지 않았습니다: '카드 수기'를 쓰세요.")
+            )
             return
         self.message.setStyleSheet("font-size: 13pt; color: #05a;")
-        self.message.setText(f"카드 단말기에서 {format_krw(amount)} 결제 중… 카드를 넣어 주세요.")
+        self.message.setText(
+            self.tr("카드 단말기에서 {amount} 결제 중… 카드를 넣어 주세요.").format(
+                amount=format_krw(amount)
+            )
+        )
         self.card_btn.setEnabled(False)
 
         def ok(tender: Tender) -> None:
@@ -303,7 +340,7 @@ class TenderDialog(QDialog):
         def failed(exc: BaseException) -> None:  # the sale is not completed; try again or other
             self.card_btn.setEnabled(True)
             self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
-            self.message.setText(f"카드 승인 실패: {exc}")
+            self.message.setText(self.tr("카드 승인 실패: {error}").format(error=exc))
 
         self._card_approve(amount).success(ok).failure(failed)
 
@@ -331,7 +368,9 @@ class TenderDialog(QDialog):
         if not amount:
             return
         if amount > self.remaining():
-            self.message.setText("상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).")
+            self.message.setText(
+                self.tr("상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).")
+            )
             return
         self._push(Tender(Method.VOUCHER, amount, voucher_kind=kind))
 
@@ -341,12 +380,14 @@ class ManualCardDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("카드 수기 입력")
+        self.setWindowTitle(self.tr("카드 수기 입력"))
         layout = QVBoxLayout(self)
         self.approval = QLineEdit()
-        self.approval.setPlaceholderText("승인번호")
+        self.approval.setPlaceholderText(self.tr("승인번호"))
         self.card = QLineEdit()
-        self.card.setPlaceholderText("카드번호 (앞 6자리·뒤 4자리만, 예: 9410-12**-****-5678)")
+        self.card.setPlaceholderText(
+            self.tr("카드번호 (앞 6자리·뒤 4자리만, 예: 9410-12**-****-5678)")
+        )
         layout.addWidget(self.approval)
         layout.addWidget(self.card)
         buttons = QDialogButtonBox(
@@ -364,7 +405,7 @@ class DiscountDialog(QDialog):
         layout = QVBoxLayout(self)
         kinds = QHBoxLayout()
         self.percent = QRadioButton("%")
-        self.won = QRadioButton("원")
+        self.won = QRadioButton(self.tr("원"))
         self.percent.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.percent)
@@ -374,7 +415,7 @@ class DiscountDialog(QDialog):
         layout.addLayout(kinds)
         self.value = QLineEdit()
         self.value.setStyleSheet("font-size: 18pt;")
-        self.value.setPlaceholderText("할인 (0 = 할인 취소)")
+        self.value.setPlaceholderText(self.tr("할인 (0 = 할인 취소)"))
         self.value.returnPressed.connect(self.accept)
         layout.addWidget(self.value)
         buttons = QDialogButtonBox(
@@ -388,7 +429,9 @@ class DiscountDialog(QDialog):
         """The discount entered (None = remove); DomainError for nonsense."""
         text = self.value.text().replace(",", "").strip()
         if not text.isdigit():
-            raise DomainError(f"할인은 숫자로: {text!r}", code="discount.invalid")
+            raise DomainError(
+                self.tr("할인은 숫자로: {text}").format(text=repr(text)), code="discount.invalid"
+            )
         n = int(text)
         if n == 0:
             return None
@@ -398,7 +441,7 @@ class DiscountDialog(QDialog):
 class HeldDialog(QDialog):
     def __init__(self, held: list[HeldInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("보류 목록")
+        self.setWindowTitle(self.tr("보류 목록"))
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setStyleSheet("font-size: 14pt;")
@@ -407,8 +450,10 @@ class HeldDialog(QDialog):
         seoul = ZoneInfo("Asia/Seoul")
         for h in held:
             at = h.created_at.astimezone(seoul).strftime("%H:%M")
+            # %n: Qt's plural form for the line count (English "1 line" / "2 lines")
+            row = self.tr("{time}  {label}  %n건  {total}", "", h.line_count)
             item = QListWidgetItem(
-                f"{at}  {h.label or '보류'}  {h.line_count}건  {format_krw(h.total)}"
+                row.format(time=at, label=h.label or self.tr("보류"), total=format_krw(h.total))
             )
             item.setData(Qt.ItemDataRole.UserRole, h.id)
             self.list.addItem(item)
@@ -434,11 +479,19 @@ class RefundDialog(QDialog):
     def __init__(self, sale: SaleSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sale = sale
-        self.setWindowTitle(f"환불 · {sale.receipt_no}")
+        self.setWindowTitle(self.tr("환불 · {receipt}").format(receipt=sale.receipt_no))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"원거래 {sale.receipt_no} · {format_krw(sale.total)}"))
+        layout.addWidget(
+            QLabel(
+                self.tr("원거래 {receipt} · {total}").format(
+                    receipt=sale.receipt_no, total=format_krw(sale.total)
+                )
+            )
+        )
         self.table = QTableWidget(len(sale.lines), 4)
-        self.table.setHorizontalHeaderLabels(["상품", "판매", "환불 가능", "환불 수량"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("상품"), self.tr("판매"), self.tr("환불 가능"), self.tr("환불 수량")]
+        )
         self.spins: dict[int, QSpinBox] = {}
         for row, line in enumerate(sale.lines):
             self.table.setItem(row, 0, QTableWidgetItem(line.name))
@@ -452,7 +505,7 @@ class RefundDialog(QDialog):
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("환불 사유")
+        self.reason.setPlaceholderText(self.tr("환불 사유"))
         layout.addWidget(self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -482,7 +535,7 @@ class TextDialog(QDialog):
         view.setMinimumSize(520, 600)
         layout.addWidget(view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        printer = buttons.addButton("인쇄", QDialogButtonBox.ButtonRole.ActionRole)
+        printer = buttons.addButton(self.tr("인쇄"), QDialogButtonBox.ButtonRole.ActionRole)
         printer.clicked.connect(on_print)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
