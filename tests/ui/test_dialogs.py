@@ -1,0 +1,106 @@
+"""The checkout's dialogs driven by clicks and keys, as a cashier would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from posapp.sales.tenders import Method, Tender
+from posapp.ui import dialogs
+from posapp.ui.tasks import SyncRunner
+
+
+def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_pin_pad(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.PinDialog("로그인", "PIN")
+    qtbot.addWidget(d)
+    for label in "2580":
+        button = next(b for b in d.findChildren(QPushButton) if b.text() == label)
+        click(qtbot, button)
+    assert d.value() == "2580"
+
+
+def test_cash_with_quick_amounts_and_change(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.TenderDialog(12_900, card_approve=None)
+    qtbot.addWidget(d)
+    plus = {b.text(): b for b in d.findChildren(QPushButton)}
+    click(qtbot, plus["+10,000"])
+    click(qtbot, plus["+5,000"])
+    assert d.amount.text() == "15000"
+    click(qtbot, d.cash_btn)
+    assert d.result() == d.DialogCode.Accepted
+    assert [t.amount for t in d.tenders] == [15_000]
+    assert "2,100" in d.change_label.text()
+
+
+def test_split_voucher_then_cash_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.TenderDialog(38_700, card_approve=None)
+    qtbot.addWidget(d)
+    qtbot.keyClicks(d.amount, "10000")
+    click(qtbot, d.onnuri_btn)
+    assert d.remaining() == 28_700 and d.result() != d.DialogCode.Accepted
+    qtbot.keyClicks(d.amount, "50000")
+    click(qtbot, d.cash_btn)
+    assert [t.method for t in d.tenders] == [Method.VOUCHER, Method.CASH]
+    assert "21,300" in d.change_label.text()
+
+
+def test_a_voucher_cannot_exceed_what_is_due(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.TenderDialog(5_000, card_approve=None)
+    qtbot.addWidget(d)
+    qtbot.keyClicks(d.amount, "10000")
+    click(qtbot, d.onnuri_btn)
+    assert not d.tenders and d.message.text()
+
+
+def test_card_through_the_terminal_port(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = SyncRunner()
+    approved = Tender(
+        Method.CARD, 12_900, approval_no="30012345", card_masked="9410-12**-****-5678"
+    )
+    d = dialogs.TenderDialog(12_900, card_approve=lambda amount: runner.io(lambda: approved))
+    qtbot.addWidget(d)
+    click(qtbot, d.card_btn)
+    assert d.tenders == [approved] and d.result() == d.DialogCode.Accepted
+
+
+def test_a_declined_card_keeps_the_dialog_open(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from posapp.hardware.ports import HardwareError
+
+    runner = SyncRunner()
+
+    def decline() -> Tender:
+        raise HardwareError("한도 초과", code="card.declined", retryable=False)
+
+    d = dialogs.TenderDialog(12_900, card_approve=lambda amount: runner.io(decline))
+    qtbot.addWidget(d)
+    click(qtbot, d.card_btn)
+    assert not d.tenders and "한도 초과" in d.message.text() and d.card_btn.isEnabled()
+
+
+def test_cash_receipt_identity_is_checked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.TenderDialog(120_000, card_approve=None)
+    qtbot.addWidget(d)
+    assert "현금영수증" in d.message.text()  # prompted from ₩100,000
+    click(qtbot, d.receipt_btn)
+    qtbot.keyClicks(d.receipt_id, "12345")
+    qtbot.keyClicks(d.amount, "120000")
+    click(qtbot, d.cash_btn)
+    assert d.result() != d.DialogCode.Accepted and d.message.text()
+    d.receipt_id.setText("010-1234-5678")
+    d._finish()
+    assert d.cash_receipt is not None and d.cash_receipt.masked_identity() == "010****5678"
+
+
+def test_drawer_count(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.CountDialog("마감", expected=162_900)
+    qtbot.addWidget(d)
+    d.spins[10_000].setValue(16)
+    d.spins[1_000].setValue(2)
+    d.spins[500].setValue(1)
+    d.spins[100].setValue(3)
+    assert d.counted() == 162_800 and d.counts() == {10_000: 16, 1_000: 2, 500: 1, 100: 3}
+    assert "부족" in d.diff.text()
