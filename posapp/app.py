@@ -138,6 +138,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
 
     class Bridge(QObject):
         job = Signal(object)
+        code = Signal(str)  # from a serial scanner's thread
 
     bridge = Bridge()
     terminal = _card_terminal(settings)
@@ -193,11 +194,17 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
             lambda exc: window.show_message(f"돈통을 열 수 없습니다: {exc}")
         )
 
+    scale = _scale(settings)
+
+    def read_scale() -> Any:
+        return runner.io(lambda: scale.read_stable(timeout=3.0).grams)
+
     devices = Devices(
         print_sale=print_sale,
         print_text=print_text,
         open_drawer=open_drawer,
         card_approve=card_approve if terminal is not None else None,
+        read_scale=read_scale if scale is not None else None,
     )
     quick = db.read(lambda uow: _quick_keys(uow))
     window = CheckoutWindow(
@@ -221,6 +228,14 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         window.ticket_changed.connect(display.show_ticket)
         window.sale_completed.connect(display.show_sale)
 
+    pole = _pole_display(settings)
+    if pole is not None:
+        window.ticket_changed.connect(lambda priced: runner.io(lambda: _pole_ticket(pole, priced)))
+        window.sale_completed.connect(lambda sale: runner.io(lambda: _pole_sale(pole, sale)))
+    serial_scanner = _serial_scanner(settings, bridge)
+    if serial_scanner is not None:
+        bridge.code.connect(window.on_scanned)
+
     def offer_recovery() -> None:
         ticket = session.recoverable()
         if ticket is None:
@@ -242,6 +257,9 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         runner.shutdown()
         if hasattr(terminal, "simulator"):
             terminal.simulator.stop()
+        for device in (serial_scanner, scale, pole):
+            if device is not None:
+                (getattr(device, "stop", None) or device.close)()
 
     return {
         "window": window,
@@ -284,6 +302,66 @@ def _card_terminal(settings: Any) -> Any:
         terminal.simulator = sim  # type: ignore[attr-defined]
         return terminal
     return from_uri(spec)
+
+
+def _scale(settings: Any) -> Any:
+    s = settings.scale
+    if not s.kind:
+        return None
+    from posapp.hardware import serial_scale
+    from posapp.hardware.ports import HardwareError
+
+    try:
+        if s.kind == "cas":
+            return serial_scale.CasPd2Scale(s.device, baudrate=s.baudrate)
+        request = s.request.encode().decode("unicode_escape").encode("latin-1")
+        return serial_scale.GenericSerialScale(
+            s.device, baudrate=s.baudrate, request=request, pattern=s.pattern
+        )
+    except HardwareError as exc:
+        log.warning("scale unavailable (%s): weights are typed", exc)
+        return None
+
+
+def _pole_display(settings: Any) -> Any:
+    d = settings.pole_display
+    if d.kind != "cd5220":
+        return None
+    from posapp.hardware.pole_display import Cd5220Display
+    from posapp.hardware.ports import HardwareError
+
+    try:
+        return Cd5220Display(d.device, baudrate=d.baudrate)
+    except HardwareError as exc:
+        log.warning("pole display unavailable: %s", exc)
+        return None
+
+
+def _pole_ticket(pole: Any, priced: Any) -> None:
+    from posapp.hardware.pole_display import format_total
+
+    if not priced.lines:
+        pole.show("WELCOME", "I-MARKET-U")
+        return
+    last = priced.lines[-1]
+    pole.show(f"ITEM {len(priced.lines)}  W{last.net:,}", format_total("TOTAL", priced.total))
+
+
+def _pole_sale(pole: Any, sale: Any) -> None:
+    from posapp.hardware.pole_display import format_total
+
+    pole.show(format_total("TOTAL", sale.total), format_total("CHANGE", sale.change))
+
+
+def _serial_scanner(settings: Any, bridge: Any) -> Any:
+    s = settings.scanner
+    if s.kind != "serial" or not s.device:
+        return None
+    from posapp.hardware.serial_scanner import SerialScanner
+
+    scanner = SerialScanner(s.device, baudrate=s.baudrate)
+    scanner.start(bridge.code.emit)
+    return scanner
 
 
 def _quick_keys(uow: Any) -> dict[str, list[Any]]:

@@ -102,6 +102,22 @@ class ScannerSettings:
 
 
 @dataclass(frozen=True)
+class ScaleSettings:
+    kind: str = ""  # "" none (grams typed) | cas (CAS PD-II) | generic
+    device: str = ""
+    baudrate: int = 9600
+    request: str = "W\\r\\n"  # generic: bytes to ask for a weight
+    pattern: str = ""  # generic: regex with named groups weight, unit, stable, sign
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    kind: str = ""  # "" none | cd5220 (2x20 pole display on a serial port)
+    device: str = ""
+    baudrate: int = 9600
+
+
+@dataclass(frozen=True)
 class SalesSettings:
     discount_limit_percent: int = 10  # above this a manager approves
     cash_receipt_prompt_from: int = 100_000
@@ -135,6 +151,8 @@ class Settings:
     sales: SalesSettings = field(default_factory=SalesSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     card: CardSettings = field(default_factory=CardSettings)
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
+    pole_display: DisplaySettings = field(default_factory=DisplaySettings)
     locale: str = "ko"
     log_level: str = "INFO"
 

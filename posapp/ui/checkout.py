@@ -209,6 +209,7 @@ class Devices:
     print_text: Callable[[str, list[str]], None]
     open_drawer: Callable[[], None]
     card_approve: Callable[[int], Task[Tender]] | None = None
+    read_scale: Callable[[], Task[int]] | None = None  # grams, stable, from the scale port
 
 
 class CheckoutWindow(QMainWindow):
@@ -526,12 +527,26 @@ class CheckoutWindow(QMainWindow):
     def add_product(self, product: ProductInfo) -> None:
         if not self._ready_to_sell():
             return
-        grams = None
+        if product.unit.is_weighed and self.devices.read_scale is not None:
+
+            def weighed(grams: int) -> None:
+                self._do(lambda: self.session.add_product(product, grams))
+
+            def no_weight(exc: BaseException) -> None:  # scale off or unstable: type it
+                self.show_message(explain(exc))
+                self._add_typed_weight(product)
+
+            self.devices.read_scale().success(weighed).failure(no_weight)
+            return
         if product.unit.is_weighed:
-            grams = self.ask.number(product.name_ko, self.tr("무게 (g)"), 500)
-            if grams is None:
-                return
-        self._do(lambda: self.session.add_product(product, grams))
+            self._add_typed_weight(product)
+            return
+        self._do(lambda: self.session.add_product(product, None))
+
+    def _add_typed_weight(self, product: ProductInfo) -> None:
+        grams = self.ask.number(product.name_ko, self.tr("무게 (g)"), 500)
+        if grams is not None:
+            self._do(lambda: self.session.add_product(product, grams))
 
     # --- editing the ticket --------------------------------------------------------------
 
