@@ -18,7 +18,7 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from posapp.domain.text import display_width
+from posapp.domain.text import char_width, display_width
 from posapp.hardware.receipt import Barcode, Cols, Feed, Receipt, Row, Rule, row_text
 
 ESC, GS, FS = b"\x1b", b"\x1d", b"\x1c"
@@ -49,6 +49,17 @@ def font_path(bold: bool = False) -> Path:
 @lru_cache(maxsize=16)
 def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(bold)), size)
+
+
+def native_char_width(ch: str) -> int:
+    """Columns a Korean printer in double-byte mode gives ``ch``: two for every character
+    CP949 encodes in two bytes (₩ goes as ￦; · is two columns there too)."""
+    if ch < "\x80":
+        return 1
+    try:
+        return len(ch.replace("₩", "￦").encode("cp949"))
+    except UnicodeEncodeError:
+        return char_width(ch)
 
 
 def _cp949(text: str) -> bytes | None:
@@ -99,7 +110,7 @@ def encode(
             elif isinstance(el, Rule):
                 out.extend(ALIGN["left"] + (el.char * receipt.columns).encode("ascii") + b"\n")
             else:
-                out.extend(_native_row(Row(el.text()), receipt.columns, width_px))
+                out.extend(_native_row(Row(el.text(native_char_width)), receipt.columns, width_px))
             continue
         flush_raster()
         if isinstance(el, Barcode):
@@ -115,7 +126,7 @@ def encode(
 
 
 def _native_row(row: Row, columns: int, width_px: int) -> bytes:
-    texts = row_text(row, columns)
+    texts = row_text(row, columns, native_char_width)
     encoded = [_cp949(t) for t in texts]
     if any(e is None for e in encoded):  # not in CP949: draw this row instead
         return raster_bytes(render_rows([row], columns, width_px))

@@ -159,6 +159,11 @@ class EscposTransport:
             else:
                 raise ValueError(f"no transport for {c.kind}")
             self._p.open()
+            dev = getattr(self._p, "device", None)
+            if isinstance(dev, socket.socket):
+                # a printer buffers kilobytes, not the megabytes loopback/LAN sockets queue:
+                # a small send buffer makes a printer that stopped reading time out promptly
+                dev.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 64 * 1024)
         except HardwareError:
             raise
         except Exception as exc:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from posapp.domain.text import display_width, fit, pad_between, wrap
+from posapp.domain.text import CharWidth, char_width, display_width, fit, pad_between, wrap
 
 SEOUL = ZoneInfo("Asia/Seoul")
 COLUMNS = {80: 48, 58: 32}
@@ -35,11 +35,11 @@ class Cols:
 
     cells: tuple[tuple[str, int, Literal["left", "right"]], ...]
 
-    def text(self) -> str:
+    def text(self, cw: CharWidth = char_width) -> str:
         out = ""
         for text, width, align in self.cells:
-            t = fit(text, width)
-            pad = " " * (width - display_width(t))
+            t = fit(text, width, cw)
+            pad = " " * (width - display_width(t, cw))
             out += t + pad if align == "left" else pad + t
         return out
 
@@ -92,20 +92,21 @@ class Receipt:
         return "\n".join(out)
 
 
-def row_text(row: Row, columns: int) -> list[str]:
+def row_text(row: Row, columns: int, cw: CharWidth = char_width) -> list[str]:
     """A row laid out in ``columns`` (double rows count twice as wide)."""
     width = columns // 2 if row.double else columns
     if row.right:
-        gap = width - display_width(row.left) - display_width(row.right)
+        gap = width - display_width(row.left, cw) - display_width(row.right, cw)
         if gap >= 1:
-            return [pad_between(row.left, row.right, width)]
-        lines = wrap(row.left, width)
-        return [*lines, " " * (width - display_width(row.right)) + row.right]
-    lines = [row.left] if display_width(row.left) <= width else wrap(row.left, width)
+            return [pad_between(row.left, row.right, width, cw)]
+        lines = wrap(row.left, width, cw)
+        return [*lines, " " * (width - display_width(row.right, cw)) + row.right]
+    fits = display_width(row.left, cw) <= width
+    lines = [row.left] if fits else wrap(row.left, width, cw)
     if row.align == "center":
-        return [" " * ((width - display_width(s)) // 2) + s for s in lines]
+        return [" " * ((width - display_width(s, cw)) // 2) + s for s in lines]
     if row.align == "right":
-        return [" " * (width - display_width(s)) + s for s in lines]
+        return [" " * (width - display_width(s, cw)) + s for s in lines]
     return lines
 
 
