@@ -59,14 +59,29 @@ def _parser() -> argparse.ArgumentParser:
         "file:///dev/usb/lp0 (default: the configured printer)",
     )
     test.add_argument("--mode", choices=["native", "raster", "both"], default="both")
-    emu = sub.add_parser("printer-emulator", help="an ESC/POS printer on 127.0.0.1 (PNG + text)")
-    emu.add_argument("rest", nargs=argparse.REMAINDER)
-    sim = sub.add_parser("terminal-simulator", help="a card terminal simulator on 127.0.0.1")
-    sim.add_argument("rest", nargs=argparse.REMAINDER)
+    sub.add_parser(
+        "printer-emulator", help="an ESC/POS printer on 127.0.0.1 (PNG + text); --help for options"
+    )
+    sub.add_parser(
+        "terminal-simulator", help="a card terminal simulator on 127.0.0.1; --help for options"
+    )
     return p
 
 
+_PASS_THROUGH = {
+    "printer-emulator": "posapp.hardware.printer_emulator",
+    "terminal-simulator": "posapp.hardware.card_simulator",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for i, word in enumerate(argv):  # device simulators take their own options
+        if word in _PASS_THROUGH:
+            import importlib
+
+            module = importlib.import_module(_PASS_THROUGH[word])
+            return int(module.main(argv[i + 1 :]) or 0)
     args = _parser().parse_args(argv)
     from posapp.logging_setup import setup_logging
 
@@ -78,14 +93,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "printer":
         return _printer(args, settings)
-    if args.command == "printer-emulator":
-        from posapp.hardware import printer_emulator
-
-        return int(printer_emulator.main(args.rest) or 0)
-    if args.command == "terminal-simulator":
-        from posapp.hardware import card_simulator
-
-        return int(card_simulator.main(args.rest) or 0)
     from posapp.bootstrap import open_database
 
     try:
