@@ -293,6 +293,7 @@ class CheckoutWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         left.addWidget(self.table, 1)
         self.message = QLabel("")
+        self._message_color = ""
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 13pt; color: #b00020; min-height: 28px;")
         left.addWidget(self.message)
@@ -396,8 +397,11 @@ class CheckoutWindow(QMainWindow):
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         color = "#b00020" if error else "#05690d"
-        self.message.setStyleSheet(f"font-size: 13pt; color: {color}; min-height: 28px;")
-        self.message.setText(text)
+        if color != self._message_color:  # a new style sheet re-lays out the whole window
+            self._message_color = color
+            self.message.setStyleSheet(f"font-size: 13pt; color: {color}; min-height: 28px;")
+        if text != self.message.text():
+            self.message.setText(text)
 
     def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
         self.banner_text.setText(
