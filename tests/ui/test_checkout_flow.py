@@ -226,3 +226,26 @@ def test_an_open_ticket_is_offered_back_after_a_crash(qtbot, till, store: Store)
     assert again["window"].model.rowCount() == 1
     again["shutdown"]()
     QApplication.processEvents()
+
+
+def test_card_payment_through_the_simulated_terminal(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = replace(Settings(), card=replace(Settings().card, terminal="simulator", timeout_s=5))
+    parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
+    window = parts["window"]
+    qtbot.addWidget(window)
+    window.show()
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    try:
+        sign_in(qtbot, window, script)
+        burst(qtbot, window.search, APPLE_CODE)
+        approved: list[Tender] = []
+        window.devices.card_approve(12_900).success(approved.append)
+        (tender,) = approved
+        assert tender.method is Method.CARD and tender.approval_no and tender.card_masked
+        script.push("tender", ([tender], None))
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        sale = window.session.last_sale
+        assert sale is not None and sale.payments[0].approval_no == tender.approval_no
+    finally:
+        parts["shutdown"]()
