@@ -14,7 +14,7 @@ export POSAPP_TEST_DATABASE_URL="${POSAPP_TEST_DATABASE_URL-postgresql://postgre
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/pytest -q "$@"
-for b in bench/*.py; do
+for b in bench/[!_]*.py; do
   echo "== $b --quick"
   .venv/bin/python "$b" --quick
 done
