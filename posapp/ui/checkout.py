@@ -18,12 +18,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPointF,
     Qt,
     QTimer,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -37,6 +39,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -71,6 +76,48 @@ def explain(exc: BaseException) -> str:
     return QCoreApplication.translate("checkout", "오류: {kind}: {error}").format(
         kind=exc.__class__.__name__, error=exc
     )
+
+
+def _fixed_size(label: QLabel, height: int) -> None:
+    """Text changes on every scan must not re-lay out (and repaint) the whole window."""
+    label.setFixedHeight(height)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+
+class TicketDelegate(QStyledItemDelegate):
+    """Paints ticket cells from cached QStaticText: the shaped Hangul is laid out once per
+    distinct text, not on every repaint (the default delegate re-shapes every visible cell)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, str], QStaticText] = {}
+
+    def paint(self, painter: QPainter, option: Any, index: _Index) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        right = index.column() >= 2
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, palette.highlight())
+        key = (text, option.font.key())
+        static = self._cache.get(key)
+        if static is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), option.font)
+            self._cache[key] = static
+        size = static.size()
+        rect = option.rect.adjusted(6, 0, -6, 0)
+        x = rect.right() - size.width() if right else rect.left()
+        y = rect.top() + (rect.height() - size.height()) / 2
+        painter.save()
+        painter.setClipRect(option.rect)
+        painter.setFont(option.font)
+        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        painter.drawStaticText(QPointF(x, y), static)
+        painter.restore()
 
 
 class TicketModel(QAbstractTableModel):
@@ -277,6 +324,7 @@ class CheckoutWindow(QMainWindow):
         self.model = TicketModel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(TicketDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -296,15 +344,18 @@ class CheckoutWindow(QMainWindow):
         self._message_color = ""
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 13pt; color: #b00020; min-height: 28px;")
+        _fixed_size(self.message, 56)
         left.addWidget(self.message)
         body.addLayout(left, 3)
         right = QVBoxLayout()
         self.totals = QLabel()
         self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
+        _fixed_size(self.totals, 110)
         right.addWidget(self.totals)
         self.due = QLabel()
         self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.due.setStyleSheet("font-size: 30pt; font-weight: bold; padding: 6px;")
+        _fixed_size(self.due, 64)
         right.addWidget(self.due)
         self.quick = QTabWidget()
         for region, products in quick_keys.items():
