@@ -99,6 +99,9 @@ class TicketDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(option.rect, palette.highlight())
+        rect = option.rect.adjusted(6, 0, -6, 0)
+        if option.fontMetrics.horizontalAdvance(text) > rect.width():
+            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         key = (text, option.font.key())
         static = self._cache.get(key)
         if static is None:
@@ -109,7 +112,6 @@ class TicketDelegate(QStyledItemDelegate):
             static.prepare(QTransform(), option.font)
             self._cache[key] = static
         size = static.size()
-        rect = option.rect.adjusted(6, 0, -6, 0)
         x = rect.right() - size.width() if right else rect.left()
         y = rect.top() + (rect.height() - size.height()) / 2
         painter.save()
@@ -335,7 +337,7 @@ class CheckoutWindow(QMainWindow):
         # fixed widths: measuring every cell on every scan costs milliseconds per line
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 40), (2, 80), (3, 110), (4, 90), (5, 120)):
+        for col, width in ((0, 36), (2, 70), (3, 114), (4, 70), (5, 114)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
