@@ -107,6 +107,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     from posapp.ui.checkout import CheckoutWindow, Devices
     from posapp.ui.checkout_session import CheckoutSession, SessionSettings
     from posapp.ui.customer_display import CustomerDisplay
+    from posapp.ui.messages import explain
     from posapp.ui.receipts import sale_receipt, store_header
     from posapp.ui.tasks import TaskRunner
 
@@ -191,7 +192,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
 
     def open_drawer() -> None:
         runner.io(printer.open_drawer).failure(
-            lambda exc: window.show_message(f"돈통을 열 수 없습니다: {exc}")
+            lambda exc: window.show_message(f"돈통을 열 수 없습니다: {explain(exc)}")
         )
 
     scale = _scale(settings)

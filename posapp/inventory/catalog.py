@@ -53,6 +53,7 @@ class ProductInfo:
                 raise CatalogError(
                     f"{self.name_ko} is sold by weight: weigh it or type the grams",
                     code="catalog.needs_weight",
+                    name=self.name_ko,
                     product_id=self.id,
                 )
             qty = 1
@@ -172,6 +173,7 @@ def _weighed_needs_qty(product: ProductInfo) -> None:
     raise CatalogError(
         f"{product.name_ko} is sold by weight: weigh it or type the grams",
         code="catalog.needs_weight",
+        name=product.name_ko,
         product_id=product.id,
     )
 
@@ -181,6 +183,7 @@ def _check_active(product: ProductInfo) -> None:
         raise CatalogError(
             f"{product.name_ko} is withdrawn from sale",
             code="catalog.inactive",
+            name=product.name_ko,
             product_id=product.id,
         )
 
@@ -198,7 +201,9 @@ def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
     if code.weight_g is not None:
         if code.weight_g <= 0:
             raise CatalogError(
-                f"scale label {code.code} carries a weight of 0 g", code="catalog.zero_weight"
+                f"scale label {code.code} carries a weight of 0 g",
+                code="catalog.zero_weight",
+                barcode=code.code,
             )
         qty = code.weight_g if unit.is_weighed else 1
         line = product.line(qty, barcode=code.code)

@@ -76,9 +76,13 @@ def count_cash(counts: Mapping[int | str, int]) -> int:
     for denom, n in counts.items():
         d = int(denom)
         if d not in DENOMINATIONS:
-            raise SaleError(f"{d} won is not a Korean note or coin", code="cash.denomination")
+            raise SaleError(
+                f"{d} won is not a Korean note or coin", code="cash.denomination", denomination=d
+            )
         if not isinstance(n, int) or n < 0:
-            raise SaleError(f"count of {d} won must be 0 or more", code="cash.count")
+            raise SaleError(
+                f"count of {d} won must be 0 or more", code="cash.count", denomination=d
+            )
         total += d * n
     return total
 
@@ -143,7 +147,9 @@ def open_shift(
     )
     if current_shift(uow, register_id) is not None:
         raise SaleError(
-            f"register {register_id} already has an open shift", code="shift.already_open"
+            f"register {register_id} already has an open shift",
+            code="shift.already_open",
+            register=register_id,
         )
     counts = {str(int(k)): int(v) for k, v in float_counts.items() if int(v)}
     shift = Shift(
@@ -175,7 +181,9 @@ def _require_open_shift(conn: Connection, register_id: str) -> tuple[int, str]:
     row = conn.execute(_open_shift_q, {"reg": register_id}).first()
     if row is None:
         raise SaleError(
-            f"open a shift on register {register_id} before selling", code="shift.not_open"
+            f"open a shift on register {register_id} before selling",
+            code="shift.not_open",
+            register=register_id,
         )
     return row[0], row[1]
 
@@ -519,7 +527,9 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleSummary:
     s = Sale.__table__
     sale = conn.execute(select(s).where(s.c.receipt_no == receipt_no.strip())).mappings().first()
     if sale is None:
-        raise SaleError(f"no receipt {receipt_no}", code="refund.unknown_receipt")
+        raise SaleError(
+            f"no receipt {receipt_no}", code="refund.unknown_receipt", receipt_no=receipt_no
+        )
     sl = SaleLine.__table__
     lines = (
         conn.execute(select(sl).where(sl.c.sale_id == sale["id"]).order_by(sl.c.line_no))
@@ -596,21 +606,34 @@ def refund(
         else dict(lines)
     )
     if not wanted:
-        raise SaleError(f"receipt {receipt_no} is already fully refunded", code="refund.nothing")
+        raise SaleError(
+            f"receipt {receipt_no} is already fully refunded",
+            code="refund.nothing",
+            receipt_no=receipt_no,
+        )
     refund_lines: list[dict[str, Any]] = []
     orig_nos: list[int | None] = []
     for no, qty in sorted(wanted.items()):
         ln = by_no.get(no)
         if ln is None:
-            raise SaleError(f"receipt {receipt_no} has no line {no}", code="refund.unknown_line")
+            raise SaleError(
+                f"receipt {receipt_no} has no line {no}",
+                code="refund.unknown_line",
+                receipt_no=receipt_no,
+                line=no,
+            )
         if not isinstance(qty, int) or qty <= 0:
-            raise SaleError(f"line {no}: refund quantity must be positive", code="refund.qty")
+            raise SaleError(
+                f"line {no}: refund quantity must be positive", code="refund.qty", line=no
+            )
         if qty > ln.remaining_qty:
             raise SaleError(
                 f"line {no} ({ln.name}): only {ln.remaining_qty} left to refund",
                 code="refund.too_many",
-                line_no=no,
+                line=no,
+                name=ln.name,
                 remaining=ln.remaining_qty,
+                line_no=no,
             )
         last = qty == ln.remaining_qty
         net = ln.net - ln.refunded_net if last else prorate(ln.net, qty, ln.qty)

@@ -176,6 +176,8 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
         raise TenderError(
             f"card and voucher payments ({non_cash:,} won) exceed the amount due ({total:,} won)",
             code="tender.overpaid",
+            paid=non_cash,
+            due=total,
             over=non_cash - total,
         )
     due_in_cash = total - non_cash
@@ -183,6 +185,7 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
         raise TenderError(
             f"{due_in_cash - cash:,} won still to pay",
             code="tender.short",
+            remaining=due_in_cash - cash,
             short=due_in_cash - cash,
         )
     change = cash - due_in_cash

@@ -50,32 +50,17 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.cart import Discount, PricedCart
 from posapp.domain.money import format_krw
-from posapp.errors import PosError
-from posapp.hardware.ports import HardwareError
 from posapp.inventory.catalog import ProductInfo
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.ui import dialogs
 from posapp.ui.checkout_session import CheckoutSession, ScanOutcome
+from posapp.ui.messages import explain
 from posapp.ui.receipts import qty_text
 from posapp.ui.tasks import SyncRunner, Task, TaskRunner
 
 log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def explain(exc: BaseException) -> str:
-    """An error in words for the cashier (the message; codes stay in the log)."""
-    if isinstance(exc, PosError | HardwareError):
-        return str(exc)
-    from posapp.domain.errors import DomainError
-
-    if isinstance(exc, DomainError):
-        return str(exc)
-    log.error("unexpected error", exc_info=exc)
-    return QCoreApplication.translate("checkout", "오류: {kind}: {error}").format(
-        kind=exc.__class__.__name__, error=exc
-    )
 
 
 def _fixed_size(label: QLabel, height: int) -> None:
@@ -639,25 +624,34 @@ class CheckoutWindow(QMainWindow):
         if needs:
             self.approve(self.tr("할인 한도를 넘었습니다: 관리자 승인"))
 
-    def approve(self, why: str) -> bool:
-        """A manager's PIN in place; ``why`` is shown as the prompt (translated by the caller)."""
+    def approve(self, why: str, then: Callable[[], None] | None = None) -> None:
+        """A manager's PIN in place; ``why`` is the prompt (translated by the caller).
+
+        The PIN is checked on the database worker (a memory-hard hash per manager costs tens of
+        milliseconds each: never on the Qt thread); ``then`` runs on the Qt thread once approved."""
         pin = self.ask.pin(self.tr("관리자 승인"), why)
         if pin is None:
-            return False
-        try:
-            manager = self.session.approve(pin)
-        except PosError as exc:
-            self.show_message(explain(exc))
-            return False
-        self.show_message(self.tr("{name} 관리자 승인").format(name=manager.name), error=False)
-        return True
+            return
+
+        def approved(manager: Any) -> None:
+            self.show_message(self.tr("{name} 관리자 승인").format(name=manager.name), error=False)
+            if then is not None:
+                then()
+
+        self._do(lambda: self.session.approve(pin), approved)
 
     # --- paying ------------------------------------------------------------------------
 
     def tender(self) -> None:
         if not self.session.ticket.lines or not self._ready_to_sell():
             return
-        if self.session.needs_approval() and not self.approve(self.tr("할인 승인이 필요합니다")):
+        if self.session.needs_approval():
+            self.approve(self.tr("할인 승인이 필요합니다"), self._ask_tender)
+        else:
+            self._ask_tender()
+
+    def _ask_tender(self) -> None:
+        if not self.session.ticket.lines:
             return
         total = self.session.priced().total
         answer = self.ask.tender(
@@ -708,11 +702,12 @@ class CheckoutWindow(QMainWindow):
     def void(self) -> None:
         if not self.session.ticket.lines:
             return
-        if not self.approve(self.tr("거래 취소: 관리자 승인")):
-            return
-        self._do(
-            lambda: self.session.void("계산대 취소"),  # the recorded reason: data, stays Korean
-            lambda _: self.show_message(self.tr("거래를 취소했습니다."), error=False),
+        self.approve(
+            self.tr("거래 취소: 관리자 승인"),
+            lambda: self._do(
+                lambda: self.session.void("계산대 취소"),  # the recorded reason: data, stays Korean
+                lambda _: self.show_message(self.tr("거래를 취소했습니다."), error=False),
+            ),
         )
 
     def refund(self, sale: SaleSummary | None) -> None:
@@ -732,9 +727,12 @@ class CheckoutWindow(QMainWindow):
         if answer is None or not answer[0]:
             return
         lines, reason = answer
-        if not self.approve(self.tr("환불: 관리자 승인")):
-            return
-        self._do(lambda: self.session.refund(sale.receipt_no, lines, reason), self._after_refund)
+        self.approve(
+            self.tr("환불: 관리자 승인"),
+            lambda: self._do(
+                lambda: self.session.refund(sale.receipt_no, lines, reason), self._after_refund
+            ),
+        )
 
     def _after_refund(self, sale: CompletedSale) -> None:
         self.show_message(
@@ -782,9 +780,14 @@ class CheckoutWindow(QMainWindow):
         self._do(self.session.x_report, count)
 
     def no_sale(self) -> None:
-        if self.session.user is None or not self.approve(self.tr("돈통 열기: 관리자 승인")):
+        if self.session.user is None:
             return
-        self._do(lambda: self.session.record_drawer(None), lambda _: self.devices.open_drawer())
+        self.approve(
+            self.tr("돈통 열기: 관리자 승인"),
+            lambda: self._do(
+                lambda: self.session.record_drawer(None), lambda _: self.devices.open_drawer()
+            ),
+        )
 
 
 def _unit_ko(p: ProductInfo) -> str:

@@ -143,10 +143,14 @@ class CheckoutSession:
     def add_product(self, product: ProductInfo, grams: int | None = None) -> int:
         if product.unit.is_weighed and not grams:
             raise SessionError(
-                f"{product.name_ko}: weigh it or type the grams", code="session.needs_weight"
+                f"{product.name_ko}: weigh it or type the grams",
+                code="session.needs_weight",
+                name=product.name_ko,
             )
         if not product.active:
-            raise SessionError(f"{product.name_ko} is withdrawn", code="catalog.inactive")
+            raise SessionError(
+                f"{product.name_ko} is withdrawn", code="catalog.inactive", name=product.name_ko
+            )
         index = self.ticket.add(product.line(grams if product.unit.is_weighed else None))
         self.save_recovery()
         return index

@@ -43,6 +43,7 @@ from posapp.sales.tenders import (
     VoucherKind,
     check_masked_card,
 )
+from posapp.ui.messages import explain
 from posapp.ui.tasks import Task
 
 BIG = "font-size: 16pt; min-height: 48px;"
@@ -302,7 +303,7 @@ class TenderDialog(QDialog):
             try:
                 request.normalized_identity()
             except DomainError as exc:
-                self.message.setText(str(exc))
+                self.message.setText(explain(exc))
                 return
             self.cash_receipt = request
         self.accept()
@@ -340,7 +341,7 @@ class TenderDialog(QDialog):
         def failed(exc: BaseException) -> None:  # the sale is not completed; try again or other
             self.card_btn.setEnabled(True)
             self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
-            self.message.setText(self.tr("카드 승인 실패: {error}").format(error=exc))
+            self.message.setText(self.tr("카드 승인 실패: {error}").format(error=explain(exc)))
 
         self._card_approve(amount).success(ok).failure(failed)
 
@@ -359,7 +360,7 @@ class TenderDialog(QDialog):
                 card_masked=check_masked_card(dialog.card.text().strip()) or None,
             )
         except DomainError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(explain(exc))
             return
         self._push(tender)
 

@@ -85,3 +85,53 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
     assert len(gaps) > 50
     assert max(gaps) <= 50, f"the Qt thread stalled for {max(gaps):.0f} ms"
+
+
+class PinAnswer:
+    """The cashier's dialogs, answered: a manager's PIN, nothing else is asked."""
+
+    def __init__(self, pin: str) -> None:
+        self._pin = pin
+
+    def pin(self, title: str, prompt: str) -> str:
+        return self._pin
+
+
+@pytest.mark.slow
+def test_manager_approval_checks_pins_off_the_qt_thread(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """With a dozen managers, finding whose PIN it is costs a memory-hard hash each; the Qt
+    thread keeps beating and the drawer still opens once approved."""
+    from posapp.auth.service import Role, create_user
+
+    def more_managers(uow):  # type: ignore[no-untyped-def]
+        for k in range(12):
+            create_user(uow, f"점장{k}", Role.MANAGER, f"{7000 + k}")
+
+    store.db.transact(more_managers)
+    settings = replace(Settings(), card=replace(Settings().card, terminal=""))
+    runner = TaskRunner()
+    parts = build(store.db, settings, runner=runner)
+    window = parts["window"]
+    qtbot.addWidget(window)
+    window.show()
+    parts["session"].sign_in("1111")
+    window.ask = PinAnswer("7011")  # the last manager created: every hash is tried before it
+    opened: list[bool] = []
+    window.devices = replace(window.devices, open_drawer=lambda: opened.append(True))
+    beats: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: beats.append(time.perf_counter()))
+    timer.start(10)
+    try:
+        started = time.perf_counter()
+        window.no_sale()
+        returned = time.perf_counter() - started
+        qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+        qtbot.wait(30)
+    finally:
+        timer.stop()
+        parts["shutdown"]()
+    assert returned < 0.05, f"no_sale() held the Qt thread for {returned * 1000:.0f} ms"
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
+    assert len(gaps) > 5
+    assert max(gaps) <= 50, f"the Qt thread stalled for {max(gaps):.0f} ms"

@@ -4,13 +4,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+245" />
-            <location line="+125" />
+            <location filename="../../ui/checkout.py" line="+281" />
+            <location line="+130" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-116" />
+            <location line="-121" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -20,7 +20,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+61" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>Amount due {total}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+18" />
             <source>인쇄 실패: {error} — 거래는 저장되었습니다.</source>
             <translation>Printing failed: {error} — the sale has been saved.</translation>
         </message>
@@ -175,8 +175,8 @@
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location line="+62" />
-            <location line="+12" />
+            <location line="+77" />
+            <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
         </message>
@@ -289,7 +289,7 @@
     <context>
         <name>CountDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+111" />
+            <location filename="../../ui/dialogs.py" line="+112" />
             <source>{amount}원 지폐</source>
             <translation>₩{amount} note</translation>
         </message>
@@ -600,7 +600,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-633" />
+            <location filename="../../ui/checkout.py" line="-656" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -628,12 +628,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location line="-13" />
+            <location filename="../../ui/messages.py" line="+162" />
             <source>오류: {kind}: {error}</source>
+            <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location line="+649" />
+            <location filename="../../ui/checkout.py" line="+659" />
             <source>개</source>
             <translation>ea</translation>
         </message>

@@ -1,0 +1,164 @@
+"""Errors in the cashier's words: each error ``code`` of the services and devices, in Korean.
+
+The services write their messages in English (the developers' and the log's language) and carry a
+machine code and data (:class:`posapp.errors.PosError`,
+:class:`posapp.hardware.ports.HardwareError`).
+A Korean till shows the Korean sentence for the code, filled from the error's data; an English till
+shows the service's own English message, which says the same with its details. A code missing here
+is caught by a test that reads every ``code="..."`` in the package.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import string
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from posapp.ui.i18n import installed_locale
+
+log = logging.getLogger(__name__)
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+#: code → Korean template; ``{name}`` fields come from the error's data.
+KO: dict[str, str] = {
+    # sign-in and approval
+    "auth.approval_denied": "관리자 PIN이 필요합니다.",
+    "auth.approval_required": "관리자 승인이 필요한 작업입니다.",
+    "auth.duplicate": "같은 이름의 사용자가 이미 있습니다: {name}",
+    "auth.locked": "PIN을 여러 번 틀려 잠시 잠겼습니다. 몇 분 뒤 다시 하세요.",
+    "auth.name": "사용자 이름을 입력하세요.",
+    "auth.pin_format": "PIN은 숫자 4~6자리입니다.",
+    "auth.unknown_user": "없거나 사용 중지된 사용자입니다.",
+    "auth.wrong_pin": "PIN이 틀렸습니다.",
+    "session.signed_out": "먼저 로그인하세요.",
+    "session.needs_weight": "{name}: 저울에 올리거나 무게(g)를 입력하세요.",
+    "session.ticket_open": "진행 중인 거래를 끝내거나 보류한 뒤 불러오세요.",
+    # barcodes and the catalogue
+    "barcode.empty": "바코드가 비어 있습니다.",
+    "barcode.not_digits": "바코드는 숫자만 됩니다: {barcode}",
+    "barcode.length": "바코드 길이가 맞지 않습니다: {barcode}",
+    "barcode.check_digit": "바코드 검증번호가 틀립니다(잘못 읽힘): {barcode}",
+    "barcode.in_store_prefix": "매장 저울 바코드 형식이 아닙니다: {barcode}",
+    "catalog.unknown_barcode": "등록되지 않은 바코드입니다: {barcode}",
+    "catalog.unknown_plu": "해당 품목 코드의 상품이 없습니다: {plu}",
+    "catalog.unknown_product": "없는 상품입니다.",
+    "catalog.inactive": "판매 중지된 상품입니다: {name}",
+    "catalog.needs_weight": "{name}: 저울에 올리거나 무게(g)를 입력하세요.",
+    "catalog.zero_weight": "저울 라벨의 무게가 0 g입니다: {barcode}",
+    "catalog.price": "가격은 0원 이상의 정수여야 합니다.",
+    "price.invalid": "가격이 올바르지 않습니다.",
+    "unit.unknown": "알 수 없는 단위입니다: {value} (개, kg, 100g)",
+    "tax.unknown": "알 수 없는 과세 구분입니다.",
+    "quantity.invalid": "수량이 올바르지 않습니다.",
+    "quantity.fixed_label": "저울 라벨 상품은 금액이 정해져 있습니다. 다시 스캔하거나 삭제하세요.",
+    "discount.invalid": "할인을 숫자로 입력하세요(금액 또는 %).",
+    "discount.too_large": "할인이 금액보다 큽니다.",
+    "stock.qty": "수량은 0보다 커야 합니다.",
+    "import.rejected": "가져오기 거부: 오류가 있어 아무것도 가져오지 않았습니다.",
+    # shifts, sales, refunds, holds
+    "cash.denomination": "{denomination}원은 한국 지폐/동전이 아닙니다.",
+    "cash.count": "{denomination}원의 개수는 0 이상이어야 합니다.",
+    "shift.already_open": "계산대 {register}에 이미 열린 근무가 있습니다.",
+    "shift.not_open": "판매하려면 먼저 근무를 시작하세요.",
+    "shift.unknown": "없는 근무입니다.",
+    "shift.closed": "이미 마감된 근무입니다.",
+    "sale.empty": "거래에 상품이 없습니다.",
+    "refund.unknown_receipt": "영수증을 찾을 수 없습니다: {receipt_no}",
+    "refund.of_refund": "환불 영수증은 다시 환불할 수 없습니다.",
+    "refund.nothing": "이미 전액 환불된 영수증입니다: {receipt_no}",
+    "refund.unknown_line": "영수증 {receipt_no}에 {line}번 품목이 없습니다.",
+    "refund.qty": "{line}번 품목: 환불 수량은 1 이상이어야 합니다.",
+    "refund.too_many": "{line}번 {name}: 환불할 수 있는 수량은 {remaining}입니다.",
+    "refund.overpaid": "환불 금액은 돌려줄 금액과 정확히 같아야 합니다.",
+    "hold.empty": "보류할 상품이 없습니다.",
+    "hold.gone": "이미 불러온 보류 거래입니다.",
+    # tenders and cash receipts
+    "tender.amount": "결제 금액은 1원 이상의 정수여야 합니다.",
+    "tender.approval": "카드 결제에는 승인번호가 필요합니다.",
+    "tender.voucher_kind": "상품권 종류(온누리/지역)를 고르세요.",
+    "tender.card_unmasked": "카드번호는 앞 6자리와 뒤 4자리만 저장합니다.",
+    "tender.card_number": "카드번호가 아닙니다.",
+    "tender.overpaid": "카드·상품권 결제({paid:,}원)가 결제할 금액({due:,}원)보다 큽니다.",
+    "tender.short": "{remaining:,}원이 더 필요합니다.",
+    "cash_receipt.identity": "현금영수증 번호를 확인하세요(휴대폰, 현금영수증카드, 사업자번호).",
+    "cash_receipt.business_no": "사업자등록번호가 올바르지 않습니다.",
+    # devices
+    "printer.offline": "프린터에 연결할 수 없습니다. 전원과 케이블을 확인하세요.",
+    "printer.paper_out": "프린터 용지가 없습니다.",
+    "printer.cover_open": "프린터 덮개가 열려 있습니다.",
+    "printer.stalled": "프린터가 데이터를 받지 않습니다.",
+    "printer.error": "인쇄하지 못했습니다.",
+    "scale.bad_frame": "저울 값을 읽을 수 없습니다.",
+    "scale.bad_unit": "저울 단위를 kg으로 맞추세요.",
+    "scale.busy": "저울이 다른 측정 중입니다.",
+    "scale.config": "저울 설정이 올바르지 않습니다.",
+    "scale.negative": "저울 무게가 음수입니다. 접시를 비우고 영점을 맞추세요.",
+    "scale.overload": "저울 최대 하중을 넘었습니다. 상품을 내려놓으세요.",
+    "scale.timeout": "저울이 응답하지 않습니다. 전원과 케이블을 확인하세요.",
+    "scale.unavailable": "저울을 사용할 수 없습니다.",
+    "scale.unstable": "무게가 안정되지 않았습니다. 상품을 움직이지 마세요.",
+    "display.offline": "고객 표시기가 꺼져 있습니다.",
+    "display.stalled": "고객 표시기가 응답하지 않습니다.",
+    "display.unavailable": "고객 표시기를 사용할 수 없습니다.",
+    "card.bad_request": "카드 결제 요청이 올바르지 않습니다.",
+    "card.declined": "카드가 거절되었습니다.",
+    "card.net_cancel_failed": "카드 승인 여부를 알 수 없습니다. 단말기 거래 내역을 확인하세요.",
+    "card.protocol": "카드 단말기 응답을 이해할 수 없어 취소했습니다.",
+    "card.timeout": "카드 단말기 응답이 없어 취소했습니다.",
+    "card.unavailable": "카드 단말기에 연결할 수 없습니다. 수기 카드 결제를 쓰세요.",
+    "card.unmasked": "단말기가 가리지 않은 카드번호를 보냈습니다. 결제를 취소했습니다.",
+}
+
+
+class _Fields(string.Formatter):
+    """Formats with the error's data only; a field the error did not carry is a KeyError."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        return kwargs[key]
+
+
+_FORMATTER = _Fields()
+
+
+def korean(code: str, data: dict[str, Any], fallback: str) -> str:
+    """The Korean sentence for ``code``; ``fallback`` (the service's message) if there is none.
+
+    A device message already written in Korean (the card terminal's, which names the request and
+    the VAN) says more than the generic sentence, so it is kept."""
+    if _HANGUL.search(fallback):
+        return fallback
+    template = KO.get(code)
+    if template is None:
+        return fallback
+    try:
+        return _FORMATTER.format(template, **data)
+    except (KeyError, IndexError, ValueError):
+        # the raise site did not carry the detail: say it without
+        return re.sub(r"[:(]?\s*\{[^}]*\}[)]?", "", template).strip()
+
+
+def describe(exc: BaseException, language: str) -> str | None:
+    """The words for an error that carries a code; None for one that does not."""
+    code = getattr(exc, "code", None)
+    if not isinstance(code, str):
+        return None
+    if language != "ko":
+        return str(exc)
+    data = getattr(exc, "data", None) or {}
+    return korean(code, dict(data), str(exc))
+
+
+def explain(exc: BaseException) -> str:
+    """An error in words for the cashier, in the UI's language (codes and details go to the log)."""
+    app = QCoreApplication.instance()
+    words = describe(exc, installed_locale(app) if app is not None else "ko")
+    if words is not None:
+        return words
+    log.error("unexpected error", exc_info=exc)
+    return QCoreApplication.translate("checkout", "오류: {kind}: {error}").format(
+        kind=exc.__class__.__name__, error=exc
+    )
