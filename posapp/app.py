@@ -8,6 +8,7 @@ The only module that knows every other; nothing imports it.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 import uuid
@@ -103,7 +104,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     from posapp.hardware.receipt import layout_sale, layout_text
     from posapp.hardware.wedge import WedgeScanFilter
     from posapp.inventory import catalog
-    from posapp.sales.tenders import Method, Tender
+    from posapp.sales.tenders import CashReceiptRequest, Method, Tender
     from posapp.ui.checkout import CheckoutWindow, Devices
     from posapp.ui.checkout_session import CheckoutSession, SessionSettings
     from posapp.ui.customer_display import CustomerDisplay
@@ -161,6 +162,22 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
 
         return runner.io(approve)
 
+    def issue_cash_receipt(amount: int, request: CashReceiptRequest) -> Any:
+        """현금영수증 through the terminal/VAN; the request comes back with its approval."""
+
+        def issue() -> CashReceiptRequest:
+            a = terminal.issue_cash_receipt(
+                amount,
+                request.normalized_identity(),
+                request.purpose.value,
+                request_id=str(uuid.uuid4()),
+            )
+            return dataclasses.replace(
+                request, approval_no=a.approval_no, approved_at=a.approved_at
+            )
+
+        return runner.io(issue)
+
     def promo_for(sale: Any) -> tuple[str, str] | None:
         ids = [ln["product_id"] for ln in sale.lines]
 
@@ -205,6 +222,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         print_text=print_text,
         open_drawer=open_drawer,
         card_approve=card_approve if terminal is not None else None,
+        issue_cash_receipt=issue_cash_receipt if terminal is not None else None,
         read_scale=read_scale if scale is not None else None,
     )
     quick = db.read(lambda uow: _quick_keys(uow))
@@ -271,6 +289,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "offer_recovery": offer_recovery,
         "shutdown": shutdown,
         "printer": printer,
+        "terminal": terminal,
     }
 
 

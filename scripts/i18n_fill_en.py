@@ -27,6 +27,10 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("CheckoutWindow", "근무 마감 (Ctrl+E)"): "Close shift (Ctrl+E)",
     ("CheckoutWindow", "돈통 열기 (Ctrl+D)"): "Open drawer (Ctrl+D)",
     ("CheckoutWindow", "로그인 필요"): "Not signed in",
+    (
+        "CheckoutWindow",
+        "현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)",
+    ): "Cash receipt not issued: {error} (the receipt marks it pending)",
     ("CheckoutWindow", "근무 #{shift}"): "Shift #{shift}",
     ("CheckoutWindow", "근무 시작 전"): "No shift open",
     (

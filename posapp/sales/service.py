@@ -228,6 +228,8 @@ class CompletedSale:
     tax: TaxSplit
     change: int
     cash_receipt: str | None = None
+    cash_receipt_purpose: str | None = None  # 소득공제 / 지출증빙
+    cash_receipt_approval: str | None = None  # None: not issued through the terminal (yet)
     original_receipt_no: str | None = None
     movements: tuple[MovementRow, ...] = field(default=())
 
@@ -367,6 +369,8 @@ def complete_sale(
         tax=priced.tax,
         change=settlement.change,
         cash_receipt=cash_receipt.masked_identity() if cash_receipt else None,
+        cash_receipt_purpose=cash_receipt.purpose_ko if cash_receipt else None,
+        cash_receipt_approval=cash_receipt.approval_no if cash_receipt else None,
         movements=tuple(moves),
     )
 
@@ -427,7 +431,7 @@ def _payment_rows(
                 "reference": t.reference,
                 "cash_receipt_identity": receipt.masked_identity() if receipt else None,
                 "cash_receipt_purpose": receipt.purpose.value if receipt else None,
-                "cash_receipt_approval": None,
+                "cash_receipt_approval": receipt.approval_no if receipt else None,
             }
         )
     return rows

@@ -103,6 +103,9 @@ class CashReceiptRequest:
 
     identity: str | None = None
     purpose: ReceiptPurpose = ReceiptPurpose.INCOME_DEDUCTION
+    #: the approval the card terminal/VAN gave; None while not (yet) issued
+    approval_no: str | None = None
+    approved_at: dt.datetime | None = None
 
     def normalized_identity(self) -> str:
         if not self.identity:
@@ -143,6 +146,20 @@ class CashReceiptRequest:
     @property
     def self_issued(self) -> bool:
         return not self.identity
+
+    @property
+    def purpose_ko(self) -> str:
+        return "지출증빙" if self.purpose is ReceiptPurpose.EXPENSE_PROOF else "소득공제"
+
+
+def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> int:
+    """What a cash receipt covers: everything not paid by card (cash net of change, vouchers)."""
+    settlement = settle(total, tenders)
+    return sum(
+        applied
+        for t, applied in zip(tenders, settlement.applied, strict=True)
+        if t.method not in (Method.CARD, Method.CARD_MANUAL)
+    )
 
 
 def check_business_number(digits: str) -> str:

@@ -52,7 +52,7 @@ from posapp.domain.cart import Discount, PricedCart
 from posapp.domain.money import format_krw
 from posapp.inventory.catalog import ProductInfo
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
-from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.sales.tenders import CashReceiptRequest, Tender, cash_receipt_amount
 from posapp.ui import dialogs
 from posapp.ui.checkout_session import CheckoutSession, ScanOutcome
 from posapp.ui.messages import explain
@@ -243,6 +243,8 @@ class Devices:
     print_text: Callable[[str, list[str]], None]
     open_drawer: Callable[[], None]
     card_approve: Callable[[int], Task[Tender]] | None = None
+    #: (amount, request) → the request with the terminal's approval; None: no terminal
+    issue_cash_receipt: Callable[[int, CashReceiptRequest], Task[CashReceiptRequest]] | None = None
     read_scale: Callable[[], Task[int]] | None = None  # grams, stable, from the scale port
 
 
@@ -660,6 +662,26 @@ class CheckoutWindow(QMainWindow):
         if answer is None:
             return
         tenders, cash_receipt = answer
+        issue = self.devices.issue_cash_receipt
+        amount = cash_receipt_amount(total, tenders) if cash_receipt is not None else 0
+        if cash_receipt is None or issue is None or amount <= 0:
+            self._complete(tenders, cash_receipt)
+            return
+
+        def not_issued(exc: BaseException) -> None:
+            # the customer paid: the sale is recorded; the receipt says the 현금영수증 is pending
+            self._complete(tenders, cash_receipt)
+            self.show_message(
+                self.tr("현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)").format(
+                    error=explain(exc)
+                )
+            )
+
+        issue(amount, cash_receipt).success(
+            lambda approved: self._complete(tenders, approved)
+        ).failure(not_issued)
+
+    def _complete(self, tenders: list[Tender], cash_receipt: CashReceiptRequest | None) -> None:
         self._do(lambda: self.session.complete(tenders, cash_receipt), self._after_sale)
 
     def _after_sale(self, sale: CompletedSale) -> None:

@@ -70,7 +70,10 @@ def sale_receipt(
         tenders.append(TenderLine(label, amount, tuple(details)))
     cash_receipt = None
     if sale.cash_receipt:
-        cash_receipt = f"{sale.cash_receipt} 소득공제"
+        approval = (
+            f"승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else "발급 대기"
+        )
+        cash_receipt = f"{sale.cash_receipt} {sale.cash_receipt_purpose or '소득공제'} {approval}"
     promo_title, promo_lines = "", ()
     if promo:
         promo_title, promo_lines = promo[0], (promo[1],)

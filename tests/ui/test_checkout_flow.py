@@ -17,10 +17,18 @@ from sqlalchemy import func, select
 
 from posapp.app import build
 from posapp.config import Settings
-from posapp.db.models import AuditEvent, Sale
+from posapp.db.models import AuditEvent, Payment, Sale
 from posapp.domain.cart import Discount
 from posapp.hardware.printer import PreviewPrinter
-from posapp.sales.tenders import Method, Tender, VoucherKind
+from posapp.hardware.receipt import layout_sale
+from posapp.sales.tenders import (
+    CashReceiptRequest,
+    Method,
+    ReceiptPurpose,
+    Tender,
+    VoucherKind,
+)
+from posapp.ui.receipts import sale_receipt
 from posapp.ui.tasks import SyncRunner
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 
@@ -247,5 +255,70 @@ def test_card_payment_through_the_simulated_terminal(qtbot, store: Store, tmp_pa
         qtbot.keyClick(window, Qt.Key.Key_F12)
         sale = window.session.last_sale
         assert sale is not None and sale.payments[0].approval_no == tender.approval_no
+    finally:
+        parts["shutdown"]()
+
+
+def receipt_text(sale: Any) -> str:
+    return layout_sale(sale_receipt(sale, Settings(), cashier="김하늘")).text()
+
+
+def _simulated_till(qtbot, store: Store, tmp_path):  # type: ignore[no-untyped-def]
+    settings = replace(Settings(), card=replace(Settings().card, terminal="simulator", timeout_s=5))
+    parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
+    window = parts["window"]
+    qtbot.addWidget(window)
+    window.show()
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    return window, script, parts
+
+
+def test_cash_receipt_is_issued_through_the_terminal(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts = _simulated_till(qtbot, store, tmp_path)
+    try:
+        sign_in(qtbot, window, script)
+        burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
+        burst(qtbot, window.search, GOCHUJANG_CODE)  # ₩8,500
+        card = Tender(
+            Method.CARD_MANUAL, 10_000, approval_no="77", card_masked="9410-12**-****-5678"
+        )
+        request = CashReceiptRequest("010-1234-5678", ReceiptPurpose.INCOME_DEDUCTION)
+        script.push("tender", ([card, Tender.cash(20_000)], request))
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        sale = window.session.last_sale
+        assert sale is not None, window.message.text()
+        assert sale.cash_receipt_approval and sale.cash_receipt_purpose == "소득공제"
+        sim = parts["terminal"].simulator
+        (issued,) = sim.cash_receipts()
+        assert issued.amount == 21_400 - 10_000  # the cash part, net of change; not the card
+        assert issued.approval_no == sale.cash_receipt_approval
+        stored = store.db.read(
+            lambda uow: uow.session.scalars(
+                select(Payment.cash_receipt_approval).where(Payment.sale_id == sale.id)
+            ).all()
+        )
+        assert sorted(stored, key=str) == sorted([None, sale.cash_receipt_approval], key=str)
+        text = receipt_text(sale)
+        assert f"010****5678 소득공제 승인 {sale.cash_receipt_approval}" in text, text
+    finally:
+        parts["shutdown"]()
+
+
+def test_cash_receipt_pending_when_the_terminal_is_down(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts = _simulated_till(qtbot, store, tmp_path)
+    try:
+        sign_in(qtbot, window, script)
+        burst(qtbot, window.search, APPLE_CODE)
+        parts["terminal"].simulator.stop()  # the terminal is switched off
+        request = CashReceiptRequest("01012345678")
+        script.push("tender", ([Tender.cash(20_000)], request))
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        sale = window.session.last_sale
+        assert sale is not None  # the customer paid: the sale is recorded all the same
+        assert sale.cash_receipt and sale.cash_receipt_approval is None
+        assert "현금영수증 발급 실패" in window.message.text()
+        text = receipt_text(sale)
+        assert "010****5678 소득공제 발급 대기" in text, text
     finally:
         parts["shutdown"]()

@@ -4,9 +4,10 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+281" />
+            <location filename="../../ui/checkout.py" line="+282" />
             <location line="+130" />
             <source>로그인 (F1)</source>
+            <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
@@ -206,22 +207,27 @@
             <translation>Discount limit exceeded: manager approval</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+7" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
             <source>{name} 관리자 승인</source>
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+24" />
+            <source>현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)</source>
+            <translation>Cash receipt not issued: {error} (the receipt marks it pending)</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>{receipt} 완료 · 거스름돈 {change}</source>
             <translation>{receipt} completed · change {change}</translation>
         </message>
@@ -241,27 +247,27 @@
             <translation>There are no held tickets.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>거래 취소: 관리자 승인</source>
             <translation>Void sale: manager approval</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>거래를 취소했습니다.</source>
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
             <translation>Scan the receipt barcode or type its number, then press F8.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>환불: 관리자 승인</source>
             <translation>Refund: manager approval</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>환불 {receipt} · {amount}</source>
             <translation>Refund {receipt} · {amount}</translation>
         </message>
@@ -281,7 +287,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>돈통 열기: 관리자 승인</source>
             <translation>Open drawer: manager approval</translation>
         </message>
@@ -600,7 +606,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-656" />
+            <location filename="../../ui/checkout.py" line="-694" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -634,7 +640,7 @@
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+659" />
+            <location filename="../../ui/checkout.py" line="+699" />
             <source>개</source>
             <translation>ea</translation>
         </message>
