@@ -340,7 +340,7 @@ def complete_sale(
         sale_row, lines, payments, original_uuid=None, original_line_nos=[None] * len(lines)
     )
     journal.append(conn, register_id, "sale", ticket.uuid, doc, now)
-    _outbox(conn, "sale", ticket.uuid, doc, now)
+    _outbox(conn, "sale", ticket.uuid, doc, now, register_id)
     if approved_by is not None and priced.discount_total:
         _audit(
             conn,
@@ -451,7 +451,12 @@ def _payment_info(p: Mapping[str, Any]) -> PaymentInfo:
 
 
 def _outbox(
-    conn: Connection, kind: str, doc_uuid: str, doc: dict[str, Any], at: dt.datetime
+    conn: Connection,
+    kind: str,
+    doc_uuid: str,
+    doc: dict[str, Any],
+    at: dt.datetime,
+    register_id: str,
 ) -> None:
     conn.execute(
         _ins_outbox,
@@ -464,6 +469,8 @@ def _outbox(
             "sent_at": None,
             "attempts": 0,
             "last_error": None,
+            "register_id": register_id,
+            "rejected_at": None,
         },
     )
 
@@ -731,7 +738,7 @@ def refund(
         sale_row, refund_lines, payments, original_uuid=original.uuid, original_line_nos=orig_nos
     )
     journal.append(conn, register_id, "refund", refund_uuid, doc, now)
-    _outbox(conn, "refund", refund_uuid, doc, now)
+    _outbox(conn, "refund", refund_uuid, doc, now, register_id)
     after = {"refund": receipt, "amount": total, "cashier": user_id, "reason": reason}
     _audit(conn, "sale.refund", approved_by, register_id, original.receipt_no, None, after, now)
     return CompletedSale(

@@ -1,0 +1,204 @@
+"""The platform client: one method per protocol call over httpx, errors turned into words.
+
+Every failure becomes a :class:`SyncError` with a stable code, words a manager can act on, and
+whether trying again can help (``retryable``) and when (``retry_after`` from a 429/503). The
+client holds no state beyond its connection pool; what has been sent is the outbox's business.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import httpx
+
+from posapp.errors import PosError
+from posapp.sync import protocol as P
+
+log = logging.getLogger(__name__)
+
+
+class SyncError(PosError):
+    """A call to the platform failed. ``retryable``: the same call may succeed later."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        retryable: bool,
+        retry_after: float | None = None,
+        **data: Any,
+    ) -> None:
+        super().__init__(message, code=code, **data)
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+def base_url(url: str) -> str:
+    """``http://host:port`` or ``.../api/v1`` → the API root, without a trailing slash."""
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise SyncError(
+            f"the platform URL must start with http:// or https://, not {url!r}",
+            code="sync.bad_url",
+            retryable=False,
+        )
+    return url if url.endswith(P.PREFIX) else url + P.PREFIX
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # an HTTP date: fall back to our own backoff
+
+
+class PlatformClient:
+    """Calls the platform at ``url`` as the till holding ``token``."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        timeout: float = 15.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not token:
+            raise SyncError(
+                "no platform token configured ([platform] token or POSAPP_PLATFORM_TOKEN)",
+                code="sync.no_token",
+                retryable=False,
+            )
+        self.url = base_url(url)
+        self._http = httpx.Client(
+            base_url=self.url,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": "posapp-sync/1"},
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> PlatformClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- calls ----------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        return self._call("GET", "/status")
+
+    def push(self, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Push documents; one result per document, in order (see protocol result statuses)."""
+        body = self._call("POST", "/documents", {"protocol": P.VERSION, "documents": documents})
+        results = body.get("results")
+        if not isinstance(results, list) or len(results) != len(documents):
+            raise SyncError(
+                "the platform answered a push without one result per document",
+                code="sync.bad_answer",
+                retryable=True,
+            )
+        return results
+
+    def catalog_changes(self, after: int, limit: int = P.MAX_PAGE) -> dict[str, Any]:
+        return self._call("GET", "/catalog/changes", params={"after": after, "limit": limit})
+
+    def orders(self, after: int, limit: int = P.MAX_PAGE) -> dict[str, Any]:
+        return self._call("GET", "/orders", params={"after": after, "limit": limit})
+
+    def push_stock(self, levels: list[dict[str, Any]]) -> int:
+        return int(self._call("PUT", "/stock", {"levels": levels}).get("updated", 0))
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        headers = {"Content-Type": "application/json"} if content is not None else None
+        try:
+            response = self._http.request(
+                method, path, content=content, params=params, headers=headers
+            )
+        except httpx.ConnectError as exc:
+            raise SyncError(
+                f"cannot reach the platform at {self.url}: {exc}",
+                code="sync.unreachable",
+                retryable=True,
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise SyncError(
+                f"the platform did not answer in time ({type(exc).__name__})",
+                code="sync.timeout",
+                retryable=True,
+            ) from exc
+        except httpx.TransportError as exc:
+            # e.g. the connection dropped mid-answer: the platform may have applied the batch;
+            # resending is safe (documents are idempotent by uuid)
+            raise SyncError(
+                f"the connection to the platform broke: {exc}",
+                code="sync.connection_lost",
+                retryable=True,
+            ) from exc
+        return self._answer(response)
+
+    def _answer(self, response: httpx.Response) -> dict[str, Any]:
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if response.is_success:
+            if not isinstance(data, dict):
+                raise SyncError(
+                    f"the platform answered {response.status_code} without a JSON object",
+                    code="sync.bad_answer",
+                    retryable=True,
+                )
+            return data
+        error = data.get("error") if isinstance(data, dict) else None
+        server_code = error.get("code") if isinstance(error, dict) else None
+        words = error.get("message") if isinstance(error, dict) else None
+        status = response.status_code
+        words = words or response.reason_phrase or "no explanation"
+        if status == 401:
+            raise SyncError(
+                f"the platform refused the token ({words}): check [platform] token",
+                code="sync.auth",
+                retryable=False,
+                server_code=server_code,
+            )
+        if status == 404 and server_code is None:
+            raise SyncError(
+                f"no sync API at {self.url} (404): check [platform] url",
+                code="sync.bad_url",
+                retryable=False,
+            )
+        if status in (429, 503):
+            raise SyncError(
+                f"the platform asks to wait ({status}: {words})",
+                code="sync.throttled",
+                retryable=True,
+                retry_after=_retry_after(response.headers.get("Retry-After")),
+            )
+        if status >= 500:
+            raise SyncError(
+                f"the platform failed ({status}: {words})", code="sync.server", retryable=True
+            )
+        raise SyncError(
+            f"the platform refused the request ({status} {server_code}: {words})",
+            code="sync.refused",
+            retryable=False,
+            server_code=server_code,
+        )
