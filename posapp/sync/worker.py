@@ -303,9 +303,9 @@ class SyncWorker:
                 return online.changed_levels(uow.conn, 0, None)
             mark = int(outbox.get_state(uow.conn, STOCK_MOVEMENT_MARK, "0"))
             res = outbox.get_state(uow.conn, STOCK_RESERVATION_MARK, "")
-            since = dt.datetime.fromisoformat(res) if res else None
-            if mark == 0 and since is None:
-                since = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+            since = (
+                dt.datetime.fromisoformat(res) if res else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+            )
             return online.changed_levels(uow.conn, mark, since)
 
         levels, top, newest = self.db.read(read)
