@@ -141,8 +141,10 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     class Bridge(QObject):
         job = Signal(object)
         code = Signal(str)  # from a serial scanner's thread
+        sync = Signal(object)  # SyncStatus, from the sync worker's thread
 
     bridge = Bridge()
+    sync = _sync_worker(db, settings, bridge.sync.emit)
     terminal = _card_terminal(settings)
 
     def card_approve(amount: int) -> Any:
@@ -224,6 +226,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         card_approve=card_approve if terminal is not None else None,
         issue_cash_receipt=issue_cash_receipt if terminal is not None else None,
         read_scale=read_scale if scale is not None else None,
+        sync_now=sync.sync_now if sync is not None else None,
     )
     quick = db.read(lambda uow: _quick_keys(uow))
     window = CheckoutWindow(
@@ -269,7 +272,13 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         else:
             session.clear_recovery()
 
+    bridge.sync.connect(window.set_sync_status)
+    if sync is not None:
+        sync.start()
+
     def shutdown() -> None:
+        if sync is not None:
+            sync.stop()
         queue.wait_idle(5)
         queue.close()
         wedge.remove(QApplication.instance())  # type: ignore[arg-type]
@@ -290,6 +299,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "shutdown": shutdown,
         "printer": printer,
         "terminal": terminal,
+        "sync": sync,
     }
 
 
@@ -301,6 +311,20 @@ def settle_memory() -> None:
 
     gc.collect()
     gc.freeze()
+
+
+def _sync_worker(db: Any, settings: Any, on_status: Any) -> Any:
+    """The platform sync worker, or None while no platform URL is configured (sync off)."""
+    url = settings.platform.url.strip()
+    if not url:
+        return None
+    from posapp.sync.client import PlatformClient
+    from posapp.sync.worker import SyncWorker
+
+    token = settings.platform.token
+    return SyncWorker(
+        db, lambda: PlatformClient(url, token), settings.register.id, on_status=on_status
+    )
 
 
 def _card_terminal(settings: Any) -> Any:

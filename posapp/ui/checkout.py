@@ -53,10 +53,12 @@ from posapp.domain.money import format_krw
 from posapp.inventory.catalog import ProductInfo
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
 from posapp.sales.tenders import CashReceiptRequest, Tender, cash_receipt_amount
+from posapp.sync.worker import SyncStatus
 from posapp.ui import dialogs
 from posapp.ui.checkout_session import CheckoutSession, ScanOutcome
 from posapp.ui.messages import explain
 from posapp.ui.receipts import qty_text
+from posapp.ui.sync_panel import OnlineOrdersDialog, SyncButton
 from posapp.ui.tasks import SyncRunner, Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -228,6 +230,17 @@ class Asker:
     def text(self, title: str, text: str, on_print: Callable[[], None]) -> None:
         dialogs.TextDialog(title, text, on_print, self.parent).exec()
 
+    def online_orders(
+        self,
+        load: Callable[[], Task[Any]],
+        pick_up: Callable[[str], Task[Any]],
+        sync_now: Callable[[], None] | None,
+        status: SyncStatus | None,
+    ) -> list[Any]:
+        d = OnlineOrdersDialog(load, pick_up, sync_now, status, self.parent)
+        d.exec()
+        return d.handed
+
     def confirm(self, title: str, text: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
@@ -246,6 +259,7 @@ class Devices:
     #: (amount, request) → the request with the terminal's approval; None: no terminal
     issue_cash_receipt: Callable[[int, CashReceiptRequest], Task[CashReceiptRequest]] | None = None
     read_scale: Callable[[], Task[int]] | None = None  # grams, stable, from the scale port
+    sync_now: Callable[[], None] | None = None  # wakes the sync worker; None: sync is off
 
 
 class CheckoutWindow(QMainWindow):
@@ -279,6 +293,9 @@ class CheckoutWindow(QMainWindow):
         self.who = QLabel()
         self.who.setStyleSheet("font-size: 13pt;")
         top.addWidget(self.who, 1)
+        self.sync_btn = SyncButton()
+        self.sync_btn.clicked.connect(self.online_orders)
+        top.addWidget(self.sync_btn)
         self.sign_btn = self._button(self.tr("로그인 (F1)"), "F1", self.sign_in_or_out)
         top.addWidget(self.sign_btn)
         root.addLayout(top)
@@ -372,6 +389,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("X 리포트 (Ctrl+X)"), "Ctrl+X", self.x_report),
             (self.tr("근무 마감 (Ctrl+E)"), "Ctrl+E", self.close_shift),
             (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
+            (self.tr("온라인 주문 (Ctrl+O)"), "Ctrl+O", self.online_orders),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -800,6 +818,29 @@ class CheckoutWindow(QMainWindow):
             )
 
         self._do(self.session.x_report, count)
+
+    # --- online orders and sync ---------------------------------------------------------
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        """From the sync worker (through a queued signal): the top-bar button shows it."""
+        self.sync_btn.show_status(status)
+
+    def online_orders(self) -> None:
+        if self.session.user is None:
+            self.show_message(self.tr("먼저 로그인하세요 (F1)."))
+            return
+        handed = self.ask.online_orders(
+            lambda: self.runner.db(self.session.online_orders),
+            lambda ident: self.runner.db(lambda: self.session.pick_up(ident)),
+            self.devices.sync_now,
+            self.sync_btn.status,
+        )
+        if handed:
+            self.show_message(
+                self.tr("온라인 주문 {count}건 픽업 완료").format(count=len(handed)), error=False
+            )
+        if self.devices.sync_now is not None:
+            self.devices.sync_now()  # tell the platform soon
 
     def no_sale(self) -> None:
         if self.session.user is None:

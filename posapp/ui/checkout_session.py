@@ -32,6 +32,7 @@ from posapp.sales.reports import RegisterReport
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary, ShiftInfo
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.sales.ticket import Ticket
+from posapp.sync import online
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,21 @@ class CheckoutSession:
         manager = self.db.transact(lambda uow: auth.approve(uow, pin))
         self.pending_approver = manager.id
         return manager
+
+    # --- online orders (prepaid on the platform, collected here) ---------------------------
+
+    def online_orders(self) -> list[online.OrderInfo]:
+        """Orders waiting for pick-up, oldest first."""
+        return self.db.read(lambda uow: online.list_orders(uow.conn, ("accepted",)))
+
+    def pick_up(self, order_uuid: str) -> online.OrderInfo:
+        """The customer collects: reserved goods leave stock and the platform will be told."""
+        uid = self._who()
+        return self.db.transact(
+            lambda uow: online.pick_up(
+                uow.conn, order_uuid, user_id=uid, register_id=self.settings.register_id
+            )
+        )
 
     # --- building the ticket -------------------------------------------------------------
 

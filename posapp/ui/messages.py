@@ -111,6 +111,22 @@ KO: dict[str, str] = {
     "card.timeout": "카드 단말기 응답이 없어 취소했습니다.",
     "card.unavailable": "카드 단말기에 연결할 수 없습니다. 수기 카드 결제를 쓰세요.",
     "card.unmasked": "단말기가 가리지 않은 카드번호를 보냈습니다. 결제를 취소했습니다.",
+    # the online platform
+    "sync.auth": "온라인 플랫폼이 토큰을 거부했습니다. 설정의 [platform] token을 확인하세요.",
+    "sync.bad_url": "온라인 플랫폼 주소가 올바르지 않습니다. 설정의 [platform] url을 확인하세요.",
+    "sync.no_token": "온라인 플랫폼 토큰이 설정되지 않았습니다.",
+    "sync.unreachable": "온라인 플랫폼에 연결할 수 없습니다. 판매는 계속되고 나중에 보냅니다.",
+    "sync.timeout": "온라인 플랫폼이 제때 응답하지 않았습니다. 다시 시도합니다.",
+    "sync.connection_lost": "온라인 플랫폼 연결이 끊겼습니다. 다시 보냅니다(중복되지 않습니다).",
+    "sync.bad_answer": "온라인 플랫폼의 응답을 이해할 수 없습니다. 다시 시도합니다.",
+    "sync.throttled": "온라인 플랫폼이 잠시 기다리라고 합니다.",
+    "sync.server": "온라인 플랫폼에 오류가 났습니다. 다시 시도합니다.",
+    "sync.refused": "온라인 플랫폼이 요청을 거부했습니다.",
+    "sync.deferred": "온라인 플랫폼이 일부 문서를 나중에 받겠다고 했습니다(원 거래 대기).",
+    "sync.database": "데이터베이스가 바빠 동기화를 잠시 미뤘습니다.",
+    "sync.internal": "동기화 중 예기치 않은 오류가 났습니다(로그 참고).",
+    "order.unknown": "온라인 주문을 찾을 수 없습니다: {order}",
+    "order.not_ready": "주문 {order}은(는) 픽업할 수 없는 상태입니다.",
 }
 
 

@@ -4,14 +4,14 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+282" />
-            <location line="+130" />
+            <location filename="../../ui/checkout.py" line="+299" />
+            <location line="+131" />
             <source>로그인 (F1)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-122" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -86,6 +86,11 @@
             <translation>Open drawer (Ctrl+D)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>온라인 주문 (Ctrl+O)</source>
+            <translation>Online orders (Ctrl+O)</translation>
+        </message>
+        <message>
             <location line="+27" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
@@ -142,11 +147,12 @@
         </message>
         <message>
             <location line="+19" />
+            <location line="+345" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-342" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -287,7 +293,12 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+25" />
+            <source>온라인 주문 {count}건 픽업 완료</source>
+            <translation>{count} online order(s) picked up</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>돈통 열기: 관리자 승인</source>
             <translation>Open drawer: manager approval</translation>
         </message>
@@ -412,9 +423,65 @@
         </message>
     </context>
     <context>
+        <name>OnlineOrdersDialog</name>
+        <message>
+            <location filename="../../ui/sync_panel.py" line="+100" />
+            <source>온라인 주문 픽업</source>
+            <translation>Online order pick-up</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>동기화 꺼짐</source>
+            <translation>Sync is off</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>픽업 완료 (Enter)</source>
+            <translation>Hand over (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>새로고침</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>지금 동기화</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+13" />
+            <source>동기화를 요청했습니다.</source>
+            <translation>Sync requested.</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>{no} · {name} {phone} · {total}
+    {goods}</source>
+            <translation>{no} · {name} {phone} · {total}
+    {goods}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>픽업을 기다리는 주문이 없습니다.</source>
+            <translation>No orders waiting for pick-up.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{no} 픽업 완료: 재고에서 차감했습니다.</source>
+            <translation>{no} handed over: taken out of stock.</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
-            <location line="-312" />
+            <location filename="../../ui/dialogs.py" line="-312" />
             <source>지움</source>
             <translation>Clear</translation>
         </message>
@@ -463,9 +530,32 @@
         </message>
     </context>
     <context>
+        <name>SyncButton</name>
+        <message>
+            <location filename="../../ui/sync_panel.py" line="-121" />
+            <source>동기화 오류 · 대기 {pending}건</source>
+            <translation>Sync error · {pending} waiting</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>동기화 중 · 대기 {pending}건</source>
+            <translation>Syncing · {pending} waiting</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>동기화 완료 {time}</source>
+            <translation>Synced {time}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> · 거부 {rejected}건</source>
+            <translation> · {rejected} rejected</translation>
+        </message>
+    </context>
+    <context>
         <name>TenderDialog</name>
         <message>
-            <location line="-340" />
+            <location filename="../../ui/dialogs.py" line="-340" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -606,7 +696,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-694" />
+            <location filename="../../ui/checkout.py" line="-733" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -640,9 +730,27 @@
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+699" />
+            <location filename="../../ui/checkout.py" line="+738" />
             <source>개</source>
             <translation>ea</translation>
+        </message>
+    </context>
+    <context>
+        <name>sync</name>
+        <message>
+            <location filename="../../ui/sync_panel.py" line="+12" />
+            <source>보낼 문서 {pending}건 · 거부 {rejected}건 · 보낸 문서 {sent}건</source>
+            <translation>{pending} documents to send · {rejected} rejected · {sent} sent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>마지막 성공 {time}</source>
+            <translation>Last success {time}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>마지막 오류: {error} (다시 시도까지 {seconds:.0f}초)</source>
+            <translation>Last error: {error} (next try in {seconds:.0f} s)</translation>
         </message>
     </context>
 </TS>
