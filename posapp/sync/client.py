@@ -98,7 +98,12 @@ class PlatformClient:
 
     def push(self, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Push documents; one result per document, in order (see protocol result statuses)."""
-        body = self._call("POST", "/documents", {"protocol": P.VERSION, "documents": documents})
+        return self.push_json([json.dumps(d, ensure_ascii=False) for d in documents])
+
+    def push_json(self, documents: list[str]) -> list[dict[str, Any]]:
+        """:meth:`push` for documents already serialised (the outbox keeps JSON text)."""
+        body_text = f'{{"protocol": {P.VERSION}, "documents": [{", ".join(documents)}]}}'
+        body = self._call("POST", "/documents", raw=body_text.encode())
         results = body.get("results")
         if not isinstance(results, list) or len(results) != len(documents):
             raise SyncError(
@@ -125,8 +130,11 @@ class PlatformClient:
         path: str,
         body: Any = None,
         params: dict[str, Any] | None = None,
+        raw: bytes | None = None,
     ) -> dict[str, Any]:
-        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        content = raw
+        if body is not None:
+            content = json.dumps(body, ensure_ascii=False).encode()
         headers = {"Content-Type": "application/json"} if content is not None else None
         try:
             response = self._http.request(

@@ -11,11 +11,12 @@ one PostgreSQL outbox); events without a till (older rows) go with any.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, or_, select, update
+from sqlalchemy import Connection, Text, bindparam, cast, func, or_, select, update
 
 from posapp.db.models import OutboxEvent, SyncState, utcnow
 
@@ -24,34 +25,57 @@ _t = OutboxEvent.__table__
 
 @dataclass(frozen=True, slots=True)
 class Pending:
+    """An unsent event; its payload stays the JSON text it was stored as (sent as is)."""
+
     id: int
     doc_uuid: str
     kind: str
-    payload: dict[str, Any]
+    raw: str
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        return dict(json.loads(self.raw))
 
     def document(self) -> dict[str, Any]:
         return {"uuid": self.doc_uuid, "kind": self.kind, "payload": self.payload}
+
+    def document_json(self) -> str:
+        """The protocol document as JSON text, built around the stored payload text."""
+        head = json.dumps({"uuid": self.doc_uuid, "kind": self.kind}, ensure_ascii=False)
+        return f'{head[:-1]}, "payload": {self.raw}}}'
 
 
 def _mine(register_id: str) -> Any:
     return or_(_t.c.register_id == register_id, _t.c.register_id.is_(None))
 
 
-def next_batch(conn: Connection, register_id: str, limit: int) -> list[Pending]:
+def next_batch(
+    conn: Connection,
+    register_id: str,
+    limit: int,
+    *,
+    after_id: int = 0,
+    in_flight: frozenset[str] = frozenset(),
+) -> list[Pending]:
     """Up to ``limit`` unsent events in the order they were written, never a refund before
-    its sale (the batch is cut before a refund whose sale is unsent and not earlier in it)."""
+    its sale (the batch is cut before a refund whose sale is unsent and not earlier in it).
+
+    ``after_id``/``in_flight``: the batch being sent right now (not marked yet) — its events
+    are skipped, and its documents count as going before this batch."""
     rows = conn.execute(
-        select(_t.c.id, _t.c.doc_uuid, _t.c.kind, _t.c.payload)
-        .where(_t.c.sent_at.is_(None), _t.c.rejected_at.is_(None), _mine(register_id))
+        select(_t.c.id, _t.c.doc_uuid, _t.c.kind, cast(_t.c.payload, Text))
+        .where(
+            _t.c.sent_at.is_(None),
+            _t.c.rejected_at.is_(None),
+            _mine(register_id),
+            _t.c.id > after_id,
+        )
         .order_by(_t.c.id)
         .limit(limit)
     ).all()
     batch = [Pending(i, u, k, p) for i, u, k, p in rows]
-    originals = {
-        p.payload.get("original_uuid")
-        for p in batch
-        if p.kind == "refund" and p.payload.get("original_uuid")
-    }
+    refunds = {p.doc_uuid: p.payload.get("original_uuid") for p in batch if p.kind == "refund"}
+    originals = {o for o in refunds.values() if o}
     if not originals:
         return batch
     unsent = set(
@@ -61,9 +85,9 @@ def next_batch(conn: Connection, register_id: str, limit: int) -> list[Pending]:
             )
         ).scalars()
     )
-    seen: set[str] = set()
+    seen: set[str] = set(in_flight)
     for n, p in enumerate(batch):
-        original = p.payload.get("original_uuid") if p.kind == "refund" else None
+        original = refunds.get(p.doc_uuid)
         if original in unsent and original not in seen:
             return batch[:n]
         seen.add(p.doc_uuid)

@@ -20,6 +20,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,27 +209,51 @@ class SyncWorker:
     # --- the work -------------------------------------------------------------------------
 
     def push_pending(self, client: PlatformClient) -> int:
-        """Send outbox batches in order until none is left; returns how many were acknowledged."""
+        """Send outbox batches in order until none is left; returns how many were acknowledged.
+
+        Pipelined: while a batch is on the wire, a database thread reads the next one and
+        marks the previous one's results, so the till's disk and the network overlap."""
         total = 0
-        while not self._stop.is_set():
-            batch = self.db.read(
-                lambda uow: outbox.next_batch(uow.conn, self.register_id, self.batch_size)
-            )
-            if not batch:
-                break
-            total += self._push_batch(client, batch)
-            if len(batch) < self.batch_size:
-                break
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-db") as dbx:
+            batch = self._read_batch(0, frozenset())
+            marking: Future[int] | None = None
+            try:
+                while batch and not self._stop.is_set():
+                    ahead = dbx.submit(
+                        self._read_batch, batch[-1].id, frozenset(p.doc_uuid for p in batch)
+                    )
+                    try:
+                        results = client.push_json([p.document_json() for p in batch])
+                    except SyncError as exc:
+                        error = f"{exc.code}: {exc}"
+                        failed = {p.id: error for p in batch}
+                        ahead.cancel()
+                        if marking is not None:
+                            total += marking.result()
+                            marking = None
+                        self.db.transact(lambda uow, f=failed: outbox.mark_attempted(uow.conn, f))
+                        raise
+                    following = ahead.result()
+                    if marking is not None:
+                        total += marking.result()
+                    marking = dbx.submit(self._mark, batch, results)
+                    if len(batch) < self.batch_size:
+                        break
+                    batch = following
+            finally:
+                if marking is not None:
+                    total += marking.result()
         return total
 
-    def _push_batch(self, client: PlatformClient, batch: list[outbox.Pending]) -> int:
-        try:
-            results = client.push([p.document() for p in batch])
-        except SyncError as exc:
-            error = f"{exc.code}: {exc}"
-            failed = {p.id: error for p in batch}
-            self.db.transact(lambda uow: outbox.mark_attempted(uow.conn, failed))
-            raise
+    def _read_batch(self, after_id: int, in_flight: frozenset[str]) -> list[outbox.Pending]:
+        return self.db.read(
+            lambda uow: outbox.next_batch(
+                uow.conn, self.register_id, self.batch_size, after_id=after_id,
+                in_flight=in_flight,
+            )
+        )  # fmt: skip
+
+    def _mark(self, batch: list[outbox.Pending], results: list[dict[str, Any]]) -> int:
         done: list[int] = []
         rejected: dict[int, str] = {}
         deferred: dict[int, str] = {}
