@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from posapp.config import ConfigError, Settings, load_settings, redact_url
 from posapp.db.engine import Database, DatabaseError
@@ -59,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         "file:///dev/usb/lp0 (default: the configured printer)",
     )
     test.add_argument("--mode", choices=["native", "raster", "both"], default="both")
+    sync = sub.add_parser("sync", help="sync with the online platform ([platform] url, token)")
+    ssub = sync.add_subparsers(dest="action", required=True)
+    ssub.add_parser("status", help="what waits in the outbox, the server cursors")
+    ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
+    ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
     sub.add_parser(
         "printer-emulator", help="an ESC/POS printer on 127.0.0.1 (PNG + text); --help for options"
     )
@@ -109,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_DB
         raise
     try:
+        if args.command == "sync":
+            return _sync(args, settings, db)
         return _run(args, db)
     except DatabaseError as exc:
         print(f"database error: {exc}", file=sys.stderr)
@@ -163,6 +171,52 @@ def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "user":
         return _user(args, db)
     return EXIT_USAGE
+
+
+def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
+    from posapp.sync import outbox
+    from posapp.sync.client import PlatformClient, SyncError
+    from posapp.sync.worker import CATALOG_CURSOR, ORDERS_CURSOR, SyncWorker
+
+    register = settings.register.id
+    if args.action == "retry-rejected":
+        n = db.transact(lambda uow: outbox.retry_rejected(uow.conn, register))
+        print(f"{n} rejected document(s) queued again")
+        return 0
+    if args.action == "status":
+
+        def read(uow: Any) -> tuple[Any, str, str]:
+            return (
+                outbox.counts(uow.conn, register),
+                outbox.get_state(uow.conn, CATALOG_CURSOR, "0"),
+                outbox.get_state(uow.conn, ORDERS_CURSOR, "0"),
+            )
+
+        counts, catalog_cursor, orders_cursor = db.read(read)
+        url = settings.platform.url or "(off: no [platform] url)"
+        print(f"platform: {url}")
+        print(f"register {register}: {counts.pending} pending, {counts.rejected} rejected")
+        print(f"cursors: catalogue {catalog_cursor}, orders {orders_cursor}")
+        return 0
+    if not settings.platform.url:
+        print("sync is off: set [platform] url (or POSAPP_PLATFORM_URL)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        client = PlatformClient(settings.platform.url, settings.platform.token)
+    except SyncError as exc:
+        print(f"sync: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    worker = SyncWorker(db, lambda: client, register)
+    try:
+        sent = worker.run_once()
+    except SyncError as exc:
+        print(f"sync failed ({exc.code}): {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        client.close()
+    counts = db.read(lambda uow: outbox.counts(uow.conn, register))
+    print(f"sent {sent} document(s); {counts.pending} pending, {counts.rejected} rejected")
+    return 0
 
 
 def _products(args: argparse.Namespace, db: Database) -> int:
