@@ -3,6 +3,7 @@ receipt, to docs/screenshots (offscreen; run with QT_QPA_PLATFORM=offscreen)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
@@ -26,6 +27,7 @@ def main() -> None:
     from posapp.config import load_settings
     from posapp.demo import load_demo
     from posapp.sales.tenders import Method, Tender
+    from posapp.sync.worker import SyncStatus
     from posapp.ui.dialogs import RefundDialog, TenderDialog
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.tasks import SyncRunner
@@ -48,6 +50,9 @@ def main() -> None:
     session.add_product(beef, 437)
     window._refresh()
     window.show()
+    window.set_sync_status(
+        SyncStatus(enabled=True, online=True, sent=20, last_success=dt.datetime.now(dt.UTC))
+    )
     window.search.setText("ㅇㅈ ㅅㄱ")
     window._on_search_text("ㅇㅈ ㅅㄱ")
     app.processEvents()
@@ -98,8 +103,48 @@ def main() -> None:
     display.next_promotion()
     app.processEvents()
     display.grab().save(str(out / "customer-promotion.png"))
+    online_orders(window, session, db, out)
     parts["shutdown"]()
     print(f"screenshots in {out}")
+
+
+def online_orders(window, session, db, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two online orders pulled from the reference platform, waiting for pick-up."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.sync.client import PlatformClient
+    from posapp.sync.worker import SyncWorker
+    from posapp.ui.sync_panel import OnlineOrdersDialog
+    from tests.sync.platform import TOKEN, ThreadedPlatform
+
+    platform = ThreadedPlatform(tmp / "platform.sqlite3").start()
+    try:
+        platform.store.place_order(
+            [
+                {"sku": "8801281000190", "name": "영주 사과 3kg", "qty": 1, "unit_price": 29_000},
+                {"sku": "8801281000237", "name": "순창 고추장 1kg", "qty": 2, "unit_price": 12_500},
+            ],
+            {"name": "이영희", "phone": "010-2345-6789"},
+        )
+        platform.store.place_order(
+            [{"sku": "8801281000190", "name": "영주 사과 3kg", "qty": 2, "unit_price": 29_000}],
+            {"name": "Kim Minjun", "phone": "010-9876-5432"},
+        )
+        with PlatformClient(platform.url, TOKEN) as client:
+            SyncWorker(db, lambda: client, "R01").pull(client)
+        dialog = OnlineOrdersDialog(
+            lambda: window.runner.db(session.online_orders),
+            lambda ident: window.runner.db(lambda: session.pick_up(ident)),
+            lambda: None,
+            window.sync_btn.status,
+            window,
+        )
+        dialog.show()
+        QApplication.processEvents()
+        dialog.grab().save(str(out / "online-orders.png"))
+        dialog.close()
+    finally:
+        platform.stop()
 
 
 if __name__ == "__main__":
