@@ -236,6 +236,27 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     if serial_scanner is not None:
         bridge.code.connect(window.on_scanned)
 
+    inventory_windows: list[Any] = []
+
+    def open_inventory() -> None:
+        """F10: the manager's inventory window, after a manager's (or admin's) PIN."""
+        from posapp.auth import service as auth
+        from posapp.ui.inventory import InventoryWindow
+
+        pin = window.ask.pin("재고 관리", "관리자 PIN")
+        if pin is None:
+            return
+        try:
+            manager = db.transact(lambda uow: auth.approve(uow, pin))
+        except Exception as exc:  # a wrong PIN, a locked account: shown, nothing opens
+            window.show_message(str(exc))
+            return
+        inv = InventoryWindow(db, runner, user_id=manager.id, user_name=manager.name)
+        inventory_windows[:] = [inv]
+        inv.show()
+
+    window.on_inventory = open_inventory
+
     def offer_recovery() -> None:
         ticket = session.recoverable()
         if ticket is None:
@@ -270,6 +291,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "offer_recovery": offer_recovery,
         "shutdown": shutdown,
         "printer": printer,
+        "open_inventory": open_inventory,
     }
 
 

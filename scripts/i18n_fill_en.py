@@ -26,6 +26,7 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("CheckoutWindow", "X 리포트 (Ctrl+X)"): "X report (Ctrl+X)",
     ("CheckoutWindow", "근무 마감 (Ctrl+E)"): "Close shift (Ctrl+E)",
     ("CheckoutWindow", "돈통 열기 (Ctrl+D)"): "Open drawer (Ctrl+D)",
+    ("CheckoutWindow", "재고 관리 (F10)"): "Inventory (F10)",
     ("CheckoutWindow", "로그인 필요"): "Not signed in",
     ("CheckoutWindow", "근무 #{shift}"): "Shift #{shift}",
     ("CheckoutWindow", "근무 시작 전"): "No shift open",

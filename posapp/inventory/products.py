@@ -91,11 +91,13 @@ def _filtered(q: Select[Any], f: ProductFilter, today: dt.date) -> Select[Any]:
     if f.low_stock:
         q = q.where(Product.reorder_point > 0, _on_hand <= Product.reorder_point)
     if f.expiring_days is not None:
+        # driven by the partial index ix_lots_expiring (lots with stock, by expiry date)
         q = q.where(
-            exists().where(
-                Lot.product_id == Product.id,
-                Lot.qty_on_hand > 0,
-                Lot.expiry_date <= today + dt.timedelta(days=f.expiring_days),
+            Product.id.in_(
+                select(Lot.product_id).where(
+                    Lot.qty_on_hand > 0,
+                    Lot.expiry_date <= today + dt.timedelta(days=f.expiring_days),
+                )
             )
         )
     text = f.text.strip()

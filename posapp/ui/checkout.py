@@ -279,6 +279,7 @@ class CheckoutWindow(QMainWindow):
         self.devices = devices
         self.runner = runner
         self.ask: Asker = Asker(self)
+        self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -385,6 +386,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("X 리포트 (Ctrl+X)"), "Ctrl+X", self.x_report),
             (self.tr("근무 마감 (Ctrl+E)"), "Ctrl+E", self.close_shift),
             (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
+            (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -651,6 +653,10 @@ class CheckoutWindow(QMainWindow):
             return False
         self.show_message(self.tr("{name} 관리자 승인").format(name=manager.name), error=False)
         return True
+
+    def open_inventory(self) -> None:
+        if self.on_inventory is not None:
+            self.on_inventory()
 
     # --- paying ------------------------------------------------------------------------
 

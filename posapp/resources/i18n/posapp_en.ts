@@ -4,13 +4,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+245" />
-            <location line="+125" />
+            <location filename="../../ui/checkout.py" line="+296" />
+            <location line="+131" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-116" />
+            <location line="-122" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -20,7 +20,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+61" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -85,6 +85,11 @@
             <translation>Open drawer (Ctrl+D)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>재고 관리 (F10)</source>
+            <translation>Inventory (F10)</translation>
+        </message>
+        <message>
             <location line="+27" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
@@ -135,7 +140,7 @@
             <translation>Amount due {total}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+18" />
             <source>인쇄 실패: {error} — 거래는 저장되었습니다.</source>
             <translation>Printing failed: {error} — the sale has been saved.</translation>
         </message>
@@ -175,8 +180,8 @@
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location line="+62" />
-            <location line="+12" />
+            <location line="+77" />
+            <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
         </message>
@@ -216,7 +221,7 @@
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
@@ -600,7 +605,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-633" />
+            <location filename="../../ui/checkout.py" line="-662" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -628,12 +633,12 @@
     <context>
         <name>checkout</name>
         <message>
-            <location line="-13" />
+            <location line="-57" />
             <source>오류: {kind}: {error}</source>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location line="+649" />
+            <location line="+722" />
             <source>개</source>
             <translation>ea</translation>
         </message>
