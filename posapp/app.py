@@ -258,6 +258,30 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     if serial_scanner is not None:
         bridge.code.connect(window.on_scanned)
 
+    inventory_windows: list[Any] = []
+
+    def open_inventory() -> None:
+        """F10: the manager's inventory window, after a manager's (or admin's) PIN."""
+        from posapp.auth import service as auth
+        from posapp.ui.inventory import InventoryWindow
+
+        pin = window.ask.pin("재고 관리", "관리자 PIN")
+        if pin is None:
+            return
+
+        def opened(manager: Any) -> None:
+            inv = InventoryWindow(db, runner, user_id=manager.id, user_name=manager.name)
+            inventory_windows[:] = [inv]
+            inv.show()
+
+        # the PIN's memory-hard hash runs on the database worker, never on the Qt thread;
+        # a wrong PIN or a locked account is shown in words and nothing opens
+        runner.db(lambda: db.transact(lambda uow: auth.approve(uow, pin))).success(opened).failure(
+            lambda exc: window.show_message(explain(exc))
+        )
+
+    window.on_inventory = open_inventory
+
     def offer_recovery() -> None:
         ticket = session.recoverable()
         if ticket is None:
@@ -300,6 +324,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "printer": printer,
         "terminal": terminal,
         "sync": sync,
+        "open_inventory": open_inventory,
     }
 
 

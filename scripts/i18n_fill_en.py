@@ -26,6 +26,7 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("CheckoutWindow", "X 리포트 (Ctrl+X)"): "X report (Ctrl+X)",
     ("CheckoutWindow", "근무 마감 (Ctrl+E)"): "Close shift (Ctrl+E)",
     ("CheckoutWindow", "돈통 열기 (Ctrl+D)"): "Open drawer (Ctrl+D)",
+    ("CheckoutWindow", "재고 관리 (F10)"): "Inventory (F10)",
     ("CheckoutWindow", "로그인 필요"): "Not signed in",
     ("CheckoutWindow", "온라인 주문 (Ctrl+O)"): "Online orders (Ctrl+O)",
     ("CheckoutWindow", "온라인 주문 {count}건 픽업 완료"): "{count} online order(s) picked up",

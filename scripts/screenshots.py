@@ -104,6 +104,7 @@ def main() -> None:
     app.processEvents()
     display.grab().save(str(out / "customer-promotion.png"))
     online_orders(window, session, db, out)
+    inventory_shots(db, out, app)
     parts["shutdown"]()
     print(f"screenshots in {out}")
 
@@ -145,6 +146,35 @@ def online_orders(window, session, db, out: Path) -> None:  # type: ignore[no-un
         dialog.close()
     finally:
         platform.stop()
+
+
+def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The manager's inventory window: products (low stock), expiring lots, a count."""
+    from posapp.auth.service import list_users
+    from posapp.inventory import counts
+    from posapp.inventory.catalog import product_by_barcode
+    from posapp.ui.inventory import InventoryWindow
+    from posapp.ui.tasks import SyncRunner
+
+    manager = next(u for u in db.read(list_users) if u.role == "manager")
+    inv = InventoryWindow(db, SyncRunner(), user_id=manager.id, user_name=manager.name)
+    inv.show()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-products.png"))
+    inv.tabs.setCurrentIndex(1)
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-expiring.png"))
+    inv.tabs.setCurrentIndex(3)
+    inv.start_count()
+    c = inv.current_count
+    for code, n in (("8801281000190", 3), ("8801281000237", 5)):
+        p = db.read(lambda uow, code=code: product_by_barcode(uow.conn, code))
+        if p is not None and c is not None:
+            db.transact(lambda uow, p=p, n=n: counts.record_count(uow, c.id, p.id, n))
+    inv._count_refresh()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-count.png"))
+    inv.close()
 
 
 if __name__ == "__main__":

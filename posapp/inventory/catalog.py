@@ -87,6 +87,9 @@ _primary = (
     .correlate(Product)
     .scalar_subquery()
 )
+primary_barcode = _primary  # the product's primary barcode, for queries that select Product
+
+
 _by_barcode = (
     select(*_cols, _primary)
     .join(ProductBarcode, ProductBarcode.product_id == Product.id)

@@ -6,9 +6,10 @@ Owns ``stock_movements``, ``stock_levels`` and ``lots``. Rules:
 * The cached ``stock_levels.on_hand`` and ``lots.qty_on_hand`` change in the same transaction as
   the movement, by atomic ``SET x = x + :delta`` statements, products touched in ascending id
   order (two tills never deadlock; no read-then-write lost updates).
-* Sales take from lots first-expiring-first (FEFO; lots without expiry last). When lots run
-  out the rest is an unlotted movement and the product is flagged for a count: selling below
-  zero is allowed at the till because the customer is standing there.
+* Sales take from lots first-expiring-first (FEFO; lots without expiry last), from the lots on
+  the sales floor only (``lots.location``; the basement store room's lots reach the till by a
+  transfer). When lots run out the rest is an unlotted movement and the product is flagged for
+  a count: selling below zero is allowed at the till because the customer is standing there.
 * :func:`verify` checks cached = Σ ledger for products and lots.
 """
 
@@ -28,6 +29,11 @@ from posapp.errors import PosError
 
 class StockError(PosError):
     pass
+
+
+FLOOR = "floor"  # the sales floor: the till sells from here
+STORE_ROOM = "store_room"  # the basement kitchen store room
+LOCATIONS = (FLOOR, STORE_ROOM)
 
 
 class MovementKind:
@@ -74,7 +80,11 @@ _lot_delta = (
 )
 _lots_fefo = (
     select(Lot.id, Lot.product_id, Lot.qty_on_hand)
-    .where(Lot.product_id.in_(bindparam("pids", expanding=True)), Lot.qty_on_hand > 0)
+    .where(
+        Lot.product_id.in_(bindparam("pids", expanding=True)),
+        Lot.qty_on_hand > 0,
+        Lot.location.in_(bindparam("locs", expanding=True)),
+    )
     .order_by(Lot.product_id, Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
 )
 _insert_movement = insert(StockMovement.__table__)
@@ -103,11 +113,13 @@ def take_fefo(
     user_id: int | None,
     register_id: str | None,
     at: dt.datetime | None = None,
+    locations: Sequence[str] = (FLOOR,),
 ) -> list[MovementRow]:
     """Take stock for a sale (or class use) from lots first-expiring-first, in one go.
 
     Levels are updated first, in product-id order: that row update is the per-product lock
     under which the lots are read and decremented (PostgreSQL READ COMMITTED re-reads after it).
+    Only lots at ``locations`` are taken from (the sales floor for a sale).
     """
     wanted: dict[int, int] = defaultdict(int)
     for t in takes:
@@ -120,7 +132,7 @@ def take_fefo(
     result = conn.execute(_level_delta, [{"pid": p, "delta": -wanted[p]} for p in pids])
     if result.rowcount is not None and 0 <= result.rowcount < len(pids):
         _create_missing_levels(conn, {p: -wanted[p] for p in pids})
-    lot_rows = conn.execute(_lots_fefo, {"pids": pids}).all()
+    lot_rows = conn.execute(_lots_fefo, {"pids": pids, "locs": list(locations)}).all()
     remaining = dict(wanted)
     moves: list[MovementRow] = []
     lot_updates: list[dict[str, int]] = []
@@ -139,6 +151,14 @@ def take_fefo(
         conn.execute(_lot_delta, lot_updates)
     _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, "", at)
     return moves
+
+
+def lock_products(conn: Connection, product_ids: Iterable[int]) -> None:
+    """Lock the products' level rows (a zero update, in id order, as every writer does), so
+    their lots can be read and changed without another till changing them meanwhile."""
+    pids = sorted(set(product_ids))
+    if pids:
+        conn.execute(_level_delta, [{"pid": p, "delta": 0} for p in pids])
 
 
 def _create_missing_levels(conn: Connection, deltas: dict[int, int]) -> None:
@@ -236,8 +256,11 @@ def receive_lot(
     doc_uuid: str = "",
     received_at: dt.datetime | None = None,
     kind: str = MovementKind.RECEIPT,
+    location: str = FLOOR,
 ) -> int:
     """Create a lot of ``qty`` base units and post its receipt movement; returns the lot id."""
+    if location not in LOCATIONS:
+        raise StockError(f"no location {location!r}", code="stock.location", location=location)
     if qty <= 0:
         raise StockError("a received quantity must be positive", code="stock.qty", qty=qty)
     at = received_at or utcnow()
@@ -251,6 +274,7 @@ def receive_lot(
             unit_cost=unit_cost,
             qty_received=qty,
             qty_on_hand=0,
+            location=location,
         )
     ).inserted_primary_key[0]
     post(

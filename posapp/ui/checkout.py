@@ -280,6 +280,7 @@ class CheckoutWindow(QMainWindow):
         self.devices = devices
         self.runner = runner
         self.ask: Asker = Asker(self)
+        self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -390,6 +391,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("근무 마감 (Ctrl+E)"), "Ctrl+E", self.close_shift),
             (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
             (self.tr("온라인 주문 (Ctrl+O)"), "Ctrl+O", self.online_orders),
+            (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -659,6 +661,10 @@ class CheckoutWindow(QMainWindow):
                 then()
 
         self._do(lambda: self.session.approve(pin), approved)
+
+    def open_inventory(self) -> None:
+        if self.on_inventory is not None:
+            self.on_inventory()
 
     # --- paying ------------------------------------------------------------------------
 

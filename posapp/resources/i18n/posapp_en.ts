@@ -4,14 +4,14 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+299" />
-            <location line="+131" />
+            <location filename="../../ui/checkout.py" line="+300" />
+            <location line="+132" />
             <source>로그인 (F1)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-122" />
+            <location line="-123" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -91,6 +91,11 @@
             <translation>Online orders (Ctrl+O)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>재고 관리 (F10)</source>
+            <translation>Inventory (F10)</translation>
+        </message>
+        <message>
             <location line="+27" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
@@ -147,12 +152,12 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+345" />
+            <location line="+349" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-342" />
+            <location line="-346" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -223,7 +228,7 @@
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+16" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
@@ -425,7 +430,7 @@
     <context>
         <name>OnlineOrdersDialog</name>
         <message>
-            <location filename="../../ui/sync_panel.py" line="+100" />
+            <location filename="../../ui/sync_panel.py" line="+109" />
             <source>온라인 주문 픽업</source>
             <translation>Online order pick-up</translation>
         </message>
@@ -532,7 +537,7 @@
     <context>
         <name>SyncButton</name>
         <message>
-            <location filename="../../ui/sync_panel.py" line="-121" />
+            <location filename="../../ui/sync_panel.py" line="-129" />
             <source>동기화 오류 · 대기 {pending}건</source>
             <translation>Sync error · {pending} waiting</translation>
         </message>
@@ -696,7 +701,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-733" />
+            <location filename="../../ui/checkout.py" line="-739" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -724,13 +729,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+162" />
+            <location filename="../../ui/messages.py" line="+178" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+738" />
+            <location filename="../../ui/checkout.py" line="+744" />
             <source>개</source>
             <translation>ea</translation>
         </message>
@@ -738,7 +743,7 @@
     <context>
         <name>sync</name>
         <message>
-            <location filename="../../ui/sync_panel.py" line="+12" />
+            <location filename="../../ui/sync_panel.py" line="+17" />
             <source>보낼 문서 {pending}건 · 거부 {rejected}건 · 보낸 문서 {sent}건</source>
             <translation>{pending} documents to send · {rejected} rejected · {sent} sent</translation>
         </message>
@@ -748,7 +753,7 @@
             <translation>Last success {time}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>마지막 오류: {error} (다시 시도까지 {seconds:.0f}초)</source>
             <translation>Last error: {error} (next try in {seconds:.0f} s)</translation>
         </message>

@@ -1,0 +1,61 @@
+"""reportlab helpers shared by the inventory PDFs: the bundled NanumGothic embedded as TrueType
+(reportlab's CID fonts are not embedded and render badly), and barcode drawings made only from
+codes our own posapp.domain.barcodes has checked (reportlab silently fixes a wrong check digit).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from posapp.domain.barcodes import Gtin, parse_barcode
+from posapp.domain.errors import BarcodeError
+
+FONT = "NanumGothic"
+FONT_BOLD = "NanumGothic-Bold"
+
+
+def _font_file(name: str) -> str:
+    return str(Path(str(resources.files("posapp.resources") / "fonts" / name)))
+
+
+@cache
+def register_fonts() -> tuple[str, str]:
+    """Register NanumGothic (regular, bold) with reportlab once; returns their names."""
+    pdfmetrics.registerFont(TTFont(FONT, _font_file("NanumGothic.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, _font_file("NanumGothicBold.ttf")))
+    from reportlab.lib.fonts import addMapping
+
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    return FONT, FONT_BOLD
+
+
+def checked_gtin(code: str) -> Gtin:
+    """The code as a checked EAN-13 / EAN-8 / UPC-A, or BarcodeError (never drawn wrong)."""
+    parsed = parse_barcode(code)
+    if not isinstance(parsed, Gtin):
+        raise BarcodeError(
+            f"{code} is a scale label, not a product barcode", code="barcode.not_gtin"
+        )
+    return parsed
+
+
+def barcode_drawing(code: str, *, bar_height: float, width: float | None = None) -> Drawing:
+    """An EAN-13 / EAN-8 / UPC-A drawing of a checked code, scaled to ``width`` points."""
+    from reportlab.graphics.barcode import createBarcodeDrawing
+
+    g = checked_gtin(code)
+    kind = "EAN8" if len(g.code) == 8 else "EAN13"  # UPC-A is held as 13 digits (leading 0)
+    body = g.code[:-1]  # reportlab appends the check digit; ours was verified above
+    d = createBarcodeDrawing(kind, value=body, barHeight=bar_height, humanReadable=True)
+    if width is not None and d.width > 0:
+        s = width / d.width
+        d.scale(s, 1)
+        d.width = width
+    return d

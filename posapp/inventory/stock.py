@@ -1,0 +1,572 @@
+"""Stock on the manager's side: lots and expiry, waste and adjustments, transfers between the
+sales floor and the basement store room, markdowns of near-expiry lots, movement history.
+
+Owns these flows over the ledger (posapp/inventory/ledger.py): each is one business action in
+the caller's unit of work, changes stock only by posting movements, and returns plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, insert, select
+from sqlalchemy.orm import aliased
+
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import (
+    AuditEvent,
+    GoodsReceipt,
+    Lot,
+    LotMarkdown,
+    Product,
+    PurchaseOrder,
+    Sale,
+    StockCount,
+    StockMovement,
+    User,
+    utcnow,
+)
+from posapp.domain.money import round_half_up_div
+from posapp.errors import PosError
+from posapp.inventory import ledger
+from posapp.inventory.ledger import FLOOR, LOCATIONS, STORE_ROOM, MovementKind, MovementRow
+
+
+class InventoryError(PosError):
+    pass
+
+
+class WasteReason(StrEnum):
+    SPOILED = "spoiled"  # 변질
+    DAMAGED = "damaged"  # 파손
+    SAMPLE = "sample"  # 시식
+    CLASS_USE = "class_use"  # 수업 사용
+    THEFT = "theft"  # 도난·분실
+    CORRECTION = "correction"  # 정정 (may add or remove)
+
+
+_REASON_KIND = {
+    WasteReason.SPOILED: MovementKind.WASTE,
+    WasteReason.DAMAGED: MovementKind.WASTE,
+    WasteReason.SAMPLE: MovementKind.WASTE,
+    WasteReason.THEFT: MovementKind.WASTE,
+    WasteReason.CLASS_USE: MovementKind.CLASS_USE,
+    WasteReason.CORRECTION: MovementKind.ADJUST,
+}
+
+
+def seoul_today(now: dt.datetime | None = None) -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    return (now or utcnow()).astimezone(ZoneInfo("Asia/Seoul")).date()
+
+
+def require_product(conn: Connection, product_id: int) -> tuple[str, str]:
+    """(name, unit) of a product, or a clear error."""
+    row = conn.execute(
+        select(Product.name_ko, Product.unit).where(Product.id == product_id)
+    ).first()
+    if row is None:
+        raise InventoryError(
+            f"no product {product_id}", code="inventory.unknown_product", product_id=product_id
+        )
+    return row[0], row[1]
+
+
+def _positive(qty: int, what: str = "quantity") -> None:
+    if not isinstance(qty, int) or isinstance(qty, bool) or qty <= 0:
+        raise InventoryError(f"the {what} must be a whole number above 0", code="inventory.qty")
+
+
+def audit(
+    conn: Connection,
+    user_id: int | None,
+    action: str,
+    target: str,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """An audit-log entry for a manager's change (who, what, before and after)."""
+    conn.execute(
+        insert(AuditEvent.__table__).values(
+            uuid=str(uuidlib.uuid4()),
+            at=at or utcnow(),
+            user_id=user_id,
+            action=action,
+            target=target,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def _location(loc: str) -> str:
+    if loc not in LOCATIONS:
+        raise InventoryError(f"no location {loc!r}", code="inventory.location", location=loc)
+    return loc
+
+
+# --- lots ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LotInfo:
+    id: int
+    product_id: int
+    product_name: str
+    lot_code: str
+    expiry_date: dt.date | None
+    received_at: dt.datetime
+    unit_cost: int | None
+    qty_received: int
+    qty_on_hand: int
+    location: str
+    days_left: int | None
+    markdown_price: int | None
+
+
+_md = aliased(LotMarkdown)
+_latest_markdown = (
+    select(_md.price)
+    .where(_md.lot_id == Lot.id)
+    .order_by(_md.id.desc())
+    .limit(1)
+    .correlate(Lot)
+    .scalar_subquery()
+)
+
+
+def _lot_info(row: tuple, today: dt.date) -> LotInfo:  # type: ignore[type-arg]
+    expiry = row[4]
+    return LotInfo(
+        id=row[0],
+        product_id=row[1],
+        product_name=row[2],
+        lot_code=row[3] or "",
+        expiry_date=expiry,
+        received_at=row[5],
+        unit_cost=row[6],
+        qty_received=row[7],
+        qty_on_hand=row[8],
+        location=row[9],
+        days_left=(expiry - today).days if expiry else None,
+        markdown_price=row[10],
+    )
+
+
+_lot_cols = (
+    Lot.id,
+    Lot.product_id,
+    Product.name_ko,
+    Lot.lot_code,
+    Lot.expiry_date,
+    Lot.received_at,
+    Lot.unit_cost,
+    Lot.qty_received,
+    Lot.qty_on_hand,
+    Lot.location,
+    _latest_markdown,
+)
+
+
+def lots_of(uow: UnitOfWork, product_id: int, *, include_empty: bool = False) -> list[LotInfo]:
+    """A product's lots in selling order (first-expiring first), with days left."""
+    q = (
+        select(*_lot_cols)
+        .join(Product, Product.id == Lot.product_id)
+        .where(Lot.product_id == product_id)
+        .order_by(Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
+    )
+    if not include_empty:
+        q = q.where(Lot.qty_on_hand > 0)
+    today = seoul_today()
+    return [_lot_info(tuple(r), today) for r in uow.conn.execute(q)]
+
+
+def expiring_lots(
+    uow: UnitOfWork, within_days: int, *, limit: int = 200, today: dt.date | None = None
+) -> list[LotInfo]:
+    """Lots with stock that expire within ``within_days`` (or already have), soonest first."""
+    today = today or seoul_today()
+    q = (
+        select(*_lot_cols)
+        .join(Product, Product.id == Lot.product_id)
+        .where(
+            Lot.qty_on_hand > 0,
+            Lot.expiry_date.is_not(None),
+            Lot.expiry_date <= today + dt.timedelta(days=within_days),
+        )
+        .order_by(Lot.expiry_date, Lot.product_id)
+        .limit(limit)
+    )
+    return [_lot_info(tuple(r), today) for r in uow.conn.execute(q)]
+
+
+def _lot(conn: Connection, lot_id: int) -> tuple[int, int, str]:
+    row = conn.execute(
+        select(Lot.product_id, Lot.qty_on_hand, Lot.location).where(Lot.id == lot_id)
+    ).first()
+    if row is None:
+        raise InventoryError(f"no lot {lot_id}", code="inventory.unknown_lot", lot_id=lot_id)
+    return int(row[0]), int(row[1]), str(row[2])
+
+
+# --- waste and adjustments -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StockChange:
+    """What a waste, adjustment or transfer posted: its document and movements."""
+
+    doc_uuid: str
+    kind: str
+    reason: str
+    movements: tuple[MovementRow, ...]
+
+
+def record_waste(
+    uow: UnitOfWork,
+    product_id: int,
+    qty: int,
+    reason: WasteReason | str,
+    *,
+    user_id: int,
+    lot_id: int | None = None,
+    note: str = "",
+    location: str = FLOOR,
+) -> StockChange:
+    """Take ``qty`` out of stock for a reason (spoiled, damaged, sample, class use, theft), or
+    for ``correction`` add (qty > 0) or remove (qty < 0) units. From ``lot_id`` when given, else
+    first-expiring-first from the lots at ``location``."""
+    try:
+        why = WasteReason(reason)
+    except ValueError:
+        raise InventoryError(
+            f"unknown reason {reason!r}", code="inventory.reason", reason=reason
+        ) from None
+    conn = uow.conn
+    require_product(conn, product_id)
+    if why is WasteReason.CORRECTION:
+        if not isinstance(qty, int) or isinstance(qty, bool) or qty == 0:
+            raise InventoryError("a correction is a whole number, not 0", code="inventory.qty")
+    else:
+        _positive(qty)
+        qty = -qty
+    if not note and why is WasteReason.CORRECTION:
+        raise InventoryError("say why the stock is corrected", code="inventory.note_required")
+    kind = _REASON_KIND[why]
+    doc = str(uuidlib.uuid4())
+    reason_text = why.value + (f": {note}" if note else "")
+    ledger.lock_products(conn, [product_id])
+    if lot_id is not None:
+        lot_product, on_hand, _ = _lot(conn, lot_id)
+        if lot_product != product_id:
+            raise InventoryError("the lot belongs to another product", code="inventory.lot")
+        if on_hand + qty < 0:
+            raise InventoryError(
+                f"the lot holds {on_hand}, cannot take {-qty}",
+                code="inventory.lot_short",
+                on_hand=on_hand,
+            )
+        moves = [MovementRow(product_id, lot_id, qty)]
+        ledger.post(
+            conn,
+            moves,
+            kind=kind,
+            doc_type="waste",
+            doc_uuid=doc,
+            reason=reason_text,
+            user_id=user_id,
+        )
+    elif qty < 0:
+        moves = ledger.take_fefo(
+            conn,
+            [ledger.Take(product_id, -qty)],
+            kind=kind,
+            doc_type="waste",
+            doc_uuid=doc,
+            user_id=user_id,
+            register_id=None,
+            locations=(_location(location),),
+        )
+        if reason_text != kind:
+            _set_reason(conn, doc, reason_text)
+    else:
+        moves = [MovementRow(product_id, _newest_lot(conn, product_id, location), qty)]
+        ledger.post(
+            conn,
+            moves,
+            kind=kind,
+            doc_type="waste",
+            doc_uuid=doc,
+            reason=reason_text,
+            user_id=user_id,
+        )
+    return StockChange(doc, kind, reason_text, tuple(moves))
+
+
+def _set_reason(conn: Connection, doc_uuid: str, reason: str) -> None:
+    # take_fefo writes no reason; the movements were written a moment ago in this transaction
+    t = StockMovement.__table__
+    conn.execute(t.update().where(t.c.doc_uuid == doc_uuid).values(reason=reason))
+
+
+def _newest_lot(conn: Connection, product_id: int, location: str) -> int | None:
+    return conn.execute(
+        select(Lot.id)
+        .where(Lot.product_id == product_id, Lot.location == location)
+        .order_by(Lot.received_at.desc(), Lot.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+# --- transfers -------------------------------------------------------------------------------
+
+
+def transfer(
+    uow: UnitOfWork,
+    product_id: int,
+    qty: int,
+    *,
+    from_location: str,
+    to_location: str,
+    user_id: int,
+    note: str = "",
+) -> StockChange:
+    """Move ``qty`` units between the sales floor and the store room, first-expiring first.
+
+    Each source lot's units go into a lot at the destination with the same lot code, expiry and
+    cost (reused when one exists), so expiry and cost travel with the goods. The product's
+    total does not change; only lots do.
+    """
+    _positive(qty)
+    src, dst = _location(from_location), _location(to_location)
+    if src == dst:
+        raise InventoryError("from and to are the same place", code="inventory.same_location")
+    conn = uow.conn
+    require_product(conn, product_id)
+    ledger.lock_products(conn, [product_id])
+    rows = conn.execute(
+        select(Lot.id, Lot.qty_on_hand, Lot.lot_code, Lot.expiry_date, Lot.unit_cost)
+        .where(Lot.product_id == product_id, Lot.location == src, Lot.qty_on_hand > 0)
+        .order_by(Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
+    ).all()
+    available = sum(r[1] for r in rows)
+    if available < qty:
+        raise InventoryError(
+            f"only {available} in lots at {src}; cannot move {qty}",
+            code="inventory.transfer_short",
+            available=available,
+        )
+    doc = str(uuidlib.uuid4())
+    moves: list[MovementRow] = []
+    need = qty
+    now = utcnow()
+    for lot_id, on_hand, code, expiry, cost in rows:
+        if need <= 0:
+            break
+        q = min(need, on_hand)
+        need -= q
+        target = conn.execute(
+            select(Lot.id).where(
+                Lot.product_id == product_id,
+                Lot.location == dst,
+                Lot.lot_code == code,
+                Lot.expiry_date.is_(None) if expiry is None else Lot.expiry_date == expiry,
+                Lot.unit_cost.is_(None) if cost is None else Lot.unit_cost == cost,
+            )
+        ).scalar()
+        if target is None:
+            target = conn.execute(
+                insert(Lot.__table__).values(
+                    uuid=str(uuidlib.uuid4()),
+                    product_id=product_id,
+                    lot_code=code,
+                    expiry_date=expiry,
+                    received_at=now,
+                    unit_cost=cost,
+                    qty_received=0,
+                    qty_on_hand=0,
+                    location=dst,
+                )
+            ).inserted_primary_key[0]
+        moves += [MovementRow(product_id, lot_id, -q), MovementRow(product_id, int(target), q)]
+    reason = f"{src}→{dst}" + (f": {note}" if note else "")
+    ledger.post(
+        conn,
+        moves,
+        kind=MovementKind.TRANSFER,
+        doc_type="transfer",
+        doc_uuid=doc,
+        reason=reason,
+        user_id=user_id,
+        at=now,
+    )
+    return StockChange(doc, MovementKind.TRANSFER, reason, tuple(moves))
+
+
+def on_hand_by_location(uow: UnitOfWork, product_id: int) -> dict[str, int]:
+    """Units per location (lots), plus ``unlotted`` for stock sold or counted outside lots."""
+    out = {loc: 0 for loc in LOCATIONS}
+    for loc, q in uow.conn.execute(
+        select(Lot.location, func.sum(Lot.qty_on_hand))
+        .where(Lot.product_id == product_id)
+        .group_by(Lot.location)
+    ):
+        out[loc] = int(q or 0)
+    unlotted = uow.conn.execute(
+        select(func.coalesce(func.sum(StockMovement.qty), 0)).where(
+            StockMovement.product_id == product_id, StockMovement.lot_id.is_(None)
+        )
+    ).scalar_one()
+    out["unlotted"] = int(unlotted)
+    return out
+
+
+# --- markdowns -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Markdown:
+    lot_id: int
+    product_id: int
+    regular_price: int
+    price: int
+    percent: int
+
+
+def markdown_lot(uow: UnitOfWork, lot_id: int, percent: int, *, user_id: int) -> Markdown:
+    """Mark a (near-expiry) lot down by ``percent``: the reduced price, rounded to 10 won, is
+    what its markdown labels print; the shelf price of the product does not change."""
+    if not isinstance(percent, int) or not 1 <= percent <= 90:
+        raise InventoryError("a markdown is 1–90 percent", code="inventory.markdown_percent")
+    conn = uow.conn
+    product_id, on_hand, _ = _lot(conn, lot_id)
+    if on_hand <= 0:
+        raise InventoryError("the lot is empty", code="inventory.lot_empty", lot_id=lot_id)
+    regular = conn.execute(select(Product.price).where(Product.id == product_id)).scalar_one()
+    price = round_half_up_div(regular * (100 - percent), 1000) * 10
+    now = utcnow()
+    conn.execute(
+        insert(LotMarkdown.__table__).values(
+            lot_id=lot_id, price=price, percent=percent, user_id=user_id, created_at=now
+        )
+    )
+    audit(
+        conn,
+        user_id,
+        "lot.markdown",
+        f"lot:{lot_id}",
+        before={"price": regular},
+        after={"price": price, "percent": percent},
+        at=now,
+    )
+    return Markdown(lot_id, product_id, regular, price, percent)
+
+
+# --- movement history ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    id: int
+    at: dt.datetime
+    kind: str
+    qty: int
+    lot_code: str
+    location: str
+    reason: str
+    user: str
+    register_id: str | None
+    doc_type: str
+    doc_uuid: str
+    document: str  # a human reference: receipt number, PO number, count date
+
+
+def history(
+    uow: UnitOfWork, product_id: int, *, limit: int = 100, before_id: int | None = None
+) -> list[HistoryRow]:
+    """A product's movements, newest first: who, when, why and which document."""
+    sm = StockMovement
+    gr_po = aliased(PurchaseOrder)
+    q = (
+        select(
+            sm.id,
+            sm.created_at,
+            sm.kind,
+            sm.qty,
+            Lot.lot_code,
+            Lot.location,
+            sm.reason,
+            User.name,
+            sm.register_id,
+            sm.doc_type,
+            sm.doc_uuid,
+            Sale.receipt_no,
+            gr_po.number,
+            StockCount.started_at,
+        )
+        .outerjoin(Lot, Lot.id == sm.lot_id)
+        .outerjoin(User, User.id == sm.user_id)
+        .outerjoin(Sale, and_(sm.doc_type.in_(("sale", "refund")), Sale.uuid == sm.doc_uuid))
+        .outerjoin(GoodsReceipt, and_(sm.doc_type == "receipt", GoodsReceipt.uuid == sm.doc_uuid))
+        .outerjoin(gr_po, gr_po.id == GoodsReceipt.po_id)
+        .outerjoin(StockCount, and_(sm.doc_type == "count", StockCount.uuid == sm.doc_uuid))
+        .where(sm.product_id == product_id)
+        .order_by(sm.id.desc())
+        .limit(limit)
+    )
+    if before_id is not None:
+        q = q.where(sm.id < before_id)
+    out = []
+    for r in uow.conn.execute(q):
+        if r[11]:
+            document = r[11]
+        elif r[9] == "receipt":
+            document = r[12] or "입고(발주 없음)"
+        elif r[13] is not None:
+            document = f"재고조사 {seoul_today(r[13]).isoformat()}"
+        else:
+            document = r[9]
+        out.append(
+            HistoryRow(
+                id=r[0],
+                at=r[1],
+                kind=r[2],
+                qty=r[3],
+                lot_code=r[4] or "",
+                location=r[5] or "",
+                reason=r[6] or "",
+                user=r[7] or "",
+                register_id=r[8],
+                doc_type=r[9],
+                doc_uuid=r[10],
+                document=document,
+            )
+        )
+    return out
+
+
+__all__ = [
+    "FLOOR",
+    "STORE_ROOM",
+    "HistoryRow",
+    "InventoryError",
+    "LotInfo",
+    "Markdown",
+    "StockChange",
+    "WasteReason",
+    "expiring_lots",
+    "history",
+    "lots_of",
+    "markdown_lot",
+    "on_hand_by_location",
+    "record_waste",
+    "transfer",
+]

@@ -1,0 +1,567 @@
+"""The manager's inventory window: the product list (a lazily paged table model that scrolls
+100k products), expiring lots, receiving by scanning, scan-to-count, and the waste dialog.
+
+Qt only: every database call goes through the task runner to the inventory services
+(posapp.inventory.*), which return plain dataclasses. Strings are Korean through tr().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.db.engine import Database
+from posapp.errors import PosError
+from posapp.inventory import catalog, counts, products, purchasing, stock
+from posapp.inventory.products import ProductFilter, ProductRow
+from posapp.inventory.purchasing import ReceiveLine
+from posapp.ui.messages import explain
+from posapp.ui.tasks import SyncRunner, TaskRunner
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+
+
+def _won(n: int) -> str:
+    return f"{n:,}"
+
+
+class ProductListModel(QAbstractTableModel):
+    """Rows fetched a page at a time as the view scrolls (canFetchMore / fetchMore); the total
+    comes from one count query, so the scroll bar is right from the start."""
+
+    HEADERS = (
+        "바코드",
+        "상품명",
+        "산지",
+        "생산자",
+        "분류",
+        "단위",
+        "판매가",
+        "재고",
+        "발주점",
+        "유통기한",
+    )
+
+    def __init__(self, db: Database, runner: TaskRunner | SyncRunner) -> None:
+        super().__init__()
+        self.db, self.runner = db, runner
+        self.filter = ProductFilter()
+        self.rows: list[ProductRow] = []
+        self.total = 0
+        self._loading = False
+        self._generation = 0
+
+    def set_filter(self, f: ProductFilter) -> None:
+        self.filter = f
+        self._generation += 1
+        gen = self._generation
+        self.beginResetModel()
+        self.rows, self.total, self._loading = [], 0, False
+        self.endResetModel()
+
+        def load() -> tuple[int, list[ProductRow]]:
+            def run(uow: Any) -> tuple[int, list[ProductRow]]:
+                return products.count_products(uow, f), products.list_products(uow, f, limit=PAGE)
+
+            return self.db.read(run)
+
+        self.runner.db(load).success(lambda r: self._first(gen, r))
+
+    def _first(self, gen: int, result: tuple[int, list[ProductRow]]) -> None:
+        if gen != self._generation:
+            return
+        self.total = result[0]
+        self._append(result[1])
+
+    def _append(self, rows: list[ProductRow]) -> None:
+        if rows:
+            n = len(self.rows)
+            self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+        self._loading = False
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total and not self._loading
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if self._loading:
+            return
+        self._loading = True
+        f, offset, gen = self.filter, len(self.rows), self._generation
+
+        def more(rows: list[ProductRow]) -> None:
+            if gen == self._generation:
+                self._append(rows)
+
+        self.runner.db(
+            lambda: self.db.read(
+                lambda uow: products.list_products(uow, f, offset=offset, limit=PAGE)
+            )
+        ).success(more)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        r = self.rows[index.row()]
+        c = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                r.barcode or "",
+                r.name_ko,
+                r.region,
+                r.producer,
+                r.category,
+                r.unit,
+                _won(r.price),
+                _won(r.on_hand),
+                _won(r.reorder_point),
+                r.next_expiry.isoformat() if r.next_expiry else "",
+            )[c]
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (6, 7, 8):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c == 7 and r.reorder_point and r.on_hand <= r.reorder_point:
+                return QColor("#fde2e1")
+            if c == 9 and r.next_expiry and (r.next_expiry - dt.date.today()).days <= 7:
+                return QColor("#fff3c4")
+        return None
+
+
+class WasteDialog(QDialog):
+    """Waste or adjustment of one product: quantity and a reason (spoiled, damaged, ...)."""
+
+    REASONS = (
+        ("spoiled", "변질"),
+        ("damaged", "파손"),
+        ("sample", "시식"),
+        ("class_use", "수업 사용"),
+        ("theft", "도난·분실"),
+        ("correction", "재고 정정 (±)"),
+    )
+
+    def __init__(self, product_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("폐기·조정"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{product_name}</b>"))
+        self.qty = QSpinBox()
+        self.qty.setRange(-100_000, 100_000)
+        self.qty.setValue(1)
+        self.reason = QComboBox()
+        for code, ko in self.REASONS:
+            self.reason.addItem(self.tr(ko), code)
+        self.note = QLineEdit()
+        form.addRow(self.tr("수량"), self.qty)
+        form.addRow(self.tr("사유"), self.reason)
+        form.addRow(self.tr("메모"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int, str, str]:
+        return self.qty.value(), str(self.reason.currentData()), self.note.text()
+
+
+class InventoryWindow(QMainWindow):
+    """Tabs: 상품 (products), 유통기한 (expiring lots), 입고 (receiving), 재고조사 (count)."""
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner | SyncRunner,
+        *,
+        user_id: int,
+        user_name: str = "",
+        ask_waste: Callable[[str], tuple[int, str, str] | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db, self.runner, self.user_id = db, runner, user_id
+        self.ask_waste = ask_waste or self._ask_waste
+        self.setWindowTitle(self.tr("재고 관리 — {name}").format(name=user_name))
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self._products_tab()
+        self._expiring_tab()
+        self._receiving_tab()
+        self._count_tab()
+        self.resize(1280, 800)
+        self.apply_filter()
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _do(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        def fail(exc: BaseException) -> None:
+            self.say(explain(exc), error=True)
+
+        task = self.runner.db(fn).failure(fail)
+        if then is not None:
+            task.success(then)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+
+    # --- products ----------------------------------------------------------------------
+
+    def _products_tab(self) -> None:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("상품명·바코드·PLU"))
+        self.search.returnPressed.connect(self.apply_filter)
+        self.region = QComboBox()
+        self.region.addItem(self.tr("전체 산지"), None)
+        for r in self.db.read(products.list_regions):
+            self.region.addItem(r.name, r.id)
+        self.region.currentIndexChanged.connect(self.apply_filter)
+        self.low = QCheckBox(self.tr("재고 부족"))
+        self.expiring = QCheckBox(self.tr("7일 내 유통기한"))
+        self.inactive = QCheckBox(self.tr("판매 중지"))
+        for cb in (self.low, self.expiring, self.inactive):
+            cb.toggled.connect(self.apply_filter)
+        self.count_label = QLabel()
+        for x in (self.search, self.region, self.low, self.expiring, self.inactive):
+            bar.addWidget(x)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        v.addLayout(bar)
+        self.model = ProductListModel(self.db, self.runner)
+        self.model.modelReset.connect(self._show_count)
+        self.model.rowsInserted.connect(self._show_count)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().hide()
+        for col, width in enumerate((130, 260, 80, 120, 90, 50, 80, 70, 60, 100)):
+            self.table.setColumnWidth(col, width)
+        v.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        waste = QPushButton(self.tr("폐기·조정"))
+        waste.clicked.connect(self.waste_selected)
+        actions.addWidget(waste)
+        actions.addStretch(1)
+        v.addLayout(actions)
+        self.tabs.addTab(w, self.tr("상품"))
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(
+            ProductFilter(
+                text=self.search.text(),
+                region_id=self.region.currentData(),
+                low_stock=self.low.isChecked(),
+                expiring_days=7 if self.expiring.isChecked() else None,
+                inactive=self.inactive.isChecked(),
+            )
+        )
+
+    def _show_count(self, *args: Any) -> None:
+        self.count_label.setText(
+            self.tr("{n}개 상품").format(n=f"{self.model.total:,}") if self.model.total else ""
+        )
+
+    def selected_product(self) -> ProductRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _ask_waste(self, name: str) -> tuple[int, str, str] | None:
+        d = WasteDialog(name, self)
+        return d.values() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def waste_selected(self) -> None:
+        p = self.selected_product()
+        if p is None:
+            self.say(self.tr("상품을 고르세요."), error=True)
+            return
+        answer = self.ask_waste(p.name_ko)
+        if answer is None:
+            return
+        qty, reason, note = answer
+        self._do(
+            lambda: self.db.transact(
+                lambda uow: stock.record_waste(
+                    uow, p.id, qty, reason, user_id=self.user_id, note=note
+                )
+            ),
+            lambda ch: (
+                self.say(self.tr("기록했습니다: {r}").format(r=ch.reason)),
+                self.apply_filter(),
+            ),
+        )
+
+    # --- expiring lots -----------------------------------------------------------------
+
+    def _expiring_tab(self) -> None:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        self.lots = QTableWidget(0, 6)
+        self.lots.setHorizontalHeaderLabels(
+            [self.tr(h) for h in ("상품명", "로트", "유통기한", "남은 일수", "재고", "할인가")]
+        )
+        self.lots.setColumnWidth(0, 300)
+        v.addWidget(self.lots)
+        self.tabs.addTab(w, self.tr("유통기한"))
+        self.tabs.currentChanged.connect(self._on_tab)
+
+    def _on_tab(self, i: int) -> None:
+        if i == 1:
+            self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
+
+    def _lots(self, lots: list[stock.LotInfo]) -> None:
+        self.lots.setRowCount(len(lots))
+        for i, ln in enumerate(lots):
+            cells = (
+                ln.product_name,
+                ln.lot_code,
+                ln.expiry_date.isoformat() if ln.expiry_date else "",
+                str(ln.days_left),
+                _won(ln.qty_on_hand),
+                _won(ln.markdown_price) if ln.markdown_price else "",
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if ln.days_left is not None and ln.days_left <= 3:
+                    item.setBackground(QColor("#fde2e1"))
+                self.lots.setItem(i, c, item)
+
+    # --- receiving ---------------------------------------------------------------------
+
+    def _receiving_tab(self) -> None:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        top = QHBoxLayout()
+        self.po = QComboBox()
+        self.po.addItem(self.tr("발주 없이 입고"), None)
+        for po in self.db.read(lambda uow: purchasing.list_pos(uow)):
+            if po.status in ("sent", "partial"):
+                self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
+        self.scan_in = QLineEdit()
+        self.scan_in.setPlaceholderText(self.tr("바코드를 스캔하세요"))
+        self.scan_in.returnPressed.connect(self.scan_receive)
+        top.addWidget(self.po)
+        top.addWidget(self.scan_in, 1)
+        v.addLayout(top)
+        self.recv = QTableWidget(0, 5)
+        self.recv.setHorizontalHeaderLabels(
+            [self.tr(h) for h in ("상품명", "수량", "유통기한 (YYYY-MM-DD)", "단가", "로트")]
+        )
+        self.recv.setColumnWidth(0, 320)
+        self.recv.setColumnWidth(2, 170)
+        self.recv_ids: list[int] = []
+        v.addWidget(self.recv, 1)
+        go = QPushButton(self.tr("입고 확정"))
+        go.clicked.connect(self.commit_receiving)
+        v.addWidget(go)
+        self.tabs.addTab(w, self.tr("입고"))
+
+    def scan_receive(self) -> None:
+        code = self.scan_in.text().strip()
+        self.scan_in.clear()
+        if not code:
+            return
+
+        def found(info: catalog.ProductInfo | None) -> None:
+            if info is None:
+                self.say(self.tr("없는 바코드: {c}").format(c=code), error=True)
+                return
+            if info.id in self.recv_ids:  # another scan of the same product: one more
+                row = self.recv_ids.index(info.id)
+                item = self.recv.item(row, 1)
+                item.setText(str(int(item.text() or 0) + 1))
+                return
+            self.recv_ids.append(info.id)
+            row = self.recv.rowCount()
+            self.recv.insertRow(row)
+            name = QTableWidgetItem(info.name_ko)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.recv.setItem(row, 0, name)
+            for c, text in ((1, "1"), (2, ""), (3, ""), (4, "")):
+                self.recv.setItem(row, c, QTableWidgetItem(text))
+
+        self._do(
+            lambda: self.db.read(lambda uow: catalog.product_by_barcode(uow.conn, code)), found
+        )
+
+    def receive_lines(self) -> list[ReceiveLine]:
+        """The lines on screen as service input (a wrong date or number raises a clear error)."""
+        out = []
+        for row, pid in enumerate(self.recv_ids):
+            texts = [(self.recv.item(row, c).text() or "").strip() for c in range(1, 5)]
+            try:
+                qty = int(texts[0])
+                expiry = dt.date.fromisoformat(texts[1]) if texts[1] else None
+                cost = int(texts[2].replace(",", "")) if texts[2] else None
+            except ValueError as exc:
+                raise PosError(
+                    f"{row + 1}행: 수량·날짜·단가를 확인하세요 ({exc})", code="ui.receive_line"
+                ) from exc
+            out.append(ReceiveLine(pid, qty, expiry, cost, texts[3]))
+        return out
+
+    def commit_receiving(self) -> None:
+        try:
+            lines = self.receive_lines()
+        except PosError as exc:
+            self.say(explain(exc), error=True)
+            return
+        po_id = self.po.currentData()
+
+        def done(gr: purchasing.GoodsReceiptInfo) -> None:
+            extra = (
+                self.tr(" (발주보다 {n} 많음)").format(n=gr.over_ordered) if gr.over_ordered else ""
+            )
+            self.say(self.tr("입고 완료: {n}줄").format(n=len(gr.lines)) + extra)
+            self.recv.setRowCount(0)
+            self.recv_ids.clear()
+            self.apply_filter()
+
+        self._do(
+            lambda: self.db.transact(
+                lambda uow: purchasing.receive(uow, lines, user_id=self.user_id, po_id=po_id)
+            ),
+            done,
+        )
+
+    # --- counting ----------------------------------------------------------------------
+
+    def _count_tab(self) -> None:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        top = QHBoxLayout()
+        self.count_state = QLabel()
+        start = QPushButton(self.tr("재고조사 시작"))
+        start.clicked.connect(self.start_count)
+        post = QPushButton(self.tr("차이 반영"))
+        post.clicked.connect(self.post_count)
+        self.count_scan = QLineEdit()
+        self.count_scan.setPlaceholderText(self.tr("스캔하면 1개씩 셉니다"))
+        self.count_scan.returnPressed.connect(self.scan_count)
+        for x in (self.count_state, start, self.count_scan, post):
+            top.addWidget(x)
+        v.addLayout(top)
+        self.count_table = QTableWidget(0, 6)
+        self.count_table.setHorizontalHeaderLabels(
+            [
+                self.tr(h)
+                for h in ("상품명", "시작 시 전산", "조사 중 판매 등", "실사", "차이", "바코드")
+            ]
+        )
+        self.count_table.setColumnWidth(0, 320)
+        v.addWidget(self.count_table, 1)
+        self.tabs.addTab(w, self.tr("재고조사"))
+        self.current_count: counts.CountInfo | None = self.db.read(counts.open_count)
+        self._count_refresh()
+
+    def _count_refresh(self) -> None:
+        c = self.current_count
+        if c is None:
+            self.count_state.setText(self.tr("진행 중인 조사 없음"))
+            self.count_table.setRowCount(0)
+            return
+        self.count_state.setText(self.tr("조사 {id} 진행 중").format(id=c.id))
+        self._do(
+            lambda: self.db.read(lambda uow: counts.count_lines(uow, c.id, only_counted=True)),
+            self._count_lines,
+        )
+
+    def _count_lines(self, lines: list[counts.CountLine]) -> None:
+        self.count_table.setRowCount(len(lines))
+        for i, ln in enumerate(lines):
+            var = ln.variance or 0
+            cells = (
+                ln.name,
+                _won(ln.expected_at_start),
+                f"{ln.since_start:+,}",
+                _won(ln.counted or 0),
+                f"{var:+,}",
+                ln.barcode or "",
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 4 and var:
+                    item.setForeground(QColor("#b00020"))
+                self.count_table.setItem(i, col, item)
+
+    def start_count(self) -> None:
+        def started(c: counts.CountInfo) -> None:
+            self.current_count = c
+            self.say(self.tr("재고조사를 시작했습니다: {n}개 상품").format(n=c.lines))
+            self._count_refresh()
+
+        self._do(
+            lambda: self.db.transact(lambda uow: counts.start_count(uow, user_id=self.user_id)),
+            started,
+        )
+
+    def scan_count(self) -> None:
+        code = self.count_scan.text().strip()
+        self.count_scan.clear()
+        c = self.current_count
+        if not code or c is None:
+            return
+
+        def run(uow: Any) -> counts.CountLine:
+            info = catalog.product_by_barcode(uow.conn, code)
+            if info is None:
+                raise PosError(f"없는 바코드: {code}", code="catalog.unknown_barcode")
+            return counts.record_count(uow, c.id, info.id, 1, add=True)
+
+        self._do(lambda: self.db.transact(run), lambda _ln: self._count_refresh())
+
+    def post_count(self) -> None:
+        c = self.current_count
+        if c is None:
+            return
+
+        def posted(p: counts.PostedCount) -> None:
+            self.current_count = None
+            self.say(self.tr("차이를 반영했습니다: {n}개 상품").format(n=len(p.variances)))
+            self._count_refresh()
+            self.apply_filter()
+
+        self._do(
+            lambda: self.db.transact(
+                lambda uow: counts.post_count(uow, c.id, user_id=self.user_id)
+            ),
+            posted,
+        )
