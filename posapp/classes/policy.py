@@ -52,6 +52,11 @@ class ClassPolicy:
             refund_tiers=tuple((int(d), int(p)) for d, p in tiers),
         )
 
+    @classmethod
+    def from_text(cls, hold_minutes: int, tiers: str) -> ClassPolicy:
+        """From the configuration's ``refund_tiers = "3:100,1:50,0:0"``."""
+        return cls(hold_minutes=hold_minutes, refund_tiers=parse_tiers(tiers))
+
     def days_before(self, starts_at: dt.datetime, now: dt.datetime) -> int:
         """Calendar days in Seoul from ``now`` to the session (0 on the day, negative after)."""
         return (starts_at.astimezone(SEOUL).date() - now.astimezone(SEOUL).date()).days
@@ -67,6 +72,20 @@ class ClassPolicy:
 
     def hold_until(self, now: dt.datetime) -> dt.datetime:
         return now + dt.timedelta(minutes=self.hold_minutes)
+
+
+def parse_tiers(text: str) -> tuple[tuple[int, int], ...]:
+    """``"3:100,1:50,0:0"`` → ``((3, 100), (1, 50), (0, 0))``."""
+    out = []
+    for part in (p.strip() for p in text.split(",")):
+        days, sep, pct = part.partition(":")
+        if not sep or not days.strip().isdigit() or not pct.strip().isdigit():
+            raise PolicyError(
+                f"refund tier {part!r} is not days:percent", code="class.policy", key="refund_tiers"
+            )
+        out.append((int(days), int(pct)))
+    check_tiers(out)
+    return tuple(out)
 
 
 def check_tiers(tiers: Sequence[tuple[int, int]]) -> None:

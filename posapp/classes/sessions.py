@@ -607,3 +607,29 @@ def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -
     conn.execute(update(t).where(t.c.id == row.id).values(status=CANCELLED))
     reservations.release(conn, session_uuid)
     return _info(conn, row.id)
+
+
+@dataclass(frozen=True, slots=True)
+class IngredientChoice:
+    product_id: int
+    name: str
+    unit: str
+
+
+def find_ingredients(uow: UnitOfWork, text: str, limit: int = 20) -> list[IngredientChoice]:
+    """Stock-tracked products whose Korean or English name contains ``text`` (session dialog)."""
+    words = text.strip()
+    if not words:
+        return []
+    like = f"%{words}%"
+    rows = uow.conn.execute(
+        select(Product.id, Product.name_ko, Product.unit)
+        .where(
+            Product.stock_tracked.is_(True),
+            Product.active.is_(True),
+            Product.name_ko.ilike(like) | Product.name_en.ilike(like),
+        )
+        .order_by(Product.name_ko)
+        .limit(limit)
+    )
+    return [IngredientChoice(pid, name, unit) for pid, name, unit in rows]
