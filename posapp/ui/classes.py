@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,13 +52,21 @@ from posapp.ui.tasks import SyncRunner, TaskRunner
 
 SEOUL = ZoneInfo("Asia/Seoul")
 ROOM_COLORS = {cs.KITCHEN: QColor(255, 236, 210), cs.MEETING: QColor(214, 232, 255)}
-WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("ClassesWindow", "월"),
+    QT_TRANSLATE_NOOP("ClassesWindow", "화"),
+    QT_TRANSLATE_NOOP("ClassesWindow", "수"),
+    QT_TRANSLATE_NOOP("ClassesWindow", "목"),
+    QT_TRANSLATE_NOOP("ClassesWindow", "금"),
+    QT_TRANSLATE_NOOP("ClassesWindow", "토"),
+    QT_TRANSLATE_NOOP("ClassesWindow", "일"),
+)
 STATUS_KO = {
-    bk.HELD: "결제 대기",
-    bk.CONFIRMED: "확정",
-    bk.WAITLIST: "대기자",
-    bk.CANCELLED: "취소",
-    bk.EXPIRED: "만료",
+    bk.HELD: QT_TRANSLATE_NOOP("ClassesWindow", "결제 대기"),
+    bk.CONFIRMED: QT_TRANSLATE_NOOP("ClassesWindow", "확정"),
+    bk.WAITLIST: QT_TRANSLATE_NOOP("ClassesWindow", "대기자"),
+    bk.CANCELLED: QT_TRANSLATE_NOOP("ClassesWindow", "취소"),
+    bk.EXPIRED: QT_TRANSLATE_NOOP("ClassesWindow", "만료"),
 }
 
 
@@ -141,7 +149,7 @@ class SessionDialog(QDialog):
     def _show_choices(self, found: list[cs.IngredientChoice]) -> None:
         self.choices.clear()
         for c in found:
-            self.choices.addItem(f"{c.name} ({'g' if c.unit != 'ea' else '개'})", c)
+            self.choices.addItem(f"{c.name} ({self._unit(c.unit)})", c)
 
     def _add_ingredient(self) -> None:
         choice = self.choices.currentData()
@@ -154,7 +162,10 @@ class SessionDialog(QDialog):
         self.table.setRowCount(len(self.ingredients))
         for i, (c, q) in enumerate(self.ingredients):
             self.table.setItem(i, 0, QTableWidgetItem(c.name))
-            self.table.setItem(i, 1, QTableWidgetItem(f"{q:,}{'g' if c.unit != 'ea' else '개'}"))
+            self.table.setItem(i, 1, QTableWidgetItem(f"{q:,}{self._unit(c.unit)}"))
+
+    def _unit(self, unit: str) -> str:
+        return "g" if unit != "ea" else self.tr("개")
 
     def spec(self) -> cs.SessionSpec:
         d, t = self.date.date(), self.start.time()
@@ -439,7 +450,9 @@ class ClassesWindow(QMainWindow):
         cal.clear()
         cal.setColumnCount(7)
         cal.setRowCount(rows)
-        cal.setHorizontalHeaderLabels([f"{d:%m/%d} ({WEEKDAYS[d.weekday()]})" for d in days])
+        cal.setHorizontalHeaderLabels(
+            [f"{d:%m/%d} ({self.tr(WEEKDAYS[d.weekday()])})" for d in days]
+        )
         for c, d in enumerate(days):
             for r, s in enumerate(by_day.get(d, [])):
                 item = QTableWidgetItem(self._cell_text(s))
@@ -459,7 +472,7 @@ class ClassesWindow(QMainWindow):
         cal.clear()
         cal.setColumnCount(7)
         cal.setRowCount(6)
-        cal.setHorizontalHeaderLabels(list(WEEKDAYS))
+        cal.setHorizontalHeaderLabels([self.tr(w) for w in WEEKDAYS])
         for i in range(42):
             d = first + dt.timedelta(days=i)
             lines = [f"{d.day}"] + [
@@ -519,7 +532,7 @@ class ClassesWindow(QMainWindow):
         t = self.table
         t.setRowCount(len(rows))
         for i, b in enumerate(rows):
-            status = STATUS_KO.get(b.status, b.status)
+            status = self.tr(STATUS_KO.get(b.status, b.status))
             if b.status == bk.WAITLIST:
                 status = self.tr("대기 {n}번").format(n=b.waitlist_position)
             pay = (
