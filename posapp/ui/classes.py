@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -318,6 +319,7 @@ class ClassesWindow(QMainWindow):
         self.calendar.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.calendar.setWordWrap(True)
         self.calendar.verticalHeader().setVisible(False)
+        self.calendar.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         left.addWidget(self.calendar, 1)
         root.addLayout(left, 3)
         right = QVBoxLayout()
@@ -461,10 +463,8 @@ class ClassesWindow(QMainWindow):
                 if s.seats_left == 0:
                     item.setForeground(QColor(150, 0, 0))
                 cal.setItem(r, c, item)
-        for c in range(7):
-            cal.setColumnWidth(c, 118)
         for r in range(rows):
-            cal.setRowHeight(r, 64)
+            cal.setRowHeight(r, 96)
 
     def _fill_month(self, first: dt.date) -> None:
         by_day = self._by_day()
@@ -486,8 +486,6 @@ class ClassesWindow(QMainWindow):
             if by_day.get(d):
                 item.setBackground(ROOM_COLORS.get(by_day[d][0].room, QColor("white")))
             cal.setItem(i // 7, i % 7, item)
-        for c in range(7):
-            cal.setColumnWidth(c, 118)
         for r in range(6):
             cal.setRowHeight(r, 86)
 
