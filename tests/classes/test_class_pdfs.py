@@ -3,7 +3,6 @@ allergies and the waitlist, and the ingredients to bring down."""
 
 from __future__ import annotations
 
-import datetime as dt
 from io import BytesIO
 
 from pypdf import PdfReader

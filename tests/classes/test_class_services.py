@@ -441,7 +441,7 @@ def test_meeting_space_booking_with_and_without_room_fee(store: Store) -> None:
         )
     )
     assert paid.booking.amount == 50_000 and paid.booking.status == bk.HELD
-    sale, booking = pay(store, paid.booking.uuid)
+    sale, _booking = pay(store, paid.booking.uuid)
     assert sale.total == 50_000 and sale.lines[0]["qty"] == 1
     assert sale.lines[0]["name"].startswith("[대관] 생산자 모임")
     with pytest.raises(cs.ClassError) as e:  # the meeting space is taken

@@ -110,7 +110,7 @@ def test_select_session_shows_bookings_waitlist_and_check_in(
     assert window.current is not None and window.current.uuid == s.uuid
     assert window.table.rowCount() == 2
     assert window.table.item(1, 3).text() == "대기 1번"
-    assert "갑각류" == window.table.item(0, 5).text()
+    assert window.table.item(0, 5).text() == "갑각류"
     window.table.selectRow(0)
     window.check_in()
     assert window.table.item(0, 6).text() == "✓"
