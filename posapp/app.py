@@ -282,6 +282,33 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
 
     window.on_inventory = open_inventory
 
+    classes_windows: list[Any] = []
+
+    def open_classes() -> None:
+        """F11: the cooking-class calendar and bookings; a booking is paid on this ticket."""
+        from posapp.classes.policy import ClassPolicy
+        from posapp.ui.classes import ClassesWindow
+
+        user = session.user
+        cls = ClassesWindow(
+            db,
+            runner,
+            user_id=user.id if user is not None else None,
+            policy=ClassPolicy.from_text(
+                settings.classes.hold_minutes, settings.classes.refund_tiers
+            ),
+            register_id=settings.register.id,
+            on_pay=window.add_booking_line,
+            approve=lambda why, then: window.approve(
+                why, then=lambda: then(session.pending_approver)
+            ),
+            out_dir=data_dir() / "classes",
+        )
+        classes_windows[:] = [cls]
+        cls.show()
+
+    window.on_classes = open_classes
+
     def offer_recovery() -> None:
         ticket = session.recoverable()
         if ticket is None:
@@ -325,6 +352,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "terminal": terminal,
         "sync": sync,
         "open_inventory": open_inventory,
+        "open_classes": open_classes,
     }
 
 

@@ -142,6 +142,15 @@ class PlatformSettings:
 
 
 @dataclass(frozen=True)
+class ClassSettings:
+    """Cooking-class bookings: unpaid hold time, and refund tiers "days:percent,..." (most days
+    first; the first tier the cancellation is at least that many days before applies)."""
+
+    hold_minutes: int = 30
+    refund_tiers: str = "3:100,1:50,0:0"
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -153,6 +162,7 @@ class Settings:
     card: CardSettings = field(default_factory=CardSettings)
     scale: ScaleSettings = field(default_factory=ScaleSettings)
     pole_display: DisplaySettings = field(default_factory=DisplaySettings)
+    classes: ClassSettings = field(default_factory=ClassSettings)
     locale: str = "ko"
     log_level: str = "INFO"
 

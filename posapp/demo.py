@@ -78,6 +78,7 @@ def load_demo(
         s, r = _sell_day(db, rng, start + dt.timedelta(days=d), users, sales_per_day)
         sales += s
         refunds += r
+    db.transact(lambda uow: _load_classes(uow, today))
     n_regions = db.read(lambda uow: uow.session.scalar(select(func.count(Region.id))) or 0)
     n_products = db.read(lambda uow: uow.session.scalar(select(func.count(Product.id))) or 0)
     log.info("demo data loaded: %d products, %d sales", n_products, sales)
@@ -281,3 +282,70 @@ def _count_for(expected: int, rng: random.Random) -> dict[int, int]:
     for d in service.DENOMINATIONS:
         counts[d], amount = divmod(amount, d)
     return {k: v for k, v in counts.items() if v}
+
+
+def _load_classes(uow: UnitOfWork, today: dt.date) -> None:
+    """A few sessions of the next two weeks featuring partner regions (classes.json), with a
+    region product as the ingredient per participant, some bookings, and a network meeting."""
+    from posapp.classes import bookings as bk
+    from posapp.classes import sessions as cs
+    from posapp.classes.policy import ClassPolicy
+
+    ideas = json.loads(_read("classes.json"))
+    regions = dict(uow.conn.execute(select(Region.name, Region.id)).all())
+    policy = ClassPolicy()
+    people = [
+        ("김서연", "010-2345-6789", ""),
+        ("이준호", "010-3456-7890", "갑각류"),
+        ("박지우", "010-4567-8901", ""),
+        ("최유나", "010-5678-9012", "견과류"),
+    ]
+    for n, idea in enumerate(ideas[:4]):
+        rid = regions.get(idea["region"])
+        ingredient = uow.conn.execute(
+            select(Product.id).where(Product.region_id == rid, Product.unit == "ea").limit(1)
+        ).scalar()
+        day = today + dt.timedelta(days=2 + 3 * n)
+        session = cs.create_session(
+            uow,
+            cs.SessionSpec(
+                title_ko=idea["title_ko"][:120],
+                title_en=idea["title_en"][:120],
+                theme=idea["theme"],
+                region_id=rid,
+                date=day,
+                start=dt.time(11, 0) if n % 2 else dt.time(14, 0),
+                minutes=int(idea["minutes"]),
+                capacity=int(idea["capacity"]),
+                fee=int(idea["fee"]),
+                instructor=("이수진", "박민호", "정은비", "한도윤")[n],
+                ingredients=(cs.Ingredient(ingredient, 1),) if ingredient else (),
+            ),
+            user_id=None,
+        )
+        for name, phone, allergies in people[: 4 - n]:
+            bk.book(
+                uow,
+                session.uuid,
+                bk.BookingRequest(
+                    name, phone, 1 + (n % 2), allergies=allergies, pay_on_arrival=True
+                ),
+                policy=policy,
+                user_id=None,
+            )
+    bk.book_meeting(
+        uow,
+        cs.SessionSpec(
+            title_ko="지역 상생 네트워크 모임",
+            date=today + dt.timedelta(days=4),
+            start=dt.time(18, 30),
+            minutes=120,
+            capacity=20,
+            room=cs.MEETING,
+        ),
+        organiser="지역상생협의회",
+        phone="010-6789-0123",
+        attendees=20,
+        user_id=None,
+        policy=policy,
+    )

@@ -105,6 +105,7 @@ def main() -> None:
     display.grab().save(str(out / "customer-promotion.png"))
     online_orders(window, session, db, out)
     inventory_shots(db, out, app)
+    classes_shots(db, out, app)
     parts["shutdown"]()
     print(f"screenshots in {out}")
 
@@ -175,6 +176,36 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()
     inv.grab().save(str(out / "inventory-count.png"))
     inv.close()
+
+
+def classes_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The classes window: the week calendar with a session chosen, and the month view; the
+    roster PDF of that session."""
+    from posapp.classes import bookings as bk
+    from posapp.classes.documents import roster_pdf
+    from posapp.classes.policy import ClassPolicy
+    from posapp.ui.classes import ClassesWindow
+    from posapp.ui.tasks import SyncRunner
+
+    first = db.read(
+        lambda uow: __import__("posapp.classes.sessions", fromlist=["x"]).list_sessions(
+            uow, dt.date.today(), dt.date.today() + dt.timedelta(days=30)
+        )
+    )[0]
+    win = ClassesWindow(
+        db, SyncRunner(), user_id=None, policy=ClassPolicy(), today=first.local_start.date()
+    )
+    win.show()
+    win.select(first)
+    win.table.selectRow(0)
+    app.processEvents()
+    win.grab().save(str(out / "classes-week.png"))
+    win.toggle_view()
+    app.processEvents()
+    win.grab().save(str(out / "classes-month.png"))
+    rows = db.read(lambda uow: bk.list_bookings(uow, first.uuid))
+    (out / "class-roster.pdf").write_bytes(roster_pdf(first, rows))
+    win.close()
 
 
 if __name__ == "__main__":

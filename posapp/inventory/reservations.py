@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, insert, select, update
 
 from posapp.db.models import StockLevel, StockReservation, utcnow
-from posapp.inventory.ledger import MovementRow, StockError, Take, take_fefo
+from posapp.inventory.ledger import FLOOR, MovementRow, StockError, Take, take_fefo
 
 ACTIVE = "active"
 CONSUMED = "consumed"
@@ -127,8 +127,12 @@ def consume(
     user_id: int | None,
     register_id: str | None,
     at: dt.datetime | None = None,
+    locations: Sequence[str] = (FLOOR,),
 ) -> list[MovementRow]:
-    """Take what ``source_uuid`` held out of stock (FEFO, through the ledger) and close it."""
+    """Take what ``source_uuid`` held out of stock (FEFO, through the ledger) and close it.
+
+    ``locations``: where the lots may be taken from (a class takes from the basement store room
+    and the floor alike)."""
     now = at or utcnow()
     takes = _close(conn, source_uuid, CONSUMED, now)
     return take_fefo(
@@ -140,4 +144,5 @@ def consume(
         user_id=user_id,
         register_id=register_id,
         at=now,
+        locations=locations,
     )

@@ -29,6 +29,7 @@ from posapp.db.models import (
     JournalHead,
     OutboxEvent,
     Payment,
+    Product,
     ReceiptCounter,
     Register,
     Sale,
@@ -325,7 +326,8 @@ def complete_sale(
     payments = _payment_rows(sale_id, tenders, settlement, cash_receipt)
     if payments:
         conn.execute(_ins_pay, payments)
-    takes = [Take(r["product_id"], r["qty"]) for r in lines]
+    untracked = _untracked(conn, [r["product_id"] for r in lines])
+    takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]
     moves = ledger.take_fefo(
         conn,
         takes,
@@ -373,6 +375,16 @@ def complete_sale(
         cash_receipt_approval=cash_receipt.approval_no if cash_receipt else None,
         movements=tuple(moves),
     )
+
+
+_untracked_q = select(Product.id).where(
+    Product.id.in_(bindparam("pids", expanding=True)), Product.stock_tracked.is_(False)
+)
+
+
+def _untracked(conn: Connection, product_ids: Sequence[int]) -> set[int]:
+    """Which of the products are services (a class fee, a room fee): sold without stock."""
+    return set(conn.execute(_untracked_q, {"pids": sorted(set(product_ids))}).scalars())
 
 
 def _line_rows(sale_id: int, priced: PricedCart) -> list[dict[str, Any]]:
@@ -594,9 +606,14 @@ def refund(
     tenders: Sequence[Tender] | None = None,
     reason: str = "",
     restock: bool = True,
+    amounts: Mapping[int, int] | None = None,
     now: dt.datetime | None = None,
 ) -> CompletedSale:
     """Refund all (``lines=None``) or some lines {line_no: qty} of an earlier sale.
+
+    ``amounts`` {line_no: won} gives back less than the prorated amount for those lines (a
+    class cancelled with a partial refund by policy); the rest of the line stays the store's.
+    Services (products not stock-tracked) are never restocked.
 
     Amounts are the original line's net prorated by quantity; the last refund of a line takes
     exactly what is left, so a sale refunded in parts sums back to its total. Returned goods go
@@ -648,6 +665,18 @@ def refund(
             )
         last = qty == ln.remaining_qty
         net = ln.net - ln.refunded_net if last else prorate(ln.net, qty, ln.qty)
+        partial = amounts is not None and no in amounts
+        if partial:
+            assert amounts is not None
+            if not isinstance(amounts[no], int) or not 0 < amounts[no] <= net:
+                raise SaleError(
+                    f"line {no}: a refund amount must be above 0 and at most {net}",
+                    code="refund.amount",
+                    line=no,
+                    amount=amounts[no],
+                    most=net,
+                )
+            net = amounts[no]
         orig = (
             conn.execute(select(SaleLine.__table__).where(SaleLine.__table__.c.id == ln.line_id))
             .mappings()
@@ -657,6 +686,8 @@ def refund(
         share_ld = (
             orig["line_discount"] if qty == ln.qty else prorate(orig["line_discount"], qty, ln.qty)
         )
+        if partial:  # a partial refund of an amount: no discount shares, just the amount
+            share_gross, share_ld = net, 0
         share_td = share_gross - share_ld - net
         refund_lines.append(
             {
@@ -722,7 +753,9 @@ def refund(
         conn.execute(_ins_pay, payments)
     moves: list[MovementRow] = []
     if restock:
-        moves = _restock_moves(conn, original.uuid, refund_lines)
+        untracked = _untracked(conn, [r["product_id"] for r in refund_lines])
+        tracked = [r for r in refund_lines if r["product_id"] not in untracked]
+        moves = _restock_moves(conn, original.uuid, tracked)
         ledger.post(
             conn,
             moves,

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.domain.cart import Discount, PricedCart
+from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.money import format_krw
 from posapp.inventory.catalog import ProductInfo
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
@@ -281,6 +281,7 @@ class CheckoutWindow(QMainWindow):
         self.runner = runner
         self.ask: Asker = Asker(self)
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
+        self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -392,6 +393,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
             (self.tr("온라인 주문 (Ctrl+O)"), "Ctrl+O", self.online_orders),
             (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
+            (self.tr("쿠킹클래스 (F11)"), "F11", self.open_classes),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -665,6 +667,17 @@ class CheckoutWindow(QMainWindow):
     def open_inventory(self) -> None:
         if self.on_inventory is not None:
             self.on_inventory()
+
+    def open_classes(self) -> None:
+        if self.on_classes is not None:
+            self.on_classes()
+
+    def add_booking_line(self, line: CartLine) -> None:
+        """A class booking to pay (from the classes window) as a line of this ticket."""
+        self.session.add_line(line)
+        self._refresh()
+        self.raise_()
+        self.activateWindow()
 
     # --- paying ------------------------------------------------------------------------
 

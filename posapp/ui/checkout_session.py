@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from posapp.auth import service as auth
-from posapp.db.engine import Database
+from posapp.classes import bookings as class_bookings
+from posapp.db.engine import Database, UnitOfWork
 from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
-from posapp.domain.cart import Discount, PricedCart
+from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.errors import BarcodeError
 from posapp.domain.hangul import SearchIndex
 from posapp.errors import PosError
@@ -171,6 +172,12 @@ class CheckoutSession:
         self.save_recovery()
         return index
 
+    def add_line(self, line: CartLine) -> int:
+        """A line made by another service (a class booking's fee), kept apart from others."""
+        index = self.ticket.add(line, merge=False)
+        self.save_recovery()
+        return index
+
     def set_qty(self, index: int, qty: int) -> None:
         self.ticket.set_qty(index, qty)
         self.save_recovery()
@@ -206,8 +213,9 @@ class CheckoutSession:
         uid = self._who()
         ticket = self.ticket
         approver = self.pending_approver
-        sale = self.db.transact(
-            lambda uow: service.complete_sale(
+
+        def complete(uow: UnitOfWork) -> CompletedSale:
+            sale = service.complete_sale(
                 uow,
                 ticket,
                 tenders,
@@ -217,7 +225,10 @@ class CheckoutSession:
                 cash_receipt=cash_receipt,
                 discount_limit_percent=self.settings.discount_limit_percent,
             )
-        )
+            class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
+            return sale
+
+        sale = self.db.transact(complete)
         self.last_sale = sale
         self.ticket = Ticket()
         self.pending_approver = None

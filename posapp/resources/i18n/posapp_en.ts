@@ -2,16 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
     <context>
+        <name>BookingDialog</name>
+        <message>
+            <location filename="../../ui/classes.py" line="+196" />
+            <source>예약</source>
+            <translation>Booking</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>현장 결제</source>
+            <translation>Pay on arrival</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>휴대전화</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>좌석</source>
+            <translation>Seats</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>알레르기</source>
+            <translation>Allergies</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>메모</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>010-XXXX-XXXX 형식으로 입력하세요</source>
+            <translation>Type a mobile number as 010-XXXX-XXXX</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>남은 좌석 {left} · 금액 {fee}원</source>
+            <translation>{left} seats left · ₩{fee}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>남은 좌석 {left}석 — 대기자로 등록됩니다</source>
+            <translation>Only {left} seats left — this goes on the waitlist</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>이름을 입력하세요</source>
+            <translation>Type the name</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+300" />
-            <location line="+132" />
+            <location filename="../../ui/checkout.py" line="+301" />
+            <location line="+133" />
             <source>로그인 (F1)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="-124" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -96,6 +154,11 @@
             <translation>Inventory (F10)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>쿠킹클래스 (F11)</source>
+            <translation>Cooking classes (F11)</translation>
+        </message>
+        <message>
             <location line="+27" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
@@ -152,12 +215,12 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+349" />
+            <location line="+360" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-346" />
+            <location line="-357" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -228,7 +291,7 @@
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+27" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
@@ -306,6 +369,292 @@
             <location line="+9" />
             <source>돈통 열기: 관리자 승인</source>
             <translation>Open drawer: manager approval</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassesWindow</name>
+        <message>
+            <location filename="../../ui/classes.py" line="-195" />
+            <source>월</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>화</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>목</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>금</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>토</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>일</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>결제 대기</source>
+            <translation>Awaiting payment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>확정</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대기자</source>
+            <translation>Waitlist</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>취소</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>만료</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location line="+223" />
+            <source>쿠킹클래스 · 지하 공간 예약</source>
+            <translation>Cooking classes · basement bookings</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>오늘</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+104" />
+            <source>월간 보기</source>
+            <translation>Month view</translation>
+        </message>
+        <message>
+            <location line="-102" />
+            <source>모든 공간</source>
+            <translation>All rooms</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>오픈 키친</source>
+            <translation>Open kitchen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>미팅 스페이스</source>
+            <translation>Meeting space</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>새 수업</source>
+            <translation>New session</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+272" />
+            <location line="+86" />
+            <source>수업을 고르세요</source>
+            <translation>Choose a session</translation>
+        </message>
+        <message>
+            <location line="-351" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>연락처</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>좌석</source>
+            <translation>Seats</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상태</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>결제</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>알레르기</source>
+            <translation>Allergies</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>출석</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>예약 (N)</source>
+            <translation>Book (N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>체크인</source>
+            <translation>Check in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>계산대에서 결제</source>
+            <translation>Pay at the till</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>예약 취소</source>
+            <translation>Cancel booking</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>출석부 PDF</source>
+            <translation>Roster PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재료 준비표 PDF</source>
+            <translation>Prep sheet PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수업 완료 (재료 차감)</source>
+            <translation>Session held (use ingredients)</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>주간 보기</source>
+            <translation>Week view</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>키친</source>
+            <translation>Kitchen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>미팅</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>강사 {name}</source>
+            <translation>Instructor {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지 {name}</source>
+            <translation>Region {name}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>정원 {cap} · 예약 {taken}석 ({n}건) · 대기 {w}건 · 참가비 {fee}원</source>
+            <translation>Capacity {cap} · {taken} seats booked ({n} bookings) · {w} waiting · fee ₩{fee}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>대기 {n}번</source>
+            <translation>Waitlist #{n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>무료</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>현장결제</source>
+            <translation>On arrival</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>미결제</source>
+            <translation>Unpaid</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>예약을 고르세요</source>
+            <translation>Choose a booking</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{n}개 일정을 만들었습니다</source>
+            <translation>{n} session(s) created</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>대기자 {n}번으로 등록했습니다</source>
+            <translation>Put on the waitlist as #{n}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>예약했습니다 ({ref})</source>
+            <translation>Booked ({ref})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>재료 부족 {n}종 — 준비표를 확인하세요</source>
+            <translation>{n} ingredient(s) short — see the prep sheet</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{name} 출석</source>
+            <translation>{name} checked in</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>계산대 거래에 추가했습니다</source>
+            <translation>Added to the till ticket</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>취소했습니다 · 환불 {amount}원</source>
+            <translation>Cancelled · refund ₩{amount}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>대기자 {n}명 확정</source>
+            <translation>{n} from the waitlist seated</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>환불에는 관리자 승인이 필요합니다</source>
+            <translation>A refund needs a manager</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>저장했습니다: {path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>수업 완료 · 재료를 재고에서 차감했습니다</source>
+            <translation>Session held · ingredients taken out of stock</translation>
         </message>
     </context>
     <context>
@@ -535,6 +884,115 @@
         </message>
     </context>
     <context>
+        <name>SessionDialog</name>
+        <message>
+            <location filename="../../ui/classes.py" line="-620" />
+            <source>수업 만들기</source>
+            <translation>New session</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>(없음)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>오픈 키친</source>
+            <translation>Open kitchen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>미팅 스페이스</source>
+            <translation>Meeting space</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>제목</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>영문 제목</source>
+            <translation>English title</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>주제</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Featured region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>공간</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>날짜</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>시작</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>시간(분)</source>
+            <translation>Length (min)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>정원</source>
+            <translation>Capacity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>참가비</source>
+            <translation>Fee</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>강사</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>매주 반복(회)</source>
+            <translation>Weekly, times</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>재료 검색 (상품명)</source>
+            <translation>Find an ingredient (product name)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>재료 추가</source>
+            <translation>Add ingredient</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+3" />
+            <source>1인분</source>
+            <translation>Per person</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>재료</source>
+            <translation>Ingredient</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>개</source>
+            <translation> pc</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncButton</name>
         <message>
             <location filename="../../ui/sync_panel.py" line="-129" />
@@ -701,7 +1159,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-739" />
+            <location filename="../../ui/checkout.py" line="-752" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -729,13 +1187,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+178" />
+            <location filename="../../ui/messages.py" line="+265" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+744" />
+            <location filename="../../ui/checkout.py" line="+757" />
             <source>개</source>
             <translation>ea</translation>
         </message>

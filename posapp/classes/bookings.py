@@ -1,0 +1,671 @@
+"""Bookings of class seats and of the meeting space: capacity, waitlist, holds, payment at the
+till through the sale engine, cancellation with the refund policy, and check-in.
+
+Owns ``class_bookings`` and the ``seats_taken`` counter of ``class_sessions``.
+
+Capacity under concurrency — why an atomic conditional UPDATE of a counter::
+
+    UPDATE class_sessions SET seats_taken = seats_taken + :n
+     WHERE id = :id AND status = 'scheduled' AND seats_taken + :n <= capacity
+
+One statement decides and takes the seats. On PostgreSQL (READ COMMITTED) a second till running
+it at the same moment waits for the first one's row lock and then re-evaluates the WHERE clause
+against the committed row, so the last seat goes to exactly one of them and the other gets zero
+rows (→ waitlist). On SQLite writers are serialised by ``BEGIN IMMEDIATE``. No
+read-count-then-insert window exists, unlike counting booking rows and inserting (two tills
+both see one free seat), and no explicit ``SELECT ... FOR UPDATE`` round trip is needed; the
+counter also makes the calendar's "seats left" one column read. Giving seats back is the mirror
+``seats_taken - :n``; the counter is checked against the bookings by :func:`verify_counts`.
+
+States: ``held`` (seats taken, unpaid, released after the policy's hold time), ``confirmed``
+(paid, or pay on arrival), ``waitlist`` (no seats yet), ``cancelled``, ``expired``. A
+cancellation or expiry promotes waiting bookings, first come first served, each that fits.
+
+Payment: :func:`ticket_line` makes the booking a line of the till's ticket (a service product:
+"쿠킹클래스 참가비" or "회의실 대관료", not stock-tracked; its name carries the session and its
+barcode field the booking reference ``BK<id>``); after ``complete_sale`` in the same
+transaction :func:`settle_from_sale` marks those bookings paid (or refuses the whole sale if one
+cannot be paid any more). The class fee is VAT-taxable: cooking lessons by a store are not a
+registered academy's (학원) exempt education service, so the line is ``taxable``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid as uuidlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from posapp.auth.service import require_approver
+from posapp.classes.policy import ClassPolicy, refund_amount
+from posapp.classes.sessions import (
+    CLASS,
+    KITCHEN,
+    MEETING,
+    MEETING_KIND,
+    SCHEDULED,
+    ClassError,
+    SessionInfo,
+    SessionSpec,
+    create_session,
+    get_session,
+    rereserve,
+)
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import ClassBooking, ClassSession, Product, utcnow
+from posapp.domain.cart import CartLine, Unit
+from posapp.domain.phone import normalize_mobile
+from posapp.domain.tax import TaxClass
+from posapp.inventory.reservations import Shortage
+from posapp.sales import service as sales
+from posapp.sales.service import CompletedSale
+from posapp.sales.tenders import Tender
+from posapp.sales.ticket import Ticket
+
+log = logging.getLogger(__name__)
+
+HELD, CONFIRMED, WAITLIST, CANCELLED, EXPIRED = (
+    "held",
+    "confirmed",
+    "waitlist",
+    "cancelled",
+    "expired",
+)
+SEATED = (HELD, CONFIRMED)
+REF_PREFIX = "BK"
+CLASS_FEE_NAME = ("쿠킹클래스 참가비", "Cooking class fee")
+ROOM_FEE_NAME = ("회의실 대관료", "Meeting space fee")
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRequest:
+    customer_name: str
+    phone: str
+    seats: int = 1
+    allergies: str = ""
+    note: str = ""
+    pay_on_arrival: bool = False
+    waitlist_ok: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class BookingInfo:
+    id: int
+    uuid: str
+    session_id: int
+    session_uuid: str
+    customer_name: str
+    phone: str
+    seats: int
+    amount: int
+    allergies: str
+    note: str
+    status: str
+    pay_on_arrival: bool
+    hold_until: dt.datetime | None
+    receipt_no: str | None
+    line_no: int | None
+    paid_amount: int
+    refund_receipt_no: str | None
+    refunded_amount: int
+    checked_in_at: dt.datetime | None
+    created_at: dt.datetime
+    waitlist_position: int | None = None
+
+    @property
+    def ref(self) -> str:
+        return booking_ref(self.id)
+
+    @property
+    def paid(self) -> bool:
+        return self.receipt_no is not None
+
+    @property
+    def seated(self) -> bool:
+        return self.status in SEATED
+
+
+@dataclass(frozen=True, slots=True)
+class BookingResult:
+    booking: BookingInfo
+    session: SessionInfo
+    shortages: tuple[Shortage, ...] = field(default=())
+    promoted: tuple[BookingInfo, ...] = field(default=())
+    refund: CompletedSale | None = None
+
+
+def booking_ref(booking_id: int) -> str:
+    return f"{REF_PREFIX}{booking_id:06d}"
+
+
+def _parse_ref(code: str | None) -> int | None:
+    if not code or not code.startswith(REF_PREFIX) or not code[len(REF_PREFIX) :].isdigit():
+        return None
+    return int(code[len(REF_PREFIX) :])
+
+
+_t = ClassBooking.__table__
+_s = ClassSession.__table__
+
+
+def _take_seats(conn: Connection, session_id: int, seats: int) -> bool:
+    """The atomic conditional UPDATE (see the module docstring): True if the seats were taken."""
+    result = conn.execute(
+        update(_s)
+        .where(
+            _s.c.id == session_id,
+            _s.c.status == SCHEDULED,
+            _s.c.seats_taken + seats <= _s.c.capacity,
+        )
+        .values(seats_taken=_s.c.seats_taken + seats)
+    )
+    return result.rowcount == 1
+
+
+def _give_back(conn: Connection, session_id: int, seats: int) -> None:
+    conn.execute(
+        update(_s).where(_s.c.id == session_id).values(seats_taken=_s.c.seats_taken - seats)
+    )
+
+
+def _row(conn: Connection, booking_uuid: str, *, lock: bool = False):  # type: ignore[no-untyped-def]
+    q = select(_t).where(_t.c.uuid == booking_uuid)
+    if lock:
+        q = q.with_for_update()
+    row = conn.execute(q).mappings().first()
+    if row is None:
+        raise ClassError("no such booking", code="booking.not_found", uuid=booking_uuid)
+    return row
+
+
+def _info(conn: Connection, booking_id: int) -> BookingInfo:
+    return _infos(conn, [_t.c.id == booking_id])[0]
+
+
+def _infos(conn: Connection, where: list) -> list[BookingInfo]:  # type: ignore[type-arg]
+    rows = (
+        conn.execute(
+            select(_t, _s.c.uuid.label("session_uuid"))
+            .select_from(_t.join(_s, _s.c.id == _t.c.session_id))
+            .where(*where)
+            .order_by(_t.c.id)
+        )
+        .mappings()
+        .all()
+    )
+    positions: dict[int, int] = {}
+    for sid in {r["session_id"] for r in rows if r["status"] == WAITLIST}:
+        waiting = conn.execute(
+            select(_t.c.id).where(_t.c.session_id == sid, _t.c.status == WAITLIST).order_by(_t.c.id)
+        ).scalars()
+        positions.update({bid: n for n, bid in enumerate(waiting, start=1)})
+    return [
+        BookingInfo(
+            id=r["id"],
+            uuid=r["uuid"],
+            session_id=r["session_id"],
+            session_uuid=r["session_uuid"],
+            customer_name=r["customer_name"],
+            phone=r["phone"],
+            seats=r["seats"],
+            amount=r["amount"],
+            allergies=r["allergies"],
+            note=r["note"],
+            status=r["status"],
+            pay_on_arrival=r["pay_on_arrival"],
+            hold_until=r["hold_until"],
+            receipt_no=r["receipt_no"],
+            line_no=r["line_no"],
+            paid_amount=r["paid_amount"],
+            refund_receipt_no=r["refund_receipt_no"],
+            refunded_amount=r["refunded_amount"],
+            checked_in_at=r["checked_in_at"],
+            created_at=r["created_at"],
+            waitlist_position=positions.get(r["id"]),
+        )
+        for r in rows
+    ]
+
+
+def list_bookings(
+    uow: UnitOfWork, session_uuid: str, *, include_closed: bool = False
+) -> list[BookingInfo]:
+    """A session's bookings in booking order (seated and waiting; closed ones on request)."""
+    sid = get_session(uow, session_uuid).id
+    where = [_t.c.session_id == sid]
+    if not include_closed:
+        where.append(_t.c.status.in_((HELD, CONFIRMED, WAITLIST)))
+    return _infos(uow.conn, where)
+
+
+def get_booking(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
+    return _info(uow.conn, _row(uow.conn, booking_uuid)["id"])
+
+
+def _seated_status(amount: int, pay_on_arrival: bool) -> str:
+    return CONFIRMED if pay_on_arrival or amount == 0 else HELD
+
+
+def book(
+    uow: UnitOfWork,
+    session_uuid: str,
+    req: BookingRequest,
+    *,
+    policy: ClassPolicy,
+    user_id: int | None,
+    now: dt.datetime | None = None,
+) -> BookingResult:
+    """Book seats; a full session puts the booking on its waitlist (or refuses, if not wanted).
+
+    Unpaid bookings (not pay on arrival) hold their seats until ``policy.hold_minutes``."""
+    conn = uow.conn
+    now = now or utcnow()
+    name = req.customer_name.strip()
+    if not name:
+        raise ClassError("a booking needs the customer's name", code="booking.name")
+    phone = normalize_mobile(req.phone)
+    session = get_session(uow, session_uuid)
+    if session.status != SCHEDULED:
+        raise ClassError(f"the session is {session.status}", code="class.not_scheduled")
+    if session.starts_at <= now:
+        raise ClassError("the session has already started", code="booking.too_late")
+    if not isinstance(req.seats, int) or not 1 <= req.seats <= session.capacity:
+        raise ClassError(
+            f"seats must be 1 to {session.capacity}, not {req.seats!r}",
+            code="booking.seats",
+            seats=req.seats,
+            capacity=session.capacity,
+        )
+    _release_expired(conn, policy, now, session_id=session.id)
+    amount = session.fee * req.seats
+    seated = _take_seats(conn, session.id, req.seats)
+    if not seated and not req.waitlist_ok:
+        raise ClassError(
+            f"only {session.seats_left} seats are left",
+            code="booking.full",
+            left=session.seats_left,
+        )
+    status = _seated_status(amount, req.pay_on_arrival) if seated else WAITLIST
+    bid = conn.execute(
+        insert(_t).values(
+            uuid=str(uuidlib.uuid4()),
+            session_id=session.id,
+            customer_name=name[:80],
+            phone=phone,
+            seats=req.seats,
+            amount=amount,
+            allergies=req.allergies.strip(),
+            note=req.note.strip(),
+            status=status,
+            pay_on_arrival=req.pay_on_arrival,
+            hold_until=policy.hold_until(now) if status == HELD else None,
+            paid_amount=0,
+            refunded_amount=0,
+            created_by=user_id,
+            created_at=now,
+        )
+    ).inserted_primary_key[0]
+    shortages = rereserve(conn, session.id) if seated else []
+    return BookingResult(_info(conn, int(bid)), get_session(uow, session_uuid), tuple(shortages))
+
+
+def book_meeting(
+    uow: UnitOfWork,
+    spec: SessionSpec,
+    *,
+    organiser: str,
+    phone: str,
+    attendees: int,
+    room_fee: int = 0,
+    note: str = "",
+    user_id: int | None,
+    pay_on_arrival: bool = True,
+    policy: ClassPolicy,
+    now: dt.datetime | None = None,
+) -> BookingResult:
+    """A network meeting in the meeting space: the session (capacity = attendees) and the
+    organiser's booking of every seat, for no fee or a room fee paid at the till."""
+    if not isinstance(room_fee, int) or room_fee < 0:
+        raise ClassError(f"a room fee of {room_fee!r} won", code="class.fee", fee=room_fee)
+    session = create_session(
+        uow,
+        SessionSpec(
+            title_ko=spec.title_ko,
+            title_en=spec.title_en,
+            theme=spec.theme,
+            region_id=spec.region_id,
+            date=spec.date,
+            start=spec.start,
+            minutes=spec.minutes,
+            room=MEETING if spec.room == KITCHEN else spec.room,
+            capacity=attendees,
+            fee=0,
+            organiser=organiser,
+            note=note or spec.note,
+            kind=MEETING_KIND,
+        ),
+        user_id=user_id,
+    )
+    result = book(
+        uow,
+        session.uuid,
+        BookingRequest(organiser, phone, attendees, note=note, pay_on_arrival=pay_on_arrival),
+        policy=policy,
+        user_id=user_id,
+        now=now,
+    )
+    if room_fee:
+        uow.conn.execute(
+            update(_t)
+            .where(_t.c.id == result.booking.id)
+            .values(
+                amount=room_fee,
+                status=_seated_status(room_fee, pay_on_arrival),
+                hold_until=None if pay_on_arrival else policy.hold_until(now or utcnow()),
+            )
+        )
+    return BookingResult(
+        _info(uow.conn, result.booking.id), get_session(uow, session.uuid), result.shortages
+    )
+
+
+def _promote(
+    conn: Connection, session_id: int, policy: ClassPolicy, now: dt.datetime
+) -> list[BookingInfo]:
+    """Seat waiting bookings in the order they came, each one that fits in the seats now free."""
+    promoted = []
+    waiting = conn.execute(
+        select(_t.c.id, _t.c.seats, _t.c.amount, _t.c.pay_on_arrival)
+        .where(_t.c.session_id == session_id, _t.c.status == WAITLIST)
+        .order_by(_t.c.id)
+    ).all()
+    for bid, seats, amount, poa in waiting:
+        if _take_seats(conn, session_id, seats):
+            status = _seated_status(amount, poa)
+            conn.execute(
+                update(_t)
+                .where(_t.c.id == bid)
+                .values(
+                    status=status, hold_until=policy.hold_until(now) if status == HELD else None
+                )
+            )
+            promoted.append(_info(conn, bid))
+    return promoted
+
+
+def _release_expired(
+    conn: Connection, policy: ClassPolicy, now: dt.datetime, *, session_id: int | None = None
+) -> list[BookingInfo]:
+    where = [_t.c.status == HELD, _t.c.hold_until < now]
+    if session_id is not None:
+        where.append(_t.c.session_id == session_id)
+    expired = conn.execute(select(_t.c.id, _t.c.session_id, _t.c.seats).where(*where)).all()
+    out = []
+    for sid in sorted({r.session_id for r in expired}):
+        for r in (r for r in expired if r.session_id == sid):
+            done = conn.execute(
+                update(_t)
+                .where(_t.c.id == r.id, _t.c.status == HELD)
+                .values(status=EXPIRED, cancelled_at=now, hold_until=None)
+            )
+            if done.rowcount == 1:
+                _give_back(conn, sid, r.seats)
+                out.append(_info(conn, r.id))
+        _promote(conn, sid, policy, now)
+        rereserve(conn, sid)
+    return out
+
+
+def release_expired(
+    uow: UnitOfWork, *, policy: ClassPolicy, now: dt.datetime | None = None
+) -> list[BookingInfo]:
+    """Release every unpaid booking past its hold time; their seats go to the waitlist."""
+    return _release_expired(uow.conn, policy, now or utcnow())
+
+
+def cancel(
+    uow: UnitOfWork,
+    booking_uuid: str,
+    *,
+    policy: ClassPolicy,
+    user_id: int,
+    register_id: str | None = None,
+    approved_by: int | None = None,
+    override_percent: int | None = None,
+    tenders: Sequence[Tender] | None = None,
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> BookingResult:
+    """Cancel a booking; its seats go to the waitlist and a paid fee is refunded by the policy
+    (or ``override_percent``, which needs a manager) through the sale engine's refund of the
+    booking's line. A refund pays money out, so — like every refund at the till — it needs
+    a manager's approval (``approved_by``) and an open shift on ``register_id``."""
+    conn = uow.conn
+    now = now or utcnow()
+    row = _row(conn, booking_uuid, lock=True)
+    if row["status"] not in (HELD, CONFIRMED, WAITLIST):
+        raise ClassError(f"the booking is already {row['status']}", code="booking.closed")
+    session = conn.execute(select(_s).where(_s.c.id == row["session_id"])).mappings().one()
+    if override_percent is not None:
+        require_approver(uow, approved_by, "overriding the refund policy")
+        percent = override_percent
+    else:
+        percent = policy.refund_percent(session["starts_at"], now)
+    give = refund_amount(row["paid_amount"], percent) if row["receipt_no"] else 0
+    refund = None
+    if give > 0:
+        if register_id is None:
+            raise ClassError("a refund is paid at a till", code="booking.refund_needs_till")
+        refund = sales.refund(
+            uow,
+            row["receipt_no"],
+            register_id=register_id,
+            user_id=user_id,
+            approved_by=approved_by,
+            lines={row["line_no"]: _line_qty(conn, row)},
+            amounts={row["line_no"]: give},
+            tenders=tenders,
+            reason=(reason or f"class cancellation {percent}%")[:200],
+            restock=False,
+            now=now,
+        )
+    conn.execute(
+        update(_t)
+        .where(_t.c.id == row["id"])
+        .values(
+            status=CANCELLED,
+            cancelled_at=now,
+            hold_until=None,
+            refunded_amount=give,
+            refund_receipt_no=refund.receipt_no if refund else None,
+        )
+    )
+    promoted: list[BookingInfo] = []
+    shortages: list[Shortage] = []
+    if row["status"] in SEATED:
+        _give_back(conn, row["session_id"], row["seats"])
+        promoted = _promote(conn, row["session_id"], policy, now)
+        shortages = rereserve(conn, row["session_id"])
+    return BookingResult(
+        _info(conn, row["id"]),
+        get_session(uow, session["uuid"]),
+        tuple(shortages),
+        tuple(promoted),
+        refund,
+    )
+
+
+def _line_qty(conn: Connection, row) -> int:  # type: ignore[no-untyped-def]
+    from posapp.db.models import Sale, SaleLine
+
+    qty = conn.execute(
+        select(SaleLine.qty)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(Sale.uuid == row["sale_uuid"], SaleLine.line_no == row["line_no"])
+    ).scalar_one()
+    return int(qty)
+
+
+def check_in(
+    uow: UnitOfWork, booking_uuid: str, *, undo: bool = False, now: dt.datetime | None = None
+) -> BookingInfo:
+    """Attendance: the customer arrived (or, with ``undo``, did not after all)."""
+    conn = uow.conn
+    row = _row(conn, booking_uuid, lock=True)
+    if row["status"] not in SEATED:
+        raise ClassError(f"a {row['status']} booking cannot check in", code="booking.not_seated")
+    conn.execute(
+        update(_t)
+        .where(_t.c.id == row["id"])
+        .values(checked_in_at=None if undo else (now or utcnow()))
+    )
+    return _info(conn, row["id"])
+
+
+# --- payment at the till ---------------------------------------------------------------------
+
+
+def _fee_product(conn: Connection, meeting: bool) -> int:
+    """The service product a booking is sold as (made on first use; never stock-tracked)."""
+    name_ko, name_en = ROOM_FEE_NAME if meeting else CLASS_FEE_NAME
+    found = conn.execute(
+        select(func.min(Product.id)).where(
+            Product.name_ko == name_ko, Product.stock_tracked.is_(False)
+        )
+    ).scalar()
+    if found is not None:
+        return int(found)
+    now = utcnow()
+    return int(
+        conn.execute(
+            insert(Product.__table__).values(
+                name_ko=name_ko,
+                name_en=name_en,
+                unit="ea",
+                price=0,
+                tax_class=TaxClass.TAXABLE.value,
+                reorder_point=0,
+                active=True,
+                stock_tracked=False,
+                created_at=now,
+                updated_at=now,
+            )
+        ).inserted_primary_key[0]
+    )
+
+
+def ticket_line(uow: UnitOfWork, booking_uuid: str) -> CartLine:
+    """The till's ticket line for paying a booking: the session on the receipt, VAT-taxable.
+
+    A write: the first call makes the service product the line is sold as."""
+    conn = uow.conn
+    row = _row(conn, booking_uuid)
+    if row["status"] not in SEATED or row["receipt_no"] is not None or row["amount"] <= 0:
+        raise ClassError(
+            "this booking has nothing to pay", code="booking.not_payable", status=row["status"]
+        )
+    session = _session_of(uow, row["session_id"])
+    meeting = session.kind == MEETING_KIND
+    seats = row["seats"]
+    qty, price = (
+        (seats, row["amount"] // seats) if row["amount"] % seats == 0 else (1, row["amount"])
+    )
+    if meeting:
+        qty, price = 1, row["amount"]
+    prefix = "대관" if meeting else "클래스"
+    return CartLine(
+        product_id=_fee_product(conn, meeting),
+        name=f"[{prefix}] {session.label()}"[:200],
+        tax_class=TaxClass.TAXABLE,
+        unit=Unit.EA,
+        qty=qty,
+        unit_price=price,
+        barcode=booking_ref(row["id"]),
+    )
+
+
+def _session_of(uow: UnitOfWork, session_id: int) -> SessionInfo:
+    uuid = uow.conn.execute(select(_s.c.uuid).where(_s.c.id == session_id)).scalar_one()
+    return get_session(uow, uuid)
+
+
+def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
+    """Mark the bookings on a just-completed sale paid (call in the sale's transaction).
+
+    A booking that cannot be paid any more (released, cancelled, already paid) or whose line
+    was changed raises, so the whole sale rolls back and nothing is charged."""
+    conn = uow.conn
+    out = []
+    for line in sale.lines:
+        bid = _parse_ref(line.get("barcode"))
+        if bid is None:
+            continue
+        row = conn.execute(select(_t).where(_t.c.id == bid)).mappings().first()
+        if row is None:
+            raise ClassError("no such booking", code="booking.not_found", ref=line["barcode"])
+        expected = ticket_line(uow, row["uuid"])
+        if line["qty"] != expected.qty or line["unit_price"] != expected.unit_price:
+            raise ClassError(
+                "a booking's line must be paid as booked (change the booking instead)",
+                code="booking.line_changed",
+                ref=line["barcode"],
+            )
+        done = conn.execute(
+            update(_t)
+            .where(_t.c.id == bid, _t.c.status.in_(SEATED), _t.c.receipt_no.is_(None))
+            .values(
+                status=CONFIRMED,
+                hold_until=None,
+                sale_uuid=sale.uuid,
+                receipt_no=sale.receipt_no,
+                line_no=line["line_no"],
+                paid_amount=line["net"],
+            )
+        )
+        if done.rowcount != 1:
+            raise ClassError("this booking has nothing to pay", code="booking.not_payable")
+        out.append(_info(conn, bid))
+    return out
+
+
+def pay(
+    uow: UnitOfWork,
+    booking_uuid: str,
+    tenders: Sequence[Tender],
+    *,
+    register_id: str,
+    user_id: int,
+    now: dt.datetime | None = None,
+) -> tuple[CompletedSale, BookingInfo]:
+    """Pay one booking on its own ticket through the sale engine (the classes window's path)."""
+    ticket = Ticket()
+    ticket.add(ticket_line(uow, booking_uuid), merge=False)
+    sale = sales.complete_sale(
+        uow, ticket, tenders, register_id=register_id, user_id=user_id, now=now
+    )
+    settle_from_sale(uow, sale)
+    return sale, get_booking(uow, booking_uuid)
+
+
+def verify_counts(uow: UnitOfWork) -> list[str]:
+    """Each session's ``seats_taken`` against the seats of its seated bookings."""
+    conn = uow.conn
+    seated = dict(
+        conn.execute(
+            select(_t.c.session_id, func.sum(_t.c.seats))
+            .where(_t.c.status.in_(SEATED))
+            .group_by(_t.c.session_id)
+        ).all()
+    )
+    problems = []
+    for sid, taken, capacity in conn.execute(select(_s.c.id, _s.c.seats_taken, _s.c.capacity)):
+        booked = int(seated.get(sid) or 0)
+        if taken != booked or taken > capacity:
+            problems.append(f"session {sid}: seats_taken {taken}, booked {booked}, cap {capacity}")
+    return problems
+
+
+__all__ = ["CLASS", "BookingInfo", "BookingRequest", "BookingResult", "book", "cancel"]

@@ -1,0 +1,183 @@
+"""The classes window (pytest-qt, offscreen): the week and month calendars per room, the booking
+dialog's phone check and waitlist notice, check-in, paying a booking on the checkout's ticket."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from posapp.classes import bookings as bk
+from posapp.classes import sessions as cs
+from posapp.classes.policy import ClassPolicy
+from posapp.sales.tenders import Tender
+from posapp.ui.checkout_session import CheckoutSession, SessionSettings
+from posapp.ui.classes import BookingDialog, ClassesWindow, SessionDialog
+from posapp.ui.tasks import SyncRunner
+from tests.conftest import Store
+
+POLICY = ClassPolicy()
+
+
+def _day() -> dt.date:
+    """A Wednesday at least a week ahead, so every session is in the future."""
+    d = dt.date.today() + dt.timedelta(days=7)
+    return d + dt.timedelta(days=(2 - d.weekday()) % 7)
+
+
+def _make(store: Store, **kw) -> cs.SessionInfo:  # type: ignore[no-untyped-def]
+    spec = cs.SessionSpec(
+        **{
+            "title_ko": "순창 고추장 담그기",
+            "date": _day(),
+            "start": dt.time(14, 0),
+            "minutes": 120,
+            "capacity": 2,
+            "fee": 35_000,
+            "instructor": "이수진",
+            **kw,
+        }
+    )
+    return store.db.transact(lambda uow: cs.create_session(uow, spec, user_id=store.cashier))
+
+
+def _book(store: Store, s: cs.SessionInfo, name: str, seats: int, **kw) -> bk.BookingResult:  # type: ignore[no-untyped-def]
+    r = bk.BookingRequest(name, "01012345678", seats, **kw)
+    return store.db.transact(lambda uow: bk.book(uow, s.uuid, r, policy=POLICY, user_id=None))
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
+    lines = []
+    w = ClassesWindow(
+        store.db,
+        SyncRunner(),
+        user_id=store.cashier,
+        policy=POLICY,
+        register_id="R01",
+        on_pay=lines.append,
+        out_dir=tmp_path,
+        today=_day(),
+    )
+    w.paid_lines = lines  # type: ignore[attr-defined]
+    qtbot.addWidget(w)
+    return w
+
+
+def _cells(w: ClassesWindow) -> dict[tuple[int, int], str]:
+    cal = w.calendar
+    return {
+        (r, c): cal.item(r, c).text()
+        for r in range(cal.rowCount())
+        for c in range(cal.columnCount())
+        if cal.item(r, c) is not None and cal.item(r, c).text()
+    }
+
+
+def test_week_and_month_calendar_per_room(window: ClassesWindow, store: Store) -> None:
+    _make(store)
+    _make(store, room=cs.MEETING, kind=cs.MEETING_KIND, title_ko="지역 네트워크 모임")
+    _make(
+        store, date=_day() + dt.timedelta(days=2), start=dt.time(10, 0), title_ko="횡성 한우 불고기"
+    )
+    window.refresh()
+    cells = _cells(window)
+    wed, fri = _day().weekday(), _day().weekday() + 2
+    assert {c for (_r, c) in cells} == {wed, fri}
+    assert any("순창 고추장 담그기" in t and "0/2" in t for t in cells.values())
+    assert sum(1 for (_r, c) in cells if c == wed) == 2  # two rooms the same afternoon
+    window.room.setCurrentIndex(window.room.findData(cs.KITCHEN))
+    assert not any("네트워크" in t for t in _cells(window).values())
+    window.toggle_view()
+    assert window.calendar.rowCount() == 6
+    month = _cells(window)
+    assert any("순창 고추장" in t for t in month.values()) and len(month) == 42
+    window.shift(1)  # next month: the range label moves
+    assert window.range_label.text() != f"{_day():%Y-%m}"
+
+
+def test_select_session_shows_bookings_waitlist_and_check_in(
+    window: ClassesWindow, store: Store, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    s = _make(store)
+    _book(store, s, "김영희", 2, allergies="갑각류", pay_on_arrival=True)
+    _book(store, s, "박대기", 1)
+    window.refresh()
+    (pos,) = [k for k, t in _cells(window).items() if "순창" in t]
+    window._cell_clicked(*pos)
+    assert window.current is not None and window.current.uuid == s.uuid
+    assert window.table.rowCount() == 2
+    assert window.table.item(1, 3).text() == "대기 1번"
+    assert window.table.item(0, 5).text() == "갑각류"
+    window.table.selectRow(0)
+    window.check_in()
+    assert window.table.item(0, 6).text() == "✓"
+    window.save_pdf("roster")
+    assert "저장했습니다" in window.status.text()
+    assert list(Path(window.out_dir).glob("class-roster-*.pdf"))  # type: ignore[arg-type]
+
+
+def test_booking_dialog_checks_phone_and_shows_waitlist(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    s = _make(store)
+    _book(store, s, "김영희", 1)
+    s = store.db.read(lambda uow: cs.get_session(uow, s.uuid))
+    dlg = BookingDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.name.setText("최민수")  # QTest cannot type Hangul
+    qtbot.keyClicks(dlg.phone, "010-12")
+    assert "010-XXXX-XXXX" in dlg.phone_hint.text()
+    dlg._accept()
+    assert dlg.result() == 0  # not accepted with a bad phone
+    qtbot.keyClicks(dlg.phone, "34-5678")
+    assert dlg.phone_hint.text() == ""
+    assert "35,000" in dlg.seat_hint.text()
+    dlg.seats.setValue(2)
+    assert "대기자" in dlg.seat_hint.text()
+    dlg._accept()
+    assert dlg.result() == 1
+    assert dlg.request().seats == 2 and dlg.request().phone == "010-1234-5678"
+
+
+def test_session_dialog_builds_a_spec(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    found = []
+
+    def find(text, show):  # type: ignore[no-untyped-def]
+        found.append(text)
+        show(store.db.read(lambda uow: cs.find_ingredients(uow, text)))
+
+    dlg = SessionDialog(_day(), [(1, "순창군")], find)
+    qtbot.addWidget(dlg)
+    dlg.title_ko.setText("고추장 클래스")
+    dlg.search.setText("고추장")
+    dlg._lookup()
+    assert dlg.choices.count() == 1 and "순창 전통 고추장" in dlg.choices.itemText(0)
+    dlg.per_seat.setValue(2)
+    dlg._add_ingredient()
+    dlg.region.setCurrentIndex(1)
+    spec = dlg.spec()
+    assert spec.title_ko == "고추장 클래스" and spec.region_id == 1
+    assert spec.ingredients == (cs.Ingredient(store.gochujang, 2),) and spec.date == _day()
+
+
+def test_pay_a_booking_on_the_checkout_ticket(
+    window: ClassesWindow, store: Store, tmp_path: Path
+) -> None:
+    s = _make(store)
+    b = _book(store, s, "김영희", 2).booking
+    window.select(store.db.read(lambda uow: cs.get_session(uow, s.uuid)))
+    window.table.selectRow(0)
+    window.pay()
+    (line,) = window.paid_lines  # type: ignore[attr-defined]
+    checkout = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    checkout.sign_in("1111")
+    checkout.add_line(line)
+    sale = checkout.complete([Tender.cash(70_000)])
+    assert sale.lines[0]["name"].startswith("[클래스] 순창 고추장 담그기")
+    paid = store.db.read(lambda uow: bk.get_booking(uow, b.uuid))
+    assert paid.status == bk.CONFIRMED and paid.receipt_no == sale.receipt_no
+    window.refresh()
+    window.table.selectRow(0)
+    assert window.table.item(0, 4).text() == "70,000"
+    assert window.calendar.item(0, _day().weekday()).data(Qt.UserRole) == s.uuid
