@@ -24,9 +24,8 @@ def main(url: str, platform_url: str, token: str) -> None:
         rng=random.Random(1),
     ).start()
     print("started", flush=True)
-    while True:
+    while worker is not None:  # delivers in its thread until this process is killed
         time.sleep(1)
-        del worker
 
 
 if __name__ == "__main__":
