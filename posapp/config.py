@@ -142,6 +142,17 @@ class PlatformSettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    enabled: bool = True  # scheduled backups of the SQLite database (PostgreSQL: pg_dump)
+    dir: str = ""  # empty: "backups" in the data directory
+    every_hours: int = 24
+    keep_days: int = 14
+
+    def resolved_dir(self) -> Path:
+        return Path(self.dir).expanduser() if self.dir else data_dir() / "backups"
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -153,6 +164,7 @@ class Settings:
     card: CardSettings = field(default_factory=CardSettings)
     scale: ScaleSettings = field(default_factory=ScaleSettings)
     pole_display: DisplaySettings = field(default_factory=DisplaySettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
     locale: str = "ko"
     log_level: str = "INFO"
 

@@ -99,6 +99,13 @@ def get_user(uow: UnitOfWork, user_id: int) -> UserInfo:
     return UserInfo(user.id, user.name, Role(user.role))
 
 
+def user_by_name(uow: UnitOfWork, name: str) -> UserInfo:
+    user = uow.session.scalar(select(User).where(User.name == name.strip(), User.active))
+    if user is None:
+        raise AuthError(f"no active user named {name!r}", code="auth.unknown_user", name=name)
+    return UserInfo(user.id, user.name, Role(user.role))
+
+
 def list_users(uow: UnitOfWork) -> list[UserInfo]:
     rows = uow.session.scalars(select(User).where(User.active).order_by(User.id))
     return [UserInfo(u.id, u.name, Role(u.role)) for u in rows]

@@ -404,3 +404,24 @@ class OutboxEvent(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_outbox_pending", "sent_at", "id"),)
+
+
+# --- several registers, permissions (issue 10) ------------------------------------------------
+
+# One open shift per register, kept by the database itself: two tills racing to open a shift on
+# the same register cannot both succeed, whatever the service layer does.
+Index(
+    "uq_shifts_one_open_per_register",
+    Shift.register_id,
+    unique=True,
+    sqlite_where=Shift.status == "open",
+    postgresql_where=Shift.status == "open",
+)
+
+
+class RolePermission(Base):
+    """A permission (posapp.auth.permissions.Permission) granted to a role; edited by an admin."""
+
+    __tablename__ = "role_permissions"
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    permission: Mapped[str] = mapped_column(String(40), primary_key=True)

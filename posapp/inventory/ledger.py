@@ -19,9 +19,12 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
+from posapp.db.engine import Batch
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
 
@@ -67,6 +70,24 @@ _level_delta = (
         | (StockLevel.__table__.c.on_hand + bindparam("delta") < 0),
     )
 )
+
+
+def _level_upsert(dialect: Any) -> Any:
+    """Add a delta to a product's level, creating the level (below zero: flagged) if missing."""
+    table = StockLevel.__table__
+    stmt = dialect.insert(table).values(
+        product_id=bindparam("pid"), on_hand=bindparam("delta"), needs_count=bindparam("neg")
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.product_id],
+        set_={
+            "on_hand": table.c.on_hand + stmt.excluded.on_hand,
+            "needs_count": table.c.needs_count | (table.c.on_hand + stmt.excluded.on_hand < 0),
+        },
+    )
+
+
+_LEVEL_UPSERT = {"postgresql": _level_upsert(postgresql), "sqlite": _level_upsert(sqlite)}
 _lot_delta = (
     update(Lot.__table__)
     .where(Lot.__table__.c.id == bindparam("lid"))
@@ -77,7 +98,7 @@ _lots_fefo = (
     .where(Lot.product_id.in_(bindparam("pids", expanding=True)), Lot.qty_on_hand > 0)
     .order_by(Lot.product_id, Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
 )
-_insert_movement = insert(StockMovement.__table__)
+_insert_movement = insert(StockMovement.__table__).inline()  # no RETURNING: batchable
 
 
 def ensure_levels(conn: Connection, product_ids: Iterable[int]) -> None:
@@ -103,11 +124,14 @@ def take_fefo(
     user_id: int | None,
     register_id: str | None,
     at: dt.datetime | None = None,
+    batch: Batch | None = None,
 ) -> list[MovementRow]:
     """Take stock for a sale (or class use) from lots first-expiring-first, in one go.
 
     Levels are updated first, in product-id order: that row update is the per-product lock
     under which the lots are read and decremented (PostgreSQL READ COMMITTED re-reads after it).
+    With an open ``batch`` the level updates travel with the caller's queued statements, the
+    batch is flushed to read the lots, and the lot updates and movements start the next one.
     """
     wanted: dict[int, int] = defaultdict(int)
     for t in takes:
@@ -117,10 +141,15 @@ def take_fefo(
     if not wanted:
         return []
     pids = sorted(wanted)
-    result = conn.execute(_level_delta, [{"pid": p, "delta": -wanted[p]} for p in pids])
-    if result.rowcount is not None and 0 <= result.rowcount < len(pids):
-        _create_missing_levels(conn, {p: -wanted[p] for p in pids})
+    conn.execute(
+        _LEVEL_UPSERT[conn.dialect.name],
+        [{"pid": p, "delta": -wanted[p], "neg": True} for p in pids],
+    )
+    if batch is not None:
+        batch.flush()
     lot_rows = conn.execute(_lots_fefo, {"pids": pids}).all()
+    if batch is not None:
+        batch.open()
     remaining = dict(wanted)
     moves: list[MovementRow] = []
     lot_updates: list[dict[str, int]] = []
