@@ -1,20 +1,22 @@
-"""Browsing the audit trail: who did what, when, on which till, with before/after.
+"""The audit trail: who did what, when, on which till, with before/after.
 
-Owns the read side of ``audit_events`` (the services write them in the same transaction as
-the action they record). Filters by Seoul calendar dates, user name and action (prefix).
+Owns ``audit_events``: :func:`record` writes one in the caller's transaction (so an action and
+its record commit together), :func:`list_events` reads them back filtered by Seoul calendar
+dates, user name and action (exact or prefix). Never a PIN, card number or token in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Connection, insert, select
 
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import AuditEvent, User
+from posapp.db.models import AuditEvent, User, utcnow
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -43,6 +45,35 @@ class AuditRow:
     @property
     def at_local(self) -> dt.datetime:
         return self.at.astimezone(SEOUL)
+
+
+_insert = insert(AuditEvent.__table__).inline()  # no RETURNING: can travel in a Batch
+
+
+def record(
+    conn: Connection,
+    action: str,
+    user_id: int | None,
+    register_id: str | None,
+    target: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """Write one audit event in the caller's transaction."""
+    conn.execute(
+        _insert,
+        {
+            "uuid": str(uuid.uuid4()),
+            "at": at or utcnow(),
+            "user_id": user_id,
+            "register_id": register_id,
+            "action": action,
+            "target": target[:120],
+            "before": before,
+            "after": after,
+        },
+    )
 
 
 def _day_start(day: dt.date) -> dt.datetime:

@@ -176,7 +176,15 @@ _ALIASES = {
     "POSAPP_PLATFORM_URL": ("platform", "url"),
     "POSAPP_PLATFORM_TOKEN": ("platform", "token"),
 }
-_NOT_SETTINGS = {"POSAPP_DATA_DIR", "POSAPP_CONFIG_DIR", "POSAPP_LOG_DIR", "POSAPP_CONFIG"}
+_NOT_SETTINGS = {
+    "POSAPP_DATA_DIR",
+    "POSAPP_CONFIG_DIR",
+    "POSAPP_LOG_DIR",
+    "POSAPP_CONFIG",
+    "POSAPP_NEW_PIN",  # posapp-admin user add
+    "POSAPP_ADMIN_PIN",  # posapp-admin perm grant/revoke
+    "POSAPP_NO_KEYRING",  # posapp.secrets: use the 0600 file even where a keyring exists
+}
 
 
 def _coerce(value: Any, current: Any, key: str) -> Any:
@@ -222,7 +230,7 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
     for name, value in environ.items():
         if not name.startswith("POSAPP_") or name in _NOT_SETTINGS:
             continue
-        if name.startswith("POSAPP_TEST"):
+        if name.startswith(("POSAPP_TEST", "POSAPP_SECRET_")):  # secrets: posapp.secrets
             continue
         if name in _ALIASES:
             path: tuple[str, ...] = _ALIASES[name]

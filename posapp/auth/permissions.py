@@ -9,14 +9,14 @@ admin role always keeps ``user_admin`` (nobody can lock the store out of its own
 
 from __future__ import annotations
 
-import uuid
 from enum import StrEnum
 
 from sqlalchemy import delete, insert, select
 
+from posapp import audit
 from posapp.auth.service import AuthError, Role, UserInfo, get_user
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import AuditEvent, RolePermission, utcnow
+from posapp.db.models import RolePermission
 
 
 class Permission(StrEnum):
@@ -135,17 +135,14 @@ def _set(
             delete(table).where(table.c.role == role.value, table.c.permission == permission.value)
         )
     after = sorted({*before, permission.value} if on else set(before) - {permission.value})
-    uow.conn.execute(
-        insert(AuditEvent.__table__).values(
-            uuid=str(uuid.uuid4()),
-            at=utcnow(),
-            user_id=actor_id,
-            register_id=register_id,
-            action="perm.grant" if on else "perm.revoke",
-            target=f"role {role.value}: {permission.value}",
-            before={"permissions": before},
-            after={"permissions": after},
-        )
+    audit.record(
+        uow.conn,
+        "perm.grant" if on else "perm.revoke",
+        actor_id,
+        register_id,
+        f"role {role.value}: {permission.value}",
+        {"permissions": before},
+        {"permissions": after},
     )
     return True
 

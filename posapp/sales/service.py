@@ -22,10 +22,10 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import (
-    AuditEvent,
     HeldTicket,
     JournalHead,
     OutboxEvent,
@@ -522,20 +522,7 @@ def _audit(
     after: dict[str, Any] | None,
     at: dt.datetime | None = None,
 ) -> None:
-    conn.execute(
-        insert(AuditEvent.__table__)
-        .inline()
-        .values(
-            uuid=str(uuidlib.uuid4()),
-            at=at or utcnow(),
-            user_id=user_id,
-            register_id=register_id,
-            action=action,
-            target=target,
-            before=before,
-            after=after,
-        )
-    )
+    audit.record(conn, action, user_id, register_id, target, before, after, at)
 
 
 # --- refunds ---------------------------------------------------------------------------------
