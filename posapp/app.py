@@ -236,6 +236,11 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     if serial_scanner is not None:
         bridge.code.connect(window.on_scanned)
 
+    if sales.idle_signout_minutes > 0:
+        window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
+    _audit_shortcut(db, window, runner)
+    backups = _schedule_backups(db, settings, runner)
+
     def offer_recovery() -> None:
         ticket = session.recoverable()
         if ticket is None:
@@ -251,6 +256,8 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
             session.clear_recovery()
 
     def shutdown() -> None:
+        if backups is not None:
+            backups.stop()
         queue.wait_idle(5)
         queue.close()
         wedge.remove(QApplication.instance())  # type: ignore[arg-type]
@@ -271,6 +278,65 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "shutdown": shutdown,
         "printer": printer,
     }
+
+
+def _audit_shortcut(db: Any, window: Any, runner: Any) -> None:
+    """Ctrl+Shift+A opens the audit log for a signed-in user holding the settings permission."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from posapp import audit
+    from posapp.auth.permissions import Permission, require_permission
+    from posapp.ui.audit import AuditBrowser
+
+    def load(flt: audit.AuditFilter) -> list[audit.AuditRow]:
+        user = window.session.user
+
+        def run(uow: Any) -> list[audit.AuditRow]:
+            require_permission(uow, user.id if user else None, Permission.SETTINGS, "the audit log")
+            return audit.list_events(uow, flt)
+
+        return db.read(run)
+
+    def open_browser() -> None:
+        kinds = db.read(audit.actions)
+        browser = AuditBrowser(load, runner, actions=kinds, parent=window)
+        browser.refresh()
+        browser.show()
+        window._audit_browser = browser  # keep it alive while open
+
+    shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), window)
+    shortcut.activated.connect(open_browser)
+    window._audit_shortcut = shortcut
+
+
+def _schedule_backups(db: Any, settings: Any, runner: Any) -> Any:
+    """SQLite: a scheduled backup checked every hour on the I/O pool (never the Qt thread)."""
+    if db.dialect != "sqlite" or not settings.backup.enabled:
+        return None
+    from PySide6.QtCore import QTimer
+
+    from posapp.backup import BackupError, run_scheduled, sqlite_path
+
+    try:
+        source = sqlite_path(db.url)
+    except BackupError:
+        return None
+    b = settings.backup
+
+    def run() -> Any:
+        return run_scheduled(
+            source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
+        )
+
+    def tick() -> None:
+        runner.io(run).failure(lambda exc: log.error("scheduled backup failed: %s", exc))
+
+    timer = QTimer()
+    timer.setInterval(3_600_000)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(60_000, tick)  # a minute after start-up, then hourly
+    return timer
 
 
 def settle_memory() -> None:

@@ -127,6 +127,7 @@ class SalesSettings:
     scale_value_kind: str = "price"  # price | weight
     customer_display: bool = True  # the second window for the customer
     drawer_pin: int = 2
+    idle_signout_minutes: int = 10  # 0: never sign out by itself
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
     ROOT / "posapp" / "ui" / "dialogs.py",
     ROOT / "posapp" / "ui" / "customer_display.py",
+    ROOT / "posapp" / "ui" / "audit.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

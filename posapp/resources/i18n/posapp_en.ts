@@ -2,15 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
     <context>
+        <name>AuditBrowser</name>
+        <message>
+            <location filename="../../ui/audit.py" line="+118" />
+            <source>감사 기록</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>사용자 이름</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>모든 동작</source>
+            <translation>All actions</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>조회</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>시작</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>끝</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사용자</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>동작</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>조회 중…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{n}건</source>
+            <translation>{n} events</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <location line="-115" />
+            <source>시각</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>계산대</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사용자</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>동작</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대상</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>변경 전</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>변경 후</source>
+            <translation>After</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+245" />
-            <location line="+125" />
+            <location filename="../../ui/checkout.py" line="+296" />
+            <location line="+130" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-116" />
+            <location line="-121" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -20,7 +111,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+61" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -135,7 +226,7 @@
             <translation>Amount due {total}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+18" />
             <source>인쇄 실패: {error} — 거래는 저장되었습니다.</source>
             <translation>Printing failed: {error} — the sale has been saved.</translation>
         </message>
@@ -165,7 +256,12 @@
             <translation>Welcome, {name}.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+20" />
+            <source>자리를 비워 로그아웃했습니다 (F1: 로그인).</source>
+            <translation>Signed out after a while without activity (F1: sign in).</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>근무 시작: 시재금 세기</source>
             <translation>Open shift: count the opening float</translation>
         </message>
@@ -175,8 +271,8 @@
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location line="+62" />
-            <location line="+12" />
+            <location line="+77" />
+            <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
         </message>
@@ -600,7 +696,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-633" />
+            <location filename="../../ui/checkout.py" line="-672" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -628,12 +724,12 @@
     <context>
         <name>checkout</name>
         <message>
-            <location line="-13" />
+            <location line="-57" />
             <source>오류: {kind}: {error}</source>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location line="+649" />
+            <location line="+732" />
             <source>개</source>
             <translation>ea</translation>
         </message>
