@@ -74,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--user", help="user name")
     audit.add_argument("--action", help="action, e.g. sale.refund or perm (prefix)")
     audit.add_argument("--limit", type=int, default=100)
+    secret = sub.add_parser("secret", help="secrets kept outside the database and logs")
+    ssub = secret.add_subparsers(dest="action", required=True)
+    sset = ssub.add_parser("set", help="store a secret (value read from a prompt or stdin)")
+    sset.add_argument("name", choices=["db_password", "platform_token", "pin_pepper"])
+    swhere = ssub.add_parser("where", help="say where a secret is kept (never its value)")
+    swhere.add_argument("name", choices=["db_password", "platform_token", "pin_pepper"])
     backup = sub.add_parser("backup", help="copy the SQLite database, consistent while selling")
     backup.add_argument("--out", required=True, type=Path, metavar="FILE")
     restore = sub.add_parser(
@@ -117,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         return _printer(args, settings)
     if args.command in ("backup", "restore"):
         return _backup(args, settings)
+    if args.command == "secret":
+        return _secret(args)
     from posapp.bootstrap import open_database
 
     try:
@@ -229,6 +237,24 @@ def _audit(args: argparse.Namespace, db: Database) -> int:
         who = e.user_name or "-"
         when = f"{e.at_local:%Y-%m-%d %H:%M:%S}"
         print(f"{when}  {e.register_id or '-':<4} {who:<8} {e.action:<18} {e.target}{change}")
+    return 0
+
+
+def _secret(args: argparse.Namespace) -> int:
+    import getpass
+
+    from posapp import secrets
+
+    if args.action == "where":
+        print(f"{args.name}: {secrets.describe(args.name)}")
+        return 0
+    value = getpass.getpass(f"{args.name}: ") if sys.stdin.isatty() else sys.stdin.readline()
+    value = value.strip()
+    if not value:
+        print("error: an empty secret was not stored", file=sys.stderr)
+        return EXIT_USAGE
+    where = secrets.set_secret(args.name, value)
+    print(f"{args.name} stored in {where}")
     return 0
 
 

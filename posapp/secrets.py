@@ -129,6 +129,26 @@ def describe(name: str) -> str:
     return "not set"
 
 
+def database_url_with_password(url: str) -> str:
+    """Add the stored database password (``db_password``) to a URL that names a user but no
+    password, so the password never sits in the config file. Other URLs are returned as they are.
+    """
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" or not parsed.username or parsed.password:
+        return url
+    password = get_secret(DB_PASSWORD)
+    if not password:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
+
+
+def platform_token(configured: str = "") -> str:
+    """The platform's API token: the config value if one is set there, else the stored secret."""
+    return configured or get_secret(PLATFORM_TOKEN) or ""
+
+
 def pin_pepper() -> bytes:
     """The pepper mixed into every PIN hash; made (random, 32 bytes) on first use.
 

@@ -187,3 +187,26 @@ def test_user_changes_and_lockouts_are_audit_events(store: Store, admin: int) ->
     assert db.read(lambda uow: audit.list_events(uow, audit.AuditFilter(since=tomorrow))) == []
     by_admin = db.read(lambda uow: audit.list_events(uow, audit.AuditFilter(user="관리자")))
     assert [e.action for e in by_admin] == ["user.pin"]
+
+
+def test_secrets_stay_out_of_the_config_and_logs(monkeypatch, capsys, caplog) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import logging
+
+    monkeypatch.setenv("POSAPP_NO_KEYRING", "1")
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pw\n"))
+    caplog.set_level(logging.DEBUG)
+    assert admin_cli(["secret", "set", "db_password"]) == 0
+    path = secrets.secrets_dir() / "db_password"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert admin_cli(["secret", "where", "db_password"]) == 0
+    out = capsys.readouterr().out
+    assert "s3cret-pw" not in out and str(path) in out
+    url = secrets.database_url_with_password("postgresql://pos@10.0.0.5/store")
+    assert url == "postgresql://pos:s3cret-pw@10.0.0.5/store"
+    assert secrets.database_url_with_password("postgresql://pos:given@h/db").endswith(":given@h/db")
+    assert secrets.database_url_with_password("sqlite:///x.db") == "sqlite:///x.db"
+    monkeypatch.setenv("POSAPP_SECRET_PLATFORM_TOKEN", "tok-123")
+    assert secrets.platform_token("") == "tok-123" and secrets.platform_token("cfg") == "cfg"
+    assert "s3cret-pw" not in caplog.text and "tok-123" not in caplog.text
