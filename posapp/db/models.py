@@ -169,7 +169,9 @@ class Lot(Base):
     qty_received: Mapped[int] = mapped_column(Integer, default=0)
     qty_on_hand: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (Index("ix_lots_fefo", "product_id", "qty_on_hand", "expiry_date"),)
+    # qty_on_hand is deliberately not indexed: a sale decrements it, and an update of an
+    # indexed column cannot be HOT on PostgreSQL (every index gets a new entry each time).
+    __table_args__ = (Index("ix_lots_fefo", "product_id", "expiry_date"),)
 
 
 class StockLevel(Base):

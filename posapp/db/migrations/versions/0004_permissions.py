@@ -1,4 +1,4 @@
-"""several registers, permissions and audit: one open shift per register
+"""several registers, permissions and audit: one open shift per register, HOT lot updates
 
 Revision ID: 0004
 Revises: 0001
@@ -29,6 +29,10 @@ ADMIN = [*MANAGER, "settings", "user_admin"]
 
 
 def upgrade() -> None:
+    # lots.qty_on_hand out of the FEFO index: a sale's lot update can then be HOT on PostgreSQL
+    with op.batch_alter_table("lots", schema=None) as batch_op:
+        batch_op.drop_index("ix_lots_fefo")
+        batch_op.create_index("ix_lots_fefo", ["product_id", "expiry_date"], unique=False)
     table = op.create_table(
         "role_permissions",
         sa.Column("role", sa.String(length=16), nullable=False),
@@ -51,6 +55,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("lots", schema=None) as batch_op:
+        batch_op.drop_index("ix_lots_fefo")
+        batch_op.create_index(
+            "ix_lots_fefo", ["product_id", "qty_on_hand", "expiry_date"], unique=False
+        )
     with op.batch_alter_table("shifts", schema=None) as batch_op:
         batch_op.drop_index("uq_shifts_one_open_per_register")
     op.drop_table("role_permissions")
