@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -73,6 +73,21 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def _set_wal(cur: Any, busy_timeout_ms: int) -> Any:
+    """Switch a file to WAL. Several processes opening a fresh file at once can get "database
+    is locked" here without SQLite's busy handler being called: wait and try again."""
+    import sqlite3
+
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            return cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + random.random() * 0.03)
+
+
 def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -80,7 +95,7 @@ def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
-        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        mode = _set_wal(cur, busy_timeout_ms)
         if mode and str(mode[0]).lower() not in {"wal", "memory"}:
             log.warning("SQLite journal_mode is %s, not WAL", mode[0])
         cur.execute("PRAGMA synchronous = FULL")
@@ -176,7 +191,8 @@ class Batch:
         self._driver = (
             conn.connection.driver_connection if conn.dialect.name == "postgresql" else None
         )
-        self._pipeline: Any = None
+        self._pipeline: Any = None  # the context manager; _pipe: the psycopg Pipeline
+        self._pipe: Any = None
         self._checks: list[Callable[[], None]] = []
 
     @property
@@ -188,10 +204,30 @@ class Batch:
         """Run ``check`` once the queued statements' results are in (it may raise)."""
         self._checks.append(check)
 
+    def fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Run a query (driver SQL, ``%s`` parameters) inside the open batch and return its
+        rows: the queued statements and this query make one round trip. PostgreSQL only."""
+        assert self._pipeline is not None, "fetch() needs an open batch on PostgreSQL"
+        checks, self._checks = self._checks, []
+        try:
+            with self._driver.cursor() as cur:
+                cur.execute(sql, params)
+                self._pipe.sync()  # one round trip; errors of queued statements surface here
+                rows = cur.fetchall()
+        except Exception as exc:
+            import psycopg
+
+            if isinstance(exc, psycopg.Error):
+                raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
+            raise
+        for check in checks:
+            check()
+        return rows
+
     def open(self) -> None:
         if self._driver is not None and self._pipeline is None:
             self._pipeline = self._driver.pipeline()
-            self._pipeline.__enter__()
+            self._pipe = self._pipeline.__enter__()
 
     def flush(self, *exc_info: Any) -> None:
         if self._pipeline is None:

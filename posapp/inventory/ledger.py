@@ -98,6 +98,12 @@ _lots_fefo = (
     .where(Lot.product_id.in_(bindparam("pids", expanding=True)), Lot.qty_on_hand > 0)
     .order_by(Lot.product_id, Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
 )
+# _lots_fefo as driver SQL, for reading inside a psycopg pipeline (posapp.db.engine.Batch.fetch)
+_LOTS_FEFO_PG = (
+    "SELECT id, product_id, qty_on_hand FROM lots"
+    " WHERE product_id = ANY(%s) AND qty_on_hand > 0"
+    " ORDER BY product_id, expiry_date IS NULL, expiry_date, id"
+)
 _insert_movement = insert(StockMovement.__table__).inline()  # no RETURNING: batchable
 
 
@@ -130,8 +136,9 @@ def take_fefo(
 
     Levels are updated first, in product-id order: that row update is the per-product lock
     under which the lots are read and decremented (PostgreSQL READ COMMITTED re-reads after it).
-    With an open ``batch`` the level updates travel with the caller's queued statements, the
-    batch is flushed to read the lots, and the lot updates and movements start the next one.
+    With an open ``batch`` (PostgreSQL) the level updates travel with the caller's queued
+    statements and the lots are read in that same round trip; the lot updates and movements
+    are queued for the next one.
     """
     wanted: dict[int, int] = defaultdict(int)
     for t in takes:
@@ -145,11 +152,10 @@ def take_fefo(
         _LEVEL_UPSERT[conn.dialect.name],
         [{"pid": p, "delta": -wanted[p], "neg": True} for p in pids],
     )
-    if batch is not None:
-        batch.flush()
-    lot_rows = conn.execute(_lots_fefo, {"pids": pids}).all()
-    if batch is not None:
-        batch.open()
+    if batch is not None and batch.pipelined:  # lots read in the same round trip
+        lot_rows = batch.fetch(_LOTS_FEFO_PG, (pids,))
+    else:
+        lot_rows = conn.execute(_lots_fefo, {"pids": pids}).all()
     remaining = dict(wanted)
     moves: list[MovementRow] = []
     lot_updates: list[dict[str, int]] = []

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from posapp.db.engine import Batch, DatabaseConflict
 from posapp.db.models import JournalEntry, JournalHead
@@ -55,7 +56,10 @@ _ins_entry_at_head = insert(JournalEntry.__table__).from_select(
         _heads.c.hash == bindparam("hash"),
     ),
 )
-_CACHE_KEY = "posapp_journal_heads"  # in Connection.info: per pooled DBAPI connection
+# The head each register's chain had after this process last appended to it, per engine (all
+# threads and pooled connections of a process share it). Only a hint: it is checked by the
+# conditional update and dropped when wrong.
+_HEADS: weakref.WeakKeyDictionary[Engine, dict[str, tuple[int, str]]] = weakref.WeakKeyDictionary()
 _ins_entry = insert(JournalEntry.__table__).inline()  # no RETURNING: batchable
 _upd_head = (
     update(_heads)
@@ -75,13 +79,13 @@ def append(
 ) -> str:
     """Append a document to the register's chain; returns its hash.
 
-    The head this connection last wrote is tried first with a conditional update (one round
-    trip, and it locks the head row): if another connection or a rolled-back transaction moved
-    the head meanwhile, nothing matches and the head is read under a lock instead. With a
+    The head this process last wrote is tried first with a conditional update (it locks the
+    head row): if another process or a rolled-back transaction moved the head meanwhile,
+    nothing matches and the head is read under a lock instead. With a
     ``batch`` it is opened once the head is advanced: the entry travels with what follows.
     """
     payload = canonical(doc)
-    heads: dict[str, tuple[int, str]] = conn.info.setdefault(_CACHE_KEY, {})
+    heads = _HEADS.setdefault(conn.engine, {})
     known = heads.get(register_id)
     if known is not None and batch is not None and batch.pipelined:
         return _append_queued(conn, batch, heads, register_id, doc_type, doc_uuid, payload, at)

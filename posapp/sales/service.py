@@ -366,7 +366,7 @@ def complete_sale(
         sale_row, lines, payments, original_uuid=None, original_line_nos=[None] * len(lines)
     )
     # On PostgreSQL the statements whose results are not read travel together (Batch): the
-    # sale costs seven round trips instead of fourteen.
+    # sale costs five round trips instead of fifteen.
     with Batch(conn) as batch:
         journal.append(conn, register_id, "sale", ticket.uuid, doc, now, batch=batch)
         conn.execute(_ins_lines, lines)
