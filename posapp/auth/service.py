@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 
 from posapp import audit
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import User, utcnow
+from posapp.db.models import RolePermission, User, utcnow
 from posapp.errors import PosError
 from posapp.secrets import pin_pepper
 
@@ -189,9 +189,12 @@ def authenticate(
 
 
 def approve(uow: UnitOfWork, pin: str) -> UserInfo:
-    """A manager (or admin) approves in place by typing their PIN."""
+    """A manager (or anyone whose role holds a permission) approves in place with their PIN;
+    the action then checks that this approver holds its permission (posapp.auth.permissions)."""
+    granted = uow.conn.execute(select(RolePermission.role).distinct()).scalars()
+    roles = frozenset(Role(r) for r in granted if r in Role.__members__.values())
     try:
-        return authenticate(uow, pin, roles=APPROVER_ROLES)
+        return authenticate(uow, pin, roles=roles or APPROVER_ROLES)
     except AuthError as exc:
         raise AuthError("a manager's PIN is needed", code="auth.approval_denied") from exc
 

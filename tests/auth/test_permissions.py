@@ -210,3 +210,11 @@ def test_secrets_stay_out_of_the_config_and_logs(monkeypatch, capsys, caplog) ->
     monkeypatch.setenv("POSAPP_SECRET_PLATFORM_TOKEN", "tok-123")
     assert secrets.platform_token("") == "tok-123" and secrets.platform_token("cfg") == "cfg"
     assert "s3cret-pw" not in caplog.text and "tok-123" not in caplog.text
+
+
+def test_a_role_granted_a_permission_can_approve_in_place(store: Store, admin: int) -> None:
+    db = store.db
+    with pytest.raises(auth.AuthError):
+        db.transact(lambda uow: auth.approve(uow, "1111"))  # a cashier's PIN approves nothing
+    db.transact(lambda uow: perms.grant(uow, admin, "cashier", "void"))
+    assert db.transact(lambda uow: auth.approve(uow, "1111")).id == store.cashier
