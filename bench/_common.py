@@ -98,8 +98,22 @@ def catalogue_csv(n: int, seed: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _schema_key() -> str:
+    """A digest of the migrations: cached databases are per schema (other branches and
+    worktrees share the temp directory and may be at another revision)."""
+    import hashlib
+
+    from posapp.db.migrate import MIGRATIONS
+
+    h = hashlib.sha256()
+    for f in sorted((MIGRATIONS / "versions").glob("*.py")):
+        h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def cache_dir() -> Path:
-    d = Path(os.environ.get("POSAPP_BENCH_CACHE", Path(tempfile.gettempdir()) / "posapp-bench"))
+    base = Path(os.environ.get("POSAPP_BENCH_CACHE", Path(tempfile.gettempdir()) / "posapp-bench"))
+    d = base / _schema_key()
     d.mkdir(parents=True, exist_ok=True)
     return d
 

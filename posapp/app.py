@@ -308,6 +308,10 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         cls.show()
 
     window.on_classes = open_classes
+    if sales.idle_signout_minutes > 0:
+        window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
+    _audit_shortcut(db, window, runner)
+    backups = _schedule_backups(db, settings, runner)
 
     def offer_recovery() -> None:
         ticket = session.recoverable()
@@ -330,6 +334,8 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     def shutdown() -> None:
         if sync is not None:
             sync.stop()
+        if backups is not None:
+            backups.stop()
         queue.wait_idle(5)
         queue.close()
         wedge.remove(QApplication.instance())  # type: ignore[arg-type]
@@ -356,6 +362,65 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     }
 
 
+def _audit_shortcut(db: Any, window: Any, runner: Any) -> None:
+    """Ctrl+Shift+A opens the audit log for a signed-in user holding the settings permission."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from posapp import audit
+    from posapp.auth.permissions import Permission, require_permission
+    from posapp.ui.audit import AuditBrowser
+
+    def load(flt: audit.AuditFilter) -> list[audit.AuditRow]:
+        user = window.session.user
+
+        def run(uow: Any) -> list[audit.AuditRow]:
+            require_permission(uow, user.id if user else None, Permission.SETTINGS, "the audit log")
+            return audit.list_events(uow, flt)
+
+        return db.read(run)
+
+    def open_browser() -> None:
+        kinds = db.read(audit.actions)
+        browser = AuditBrowser(load, runner, actions=kinds, parent=window)
+        browser.refresh()
+        browser.show()
+        window._audit_browser = browser  # keep it alive while open
+
+    shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), window)
+    shortcut.activated.connect(open_browser)
+    window._audit_shortcut = shortcut
+
+
+def _schedule_backups(db: Any, settings: Any, runner: Any) -> Any:
+    """SQLite: a scheduled backup checked every hour on the I/O pool (never the Qt thread)."""
+    if db.dialect != "sqlite" or not settings.backup.enabled:
+        return None
+    from PySide6.QtCore import QTimer
+
+    from posapp.backup import BackupError, run_scheduled, sqlite_path
+
+    try:
+        source = sqlite_path(db.url)
+    except BackupError:
+        return None
+    b = settings.backup
+
+    def run() -> Any:
+        return run_scheduled(
+            source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
+        )
+
+    def tick() -> None:
+        runner.io(run).failure(lambda exc: log.error("scheduled backup failed: %s", exc))
+
+    timer = QTimer()
+    timer.setInterval(3_600_000)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(60_000, tick)  # a minute after start-up, then hourly
+    return timer
+
+
 def settle_memory() -> None:
     """After start-up: move the catalogue index and other long-lived objects out of the
     garbage collector's view (gc.freeze), so a full collection never pauses a scan for tens of
@@ -371,10 +436,11 @@ def _sync_worker(db: Any, settings: Any, on_status: Any) -> Any:
     url = settings.platform.url.strip()
     if not url:
         return None
+    from posapp.secrets import platform_token
     from posapp.sync.client import PlatformClient
     from posapp.sync.worker import SyncWorker
 
-    token = settings.platform.token
+    token = platform_token(settings.platform.token)
     return SyncWorker(
         db, lambda: PlatformClient(url, token), settings.register.id, on_status=on_status
     )

@@ -12,7 +12,9 @@ log = logging.getLogger(__name__)
 
 
 def open_database(settings: Settings, *, migrate_to_head: bool = True) -> Database:
-    url = settings.database.resolved_url()
+    from posapp.secrets import database_url_with_password
+
+    url = database_url_with_password(settings.database.resolved_url())
     db = Database(url)
     if migrate_to_head:
         migrate(db.engine)

@@ -1,7 +1,8 @@
 """``posapp-admin``: the headless administration CLI (stable: scripts and checks call it).
 
 Commands: ``init``, ``demo``, ``products import FILE`` / ``products export FILE``, ``verify``,
-``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``user add``.
+``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``user add``,
+``backup --out FILE`` / ``restore FILE`` (SQLite), ``perm list|grant|revoke``, ``audit``.
 Exit codes: 0 success, 1 the command ran and found a problem (rejected import, failed
 verification), 2 bad usage or configuration, 3 database unreachable or busy.
 """
@@ -65,6 +66,33 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("status", help="what waits in the outbox, the server cursors")
     ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
     ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
+    perm = sub.add_parser("perm", help="permissions granted to roles")
+    psub2 = perm.add_subparsers(dest="action", required=True)
+    psub2.add_parser("list", help="every role with its permissions")
+    for name in ("grant", "revoke"):
+        cmd = psub2.add_parser(name, help=f"{name} a permission (needs an admin's PIN)")
+        cmd.add_argument("role", choices=["cashier", "manager", "class_staff", "admin"])
+        cmd.add_argument("permission")
+        cmd.add_argument("--admin", required=True, help="name of the admin doing it")
+    audit = sub.add_parser("audit", help="audit events, newest first")
+    audit.add_argument("--since", type=dt.date.fromisoformat, help="YYYY-MM-DD (Seoul)")
+    audit.add_argument("--until", type=dt.date.fromisoformat, help="YYYY-MM-DD (Seoul)")
+    audit.add_argument("--user", help="user name")
+    audit.add_argument("--action", help="action, e.g. sale.refund or perm (prefix)")
+    audit.add_argument("--limit", type=int, default=100)
+    secret = sub.add_parser("secret", help="secrets kept outside the database and logs")
+    ssub = secret.add_subparsers(dest="action", required=True)
+    sset = ssub.add_parser("set", help="store a secret (value read from a prompt or stdin)")
+    sset.add_argument("name", choices=["db_password", "platform_token", "pin_pepper"])
+    swhere = ssub.add_parser("where", help="say where a secret is kept (never its value)")
+    swhere.add_argument("name", choices=["db_password", "platform_token", "pin_pepper"])
+    backup = sub.add_parser("backup", help="copy the SQLite database, consistent while selling")
+    backup.add_argument("--out", required=True, type=Path, metavar="FILE")
+    restore = sub.add_parser(
+        "restore", help="replace the SQLite database by a checked backup (stop the tills first)"
+    )
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--check", action="store_true", help="only check the file, change nothing")
     sub.add_parser(
         "printer-emulator", help="an ESC/POS printer on 127.0.0.1 (PNG + text); --help for options"
     )
@@ -99,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "printer":
         return _printer(args, settings)
+    if args.command in ("backup", "restore"):
+        return _backup(args, settings)
+    if args.command == "secret":
+        return _secret(args)
     from posapp.bootstrap import open_database
 
     try:
@@ -170,6 +202,10 @@ def _run(args: argparse.Namespace, db: Database) -> int:
         return _report(args, db)
     if args.command == "user":
         return _user(args, db)
+    if args.command == "perm":
+        return _perm(args, db)
+    if args.command == "audit":
+        return _audit(args, db)
     return EXIT_USAGE
 
 
@@ -202,7 +238,9 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
         print("sync is off: set [platform] url (or POSAPP_PLATFORM_URL)", file=sys.stderr)
         return EXIT_USAGE
     try:
-        client = PlatformClient(settings.platform.url, settings.platform.token)
+        from posapp.secrets import platform_token
+
+        client = PlatformClient(settings.platform.url, platform_token(settings.platform.token))
     except SyncError as exc:
         print(f"sync: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -216,6 +254,90 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
         client.close()
     counts = db.read(lambda uow: outbox.counts(uow.conn, register))
     print(f"sent {sent} document(s); {counts.pending} pending, {counts.rejected} rejected")
+
+
+def _perm(args: argparse.Namespace, db: Database) -> int:
+    import getpass
+    import os
+
+    from posapp.auth import permissions
+    from posapp.auth.service import authenticate, user_by_name
+
+    if args.action == "list":
+        for role, perms in db.read(permissions.grants).items():
+            print(f"{role.value:<12} {', '.join(sorted(p.value for p in perms)) or '-'}")
+        return 0
+    pin = os.environ.get("POSAPP_ADMIN_PIN") or getpass.getpass(f"PIN of {args.admin}: ")
+
+    def change(uow):  # type: ignore[no-untyped-def]
+        admin = authenticate(uow, pin, user_id=user_by_name(uow, args.admin).id)
+        fn = permissions.grant if args.action == "grant" else permissions.revoke
+        return fn(uow, admin.id, args.role, args.permission)
+
+    changed = db.transact(change)
+    verb = "granted to" if args.action == "grant" else "revoked from"
+    state = "" if changed else " (no change: it already was)"
+    print(f"{args.permission} {verb} {args.role}{state}")
+    return 0
+
+
+def _audit(args: argparse.Namespace, db: Database) -> int:
+    from posapp.audit import AuditFilter, list_events
+
+    flt = AuditFilter(
+        since=args.since, until=args.until, user=args.user, action=args.action, limit=args.limit
+    )
+    for e in db.read(lambda uow: list_events(uow, flt)):
+        change = f" {e.before} -> {e.after}" if e.before or e.after else ""
+        who = e.user_name or "-"
+        when = f"{e.at_local:%Y-%m-%d %H:%M:%S}"
+        print(f"{when}  {e.register_id or '-':<4} {who:<8} {e.action:<18} {e.target}{change}")
+    return 0
+
+
+def _secret(args: argparse.Namespace) -> int:
+    import getpass
+
+    from posapp import secrets
+
+    if args.action == "where":
+        print(f"{args.name}: {secrets.describe(args.name)}")
+        return 0
+    value = getpass.getpass(f"{args.name}: ") if sys.stdin.isatty() else sys.stdin.readline()
+    value = value.strip()
+    if not value:
+        print("error: an empty secret was not stored", file=sys.stderr)
+        return EXIT_USAGE
+    where = secrets.set_secret(args.name, value)
+    print(f"{args.name} stored in {where}")
+    return 0
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    """Backup and restore work on the file, without opening (or migrating) the database."""
+    from posapp.backup import BackupError, backup_sqlite, check_backup, restore_sqlite, sqlite_path
+
+    try:
+        path = sqlite_path(settings.database.resolved_url())
+        if args.command == "backup":
+            info = backup_sqlite(path, args.out)
+            print(f"backup written to {info.path} ({info.bytes} bytes, revision {info.revision})")
+            return 0
+        if args.check:
+            problems = check_backup(args.file)
+            for p in problems:
+                print(f"{args.file}: {p}", file=sys.stderr)
+            if problems:
+                return EXIT_PROBLEM
+            print(f"{args.file}: ok, it can be restored")
+            return 0
+        kept = restore_sqlite(args.file, path)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.code == "backup.not_sqlite" else EXIT_PROBLEM
+    print(f"restored {path} from {args.file}")
+    if kept is not None:
+        print(f"the previous database is kept at {kept}")
     return 0
 
 

@@ -127,6 +127,7 @@ class SalesSettings:
     scale_value_kind: str = "price"  # price | weight
     customer_display: bool = True  # the second window for the customer
     drawer_pin: int = 2
+    idle_signout_minutes: int = 10  # 0: never sign out by itself
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,17 @@ class ClassSettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    enabled: bool = True  # scheduled backups of the SQLite database (PostgreSQL: pg_dump)
+    dir: str = ""  # empty: "backups" in the data directory
+    every_hours: int = 24
+    keep_days: int = 14
+
+    def resolved_dir(self) -> Path:
+        return Path(self.dir).expanduser() if self.dir else data_dir() / "backups"
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -163,6 +175,7 @@ class Settings:
     scale: ScaleSettings = field(default_factory=ScaleSettings)
     pole_display: DisplaySettings = field(default_factory=DisplaySettings)
     classes: ClassSettings = field(default_factory=ClassSettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
     locale: str = "ko"
     log_level: str = "INFO"
 
@@ -174,7 +187,15 @@ _ALIASES = {
     "POSAPP_PLATFORM_URL": ("platform", "url"),
     "POSAPP_PLATFORM_TOKEN": ("platform", "token"),
 }
-_NOT_SETTINGS = {"POSAPP_DATA_DIR", "POSAPP_CONFIG_DIR", "POSAPP_LOG_DIR", "POSAPP_CONFIG"}
+_NOT_SETTINGS = {
+    "POSAPP_DATA_DIR",
+    "POSAPP_CONFIG_DIR",
+    "POSAPP_LOG_DIR",
+    "POSAPP_CONFIG",
+    "POSAPP_NEW_PIN",  # posapp-admin user add
+    "POSAPP_ADMIN_PIN",  # posapp-admin perm grant/revoke
+    "POSAPP_NO_KEYRING",  # posapp.secrets: use the 0600 file even where a keyring exists
+}
 
 
 def _coerce(value: Any, current: Any, key: str) -> Any:
@@ -220,7 +241,7 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
     for name, value in environ.items():
         if not name.startswith("POSAPP_") or name in _NOT_SETTINGS:
             continue
-        if name.startswith("POSAPP_TEST"):
+        if name.startswith(("POSAPP_TEST", "POSAPP_SECRET_")):  # secrets: posapp.secrets
             continue
         if name in _ALIASES:
             path: tuple[str, ...] = _ALIASES[name]

@@ -108,6 +108,27 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("SessionDialog", "1인분"): "Per person",
     ("SessionDialog", "재료"): "Ingredient",
     ("SessionDialog", "개"): " pc",
+    # --- AuditBrowser, AuditModel (posapp/ui/audit.py)
+    ("AuditBrowser", "감사 기록"): "Audit log",
+    ("AuditBrowser", "사용자 이름"): "User name",
+    ("AuditBrowser", "모든 동작"): "All actions",
+    ("AuditBrowser", "조회"): "Search",
+    ("AuditBrowser", "시작"): "From",
+    ("AuditBrowser", "끝"): "To",
+    ("AuditBrowser", "사용자"): "User",
+    ("AuditBrowser", "동작"): "Action",
+    ("AuditBrowser", "조회 중…"): "Searching…",
+    ("AuditBrowser", "{n}건"): "{n} events",
+    ("AuditModel", "시각"): "Time",
+    ("AuditModel", "계산대"): "Register",
+    ("AuditModel", "사용자"): "User",
+    ("AuditModel", "동작"): "Action",
+    ("AuditModel", "대상"): "Target",
+    ("AuditModel", "변경 전"): "Before",
+    ("AuditModel", "변경 후"): "After",
+    ("CheckoutWindow", "자리를 비워 로그아웃했습니다 (F1: 로그인)."): (
+        "Signed out after a while without activity (F1: sign in)."
+    ),
     # --- CheckoutWindow
     ("CheckoutWindow", "로그인 (F1)"): "Sign in (F1)",
     ("CheckoutWindow", "다시 인쇄"): "Print again",

@@ -106,6 +106,7 @@ def main() -> None:
     online_orders(window, session, db, out)
     inventory_shots(db, out, app)
     classes_shots(db, out, app)
+    _audit(db, out, app)
     parts["shutdown"]()
     print(f"screenshots in {out}")
 
@@ -206,6 +207,29 @@ def classes_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     rows = db.read(lambda uow: bk.list_bookings(uow, first.uuid))
     (out / "class-roster.pdf").write_bytes(roster_pdf(first, rows))
     win.close()
+
+
+def _audit(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The audit log browser over the demo's events (and a permission change)."""
+    from posapp import audit
+    from posapp.auth import permissions
+    from posapp.auth.service import user_by_name
+    from posapp.ui.audit import AuditBrowser
+    from posapp.ui.tasks import SyncRunner
+
+    admin = db.read(lambda uow: user_by_name(uow, "관리자")).id  # the demo's admin
+    db.transact(lambda uow: permissions.grant(uow, admin, "cashier", "void", register_id="R01"))
+    browser = AuditBrowser(
+        lambda flt: db.read(lambda uow: audit.list_events(uow, flt)),
+        SyncRunner(),
+        actions=db.read(audit.actions),
+    )
+    browser.resize(1024, 600)
+    browser.show()
+    browser.refresh()
+    app.processEvents()
+    browser.grab().save(str(out / "audit.png"))
+    browser.close()
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
 """Users and PIN authentication.
 
 Owns the ``users`` table's rules: roles, PIN format (4–6 digits), Argon2id hashing (memory-hard;
-a PIN is never stored or logged in clear), lockout after repeated failures, and the manager
-approval check used for discounts above the limit, voids and refunds.
+a PIN is never stored or logged in clear) of the PIN HMAC'd with a pepper kept outside the
+database (posapp.secrets), lockout after 5 failures, user changes as audit events, and the
+manager approval check (which permission an action needs: posapp.auth.permissions).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,9 +19,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select, update
 
+from posapp import audit
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import User, utcnow
+from posapp.db.models import RolePermission, User, utcnow
 from posapp.errors import PosError
+from posapp.secrets import pin_pepper
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +65,31 @@ def validate_pin(pin: str) -> str:
     return pin
 
 
+PEPPERED = "p1$"  # prefix of hashes made with the pepper (older ones are upgraded at sign-in)
+
+
+def _peppered(pin: str) -> str:
+    """HMAC the PIN with the pepper kept outside the database (posapp.secrets): a stolen
+    database alone does not let anyone try the 10⁴–10⁶ PINs against the hashes."""
+    return hmac.new(pin_pepper(), pin.encode("ascii"), hashlib.sha256).hexdigest()
+
+
 def hash_pin(pin: str) -> str:
-    return _hasher.hash(validate_pin(pin))
+    return PEPPERED + _hasher.hash(_peppered(validate_pin(pin)))
 
 
 def _matches(pin_hash: str, pin: str) -> bool:
     try:
-        return _hasher.verify(pin_hash, pin)
+        if pin_hash.startswith(PEPPERED):
+            return _hasher.verify(pin_hash[len(PEPPERED) :], _peppered(pin))
+        return _hasher.verify(pin_hash, pin)  # made before the pepper: upgraded on success
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
-def create_user(uow: UnitOfWork, name: str, role: Role | str, pin: str) -> UserInfo:
+def create_user(
+    uow: UnitOfWork, name: str, role: Role | str, pin: str, *, actor_id: int | None = None
+) -> UserInfo:
     role = Role(role)
     name = name.strip()
     if not name:
@@ -81,21 +99,32 @@ def create_user(uow: UnitOfWork, name: str, role: Role | str, pin: str) -> UserI
     user = User(name=name, role=role.value, pin_hash=hash_pin(pin))
     uow.session.add(user)
     uow.session.flush()
+    after = {"name": user.name, "role": role.value}
+    audit.record(uow.conn, "user.add", actor_id, None, f"user {user.id}", None, after)
     return UserInfo(user.id, user.name, role)
 
 
-def set_pin(uow: UnitOfWork, user_id: int, pin: str) -> None:
+def set_pin(uow: UnitOfWork, user_id: int, pin: str, *, actor_id: int | None = None) -> None:
+    """A new PIN (it also lifts a lockout); an audit event without the PIN."""
     uow.session.execute(
         update(User)
         .where(User.id == user_id)
         .values(pin_hash=hash_pin(pin), failed_attempts=0, locked_until=None)
     )
+    audit.record(uow.conn, "user.pin", actor_id or user_id, None, f"user {user_id}", None, None)
 
 
 def get_user(uow: UnitOfWork, user_id: int) -> UserInfo:
     user = uow.session.get(User, user_id)
     if user is None or not user.active:
         raise AuthError(f"no active user {user_id}", code="auth.unknown_user", user_id=user_id)
+    return UserInfo(user.id, user.name, Role(user.role))
+
+
+def user_by_name(uow: UnitOfWork, name: str) -> UserInfo:
+    user = uow.session.scalar(select(User).where(User.name == name.strip(), User.active))
+    if user is None:
+        raise AuthError(f"no active user named {name!r}", code="auth.unknown_user", name=name)
     return UserInfo(user.id, user.name, Role(user.role))
 
 
@@ -141,6 +170,8 @@ def authenticate(
             if user.failed_attempts or user.locked_until:
                 user.failed_attempts = 0
                 user.locked_until = None
+            if not user.pin_hash.startswith(PEPPERED):
+                user.pin_hash = hash_pin(pin)
             return UserInfo(user.id, user.name, Role(user.role))
     if user_id is not None:
         user = users[0]
@@ -149,6 +180,8 @@ def authenticate(
             user.locked_until = now + LOCKOUT
             user.failed_attempts = 0
             log.warning("user %s locked after %d wrong PINs", user.id, MAX_FAILURES)
+            until = {"locked_until": user.locked_until.isoformat()}
+            audit.record(uow.conn, "user.locked", user.id, None, f"user {user.id}", None, until)
         uow.session.flush()
     error = AuthError("wrong PIN", code="auth.wrong_pin")
     error.keep_changes = True  # the failure count must be committed (Database.transact)
@@ -156,9 +189,12 @@ def authenticate(
 
 
 def approve(uow: UnitOfWork, pin: str) -> UserInfo:
-    """A manager (or admin) approves in place by typing their PIN."""
+    """A manager (or anyone whose role holds a permission) approves in place with their PIN;
+    the action then checks that this approver holds its permission (posapp.auth.permissions)."""
+    granted = uow.conn.execute(select(RolePermission.role).distinct()).scalars()
+    roles = frozenset(Role(r) for r in granted if r in Role.__members__.values())
     try:
-        return authenticate(uow, pin, roles=APPROVER_ROLES)
+        return authenticate(uow, pin, roles=roles or APPROVER_ROLES)
     except AuthError as exc:
         raise AuthError("a manager's PIN is needed", code="auth.approval_denied") from exc
 

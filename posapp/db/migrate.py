@@ -51,3 +51,8 @@ def migrate(engine: Engine) -> str | None:
     if before != after:
         log.info("database migrated from %s to %s", before, after)
     return after
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this program's migrations know (a backup must carry one)."""
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

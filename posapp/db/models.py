@@ -175,7 +175,9 @@ class Lot(Base):
     # (the basement kitchen store room); a transfer moves units into a lot at the other place
     location: Mapped[str] = mapped_column(String(16), default="floor", server_default="floor")
 
-    __table_args__ = (Index("ix_lots_fefo", "product_id", "qty_on_hand", "expiry_date"),)
+    # qty_on_hand is deliberately not indexed: a sale decrements it, and an update of an
+    # indexed column cannot be HOT on PostgreSQL (every index gets a new entry each time).
+    __table_args__ = (Index("ix_lots_fefo", "product_id", "expiry_date"),)
 
 
 class StockLevel(Base):
@@ -667,3 +669,24 @@ class ClassBooking(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- several registers, permissions (issue 10) ------------------------------------------------
+
+# One open shift per register, kept by the database itself: two tills racing to open a shift on
+# the same register cannot both succeed, whatever the service layer does.
+Index(
+    "uq_shifts_one_open_per_register",
+    Shift.register_id,
+    unique=True,
+    sqlite_where=Shift.status == "open",
+    postgresql_where=Shift.status == "open",
+)
+
+
+class RolePermission(Base):
+    """A permission (posapp.auth.permissions.Permission) granted to a role; edited by an admin."""
+
+    __tablename__ = "role_permissions"
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    permission: Mapped[str] = mapped_column(String(40), primary_key=True)

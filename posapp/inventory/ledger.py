@@ -20,9 +20,12 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
+from posapp.db.engine import Batch
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
 
@@ -73,6 +76,24 @@ _level_delta = (
         | (StockLevel.__table__.c.on_hand + bindparam("delta") < 0),
     )
 )
+
+
+def _level_upsert(dialect: Any) -> Any:
+    """Add a delta to a product's level, creating the level (below zero: flagged) if missing."""
+    table = StockLevel.__table__
+    stmt = dialect.insert(table).values(
+        product_id=bindparam("pid"), on_hand=bindparam("delta"), needs_count=bindparam("neg")
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.product_id],
+        set_={
+            "on_hand": table.c.on_hand + stmt.excluded.on_hand,
+            "needs_count": table.c.needs_count | (table.c.on_hand + stmt.excluded.on_hand < 0),
+        },
+    )
+
+
+_LEVEL_UPSERT = {"postgresql": _level_upsert(postgresql), "sqlite": _level_upsert(sqlite)}
 _lot_delta = (
     update(Lot.__table__)
     .where(Lot.__table__.c.id == bindparam("lid"))
@@ -87,7 +108,13 @@ _lots_fefo = (
     )
     .order_by(Lot.product_id, Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
 )
-_insert_movement = insert(StockMovement.__table__)
+# _lots_fefo as driver SQL, for reading inside a psycopg pipeline (posapp.db.engine.Batch.fetch)
+_LOTS_FEFO_PG = (
+    "SELECT id, product_id, qty_on_hand FROM lots"
+    " WHERE product_id = ANY(%s) AND qty_on_hand > 0 AND location = ANY(%s)"
+    " ORDER BY product_id, expiry_date IS NULL, expiry_date, id"
+)
+_insert_movement = insert(StockMovement.__table__).inline()  # no RETURNING: batchable
 
 
 def ensure_levels(conn: Connection, product_ids: Iterable[int]) -> None:
@@ -114,12 +141,16 @@ def take_fefo(
     register_id: str | None,
     at: dt.datetime | None = None,
     locations: Sequence[str] = (FLOOR,),
+    batch: Batch | None = None,
 ) -> list[MovementRow]:
     """Take stock for a sale (or class use) from lots first-expiring-first, in one go.
 
     Levels are updated first, in product-id order: that row update is the per-product lock
     under which the lots are read and decremented (PostgreSQL READ COMMITTED re-reads after it).
     Only lots at ``locations`` are taken from (the sales floor for a sale).
+    With an open ``batch`` (PostgreSQL) the level updates travel with the caller's queued
+    statements and the lots are read in that same round trip; the lot updates and movements
+    are queued for the next one.
     """
     wanted: dict[int, int] = defaultdict(int)
     for t in takes:
@@ -129,10 +160,15 @@ def take_fefo(
     if not wanted:
         return []
     pids = sorted(wanted)
-    result = conn.execute(_level_delta, [{"pid": p, "delta": -wanted[p]} for p in pids])
-    if result.rowcount is not None and 0 <= result.rowcount < len(pids):
-        _create_missing_levels(conn, {p: -wanted[p] for p in pids})
-    lot_rows = conn.execute(_lots_fefo, {"pids": pids, "locs": list(locations)}).all()
+    conn.execute(
+        _LEVEL_UPSERT[conn.dialect.name],
+        [{"pid": p, "delta": -wanted[p], "neg": True} for p in pids],
+    )
+    locs = list(locations)
+    if batch is not None and batch.pipelined:  # lots read in the same round trip
+        lot_rows = batch.fetch(_LOTS_FEFO_PG, (pids, locs))
+    else:
+        lot_rows = conn.execute(_lots_fefo, {"pids": pids, "locs": locs}).all()
     remaining = dict(wanted)
     moves: list[MovementRow] = []
     lot_updates: list[dict[str, int]] = []

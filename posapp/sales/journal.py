@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
+from posapp.db.engine import Batch, DatabaseConflict
 from posapp.db.models import JournalEntry, JournalHead
 
 GENESIS = "0" * 64
@@ -36,7 +38,29 @@ _head_q = (
     .where(_heads.c.register_id == bindparam("reg"))
     .with_for_update()
 )
-_ins_entry = insert(JournalEntry.__table__)
+_upd_head_if = (
+    update(_heads)
+    .where(
+        _heads.c.register_id == bindparam("reg"),
+        _heads.c.seq == bindparam("old_seq"),
+        _heads.c.hash == bindparam("old_hash"),
+    )
+    .values(seq=bindparam("seq"), hash=bindparam("hash"))
+)
+_entry_cols = [c for c in JournalEntry.__table__.c if c.name != "id"]
+_ins_entry_at_head = insert(JournalEntry.__table__).from_select(
+    [c.name for c in _entry_cols],
+    select(*(bindparam(c.name, type_=c.type) for c in _entry_cols)).where(
+        _heads.c.register_id == bindparam("register_id"),
+        _heads.c.seq == bindparam("seq"),
+        _heads.c.hash == bindparam("hash"),
+    ),
+)
+# The head each register's chain had after this process last appended to it, per engine (all
+# threads and pooled connections of a process share it). Only a hint: it is checked by the
+# conditional update and dropped when wrong.
+_HEADS: weakref.WeakKeyDictionary[Engine, dict[str, tuple[int, str]]] = weakref.WeakKeyDictionary()
+_ins_entry = insert(JournalEntry.__table__).inline()  # no RETURNING: batchable
 _upd_head = (
     update(_heads)
     .where(_heads.c.register_id == bindparam("reg"))
@@ -51,30 +75,97 @@ def append(
     doc_uuid: str,
     doc: dict[str, Any],
     at: dt.datetime,
+    batch: Batch | None = None,
 ) -> str:
-    """Append a document to the register's chain; returns its hash."""
-    row = conn.execute(_head_q, {"reg": register_id}).first()
-    if row is None:
-        conn.execute(insert(_heads).values(register_id=register_id, seq=0, hash=GENESIS))
-        seq, prev = 0, GENESIS
-    else:
-        seq, prev = row
+    """Append a document to the register's chain; returns its hash.
+
+    The head this process last wrote is tried first with a conditional update (it locks the
+    head row): if another process or a rolled-back transaction moved the head meanwhile,
+    nothing matches and the head is read under a lock instead. With a
+    ``batch`` it is opened once the head is advanced: the entry travels with what follows.
+    """
     payload = canonical(doc)
+    heads = _HEADS.setdefault(conn.engine, {})
+    known = heads.get(register_id)
+    if known is not None and batch is not None and batch.pipelined:
+        return _append_queued(conn, batch, heads, register_id, doc_type, doc_uuid, payload, at)
+    advanced = False
+    if known is not None:
+        seq, prev = known
+        digest = chain_hash(prev, payload)
+        params = {"reg": register_id, "old_seq": seq, "old_hash": prev}
+        params.update(seq=seq + 1, hash=digest)
+        advanced = conn.execute(_upd_head_if, params).rowcount == 1
+    if not advanced:
+        row = conn.execute(_head_q, {"reg": register_id}).first()
+        if row is None:
+            conn.execute(insert(_heads).values(register_id=register_id, seq=0, hash=GENESIS))
+            seq, prev = 0, GENESIS
+        else:
+            seq, prev = row
+        digest = chain_hash(prev, payload)
+        conn.execute(_upd_head, {"reg": register_id, "seq": seq + 1, "hash": digest})
+    if batch is not None:
+        batch.open()
+    conn.execute(_ins_entry, _entry(register_id, seq + 1, doc_type, doc_uuid, at, payload, prev))
+    heads[register_id] = (seq + 1, digest)
+    return digest
+
+
+def _entry(
+    register_id: str,
+    seq: int,
+    doc_type: str,
+    doc_uuid: str,
+    at: dt.datetime,
+    payload: str,
+    prev: str,
+) -> dict[str, Any]:
+    return {
+        "register_id": register_id,
+        "seq": seq,
+        "doc_type": doc_type,
+        "doc_uuid": doc_uuid,
+        "created_at": at,
+        "payload": payload,
+        "prev_hash": prev,
+        "hash": chain_hash(prev, payload),
+    }
+
+
+def _append_queued(
+    conn: Connection,
+    batch: Batch,
+    heads: dict[str, tuple[int, str]],
+    register_id: str,
+    doc_type: str,
+    doc_uuid: str,
+    payload: str,
+    at: dt.datetime,
+) -> str:
+    """Advance the head this connection knows and add the entry, both queued in ``batch``.
+
+    The entry is inserted only if the head moved to it, and the head's update is checked once
+    the batch is flushed: if another transaction had moved the head, nothing was written and
+    :class:`DatabaseConflict` makes :meth:`Database.transact` start again (reading the head).
+    """
+    seq, prev = heads[register_id]
     digest = chain_hash(prev, payload)
-    conn.execute(
-        _ins_entry,
-        {
-            "register_id": register_id,
-            "seq": seq + 1,
-            "doc_type": doc_type,
-            "doc_uuid": doc_uuid,
-            "created_at": at,
-            "payload": payload,
-            "prev_hash": prev,
-            "hash": digest,
-        },
+    batch.open()
+    moved = conn.execute(
+        _upd_head_if,
+        {"reg": register_id, "old_seq": seq, "old_hash": prev, "seq": seq + 1, "hash": digest},
     )
-    conn.execute(_upd_head, {"reg": register_id, "seq": seq + 1, "hash": digest})
+    entry = _entry(register_id, seq + 1, doc_type, doc_uuid, at, payload, prev)
+    conn.execute(_ins_entry_at_head, entry)
+    heads[register_id] = (seq + 1, digest)
+
+    def check() -> None:
+        if moved.context.cursor.rowcount != 1:
+            heads.pop(register_id, None)
+            raise DatabaseConflict(f"journal head of {register_id} moved", register_id=register_id)
+
+    batch.after_flush(check)
     return digest
 
 

@@ -20,11 +20,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
-from posapp.auth.service import require_approver
-from posapp.db.engine import UnitOfWork
+from posapp import audit
+from posapp.auth.permissions import Permission, require_permission
+from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import (
-    AuditEvent,
     HeldTicket,
     JournalHead,
     OutboxEvent,
@@ -92,11 +93,21 @@ def count_cash(counts: Mapping[int | str, int]) -> int:
 
 
 def ensure_register(uow: UnitOfWork, register_id: str, name: str = "") -> None:
-    if uow.session.get(Register, register_id) is None:
-        uow.session.add(Register(id=register_id, name=name or register_id))
-        uow.session.flush()
-        uow.session.add(JournalHead(register_id=register_id, seq=0, hash=journal.GENESIS))
-        uow.session.flush()
+    """Create the register and its journal head if missing (safe when tills start together)."""
+    conn = uow.conn
+    if conn.execute(select(Register.id).where(Register.id == register_id)).first() is not None:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(
+        dialect.insert(Register.__table__)
+        .values(id=register_id, name=name or register_id, created_at=utcnow())
+        .on_conflict_do_nothing()
+    )
+    conn.execute(
+        dialect.insert(JournalHead.__table__)
+        .values(register_id=register_id, seq=0, hash=journal.GENESIS)
+        .on_conflict_do_nothing()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +175,12 @@ def open_shift(
         status="open",
     )
     uow.session.add(shift)
-    uow.session.flush()
+    try:
+        uow.session.flush()
+    except IntegrityError as exc:  # the one-open-shift index: another till was first
+        raise SaleError(
+            f"register {register_id} already has an open shift", code="shift.already_open"
+        ) from exc
     _audit(
         uow.conn,
         "shift.open",
@@ -254,14 +270,48 @@ _COUNTER_UPSERT = {"postgresql": _counter_upsert(postgresql), "sqlite": _counter
 def _next_receipt_no(conn: Connection, register_id: str, day: dt.date) -> str:
     """Atomic per-register, per-day sequence (one upsert; safe with several tills)."""
     stmt = _COUNTER_UPSERT[conn.dialect.name]
-    seq = conn.execute(stmt, {"reg": register_id, "day": day}).scalar_one()
+    try:
+        seq = conn.execute(stmt, {"reg": register_id, "day": day}).scalar_one()
+    except IntegrityError as exc:  # the only foreign key: an unknown register
+        raise SaleError(
+            f"register {register_id} is not set up: open a shift on it before selling",
+            code="shift.not_open",
+        ) from exc
     return f"{register_id}-{day:%Y%m%d}-{seq:04d}"
 
 
 _ins_sale = insert(Sale.__table__)
-_ins_lines = insert(SaleLine.__table__)
-_ins_pay = insert(Payment.__table__)
-_ins_outbox = insert(OutboxEvent.__table__)
+# The sale row takes its shift from the register's open shift in the same statement (one round
+# trip fewer than looking the shift up first); no open shift inserts nothing.
+_sale_cols = [c for c in Sale.__table__.c if c.name not in ("id", "shift_id")]
+_ins_sale_in_shift = (
+    insert(Sale.__table__)
+    .from_select(
+        [*(c.name for c in _sale_cols), "shift_id"],
+        select(*(bindparam(c.name, type_=c.type) for c in _sale_cols), Shift.id)
+        .where(Shift.register_id == bindparam("register_id"), Shift.status == "open")
+        .order_by(Shift.id)
+        .limit(1),
+    )
+    .returning(Sale.__table__.c.id, Sale.__table__.c.shift_id)
+)
+
+
+def _insert_sale_in_open_shift(conn: Connection, sale_row: dict[str, Any]) -> int:
+    """Insert the sale into its register's open shift; sets ``sale_row["shift_id"]``."""
+    row = conn.execute(_ins_sale_in_shift, sale_row).first()
+    if row is None:
+        raise SaleError(
+            f"open a shift on register {sale_row['register_id']} before selling",
+            code="shift.not_open",
+        )
+    sale_row["shift_id"] = row[1]
+    return int(row[0])
+
+
+_ins_lines = insert(SaleLine.__table__).inline()  # inline: no RETURNING, so batchable
+_ins_pay = insert(Payment.__table__).inline()
+_ins_outbox = insert(OutboxEvent.__table__).inline()
 
 
 def _evidence(t: Tender, cash_receipt: CashReceiptRequest | None) -> Evidence:
@@ -289,12 +339,13 @@ def complete_sale(
         raise SaleError("the ticket is empty", code="sale.empty")
     priced = ticket.priced()
     if ticket.max_discount_percent(priced) > discount_limit_percent:
-        require_approver(uow, approved_by, "a discount above the limit")
+        require_permission(
+            uow, approved_by, Permission.DISCOUNT_OVER_LIMIT, "a discount above the limit"
+        )
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn
     now = now or utcnow()
     day = business_date(now)
-    shift_id, _ = _require_open_shift(conn, register_id)
     receipt_no = _next_receipt_no(conn, register_id, day)
     td = ticket.discount
     sale_row = {
@@ -302,7 +353,6 @@ def complete_sale(
         "receipt_no": receipt_no,
         "kind": "sale",
         "register_id": register_id,
-        "shift_id": shift_id,
         "user_id": user_id,
         "business_date": day,
         "created_at": now,
@@ -320,39 +370,46 @@ def complete_sale(
         "approved_by": approved_by,
         "reason": "",
     }
-    sale_id = conn.execute(_ins_sale, sale_row).inserted_primary_key[0]
+    sale_id = _insert_sale_in_open_shift(conn, sale_row)
     lines = _line_rows(sale_id, priced)
-    conn.execute(_ins_lines, lines)
     payments = _payment_rows(sale_id, tenders, settlement, cash_receipt)
-    if payments:
-        conn.execute(_ins_pay, payments)
+    # service lines (class fees) take no stock; read before the batch (it needs the answer)
     untracked = _untracked(conn, [r["product_id"] for r in lines])
-    takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]
-    moves = ledger.take_fefo(
-        conn,
-        takes,
-        kind=MovementKind.SALE,
-        doc_type="sale",
-        doc_uuid=ticket.uuid,
-        user_id=user_id,
-        register_id=register_id,
-        at=now,
-    )
     doc = build_document(
         sale_row, lines, payments, original_uuid=None, original_line_nos=[None] * len(lines)
     )
-    journal.append(conn, register_id, "sale", ticket.uuid, doc, now)
-    _outbox(conn, "sale", ticket.uuid, doc, now, register_id)
-    if approved_by is not None and priced.discount_total:
-        _audit(
+    # On PostgreSQL the statements whose results are not read travel together (Batch): the
+    # sale costs five round trips instead of fifteen.
+    with Batch(conn) as batch:
+        journal.append(conn, register_id, "sale", ticket.uuid, doc, now, batch=batch)
+        conn.execute(_ins_lines, lines)
+        if payments:
+            conn.execute(_ins_pay, payments)
+        _outbox(conn, "sale", ticket.uuid, doc, now, register_id)
+        if approved_by is not None and priced.discount_total:
+            _audit(
+                conn,
+                "discount.approve",
+                approved_by,
+                register_id,
+                receipt_no,
+                None,
+                {"discount": priced.discount_total, "cashier": user_id},
+                now,
+            )
+        # Stock last: its rows are the ones every till shares (popular products) and a row
+        # lock is held until commit — taken just before it, it is held for the fewest trips.
+        takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]
+        moves = ledger.take_fefo(
             conn,
-            "discount.approve",
-            approved_by,
-            register_id,
-            receipt_no,
-            None,
-            {"discount": priced.discount_total, "cashier": user_id},
-            now,
+            takes,
+            kind=MovementKind.SALE,
+            doc_type="sale",
+            doc_uuid=ticket.uuid,
+            user_id=user_id,
+            register_id=register_id,
+            at=now,
+            batch=batch,
         )
     return CompletedSale(
         id=sale_id,
@@ -497,18 +554,7 @@ def _audit(
     after: dict[str, Any] | None,
     at: dt.datetime | None = None,
 ) -> None:
-    conn.execute(
-        insert(AuditEvent.__table__).values(
-            uuid=str(uuidlib.uuid4()),
-            at=at or utcnow(),
-            user_id=user_id,
-            register_id=register_id,
-            action=action,
-            target=target,
-            before=before,
-            after=after,
-        )
-    )
+    audit.record(conn, action, user_id, register_id, target, before, after, at)
 
 
 # --- refunds ---------------------------------------------------------------------------------
@@ -621,7 +667,7 @@ def refund(
     (spoiled goods are wasted instead). Tenders default to giving back what was paid, largest
     non-cash first, as cash for the rest.
     """
-    require_approver(uow, approved_by, "a refund")
+    require_permission(uow, approved_by, Permission.REFUND, "a refund")
     conn = uow.conn
     now = now or utcnow()
     original = find_sale(uow, receipt_no)
@@ -911,7 +957,7 @@ def void_ticket(
     reason: str = "",
 ) -> None:
     """Abandon an open ticket with a manager's approval; it is recorded, counted in X/Z."""
-    require_approver(uow, approved_by, "voiding a ticket")
+    require_permission(uow, approved_by, Permission.VOID, "voiding a ticket")
     priced = ticket.priced()
     _audit(
         uow.conn,
@@ -935,7 +981,9 @@ def record_drawer_open(
 ) -> None:
     """Every opening of the cash drawer is an audit event; without a sale a manager approves."""
     if receipt_no is None:
-        require_approver(uow, approved_by, "opening the drawer without a sale")
+        require_permission(
+            uow, approved_by, Permission.NO_SALE_DRAWER, "opening the drawer without a sale"
+        )
     _audit(
         uow.conn,
         "drawer.open",

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QStaticText, QTransform
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QGridLayout,
@@ -525,6 +526,22 @@ class CheckoutWindow(QMainWindow):
                 QTimer.singleShot(0, self.open_shift)
 
         self._do(lambda: self.session.sign_in(pin), done)
+
+    def enable_idle_sign_out(self, interval_ms: int) -> None:
+        """Sign the cashier out after ``interval_ms`` without a key press or touch."""
+        from posapp.ui.audit import IdleWatch
+
+        self._idle = IdleWatch(interval_ms, self._idle_sign_out)
+
+    def _idle_sign_out(self) -> None:
+        if self.session.user is None:
+            return
+        if QApplication.activeModalWidget() is not None:  # mid-payment: ask again later
+            self._idle.timer.start()
+            return
+        self.session.sign_out()
+        self._refresh()
+        self.show_message(self.tr("자리를 비워 로그아웃했습니다 (F1: 로그인)."), error=False)
 
     def open_shift(self) -> None:
         counts = self.ask.counts(self.tr("근무 시작: 시재금 세기"), None)

@@ -15,7 +15,7 @@ from posapp.db.models import User
 def test_pin_is_hashed_with_argon2id(db: Database) -> None:
     db.transact(lambda uow: auth.create_user(uow, "김하늘", auth.Role.CASHIER, "4821"))
     stored = db.read(lambda uow: uow.session.scalar(select(User.pin_hash)))
-    assert stored.startswith("$argon2id$") and "4821" not in stored
+    assert stored.startswith("p1$$argon2id$") and "4821" not in stored
 
 
 @pytest.mark.parametrize("pin", ["123", "1234567", "12a4", "", "  12"])

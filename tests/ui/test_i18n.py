@@ -37,6 +37,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "messages.py",
     ROOT / "posapp" / "ui" / "sync_panel.py",
     ROOT / "posapp" / "ui" / "classes.py",
+    ROOT / "posapp" / "ui" / "audit.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

@@ -2,9 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
     <context>
+        <name>AuditBrowser</name>
+        <message>
+            <location filename="../../ui/audit.py" line="+118" />
+            <source>감사 기록</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>사용자 이름</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>모든 동작</source>
+            <translation>All actions</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>조회</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>시작</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>끝</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사용자</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>동작</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>조회 중…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{n}건</source>
+            <translation>{n} events</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <location line="-115" />
+            <source>시각</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>계산대</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사용자</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>동작</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대상</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>변경 전</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>변경 후</source>
+            <translation>After</translation>
+        </message>
+    </context>
+    <context>
         <name>BookingDialog</name>
         <message>
-            <location filename="../../ui/classes.py" line="+196" />
+            <location filename="../../ui/classes.py" line="+197" />
             <source>예약</source>
             <translation>Booking</translation>
         </message>
@@ -62,7 +153,7 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+301" />
+            <location filename="../../ui/checkout.py" line="+302" />
             <location line="+133" />
             <source>로그인 (F1)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
@@ -215,12 +306,12 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+360" />
+            <location line="+376" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-357" />
+            <location line="-373" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -240,7 +331,12 @@
             <translation>Welcome, {name}.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+20" />
+            <source>자리를 비워 로그아웃했습니다 (F1: 로그인).</source>
+            <translation>Signed out after a while without activity (F1: sign in).</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>근무 시작: 시재금 세기</source>
             <translation>Open shift: count the opening float</translation>
         </message>
@@ -445,12 +541,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+104" />
+            <location line="+105" />
             <source>월간 보기</source>
             <translation>Month view</translation>
         </message>
         <message>
-            <location line="-102" />
+            <location line="-103" />
             <source>모든 공간</source>
             <translation>All rooms</translation>
         </message>
@@ -470,14 +566,14 @@
             <translation>New session</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+272" />
+            <location line="+11" />
+            <location line="+268" />
             <location line="+86" />
             <source>수업을 고르세요</source>
             <translation>Choose a session</translation>
         </message>
         <message>
-            <location line="-351" />
+            <location line="-347" />
             <source>이름</source>
             <translation>Name</translation>
         </message>
@@ -562,7 +658,7 @@
             <translation>Meeting</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+74" />
             <source>강사 {name}</source>
             <translation>Instructor {name}</translation>
         </message>
@@ -886,7 +982,7 @@
     <context>
         <name>SessionDialog</name>
         <message>
-            <location filename="../../ui/classes.py" line="-620" />
+            <location filename="../../ui/classes.py" line="-617" />
             <source>수업 만들기</source>
             <translation>New session</translation>
         </message>
@@ -1159,7 +1255,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-752" />
+            <location filename="../../ui/checkout.py" line="-768" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -1193,7 +1289,7 @@
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+757" />
+            <location filename="../../ui/checkout.py" line="+773" />
             <source>개</source>
             <translation>ea</translation>
         </message>
