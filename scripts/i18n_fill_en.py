@@ -245,6 +245,138 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
 }
 
 
+# --- the inventory screens: one vocabulary shared by their contexts (a context's own entry in EN
+# wins), so a word such as 상품명 is translated once for every inventory dialog and tab
+INVENTORY_CONTEXTS = {
+    "InventoryWindow",
+    "ProductListModel",
+    "WasteDialog",
+    "ProductDialog",
+    "RegionDialog",
+    "ProducerDialog",
+    "PartnersTab",
+    "FormDialog",
+    "inventory",
+}
+INVENTORY: dict[str, str] = {
+    # words
+    "상품": "Products",
+    "상품명": "Product",
+    "영문명": "English name",
+    "바코드": "Barcode",
+    "산지": "Region",
+    "도": "Province",
+    "생산자": "Producer",
+    "분류": "Category",
+    "단위": "Unit",
+    "판매가": "Price",
+    "판매가 (원)": "Price (won)",
+    "재고": "Stock",
+    "발주점": "Reorder point",
+    "유통기한": "Expiry",
+    "유통기간": "Shelf life",
+    "로트": "Lot",
+    "남은 일수": "Days left",
+    "할인가": "Markdown price",
+    "수량": "Quantity",
+    "단가": "Unit cost",
+    "입고": "Receiving",
+    "재고조사": "Stock count",
+    "실사": "Counted",
+    "차이": "Variance",
+    "사유": "Reason",
+    "메모": "Note",
+    "없음": "None",
+    "확인": "OK",
+    "취소": "Cancel",
+    " 일": " days",
+    "개": "ea",
+    "원": "won",
+    "kg": "kg",
+    "100g": "100g",
+    "과세": "Taxable",
+    "면세": "Tax-exempt",
+    "과세 구분": "Tax",
+    "매입": "Purchase",
+    "위탁": "Consignment",
+    "거래 방식": "Terms",
+    "방식": "Terms",
+    "거래 중": "Active supplier",
+    "판매 중": "On sale",
+    "이름": "Name",
+    "담당자": "Contact",
+    "전화": "Phone",
+    "축제": "Festival",
+    "관광": "Tourism",
+    "제철": "In season",
+    "대표 특산물": "Signature produce",
+    "홍보 문구 (영수증·고객 화면)": "Promotion (receipts, customer display)",
+    "변질": "Spoiled",
+    "파손": "Damaged",
+    "시식": "Tasting sample",
+    "수업 사용": "Cooking class",
+    "도난·분실": "Theft / loss",
+    "재고 정정 (±)": "Stock correction (±)",
+    "폐기·조정": "Waste / adjust",
+    # the window
+    "재고 관리 — {name}": "Inventory — {name}",
+    "산지·생산자": "Regions & producers",
+    "상품명·바코드·PLU": "Name, barcode or PLU",
+    "전체 산지": "All regions",
+    "재고 부족": "Low stock",
+    "7일 내 유통기한": "Expiring within 7 days",
+    "판매 중지": "Withdrawn",
+    "상품 수정": "Edit product",
+    "{n}개 상품": "{n} products",
+    "상품을 고르세요.": "Select a product.",
+    "저장했습니다: {name}": "Saved: {name}",
+    "기록했습니다: {r}": "Recorded: {r}",
+    "발주 없이 입고": "Receive without an order",
+    "바코드를 스캔하세요": "Scan a barcode",
+    "유통기한 (YYYY-MM-DD)": "Expiry (YYYY-MM-DD)",
+    "입고 확정": "Confirm receipt",
+    "없는 바코드: {c}": "Unknown barcode: {c}",
+    " (발주보다 {n} 많음)": " ({n} more than ordered)",
+    "입고 완료: {n}줄": "Received: {n} lines",
+    "재고조사 시작": "Start a count",
+    "차이 반영": "Post variances",
+    "스캔하면 1개씩 셉니다": "Each scan counts one",
+    "시작 시 전산": "On hand at start",
+    "조사 중 판매 등": "Sold etc. since start",
+    "진행 중인 조사 없음": "No count in progress",
+    "조사 {id} 진행 중": "Count {id} in progress",
+    "재고조사를 시작했습니다: {n}개 상품": "Count started: {n} products",
+    "차이를 반영했습니다: {n}개 상품": "Variances posted: {n} products",
+    # products, regions, producers
+    "상품 수정 — {name}": "Edit product — {name}",
+    "한 줄에 하나 (첫 줄이 대표 바코드)": "One per line (the first is the primary barcode)",
+    "현재 재고 {n}": "On hand {n}",
+    "가격 이력 (새 가격은 새 거래부터 적용)": "Price history (a new price applies to new tickets)",
+    "변경 시각": "Changed at",
+    "이전 가격": "Old price",
+    "새 가격": "New price",
+    "변경한 사람": "Changed by",
+    "출처": "Source",
+    "산지 정보 — {name}": "Region — {name}",
+    "<b>협력 지자체 (산지)</b>": "<b>Partner local governments (regions)</b>",
+    "산지 수정": "Edit region",
+    "<b>생산자·공급자</b>": "<b>Producers and suppliers</b>",
+    "새 생산자": "New producer",
+    "생산자 수정": "Edit producer",
+    "생산자 — {name}": "Producer — {name}",
+    "산지를 고르세요.": "Select a region.",
+    "생산자를 고르세요.": "Select a producer.",
+}
+
+
+def english_for(context: str, source: str) -> str | tuple[str, ...] | None:
+    if (context, source) in EN:
+        return EN[(context, source)]
+    if context in INVENTORY_CONTEXTS:
+        return INVENTORY.get(source)
+    return None
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()
@@ -260,11 +392,11 @@ def main() -> None:
             translation = message.find("translation")
             if translation.get("type") in ("vanished", "obsolete"):
                 continue
-            if key not in EN:
+            english = english_for(name, source)
+            if english is None:
                 missing.append(key)
                 continue
             used.add(key)
-            english = EN[key]
             if message.get("numerus") == "yes":
                 assert isinstance(english, tuple), key
                 forms = translation.findall("numerusform")

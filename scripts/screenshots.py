@@ -174,8 +174,63 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     inv._count_refresh()
     app.processEvents()
     inv.grab().save(str(out / "inventory-count.png"))
+    inventory_dialog_shots(inv, out, app)
     inv.close()
 
 
+def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The product edit dialog (with a price change in its history) and 산지·생산자."""
+    from posapp.inventory import products
+
+    inv.tabs.setCurrentIndex(0)
+    inv.search.setText("고추장")
+    inv.apply_filter()
+    app.processEvents()
+    inv.table.selectRow(0)
+    p = inv.selected_product()
+    if p is not None:
+        inv.db.transact(
+            lambda uow: products.update_product(
+                uow, p.id, products.ProductEdit(price=p.price + 500), user_id=inv.user_id
+            )
+        )
+        inv.edit_selected()
+        d = inv.product_dialog
+        d.show()
+        app.processEvents()
+        d.grab().save(str(out / "inventory-product-edit.png"))
+        d.close()
+    inv.search.clear()
+    inv.apply_filter()
+    inv.tabs.setCurrentWidget(inv.partners)
+    app.processEvents()
+    inv.partners.region_table.selectRow(0)
+    inv.grab().save(str(out / "inventory-partners.png"))
+    inv.partners.edit_region()
+    inv.partners.dialog.show()
+    app.processEvents()
+    inv.partners.dialog.grab().save(str(out / "inventory-region-edit.png"))
+    inv.partners.dialog.close()
+
+
+def inventory_only() -> None:
+    """``screenshots.py inventory``: only the inventory window and its dialogs (faster)."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.bootstrap import open_database
+    from posapp.config import load_settings
+    from posapp.demo import load_demo
+    from posapp.ui.fonts import app_font, register_fonts
+
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setFont(app_font(register_fonts()))
+    db = open_database(load_settings(Path("/nonexistent.toml"), environ={}))
+    load_demo(db, days=1, sales_per_day=20)
+    inventory_shots(db, out, app)
+    print(f"screenshots in {out}")
+
+
 if __name__ == "__main__":
-    main()
+    inventory_only() if sys.argv[1:] == ["inventory"] else main()

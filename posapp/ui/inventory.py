@@ -11,7 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +44,7 @@ from posapp.errors import PosError
 from posapp.inventory import catalog, counts, products, purchasing, stock
 from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
+from posapp.ui.inventory_edit import FormDialog, PartnersTab, ProductDialog, button_row
 from posapp.ui.messages import explain
 from posapp.ui.tasks import SyncRunner, TaskRunner
 
@@ -54,16 +61,16 @@ class ProductListModel(QAbstractTableModel):
     comes from one count query, so the scroll bar is right from the start."""
 
     HEADERS = (
-        "바코드",
-        "상품명",
-        "산지",
-        "생산자",
-        "분류",
-        "단위",
-        "판매가",
-        "재고",
-        "발주점",
-        "유통기한",
+        QT_TRANSLATE_NOOP("ProductListModel", "바코드"),
+        QT_TRANSLATE_NOOP("ProductListModel", "상품명"),
+        QT_TRANSLATE_NOOP("ProductListModel", "산지"),
+        QT_TRANSLATE_NOOP("ProductListModel", "생산자"),
+        QT_TRANSLATE_NOOP("ProductListModel", "분류"),
+        QT_TRANSLATE_NOOP("ProductListModel", "단위"),
+        QT_TRANSLATE_NOOP("ProductListModel", "판매가"),
+        QT_TRANSLATE_NOOP("ProductListModel", "재고"),
+        QT_TRANSLATE_NOOP("ProductListModel", "발주점"),
+        QT_TRANSLATE_NOOP("ProductListModel", "유통기한"),
     )
 
     def __init__(self, db: Database, runner: TaskRunner | SyncRunner) -> None:
@@ -165,12 +172,12 @@ class WasteDialog(QDialog):
     """Waste or adjustment of one product: quantity and a reason (spoiled, damaged, ...)."""
 
     REASONS = (
-        ("spoiled", "변질"),
-        ("damaged", "파손"),
-        ("sample", "시식"),
-        ("class_use", "수업 사용"),
-        ("theft", "도난·분실"),
-        ("correction", "재고 정정 (±)"),
+        ("spoiled", QT_TRANSLATE_NOOP("WasteDialog", "변질")),
+        ("damaged", QT_TRANSLATE_NOOP("WasteDialog", "파손")),
+        ("sample", QT_TRANSLATE_NOOP("WasteDialog", "시식")),
+        ("class_use", QT_TRANSLATE_NOOP("WasteDialog", "수업 사용")),
+        ("theft", QT_TRANSLATE_NOOP("WasteDialog", "도난·분실")),
+        ("correction", QT_TRANSLATE_NOOP("WasteDialog", "재고 정정 (±)")),
     )
 
     def __init__(self, product_name: str, parent: QWidget | None = None) -> None:
@@ -223,8 +230,47 @@ class InventoryWindow(QMainWindow):
         self._expiring_tab()
         self._receiving_tab()
         self._count_tab()
+        self.partners = PartnersTab(self)
+        self.tabs.addTab(self.partners, self.tr("산지·생산자"))
         self.resize(1280, 800)
         self.apply_filter()
+        self.load()
+
+    def load(self) -> None:
+        """The reads behind the window's choices (regions, open orders, an open count), all on
+        the task runner: the window shows at once and fills in as they arrive."""
+        self._do(lambda: self.db.read(products.list_regions), self._fill_regions)
+        self.refresh_open_pos()
+        self._do(lambda: self.db.read(counts.open_count), self._open_count)
+
+    def _fill_regions(self, regions: list[products.RegionInfo]) -> None:
+        keep = self.region.currentData()
+        self.region.blockSignals(True)
+        while self.region.count() > 1:
+            self.region.removeItem(1)
+        for r in regions:
+            self.region.addItem(r.name, r.id)
+        i = self.region.findData(keep)
+        self.region.setCurrentIndex(max(0, i))
+        self.region.blockSignals(False)
+
+    def refresh_open_pos(self) -> None:
+        """The purchase orders that can be received against (sent or partly received)."""
+
+        def fill(pos: list[purchasing.POSummary]) -> None:
+            keep = self.po.currentData()
+            while self.po.count() > 1:
+                self.po.removeItem(1)
+            for po in pos:
+                if po.status in (purchasing.POStatus.SENT, purchasing.POStatus.PARTIAL):
+                    self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
+            self.po.setCurrentIndex(max(0, self.po.findData(keep)))
+
+        self._do(lambda: self.db.read(lambda uow: purchasing.list_pos(uow)), fill)
+
+    def _open_count(self, c: counts.CountInfo | None) -> None:
+        self.current_count = c
+        self._count_refresh()
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -251,8 +297,6 @@ class InventoryWindow(QMainWindow):
         self.search.returnPressed.connect(self.apply_filter)
         self.region = QComboBox()
         self.region.addItem(self.tr("전체 산지"), None)
-        for r in self.db.read(products.list_regions):
-            self.region.addItem(r.name, r.id)
         self.region.currentIndexChanged.connect(self.apply_filter)
         self.low = QCheckBox(self.tr("재고 부족"))
         self.expiring = QCheckBox(self.tr("7일 내 유통기한"))
@@ -276,12 +320,13 @@ class InventoryWindow(QMainWindow):
         for col, width in enumerate((130, 260, 80, 120, 90, 50, 80, 70, 60, 100)):
             self.table.setColumnWidth(col, width)
         v.addWidget(self.table, 1)
-        actions = QHBoxLayout()
-        waste = QPushButton(self.tr("폐기·조정"))
-        waste.clicked.connect(self.waste_selected)
-        actions.addWidget(waste)
-        actions.addStretch(1)
-        v.addLayout(actions)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        v.addLayout(
+            button_row(
+                (self.tr("상품 수정"), self.edit_selected),
+                (self.tr("폐기·조정"), self.waste_selected),
+            )
+        )
         self.tabs.addTab(w, self.tr("상품"))
 
     def apply_filter(self) -> None:
@@ -303,6 +348,66 @@ class InventoryWindow(QMainWindow):
     def selected_product(self) -> ProductRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
+
+    def submit(
+        self,
+        dialog: FormDialog,
+        fn: Callable[[], Any],
+        then: Callable[[Any], None],
+    ) -> None:
+        """Save what ``dialog`` holds with ``fn`` on the runner: success closes it and calls
+        ``then``; an error is shown in the dialog, which stays open with what was typed."""
+
+        def ok(result: Any) -> None:
+            dialog.accept()
+            then(result)
+
+        self.runner.db(fn).success(ok).failure(lambda exc: dialog.fail(explain(exc)))
+
+    def edit_selected(self) -> None:
+        """The product edit dialog for the selected product (read off the Qt thread)."""
+        p = self.selected_product()
+        if p is None:
+            self.say(self.tr("상품을 고르세요."), error=True)
+            return
+
+        def load(uow: Any) -> tuple[Any, ...]:
+            return (
+                products.get_product(uow, p.id),
+                products.list_regions(uow),
+                products.list_producers(uow),
+            )
+
+        self._do(lambda: self.db.read(load), lambda r: self._open_product(*r))
+
+    def _open_product(
+        self,
+        detail: products.ProductDetail,
+        regions: list[products.RegionInfo],
+        producers: list[products.ProducerInfo],
+    ) -> None:
+        d = ProductDialog(detail, regions, producers, self)
+        self.product_dialog = d
+
+        def save() -> None:
+            try:
+                edit = d.edit()
+            except PosError as exc:
+                d.fail(explain(exc))
+                return
+            self.submit(
+                d,
+                lambda: self.db.transact(
+                    lambda uow: products.update_product(uow, detail.id, edit, user_id=self.user_id)
+                ),
+                lambda after: (
+                    self.say(self.tr("저장했습니다: {name}").format(name=after.name_ko)),
+                    self.apply_filter(),
+                ),
+            )
+
+        d.submitted.connect(save)
+        d.open()
 
     def _ask_waste(self, name: str) -> tuple[int, str, str] | None:
         d = WasteDialog(name, self)
@@ -336,7 +441,14 @@ class InventoryWindow(QMainWindow):
         v = QVBoxLayout(w)
         self.lots = QTableWidget(0, 6)
         self.lots.setHorizontalHeaderLabels(
-            [self.tr(h) for h in ("상품명", "로트", "유통기한", "남은 일수", "재고", "할인가")]
+            [
+                self.tr("상품명"),
+                self.tr("로트"),
+                self.tr("유통기한"),
+                self.tr("남은 일수"),
+                self.tr("재고"),
+                self.tr("할인가"),
+            ]
         )
         self.lots.setColumnWidth(0, 300)
         v.addWidget(self.lots)
@@ -344,8 +456,11 @@ class InventoryWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab)
 
     def _on_tab(self, i: int) -> None:
+        page = self.tabs.widget(i)
         if i == 1:
             self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
+        elif page is getattr(self, "partners", None):
+            self.partners.refresh()
 
     def _lots(self, lots: list[stock.LotInfo]) -> None:
         self.lots.setRowCount(len(lots))
@@ -372,9 +487,6 @@ class InventoryWindow(QMainWindow):
         top = QHBoxLayout()
         self.po = QComboBox()
         self.po.addItem(self.tr("발주 없이 입고"), None)
-        for po in self.db.read(lambda uow: purchasing.list_pos(uow)):
-            if po.status in ("sent", "partial"):
-                self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
         self.scan_in = QLineEdit()
         self.scan_in.setPlaceholderText(self.tr("바코드를 스캔하세요"))
         self.scan_in.returnPressed.connect(self.scan_receive)
@@ -383,7 +495,13 @@ class InventoryWindow(QMainWindow):
         v.addLayout(top)
         self.recv = QTableWidget(0, 5)
         self.recv.setHorizontalHeaderLabels(
-            [self.tr(h) for h in ("상품명", "수량", "유통기한 (YYYY-MM-DD)", "단가", "로트")]
+            [
+                self.tr("상품명"),
+                self.tr("수량"),
+                self.tr("유통기한 (YYYY-MM-DD)"),
+                self.tr("단가"),
+                self.tr("로트"),
+            ]
         )
         self.recv.setColumnWidth(0, 320)
         self.recv.setColumnWidth(2, 170)
@@ -433,7 +551,9 @@ class InventoryWindow(QMainWindow):
                 cost = int(texts[2].replace(",", "")) if texts[2] else None
             except ValueError as exc:
                 raise PosError(
-                    f"{row + 1}행: 수량·날짜·단가를 확인하세요 ({exc})", code="ui.receive_line"
+                    f"row {row + 1}: check the quantity, expiry date (YYYY-MM-DD) and cost ({exc})",
+                    code="ui.receive_line",
+                    row=row + 1,
                 ) from exc
             out.append(ReceiveLine(pid, qty, expiry, cost, texts[3]))
         return out
@@ -482,14 +602,18 @@ class InventoryWindow(QMainWindow):
         self.count_table = QTableWidget(0, 6)
         self.count_table.setHorizontalHeaderLabels(
             [
-                self.tr(h)
-                for h in ("상품명", "시작 시 전산", "조사 중 판매 등", "실사", "차이", "바코드")
+                self.tr("상품명"),
+                self.tr("시작 시 전산"),
+                self.tr("조사 중 판매 등"),
+                self.tr("실사"),
+                self.tr("차이"),
+                self.tr("바코드"),
             ]
         )
         self.count_table.setColumnWidth(0, 320)
         v.addWidget(self.count_table, 1)
         self.tabs.addTab(w, self.tr("재고조사"))
-        self.current_count: counts.CountInfo | None = self.db.read(counts.open_count)
+        self.current_count: counts.CountInfo | None = None
         self._count_refresh()
 
     def _count_refresh(self) -> None:
@@ -543,7 +667,11 @@ class InventoryWindow(QMainWindow):
         def run(uow: Any) -> counts.CountLine:
             info = catalog.product_by_barcode(uow.conn, code)
             if info is None:
-                raise PosError(f"없는 바코드: {code}", code="catalog.unknown_barcode")
+                raise PosError(
+                    f"barcode {code} is not in the catalogue",
+                    code="catalog.unknown_barcode",
+                    barcode=code,
+                )
             return counts.record_count(uow, c.id, info.id, 1, add=True)
 
         self._do(lambda: self.db.transact(run), lambda _ln: self._count_refresh())

@@ -6,7 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from posapp.inventory import catalog
+from posapp.inventory import catalog, products
+from posapp.ui import i18n
 from posapp.ui.inventory import InventoryWindow
 from posapp.ui.tasks import SyncRunner
 from posapp.verify import verify
@@ -75,3 +76,155 @@ def test_scan_to_count_and_post(qtbot, store: Store) -> None:  # type: ignore[no
     w.post_count()
     assert w.current_count is None and on_hand(store, store.apple) == 7
     assert verify(store.db).ok
+
+
+# --- product, region and producer edits -----------------------------------------------------
+
+
+def select(w: InventoryWindow, pid: int) -> None:
+    row = next(i for i, r in enumerate(w.model.rows) if r.id == pid)
+    w.table.selectRow(row)
+
+
+def test_window_reads_at_open_go_through_the_runner(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    calls: list[str] = []
+
+    class Counting(SyncRunner):
+        def db(self, fn):  # type: ignore[no-untyped-def]
+            calls.append("db")
+            return super().db(fn)
+
+    w = InventoryWindow(store.db, Counting(), user_id=store.manager)
+    qtbot.addWidget(w)
+    # product list, regions, open purchase orders, the open count: four tasks, no direct read
+    assert len(calls) == 4
+    assert [w.region.itemText(i) for i in range(w.region.count())] == [
+        "전체 산지",
+        "순창군",
+        "신안군",
+        "영주시",
+        "횡성군",
+    ]
+
+
+def test_edit_product_price_barcodes_and_shelf_life(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = make(qtbot, store)
+    select(w, store.gochujang)
+    w.edit_selected()
+    d = w.product_dialog
+    assert d.isVisible() and d.price.text() == "8,500" and d.history.rowCount() == 0
+    d.price.setText("9,200")
+    d.barcodes.setPlainText(f"{GOCHUJANG_CODE}\n8801234500044")  # a wrong check digit
+    d.shelf_life.setValue(365)
+    d.reorder.setValue(8)
+    d.buttons.accepted.emit()
+    assert d.isVisible() and "바코드" in d.error.text()  # nothing written, dialog still open
+    assert store.db.read(lambda uow: products.get_product(uow, store.gochujang)).price == 8_500
+    d.barcodes.setPlainText(f"{GOCHUJANG_CODE}\n8801234500050")
+    d.buttons.accepted.emit()
+    assert not d.isVisible() and w.status.text() == "저장했습니다: 순창 전통 고추장 1kg"
+    after = store.db.read(lambda uow: products.get_product(uow, store.gochujang))
+    assert after.price == 9_200 and after.shelf_life_days == 365 and after.reorder_point == 8
+    assert after.barcodes == (GOCHUJANG_CODE, "8801234500050")
+    h = after.prices[0]
+    assert (h.old_price, h.new_price, h.user) == (8_500, 9_200, "박지민")
+    # the history is shown the next time (the list was reloaded: select again)
+    select(w, store.gochujang)
+    w.edit_selected()
+    assert w.product_dialog.history.rowCount() == 1
+    assert w.product_dialog.history.item(0, 2).text() == "9,200"
+
+
+def test_product_dialog_refuses_a_price_that_is_not_whole_won(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = make(qtbot, store)
+    select(w, store.apple)
+    w.edit_selected()
+    d = w.product_dialog
+    d.price.setText("12,900.5")
+    d.active.setChecked(False)
+    d.buttons.accepted.emit()
+    assert d.isVisible() and d.error.text() == (
+        "판매가: 금액은 원 단위 정수로 입력하세요 (12,900.5)"
+    )
+    assert store.db.read(lambda uow: products.get_product(uow, store.apple)).active
+
+
+def test_region_contact_and_promotion_texts(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = make(qtbot, store)
+    w.tabs.setCurrentWidget(w.partners)
+    tab = w.partners
+    names = [tab.region_table.item(i, 0).text() for i in range(tab.region_table.rowCount())]
+    tab.region_table.selectRow(names.index("영주시"))
+    tab.edit_region()
+    d = tab.dialog
+    d.fields["contact"].setText("영주시청 농식품유통과 이수진")
+    d.fields["phone"].setText("054-639-abc")
+    d.buttons.accepted.emit()
+    assert d.isVisible() and "전화번호" in d.error.text()
+    d.fields["phone"].setText("054-639-6114")
+    d.fields["festival"].setPlainText("영주 풍기인삼축제 (10월)")
+    d.buttons.accepted.emit()
+    assert not d.isVisible()
+    r = next(r for r in store.db.read(products.list_regions) if r.name == "영주시")
+    assert (r.contact, r.phone, r.festival) == (
+        "영주시청 농식품유통과 이수진",
+        "054-639-6114",
+        "영주 풍기인삼축제 (10월)",
+    )
+    assert tab.region_table.item(names.index("영주시"), 2).text() == "영주시청 농식품유통과 이수진"
+
+
+def test_new_and_edited_producer(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = make(qtbot, store)
+    w.tabs.setCurrentWidget(w.partners)
+    tab = w.partners
+    tab.new_producer()
+    d = tab.dialog
+    d.name.setText("영주농협")  # exists
+    d.buttons.accepted.emit()
+    assert d.isVisible() and "같은 이름" in d.error.text()
+    d.name.setText("풍기 인삼농협")
+    d.region.setCurrentIndex(d.region.findText("영주시"))
+    d.kind.setCurrentIndex(d.kind.findData("consignment"))
+    d.phone.setText("054-636-0000")
+    d.buttons.accepted.emit()
+    assert not d.isVisible()
+    p = next(p for p in store.db.read(products.list_producers) if p.name == "풍기 인삼농협")
+    assert (p.region, p.kind, p.phone) == ("영주시", "consignment", "054-636-0000")
+    row = next(
+        i
+        for i in range(tab.producer_table.rowCount())
+        if tab.producer_table.item(i, 0).text() == "풍기 인삼농협"
+    )
+    assert tab.producer_table.item(row, 4).text() == "위탁"
+    tab.producer_table.selectRow(row)
+    tab.edit_producer()
+    tab.dialog.active.setChecked(False)
+    tab.dialog.buttons.accepted.emit()
+    assert not next(
+        p for p in store.db.read(products.list_producers) if p.name == "풍기 인삼농협"
+    ).active
+
+
+def test_inventory_window_in_english(qapp, qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    assert i18n.install_translator(qapp, "en")
+    try:
+        w = make(qtbot, store)
+        assert w.windowTitle() == "Inventory — 박지민"
+        tabs = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+        assert tabs[:4] == ["Products", "Expiry", "Receiving", "Stock count"]
+        assert "Regions & producers" in tabs
+        assert w.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == (
+            "Product"
+        )
+        assert w.region.itemText(0) == "All regions" and w.count_label.text() == "4 products"
+        select(w, store.salt)
+        w.edit_selected()
+        d = w.product_dialog
+        assert d.windowTitle() == "Edit product — 신안 천일염 3kg"
+        assert d.tax.currentText() == "Tax-exempt" and d.shelf_life.specialValueText() == "None"
+        d.price.setText("abc")
+        d.buttons.accepted.emit()
+        assert d.error.text() == "an amount is whole won, 0 or more (digits, commas allowed)"
+    finally:
+        i18n.remove_translator(qapp)

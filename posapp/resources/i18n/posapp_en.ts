@@ -389,9 +389,22 @@
         </message>
     </context>
     <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+131" />
+            <source>확인</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>취소</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>HeldDialog</name>
         <message>
-            <location line="+11" />
+            <location filename="../../ui/dialogs.py" line="+11" />
             <source>보류 목록</source>
             <translation>Held tickets</translation>
         </message>
@@ -410,9 +423,232 @@
         </message>
     </context>
     <context>
+        <name>InventoryWindow</name>
+        <message>
+            <location filename="../../ui/inventory.py" line="+224" />
+            <source>재고 관리 — {name}</source>
+            <translation>Inventory — {name}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>산지·생산자</source>
+            <translation>Regions &amp; producers</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>상품명·바코드·PLU</source>
+            <translation>Name, barcode or PLU</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>전체 산지</source>
+            <translation>All regions</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>재고 부족</source>
+            <translation>Low stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>7일 내 유통기한</source>
+            <translation>Expiring within 7 days</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매 중지</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>상품 수정</source>
+            <translation>Edit product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폐기·조정</source>
+            <translation>Waste / adjust</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>상품</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{n}개 상품</source>
+            <translation>{n} products</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <location line="+48" />
+            <source>상품을 고르세요.</source>
+            <translation>Select a product.</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>저장했습니다: {name}</source>
+            <translation>Saved: {name}</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>기록했습니다: {r}</source>
+            <translation>Recorded: {r}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+54" />
+            <location line="+106" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="-159" />
+            <location line="+57" />
+            <source>로트</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <location line="-56" />
+            <location line="+8" />
+            <source>유통기한</source>
+            <translation>Expiry</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>남은 일수</source>
+            <translation>Days left</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>할인가</source>
+            <translation>Markdown price</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>발주 없이 입고</source>
+            <translation>Receive without an order</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>바코드를 스캔하세요</source>
+            <translation>Scan a barcode</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한 (YYYY-MM-DD)</source>
+            <translation>Expiry (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단가</source>
+            <translation>Unit cost</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>입고 확정</source>
+            <translation>Confirm receipt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>입고</source>
+            <translation>Receiving</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source> (발주보다 {n} 많음)</source>
+            <translation> ({n} more than ordered)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>입고 완료: {n}줄</source>
+            <translation>Received: {n} lines</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>재고조사 시작</source>
+            <translation>Start a count</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>차이 반영</source>
+            <translation>Post variances</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>스캔하면 1개씩 셉니다</source>
+            <translation>Each scan counts one</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>시작 시 전산</source>
+            <translation>On hand at start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>조사 중 판매 등</source>
+            <translation>Sold etc. since start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>실사</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>차이</source>
+            <translation>Variance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>재고조사</source>
+            <translation>Stock count</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>진행 중인 조사 없음</source>
+            <translation>No count in progress</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>조사 {id} 진행 중</source>
+            <translation>Count {id} in progress</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>재고조사를 시작했습니다: {n}개 상품</source>
+            <translation>Count started: {n} products</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>차이를 반영했습니다: {n}개 상품</source>
+            <translation>Variances posted: {n} products</translation>
+        </message>
+    </context>
+    <context>
         <name>ManualCardDialog</name>
         <message>
-            <location line="-73" />
+            <location filename="../../ui/dialogs.py" line="-73" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -484,6 +720,87 @@
         </message>
     </context>
     <context>
+        <name>PartnersTab</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+248" />
+            <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+9" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>도</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+9" />
+            <source>담당자</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <location line="+9" />
+            <source>전화</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>축제</source>
+            <translation>Festival</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>산지 수정</source>
+            <translation>Edit region</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;b&gt;생산자·공급자&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Producers and suppliers&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>방식</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>새 생산자</source>
+            <translation>New producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자 수정</source>
+            <translation>Edit producer</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>산지를 고르세요.</source>
+            <translation>Select a region.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>생산자를 고르세요.</source>
+            <translation>Select a producer.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>저장했습니다: {name}</source>
+            <translation>Saved: {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
             <location filename="../../ui/dialogs.py" line="-312" />
@@ -497,9 +814,225 @@
         </message>
     </context>
     <context>
+        <name>ProducerDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="-180" />
+            <source>생산자 — {name}</source>
+            <translation>Producer — {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>새 생산자</source>
+            <translation>New producer</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>없음</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>거래 중</source>
+            <translation>Active supplier</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>담당자</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전화</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>거래 방식</source>
+            <translation>Terms</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductDialog</name>
+        <message>
+            <location line="-191" />
+            <source>상품 수정 — {name}</source>
+            <translation>Edit product — {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>한 줄에 하나 (첫 줄이 대표 바코드)</source>
+            <translation>One per line (the first is the primary barcode)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+7" />
+            <location line="+7" />
+            <source>없음</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> 일</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>판매 중</source>
+            <translation>On sale</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>현재 재고 {n}</source>
+            <translation>On hand {n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>영문명</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매가 (원)</source>
+            <translation>Price (won)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단위</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>과세 구분</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주점</source>
+            <translation>Reorder point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기간</source>
+            <translation>Shelf life</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>가격 이력 (새 가격은 새 거래부터 적용)</source>
+            <translation>Price history (a new price applies to new tickets)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>변경 시각</source>
+            <translation>Changed at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이전 가격</source>
+            <translation>Old price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 가격</source>
+            <translation>New price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>변경한 사람</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>출처</source>
+            <translation>Source</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductListModel</name>
+        <message>
+            <location filename="../../ui/inventory.py" line="-622" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>분류</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단위</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매가</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주점</source>
+            <translation>Reorder point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한</source>
+            <translation>Expiry</translation>
+        </message>
+    </context>
+    <context>
         <name>RefundDialog</name>
         <message>
-            <location line="+405" />
+            <location filename="../../ui/dialogs.py" line="+405" />
             <source>환불 · {receipt}</source>
             <translation>Refund · {receipt}</translation>
         </message>
@@ -532,6 +1065,14 @@
             <location line="+15" />
             <source>환불 사유</source>
             <translation>Reason for the refund</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+64" />
+            <source>산지 정보 — {name}</source>
+            <translation>Region — {name}</translation>
         </message>
     </context>
     <context>
@@ -727,9 +1268,62 @@
         </message>
     </context>
     <context>
+        <name>WasteDialog</name>
+        <message>
+            <location filename="../../ui/inventory.py" line="+102" />
+            <source>변질</source>
+            <translation>Spoiled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파손</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>시식</source>
+            <translation>Tasting sample</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수업 사용</source>
+            <translation>Cooking class</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>도난·분실</source>
+            <translation>Theft / loss</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고 정정 (±)</source>
+            <translation>Stock correction (±)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>폐기·조정</source>
+            <translation>Waste / adjust</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사유</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>메모</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+178" />
+            <location filename="../../ui/messages.py" line="+235" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
@@ -738,6 +1332,89 @@
             <location filename="../../ui/checkout.py" line="+744" />
             <source>개</source>
             <translation>ea</translation>
+        </message>
+    </context>
+    <context>
+        <name>inventory</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="-240" />
+            <source>개</source>
+            <translation>ea</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>100g</source>
+            <translation>100g</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>과세</source>
+            <translation>Taxable</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>면세</source>
+            <translation>Tax-exempt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>매입</source>
+            <translation>Purchase</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>위탁</source>
+            <translation>Consignment</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>원</source>
+            <translation>won</translation>
+        </message>
+        <message>
+            <location line="+176" />
+            <source>판매가</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>담당자</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전화</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대표 특산물</source>
+            <translation>Signature produce</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>축제</source>
+            <translation>Festival</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>관광</source>
+            <translation>Tourism</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>제철</source>
+            <translation>In season</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>홍보 문구 (영수증·고객 화면)</source>
+            <translation>Promotion (receipts, customer display)</translation>
         </message>
     </context>
     <context>
