@@ -256,6 +256,7 @@ INVENTORY_CONTEXTS = {
     "ProducerDialog",
     "PartnersTab",
     "FormDialog",
+    "PurchaseOrdersTab",
     "inventory",
 }
 INVENTORY: dict[str, str] = {
@@ -365,6 +366,39 @@ INVENTORY: dict[str, str] = {
     "생산자 수정": "Edit producer",
     "생산자 — {name}": "Producer — {name}",
     "산지를 고르세요.": "Select a region.",
+    # purchase orders
+    "발주": "Purchase orders",
+    "작성 중": "Draft",
+    "발송": "Sent",
+    "일부 입고": "Partly received",
+    "입고 완료": "Received",
+    "마감": "Closed",
+    "모든 발주": "All orders",
+    "상태": "Status",
+    "공급자": "Supplier",
+    "새 발주 (추천 수량)": "New order (suggested quantities)",
+    "발주 번호": "Order no.",
+    "작성일": "Created",
+    "품목": "Lines",
+    "발주서를 고르세요.": "Select an order.",
+    "작성 중인 발주에 상품 추가: 바코드 스캔": "Add a product to the draft: scan its barcode",
+    "발주 수량": "Ordered",
+    "금액": "Amount",
+    "저장": "Save",
+    "발송 (발주서 PDF)": "Send (order PDF)",
+    "이 발주로 입고": "Receive this order",
+    "<b>{number}</b> · {supplier} · {status} · 합계 {total}원": (
+        "<b>{number}</b> · {supplier} · {status} · total {total} won"
+    ),
+    "공급자를 고르세요.": "Select a supplier.",
+    "발주서 {number}를 만들었습니다: 추천 {n}개 품목": (
+        "Order {number} created: {n} suggested lines"
+    ),
+    "작성 중인 발주서만 고칠 수 있습니다.": "Only a draft order can be changed.",
+    "작성 중인 발주서만 발송할 수 있습니다.": "Only a draft order can be sent.",
+    "발송했습니다: {path}": "Sent: {path}",
+    "발송된 발주서만 입고할 수 있습니다.": "Only a sent order can be received.",
+    "{number}: 남은 {n}줄을 입고합니다.": "{number}: receiving the {n} remaining lines.",
     "생산자를 고르세요.": "Select a producer.",
 }
 

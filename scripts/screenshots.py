@@ -157,7 +157,14 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     from posapp.ui.tasks import SyncRunner
 
     manager = next(u for u in db.read(list_users) if u.role == "manager")
-    inv = InventoryWindow(db, SyncRunner(), user_id=manager.id, user_name=manager.name)
+    inv = InventoryWindow(
+        db,
+        SyncRunner(),
+        user_id=manager.id,
+        user_name=manager.name,
+        documents_dir=tmp / "documents",  # the PDFs made on the way (purchase order, labels)
+        open_file=lambda path: None,
+    )
     inv.show()
     app.processEvents()
     inv.grab().save(str(out / "inventory-products.png"))
@@ -211,6 +218,31 @@ def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-unty
     app.processEvents()
     inv.partners.dialog.grab().save(str(out / "inventory-region-edit.png"))
     inv.partners.dialog.close()
+    order_shots(inv, out, app)
+
+
+def order_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """발주: a draft with suggested quantities for the supplier with the most, then sent (PDF
+    saved in the temporary documents folder)."""
+    from posapp.inventory import purchasing
+
+    tab = inv.orders
+    inv.tabs.setCurrentWidget(tab)
+    app.processEvents()
+    best = max(
+        inv.db.read(purchasing.list_suppliers),
+        key=lambda s: len(inv.db.read(lambda uow, s=s: purchasing.suggest_order(uow, s.id))),
+    )
+    tab.supplier.setCurrentIndex(tab.supplier.findData(best.id))
+    tab.new_order()
+    for row in range(tab.lines.rowCount()):
+        tab.lines.item(row, 4).setText(f"{(row + 3) * 1_150:,}")
+    tab.save_lines()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-order-draft.png"))
+    tab.send()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-order-sent.png"))
 
 
 def inventory_only() -> None:
@@ -229,7 +261,7 @@ def inventory_only() -> None:
     db = open_database(load_settings(Path("/nonexistent.toml"), environ={}))
     load_demo(db, days=1, sales_per_day=20)
     inventory_shots(db, out, app)
-    print(f"screenshots in {out}")
+    print(f"screenshots in {out}, documents in {tmp / 'documents'}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ Qt only: every database call goes through the task runner to the inventory servi
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,8 +19,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QUrl,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,11 +48,17 @@ from posapp.inventory import catalog, counts, products, purchasing, stock
 from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
 from posapp.ui.inventory_edit import FormDialog, PartnersTab, ProductDialog, button_row
+from posapp.ui.inventory_orders import PurchaseOrdersTab
 from posapp.ui.messages import explain
 from posapp.ui.tasks import SyncRunner, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
+
+
+def _open_with_desktop(path: Path) -> None:
+    """Open a saved PDF with the desktop's viewer (does nothing where there is none)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _won(n: int) -> str:
@@ -217,9 +226,14 @@ class InventoryWindow(QMainWindow):
         user_id: int,
         user_name: str = "",
         ask_waste: Callable[[str], tuple[int, str, str] | None] | None = None,
+        documents_dir: Path | None = None,
+        open_file: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__()
         self.db, self.runner, self.user_id = db, runner, user_id
+        # where purchase orders, label sheets and count sheets are saved, and how they are opened
+        self.documents_dir = documents_dir or Path(tempfile.gettempdir()) / "posapp-documents"
+        self.open_file = open_file or _open_with_desktop
         self.ask_waste = ask_waste or self._ask_waste
         self.setWindowTitle(self.tr("재고 관리 — {name}").format(name=user_name))
         self.tabs = QTabWidget()
@@ -230,6 +244,8 @@ class InventoryWindow(QMainWindow):
         self._expiring_tab()
         self._receiving_tab()
         self._count_tab()
+        self.orders = PurchaseOrdersTab(self)
+        self.tabs.addTab(self.orders, self.tr("발주"))
         self.partners = PartnersTab(self)
         self.tabs.addTab(self.partners, self.tr("산지·생산자"))
         self.resize(1280, 800)
@@ -281,6 +297,9 @@ class InventoryWindow(QMainWindow):
         task = self.runner.db(fn).failure(fail)
         if then is not None:
             task.success(then)
+
+    def fail(self, exc: BaseException) -> None:
+        self.say(explain(exc), error=True)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
@@ -461,6 +480,8 @@ class InventoryWindow(QMainWindow):
             self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
         elif page is getattr(self, "partners", None):
             self.partners.refresh()
+        elif page is getattr(self, "orders", None):
+            self.orders.refresh()
 
     def _lots(self, lots: list[stock.LotInfo]) -> None:
         self.lots.setRowCount(len(lots))
@@ -527,17 +548,41 @@ class InventoryWindow(QMainWindow):
                 item = self.recv.item(row, 1)
                 item.setText(str(int(item.text() or 0) + 1))
                 return
-            self.recv_ids.append(info.id)
-            row = self.recv.rowCount()
-            self.recv.insertRow(row)
-            name = QTableWidgetItem(info.name_ko)
-            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.recv.setItem(row, 0, name)
-            for c, text in ((1, "1"), (2, ""), (3, ""), (4, "")):
-                self.recv.setItem(row, c, QTableWidgetItem(text))
+            self.add_receive_row(info.id, info.name_ko, 1, None)
 
         self._do(
             lambda: self.db.read(lambda uow: catalog.product_by_barcode(uow.conn, code)), found
+        )
+
+    def add_receive_row(self, pid: int, name: str, qty: int, cost: int | None) -> None:
+        self.recv_ids.append(pid)
+        row = self.recv.rowCount()
+        self.recv.insertRow(row)
+        item = QTableWidgetItem(name)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.recv.setItem(row, 0, item)
+        cells = ((1, str(qty)), (2, ""), (3, f"{cost:,}" if cost is not None else ""), (4, ""))
+        for c, text in cells:
+            self.recv.setItem(row, c, QTableWidgetItem(text))
+
+    def receive_against(self, po: purchasing.POInfo) -> None:
+        """The 입고 tab with ``po`` chosen and its remaining lines (quantity, cost) filled in:
+        the manager types expiry dates and changes what differs, then confirms."""
+        i = self.po.findData(po.id)
+        if i < 0:
+            self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
+            i = self.po.count() - 1
+        self.po.setCurrentIndex(i)
+        self.recv.setRowCount(0)
+        self.recv_ids.clear()
+        for ln in po.lines:
+            if ln.remaining:
+                self.add_receive_row(ln.product_id, ln.name, ln.remaining, ln.unit_cost)
+        self.tabs.setCurrentIndex(2)
+        self.say(
+            self.tr("{number}: 남은 {n}줄을 입고합니다.").format(
+                number=po.number, n=self.recv.rowCount()
+            )
         )
 
     def receive_lines(self) -> list[ReceiveLine]:
@@ -574,6 +619,8 @@ class InventoryWindow(QMainWindow):
             self.recv.setRowCount(0)
             self.recv_ids.clear()
             self.apply_filter()
+            if po_id is not None:
+                self.refresh_open_pos()
 
         self._do(
             lambda: self.db.transact(

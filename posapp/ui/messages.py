@@ -166,6 +166,7 @@ KO: dict[str, str] = {
     "region.unknown": "없는 지역입니다.",
     "region.phone": "전화번호 형식이 올바르지 않습니다: {phone}",
     "stock.location": "보관 위치가 올바르지 않습니다.",
+    "ui.po_line": "{row}행: 발주 수량은 정수입니다.",
     "ui.won": "{what}: 금액은 원 단위 정수로 입력하세요 ({text})",
     "ui.receive_line": "{row}행: 입고 줄을 확인하세요(수량, 유통기한 YYYY-MM-DD, 원가).",
     # the online platform

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from posapp.inventory import catalog, products
+from posapp.inventory import catalog, products, purchasing
 from posapp.ui import i18n
 from posapp.ui.inventory import InventoryWindow
 from posapp.ui.tasks import SyncRunner
@@ -228,3 +228,70 @@ def test_inventory_window_in_english(qapp, qtbot, store: Store) -> None:  # type
         assert d.error.text() == "an amount is whole won, 0 or more (digits, commas allowed)"
     finally:
         i18n.remove_translator(qapp)
+
+
+# --- purchase orders ---------------------------------------------------------------------------
+
+
+def test_purchase_order_draft_send_pdf_and_receive(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    opened: list = []
+    w = make(qtbot, store, documents_dir=tmp_path, open_file=opened.append)
+    w.tabs.setCurrentWidget(w.orders)
+    tab = w.orders
+    # 신안염전 supplies the salt: on hand 0, reorder point 3 → suggested 3
+    tab.supplier.setCurrentIndex(tab.supplier.findText("신안염전"))
+    tab.new_order()
+    assert tab.po is not None and tab.po.status == "draft"
+    assert tab.list.rowCount() == 1 and tab.list.item(0, 2).text() == "작성 중"
+    assert tab.lines.rowCount() == 1 and tab.lines.item(0, 2).text() == "3"
+    # a second product by scanning, twice; then quantities and costs typed
+    for _ in range(2):
+        tab.scan.setText(GOCHUJANG_CODE)
+        qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
+    assert tab.lines.rowCount() == 2 and tab.lines.item(1, 2).text() == "2"
+    tab.lines.item(0, 2).setText("x")
+    tab.save_lines()
+    assert (
+        "1행" in w.status.text()
+        and store.db.read(lambda uow: purchasing.get_po(uow, tab.po.id)).lines[0].qty_ordered == 3
+    )
+    tab.lines.item(0, 2).setText("10")
+    tab.lines.item(0, 4).setText("4,100")
+    tab.lines.item(1, 4).setText("5,200")
+    tab.send()
+    po = store.db.read(lambda uow: purchasing.get_po(uow, tab.po.id))
+    assert po.status == "sent" and [(ln.qty_ordered, ln.unit_cost) for ln in po.lines] == [
+        (10, 4_100),
+        (2, 5_200),
+    ]
+    pdf = tmp_path / f"{po.number}.pdf"
+    assert opened == [pdf] and pdf.read_bytes().startswith(b"%PDF")
+    assert tab.list.item(0, 2).text() == "발송"
+    # the order is now offered on the 입고 tab; receive against it from here
+    assert w.po.findData(po.id) > 0
+    tab.receive()
+    assert w.tabs.currentIndex() == 2 and w.po.currentData() == po.id
+    assert [w.recv.item(r, 1).text() for r in range(w.recv.rowCount())] == ["10", "2"]
+    assert w.recv.item(0, 3).text() == "4,100"
+    w.recv.item(0, 1).setText("6")  # 6 of 10 salt arrived
+    w.commit_receiving()
+    assert on_hand(store, store.salt) == 6 and on_hand(store, store.gochujang) == 12
+    assert store.db.read(lambda uow: purchasing.get_po(uow, po.id)).status == "partial"
+    assert verify(store.db).ok
+    # the rest is not coming: close it; it leaves the receiving list
+    w.tabs.setCurrentWidget(w.orders)
+    tab.close_order()
+    assert tab.po.status == "closed" and w.po.findData(po.id) < 0
+
+
+def test_sending_an_empty_draft_is_refused(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    opened: list = []
+    w = make(qtbot, store, documents_dir=tmp_path, open_file=opened.append)
+    w.tabs.setCurrentWidget(w.orders)
+    tab = w.orders
+    tab.supplier.setCurrentIndex(tab.supplier.findText("순창장류"))  # nothing to suggest
+    tab.new_order()
+    assert tab.lines.rowCount() == 0
+    tab.send()
+    assert w.status.text() == "발주서에 품목이 없습니다." and opened == []
+    assert tab.po.status == "draft"

@@ -425,17 +425,22 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+224" />
+            <location filename="../../ui/inventory.py" line="+238" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
         <message>
             <location line="+10" />
+            <source>발주</source>
+            <translation>Purchase orders</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>산지·생산자</source>
             <translation>Regions &amp; producers</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+65" />
             <source>상품명·바코드·PLU</source>
             <translation>Name, barcode or PLU</translation>
         </message>
@@ -497,19 +502,19 @@
         </message>
         <message>
             <location line="+13" />
-            <location line="+54" />
-            <location line="+106" />
+            <location line="+56" />
+            <location line="+132" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location line="-159" />
-            <location line="+57" />
+            <location line="-187" />
+            <location line="+59" />
             <source>로트</source>
             <translation>Lot</translation>
         </message>
         <message>
-            <location line="-56" />
+            <location line="-58" />
             <location line="+8" />
             <source>유통기한</source>
             <translation>Expiry</translation>
@@ -530,7 +535,7 @@
             <translation>Markdown price</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+41" />
             <source>발주 없이 입고</source>
             <translation>Receive without an order</translation>
         </message>
@@ -570,7 +575,12 @@
             <translation>Unknown barcode: {c}</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+39" />
+            <source>{number}: 남은 {n}줄을 입고합니다.</source>
+            <translation>{number}: receiving the {n} remaining lines.</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source> (발주보다 {n} 많음)</source>
             <translation> ({n} more than ordered)</translation>
         </message>
@@ -580,7 +590,7 @@
             <translation>Received: {n} lines</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>재고조사 시작</source>
             <translation>Start a count</translation>
         </message>
@@ -979,7 +989,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-622" />
+            <location filename="../../ui/inventory.py" line="-660" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -1027,6 +1037,151 @@
             <location line="+1" />
             <source>유통기한</source>
             <translation>Expiry</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurchaseOrdersTab</name>
+        <message>
+            <location filename="../../ui/inventory_orders.py" line="+70" />
+            <source>모든 발주</source>
+            <translation>All orders</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+13" />
+            <source>상태</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <location line="+9" />
+            <source>공급자</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>새 발주 (추천 수량)</source>
+            <translation>New order (suggested quantities)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>발주 번호</source>
+            <translation>Order no.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>작성일</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>품목</source>
+            <translation>Lines</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>발주서를 고르세요.</source>
+            <translation>Select an order.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>작성 중인 발주에 상품 추가: 바코드 스캔</source>
+            <translation>Add a product to the draft: scan its barcode</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주 수량</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고</source>
+            <translation>Receiving</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단가</source>
+            <translation>Unit cost</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>금액</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>저장</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발송 (발주서 PDF)</source>
+            <translation>Send (order PDF)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이 발주로 입고</source>
+            <translation>Receive this order</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>마감</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>&lt;b&gt;{number}&lt;/b&gt; · {supplier} · {status} · 합계 {total}원</source>
+            <translation>&lt;b&gt;{number}&lt;/b&gt; · {supplier} · {status} · total {total} won</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>공급자를 고르세요.</source>
+            <translation>Select a supplier.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>발주서 {number}를 만들었습니다: 추천 {n}개 품목</source>
+            <translation>Order {number} created: {n} suggested lines</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>작성 중인 발주서만 고칠 수 있습니다.</source>
+            <translation>Only a draft order can be changed.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>저장했습니다: {name}</source>
+            <translation>Saved: {name}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>작성 중인 발주서만 발송할 수 있습니다.</source>
+            <translation>Only a draft order can be sent.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>발송했습니다: {path}</source>
+            <translation>Sent: {path}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>발송된 발주서만 입고할 수 있습니다.</source>
+            <translation>Only a sent order can be received.</translation>
         </message>
     </context>
     <context>
@@ -1323,7 +1478,7 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+235" />
+            <location filename="../../ui/messages.py" line="+236" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
@@ -1415,6 +1570,36 @@
             <location line="+1" />
             <source>홍보 문구 (영수증·고객 화면)</source>
             <translation>Promotion (receipts, customer display)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inventory_orders.py" line="-309" />
+            <source>작성 중</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발송</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>일부 입고</source>
+            <translation>Partly received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고 완료</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>마감</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+241" />
+            <source>단가</source>
+            <translation>Unit cost</translation>
         </message>
     </context>
     <context>
