@@ -257,6 +257,8 @@ INVENTORY_CONTEXTS = {
     "PartnersTab",
     "FormDialog",
     "PurchaseOrdersTab",
+    "TransferDialog",
+    "MarkdownDialog",
     "inventory",
 }
 INVENTORY: dict[str, str] = {
@@ -399,6 +401,27 @@ INVENTORY: dict[str, str] = {
     "발송했습니다: {path}": "Sent: {path}",
     "발송된 발주서만 입고할 수 있습니다.": "Only a sent order can be received.",
     "{number}: 남은 {n}줄을 입고합니다.": "{number}: receiving the {n} remaining lines.",
+    # transfers and markdowns
+    "매장": "Sales floor",
+    "지하 창고": "Basement store room",
+    "위치": "Location",
+    "방향": "Direction",
+    "{src} → {dst}": "{src} → {dst}",
+    "매장 {floor} · 지하 창고 {room}": "Floor {floor} · store room {room}",
+    "매장 ↔ 창고 이동": "Floor ↔ store room",
+    "매장 ↔ 창고 이동 — {name}": "Floor ↔ store room — {name}",
+    "옮겼습니다: {name} {n}": "Moved: {name} {n}",
+    "마감 할인": "Markdown",
+    "마감 할인 — {name}": "Markdown — {name}",
+    "할인율": "Percent off",
+    "할인 가격표 인쇄": "Print the markdown shelf label",
+    "{code} · 유통기한 {expiry} ({days}일 남음) · 재고 {qty}": (
+        "{code} · expires {expiry} ({days} days left) · {qty} in stock"
+    ),
+    "{price}원 (정상가 {regular}원)": "{price} won (regular {regular} won)",
+    "로트를 고르세요.": "Select a lot.",
+    "할인했습니다: {name} {price}원": "Marked down: {name} {price} won",
+    "라벨을 저장했습니다: {path}": "Labels saved: {path}",
     "생산자를 고르세요.": "Select a producer.",
 }
 

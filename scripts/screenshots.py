@@ -243,6 +243,30 @@ def order_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     tab.send()
     app.processEvents()
     inv.grab().save(str(out / "inventory-order-sent.png"))
+    stock_shots(inv, out, app)
+
+
+def stock_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The floor ↔ store room transfer and a lot markdown (its label PDF is saved)."""
+    inv.tabs.setCurrentIndex(0)
+    inv.table.selectRow(0)
+    inv.transfer_selected()
+    inv.transfer_dialog.qty.setValue(6)
+    inv.transfer_dialog.show()
+    app.processEvents()
+    inv.transfer_dialog.grab().save(str(out / "inventory-transfer.png"))
+    inv.transfer_dialog.close()
+    inv.tabs.setCurrentIndex(1)
+    inv.lots.selectRow(0)
+    inv.markdown_selected()
+    d = inv.markdown_dialog
+    d.percent.setValue(40)
+    d.show()
+    app.processEvents()
+    d.grab().save(str(out / "inventory-markdown.png"))
+    d.buttons.accepted.emit()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-expiring-markdown.png"))
 
 
 def inventory_only() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,10 +45,18 @@ from PySide6.QtWidgets import (
 
 from posapp.db.engine import Database
 from posapp.errors import PosError
-from posapp.inventory import catalog, counts, products, purchasing, stock
+from posapp.inventory import catalog, counts, labels, products, purchasing, stock
 from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
-from posapp.ui.inventory_edit import FormDialog, PartnersTab, ProductDialog, button_row
+from posapp.ui.inventory_edit import (
+    LOCATION_NAMES,
+    FormDialog,
+    MarkdownDialog,
+    PartnersTab,
+    ProductDialog,
+    TransferDialog,
+    button_row,
+)
 from posapp.ui.inventory_orders import PurchaseOrdersTab
 from posapp.ui.messages import explain
 from posapp.ui.tasks import SyncRunner, TaskRunner
@@ -344,6 +353,7 @@ class InventoryWindow(QMainWindow):
             button_row(
                 (self.tr("상품 수정"), self.edit_selected),
                 (self.tr("폐기·조정"), self.waste_selected),
+                (self.tr("매장 ↔ 창고 이동"), self.transfer_selected),
             )
         )
         self.tabs.addTab(w, self.tr("상품"))
@@ -428,6 +438,106 @@ class InventoryWindow(QMainWindow):
         d.submitted.connect(save)
         d.open()
 
+    def transfer_selected(self) -> None:
+        """Move the selected product between the floor and the basement store room."""
+        p = self.selected_product()
+        if p is None:
+            self.say(self.tr("상품을 고르세요."), error=True)
+            return
+
+        def opened(by_location: dict[str, int]) -> None:
+            d = TransferDialog(p.name_ko, by_location, self)
+            self.transfer_dialog = d
+
+            def save() -> None:
+                values = d.values()
+                self.submit(
+                    d,
+                    lambda: self.db.transact(
+                        lambda uow: stock.transfer(uow, p.id, user_id=self.user_id, **values)
+                    ),
+                    lambda ch: self.say(
+                        self.tr("옮겼습니다: {name} {n}").format(
+                            name=p.name_ko, n=sum(m.qty for m in ch.movements if m.qty > 0)
+                        )
+                    ),
+                )
+
+            d.submitted.connect(save)
+            d.open()
+
+        self._do(lambda: self.db.read(lambda uow: stock.on_hand_by_location(uow, p.id)), opened)
+
+    def markdown_selected(self) -> None:
+        """Mark the selected expiring lot down; its markdown shelf label is saved and opened."""
+        rows = self.lots.selectionModel().selectedRows()
+        if not rows:
+            self.say(self.tr("로트를 고르세요."), error=True)
+            return
+        lot = self.lot_rows[rows[0].row()]
+
+        def opened(detail: products.ProductDetail) -> None:
+            d = MarkdownDialog(lot, detail.price, self)
+            self.markdown_dialog = d
+
+            def save() -> None:
+                percent, labels_too = d.percent.value(), d.print_labels.isChecked()
+
+                def done(md: stock.Markdown) -> None:
+                    self.say(
+                        self.tr("할인했습니다: {name} {price}원").format(
+                            name=lot.product_name, price=_won(md.price)
+                        )
+                    )
+                    self.refresh_lots()
+                    if labels_too:
+                        self.save_labels(
+                            "markdown", lambda uow: labels.label_items(uow, [], lot_ids=[lot.id])
+                        )
+
+                self.submit(
+                    d,
+                    lambda: self.db.transact(
+                        lambda uow: stock.markdown_lot(uow, lot.id, percent, user_id=self.user_id)
+                    ),
+                    done,
+                )
+
+            d.submitted.connect(save)
+            d.open()
+
+        self._do(
+            lambda: self.db.read(lambda uow: products.get_product(uow, lot.product_id)), opened
+        )
+
+    def save_labels(
+        self,
+        stem: str,
+        items: Callable[[Any], list[labels.LabelItem]],
+        draw: Callable[[list[labels.LabelItem]], bytes] = labels.shelf_labels_pdf,
+    ) -> None:
+        """Read the labels' items (``items(uow)``) on the database worker, draw the sheet on the
+        I/O pool, save it in the documents folder and open it."""
+        folder = self.documents_dir
+
+        def write(found: list[labels.LabelItem]) -> Path:
+            pdf = draw(found)
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            path = folder / f"labels-{stem}-{stamp}.pdf"
+            path.write_bytes(pdf)
+            return path
+
+        def saved(path: Path) -> None:
+            self.last_labels = path
+            self.say(self.tr("라벨을 저장했습니다: {path}").format(path=str(path)))
+            self.open_file(path)
+
+        def drawn(found: list[labels.LabelItem]) -> None:
+            self.runner.io(lambda: write(found)).success(saved).failure(self.fail)
+
+        self._do(lambda: self.db.read(items), drawn)
+
     def _ask_waste(self, name: str) -> tuple[int, str, str] | None:
         d = WasteDialog(name, self)
         return d.values() if d.exec() == QDialog.DialogCode.Accepted else None
@@ -458,7 +568,7 @@ class InventoryWindow(QMainWindow):
     def _expiring_tab(self) -> None:
         w = QWidget()
         v = QVBoxLayout(w)
-        self.lots = QTableWidget(0, 6)
+        self.lots = QTableWidget(0, 7)
         self.lots.setHorizontalHeaderLabels(
             [
                 self.tr("상품명"),
@@ -467,23 +577,34 @@ class InventoryWindow(QMainWindow):
                 self.tr("남은 일수"),
                 self.tr("재고"),
                 self.tr("할인가"),
+                self.tr("위치"),
             ]
         )
         self.lots.setColumnWidth(0, 300)
+        self.lots.setColumnWidth(1, 140)
+        self.lots.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lots.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.lots.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.lot_rows: list[stock.LotInfo] = []
         v.addWidget(self.lots)
+        v.addLayout(button_row((self.tr("마감 할인"), self.markdown_selected)))
         self.tabs.addTab(w, self.tr("유통기한"))
         self.tabs.currentChanged.connect(self._on_tab)
 
     def _on_tab(self, i: int) -> None:
         page = self.tabs.widget(i)
         if i == 1:
-            self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
+            self.refresh_lots()
         elif page is getattr(self, "partners", None):
             self.partners.refresh()
         elif page is getattr(self, "orders", None):
             self.orders.refresh()
 
+    def refresh_lots(self) -> None:
+        self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
+
     def _lots(self, lots: list[stock.LotInfo]) -> None:
+        self.lot_rows = lots
         self.lots.setRowCount(len(lots))
         for i, ln in enumerate(lots):
             cells = (
@@ -493,6 +614,7 @@ class InventoryWindow(QMainWindow):
                 str(ln.days_left),
                 _won(ln.qty_on_hand),
                 _won(ln.markdown_price) if ln.markdown_price else "",
+                QCoreApplication.translate("inventory", LOCATION_NAMES.get(ln.location, "")),
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

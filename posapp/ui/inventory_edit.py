@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain.money import round_half_up_div
 from posapp.errors import PosError
 from posapp.inventory import products
 from posapp.inventory.products import ProducerInfo, ProductDetail, ProductEdit, RegionInfo
+from posapp.inventory.stock import LotInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -502,3 +504,90 @@ class PartnersTab(QWidget):
         self.owner.say(self.tr("저장했습니다: {name}").format(name=name))
         self.refresh()
         self.owner.load()
+
+
+LOCATION_NAMES = {
+    "floor": QT_TRANSLATE_NOOP("inventory", "매장"),
+    "store_room": QT_TRANSLATE_NOOP("inventory", "지하 창고"),
+}
+
+
+class TransferDialog(FormDialog):
+    """Move units of one product between the sales floor and the basement store room
+    (first-expiring lots first; expiry and cost travel with the goods)."""
+
+    def __init__(self, name: str, by_location: dict[str, int], parent: QWidget | None = None):
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("매장 ↔ 창고 이동 — {name}").format(name=name))
+        self.by_location = by_location
+        self.direction = QComboBox()
+        for src, dst in (("store_room", "floor"), ("floor", "store_room")):
+            self.direction.addItem(
+                self.tr("{src} → {dst}").format(
+                    src=tr(LOCATION_NAMES[src]), dst=tr(LOCATION_NAMES[dst])
+                ),
+                f"{src}>{dst}",  # a string: a tuple in a QVariant does not compare in findData
+            )
+        if not by_location.get("store_room", 0):  # nothing downstairs: offer floor → room
+            self.direction.setCurrentIndex(1)
+        self.qty = QSpinBox()
+        self.qty.setRange(1, 1_000_000)
+        self.note = QLineEdit()
+        self.setMinimumWidth(380)
+        self.have = QLabel(
+            self.tr("매장 {floor} · 지하 창고 {room}").format(
+                floor=f"{by_location.get('floor', 0):,}",
+                room=f"{by_location.get('store_room', 0):,}",
+            )
+        )
+        self.form.addRow(self.tr("재고"), self.have)
+        self.form.addRow(self.tr("방향"), self.direction)
+        self.form.addRow(self.tr("수량"), self.qty)
+        self.form.addRow(self.tr("메모"), self.note)
+        self.finish_layout()
+
+    def values(self) -> dict[str, Any]:
+        src, dst = str(self.direction.currentData()).split(">")
+        return dict(qty=self.qty.value(), from_location=src, to_location=dst, note=self.note.text())
+
+
+class MarkdownDialog(FormDialog):
+    """Mark a near-expiry lot down by a percentage; the reduced price (rounded to 10 won, as
+    the service rounds it) is shown as the percentage changes."""
+
+    def __init__(self, lot: LotInfo, regular_price: int, parent: QWidget | None = None):
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("마감 할인 — {name}").format(name=lot.product_name))
+        self.lot, self.regular = lot, regular_price
+        self.percent = QSpinBox()
+        self.percent.setRange(1, 90)
+        self.percent.setValue(30)
+        self.percent.setSuffix(" %")
+        self.price = QLabel()
+        self.percent.valueChanged.connect(self._preview)
+        self.print_labels = QCheckBox(self.tr("할인 가격표 인쇄"))
+        self.print_labels.setChecked(True)
+        self.form.addRow(
+            self.tr("로트"),
+            QLabel(
+                self.tr("{code} · 유통기한 {expiry} ({days}일 남음) · 재고 {qty}").format(
+                    code=lot.lot_code or "-",
+                    expiry=lot.expiry_date.isoformat() if lot.expiry_date else "-",
+                    days=lot.days_left if lot.days_left is not None else "-",
+                    qty=f"{lot.qty_on_hand:,}",
+                )
+            ),
+        )
+        self.form.addRow(self.tr("할인율"), self.percent)
+        self.form.addRow(self.tr("할인가"), self.price)
+        self.form.addRow("", self.print_labels)
+        self.finish_layout()
+        self._preview()
+
+    def _preview(self) -> None:
+        price = round_half_up_div(self.regular * (100 - self.percent.value()), 1000) * 10
+        self.price.setText(
+            self.tr("{price}원 (정상가 {regular}원)").format(
+                price=f"{price:,}", regular=f"{self.regular:,}"
+            )
+        )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from posapp.inventory import catalog, products, purchasing
+from posapp.inventory import catalog, products, purchasing, stock
 from posapp.ui import i18n
 from posapp.ui.inventory import InventoryWindow
 from posapp.ui.tasks import SyncRunner
@@ -295,3 +295,48 @@ def test_sending_an_empty_draft_is_refused(qtbot, store: Store, tmp_path) -> Non
     tab.send()
     assert w.status.text() == "발주서에 품목이 없습니다." and opened == []
     assert tab.po.status == "draft"
+
+
+# --- transfers and markdowns -----------------------------------------------------------------
+
+
+def test_transfer_between_floor_and_store_room(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = make(qtbot, store)
+    select(w, store.apple)
+    w.transfer_selected()
+    d = w.transfer_dialog
+    assert d.have.text() == "매장 8 · 지하 창고 0"
+    assert d.direction.currentData() == "floor>store_room"  # nothing downstairs yet
+    d.qty.setValue(9)  # only 8 on the floor
+    d.buttons.accepted.emit()
+    assert d.isVisible() and d.error.text() == "옮길 재고가 부족합니다."
+    d.qty.setValue(4)
+    d.note.setText("주말 행사 전 보관")
+    d.buttons.accepted.emit()
+    assert not d.isVisible() and w.status.text() == "옮겼습니다: 영주 부사 사과 3kg 4"
+    by_loc = store.db.read(lambda uow: stock.on_hand_by_location(uow, store.apple))
+    assert (by_loc["floor"], by_loc["store_room"]) == (4, 4) and on_hand(store, store.apple) == 8
+    assert verify(store.db).ok
+
+
+def test_markdown_a_lot_prints_its_label_and_the_till_charges_it(
+    qtbot, store: Store, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list = []
+    w = make(qtbot, store, documents_dir=tmp_path, open_file=opened.append)
+    w.tabs.setCurrentIndex(1)
+    names = [w.lots.item(r, 0).text() for r in range(w.lots.rowCount())]
+    assert "영주 부사 사과 3kg" in names and w.lots.item(0, 6).text() == "매장"
+    w.lots.selectRow(names.index("영주 부사 사과 3kg"))
+    w.markdown_selected()
+    d = w.markdown_dialog
+    d.percent.setValue(30)
+    assert d.price.text() == "9,030원 (정상가 12,900원)"
+    d.buttons.accepted.emit()
+    assert not d.isVisible()
+    row = [w.lots.item(r, 0).text() for r in range(w.lots.rowCount())].index("영주 부사 사과 3kg")
+    assert w.lots.item(row, 5).text() == "9,030"
+    assert len(opened) == 1 and opened[0].read_bytes().startswith(b"%PDF")
+    assert opened[0].parent == tmp_path and opened[0].name.startswith("labels-markdown-")
+    line = store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE)).line
+    assert line.unit_price == 9_030

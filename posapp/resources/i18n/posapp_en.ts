@@ -391,7 +391,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+131" />
+            <location filename="../../ui/inventory_edit.py" line="+133" />
             <source>확인</source>
             <translation>OK</translation>
         </message>
@@ -425,7 +425,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+238" />
+            <location filename="../../ui/inventory.py" line="+247" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -475,6 +475,11 @@
             <translation>Waste / adjust</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>매장 ↔ 창고 이동</source>
+            <translation>Floor ↔ store room</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>상품</source>
             <translation>Products</translation>
@@ -486,14 +491,35 @@
         </message>
         <message>
             <location line="+26" />
-            <location line="+48" />
+            <location line="+45" />
+            <location line="+103" />
             <source>상품을 고르세요.</source>
             <translation>Select a product.</translation>
         </message>
         <message>
-            <location line="-15" />
+            <location line="-115" />
             <source>저장했습니다: {name}</source>
             <translation>Saved: {name}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>옮겼습니다: {name} {n}</source>
+            <translation>Moved: {name} {n}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>로트를 고르세요.</source>
+            <translation>Select a lot.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>할인했습니다: {name} {price}원</source>
+            <translation>Marked down: {name} {price} won</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>라벨을 저장했습니다: {path}</source>
+            <translation>Labels saved: {path}</translation>
         </message>
         <message>
             <location line="+28" />
@@ -502,25 +528,25 @@
         </message>
         <message>
             <location line="+13" />
-            <location line="+56" />
+            <location line="+67" />
             <location line="+132" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location line="-187" />
-            <location line="+59" />
+            <location line="-198" />
+            <location line="+70" />
             <source>로트</source>
             <translation>Lot</translation>
         </message>
         <message>
-            <location line="-58" />
-            <location line="+8" />
+            <location line="-69" />
+            <location line="+14" />
             <source>유통기한</source>
             <translation>Expiry</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-13" />
             <source>남은 일수</source>
             <translation>Days left</translation>
         </message>
@@ -535,7 +561,17 @@
             <translation>Markdown price</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+1" />
+            <source>위치</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>마감 할인</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>발주 없이 입고</source>
             <translation>Receive without an order</translation>
         </message>
@@ -674,6 +710,44 @@
         </message>
     </context>
     <context>
+        <name>MarkdownDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+421" />
+            <source>마감 할인 — {name}</source>
+            <translation>Markdown — {name}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>할인 가격표 인쇄</source>
+            <translation>Print the markdown shelf label</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>로트</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{code} · 유통기한 {expiry} ({days}일 남음) · 재고 {qty}</source>
+            <translation>{code} · expires {expiry} ({days} days left) · {qty} in stock</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>할인율</source>
+            <translation>Percent off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>할인가</source>
+            <translation>Markdown price</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{price}원 (정상가 {regular}원)</source>
+            <translation>{price} won (regular {regular} won)</translation>
+        </message>
+    </context>
+    <context>
         <name>OnlineOrdersDialog</name>
         <message>
             <location filename="../../ui/sync_panel.py" line="+109" />
@@ -732,7 +806,7 @@
     <context>
         <name>PartnersTab</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+248" />
+            <location filename="../../ui/inventory_edit.py" line="-203" />
             <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
             <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
         </message>
@@ -989,7 +1063,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-660" />
+            <location filename="../../ui/inventory.py" line="-772" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -1423,6 +1497,44 @@
         </message>
     </context>
     <context>
+        <name>TransferDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+234" />
+            <source>매장 ↔ 창고 이동 — {name}</source>
+            <translation>Floor ↔ store room — {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{src} → {dst}</source>
+            <translation>{src} → {dst}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>매장 {floor} · 지하 창고 {room}</source>
+            <translation>Floor {floor} · store room {room}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>재고</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>방향</source>
+            <translation>Direction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>메모</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
         <name>WasteDialog</name>
         <message>
             <location filename="../../ui/inventory.py" line="+102" />
@@ -1492,7 +1604,7 @@
     <context>
         <name>inventory</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="-240" />
+            <location filename="../../ui/inventory_edit.py" line="-496" />
             <source>개</source>
             <translation>ea</translation>
         </message>
@@ -1570,6 +1682,16 @@
             <location line="+1" />
             <source>홍보 문구 (영수증·고객 화면)</source>
             <translation>Promotion (receipts, customer display)</translation>
+        </message>
+        <message>
+            <location line="+233" />
+            <source>매장</source>
+            <translation>Sales floor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>지하 창고</source>
+            <translation>Basement store room</translation>
         </message>
         <message>
             <location filename="../../ui/inventory_orders.py" line="-309" />
