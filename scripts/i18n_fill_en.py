@@ -259,6 +259,7 @@ INVENTORY_CONTEXTS = {
     "PurchaseOrdersTab",
     "TransferDialog",
     "MarkdownDialog",
+    "LabelDialog",
     "inventory",
 }
 INVENTORY: dict[str, str] = {
@@ -422,6 +423,28 @@ INVENTORY: dict[str, str] = {
     "로트를 고르세요.": "Select a lot.",
     "할인했습니다: {name} {price}원": "Marked down: {name} {price} won",
     "라벨을 저장했습니다: {path}": "Labels saved: {path}",
+    # labels
+    "라벨 인쇄": "Print labels",
+    "입고분 라벨": "Labels for received goods",
+    "라벨을 뽑을 상품을 고르세요.": "Choose the products to label.",
+    "가격표 8칸 (99.1×67.7 mm)": "Shelf labels, 8 per sheet (99.1×67.7 mm)",
+    "폼텍 21칸 (63.5×38.1 mm)": "Formtec 21 per sheet (63.5×38.1 mm)",
+    "폼텍 40칸 (48.5×25.4 mm)": "Formtec 40 per sheet (48.5×25.4 mm)",
+    "가격표 (상품명·산지·가격·100g당 가격·바코드)": (
+        "Shelf labels (name, region, price, price per 100 g, barcode)"
+    ),
+    "바코드 라벨": "Barcode labels",
+    " 칸": " labels",
+    "발주 입고분에서 가져오기…": "From the goods received on an order…",
+    "바코드를 스캔하면 추가합니다": "Scan a barcode to add the product",
+    "매수": "Copies",
+    "종류": "Kind",
+    "용지": "Sheet",
+    "이미 쓴 칸 (건너뛰기)": "Labels already used (skipped)",
+    "추가": "Add",
+    "선택 줄 빼기": "Remove selected",
+    "모두 빼기": "Remove all",
+    "PDF 저장·열기": "Save and open PDF",
     "생산자를 고르세요.": "Select a producer.",
 }
 

@@ -267,6 +267,27 @@ def stock_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     d.buttons.accepted.emit()
     app.processEvents()
     inv.grab().save(str(out / "inventory-expiring-markdown.png"))
+    label_shots(inv, out, app)
+
+
+def label_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The label dialog: barcode labels for three products, five labels of the sheet used."""
+    inv.tabs.setCurrentIndex(0)
+    inv.table.clearSelection()
+    inv.table.selectRow(0)
+    inv.print_labels()
+    d = inv.label_dialog
+    for row in (1, 2):
+        r = inv.model.rows[row]
+        d.entries.append(type(d.entries[0])(r.id, r.name_ko, r.barcode, 2))
+    d.set_entries(d.entries)
+    d.kind.setCurrentIndex(d.kind.findData("barcode"))
+    d.skip.setValue(5)
+    d.show()
+    app.processEvents()
+    d.grab().save(str(out / "inventory-labels.png"))
+    d.buttons.accepted.emit()
+    app.processEvents()
 
 
 def inventory_only() -> None:

@@ -57,6 +57,7 @@ from posapp.ui.inventory_edit import (
     TransferDialog,
     button_row,
 )
+from posapp.ui.inventory_labels import LabelDialog, LabelEntry
 from posapp.ui.inventory_orders import PurchaseOrdersTab
 from posapp.ui.messages import explain
 from posapp.ui.tasks import SyncRunner, TaskRunner
@@ -343,6 +344,7 @@ class InventoryWindow(QMainWindow):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().hide()
         for col, width in enumerate((130, 260, 80, 120, 90, 50, 80, 70, 60, 100)):
@@ -354,6 +356,7 @@ class InventoryWindow(QMainWindow):
                 (self.tr("상품 수정"), self.edit_selected),
                 (self.tr("폐기·조정"), self.waste_selected),
                 (self.tr("매장 ↔ 창고 이동"), self.transfer_selected),
+                (self.tr("라벨 인쇄"), lambda: self.print_labels()),
             )
         )
         self.tabs.addTab(w, self.tr("상품"))
@@ -515,28 +518,73 @@ class InventoryWindow(QMainWindow):
         stem: str,
         items: Callable[[Any], list[labels.LabelItem]],
         draw: Callable[[list[labels.LabelItem]], bytes] = labels.shelf_labels_pdf,
+        *,
+        dialog: FormDialog | None = None,
     ) -> None:
         """Read the labels' items (``items(uow)``) on the database worker, draw the sheet on the
-        I/O pool, save it in the documents folder and open it."""
+        I/O pool, save it in the documents folder and open it. With ``dialog``: it closes on
+        success and shows the error otherwise."""
         folder = self.documents_dir
+
+        def fail(exc: BaseException) -> None:
+            if dialog is None:
+                self.fail(exc)
+            else:
+                dialog.fail(explain(exc))
 
         def write(found: list[labels.LabelItem]) -> Path:
             pdf = draw(found)
             folder.mkdir(parents=True, exist_ok=True)
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             path = folder / f"labels-{stem}-{stamp}.pdf"
             path.write_bytes(pdf)
             return path
 
         def saved(path: Path) -> None:
+            if dialog is not None:
+                dialog.accept()
             self.last_labels = path
             self.say(self.tr("라벨을 저장했습니다: {path}").format(path=str(path)))
             self.open_file(path)
 
         def drawn(found: list[labels.LabelItem]) -> None:
-            self.runner.io(lambda: write(found)).success(saved).failure(self.fail)
+            self.runner.io(lambda: write(found)).success(saved).failure(fail)
 
-        self._do(lambda: self.db.read(items), drawn)
+        self.runner.db(lambda: self.db.read(items)).success(drawn).failure(fail)
+
+    def print_labels(self, po_id: int | None = None) -> None:
+        """The label dialog with the selected products (or the received lines of ``po_id``)."""
+        chosen = []
+        if po_id is None:
+            for index in self.table.selectionModel().selectedRows():
+                r = self.model.rows[index.row()]
+                chosen.append(LabelEntry(r.id, r.name_ko, r.barcode))
+        d = LabelDialog(self, chosen, self)
+        self.label_dialog = d
+
+        def orders(pos: list[purchasing.POSummary]) -> None:
+            d.load_orders(pos)
+            i = d.po.findData(po_id) if po_id is not None else -1
+            if i > 0:
+                d.po.setCurrentIndex(i)
+                d.po_chosen(i)
+
+        self._do(lambda: self.db.read(lambda uow: purchasing.list_pos(uow)), orders)
+
+        def save() -> None:
+            ids = d.product_ids()
+            if not ids:
+                d.fail(self.tr("라벨을 뽑을 상품을 고르세요."))
+                return
+            self.save_labels(
+                str(d.kind.currentData()),
+                lambda uow: labels.label_items(uow, ids),
+                d.drawer(),
+                dialog=d,
+            )
+
+        d.submitted.connect(save)
+        d.open()
 
     def _ask_waste(self, name: str) -> tuple[int, str, str] | None:
         d = WasteDialog(name, self)

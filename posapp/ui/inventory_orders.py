@@ -128,6 +128,7 @@ class PurchaseOrdersTab(QWidget):
                 (self.tr("저장"), self.save_lines),
                 (self.tr("발송 (발주서 PDF)"), self.send),
                 (self.tr("이 발주로 입고"), self.receive),
+                (self.tr("입고분 라벨"), self.print_labels),
                 (self.tr("마감"), self.close_order),
             )
         )
@@ -344,6 +345,10 @@ class PurchaseOrdersTab(QWidget):
             self.owner.say(self.tr("발송된 발주서만 입고할 수 있습니다."), error=True)
             return
         self.owner.receive_against(po)
+
+    def print_labels(self) -> None:
+        if self.po is not None:
+            self.owner.print_labels(po_id=self.po.id)
 
     def close_order(self) -> None:
         po = self.po

@@ -39,6 +39,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory.py",
     ROOT / "posapp" / "ui" / "inventory_edit.py",
     ROOT / "posapp" / "ui" / "inventory_orders.py",
+    ROOT / "posapp" / "ui" / "inventory_labels.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from posapp.inventory import catalog, products, purchasing, stock
 from posapp.ui import i18n
 from posapp.ui.inventory import InventoryWindow
+from posapp.ui.inventory_labels import LabelEntry
 from posapp.ui.tasks import SyncRunner
 from posapp.verify import verify
-from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 
 
 def make(qtbot, store: Store, **kw) -> InventoryWindow:  # type: ignore[no-untyped-def]
@@ -340,3 +341,83 @@ def test_markdown_a_lot_prints_its_label_and_the_till_charges_it(
     assert opened[0].parent == tmp_path and opened[0].name.startswith("labels-markdown-")
     line = store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE)).line
     assert line.unit_price == 9_030
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+
+def pages(path) -> int:  # type: ignore[no-untyped-def]
+    import pypdf
+
+    return len(pypdf.PdfReader(path).pages)
+
+
+def test_shelf_labels_for_chosen_products_skipping_used_labels(
+    qtbot, store: Store, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list = []
+    w = make(qtbot, store, documents_dir=tmp_path, open_file=opened.append)
+    select(w, store.apple)
+    w.table.selectionModel().select(
+        w.model.index(next(i for i, r in enumerate(w.model.rows) if r.id == store.gochujang), 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    w.print_labels()
+    d = w.label_dialog
+    assert [e.name for e in d.entries] == ["영주 부사 사과 3kg", "순창 전통 고추장 1kg"]
+    assert d.kind.currentData() == "shelf" and d.sheet.currentData() == "shelf-2x4"
+    assert d.skip.maximum() == 7
+    d.table.item(0, 2).setText("3")
+    d.skip.setValue(6)  # 6 of 8 labels already used: 2 on this sheet, 2 on a new one
+    d.buttons.accepted.emit()
+    assert not d.isVisible() and len(opened) == 1
+    assert opened[0].name.startswith("labels-shelf-") and pages(opened[0]) == 2
+    # a scanned product is added; a product without a barcode cannot get a barcode label
+    w.print_labels()
+    d = w.label_dialog
+    d.set_entries([])
+    d.scan.setText(SALT_CODE)
+    qtbot.keyClick(d.scan, Qt.Key.Key_Return)
+    d.scan.setText(SALT_CODE)
+    qtbot.keyClick(d.scan, Qt.Key.Key_Return)
+    assert [(e.name, e.copies) for e in d.entries] == [("신안 천일염 3kg", 2)]
+    d.entries.append(LabelEntry(store.beef, "횡성 한우 등심", None))
+    d.set_entries(d.entries)
+    d.kind.setCurrentIndex(d.kind.findData("barcode"))
+    assert d.sheet.currentData() == "formtec-3x7" and d.skip.maximum() == 20
+    d.buttons.accepted.emit()
+    assert d.isVisible() and d.error.text() == "바코드가 없는 상품입니다: 횡성 한우 등심"
+    assert len(opened) == 1
+    d.table.selectRow(1)
+    d.remove_selected()
+    d.buttons.accepted.emit()
+    assert not d.isVisible() and opened[-1].name.startswith("labels-barcode-")
+
+
+def test_barcode_labels_for_the_received_lines_of_an_order(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sup = store.db.read(lambda uow: products.get_product(uow, store.gochujang).producer_id)
+
+    def ordered(uow):  # type: ignore[no-untyped-def]
+        po = purchasing.create_po(
+            uow, sup, [purchasing.OrderLine(store.gochujang, 5, 5_200)], user_id=store.manager
+        )
+        purchasing.send_po(uow, po.id)
+        purchasing.receive(
+            uow,
+            [purchasing.ReceiveLine(store.gochujang, 3)],
+            user_id=store.manager,
+            po_id=po.id,
+        )
+        return po.id
+
+    po_id = store.db.transact(ordered)
+    opened: list = []
+    w = make(qtbot, store, documents_dir=tmp_path, open_file=opened.append)
+    w.tabs.setCurrentWidget(w.orders)
+    w.orders.select(po_id)
+    w.orders.print_labels()
+    d = w.label_dialog
+    assert d.po.currentData() == po_id and d.kind.currentData() == "barcode"
+    assert [(e.name, e.copies) for e in d.entries] == [("순창 전통 고추장 1kg", 3)]
+    d.buttons.accepted.emit()
+    assert not d.isVisible() and pages(opened[0]) == 1

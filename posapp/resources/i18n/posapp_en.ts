@@ -425,7 +425,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+247" />
+            <location filename="../../ui/inventory.py" line="+248" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -465,7 +465,7 @@
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>상품 수정</source>
             <translation>Edit product</translation>
         </message>
@@ -480,6 +480,11 @@
             <translation>Floor ↔ store room</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>라벨 인쇄</source>
+            <translation>Print labels</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>상품</source>
             <translation>Products</translation>
@@ -492,12 +497,12 @@
         <message>
             <location line="+26" />
             <location line="+45" />
-            <location line="+103" />
+            <location line="+148" />
             <source>상품을 고르세요.</source>
             <translation>Select a product.</translation>
         </message>
         <message>
-            <location line="-115" />
+            <location line="-160" />
             <source>저장했습니다: {name}</source>
             <translation>Saved: {name}</translation>
         </message>
@@ -517,36 +522,41 @@
             <translation>Marked down: {name} {price} won</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+56" />
             <source>라벨을 저장했습니다: {path}</source>
             <translation>Labels saved: {path}</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
+            <source>라벨을 뽑을 상품을 고르세요.</source>
+            <translation>Choose the products to label.</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>기록했습니다: {r}</source>
             <translation>Recorded: {r}</translation>
         </message>
         <message>
             <location line="+13" />
-            <location line="+67" />
+            <location line="+68" />
             <location line="+132" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location line="-198" />
-            <location line="+70" />
+            <location line="-199" />
+            <location line="+71" />
             <source>로트</source>
             <translation>Lot</translation>
         </message>
         <message>
-            <location line="-69" />
-            <location line="+14" />
+            <location line="-70" />
+            <location line="+15" />
             <source>유통기한</source>
             <translation>Expiry</translation>
         </message>
         <message>
-            <location line="-13" />
+            <location line="-14" />
             <source>남은 일수</source>
             <translation>Days left</translation>
         </message>
@@ -566,7 +576,7 @@
             <translation>Location</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>마감 할인</source>
             <translation>Markdown</translation>
         </message>
@@ -692,6 +702,99 @@
         </message>
     </context>
     <context>
+        <name>LabelDialog</name>
+        <message>
+            <location filename="../../ui/inventory_labels.py" line="+54" />
+            <source>라벨 인쇄</source>
+            <translation>Print labels</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>가격표 (상품명·산지·가격·100g당 가격·바코드)</source>
+            <translation>Shelf labels (name, region, price, price per 100 g, barcode)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드 라벨</source>
+            <translation>Barcode labels</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source> 칸</source>
+            <translation> labels</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>발주 입고분에서 가져오기…</source>
+            <translation>From the goods received on an order…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>바코드를 스캔하면 추가합니다</source>
+            <translation>Scan a barcode to add the product</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>매수</source>
+            <translation>Copies</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>종류</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>용지</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이미 쓴 칸 (건너뛰기)</source>
+            <translation>Labels already used (skipped)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주</source>
+            <translation>Purchase orders</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>추가</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>선택 줄 빼기</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>모두 빼기</source>
+            <translation>Remove all</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>PDF 저장·열기</source>
+            <translation>Save and open PDF</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+    </context>
+    <context>
         <name>ManualCardDialog</name>
         <message>
             <location filename="../../ui/dialogs.py" line="-73" />
@@ -712,7 +815,7 @@
     <context>
         <name>MarkdownDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+421" />
+            <location filename="../../ui/inventory_edit.py" line="+424" />
             <source>마감 할인 — {name}</source>
             <translation>Markdown — {name}</translation>
         </message>
@@ -806,7 +909,7 @@
     <context>
         <name>PartnersTab</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="-203" />
+            <location filename="../../ui/inventory_edit.py" line="-206" />
             <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
             <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
         </message>
@@ -1063,7 +1166,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-772" />
+            <location filename="../../ui/inventory.py" line="-820" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -1206,6 +1309,11 @@
             <location line="+1" />
             <source>이 발주로 입고</source>
             <translation>Receive this order</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고분 라벨</source>
+            <translation>Labels for received goods</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1509,7 +1617,7 @@
             <translation>{src} → {dst}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>매장 {floor} · 지하 창고 {room}</source>
             <translation>Floor {floor} · store room {room}</translation>
         </message>
@@ -1604,7 +1712,7 @@
     <context>
         <name>inventory</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="-496" />
+            <location filename="../../ui/inventory_edit.py" line="-499" />
             <source>개</source>
             <translation>ea</translation>
         </message>
@@ -1694,7 +1802,7 @@
             <translation>Basement store room</translation>
         </message>
         <message>
-            <location filename="../../ui/inventory_orders.py" line="-309" />
+            <location filename="../../ui/inventory_orders.py" line="-310" />
             <source>작성 중</source>
             <translation>Draft</translation>
         </message>
@@ -1719,9 +1827,24 @@
             <translation>Closed</translation>
         </message>
         <message>
-            <location line="+241" />
+            <location line="+242" />
             <source>단가</source>
             <translation>Unit cost</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inventory_labels.py" line="-124" />
+            <source>가격표 8칸 (99.1×67.7 mm)</source>
+            <translation>Shelf labels, 8 per sheet (99.1×67.7 mm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폼텍 21칸 (63.5×38.1 mm)</source>
+            <translation>Formtec 21 per sheet (63.5×38.1 mm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폼텍 40칸 (48.5×25.4 mm)</source>
+            <translation>Formtec 40 per sheet (48.5×25.4 mm)</translation>
         </message>
     </context>
     <context>
