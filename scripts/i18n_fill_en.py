@@ -260,6 +260,7 @@ INVENTORY_CONTEXTS = {
     "TransferDialog",
     "MarkdownDialog",
     "LabelDialog",
+    "ImportDialog",
     "inventory",
 }
 INVENTORY: dict[str, str] = {
@@ -445,8 +446,43 @@ INVENTORY: dict[str, str] = {
     "선택 줄 빼기": "Remove selected",
     "모두 빼기": "Remove all",
     "PDF 저장·열기": "Save and open PDF",
+    # CSV import and export
+    "PLU": "PLU",
+    "판매 여부": "Active",
+    "CSV 가져오기·내보내기": "CSV import / export",
+    "상품 CSV 가져오기·내보내기": "Product CSV import and export",
+    (
+        "열: barcode, name_ko, name_en, region, producer, category, unit, price, tax,"
+        " reorder_point (선택: plu, shelf_life_days, active). UTF-8 또는 CP949."
+        " 한 줄이라도 틀리면 아무것도 가져오지 않습니다."
+    ): (
+        "Columns: barcode, name_ko, name_en, region, producer, category, unit, price, tax,"
+        " reorder_point (optional: plu, shelf_life_days, active). UTF-8 or CP949."
+        " If a single row is wrong, nothing is imported."
+    ),
+    "CSV 파일 가져오기…": "Import a CSV file…",
+    "전체 상품 CSV 내보내기": "Export all products to CSV",
+    "행": "Line",
+    "열": "Column",
+    "문제": "Problem",
+    "닫기": "Close",
+    "상품 CSV 파일": "Product CSV file",
+    "CSV 파일 (*.csv *.txt)": "CSV files (*.csv *.txt)",
+    "가져오는 중: {name}": "Importing {name}…",
+    "{rows}줄 가져옴: 새 상품 {created}, 바뀐 상품 {updated}, 그대로 {same}": (
+        "{rows} lines imported: {created} new, {updated} changed, {same} unchanged"
+    ),
+    "새 산지": "New regions",
+    "새 분류": "New categories",
+    "가져오지 않았습니다: 문제 {n}건. 파일을 고친 뒤 다시 가져오세요.": (
+        "Nothing imported: {n} problems. Fix the file and import it again."
+    ),
+    "{n}개 상품을 내보냈습니다: {path}": "{n} products exported: {path}",
     "생산자를 고르세요.": "Select a producer.",
 }
+
+
+EN[("ImportDialog", "새 생산자")] = "New producers"  # a list, where 새 생산자 elsewhere is a button
 
 
 def english_for(context: str, source: str) -> str | tuple[str, ...] | None:

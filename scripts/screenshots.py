@@ -288,6 +288,26 @@ def label_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     d.grab().save(str(out / "inventory-labels.png"))
     d.buttons.accepted.emit()
     app.processEvents()
+    import_shots(inv, out, app)
+
+
+def import_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The CSV import refused with its per-row report (nothing imported)."""
+    bad = tmp / "products-bad.csv"
+    bad.write_text(
+        "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point\n"
+        "8801234500067,고창 복분자주 375ml,,고창군,고창복분자,주류,병,15000,과세,3\n"
+        "8801234500074,,,고창군,고창복분자,주류,ea,1.5,과세,3\n"
+        "8801234500075,고창 수박 1통,,고창군,고창수박,과일,ea,25000,면세,2\n",
+        encoding="utf-8",
+    )
+    inv.import_export()
+    d = inv.import_dialog
+    d.start(bad)
+    d.show()
+    app.processEvents()
+    d.grab().save(str(out / "inventory-import-errors.png"))
+    d.close()
 
 
 def inventory_only() -> None:

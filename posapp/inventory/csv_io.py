@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,9 +173,14 @@ def _int(text: str, line: int, column: str, errors: list[RowError], *, blank: in
     return int(t.replace(",", ""))
 
 
-def parse(text: str) -> tuple[list[_Row], list[RowError]]:
-    """Validate every row; returns good rows and every error (nothing touches the database)."""
-    reader = csv.reader(io.StringIO(text))
+Progress = Callable[[int], None]  # percent done, 0–100
+
+
+def parse(text: str, progress: Progress | None = None) -> tuple[list[_Row], list[RowError]]:
+    """Validate every row; returns good rows and every error (nothing touches the database).
+    ``progress`` hears 0–40 % while reading (estimated from the text read so far)."""
+    buf = io.StringIO(text)
+    reader = csv.reader(buf)
     try:
         header = next(reader)
     except StopIteration:
@@ -190,7 +195,10 @@ def parse(text: str) -> tuple[list[_Row], list[RowError]]:
     seen_plu: dict[str, int] = {}
     width = len(header)
     line = 1
+    size = max(1, len(text))
     while True:
+        if progress is not None and line % 5000 == 0:
+            progress(min(40, 40 * buf.tell() // size))  # how far the reader has read
         try:
             fields = next(reader)
         except StopIteration:
@@ -300,10 +308,21 @@ def _names(conn: Connection, model: Any) -> dict[str, int]:
     return {n: i for i, n in conn.execute(select(model.id, model.name))}
 
 
-def import_products(conn: Connection, data: bytes, *, user_id: int | None = None) -> ImportResult:
-    """Import a product CSV in the caller's transaction; raises ImportRejected on any bad row."""
+def import_products(
+    conn: Connection,
+    data: bytes,
+    *,
+    user_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a product CSV in the caller's transaction; raises ImportRejected on any bad row.
+
+    ``progress(percent)`` is called as the work advances (from the caller's thread: a UI posts
+    it to its own thread): reading 0–40, checks 50, regions etc. 60, writing 60–100."""
+    say = progress or (lambda _percent: None)
     text, encoding = decode(data)
-    rows, errors = parse(text)
+    rows, errors = parse(text, progress)
+    say(45)
     result = ImportResult(rows=len(rows), encoding=encoding)
     by_code = dict(conn.execute(select(ProductBarcode.code, ProductBarcode.product_id)).all())
     by_plu = dict(
@@ -330,6 +349,7 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
     if errors:
         errors.sort(key=lambda e: e.line)
         raise ImportRejected(errors)
+    say(50)
 
     regions = _names(conn, Region)
     producers = _names(conn, Producer)
@@ -371,6 +391,7 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
             ).inserted_primary_key[0]
             result.new_producers.append(r.producer)
 
+    say(60)
     now = utcnow()
 
     def values(r: _Row) -> dict[str, Any]:
@@ -406,10 +427,12 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
             [{"product_id": pid, "on_hand": 0, "needs_count": False} for pid in ids],
         )
         result.created = len(new_rows)
+    say(85)
 
     existing = [(r, t) for r, t in zip(rows, targets, strict=True) if t is not None]
     if existing:
         _update_existing(conn, existing, values, result, now, user_id)
+    say(100)
     return result
 
 
@@ -502,12 +525,18 @@ def _update_existing(
         conn.execute(insert(PriceChange.__table__), price_changes)
 
 
-def import_file(conn: Connection, path: Path, *, user_id: int | None = None) -> ImportResult:
+def import_file(
+    conn: Connection,
+    path: Path,
+    *,
+    user_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRejected([RowError(0, "", f"cannot read {path}: {exc.strerror}")]) from exc
-    return import_products(conn, data, user_id=user_id)
+    return import_products(conn, data, user_id=user_id, progress=progress)
 
 
 EXPORT_COLUMNS = (*COLUMNS, *OPTIONAL)

@@ -57,6 +57,7 @@ from posapp.ui.inventory_edit import (
     TransferDialog,
     button_row,
 )
+from posapp.ui.inventory_import import ImportDialog
 from posapp.ui.inventory_labels import LabelDialog, LabelEntry
 from posapp.ui.inventory_orders import PurchaseOrdersTab
 from posapp.ui.messages import explain
@@ -357,6 +358,7 @@ class InventoryWindow(QMainWindow):
                 (self.tr("폐기·조정"), self.waste_selected),
                 (self.tr("매장 ↔ 창고 이동"), self.transfer_selected),
                 (self.tr("라벨 인쇄"), lambda: self.print_labels()),
+                (self.tr("CSV 가져오기·내보내기"), self.import_export),
             )
         )
         self.tabs.addTab(w, self.tr("상품"))
@@ -512,6 +514,11 @@ class InventoryWindow(QMainWindow):
         self._do(
             lambda: self.db.read(lambda uow: products.get_product(uow, lot.product_id)), opened
         )
+
+    def import_export(self) -> None:
+        """The product CSV import (progress bar, per-row errors) and export dialog."""
+        self.import_dialog = ImportDialog(self, self)
+        self.import_dialog.open()
 
     def save_labels(
         self,

@@ -421,3 +421,83 @@ def test_barcode_labels_for_the_received_lines_of_an_order(qtbot, store: Store, 
     assert [(e.name, e.copies) for e in d.entries] == [("순창 전통 고추장 1kg", 3)]
     d.buttons.accepted.emit()
     assert not d.isVisible() and pages(opened[0]) == 1
+
+
+# --- CSV import and export ------------------------------------------------------------------
+
+
+CSV_HEADER = "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point\n"
+
+
+def test_csv_import_with_progress_and_a_per_row_report(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    opened: list = []
+    w = make(qtbot, store, documents_dir=tmp_path, open_file=opened.append)
+    w.import_export()
+    d = w.import_dialog
+    seen: list[int] = []
+    d.progress.percent.connect(seen.append)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        CSV_HEADER
+        + "8801234500067,고창 복분자주 375ml,,고창군,고창복분자,주류,병,15000,taxable,3\n"
+        + "8801234500074,,Nameless,고창군,고창복분자,주류,ea,1.5,taxable,3\n",
+        encoding="utf-8",
+    )
+    d.start(bad)
+    assert d.summary.text() == "가져오지 않았습니다: 문제 3건. 파일을 고친 뒤 다시 가져오세요."
+    rows = [tuple(d.errors.item(r, c).text() for c in range(3)) for r in range(d.errors.rowCount())]
+    assert [(line, col) for line, col, _ in rows] == [
+        ("2", "단위"),
+        ("3", "상품명"),
+        ("3", "판매가"),
+    ]
+    assert w.model.total == 4  # nothing imported
+    good = tmp_path / "good.csv"
+    good.write_text(
+        CSV_HEADER
+        + "8801234500067,고창 복분자주 375ml,,고창군,고창복분자,주류,ea,15000,taxable,3\n"
+        + f"{SALT_CODE},신안 천일염 3kg,Sinan Sea Salt 3kg,신안군,신안염전,소금,ea,6500,exempt,3\n",
+        encoding="cp949",
+    )
+    d.start(good)
+    assert d.errors.rowCount() == 0 and d.bar.value() == 100 and seen[-1] == 100
+    assert d.summary.text().splitlines() == [
+        "2줄 가져옴: 새 상품 1, 바뀐 상품 1, 그대로 0",
+        "새 산지: 고창군",
+        "새 생산자: 고창복분자",
+        "새 분류: 주류",
+    ]
+    assert w.model.total == 5
+    d.export()
+    assert opened == [tmp_path / "products.csv"]
+    assert "고창 복분자주 375ml" in opened[0].read_text(encoding="utf-8-sig")
+
+
+def test_csv_import_runs_off_the_qt_thread(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QThread
+
+    from posapp.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    try:
+        w = InventoryWindow(store.db, runner, user_id=store.manager, documents_dir=tmp_path)
+        qtbot.addWidget(w)
+        qtbot.waitUntil(lambda: w.model.total == 4)
+        w.import_export()
+        d = w.import_dialog
+        threads: list[bool] = []
+        d.progress.percent.connect(lambda _p: threads.append(QThread.currentThread() is d.thread()))
+        big = tmp_path / "big.csv"
+        lines = [CSV_HEADER]
+        lines += [
+            f",상품 {i},Product {i},영주시,영주농협,과일,100g,{1_000 + i},exempt,0\n"
+            for i in range(12_000)
+        ]
+        big.write_text("".join(lines), encoding="utf-8")
+        d.start(big)
+        assert d.running  # start() returned at once; the worker is importing
+        qtbot.waitUntil(lambda: not d.running, timeout=60_000)
+        assert d.errors.rowCount() == 12_000  # weighed goods without a PLU or barcode: refused
+        assert threads and all(threads)  # every progress step was delivered on the Qt thread
+    finally:
+        runner.shutdown()

@@ -423,9 +423,97 @@
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../ui/inventory_import.py" line="+60" />
+            <source>상품 CSV 가져오기·내보내기</source>
+            <translation>Product CSV import and export</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>열: barcode, name_ko, name_en, region, producer, category, unit, price, tax, reorder_point (선택: plu, shelf_life_days, active). UTF-8 또는 CP949. 한 줄이라도 틀리면 아무것도 가져오지 않습니다.</source>
+            <translation>Columns: barcode, name_ko, name_en, region, producer, category, unit, price, tax, reorder_point (optional: plu, shelf_life_days, active). UTF-8 or CP949. If a single row is wrong, nothing is imported.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>CSV 파일 가져오기…</source>
+            <translation>Import a CSV file…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전체 상품 CSV 내보내기</source>
+            <translation>Export all products to CSV</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>행</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>열</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>문제</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>상품 CSV 파일</source>
+            <translation>Product CSV file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV 파일 (*.csv *.txt)</source>
+            <translation>CSV files (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>가져오는 중: {name}</source>
+            <translation>Importing {name}…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>{rows}줄 가져옴: 새 상품 {created}, 바뀐 상품 {updated}, 그대로 {same}</source>
+            <translation>{rows} lines imported: {created} new, {updated} changed, {same} unchanged</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>새 산지</source>
+            <translation>New regions</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 생산자</source>
+            <translation>New producers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 분류</source>
+            <translation>New categories</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>가져오지 않았습니다: 문제 {n}건. 파일을 고친 뒤 다시 가져오세요.</source>
+            <translation>Nothing imported: {n} problems. Fix the file and import it again.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>{n}개 상품을 내보냈습니다: {path}</source>
+            <translation>{n} products exported: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+248" />
+            <location filename="../../ui/inventory.py" line="+249" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -485,6 +573,11 @@
             <translation>Print labels</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>CSV 가져오기·내보내기</source>
+            <translation>CSV import / export</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>상품</source>
             <translation>Products</translation>
@@ -497,12 +590,12 @@
         <message>
             <location line="+26" />
             <location line="+45" />
-            <location line="+148" />
+            <location line="+153" />
             <source>상품을 고르세요.</source>
             <translation>Select a product.</translation>
         </message>
         <message>
-            <location line="-160" />
+            <location line="-165" />
             <source>저장했습니다: {name}</source>
             <translation>Saved: {name}</translation>
         </message>
@@ -522,7 +615,7 @@
             <translation>Marked down: {name} {price} won</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+61" />
             <source>라벨을 저장했습니다: {path}</source>
             <translation>Labels saved: {path}</translation>
         </message>
@@ -1166,7 +1259,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-820" />
+            <location filename="../../ui/inventory.py" line="-826" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -1753,6 +1846,7 @@
         </message>
         <message>
             <location line="+176" />
+            <location filename="../../ui/inventory_import.py" line="-144" />
             <source>판매가</source>
             <translation>Price</translation>
         </message>
@@ -1845,6 +1939,66 @@
             <location line="+1" />
             <source>폼텍 40칸 (48.5×25.4 mm)</source>
             <translation>Formtec 40 per sheet (48.5×25.4 mm)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inventory_import.py" line="-7" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>영문명</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>분류</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단위</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>과세 구분</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주점</source>
+            <translation>Reorder point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PLU</source>
+            <translation>PLU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기간</source>
+            <translation>Shelf life</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매 여부</source>
+            <translation>Active</translation>
         </message>
     </context>
     <context>
