@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from posapp.inventory import csv_io
 from posapp.ui.inventory_edit import button_row
-from posapp.ui.messages import explain
+from posapp.ui.messages import explain, row_problem
 
 COLUMN_NAMES = {
     "barcode": QT_TRANSLATE_NOOP("inventory", "바코드"),
@@ -163,7 +163,7 @@ class ImportDialog(QDialog):
             cells = (
                 str(e.line) if e.line else "",
                 QCoreApplication.translate("inventory", column) if column else e.column,
-                e.message,
+                row_problem(e.code, e.data, e.message),
             )
             for c, text in enumerate(cells):
                 self.errors.setItem(i, c, QTableWidgetItem(text))

@@ -207,7 +207,7 @@ def test_new_and_edited_producer(qtbot, store: Store) -> None:  # type: ignore[n
     ).active
 
 
-def test_inventory_window_in_english(qapp, qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_inventory_window_in_english(qapp, qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert i18n.install_translator(qapp, "en")
     try:
         w = make(qtbot, store)
@@ -227,6 +227,20 @@ def test_inventory_window_in_english(qapp, qtbot, store: Store) -> None:  # type
         d.price.setText("abc")
         d.buttons.accepted.emit()
         assert d.error.text() == "an amount is whole won, 0 or more (digits, commas allowed)"
+        d.reject()
+        w.import_export()
+        bad = tmp_path / "bad.csv"
+        bad.write_text(
+            "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point\n"
+            "8801234500067,복분자주,,고창군,고창복분자,주류,병,15000,taxable,3\n",
+            encoding="utf-8",
+        )
+        w.import_dialog.start(bad)
+        assert [w.import_dialog.errors.item(0, c).text() for c in range(3)] == [
+            "2",
+            "Unit",
+            "'병': use ea, kg or 100g",
+        ]
     finally:
         i18n.remove_translator(qapp)
 
@@ -446,10 +460,10 @@ def test_csv_import_with_progress_and_a_per_row_report(qtbot, store: Store, tmp_
     d.start(bad)
     assert d.summary.text() == "가져오지 않았습니다: 문제 3건. 파일을 고친 뒤 다시 가져오세요."
     rows = [tuple(d.errors.item(r, c).text() for c in range(3)) for r in range(d.errors.rowCount())]
-    assert [(line, col) for line, col, _ in rows] == [
-        ("2", "단위"),
-        ("3", "상품명"),
-        ("3", "판매가"),
+    assert rows == [
+        ("2", "단위", "단위는 ea, kg, 100g(개) 중 하나입니다: 병"),
+        ("3", "상품명", "상품명(한글)을 입력하세요."),
+        ("3", "판매가", "정수가 아닙니다: 1.5"),
     ]
     assert w.model.total == 4  # nothing imported
     good = tmp_path / "good.csv"

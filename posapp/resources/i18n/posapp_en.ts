@@ -1791,7 +1791,7 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+236" />
+            <location filename="../../ui/messages.py" line="+269" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
