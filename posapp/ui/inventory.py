@@ -1,8 +1,12 @@
 """The manager's inventory window: the product list (a lazily paged table model that scrolls
-100k products), expiring lots, receiving by scanning, scan-to-count, and the waste dialog.
+100k products), expiring lots (markdowns), receiving by scanning (also against an order),
+scan-to-count, and the waste dialog; the 발주 tab (posapp.ui.inventory_orders), the 산지·생산자
+tab and the edit, transfer and markdown dialogs (posapp.ui.inventory_edit), label printing
+(posapp.ui.inventory_labels) and the CSV import (posapp.ui.inventory_import) hang off it.
 
 Qt only: every database call goes through the task runner to the inventory services
-(posapp.inventory.*), which return plain dataclasses. Strings are Korean through tr().
+(posapp.inventory.*), which return plain dataclasses; PDFs are drawn on the runner's I/O pool,
+saved in ``documents_dir`` and opened with ``open_file``. Strings are Korean through tr().
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The manager's edit dialogs: a product (barcodes, price with its history, reorder point, shelf
 life, tax, unit, region, producer, active), a partner region (contact and the promotion texts
-used on receipts and the customer display) and a producer (contact, purchase or consignment).
+used on receipts and the customer display) and a producer (contact, purchase or consignment),
+with the 산지·생산자 tab that lists them; the floor ↔ store room transfer and the lot markdown.
 
 Qt only. A dialog is filled from the plain dataclasses of posapp.inventory.products and turns
 what the manager typed into the service's input (:class:`ProductEdit`, keyword texts); it never
