@@ -434,6 +434,19 @@ def list_regions(uow: UnitOfWork) -> list[RegionInfo]:
     return [RegionInfo(*r) for r in uow.conn.execute(select(*_region_cols).order_by(Region.name))]
 
 
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    id: int
+    name: str
+
+
+def list_categories(uow: UnitOfWork) -> list[CategoryInfo]:
+    return [
+        CategoryInfo(*r)
+        for r in uow.conn.execute(select(Category.id, Category.name).order_by(Category.name))
+    ]
+
+
 REGION_TEXTS = ("signature", "festival", "tourism", "season", "promo", "contact", "phone")
 
 

@@ -54,6 +54,8 @@ from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
 from posapp.ui.inventory_edit import (
     LOCATION_NAMES,
+    TAX_NAMES,
+    UNIT_NAMES,
     FormDialog,
     MarkdownDialog,
     PartnersTab,
@@ -69,6 +71,9 @@ from posapp.ui.tasks import SyncRunner, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
+
+
+_UNITS = dict(UNIT_NAMES)
 
 
 def _open_with_desktop(path: Path) -> None:
@@ -176,7 +181,7 @@ class ProductListModel(QAbstractTableModel):
                 r.region,
                 r.producer,
                 r.category,
-                r.unit,
+                QCoreApplication.translate("inventory", _UNITS.get(r.unit, r.unit)),
                 _won(r.price),
                 _won(r.on_hand),
                 _won(r.reorder_point),
@@ -270,20 +275,29 @@ class InventoryWindow(QMainWindow):
     def load(self) -> None:
         """The reads behind the window's choices (regions, open orders, an open count), all on
         the task runner: the window shows at once and fills in as they arrive."""
-        self._do(lambda: self.db.read(products.list_regions), self._fill_regions)
+
+        def choices(uow: Any) -> tuple[list[Any], ...]:
+            return (
+                products.list_regions(uow),
+                products.list_producers(uow),
+                products.list_categories(uow),
+            )
+
+        self._do(lambda: self.db.read(choices), self._fill_choices)
         self.refresh_open_pos()
         self._do(lambda: self.db.read(counts.open_count), self._open_count)
 
-    def _fill_regions(self, regions: list[products.RegionInfo]) -> None:
-        keep = self.region.currentData()
-        self.region.blockSignals(True)
-        while self.region.count() > 1:
-            self.region.removeItem(1)
-        for r in regions:
-            self.region.addItem(r.name, r.id)
-        i = self.region.findData(keep)
-        self.region.setCurrentIndex(max(0, i))
-        self.region.blockSignals(False)
+    def _fill_choices(self, lists: tuple[list[Any], ...]) -> None:
+        """The filters' choices (the first item of each, 전체, stays; the choice is kept)."""
+        for combo, items in zip((self.region, self.producer, self.category), lists, strict=True):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for x in items:
+                combo.addItem(x.name, x.id)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
 
     def refresh_open_pos(self) -> None:
         """The purchase orders that can be received against (sent or partly received)."""
@@ -328,17 +342,37 @@ class InventoryWindow(QMainWindow):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("상품명·바코드·PLU"))
+        self.search.setMinimumWidth(200)
         self.search.returnPressed.connect(self.apply_filter)
         self.region = QComboBox()
         self.region.addItem(self.tr("전체 산지"), None)
-        self.region.currentIndexChanged.connect(self.apply_filter)
+        self.producer = QComboBox()
+        self.producer.addItem(self.tr("전체 생산자"), None)
+        self.producer.setMaximumWidth(200)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("전체 분류"), None)
+        self.tax = QComboBox()
+        self.tax.addItem(self.tr("과세·면세"), None)
+        for code, name in TAX_NAMES:
+            self.tax.addItem(QCoreApplication.translate("inventory", name), code)
+        for combo in (self.region, self.producer, self.category, self.tax):
+            combo.currentIndexChanged.connect(self.apply_filter)
         self.low = QCheckBox(self.tr("재고 부족"))
         self.expiring = QCheckBox(self.tr("7일 내 유통기한"))
         self.inactive = QCheckBox(self.tr("판매 중지"))
         for cb in (self.low, self.expiring, self.inactive):
             cb.toggled.connect(self.apply_filter)
         self.count_label = QLabel()
-        for x in (self.search, self.region, self.low, self.expiring, self.inactive):
+        for x in (
+            self.search,
+            self.region,
+            self.producer,
+            self.category,
+            self.tax,
+            self.low,
+            self.expiring,
+            self.inactive,
+        ):
             bar.addWidget(x)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -372,6 +406,9 @@ class InventoryWindow(QMainWindow):
             ProductFilter(
                 text=self.search.text(),
                 region_id=self.region.currentData(),
+                producer_id=self.producer.currentData(),
+                category_id=self.category.currentData(),
+                tax_class=self.tax.currentData(),
                 low_stock=self.low.isChecked(),
                 expiring_days=7 if self.expiring.isChecked() else None,
                 inactive=self.inactive.isChecked(),

@@ -36,6 +36,15 @@ def test_product_list_filters_and_lazy_pages(qtbot, store: Store) -> None:  # ty
     qtbot.keyClick(w.search, Qt.Key.Key_Return)
     assert [r.id for r in w.model.rows] == [store.gochujang]
     assert w.model.data(w.model.index(0, 7), Qt.ItemDataRole.DisplayRole) == "10"
+    w.search.clear()
+    w.tax.setCurrentIndex(w.tax.findData("taxable"))
+    assert [r.id for r in w.model.rows] == [store.gochujang]
+    w.tax.setCurrentIndex(0)
+    w.producer.setCurrentIndex(w.producer.findText("횡성축협"))
+    assert [r.id for r in w.model.rows] == [store.beef]
+    w.producer.setCurrentIndex(0)
+    w.category.setCurrentIndex(w.category.findText("소금"))
+    assert [r.id for r in w.model.rows] == [store.salt]
 
 
 def test_waste_from_the_list(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

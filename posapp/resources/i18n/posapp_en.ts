@@ -391,7 +391,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+133" />
+            <location filename="../../ui/inventory_edit.py" line="+134" />
             <source>확인</source>
             <translation>OK</translation>
         </message>
@@ -513,7 +513,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+249" />
+            <location filename="../../ui/inventory.py" line="+254" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -528,7 +528,7 @@
             <translation>Regions &amp; producers</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+74" />
             <source>상품명·바코드·PLU</source>
             <translation>Name, barcode or PLU</translation>
         </message>
@@ -539,6 +539,21 @@
         </message>
         <message>
             <location line="+2" />
+            <source>전체 생산자</source>
+            <translation>All producers</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>전체 분류</source>
+            <translation>All categories</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>과세·면세</source>
+            <translation>Taxable and exempt</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>재고 부족</source>
             <translation>Low stock</translation>
         </message>
@@ -553,7 +568,7 @@
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+33" />
             <source>상품 수정</source>
             <translation>Edit product</translation>
         </message>
@@ -583,7 +598,7 @@
             <translation>Products</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+18" />
             <source>{n}개 상품</source>
             <translation>{n} products</translation>
         </message>
@@ -1259,7 +1274,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-826" />
+            <location filename="../../ui/inventory.py" line="-857" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
