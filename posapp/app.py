@@ -270,7 +270,13 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
             return
 
         def opened(manager: Any) -> None:
-            inv = InventoryWindow(db, runner, user_id=manager.id, user_name=manager.name)
+            inv = InventoryWindow(
+                db,
+                runner,
+                user_id=manager.id,
+                user_name=manager.name,
+                documents_dir=data_dir() / "documents",
+            )
             inventory_windows[:] = [inv]
             inv.show()
 

@@ -368,6 +368,257 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
 }
 
 
+# --- the inventory screens: one vocabulary shared by their contexts (a context's own entry in EN
+# wins), so a word such as 상품명 is translated once for every inventory dialog and tab
+INVENTORY_CONTEXTS = {
+    "InventoryWindow",
+    "ProductListModel",
+    "WasteDialog",
+    "ProductDialog",
+    "RegionDialog",
+    "ProducerDialog",
+    "PartnersTab",
+    "FormDialog",
+    "PurchaseOrdersTab",
+    "TransferDialog",
+    "MarkdownDialog",
+    "LabelDialog",
+    "ImportDialog",
+    "inventory",
+}
+INVENTORY: dict[str, str] = {
+    # words
+    "상품": "Products",
+    "상품명": "Product",
+    "영문명": "English name",
+    "바코드": "Barcode",
+    "산지": "Region",
+    "도": "Province",
+    "생산자": "Producer",
+    "분류": "Category",
+    "단위": "Unit",
+    "판매가": "Price",
+    "판매가 (원)": "Price (won)",
+    "재고": "Stock",
+    "발주점": "Reorder point",
+    "유통기한": "Expiry",
+    "유통기간": "Shelf life",
+    "로트": "Lot",
+    "남은 일수": "Days left",
+    "할인가": "Markdown price",
+    "수량": "Quantity",
+    "단가": "Unit cost",
+    "입고": "Receiving",
+    "재고조사": "Stock count",
+    "실사": "Counted",
+    "차이": "Variance",
+    "사유": "Reason",
+    "메모": "Note",
+    "없음": "None",
+    "확인": "OK",
+    "취소": "Cancel",
+    " 일": " days",
+    "개": "ea",
+    "원": "won",
+    "kg": "kg",
+    "100g": "100g",
+    "과세": "Taxable",
+    "면세": "Tax-exempt",
+    "과세 구분": "Tax",
+    "매입": "Purchase",
+    "위탁": "Consignment",
+    "거래 방식": "Terms",
+    "방식": "Terms",
+    "거래 중": "Active supplier",
+    "판매 중": "On sale",
+    "이름": "Name",
+    "담당자": "Contact",
+    "전화": "Phone",
+    "축제": "Festival",
+    "관광": "Tourism",
+    "제철": "In season",
+    "대표 특산물": "Signature produce",
+    "홍보 문구 (영수증·고객 화면)": "Promotion (receipts, customer display)",
+    "변질": "Spoiled",
+    "파손": "Damaged",
+    "시식": "Tasting sample",
+    "수업 사용": "Cooking class",
+    "도난·분실": "Theft / loss",
+    "재고 정정 (±)": "Stock correction (±)",
+    "폐기·조정": "Waste / adjust",
+    # the window
+    "재고 관리 — {name}": "Inventory — {name}",
+    "산지·생산자": "Regions & producers",
+    "상품명·바코드·PLU": "Name, barcode or PLU",
+    "전체 산지": "All regions",
+    "전체 생산자": "All producers",
+    "전체 분류": "All categories",
+    "과세·면세": "Taxable and exempt",
+    "재고 부족": "Low stock",
+    "7일 내 유통기한": "Expiring within 7 days",
+    "판매 중지": "Withdrawn",
+    "상품 수정": "Edit product",
+    "{n}개 상품": "{n} products",
+    "상품을 고르세요.": "Select a product.",
+    "저장했습니다: {name}": "Saved: {name}",
+    "기록했습니다: {r}": "Recorded: {r}",
+    "발주 없이 입고": "Receive without an order",
+    "바코드를 스캔하세요": "Scan a barcode",
+    "유통기한 (YYYY-MM-DD)": "Expiry (YYYY-MM-DD)",
+    "입고 확정": "Confirm receipt",
+    "없는 바코드: {c}": "Unknown barcode: {c}",
+    " (발주보다 {n} 많음)": " ({n} more than ordered)",
+    "입고 완료: {n}줄": "Received: {n} lines",
+    "재고조사 시작": "Start a count",
+    "차이 반영": "Post variances",
+    "스캔하면 1개씩 셉니다": "Each scan counts one",
+    "시작 시 전산": "On hand at start",
+    "조사 중 판매 등": "Sold etc. since start",
+    "진행 중인 조사 없음": "No count in progress",
+    "조사 {id} 진행 중": "Count {id} in progress",
+    "재고조사를 시작했습니다: {n}개 상품": "Count started: {n} products",
+    "차이를 반영했습니다: {n}개 상품": "Variances posted: {n} products",
+    # products, regions, producers
+    "상품 수정 — {name}": "Edit product — {name}",
+    "한 줄에 하나 (첫 줄이 대표 바코드)": "One per line (the first is the primary barcode)",
+    "현재 재고 {n}": "On hand {n}",
+    "가격 이력 (새 가격은 새 거래부터 적용)": "Price history (a new price applies to new tickets)",
+    "변경 시각": "Changed at",
+    "이전 가격": "Old price",
+    "새 가격": "New price",
+    "변경한 사람": "Changed by",
+    "출처": "Source",
+    "산지 정보 — {name}": "Region — {name}",
+    "<b>협력 지자체 (산지)</b>": "<b>Partner local governments (regions)</b>",
+    "산지 수정": "Edit region",
+    "<b>생산자·공급자</b>": "<b>Producers and suppliers</b>",
+    "새 생산자": "New producer",
+    "생산자 수정": "Edit producer",
+    "생산자 — {name}": "Producer — {name}",
+    "산지를 고르세요.": "Select a region.",
+    # purchase orders
+    "발주": "Purchase orders",
+    "작성 중": "Draft",
+    "발송": "Sent",
+    "일부 입고": "Partly received",
+    "입고 완료": "Received",
+    "마감": "Closed",
+    "모든 발주": "All orders",
+    "상태": "Status",
+    "공급자": "Supplier",
+    "새 발주 (추천 수량)": "New order (suggested quantities)",
+    "발주 번호": "Order no.",
+    "작성일": "Created",
+    "품목": "Lines",
+    "발주서를 고르세요.": "Select an order.",
+    "작성 중인 발주에 상품 추가: 바코드 스캔": "Add a product to the draft: scan its barcode",
+    "발주 수량": "Ordered",
+    "금액": "Amount",
+    "저장": "Save",
+    "발송 (발주서 PDF)": "Send (order PDF)",
+    "이 발주로 입고": "Receive this order",
+    "<b>{number}</b> · {supplier} · {status} · 합계 {total}원": (
+        "<b>{number}</b> · {supplier} · {status} · total {total} won"
+    ),
+    "공급자를 고르세요.": "Select a supplier.",
+    "발주서 {number}를 만들었습니다: 추천 {n}개 품목": (
+        "Order {number} created: {n} suggested lines"
+    ),
+    "작성 중인 발주서만 고칠 수 있습니다.": "Only a draft order can be changed.",
+    "작성 중인 발주서만 발송할 수 있습니다.": "Only a draft order can be sent.",
+    "발송했습니다: {path}": "Sent: {path}",
+    "발송된 발주서만 입고할 수 있습니다.": "Only a sent order can be received.",
+    "{number}: 남은 {n}줄을 입고합니다.": "{number}: receiving the {n} remaining lines.",
+    # transfers and markdowns
+    "매장": "Sales floor",
+    "지하 창고": "Basement store room",
+    "위치": "Location",
+    "방향": "Direction",
+    "{src} → {dst}": "{src} → {dst}",
+    "매장 {floor} · 지하 창고 {room}": "Floor {floor} · store room {room}",
+    "매장 ↔ 창고 이동": "Floor ↔ store room",
+    "매장 ↔ 창고 이동 — {name}": "Floor ↔ store room — {name}",
+    "옮겼습니다: {name} {n}": "Moved: {name} {n}",
+    "마감 할인": "Markdown",
+    "마감 할인 — {name}": "Markdown — {name}",
+    "할인율": "Percent off",
+    "할인 가격표 인쇄": "Print the markdown shelf label",
+    "{code} · 유통기한 {expiry} ({days}일 남음) · 재고 {qty}": (
+        "{code} · expires {expiry} ({days} days left) · {qty} in stock"
+    ),
+    "{price}원 (정상가 {regular}원)": "{price} won (regular {regular} won)",
+    "로트를 고르세요.": "Select a lot.",
+    "할인했습니다: {name} {price}원": "Marked down: {name} {price} won",
+    "라벨을 저장했습니다: {path}": "Labels saved: {path}",
+    # labels
+    "라벨 인쇄": "Print labels",
+    "입고분 라벨": "Labels for received goods",
+    "라벨을 뽑을 상품을 고르세요.": "Choose the products to label.",
+    "가격표 8칸 (99.1×67.7 mm)": "Shelf labels, 8 per sheet (99.1×67.7 mm)",
+    "폼텍 21칸 (63.5×38.1 mm)": "Formtec 21 per sheet (63.5×38.1 mm)",
+    "폼텍 40칸 (48.5×25.4 mm)": "Formtec 40 per sheet (48.5×25.4 mm)",
+    "가격표 (상품명·산지·가격·100g당 가격·바코드)": (
+        "Shelf labels (name, region, price, price per 100 g, barcode)"
+    ),
+    "바코드 라벨": "Barcode labels",
+    " 칸": " labels",
+    "발주 입고분에서 가져오기…": "From the goods received on an order…",
+    "바코드를 스캔하면 추가합니다": "Scan a barcode to add the product",
+    "매수": "Copies",
+    "종류": "Kind",
+    "용지": "Sheet",
+    "이미 쓴 칸 (건너뛰기)": "Labels already used (skipped)",
+    "추가": "Add",
+    "선택 줄 빼기": "Remove selected",
+    "모두 빼기": "Remove all",
+    "PDF 저장·열기": "Save and open PDF",
+    # CSV import and export
+    "PLU": "PLU",
+    "판매 여부": "Active",
+    "CSV 가져오기·내보내기": "CSV import / export",
+    "상품 CSV 가져오기·내보내기": "Product CSV import and export",
+    (
+        "열: barcode, name_ko, name_en, region, producer, category, unit, price, tax,"
+        " reorder_point (선택: plu, shelf_life_days, active). UTF-8 또는 CP949."
+        " 한 줄이라도 틀리면 아무것도 가져오지 않습니다."
+    ): (
+        "Columns: barcode, name_ko, name_en, region, producer, category, unit, price, tax,"
+        " reorder_point (optional: plu, shelf_life_days, active). UTF-8 or CP949."
+        " If a single row is wrong, nothing is imported."
+    ),
+    "CSV 파일 가져오기…": "Import a CSV file…",
+    "전체 상품 CSV 내보내기": "Export all products to CSV",
+    "행": "Line",
+    "열": "Column",
+    "문제": "Problem",
+    "닫기": "Close",
+    "상품 CSV 파일": "Product CSV file",
+    "CSV 파일 (*.csv *.txt)": "CSV files (*.csv *.txt)",
+    "가져오는 중: {name}": "Importing {name}…",
+    "{rows}줄 가져옴: 새 상품 {created}, 바뀐 상품 {updated}, 그대로 {same}": (
+        "{rows} lines imported: {created} new, {updated} changed, {same} unchanged"
+    ),
+    "새 산지": "New regions",
+    "새 분류": "New categories",
+    "가져오지 않았습니다: 문제 {n}건. 파일을 고친 뒤 다시 가져오세요.": (
+        "Nothing imported: {n} problems. Fix the file and import it again."
+    ),
+    "{n}개 상품을 내보냈습니다: {path}": "{n} products exported: {path}",
+    "생산자를 고르세요.": "Select a producer.",
+}
+
+
+EN[("ImportDialog", "새 생산자")] = "New producers"  # a list, where 새 생산자 elsewhere is a button
+
+
+def english_for(context: str, source: str) -> str | tuple[str, ...] | None:
+    if (context, source) in EN:
+        return EN[(context, source)]
+    if context in INVENTORY_CONTEXTS:
+        return INVENTORY.get(source)
+    return None
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()
@@ -383,11 +634,11 @@ def main() -> None:
             translation = message.find("translation")
             if translation.get("type") in ("vanished", "obsolete"):
                 continue
-            if key not in EN:
+            english = english_for(name, source)
+            if english is None:
                 missing.append(key)
                 continue
             used.add(key)
-            english = EN[key]
             if message.get("numerus") == "yes":
                 assert isinstance(english, tuple), key
                 forms = translation.findall("numerusform")

@@ -159,7 +159,14 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     from posapp.ui.tasks import SyncRunner
 
     manager = next(u for u in db.read(list_users) if u.role == "manager")
-    inv = InventoryWindow(db, SyncRunner(), user_id=manager.id, user_name=manager.name)
+    inv = InventoryWindow(
+        db,
+        SyncRunner(),
+        user_id=manager.id,
+        user_name=manager.name,
+        documents_dir=tmp / "documents",  # the PDFs made on the way (purchase order, labels)
+        open_file=lambda path: None,
+    )
     inv.show()
     app.processEvents()
     inv.grab().save(str(out / "inventory-products.png"))
@@ -176,6 +183,7 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     inv._count_refresh()
     app.processEvents()
     inv.grab().save(str(out / "inventory-count.png"))
+    inventory_dialog_shots(inv, out, app)
     inv.close()
 
 
@@ -232,5 +240,149 @@ def _audit(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     browser.close()
 
 
+def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The product edit dialog (with a price change in its history) and 산지·생산자."""
+    from posapp.inventory import products
+
+    inv.tabs.setCurrentIndex(0)
+    inv.search.setText("고추장")
+    inv.apply_filter()
+    app.processEvents()
+    inv.table.selectRow(0)
+    p = inv.selected_product()
+    if p is not None:
+        inv.db.transact(
+            lambda uow: products.update_product(
+                uow, p.id, products.ProductEdit(price=p.price + 500), user_id=inv.user_id
+            )
+        )
+        inv.edit_selected()
+        d = inv.product_dialog
+        d.show()
+        app.processEvents()
+        d.grab().save(str(out / "inventory-product-edit.png"))
+        d.close()
+    inv.search.clear()
+    inv.apply_filter()
+    inv.tabs.setCurrentWidget(inv.partners)
+    app.processEvents()
+    inv.partners.region_table.selectRow(0)
+    inv.grab().save(str(out / "inventory-partners.png"))
+    inv.partners.edit_region()
+    inv.partners.dialog.show()
+    app.processEvents()
+    inv.partners.dialog.grab().save(str(out / "inventory-region-edit.png"))
+    inv.partners.dialog.close()
+    order_shots(inv, out, app)
+
+
+def order_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """발주: a draft with suggested quantities for the supplier with the most, then sent (PDF
+    saved in the temporary documents folder)."""
+    from posapp.inventory import purchasing
+
+    tab = inv.orders
+    inv.tabs.setCurrentWidget(tab)
+    app.processEvents()
+    best = max(
+        inv.db.read(purchasing.list_suppliers),
+        key=lambda s: len(inv.db.read(lambda uow, s=s: purchasing.suggest_order(uow, s.id))),
+    )
+    tab.supplier.setCurrentIndex(tab.supplier.findData(best.id))
+    tab.new_order()
+    for row in range(tab.lines.rowCount()):
+        tab.lines.item(row, 4).setText(f"{(row + 3) * 1_150:,}")
+    tab.save_lines()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-order-draft.png"))
+    tab.send()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-order-sent.png"))
+    stock_shots(inv, out, app)
+
+
+def stock_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The floor ↔ store room transfer and a lot markdown (its label PDF is saved)."""
+    inv.tabs.setCurrentIndex(0)
+    inv.table.selectRow(0)
+    inv.transfer_selected()
+    inv.transfer_dialog.qty.setValue(6)
+    inv.transfer_dialog.show()
+    app.processEvents()
+    inv.transfer_dialog.grab().save(str(out / "inventory-transfer.png"))
+    inv.transfer_dialog.close()
+    inv.tabs.setCurrentIndex(1)
+    inv.lots.selectRow(0)
+    inv.markdown_selected()
+    d = inv.markdown_dialog
+    d.percent.setValue(40)
+    d.show()
+    app.processEvents()
+    d.grab().save(str(out / "inventory-markdown.png"))
+    d.buttons.accepted.emit()
+    app.processEvents()
+    inv.grab().save(str(out / "inventory-expiring-markdown.png"))
+    label_shots(inv, out, app)
+
+
+def label_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The label dialog: barcode labels for three products, five labels of the sheet used."""
+    inv.tabs.setCurrentIndex(0)
+    inv.table.clearSelection()
+    inv.table.selectRow(0)
+    inv.print_labels()
+    d = inv.label_dialog
+    for row in (1, 2):
+        r = inv.model.rows[row]
+        d.entries.append(type(d.entries[0])(r.id, r.name_ko, r.barcode, 2))
+    d.set_entries(d.entries)
+    d.kind.setCurrentIndex(d.kind.findData("barcode"))
+    d.skip.setValue(5)
+    d.show()
+    app.processEvents()
+    d.grab().save(str(out / "inventory-labels.png"))
+    d.buttons.accepted.emit()
+    app.processEvents()
+    import_shots(inv, out, app)
+
+
+def import_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The CSV import refused with its per-row report (nothing imported)."""
+    bad = tmp / "products-bad.csv"
+    bad.write_text(
+        "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point\n"
+        "8801234500067,고창 복분자주 375ml,,고창군,고창복분자,주류,병,15000,과세,3\n"
+        "8801234500074,,,고창군,고창복분자,주류,ea,1.5,과세,3\n"
+        "8801234500075,고창 수박 1통,,고창군,고창수박,과일,ea,25000,면세,2\n",
+        encoding="utf-8",
+    )
+    inv.import_export()
+    d = inv.import_dialog
+    d.start(bad)
+    d.show()
+    app.processEvents()
+    d.grab().save(str(out / "inventory-import-errors.png"))
+    d.close()
+
+
+def inventory_only() -> None:
+    """``screenshots.py inventory``: only the inventory window and its dialogs (faster)."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.bootstrap import open_database
+    from posapp.config import load_settings
+    from posapp.demo import load_demo
+    from posapp.ui.fonts import app_font, register_fonts
+
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setFont(app_font(register_fonts()))
+    db = open_database(load_settings(Path("/nonexistent.toml"), environ={}))
+    load_demo(db, days=1, sales_per_day=20)
+    inventory_shots(db, out, app)
+    print(f"screenshots in {out}, documents in {tmp / 'documents'}")
+
+
 if __name__ == "__main__":
-    main()
+    inventory_only() if sys.argv[1:] == ["inventory"] else main()

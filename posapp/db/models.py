@@ -86,6 +86,9 @@ class Region(Base):
     season: Mapped[str] = mapped_column(Text, default="")
     promo: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the partner local government's contact for the store (migration 0005)
+    contact: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class Producer(Base):

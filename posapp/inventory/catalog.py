@@ -9,12 +9,21 @@ weight-embedded scale labels decoded by posapp.domain.barcodes), and the in-memo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.orm import aliased
 
-from posapp.db.models import PriceChange, Product, ProductBarcode, Region, StockLevel, utcnow
+from posapp.db.models import (
+    Lot,
+    LotMarkdown,
+    PriceChange,
+    Product,
+    ProductBarcode,
+    Region,
+    StockLevel,
+    utcnow,
+)
 from posapp.domain.barcodes import (
     DEFAULT_SCALE_LAYOUTS,
     Gtin,
@@ -130,6 +139,36 @@ def products_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, ProductInf
     return {r[0]: _info(r) for r in conn.execute(_by_id, {"ids": list(set(ids))})}
 
 
+# the latest markdown of the lot the till sells next: the first-expiring floor lot with stock
+# (the order of posapp.inventory.ledger.take_fefo); one indexed lookup (ix_lots_fefo)
+_lm = aliased(LotMarkdown)
+_next_lot_markdown = (
+    select(
+        select(_lm.price)
+        .where(_lm.lot_id == Lot.id)
+        .order_by(_lm.id.desc())
+        .limit(1)
+        .correlate(Lot)
+        .scalar_subquery()
+    )
+    .where(Lot.product_id == bindparam("pid"), Lot.qty_on_hand > 0, Lot.location == "floor")
+    .order_by(Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
+    .limit(1)
+)
+
+
+def markdown_price(conn: Connection, product_id: int) -> int | None:
+    """The marked-down price of the lot the till sells next, or None when it is not marked
+    down (a lot's markdown ends when it is sold out: the next lot is then the first)."""
+    price = conn.execute(_next_lot_markdown, {"pid": product_id}).scalar()
+    return int(price) if price is not None else None
+
+
+def _marked_down(conn: Connection, line: CartLine) -> CartLine:
+    price = markdown_price(conn, line.product_id)
+    return line if price is None or price >= line.unit_price else replace(line, unit_price=price)
+
+
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     product: ProductInfo
@@ -145,7 +184,9 @@ def scan(
     """Turn a scanned or typed code into a ticket line, or raise with a clear reason.
 
     Accepts EAN-13/EAN-8/UPC-A, price- or weight-embedded scale labels (prefixes 20–29, the
-    item code is the product's PLU) and bare PLU codes typed at the till.
+    item code is the product's PLU) and bare PLU codes typed at the till. When the lot the till
+    sells next is marked down, the line carries the markdown price (a price-embedded label
+    keeps the amount printed on it).
     """
     raw = (text or "").strip()
     if raw.isdigit() and len(raw) <= 6:
@@ -155,7 +196,7 @@ def scan(
         _check_active(product)
         if product.unit.is_weighed:
             _weighed_needs_qty(product)
-        return ScanResult(product, product.line(), raw)
+        return ScanResult(product, _marked_down(conn, product.line()), raw)
     parsed = parse_barcode(raw, layouts)
     if isinstance(parsed, Gtin):
         product = product_by_barcode(conn, parsed.code)
@@ -168,7 +209,8 @@ def scan(
                 barcode=parsed.code,
             )
         _check_active(product)
-        return ScanResult(product, product.line(barcode=parsed.code), parsed.code)
+        line = _marked_down(conn, product.line(barcode=parsed.code))
+        return ScanResult(product, line, parsed.code)
     return _scale_line(conn, parsed)
 
 
@@ -209,7 +251,7 @@ def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
                 barcode=code.code,
             )
         qty = code.weight_g if unit.is_weighed else 1
-        line = product.line(qty, barcode=code.code)
+        line = _marked_down(conn, product.line(qty, barcode=code.code))
         return ScanResult(product, line, code.code)
     price = code.price or 0
     if unit.is_weighed and product.price > 0:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,9 +76,14 @@ _WHOLE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """One problem of an import: where (line, column), what (English ``message``), and a
+    machine ``code`` with its ``data`` so a UI can say it in its own words."""
+
     line: int
     column: str
     message: str
+    code: str = ""
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", {self.column}" if self.column else "")
@@ -138,7 +143,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp949"), "cp949"
     except UnicodeDecodeError as exc:
         raise ImportRejected(
-            [RowError(0, "", f"not UTF-8 or CP949 text (byte {exc.start})")],
+            [
+                RowError(
+                    0,
+                    "",
+                    f"not UTF-8 or CP949 text (byte {exc.start})",
+                    "csv.encoding",
+                    {"byte": exc.start},
+                )
+            ],
             "the file is neither UTF-8 nor CP949 text",
         ) from None
 
@@ -151,13 +164,15 @@ def _header(names: list[str]) -> tuple[dict[str, int], list[RowError]]:
         key = KOREAN.get(raw.strip(), key)
         if key in COLUMNS or key in OPTIONAL:
             if key in index:
-                errors.append(RowError(1, raw, "column appears twice"))
+                errors.append(RowError(1, raw, "column appears twice", "csv.column_twice"))
             index[key] = i
         elif key:
-            errors.append(RowError(1, raw, f"unknown column {raw!r}"))
+            errors.append(
+                RowError(1, raw, f"unknown column {raw!r}", "csv.unknown_column", {"value": raw})
+            )
     for col in COLUMNS:
         if col not in index:
-            errors.append(RowError(1, col, "required column is missing"))
+            errors.append(RowError(1, col, "required column is missing", "csv.missing_column"))
     return index, errors
 
 
@@ -165,23 +180,30 @@ def _int(text: str, line: int, column: str, errors: list[RowError], *, blank: in
     t = text.strip()
     if not t:
         if blank is None:
-            errors.append(RowError(line, column, "a whole number is required"))
+            errors.append(RowError(line, column, "a whole number is required", "csv.required"))
         return blank
     if not _WHOLE.match(t):
-        errors.append(RowError(line, column, f"{t!r} is not a whole number"))
+        errors.append(
+            RowError(line, column, f"{t!r} is not a whole number", "csv.not_whole", {"value": t})
+        )
         return blank
     return int(t.replace(",", ""))
 
 
-def parse(text: str) -> tuple[list[_Row], list[RowError]]:
-    """Validate every row; returns good rows and every error (nothing touches the database)."""
-    reader = csv.reader(io.StringIO(text))
+Progress = Callable[[int], None]  # percent done, 0–100
+
+
+def parse(text: str, progress: Progress | None = None) -> tuple[list[_Row], list[RowError]]:
+    """Validate every row; returns good rows and every error (nothing touches the database).
+    ``progress`` hears 0–40 % while reading (estimated from the text read so far)."""
+    buf = io.StringIO(text)
+    reader = csv.reader(buf)
     try:
         header = next(reader)
     except StopIteration:
-        return [], [RowError(1, "", "the file is empty")]
+        return [], [RowError(1, "", "the file is empty", "csv.empty")]
     except csv.Error as exc:
-        return [], [RowError(1, "", f"unreadable CSV: {exc}")]
+        return [], [RowError(1, "", f"unreadable CSV: {exc}", "csv.unreadable")]
     index, errors = _header(header)
     if errors:
         return [], errors
@@ -190,19 +212,30 @@ def parse(text: str) -> tuple[list[_Row], list[RowError]]:
     seen_plu: dict[str, int] = {}
     width = len(header)
     line = 1
+    size = max(1, len(text))
     while True:
+        if progress is not None and line % 5000 == 0:
+            progress(min(40, 40 * buf.tell() // size))  # how far the reader has read
         try:
             fields = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            errors.append(RowError(reader.line_num, "", f"unreadable CSV: {exc}"))
+            errors.append(RowError(reader.line_num, "", f"unreadable CSV: {exc}", "csv.unreadable"))
             break
         line = reader.line_num
         if not any(f.strip() for f in fields):
             continue
         if len(fields) != width:
-            errors.append(RowError(line, "", f"has {len(fields)} fields, the header has {width}"))
+            errors.append(
+                RowError(
+                    line,
+                    "",
+                    f"has {len(fields)} fields, the header has {width}",
+                    "csv.field_count",
+                    {"fields": len(fields), "width": width},
+                )
+            )
             continue
 
         values = dict(_BLANK)
@@ -224,38 +257,86 @@ def parse(text: str) -> tuple[list[_Row], list[RowError]]:
             try:
                 code = validate_product_barcode(raw)
             except DomainError as exc:
-                errors.append(RowError(line, "barcode", str(exc)))
+                errors.append(RowError(line, "barcode", str(exc), exc.code, dict(exc.data or {})))
                 continue
             if code in seen_codes:
-                errors.append(RowError(line, "barcode", f"{code} repeats line {seen_codes[code]}"))
+                errors.append(
+                    RowError(
+                        line,
+                        "barcode",
+                        f"{code} repeats line {seen_codes[code]}",
+                        "csv.barcode_repeats",
+                        {"barcode": code, "other": seen_codes[code]},
+                    )
+                )
             elif code in codes:
-                errors.append(RowError(line, "barcode", f"{code} is listed twice"))
+                errors.append(
+                    RowError(
+                        line,
+                        "barcode",
+                        f"{code} is listed twice",
+                        "csv.barcode_twice",
+                        {"barcode": code},
+                    )
+                )
             else:
                 seen_codes[code] = line
                 codes.append(code)
         plu = get("plu") or None
         if plu is not None:
             if not (plu.isdigit() and 4 <= len(plu) <= 6):
-                errors.append(RowError(line, "plu", f"{plu!r}: a PLU is 4 to 6 digits"))
+                errors.append(
+                    RowError(
+                        line,
+                        "plu",
+                        f"{plu!r}: a PLU is 4 to 6 digits",
+                        "csv.plu_format",
+                        {"value": plu},
+                    )
+                )
             elif plu in seen_plu:
-                errors.append(RowError(line, "plu", f"PLU {plu} repeats line {seen_plu[plu]}"))
+                errors.append(
+                    RowError(
+                        line,
+                        "plu",
+                        f"PLU {plu} repeats line {seen_plu[plu]}",
+                        "csv.plu_repeats",
+                        {"plu": plu, "other": seen_plu[plu]},
+                    )
+                )
             else:
                 seen_plu[plu] = line
         name_ko = get("name_ko")
         if not name_ko:
-            errors.append(RowError(line, "name_ko", "a Korean name is required"))
+            errors.append(RowError(line, "name_ko", "a Korean name is required", "csv.name"))
         elif len(name_ko) > 200:
-            errors.append(RowError(line, "name_ko", "longer than 200 characters"))
+            errors.append(RowError(line, "name_ko", "longer than 200 characters", "csv.name_long"))
         unit = ""
         try:
             unit = parse_unit(get("unit")).value
         except DomainError:
-            errors.append(RowError(line, "unit", f"{get('unit')!r}: use ea, kg or 100g"))
+            errors.append(
+                RowError(
+                    line,
+                    "unit",
+                    f"{get('unit')!r}: use ea, kg or 100g",
+                    "csv.unit",
+                    {"value": get("unit")},
+                )
+            )
         tax = ""
         try:
             tax = parse_tax_class(get("tax")).value
         except DomainError:
-            errors.append(RowError(line, "tax", f"{get('tax')!r}: use taxable/exempt (과세/면세)"))
+            errors.append(
+                RowError(
+                    line,
+                    "tax",
+                    f"{get('tax')!r}: use taxable/exempt (과세/면세)",
+                    "csv.tax",
+                    {"value": get("tax")},
+                )
+            )
         price = _int(get("price"), line, "price", errors, blank=None)
         reorder = _int(get("reorder_point"), line, "reorder_point", errors, blank=0)
         shelf = (
@@ -269,10 +350,20 @@ def parse(text: str) -> tuple[list[_Row], list[RowError]]:
         elif active_text in ("0", "false", "no", "n", "중지", "x"):
             active = False
         else:
-            errors.append(RowError(line, "active", f"{active_text!r}: use yes or no"))
+            errors.append(
+                RowError(
+                    line,
+                    "active",
+                    f"{active_text!r}: use yes or no",
+                    "csv.active",
+                    {"value": active_text},
+                )
+            )
             active = True
         if not codes and plu is None and len(errors) == n_err:
-            errors.append(RowError(line, "barcode", "a product needs a barcode or a PLU"))
+            errors.append(
+                RowError(line, "barcode", "a product needs a barcode or a PLU", "csv.no_code")
+            )
         if len(errors) != n_err:
             continue
         rows.append(
@@ -300,10 +391,21 @@ def _names(conn: Connection, model: Any) -> dict[str, int]:
     return {n: i for i, n in conn.execute(select(model.id, model.name))}
 
 
-def import_products(conn: Connection, data: bytes, *, user_id: int | None = None) -> ImportResult:
-    """Import a product CSV in the caller's transaction; raises ImportRejected on any bad row."""
+def import_products(
+    conn: Connection,
+    data: bytes,
+    *,
+    user_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a product CSV in the caller's transaction; raises ImportRejected on any bad row.
+
+    ``progress(percent)`` is called as the work advances (from the caller's thread: a UI posts
+    it to its own thread): reading 0–40, checks 50, regions etc. 60, writing 60–100."""
+    say = progress or (lambda _percent: None)
     text, encoding = decode(data)
-    rows, errors = parse(text)
+    rows, errors = parse(text, progress)
+    say(45)
     result = ImportResult(rows=len(rows), encoding=encoding)
     by_code = dict(conn.execute(select(ProductBarcode.code, ProductBarcode.product_id)).all())
     by_plu = dict(
@@ -316,20 +418,42 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
             if not ids:
                 ids = {by_plu[r.plu]}
             elif by_plu[r.plu] not in ids:
-                errors.append(RowError(r.line, "plu", f"PLU {r.plu} belongs to another product"))
+                errors.append(
+                    RowError(
+                        r.line,
+                        "plu",
+                        f"PLU {r.plu} belongs to another product",
+                        "csv.plu_other_product",
+                        {"plu": r.plu},
+                    )
+                )
         if len(ids) > 1:
             errors.append(
-                RowError(r.line, "barcode", "its barcodes belong to different existing products")
+                RowError(
+                    r.line,
+                    "barcode",
+                    "its barcodes belong to different existing products",
+                    "csv.barcodes_split",
+                )
             )
             targets.append(None)
             continue
         target = next(iter(ids), None)
         targets.append(target)
         if target is None and r.plu and r.plu in by_plu:
-            errors.append(RowError(r.line, "plu", f"PLU {r.plu} is already in use"))
+            errors.append(
+                RowError(
+                    r.line,
+                    "plu",
+                    f"PLU {r.plu} is already in use",
+                    "csv.plu_in_use",
+                    {"plu": r.plu},
+                )
+            )
     if errors:
         errors.sort(key=lambda e: e.line)
         raise ImportRejected(errors)
+    say(50)
 
     regions = _names(conn, Region)
     producers = _names(conn, Producer)
@@ -371,6 +495,7 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
             ).inserted_primary_key[0]
             result.new_producers.append(r.producer)
 
+    say(60)
     now = utcnow()
 
     def values(r: _Row) -> dict[str, Any]:
@@ -406,10 +531,12 @@ def import_products(conn: Connection, data: bytes, *, user_id: int | None = None
             [{"product_id": pid, "on_hand": 0, "needs_count": False} for pid in ids],
         )
         result.created = len(new_rows)
+    say(85)
 
     existing = [(r, t) for r, t in zip(rows, targets, strict=True) if t is not None]
     if existing:
         _update_existing(conn, existing, values, result, now, user_id)
+    say(100)
     return result
 
 
@@ -502,12 +629,28 @@ def _update_existing(
         conn.execute(insert(PriceChange.__table__), price_changes)
 
 
-def import_file(conn: Connection, path: Path, *, user_id: int | None = None) -> ImportResult:
+def import_file(
+    conn: Connection,
+    path: Path,
+    *,
+    user_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportRejected([RowError(0, "", f"cannot read {path}: {exc.strerror}")]) from exc
-    return import_products(conn, data, user_id=user_id)
+        raise ImportRejected(
+            [
+                RowError(
+                    0,
+                    "",
+                    f"cannot read {path}: {exc.strerror}",
+                    "csv.unreadable_file",
+                    {"path": str(path), "error": exc.strerror},
+                )
+            ]
+        ) from exc
+    return import_products(conn, data, user_id=user_id, progress=progress)
 
 
 EXPORT_COLUMNS = (*COLUMNS, *OPTIONAL)

@@ -300,12 +300,20 @@ def barcode_labels_pdf(
         raise InventoryError("at least one copy", code="labels.copies")
     for it in items:
         if not it.barcode:
-            raise InventoryError(f"{it.name} has no barcode", code="labels.no_barcode")
+            # names stay out of the messages (data only): see posapp.ui.messages.korean
+            raise InventoryError(
+                f"product {it.product_id} has no barcode",
+                code="labels.no_barcode",
+                name=it.name,
+            )
         try:
             checked_gtin(it.barcode)
         except BarcodeError as exc:
             raise InventoryError(
-                f"{it.name}: barcode {it.barcode}: {exc}", code="labels.bad_barcode"
+                f"product {it.product_id}: barcode {it.barcode}: {exc}",
+                code="labels.bad_barcode",
+                name=it.name,
+                barcode=it.barcode,
             ) from exc
     many = [it for it in items for _ in range(copies)]
 

@@ -387,9 +387,10 @@ def _check_barcodes(uow: UnitOfWork, product_id: int, codes: tuple[str, ...]) ->
         ).first()
         if taken:
             raise InventoryError(
-                f"barcode {taken[0]} already belongs to {taken[1]}",
+                f"barcode {taken[0]} already belongs to another product",
                 code="inventory.barcode_taken",
                 barcode=taken[0],
+                name=taken[1],
             )
     return tuple(out)
 
@@ -409,6 +410,8 @@ class RegionInfo:
     season: str
     promo: str
     active: bool
+    contact: str = ""
+    phone: str = ""
 
 
 _region_cols = (
@@ -422,6 +425,8 @@ _region_cols = (
     Region.season,
     Region.promo,
     Region.active,
+    Region.contact,
+    Region.phone,
 )
 
 
@@ -429,14 +434,34 @@ def list_regions(uow: UnitOfWork) -> list[RegionInfo]:
     return [RegionInfo(*r) for r in uow.conn.execute(select(*_region_cols).order_by(Region.name))]
 
 
-REGION_TEXTS = ("signature", "festival", "tourism", "season", "promo")
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    id: int
+    name: str
+
+
+def list_categories(uow: UnitOfWork) -> list[CategoryInfo]:
+    return [
+        CategoryInfo(*r)
+        for r in uow.conn.execute(select(Category.id, Category.name).order_by(Category.name))
+    ]
+
+
+REGION_TEXTS = ("signature", "festival", "tourism", "season", "promo", "contact", "phone")
+
+
+def _check_phone(phone: str, code: str) -> None:
+    if phone and not all(c.isdigit() or c in "-+ ()" for c in phone):
+        raise InventoryError(f"phone {phone!r} is not a phone number", code=code, phone=phone)
 
 
 def update_region(uow: UnitOfWork, region_id: int, *, user_id: int, **texts: str) -> RegionInfo:
-    """Change a region's promotion texts (signature, festival, tourism, season, promo)."""
+    """Change a region's promotion texts (signature, festival, tourism, season, promo — used
+    on receipts and the customer display) and its contact person and phone."""
     unknown = set(texts) - set(REGION_TEXTS)
     if unknown:
         raise InventoryError(f"unknown region field {sorted(unknown)[0]}", code="region.field")
+    _check_phone(texts.get("phone", "").strip(), "region.phone")
     conn = uow.conn
     if conn.execute(select(Region.id).where(Region.id == region_id)).scalar() is None:
         raise InventoryError(f"no region {region_id}", code="region.unknown")
@@ -500,8 +525,7 @@ def save_producer(
         raise InventoryError("a producer needs a name", code="producer.name")
     if kind not in ("purchase", "consignment"):
         raise InventoryError("kind is purchase or consignment", code="producer.kind")
-    if phone and not all(c.isdigit() or c in "-+ ()" for c in phone):
-        raise InventoryError(f"phone {phone!r} is not a phone number", code="producer.phone")
+    _check_phone(phone.strip(), "producer.phone")
     conn = uow.conn
     clash = conn.execute(
         select(Producer.id).where(
@@ -510,7 +534,12 @@ def save_producer(
         )
     ).scalar()
     if clash is not None:
-        raise InventoryError(f"a producer named {name} exists", code="producer.duplicate")
+        # the name stays out of the message: a Hangul message would be shown as it is
+        raise InventoryError(
+            f"a producer with this name exists (id {clash})",
+            code="producer.duplicate",
+            name=name,
+        )
     values = dict(
         name=name,
         region_id=region_id,

@@ -1,18 +1,32 @@
 """The manager's inventory window: the product list (a lazily paged table model that scrolls
-100k products), expiring lots, receiving by scanning, scan-to-count, and the waste dialog.
+100k products), expiring lots (markdowns), receiving by scanning (also against an order),
+scan-to-count, and the waste dialog; the 발주 tab (posapp.ui.inventory_orders), the 산지·생산자
+tab and the edit, transfer and markdown dialogs (posapp.ui.inventory_edit), label printing
+(posapp.ui.inventory_labels) and the CSV import (posapp.ui.inventory_import) hang off it.
 
 Qt only: every database call goes through the task runner to the inventory services
-(posapp.inventory.*), which return plain dataclasses. Strings are Korean through tr().
+(posapp.inventory.*), which return plain dataclasses; PDFs are drawn on the runner's I/O pool,
+saved in ``documents_dir`` and opened with ``open_file``. Strings are Korean through tr().
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,14 +49,36 @@ from PySide6.QtWidgets import (
 
 from posapp.db.engine import Database
 from posapp.errors import PosError
-from posapp.inventory import catalog, counts, products, purchasing, stock
+from posapp.inventory import catalog, counts, labels, products, purchasing, stock
 from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
+from posapp.ui.inventory_edit import (
+    LOCATION_NAMES,
+    TAX_NAMES,
+    UNIT_NAMES,
+    FormDialog,
+    MarkdownDialog,
+    PartnersTab,
+    ProductDialog,
+    TransferDialog,
+    button_row,
+)
+from posapp.ui.inventory_import import ImportDialog
+from posapp.ui.inventory_labels import LabelDialog, LabelEntry
+from posapp.ui.inventory_orders import PurchaseOrdersTab
 from posapp.ui.messages import explain
 from posapp.ui.tasks import SyncRunner, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
+
+
+_UNITS = dict(UNIT_NAMES)
+
+
+def _open_with_desktop(path: Path) -> None:
+    """Open a saved PDF with the desktop's viewer (does nothing where there is none)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _won(n: int) -> str:
@@ -54,16 +90,16 @@ class ProductListModel(QAbstractTableModel):
     comes from one count query, so the scroll bar is right from the start."""
 
     HEADERS = (
-        "바코드",
-        "상품명",
-        "산지",
-        "생산자",
-        "분류",
-        "단위",
-        "판매가",
-        "재고",
-        "발주점",
-        "유통기한",
+        QT_TRANSLATE_NOOP("ProductListModel", "바코드"),
+        QT_TRANSLATE_NOOP("ProductListModel", "상품명"),
+        QT_TRANSLATE_NOOP("ProductListModel", "산지"),
+        QT_TRANSLATE_NOOP("ProductListModel", "생산자"),
+        QT_TRANSLATE_NOOP("ProductListModel", "분류"),
+        QT_TRANSLATE_NOOP("ProductListModel", "단위"),
+        QT_TRANSLATE_NOOP("ProductListModel", "판매가"),
+        QT_TRANSLATE_NOOP("ProductListModel", "재고"),
+        QT_TRANSLATE_NOOP("ProductListModel", "발주점"),
+        QT_TRANSLATE_NOOP("ProductListModel", "유통기한"),
     )
 
     def __init__(self, db: Database, runner: TaskRunner | SyncRunner) -> None:
@@ -145,7 +181,7 @@ class ProductListModel(QAbstractTableModel):
                 r.region,
                 r.producer,
                 r.category,
-                r.unit,
+                QCoreApplication.translate("inventory", _UNITS.get(r.unit, r.unit)),
                 _won(r.price),
                 _won(r.on_hand),
                 _won(r.reorder_point),
@@ -165,12 +201,12 @@ class WasteDialog(QDialog):
     """Waste or adjustment of one product: quantity and a reason (spoiled, damaged, ...)."""
 
     REASONS = (
-        ("spoiled", "변질"),
-        ("damaged", "파손"),
-        ("sample", "시식"),
-        ("class_use", "수업 사용"),
-        ("theft", "도난·분실"),
-        ("correction", "재고 정정 (±)"),
+        ("spoiled", QT_TRANSLATE_NOOP("WasteDialog", "변질")),
+        ("damaged", QT_TRANSLATE_NOOP("WasteDialog", "파손")),
+        ("sample", QT_TRANSLATE_NOOP("WasteDialog", "시식")),
+        ("class_use", QT_TRANSLATE_NOOP("WasteDialog", "수업 사용")),
+        ("theft", QT_TRANSLATE_NOOP("WasteDialog", "도난·분실")),
+        ("correction", QT_TRANSLATE_NOOP("WasteDialog", "재고 정정 (±)")),
     )
 
     def __init__(self, product_name: str, parent: QWidget | None = None) -> None:
@@ -210,9 +246,14 @@ class InventoryWindow(QMainWindow):
         user_id: int,
         user_name: str = "",
         ask_waste: Callable[[str], tuple[int, str, str] | None] | None = None,
+        documents_dir: Path | None = None,
+        open_file: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__()
         self.db, self.runner, self.user_id = db, runner, user_id
+        # where purchase orders, label sheets and count sheets are saved, and how they are opened
+        self.documents_dir = documents_dir or Path(tempfile.gettempdir()) / "posapp-documents"
+        self.open_file = open_file or _open_with_desktop
         self.ask_waste = ask_waste or self._ask_waste
         self.setWindowTitle(self.tr("재고 관리 — {name}").format(name=user_name))
         self.tabs = QTabWidget()
@@ -223,8 +264,58 @@ class InventoryWindow(QMainWindow):
         self._expiring_tab()
         self._receiving_tab()
         self._count_tab()
+        self.orders = PurchaseOrdersTab(self)
+        self.tabs.addTab(self.orders, self.tr("발주"))
+        self.partners = PartnersTab(self)
+        self.tabs.addTab(self.partners, self.tr("산지·생산자"))
         self.resize(1280, 800)
         self.apply_filter()
+        self.load()
+
+    def load(self) -> None:
+        """The reads behind the window's choices (regions, open orders, an open count), all on
+        the task runner: the window shows at once and fills in as they arrive."""
+
+        def choices(uow: Any) -> tuple[list[Any], ...]:
+            return (
+                products.list_regions(uow),
+                products.list_producers(uow),
+                products.list_categories(uow),
+            )
+
+        self._do(lambda: self.db.read(choices), self._fill_choices)
+        self.refresh_open_pos()
+        self._do(lambda: self.db.read(counts.open_count), self._open_count)
+
+    def _fill_choices(self, lists: tuple[list[Any], ...]) -> None:
+        """The filters' choices (the first item of each, 전체, stays; the choice is kept)."""
+        for combo, items in zip((self.region, self.producer, self.category), lists, strict=True):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for x in items:
+                combo.addItem(x.name, x.id)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+
+    def refresh_open_pos(self) -> None:
+        """The purchase orders that can be received against (sent or partly received)."""
+
+        def fill(pos: list[purchasing.POSummary]) -> None:
+            keep = self.po.currentData()
+            while self.po.count() > 1:
+                self.po.removeItem(1)
+            for po in pos:
+                if po.status in (purchasing.POStatus.SENT, purchasing.POStatus.PARTIAL):
+                    self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
+            self.po.setCurrentIndex(max(0, self.po.findData(keep)))
+
+        self._do(lambda: self.db.read(lambda uow: purchasing.list_pos(uow)), fill)
+
+    def _open_count(self, c: counts.CountInfo | None) -> None:
+        self.current_count = c
+        self._count_refresh()
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -235,6 +326,9 @@ class InventoryWindow(QMainWindow):
         task = self.runner.db(fn).failure(fail)
         if then is not None:
             task.success(then)
+
+    def fail(self, exc: BaseException) -> None:
+        self.say(explain(exc), error=True)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
@@ -248,19 +342,37 @@ class InventoryWindow(QMainWindow):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("상품명·바코드·PLU"))
+        self.search.setMinimumWidth(200)
         self.search.returnPressed.connect(self.apply_filter)
         self.region = QComboBox()
         self.region.addItem(self.tr("전체 산지"), None)
-        for r in self.db.read(products.list_regions):
-            self.region.addItem(r.name, r.id)
-        self.region.currentIndexChanged.connect(self.apply_filter)
+        self.producer = QComboBox()
+        self.producer.addItem(self.tr("전체 생산자"), None)
+        self.producer.setMaximumWidth(200)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("전체 분류"), None)
+        self.tax = QComboBox()
+        self.tax.addItem(self.tr("과세·면세"), None)
+        for code, name in TAX_NAMES:
+            self.tax.addItem(QCoreApplication.translate("inventory", name), code)
+        for combo in (self.region, self.producer, self.category, self.tax):
+            combo.currentIndexChanged.connect(self.apply_filter)
         self.low = QCheckBox(self.tr("재고 부족"))
         self.expiring = QCheckBox(self.tr("7일 내 유통기한"))
         self.inactive = QCheckBox(self.tr("판매 중지"))
         for cb in (self.low, self.expiring, self.inactive):
             cb.toggled.connect(self.apply_filter)
         self.count_label = QLabel()
-        for x in (self.search, self.region, self.low, self.expiring, self.inactive):
+        for x in (
+            self.search,
+            self.region,
+            self.producer,
+            self.category,
+            self.tax,
+            self.low,
+            self.expiring,
+            self.inactive,
+        ):
             bar.addWidget(x)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -271,17 +383,22 @@ class InventoryWindow(QMainWindow):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().hide()
         for col, width in enumerate((130, 260, 80, 120, 90, 50, 80, 70, 60, 100)):
             self.table.setColumnWidth(col, width)
         v.addWidget(self.table, 1)
-        actions = QHBoxLayout()
-        waste = QPushButton(self.tr("폐기·조정"))
-        waste.clicked.connect(self.waste_selected)
-        actions.addWidget(waste)
-        actions.addStretch(1)
-        v.addLayout(actions)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        v.addLayout(
+            button_row(
+                (self.tr("상품 수정"), self.edit_selected),
+                (self.tr("폐기·조정"), self.waste_selected),
+                (self.tr("매장 ↔ 창고 이동"), self.transfer_selected),
+                (self.tr("라벨 인쇄"), lambda: self.print_labels()),
+                (self.tr("CSV 가져오기·내보내기"), self.import_export),
+            )
+        )
         self.tabs.addTab(w, self.tr("상품"))
 
     def apply_filter(self) -> None:
@@ -289,6 +406,9 @@ class InventoryWindow(QMainWindow):
             ProductFilter(
                 text=self.search.text(),
                 region_id=self.region.currentData(),
+                producer_id=self.producer.currentData(),
+                category_id=self.category.currentData(),
+                tax_class=self.tax.currentData(),
                 low_stock=self.low.isChecked(),
                 expiring_days=7 if self.expiring.isChecked() else None,
                 inactive=self.inactive.isChecked(),
@@ -303,6 +423,216 @@ class InventoryWindow(QMainWindow):
     def selected_product(self) -> ProductRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
+
+    def submit(
+        self,
+        dialog: FormDialog,
+        fn: Callable[[], Any],
+        then: Callable[[Any], None],
+    ) -> None:
+        """Save what ``dialog`` holds with ``fn`` on the runner: success closes it and calls
+        ``then``; an error is shown in the dialog, which stays open with what was typed."""
+
+        def ok(result: Any) -> None:
+            dialog.accept()
+            then(result)
+
+        self.runner.db(fn).success(ok).failure(lambda exc: dialog.fail(explain(exc)))
+
+    def edit_selected(self) -> None:
+        """The product edit dialog for the selected product (read off the Qt thread)."""
+        p = self.selected_product()
+        if p is None:
+            self.say(self.tr("상품을 고르세요."), error=True)
+            return
+
+        def load(uow: Any) -> tuple[Any, ...]:
+            return (
+                products.get_product(uow, p.id),
+                products.list_regions(uow),
+                products.list_producers(uow),
+            )
+
+        self._do(lambda: self.db.read(load), lambda r: self._open_product(*r))
+
+    def _open_product(
+        self,
+        detail: products.ProductDetail,
+        regions: list[products.RegionInfo],
+        producers: list[products.ProducerInfo],
+    ) -> None:
+        d = ProductDialog(detail, regions, producers, self)
+        self.product_dialog = d
+
+        def save() -> None:
+            try:
+                edit = d.edit()
+            except PosError as exc:
+                d.fail(explain(exc))
+                return
+            self.submit(
+                d,
+                lambda: self.db.transact(
+                    lambda uow: products.update_product(uow, detail.id, edit, user_id=self.user_id)
+                ),
+                lambda after: (
+                    self.say(self.tr("저장했습니다: {name}").format(name=after.name_ko)),
+                    self.apply_filter(),
+                ),
+            )
+
+        d.submitted.connect(save)
+        d.open()
+
+    def transfer_selected(self) -> None:
+        """Move the selected product between the floor and the basement store room."""
+        p = self.selected_product()
+        if p is None:
+            self.say(self.tr("상품을 고르세요."), error=True)
+            return
+
+        def opened(by_location: dict[str, int]) -> None:
+            d = TransferDialog(p.name_ko, by_location, self)
+            self.transfer_dialog = d
+
+            def save() -> None:
+                values = d.values()
+                self.submit(
+                    d,
+                    lambda: self.db.transact(
+                        lambda uow: stock.transfer(uow, p.id, user_id=self.user_id, **values)
+                    ),
+                    lambda ch: self.say(
+                        self.tr("옮겼습니다: {name} {n}").format(
+                            name=p.name_ko, n=sum(m.qty for m in ch.movements if m.qty > 0)
+                        )
+                    ),
+                )
+
+            d.submitted.connect(save)
+            d.open()
+
+        self._do(lambda: self.db.read(lambda uow: stock.on_hand_by_location(uow, p.id)), opened)
+
+    def markdown_selected(self) -> None:
+        """Mark the selected expiring lot down; its markdown shelf label is saved and opened."""
+        rows = self.lots.selectionModel().selectedRows()
+        if not rows:
+            self.say(self.tr("로트를 고르세요."), error=True)
+            return
+        lot = self.lot_rows[rows[0].row()]
+
+        def opened(detail: products.ProductDetail) -> None:
+            d = MarkdownDialog(lot, detail.price, self)
+            self.markdown_dialog = d
+
+            def save() -> None:
+                percent, labels_too = d.percent.value(), d.print_labels.isChecked()
+
+                def done(md: stock.Markdown) -> None:
+                    self.say(
+                        self.tr("할인했습니다: {name} {price}원").format(
+                            name=lot.product_name, price=_won(md.price)
+                        )
+                    )
+                    self.refresh_lots()
+                    if labels_too:
+                        self.save_labels(
+                            "markdown", lambda uow: labels.label_items(uow, [], lot_ids=[lot.id])
+                        )
+
+                self.submit(
+                    d,
+                    lambda: self.db.transact(
+                        lambda uow: stock.markdown_lot(uow, lot.id, percent, user_id=self.user_id)
+                    ),
+                    done,
+                )
+
+            d.submitted.connect(save)
+            d.open()
+
+        self._do(
+            lambda: self.db.read(lambda uow: products.get_product(uow, lot.product_id)), opened
+        )
+
+    def import_export(self) -> None:
+        """The product CSV import (progress bar, per-row errors) and export dialog."""
+        self.import_dialog = ImportDialog(self, self)
+        self.import_dialog.open()
+
+    def save_labels(
+        self,
+        stem: str,
+        items: Callable[[Any], list[labels.LabelItem]],
+        draw: Callable[[list[labels.LabelItem]], bytes] = labels.shelf_labels_pdf,
+        *,
+        dialog: FormDialog | None = None,
+    ) -> None:
+        """Read the labels' items (``items(uow)``) on the database worker, draw the sheet on the
+        I/O pool, save it in the documents folder and open it. With ``dialog``: it closes on
+        success and shows the error otherwise."""
+        folder = self.documents_dir
+
+        def fail(exc: BaseException) -> None:
+            if dialog is None:
+                self.fail(exc)
+            else:
+                dialog.fail(explain(exc))
+
+        def write(found: list[labels.LabelItem]) -> Path:
+            pdf = draw(found)
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            path = folder / f"labels-{stem}-{stamp}.pdf"
+            path.write_bytes(pdf)
+            return path
+
+        def saved(path: Path) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self.last_labels = path
+            self.say(self.tr("라벨을 저장했습니다: {path}").format(path=str(path)))
+            self.open_file(path)
+
+        def drawn(found: list[labels.LabelItem]) -> None:
+            self.runner.io(lambda: write(found)).success(saved).failure(fail)
+
+        self.runner.db(lambda: self.db.read(items)).success(drawn).failure(fail)
+
+    def print_labels(self, po_id: int | None = None) -> None:
+        """The label dialog with the selected products (or the received lines of ``po_id``)."""
+        chosen = []
+        if po_id is None:
+            for index in self.table.selectionModel().selectedRows():
+                r = self.model.rows[index.row()]
+                chosen.append(LabelEntry(r.id, r.name_ko, r.barcode))
+        d = LabelDialog(self, chosen, self)
+        self.label_dialog = d
+
+        def orders(pos: list[purchasing.POSummary]) -> None:
+            d.load_orders(pos)
+            i = d.po.findData(po_id) if po_id is not None else -1
+            if i > 0:
+                d.po.setCurrentIndex(i)
+                d.po_chosen(i)
+
+        self._do(lambda: self.db.read(lambda uow: purchasing.list_pos(uow)), orders)
+
+        def save() -> None:
+            ids = d.product_ids()
+            if not ids:
+                d.fail(self.tr("라벨을 뽑을 상품을 고르세요."))
+                return
+            self.save_labels(
+                str(d.kind.currentData()),
+                lambda uow: labels.label_items(uow, ids),
+                d.drawer(),
+                dialog=d,
+            )
+
+        d.submitted.connect(save)
+        d.open()
 
     def _ask_waste(self, name: str) -> tuple[int, str, str] | None:
         d = WasteDialog(name, self)
@@ -334,20 +664,43 @@ class InventoryWindow(QMainWindow):
     def _expiring_tab(self) -> None:
         w = QWidget()
         v = QVBoxLayout(w)
-        self.lots = QTableWidget(0, 6)
+        self.lots = QTableWidget(0, 7)
         self.lots.setHorizontalHeaderLabels(
-            [self.tr(h) for h in ("상품명", "로트", "유통기한", "남은 일수", "재고", "할인가")]
+            [
+                self.tr("상품명"),
+                self.tr("로트"),
+                self.tr("유통기한"),
+                self.tr("남은 일수"),
+                self.tr("재고"),
+                self.tr("할인가"),
+                self.tr("위치"),
+            ]
         )
         self.lots.setColumnWidth(0, 300)
+        self.lots.setColumnWidth(1, 140)
+        self.lots.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lots.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.lots.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.lot_rows: list[stock.LotInfo] = []
         v.addWidget(self.lots)
+        v.addLayout(button_row((self.tr("마감 할인"), self.markdown_selected)))
         self.tabs.addTab(w, self.tr("유통기한"))
         self.tabs.currentChanged.connect(self._on_tab)
 
     def _on_tab(self, i: int) -> None:
+        page = self.tabs.widget(i)
         if i == 1:
-            self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
+            self.refresh_lots()
+        elif page is getattr(self, "partners", None):
+            self.partners.refresh()
+        elif page is getattr(self, "orders", None):
+            self.orders.refresh()
+
+    def refresh_lots(self) -> None:
+        self._do(lambda: self.db.read(lambda uow: stock.expiring_lots(uow, 7)), self._lots)
 
     def _lots(self, lots: list[stock.LotInfo]) -> None:
+        self.lot_rows = lots
         self.lots.setRowCount(len(lots))
         for i, ln in enumerate(lots):
             cells = (
@@ -357,6 +710,7 @@ class InventoryWindow(QMainWindow):
                 str(ln.days_left),
                 _won(ln.qty_on_hand),
                 _won(ln.markdown_price) if ln.markdown_price else "",
+                QCoreApplication.translate("inventory", LOCATION_NAMES.get(ln.location, "")),
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -372,9 +726,6 @@ class InventoryWindow(QMainWindow):
         top = QHBoxLayout()
         self.po = QComboBox()
         self.po.addItem(self.tr("발주 없이 입고"), None)
-        for po in self.db.read(lambda uow: purchasing.list_pos(uow)):
-            if po.status in ("sent", "partial"):
-                self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
         self.scan_in = QLineEdit()
         self.scan_in.setPlaceholderText(self.tr("바코드를 스캔하세요"))
         self.scan_in.returnPressed.connect(self.scan_receive)
@@ -383,7 +734,13 @@ class InventoryWindow(QMainWindow):
         v.addLayout(top)
         self.recv = QTableWidget(0, 5)
         self.recv.setHorizontalHeaderLabels(
-            [self.tr(h) for h in ("상품명", "수량", "유통기한 (YYYY-MM-DD)", "단가", "로트")]
+            [
+                self.tr("상품명"),
+                self.tr("수량"),
+                self.tr("유통기한 (YYYY-MM-DD)"),
+                self.tr("단가"),
+                self.tr("로트"),
+            ]
         )
         self.recv.setColumnWidth(0, 320)
         self.recv.setColumnWidth(2, 170)
@@ -409,17 +766,41 @@ class InventoryWindow(QMainWindow):
                 item = self.recv.item(row, 1)
                 item.setText(str(int(item.text() or 0) + 1))
                 return
-            self.recv_ids.append(info.id)
-            row = self.recv.rowCount()
-            self.recv.insertRow(row)
-            name = QTableWidgetItem(info.name_ko)
-            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.recv.setItem(row, 0, name)
-            for c, text in ((1, "1"), (2, ""), (3, ""), (4, "")):
-                self.recv.setItem(row, c, QTableWidgetItem(text))
+            self.add_receive_row(info.id, info.name_ko, 1, None)
 
         self._do(
             lambda: self.db.read(lambda uow: catalog.product_by_barcode(uow.conn, code)), found
+        )
+
+    def add_receive_row(self, pid: int, name: str, qty: int, cost: int | None) -> None:
+        self.recv_ids.append(pid)
+        row = self.recv.rowCount()
+        self.recv.insertRow(row)
+        item = QTableWidgetItem(name)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.recv.setItem(row, 0, item)
+        cells = ((1, str(qty)), (2, ""), (3, f"{cost:,}" if cost is not None else ""), (4, ""))
+        for c, text in cells:
+            self.recv.setItem(row, c, QTableWidgetItem(text))
+
+    def receive_against(self, po: purchasing.POInfo) -> None:
+        """The 입고 tab with ``po`` chosen and its remaining lines (quantity, cost) filled in:
+        the manager types expiry dates and changes what differs, then confirms."""
+        i = self.po.findData(po.id)
+        if i < 0:
+            self.po.addItem(f"{po.number} · {po.supplier_name}", po.id)
+            i = self.po.count() - 1
+        self.po.setCurrentIndex(i)
+        self.recv.setRowCount(0)
+        self.recv_ids.clear()
+        for ln in po.lines:
+            if ln.remaining:
+                self.add_receive_row(ln.product_id, ln.name, ln.remaining, ln.unit_cost)
+        self.tabs.setCurrentIndex(2)
+        self.say(
+            self.tr("{number}: 남은 {n}줄을 입고합니다.").format(
+                number=po.number, n=self.recv.rowCount()
+            )
         )
 
     def receive_lines(self) -> list[ReceiveLine]:
@@ -433,7 +814,9 @@ class InventoryWindow(QMainWindow):
                 cost = int(texts[2].replace(",", "")) if texts[2] else None
             except ValueError as exc:
                 raise PosError(
-                    f"{row + 1}행: 수량·날짜·단가를 확인하세요 ({exc})", code="ui.receive_line"
+                    f"row {row + 1}: check the quantity, expiry date (YYYY-MM-DD) and cost ({exc})",
+                    code="ui.receive_line",
+                    row=row + 1,
                 ) from exc
             out.append(ReceiveLine(pid, qty, expiry, cost, texts[3]))
         return out
@@ -454,6 +837,8 @@ class InventoryWindow(QMainWindow):
             self.recv.setRowCount(0)
             self.recv_ids.clear()
             self.apply_filter()
+            if po_id is not None:
+                self.refresh_open_pos()
 
         self._do(
             lambda: self.db.transact(
@@ -482,14 +867,18 @@ class InventoryWindow(QMainWindow):
         self.count_table = QTableWidget(0, 6)
         self.count_table.setHorizontalHeaderLabels(
             [
-                self.tr(h)
-                for h in ("상품명", "시작 시 전산", "조사 중 판매 등", "실사", "차이", "바코드")
+                self.tr("상품명"),
+                self.tr("시작 시 전산"),
+                self.tr("조사 중 판매 등"),
+                self.tr("실사"),
+                self.tr("차이"),
+                self.tr("바코드"),
             ]
         )
         self.count_table.setColumnWidth(0, 320)
         v.addWidget(self.count_table, 1)
         self.tabs.addTab(w, self.tr("재고조사"))
-        self.current_count: counts.CountInfo | None = self.db.read(counts.open_count)
+        self.current_count: counts.CountInfo | None = None
         self._count_refresh()
 
     def _count_refresh(self) -> None:
@@ -543,7 +932,11 @@ class InventoryWindow(QMainWindow):
         def run(uow: Any) -> counts.CountLine:
             info = catalog.product_by_barcode(uow.conn, code)
             if info is None:
-                raise PosError(f"없는 바코드: {code}", code="catalog.unknown_barcode")
+                raise PosError(
+                    f"barcode {code} is not in the catalogue",
+                    code="catalog.unknown_barcode",
+                    barcode=code,
+                )
             return counts.record_count(uow, c.id, info.id, 1, add=True)
 
         self._do(lambda: self.db.transact(run), lambda _ln: self._count_refresh())

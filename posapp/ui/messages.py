@@ -58,6 +58,30 @@ KO: dict[str, str] = {
     "discount.invalid": "할인을 숫자로 입력하세요(금액 또는 %).",
     "discount.too_large": "할인이 금액보다 큽니다.",
     "stock.qty": "수량은 0보다 커야 합니다.",
+    # one row of a product CSV import (posapp.inventory.csv_io.RowError codes)
+    "csv.encoding": "UTF-8이나 CP949 글자가 아닙니다({byte}번째 바이트).",
+    "csv.column_twice": "같은 열이 두 번 있습니다.",
+    "csv.unknown_column": "모르는 열입니다: {value}",
+    "csv.missing_column": "꼭 있어야 하는 열이 없습니다.",
+    "csv.required": "정수를 입력하세요.",
+    "csv.not_whole": "정수가 아닙니다: {value}",
+    "csv.empty": "빈 파일입니다.",
+    "csv.unreadable": "CSV 형식이 깨져 읽을 수 없습니다.",
+    "csv.field_count": "칸이 {fields}개입니다(머리글은 {width}개).",
+    "csv.barcode_repeats": "바코드 {barcode}이(가) {other}행과 겹칩니다.",
+    "csv.barcode_twice": "바코드 {barcode}을(를) 두 번 적었습니다.",
+    "csv.plu_format": "PLU는 숫자 4~6자리입니다: {value}",
+    "csv.plu_repeats": "PLU {plu}이(가) {other}행과 겹칩니다.",
+    "csv.name": "상품명(한글)을 입력하세요.",
+    "csv.name_long": "상품명이 200자보다 깁니다.",
+    "csv.unit": "단위는 ea, kg, 100g(개) 중 하나입니다: {value}",
+    "csv.tax": "과세 구분은 taxable/exempt(과세/면세)입니다: {value}",
+    "csv.active": "판매 여부는 yes 또는 no입니다: {value}",
+    "csv.no_code": "바코드나 PLU가 있어야 합니다.",
+    "csv.plu_other_product": "PLU {plu}은(는) 다른 상품의 것입니다.",
+    "csv.barcodes_split": "바코드들이 서로 다른 기존 상품에 속합니다.",
+    "csv.plu_in_use": "PLU {plu}은(는) 이미 쓰이고 있습니다.",
+    "csv.unreadable_file": "파일을 읽을 수 없습니다: {path} ({error})",
     "import.rejected": "가져오기 거부: 오류가 있어 아무것도 가져오지 않았습니다.",
     # shifts, sales, refunds, holds
     "cash.denomination": "{denomination}원은 한국 지폐/동전이 아닙니다.",
@@ -120,7 +144,7 @@ KO: dict[str, str] = {
     "count.unknown": "없는 재고 실사입니다.",
     "inventory.barcode": "바코드가 올바르지 않습니다.",
     "inventory.barcode_dup": "같은 바코드를 두 번 입력했습니다.",
-    "inventory.barcode_taken": "이 바코드는 이미 다른 상품에 등록되어 있습니다.",
+    "inventory.barcode_taken": "바코드 {barcode}은(는) 이미 다른 상품({name})에 등록되어 있습니다.",
     "inventory.cost": "원가는 0원 이상의 정수입니다.",
     "inventory.expired": "유통기한이 이미 지났습니다.",
     "inventory.location": "보관 위치는 매장 또는 지하 창고입니다.",
@@ -150,22 +174,25 @@ KO: dict[str, str] = {
     "inventory.unknown_po": "없는 발주서입니다.",
     "inventory.unknown_product": "없는 상품입니다.",
     "inventory.unknown_supplier": "없는 공급자입니다.",
-    "labels.bad_barcode": "바코드가 올바르지 않아 라벨을 만들 수 없습니다.",
+    "labels.bad_barcode": "바코드가 올바르지 않아 라벨을 만들 수 없습니다: {name} {barcode}",
     "labels.copies": "라벨 매수는 1 이상입니다.",
     "labels.empty": "인쇄할 라벨이 없습니다.",
-    "labels.no_barcode": "바코드가 없는 상품입니다.",
+    "labels.no_barcode": "바코드가 없는 상품입니다: {name}",
     "labels.no_markdown": "할인 중인 로트가 아닙니다.",
     "labels.sheet": "라벨 용지 규격이 A4에 맞지 않습니다.",
     "labels.skip": "건너뛸 라벨 수가 용지 칸 수보다 많습니다.",
-    "producer.duplicate": "같은 이름의 생산자가 이미 있습니다.",
+    "producer.duplicate": "같은 이름의 생산자가 이미 있습니다: {name}",
     "producer.kind": "거래 방식은 매입 또는 위탁입니다.",
     "producer.name": "생산자 이름을 입력하세요.",
     "producer.phone": "전화번호 형식이 올바르지 않습니다.",
     "producer.unknown": "없는 생산자입니다.",
     "region.field": "지역 정보 항목이 올바르지 않습니다.",
     "region.unknown": "없는 지역입니다.",
+    "region.phone": "전화번호 형식이 올바르지 않습니다: {phone}",
     "stock.location": "보관 위치가 올바르지 않습니다.",
-    "ui.receive_line": "입고 줄을 확인하세요(수량, 유통기한, 원가).",
+    "ui.po_line": "{row}행: 발주 수량은 정수입니다.",
+    "ui.won": "{what}: 금액은 원 단위 정수로 입력하세요 ({text})",
+    "ui.receive_line": "{row}행: 입고 줄을 확인하세요(수량, 유통기한 YYYY-MM-DD, 원가).",
     # backups, permissions, secrets (issue 10)
     "backup.bad_copy": "백업 사본 검사에 실패했습니다. 다시 백업하세요.",
     "backup.memory": "메모리 데이터베이스는 백업할 수 없습니다.",
@@ -255,6 +282,15 @@ def korean(code: str, data: dict[str, Any], fallback: str) -> str:
     except (KeyError, IndexError, ValueError):
         # the raise site did not carry the detail: say it without
         return re.sub(r"[:(]?\s*\{[^}]*\}[)]?", "", template).strip()
+
+
+def row_problem(code: str, data: dict[str, Any], message: str) -> str:
+    """One problem of a rejected import in the UI's language (the English message otherwise)."""
+    app = QCoreApplication.instance()
+    if not code or (installed_locale(app) if app is not None else "ko") != "ko":
+        return message
+    # an empty fallback: a Hangul value in the English message must not stand in for the words
+    return korean(code, data, "") or message
 
 
 def describe(exc: BaseException, language: str) -> str | None:

@@ -123,3 +123,34 @@ def test_undecodable_file_is_rejected(db: Database) -> None:
     with pytest.raises(csv_io.ImportRejected) as err:
         run_import(db, HEADER.encode() + b"\xff\xfe\xfa\xff,\x80\x80\n")
     assert "UTF-8" in str(err.value)
+
+
+def test_import_reports_progress_up_to_100(db: Database) -> None:
+    def ean13(n: int) -> str:
+        body = f"880999{n:06d}"
+        odd_even = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body))
+        return body + str((10 - odd_even % 10) % 10)
+
+    lines = [HEADER]
+    for i in range(12_000):
+        lines.append(
+            f"{ean13(i)},상품 {i},Product {i},영주시,영주농협,과일,ea,{1_000 + i},exempt,0\n"
+        )
+    seen: list[int] = []
+    result = db.transact(
+        lambda uow: csv_io.import_products(uow.conn, "".join(lines).encode(), progress=seen.append)
+    )
+    assert result.created == 12_000
+    assert seen == sorted(seen) and seen[-1] == 100
+    reading = [p for p in seen if p < 45]
+    assert len(reading) == 2 and 0 < reading[0] < reading[1] <= 40  # lines 5,000 and 10,000
+
+
+def test_a_rejected_import_reports_progress_only_for_reading(db: Database) -> None:
+    seen: list[int] = []
+    bad = HEADER + ",,Nameless,영주시,영주농협,과일,ea,100,exempt,0\n"
+    with pytest.raises(csv_io.ImportRejected):
+        db.transact(
+            lambda uow: csv_io.import_products(uow.conn, bad.encode(), progress=seen.append)
+        )
+    assert seen == [45] and products(db) == 0

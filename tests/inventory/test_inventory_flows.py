@@ -283,6 +283,50 @@ def test_markdown_of_near_expiry_lot(store: Store) -> None:
         store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 95, user_id=2))
 
 
+def scanned_price(store: Store, code: str) -> int:
+    return store.db.read(lambda uow: catalog.scan(uow.conn, code)).line.unit_price
+
+
+def test_the_till_charges_the_markdown_of_the_lot_it_sells_next(store: Store) -> None:
+    apple_lots = lots(store, store.apple)  # A-early (3, 5 days), A-late (5, 20 days)
+    early, late = apple_lots[0], apple_lots[1]
+    assert early.lot_code == "A-early" and scanned_price(store, APPLE_CODE) == 12_900
+    # a markdown of a lot sold later changes nothing at the till yet
+    store.db.transact(lambda uow: stock.markdown_lot(uow, late.id, 10, user_id=store.manager))
+    assert scanned_price(store, APPLE_CODE) == 12_900
+    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 30, user_id=store.manager))
+    assert scanned_price(store, APPLE_CODE) == 9_030
+    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 50, user_id=store.manager))
+    assert scanned_price(store, APPLE_CODE) == 6_450  # the latest markdown of the lot
+    sale = sell(store, APPLE_CODE, 3)  # the marked-down lot sold out
+    assert sale.total == 3 * 6_450
+    assert early.id not in {ln.id for ln in lots(store, store.apple)}
+    # now the late lot is sold next, and its own markdown applies
+    assert scanned_price(store, APPLE_CODE) == 11_610
+    ok(store)
+
+
+def test_a_markdown_in_the_store_room_is_not_charged_on_the_floor(store: Store) -> None:
+    moved = store.db.transact(
+        lambda uow: stock.transfer(
+            uow,
+            store.apple,
+            3,
+            from_location="floor",
+            to_location="store_room",
+            user_id=store.manager,
+        )
+    )
+    room_lot = next(m.lot_id for m in moved.movements if m.qty > 0)
+    store.db.transact(lambda uow: stock.markdown_lot(uow, room_lot, 40, user_id=store.manager))
+    assert scanned_price(store, APPLE_CODE) == 12_900
+    # a floor lot of the weighed beef: its price per 100 g marked down
+    beef_lot = lots(store, store.beef)[0]
+    store.db.transact(lambda uow: stock.markdown_lot(uow, beef_lot.id, 20, user_id=store.manager))
+    assert store.db.read(lambda uow: catalog.markdown_price(uow.conn, store.beef)) == 10_240
+    ok(store)
+
+
 # --- counts ----------------------------------------------------------------------------------
 
 

@@ -38,6 +38,11 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "sync_panel.py",
     ROOT / "posapp" / "ui" / "classes.py",
     ROOT / "posapp" / "ui" / "audit.py",
+    ROOT / "posapp" / "ui" / "inventory.py",
+    ROOT / "posapp" / "ui" / "inventory_edit.py",
+    ROOT / "posapp" / "ui" / "inventory_orders.py",
+    ROOT / "posapp" / "ui" / "inventory_labels.py",
+    ROOT / "posapp" / "ui" / "inventory_import.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

@@ -4,7 +4,7 @@
     <context>
         <name>AuditBrowser</name>
         <message>
-            <location filename="../../ui/audit.py" line="+118" />
+            <location filename="../../ui/audit.py" line="+119" />
             <source>감사 기록</source>
             <translation>Audit log</translation>
         </message>
@@ -834,9 +834,22 @@
         </message>
     </context>
     <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+134" />
+            <source>확인</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>취소</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>HeldDialog</name>
         <message>
-            <location line="+11" />
+            <location filename="../../ui/dialogs.py" line="+11" />
             <source>보류 목록</source>
             <translation>Held tickets</translation>
         </message>
@@ -855,9 +868,489 @@
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../ui/inventory_import.py" line="+60" />
+            <source>상품 CSV 가져오기·내보내기</source>
+            <translation>Product CSV import and export</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>열: barcode, name_ko, name_en, region, producer, category, unit, price, tax, reorder_point (선택: plu, shelf_life_days, active). UTF-8 또는 CP949. 한 줄이라도 틀리면 아무것도 가져오지 않습니다.</source>
+            <translation>Columns: barcode, name_ko, name_en, region, producer, category, unit, price, tax, reorder_point (optional: plu, shelf_life_days, active). UTF-8 or CP949. If a single row is wrong, nothing is imported.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>CSV 파일 가져오기…</source>
+            <translation>Import a CSV file…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전체 상품 CSV 내보내기</source>
+            <translation>Export all products to CSV</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>행</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>열</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>문제</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>상품 CSV 파일</source>
+            <translation>Product CSV file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV 파일 (*.csv *.txt)</source>
+            <translation>CSV files (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>가져오는 중: {name}</source>
+            <translation>Importing {name}…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>{rows}줄 가져옴: 새 상품 {created}, 바뀐 상품 {updated}, 그대로 {same}</source>
+            <translation>{rows} lines imported: {created} new, {updated} changed, {same} unchanged</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>새 산지</source>
+            <translation>New regions</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 생산자</source>
+            <translation>New producers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 분류</source>
+            <translation>New categories</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>가져오지 않았습니다: 문제 {n}건. 파일을 고친 뒤 다시 가져오세요.</source>
+            <translation>Nothing imported: {n} problems. Fix the file and import it again.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>{n}개 상품을 내보냈습니다: {path}</source>
+            <translation>{n} products exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryWindow</name>
+        <message>
+            <location filename="../../ui/inventory.py" line="+258" />
+            <source>재고 관리 — {name}</source>
+            <translation>Inventory — {name}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>발주</source>
+            <translation>Purchase orders</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>산지·생산자</source>
+            <translation>Regions &amp; producers</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>상품명·바코드·PLU</source>
+            <translation>Name, barcode or PLU</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>전체 산지</source>
+            <translation>All regions</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>전체 생산자</source>
+            <translation>All producers</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>전체 분류</source>
+            <translation>All categories</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>과세·면세</source>
+            <translation>Taxable and exempt</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>재고 부족</source>
+            <translation>Low stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>7일 내 유통기한</source>
+            <translation>Expiring within 7 days</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매 중지</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>상품 수정</source>
+            <translation>Edit product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폐기·조정</source>
+            <translation>Waste / adjust</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>매장 ↔ 창고 이동</source>
+            <translation>Floor ↔ store room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>라벨 인쇄</source>
+            <translation>Print labels</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV 가져오기·내보내기</source>
+            <translation>CSV import / export</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>상품</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>{n}개 상품</source>
+            <translation>{n} products</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <location line="+45" />
+            <location line="+153" />
+            <source>상품을 고르세요.</source>
+            <translation>Select a product.</translation>
+        </message>
+        <message>
+            <location line="-165" />
+            <source>저장했습니다: {name}</source>
+            <translation>Saved: {name}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>옮겼습니다: {name} {n}</source>
+            <translation>Moved: {name} {n}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>로트를 고르세요.</source>
+            <translation>Select a lot.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>할인했습니다: {name} {price}원</source>
+            <translation>Marked down: {name} {price} won</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>라벨을 저장했습니다: {path}</source>
+            <translation>Labels saved: {path}</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>라벨을 뽑을 상품을 고르세요.</source>
+            <translation>Choose the products to label.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>기록했습니다: {r}</source>
+            <translation>Recorded: {r}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+68" />
+            <location line="+132" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="-199" />
+            <location line="+71" />
+            <source>로트</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <location line="-70" />
+            <location line="+15" />
+            <source>유통기한</source>
+            <translation>Expiry</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>남은 일수</source>
+            <translation>Days left</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>할인가</source>
+            <translation>Markdown price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>위치</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>마감 할인</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>발주 없이 입고</source>
+            <translation>Receive without an order</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>바코드를 스캔하세요</source>
+            <translation>Scan a barcode</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한 (YYYY-MM-DD)</source>
+            <translation>Expiry (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단가</source>
+            <translation>Unit cost</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>입고 확정</source>
+            <translation>Confirm receipt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>입고</source>
+            <translation>Receiving</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>{number}: 남은 {n}줄을 입고합니다.</source>
+            <translation>{number}: receiving the {n} remaining lines.</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source> (발주보다 {n} 많음)</source>
+            <translation> ({n} more than ordered)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>입고 완료: {n}줄</source>
+            <translation>Received: {n} lines</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>재고조사 시작</source>
+            <translation>Start a count</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>차이 반영</source>
+            <translation>Post variances</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>스캔하면 1개씩 셉니다</source>
+            <translation>Each scan counts one</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>시작 시 전산</source>
+            <translation>On hand at start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>조사 중 판매 등</source>
+            <translation>Sold etc. since start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>실사</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>차이</source>
+            <translation>Variance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>재고조사</source>
+            <translation>Stock count</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>진행 중인 조사 없음</source>
+            <translation>No count in progress</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>조사 {id} 진행 중</source>
+            <translation>Count {id} in progress</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>재고조사를 시작했습니다: {n}개 상품</source>
+            <translation>Count started: {n} products</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>차이를 반영했습니다: {n}개 상품</source>
+            <translation>Variances posted: {n} products</translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelDialog</name>
+        <message>
+            <location filename="../../ui/inventory_labels.py" line="+54" />
+            <source>라벨 인쇄</source>
+            <translation>Print labels</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>가격표 (상품명·산지·가격·100g당 가격·바코드)</source>
+            <translation>Shelf labels (name, region, price, price per 100 g, barcode)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드 라벨</source>
+            <translation>Barcode labels</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source> 칸</source>
+            <translation> labels</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>발주 입고분에서 가져오기…</source>
+            <translation>From the goods received on an order…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>바코드를 스캔하면 추가합니다</source>
+            <translation>Scan a barcode to add the product</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>매수</source>
+            <translation>Copies</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>종류</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>용지</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이미 쓴 칸 (건너뛰기)</source>
+            <translation>Labels already used (skipped)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주</source>
+            <translation>Purchase orders</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>추가</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>선택 줄 빼기</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>모두 빼기</source>
+            <translation>Remove all</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>PDF 저장·열기</source>
+            <translation>Save and open PDF</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+    </context>
+    <context>
         <name>ManualCardDialog</name>
         <message>
-            <location line="-73" />
+            <location filename="../../ui/dialogs.py" line="-73" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -870,6 +1363,44 @@
             <location line="+3" />
             <source>카드번호 (앞 6자리·뒤 4자리만, 예: 9410-12**-****-5678)</source>
             <translation>Card number (first 6 and last 4 digits only, e.g. 9410-12**-****-5678)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkdownDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+424" />
+            <source>마감 할인 — {name}</source>
+            <translation>Markdown — {name}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>할인 가격표 인쇄</source>
+            <translation>Print the markdown shelf label</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>로트</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{code} · 유통기한 {expiry} ({days}일 남음) · 재고 {qty}</source>
+            <translation>{code} · expires {expiry} ({days} days left) · {qty} in stock</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>할인율</source>
+            <translation>Percent off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>할인가</source>
+            <translation>Markdown price</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{price}원 (정상가 {regular}원)</source>
+            <translation>{price} won (regular {regular} won)</translation>
         </message>
     </context>
     <context>
@@ -929,6 +1460,87 @@
         </message>
     </context>
     <context>
+        <name>PartnersTab</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="-206" />
+            <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+9" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>도</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+9" />
+            <source>담당자</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <location line="+9" />
+            <source>전화</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>축제</source>
+            <translation>Festival</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>산지 수정</source>
+            <translation>Edit region</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;b&gt;생산자·공급자&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Producers and suppliers&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>방식</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>새 생산자</source>
+            <translation>New producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자 수정</source>
+            <translation>Edit producer</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>산지를 고르세요.</source>
+            <translation>Select a region.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>생산자를 고르세요.</source>
+            <translation>Select a producer.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>저장했습니다: {name}</source>
+            <translation>Saved: {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
             <location filename="../../ui/dialogs.py" line="-312" />
@@ -942,9 +1554,375 @@
         </message>
     </context>
     <context>
+        <name>ProducerDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="-180" />
+            <source>생산자 — {name}</source>
+            <translation>Producer — {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>새 생산자</source>
+            <translation>New producer</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>없음</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>거래 중</source>
+            <translation>Active supplier</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>담당자</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전화</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>거래 방식</source>
+            <translation>Terms</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductDialog</name>
+        <message>
+            <location line="-191" />
+            <source>상품 수정 — {name}</source>
+            <translation>Edit product — {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>한 줄에 하나 (첫 줄이 대표 바코드)</source>
+            <translation>One per line (the first is the primary barcode)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+7" />
+            <location line="+7" />
+            <source>없음</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> 일</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>판매 중</source>
+            <translation>On sale</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>현재 재고 {n}</source>
+            <translation>On hand {n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>영문명</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매가 (원)</source>
+            <translation>Price (won)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단위</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>과세 구분</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주점</source>
+            <translation>Reorder point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기간</source>
+            <translation>Shelf life</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>가격 이력 (새 가격은 새 거래부터 적용)</source>
+            <translation>Price history (a new price applies to new tickets)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>변경 시각</source>
+            <translation>Changed at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이전 가격</source>
+            <translation>Old price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 가격</source>
+            <translation>New price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>변경한 사람</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>출처</source>
+            <translation>Source</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductListModel</name>
+        <message>
+            <location filename="../../ui/inventory.py" line="-858" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>분류</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단위</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매가</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주점</source>
+            <translation>Reorder point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한</source>
+            <translation>Expiry</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurchaseOrdersTab</name>
+        <message>
+            <location filename="../../ui/inventory_orders.py" line="+70" />
+            <source>모든 발주</source>
+            <translation>All orders</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+13" />
+            <source>상태</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <location line="+9" />
+            <source>공급자</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>새 발주 (추천 수량)</source>
+            <translation>New order (suggested quantities)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>발주 번호</source>
+            <translation>Order no.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>작성일</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>품목</source>
+            <translation>Lines</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>발주서를 고르세요.</source>
+            <translation>Select an order.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>작성 중인 발주에 상품 추가: 바코드 스캔</source>
+            <translation>Add a product to the draft: scan its barcode</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주 수량</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고</source>
+            <translation>Receiving</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단가</source>
+            <translation>Unit cost</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>금액</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>저장</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발송 (발주서 PDF)</source>
+            <translation>Send (order PDF)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이 발주로 입고</source>
+            <translation>Receive this order</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고분 라벨</source>
+            <translation>Labels for received goods</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>마감</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>&lt;b&gt;{number}&lt;/b&gt; · {supplier} · {status} · 합계 {total}원</source>
+            <translation>&lt;b&gt;{number}&lt;/b&gt; · {supplier} · {status} · total {total} won</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>공급자를 고르세요.</source>
+            <translation>Select a supplier.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>발주서 {number}를 만들었습니다: 추천 {n}개 품목</source>
+            <translation>Order {number} created: {n} suggested lines</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>작성 중인 발주서만 고칠 수 있습니다.</source>
+            <translation>Only a draft order can be changed.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>저장했습니다: {name}</source>
+            <translation>Saved: {name}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>작성 중인 발주서만 발송할 수 있습니다.</source>
+            <translation>Only a draft order can be sent.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>발송했습니다: {path}</source>
+            <translation>Sent: {path}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>발송된 발주서만 입고할 수 있습니다.</source>
+            <translation>Only a sent order can be received.</translation>
+        </message>
+    </context>
+    <context>
         <name>RefundDialog</name>
         <message>
-            <location line="+405" />
+            <location filename="../../ui/dialogs.py" line="+405" />
             <source>환불 · {receipt}</source>
             <translation>Refund · {receipt}</translation>
         </message>
@@ -977,6 +1955,14 @@
             <location line="+15" />
             <source>환불 사유</source>
             <translation>Reason for the refund</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+64" />
+            <source>산지 정보 — {name}</source>
+            <translation>Region — {name}</translation>
         </message>
     </context>
     <context>
@@ -1281,9 +2267,100 @@
         </message>
     </context>
     <context>
+        <name>TransferDialog</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="+234" />
+            <source>매장 ↔ 창고 이동 — {name}</source>
+            <translation>Floor ↔ store room — {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{src} → {dst}</source>
+            <translation>{src} → {dst}</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>매장 {floor} · 지하 창고 {room}</source>
+            <translation>Floor {floor} · store room {room}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>재고</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>방향</source>
+            <translation>Direction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>메모</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>WasteDialog</name>
+        <message>
+            <location filename="../../ui/inventory.py" line="+102" />
+            <source>변질</source>
+            <translation>Spoiled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파손</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>시식</source>
+            <translation>Tasting sample</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수업 사용</source>
+            <translation>Cooking class</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>도난·분실</source>
+            <translation>Theft / loss</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고 정정 (±)</source>
+            <translation>Stock correction (±)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>폐기·조정</source>
+            <translation>Waste / adjust</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사유</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>메모</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+265" />
+            <location filename="../../ui/messages.py" line="+314" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
@@ -1292,6 +2369,205 @@
             <location filename="../../ui/checkout.py" line="+773" />
             <source>개</source>
             <translation>ea</translation>
+        </message>
+    </context>
+    <context>
+        <name>inventory</name>
+        <message>
+            <location filename="../../ui/inventory_edit.py" line="-499" />
+            <source>개</source>
+            <translation>ea</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>100g</source>
+            <translation>100g</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>과세</source>
+            <translation>Taxable</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>면세</source>
+            <translation>Tax-exempt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>매입</source>
+            <translation>Purchase</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>위탁</source>
+            <translation>Consignment</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>원</source>
+            <translation>won</translation>
+        </message>
+        <message>
+            <location line="+176" />
+            <location filename="../../ui/inventory_import.py" line="-144" />
+            <source>판매가</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>담당자</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전화</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대표 특산물</source>
+            <translation>Signature produce</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>축제</source>
+            <translation>Festival</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>관광</source>
+            <translation>Tourism</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>제철</source>
+            <translation>In season</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>홍보 문구 (영수증·고객 화면)</source>
+            <translation>Promotion (receipts, customer display)</translation>
+        </message>
+        <message>
+            <location line="+233" />
+            <source>매장</source>
+            <translation>Sales floor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>지하 창고</source>
+            <translation>Basement store room</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inventory_orders.py" line="-310" />
+            <source>작성 중</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발송</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>일부 입고</source>
+            <translation>Partly received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고 완료</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>마감</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+242" />
+            <source>단가</source>
+            <translation>Unit cost</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inventory_labels.py" line="-124" />
+            <source>가격표 8칸 (99.1×67.7 mm)</source>
+            <translation>Shelf labels, 8 per sheet (99.1×67.7 mm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폼텍 21칸 (63.5×38.1 mm)</source>
+            <translation>Formtec 21 per sheet (63.5×38.1 mm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폼텍 40칸 (48.5×25.4 mm)</source>
+            <translation>Formtec 40 per sheet (48.5×25.4 mm)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inventory_import.py" line="-7" />
+            <source>바코드</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>영문명</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>산지</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>분류</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>단위</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>과세 구분</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>발주점</source>
+            <translation>Reorder point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PLU</source>
+            <translation>PLU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기간</source>
+            <translation>Shelf life</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매 여부</source>
+            <translation>Active</translation>
         </message>
     </context>
     <context>
