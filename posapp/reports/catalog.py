@@ -1,0 +1,193 @@
+"""The report catalogue: each report's name, Korean title and query, the classes report, and
+the manager's dashboard figures.
+
+Owns ``run(uow, name, period, filters)`` used by the CLI and the reports window, so both offer
+exactly the same reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy import func, inspect, select
+
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import Lot, Product, Region, Sale, SaleLine, StockLevel
+from posapp.reports import sales, settlement, stock
+from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
+from posapp.reports.sales import SEOUL, seoul_hour
+
+Query = Callable[[UnitOfWork, Period, Filters], Report]
+
+
+def classes(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
+    """Class revenue and attendance — when the classes tables exist. Until the classes
+    package adds them this report says "no class data" instead of failing."""
+    names = set(inspect(uow.conn).get_table_names())
+    found = sorted(n for n in names if n.startswith("class"))
+    columns = (
+        Column("session", "수업"),
+        Column("attendees", "참석", "int"),
+        Column("revenue", "매출", "krw"),
+    )
+    note = (
+        "수업 데이터 없음 (no class data): 수업 테이블이 아직 없습니다."
+        if not found
+        else "수업 테이블(" + ", ".join(found) + ")이 있으나 이 보고서는 아직 연결되지 않았습니다."
+    )
+    return Report("classes", "쿠킹 클래스 매출·참석", period, f, columns, (), None, None, (note,))
+
+
+REPORTS: dict[str, tuple[str, Query]] = {
+    "daily": ("일별 매출", sales.daily),
+    "weekly": ("주별 매출", partial(sales.daily, by="week")),
+    "monthly": ("월별 매출", partial(sales.daily, by="month")),
+    "hourly": ("시간대별 매출", sales.hourly),
+    "category": ("분류별 매출", sales.by_category),
+    "region": ("지역별 매출", sales.by_region),
+    "producer": ("생산자별 매출", sales.by_producer),
+    "product": ("상품별 매출 상위", sales.by_product),
+    "product-bottom": ("상품별 매출 하위", partial(sales.by_product, order="bottom")),
+    "tender": ("결제수단별 매출", sales.by_tender),
+    "cashier": ("계산원별 매출", sales.by_cashier),
+    "refunds": ("환불 내역", sales.refunds),
+    "discounts": ("할인 내역", sales.discounts),
+    "settlement": ("공급자별 정산", settlement.settlement),
+    "region-settlement": ("지역별 정산 요약", settlement.region_summary),
+    "valuation": ("재고 자산 평가", stock.valuation),
+    "slow": ("부진 재고", stock.slow_movers),
+    "waste": ("폐기 내역", stock.waste),
+    "expiring": ("유통기한 임박", stock.expiring),
+    "classes": ("쿠킹 클래스", classes),
+}
+
+
+def run(uow: UnitOfWork, name: str, period: Period, f: Filters = NO_FILTERS) -> Report:
+    """Run the report called ``name`` (see :data:`REPORTS`)."""
+    try:
+        _, query = REPORTS[name]
+    except KeyError:
+        raise ReportError(
+            f"no report {name!r}; choose one of {', '.join(REPORTS)}",
+            code="report.unknown",
+            name=name,
+        ) from None
+    return query(uow, period, f)
+
+
+# --- the manager's dashboard -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    today: dt.date
+    net_today: int
+    receipts_today: int
+    net_last_week: int  # the same weekday a week ago, up to the same time of day
+    receipts_last_week: int
+    net_last_week_day: int  # that whole day
+    by_hour: Series  # today
+    by_hour_last_week: Series
+    top_regions: tuple[tuple[str, int], ...]
+    low_stock: int
+    expiring: int  # lots with stock expiring within ``expiring_days``
+    expired: int
+    sync_pending: int
+    sync_rejected: int
+
+
+def dashboard(
+    uow: UnitOfWork,
+    *,
+    now: dt.datetime | None = None,
+    register_id: str | None = None,
+    expiring_days: int = 3,
+) -> Dashboard:
+    """Today so far against the same weekday last week (up to the same time), sales by hour,
+    top regions, low-stock and expiring counts, and the sync queue."""
+    from posapp.sync.outbox import counts
+
+    conn = uow.conn
+    now = now or dt.datetime.now(dt.UTC)
+    local = now.astimezone(SEOUL)
+    today = local.date()
+    week_ago = today - dt.timedelta(days=7)
+    s = Sale.__table__
+    hour = seoul_hour(conn)
+
+    def day_hours(day: dt.date) -> dict[int, tuple[int, int]]:
+        q = (
+            select(
+                hour, func.count().filter(s.c.kind == "sale"), func.coalesce(func.sum(s.c.total), 0)
+            )
+            .where(s.c.business_date == day)
+            .group_by(hour)
+        )
+        return {int(h): (int(c), int(n)) for h, c, n in conn.execute(q)}
+
+    t_hours = day_hours(today)
+    w_hours = day_hours(week_ago)
+    cut = now - dt.timedelta(days=7)
+    w_so_far = conn.execute(
+        select(
+            func.count().filter(s.c.kind == "sale"), func.coalesce(func.sum(s.c.total), 0)
+        ).where(s.c.business_date == week_ago, s.c.created_at <= cut)
+    ).one()
+    span = range(min([8, *t_hours, *w_hours]), max([21, *t_hours, *w_hours]) + 1)
+
+    def series(name: str, got: dict[int, tuple[int, int]]) -> Series:
+        return Series(name, tuple((f"{h:02d}", got.get(h, (0, 0))[1]) for h in span), "bar")
+
+    line, prod, reg = SaleLine.__table__, Product.__table__, Region.__table__
+    top = tuple(
+        (name or "(미지정)", int(n))
+        for name, n in conn.execute(
+            select(reg.c.name, func.sum(line.c.net))
+            .select_from(
+                line.join(s, s.c.id == line.c.sale_id)
+                .join(prod, prod.c.id == line.c.product_id)
+                .outerjoin(reg, reg.c.id == prod.c.region_id)
+            )
+            .where(s.c.business_date == today)
+            .group_by(reg.c.name)
+            .order_by(func.sum(line.c.net).desc())
+            .limit(5)
+        )
+    )
+    sl = StockLevel.__table__
+    low = conn.execute(
+        select(func.count())
+        .select_from(sl.join(prod, prod.c.id == sl.c.product_id))
+        .where(
+            prod.c.active.is_(True), prod.c.reorder_point > 0, sl.c.on_hand <= prod.c.reorder_point
+        )
+    ).scalar_one()
+    lot = Lot.__table__
+    exp = conn.execute(
+        select(
+            func.count().filter(lot.c.expiry_date >= today),
+            func.count().filter(lot.c.expiry_date < today),
+        ).where(
+            lot.c.qty_on_hand > 0, lot.c.expiry_date <= today + dt.timedelta(days=expiring_days)
+        )
+    ).one()
+    oc = counts(conn, register_id) if register_id else None
+    return Dashboard(
+        today=today,
+        net_today=sum(n for _, n in t_hours.values()),
+        receipts_today=sum(c for c, _ in t_hours.values()),
+        net_last_week=int(w_so_far[1]),
+        receipts_last_week=int(w_so_far[0]),
+        net_last_week_day=sum(n for _, n in w_hours.values()),
+        by_hour=series("오늘", t_hours),
+        by_hour_last_week=series("지난주 같은 요일", w_hours),
+        top_regions=top,
+        low_stock=int(low),
+        expiring=int(exp[0] or 0),
+        expired=int(exp[1] or 0),
+        sync_pending=oc.pending if oc else 0,
+        sync_rejected=oc.rejected if oc else 0,
+    )
