@@ -17,8 +17,8 @@ from sqlalchemy import func, inspect, select
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Lot, Product, Region, Sale, SaleLine, StockLevel
 from posapp.reports import sales, settlement, stock
+from posapp.reports.base import SEOUL, seoul_hour
 from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
-from posapp.reports.sales import SEOUL, seoul_hour
 
 Query = Callable[[UnitOfWork, Period, Filters], Report]
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Category, Producer, Region, User
-from posapp.reports import catalog, export, pdf, settlement
+from posapp.reports import catalog, export, pdf, rollup, settlement
 from posapp.reports.model import Filters, Period, Report, ReportError
 
 
@@ -74,6 +74,9 @@ def render(report: Report, fmt: str, labels: dict[str, str] | None = None) -> by
 
 def run_report(args: argparse.Namespace, db: Database) -> int:
     period = Period(args.start, args.end or args.start)
+    built = rollup.refresh_all(db)  # closed days into the rollup, in short transactions
+    if built:
+        print(f"report rollup: {built} closed day(s) summed", file=sys.stderr)
 
     def query(uow: UnitOfWork) -> tuple[Report, dict[str, str], list]:  # type: ignore[type-arg]
         f, labels = resolve_filters(

@@ -13,103 +13,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, select
+from sqlalchemy import func, select
 
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import (
-    Category,
-    Payment,
-    Producer,
-    Product,
-    Region,
-    Sale,
-    SaleLine,
-    User,
+from posapp.db.models import Category, Producer, Region, User
+from posapp.reports.base import (
+    METHOD_KO,
+    MONEY_COLUMNS,
+    NONE_KO,
+    PAY,
+    UNIT_KO,
+    L,
+    P,
+    S,
+    as_date,
+    in_period,
+    ints,
+    lines_query,
+    product_filters,
+    sale_filters,
+    seoul_hour,
 )
 from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
-
-S = Sale.__table__
-L = SaleLine.__table__
-P = Product.__table__
-PAY = Payment.__table__
-
-METHOD_KO = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
-UNIT_KO = {"ea": "개", "kg": "g", "100g": "g"}
-NONE_KO = "(미지정)"
-SEOUL = ZoneInfo("Asia/Seoul")
-
-
-def utc_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC instants where the period's first Seoul day starts and the day after it ends."""
-    lo = dt.datetime.combine(period.start, dt.time(), SEOUL).astimezone(dt.UTC)
-    hi = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), SEOUL)
-    return lo, hi.astimezone(dt.UTC)
-
-
-MONEY_COLUMNS = (
-    Column("gross", "총매출", "krw"),
-    Column("discounts", "할인", "krw"),
-    Column("refunds", "환불", "krw"),
-    Column("net", "순매출", "krw"),
-)
-
-
-def _sale_filters(f: Filters) -> list[ColumnElement[bool]]:
-    out: list[ColumnElement[bool]] = []
-    if f.register_id is not None:
-        out.append(S.c.register_id == f.register_id)
-    if f.user_id is not None:
-        out.append(S.c.user_id == f.user_id)
-    return out
-
-
-def _product_filters(f: Filters) -> list[ColumnElement[bool]]:
-    out: list[ColumnElement[bool]] = []
-    if f.region_id is not None:
-        out.append(P.c.region_id == f.region_id)
-    if f.producer_id is not None:
-        out.append(P.c.producer_id == f.producer_id)
-    if f.category_id is not None:
-        out.append(P.c.category_id == f.category_id)
-    return out
-
-
-def in_period(period: Period) -> ColumnElement[bool]:
-    return S.c.business_date.between(period.start, period.end)
-
-
-def line_measures() -> list[Any]:
-    """qty sold, qty returned, gross, discounts (of sales), refunds (net, negative), net, lines."""
-    sale = S.c.kind == "sale"
-    refund = S.c.kind == "refund"
-    return [
-        func.coalesce(func.sum(L.c.qty).filter(sale), 0),
-        func.coalesce(-func.sum(L.c.qty).filter(refund), 0),
-        func.coalesce(func.sum(L.c.gross).filter(sale), 0),
-        func.coalesce(func.sum(L.c.line_discount + L.c.ticket_discount).filter(sale), 0),
-        func.coalesce(func.sum(L.c.net).filter(refund), 0),
-        func.coalesce(func.sum(L.c.net), 0),
-        func.count().filter(sale),
-    ]
-
-
-def lines_query(period: Period, f: Filters, keys: list[Any]) -> Select[Any]:
-    """Line measures grouped by ``keys`` (columns of sales / sale_lines / products)."""
-    q = (
-        select(*keys, *line_measures())
-        .select_from(L.join(S, S.c.id == L.c.sale_id).join(P, P.c.id == L.c.product_id))
-        .where(in_period(period), *_sale_filters(f), *_product_filters(f))
-    )
-    return q.group_by(*keys) if keys else q
-
-
-def _ints(row: Any, start: int = 0) -> tuple[int, ...]:
-    return tuple(int(v or 0) for v in tuple(row)[start:])
-
+from posapp.reports.rollup import line_groups
 
 # --- by day / week / month -------------------------------------------------------------------
 
@@ -148,12 +75,12 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
                 func.coalesce(func.sum(S.c.taxable_total), 0),
                 func.coalesce(func.sum(S.c.exempt_total), 0),
             )
-            .where(in_period(period), *_sale_filters(f))
+            .where(in_period(period), *sale_filters(f))
             .group_by(S.c.business_date)
         )
         for row in conn.execute(q):
-            acc = sums[_bucket(_as_date(row[0]), by)]
-            for i, v in enumerate(_ints(row, 1)):
+            acc = sums[_bucket(as_date(row[0]), by)]
+            for i, v in enumerate(ints(row, 1)):
                 acc[i] += v
     else:
         taxable = L.c.tax_class == "taxable"
@@ -173,12 +100,12 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
                 func.coalesce(func.sum(L.c.net).filter(~taxable), 0),
             )
             .select_from(L.join(S, S.c.id == L.c.sale_id).join(P, P.c.id == L.c.product_id))
-            .where(in_period(period), *_sale_filters(f), *_product_filters(f))
+            .where(in_period(period), *sale_filters(f), *product_filters(f))
             .group_by(S.c.business_date)
         )
         for row in conn.execute(q):
-            acc = sums[_bucket(_as_date(row[0]), by)]
-            for i, v in enumerate(_ints(row, 1)):
+            acc = sums[_bucket(as_date(row[0]), by)]
+            for i, v in enumerate(ints(row, 1)):
                 acc[i] += v
     columns = (
         Column("day", {"day": "영업일", "week": "주(월요일)", "month": "월"}[by], "date"),
@@ -197,27 +124,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
     return Report(name, title, period, f, columns, rows, totals, chart)
 
 
-def _as_date(v: Any) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)[:10])
-
-
 # --- by hour of the day ----------------------------------------------------------------------
-
-
-def seoul_hour(conn: Connection) -> ColumnElement[int]:
-    """The Asia/Seoul hour of ``sales.created_at`` (stored as naive UTC; Korea keeps UTC+9 all
-    year, without daylight saving)."""
-    if conn.dialect.name == "postgresql":
-        return func.cast(
-            func.extract("hour", S.c.created_at + literal(dt.timedelta(hours=9))), _Int()
-        )
-    return func.cast(func.strftime("%H", S.c.created_at, "+9 hours"), _Int())
-
-
-def _Int() -> Any:
-    from sqlalchemy import Integer
-
-    return Integer()
 
 
 def hourly(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
@@ -232,12 +139,12 @@ def hourly(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
                 func.coalesce(func.sum(L.c.net), 0),
             )
             .select_from(L.join(S, S.c.id == L.c.sale_id).join(P, P.c.id == L.c.product_id))
-            .where(in_period(period), *_sale_filters(f), *_product_filters(f))
+            .where(in_period(period), *sale_filters(f), *product_filters(f))
         )
     else:
         q = select(
             hour, func.count().filter(S.c.kind == "sale"), func.coalesce(func.sum(S.c.total), 0)
-        ).where(in_period(period), *_sale_filters(f))
+        ).where(in_period(period), *sale_filters(f))
     got = {int(h): (int(c), int(n)) for h, c, n in conn.execute(q.group_by(hour))}
     rows = []
     for h in range(24):
@@ -267,17 +174,16 @@ GROUP_COLUMNS = (
 
 
 _GROUPS = {
-    "category": ("분류별 매출", P.c.category_id, Category.__table__, "분류"),
-    "region": ("지역별 매출", P.c.region_id, Region.__table__, "지역"),
-    "producer": ("생산자별 매출", P.c.producer_id, Producer.__table__, "생산자"),
+    "category": ("분류별 매출", Category.__table__, "분류"),
+    "region": ("지역별 매출", Region.__table__, "지역"),
+    "producer": ("생산자별 매출", Producer.__table__, "생산자"),
 }
 
 
 def _grouped(uow: UnitOfWork, period: Period, f: Filters, name: str) -> Report:
-    title, key_col, label_table, key_title = _GROUPS[name]
+    title, label_table, key_title = _GROUPS[name]
     conn = uow.conn
-    q = lines_query(period, f, [key_col])
-    got = {k: _ints(r, 1) for r in conn.execute(q) for k in [r[0]]}
+    got = {k[0]: v[:7] for k, v in line_groups(uow, period, f, [name]).items()}
     labels = dict(conn.execute(select(label_table.c.id, label_table.c.name)).all()) if got else {}
     total_net = sum(v[5] for v in got.values())
     rows = []
@@ -320,8 +226,7 @@ def by_product(
     if order not in ("top", "bottom"):
         raise ReportError(f"order is top or bottom, not {order!r}", code="report.order")
     conn = uow.conn
-    q = lines_query(period, f, [L.c.product_id])
-    got = [(r[0], _ints(r, 1)) for r in conn.execute(q)]
+    got = [(k[0], v[:7]) for k, v in line_groups(uow, period, f, ["product"]).items()]
     total_net = sum(v[5] for _, v in got)
     got.sort(key=lambda kv: (kv[1][5], kv[0]), reverse=order == "top")
     got = got[:limit]
@@ -392,10 +297,10 @@ def by_tender(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
             func.coalesce(func.sum(PAY.c.amount).filter(~sale), 0),
         )
         .select_from(PAY.join(S, S.c.id == PAY.c.sale_id))
-        .where(in_period(period), *_sale_filters(f))
+        .where(in_period(period), *sale_filters(f))
         .group_by(PAY.c.method)
     )
-    rows = [(METHOD_KO.get(m, m), *_ints(r, 1)) for r in uow.conn.execute(q) for m in [r[0]]]
+    rows = [(METHOD_KO.get(m, m), *ints(r, 1)) for r in uow.conn.execute(q) for m in [r[0]]]
     rows = [(*r, r[2] + r[4]) for r in rows]
     rows.sort(key=lambda r: -r[5])
     columns = (
@@ -428,14 +333,14 @@ def by_cashier(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
                 func.sum(S.c.line_discount_total + S.c.ticket_discount_total).filter(sale), 0
             ),
         )
-        .where(in_period(period), *_sale_filters(f))
+        .where(in_period(period), *sale_filters(f))
         .group_by(S.c.user_id)
     )
     got = list(uow.conn.execute(q))
     names = dict(uow.conn.execute(select(User.id, User.name)).all()) if got else {}
     rows = []
     for r in got:
-        uid, n_sales, n_refunds, sales, refunds, disc = r[0], *_ints(r, 1)
+        uid, n_sales, n_refunds, sales, refunds, disc = r[0], *ints(r, 1)
         rows.append(
             (
                 names.get(uid, str(uid)),
@@ -476,11 +381,11 @@ def refunds(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
     orig = S.alias("orig")
     approver = User.__table__.alias("approver")
     cashier = User.__table__.alias("cashier")
-    conds = [in_period(period), S.c.kind == "refund", *_sale_filters(f)]
+    conds = [in_period(period), S.c.kind == "refund", *sale_filters(f)]
     if f.on_products:
         conds.append(
             S.c.id.in_(
-                select(L.c.sale_id).join(P, P.c.id == L.c.product_id).where(*_product_filters(f))
+                select(L.c.sale_id).join(P, P.c.id == L.c.product_id).where(*product_filters(f))
             )
         )
     q = (
@@ -504,10 +409,10 @@ def refunds(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
     )
     rows = tuple(
         (
-            _as_date(d).isoformat(),
+            as_date(d).isoformat(),
             no,
             ono or "",
-            _as_date(od).isoformat() if od else "",
+            as_date(od).isoformat() if od else "",
             who or "",
             appr or "",
             int(total),
@@ -536,44 +441,47 @@ def refunds(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
 
 
 def discounts(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
-    """Discounts given on sales by day: line discounts (by kind) and ticket discounts."""
+    """Discounts given on sales by day: on lines and on whole receipts, the receipts that had
+    one, and the rate against gross sales. With a product filter, the matching lines only."""
     sale = S.c.kind == "sale"
-    q = lines_query(period, f, [S.c.business_date]).with_only_columns(
-        S.c.business_date,
-        func.coalesce(func.sum(L.c.line_discount).filter(sale, L.c.discount_kind == "percent"), 0),
-        func.coalesce(
-            func.sum(L.c.line_discount).filter(
-                sale,
-                and_(L.c.line_discount != 0, func.coalesce(L.c.discount_kind, "") != "percent"),
+    if f.on_products:
+        q = lines_query(period, f, [S.c.business_date]).with_only_columns(
+            S.c.business_date,
+            func.coalesce(func.sum(L.c.line_discount).filter(sale), 0),
+            func.coalesce(func.sum(L.c.ticket_discount).filter(sale), 0),
+            func.count(func.distinct(S.c.id)).filter(
+                sale, (L.c.line_discount + L.c.ticket_discount) != 0
             ),
-            0,
-        ),
-        func.coalesce(func.sum(L.c.ticket_discount).filter(sale), 0),
-        func.count(func.distinct(S.c.id)).filter(
-            sale, (L.c.line_discount + L.c.ticket_discount) != 0
-        ),
-        func.coalesce(func.sum(L.c.gross).filter(sale), 0),
-    )
+            func.coalesce(func.sum(L.c.gross).filter(sale), 0),
+        )
+    else:
+        q = (
+            select(
+                S.c.business_date,
+                func.coalesce(func.sum(S.c.line_discount_total).filter(sale), 0),
+                func.coalesce(func.sum(S.c.ticket_discount_total).filter(sale), 0),
+                func.count().filter(
+                    sale, (S.c.line_discount_total + S.c.ticket_discount_total) != 0
+                ),
+                func.coalesce(func.sum(S.c.gross_total).filter(sale), 0),
+            )
+            .where(in_period(period), *sale_filters(f))
+            .group_by(S.c.business_date)
+        )
     rows = []
     for r in uow.conn.execute(q):
-        pct_d, amt_d, ticket, n, gross = _ints(r, 1)
-        total = pct_d + amt_d + ticket
-        rows.append(
-            (_as_date(r[0]).isoformat(), n, pct_d, amt_d, ticket, total, _pct(total, gross))
-        )
+        line_d, ticket, n, gross = ints(r, 1)
+        total = line_d + ticket
+        rows.append((as_date(r[0]).isoformat(), n, line_d, ticket, total, _pct(total, gross)))
     rows.sort()
     columns = (
         Column("day", "영업일", "date"),
         Column("receipts", "할인 영수증", "int"),
-        Column("line_percent", "품목 할인(%)", "krw"),
-        Column("line_amount", "품목 할인(금액)", "krw"),
+        Column("line", "품목 할인", "krw"),
         Column("ticket", "영수증 할인", "krw"),
         Column("total", "할인 합계", "krw"),
         Column("rate", "할인율(%)", "pct"),
     )
-    totals = ("합계", *(sum(r[i] for r in rows) for i in range(1, 6)), None)
-    chart = Series("할인", tuple((r[0], r[5]) for r in rows), "bar")
+    totals = ("합계", *(sum(r[i] for r in rows) for i in range(1, 5)), None)
+    chart = Series("할인", tuple((r[0], r[4]) for r in rows), "bar")
     return Report("discounts", "할인 내역", period, f, columns, tuple(rows), totals, chart)
-
-
-SalesReport = Callable[..., Report]

@@ -20,33 +20,31 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     GoodsReceipt,
     GoodsReceiptLine,
-    Lot,
     Producer,
     Region,
-    StockMovement,
 )
 from posapp.domain.money import round_half_up_div
-from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, Series
-from posapp.reports.sales import (
+from posapp.reports.base import (
     NONE_KO,
     UNIT_KO,
     L,
     P,
     S,
-    _as_date,
-    _ints,
-    _product_filters,
-    _sale_filters,
+    as_date,
     in_period,
-    lines_query,
+    ints,
+    product_filters,
+    sale_filters,
     utc_bounds,
 )
+from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, Series
+from posapp.reports.rollup import line_groups
 
 KIND_KO = {"consignment": "위탁", "purchase": "매입"}
 
@@ -98,41 +96,13 @@ class SupplierSettlement:
         return self.commission if self.kind == "consignment" else self.net - self.cost
 
 
-def _cost_by_product(uow: UnitOfWork, period: Period, f: Filters) -> dict[int, tuple[int, int]]:
-    """product → (cost of units sold − returned, units without a cost), from the movements of
-    the period's sales and refunds and the unit cost of the lots they touched."""
-    m = StockMovement.__table__
-    lot = Lot.__table__
-    costed = lot.c.unit_cost.is_not(None)
-    q = (
-        select(
-            m.c.product_id,
-            func.coalesce(-func.sum(m.c.qty * lot.c.unit_cost).filter(costed), 0),
-            func.coalesce(-func.sum(m.c.qty).filter(or_(lot.c.id.is_(None), ~costed)), 0),
-        )
-        .select_from(
-            m.join(S, S.c.uuid == m.c.doc_uuid)
-            .join(P, P.c.id == m.c.product_id)
-            .outerjoin(lot, lot.c.id == m.c.lot_id)
-        )
-        .where(
-            in_period(period),
-            m.c.kind.in_(("sale", "return")),
-            *_sale_filters(f),
-            *_product_filters(f),
-        )
-        .group_by(m.c.product_id)
-    )
-    return {pid: (int(c), int(u)) for pid, c, u in uow.conn.execute(q)}
-
-
 def _received(uow: UnitOfWork, period: Period, f: Filters) -> dict[int, list[DocRef]]:
     gr = GoodsReceipt.__table__
     grl = GoodsReceiptLine.__table__
     lo, hi = utc_bounds(period)
     conds = [gr.c.received_at >= lo, gr.c.received_at < hi, gr.c.supplier_id.is_not(None)]
     if f.on_products:
-        conds += _product_filters(f)
+        conds += product_filters(f)
     q = (
         select(
             gr.c.supplier_id,
@@ -147,7 +117,7 @@ def _received(uow: UnitOfWork, period: Period, f: Filters) -> dict[int, list[Doc
         .group_by(gr.c.supplier_id, gr.c.id, gr.c.uuid, gr.c.received_at)
         .order_by(gr.c.received_at, gr.c.id)
     )
-    from posapp.reports.sales import SEOUL
+    from posapp.reports.base import SEOUL
 
     out: dict[int, list[DocRef]] = defaultdict(list)
     for sid, gid, uuid, at, n, amount in uow.conn.execute(q):
@@ -169,23 +139,23 @@ def _documents(uow: UnitOfWork, period: Period, f: Filters) -> list[DocRef]:
             func.coalesce(func.sum(L.c.net), 0),
         )
         .select_from(L.join(S, S.c.id == L.c.sale_id).join(P, P.c.id == L.c.product_id))
-        .where(in_period(period), sale, *_sale_filters(f), *_product_filters(f))
+        .where(in_period(period), sale, *sale_filters(f), *product_filters(f))
         .group_by(S.c.business_date)
         .order_by(S.c.business_date)
     )
     docs = [
-        DocRef("sales", _as_date(d), f"{lo}~{hi[-4:]}" if lo != hi else lo, int(n), int(a))
+        DocRef("sales", as_date(d), f"{lo}~{hi[-4:]}" if lo != hi else lo, int(n), int(a))
         for d, n, lo, hi, a in uow.conn.execute(q)
     ]
     q = (
         select(S.c.business_date, S.c.receipt_no, func.count(), func.sum(L.c.net))
         .select_from(L.join(S, S.c.id == L.c.sale_id).join(P, P.c.id == L.c.product_id))
-        .where(in_period(period), S.c.kind == "refund", *_sale_filters(f), *_product_filters(f))
+        .where(in_period(period), S.c.kind == "refund", *sale_filters(f), *product_filters(f))
         .group_by(S.c.business_date, S.c.receipt_no)
         .order_by(S.c.business_date, S.c.receipt_no)
     )
     docs += [
-        DocRef("refund", _as_date(d), no, int(n), int(a)) for d, no, n, a in uow.conn.execute(q)
+        DocRef("refund", as_date(d), no, int(n), int(a)) for d, no, n, a in uow.conn.execute(q)
     ]
     return docs
 
@@ -200,8 +170,10 @@ def settle_suppliers(
     """One settlement per supplier that sold or delivered anything in the period (or the one
     ``f.producer_id`` names, even if idle), largest net sales first."""
     conn = uow.conn
-    got = list(conn.execute(lines_query(period, f, [P.c.producer_id, L.c.product_id])))
-    costs = _cost_by_product(uow, period, f)
+    got = [
+        (*k, *v)
+        for k, v in line_groups(uow, period, f, ["producer", "product"], with_cost=True).items()
+    ]
     received = _received(uow, period, f)
     pr = Producer.__table__
     rg = Region.__table__
@@ -223,8 +195,7 @@ def settle_suppliers(
             names[pid] = (name, unit)
     for r in got:
         producer_id, pid = r[0], r[1]
-        qs, qr, _gross, _disc, refunds, net, _lines = _ints(r, 2)
-        cost, uncosted = costs.get(pid, (0, 0))
+        qs, qr, _gross, _disc, refunds, net, _lines, cost, uncosted = ints(r, 2)
         name, unit = names.get(pid, (str(pid), "ea"))
         per[producer_id].append(
             SettlementLine(

@@ -15,17 +15,16 @@ from sqlalchemy import ColumnElement, case, func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Category, Lot, Producer, Region, StockLevel, StockMovement
-from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
-from posapp.reports.sales import (
+from posapp.reports.base import (
     NONE_KO,
     SEOUL,
     UNIT_KO,
-    L,
     P,
-    _product_filters,
-    lines_query,
+    product_filters,
     utc_bounds,
 )
+from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
+from posapp.reports.rollup import line_groups
 
 LOT = Lot.__table__
 M = StockMovement.__table__
@@ -83,7 +82,7 @@ def valuation(
             func.coalesce(func.sum(LOT.c.qty_on_hand).filter(~costed), 0),
         )
         .select_from(LOT.join(P, P.c.id == LOT.c.product_id))
-        .where(LOT.c.qty_on_hand > 0, *_product_filters(f))
+        .where(LOT.c.qty_on_hand > 0, *product_filters(f))
         .group_by(key)
     )
     got = list(uow.conn.execute(q))
@@ -131,7 +130,7 @@ def slow_movers(
     """Products in stock that sold ``max_sold`` units or fewer in the period, most stock value
     first."""
     conn = uow.conn
-    sold = dict((r[0], int(r[1])) for r in conn.execute(lines_query(period, f, [L.c.product_id])))
+    sold = {k[0]: v[0] for k, v in line_groups(uow, period, f, ["product"]).items()}
     sl = StockLevel.__table__
     rg = Region.__table__
     costed = LOT.c.unit_cost.is_not(None)
@@ -162,7 +161,7 @@ def slow_movers(
             .outerjoin(rg, rg.c.id == P.c.region_id)
             .outerjoin(lot_value, lot_value.c.pid == P.c.id)
         )
-        .where(sl.c.on_hand > 0, P.c.active.is_(True), *_product_filters(f))
+        .where(sl.c.on_hand > 0, P.c.active.is_(True), *product_filters(f))
     )
     today = dt.datetime.now(SEOUL).date()
     rows = []
@@ -236,7 +235,7 @@ def waste(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
             M.c.qty < 0,
             M.c.created_at >= lo,
             M.c.created_at < hi,
-            *_product_filters(f),
+            *product_filters(f),
         )
         .group_by(M.c.reason, M.c.kind, rg.c.name)
     )
@@ -289,7 +288,7 @@ def expiring(
             LOT.c.qty_on_hand > 0,
             LOT.c.expiry_date.is_not(None),
             LOT.c.expiry_date <= period.end,
-            *_product_filters(f),
+            *product_filters(f),
         )
         .order_by(LOT.c.expiry_date, P.c.name_ko)
     )

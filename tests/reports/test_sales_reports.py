@@ -113,8 +113,14 @@ def test_tender_and_cashier(store: Store, week: Week) -> None:
 
 def test_discounts_by_kind(store: Store, week: Week) -> None:
     r = run(store, "discounts", week.d1, week.d2)
-    assert r.row(week.d1.isoformat())[1:6] == (1, 850, 0, 0, 850)
-    assert r.row(week.d2.isoformat())[1:6] == (1, 0, 0, 1_000, 1_000)
+    assert r.row(week.d1.isoformat())[1:5] == (1, 850, 0, 850)
+    assert r.row(week.d2.isoformat())[1:5] == (1, 0, 1_000, 1_000)
+    assert r.row(week.d1.isoformat())[5] == pytest.approx(2.0)  # 850 of 42,800
+    region_id = store.db.read(
+        lambda uow: uow.conn.exec_driver_sql("SELECT id FROM regions WHERE name='순창군'").scalar()
+    )
+    only = run(store, "discounts", week.d1, week.d2, Filters(region_id=region_id))
+    assert [r[1:5] for r in only.rows] == [(1, 850, 0, 850)]
 
 
 def test_empty_period_and_bad_input(store: Store, week: Week) -> None:
