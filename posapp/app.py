@@ -282,6 +282,30 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
 
     window.on_inventory = open_inventory
 
+    reports_windows: list[Any] = []
+
+    def open_reports() -> None:
+        """Ctrl+R: the manager's reports and dashboard, after a manager's (or admin's) PIN."""
+        from posapp.auth import service as auth
+        from posapp.ui.reports import ReportsWindow
+
+        pin = window.ask.pin("보고서", "관리자 PIN")
+        if pin is None:
+            return
+
+        def opened(manager: Any) -> None:
+            rep = ReportsWindow(
+                db, runner, register_id=settings.register.id, user_name=manager.name
+            )
+            reports_windows[:] = [rep]
+            rep.show()
+
+        runner.db(lambda: db.transact(lambda uow: auth.approve(uow, pin))).success(opened).failure(
+            lambda exc: window.show_message(explain(exc))
+        )
+
+    window.on_reports = open_reports
+
     def offer_recovery() -> None:
         ticket = session.recoverable()
         if ticket is None:
@@ -325,6 +349,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "terminal": terminal,
         "sync": sync,
         "open_inventory": open_inventory,
+        "open_reports": open_reports,
     }
 
 

@@ -191,3 +191,26 @@ def dashboard(
         sync_pending=oc.pending if oc else 0,
         sync_rejected=oc.rejected if oc else 0,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """What the filter pickers offer: (id, name) of regions, producers, categories, cashiers."""
+
+    regions: tuple[tuple[int, str], ...]
+    producers: tuple[tuple[int, str], ...]
+    categories: tuple[tuple[int, str], ...]
+    cashiers: tuple[tuple[int, str], ...]
+
+
+def filter_options(uow: UnitOfWork) -> FilterOptions:
+    from posapp.db.models import Category, Producer, User
+
+    def pairs(model: type) -> tuple[tuple[int, str], ...]:
+        t = model.__table__  # type: ignore[attr-defined]
+        return tuple(
+            (int(i), str(n))
+            for i, n in uow.conn.execute(select(t.c.id, t.c.name).order_by(t.c.name))
+        )
+
+    return FilterOptions(pairs(Region), pairs(Producer), pairs(Category), pairs(User))

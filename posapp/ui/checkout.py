@@ -281,6 +281,7 @@ class CheckoutWindow(QMainWindow):
         self.runner = runner
         self.ask: Asker = Asker(self)
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
+        self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -392,6 +393,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
             (self.tr("온라인 주문 (Ctrl+O)"), "Ctrl+O", self.online_orders),
             (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
+            (self.tr("보고서 (Ctrl+R)"), "Ctrl+R", self.open_reports),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -665,6 +667,10 @@ class CheckoutWindow(QMainWindow):
     def open_inventory(self) -> None:
         if self.on_inventory is not None:
             self.on_inventory()
+
+    def open_reports(self) -> None:
+        if self.on_reports is not None:
+            self.on_reports()
 
     # --- paying ------------------------------------------------------------------------
 

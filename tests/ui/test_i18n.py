@@ -36,6 +36,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "customer_display.py",
     ROOT / "posapp" / "ui" / "messages.py",
     ROOT / "posapp" / "ui" / "sync_panel.py",
+    ROOT / "posapp" / "ui" / "reports.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"
