@@ -214,7 +214,7 @@ def report_pdf(
     if ft:
         story.append(Paragraph(f"조건: {ft}", st["body"]))
     story.append(Spacer(1, 4 * mm))
-    if report.chart is not None and report.chart.points:
+    if report.chart is not None and len(report.chart.points) > 1:
         story.append(chart_drawing(report.chart, doc.width))
         story.append(Spacer(1, 4 * mm))
     if report.rows:

@@ -164,6 +164,7 @@ KO: dict[str, str] = {
     "labels.no_markdown": "할인 중인 로트가 아닙니다.",
     "labels.sheet": "라벨 용지 규격이 A4에 맞지 않습니다.",
     "labels.skip": "건너뛸 라벨 수가 용지 칸 수보다 많습니다.",
+    "producer.commission": "수수료율은 0~100 사이의 정수(%)입니다.",
     "producer.duplicate": "같은 이름의 생산자가 이미 있습니다.",
     "producer.kind": "거래 방식은 매입 또는 위탁입니다.",
     "producer.name": "생산자 이름을 입력하세요.",

@@ -16,10 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
-
 from posapp.domain.cart import Discount
-from posapp.inventory import catalog, purchasing
+from posapp.inventory import catalog, products, purchasing
 from posapp.sales import service
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
@@ -52,14 +50,19 @@ def build_week(store: Store) -> Week:
     d2 = d1 + dt.timedelta(days=1)
 
     def producers(uow):  # type: ignore[no-untyped-def]
-        ids = dict(uow.conn.execute(text("SELECT name, id FROM producers")).all())
-        uow.conn.execute(
-            text("UPDATE producers SET kind='consignment', commission_rate=20 WHERE id=:i"),
-            {"i": ids["영주농협"]},
-        )
-        uow.conn.execute(
-            text("UPDATE producers SET kind='purchase' WHERE id=:i"), {"i": ids["순창장류"]}
-        )
+        ids = {}
+        for p in products.list_producers(uow):
+            kind, rate = ("consignment", 20) if p.name == "영주농협" else ("purchase", None)
+            products.save_producer(
+                uow,
+                user_id=store.manager,
+                producer_id=p.id,
+                name=p.name,
+                region_id=p.region_id,
+                kind=kind,
+                commission_rate=rate,
+            )
+            ids[p.name] = p.id
         purchasing.receive(
             uow,
             [purchasing.ReceiveLine(store.gochujang, 4, today + dt.timedelta(days=100), 5_000)],

@@ -134,3 +134,45 @@ def test_dashboard_today_against_last_week(store: Store) -> None:
     assert d.sync_pending == 2  # two sales waiting in the outbox
     assert d.expiring >= 1 and d.expired == 0  # the beef lot, 4 days left
     assert d.low_stock == 1  # the salt: none on hand, reorder point 3
+
+
+def test_commission_rate_is_checked(store: Store) -> None:
+    from posapp.inventory import products
+    from posapp.inventory.stock import InventoryError
+
+    p = store.db.read(products.list_producers)[0]
+    for bad in (-1, 101, True):
+        with pytest.raises(InventoryError) as e:
+            store.db.transact(
+                lambda uow, bad=bad: products.save_producer(
+                    uow,
+                    user_id=store.manager,
+                    producer_id=p.id,
+                    name=p.name,
+                    kind="consignment",
+                    commission_rate=bad,
+                )
+            )
+        assert e.value.code == "producer.commission"
+    saved = store.db.transact(
+        lambda uow: products.save_producer(
+            uow,
+            user_id=store.manager,
+            producer_id=p.id,
+            name=p.name,
+            kind="consignment",
+            commission_rate=15,
+        )
+    )
+    assert (saved.kind, saved.commission_rate) == ("consignment", 15)
+    again = store.db.transact(  # an edit of the contact keeps the rate
+        lambda uow: products.save_producer(
+            uow,
+            user_id=store.manager,
+            producer_id=p.id,
+            name=p.name,
+            kind="consignment",
+            contact="김담당",
+        )
+    )
+    assert (again.contact, again.commission_rate) == ("김담당", 15)
