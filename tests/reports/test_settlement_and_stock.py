@@ -141,38 +141,19 @@ def test_commission_rate_is_checked(store: Store) -> None:
     from posapp.inventory.stock import InventoryError
 
     p = store.db.read(products.list_producers)[0]
+
+    def save(**kw):  # type: ignore[no-untyped-def]
+        return store.db.transact(
+            lambda uow: products.save_producer(
+                uow, user_id=store.manager, producer_id=p.id, name=p.name, kind="consignment", **kw
+            )
+        )
+
     for bad in (-1, 101, True):
         with pytest.raises(InventoryError) as e:
-            store.db.transact(
-                lambda uow, bad=bad: products.save_producer(
-                    uow,
-                    user_id=store.manager,
-                    producer_id=p.id,
-                    name=p.name,
-                    kind="consignment",
-                    commission_rate=bad,
-                )
-            )
+            save(commission_rate=bad)
         assert e.value.code == "producer.commission"
-    saved = store.db.transact(
-        lambda uow: products.save_producer(
-            uow,
-            user_id=store.manager,
-            producer_id=p.id,
-            name=p.name,
-            kind="consignment",
-            commission_rate=15,
-        )
-    )
+    saved = save(commission_rate=15)
     assert (saved.kind, saved.commission_rate) == ("consignment", 15)
-    again = store.db.transact(  # an edit of the contact keeps the rate
-        lambda uow: products.save_producer(
-            uow,
-            user_id=store.manager,
-            producer_id=p.id,
-            name=p.name,
-            kind="consignment",
-            contact="김담당",
-        )
-    )
+    again = save(contact="김담당")  # an edit of the contact keeps the rate
     assert (again.contact, again.commission_rate) == ("김담당", 15)
