@@ -294,8 +294,17 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
             return
 
         def opened(manager: Any) -> None:
+            # its own database worker: a long report (or the first summing of a year into the
+            # rollup) never queues in front of the till's sales
+            from posapp.ui.tasks import SyncRunner, TaskRunner
+
+            own = runner if isinstance(runner, SyncRunner) else TaskRunner(io_workers=1)
             rep = ReportsWindow(
-                db, runner, register_id=settings.register.id, user_name=manager.name
+                db,
+                own,
+                register_id=settings.register.id,
+                user_name=manager.name,
+                owns_runner=own is not runner,
             )
             reports_windows[:] = [rep]
             rep.show()

@@ -297,6 +297,13 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
         "매입: 지급액 = 기간 중 입고액(로트 단가).",
         "순매출 = 판매 − 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
     )
+    unrated = [s.name for s in sups if s.kind == "consignment" and s.rate is None]
+    if unrated:
+        notes += (
+            f"수수료율이 없는 위탁 공급자 {len(unrated)}곳은 수수료 0으로 계산: "
+            + ", ".join(unrated[:5])
+            + (" …" if len(unrated) > 5 else ""),
+        )
     sections = []
     if f.producer_id is not None and sups:
         sections = list(statement_sections(sups[0]))

@@ -10,6 +10,7 @@ titles and column names come from the reports package (Korean data, like printed
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -200,8 +201,10 @@ class ReportsWindow(QMainWindow):
         user_name: str = "",
         ask_path: Callable[[str, str, str], str | None] | None = None,
         now: Callable[[], dt.datetime] | None = None,
+        owns_runner: bool = False,
     ) -> None:
         super().__init__()
+        self.owns_runner = owns_runner
         self.db, self.runner, self.register_id = db, runner, register_id
         self.ask_path = ask_path or self._file_dialog
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
@@ -219,6 +222,13 @@ class ReportsWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh_dashboard)
         self.timer.start()
         self._start()
+
+    def closeEvent(self, event: Any) -> None:
+        self.timer.stop()
+        if self.owns_runner:
+            # its own worker may be summing days into the rollup: let it finish off the Qt thread
+            threading.Thread(target=self.runner.shutdown, daemon=True).start()
+        super().closeEvent(event)
 
     # --- building ---------------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ def test_settlement_report_and_region_summary(store: Store, week: Week) -> None:
     reg = run(store, "region-settlement", week.d1, week.d2)
     assert reg.row("영주시")[1:] == (1, 37_700, -12_900, 24_800, 4_960, 0, 19_840)
     assert reg.row("순창군")[1:] == (1, 16_150, 0, 16_150, 0, 20_000, 20_000)
+    assert not any("수수료율이 없는" in n for n in r.notes)
     # the refund of D1's apple, seen from D1 alone: not there yet
     d1 = run(store, "settlement", week.d1, week.d1)
     assert d1.row("영주농협")[4:7] == (25_800, 0, 25_800)
@@ -157,3 +158,14 @@ def test_commission_rate_is_checked(store: Store) -> None:
     assert (saved.kind, saved.commission_rate) == ("consignment", 15)
     again = save(contact="김담당")  # an edit of the contact keeps the rate
     assert (again.contact, again.commission_rate) == ("김담당", 15)
+
+
+def test_a_consignment_supplier_without_a_rate_is_flagged(store: Store, week: Week) -> None:
+    store.db.transact(
+        lambda uow: uow.conn.exec_driver_sql(
+            "UPDATE producers SET commission_rate = NULL WHERE name = '영주농협'"
+        )
+    )
+    r = run(store, "settlement", week.d1, week.d2)
+    assert r.row("영주농협")[7:] == (0, 0, 0, 24_800)  # no commission: all of it is payable
+    assert any("수수료율이 없는 위탁 공급자 1곳" in n and "영주농협" in n for n in r.notes)

@@ -131,3 +131,22 @@ def qtbot_widgets() -> list[Any]:
     from PySide6.QtWidgets import QApplication
 
     return list(QApplication.topLevelWidgets())
+
+
+def test_with_a_real_runner_of_its_own(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Off the Qt thread for real: the rollup refresh, the options, the dashboard and a report
+    arrive through the runner's signal; closing shuts the window's own runner down."""
+    from posapp.ui.tasks import TaskRunner
+
+    week = build_week(store)
+    runner = TaskRunner(io_workers=1)
+    w = ReportsWindow(store.db, runner, register_id="R01", owns_runner=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.dashboard is not None and w.region.count() > 1, timeout=20_000)
+    pick(w, "settlement", week.d1, week.d2)
+    w.run_report()
+    qtbot.waitUntil(lambda: w.report is not None, timeout=20_000)
+    assert w.report.total("payable") == 39_840
+    w.close()
+    qtbot.waitUntil(lambda: runner._db._shutdown, timeout=20_000)
