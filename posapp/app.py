@@ -318,6 +318,38 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
     _audit_shortcut(db, window, runner)
     backups = _schedule_backups(db, settings, runner)
+    reports_windows: list[Any] = []
+
+    def open_reports() -> None:
+        """Ctrl+R: the manager's reports and dashboard, after a manager's (or admin's) PIN."""
+        from posapp.auth import service as auth
+        from posapp.ui.reports import ReportsWindow
+
+        pin = window.ask.pin("보고서", "관리자 PIN")
+        if pin is None:
+            return
+
+        def opened(manager: Any) -> None:
+            # its own database worker: a long report (or the first summing of a year into the
+            # rollup) never queues in front of the till's sales
+            from posapp.ui.tasks import SyncRunner, TaskRunner
+
+            own = runner if isinstance(runner, SyncRunner) else TaskRunner(io_workers=1)
+            rep = ReportsWindow(
+                db,
+                own,
+                register_id=settings.register.id,
+                user_name=manager.name,
+                owns_runner=own is not runner,
+            )
+            reports_windows[:] = [rep]
+            rep.show()
+
+        runner.db(lambda: db.transact(lambda uow: auth.approve(uow, pin))).success(opened).failure(
+            lambda exc: window.show_message(explain(exc))
+        )
+
+    window.on_reports = open_reports
 
     def offer_recovery() -> None:
         ticket = session.recoverable()
@@ -365,6 +397,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "sync": sync,
         "open_inventory": open_inventory,
         "open_classes": open_classes,
+        "open_reports": open_reports,
     }
 
 

@@ -1,7 +1,8 @@
 """``posapp-admin``: the headless administration CLI (stable: scripts and checks call it).
 
 Commands: ``init``, ``demo``, ``products import FILE`` / ``products export FILE``, ``verify``,
-``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``user add``,
+``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``report NAME
+--from DATE [--to DATE] [--format txt|csv|pdf] [--out FILE]`` (posapp.reports), ``user add``,
 ``backup --out FILE`` / ``restore FILE`` (SQLite), ``perm list|grant|revoke``, ``audit``.
 Exit codes: 0 success, 1 the command ran and found a problem (rejected import, failed
 verification), 2 bad usage or configuration, 3 database unreachable or busy.
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     z.add_argument("--date", required=True, type=dt.date.fromisoformat, help="YYYY-MM-DD")
     x = rsub.add_parser("x", help="X report of a register's open shift")
     x.add_argument("--register", required=True)
+    _report_parsers(rsub)
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="action", required=True)
     add = usub.add_parser("add", help="add a user (PIN read from POSAPP_NEW_PIN or a prompt)")
@@ -373,9 +375,33 @@ def _products(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _report_parsers(rsub: Any) -> None:
+    from posapp.reports.catalog import REPORTS
+
+    for name, (title, _) in REPORTS.items():
+        r = rsub.add_parser(name, help=title)
+        r.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat)
+        r.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="default: --from")
+        r.add_argument("--format", choices=["txt", "csv", "pdf"], default="txt")
+        r.add_argument("--out", type=Path, help="file to write (default: standard output)")
+        for f in ("region", "producer", "category", "cashier"):
+            r.add_argument(f"--{f}", help=f"only this {f} (name or id)")
+        r.add_argument("--till", help="only this register")
+        if name == "settlement":
+            r.add_argument(
+                "--per-supplier",
+                action="store_true",
+                help="with --format pdf: one statement PDF per supplier into the --out folder",
+            )
+
+
 def _report(args: argparse.Namespace, db: Database) -> int:
     from posapp.sales import reports, service
 
+    if args.report not in ("z", "x"):
+        from posapp.reports.cli import run_report
+
+        return run_report(args, db)
     if args.report == "z":
         report = db.read(lambda uow: reports.day_z_report(uow, args.register, args.date))
         if not report.shift_ids and not report.sales_count and not report.refunds_count:

@@ -107,6 +107,7 @@ def main() -> None:
     inventory_shots(db, out, app)
     classes_shots(db, out, app)
     _audit(db, out, app)
+    reports_shots(db, out, app)
     parts["shutdown"]()
     print(f"screenshots in {out}")
 
@@ -382,6 +383,31 @@ def inventory_only() -> None:
     load_demo(db, days=1, sales_per_day=20)
     inventory_shots(db, out, app)
     print(f"screenshots in {out}, documents in {tmp / 'documents'}")
+
+
+def reports_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The reports window: the dashboard, and the sales by region of the demo days."""
+    from PySide6.QtCore import QDate
+
+    from posapp.ui.reports import ReportsWindow
+    from posapp.ui.tasks import SyncRunner
+
+    rep = ReportsWindow(db, SyncRunner(), register_id="R01", user_name="박지민")
+    rep.show()
+    app.processEvents()
+    rep.grab().save(str(out / "reports-dashboard.png"))
+    rep.tabs.setCurrentIndex(1)
+    rep.kind.setCurrentIndex(rep.kind.findData("region"))
+    today = rep._today()
+    rep.start.setDate(QDate(today.year, today.month, today.day).addDays(-7))
+    rep.run_report()
+    app.processEvents()
+    rep.grab().save(str(out / "reports-region.png"))
+    rep.kind.setCurrentIndex(rep.kind.findData("hourly"))
+    rep.run_report()
+    app.processEvents()
+    rep.grab().save(str(out / "reports-hourly.png"))
+    rep.close()
 
 
 if __name__ == "__main__":

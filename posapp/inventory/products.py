@@ -485,6 +485,7 @@ class ProducerInfo:
     phone: str
     kind: str
     active: bool
+    commission_rate: int | None = None  # percent, for consignment suppliers
 
 
 def list_producers(uow: UnitOfWork, *, region_id: int | None = None) -> list[ProducerInfo]:
@@ -498,6 +499,7 @@ def list_producers(uow: UnitOfWork, *, region_id: int | None = None) -> list[Pro
             Producer.phone,
             Producer.kind,
             Producer.active,
+            Producer.commission_rate,
         )
         .outerjoin(Region, Region.id == Producer.region_id)
         .order_by(Producer.name)
@@ -518,13 +520,23 @@ def save_producer(
     phone: str = "",
     kind: str = "purchase",
     active: bool = True,
+    commission_rate: int | None = None,
 ) -> ProducerInfo:
-    """Create (no ``producer_id``) or update a producer / supplier with its contact."""
+    """Create (no ``producer_id``) or update a producer / supplier with its contact;
+    ``commission_rate`` (percent, consignment) is left as it is when not given."""
     name = name.strip()
     if not name:
         raise InventoryError("a producer needs a name", code="producer.name")
     if kind not in ("purchase", "consignment"):
         raise InventoryError("kind is purchase or consignment", code="producer.kind")
+    if commission_rate is not None and (
+        not isinstance(commission_rate, int)
+        or isinstance(commission_rate, bool)
+        or not 0 <= commission_rate <= 100
+    ):
+        raise InventoryError(
+            "the commission rate is a whole percent from 0 to 100", code="producer.commission"
+        )
     _check_phone(phone.strip(), "producer.phone")
     conn = uow.conn
     clash = conn.execute(
@@ -548,6 +560,8 @@ def save_producer(
         kind=kind,
         active=active,
     )
+    if commission_rate is not None:  # None keeps the rate a producer already has
+        values["commission_rate"] = commission_rate
     t = Producer.__table__
     if producer_id is None:
         producer_id = conn.execute(insert(t).values(**values)).inserted_primary_key[0]

@@ -1,3 +1,6 @@
-"""Management reports and settlement (issue 9). Not built yet.
+"""Reports: sales, settlement per supplier and partner region, stock, and their PDF/CSV exports.
 
-The register X/Z reports live in posapp.sales.reports."""
+Every report is a query over a period (Asia/Seoul business days) with filters that returns a
+plain :class:`posapp.reports.model.Report` (columns, rows, totals, a chart series); the UI, the
+CLI and the exporters only ever see that dataclass.
+"""

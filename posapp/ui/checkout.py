@@ -283,6 +283,7 @@ class CheckoutWindow(QMainWindow):
         self.ask: Asker = Asker(self)
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
+        self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -395,6 +396,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("온라인 주문 (Ctrl+O)"), "Ctrl+O", self.online_orders),
             (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
             (self.tr("쿠킹클래스 (F11)"), "F11", self.open_classes),
+            (self.tr("보고서 (Ctrl+R)"), "Ctrl+R", self.open_reports),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (label, key, fn) in enumerate(actions):
@@ -695,6 +697,10 @@ class CheckoutWindow(QMainWindow):
         self._refresh()
         self.raise_()
         self.activateWindow()
+
+    def open_reports(self) -> None:
+        if self.on_reports is not None:
+            self.on_reports()
 
     # --- paying ------------------------------------------------------------------------
 

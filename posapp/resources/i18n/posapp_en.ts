@@ -153,14 +153,14 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+302" />
-            <location line="+133" />
+            <location filename="../../ui/checkout.py" line="+303" />
+            <location line="+134" />
             <source>로그인 (F1)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-124" />
+            <location line="-125" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -250,6 +250,11 @@
             <translation>Cooking classes (F11)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>보고서 (Ctrl+R)</source>
+            <translation>Reports (Ctrl+R)</translation>
+        </message>
+        <message>
             <location line="+27" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
@@ -306,12 +311,12 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+376" />
+            <location line="+380" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-373" />
+            <location line="-377" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -387,7 +392,7 @@
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+31" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
@@ -1966,6 +1971,180 @@
         </message>
     </context>
     <context>
+        <name>ReportsWindow</name>
+        <message>
+            <location filename="../../ui/reports.py" line="+214" />
+            <source>보고서 — {name}</source>
+            <translation>Reports — {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>대시보드</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+31" />
+            <source>보고서</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>기간</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>오늘</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>7일</source>
+            <translation>7 days</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>30일</source>
+            <translation>30 days</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>지난달</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>지역</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자</source>
+            <translation>Producer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>분류</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>계산원</source>
+            <translation>Cashier</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>전체</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>조회</source>
+            <translation>Run</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF 저장</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CSV 저장</source>
+            <translation>Save CSV</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>오늘 순매출</source>
+            <translation>Net sales today</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>지난주 같은 요일 (같은 시각까지)</source>
+            <translation>Same weekday last week (to this time)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고 부족 상품</source>
+            <translation>Products low on stock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한 임박 로트 (3일)</source>
+            <translation>Lots expiring (3 days)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>전송 대기</source>
+            <translation>Waiting to sync</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>오늘 상위 지역</source>
+            <translation>Top regions today</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>새로 고침</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>준비 중…</source>
+            <translation>Preparing…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>보고서와 기간을 고르고 조회를 누르세요.</source>
+            <translation>Pick a report and a period, then Run.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>조회 중…</source>
+            <translation>Running…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>{title}: {n}행 · {period}</source>
+            <translation>{title}: {n} rows · {period}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>먼저 보고서를 조회하세요.</source>
+            <translation>Run a report first.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>보고서 저장</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>저장했습니다: {path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source> · 지남 {n}</source>
+            <translation> · expired {n}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> · 거부 {n}</source>
+            <translation> · rejected {n}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>시간대별 매출</source>
+            <translation>Sales by hour</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{day} 기준 · 영수증 {n}건 (지난주 {m}건)</source>
+            <translation>As of {day} · {n} receipts ({m} last week)</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionDialog</name>
         <message>
             <location filename="../../ui/classes.py" line="-617" />
@@ -2241,7 +2420,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-768" />
+            <location filename="../../ui/checkout.py" line="-774" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -2360,13 +2539,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+314" />
+            <location filename="../../ui/messages.py" line="+322" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+773" />
+            <location filename="../../ui/checkout.py" line="+779" />
             <source>개</source>
             <translation>ea</translation>
         </message>
