@@ -63,6 +63,8 @@ from posapp.ui.inventory_edit import (
     TransferDialog,
     button_row,
 )
+from posapp.ui.inventory_history import PAGE as HISTORY_PAGE
+from posapp.ui.inventory_history import HistoryDialog
 from posapp.ui.inventory_import import ImportDialog
 from posapp.ui.inventory_labels import LabelDialog, LabelEntry
 from posapp.ui.inventory_orders import PurchaseOrdersTab
@@ -394,6 +396,7 @@ class InventoryWindow(QMainWindow):
             button_row(
                 (self.tr("상품 수정"), self.edit_selected),
                 (self.tr("폐기·조정"), self.waste_selected),
+                (self.tr("입출고 이력"), self.history_selected),
                 (self.tr("매장 ↔ 창고 이동"), self.transfer_selected),
                 (self.tr("라벨 인쇄"), lambda: self.print_labels()),
                 (self.tr("CSV 가져오기·내보내기"), self.import_export),
@@ -637,6 +640,23 @@ class InventoryWindow(QMainWindow):
     def _ask_waste(self, name: str) -> tuple[int, str, str] | None:
         d = WasteDialog(name, self)
         return d.values() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def history_selected(self) -> None:
+        """Who moved the selected product's stock, when, why, and by which document."""
+        p = self.selected_product()
+        if p is None:
+            self.say(self.tr("상품을 고르세요."), error=True)
+            return
+
+        def load(before: int | None) -> Any:
+            return self.runner.db(
+                lambda: self.db.read(
+                    lambda uow: stock.history(uow, p.id, limit=HISTORY_PAGE, before_id=before)
+                )
+            )
+
+        self.history_dialog = HistoryDialog(p.name_ko, load, self)
+        self.history_dialog.show()
 
     def waste_selected(self) -> None:
         p = self.selected_product()

@@ -43,6 +43,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory_orders.py",
     ROOT / "posapp" / "ui" / "inventory_labels.py",
     ROOT / "posapp" / "ui" / "inventory_import.py",
+    ROOT / "posapp" / "ui" / "inventory_history.py",
     ROOT / "posapp" / "ui" / "reports.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))

@@ -524,3 +524,26 @@ def test_csv_import_runs_off_the_qt_thread(qtbot, store: Store, tmp_path) -> Non
         assert threads and all(threads)  # every progress step was delivered on the Qt thread
     finally:
         runner.shutdown()
+
+
+def test_movement_history_of_a_product(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Who, when, why, which document: the receipts of the fixture, then a waste by the manager."""
+    w = make(qtbot, store, ask_waste=lambda name: (1, "spoiled", ""))
+    w.search.setText("사과")
+    qtbot.keyClick(w.search, Qt.Key.Key_Return)
+    w.table.selectRow(0)
+    w.waste_selected()
+    w.table.selectRow(0)  # the list was refreshed
+    w.history_selected()
+    d = w.history_dialog
+    qtbot.addWidget(d)
+    texts = [
+        [d.table.item(r, c).text() for c in range(d.table.columnCount())]
+        for r in range(d.table.rowCount())
+    ]
+    assert len(texts) == 3  # two lots received, one spoiled
+    newest = texts[0]
+    assert newest[1] == "폐기" and newest[2] == "-1" and newest[6] == "박지민"
+    assert newest[3] == "A-early" and newest[4] == "매장"  # first-expiring lot, on the floor
+    assert {t[1] for t in texts[1:]} == {"입고"} and not d.more_btn.isEnabled()
+    assert "3건" in d.message.text()

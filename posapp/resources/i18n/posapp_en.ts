@@ -873,6 +873,130 @@
         </message>
     </context>
     <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../ui/inventory_history.py" line="+37" />
+            <source>판매</source>
+            <extracomment>ledger movement kinds in the manager's words</extracomment>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>반품</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폐기</source>
+            <translation>Waste</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>조정</source>
+            <translation>Adjustment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고조사</source>
+            <translation>Stock count</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>온라인 주문</source>
+            <translation>Online order</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수업 사용</source>
+            <translation>Class use</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이동</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>기초 재고</source>
+            <translation>Opening stock</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>입출고 이력: {name}</source>
+            <translation>Stock movements: {name}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>일시</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>구분</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수량</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>로트</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>위치</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사유</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>담당</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>계산대</source>
+            <translation>Till</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>문서</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>이전 기록 더 보기</source>
+            <translation>Older movements</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>입출고 기록이 없습니다.</source>
+            <translation>No stock movements.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n}건 표시</source>
+            <translation>{n} shown</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <location filename="../../ui/inventory_import.py" line="+60" />
@@ -963,7 +1087,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+258" />
+            <location filename="../../ui/inventory.py" line="+260" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -1029,6 +1153,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>입출고 이력</source>
+            <translation>Movement history</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>매장 ↔ 창고 이동</source>
             <translation>Floor ↔ store room</translation>
         </message>
@@ -1055,12 +1184,13 @@
         <message>
             <location line="+26" />
             <location line="+45" />
-            <location line="+153" />
+            <location line="+154" />
+            <location line="+16" />
             <source>상품을 고르세요.</source>
             <translation>Select a product.</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-182" />
             <source>저장했습니다: {name}</source>
             <translation>Saved: {name}</translation>
         </message>
@@ -1090,7 +1220,7 @@
             <translation>Choose the products to label.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+49" />
             <source>기록했습니다: {r}</source>
             <translation>Recorded: {r}</translation>
         </message>
@@ -1724,7 +1854,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-858" />
+            <location filename="../../ui/inventory.py" line="-876" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
