@@ -130,6 +130,16 @@ def ensure_levels(conn: Connection, product_ids: Iterable[int]) -> None:
         conn.execute(insert(StockLevel.__table__), missing)
 
 
+def _wanted(takes: Sequence[Take]) -> dict[int, int]:
+    """Base units wanted per product (lines of one product summed); quantities must be > 0."""
+    wanted: dict[int, int] = defaultdict(int)
+    for t in takes:
+        if t.qty <= 0:
+            raise StockError("a quantity taken must be positive", code="stock.qty", qty=t.qty)
+        wanted[t.product_id] += t.qty
+    return wanted
+
+
 def take_fefo(
     conn: Connection,
     takes: Sequence[Take],
@@ -152,11 +162,7 @@ def take_fefo(
     statements and the lots are read in that same round trip; the lot updates and movements
     are queued for the next one.
     """
-    wanted: dict[int, int] = defaultdict(int)
-    for t in takes:
-        if t.qty <= 0:
-            raise StockError("a quantity taken must be positive", code="stock.qty", qty=t.qty)
-        wanted[t.product_id] += t.qty
+    wanted = _wanted(takes)
     if not wanted:
         return []
     pids = sorted(wanted)
@@ -187,6 +193,96 @@ def take_fefo(
         conn.execute(_lot_delta, lot_updates)
     _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, "", at)
     return moves
+
+
+# take_fefo on PostgreSQL as two statements queued on the raw psycopg connection (see
+# queue_take_fefo_pg): the level upsert first — its row locks, taken in product-id order, are the
+# per-product locks — then, in a statement of its own (READ COMMITTED: a fresh snapshot taken
+# after those locks are held), the FEFO walk over the floor lots, the lot decrements and the
+# movements in one data-modifying query. Services (products not stock-tracked) are skipped by
+# the server, so the caller need not look them up first.
+_TAKE_LEVELS_PG = (
+    "INSERT INTO stock_levels (product_id, on_hand, needs_count)"
+    " SELECT w.pid, -w.q, true FROM unnest(%(pids)s::int[], %(qtys)s::int[]) AS w(pid, q)"
+    " JOIN products p ON p.id = w.pid AND p.stock_tracked ORDER BY w.pid"
+    " ON CONFLICT (product_id) DO UPDATE SET"
+    " on_hand = stock_levels.on_hand + excluded.on_hand,"
+    " needs_count = stock_levels.needs_count OR (stock_levels.on_hand + excluded.on_hand < 0)"
+)
+_TAKE_LOTS_PG = """
+WITH w AS (
+  SELECT w.pid, w.q FROM unnest(%(pids)s::int[], %(qtys)s::int[]) AS w(pid, q)
+  JOIN products p ON p.id = w.pid AND p.stock_tracked
+), l AS (
+  SELECT l.id, l.product_id, l.qty_on_hand AS oh, w.q,
+    sum(l.qty_on_hand) OVER f - l.qty_on_hand AS before,
+    row_number() OVER f AS ord
+  FROM lots l JOIN w ON w.pid = l.product_id
+  WHERE l.qty_on_hand > 0 AND l.location = ANY(%(locs)s::text[])
+  WINDOW f AS (PARTITION BY l.product_id ORDER BY l.expiry_date IS NULL, l.expiry_date, l.id)
+), t AS (
+  SELECT id, product_id, LEAST(oh, q - before)::int AS take, ord FROM l WHERE before < q
+), u AS (
+  UPDATE lots SET qty_on_hand = lots.qty_on_hand - t.take FROM t WHERE lots.id = t.id
+), m AS (
+  SELECT product_id, id AS lot_id, take, ord FROM t
+  UNION ALL
+  SELECT w.pid, NULL, (w.q - coalesce(s.taken, 0))::int, 0
+  FROM w LEFT JOIN (SELECT product_id, sum(take) AS taken FROM t GROUP BY product_id) s
+    ON s.product_id = w.pid
+  WHERE w.q > coalesce(s.taken, 0)
+), i AS (
+  INSERT INTO stock_movements (uuid, product_id, lot_id, qty, kind, doc_type, doc_uuid, reason,
+    user_id, register_id, created_at)
+  SELECT gen_random_uuid()::text, product_id, lot_id, -take, %(kind)s, %(doc_type)s,
+    %(doc_uuid)s, '', %(user_id)s::int, %(register_id)s, %(at)s::timestamp
+  FROM m ORDER BY lot_id IS NULL, product_id, ord
+)
+SELECT product_id, lot_id, -take FROM m ORDER BY lot_id IS NULL, product_id, ord
+"""
+
+
+def queue_take_fefo_pg(
+    driver_conn: Any,
+    takes: Sequence[Take],
+    *,
+    kind: str,
+    doc_type: str,
+    doc_uuid: str,
+    user_id: int | None,
+    register_id: str | None,
+    at: dt.datetime,
+    locations: Sequence[str] = (FLOOR,),
+) -> Any:
+    """:func:`take_fefo` on PostgreSQL, queued in the psycopg pipeline open on ``driver_conn``
+    (no round trip of its own). Returns the cursor whose rows, once the pipeline is synced,
+    :func:`movements_from` turns into the movements (same order as :func:`take_fefo`)."""
+    wanted = _wanted(takes)
+    pids = sorted(wanted)
+    params = {
+        "pids": pids,
+        "qtys": [wanted[p] for p in pids],
+        "locs": list(locations),
+        "kind": kind,
+        "doc_type": doc_type,
+        "doc_uuid": doc_uuid,
+        "user_id": user_id,
+        "register_id": register_id,
+        "at": at.astimezone(dt.UTC).replace(tzinfo=None),  # the columns hold naive UTC
+    }
+    if not pids:
+        return None
+    driver_conn.cursor().execute(_TAKE_LEVELS_PG, params)
+    cur = driver_conn.cursor()
+    cur.execute(_TAKE_LOTS_PG, params)
+    return cur
+
+
+def movements_from(cursor: Any) -> list[MovementRow]:
+    """The movements a :func:`queue_take_fefo_pg` query wrote (after the pipeline's sync)."""
+    if cursor is None:
+        return []
+    return [MovementRow(pid, lot_id, qty) for pid, lot_id, qty in cursor.fetchall()]
 
 
 def lock_products(conn: Connection, product_ids: Iterable[int]) -> None:

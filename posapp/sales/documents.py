@@ -69,7 +69,12 @@ PAYMENT_KEYS = (
 )
 
 
+_AS_IS = frozenset((int, str, type(None), bool))
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_IS:  # most values: no conversion (checked first, this runs per field)
+        return value
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, dt.date):

@@ -68,6 +68,19 @@ _upd_head = (
 )
 
 
+def known_head(engine: Engine, register_id: str) -> tuple[int, str] | None:
+    """The (seq, hash) this process last wrote to the register's chain, if any (a hint)."""
+    return _HEADS.get(engine, {}).get(register_id)
+
+
+def remember_head(engine: Engine, register_id: str, seq: int, digest: str) -> None:
+    _HEADS.setdefault(engine, {})[register_id] = (seq, digest)
+
+
+def forget_head(engine: Engine, register_id: str) -> None:
+    _HEADS.get(engine, {}).pop(register_id, None)
+
+
 def append(
     conn: Connection,
     register_id: str,

@@ -45,7 +45,7 @@ from posapp.domain.tax import TaxClass, TaxSplit, split_vat
 from posapp.errors import PosError
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
-from posapp.sales import journal
+from posapp.sales import fastpath, journal
 from posapp.sales.documents import build_document
 from posapp.sales.tenders import (
     CashReceiptRequest,
@@ -277,6 +277,11 @@ def _next_receipt_no(conn: Connection, register_id: str, day: dt.date) -> str:
             f"register {register_id} is not set up: open a shift on it before selling",
             code="shift.not_open",
         ) from exc
+    fastpath.remember_receipt(conn.engine, register_id, day, seq)
+    return _receipt_no(register_id, day, seq)
+
+
+def _receipt_no(register_id: str, day: dt.date, seq: int) -> str:
     return f"{register_id}-{day:%Y%m%d}-{seq:04d}"
 
 
@@ -301,10 +306,7 @@ def _insert_sale_in_open_shift(conn: Connection, sale_row: dict[str, Any]) -> in
     """Insert the sale into its register's open shift; sets ``sale_row["shift_id"]``."""
     row = conn.execute(_ins_sale_in_shift, sale_row).first()
     if row is None:
-        raise SaleError(
-            f"open a shift on register {sale_row['register_id']} before selling",
-            code="shift.not_open",
-        )
+        raise _not_open(sale_row["register_id"])
     sale_row["shift_id"] = row[1]
     return int(row[0])
 
@@ -346,7 +348,13 @@ def complete_sale(
     conn = uow.conn
     now = now or utcnow()
     day = business_date(now)
-    receipt_no = _next_receipt_no(conn, register_id, day)
+    audited = approved_by is not None and bool(priced.discount_total)
+    # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
+    fast = None if audited else fastpath.plan(conn, register_id, day)
+    if fast is not None:
+        receipt_no = _receipt_no(register_id, day, fast.receipt_seq)
+    else:
+        receipt_no = _next_receipt_no(conn, register_id, day)
     td = ticket.discount
     sale_row = {
         "uuid": ticket.uuid,
@@ -370,6 +378,26 @@ def complete_sale(
         "approved_by": approved_by,
         "reason": "",
     }
+    if fast is not None:
+        lines = _line_rows(0, priced)
+        payments = _payment_rows(0, tenders, settlement, cash_receipt)
+        doc = build_document(
+            sale_row, lines, payments, original_uuid=None, original_line_nos=[None] * len(lines)
+        )
+        sale_id, moves = fastpath.write_sale(
+            conn,
+            fast,
+            sale_row,
+            payments,
+            doc,
+            [Take(r["product_id"], r["qty"]) for r in lines],
+            not_open=_not_open(register_id),
+        )
+        for r in (*lines, *payments):
+            r["sale_id"] = sale_id
+        return _completed(
+            sale_id, sale_row, lines, payments, priced, settlement, cash_receipt, moves
+        )
     sale_id = _insert_sale_in_open_shift(conn, sale_row)
     lines = _line_rows(sale_id, priced)
     payments = _payment_rows(sale_id, tenders, settlement, cash_receipt)
@@ -386,7 +414,7 @@ def complete_sale(
         if payments:
             conn.execute(_ins_pay, payments)
         _outbox(conn, "sale", ticket.uuid, doc, now, register_id)
-        if approved_by is not None and priced.discount_total:
+        if audited:
             _audit(
                 conn,
                 "discount.approve",
@@ -411,15 +439,34 @@ def complete_sale(
             at=now,
             batch=batch,
         )
+    return _completed(sale_id, sale_row, lines, payments, priced, settlement, cash_receipt, moves)
+
+
+def _not_open(register_id: str) -> SaleError:
+    return SaleError(
+        f"open a shift on register {register_id} before selling", code="shift.not_open"
+    )
+
+
+def _completed(
+    sale_id: int,
+    sale_row: Mapping[str, Any],
+    lines: Sequence[dict[str, Any]],
+    payments: Sequence[Mapping[str, Any]],
+    priced: PricedCart,
+    settlement: Settlement,
+    cash_receipt: CashReceiptRequest | None,
+    moves: Sequence[MovementRow],
+) -> CompletedSale:
     return CompletedSale(
         id=sale_id,
-        uuid=ticket.uuid,
-        receipt_no=receipt_no,
+        uuid=sale_row["uuid"],
+        receipt_no=sale_row["receipt_no"],
         kind="sale",
-        register_id=register_id,
-        user_id=user_id,
-        created_at=now,
-        business_date=day,
+        register_id=sale_row["register_id"],
+        user_id=sale_row["user_id"],
+        created_at=sale_row["created_at"],
+        business_date=sale_row["business_date"],
         lines=tuple(lines),
         payments=tuple(_payment_info(p) for p in payments),
         gross_total=priced.gross_total,

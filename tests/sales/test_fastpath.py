@@ -1,0 +1,154 @@
+"""Sales after a register's first one (PostgreSQL: the one-round-trip path of
+posapp.sales.fastpath) write exactly what the general path writes, and stale hints are retried.
+
+Run on SQLite too, where every sale takes the general path: the same expectations hold there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select, update
+
+from posapp.db.engine import Database
+from posapp.db.models import Lot, OutboxEvent, Product, Sale, SaleLine, Shift, StockMovement
+from posapp.inventory import catalog, ledger
+from posapp.sales import fastpath, service
+from posapp.sales.documents import load_document
+from posapp.sales.tenders import Tender
+from posapp.sales.ticket import Ticket
+from posapp.verify import verify
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
+
+
+def _sell(db: Database, store: Store, codes: list[tuple[str, int]], register: str = "R01"):  # type: ignore[no-untyped-def]
+    t = Ticket()
+    for code, qty in codes:
+        t.add(db.read(lambda uow, c=code: catalog.scan(uow.conn, c)).line.with_qty(qty))
+    total = t.priced().total
+    return db.transact(
+        lambda uow: service.complete_sale(
+            uow, t, [Tender.cash(total)], register_id=register, user_id=store.cashier
+        )
+    )
+
+
+def _fast(db: Database, register: str = "R01") -> bool:
+    day = service.business_date(dt.datetime.now(dt.UTC))
+    with db.uow() as uow:
+        return fastpath.plan(uow.conn, register, day) is not None
+
+
+def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
+    db = store.db
+    today = dt.date.today()
+
+    def prepare(uow):  # type: ignore[no-untyped-def]
+        # a store-room lot expiring first: the till must not take from it
+        ledger.receive_lot(
+            uow.conn,
+            store.gochujang,
+            50,
+            expiry_date=today + dt.timedelta(days=1),
+            lot_code="G-room",
+            location=ledger.STORE_ROOM,
+        )
+        # beef becomes a service (like a class fee): sold without stock
+        uow.conn.execute(
+            update(Product).where(Product.id == store.beef).values(stock_tracked=False)
+        )
+
+    db.transact(prepare)
+    first = _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    assert first.receipt_no.endswith("-0001")
+    assert _fast(db) == (db.dialect == "postgresql")
+    # 2 apples from A-early (3), salt has no lot, 2 gochujang from the floor lot
+    second = _sell(db, store, [(SALT_CODE, 2), (APPLE_CODE, 2), (GOCHUJANG_CODE, 2)])
+    moves = [(m.product_id, m.qty) for m in second.movements]
+    lotted = sorted([(store.apple, -2), (store.gochujang, -2)])
+    assert moves == [*lotted, (store.salt, -2)]  # lots first (by product), then unlotted
+    assert all(m.lot_id is not None for m in second.movements[:2])
+    assert second.movements[2].lot_id is None
+    # 7 apples: 1 left in A-early, 5 in A-late, 1 unlotted (flagged for a count)
+    third = _sell(db, store, [(APPLE_CODE, 7)])
+    lot_codes = db.read(lambda uow: dict(uow.conn.execute(select(Lot.id, Lot.lot_code)).all()))
+    assert [(lot_codes.get(m.lot_id), m.qty) for m in third.movements] == [
+        ("A-early", -1),
+        ("A-late", -5),
+        (None, -1),
+    ]
+    assert third.receipt_no.endswith("-0003")
+    lots = db.read(lambda uow: dict(uow.conn.execute(select(Lot.lot_code, Lot.qty_on_hand)).all()))
+    assert lots["A-early"] == 0 and lots["A-late"] == 0 and lots["G-room"] == 50
+    assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.apple)) == -1
+    # a service line: recorded on the sale, no stock movement, no level change
+    beef = db.read(lambda uow: catalog.products_by_id(uow.conn, [store.beef]))[store.beef]
+    t = Ticket()
+    t.add(beef.line(500))  # 500 g of a product that is now a service
+    done = db.transact(
+        lambda uow: service.complete_sale(
+            uow,
+            t,
+            [Tender.cash(t.priced().total)],
+            register_id="R01",
+            user_id=store.cashier,
+        )
+    )
+    assert done.movements == ()
+    beef_moves = db.read(
+        lambda uow: uow.conn.execute(
+            select(func.count()).where(StockMovement.doc_uuid == done.uuid)
+        ).scalar()
+    )
+    assert beef_moves == 0
+    # every document as the tables rebuild it, with its outbox event and register
+    with db.uow(write=False) as uow:
+        for sale in (first, second, third, done):
+            doc = load_document(uow.conn, sale.uuid)
+            event = uow.conn.execute(
+                select(OutboxEvent.payload, OutboxEvent.register_id).where(
+                    OutboxEvent.doc_uuid == sale.uuid
+                )
+            ).one()
+            assert event.payload == doc and event.register_id == "R01"
+            n = uow.conn.execute(select(func.count()).where(SaleLine.sale_id == sale.id)).scalar()
+            assert n == len(sale.lines)
+    report = verify(db)
+    assert report.ok, report
+
+
+def test_two_processes_on_one_register_retry_stale_hints(store: Store) -> None:
+    """Another engine (another process) selling on the same register makes this one's hints
+    stale: the sale is retried through the general path, nothing is lost, no gap."""
+    other = Database(store.db.url)
+    try:
+        receipts = []
+        for k in range(6):
+            db = store.db if k % 2 == 0 else other
+            receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no)
+            receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no)
+        assert [int(r[-4:]) for r in receipts] == list(range(1, 13))
+        assert store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == -2
+        report = verify(store.db)
+        assert report.ok, report
+    finally:
+        other.dispose()
+
+
+def test_no_open_shift_on_the_fast_path_writes_nothing(store: Store) -> None:
+    db = store.db
+    _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    db.transact(lambda uow: uow.conn.execute(update(Shift).values(status="closed")))
+    with pytest.raises(service.SaleError) as err:
+        _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    assert err.value.code == "shift.not_open"
+    assert (
+        db.read(lambda uow: uow.conn.execute(select(func.count()).select_from(Sale)).scalar()) == 2
+    )
+    assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == 8
+    db.transact(lambda uow: service.open_shift(uow, "R01", store.cashier, {}))
+    assert _sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no.endswith("-0003")
+    report = verify(db)
+    assert report.ok, report
