@@ -8,18 +8,16 @@ Owns the layout only; the data comes from posapp.classes.sessions / bookings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from io import BytesIO
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from posapp.classes.bookings import CONFIRMED, HELD, BookingInfo
 from posapp.classes.sessions import KITCHEN, PrepList, SessionInfo
 from posapp.domain.phone import mask_mobile
-from posapp.inventory.pdf import FONT, FONT_BOLD, register_fonts
+from posapp.inventory.pdf import FONT, FONT_BOLD, a4_pdf, register_fonts
 
 ROOM_KO = {KITCHEN: "오픈 키친", "meeting": "미팅 스페이스"}
 UNIT_KO = {"ea": "개", "kg": "g", "100g": "g"}
@@ -185,16 +183,4 @@ def prep_sheet_pdf(prep: PrepList) -> bytes:
 
 
 def _build(story: list[object], title: str) -> bytes:
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-        title=title,
-        author="I·Market·U",
-    )
-    doc.build(story)  # type: ignore[arg-type]
-    return buf.getvalue()
+    return a4_pdf(story, title, author="I·Market·U")

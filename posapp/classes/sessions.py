@@ -211,13 +211,14 @@ def _check_products(conn: Connection, ingredients: Sequence[Ingredient]) -> None
         raise ClassError(f"no product {pid}", code="class.ingredient_product", product_id=pid)
 
 
-def _insert_session(
-    uow: UnitOfWork, spec: SessionSpec, series_uuid: str | None, user_id: int | None
-) -> int:
-    conn = uow.conn
+def _check_room_free(
+    conn: Connection, spec: SessionSpec, exclude_id: int | None = None
+) -> tuple[dt.datetime, dt.datetime]:
+    """The session's start and end, or ClassError if another session holds the room then
+    (call under the room's lock)."""
     starts = spec.starts_at()
     ends = starts + dt.timedelta(minutes=spec.minutes)
-    clash = _overlapping(conn, spec.room, starts, ends)
+    clash = _overlapping(conn, spec.room, starts, ends, exclude_id=exclude_id)
     if clash is not None:
         when = clash.starts_at.astimezone(SEOUL)
         raise ClassError(
@@ -228,6 +229,14 @@ def _insert_session(
             other=clash.title_ko,
             other_start=f"{when:%m/%d %H:%M}",
         )
+    return starts, ends
+
+
+def _insert_session(
+    uow: UnitOfWork, spec: SessionSpec, series_uuid: str | None, user_id: int | None
+) -> int:
+    conn = uow.conn
+    starts, ends = _check_room_free(conn, spec)
     sid = conn.execute(
         insert(ClassSession.__table__).values(
             uuid=str(uuidlib.uuid4()),
@@ -311,19 +320,7 @@ def update_session(
             code="class.capacity_below_booked",
             booked=row.seats_taken,
         )
-    starts = spec.starts_at()
-    ends = starts + dt.timedelta(minutes=spec.minutes)
-    clash = _overlapping(conn, spec.room, starts, ends, exclude_id=row.id)
-    if clash is not None:
-        when = clash.starts_at.astimezone(SEOUL)
-        raise ClassError(
-            f"the room is already booked then by {clash.title_ko!r}",
-            code="class.room_taken",
-            room=spec.room,
-            date=spec.date.isoformat(),
-            other=clash.title_ko,
-            other_start=f"{when:%m/%d %H:%M}",
-        )
+    starts, ends = _check_room_free(conn, spec, exclude_id=row.id)
     t = ClassSession.__table__
     conn.execute(
         update(t)

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from posapp.inventory.counts import CountInfo, CountLine
-from posapp.inventory.pdf import FONT, FONT_BOLD, register_fonts
+from posapp.inventory.pdf import FONT, FONT_BOLD, a4_pdf, register_fonts
 from posapp.inventory.purchasing import POInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -69,16 +67,6 @@ def _qty(q: int | None, unit: str) -> str:
 def purchase_order_pdf(po: POInfo, store: StoreHeader = StoreHeader()) -> bytes:
     """The 발주서 for ``po``: supplier, lines with quantities and costs, total."""
     title, body, small = _styles()
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-        title=f"발주서 {po.number}",
-    )
     when = (po.sent_at or po.created_at).astimezone(SEOUL)
     head = [
         ["발주번호", po.number, "발주일", when.strftime("%Y-%m-%d")],
@@ -126,8 +114,7 @@ def purchase_order_pdf(po: POInfo, store: StoreHeader = StoreHeader()) -> bytes:
             small,
         ),
     ]
-    doc.build(story)
-    return buf.getvalue()
+    return a4_pdf(story, f"발주서 {po.number}")
 
 
 def count_sheet_pdf(
@@ -140,16 +127,6 @@ def count_sheet_pdf(
     """The 재고조사표: a blank column to write what is counted (expected hidden by default,
     so the count is blind), grouped by category, with a signature line."""
     title, body, small = _styles()
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        title=f"재고조사표 {count.id}",
-    )
     started = count.started_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
     header: list[object] = ["분류", "바코드", "품명", "산지"]
     widths = [24, 30, 70, 22]
@@ -180,5 +157,4 @@ def count_sheet_pdf(
         Spacer(1, 8 * mm),
         Paragraph("조사자: ________________   확인: ________________", body),
     ]
-    doc.build(story)
-    return buf.getvalue()
+    return a4_pdf(story, f"재고조사표 {count.id}", margin_mm=12)

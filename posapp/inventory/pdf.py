@@ -1,17 +1,23 @@
-"""reportlab helpers shared by the inventory PDFs: the bundled NanumGothic embedded as TrueType
-(reportlab's CID fonts are not embedded and render badly), and barcode drawings made only from
+"""reportlab helpers shared by the PDFs (inventory, classes): an A4 document builder, the
+bundled NanumGothic embedded as TrueType (reportlab's CID fonts are not embedded and render
+badly), and barcode drawings made only from
 codes our own posapp.domain.barcodes has checked (reportlab silently fixes a wrong check digit).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from io import BytesIO
 from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import SimpleDocTemplate
 
 from posapp.domain.barcodes import Gtin, parse_barcode
 from posapp.domain.errors import BarcodeError
@@ -34,6 +40,26 @@ def register_fonts() -> tuple[str, str]:
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     return FONT, FONT_BOLD
+
+
+def a4_pdf(
+    story: Sequence[object], title: str, *, margin_mm: float = 15, author: str | None = None
+) -> bytes:
+    """A portrait A4 document of ``story`` (flowables), equal margins, as PDF bytes."""
+    buf = BytesIO()
+    extra = {"author": author} if author is not None else {}
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=margin_mm * mm,
+        rightMargin=margin_mm * mm,
+        topMargin=margin_mm * mm,
+        bottomMargin=margin_mm * mm,
+        title=title,
+        **extra,
+    )
+    doc.build(list(story))  # type: ignore[arg-type]
+    return buf.getvalue()
 
 
 def checked_gtin(code: str) -> Gtin:

@@ -85,6 +85,11 @@ class Faults:
             setattr(self, key, value)
 
 
+def _result(ident: Any, status: str, code: str, message: str, **details: Any) -> dict[str, Any]:
+    """A pushed document's result that is not "applied": its status and the error body."""
+    return {"uuid": ident, "status": status, **P.error_body(code, message, **details)}
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
@@ -150,11 +155,7 @@ class Store:
         problem = P.validate_document(doc)
         if problem is not None:
             ident = doc.get("uuid") if isinstance(doc, dict) else None
-            return {
-                "uuid": ident,
-                "status": P.REJECTED,
-                **P.error_body("request.invalid", problem),
-            }
+            return _result(ident, P.REJECTED, "request.invalid", problem)
         ident, kind, payload = doc["uuid"], doc["kind"], doc["payload"]
         seen = self.conn.execute("SELECT 1 FROM documents WHERE uuid = ?", (ident,)).fetchone()
         if seen:
@@ -164,25 +165,25 @@ class Store:
                 "SELECT kind FROM documents WHERE uuid = ?", (payload["original_uuid"],)
             ).fetchone()
             if original is None:
-                return {
-                    "uuid": ident,
-                    "status": P.DEFERRED,
-                    **P.error_body(
-                        "request.invalid",
-                        "the refund's sale has not arrived yet: send the sale first",
-                        original_uuid=payload["original_uuid"],
-                    ),
-                }
+                return _result(
+                    ident,
+                    P.DEFERRED,
+                    "request.invalid",
+                    "the refund's sale has not arrived yet: send the sale first",
+                    original_uuid=payload["original_uuid"],
+                )
         if kind == "order_status":
             order = self.conn.execute(
                 "SELECT status FROM orders WHERE uuid = ?", (payload["order_uuid"],)
             ).fetchone()
             if order is None:
-                return {
-                    "uuid": ident,
-                    "status": P.REJECTED,
-                    **P.error_body("not_found", "no such order", order_uuid=payload["order_uuid"]),
-                }
+                return _result(
+                    ident,
+                    P.REJECTED,
+                    "not_found",
+                    "no such order",
+                    order_uuid=payload["order_uuid"],
+                )
             self.conn.execute(
                 "UPDATE orders SET store_status = ? WHERE uuid = ?",
                 (payload["status"], payload["order_uuid"]),
