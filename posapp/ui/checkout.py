@@ -73,41 +73,51 @@ def _fixed_size(label: QLabel, height: int) -> None:
 
 
 class TicketDelegate(QStyledItemDelegate):
-    """Paints ticket cells from cached QStaticText: the shaped Hangul is laid out once per
-    distinct text, not on every repaint (the default delegate re-shapes every visible cell)."""
+    """Paints ticket cells from cached QStaticText: the shaped Hangul is laid out (and elided to
+    its column) once per distinct text and width, not on every repaint — the default delegate
+    re-shapes every visible cell, and Qt repaints every visible row when a line is added."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[str, str], QStaticText] = {}
+        # (text, font key, width, right-aligned) -> (static text, x offset, y offset)
+        self._cache: dict[tuple[str, str, int, bool], tuple[QStaticText, float, float]] = {}
+
+    def _prepared(
+        self, text: str, option: Any, width: int, height: int, right: bool
+    ) -> tuple[QStaticText, float, float]:
+        font_key = option.font.key()
+        key = (text, font_key, width, right)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        if len(self._cache) > 4096:
+            self._cache.clear()
+        shown = text
+        if option.fontMetrics.horizontalAdvance(text) > width:
+            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        static = QStaticText(shown)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(QTransform(), option.font)
+        size = static.size()
+        x = 6 + (width - size.width() if right else 0)
+        hit = (static, x, (height - size.height()) / 2)
+        self._cache[key] = hit
+        return hit
 
     def paint(self, painter: QPainter, option: Any, index: _Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        right = index.column() >= 2
+        rect = option.rect
+        static, dx, dy = self._prepared(
+            text, option, rect.width() - 12, rect.height(), index.column() >= 2
+        )
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(option.rect, palette.highlight())
-        rect = option.rect.adjusted(6, 0, -6, 0)
-        if option.fontMetrics.horizontalAdvance(text) > rect.width():
-            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        key = (text, option.font.key())
-        static = self._cache.get(key)
-        if static is None:
-            if len(self._cache) > 4096:
-                self._cache.clear()
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), option.font)
-            self._cache[key] = static
-        size = static.size()
-        x = rect.right() - size.width() if right else rect.left()
-        y = rect.top() + (rect.height() - size.height()) / 2
-        painter.save()
-        painter.setClipRect(option.rect)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, palette.highlight())
+            painter.setPen(palette.highlightedText().color())
+        else:
+            painter.setPen(palette.text().color())
         painter.setFont(option.font)
-        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
-        painter.drawStaticText(QPointF(x, y), static)
-        painter.restore()
+        painter.drawStaticText(QPointF(rect.x() + dx, rect.y() + dy), static)
 
 
 class TicketModel(QAbstractTableModel):

@@ -1,11 +1,16 @@
 """The customer's window (for a second monitor): the ticket lines, the total, the change due,
-and between sales a rotating promotion of the partner regions (festivals, tourism, seasons)."""
+and between sales a rotating promotion of the partner regions (festivals, tourism, seasons).
+
+It stays off the cashier's critical path: ticket changes are coalesced (at most one repaint per
+``COALESCE_MS``, which no customer can out-read), only new lines are appended, and a hidden window
+does no work until it is shown."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.domain.cart import PricedCart
@@ -22,8 +27,16 @@ class Promotion:
 
 
 class CustomerDisplay(QWidget):
+    COALESCE_MS = 40
+
     def __init__(self, promotions: list[Promotion], rotate_ms: int = 8000) -> None:
         super().__init__()
+        self._pending: PricedCart | None = None
+        self._shown_lines: list[str] = []
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(self.COALESCE_MS)
+        self._coalesce.timeout.connect(self._apply_pending)
         self.setWindowTitle(self.tr("I·Market·U — 고객 화면"))
         self.promotions = promotions or [Promotion("", "I·Market·U", (self.tr("어서 오세요"),))]
         self._promo_index = 0
@@ -75,22 +88,48 @@ class CustomerDisplay(QWidget):
         self.promo_text.setText("\n".join(p.lines))
 
     def show_ticket(self, priced: PricedCart) -> None:
+        """Take the ticket as it is now; painted within COALESCE_MS (or when the window shows)."""
+        self._pending = priced
+        if self.isVisible() and not self._coalesce.isActive():
+            self._coalesce.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_pending()
+
+    def flush(self) -> None:
+        """Paint the pending ticket now (tests, and before a sale's change is shown)."""
+        self._coalesce.stop()
+        self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        priced, self._pending = self._pending, None
+        if priced is not None:
+            self._show_ticket_now(priced)
+
+    def _show_ticket_now(self, priced: PricedCart) -> None:
         if not priced.lines:
             if not self.change.text():
                 self.stack.setCurrentIndex(0)
             return
         self.change.setText("")
         self.stack.setCurrentIndex(1)
-        self.lines.clear()
-        for pl in priced.lines:
-            ln = pl.line
-            self.lines.addItem(
-                f"{ln.name}  {qty_text(ln.unit.value, ln.qty)}  {format_krw(pl.net)}"
-            )
+        texts = [
+            f"{pl.line.name}  {qty_text(pl.line.unit.value, pl.line.qty)}  {format_krw(pl.net)}"
+            for pl in priced.lines
+        ]
+        old = self._shown_lines
+        if len(texts) >= len(old) and texts[: len(old)] == old:
+            self.lines.addItems(texts[len(old) :])  # a scan: append, do not rebuild
+        else:
+            self.lines.clear()
+            self.lines.addItems(texts)
+        self._shown_lines = texts
         self.lines.scrollToBottom()
         self.total.setText(self.tr("합계 {total}").format(total=format_krw(priced.total)))
 
     def show_sale(self, sale: CompletedSale) -> None:
+        self.flush()
         self.stack.setCurrentIndex(1)
         self.total.setText(self.tr("합계 {total}").format(total=format_krw(sale.total)))
         self.change.setText(
@@ -103,4 +142,5 @@ class CustomerDisplay(QWidget):
     def _back_to_promotions(self) -> None:
         self.change.setText("")
         self.lines.clear()
+        self._shown_lines = []
         self.stack.setCurrentIndex(0)
