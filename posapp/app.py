@@ -92,6 +92,21 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+def _spool(db: Any, settings: Any) -> Any:
+    """A till on PostgreSQL keeps a local spool to sell on when the server is unreachable
+    (posapp.sales.offline); a SQLite till is its own database and needs none."""
+    if db.dialect != "postgresql" or not settings.sales.offline_spool:
+        return None
+    from posapp.config import data_dir
+    from posapp.sales.offline import Spool
+
+    try:
+        return Spool(data_dir() / f"offline-{settings.register.id}.sqlite3", settings.register.id)
+    except Exception:  # the till still sells online; say so in the log
+        log.exception("the offline spool could not be opened: this till cannot sell offline")
+        return None
+
+
 def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) -> dict[str, Any]:
     """Wire the checkout: session, devices, windows. Tests call this with their own runner."""
     from PySide6.QtCore import QObject, Signal
@@ -133,6 +148,8 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         ),
     )
     session.load_index()
+    spool = _spool(db, settings)
+    session.spool = spool
     config = replace(parse_uri(printer_uri(settings.printer)), drawer_pin=sales.drawer_pin)
     printer = printer or make_printer(config, data_dir() / "receipts")
     queue = PrintQueue(printer)
@@ -142,6 +159,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         job = Signal(object)
         code = Signal(str)  # from a serial scanner's thread
         sync = Signal(object)  # SyncStatus, from the sync worker's thread
+        offline = Signal(object)  # OfflineState, from the offline forwarder's thread
 
     bridge = Bridge()
     sync = _sync_worker(db, settings, bridge.sync.emit)
@@ -188,7 +206,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
             regions = [p.region_id for p in products.values() if p.region_id]
             return catalog.region_promo(uow.conn, regions)
 
-        return db.read(read)
+        return session._read(read)  # offline: the spool's copy of the regions
 
     def print_sale(sale: Any, copy: bool) -> None:
         cashier = session.user.name if session.user else ""
@@ -368,10 +386,26 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     bridge.sync.connect(window.set_sync_status)
     if sync is not None:
         sync.start()
+    forwarder = None
+    if spool is not None:
+        from posapp.sales.offline import Forwarder
+
+        forwarder = Forwarder(
+            spool,
+            db,
+            is_offline=lambda: session.offline,
+            back_online=session.back_online,
+            publish=bridge.offline.emit,
+        )
+        session.on_offline = forwarder.wake
+        bridge.offline.connect(window.set_offline_state)
+        forwarder.start()
 
     def shutdown() -> None:
         if sync is not None:
             sync.stop()
+        if forwarder is not None:
+            forwarder.stop()
         if backups is not None:
             backups.stop()
         queue.wait_idle(5)
@@ -395,6 +429,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         "printer": printer,
         "terminal": terminal,
         "sync": sync,
+        "forwarder": forwarder,
         "open_inventory": open_inventory,
         "open_classes": open_classes,
         "open_reports": open_reports,

@@ -126,6 +126,8 @@ class SalesSettings:
     scale_value_digits: int = 5
     scale_value_kind: str = "price"  # price | weight
     customer_display: bool = True  # the second window for the customer
+    # a till on PostgreSQL keeps selling when the server cannot be reached (a local spool)
+    offline_spool: bool = True
     drawer_pin: int = 2
     idle_signout_minutes: int = 10  # 0: never sign out by itself
 

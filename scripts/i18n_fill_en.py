@@ -314,6 +314,18 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("CheckoutWindow", "환불: 관리자 승인"): "Refund: manager approval",
     ("CheckoutWindow", "환불 {receipt} · {amount}"): "Refund {receipt} · {amount}",
     ("CheckoutWindow", "X 리포트"): "X report",
+    (
+        "CheckoutWindow",
+        "오프라인 · 이 계산대에 저장 {count}건",
+    ): "Offline · {count} kept on this till",
+    ("CheckoutWindow", "서버로 전송 중 {count}건"): "Sending {count} to the server",
+    ("CheckoutWindow", "오프라인 거래 전송 실패 {count}건"): "{count} offline sales refused",
+    (
+        "CheckoutWindow",
+        "매장 데이터베이스에 연결할 수 없어 판매를 이 계산대에 저장합니다. "
+        "연결되면 자동으로 전송합니다.\n{error}",
+    ): "The store's database cannot be reached: sales are kept on this till and sent "
+    "automatically when it is back.\n{error}",
     ("CheckoutWindow", "근무 마감: 현금 세기"): "Close shift: count the cash",
     ("CheckoutWindow", "Z 정산 리포트"): "Z settlement report",
     ("CheckoutWindow", "돈통 열기: 관리자 승인"): "Open drawer: manager approval",

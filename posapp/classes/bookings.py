@@ -141,6 +141,11 @@ def booking_ref(booking_id: int) -> str:
     return f"{REF_PREFIX}{booking_id:06d}"
 
 
+def booking_of(code: str | None) -> int | None:
+    """The booking id a ticket line's code refers to (a class fee), or None."""
+    return _parse_ref(code)
+
+
 def _parse_ref(code: str | None) -> int | None:
     if not code or not code.startswith(REF_PREFIX) or not code[len(REF_PREFIX) :].isdigit():
         return None

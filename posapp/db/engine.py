@@ -156,7 +156,17 @@ def make_engine(
             url,
             echo=echo,
             pool_size=pool_size,
-            connect_args={"connect_timeout": 5},
+            # a server gone silent (cable, switch) must fail a till's query within seconds,
+            # not after the kernel's ~15-minute retransmission timeout: the till then sells
+            # offline (posapp.sales.offline)
+            connect_args={
+                "connect_timeout": 3,
+                "keepalives": 1,
+                "keepalives_idle": 10,
+                "keepalives_interval": 3,
+                "keepalives_count": 3,
+                "tcp_user_timeout": 8000,
+            },
         )
         _install_idle_ping(engine, PING_AFTER_IDLE_S)
         return engine
@@ -362,9 +372,17 @@ class Database:
                 raise
 
     def read(self, fn: Callable[[UnitOfWork], T]) -> T:
-        """Run ``fn(uow)`` in a read-only transaction (a plain deferred BEGIN on SQLite)."""
-        with self.uow(write=False) as uow:
-            return fn(uow)
+        """Run ``fn(uow)`` in a read-only transaction (a plain deferred BEGIN on SQLite).
+        A server that cannot be reached raises :class:`DatabaseUnavailable`, as in transact."""
+        try:
+            with self.uow(write=False) as uow:
+                return fn(uow)
+        except DBAPIError as exc:
+            if exc.connection_invalidated or (
+                self.dialect == "postgresql" and isinstance(exc, OperationalError)
+            ):
+                raise DatabaseUnavailable(f"cannot reach the database: {exc.orig}") from exc
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -267,8 +267,10 @@ def _counter_upsert(dialect: Any) -> Any:
 _COUNTER_UPSERT = {"postgresql": _counter_upsert(postgresql), "sqlite": _counter_upsert(sqlite)}
 
 
-def _next_receipt_no(conn: Connection, register_id: str, day: dt.date) -> str:
-    """Atomic per-register, per-day sequence (one upsert; safe with several tills)."""
+def _next_receipt_no(conn: Connection, register_id: str, day: dt.date, series: str = "") -> str:
+    """Atomic per-register, per-day sequence (one upsert; safe with several tills).
+    ``series`` prefixes the number: ``"O"`` for sales a till made while offline, counted in
+    its own local spool (posapp.sales.offline), so they can never take an online number."""
     stmt = _COUNTER_UPSERT[conn.dialect.name]
     try:
         seq = conn.execute(stmt, {"reg": register_id, "day": day}).scalar_one()
@@ -277,12 +279,17 @@ def _next_receipt_no(conn: Connection, register_id: str, day: dt.date) -> str:
             f"register {register_id} is not set up: open a shift on it before selling",
             code="shift.not_open",
         ) from exc
-    fastpath.remember_receipt(conn.engine, register_id, day, seq)
-    return _receipt_no(register_id, day, seq)
+    if not series:
+        fastpath.remember_receipt(conn.engine, register_id, day, seq)
+    return _receipt_no(register_id, day, seq, series)
 
 
-def _receipt_no(register_id: str, day: dt.date, seq: int) -> str:
-    return f"{register_id}-{day:%Y%m%d}-{seq:04d}"
+def _receipt_no(register_id: str, day: dt.date, seq: int, series: str = "") -> str:
+    return f"{register_id}-{day:%Y%m%d}-{series}{seq:04d}"
+
+
+#: receipt numbers as printed: ``R01-20261123-0042`` (online) or ``R01-20261123-O0003`` (offline)
+RECEIPT_NO_PATTERN = r"[A-Za-z0-9]{1,16}-\d{8}-O?\d{4,}"
 
 
 _ins_sale = insert(Sale.__table__)
@@ -335,8 +342,13 @@ def complete_sale(
     cash_receipt: CashReceiptRequest | None = None,
     discount_limit_percent: int = 100,
     now: dt.datetime | None = None,
+    receipt_series: str = "",
+    receipt_no: str | None = None,
 ) -> CompletedSale:
-    """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit)."""
+    """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit).
+
+    ``receipt_series="O"`` numbers it in the offline series (a till's local spool);
+    ``receipt_no`` replays a sale already numbered and printed offline (with its ``now``)."""
     if not ticket.lines:
         raise SaleError("the ticket is empty", code="sale.empty")
     priced = ticket.priced()
@@ -350,11 +362,12 @@ def complete_sale(
     day = business_date(now)
     audited = approved_by is not None and bool(priced.discount_total)
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
-    fast = None if audited else fastpath.plan(conn, register_id, day)
+    general = audited or receipt_no is not None or bool(receipt_series)
+    fast = None if general else fastpath.plan(conn, register_id, day)
     if fast is not None:
         receipt_no = _receipt_no(register_id, day, fast.receipt_seq)
-    else:
-        receipt_no = _next_receipt_no(conn, register_id, day)
+    elif receipt_no is None:
+        receipt_no = _next_receipt_no(conn, register_id, day, receipt_series)
     td = ticket.discount
     sale_row = {
         "uuid": ticket.uuid,

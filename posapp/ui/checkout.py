@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.money import format_krw
 from posapp.inventory.catalog import ProductInfo
+from posapp.sales.offline import OfflineState
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
 from posapp.sales.tenders import CashReceiptRequest, Tender, cash_receipt_amount
 from posapp.sync.worker import SyncStatus
@@ -307,6 +308,14 @@ class CheckoutWindow(QMainWindow):
         self.who = QLabel()
         self.who.setStyleSheet("font-size: 13pt;")
         top.addWidget(self.who, 1)
+        # shown only while the store's database cannot be reached, or offline sales wait
+        self.offline_label = QLabel()
+        self.offline_label.setStyleSheet(
+            "font-size: 13pt; font-weight: bold; color: white; background: #b00020;"
+            " padding: 6px 12px; border-radius: 4px;"
+        )
+        self.offline_label.hide()
+        top.addWidget(self.offline_label)
         self.sync_btn = SyncButton()
         self.sync_btn.clicked.connect(self.online_orders)
         top.addWidget(self.sync_btn)
@@ -872,6 +881,26 @@ class CheckoutWindow(QMainWindow):
         self._do(self.session.x_report, count)
 
     # --- online orders and sync ---------------------------------------------------------
+
+    def set_offline_state(self, state: OfflineState) -> None:
+        """From the offline forwarder (through a queued signal): the red top-bar label."""
+        if state.offline:
+            text = self.tr("오프라인 · 이 계산대에 저장 {count}건").format(count=state.queued)
+        elif state.queued:
+            text = self.tr("서버로 전송 중 {count}건").format(count=state.queued)
+        elif state.failed:
+            text = self.tr("오프라인 거래 전송 실패 {count}건").format(count=state.failed)
+        else:
+            self.offline_label.hide()
+            return
+        self.offline_label.setText(text)
+        self.offline_label.setToolTip(
+            self.tr(
+                "매장 데이터베이스에 연결할 수 없어 판매를 이 계산대에 저장합니다. "
+                "연결되면 자동으로 전송합니다.\n{error}"
+            ).format(error=state.last_error)
+        )
+        self.offline_label.show()
 
     def set_sync_status(self, status: SyncStatus) -> None:
         """From the sync worker (through a queued signal): the top-bar button shows it."""

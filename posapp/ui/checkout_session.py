@@ -4,6 +4,11 @@ the window runs these calls through the task runner (never on the Qt thread).
 
 The open ticket is saved after every change to a small JSON file in the data directory (written
 atomically), so a crash or power cut mid-ticket offers the ticket back on restart.
+
+With a spool (a till on PostgreSQL, posapp.sales.offline), a server that cannot be reached
+turns the session offline: scanning, searching, signing in, approvals and selling go on against
+the spool, and everything else says it needs the server. The forwarder turns it online again
+once the queued sales reached the server.
 """
 
 from __future__ import annotations
@@ -13,14 +18,15 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from posapp.auth import service as auth
 from posapp.classes import bookings as class_bookings
-from posapp.db.engine import Database, UnitOfWork
+from posapp.db.engine import Database, DatabaseUnavailable, UnitOfWork
 from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
 from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.errors import BarcodeError
@@ -28,7 +34,7 @@ from posapp.domain.hangul import SearchIndex
 from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.inventory.catalog import ProductInfo
-from posapp.sales import reports, service
+from posapp.sales import offline, reports, service
 from posapp.sales.reports import RegisterReport
 from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary, ShiftInfo
 from posapp.sales.tenders import CashReceiptRequest, Tender
@@ -36,8 +42,9 @@ from posapp.sales.ticket import Ticket
 from posapp.sync import online
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-_RECEIPT_NO = re.compile(r"^[A-Za-z0-9]{1,16}-\d{8}-\d{4,}$")  # scanned receipt → refund
+_RECEIPT_NO = re.compile(f"^{service.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
 
 
 class SessionError(PosError):
@@ -82,14 +89,70 @@ class CheckoutSession:
     ticket: Ticket = field(default_factory=Ticket)
     pending_approver: int | None = None
     last_sale: CompletedSale | None = None
+    spool: offline.Spool | None = None
+    offline: bool = False
+    #: called (on the worker thread) when the till goes offline or sells offline: the app
+    #: wakes its forwarder, which then tells the screen
+    on_offline: Callable[[], None] | None = None
     _recovery_writer: ThreadPoolExecutor | None = field(default=None, repr=False)
+
+    # --- online / offline ----------------------------------------------------------------
+
+    def go_offline(self, why: str = "") -> bool:
+        """Sell against the spool from now on; False when this till has no usable spool."""
+        if self.spool is None or not self.spool.ready():
+            return False
+        if not self.offline:
+            log.warning("the database cannot be reached (%s): selling offline", why)
+            if self.shift is not None:
+                self.spool.mirror_shift(self.shift)
+        self.offline = True
+        if self.on_offline is not None:
+            self.on_offline()
+        return True
+
+    def back_online(self) -> None:
+        """Called by the forwarder once every queued sale reached the server."""
+        if self.offline:
+            log.warning("the database is back: selling online again")
+        self.offline = False
+
+    def _read(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """A read the spool may answer while offline (catalogue, users)."""
+        return self._either(fn, write=False)
+
+    def _write(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """A write the spool may take while offline (sign-in attempts, audit of the drawer)."""
+        return self._either(fn, write=True)
+
+    def _either(self, fn: Callable[[UnitOfWork], T], *, write: bool) -> T:
+        def on(db: Database) -> T:
+            return db.transact(fn) if write else db.read(fn)
+
+        if self.offline and self.spool is not None:
+            return on(self.spool.db)
+        try:
+            return on(self.db)
+        except DatabaseUnavailable as exc:
+            if not self.go_offline(str(exc)):
+                raise
+            assert self.spool is not None
+            return on(self.spool.db)
+
+    def _online_only(self, what: str) -> None:
+        if self.offline:
+            raise SessionError(
+                f"{what} needs the store's database, which cannot be reached now",
+                code="offline.needs_server",
+                what=what,
+            )
 
     # --- people and shifts ---------------------------------------------------------------
 
     def sign_in(self, pin: str) -> auth.UserInfo:
-        user = self.db.transact(lambda uow: auth.authenticate(uow, pin))
+        user = self._write(lambda uow: auth.authenticate(uow, pin))
         self.user = user
-        self.shift = self.db.read(lambda uow: service.current_shift(uow, self.settings.register_id))
+        self.shift = self._read(lambda uow: service.current_shift(uow, self.settings.register_id))
         return user
 
     def sign_out(self) -> None:
@@ -103,6 +166,7 @@ class CheckoutSession:
 
     def open_shift(self, counts: dict[int, int]) -> ShiftInfo:
         uid = self._who()
+        self._online_only("opening a shift")
         self.shift = self.db.transact(
             lambda uow: service.open_shift(uow, self.settings.register_id, uid, counts)
         )
@@ -110,7 +174,7 @@ class CheckoutSession:
 
     def approve(self, pin: str) -> auth.UserInfo:
         """A manager approves in place with their PIN (no sign-out)."""
-        manager = self.db.transact(lambda uow: auth.approve(uow, pin))
+        manager = self._write(lambda uow: auth.approve(uow, pin))
         self.pending_approver = manager.id
         return manager
 
@@ -118,11 +182,13 @@ class CheckoutSession:
 
     def online_orders(self) -> list[online.OrderInfo]:
         """Orders waiting for pick-up, oldest first."""
+        self._online_only("online orders")
         return self.db.read(lambda uow: online.list_orders(uow.conn, ("accepted",)))
 
     def pick_up(self, order_uuid: str) -> online.OrderInfo:
         """The customer collects: reserved goods leave stock and the platform will be told."""
         uid = self._who()
+        self._online_only("handing over an online order")
         return self.db.transact(
             lambda uow: online.pick_up(
                 uow.conn, order_uuid, user_id=uid, register_id=self.settings.register_id
@@ -132,21 +198,22 @@ class CheckoutSession:
     # --- building the ticket -------------------------------------------------------------
 
     def load_index(self) -> SearchIndex:
-        self.index = self.db.read(lambda uow: catalog.load_search_index(uow.conn))
+        self.index = self._read(lambda uow: catalog.load_search_index(uow.conn))
         return self.index
 
     def scan(self, code: str) -> ScanOutcome:
         """A scanned code: a product onto the ticket, or a receipt number to refund."""
         code = code.strip()
         if _RECEIPT_NO.match(code):
+            self._online_only("a refund")
             sale = self.db.read(lambda uow: service.find_sale(uow, code))
             return ScanOutcome("receipt", sale=sale)
         try:
-            result = self.db.read(lambda uow: catalog.scan(uow.conn, code, self.settings.layouts))
+            result = self._read(lambda uow: catalog.scan(uow.conn, code, self.settings.layouts))
         except catalog.CatalogError as exc:
             if exc.code == "catalog.needs_weight":
                 pid = int(exc.data["product_id"])
-                found = self.db.read(lambda uow: catalog.products_by_id(uow.conn, [pid]))
+                found = self._read(lambda uow: catalog.products_by_id(uow.conn, [pid]))
                 return ScanOutcome("weigh", product=found[pid])
             raise
         index = self.ticket.add(result.line)
@@ -155,7 +222,7 @@ class CheckoutSession:
 
     def search(self, query: str, limit: int = 30) -> list[ProductInfo]:
         index = self.index or self.load_index()
-        return self.db.read(lambda uow: catalog.search(uow.conn, index, query, limit))
+        return self._read(lambda uow: catalog.search(uow.conn, index, query, limit))
 
     def add_product(self, product: ProductInfo, grams: int | None = None) -> int:
         if product.unit.is_weighed and not grams:
@@ -228,15 +295,45 @@ class CheckoutSession:
             class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
             return sale
 
-        sale = self.db.transact(complete)
+        if self.offline:
+            sale = self._sell_offline(tenders, cash_receipt)
+        else:
+            try:
+                sale = self.db.transact(complete)
+            except DatabaseUnavailable as exc:
+                if not self.go_offline(str(exc)):
+                    raise
+                sale = self._sell_offline(tenders, cash_receipt)
         self.last_sale = sale
         self.ticket = Ticket()
         self.pending_approver = None
         self.clear_recovery()
         return sale
 
+    def _sell_offline(
+        self, tenders: list[Tender], cash_receipt: CashReceiptRequest | None
+    ) -> CompletedSale:
+        assert self.spool is not None
+        if self.shift is None:
+            raise SessionError("no open shift", code="shift.not_open")
+        if any(class_bookings.booking_of(ln.barcode) is not None for ln in self.ticket.lines):
+            self._online_only("paying a cooking-class booking")
+        sale = self.spool.sell(
+            self.ticket,
+            tenders,
+            user_id=self._who(),
+            shift=self.shift,
+            approved_by=self.pending_approver,
+            cash_receipt=cash_receipt,
+            discount_limit_percent=self.settings.discount_limit_percent,
+        )
+        if self.on_offline is not None:
+            self.on_offline()
+        return sale
+
     def hold(self, label: str = "") -> HeldInfo:
         uid = self._who()
+        self._online_only("holding a ticket")
         ticket = self.ticket
         held = self.db.transact(
             lambda uow: service.hold(
@@ -248,6 +345,7 @@ class CheckoutSession:
         return held
 
     def held(self) -> list[HeldInfo]:
+        self._online_only("held tickets")
         return self.db.read(lambda uow: service.list_held(uow, self.settings.register_id))
 
     def recall(self, held_id: int) -> None:
@@ -256,13 +354,14 @@ class CheckoutSession:
                 "finish or hold the current ticket before recalling another",
                 code="session.ticket_open",
             )
+        self._online_only("recalling a ticket")
         self.ticket = self.db.transact(lambda uow: service.recall(uow, held_id))
         self.save_recovery()
 
     def void(self, reason: str = "") -> None:
         uid = self._who()
         ticket, approver = self.ticket, self.pending_approver
-        self.db.transact(
+        self._write(
             lambda uow: service.void_ticket(
                 uow,
                 ticket,
@@ -280,6 +379,7 @@ class CheckoutSession:
         self, receipt_no: str, lines: dict[int, int] | None, reason: str = ""
     ) -> CompletedSale:
         uid, approver = self._who(), self.pending_approver
+        self._online_only("a refund")
         sale = self.db.transact(
             lambda uow: service.refund(
                 uow,
@@ -296,11 +396,13 @@ class CheckoutSession:
         return sale
 
     def find_sale(self, receipt_no: str) -> SaleSummary:
+        self._online_only("looking up a receipt")
         return self.db.read(lambda uow: service.find_sale(uow, receipt_no))
 
     def x_report(self) -> RegisterReport:
         if self.shift is None:
             raise SessionError("no open shift", code="shift.not_open")
+        self._online_only("the X report")
         shift_id = self.shift.id
         return self.db.read(lambda uow: reports.x_report(uow, shift_id))
 
@@ -308,6 +410,16 @@ class CheckoutSession:
         uid = self._who()
         if self.shift is None:
             raise SessionError("no open shift", code="shift.not_open")
+        self._online_only("closing the shift")
+        if self.spool is not None:
+            waiting = self.spool.status()
+            if waiting.queued or waiting.failed:
+                raise SessionError(
+                    f"{waiting.queued + waiting.failed} offline sales have not reached the "
+                    "store's database yet: close the shift once they have",
+                    code="offline.unsent",
+                    count=waiting.queued + waiting.failed,
+                )
         shift_id = self.shift.id
         report = self.db.transact(lambda uow: reports.close_shift(uow, shift_id, uid, counts))
         self.shift = None
@@ -315,7 +427,7 @@ class CheckoutSession:
 
     def record_drawer(self, receipt_no: str | None) -> None:
         uid, approver = self._who(), self.pending_approver
-        self.db.transact(
+        self._write(
             lambda uow: service.record_drawer_open(
                 uow,
                 register_id=self.settings.register_id,
@@ -329,7 +441,7 @@ class CheckoutSession:
 
     def record_reprint(self, receipt_no: str) -> None:
         uid = self._who()
-        self.db.transact(
+        self._write(
             lambda uow: service.record_reprint(
                 uow, register_id=self.settings.register_id, user_id=uid, receipt_no=receipt_no
             )

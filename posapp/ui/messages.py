@@ -37,6 +37,11 @@ KO: dict[str, str] = {
     "session.signed_out": "먼저 로그인하세요.",
     "session.needs_weight": "{name}: 저울에 올리거나 무게(g)를 입력하세요.",
     "session.ticket_open": "진행 중인 거래를 끝내거나 보류한 뒤 불러오세요.",
+    # selling while the store's database cannot be reached
+    "offline.needs_server": "오프라인 중에는 할 수 없는 작업입니다(매장 서버 연결 필요). "
+    "판매는 계속할 수 있습니다.",
+    "offline.unsent": "서버로 아직 보내지 않은 오프라인 거래가 {count}건 있습니다. "
+    "전송된 뒤 근무를 마감하세요.",
     # barcodes and the catalogue
     "barcode.empty": "바코드가 비어 있습니다.",
     "barcode.not_digits": "바코드는 숫자만 됩니다: {barcode}",

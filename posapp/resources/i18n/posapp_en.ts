@@ -153,7 +153,7 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+303" />
+            <location filename="../../ui/checkout.py" line="+322" />
             <location line="+134" />
             <source>로그인 (F1)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
@@ -311,12 +311,12 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+380" />
+            <location line="+400" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-377" />
+            <location line="-397" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -462,7 +462,29 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+12" />
+            <source>오프라인 · 이 계산대에 저장 {count}건</source>
+            <translation>Offline · {count} kept on this till</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>서버로 전송 중 {count}건</source>
+            <translation>Sending {count} to the server</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>오프라인 거래 전송 실패 {count}건</source>
+            <translation>{count} offline sales refused</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>매장 데이터베이스에 연결할 수 없어 판매를 이 계산대에 저장합니다. 연결되면 자동으로 전송합니다.
+{error}</source>
+            <translation>The store's database cannot be reached: sales are kept on this till and sent automatically when it is back.
+{error}</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
@@ -794,7 +816,7 @@
     <context>
         <name>CustomerDisplay</name>
         <message>
-            <location filename="../../ui/customer_display.py" line="+27" />
+            <location filename="../../ui/customer_display.py" line="+40" />
             <source>I·Market·U — 고객 화면</source>
             <translation>I·Market·U — Customer display</translation>
         </message>
@@ -804,8 +826,8 @@
             <translation>Welcome</translation>
         </message>
         <message>
-            <location line="+63" />
-            <location line="+4" />
+            <location line="+88" />
+            <location line="+5" />
             <source>합계 {total}</source>
             <translation>Total {total}</translation>
         </message>
@@ -2550,7 +2572,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-774" />
+            <location filename="../../ui/checkout.py" line="-802" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -2669,13 +2691,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+322" />
+            <location filename="../../ui/messages.py" line="+327" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+779" />
+            <location filename="../../ui/checkout.py" line="+807" />
             <source>개</source>
             <translation>ea</translation>
         </message>

@@ -1,0 +1,244 @@
+"""Selling while the store's database cannot be reached (posapp.sales.offline): the spool's
+snapshot, offline receipt numbers, forwarding exactly once, refusals set aside — on SQLite and
+PostgreSQL — and a real outage: PostgreSQL behind a TCP proxy whose line is cut and mended."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select, text
+
+from posapp.db.engine import Database, DatabaseUnavailable
+from posapp.db.migrate import migrate
+from posapp.db.models import AuditEvent, OutboxEvent, Sale, StockLevel
+from posapp.inventory import stock
+from posapp.sales import reports, service
+from posapp.sales.offline import QUEUE, Forwarder, Spool
+from posapp.sales.tenders import Tender
+from posapp.ui.checkout_session import CheckoutSession, SessionError, SessionSettings
+from posapp.verify import verify
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
+
+TODAY = service.business_date(dt.datetime.now(dt.UTC))
+
+
+def _level(db: Database, product_id: int) -> int:
+    return db.read(
+        lambda uow: uow.conn.execute(
+            select(StockLevel.on_hand).where(StockLevel.product_id == product_id)
+        ).scalar_one()
+    )
+
+
+def _sale_count(db: Database) -> int:
+    return db.read(lambda uow: uow.conn.execute(select(func.count()).select_from(Sale)).scalar())
+
+
+def _session(db: Database, spool: Spool | None) -> CheckoutSession:
+    s = CheckoutSession(db=db, settings=SessionSettings(register_id="R01"), spool=spool)
+    s.sign_in("1111")
+    return s
+
+
+def _offline(store: Store, path: Path) -> tuple[Spool, CheckoutSession]:
+    """A spool with its snapshot, and a signed-in session selling offline on it."""
+    spool = Spool(path, "R01")
+    spool.refresh(store.db)
+    s = _session(store.db, spool)
+    assert s.go_offline()
+    return spool, s
+
+
+def _sell(s: CheckoutSession, *codes: str) -> service.CompletedSale:
+    for c in codes:
+        s.scan(c)
+    return s.complete([Tender.cash(100_000)])
+
+
+def test_offline_sales_reach_the_server_exactly_once(store: Store, tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    stats = spool.refresh(store.db)
+    assert stats.rows > 4 and spool.ready()
+    s = _session(store.db, spool)
+    apples = _level(store.db, store.apple)
+    before = _sale_count(store.db)
+
+    assert s.go_offline("test")
+    first = _sell(s, APPLE_CODE, APPLE_CODE, GOCHUJANG_CODE)
+    second = _sell(s, APPLE_CODE)
+    assert first.receipt_no == f"R01-{TODAY:%Y%m%d}-O0001"
+    assert second.receipt_no == f"R01-{TODAY:%Y%m%d}-O0002"
+    assert first.total == 2 * 12_900 + 8_500
+    assert _sale_count(store.db) == before  # nothing on the server yet
+    assert spool.status().queued == 2
+    with pytest.raises(SessionError) as e:
+        s.refund(first.receipt_no, None)
+    assert e.value.code == "offline.needs_server"
+
+    result = spool.forward(store.db)
+    assert (result.sent, result.duplicates, result.failed, result.remaining) == (2, 0, 0, 0)
+    assert _level(store.db, store.apple) == apples - 3
+    summary = store.db.read(lambda uow: service.find_sale(uow, first.receipt_no))
+    assert summary.total == first.total and summary.uuid == first.uuid
+    events = store.db.read(
+        lambda uow: uow.conn.execute(
+            select(func.count())
+            .select_from(OutboxEvent)
+            .where(OutboxEvent.doc_uuid.in_([first.uuid, second.uuid]))
+        ).scalar()
+    )
+    assert events == 2  # each reaches the online platform once, through the server's outbox
+    assert verify(store.db).ok
+
+    # a forward cut off between the server's commit and the queue's delete: the sale comes
+    # round again and is recognised by its uuid, not written twice
+    again = {
+        "uuid": first.uuid,
+        "receipt_no": first.receipt_no,
+        "payload": json.dumps(
+            {
+                "v": 1,
+                "register_id": "R01",
+                "shift_id": store.shift_id,
+                "ticket": {"uuid": first.uuid, "discount": None, "lines": []},
+                "tenders": [],
+                "user_id": store.cashier,
+                "receipt_no": first.receipt_no,
+                "created_at": first.created_at.isoformat(),
+            }
+        ),
+        "created_at": first.created_at,
+        "attempts": 0,
+        "error": "",
+    }
+    spool.db.transact(lambda uow: uow.conn.execute(insert(QUEUE).values(**again)))
+    result = spool.forward(store.db)
+    assert (result.sent, result.duplicates) == (0, 1)
+    assert _sale_count(store.db) == before + 2
+    assert _level(store.db, store.apple) == apples - 3
+
+    s.back_online()
+    third = _sell(s, GOCHUJANG_CODE)
+    assert "-O" not in third.receipt_no  # the online series again
+    spool.dispose()
+
+
+def test_offline_numbers_never_repeat_after_a_new_spool(store: Store, tmp_path: Path) -> None:
+    spool, s = _offline(store, tmp_path / "a.sqlite3")
+    _sell(s, APPLE_CODE)
+    _sell(s, APPLE_CODE)
+    spool.forward(store.db)
+    spool.dispose()
+    fresh, s2 = _offline(store, tmp_path / "b.sqlite3")  # the till's disk was replaced
+    assert _sell(s2, APPLE_CODE).receipt_no.endswith("-O0003")
+    fresh.dispose()
+
+
+def test_a_refused_sale_is_set_aside_and_retried(store: Store, tmp_path: Path) -> None:
+    spool, s = _offline(store, tmp_path / "spool.sqlite3")
+    sale = _sell(s, GOCHUJANG_CODE)
+    # meanwhile the shift was closed on the server (by the office): the sale has no shift
+    store.db.transact(
+        lambda uow: reports.close_shift(uow, store.shift_id, store.manager, {10_000: 10})
+    )
+    result = spool.forward(store.db)
+    assert (result.sent, result.failed) == (0, 1)
+    status = spool.status()
+    assert (status.queued, status.failed) == (0, 1) and "shift.not_open" in status.last_error
+    store.db.transact(lambda uow: service.open_shift(uow, "R01", store.cashier, {10_000: 10}))
+    assert spool.retry_failed() == 1
+    assert spool.forward(store.db).sent == 1
+    assert store.db.read(lambda uow: service.find_sale(uow, sale.receipt_no)).total == 8_500
+    spool.dispose()
+
+
+def test_markdowns_and_users_come_with_the_snapshot(store: Store, tmp_path: Path) -> None:
+    early = store.db.read(
+        lambda uow: uow.conn.execute(
+            text("SELECT id FROM lots WHERE lot_code = 'A-early'")
+        ).scalar_one()
+    )
+    store.db.transact(lambda uow: stock.markdown_lot(uow, early, 30, user_id=store.manager))
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    spool.refresh(store.db)
+    s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"), spool=spool)
+    s.offline = True
+    assert s.sign_in("1111").id == store.cashier  # signed in against the spool's users
+    s.scan(APPLE_CODE)
+    assert s.priced().lines[0].line.unit_price == 9_030  # 12,900 − 30 %, as online
+    assert s.approve("2222").id == store.manager
+    spool.dispose()
+
+
+def test_a_till_without_a_snapshot_cannot_go_offline(store: Store, tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    s = _session(store.db, spool)
+    assert not s.go_offline()
+    assert not s.offline
+    spool.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.fault
+def test_postgres_cut_and_mended_while_selling(pg_schema_url: str, tmp_path: Path) -> None:
+    """The line to PostgreSQL is cut mid-shift: the till sells on, then catches up."""
+    from tests.tcpproxy import proxy_to_postgres
+
+    direct = Database(pg_schema_url)
+    migrate(direct.engine)
+    store = build_store(direct)
+    proxy = proxy_to_postgres()
+    till_db = Database(proxy.url_for(pg_schema_url))
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    s = _session(till_db, spool)
+    forwarder = Forwarder(
+        spool, till_db, is_offline=lambda: s.offline, back_online=s.back_online, probe_s=0.2
+    )
+    assert not spool.ready()
+    forwarder.step()  # online: takes the snapshot
+    assert spool.ready()
+    apples = _level(direct, store.apple)
+    online_sale = _sell(s, APPLE_CODE)
+    assert "-O" not in online_sale.receipt_no
+
+    proxy.cut()
+    s.scan(APPLE_CODE)  # the server is gone: the scan is answered by the spool
+    assert s.offline
+    forwarder.step()  # nothing queued yet, and the server still gone: stays offline
+    assert s.offline
+    first = s.complete([Tender.cash(20_000)])
+    second = _sell(s, GOCHUJANG_CODE, APPLE_CODE)
+    assert first.receipt_no.endswith("-O0001") and second.receipt_no.endswith("-O0002")
+    with pytest.raises(SessionError):
+        s.x_report()
+    assert forwarder.step() is None  # still cut: nothing lost, nothing sent
+    assert spool.status().queued == 2
+    with pytest.raises(DatabaseUnavailable):
+        till_db.read(lambda uow: uow.conn.execute(text("SELECT 1")).scalar())
+
+    proxy.mend()
+    result = forwarder.step()
+    assert result is not None and result.sent == 2 and result.remaining == 0
+    assert not s.offline
+    assert _level(direct, store.apple) == apples - 3
+    after = _sell(s, GOCHUJANG_CODE)
+    assert "-O" not in after.receipt_no
+    numbers = direct.read(lambda uow: sorted(uow.conn.execute(select(Sale.receipt_no)).scalars()))
+    assert first.receipt_no in numbers and second.receipt_no in numbers
+    assert verify(direct).ok
+    dup = direct.read(
+        lambda uow: uow.conn.execute(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "offline.duplicate")
+        ).scalar()
+    )
+    assert dup == 0
+    forwarder.stop()
+    spool.dispose()
+    till_db.dispose()
+    direct.dispose()
+    proxy.close()
