@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from posapp.bootstrap import open_database
     from posapp.demo import has_data, load_demo
 
+    error = ""
     try:
         db = open_database(settings)
         if settings.database.demo_on_first_start and not args.no_demo and not has_data(db):
@@ -64,11 +65,14 @@ def main(argv: list[str] | None = None) -> int:
             log.info("demo data loaded into a new database: %s products", result.products)
     except Exception as exc:
         log.exception("cannot open the database")
+        error = str(exc)
+        db = start_offline(settings)
+    if db is None:
         QMessageBox.critical(
             None,
             "I·Market·U POS",
             f"데이터베이스를 열 수 없습니다.\nCannot open the database:\n"
-            f"{redact_url(settings.database.resolved_url())}\n\n{exc}",
+            f"{redact_url(settings.database.resolved_url())}\n\n{error}",
         )
         return 3
 
@@ -90,6 +94,31 @@ def main(argv: list[str] | None = None) -> int:
     parts["shutdown"]()
     db.dispose()
     return code
+
+
+def start_offline(settings: Any) -> Any:
+    """The till (re)starts while its PostgreSQL cannot be reached: when it has a spool with a
+    snapshot, it starts offline on it (the server's schema is migrated later, by a till that
+    starts online). Returns the (unconnected) server Database, or None."""
+    from posapp.config import data_dir
+    from posapp.db.engine import Database
+    from posapp.sales.offline import Spool
+    from posapp.secrets import database_url_with_password
+
+    url = database_url_with_password(settings.database.resolved_url())
+    path = data_dir() / f"offline-{settings.register.id}.sqlite3"
+    if not url.startswith(("postgresql", "postgres")) or not settings.sales.offline_spool:
+        return None
+    if not path.exists():
+        return None
+    spool = Spool(path, settings.register.id)
+    try:
+        if not spool.ready():
+            return None
+    finally:
+        spool.dispose()
+    log.warning("starting OFFLINE on the spool %s: the database cannot be reached", path)
+    return Database(url)
 
 
 def _spool(db: Any, settings: Any) -> Any:
@@ -147,9 +176,9 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
             recovery_dir=data_dir(),
         ),
     )
-    session.load_index()
-    spool = _spool(db, settings)
-    session.spool = spool
+    session.spool = _spool(db, settings)
+    spool = session.spool
+    session.load_index()  # offline (server unreachable): from the spool's snapshot
     config = replace(parse_uri(printer_uri(settings.printer)), drawer_pin=sales.drawer_pin)
     printer = printer or make_printer(config, data_dir() / "receipts")
     queue = PrintQueue(printer)
@@ -246,7 +275,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
         read_scale=read_scale if scale is not None else None,
         sync_now=sync.sync_now if sync is not None else None,
     )
-    quick = db.read(lambda uow: _quick_keys(uow))
+    quick = session._read(lambda uow: _quick_keys(uow))
     window = CheckoutWindow(
         session, devices, runner, quick_keys=quick, title=f"{settings.store.name} POS"
     )
@@ -263,7 +292,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     wedge.install(QApplication.instance())  # type: ignore[arg-type]
     display = None
     if sales.customer_display:
-        promos = db.read(lambda uow: _promotions(uow))
+        promos = session._read(lambda uow: _promotions(uow))
         display = CustomerDisplay(promos)
         window.ticket_changed.connect(display.show_ticket)
         window.sale_completed.connect(display.show_sale)

@@ -68,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("status", help="what waits in the outbox, the server cursors")
     ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
     ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
+    off = sub.add_parser("offline", help="this till's offline spool (sales made while offline)")
+    osub = off.add_subparsers(dest="action", required=True)
+    osub.add_parser("status", help="sales waiting and refused, the snapshot's age")
+    osub.add_parser("list", help="every queued sale, with the server's reason if refused")
+    osub.add_parser("forward", help="send the queued sales to the database now")
+    osub.add_parser("retry", help="put the sales the database refused back in line")
     perm = sub.add_parser("perm", help="permissions granted to roles")
     psub2 = perm.add_subparsers(dest="action", required=True)
     psub2.add_parser("list", help="every role with its permissions")
@@ -133,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         return _backup(args, settings)
     if args.command == "secret":
         return _secret(args)
+    if args.command == "offline" and args.action != "forward":
+        return _offline(args, settings, None)
     from posapp.bootstrap import open_database
 
     try:
@@ -151,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return _sync(args, settings, db)
+        if args.command == "offline":
+            return _offline(args, settings, db)
         return _run(args, db)
     except DatabaseError as exc:
         print(f"database error: {exc}", file=sys.stderr)
@@ -209,6 +219,43 @@ def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "audit":
         return _audit(args, db)
     return EXIT_USAGE
+
+
+def _offline(args: argparse.Namespace, settings: Settings, db: Database | None) -> int:
+    from posapp.config import data_dir
+    from posapp.sales.offline import Spool
+
+    path = data_dir() / f"offline-{settings.register.id}.sqlite3"
+    if not path.exists():
+        print(f"register {settings.register.id} has no offline spool ({path})")
+        return 0
+    spool = Spool(path, settings.register.id)
+    try:
+        if args.action == "status":
+            st = spool.status()
+            snap = st.snapshot_at.isoformat(timespec="seconds") if st.snapshot_at else "never"
+            print(f"spool: {path}")
+            print(f"register {settings.register.id}: {st.queued} waiting, {st.failed} refused")
+            print(f"snapshot: {snap} ({st.products} products)")
+            if st.last_error:
+                print(f"last refusal: {st.last_error}")
+        elif args.action == "list":
+            for row in spool.queued():
+                state = f"REFUSED {row['error']}" if row["error"] else "waiting"
+                print(f"{row['receipt_no']}  {row['created_at']:%Y-%m-%d %H:%M}  {state}")
+        elif args.action == "retry":
+            print(f"{spool.retry_failed()} refused sale(s) queued again")
+        else:
+            assert db is not None
+            r = spool.forward(db)
+            print(
+                f"sent {r.sent}, already there {r.duplicates}, refused {r.failed}; "
+                f"{r.remaining} waiting"
+            )
+            return EXIT_PROBLEM if r.failed else 0
+        return 0
+    finally:
+        spool.dispose()
 
 
 def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:

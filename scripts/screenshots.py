@@ -26,6 +26,7 @@ def main() -> None:
     from posapp.bootstrap import open_database
     from posapp.config import load_settings
     from posapp.demo import load_demo
+    from posapp.sales.offline import OfflineState
     from posapp.sales.tenders import Method, Tender
     from posapp.sync.worker import SyncStatus
     from posapp.ui.dialogs import RefundDialog, TenderDialog
@@ -59,6 +60,12 @@ def main() -> None:
     window.grab().save(str(out / "checkout.png"))
     window.search.clear()
     window.results.hide()
+    # the top bar while the store's PostgreSQL cannot be reached (posapp.sales.offline); the
+    # state is the one the forwarder publishes — this demo till itself runs on SQLite
+    window.set_offline_state(OfflineState(offline=True, queued=3, failed=0))
+    app.processEvents()
+    window.grab().save(str(out / "checkout-offline.png"))
+    window.set_offline_state(OfflineState(offline=False, queued=0, failed=0))
     total = session.priced().total
     tender = TenderDialog(total, card_approve=None, parent=window)
     tender.tenders.append(

@@ -242,3 +242,23 @@ def test_postgres_cut_and_mended_while_selling(pg_schema_url: str, tmp_path: Pat
     till_db.dispose()
     direct.dispose()
     proxy.close()
+
+
+@pytest.mark.slow
+def test_admin_cli_shows_and_forwards_the_spool(store: Store) -> None:
+    from posapp.config import data_dir
+    from tests.cli.test_admin_cli import admin
+
+    url = str(store.db.engine.url.render_as_string(hide_password=False))
+    spool, s = _offline(store, data_dir() / "offline-R01.sqlite3")
+    sale = _sell(s, APPLE_CODE)
+    spool.dispose()
+    r = admin(url, "offline", "status")
+    assert r.returncode == 0, r.stderr
+    assert "R01: 1 waiting, 0 refused" in r.stdout
+    r = admin(url, "offline", "list")
+    assert sale.receipt_no in r.stdout and "waiting" in r.stdout
+    r = admin(url, "offline", "forward")
+    assert r.returncode == 0, r.stderr
+    assert "sent 1, already there 0, refused 0; 0 waiting" in r.stdout
+    assert store.db.read(lambda uow: service.find_sale(uow, sale.receipt_no)).total == 12_900

@@ -103,3 +103,59 @@ def test_cut_line_sell_on_and_catch_up(qtbot, pg_schema_url: str, tmp_path: Path
         till_db.dispose()
         direct.dispose()
         proxy.close()
+
+
+def test_a_till_restarted_during_the_outage_starts_offline(
+    qtbot, pg_schema_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from posapp.app import start_offline
+    from posapp.bootstrap import open_database
+
+    direct = Database(pg_schema_url)
+    migrate(direct.engine)
+    build_store(direct)
+    proxy = proxy_to_postgres()
+    base = Settings()
+    settings = replace(
+        base,
+        database=replace(base.database, url=proxy.url_for(pg_schema_url)),
+        card=replace(base.card, terminal=""),
+    )
+    printer = PreviewPrinter(tmp_path / "receipts")
+    db = open_database(settings)  # the morning: online, the snapshot is taken
+    parts = build(db, settings, runner=SyncRunner(), printer=printer)
+    qtbot.waitUntil(parts["session"].spool.ready, timeout=10_000)
+    parts["shutdown"]()
+    db.dispose()
+
+    proxy.cut()
+    with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises: it cannot connect
+        open_database(settings)
+    db = start_offline(settings)
+    assert db is not None
+    parts = build(db, settings, runner=SyncRunner(), printer=printer)
+    window, session = parts["window"], parts["session"]
+    qtbot.addWidget(window)
+    window.show()
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    try:
+        assert session.offline
+        parts["forwarder"].probe_s = 0.2
+        qtbot.waitUntil(lambda: window.offline_label.isVisible(), timeout=10_000)
+        sign_in(qtbot, window, script)  # against the spool's copy of the users
+        assert session.shift is not None  # the shift the till had open, from the snapshot
+        burst(qtbot, window.search, GOCHUJANG_CODE)
+        script.push("tender", ([Tender.cash(10_000)], None))
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        assert session.last_sale.receipt_no.endswith("-O0001"), window.message.text()
+
+        proxy.mend()
+        qtbot.waitUntil(lambda: not session.offline, timeout=15_000)
+        numbers = direct.read(lambda uow: list(uow.conn.execute(select(Sale.receipt_no)).scalars()))
+        assert numbers == [session.last_sale.receipt_no]
+    finally:
+        parts["shutdown"]()
+        db.dispose()
+        direct.dispose()
+        proxy.close()
