@@ -81,6 +81,9 @@ log = logging.getLogger(__name__)
 
 OFFLINE_SERIES = "O"
 SNAPSHOT_KEY = "offline.snapshot_at"
+PRODUCTS_SEEN_KEY = "offline.products_seen"  # the newest products.updated_at copied
+#: a product written by a till whose clock is up to this much behind is still copied
+CHANGES_OVERLAP = dt.timedelta(minutes=10)
 _CHUNK = 2_000
 
 _meta = MetaData()
@@ -96,14 +99,12 @@ QUEUE = Table(
     Column("error", Text, nullable=False, default=""),  # set: refused by the server for good
 )
 
-# copied in this order (parents first); each is upserted by primary key, so rows the spool's own
-# sales refer to are never deleted
-_SNAPSHOT_TABLES = (
+# small tables copied whole every time (parents are upserted by primary key, so rows the
+# spool's own sales refer to are never deleted); products and barcodes may come as changes only
+_SMALL_TABLES = (
     Region.__table__,
     Producer.__table__,
     Category.__table__,
-    Product.__table__,
-    ProductBarcode.__table__,
     User.__table__,
     RolePermission.__table__,
 )
@@ -215,51 +216,55 @@ class Spool:
 
     # --- snapshot (while online) --------------------------------------------------------
 
-    def refresh(self, server: Database, *, now: dt.datetime | None = None) -> SnapshotStats:
+    def refresh(
+        self, server: Database, *, changes_only: bool = False, now: dt.datetime | None = None
+    ) -> SnapshotStats:
         """Copy what selling needs from the server into the spool (one spool transaction, so
-        an offline scan sees either the old snapshot or the new one, never half)."""
+        an offline scan sees either the old snapshot or the new one, never half).
+
+        ``changes_only``: only the products written since the last copy (their ``updated_at``,
+        with :data:`CHANGES_OVERLAP` to spare for tills whose clocks run behind) and their
+        barcodes; users, permissions, the shift and the markdowns are small and always copied.
+        Without a previous copy it copies everything."""
         import time
 
         started = time.perf_counter()
         now = now or utcnow()
         day = service.business_date(now)
         reg = self.register_id
+        seen = self._products_seen() if changes_only else None
+        since = seen - CHANGES_OVERLAP if seen is not None else None
 
         def read(uow: UnitOfWork) -> dict[str, Any]:
             c = uow.conn
-            data: dict[str, Any] = {
-                t.name: [dict(r) for r in c.execute(select(t)).mappings()] for t in _SNAPSHOT_TABLES
-            }
-            data["registers"] = [
-                dict(r)
-                for r in c.execute(select(Register.__table__).where(Register.id == reg)).mappings()
-            ]
-            data["shifts"] = [
-                dict(r)
-                for r in c.execute(
-                    select(Shift.__table__).where(Shift.register_id == reg, Shift.status == "open")
-                ).mappings()
-            ]
+
+            def rows(q: Any) -> list[dict[str, Any]]:
+                return [dict(r) for r in c.execute(q).mappings()]
+
+            data: dict[str, Any] = {t.name: rows(select(t)) for t in _SMALL_TABLES}
+            products = select(Product.__table__)
+            barcodes = select(ProductBarcode.__table__)
+            if since is not None:
+                changed = select(Product.id).where(Product.updated_at > since)
+                products = products.where(Product.updated_at > since)
+                barcodes = barcodes.where(ProductBarcode.product_id.in_(changed))
+            data["products"] = rows(products)
+            data["product_barcodes"] = rows(barcodes)
+            data["registers"] = rows(select(Register.__table__).where(Register.id == reg))
+            data["shifts"] = rows(
+                select(Shift.__table__).where(Shift.register_id == reg, Shift.status == "open")
+            )
             # the floor lots with stock of products that have a markdown: FEFO decides which
             # lot (and so which price) the till sells next, so all of them come along
             marked = select(Lot.product_id).join(LotMarkdown, LotMarkdown.lot_id == Lot.id)
-            lots = [
-                dict(r)
-                for r in c.execute(
-                    select(Lot.__table__).where(
-                        Lot.product_id.in_(marked), Lot.qty_on_hand > 0, Lot.location == "floor"
-                    )
-                ).mappings()
-            ]
-            data["lots"] = lots
-            ids = [r["id"] for r in lots]
+            data["lots"] = rows(
+                select(Lot.__table__).where(
+                    Lot.product_id.in_(marked), Lot.qty_on_hand > 0, Lot.location == "floor"
+                )
+            )
+            ids = [r["id"] for r in data["lots"]]
             data["lot_markdowns"] = (
-                [
-                    dict(r)
-                    for r in c.execute(
-                        select(LotMarkdown.__table__).where(LotMarkdown.lot_id.in_(ids))
-                    ).mappings()
-                ]
+                rows(select(LotMarkdown.__table__).where(LotMarkdown.lot_id.in_(ids)))
                 if ids
                 else []
             )
@@ -268,23 +273,55 @@ class Spool:
             return data
 
         data = server.read(read)
-        rows = 0
+        count = 0
 
         def write(uow: UnitOfWork) -> None:
-            nonlocal rows
+            nonlocal count
             c = uow.conn
-            for t in (Register.__table__, *_SNAPSHOT_TABLES):
-                rows += _upsert(c, t, data[t.name])
+            for t in (Register.__table__, Region.__table__, Producer.__table__):
+                count += _upsert(c, t, data[t.name])
+            count += _upsert(c, Category.__table__, data["categories"])
+            count += _upsert(c, Product.__table__, data["products"])
+            # barcodes are replaced, not upserted: one removed on the server must not scan here,
+            # and a code moved to another product must not clash with its old row
+            bc = ProductBarcode.__table__
+            if since is None:
+                c.execute(delete(bc))
+            else:
+                pids = [r["id"] for r in data["products"]]
+                codes = [r["code"] for r in data["product_barcodes"]]
+                for i in range(0, max(len(pids), len(codes)), _CHUNK):
+                    c.execute(
+                        delete(bc).where(
+                            bc.c.product_id.in_(pids[i : i + _CHUNK])
+                            | bc.c.code.in_(codes[i : i + _CHUNK])
+                        )
+                    )
+            count += _upsert(c, bc, data["product_barcodes"])
+            count += _upsert(c, User.__table__, data["users"])
+            c.execute(delete(RolePermission.__table__))
+            count += _upsert(c, RolePermission.__table__, data["role_permissions"])
             c.execute(update(Lot.__table__).values(qty_on_hand=0))
-            rows += _upsert(c, Lot.__table__, data["lots"])
-            rows += _upsert(c, LotMarkdown.__table__, data["lot_markdowns"])
+            count += _upsert(c, Lot.__table__, data["lots"])
+            count += _upsert(c, LotMarkdown.__table__, data["lot_markdowns"])
             for shift in data["shifts"]:
                 _mirror_shift_row(c, shift)
             _raise_counter(c, reg, day, data["offline_last"])
+            newest = max((r["updated_at"] for r in data["products"]), default=seen)
+            if newest is not None:
+                _set_meta(c, PRODUCTS_SEEN_KEY, newest.isoformat())
             _set_meta(c, SNAPSHOT_KEY, now.isoformat())
 
         self.db.transact(write, retries=2)
-        return SnapshotStats(rows, time.perf_counter() - started)
+        return SnapshotStats(count, time.perf_counter() - started)
+
+    def _products_seen(self) -> dt.datetime | None:
+        text = self.db.read(
+            lambda uow: uow.conn.execute(
+                select(SyncState.value).where(SyncState.key == PRODUCTS_SEEN_KEY)
+            ).scalar()
+        )
+        return dt.datetime.fromisoformat(text) if text else None
 
     def ready(self) -> bool:
         """Has a snapshot been taken (can this till sell offline)?"""
@@ -587,7 +624,8 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
 
 class Forwarder:
     """Daemon thread: while the till is offline (or sales wait in the queue), probe the server
-    every ``probe_s`` and forward; while online, refresh the snapshot every ``snapshot_s``.
+    every ``probe_s`` and forward; while online, copy the products changed since the last copy
+    every ``changes_s`` and the whole snapshot every ``snapshot_s``.
     ``back_online`` is called once the queue is empty after an outage."""
 
     def __init__(
@@ -599,7 +637,8 @@ class Forwarder:
         back_online: Callable[[], None],
         publish: Callable[[OfflineState], None] | None = None,
         probe_s: float = 5.0,
-        snapshot_s: float = 900.0,
+        changes_s: float = 60.0,
+        snapshot_s: float = 3600.0,
     ) -> None:
         self.spool = spool
         self.server = server
@@ -608,6 +647,8 @@ class Forwarder:
         self.publish = publish
         self.probe_s = probe_s
         self.snapshot_s = snapshot_s
+        self.changes_s = changes_s
+        self._next_changes = 0.0
         self.last_error = ""
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -641,10 +682,19 @@ class Forwarder:
                 result = self.spool.forward(self.server)
                 if result.remaining == 0 and self.is_offline():
                     self.back_online()
-            if not self.is_offline() and time.monotonic() >= self._next_snapshot:
-                stats = self.spool.refresh(self.server)
-                log.info("offline snapshot: %d rows in %.2f s", stats.rows, stats.seconds)
-                self._next_snapshot = time.monotonic() + self.snapshot_s
+            now = time.monotonic()
+            if not self.is_offline() and now >= min(self._next_snapshot, self._next_changes):
+                full = now >= self._next_snapshot
+                stats = self.spool.refresh(self.server, changes_only=not full)
+                log.info(
+                    "offline snapshot (%s): %d rows in %.2f s",
+                    "full" if full else "changes",
+                    stats.rows,
+                    stats.seconds,
+                )
+                if full:
+                    self._next_snapshot = now + self.snapshot_s
+                self._next_changes = now + self.changes_s
             self.last_error = ""
         except (DatabaseError, ConnectionError, OSError) as exc:
             self.last_error = str(exc)
