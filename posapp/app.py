@@ -276,6 +276,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
                 user_id=manager.id,
                 user_name=manager.name,
                 documents_dir=data_dir() / "documents",
+                register_id=settings.register.id,
             )
             inventory_windows[:] = [inv]
             inv.show()
