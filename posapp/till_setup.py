@@ -296,8 +296,8 @@ def save(
                     changes.setdefault(section, {})[key] = getattr(new, name)
                 else:
                     changes[key] = getattr(new, name)
-        try:
-            settings = save_settings(changes, path, drop=drop)
+        try:  # nothing changed: the file is left as it is (with its comments)
+            settings = save_settings(changes, path, drop=drop) if changes or drop else old_file
         except ConfigError as exc:
             raise _problem("setup.file", str(exc), key=exc.key) from exc
         registered = _register(uow, db, new, old)

@@ -135,10 +135,11 @@ def test_saving_needs_the_settings_permission_and_registers_the_till(
     assert [e.user_id for e in events] == [admin, admin]
     assert events[1].after is not None and events[1].after["platform_token"] == "(secret)"
     assert events[0].before == {"register_name": "지하 수업 데스크"}
+    written = config.read_bytes()
     nothing = till_setup.save(
         store.db, config, replace(new, register_name="수업 데스크"), actor_id=admin
     )
-    assert nothing.changed == ()
+    assert nothing.changed == () and config.read_bytes() == written  # not rewritten
 
 
 def test_a_database_password_goes_to_the_secret_store(store: Store, config: Path) -> None:
