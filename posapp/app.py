@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 3
 
-    parts = build(db, settings)
+    parts = build(db, settings, config_path=args.config)
     window = parts["window"]
     window.show()
     if parts.get("display") is not None:
@@ -136,8 +136,16 @@ def _spool(db: Any, settings: Any) -> Any:
         return None
 
 
-def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) -> dict[str, Any]:
-    """Wire the checkout: session, devices, windows. Tests call this with their own runner."""
+def build(
+    db: Any,
+    settings: Any,
+    *,
+    runner: Any = None,
+    printer: Any = None,
+    config_path: Any = None,
+) -> dict[str, Any]:
+    """Wire the checkout: session, devices, windows. Tests call this with their own runner.
+    ``config_path`` is the file the settings screen edits (default: default_config_path())."""
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication
 
@@ -323,6 +331,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
                 user_id=manager.id,
                 user_name=manager.name,
                 documents_dir=data_dir() / "documents",
+                register_id=settings.register.id,
             )
             inventory_windows[:] = [inv]
             inv.show()
@@ -364,6 +373,7 @@ def build(db: Any, settings: Any, *, runner: Any = None, printer: Any = None) ->
     if sales.idle_signout_minutes > 0:
         window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
     _audit_shortcut(db, window, runner)
+    window.on_settings = _settings_screen(db, window, runner, config_path)
     backups = _schedule_backups(db, settings, runner)
     reports_windows: list[Any] = []
 
@@ -492,6 +502,62 @@ def _audit_shortcut(db: Any, window: Any, runner: Any) -> None:
     shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), window)
     shortcut.activated.connect(open_browser)
     window._audit_shortcut = shortcut
+
+
+def _settings_screen(db: Any, window: Any, runner: Any, config_path: Any) -> Any:
+    """Ctrl+Shift+S: the settings dialog (register the till, its devices, the database), for a
+    user holding the ``settings`` permission — the signed-in one, or whoever types their PIN
+    in place (checked on the database worker, never on the Qt thread)."""
+    from posapp import secrets, till_setup
+    from posapp.auth import service as auth
+    from posapp.config import default_config_path
+    from posapp.ui.i18n import available_locales
+    from posapp.ui.messages import explain
+    from posapp.ui.settings import SettingsDialog
+
+    path = config_path or default_config_path()
+    locales = tuple(available_locales())
+
+    def show(actor: Any) -> None:
+        dialog = SettingsDialog(
+            till_setup.read(path),
+            check=lambda url: runner.io(lambda: till_setup.check_database(url)),
+            save=lambda new, token: runner.db(
+                lambda: till_setup.save(
+                    db, path, new, actor_id=actor.id, token=token, locales=locales
+                )
+            ),
+            locales=list(locales),
+            token_where=secrets.describe(secrets.PLATFORM_TOKEN),
+            parent=window,
+        )
+        window._settings_dialog = dialog  # kept alive while open; tests reach it here
+        dialog.open()
+
+    def allowed(uow: Any, user_id: int | None) -> Any:
+        till_setup.require_settings(uow, user_id)
+        return auth.get_user(uow, user_id)  # type: ignore[arg-type]
+
+    def open_settings() -> None:
+        user = window.session.user
+
+        def with_pin(exc: BaseException) -> None:
+            if getattr(exc, "code", None) != "auth.approval_required":
+                window.show_message(explain(exc))
+                return
+            pin = window.ask.pin("설정", "설정 권한이 있는 관리자 PIN")
+            if pin is None:
+                window.show_message(explain(exc))
+                return
+            runner.db(
+                lambda: db.transact(lambda uow: allowed(uow, auth.approve(uow, pin).id))
+            ).success(show).failure(lambda e: window.show_message(explain(e)))
+
+        runner.db(lambda: db.read(lambda uow: allowed(uow, user.id if user else None))).success(
+            show
+        ).failure(with_pin)
+
+    return open_settings
 
 
 def _schedule_backups(db: Any, settings: Any, runner: Any) -> Any:

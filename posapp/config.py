@@ -4,19 +4,24 @@ Owns the typed settings object, where its file lives, and how the environment ov
 Precedence (last wins): built-in defaults < TOML file < ``POSAPP_*`` environment < CLI flags.
 Environment keys flatten the TOML sections with a double underscore, e.g.
 ``POSAPP_DATABASE__URL``, ``POSAPP_PRINTER__KIND``; the common ones also have a short alias
-(``POSAPP_DB_URL``, ``POSAPP_REGISTER``).
+(``POSAPP_DB_URL``, ``POSAPP_REGISTER``). :func:`save_settings` writes changed keys back to the
+file (the settings screen): validated first, every other key kept, written atomically with
+tomli-w, and read back. Comments in the file are not kept (tomli-w writes plain TOML).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+import tomli_w
 
 log = logging.getLogger(__name__)
 
@@ -288,3 +293,83 @@ def redact_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
         return "<unparseable url>"
+
+
+# keys that are secrets: kept by posapp.secrets, never written to the file
+SECRET_KEYS = frozenset({("platform", "token")})
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    if not file.exists():
+        return {}
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+
+
+def save_settings(
+    changes: Mapping[str, Any], path: Path | None = None, *, drop: tuple[str, ...] = ()
+) -> Settings:
+    """Write ``changes`` ({"section": {"key": value}} or {"key": value} for top-level keys)
+    into the TOML file, keeping every key it does not name; ``drop`` ("section.key") removes
+    keys. Validated first (an unknown key or a wrong type writes nothing and raises
+    :class:`ConfigError`); written atomically (a temporary file in the same folder, fsynced,
+    then renamed over the old one, whose mode is kept); read back with :func:`load_settings`
+    (no environment) and compared. Returns the settings the file now gives."""
+    file = path or default_config_path()
+    data = _read_toml(file)
+    for name in drop:
+        section, _, key = name.rpartition(".")
+        node = data.get(section) if section else data
+        if isinstance(node, dict):
+            node.pop(key, None)
+            if section and not node:
+                data.pop(section)
+    for key, value in changes.items():
+        if isinstance(value, Mapping):
+            for sub in value:
+                if (key, sub) in SECRET_KEYS:
+                    raise ConfigError(f"{key}.{sub} is a secret: not written to the file", key=key)
+            data.setdefault(key, {}).update(value)
+        else:
+            data[key] = value
+    settings = _merge(Settings(), data, "")  # raises ConfigError for an unknown key or type
+    # what is written is the coerced value ("9100" typed becomes 9100)
+    for key, value in changes.items():
+        if isinstance(value, Mapping):
+            section = getattr(settings, key)
+            data[key] = {**data[key], **{k: getattr(section, k) for k in value}}
+        else:
+            data[key] = getattr(settings, key)
+    text = tomli_w.dumps(data)
+    _write_atomically(file, text.encode("utf-8"))
+    back = load_settings(file, environ={})
+    if back != settings:
+        raise ConfigError(f"{file}: what was written does not read back the same")
+    log.info("configuration written to %s", file)
+    return back
+
+
+def _write_atomically(file: Path, data: bytes) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    mode = file.stat().st_mode & 0o777 if file.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fchmod(f.fileno(), mode)
+            os.fsync(f.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # the rename itself survives a power cut once the folder is synced
+        dfd = os.open(file.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    finally:
+        os.close(dfd)

@@ -115,6 +115,7 @@ def main() -> None:
     classes_shots(db, out, app)
     _audit(db, out, app)
     reports_shots(db, out, app)
+    settings_shots(db, out, app)
     parts["shutdown"]()
     print(f"screenshots in {out}")
 
@@ -422,5 +423,69 @@ def reports_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     rep.close()
 
 
+def settings_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The settings screen after a connection test of this database, and the price change."""
+    from posapp import till_setup
+    from posapp.ui.dialogs import PriceDialog
+    from posapp.ui.settings import SettingsDialog
+    from posapp.ui.tasks import SyncRunner
+
+    runner = SyncRunner()
+    setup = till_setup.from_settings(load_settings_for_shots())
+    setup = replace(
+        setup,
+        register_id="R02",
+        register_name="2번 계산대 (입구)",
+        printer_kind="network",
+        printer_host="192.168.0.50",
+        scanner_kind="serial",
+        scanner_device="/dev/ttyACM0",
+        database_url=db.url,
+        platform_url="https://platform.imarketu.kr",
+    )
+    d = SettingsDialog(
+        setup,
+        check=lambda url: runner.io(lambda: till_setup.check_database(url)),
+        save=lambda new, token: runner.db(lambda: None),  # type: ignore[arg-type,return-value]
+        locales=["ko", "en"],
+        token_where="파일 (0600)",
+    )
+    d.show()
+    d.test_connection()
+    app.processEvents()
+    d.grab().save(str(out / "settings.png"))
+    d.close()
+    price = PriceDialog("순창 찹쌀고추장 1kg", 8_500, 8_500)
+    price.price.setText("7,000")
+    price.reason.setCurrentIndex(1)
+    price.show()
+    app.processEvents()
+    price.grab().save(str(out / "price-override.png"))
+    price.close()
+
+
+def load_settings_for_shots():  # type: ignore[no-untyped-def]
+    from posapp.config import load_settings
+
+    return load_settings(Path("/nonexistent.toml"), environ={})
+
+
+def settings_only() -> None:
+    """``screenshots.py settings``: only the settings screen and the price change (faster)."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.bootstrap import open_database
+    from posapp.ui.fonts import app_font, register_fonts
+
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setFont(app_font(register_fonts()))
+    db = open_database(load_settings_for_shots())
+    settings_shots(db, out, app)
+    print(f"screenshots in {out}")
+
+
 if __name__ == "__main__":
-    inventory_only() if sys.argv[1:] == ["inventory"] else main()
+    only = {"inventory": inventory_only, "settings": settings_only}
+    only.get(sys.argv[1] if sys.argv[1:] else "", main)()

@@ -98,11 +98,14 @@ def require_permission(
         )
     user = get_user(uow, user_id)
     if not role_has(uow, user.role, permission):
+        # the name goes in the data, not the message: a Hangul name in the message would
+        # stand in for the UI's Korean words (posapp.ui.messages.korean keeps Korean messages)
         raise AuthError(
             f"{action} needs the {permission.value} permission; "
-            f"{user.name} ({user.role.value}) does not have it",
+            f"user {user.id} ({user.role.value}) does not have it",
             code="auth.approval_required",
             permission=permission.value,
+            name=user.name,
         )
     return user
 

@@ -319,6 +319,11 @@ class SaleLine(Base):
     discount_kind: Mapped[str | None] = mapped_column(String(8))
     discount_value: Mapped[int | None] = mapped_column(Integer)
     original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    # a unit price changed at the till: the catalogue price it replaced, why, and the user whose
+    # price_override permission allowed it (NULL when the line sold at the catalogue price)
+    regular_price: Mapped[int | None] = mapped_column(Integer)
+    price_override_reason: Mapped[str | None] = mapped_column(String(200))
+    price_override_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class Payment(Base):

@@ -1,6 +1,7 @@
 """Pure cart arithmetic: units, discounts, lines, and pricing a cart into exact totals.
 
-Owns :class:`Unit`, :class:`Discount`, :class:`CartLine` and :func:`price_cart`. Money is int
+Owns :class:`Unit`, :class:`Discount`, :class:`PriceOverride`, :class:`CartLine` and
+:func:`price_cart`. Money is int
 won, quantities are int pieces (``ea``) or int grams (``kg`` and ``100g``). One rounding policy,
 round half up (away from zero), at three named points only: a weighed line's gross, a percent
 discount, and the receipt's VAT split. A ticket discount is spread over the lines by largest
@@ -122,6 +123,27 @@ class Discount:
 
 
 @dataclass(frozen=True, slots=True)
+class PriceOverride:
+    """A unit price changed at the till (a shelf tag that disagrees, damaged goods): the
+    catalogue price it replaced, why, and the user whose ``price_override`` permission allowed
+    it (the cashier, or a manager approving in place)."""
+
+    regular_price: int
+    reason: str
+    authorized_by: int
+
+    def __post_init__(self) -> None:
+        if not _is_int(self.regular_price) or self.regular_price < 0:
+            raise PriceError(
+                f"the regular price must be whole won, 0 or more, got {self.regular_price!r}",
+                code="price.invalid",
+                unit_price=self.regular_price,
+            )
+        if not isinstance(self.reason, str) or not self.reason.strip():
+            raise PriceError("say why the price is changed", code="price.override_reason")
+
+
+@dataclass(frozen=True, slots=True)
 class CartLine:
     """One product on a ticket with its price as it was when the line was added."""
 
@@ -134,6 +156,7 @@ class CartLine:
     barcode: str | None = None
     fixed_amount: int | None = None  # the amount on a price-embedded scale label
     discount: Discount | None = None
+    price_override: PriceOverride | None = None  # unit_price was changed at the till
 
     def __post_init__(self) -> None:
         if not isinstance(self.unit, Unit):
@@ -180,6 +203,12 @@ class CartLine:
                 fixed_amount=self.fixed_amount,
                 product_id=self.product_id,
             )
+        if self.price_override is not None and self.fixed_amount is not None:
+            raise PriceError(
+                f"{self.name}: a scale label's amount is fixed; its price cannot be changed",
+                code="price.fixed_label",
+                product_id=self.product_id,
+            )
         if self.discount is not None and not isinstance(self.discount, Discount):
             raise DiscountError(
                 f"line discount must be a Discount, got {self.discount!r}",
@@ -198,6 +227,23 @@ class CartLine:
 
     def with_discount(self, discount: Discount | None) -> CartLine:
         return dataclasses.replace(self, discount=discount)
+
+    @property
+    def regular_price(self) -> int:
+        """The catalogue unit price (before any override at the till)."""
+        return self.price_override.regular_price if self.price_override else self.unit_price
+
+    def with_price(self, unit_price: int, reason: str, authorized_by: int) -> CartLine:
+        """The line at ``unit_price`` instead of its catalogue price, with why and who; back at
+        the catalogue price the override is dropped."""
+        regular = self.regular_price
+        if unit_price == regular:
+            return dataclasses.replace(self, unit_price=regular, price_override=None)
+        return dataclasses.replace(
+            self,
+            unit_price=unit_price,
+            price_override=PriceOverride(regular, reason.strip(), authorized_by),
+        )
 
 
 @dataclass(frozen=True, slots=True)

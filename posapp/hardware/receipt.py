@@ -136,6 +136,7 @@ class ItemLine:
     discount: int = 0  # won off (line + share of the ticket discount)
     exempt: bool = False
     code: str = ""
+    regular_price: int | None = None  # the catalogue price when the till changed it
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,8 @@ def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:
                 amount_w,
             )
         )
+        if item.regular_price is not None:
+            r.add(Row("   가격변경", f"{won(item.regular_price)} → {won(item.unit_price)}"))
         if item.discount:
             r.add(Row("   할인", f"-{won(item.discount)}"))
     r.add(Rule())

@@ -5,7 +5,9 @@ at that moment and the last ledger movement id; counting records what is on the 
 A line's variance is ``counted − (expected at start + movements between the start and the moment
 it was counted)``: a sale during the count is neither a loss nor counted twice. Posting writes
 each variance as one ``count`` movement (negative variances leave the lots first-expiring-first,
-positive ones go into the newest lot) and clears the product's needs-count flag.
+positive ones go into the newest lot) and clears the product's needs-count flag. Posting changes
+stock: it needs the ``stock_adjustment`` permission of the user or of a manager approving in
+place, and is a ``count.post`` audit event with each changed product's level before and after.
 
 On PostgreSQL the start locks the counted products' level rows (as every stock writer does
 first), so a sale in flight is either wholly before the start or wholly after it.
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, insert, select, update
 
+from posapp import audit
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     Category,
@@ -34,7 +37,7 @@ from posapp.db.models import (
 )
 from posapp.inventory import catalog, ledger
 from posapp.inventory.ledger import LOCATIONS, MovementKind, MovementRow, Take
-from posapp.inventory.stock import InventoryError
+from posapp.inventory.stock import InventoryError, levels, require_adjustment
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,10 +281,19 @@ class PostedCount:
     movements: tuple[MovementRow, ...]
 
 
-def post_count(uow: UnitOfWork, count_id: int, *, user_id: int) -> PostedCount:
+def post_count(
+    uow: UnitOfWork,
+    count_id: int,
+    *,
+    user_id: int,
+    approved_by: int | None = None,
+    register_id: str | None = None,
+) -> PostedCount:
     """Post the reviewed variances of every counted line as ``count`` movements; uncounted
-    lines are left as they are. The count is closed."""
+    lines are left as they are. The count is closed. Needs ``stock_adjustment`` of
+    ``user_id`` or of ``approved_by``."""
     _open_count(uow, count_id)
+    approver = require_adjustment(uow, user_id, approved_by, "posting a stock count")
     conn = uow.conn
     count_uuid = conn.execute(select(StockCount.uuid).where(StockCount.id == count_id)).scalar_one()
     lines = count_lines(uow, count_id, only_counted=True)
@@ -290,6 +302,7 @@ def post_count(uow: UnitOfWork, count_id: int, *, user_id: int) -> PostedCount:
     # read again under the lock: a sale may have committed since the lines were shown
     lines = count_lines(uow, count_id, only_counted=True)
     variances = {ln.product_id: ln.variance for ln in lines if ln.variance}
+    before = levels(conn, sorted(variances))
     now = utcnow()
     moves: list[MovementRow] = []
     takes = [Take(p, -v) for p, v in sorted(variances.items()) if v and v < 0]
@@ -342,6 +355,23 @@ def post_count(uow: UnitOfWork, count_id: int, *, user_id: int) -> PostedCount:
         update(st)
         .where(st.c.id == count_id)
         .values(status="posted", posted_by=user_id, posted_at=now)
+    )
+    after: dict[str, object] = {
+        "on_hand": {str(p): q for p, q in levels(conn, sorted(variances)).items()},
+        "variances": {str(p): v for p, v in sorted(variances.items())},
+        "counted": len(lines),
+    }
+    if approver is not None:
+        after["approved_by"] = approver
+    audit.record(
+        conn,
+        "count.post",
+        user_id,
+        register_id,
+        f"count:{count_id}",
+        {"on_hand": {str(p): q for p, q in before.items()}},
+        after,
+        now,
     )
     return PostedCount(get_count(uow, count_id), variances, tuple(moves))  # type: ignore[arg-type]
 

@@ -3,6 +3,10 @@ sales floor and the basement store room, markdowns of near-expiry lots, movement
 
 Owns these flows over the ledger (posapp/inventory/ledger.py): each is one business action in
 the caller's unit of work, changes stock only by posting movements, and returns plain data.
+Waste and corrections need the ``stock_adjustment`` permission of the acting user or of a
+manager who approved in place (``approved_by``), and are audit events with the product's level
+before and after. A transfer between the floor and the store room changes no total (only
+lots) and needs no permission: it stays in the ledger with its user.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, select
 from sqlalchemy.orm import aliased
 
+from posapp import audit as audit_log
+from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     AuditEvent,
@@ -26,6 +32,7 @@ from posapp.db.models import (
     PurchaseOrder,
     Sale,
     StockCount,
+    StockLevel,
     StockMovement,
     User,
     utcnow,
@@ -104,6 +111,32 @@ def audit(
             after=after,
         )
     )
+
+
+def require_adjustment(
+    uow: UnitOfWork, user_id: int, approved_by: int | None, action: str
+) -> int | None:
+    """The acting user, or the manager who approved in place, must hold ``stock_adjustment``.
+
+    Returns the approver's id when one was needed and given (None when the user's own role
+    holds the permission), for the audit event."""
+    if approved_by is not None:
+        require_permission(uow, approved_by, Permission.STOCK_ADJUSTMENT, action)
+        return approved_by
+    require_permission(uow, user_id, Permission.STOCK_ADJUSTMENT, action)
+    return None
+
+
+def levels(conn: Connection, product_ids: list[int]) -> dict[int, int]:
+    """The cached on-hand of each product (0 when it has no level row yet)."""
+    got = dict(
+        conn.execute(
+            select(StockLevel.product_id, StockLevel.on_hand).where(
+                StockLevel.product_id.in_(sorted(set(product_ids)))
+            )
+        ).all()
+    )
+    return {p: int(got.get(p, 0)) for p in product_ids}
 
 
 def _location(loc: str) -> str:
@@ -237,13 +270,18 @@ def record_waste(
     reason: WasteReason | str,
     *,
     user_id: int,
+    approved_by: int | None = None,
+    register_id: str | None = None,
     lot_id: int | None = None,
     note: str = "",
     location: str = FLOOR,
 ) -> StockChange:
     """Take ``qty`` out of stock for a reason (spoiled, damaged, sample, class use, theft), or
     for ``correction`` add (qty > 0) or remove (qty < 0) units. From ``lot_id`` when given, else
-    first-expiring-first from the lots at ``location``."""
+    first-expiring-first from the lots at ``location``.
+
+    Needs ``stock_adjustment`` of ``user_id`` or of ``approved_by`` (a manager's PIN in place);
+    audited as ``stock.waste`` / ``stock.adjust`` with the level before and after."""
     try:
         why = WasteReason(reason)
     except ValueError:
@@ -260,10 +298,12 @@ def record_waste(
         qty = -qty
     if not note and why is WasteReason.CORRECTION:
         raise InventoryError("say why the stock is corrected", code="inventory.note_required")
+    approver = require_adjustment(uow, user_id, approved_by, "a stock adjustment")
     kind = _REASON_KIND[why]
     doc = str(uuidlib.uuid4())
     reason_text = why.value + (f": {note}" if note else "")
     ledger.lock_products(conn, [product_id])
+    before = levels(conn, [product_id])[product_id]
     if lot_id is not None:
         lot_product, on_hand, _ = _lot(conn, lot_id)
         if lot_product != product_id:
@@ -308,6 +348,25 @@ def record_waste(
             reason=reason_text,
             user_id=user_id,
         )
+    after: dict[str, Any] = {
+        "on_hand": levels(conn, [product_id])[product_id],
+        "qty": qty,
+        "reason": reason_text,
+        "doc": doc,
+    }
+    if lot_id is not None:
+        after["lot_id"] = lot_id
+    if approver is not None:
+        after["approved_by"] = approver
+    audit_log.record(
+        conn,
+        "stock.adjust" if kind == MovementKind.ADJUST else "stock.waste",
+        user_id,
+        register_id,
+        f"product:{product_id}",
+        {"on_hand": before},
+        after,
+    )
     return StockChange(doc, kind, reason_text, tuple(moves))
 
 

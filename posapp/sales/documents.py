@@ -1,7 +1,9 @@
 """The canonical document of a completed sale or refund: journal payload and outbox event.
 
 Built from the same row dicts that are inserted, and rebuilt from the tables by
-:func:`load_document`, so the journal check compares like with like.
+:func:`load_document`, so the journal check compares like with like. A line whose price was
+changed at the till carries ``price_override`` (the catalogue price, the reason, who allowed
+it); other lines have no such key, so documents written before it existed rebuild the same.
 """
 
 from __future__ import annotations
@@ -95,11 +97,23 @@ def build_document(
     doc = {k: _plain(sale[k]) for k in SALE_KEYS}
     doc["original_uuid"] = original_uuid
     doc["lines"] = [
-        {**{k: _plain(ln[k]) for k in LINE_KEYS}, "original_line_no": orig}
+        {**{k: _plain(ln[k]) for k in LINE_KEYS}, "original_line_no": orig, **_override(ln)}
         for ln, orig in zip(lines, original_line_nos, strict=True)
     ]
     doc["payments"] = [{k: _plain(p[k]) for k in PAYMENT_KEYS} for p in payments]
     return doc
+
+
+def _override(line: Mapping[str, Any]) -> dict[str, Any]:
+    if line.get("regular_price") is None:
+        return {}
+    return {
+        "price_override": {
+            "regular_price": line["regular_price"],
+            "reason": line["price_override_reason"],
+            "by": line["price_override_by"],
+        }
+    }
 
 
 def load_document(conn: Connection, sale_uuid: str) -> dict[str, Any] | None:

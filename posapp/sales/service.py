@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
+from posapp.auth.service import UserInfo
 from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import (
     HeldTicket,
@@ -356,11 +357,12 @@ def complete_sale(
         require_permission(
             uow, approved_by, Permission.DISCOUNT_OVER_LIMIT, "a discount above the limit"
         )
+    overridden = _check_price_overrides(uow, ticket)
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn
     now = now or utcnow()
     day = business_date(now)
-    audited = approved_by is not None and bool(priced.discount_total)
+    audited = (approved_by is not None and bool(priced.discount_total)) or overridden
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
     general = audited or receipt_no is not None or bool(receipt_series)
     fast = None if general else fastpath.plan(conn, register_id, day)
@@ -438,6 +440,8 @@ def complete_sale(
                 {"discount": priced.discount_total, "cashier": user_id},
                 now,
             )
+        if overridden:
+            _audit_price_overrides(conn, lines, register_id, receipt_no, user_id, now)
         # Stock last: its rows are the ones every till shares (popular products) and a row
         # lock is held until commit — taken just before it, it is held for the fewest trips.
         takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]
@@ -453,6 +457,57 @@ def complete_sale(
             batch=batch,
         )
     return _completed(sale_id, sale_row, lines, payments, priced, settlement, cash_receipt, moves)
+
+
+# --- price overrides at the till -------------------------------------------------------------
+
+
+def authorize_price_override(
+    uow: UnitOfWork, user_id: int, approved_by: int | None = None
+) -> UserInfo:
+    """Who allows a line's price to change: the cashier when their role holds
+    ``price_override``, else the manager who approved in place (``approved_by``)."""
+    return require_permission(
+        uow, approved_by or user_id, Permission.PRICE_OVERRIDE, "changing a price"
+    )
+
+
+def _check_price_overrides(uow: UnitOfWork, ticket: Ticket) -> bool:
+    """Every changed price on the ticket must still be allowed (the user who allowed it holds
+    ``price_override`` now: a held ticket may be recalled after a role changed)."""
+    by = {ln.price_override.authorized_by for ln in ticket.lines if ln.price_override}
+    for user_id in sorted(by):
+        require_permission(uow, user_id, Permission.PRICE_OVERRIDE, "changing a price")
+    return bool(by)
+
+
+def _audit_price_overrides(
+    conn: Connection,
+    lines: Sequence[Mapping[str, Any]],
+    register_id: str,
+    receipt_no: str,
+    cashier: int,
+    now: dt.datetime,
+) -> None:
+    for r in lines:
+        if r["regular_price"] is None:
+            continue
+        _audit(
+            conn,
+            "price.override",
+            r["price_override_by"],
+            register_id,
+            f"{receipt_no} #{r['line_no']}",
+            {"unit_price": r["regular_price"]},
+            {
+                "unit_price": r["unit_price"],
+                "reason": r["price_override_reason"],
+                "product_id": r["product_id"],
+                "qty": r["qty"],
+                "cashier": cashier,
+            },
+            now,
+        )
 
 
 def _not_open(register_id: str) -> SaleError:
@@ -526,6 +581,9 @@ def _line_rows(sale_id: int, priced: PricedCart) -> list[dict[str, Any]]:
                 "discount_kind": ln.discount.kind if ln.discount else None,
                 "discount_value": ln.discount.value if ln.discount else None,
                 "original_line_id": None,
+                "regular_price": ln.price_override.regular_price if ln.price_override else None,
+                "price_override_reason": ln.price_override.reason if ln.price_override else None,
+                "price_override_by": ln.price_override.authorized_by if ln.price_override else None,
             }
         )
     return rows

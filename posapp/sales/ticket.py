@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from posapp.domain.cart import CartLine, Discount, PricedCart, Unit, price_cart
+from posapp.domain.cart import CartLine, Discount, PricedCart, PriceOverride, Unit, price_cart
 from posapp.domain.errors import QuantityError
 from posapp.domain.tax import TaxClass
 
@@ -37,6 +37,8 @@ class Ticket:
                     and existing.unit_price == line.unit_price
                     and existing.discount is None
                     and line.discount is None
+                    and existing.price_override is None
+                    and line.price_override is None
                 ):
                     self.lines[i] = existing.with_qty(existing.qty + line.qty)
                     return i
@@ -63,6 +65,11 @@ class Ticket:
 
     def set_line_discount(self, index: int, discount: Discount | None) -> None:
         self.lines[index] = self._at(index).with_discount(discount)
+
+    def override_price(self, index: int, unit_price: int, reason: str, authorized_by: int) -> None:
+        """Change a line's unit price at the till (who may is checked by the caller and again
+        when the sale completes); the catalogue price and the reason stay on the line."""
+        self.lines[index] = self._at(index).with_price(unit_price, reason, authorized_by)
 
     def set_discount(self, discount: Discount | None) -> None:
         self.discount = discount
@@ -107,6 +114,7 @@ class Ticket:
                     "barcode": ln.barcode,
                     "fixed_amount": ln.fixed_amount,
                     "discount": _discount_json(ln.discount),
+                    "price_override": _override_json(ln.price_override),
                 }
                 for ln in self.lines
             ],
@@ -125,6 +133,7 @@ class Ticket:
                 barcode=d.get("barcode"),
                 fixed_amount=d.get("fixed_amount"),
                 discount=_discount_from(d.get("discount")),
+                price_override=_override_from(d.get("price_override")),
             )
             for d in data.get("lines", [])
         ]
@@ -146,3 +155,15 @@ def _discount_from(d: dict[str, Any] | None) -> Discount | None:
         if d["kind"] == "amount"
         else Discount.percent(int(d["value"]))
     )
+
+
+def _override_json(o: PriceOverride | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {"regular_price": o.regular_price, "reason": o.reason, "by": o.authorized_by}
+
+
+def _override_from(d: dict[str, Any] | None) -> PriceOverride | None:
+    if not d:
+        return None
+    return PriceOverride(int(d["regular_price"]), str(d["reason"]), int(d["by"]))

@@ -167,7 +167,11 @@ class TicketModel(QAbstractTableModel):
             str(i + 1),
             ("*" if ln.tax_class.value == "exempt" else "") + ln.name,
             qty_text(ln.unit.value, ln.qty),
-            format_krw(ln.unit_price),
+            QCoreApplication.translate("TicketModel", "{price} (변경)").format(
+                price=format_krw(ln.unit_price)
+            )
+            if ln.price_override
+            else format_krw(ln.unit_price),
             f"-{off:,}" if off else "",
             format_krw(pl.net),
         )
@@ -224,6 +228,11 @@ class Asker:
         if d.exec() != QDialog.DialogCode.Accepted:
             return False
         return d.discount()
+
+    def price(self, name: str, regular_price: int, unit_price: int) -> tuple[int, str] | None:
+        """A line's new unit price and the reason, or None when cancelled."""
+        d = dialogs.PriceDialog(name, regular_price, unit_price, self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
 
     def number(self, title: str, label: str, value: int) -> int | None:
         n, ok = QInputDialog.getInt(self.parent, title, label, value, 1, 1_000_000)
@@ -295,6 +304,7 @@ class CheckoutWindow(QMainWindow):
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
+        self.on_settings: Callable[[], None] | None = None  # set by app.py (settings dialog)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -319,6 +329,11 @@ class CheckoutWindow(QMainWindow):
         self.sync_btn = SyncButton()
         self.sync_btn.clicked.connect(self.online_orders)
         top.addWidget(self.sync_btn)
+        self.settings_btn = self._button(
+            self.tr("설정 (Ctrl+Shift+S)"), "Ctrl+Shift+S", self.open_settings
+        )
+        self.settings_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
+        top.addWidget(self.settings_btn)
         self.sign_btn = self._button(self.tr("로그인 (F1)"), "F1", self.sign_in_or_out)
         top.addWidget(self.sign_btn)
         root.addLayout(top)
@@ -403,6 +418,7 @@ class CheckoutWindow(QMainWindow):
             (self.tr("삭제 (F3)"), "F3", self.remove_line),
             (self.tr("품목할인 (F4)"), "F4", self.line_discount),
             (self.tr("전체할인 (F5)"), "F5", self.ticket_discount),
+            (self.tr("가격 변경 (Shift+F2)"), "Shift+F2", self.override_price),
             (self.tr("보류 (F6)"), "F6", self.hold),
             (self.tr("보류목록 (F7)"), "F7", self.recall),
             (self.tr("환불 (F8)"), "F8", lambda: self.refund(None)),
@@ -682,6 +698,48 @@ class CheckoutWindow(QMainWindow):
         if d is not False:
             self._do(lambda: self.session.set_ticket_discount(d), self._approval_if_needed)
 
+    def override_price(self) -> None:
+        """Shift+F2: change the selected line's unit price (a shelf tag that disagrees, damaged
+        goods). The cashier's own ``price_override`` permission allows it; otherwise a manager
+        types their PIN in place (checked on the database worker)."""
+        i = self._selected()
+        if i is None or self.session.user is None:
+            if self.session.user is None:
+                self.show_message(self.tr("먼저 로그인하세요 (F1)."))
+            return
+        line = self.session.ticket.lines[i]
+        answer = self.ask.price(line.name, line.regular_price, line.unit_price)
+        if answer is None:
+            return
+        price, reason = answer
+
+        def changed(who: Any) -> None:
+            self.show_message(
+                self.tr("가격 변경: {name} {old} → {new} ({who})").format(
+                    name=line.name,
+                    old=format_krw(line.regular_price),
+                    new=format_krw(price),
+                    who=who.name,
+                ),
+                error=False,
+            )
+            self._refresh()
+
+        def not_allowed(exc: BaseException) -> None:
+            if getattr(exc, "code", None) != "auth.approval_required":
+                self.show_message(explain(exc))
+                self._refresh()
+                return
+            pin = self.ask.pin(self.tr("관리자 승인"), self.tr("가격 변경: 관리자 승인"))
+            if pin is None:
+                self.show_message(explain(exc))
+                return
+            self._do(lambda: self.session.override_price(i, price, reason, pin), changed)
+
+        self.runner.db(lambda: self.session.override_price(i, price, reason)).success(
+            changed
+        ).failure(not_allowed)
+
     def _approval_if_needed(self, needs: bool) -> None:
         if needs:
             self.approve(self.tr("할인 한도를 넘었습니다: 관리자 승인"))
@@ -720,6 +778,10 @@ class CheckoutWindow(QMainWindow):
     def open_reports(self) -> None:
         if self.on_reports is not None:
             self.on_reports()
+
+    def open_settings(self) -> None:
+        if self.on_settings is not None:
+            self.on_settings()
 
     # --- paying ------------------------------------------------------------------------
 

@@ -265,6 +265,25 @@ class CheckoutSession:
         self.save_recovery()
         return self.needs_approval()
 
+    def override_price(
+        self, index: int, unit_price: int, reason: str, pin: str | None = None
+    ) -> auth.UserInfo:
+        """Change a line's unit price (a shelf tag that disagrees, damaged goods): allowed by
+        the cashier's own ``price_override`` permission, or by a manager's ``pin`` typed in
+        place (checked here, on the database worker). Returns who allowed it; the sale checks
+        it again when it completes and records the change as an audit event."""
+        uid = self._who()
+        self.ticket.lines[index].with_price(unit_price, reason, uid)  # a bad price or no reason
+
+        def allow(uow: UnitOfWork) -> auth.UserInfo:
+            approver = auth.approve(uow, pin).id if pin is not None else None
+            return service.authorize_price_override(uow, uid, approver)
+
+        who = self.db.transact(allow)
+        self.ticket.override_price(index, unit_price, reason, who.id)
+        self.save_recovery()
+        return who
+
     def needs_approval(self) -> bool:
         over = self.ticket.max_discount_percent() > self.settings.discount_limit_percent
         return over and self.pending_approver is None

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -437,6 +438,78 @@ class DiscountDialog(QDialog):
         if n == 0:
             return None
         return Discount.percent(n) if self.percent.isChecked() else Discount.amount(n)
+
+
+# reasons offered for a price change; the Korean text is what is recorded (data, like a void's
+# reason), the screen shows it in the UI's language
+PRICE_REASONS = (
+    QT_TRANSLATE_NOOP("PriceDialog", "가격표 불일치"),
+    QT_TRANSLATE_NOOP("PriceDialog", "파손·흠집 상품"),
+    QT_TRANSLATE_NOOP("PriceDialog", "유통기한 임박"),
+)
+
+
+class PriceDialog(QDialog):
+    """A line's new unit price and why (a shelf tag that disagrees, damaged goods)."""
+
+    def __init__(
+        self, name: str, regular_price: int, unit_price: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("가격 변경"))
+        layout = QVBoxLayout(self)
+        info = QLabel(
+            self.tr("{name} · 정상가 {regular} · 현재 {price}").format(
+                name=name, regular=format_krw(regular_price), price=format_krw(unit_price)
+            )
+        )
+        info.setStyleSheet("font-size: 14pt;")
+        layout.addWidget(info)
+        self.price = QLineEdit()
+        self.price.setStyleSheet("font-size: 18pt;")
+        self.price.setPlaceholderText(self.tr("새 단가 (원)"))
+        layout.addWidget(self.price)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.setStyleSheet("font-size: 14pt;")
+        for text in PRICE_REASONS:
+            self.reason.addItem(self.tr(text), text)
+        self.reason.setCurrentIndex(0)
+        layout.addWidget(QLabel(self.tr("사유")))
+        layout.addWidget(self.reason)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        self.price.returnPressed.connect(self._ok)
+        layout.addWidget(buttons)
+        self.price.setFocus()
+
+    def value(self) -> tuple[int, str]:
+        """(new unit price, reason); DomainError for a price that is not whole won or no reason."""
+        text = self.price.text().replace(",", "").replace("₩", "").strip()
+        if not text.isdigit():
+            raise DomainError(f"not a price: {text!r}", code="price.invalid", unit_price=text)
+        i = self.reason.currentIndex()
+        typed = self.reason.currentText().strip()
+        reason = (
+            str(self.reason.itemData(i)) if i >= 0 and typed == self.reason.itemText(i) else typed
+        )
+        if not reason:
+            raise DomainError("say why the price is changed", code="price.override_reason")
+        return int(text), reason
+
+    def _ok(self) -> None:
+        try:
+            self.value()
+        except DomainError as exc:
+            self.error.setText(explain(exc))
+            return
+        self.accept()
 
 
 class HeldDialog(QDialog):

@@ -47,11 +47,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.db.engine import Database
+from posapp.auth import service as auth
+from posapp.db.engine import Database, UnitOfWork
 from posapp.errors import PosError
 from posapp.inventory import catalog, counts, labels, products, purchasing, stock
 from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
+from posapp.ui.dialogs import PinDialog
 from posapp.ui.inventory_edit import (
     LOCATION_NAMES,
     TAX_NAMES,
@@ -248,11 +250,15 @@ class InventoryWindow(QMainWindow):
         user_id: int,
         user_name: str = "",
         ask_waste: Callable[[str], tuple[int, str, str] | None] | None = None,
+        ask_pin: Callable[[str, str], str | None] | None = None,
         documents_dir: Path | None = None,
         open_file: Callable[[Path], None] | None = None,
+        register_id: str | None = None,
     ) -> None:
         super().__init__()
         self.db, self.runner, self.user_id = db, runner, user_id
+        self.register_id = register_id  # the till this window runs on (audit events)
+        self.ask_pin = ask_pin or self._ask_pin
         # where purchase orders, label sheets and count sheets are saved, and how they are opened
         self.documents_dir = documents_dir or Path(tempfile.gettempdir()) / "posapp-documents"
         self.open_file = open_file or _open_with_desktop
@@ -331,6 +337,42 @@ class InventoryWindow(QMainWindow):
 
     def fail(self, exc: BaseException) -> None:
         self.say(explain(exc), error=True)
+
+    def adjust(
+        self,
+        write: Callable[[UnitOfWork, int | None], Any],
+        then: Callable[[Any], None],
+        why: str,
+        fail: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A write that changes stock (``write(uow, approved_by)``), tried as the signed-in
+        user; when their role lacks ``stock_adjustment`` a manager's PIN is asked in place and
+        the write runs again with that manager as approver. The PIN is checked on the database
+        worker, in the write's own transaction (never on the Qt thread)."""
+        fail = fail or self.fail
+
+        def needs_approval(exc: BaseException) -> None:
+            if not (isinstance(exc, PosError) and exc.code == "auth.approval_required"):
+                fail(exc)
+                return
+            pin = self.ask_pin(self.tr("관리자 승인"), why)
+            if pin is None:
+                fail(exc)
+                return
+
+            def approved(uow: UnitOfWork) -> Any:
+                manager = auth.approve(uow, pin)
+                return write(uow, manager.id)
+
+            self.runner.db(lambda: self.db.transact(approved)).success(then).failure(fail)
+
+        self.runner.db(lambda: self.db.transact(lambda uow: write(uow, None))).success(
+            then
+        ).failure(needs_approval)
+
+    def _ask_pin(self, title: str, prompt: str) -> str | None:
+        d = PinDialog(title, prompt, self)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
@@ -667,16 +709,22 @@ class InventoryWindow(QMainWindow):
         if answer is None:
             return
         qty, reason, note = answer
-        self._do(
-            lambda: self.db.transact(
-                lambda uow: stock.record_waste(
-                    uow, p.id, qty, reason, user_id=self.user_id, note=note
-                )
+        self.adjust(
+            lambda uow, approver: stock.record_waste(
+                uow,
+                p.id,
+                qty,
+                reason,
+                user_id=self.user_id,
+                approved_by=approver,
+                register_id=self.register_id,
+                note=note,
             ),
             lambda ch: (
                 self.say(self.tr("기록했습니다: {r}").format(r=ch.reason)),
                 self.apply_filter(),
             ),
+            self.tr("재고 조정: 관리자 승인"),
         )
 
     # --- expiring lots -----------------------------------------------------------------
@@ -972,9 +1020,10 @@ class InventoryWindow(QMainWindow):
             self._count_refresh()
             self.apply_filter()
 
-        self._do(
-            lambda: self.db.transact(
-                lambda uow: counts.post_count(uow, c.id, user_id=self.user_id)
+        self.adjust(
+            lambda uow, approver: counts.post_count(
+                uow, c.id, user_id=self.user_id, approved_by=approver, register_id=self.register_id
             ),
             posted,
+            self.tr("재고조사 차이 반영: 관리자 승인"),
         )

@@ -56,6 +56,35 @@ KO: dict[str, str] = {
     "catalog.zero_weight": "저울 라벨의 무게가 0 g입니다: {barcode}",
     "catalog.price": "가격은 0원 이상의 정수여야 합니다.",
     "price.invalid": "가격이 올바르지 않습니다.",
+    "price.override_reason": "가격을 바꾸는 사유를 입력하세요.",
+    "setup.register_id": "계산대 번호는 영문·숫자 1~16자입니다: {value}",
+    "setup.register_name": "계산대 이름을 입력하세요 (60자 이내).",
+    "setup.printer_kind": "프린터 종류를 고르세요.",
+    "setup.printer_host": "네트워크 프린터의 주소(IP)를 입력하세요.",
+    "setup.printer_device": "시리얼·장치 파일 프린터의 장치(포트)를 입력하세요.",
+    "setup.port": "포트 번호는 1~65535입니다: {value}",
+    "setup.paper": "용지 폭은 58mm 또는 80mm입니다.",
+    "setup.drawer_pin": "돈통 핀은 2 또는 5입니다.",
+    "setup.scanner_kind": "스캐너 종류를 고르세요.",
+    "setup.scale_kind": "저울 종류를 고르세요.",
+    "setup.port_missing": "{what} 포트를 입력하세요 (예: /dev/ttyUSB0, COM3).",
+    "setup.database_url": (
+        "데이터베이스 주소는 sqlite:///파일 또는 postgresql://사용자@서버:포트/DB 형식입니다."
+    ),
+    "setup.db_connect": (
+        "데이터베이스 서버({host}:{port})에 연결할 수 없습니다. "
+        "주소·포트와 서버가 켜져 있는지 확인하세요."
+    ),
+    "setup.db_login": "데이터베이스 사용자 이름이나 비밀번호가 맞지 않습니다 ({host}).",
+    "setup.db_missing": "서버({host})에 데이터베이스 {name}이(가) 없습니다.",
+    "setup.db_newer": (
+        "이 데이터베이스는 더 새로운 프로그램의 스키마({revision})입니다. "
+        "프로그램을 업데이트하세요."
+    ),
+    "setup.platform_url": "플랫폼 주소는 http:// 또는 https:// 로 시작합니다.",
+    "setup.locale": "지원하지 않는 화면 언어입니다: {value}",
+    "setup.file": "설정 파일을 저장하지 못했습니다: {key}",
+    "price.fixed_label": "저울 라벨 상품은 금액이 정해져 있어 단가를 바꿀 수 없습니다.",
     "unit.unknown": "알 수 없는 단위입니다: {value} (개, kg, 100g)",
     "tax.unknown": "알 수 없는 과세 구분입니다.",
     "quantity.invalid": "수량이 올바르지 않습니다.",

@@ -53,6 +53,7 @@ def sale_receipt(
             discount=sign * (ln["line_discount"] + ln["ticket_discount"]),
             exempt=ln["tax_class"] == "exempt",
             code=ln["barcode"] or "",
+            regular_price=ln.get("regular_price"),
         )
         for ln in sale.lines
     )

@@ -67,6 +67,9 @@ class Script:
     def number(self, title: str, label: str, value: int) -> int | None:
         return self._next("number")
 
+    def price(self, name: str, regular_price: int, unit_price: int) -> Any:
+        return self._next("price")
+
     def held(self, held: list[Any]) -> int | None:
         return held[0].id if held else None
 
@@ -160,6 +163,49 @@ def test_search_weigh_discount_with_approval(qtbot, till) -> None:  # type: igno
     script.push("tender", lambda total: ([Tender.cash(total)], None))
     qtbot.keyClick(window, Qt.Key.Key_F12)
     assert "완료" in window.message.text()
+
+
+def test_price_override_by_shift_f2_with_a_manager_pin(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _printer = till
+    assert window.buttons["Shift+F2"].text() == "가격 변경 (Shift+F2)"
+    sign_in(qtbot, window, script)  # a cashier: no price_override of her own
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("price", (7_000, "파손·흠집 상품"))
+    script.push("pin", None)  # the manager is not there: nothing changes
+    qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.ticket.lines[0].unit_price == 8_500
+    assert "관리자 승인" in window.message.text()
+    script.push("price", (7_000, "파손·흠집 상품"))
+    script.push("pin", "1111")  # a cashier's PIN does not approve
+    qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.ticket.lines[0].unit_price == 8_500
+    script.push("price", (7_000, "파손·흠집 상품"))
+    script.push("pin", "2222")
+    window.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    line = window.session.ticket.lines[0]
+    assert (line.unit_price, line.regular_price) == (7_000, 8_500)
+    assert "₩8,500 → ₩7,000" in window.message.text() and "박지민" in window.message.text()
+    assert (
+        window.model.data(window.model.index(0, 3), Qt.ItemDataRole.DisplayRole) == "₩7,000 (변경)"
+    )
+    assert "₩19,900" in window.due.text()
+    script.push("tender", lambda total: ([Tender.cash(total)], None))
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    sale = window.session.last_sale
+    assert sale is not None and sale.total == 19_900
+    text = layout_sale(sale_receipt(sale, Settings(), cashier="김하늘")).text()
+    assert "8,500 → 7,000" in text
+    events = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "price.override")
+        ).all()
+    )
+    assert [(e.user_id, e.before, e.after["unit_price"]) for e in events] == [
+        (store.manager, {"unit_price": 8_500}, 7_000)
+    ]
 
 
 def test_hold_recall_void_refund_and_close_shift(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -104,3 +104,26 @@ def test_drawer_count(qtbot) -> None:  # type: ignore[no-untyped-def]
     d.spins[100].setValue(3)
     assert d.counted() == 162_800 and d.counts() == {10_000: 16, 1_000: 2, 500: 1, 100: 3}
     assert "부족" in d.diff.text()
+
+
+def test_price_dialog_typed_price_and_reason(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = dialogs.PriceDialog("순창 고추장 1kg", 8_500, 8_500)
+    qtbot.addWidget(d)
+    d.show()
+    assert "₩8,500" in d.findChildren(dialogs.QLabel)[0].text()
+    qtbot.keyClicks(d.price, "abc")
+    qtbot.keyClick(d.price, Qt.Key.Key_Return)  # not a price: stays open, says why
+    assert d.isVisible() and d.error.text() == "가격이 올바르지 않습니다."
+    d.price.clear()
+    qtbot.keyClicks(d.price, "7,000")
+    d.reason.setCurrentIndex(1)
+    assert d.value() == (7_000, "파손·흠집 상품")  # the listed reason, as recorded
+    d.reason.setEditText("포장 찢어짐")
+    assert d.value() == (7_000, "포장 찢어짐")  # a typed one
+    d.reason.setEditText(" ")
+    qtbot.keyClick(d.price, Qt.Key.Key_Return)
+    assert d.isVisible() and "사유" in d.error.text()
+    d.reason.setCurrentIndex(0)
+    qtbot.keyClick(d.price, Qt.Key.Key_Return)
+    assert d.result() == dialogs.QDialog.DialogCode.Accepted
+    assert d.value() == (7_000, "가격표 불일치")

@@ -45,6 +45,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory_import.py",
     ROOT / "posapp" / "ui" / "inventory_history.py",
     ROOT / "posapp" / "ui" / "reports.py",
+    ROOT / "posapp" / "ui" / "settings.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

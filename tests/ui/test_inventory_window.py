@@ -55,6 +55,61 @@ def test_waste_from_the_list(qtbot, store: Store) -> None:  # type: ignore[no-un
     assert "damaged" in w.status.text()
 
 
+def test_waste_by_a_cashier_asks_a_manager_pin_in_place(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from posapp import audit
+
+    prompts: list[str] = []
+    answers = iter([None, "1111", "2222"])  # cancelled, a cashier's PIN, the manager's
+
+    def ask_pin(title: str, prompt: str) -> str | None:
+        prompts.append(prompt)
+        return next(answers)
+
+    w = InventoryWindow(
+        store.db,
+        SyncRunner(),
+        user_id=store.cashier,
+        user_name="김하늘",
+        ask_waste=lambda name: (2, "damaged", "떨어뜨림"),
+        ask_pin=ask_pin,
+        register_id="R01",
+    )
+    qtbot.addWidget(w)
+    select(w, store.apple)
+    w.waste_selected()  # no PIN: nothing written, the reason in words
+    assert on_hand(store, store.apple) == 8 and "관리자 승인" in w.status.text()
+    w.waste_selected()  # a cashier's PIN does not approve
+    assert on_hand(store, store.apple) == 8 and "관리자" in w.status.text()
+    w.waste_selected()
+    assert on_hand(store, store.apple) == 6 and "damaged" in w.status.text()
+    assert prompts == ["재고 조정: 관리자 승인"] * 3
+    (ev,) = store.db.read(lambda uow: audit.list_events(uow, audit.AuditFilter(action="stock")))
+    assert ev.user_id == store.cashier and ev.register_id == "R01"
+    assert ev.after is not None and ev.after["approved_by"] == store.manager
+    assert ev.before == {"on_hand": 8} and ev.after["on_hand"] == 6
+
+
+def test_posting_a_count_as_a_cashier_needs_a_manager(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    w = InventoryWindow(
+        store.db,
+        SyncRunner(),
+        user_id=store.cashier,
+        ask_pin=lambda title, prompt: asked.append(prompt) or "2222",  # type: ignore[func-returns-value]
+    )
+    qtbot.addWidget(w)
+    w.tabs.setCurrentIndex(3)
+    w.start_count()  # counting itself changes nothing: no PIN
+    for _ in range(7):
+        w.count_scan.setText(APPLE_CODE)
+        qtbot.keyClick(w.count_scan, Qt.Key.Key_Return)
+    assert not asked
+    w.post_count()
+    assert asked == ["재고조사 차이 반영: 관리자 승인"]
+    assert w.current_count is None and on_hand(store, store.apple) == 7
+    assert verify(store.db).ok
+
+
 def test_receiving_by_scanning(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     w = make(qtbot, store)
     w.tabs.setCurrentIndex(2)

@@ -153,14 +153,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+322" />
-            <location line="+134" />
+            <location filename="../../ui/checkout.py" line="+337" />
+            <location line="+135" />
             <source>로그인 (F1)</source>
-            <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-125" />
+            <location line="-126" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -188,6 +187,11 @@
             <location line="+1" />
             <source>전체할인 (F5)</source>
             <translation>Ticket discount (F5)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>가격 변경 (Shift+F2)</source>
+            <translation>Change price (Shift+F2)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -311,12 +315,13 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+400" />
+            <location line="+181" />
+            <location line="+265" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-397" />
+            <location line="-443" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -377,22 +382,39 @@
             <translation>Ticket discount</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+21" />
+            <source>가격 변경: {name} {old} → {new} ({who})</source>
+            <translation>Price changed: {name} {old} → {new} ({who})</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>가격 변경: 관리자 승인</source>
+            <translation>Price change: manager approval</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>할인 한도를 넘었습니다: 관리자 승인</source>
             <translation>Discount limit exceeded: manager approval</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-12" />
+            <location line="+19" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-419" />
+            <source>설정 (Ctrl+Shift+S)</source>
+            <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
+            <translation>Settings (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <location line="+424" />
             <source>{name} 관리자 승인</source>
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+35" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
@@ -783,7 +805,7 @@
     <context>
         <name>CountDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+112" />
+            <location filename="../../ui/dialogs.py" line="+113" />
             <source>{amount}원 지폐</source>
             <translation>₩{amount} note</translation>
         </message>
@@ -876,7 +898,7 @@
     <context>
         <name>HeldDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+11" />
+            <location filename="../../ui/dialogs.py" line="+83" />
             <source>보류 목록</source>
             <translation>Held tickets</translation>
         </message>
@@ -1109,7 +1131,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+260" />
+            <location filename="../../ui/inventory.py" line="+266" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -1124,7 +1146,12 @@
             <translation>Regions &amp; producers</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+80" />
+            <source>관리자 승인</source>
+            <translation>Manager approval</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>상품명·바코드·PLU</source>
             <translation>Name, barcode or PLU</translation>
         </message>
@@ -1242,12 +1269,17 @@
             <translation>Choose the products to label.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+54" />
             <source>기록했습니다: {r}</source>
             <translation>Recorded: {r}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+3" />
+            <source>재고 조정: 관리자 승인</source>
+            <translation>Stock adjustment: manager approval</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <location line="+68" />
             <location line="+132" />
             <source>상품명</source>
@@ -1410,6 +1442,11 @@
             <source>차이를 반영했습니다: {n}개 상품</source>
             <translation>Variances posted: {n} products</translation>
         </message>
+        <message>
+            <location line="+9" />
+            <source>재고조사 차이 반영: 관리자 승인</source>
+            <translation>Posting the count: manager approval</translation>
+        </message>
     </context>
     <context>
         <name>LabelDialog</name>
@@ -1507,7 +1544,7 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="-73" />
+            <location filename="../../ui/dialogs.py" line="-145" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -1711,6 +1748,44 @@
         </message>
     </context>
     <context>
+        <name>PriceDialog</name>
+        <message>
+            <location line="+367" />
+            <source>가격표 불일치</source>
+            <translation>Shelf tag differs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파손·흠집 상품</source>
+            <translation>Damaged goods</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한 임박</source>
+            <translation>Near expiry</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>가격 변경</source>
+            <translation>Change price</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{name} · 정상가 {regular} · 현재 {price}</source>
+            <translation>{name} · regular {regular} · now {price}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>새 단가 (원)</source>
+            <translation>New unit price (won)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>사유</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
         <name>ProducerDialog</name>
         <message>
             <location filename="../../ui/inventory_edit.py" line="-180" />
@@ -1876,7 +1951,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-876" />
+            <location filename="../../ui/inventory.py" line="-931" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -2079,7 +2154,7 @@
     <context>
         <name>RefundDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+405" />
+            <location filename="../../ui/dialogs.py" line="+78" />
             <source>환불 · {receipt}</source>
             <translation>Refund · {receipt}</translation>
         </message>
@@ -2406,6 +2481,259 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings.py" line="+47" />
+            <source>미리보기 (프린터 없음)</source>
+            <translation>Preview (no printer)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>네트워크 (LAN)</source>
+            <translation>Network (LAN)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>USB</source>
+            <translation>USB</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>시리얼 포트</source>
+            <translation>Serial port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>장치 파일</source>
+            <translation>Device file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>키보드 방식 (USB)</source>
+            <translation>Keyboard wedge (USB)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>없음 (무게 입력)</source>
+            <translation>None (grams typed)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CAS PD-II</source>
+            <translation>CAS PD-II</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>기타 (정규식)</source>
+            <translation>Other (regex)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>한국어</source>
+            <translation>한국어 (Korean)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>계산대 번호</source>
+            <translation>Register id</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>계산대 이름</source>
+            <translation>Register name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>프린터 종류</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>프린터 주소</source>
+            <translation>Printer address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>프린터 포트</source>
+            <translation>Printer port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>프린터 장치</source>
+            <translation>Printer device</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>용지 폭</source>
+            <translation>Paper width</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>돈통 핀</source>
+            <translation>Drawer pin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>스캐너</source>
+            <translation>Scanner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>스캐너 포트</source>
+            <translation>Scanner port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>저울</source>
+            <translation>Scale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>저울 포트</source>
+            <translation>Scale port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>데이터베이스 주소</source>
+            <translation>Database URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>데이터베이스 비밀번호</source>
+            <translation>Database password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>플랫폼 주소</source>
+            <translation>Platform URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>플랫폼 토큰</source>
+            <translation>Platform token</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>화면 언어</source>
+            <translation>Screen language</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>설정 — 계산대 등록</source>
+            <translation>Settings — register this till</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>계산대</source>
+            <translation>Till</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>프린터·돈통·스캐너·저울</source>
+            <translation>Printer · drawer · scanner · scale</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>데이터베이스·온라인 플랫폼</source>
+            <translation>Database · online platform</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>비우면 이 컴퓨터의 SQLite · postgresql://사용자@서버:5432/posapp</source>
+            <translation>Empty: SQLite on this computer · postgresql://user@server:5432/posapp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>연결 시험 (Ctrl+T)</source>
+            <translation>Test connection (Ctrl+T)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>비우면 동기화 안 함 · https://...</source>
+            <translation>Empty: no sync · https://...</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>비우면 그대로 ({where})</source>
+            <translation>Empty: keep the stored one ({where})</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>없음</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>저장한 설정은 다시 시작하면 적용됩니다 (계산대 이름은 바로).</source>
+            <translation>Saved settings apply at the next start (the register name at once).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>저장 (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>연결하는 중…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>연결됨 · {server} · 스키마 {revision} (최신)</source>
+            <translation>Connected · {server} · schema {revision} (current)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>연결됨 · {server} · 스키마 {revision}: 시작할 때 {head}로 올립니다</source>
+            <translation>Connected · {server} · schema {revision}: upgraded to {head} at start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>연결됨 · {server} · 빈 데이터베이스: 시작할 때 만듭니다</source>
+            <translation>Connected · {server} · empty database: created at start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 SQLite 파일: 시작할 때 만듭니다</source>
+            <translation>New SQLite file: created at start</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>저장하는 중…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>바뀐 설정이 없습니다.</source>
+            <translation>Nothing changed.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>저장했습니다.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>다시 시작해야 적용: {names}</source>
+            <translation>Applies after a restart: {names}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>새 데이터베이스에는 다시 시작한 뒤 근무를 열 때 등록됩니다.</source>
+            <translation>The new database registers this till when a shift is opened after the restart.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncButton</name>
         <message>
             <location filename="../../ui/sync_panel.py" line="-129" />
@@ -2431,7 +2759,7 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="-340" />
+            <location filename="../../ui/dialogs.py" line="-412" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -2564,7 +2892,7 @@
     <context>
         <name>TextDialog</name>
         <message>
-            <location line="+166" />
+            <location line="+238" />
             <source>인쇄</source>
             <translation>Print</translation>
         </message>
@@ -2572,7 +2900,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-802" />
+            <location filename="../../ui/checkout.py" line="-864" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -2595,6 +2923,11 @@
             <location line="+1" />
             <source>금액</source>
             <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>{price} (변경)</source>
+            <translation>{price} (changed)</translation>
         </message>
     </context>
     <context>
@@ -2691,13 +3024,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+327" />
+            <location filename="../../ui/messages.py" line="+356" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+807" />
+            <location filename="../../ui/checkout.py" line="+831" />
             <source>개</source>
             <translation>ea</translation>
         </message>
