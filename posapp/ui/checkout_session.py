@@ -279,7 +279,7 @@ class CheckoutSession:
             approver = auth.approve(uow, pin).id if pin is not None else None
             return service.authorize_price_override(uow, uid, approver)
 
-        who = self.db.transact(allow)
+        who = self._write(allow)  # offline: checked against the spool's users
         self.ticket.override_price(index, unit_price, reason, who.id)
         self.save_recovery()
         return who

@@ -305,3 +305,24 @@ def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_p
     s.scan(new)
     assert [pl.line.unit_price for pl in s.priced().lines] == [9_100, 39_000]
     spool.dispose()
+
+
+def test_a_price_override_made_offline_reaches_the_server(store: Store, tmp_path: Path) -> None:
+    from posapp.db.models import SaleLine
+
+    spool, s = _offline(store, tmp_path / "spool.sqlite3")
+    s.scan(GOCHUJANG_CODE)
+    who = s.override_price(0, 7_000, "가격표 불일치", pin="2222")  # the manager, from the spool
+    assert who.id == store.manager
+    sale = s.complete([Tender.cash(10_000)])
+    assert spool.forward(store.db).sent == 1
+    line = store.db.read(
+        lambda uow: uow.conn.execute(
+            select(SaleLine.unit_price, SaleLine.regular_price, SaleLine.price_override_by)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(Sale.receipt_no == sale.receipt_no)
+        ).one()
+    )
+    assert tuple(line) == (7_000, 8_500, store.manager)
+    assert verify(store.db).ok
+    spool.dispose()
