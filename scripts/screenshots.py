@@ -31,12 +31,14 @@ def main() -> None:
     from posapp.sync.worker import SyncStatus
     from posapp.ui.dialogs import RefundDialog, TenderDialog
     from posapp.ui.fonts import app_font, register_fonts
+    from posapp.ui.i18n import install_qt_translations
     from posapp.ui.tasks import SyncRunner
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setFont(app_font(register_fonts()))
+    install_qt_translations(app, "ko")  # Qt's own buttons (확인/취소), as the app does
     settings = load_settings(Path("/nonexistent.toml"), environ={})
     settings = replace(settings, card=replace(settings.card, terminal=""))
     db = open_database(settings)
@@ -387,11 +389,13 @@ def inventory_only() -> None:
     from posapp.config import load_settings
     from posapp.demo import load_demo
     from posapp.ui.fonts import app_font, register_fonts
+    from posapp.ui.i18n import install_qt_translations
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setFont(app_font(register_fonts()))
+    install_qt_translations(app, "ko")  # Qt's own buttons (확인/취소), as the app does
     db = open_database(load_settings(Path("/nonexistent.toml"), environ={}))
     load_demo(db, days=1, sales_per_day=20)
     inventory_shots(db, out, app)
@@ -476,11 +480,13 @@ def settings_only() -> None:
 
     from posapp.bootstrap import open_database
     from posapp.ui.fonts import app_font, register_fonts
+    from posapp.ui.i18n import install_qt_translations
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setFont(app_font(register_fonts()))
+    install_qt_translations(app, "ko")  # Qt's own buttons (확인/취소), as the app does
     db = open_database(load_settings_for_shots())
     settings_shots(db, out, app)
     print(f"screenshots in {out}")
