@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import sys
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -374,6 +375,7 @@ def build(
         window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
     _audit_shortcut(db, window, runner)
     window.on_settings = _settings_screen(db, window, runner, config_path)
+    window.on_staff = _staff_screen(db, window, runner, settings.register.id)
     backups = _schedule_backups(db, settings, runner)
     reports_windows: list[Any] = []
 
@@ -504,6 +506,64 @@ def _audit_shortcut(db: Any, window: Any, runner: Any) -> None:
     window._audit_shortcut = shortcut
 
 
+def _guarded(
+    db: Any,
+    window: Any,
+    runner: Any,
+    allowed: Callable[[Any, int | None], Any],
+    show: Callable[[Any], None],
+    title: str,
+    prompt: str,
+) -> Callable[[], None]:
+    """An opener for a screen that needs a permission: the signed-in user's, or whoever types
+    their PIN in place. ``allowed(uow, user_id)`` returns the actor or raises
+    ``auth.approval_required``; both checks run on the database worker, never the Qt thread."""
+    from posapp.auth import service as auth
+    from posapp.ui.messages import explain
+
+    def open_screen() -> None:
+        user = window.session.user
+
+        def with_pin(exc: BaseException) -> None:
+            if getattr(exc, "code", None) != "auth.approval_required":
+                window.show_message(explain(exc))
+                return
+            pin = window.ask.pin(title, prompt)
+            if pin is None:
+                window.show_message(explain(exc))
+                return
+            runner.db(
+                lambda: db.transact(lambda uow: allowed(uow, auth.approve(uow, pin).id))
+            ).success(show).failure(lambda e: window.show_message(explain(e)))
+
+        runner.db(lambda: db.read(lambda uow: allowed(uow, user.id if user else None))).success(
+            show
+        ).failure(with_pin)
+
+    return open_screen
+
+
+def _staff_screen(db: Any, window: Any, runner: Any, register_id: str) -> Callable[[], None]:
+    """Ctrl+Shift+U: the staff and permissions screen, for a holder of ``user_admin``."""
+    from posapp.auth import service as auth
+    from posapp.auth.permissions import Permission, require_permission
+    from posapp.ui.staff import StaffDialog
+
+    def show(actor: Any) -> None:
+        dialog = StaffDialog(db, runner, actor_id=actor.id, register_id=register_id, parent=window)
+        window._staff_dialog = dialog  # kept alive while open; tests reach it here
+        dialog.refresh()
+        dialog.open()
+
+    def allowed(uow: Any, user_id: int | None) -> Any:
+        require_permission(uow, user_id, Permission.USER_ADMIN, "the staff screen")
+        return auth.get_user(uow, user_id)  # type: ignore[arg-type]
+
+    return _guarded(
+        db, window, runner, allowed, show, "직원·권한", "직원 관리 권한이 있는 관리자 PIN"
+    )
+
+
 def _settings_screen(db: Any, window: Any, runner: Any, config_path: Any) -> Any:
     """Ctrl+Shift+S: the settings dialog (register the till, its devices, the database), for a
     user holding the ``settings`` permission — the signed-in one, or whoever types their PIN
@@ -512,7 +572,6 @@ def _settings_screen(db: Any, window: Any, runner: Any, config_path: Any) -> Any
     from posapp.auth import service as auth
     from posapp.config import default_config_path
     from posapp.ui.i18n import available_locales
-    from posapp.ui.messages import explain
     from posapp.ui.settings import SettingsDialog
 
     path = config_path or default_config_path()
@@ -538,25 +597,9 @@ def _settings_screen(db: Any, window: Any, runner: Any, config_path: Any) -> Any
         till_setup.require_settings(uow, user_id)
         return auth.get_user(uow, user_id)  # type: ignore[arg-type]
 
-    def open_settings() -> None:
-        user = window.session.user
-
-        def with_pin(exc: BaseException) -> None:
-            if getattr(exc, "code", None) != "auth.approval_required":
-                window.show_message(explain(exc))
-                return
-            pin = window.ask.pin("설정", "설정 권한이 있는 관리자 PIN")
-            if pin is None:
-                window.show_message(explain(exc))
-                return
-            runner.db(
-                lambda: db.transact(lambda uow: allowed(uow, auth.approve(uow, pin).id))
-            ).success(show).failure(lambda e: window.show_message(explain(e)))
-
-        runner.db(lambda: db.read(lambda uow: allowed(uow, user.id if user else None))).success(
-            show
-        ).failure(with_pin)
-
+    open_settings = _guarded(
+        db, window, runner, allowed, show, "설정", "설정 권한이 있는 관리자 PIN"
+    )
     return open_settings
 
 

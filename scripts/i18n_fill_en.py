@@ -781,6 +781,65 @@ INVENTORY: dict[str, str] = {
 EN[("ImportDialog", "새 생산자")] = "New producers"  # a list, where 새 생산자 elsewhere is a button
 
 
+# --- the staff screen (posapp/ui/staff.py)
+EN.update(
+    {
+        ("CheckoutWindow", "직원 (Ctrl+Shift+U)"): "Staff (Ctrl+Shift+U)",
+        ("StaffDialog", "계산원"): "Cashier",
+        ("StaffDialog", "매니저"): "Manager",
+        ("StaffDialog", "쿠킹클래스 직원"): "Class staff",
+        ("StaffDialog", "관리자"): "Admin",
+        ("StaffDialog", "거래 취소"): "Void a ticket",
+        ("StaffDialog", "환불"): "Refund",
+        ("StaffDialog", "한도 넘는 할인"): "Discount above the limit",
+        ("StaffDialog", "가격 변경"): "Price override",
+        ("StaffDialog", "판매 없이 돈통 열기"): "Open the drawer without a sale",
+        ("StaffDialog", "재고 조정·폐기"): "Stock adjustment and waste",
+        ("StaffDialog", "설정·감사 기록"): "Settings and audit log",
+        ("StaffDialog", "직원·권한 관리"): "Staff and permissions",
+        ("StaffDialog", "역할 변경"): "Change role",
+        ("StaffDialog", "{name}의 역할"): "Role of {name}",
+        ("StaffDialog", "직원·권한"): "Staff and permissions",
+        ("StaffDialog", "이름"): "Name",
+        ("StaffDialog", "역할"): "Role",
+        ("StaffDialog", "상태"): "Status",
+        ("StaffDialog", "추가 (Alt+N)"): "Add (Alt+N)",
+        ("StaffDialog", "역할 변경 (Alt+R)"): "Change role (Alt+R)",
+        ("StaffDialog", "PIN 재설정 (Alt+P)"): "Reset PIN (Alt+P)",
+        ("StaffDialog", "잠금 해제 (Alt+U)"): "Unlock (Alt+U)",
+        ("StaffDialog", "사용 중지/재개 (Alt+S)"): "Stop/resume (Alt+S)",
+        ("StaffDialog", "직원"): "Staff",
+        ("StaffDialog", "권한"): "Permissions",
+        (
+            "StaffDialog",
+            "칸을 누르면 바로 저장되고 감사 기록에 남습니다. "
+            "관리자는 언제나 직원·권한 관리를 가집니다.",
+        ): "A tick is saved at once and audited. The admin role always keeps staff and "
+        "permissions.",
+        ("StaffDialog", "사용 중지"): "Stopped",
+        ("StaffDialog", "잠김 (PIN {n}회 틀림)"): "Locked ({n} wrong PINs)",
+        ("StaffDialog", "사용 중"): "Active",
+        ("StaffDialog", "{name} 추가됨"): "{name} added",
+        ("StaffDialog", "{name}: {role}"): "{name}: {role}",
+        ("StaffDialog", "{name}: 새 PIN 저장됨 (잠금도 풀림)"): "{name}: new PIN saved (unlocked)",
+        ("StaffDialog", "{name}: 잠금 해제됨"): "{name}: unlocked",
+        ("StaffDialog", "{name}: 다시 사용"): "{name}: active again",
+        ("StaffDialog", "{name}: 사용 중지 (기록은 남습니다)"): "{name}: stopped (history kept)",
+        ("StaffDialog", "{role}: {permission} 허용"): "{role}: {permission} allowed",
+        ("StaffDialog", "{role}: {permission} 해제"): "{role}: {permission} taken away",
+        ("NewUserDialog", "직원 추가"): "Add staff",
+        ("NewUserDialog", "이름"): "Name",
+        ("NewUserDialog", "역할"): "Role",
+        ("NewUserDialog", "PIN (4~6자리)"): "PIN (4–6 digits)",
+        ("NewUserDialog", "이름을 입력하세요."): "Type a name.",
+        ("PinPairDialog", "PIN 재설정: {name}"): "Reset PIN: {name}",
+        ("PinPairDialog", "새 PIN"): "New PIN",
+        ("PinPairDialog", "PIN 확인"): "PIN again",
+        ("PinPairDialog", "두 PIN이 다릅니다."): "The two PINs differ.",
+    }
+)
+
+
 def english_for(context: str, source: str) -> str | tuple[str, ...] | None:
     if (context, source) in EN:
         return EN[(context, source)]

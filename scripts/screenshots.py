@@ -466,6 +466,26 @@ def settings_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()
     price.grab().save(str(out / "price-override.png"))
     price.close()
+    staff_shots(db, out, app)
+
+
+def staff_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
+    """The staff screen (Ctrl+Shift+U): the people, and the grid of what each role may do."""
+    from posapp.auth.service import user_by_name
+    from posapp.ui.staff import StaffDialog
+    from posapp.ui.tasks import SyncRunner
+
+    admin = db.read(lambda uow: user_by_name(uow, "관리자"))
+    d = StaffDialog(db, SyncRunner(), actor_id=admin.id, register_id="R01")
+    d.refresh()
+    d.show()
+    d.table.selectRow(0)
+    app.processEvents()
+    d.grab().save(str(out / "staff.png"))
+    d.tabs.setCurrentIndex(1)
+    app.processEvents()
+    d.grab().save(str(out / "staff-permissions.png"))
+    d.close()
 
 
 def load_settings_for_shots():  # type: ignore[no-untyped-def]
@@ -475,7 +495,7 @@ def load_settings_for_shots():  # type: ignore[no-untyped-def]
 
 
 def settings_only() -> None:
-    """``screenshots.py settings``: only the settings screen and the price change (faster)."""
+    """``screenshots.py settings``: only the settings, price change and staff screens (faster)."""
     from PySide6.QtWidgets import QApplication
 
     from posapp.bootstrap import open_database
@@ -488,6 +508,10 @@ def settings_only() -> None:
     app.setFont(app_font(register_fonts()))
     install_qt_translations(app, "ko")  # Qt's own buttons (확인/취소), as the app does
     db = open_database(load_settings_for_shots())
+    from posapp.demo import has_data, load_demo
+
+    if not has_data(db):  # the staff screen shows the demo's people
+        load_demo(db, days=1, sales_per_day=5)
     settings_shots(db, out, app)
     print(f"screenshots in {out}")
 

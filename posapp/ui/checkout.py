@@ -305,6 +305,7 @@ class CheckoutWindow(QMainWindow):
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.on_settings: Callable[[], None] | None = None  # set by app.py (settings dialog)
+        self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self._refresh()
@@ -334,6 +335,11 @@ class CheckoutWindow(QMainWindow):
         )
         self.settings_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
         top.addWidget(self.settings_btn)
+        self.staff_btn = self._button(
+            self.tr("직원 (Ctrl+Shift+U)"), "Ctrl+Shift+U", self.open_staff
+        )
+        self.staff_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
+        top.addWidget(self.staff_btn)
         self.sign_btn = self._button(self.tr("로그인 (F1)"), "F1", self.sign_in_or_out)
         top.addWidget(self.sign_btn)
         root.addLayout(top)
@@ -782,6 +788,10 @@ class CheckoutWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.on_settings is not None:
             self.on_settings()
+
+    def open_staff(self) -> None:
+        if self.on_staff is not None:
+            self.on_staff()
 
     # --- paying ------------------------------------------------------------------------
 

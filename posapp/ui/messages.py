@@ -37,6 +37,10 @@ KO: dict[str, str] = {
     "session.signed_out": "먼저 로그인하세요.",
     "session.needs_weight": "{name}: 저울에 올리거나 무게(g)를 입력하세요.",
     "session.ticket_open": "진행 중인 거래를 끝내거나 보류한 뒤 불러오세요.",
+    # staff administration
+    "staff.last_admin": "{name}님은 마지막 관리자입니다. 다른 관리자를 먼저 만드세요.",
+    "staff.self": "자기 계정은 사용 중지할 수 없습니다.",
+    "staff.none_selected": "먼저 직원을 고르세요.",
     # selling while the store's database cannot be reached
     "offline.needs_server": "오프라인 중에는 할 수 없는 작업입니다(매장 서버 연결 필요). "
     "판매는 계속할 수 있습니다.",

@@ -46,6 +46,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory_history.py",
     ROOT / "posapp" / "ui" / "reports.py",
     ROOT / "posapp" / "ui" / "settings.py",
+    ROOT / "posapp" / "ui" / "staff.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

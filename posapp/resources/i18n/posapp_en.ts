@@ -153,7 +153,7 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+337" />
+            <location filename="../../ui/checkout.py" line="+343" />
             <location line="+135" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
@@ -316,12 +316,12 @@
         <message>
             <location line="+19" />
             <location line="+181" />
-            <location line="+265" />
+            <location line="+269" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-443" />
+            <location line="-447" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -403,10 +403,15 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location line="-419" />
+            <location line="-424" />
             <source>설정 (Ctrl+Shift+S)</source>
             <extracomment>(amount, request) → the request with the terminal's approval; None: no terminal</extracomment>
             <translation>Settings (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>직원 (Ctrl+Shift+U)</source>
+            <translation>Staff (Ctrl+Shift+U)</translation>
         </message>
         <message>
             <location line="+424" />
@@ -414,7 +419,7 @@
             <translation>Approved by manager {name}</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+39" />
             <source>할인 승인이 필요합니다</source>
             <translation>The discount needs approval</translation>
         </message>
@@ -1598,6 +1603,34 @@
         </message>
     </context>
     <context>
+        <name>NewUserDialog</name>
+        <message>
+            <location filename="../../ui/staff.py" line="+114" />
+            <source>직원 추가</source>
+            <translation>Add staff</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>역할</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>PIN (4~6자리)</source>
+            <translation>PIN (4–6 digits)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>이름을 입력하세요.</source>
+            <translation>Type a name.</translation>
+        </message>
+    </context>
+    <context>
         <name>OnlineOrdersDialog</name>
         <message>
             <location filename="../../ui/sync_panel.py" line="+109" />
@@ -1748,9 +1781,32 @@
         </message>
     </context>
     <context>
+        <name>PinPairDialog</name>
+        <message>
+            <location filename="../../ui/staff.py" line="-48" />
+            <source>PIN 확인</source>
+            <translation>PIN again</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>두 PIN이 다릅니다.</source>
+            <translation>The two PINs differ.</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>PIN 재설정: {name}</source>
+            <translation>Reset PIN: {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>새 PIN</source>
+            <translation>New PIN</translation>
+        </message>
+    </context>
+    <context>
         <name>PriceDialog</name>
         <message>
-            <location line="+367" />
+            <location filename="../../ui/dialogs.py" line="+367" />
             <source>가격표 불일치</source>
             <translation>Shelf tag differs</translation>
         </message>
@@ -2734,6 +2790,194 @@
         </message>
     </context>
     <context>
+        <name>StaffDialog</name>
+        <message>
+            <location filename="../../ui/staff.py" line="-103" />
+            <source>계산원</source>
+            <translation>Cashier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>매니저</source>
+            <translation>Manager</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>쿠킹클래스 직원</source>
+            <translation>Class staff</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>관리자</source>
+            <translation>Admin</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>거래 취소</source>
+            <translation>Void a ticket</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>환불</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>한도 넘는 할인</source>
+            <translation>Discount above the limit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>가격 변경</source>
+            <translation>Price override</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>판매 없이 돈통 열기</source>
+            <translation>Open the drawer without a sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>재고 조정·폐기</source>
+            <translation>Stock adjustment and waste</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>설정·감사 기록</source>
+            <translation>Settings and audit log</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>직원·권한 관리</source>
+            <translation>Staff and permissions</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>역할 변경</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{name}의 역할</source>
+            <translation>Role of {name}</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>직원·권한</source>
+            <translation>Staff and permissions</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>이름</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>역할</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>상태</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>추가 (Alt+N)</source>
+            <translation>Add (Alt+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>역할 변경 (Alt+R)</source>
+            <translation>Change role (Alt+R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PIN 재설정 (Alt+P)</source>
+            <translation>Reset PIN (Alt+P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>잠금 해제 (Alt+U)</source>
+            <translation>Unlock (Alt+U)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>사용 중지/재개 (Alt+S)</source>
+            <translation>Stop/resume (Alt+S)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>직원</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>칸을 누르면 바로 저장되고 감사 기록에 남습니다. 관리자는 언제나 직원·권한 관리를 가집니다.</source>
+            <translation>A tick is saved at once and audited. The admin role always keeps staff and permissions.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>권한</source>
+            <translation>Permissions</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>사용 중지</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>잠김 (PIN {n}회 틀림)</source>
+            <translation>Locked ({n} wrong PINs)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>사용 중</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>{name} 추가됨</source>
+            <translation>{name} added</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{name}: {role}</source>
+            <translation>{name}: {role}</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{name}: 새 PIN 저장됨 (잠금도 풀림)</source>
+            <translation>{name}: new PIN saved (unlocked)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{name}: 잠금 해제됨</source>
+            <translation>{name}: unlocked</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{name}: 다시 사용</source>
+            <translation>{name}: active again</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name}: 사용 중지 (기록은 남습니다)</source>
+            <translation>{name}: stopped (history kept)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{role}: {permission} 허용</source>
+            <translation>{role}: {permission} allowed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>{role}: {permission} 해제</source>
+            <translation>{role}: {permission} taken away</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncButton</name>
         <message>
             <location filename="../../ui/sync_panel.py" line="-129" />
@@ -2900,7 +3144,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-864" />
+            <location filename="../../ui/checkout.py" line="-874" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -3024,13 +3268,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+356" />
+            <location filename="../../ui/messages.py" line="+360" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+831" />
+            <location filename="../../ui/checkout.py" line="+841" />
             <source>개</source>
             <translation>ea</translation>
         </message>
