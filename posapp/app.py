@@ -371,6 +371,31 @@ def build(
         cls.show()
 
     window.on_classes = open_classes
+
+    def retry_cash_receipts() -> Any:
+        """현금영수증 the terminal could not issue at the till, issued now that it answers
+        (every few minutes on the I/O pool; posapp.sales.cash_receipts)."""
+        from posapp.sales import cash_receipts
+
+        def issue(amount: int, identity: str, purpose: str) -> Any:
+            return terminal.issue_cash_receipt(
+                amount, identity, purpose, request_id=str(uuid.uuid4())
+            )
+
+        return (
+            runner.io(lambda: cash_receipts.retry(db, settings.register.id, issue))
+            .success(lambda result: window.cash_receipts_issued(result.issued))
+            .failure(lambda exc: log.info("pending cash receipts not retried: %s", exc))
+        )
+
+    cash_receipt_timer = None
+    if terminal is not None:
+        from PySide6.QtCore import QTimer
+
+        cash_receipt_timer = QTimer(window)
+        cash_receipt_timer.setInterval(180_000)
+        cash_receipt_timer.timeout.connect(retry_cash_receipts)
+        cash_receipt_timer.start()
     if sales.idle_signout_minutes > 0:
         window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
     _audit_shortcut(db, window, runner)
@@ -471,6 +496,7 @@ def build(
         "terminal": terminal,
         "sync": sync,
         "forwarder": forwarder,
+        "retry_cash_receipts": retry_cash_receipts,
         "open_inventory": open_inventory,
         "open_classes": open_classes,
         "open_reports": open_reports,

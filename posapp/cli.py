@@ -68,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("status", help="what waits in the outbox, the server cursors")
     ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
     ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
+    cr = sub.add_parser("cash-receipts", help="현금영수증 the terminal could not issue at the till")
+    crsub = cr.add_subparsers(dest="action", required=True)
+    crsub.add_parser("list", help="every pending cash receipt (masked identity), oldest first")
+    cri = crsub.add_parser("issue", help="record the approval number the VAN's site gave")
+    cri.add_argument("id", type=int)
+    cri.add_argument("approval")
+    cri.add_argument("--user", required=True, help="who issued it (a user name)")
     off = sub.add_parser("offline", help="this till's offline spool (sales made while offline)")
     osub = off.add_subparsers(dest="action", required=True)
     osub.add_parser("status", help="sales waiting and refused, the snapshot's age")
@@ -161,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             return _sync(args, settings, db)
         if args.command == "offline":
             return _offline(args, settings, db)
+        if args.command == "cash-receipts":
+            return _cash_receipts(args, db)
         return _run(args, db)
     except DatabaseError as exc:
         print(f"database error: {exc}", file=sys.stderr)
@@ -219,6 +228,29 @@ def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "audit":
         return _audit(args, db)
     return EXIT_USAGE
+
+
+def _cash_receipts(args: argparse.Namespace, db: Database) -> int:
+    from posapp.auth.service import user_by_name
+    from posapp.sales import cash_receipts
+
+    if args.action == "list":
+        rows = db.read(lambda uow: cash_receipts.pending(uow))
+        for p in rows:
+            print(
+                f"{p.id}  {p.receipt_no}  {p.amount:>10,}  {p.masked_identity}  {p.purpose}  "
+                f"tried {p.attempts}x  {p.last_error}"
+            )
+        print(f"{len(rows)} pending")
+        return 0
+
+    def issue(uow: Any) -> None:
+        user = user_by_name(uow, args.user)
+        cash_receipts.mark_issued(uow, args.id, args.approval, user_id=user.id)
+
+    db.transact(issue)
+    print(f"cash receipt {args.id} recorded as issued ({args.approval})")
+    return 0
 
 
 def _offline(args: argparse.Namespace, settings: Settings, db: Database | None) -> int:

@@ -785,6 +785,9 @@ EN[("ImportDialog", "새 생산자")] = "New producers"  # a list, where 새 생
 EN.update(
     {
         ("CheckoutWindow", "직원 (Ctrl+Shift+U)"): "Staff (Ctrl+Shift+U)",
+        ("CheckoutWindow", "대기 중이던 현금영수증 {count}건을 발급했습니다."): (
+            "{count} pending cash receipts issued."
+        ),
         ("StaffDialog", "계산원"): "Cashier",
         ("StaffDialog", "매니저"): "Manager",
         ("StaffDialog", "쿠킹클래스 직원"): "Class staff",

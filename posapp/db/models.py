@@ -350,6 +350,28 @@ class Payment(Base):
     cash_receipt_approval: Mapped[str | None] = mapped_column(String(40))
 
 
+class PendingCashReceipt(Base):
+    """A 현금영수증 the customer asked for that the card terminal/VAN could not issue at the
+    till. Kept apart from the sale (its document and journal entry do not change) until it is
+    issued — by the till when the terminal answers again, or by hand with the VAN's approval
+    number. The full identity (phone, card or business number) is kept only until then."""
+
+    __tablename__ = "cash_receipts_pending"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    receipt_no: Mapped[str] = mapped_column(String(32))
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    identity: Mapped[str] = mapped_column(String(40))
+    purpose: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    approval_no: Mapped[str | None] = mapped_column(String(40))
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
 class HeldTicket(Base):
     __tablename__ = "held_tickets"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -46,7 +46,7 @@ from posapp.domain.tax import TaxClass, TaxSplit, split_vat
 from posapp.errors import PosError
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
-from posapp.sales import fastpath, journal
+from posapp.sales import cash_receipts, fastpath, journal
 from posapp.sales.documents import build_document
 from posapp.sales.tenders import (
     CashReceiptRequest,
@@ -54,6 +54,7 @@ from posapp.sales.tenders import (
     Method,
     Settlement,
     Tender,
+    cash_receipt_amount,
     settle,
 )
 from posapp.sales.ticket import Ticket
@@ -364,7 +365,9 @@ def complete_sale(
     day = business_date(now)
     audited = (approved_by is not None and bool(priced.discount_total)) or overridden
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
-    general = audited or receipt_no is not None or bool(receipt_series)
+    # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)
+    unissued = cash_receipt is not None and cash_receipt.approval_no is None
+    general = audited or unissued or receipt_no is not None or bool(receipt_series)
     fast = None if general else fastpath.plan(conn, register_id, day)
     if fast is not None:
         receipt_no = _receipt_no(register_id, day, fast.receipt_seq)
@@ -442,6 +445,18 @@ def complete_sale(
             )
         if overridden:
             _audit_price_overrides(conn, lines, register_id, receipt_no, user_id, now)
+        if unissued and cash_receipt is not None:
+            amount = cash_receipt_amount(priced.total, list(tenders))
+            if amount > 0:
+                cash_receipts.queue(
+                    conn,
+                    sale_uuid=ticket.uuid,
+                    receipt_no=receipt_no,
+                    register_id=register_id,
+                    amount=amount,
+                    request=cash_receipt,
+                    at=now,
+                )
         # Stock last: its rows are the ones every till shares (popular products) and a row
         # lock is held until commit — taken just before it, it is held for the fewest trips.
         takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]

@@ -954,6 +954,14 @@ class CheckoutWindow(QMainWindow):
 
     # --- online orders and sync ---------------------------------------------------------
 
+    def cash_receipts_issued(self, count: int) -> None:
+        """Pending 현금영수증 issued in the background once the terminal answered again."""
+        if count:
+            self.show_message(
+                self.tr("대기 중이던 현금영수증 {count}건을 발급했습니다.").format(count=count),
+                error=False,
+            )
+
     def set_offline_state(self, state: OfflineState) -> None:
         """From the offline forwarder (through a queued signal): the red top-bar label."""
         if state.offline:

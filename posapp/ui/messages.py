@@ -155,6 +155,9 @@ KO: dict[str, str] = {
     "tender.short": "{remaining:,}원이 더 필요합니다.",
     "cash_receipt.identity": "현금영수증 번호를 확인하세요(휴대폰, 현금영수증카드, 사업자번호).",
     "cash_receipt.business_no": "사업자등록번호가 올바르지 않습니다.",
+    "cash_receipt.approval_missing": "VAN에서 받은 현금영수증 승인번호를 입력하세요.",
+    "cash_receipt.unknown": "발급 대기 중인 현금영수증이 아닙니다.",
+    "cash_receipt.issued_already": "{receipt_no}의 현금영수증은 이미 발급되었습니다.",
     # devices
     "printer.offline": "프린터에 연결할 수 없습니다. 전원과 케이블을 확인하세요.",
     "printer.paper_out": "프린터 용지가 없습니다.",

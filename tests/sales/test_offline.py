@@ -326,3 +326,29 @@ def test_a_price_override_made_offline_reaches_the_server(store: Store, tmp_path
     assert tuple(line) == (7_000, 8_500, store.manager)
     assert verify(store.db).ok
     spool.dispose()
+
+
+@pytest.mark.slow
+def test_a_pending_cash_receipt_made_offline_is_queued_on_the_server(store: Store) -> None:
+    from posapp.config import data_dir
+    from posapp.sales import cash_receipts
+    from posapp.sales.tenders import CashReceiptRequest
+    from tests.cli.test_admin_cli import admin
+
+    spool, s = _offline(store, data_dir() / "offline-R01.sqlite3")
+    s.scan(APPLE_CODE)
+    sale = s.complete([Tender.cash(20_000)], CashReceiptRequest("010-2345-6789"))
+    assert sale.cash_receipt_approval is None  # the terminal never answered
+    assert spool.forward(store.db).sent == 1
+    waiting = store.db.read(lambda uow: cash_receipts.pending(uow, "R01"))
+    assert [(p.receipt_no, p.amount) for p in waiting] == [(sale.receipt_no, 12_900)]
+    spool.dispose()
+
+    url = str(store.db.engine.url.render_as_string(hide_password=False))
+    r = admin(url, "cash-receipts", "list")
+    assert r.returncode == 0 and sale.receipt_no in r.stdout and "010****6789" in r.stdout
+    r = admin(url, "cash-receipts", "issue", str(waiting[0].id), "  ", "--user", "박지민")
+    assert r.returncode == 1 and "approval" in r.stderr
+    r = admin(url, "cash-receipts", "issue", str(waiting[0].id), "A-778812", "--user", "박지민")
+    assert r.returncode == 0, r.stderr
+    assert store.db.read(lambda uow: cash_receipts.pending(uow)) == []

@@ -19,8 +19,10 @@ from posapp.app import build
 from posapp.config import Settings
 from posapp.db.models import AuditEvent, Payment, Sale
 from posapp.domain.cart import Discount
+from posapp.hardware.card_simulator import CardTerminalSimulator
 from posapp.hardware.printer import PreviewPrinter
 from posapp.hardware.receipt import layout_sale
+from posapp.sales import cash_receipts
 from posapp.sales.tenders import (
     CashReceiptRequest,
     Method,
@@ -366,5 +368,33 @@ def test_cash_receipt_pending_when_the_terminal_is_down(qtbot, store: Store, tmp
         assert "현금영수증 발급 실패" in window.message.text()
         text = receipt_text(sale)
         assert "010****5678 소득공제 발급 대기" in text, text
+        waiting = store.db.read(lambda uow: cash_receipts.pending(uow, "R01"))
+        assert [(p.receipt_no, p.amount, p.masked_identity) for p in waiting] == [
+            (sale.receipt_no, 12_900, "010****5678")
+        ]
+        parts["retry_cash_receipts"]()  # still off: counted, kept
+        waiting = store.db.read(lambda uow: cash_receipts.pending(uow, "R01"))
+        assert waiting[0].attempts == 1 and waiting[0].last_error
+
+        # switched on again: the next retry issues it, for the same amount and number
+        sim = CardTerminalSimulator(port=parts["terminal"].port).start()
+        try:
+            parts["retry_cash_receipts"]()
+            assert store.db.read(lambda uow: cash_receipts.pending(uow, "R01")) == []
+            assert "현금영수증 1건을 발급" in window.message.text()
+            issued = sim.ledger()
+            assert [(e.op, e.amount) for e in issued] == [("cash_receipt", 12_900)]
+            events = store.db.read(
+                lambda uow: (
+                    uow.conn.execute(
+                        select(AuditEvent.after).where(AuditEvent.action == "cash_receipt.issue")
+                    )
+                    .scalars()
+                    .all()
+                )
+            )
+            assert events and events[0]["identity"] == "010****5678"
+        finally:
+            sim.stop()
     finally:
         parts["shutdown"]()

@@ -316,12 +316,12 @@
         <message>
             <location line="+19" />
             <location line="+181" />
-            <location line="+269" />
+            <location line="+277" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-447" />
+            <location line="-455" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -489,7 +489,12 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
+            <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
+            <translation>{count} pending cash receipts issued.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>오프라인 · 이 계산대에 저장 {count}건</source>
             <translation>Offline · {count} kept on this till</translation>
         </message>
@@ -3144,7 +3149,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-874" />
+            <location filename="../../ui/checkout.py" line="-882" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -3274,7 +3279,7 @@
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+841" />
+            <location filename="../../ui/checkout.py" line="+849" />
             <source>개</source>
             <translation>ea</translation>
         </message>
