@@ -352,3 +352,45 @@ def test_a_pending_cash_receipt_made_offline_is_queued_on_the_server(store: Stor
     r = admin(url, "cash-receipts", "issue", str(waiting[0].id), "A-778812", "--user", "박지민")
     assert r.returncode == 0, r.stderr
     assert store.db.read(lambda uow: cash_receipts.pending(uow)) == []
+
+
+def test_two_tills_catch_up_at_the_same_moment(store: Store, tmp_path: Path) -> None:
+    """Both tills sold the same products offline; their forwarders replay at once (the same
+    stock rows locked from two connections): every sale once, stock taken exactly."""
+    import threading
+
+    store.db.transact(lambda uow: service.open_shift(uow, "R02", store.cashier, {10_000: 5}))
+    apples = _level(store.db, store.apple)
+    gochu = _level(store.db, store.gochujang)
+    spools = []
+    for reg in ("R01", "R02"):
+        spool = Spool(tmp_path / f"{reg}.sqlite3", reg)
+        spool.refresh(store.db)
+        s = CheckoutSession(db=store.db, settings=SessionSettings(register_id=reg), spool=spool)
+        s.sign_in("1111")
+        assert s.go_offline()
+        for _ in range(15):
+            _sell(s, APPLE_CODE, GOCHUJANG_CODE)
+        spools.append(spool)
+    results: list[object] = []
+
+    def forward(spool: Spool) -> None:
+        results.append(spool.forward(store.db))
+
+    threads = [threading.Thread(target=forward, args=(sp,)) for sp in spools]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(r.sent for r in results) == [15, 15]  # type: ignore[attr-defined]
+    assert _level(store.db, store.apple) == apples - 30
+    assert _level(store.db, store.gochujang) == gochu - 30
+    numbers = store.db.read(
+        lambda uow: list(
+            uow.conn.execute(select(Sale.receipt_no).where(Sale.receipt_no.like("%-O%"))).scalars()
+        )
+    )
+    assert len(numbers) == len(set(numbers)) == 30
+    assert verify(store.db).ok
+    for sp in spools:
+        sp.dispose()
