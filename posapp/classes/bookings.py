@@ -592,6 +592,11 @@ def _session_of(uow: UnitOfWork, session_id: int) -> SessionInfo:
     return get_session(uow, uuid)
 
 
+def pays_bookings(ticket: Ticket) -> bool:
+    """True if a line of ``ticket`` pays a class booking (then :func:`settle_from_sale` writes)."""
+    return any(_parse_ref(line.barcode) is not None for line in ticket.lines)
+
+
 def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
     """Mark the bookings on a just-completed sale paid (call in the sale's transaction).
 

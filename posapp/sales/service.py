@@ -335,8 +335,12 @@ def complete_sale(
     cash_receipt: CashReceiptRequest | None = None,
     discount_limit_percent: int = 100,
     now: dt.datetime | None = None,
+    final: bool = False,
 ) -> CompletedSale:
-    """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit)."""
+    """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit).
+
+    ``final``: the caller writes nothing after the sale in this unit of work, so on
+    PostgreSQL's fast path the COMMIT may travel in the sale's own round trip."""
     if not ticket.lines:
         raise SaleError("the ticket is empty", code="sale.empty")
     priced = ticket.priced()
@@ -391,8 +395,10 @@ def complete_sale(
             payments,
             doc,
             [Take(r["product_id"], r["qty"]) for r in lines],
-            not_open=_not_open(register_id),
+            commit=final,
         )
+        if final:
+            uow.commit_sent()
         for r in (*lines, *payments):
             r["sale_id"] = sale_id
         return _completed(

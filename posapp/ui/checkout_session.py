@@ -213,6 +213,8 @@ class CheckoutSession:
         uid = self._who()
         ticket = self.ticket
         approver = self.pending_approver
+        # no class booking to settle after the sale: its COMMIT may go with it (fast path)
+        final = not class_bookings.pays_bookings(ticket)
 
         def complete(uow: UnitOfWork) -> CompletedSale:
             sale = service.complete_sale(
@@ -224,8 +226,10 @@ class CheckoutSession:
                 approved_by=approver,
                 cash_receipt=cash_receipt,
                 discount_limit_percent=self.settings.discount_limit_percent,
+                final=final,
             )
-            class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
+            if not final:
+                class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
             return sale
 
         sale = self.db.transact(complete)
