@@ -580,12 +580,15 @@ class LotMarkdown(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+# Partial (lots with stock) on SQLite only. On PostgreSQL an index whose predicate reads
+# qty_on_hand makes every sale's lot decrement a non-HOT update (a new entry in each of the lots'
+# indexes and a dead tuple the next sale's FEFO walk wades through until vacuum), so there it
+# holds every lot and the expiring queries drop the empty ones on the heap.
 Index(
     "ix_lots_expiring",
     Lot.expiry_date,
     Lot.product_id,
     sqlite_where=Lot.qty_on_hand > 0,
-    postgresql_where=Lot.qty_on_hand > 0,
 )
 
 

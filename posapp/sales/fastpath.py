@@ -188,7 +188,7 @@ def write_sale(
     import psycopg
 
     try:
-        with driver.pipeline() as pipe:
+        with driver.pipeline():
             sale_cur = driver.cursor()
             sale_cur.execute(_SALE_SQL, params)
             stock_cur = ledger.queue_take_fefo_pg(
@@ -202,11 +202,13 @@ def write_sale(
                 at=sale_row["created_at"],
             )
             if commit:
-                driver.commit()  # in pipeline mode: queued, then the one sync
-            else:
-                pipe.sync()
-            (sale_id,) = sale_cur.fetchone()
-            moves = ledger.movements_from(stock_cur)
+                # queued like the rest (driver.commit() would sync here, and leaving the
+                # pipeline syncs again: two round trips); psycopg and SQLAlchemy then find the
+                # connection idle and their own commit sends nothing
+                driver.cursor().execute("COMMIT", prepare=False)
+        # leaving the pipeline sent the one Sync and took every result (or the first error)
+        (sale_id,) = sale_cur.fetchone()
+        moves = ledger.movements_from(stock_cur)
     except psycopg.Error as exc:
         _forget(engine, register_id, day)
         if exc.sqlstate == STALE:

@@ -12,7 +12,9 @@ Nothing on SQLite (the fast path is PostgreSQL's).
 Indexes every sale wrote an entry to but no query needs in that form: the refund links
 (``sales.original_sale_id``, ``sale_lines.original_line_id``) become partial (only refunds, the
 rows that have one; the lookups by them still use them), and ``journal.doc_uuid`` goes (nothing
-looks a journal entry up by its document; verify walks each register's chain by seq).
+looks a journal entry up by its document; verify walks each register's chain by seq). On
+PostgreSQL ``ix_lots_expiring`` loses its ``qty_on_hand > 0`` predicate: a column read by an
+index predicate makes every update of it non-HOT, and a sale updates its lots' quantities.
 """
 
 from collections.abc import Sequence
@@ -43,6 +45,9 @@ def upgrade() -> None:
     op.drop_index("ix_journal_doc_uuid", table_name="journal")
     if op.get_bind().dialect.name != "postgresql":
         return
+    # lots' qty_on_hand in no index on PostgreSQL: a sale's lot decrement is a HOT update
+    op.drop_index("ix_lots_expiring", table_name="lots")
+    op.create_index("ix_lots_expiring", "lots", ["expiry_date", "product_id"])
     op.execute(
         "CREATE OR REPLACE FUNCTION posapp_abort(what text) RETURNS int"
         " LANGUAGE plpgsql VOLATILE AS"
@@ -57,3 +62,10 @@ def downgrade() -> None:
         op.create_index(f"ix_{table}_{column}", table, [column])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS posapp_abort(text)")
+        op.drop_index("ix_lots_expiring", table_name="lots")
+        op.create_index(
+            "ix_lots_expiring",
+            "lots",
+            ["expiry_date", "product_id"],
+            postgresql_where=sa.text("qty_on_hand > 0"),
+        )
