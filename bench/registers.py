@@ -146,7 +146,12 @@ def till_ours(url: str, k: int, user: int, start_at: float, seconds: float, out:
             try:
                 done = db.transact(
                     lambda uow, t=t, total=total: service.complete_sale(
-                        uow, t, [Tender.cash(total)], register_id=register, user_id=user
+                        uow,
+                        t,
+                        [Tender.cash(total)],
+                        register_id=register,
+                        user_id=user,
+                        final=True,
                     )
                 )
             except Exception as exc:

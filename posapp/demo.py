@@ -214,6 +214,7 @@ def _sell_day(
                     cash_receipt=cr,
                     discount_limit_percent=10,
                     now=at,
+                    final=True,
                 )
             )
         except DomainError as exc:  # pragma: no cover - demo data is generated valid

@@ -141,11 +141,6 @@ def booking_ref(booking_id: int) -> str:
     return f"{REF_PREFIX}{booking_id:06d}"
 
 
-def booking_of(code: str | None) -> int | None:
-    """The booking id a ticket line's code refers to (a class fee), or None."""
-    return _parse_ref(code)
-
-
 def _parse_ref(code: str | None) -> int | None:
     if not code or not code.startswith(REF_PREFIX) or not code[len(REF_PREFIX) :].isdigit():
         return None
@@ -595,6 +590,11 @@ def ticket_line(uow: UnitOfWork, booking_uuid: str) -> CartLine:
 def _session_of(uow: UnitOfWork, session_id: int) -> SessionInfo:
     uuid = uow.conn.execute(select(_s.c.uuid).where(_s.c.id == session_id)).scalar_one()
     return get_session(uow, uuid)
+
+
+def pays_bookings(ticket: Ticket) -> bool:
+    """True if a line of ``ticket`` pays a class booking (then :func:`settle_from_sale` writes)."""
+    return any(_parse_ref(line.barcode) is not None for line in ticket.lines)
 
 
 def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:

@@ -280,6 +280,7 @@ class UnitOfWork:
         self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
+        self._commit_sent = False
         self.conn = self._engine.connect()
         self._tx = self.conn.begin()  # BEGIN IMMEDIATE for writers on SQLite (begin event)
         return self
@@ -309,9 +310,25 @@ class UnitOfWork:
     def dialect(self) -> str:
         return self.conn.dialect.name
 
+    def commit_sent(self) -> None:
+        """A service queued this transaction's COMMIT with its last statements (PostgreSQL
+        pipeline: one round trip, its row locks released without waiting for us) and the server
+        confirmed it. Nothing may run on this unit after that: :meth:`commit` checks."""
+        self._commit_sent = True
+
     def commit(self) -> None:
         if self._session is not None:
             self._session.flush()
+        if self._commit_sent:
+            # SQLAlchemy still counts a transaction; psycopg's COMMIT is a no-op on an idle
+            # connection. Not idle: something ran after the COMMIT — never kept half-done.
+            from psycopg.pq import TransactionStatus
+
+            if self.conn.connection.driver_connection.info.transaction_status != (
+                TransactionStatus.IDLE
+            ):
+                self._tx.rollback()
+                raise RuntimeError("statements ran after the COMMIT sent with the last batch")
         self._tx.commit()
 
     def rollback(self) -> None:

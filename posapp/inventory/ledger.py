@@ -260,9 +260,10 @@ def queue_take_fefo_pg(
     wanted = _wanted(takes)
     pids = sorted(wanted)
     params = {
-        "pids": pids,
-        "qtys": [wanted[p] for p in pids],
-        "locs": list(locations),
+        # array literals as text: psycopg's list dumper inspects every element, every time
+        "pids": _pg_array(pids),
+        "qtys": _pg_array(wanted[p] for p in pids),
+        "locs": _pg_array(locations),
         "kind": kind,
         "doc_type": doc_type,
         "doc_uuid": doc_uuid,
@@ -276,6 +277,15 @@ def queue_take_fefo_pg(
     cur = driver_conn.cursor()
     cur.execute(_TAKE_LOTS_PG, params)
     return cur
+
+
+def _pg_array(values: Iterable[int | str]) -> str:
+    """A PostgreSQL array literal (``{1,2}``, ``{"floor"}``) for a ``%s::int[]``/``text[]``."""
+    items = (
+        str(v) if isinstance(v, int) else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        for v in values
+    )
+    return "{" + ",".join(items) + "}"
 
 
 def movements_from(cursor: Any) -> list[MovementRow]:

@@ -91,7 +91,7 @@ def _filtered(q: Select[Any], f: ProductFilter, today: dt.date) -> Select[Any]:
     if f.low_stock:
         q = q.where(Product.reorder_point > 0, _on_hand <= Product.reorder_point)
     if f.expiring_days is not None:
-        # driven by the partial index ix_lots_expiring (lots with stock, by expiry date)
+        # driven by ix_lots_expiring (by expiry date; partial, lots with stock, on SQLite)
         q = q.where(
             Product.id.in_(
                 select(Lot.product_id).where(

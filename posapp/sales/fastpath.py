@@ -12,10 +12,15 @@ writes are queued in one psycopg pipeline on the transaction's own connection:
 2. the stock: level upserts in product-id order, then the FEFO walk over the floor lots
    (:func:`posapp.inventory.ledger.queue_take_fefo_pg`).
 
-A stale hint (another process sold on the register, a rolled-back transaction) inserts nothing
-and raises :class:`DatabaseConflict`; the hints are dropped, so the retry reads the counter and
-the head under their locks (the general path). Same guarantees as that path: one transaction,
-gap-free receipt numbers, an unforked hash chain, the outbox event with its register.
+When the caller writes nothing after the sale, the COMMIT is queued behind these in the same
+round trip (the popular products' level rows stay locked only while the server works).
+
+A stale hint (another process sold on the register, a rolled-back transaction) or a register
+without an open shift makes the first statement abort (``posapp_abort``, migration 0009), so
+nothing after it in the pipeline runs, the COMMIT included, and :class:`DatabaseConflict` is
+raised; the hints are dropped, so the retry reads the counter and the head under their locks
+(the general path). Same guarantees as that path: one transaction, gap-free receipt numbers,
+an unforked hash chain, the outbox event with its register.
 """
 
 from __future__ import annotations
@@ -31,7 +36,6 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from posapp.db.engine import DatabaseConflict
-from posapp.errors import PosError
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import journal
@@ -99,8 +103,10 @@ rc AS (
     %(register_id)s
   FROM s, d
 )
-SELECT (SELECT count(*) FROM rc), (SELECT count(*) FROM h), (SELECT id FROM s)
+SELECT CASE WHEN (SELECT id FROM s) IS NULL
+  THEN posapp_abort('sale.fast_path: stale hint or no open shift') ELSE (SELECT id FROM s) END
 """
+STALE = "PA001"  # posapp_abort's SQLSTATE (migration 0009)
 
 
 def remember_receipt(engine: Engine, register_id: str, day: dt.date, last_no: int) -> None:
@@ -145,13 +151,18 @@ def write_sale(
     doc: dict[str, Any],
     takes: Sequence[Take],
     *,
-    not_open: PosError,
+    commit: bool = False,
 ) -> tuple[int, list[MovementRow]]:
     """Write the sale (lines from ``doc``) and take its stock in one round trip.
 
-    Returns (sale id, movements); raises ``not_open`` when the register has no open
-    shift and :class:`DatabaseConflict` when a hint was stale (nothing is kept: the caller's
-    transaction rolls back)."""
+    With ``commit`` the transaction's COMMIT is queued behind them in that same round trip: the
+    level rows of the popular products are unlocked as soon as the server is done, not a till's
+    round trip later (the caller writes nothing after the sale; see
+    :meth:`posapp.db.engine.UnitOfWork.commit_sent`). Returns (sale id, movements). When a hint
+    was stale or the register has no open shift the sale statement aborts (``posapp_abort``):
+    nothing queued after it runs, nothing is kept, and :class:`DatabaseConflict` is raised, so
+    :meth:`posapp.db.engine.Database.transact` retries through the general path (which reads
+    the counter and head under their locks, or reports the closed shift)."""
     engine, register_id, day = conn.engine, sale_row["register_id"], sale_row["business_date"]
     payload = journal.canonical(doc)
     digest = journal.chain_hash(p.head_hash, payload)
@@ -177,7 +188,7 @@ def write_sale(
     import psycopg
 
     try:
-        with driver.pipeline() as pipe:
+        with driver.pipeline():
             sale_cur = driver.cursor()
             sale_cur.execute(_SALE_SQL, params)
             stock_cur = ledger.queue_take_fefo_pg(
@@ -190,19 +201,22 @@ def write_sale(
                 register_id=register_id,
                 at=sale_row["created_at"],
             )
-            pipe.sync()
-            counter_ok, head_ok, sale_id = sale_cur.fetchone()
-            moves = ledger.movements_from(stock_cur)
+            if commit:
+                # queued like the rest (driver.commit() would sync here, and leaving the
+                # pipeline syncs again: two round trips); psycopg and SQLAlchemy then find the
+                # connection idle and their own commit sends nothing
+                driver.cursor().execute("COMMIT", prepare=False)
+        # leaving the pipeline sent the one Sync and took every result (or the first error)
+        (sale_id,) = sale_cur.fetchone()
+        moves = ledger.movements_from(stock_cur)
     except psycopg.Error as exc:
         _forget(engine, register_id, day)
+        if exc.sqlstate == STALE:
+            raise DatabaseConflict(
+                f"receipt counter or journal head of {register_id} moved, or no open shift",
+                register_id=register_id,
+            ) from exc
         raise DBAPIError.instance("(sale pipeline)", None, exc, psycopg.Error) from exc
-    if not (counter_ok and head_ok):
-        _forget(engine, register_id, day)
-        raise DatabaseConflict(
-            f"receipt counter or journal head of {register_id} moved", register_id=register_id
-        )
-    if sale_id is None:
-        raise not_open
     remember_receipt(engine, register_id, day, p.receipt_seq)
     journal.remember_head(engine, register_id, p.head_seq + 1, digest)
     return int(sale_id), moves

@@ -346,11 +346,14 @@ def complete_sale(
     now: dt.datetime | None = None,
     receipt_series: str = "",
     receipt_no: str | None = None,
+    final: bool = False,
 ) -> CompletedSale:
     """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit).
 
     ``receipt_series="O"`` numbers it in the offline series (a till's local spool);
-    ``receipt_no`` replays a sale already numbered and printed offline (with its ``now``)."""
+    ``receipt_no`` replays a sale already numbered and printed offline (with its ``now``).
+    ``final``: the caller writes nothing after the sale in this unit of work, so on
+    PostgreSQL's fast path the COMMIT may travel in the sale's own round trip."""
     if not ticket.lines:
         raise SaleError("the ticket is empty", code="sale.empty")
     priced = ticket.priced()
@@ -409,8 +412,10 @@ def complete_sale(
             payments,
             doc,
             [Take(r["product_id"], r["qty"]) for r in lines],
-            not_open=_not_open(register_id),
+            commit=final,
         )
+        if final:
+            uow.commit_sent()
         for r in (*lines, *payments):
             r["sale_id"] = sale_id
         return _completed(

@@ -299,6 +299,8 @@ class CheckoutSession:
         uid = self._who()
         ticket = self.ticket
         approver = self.pending_approver
+        # no class booking to settle after the sale: its COMMIT may go with it (fast path)
+        final = not class_bookings.pays_bookings(ticket)
 
         def complete(uow: UnitOfWork) -> CompletedSale:
             sale = service.complete_sale(
@@ -310,8 +312,10 @@ class CheckoutSession:
                 approved_by=approver,
                 cash_receipt=cash_receipt,
                 discount_limit_percent=self.settings.discount_limit_percent,
+                final=final,
             )
-            class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
+            if not final:
+                class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
             return sale
 
         if self.offline:
@@ -335,7 +339,7 @@ class CheckoutSession:
         assert self.spool is not None
         if self.shift is None:
             raise SessionError("no open shift", code="shift.not_open")
-        if any(class_bookings.booking_of(ln.barcode) is not None for ln in self.ticket.lines):
+        if class_bookings.pays_bookings(self.ticket):
             self._online_only("paying a cooking-class booking")
         sale = self.spool.sell(
             self.ticket,

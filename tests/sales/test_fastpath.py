@@ -22,14 +22,27 @@ from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 
 
-def _sell(db: Database, store: Store, codes: list[tuple[str, int]], register: str = "R01"):  # type: ignore[no-untyped-def]
+def _sell(  # type: ignore[no-untyped-def]
+    db: Database,
+    store: Store,
+    codes: list[tuple[str, int]],
+    register: str = "R01",
+    *,
+    final: bool = False,
+):
+    """``final``: the sale's COMMIT is sent with its statements (fast path, PostgreSQL)."""
     t = Ticket()
     for code, qty in codes:
         t.add(db.read(lambda uow, c=code: catalog.scan(uow.conn, c)).line.with_qty(qty))
     total = t.priced().total
     return db.transact(
         lambda uow: service.complete_sale(
-            uow, t, [Tender.cash(total)], register_id=register, user_id=store.cashier
+            uow,
+            t,
+            [Tender.cash(total)],
+            register_id=register,
+            user_id=store.cashier,
+            final=final,
         )
     )
 
@@ -64,7 +77,7 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     assert first.receipt_no.endswith("-0001")
     assert _fast(db) == (db.dialect == "postgresql")
     # 2 apples from A-early (3), salt has no lot, 2 gochujang from the floor lot
-    second = _sell(db, store, [(SALT_CODE, 2), (APPLE_CODE, 2), (GOCHUJANG_CODE, 2)])
+    second = _sell(db, store, [(SALT_CODE, 2), (APPLE_CODE, 2), (GOCHUJANG_CODE, 2)], final=True)
     moves = [(m.product_id, m.qty) for m in second.movements]
     lotted = sorted([(store.apple, -2), (store.gochujang, -2)])
     assert moves == [*lotted, (store.salt, -2)]  # lots first (by product), then unlotted
@@ -126,8 +139,8 @@ def test_two_processes_on_one_register_retry_stale_hints(store: Store) -> None:
         receipts = []
         for k in range(6):
             db = store.db if k % 2 == 0 else other
-            receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no)
-            receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no)
+            receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)], final=k % 3 == 0).receipt_no)
+            receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)], final=k % 3 != 1).receipt_no)
         assert [int(r[-4:]) for r in receipts] == list(range(1, 13))
         assert store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == -2
         report = verify(store.db)
@@ -136,13 +149,14 @@ def test_two_processes_on_one_register_retry_stale_hints(store: Store) -> None:
         other.dispose()
 
 
-def test_no_open_shift_on_the_fast_path_writes_nothing(store: Store) -> None:
+@pytest.mark.parametrize("final", [False, True])
+def test_no_open_shift_on_the_fast_path_writes_nothing(store: Store, final: bool) -> None:
     db = store.db
-    _sell(db, store, [(GOCHUJANG_CODE, 1)])
-    _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    _sell(db, store, [(GOCHUJANG_CODE, 1)], final=final)
+    _sell(db, store, [(GOCHUJANG_CODE, 1)], final=final)
     db.transact(lambda uow: uow.conn.execute(update(Shift).values(status="closed")))
     with pytest.raises(service.SaleError) as err:
-        _sell(db, store, [(GOCHUJANG_CODE, 1)])
+        _sell(db, store, [(GOCHUJANG_CODE, 1)], final=final)
     assert err.value.code == "shift.not_open"
     assert (
         db.read(lambda uow: uow.conn.execute(select(func.count()).select_from(Sale)).scalar()) == 2
@@ -150,5 +164,42 @@ def test_no_open_shift_on_the_fast_path_writes_nothing(store: Store) -> None:
     assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == 8
     db.transact(lambda uow: service.open_shift(uow, "R01", store.cashier, {}))
     assert _sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no.endswith("-0003")
+    report = verify(db)
+    assert report.ok, report
+
+
+def test_nothing_may_run_after_a_final_sale(store: Store) -> None:
+    """A ``final`` sale's COMMIT went with it (PostgreSQL fast path): a write after it in the
+    same unit of work is refused at the commit and not kept; the sale is."""
+    db = store.db
+    _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    t = Ticket()
+    t.add(db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE)).line)
+
+    def sell_then_write(uow):  # type: ignore[no-untyped-def]
+        sale = service.complete_sale(
+            uow,
+            t,
+            [Tender.cash(t.priced().total)],
+            register_id="R01",
+            user_id=store.cashier,
+            final=True,
+        )
+        uow.conn.execute(update(Shift).values(status="closed"))
+        return sale
+
+    if db.dialect == "postgresql":
+        with pytest.raises(RuntimeError):
+            db.transact(sell_then_write)
+    else:  # the general path: one transaction as always
+        db.transact(sell_then_write)
+    sales = db.read(lambda uow: uow.conn.execute(select(func.count()).select_from(Sale)).scalar())
+    open_shifts = db.read(
+        lambda uow: uow.conn.execute(
+            select(func.count()).select_from(Shift).where(Shift.status == "open")
+        ).scalar()
+    )
+    assert sales == 2
+    assert open_shifts == (1 if db.dialect == "postgresql" else 0)
     report = verify(db)
     assert report.ok, report
