@@ -125,7 +125,12 @@ def _fill(path: Path, n_lines: int) -> None:
 
     def flush() -> None:
         con.executemany("INSERT INTO sales VALUES (" + ",".join("?" * 22) + ")", sales)
-        con.executemany("INSERT INTO sale_lines VALUES (" + ",".join("?" * 17) + ")", lines)
+        con.executemany(
+            "INSERT INTO sale_lines (id, sale_id, line_no, product_id, barcode, name, unit, qty,"
+            " unit_price, gross, line_discount, ticket_discount, net, tax_class, discount_kind,"
+            " discount_value, original_line_id) VALUES (" + ",".join("?" * 17) + ")",
+            lines,
+        )
         con.executemany(
             "INSERT INTO payments (id, sale_id, seq, method, amount, tendered, change_given,"
             " evidence, installment_months) VALUES (?,?,?,?,?,?,?,?,0)",
