@@ -55,6 +55,7 @@ from posapp import audit
 from posapp.db.engine import Database, DatabaseError, UnitOfWork
 from posapp.db.migrate import migrate
 from posapp.db.models import (
+    AuditEvent,
     Category,
     Lot,
     LotMarkdown,
@@ -81,6 +82,9 @@ log = logging.getLogger(__name__)
 
 OFFLINE_SERIES = "O"
 SNAPSHOT_KEY = "offline.snapshot_at"
+AUDIT_KEY = "offline.audit_forwarded"  # the last spool audit event id sent to the server
+#: audit events the sale engine writes again when a sale is replayed on the server
+REPLAYED_ACTIONS = frozenset({"discount.approve", "price.override"})
 PRODUCTS_SEEN_KEY = "offline.products_seen"  # the newest products.updated_at copied
 #: a product written by a till whose clock is up to this much behind is still copied
 CHANGES_OVERLAP = dt.timedelta(minutes=10)
@@ -397,6 +401,28 @@ class Spool:
 
         return self.db.transact(fn)
 
+    def _forward_audit(self, server: Database) -> int:
+        """Send the audit events written while offline (a drawer opened, a ticket voided, a
+        reprint, a lockout) to the server, each once (by uuid); those the replay of a sale
+        writes again are left out."""
+        sent = 0
+        while True:
+
+            def read(uow: UnitOfWork) -> list[dict[str, Any]]:
+                c = uow.conn
+                seen = c.execute(select(SyncState.value).where(SyncState.key == AUDIT_KEY)).scalar()
+                return _audit_rows_after(c, int(seen or 0))
+
+            rows = self.db.read(read)
+            if not rows:
+                return sent
+            keep = [r for r in rows if r["action"] not in REPLAYED_ACTIONS]
+            if keep:
+                server.transact(lambda uow, k=keep: _insert_audit_once(uow.conn, k))
+            top = max(r["id"] for r in rows)
+            self.db.transact(lambda uow, top=top: _set_meta(uow.conn, AUDIT_KEY, str(top)))
+            sent += len(keep)
+
     def status(self) -> SpoolStatus:
         def fn(uow: UnitOfWork) -> SpoolStatus:
             c = uow.conn
@@ -493,6 +519,7 @@ class Spool:
                     dup += 1
                 else:
                     sent += 1
+            self._forward_audit(server)
             remaining = self.status().queued
         if sent or dup or failed:
             log.info(
@@ -503,6 +530,24 @@ class Spool:
                 remaining,
             )
         return ForwardResult(sent, dup, failed, remaining)
+
+
+def _audit_rows_after(conn: Connection, last_id: int) -> list[dict[str, Any]]:
+    t = AuditEvent.__table__
+    q = select(t).where(t.c.id > last_id).order_by(t.c.id).limit(_CHUNK)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _insert_audit_once(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert audit events unless their uuid is there already (a forward cut short)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    t = AuditEvent.__table__
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(
+        dialect_insert(t).on_conflict_do_nothing(index_elements=[t.c.uuid]),
+        [{k: v for k, v in r.items() if k != "id"} for r in rows],
+    )
 
 
 def _replay(uow: UnitOfWork, p: dict[str, Any]) -> str:

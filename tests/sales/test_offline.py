@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select, text, update
 from posapp.db.engine import Database, DatabaseUnavailable
 from posapp.db.migrate import migrate
 from posapp.db.models import AuditEvent, OutboxEvent, Product, Sale, StockLevel
+from posapp.domain.cart import Discount
 from posapp.inventory import stock
 from posapp.sales import reports, service
 from posapp.sales.offline import QUEUE, Forwarder, Spool
@@ -394,3 +395,38 @@ def test_two_tills_catch_up_at_the_same_moment(store: Store, tmp_path: Path) -> 
     assert verify(store.db).ok
     for sp in spools:
         sp.dispose()
+
+
+def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_path: Path) -> None:
+    spool, s = _offline(store, tmp_path / "spool.sqlite3")
+    s.approve("2222")
+    s.record_drawer(None)  # the drawer opened without a sale, a manager approving
+    s.scan(APPLE_CODE)
+    s.approve("2222")
+    s.void("고객 변심")
+    s.scan(GOCHUJANG_CODE)
+    s.set_line_discount(0, Discount.percent(50))  # above the limit: approved, audited on replay
+    s.approve("2222")
+    sale = s.complete([Tender.cash(10_000)])
+
+    def actions() -> list[str]:
+        return store.db.read(
+            lambda uow: list(
+                uow.conn.execute(
+                    select(AuditEvent.action)
+                    .where(AuditEvent.register_id == "R01")
+                    .order_by(AuditEvent.at, AuditEvent.id)
+                ).scalars()
+            )
+        )
+
+    before = actions()
+    assert spool.forward(store.db).sent == 1
+    new = actions()[len(before) :]
+    # the drawer and the void copied from the spool; the discount approval written by the replay
+    # of the sale (not copied as well)
+    assert sorted(new) == ["discount.approve", "drawer.open", "ticket.void"]
+    spool.forward(store.db)  # again: nothing more
+    assert actions()[len(before) :] == new
+    assert sale.receipt_no.endswith("-O0001")
+    spool.dispose()
