@@ -164,7 +164,8 @@ def markdown_price(conn: Connection, product_id: int) -> int | None:
     return int(price) if price is not None else None
 
 
-def _marked_down(conn: Connection, line: CartLine) -> CartLine:
+def marked_down(conn: Connection, line: CartLine) -> CartLine:
+    """``line`` at the markdown price of the lot the till sells next, if that is lower."""
     price = markdown_price(conn, line.product_id)
     return line if price is None or price >= line.unit_price else replace(line, unit_price=price)
 
@@ -196,7 +197,7 @@ def scan(
         _check_active(product)
         if product.unit.is_weighed:
             _weighed_needs_qty(product)
-        return ScanResult(product, _marked_down(conn, product.line()), raw)
+        return ScanResult(product, marked_down(conn, product.line()), raw)
     parsed = parse_barcode(raw, layouts)
     if isinstance(parsed, Gtin):
         product = product_by_barcode(conn, parsed.code)
@@ -209,7 +210,7 @@ def scan(
                 barcode=parsed.code,
             )
         _check_active(product)
-        line = _marked_down(conn, product.line(barcode=parsed.code))
+        line = marked_down(conn, product.line(barcode=parsed.code))
         return ScanResult(product, line, parsed.code)
     return _scale_line(conn, parsed)
 
@@ -251,7 +252,7 @@ def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
                 barcode=code.code,
             )
         qty = code.weight_g if unit.is_weighed else 1
-        line = _marked_down(conn, product.line(qty, barcode=code.code))
+        line = marked_down(conn, product.line(qty, barcode=code.code))
         return ScanResult(product, line, code.code)
     price = code.price or 0
     if unit.is_weighed and product.price > 0:

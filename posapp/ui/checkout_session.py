@@ -235,7 +235,10 @@ class CheckoutSession:
             raise SessionError(
                 f"{product.name_ko} is withdrawn", code="catalog.inactive", name=product.name_ko
             )
-        index = self.ticket.add(product.line(grams if product.unit.is_weighed else None))
+        line = product.line(grams if product.unit.is_weighed else None)
+        # picked from the search list or a quick key: the same markdown as a scan would give
+        line = self._read(lambda uow: catalog.marked_down(uow.conn, line))
+        index = self.ticket.add(line)
         self.save_recovery()
         return index
 

@@ -513,3 +513,16 @@ def test_regions_and_producers(store: Store) -> None:
             lambda uow: products.save_producer(uow, user_id=2, name="x", phone="call me")
         )
     assert e.value.code == "producer.phone"
+
+
+def test_a_product_picked_from_the_search_list_gets_the_markdown_too(store: Store) -> None:
+    from posapp.ui.checkout_session import CheckoutSession, SessionSettings
+
+    early = lots(store, store.apple)[0]
+    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 30, user_id=store.manager))
+    s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"))
+    s.sign_in("1111")
+    apple = next(p for p in s.search("영주 부사") if p.id == store.apple)
+    s.add_product(apple)  # no barcode scanned: picked from the list
+    s.scan(GOCHUJANG_CODE)
+    assert [pl.line.unit_price for pl in s.priced().lines] == [9_030, 8_500]
