@@ -785,6 +785,16 @@ EN[("ImportDialog", "새 생산자")] = "New producers"  # a list, where 새 생
 EN.update(
     {
         ("CheckoutWindow", "직원 (Ctrl+Shift+U)"): "Staff (Ctrl+Shift+U)",
+        ("ReportsWindow", "공급처별 정산서 PDF"): "Statements per supplier (PDF)",
+        ("ReportsWindow", "기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)"): (
+            "One statement per supplier for the period and filters (with the sale and receipt "
+            "documents)"
+        ),
+        ("ReportsWindow", "정산서를 저장할 폴더"): "Folder for the statements",
+        ("ReportsWindow", "정산서 {n}장을 저장했습니다: {folder}"): (
+            "{n} statements saved: {folder}"
+        ),
+        ("ReportsWindow", "정산서 만드는 중…"): "Making the statements…",
         ("CheckoutWindow", "대기 중이던 현금영수증 {count}건을 발급했습니다."): (
             "{count} pending cash receipts issued."
         ),

@@ -98,11 +98,9 @@ def run_report(args: argparse.Namespace, db: Database) -> int:
             raise ReportError(
                 "--per-supplier writes files: give --out FOLDER", code="report.out_required"
             )
-        args.out.mkdir(parents=True, exist_ok=True)
-        for s in sups:
-            safe = "".join(ch if ch.isalnum() else "_" for ch in s.name)
-            path = Path(args.out) / f"정산서_{safe}_{period.start}_{period.end}.pdf"
-            path.write_bytes(pdf.supplier_statement_pdf(s, period.label()))
+        for path in pdf.write_supplier_statements(
+            sups, period.label(), period.start, period.end, Path(args.out)
+        ):
             print(path)
         print(f"{len(sups)} statement(s) written", file=sys.stderr)
         return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -276,6 +277,20 @@ def supplier_statement_pdf(s: SupplierSettlement, period_label: str) -> bytes:
     ]
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return buf.getvalue()
+
+
+def write_supplier_statements(
+    sups: list[SupplierSettlement], period_label: str, start: Any, end: Any, folder: Path
+) -> list[Path]:
+    """One 정산서 PDF per supplier into ``folder`` (made if missing); returns the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for s in sups:
+        safe = "".join(ch if ch.isalnum() else "_" for ch in s.name)
+        path = folder / f"정산서_{safe}_{start}_{end}.pdf"
+        path.write_bytes(supplier_statement_pdf(s, period_label))
+        out.append(path)
+    return out
 
 
 def region_summary_pdf(report: Report) -> bytes:

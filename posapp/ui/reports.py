@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.db.engine import Database
-from posapp.reports import catalog, export, rollup
+from posapp.reports import catalog, export, pdf, rollup, settlement
 from posapp.reports.catalog import Dashboard, FilterOptions
 from posapp.reports.cli import render
 from posapp.reports.model import Filters, Period, Report, Series
@@ -200,6 +200,7 @@ class ReportsWindow(QMainWindow):
         register_id: str | None = None,
         user_name: str = "",
         ask_path: Callable[[str, str, str], str | None] | None = None,
+        ask_dir: Callable[[str], str | None] | None = None,
         now: Callable[[], dt.datetime] | None = None,
         owns_runner: bool = False,
     ) -> None:
@@ -207,6 +208,8 @@ class ReportsWindow(QMainWindow):
         self.owns_runner = owns_runner
         self.db, self.runner, self.register_id = db, runner, register_id
         self.ask_path = ask_path or self._file_dialog
+        self.ask_dir = ask_dir or self._dir_dialog
+        self.last_statements: list[Path] = []
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self.report: Report | None = None
         self.dashboard: Dashboard | None = None
@@ -279,7 +282,12 @@ class ReportsWindow(QMainWindow):
         self.pdf_btn.clicked.connect(lambda: self.export("pdf"))
         self.csv_btn = QPushButton(self.tr("CSV 저장"))
         self.csv_btn.clicked.connect(lambda: self.export("csv"))
-        for b in (self.run_btn, self.pdf_btn, self.csv_btn):
+        self.statements_btn = QPushButton(self.tr("공급처별 정산서 PDF"))
+        self.statements_btn.setToolTip(
+            self.tr("기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)")
+        )
+        self.statements_btn.clicked.connect(self.export_statements)
+        for b in (self.run_btn, self.pdf_btn, self.csv_btn, self.statements_btn):
             filters.addWidget(b)
         root.addLayout(filters)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -447,6 +455,43 @@ class ReportsWindow(QMainWindow):
             self.status.setText(self.tr("저장했습니다: {path}").format(path=str(p)))
 
         self.runner.io(write).success(done).failure(self._failed)
+
+    def export_statements(self) -> None:
+        """One 정산서 PDF per supplier for the period and filters shown (as the CLI's
+        ``report settlement --per-supplier``): read on the database worker, written on I/O."""
+        try:
+            period = self.period()
+        except Exception as exc:  # a period that ends before it starts
+            self._failed(exc)
+            return
+        folder = self.ask_dir(self.tr("정산서를 저장할 폴더"))
+        if not folder:
+            return
+        f = self.filters()
+
+        def read() -> list[Any]:
+            return self.db.read(
+                lambda uow: settlement.settle_suppliers(uow, period, f, with_documents=True)
+            )
+
+        def write(sups: list[Any]) -> None:
+            self.runner.io(
+                lambda: pdf.write_supplier_statements(
+                    sups, period.label(), period.start, period.end, Path(folder)
+                )
+            ).success(done).failure(self._failed)
+
+        def done(paths: list[Path]) -> None:
+            self.last_statements = paths
+            self.status.setText(
+                self.tr("정산서 {n}장을 저장했습니다: {folder}").format(n=len(paths), folder=folder)
+            )
+
+        self.status.setText(self.tr("정산서 만드는 중…"))
+        self.runner.db(read).success(write).failure(self._failed)
+
+    def _dir_dialog(self, title: str) -> str | None:
+        return QFileDialog.getExistingDirectory(self, title, str(Path.home())) or None
 
     def _file_dialog(self, title: str, suggested: str, pattern: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)

@@ -73,6 +73,26 @@ def test_a_report_as_table_chart_and_files(qtbot, store: Store, tmp_path: Path) 
     assert isinstance(w.chart_view.chart().series()[0], QLineSeries) or w.report.chart.kind == "bar"
 
 
+def test_supplier_statements_from_the_window(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    week: Week = build_week(store)
+    folder = tmp_path / "정산서"
+    w = make(qtbot, store, tmp_path, ask_dir=lambda title: str(folder))
+    pick(w, "settlement", week.d1, week.d2)
+    qtbot.mouseClick(w.statements_btn, Qt.MouseButton.LeftButton)
+    assert len(w.last_statements) == 2, w.status.text()  # the week's two suppliers
+    assert "정산서 2장" in w.status.text()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(p.name for p in w.last_statements)
+    text = "".join(page.extract_text() for p in w.last_statements for page in PdfReader(p).pages)
+    assert "정산서" in text
+    # a filter narrows it to the one producer
+    w.producer.setCurrentIndex(1)
+    w.export_statements()
+    assert len(w.last_statements) == 1
+
+
 def test_bad_period_and_export_before_a_report_are_said_in_words(
     qtbot, store: Store, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -2261,7 +2261,7 @@
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../ui/reports.py" line="+214" />
+            <location filename="../../ui/reports.py" line="+217" />
             <source>보고서 — {name}</source>
             <translation>Reports — {name}</translation>
         </message>
@@ -2342,7 +2342,17 @@
             <translation>Save CSV</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+2" />
+            <source>공급처별 정산서 PDF</source>
+            <translation>Statements per supplier (PDF)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)</source>
+            <translation>One statement per supplier for the period and filters (with the sale and receipt documents)</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>오늘 순매출</source>
             <translation>Net sales today</translation>
         </message>
@@ -2412,7 +2422,22 @@
             <translation>Saved: {path}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+12" />
+            <source>정산서를 저장할 폴더</source>
+            <translation>Folder for the statements</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>정산서 {n}장을 저장했습니다: {folder}</source>
+            <translation>{n} statements saved: {folder}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>정산서 만드는 중…</source>
+            <translation>Making the statements…</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source> · 지남 {n}</source>
             <translation> · expired {n}</translation>
         </message>
@@ -3273,7 +3298,7 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+360" />
+            <location filename="../../ui/messages.py" line="+363" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
