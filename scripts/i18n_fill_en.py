@@ -786,6 +786,14 @@ EN.update(
     {
         ("CheckoutWindow", "직원 (Ctrl+Shift+U)"): "Staff (Ctrl+Shift+U)",
         ("ReportsWindow", "공급처별 정산서 PDF"): "Statements per supplier (PDF)",
+        ("SessionDialog", "수업 변경"): "Change class",
+        ("ClassesWindow", "수업 변경"): "Change class",
+        (
+            "ClassesWindow",
+            "고른 수업의 시간·정원·참가비·재료를 바꿉니다 (예약된 좌석 아래로는 못 줄임)",
+        ): "Change the selected class's time, capacity, fee and ingredients (not below the "
+        "seats booked)",
+        ("ClassesWindow", "수업을 변경했습니다: {title}"): "Class changed: {title}",
         ("ReportsWindow", "기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)"): (
             "One statement per supplier for the period and filters (with the sale and receipt "
             "documents)"

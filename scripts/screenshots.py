@@ -225,6 +225,18 @@ def classes_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     win.table.selectRow(0)
     app.processEvents()
     win.grab().save(str(out / "classes-week.png"))
+    shots = {}
+
+    def shoot_edit(dlg):  # type: ignore[no-untyped-def]
+        dlg.show()
+        app.processEvents()
+        shots["edit"] = dlg.grab()
+        return 0  # cancelled: nothing changes
+
+    win.exec_dialog = shoot_edit  # type: ignore[method-assign]
+    win.edit_session()
+    if "edit" in shots:
+        shots["edit"].save(str(out / "classes-edit.png"))
     win.toggle_view()
     app.processEvents()
     win.grab().save(str(out / "classes-month.png"))

@@ -76,8 +76,9 @@ def _today() -> dt.date:
 
 
 class SessionDialog(QDialog):
-    """A new session (or weekly series); ``regions`` fill the featured-region choice and
-    ``find`` looks ingredients up by name (run on the database worker by the caller)."""
+    """A new session (or weekly series), or a change of ``existing`` (its ingredients named by
+    ``names``); ``regions`` fill the featured-region choice and ``find`` looks ingredients up by
+    name (run on the database worker by the caller)."""
 
     def __init__(
         self,
@@ -85,9 +86,12 @@ class SessionDialog(QDialog):
         regions: list[tuple[int, str]],
         find: Callable[[str, Callable[[list[cs.IngredientChoice]], None]], None],
         parent: QWidget | None = None,
+        *,
+        existing: cs.SessionInfo | None = None,
+        names: dict[int, cs.IngredientChoice] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("수업 만들기"))
+        self.setWindowTitle(self.tr("수업 변경") if existing else self.tr("수업 만들기"))
         self._find = find
         self.ingredients: list[tuple[cs.IngredientChoice, int]] = []
         form = QFormLayout()
@@ -102,6 +106,7 @@ class SessionDialog(QDialog):
         self.room.addItem(self.tr("미팅 스페이스"), cs.MEETING)
         self.date = QDateEdit(QDate(day.year, day.month, day.day))
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.start = QTimeEdit(QTime(14, 0))
         self.minutes = QSpinBox(minimum=15, maximum=720, singleStep=15, value=120)
         self.capacity = QSpinBox(minimum=1, maximum=200, value=12)
@@ -143,6 +148,34 @@ class SessionDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.table)
         lay.addWidget(buttons)
+        if existing is not None:
+            self._fill(existing, names or {})
+
+    def _fill(self, s: cs.SessionInfo, names: dict[int, cs.IngredientChoice]) -> None:
+        """The session as it is; a change keeps its own date (no weekly repeat)."""
+        start = s.local_start
+        self.title_ko.setText(s.title_ko)
+        self.title_en.setText(s.title_en)
+        self.theme.setText(s.theme)
+        self.instructor.setText(s.instructor)
+        self.region.setCurrentIndex(max(0, self.region.findData(s.region_id)))
+        self.room.setCurrentIndex(max(0, self.room.findData(s.room)))
+        self.date.setDate(QDate(start.year, start.month, start.day))
+        self.start.setTime(QTime(start.hour, start.minute))
+        self.minutes.setValue(int((s.ends_at - s.starts_at).total_seconds() // 60))
+        self.capacity.setValue(s.capacity)
+        self.fee.setValue(s.fee)
+        self.weeks.setValue(1)
+        self.weeks.setEnabled(False)
+        self.ingredients = [
+            (
+                names.get(i.product_id)
+                or cs.IngredientChoice(i.product_id, str(i.product_id), "ea"),
+                i.qty_per_seat,
+            )
+            for i in s.ingredients
+        ]
+        self._show_ingredients()
 
     def _lookup(self) -> None:
         self._find(self.search.text(), self._show_choices)
@@ -160,6 +193,9 @@ class SessionDialog(QDialog):
             (c, q) for c, q in self.ingredients if c.product_id != choice.product_id
         ]
         self.ingredients.append((choice, self.per_seat.value()))
+        self._show_ingredients()
+
+    def _show_ingredients(self) -> None:
         self.table.setRowCount(len(self.ingredients))
         for i, (c, q) in enumerate(self.ingredients):
             self.table.setItem(i, 0, QTableWidgetItem(c.name))
@@ -314,6 +350,11 @@ class ClassesWindow(QMainWindow):
         nav.addWidget(self.view_btn)
         self.new_btn = QPushButton(self.tr("새 수업"))
         nav.addWidget(self.new_btn)
+        self.edit_btn = QPushButton(self.tr("수업 변경"))
+        self.edit_btn.setToolTip(
+            self.tr("고른 수업의 시간·정원·참가비·재료를 바꿉니다 (예약된 좌석 아래로는 못 줄임)")
+        )
+        nav.addWidget(self.edit_btn)
         left.addLayout(nav)
         self.calendar = QTableWidget()
         self.calendar.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -371,6 +412,7 @@ class ClassesWindow(QMainWindow):
         self.room.currentIndexChanged.connect(lambda _i: self.refresh())
         self.calendar.cellClicked.connect(self._cell_clicked)
         self.new_btn.clicked.connect(self.new_session)
+        self.edit_btn.clicked.connect(self.edit_session)
         self.book_btn.clicked.connect(self.new_booking)
         self.book_btn.setShortcut("N")
         self.checkin_btn.clicked.connect(self.check_in)
@@ -587,6 +629,54 @@ class ClassesWindow(QMainWindow):
             )
 
         self._db(lambda: self.db.read(list_regions), loaded)
+
+    def edit_session(self) -> None:
+        """Change the selected session (time, room, capacity, fee, ingredients): the room must
+        be free, capacity not below the booked seats; stock is re-reserved for the seats."""
+        s = self.current
+        if s is None:
+            self.say(self.tr("수업을 고르세요"))
+            return
+
+        def read(uow: Any) -> tuple[list[Any], dict[int, cs.IngredientChoice]]:
+            from posapp.inventory import catalog
+
+            found = catalog.products_by_id(uow.conn, [i.product_id for i in s.ingredients])
+            names = {
+                pid: cs.IngredientChoice(pid, p.name_ko, p.unit.value) for pid, p in found.items()
+            }
+            return list_regions(uow), names
+
+        def loaded(data: tuple[list[Any], dict[int, cs.IngredientChoice]]) -> None:
+            regions, names = data
+            dlg = SessionDialog(
+                self.day,
+                [(r.id, r.name) for r in regions if r.active],
+                lambda text, show: self._db(
+                    lambda: self.db.read(lambda uow: cs.find_ingredients(uow, text)), show
+                ),
+                self,
+                existing=s,
+                names=names,
+            )
+            self._dialog = dlg  # tests reach it here
+            if self.exec_dialog(dlg) != QDialog.Accepted:
+                return
+            spec, uid = dlg.spec(), self.user_id
+            self._db(
+                lambda: self.db.transact(
+                    lambda uow: cs.update_session(uow, s.uuid, spec, user_id=uid)
+                ),
+                lambda info: self._after(
+                    self.tr("수업을 변경했습니다: {title}").format(title=info.title_ko)
+                ),
+            )
+
+        self._db(lambda: self.db.read(read), loaded)
+
+    def exec_dialog(self, dlg: QDialog) -> int:
+        """Run a dialog modally (tests answer it instead)."""
+        return dlg.exec()
 
     def new_booking(self) -> None:
         s = self.current

@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QDialog
 
 from posapp.classes import bookings as bk
 from posapp.classes import sessions as cs
@@ -117,6 +118,40 @@ def test_select_session_shows_bookings_waitlist_and_check_in(
     window.save_pdf("roster")
     assert "저장했습니다" in window.status.text()
     assert list(Path(window.out_dir).glob("class-roster-*.pdf"))  # type: ignore[arg-type]
+
+
+def test_change_a_session_from_the_window(window: ClassesWindow, store: Store) -> None:
+    s = _make(store, capacity=4, ingredients=(cs.Ingredient(store.gochujang, 1),))
+    _book(store, s, "김영희", 2)
+    window.refresh()
+    (pos,) = [k for k, t in _cells(window).items() if "순창" in t]
+    window._cell_clicked(*pos)
+
+    def answer(dlg):  # type: ignore[no-untyped-def]
+        # the dialog shows the session as it is, its ingredient by name
+        assert dlg.windowTitle() == "수업 변경" and dlg.title_ko.text() == "순창 고추장 담그기"
+        assert dlg.capacity.value() == 4 and dlg.start.time().hour() == 14
+        assert dlg.table.item(0, 0).text().startswith("순창 전통 고추장")
+        assert not dlg.weeks.isEnabled()
+        dlg.capacity.setValue(6)
+        dlg.start.setTime(QTime(16, 30))
+        return QDialog.Accepted
+
+    window.exec_dialog = answer  # type: ignore[method-assign]
+    window.edit_session()
+    assert "수업을 변경했습니다" in window.status.text(), window.status.text()
+    after = store.db.read(lambda uow: cs.get_session(uow, s.uuid))
+    assert after.capacity == 6 and after.local_start.time() == dt.time(16, 30)
+    assert after.seats_taken == 2 and after.ingredients == s.ingredients
+
+    def too_small(dlg):  # type: ignore[no-untyped-def]
+        dlg.capacity.setValue(1)  # two seats are booked
+        return QDialog.Accepted
+
+    window.exec_dialog = too_small  # type: ignore[method-assign]
+    window.edit_session()
+    assert "2" in window.status.text() and window.status.styleSheet() == "color: #b00020;"
+    assert store.db.read(lambda uow: cs.get_session(uow, s.uuid)).capacity == 6
 
 
 def test_booking_dialog_checks_phone_and_shows_waitlist(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

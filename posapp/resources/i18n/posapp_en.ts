@@ -95,7 +95,7 @@
     <context>
         <name>BookingDialog</name>
         <message>
-            <location filename="../../ui/classes.py" line="+197" />
+            <location filename="../../ui/classes.py" line="+232" />
             <source>예약</source>
             <translation>Booking</translation>
         </message>
@@ -529,7 +529,7 @@
     <context>
         <name>ClassesWindow</name>
         <message>
-            <location filename="../../ui/classes.py" line="-195" />
+            <location filename="../../ui/classes.py" line="-230" />
             <source>월</source>
             <translation>Mon</translation>
         </message>
@@ -589,7 +589,7 @@
             <translation>Expired</translation>
         </message>
         <message>
-            <location line="+223" />
+            <location line="+258" />
             <source>쿠킹클래스 · 지하 공간 예약</source>
             <translation>Cooking classes · basement bookings</translation>
         </message>
@@ -600,12 +600,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+105" />
+            <location line="+111" />
             <source>월간 보기</source>
             <translation>Month view</translation>
         </message>
         <message>
-            <location line="-103" />
+            <location line="-109" />
             <source>모든 공간</source>
             <translation>All rooms</translation>
         </message>
@@ -625,14 +625,25 @@
             <translation>New session</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+268" />
+            <location line="+2" />
+            <source>수업 변경</source>
+            <translation>Change class</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>고른 수업의 시간·정원·참가비·재료를 바꿉니다 (예약된 좌석 아래로는 못 줄임)</source>
+            <translation>Change the selected class's time, capacity, fee and ingredients (not below the seats booked)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+271" />
+            <location line="+46" />
             <location line="+86" />
             <source>수업을 고르세요</source>
             <translation>Choose a session</translation>
         </message>
         <message>
-            <location line="-347" />
+            <location line="-396" />
             <source>이름</source>
             <translation>Name</translation>
         </message>
@@ -702,7 +713,7 @@
             <translation>Session held (use ingredients)</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+55" />
             <source>주간 보기</source>
             <translation>Week view</translation>
         </message>
@@ -762,7 +773,12 @@
             <translation>{n} session(s) created</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+43" />
+            <source>수업을 변경했습니다: {title}</source>
+            <translation>Class changed: {title}</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>대기자 {n}번으로 등록했습니다</source>
             <translation>Put on the waitlist as #{n}</translation>
         </message>
@@ -2460,9 +2476,14 @@
     <context>
         <name>SessionDialog</name>
         <message>
-            <location filename="../../ui/classes.py" line="-617" />
+            <location filename="../../ui/classes.py" line="-702" />
             <source>수업 만들기</source>
             <translation>New session</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>수업 변경</source>
+            <translation>Change class</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2561,7 +2582,7 @@
             <translation>Ingredient</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+65" />
             <source>개</source>
             <translation> pc</translation>
         </message>
