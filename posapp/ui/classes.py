@@ -610,15 +610,8 @@ class ClassesWindow(QMainWindow):
 
     def new_session(self) -> None:
         def loaded(regions: list[Any]) -> None:
-            dlg = SessionDialog(
-                self.day,
-                [(r.id, r.name) for r in regions if r.active],
-                lambda text, show: self._db(
-                    lambda: self.db.read(lambda uow: cs.find_ingredients(uow, text)), show
-                ),
-                self,
-            )
-            if dlg.exec() != QDialog.Accepted:
+            dlg = self._session_dialog(regions)
+            if self.exec_dialog(dlg) != QDialog.Accepted:
                 return
             spec, weeks, uid = dlg.spec(), dlg.weeks.value(), self.user_id
             self._db(
@@ -649,17 +642,7 @@ class ClassesWindow(QMainWindow):
 
         def loaded(data: tuple[list[Any], dict[int, cs.IngredientChoice]]) -> None:
             regions, names = data
-            dlg = SessionDialog(
-                self.day,
-                [(r.id, r.name) for r in regions if r.active],
-                lambda text, show: self._db(
-                    lambda: self.db.read(lambda uow: cs.find_ingredients(uow, text)), show
-                ),
-                self,
-                existing=s,
-                names=names,
-            )
-            self._dialog = dlg  # tests reach it here
+            dlg = self._session_dialog(regions, existing=s, names=names)
             if self.exec_dialog(dlg) != QDialog.Accepted:
                 return
             spec, uid = dlg.spec(), self.user_id
@@ -673,6 +656,24 @@ class ClassesWindow(QMainWindow):
             )
 
         self._db(lambda: self.db.read(read), loaded)
+
+    def _session_dialog(
+        self,
+        regions: list[Any],
+        *,
+        existing: cs.SessionInfo | None = None,
+        names: dict[int, cs.IngredientChoice] | None = None,
+    ) -> SessionDialog:
+        return SessionDialog(
+            self.day,
+            [(r.id, r.name) for r in regions if r.active],
+            lambda text, show: self._db(
+                lambda: self.db.read(lambda uow: cs.find_ingredients(uow, text)), show
+            ),
+            self,
+            existing=existing,
+            names=names,
+        )
 
     def exec_dialog(self, dlg: QDialog) -> int:
         """Run a dialog modally (tests answer it instead)."""
