@@ -372,6 +372,27 @@ def build(
 
     window.on_classes = open_classes
 
+    def release_class_holds() -> Any:
+        """Unpaid class bookings past their hold time give their seats (to the waitlist) and
+        reserved ingredients back every minute, whether or not anyone has the classes window
+        open — the stock offered online counts reservations."""
+        from posapp.classes import bookings as class_bookings
+        from posapp.classes.policy import ClassPolicy
+
+        policy = ClassPolicy.from_text(
+            settings.classes.hold_minutes, settings.classes.refund_tiers
+        )
+        return runner.db(
+            lambda: db.transact(lambda uow: class_bookings.release_expired(uow, policy=policy))
+        ).failure(lambda exc: log.info("class holds not released now: %s", exc))
+
+    from PySide6.QtCore import QTimer
+
+    holds_timer = QTimer(window)
+    holds_timer.setInterval(60_000)
+    holds_timer.timeout.connect(release_class_holds)
+    holds_timer.start()
+
     def retry_cash_receipts() -> Any:
         """현금영수증 the terminal could not issue at the till, issued now that it answers
         (every few minutes on the I/O pool; posapp.sales.cash_receipts)."""
@@ -390,8 +411,6 @@ def build(
 
     cash_receipt_timer = None
     if terminal is not None:
-        from PySide6.QtCore import QTimer
-
         cash_receipt_timer = QTimer(window)
         cash_receipt_timer.setInterval(180_000)
         cash_receipt_timer.timeout.connect(retry_cash_receipts)
@@ -497,6 +516,7 @@ def build(
         "sync": sync,
         "forwarder": forwarder,
         "retry_cash_receipts": retry_cash_receipts,
+        "release_class_holds": release_class_holds,
         "open_inventory": open_inventory,
         "open_classes": open_classes,
         "open_reports": open_reports,

@@ -216,3 +216,44 @@ def test_pay_a_booking_on_the_checkout_ticket(
     window.table.selectRow(0)
     assert window.table.item(0, 4).text() == "70,000"
     assert window.calendar.item(0, _day().weekday()).data(Qt.UserRole) == s.uuid
+
+
+def test_the_till_releases_expired_holds_every_minute(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from posapp.app import build
+    from posapp.config import Settings
+    from posapp.hardware.printer import PreviewPrinter
+
+    s = _make(store)  # capacity 2
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    held = store.db.transact(
+        lambda uow: bk.book(
+            uow,
+            s.uuid,
+            bk.BookingRequest("김보류", "01011112222", 2),
+            policy=POLICY,
+            user_id=None,
+            now=long_ago,
+        )
+    ).booking
+    waiting = store.db.transact(  # a minute later: the seats were still held
+        lambda uow: bk.book(
+            uow,
+            s.uuid,
+            bk.BookingRequest("박대기", "01033334444", 1),
+            policy=POLICY,
+            user_id=None,
+            now=long_ago + dt.timedelta(minutes=1),
+        )
+    ).booking
+    assert held.status == bk.HELD and waiting.status == bk.WAITLIST
+    settings = replace(Settings(), card=replace(Settings().card, terminal=""))
+    parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
+    qtbot.addWidget(parts["window"])
+    try:
+        parts["release_class_holds"]()  # what the one-minute timer runs
+        assert store.db.read(lambda uow: bk.get_booking(uow, held.uuid)).status == bk.EXPIRED
+        assert store.db.read(lambda uow: bk.get_booking(uow, waiting.uuid)).status != bk.WAITLIST
+    finally:
+        parts["shutdown"]()
