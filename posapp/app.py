@@ -302,7 +302,14 @@ def build(
     display = None
     if sales.customer_display:
         promos = session._read(lambda uow: _promotions(uow))
-        display = CustomerDisplay(promos)
+
+        def english(product_id: int) -> str:
+            entry = session.index.entry(product_id) if session.index is not None else None
+            return entry.name_en if entry is not None else ""
+
+        display = CustomerDisplay(
+            promos, english=english if sales.customer_display_english else None
+        )
         window.ticket_changed.connect(display.show_ticket)
         window.sale_completed.connect(display.show_sale)
 
@@ -379,9 +386,7 @@ def build(
         from posapp.classes import bookings as class_bookings
         from posapp.classes.policy import ClassPolicy
 
-        policy = ClassPolicy.from_text(
-            settings.classes.hold_minutes, settings.classes.refund_tiers
-        )
+        policy = ClassPolicy.from_text(settings.classes.hold_minutes, settings.classes.refund_tiers)
         return runner.db(
             lambda: db.transact(lambda uow: class_bookings.release_expired(uow, policy=policy))
         ).failure(lambda exc: log.info("class holds not released now: %s", exc))

@@ -131,6 +131,7 @@ class SalesSettings:
     scale_value_digits: int = 5
     scale_value_kind: str = "price"  # price | weight
     customer_display: bool = True  # the second window for the customer
+    customer_display_english: bool = True  # English names under the Korean ones (visitors)
     # a till on PostgreSQL keeps selling when the server cannot be reached (a local spool)
     offline_spool: bool = True
     drawer_pin: int = 2

@@ -330,6 +330,11 @@ class SearchIndex:
         self._ko_initials: str = ""
         self._en: _Joined | None = None
 
+    def entry(self, entry_id: int) -> SearchEntry | None:
+        """The indexed entry (names, codes) of ``entry_id``, or None."""
+        item = self._items.get(entry_id)
+        return item.entry if item is not None else None
+
     # --- changes ------------------------------------------------------------------------
 
     def add(self, entry: SearchEntry) -> None:

@@ -7,13 +7,14 @@ does no work until it is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
-from posapp.domain.cart import PricedCart
+from posapp.domain.cart import PricedCart, PricedLine
 from posapp.domain.money import format_krw
 from posapp.sales.service import CompletedSale
 from posapp.ui.receipts import qty_text
@@ -29,8 +30,16 @@ class Promotion:
 class CustomerDisplay(QWidget):
     COALESCE_MS = 40
 
-    def __init__(self, promotions: list[Promotion], rotate_ms: int = 8000) -> None:
+    def __init__(
+        self,
+        promotions: list[Promotion],
+        rotate_ms: int = 8000,
+        english: Callable[[int], str] | None = None,
+    ) -> None:
+        """``english(product_id)``: the product's English name ("" if none) shown under the
+        Korean one, for the store's many visitors; None shows Korean only."""
         super().__init__()
+        self._english = english
         self._pending: PricedCart | None = None
         self._shown_lines: list[str] = []
         self._coalesce = QTimer(self)
@@ -114,10 +123,7 @@ class CustomerDisplay(QWidget):
             return
         self.change.setText("")
         self.stack.setCurrentIndex(1)
-        texts = [
-            f"{pl.line.name}  {qty_text(pl.line.unit.value, pl.line.qty)}  {format_krw(pl.net)}"
-            for pl in priced.lines
-        ]
+        texts = [self._line_text(pl) for pl in priced.lines]
         old = self._shown_lines
         if len(texts) >= len(old) and texts[: len(old)] == old:
             self.lines.addItems(texts[len(old) :])  # a scan: append, do not rebuild
@@ -127,6 +133,12 @@ class CustomerDisplay(QWidget):
         self._shown_lines = texts
         self.lines.scrollToBottom()
         self.total.setText(self.tr("합계 {total}").format(total=format_krw(priced.total)))
+
+    def _line_text(self, pl: PricedLine) -> str:
+        ln = pl.line
+        text = f"{ln.name}  {qty_text(ln.unit.value, ln.qty)}  {format_krw(pl.net)}"
+        en = self._english(ln.product_id) if self._english is not None else ""
+        return f"{text}\n    {en}" if en else text
 
     def show_sale(self, sale: CompletedSale) -> None:
         self.flush()

@@ -54,3 +54,13 @@ def test_hidden_window_catches_up_when_shown(qapp: QApplication, qtbot) -> None:
     display.show_ticket(price_cart([]))
     display.flush()
     assert display.stack.currentIndex() == 0  # a voided ticket: back to the promotions
+
+
+def test_english_names_under_the_korean_ones(qapp: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
+    names = {1: "Yeongju Fuji Apples", 2: ""}
+    display = CustomerDisplay([], english=lambda pid: names.get(pid, ""))
+    qtbot.addWidget(display)
+    display.show()
+    display.show_ticket(price_cart([_line(1), _line(2)]))
+    display.flush()
+    assert _texts(display) == ["상품1  1  ₩1,000\n    Yeongju Fuji Apples", "상품2  1  ₩2,000"]
