@@ -57,8 +57,11 @@ from posapp.db.migrate import migrate
 from posapp.db.models import (
     AuditEvent,
     Category,
+    JournalEntry,
     Lot,
     LotMarkdown,
+    OutboxEvent,
+    Payment,
     Producer,
     Product,
     ProductBarcode,
@@ -66,7 +69,9 @@ from posapp.db.models import (
     Register,
     RolePermission,
     Sale,
+    SaleLine,
     Shift,
+    StockMovement,
     SyncState,
     User,
     UTCDateTime,
@@ -88,6 +93,8 @@ REPLAYED_ACTIONS = frozenset({"discount.approve", "price.override"})
 PRODUCTS_SEEN_KEY = "offline.products_seen"  # the newest products.updated_at copied
 #: a product written by a till whose clock is up to this much behind is still copied
 CHANGES_OVERLAP = dt.timedelta(minutes=10)
+#: the spool's own copies of sales already on the server are kept this long, then pruned
+KEEP_FORWARDED = dt.timedelta(days=14)
 _CHUNK = 2_000
 
 _meta = MetaData()
@@ -318,6 +325,29 @@ class Spool:
 
         self.db.transact(write, retries=2)
         return SnapshotStats(count, time.perf_counter() - started)
+
+    def prune(self, *, now: dt.datetime | None = None) -> int:
+        """Delete the spool's copies of sales forwarded more than :data:`KEEP_FORWARDED` ago
+        (their movements, journal and outbox entries too); queued ones are never touched."""
+        cutoff = (now or utcnow()) - KEEP_FORWARDED
+
+        def fn(uow: UnitOfWork) -> int:
+            c = uow.conn
+            old = select(Sale.id).where(
+                Sale.created_at < cutoff, Sale.uuid.not_in(select(QUEUE.c.uuid))
+            )
+            uuids = select(Sale.uuid).where(Sale.id.in_(old))
+            for table, col in (
+                (StockMovement.__table__, StockMovement.doc_uuid),
+                (JournalEntry.__table__, JournalEntry.doc_uuid),
+                (OutboxEvent.__table__, OutboxEvent.doc_uuid),
+            ):
+                c.execute(delete(table).where(col.in_(uuids)))
+            c.execute(delete(Payment.__table__).where(Payment.sale_id.in_(old)))
+            c.execute(delete(SaleLine.__table__).where(SaleLine.sale_id.in_(old)))
+            return int(c.execute(delete(Sale.__table__).where(Sale.id.in_(old))).rowcount or 0)
+
+        return self.db.transact(fn)
 
     def _products_seen(self) -> dt.datetime | None:
         text = self.db.read(
@@ -739,6 +769,7 @@ class Forwarder:
                 )
                 if full:
                     self._next_snapshot = now + self.snapshot_s
+                    self.spool.prune()
                 self._next_changes = now + self.changes_s
             self.last_error = ""
         except (DatabaseError, ConnectionError, OSError) as exc:

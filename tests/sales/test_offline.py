@@ -430,3 +430,17 @@ def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_pa
     assert actions()[len(before) :] == new
     assert sale.receipt_no.endswith("-O0001")
     spool.dispose()
+
+
+def test_forwarded_copies_are_pruned_after_two_weeks(store: Store, tmp_path: Path) -> None:
+    spool, s = _offline(store, tmp_path / "spool.sqlite3")
+    sent = _sell(s, APPLE_CODE)
+    spool.forward(store.db)
+    waiting = _sell(s, GOCHUJANG_CODE)  # still queued (say the server went again)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=15)
+    assert spool.prune(now=dt.datetime.now(dt.UTC)) == 0  # too recent
+    assert spool.prune(now=later) == 1
+    left = spool.db.read(lambda uow: list(uow.conn.execute(select(Sale.uuid)).scalars()))
+    assert left == [waiting.uuid] and sent.uuid not in left
+    assert spool.forward(store.db).sent == 1  # the queued one still goes
+    spool.dispose()
