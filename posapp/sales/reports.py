@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, and_, func, select
 
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import AuditEvent, Payment, Sale, Shift, User, utcnow
+from posapp.db.models import (
+    AuditEvent,
+    Payment,
+    PendingCashReceipt,
+    Sale,
+    Shift,
+    User,
+    utcnow,
+)
 from posapp.domain.money import format_krw
 from posapp.sales.service import SEOUL, SaleError, _audit, count_cash
 
@@ -57,6 +65,12 @@ class RegisterReport:
     first_receipt: str | None = None
     last_receipt: str | None = None
     cashiers: tuple[str, ...] = field(default=())
+    offline_sales: int = 0  # sold while the store's database was unreachable (O-series numbers)
+    pending_cash_receipts: int = 0  # 현금영수증 the terminal has not issued yet
+    pending_cash_receipts_total: int = 0
+
+
+_OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
 
 
 def _report(
@@ -91,9 +105,17 @@ def _report(
             func.coalesce(func.sum(s.c.supply_value), 0),
             func.coalesce(func.sum(s.c.vat), 0),
             func.coalesce(func.sum(s.c.exempt_total), 0),
-            func.min(s.c.receipt_no),
-            func.max(s.c.receipt_no),
+            # the online series' first and last numbers; offline ones (R01-…-O0001) apart
+            func.min(s.c.receipt_no).filter(~s.c.receipt_no.like(_OFFLINE_LIKE)),
+            func.max(s.c.receipt_no).filter(~s.c.receipt_no.like(_OFFLINE_LIKE)),
+            func.count().filter(s.c.receipt_no.like(_OFFLINE_LIKE)),
         ).where(where)
+    ).one()
+    cr = PendingCashReceipt.__table__
+    pending = conn.execute(
+        select(func.count(), func.coalesce(func.sum(cr.c.amount), 0))
+        .select_from(cr.join(s, s.c.uuid == cr.c.sale_uuid))
+        .where(where, cr.c.issued_at.is_(None))
     ).one()
     tenders = tuple(
         TenderTotal(m, int(c), int(a))
@@ -167,6 +189,9 @@ def _report(
         first_receipt=row[10],
         last_receipt=row[11],
         cashiers=cashiers,
+        offline_sales=int(row[12]),
+        pending_cash_receipts=int(pending[0]),
+        pending_cash_receipts_total=int(pending[1]),
     )
 
 
@@ -302,6 +327,15 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
     for t in r.evidence:
         lines.append(
             row(f"{_EVIDENCE_KO.get(t.method, t.method)} {t.count}건", format_krw(t.amount))
+        )
+    if r.offline_sales:
+        lines.append(row("오프라인 판매", f"{r.offline_sales}건"))
+    if r.pending_cash_receipts:
+        lines.append(
+            row(
+                f"현금영수증 발급 대기 {r.pending_cash_receipts}건",
+                format_krw(r.pending_cash_receipts_total),
+            )
         )
     lines += [
         "-" * width,

@@ -444,3 +444,25 @@ def test_forwarded_copies_are_pruned_after_two_weeks(store: Store, tmp_path: Pat
     assert left == [waiting.uuid] and sent.uuid not in left
     assert spool.forward(store.db).sent == 1  # the queued one still goes
     spool.dispose()
+
+
+def test_the_x_report_counts_offline_sales_and_pending_cash_receipts(
+    store: Store, tmp_path: Path
+) -> None:
+    from posapp.sales.reports import format_report, x_report
+    from posapp.sales.tenders import CashReceiptRequest
+
+    online = _session(store.db, None)
+    first = _sell(online, GOCHUJANG_CODE)
+    spool, s = _offline(store, tmp_path / "spool.sqlite3")
+    _sell(s, APPLE_CODE)
+    s.scan(APPLE_CODE)
+    s.complete([Tender.cash(20_000)], CashReceiptRequest("010-2345-6789"))  # terminal down
+    spool.forward(store.db)
+    report = store.db.read(lambda uow: x_report(uow, store.shift_id))
+    assert (report.sales_count, report.offline_sales) == (3, 2)
+    assert report.first_receipt == report.last_receipt == first.receipt_no  # online series
+    assert (report.pending_cash_receipts, report.pending_cash_receipts_total) == (1, 12_900)
+    text = format_report(report)
+    assert "오프라인 판매" in text and "현금영수증 발급 대기 1건" in text
+    spool.dispose()
