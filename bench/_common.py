@@ -118,6 +118,22 @@ def cache_dir() -> Path:
     return d
 
 
+def new_catalogue_db(path: Path, products: int) -> None:
+    """Replace the SQLite file at ``path`` with a migrated one holding a synthetic catalogue of
+    ``products`` (the starting point of the cached benchmark databases)."""
+    from posapp.db.engine import Database
+    from posapp.db.migrate import migrate
+    from posapp.inventory import csv_io
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = Database(f"sqlite:///{path}")
+    migrate(db.engine)
+    data = catalogue_csv(products).encode()
+    db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
+    db.dispose()
+
+
 def pct(samples: list[float], q: float) -> float:
     if len(samples) == 1:
         return samples[0]

@@ -23,10 +23,9 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import cache_dir, catalogue_csv, pct
+from bench._common import cache_dir, new_catalogue_db, pct
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
-from posapp.inventory import csv_io
 from posapp.reports import catalog, rollup
 from posapp.reports.model import Period
 
@@ -47,14 +46,8 @@ def prepare(lines: int) -> tuple[Path, Database]:
         if have and have >= lines * 0.99:
             return path, db
         db.dispose()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = Database(f"sqlite:///{path}")
-    migrate(db.engine)
     t0 = time.perf_counter()
-    data = catalogue_csv(PRODUCTS).encode()
-    db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
-    db.dispose()
+    new_catalogue_db(path, PRODUCTS)
     _fill(path, lines)
     print(f"generated: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return path, Database(f"sqlite:///{path}")

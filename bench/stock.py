@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import cache_dir, catalogue_csv, pct
+from bench._common import cache_dir, new_catalogue_db, pct
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
-from posapp.inventory import csv_io, products, stock
+from posapp.inventory import products, stock
 from posapp.inventory.products import ProductFilter
 
 
@@ -37,14 +37,8 @@ def prepare(n: int, m: int) -> Database:
     if have == m:
         return db
     db.dispose()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = Database(f"sqlite:///{path}")
-    migrate(db.engine)
     t0 = time.perf_counter()
-    data = catalogue_csv(n).encode()
-    db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
-    db.dispose()
+    new_catalogue_db(path, n)
     _fill_ledger(path, n, m)
     print(f"generated: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return Database(f"sqlite:///{path}")

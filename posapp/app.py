@@ -103,11 +103,11 @@ def start_offline(settings: Any) -> Any:
     starts online). Returns the (unconnected) server Database, or None."""
     from posapp.config import data_dir
     from posapp.db.engine import Database
-    from posapp.sales.offline import Spool
+    from posapp.sales.offline import Spool, spool_path
     from posapp.secrets import database_url_with_password
 
     url = database_url_with_password(settings.database.resolved_url())
-    path = data_dir() / f"offline-{settings.register.id}.sqlite3"
+    path = spool_path(data_dir(), settings.register.id)
     if not url.startswith(("postgresql", "postgres")) or not settings.sales.offline_spool:
         return None
     if not path.exists():
@@ -128,10 +128,10 @@ def _spool(db: Any, settings: Any) -> Any:
     if db.dialect != "postgresql" or not settings.sales.offline_spool:
         return None
     from posapp.config import data_dir
-    from posapp.sales.offline import Spool
+    from posapp.sales.offline import Spool, spool_path
 
     try:
-        return Spool(data_dir() / f"offline-{settings.register.id}.sqlite3", settings.register.id)
+        return Spool(spool_path(data_dir(), settings.register.id), settings.register.id)
     except Exception:  # the till still sells online; say so in the log
         log.exception("the offline spool could not be opened: this till cannot sell offline")
         return None
@@ -354,9 +354,15 @@ def build(
 
     classes_windows: list[Any] = []
 
+    def class_policy() -> Any:
+        """Hold time and refund tiers from the config (read when used: a bad value is said
+        where classes are used, not at start-up)."""
+        from posapp.classes.policy import ClassPolicy
+
+        return ClassPolicy.from_text(settings.classes.hold_minutes, settings.classes.refund_tiers)
+
     def open_classes() -> None:
         """F11: the cooking-class calendar and bookings; a booking is paid on this ticket."""
-        from posapp.classes.policy import ClassPolicy
         from posapp.ui.classes import ClassesWindow
 
         user = session.user
@@ -364,9 +370,7 @@ def build(
             db,
             runner,
             user_id=user.id if user is not None else None,
-            policy=ClassPolicy.from_text(
-                settings.classes.hold_minutes, settings.classes.refund_tiers
-            ),
+            policy=class_policy(),
             register_id=settings.register.id,
             on_pay=window.add_booking_line,
             approve=lambda why, then: window.approve(
@@ -384,9 +388,8 @@ def build(
         reserved ingredients back every minute, whether or not anyone has the classes window
         open — the stock offered online counts reservations."""
         from posapp.classes import bookings as class_bookings
-        from posapp.classes.policy import ClassPolicy
 
-        policy = ClassPolicy.from_text(settings.classes.hold_minutes, settings.classes.refund_tiers)
+        policy = class_policy()
         return runner.db(
             lambda: db.transact(lambda uow: class_bookings.release_expired(uow, policy=policy))
         ).failure(lambda exc: log.info("class holds not released now: %s", exc))

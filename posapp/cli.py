@@ -255,9 +255,9 @@ def _cash_receipts(args: argparse.Namespace, db: Database) -> int:
 
 def _offline(args: argparse.Namespace, settings: Settings, db: Database | None) -> int:
     from posapp.config import data_dir
-    from posapp.sales.offline import Spool
+    from posapp.sales.offline import Spool, spool_path
 
-    path = data_dir() / f"offline-{settings.register.id}.sqlite3"
+    path = spool_path(data_dir(), settings.register.id)
     if not path.exists():
         print(f"register {settings.register.id} has no offline spool ({path})")
         return 0

@@ -22,6 +22,7 @@ import logging
 import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -241,35 +242,52 @@ def _insert_session(
         insert(ClassSession.__table__).values(
             uuid=str(uuidlib.uuid4()),
             series_uuid=series_uuid,
-            kind=spec.kind,
-            room=spec.room,
-            title_ko=spec.title_ko.strip()[:120],
-            title_en=spec.title_en.strip()[:120],
-            theme=spec.theme.strip()[:120],
-            region_id=spec.region_id,
-            starts_at=starts,
-            ends_at=ends,
-            capacity=spec.capacity,
+            **_spec_values(spec, starts, ends),
             seats_taken=0,
-            fee=spec.fee,
-            instructor=spec.instructor.strip()[:80],
-            organiser=spec.organiser.strip()[:80],
-            note=spec.note,
             status=SCHEDULED,
             created_by=user_id,
             created_at=utcnow(),
             held_at=None,
         )
     ).inserted_primary_key[0]
-    if spec.ingredients:
+    _insert_ingredients(conn, int(sid), spec.ingredients)
+    return int(sid)
+
+
+def _spec_values(spec: SessionSpec, starts: dt.datetime, ends: dt.datetime) -> dict[str, Any]:
+    """The session columns staff fill in, trimmed to their lengths (new or changed)."""
+    return {
+        "kind": spec.kind,
+        "room": spec.room,
+        "title_ko": spec.title_ko.strip()[:120],
+        "title_en": spec.title_en.strip()[:120],
+        "theme": spec.theme.strip()[:120],
+        "region_id": spec.region_id,
+        "starts_at": starts,
+        "ends_at": ends,
+        "capacity": spec.capacity,
+        "fee": spec.fee,
+        "instructor": spec.instructor.strip()[:80],
+        "organiser": spec.organiser.strip()[:80],
+        "note": spec.note,
+    }
+
+
+def _insert_ingredients(
+    conn: Connection, session_id: int, ingredients: Sequence[Ingredient]
+) -> None:
+    if ingredients:
         conn.execute(
             insert(ClassIngredient.__table__),
             [
-                {"session_id": sid, "product_id": i.product_id, "qty_per_seat": i.qty_per_seat}
-                for i in spec.ingredients
+                {
+                    "session_id": session_id,
+                    "product_id": i.product_id,
+                    "qty_per_seat": i.qty_per_seat,
+                }
+                for i in ingredients
             ],
         )
-    return int(sid)
 
 
 def create_session(uow: UnitOfWork, spec: SessionSpec, *, user_id: int | None) -> SessionInfo:
@@ -322,34 +340,9 @@ def update_session(
         )
     starts, ends = _check_room_free(conn, spec, exclude_id=row.id)
     t = ClassSession.__table__
-    conn.execute(
-        update(t)
-        .where(t.c.id == row.id)
-        .values(
-            kind=spec.kind,
-            room=spec.room,
-            title_ko=spec.title_ko.strip()[:120],
-            title_en=spec.title_en.strip()[:120],
-            theme=spec.theme.strip()[:120],
-            region_id=spec.region_id,
-            starts_at=starts,
-            ends_at=ends,
-            capacity=spec.capacity,
-            fee=spec.fee,
-            instructor=spec.instructor.strip()[:80],
-            organiser=spec.organiser.strip()[:80],
-            note=spec.note,
-        )
-    )
+    conn.execute(update(t).where(t.c.id == row.id).values(**_spec_values(spec, starts, ends)))
     conn.execute(delete(ClassIngredient.__table__).where(ClassIngredient.session_id == row.id))
-    if spec.ingredients:
-        conn.execute(
-            insert(ClassIngredient.__table__),
-            [
-                {"session_id": row.id, "product_id": i.product_id, "qty_per_seat": i.qty_per_seat}
-                for i in spec.ingredients
-            ],
-        )
+    _insert_ingredients(conn, row.id, spec.ingredients)
     rereserve(conn, row.id)
     return _info(conn, row.id)
 

@@ -24,7 +24,6 @@ from posapp import audit as audit_log
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
-    AuditEvent,
     GoodsReceipt,
     Lot,
     LotMarkdown,
@@ -99,18 +98,9 @@ def audit(
     after: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> None:
-    """An audit-log entry for a manager's change (who, what, before and after)."""
-    conn.execute(
-        insert(AuditEvent.__table__).values(
-            uuid=str(uuidlib.uuid4()),
-            at=at or utcnow(),
-            user_id=user_id,
-            action=action,
-            target=target,
-            before=before,
-            after=after,
-        )
-    )
+    """An audit-log entry for a manager's change (who, what, before and after); written by
+    :func:`posapp.audit.record`, the one writer of audit events."""
+    audit_log.record(conn, action, user_id, None, target, before, after, at)
 
 
 def require_adjustment(

@@ -211,6 +211,11 @@ def _when(text: str | None) -> dt.datetime | None:
 # --- the spool --------------------------------------------------------------------------------
 
 
+def spool_path(data_dir: Path, register_id: str) -> Path:
+    """Where a till keeps its spool: ``offline-<register>.sqlite3`` in its data directory."""
+    return data_dir / f"offline-{register_id}.sqlite3"
+
+
 class Spool:
     """One till's local SQLite spool (see the module docstring)."""
 
