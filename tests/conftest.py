@@ -106,7 +106,11 @@ def build_store(db: Database) -> Store:
         ids = dict(uow.conn.execute(text("SELECT name_en, id FROM products")).all())
         cashier = create_user(uow, "김하늘", Role.CASHIER, "1111").id
         manager = create_user(uow, "박지민", Role.MANAGER, "2222").id
-        today = dt.date.today()
+        # the store's day is Seoul's (expiry days, business dates): after 15:00 UTC the UTC
+        # date is a day behind it
+        from posapp.inventory.stock import seoul_today
+
+        today = seoul_today()
         apple = ids["Yeongju Fuji Apples 3kg"]
         ledger.receive_lot(
             uow.conn, apple, 5, expiry_date=today + dt.timedelta(days=20), lot_code="A-late"

@@ -475,7 +475,7 @@ def test_product_list_filters(store: Store) -> None:
     row = store.db.read(
         lambda uow: products.list_products(uow, products.ProductFilter(text="사과"))
     )[0]
-    assert row.on_hand == 8 and row.next_expiry == dt.date.today() + dt.timedelta(days=5)
+    assert row.on_hand == 8 and row.next_expiry == stock.seoul_today() + dt.timedelta(days=5)
     assert row.barcode == APPLE_CODE and row.region == "영주시"
 
 
