@@ -1,12 +1,21 @@
 """Configuration: one TOML file in the user config directory plus ``POSAPP_*`` overrides.
 
-Owns the typed settings object, where its file lives, and how the environment overrides it.
-Precedence (last wins): built-in defaults < TOML file < ``POSAPP_*`` environment < CLI flags.
-Environment keys flatten the TOML sections with a double underscore, e.g.
-``POSAPP_DATABASE__URL``, ``POSAPP_PRINTER__KIND``; the common ones also have a short alias
-(``POSAPP_DB_URL``, ``POSAPP_REGISTER``). :func:`save_settings` writes changed keys back to the
-file (the settings screen): validated first, every other key kept, written atomically with
-tomli-w, and read back. Comments in the file are not kept (tomli-w writes plain TOML).
+Owns the typed settings object — every option declared once, with its default and, where the
+choice is closed, its allowed values (:func:`option`; the printer, scanner, scale and display
+kinds below are the only lists of them) — where its file lives, how the environment overrides
+it, and the errors a bad value gives. Precedence (last wins): built-in defaults < TOML file <
+``POSAPP_*`` environment < CLI flags. Environment keys flatten the TOML sections with a double
+underscore, e.g. ``POSAPP_DATABASE__URL``, ``POSAPP_PRINTER__KIND``; the common ones also have a
+short alias (``POSAPP_DB_URL``, ``POSAPP_REGISTER``).
+
+Validated at load: an unknown section or key, a value of the wrong type or one that is not
+allowed (``kind = "netwrok"``) stops the start with :class:`ConfigError`, whose message names the
+file (or the variable), the key and the allowed values in Korean and English — nothing silently
+falls back to a default. The file carries ``[meta] version``; an older file is upgraded in memory
+by the steps of :mod:`posapp.config_upgrade` and written back only when the settings screen
+saves. :func:`save_settings` writes changed keys back to the file: validated first, every other
+key kept, written atomically with tomli-w, and read back. Comments in the file are not kept
+(tomli-w writes plain TOML).
 """
 
 from __future__ import annotations
@@ -15,27 +24,95 @@ import logging
 import os
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NamedTuple, TypeVar, get_args
+from urllib.parse import urlparse
 
 import platformdirs
 import tomli_w
 
+from posapp.config_upgrade import CONFIG_VERSION, upgrade
+from posapp.domain.errors import AppError
+from posapp.error_codes import ConfigErrorCode
+
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 APP_NAME = "posapp"
 APP_AUTHOR = "imarketu"
 
 
-class ConfigError(Exception):
-    """A configuration file or override that cannot be used; the message names the key."""
+class Words(NamedTuple):
+    """A sentence in both languages: printed together before any screen (and translator) exists."""
 
-    def __init__(self, message: str, *, key: str = "") -> None:
-        super().__init__(message)
-        self.code = "config.invalid"
-        self.key = key
+    ko: str
+    en: str
+
+
+#: the words of every configuration error; ``{file}`` is the file or the environment variable
+CONFIG_WORDS: dict[ConfigErrorCode, Words] = {
+    ConfigErrorCode.INVALID: Words(
+        "설정 {file}의 {key} 값이 올바르지 않습니다.", "The setting {key} in {file} is not valid."
+    ),
+    ConfigErrorCode.NOT_TOML: Words(
+        "설정 파일 {file}이(가) TOML 형식이 아닙니다({problem}). 파일을 고치세요.",
+        "The settings file {file} is not valid TOML ({problem}). Fix the file.",
+    ),
+    ConfigErrorCode.UNKNOWN_SECTION: Words(
+        "설정 {file}에 모르는 구역 [{key}]이(가) 있습니다. 가능한 구역: {allowed}",
+        "{file} has an unknown section [{key}]. Sections: {allowed}",
+    ),
+    ConfigErrorCode.UNKNOWN_KEY: Words(
+        "설정 {file}에 모르는 항목 {key}이(가) 있습니다. 가능한 항목: {allowed}",
+        "{file} has an unknown setting {key}. Settings: {allowed}",
+    ),
+    ConfigErrorCode.WRONG_TYPE: Words(
+        "설정 {file}의 {key} = {value}: {expected_ko}이어야 합니다.",
+        "In {file}, {key} = {value}: expected {expected}.",
+    ),
+    ConfigErrorCode.NOT_ALLOWED: Words(
+        "설정 {file}의 {key} = {value}은(는) 쓸 수 없습니다. 가능한 값: {allowed}{hint_ko}",
+        "In {file}, {key} = {value} is not allowed. Allowed values: {allowed}{hint}",
+    ),
+    ConfigErrorCode.NEWER: Words(
+        "설정 파일 {file}은(는) 더 새로운 프로그램의 것입니다(버전 {value}, 이 프로그램은 "
+        "{allowed}까지). 프로그램을 업데이트하세요.",
+        "The settings file {file} is from a newer program (version {value}; this one knows up "
+        "to {allowed}). Update the program.",
+    ),
+    ConfigErrorCode.SECRET: Words(
+        "{key}은(는) 비밀 항목이라 설정 파일 {file}에 쓰지 않습니다.",
+        "{key} is a secret: it is not written to {file}.",
+    ),
+    ConfigErrorCode.READ_BACK: Words(
+        "설정 파일 {file}에 쓴 내용이 같게 읽히지 않습니다. 디스크를 확인하세요.",
+        "What was written to {file} does not read back the same. Check the disk.",
+    ),
+}
+
+_TYPES = {
+    "bool": ("true/false", "true 또는 false"),
+    "int": ("a whole number", "정수"),
+    "str": ("text", "글자"),
+    "table": ("a table [section]", "구역([section])"),
+}
+
+
+class ConfigError(AppError):
+    """A configuration file or override that cannot be used. The message names the file (or
+    the variable), the key and the allowed values, in Korean then English; ``key`` is the
+    dotted key (``printer.kind``)."""
+
+    def __init__(self, code: ConfigErrorCode, **data: Any) -> None:
+        words = CONFIG_WORDS[code]
+        data = {"file": "", "key": "", "value": "", "allowed": "", "hint": "", "hint_ko": ""} | data
+        expected = _TYPES.get(data.get("expected", ""), (data.get("expected", ""), ""))
+        data["expected"], data["expected_ko"] = expected[0], expected[1] or expected[0]
+        super().__init__(f"{words.ko}\n{words.en}".format(**data), code=code, **data)
+        self.key: str = data["key"]
 
 
 def data_dir() -> Path:
@@ -56,6 +133,59 @@ def log_dir() -> Path:
 
 def default_config_path() -> Path:
     return Path(os.environ.get("POSAPP_CONFIG") or config_dir() / "posapp.toml")
+
+
+# --- the closed choices: declared here once; the printer adapter and the setup screen use these
+
+PrinterKind = Literal["preview", "network", "usb", "serial", "file"]
+PRINTER_KINDS: tuple[PrinterKind, ...] = get_args(PrinterKind)
+PRINTER_PROFILES = ("raster", "korean")  # korean: FS & with CP949
+SCANNER_KINDS = ("wedge", "serial")
+SCALE_KINDS = ("", "cas", "generic")  # "" none (grams typed) | CAS PD-II | generic
+DISPLAY_KINDS = ("", "cd5220")  # "" none | 2x20 pole display on a serial port
+PAPER_WIDTHS = (58, 80)
+DRAWER_PINS = (2, 5)
+SCALE_VALUE_KINDS = ("price", "weight")
+LOCALES = ("ko", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+CARD_TERMINAL_SCHEMES = ("tcp", "cardsim")
+
+
+class Rule(NamedTuple):
+    """A check an option's value must pass, shown as ``allowed`` when it fails."""
+
+    ok: Callable[[Any], bool]
+    allowed: str
+    hint: Words = Words("", "")
+
+
+def option(default: T, *, allowed: tuple[T, ...] = (), rule: Rule | None = None) -> T:
+    """A setting with its default and, for a closed choice, its allowed values (or a rule)."""
+    return field(default=default, metadata={"allowed": allowed, "rule": rule})
+
+
+def _card_terminal_ok(value: str) -> bool:
+    if not value:
+        return True
+    u = urlparse(value)
+    try:
+        port = u.port
+    except ValueError:
+        return False
+    return u.scheme in CARD_TERMINAL_SCHEMES and bool(u.hostname) and bool(port)
+
+
+CARD_TERMINAL = Rule(
+    _card_terminal_ok,
+    '"" (no terminal: cards keyed in by hand), "tcp://HOST:PORT"',
+    Words(
+        " — 계산대는 카드 단말기 시뮬레이터를 띄우지 않습니다. 개발 도구의 "
+        'posapp-card-simulator를 실행하고 [card] terminal = "tcp://127.0.0.1:PORT"로 '
+        "가리키세요.",
+        " — the till never starts a card simulator: run posapp-card-simulator from the dev "
+        'tools and point [card] terminal = "tcp://127.0.0.1:PORT" at it.',
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -88,27 +218,27 @@ class RegisterSettings:
 
 @dataclass(frozen=True)
 class PrinterSettings:
-    kind: str = "preview"  # preview | network | usb | serial | file
+    kind: PrinterKind = option("preview", allowed=PRINTER_KINDS)  # noqa: RUF009 (a field())
     host: str = ""
     port: int = 9100
     device: str = ""
     baudrate: int = 19200
     usb_vendor: int = 0
     usb_product: int = 0
-    profile: str = "raster"  # raster | korean (FS & with CP949)
-    paper_mm: int = 80
+    profile: str = option("raster", allowed=PRINTER_PROFILES)
+    paper_mm: int = option(80, allowed=PAPER_WIDTHS)
 
 
 @dataclass(frozen=True)
 class ScannerSettings:
-    kind: str = "wedge"  # wedge | serial
+    kind: str = option("wedge", allowed=SCANNER_KINDS)
     device: str = ""
     baudrate: int = 9600
 
 
 @dataclass(frozen=True)
 class ScaleSettings:
-    kind: str = ""  # "" none (grams typed) | cas (CAS PD-II) | generic
+    kind: str = option("", allowed=SCALE_KINDS)
     device: str = ""
     baudrate: int = 9600
     request: str = "W\\r\\n"  # generic: bytes to ask for a weight
@@ -117,7 +247,7 @@ class ScaleSettings:
 
 @dataclass(frozen=True)
 class DisplaySettings:
-    kind: str = ""  # "" none | cd5220 (2x20 pole display on a serial port)
+    kind: str = option("", allowed=DISPLAY_KINDS)
     device: str = ""
     baudrate: int = 9600
 
@@ -129,18 +259,20 @@ class SalesSettings:
     scale_prefixes: str = "20-29"
     scale_item_digits: int = 5
     scale_value_digits: int = 5
-    scale_value_kind: str = "price"  # price | weight
+    scale_value_kind: str = option("price", allowed=SCALE_VALUE_KINDS)
     customer_display: bool = True  # the second window for the customer
     customer_display_english: bool = True  # English names under the Korean ones (visitors)
     # a till on PostgreSQL keeps selling when the server cannot be reached (a local spool)
     offline_spool: bool = True
-    drawer_pin: int = 2
+    drawer_pin: int = option(2, allowed=DRAWER_PINS)
     idle_signout_minutes: int = 10  # 0: never sign out by itself
 
 
 @dataclass(frozen=True)
 class CardSettings:
-    terminal: str = "simulator"  # "" = by hand only; "simulator"; "cardsim://HOST:PORT"
+    # "" = no terminal (cards keyed in by hand); "tcp://HOST:PORT" (a terminal's bridge, or
+    # posapp-card-simulator from the dev tools). The till never starts a simulator itself.
+    terminal: str = option("", rule=CARD_TERMINAL)
     timeout_s: int = 60
 
 
@@ -184,8 +316,8 @@ class Settings:
     pole_display: DisplaySettings = field(default_factory=DisplaySettings)
     classes: ClassSettings = field(default_factory=ClassSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
-    locale: str = "ko"
-    log_level: str = "INFO"
+    locale: str = option("ko", allowed=LOCALES)
+    log_level: str = option("INFO", allowed=LOG_LEVELS)
 
 
 _ALIASES = {
@@ -206,47 +338,92 @@ _NOT_SETTINGS = {
 }
 
 
-def _coerce(value: Any, current: Any, key: str) -> Any:
+def _shown(value: Any) -> str:
+    """A value as TOML would write it (``"netwrok"``, ``9100``, ``true``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace('"', '\\"') + '"'
+    return str(value)
+
+
+def _wrong(kind: str, value: Any, key: str, source: str) -> ConfigError:
+    return ConfigError(
+        ConfigErrorCode.WRONG_TYPE, file=source, key=key, value=_shown(value), expected=kind
+    )
+
+
+def _coerce(value: Any, current: Any, key: str, source: str) -> Any:
     if isinstance(current, bool):
         if isinstance(value, bool):
             return value
-        text = str(value).strip().lower()
+        text = str(value).strip().lower() if isinstance(value, str | int) else ""
         if text in {"1", "true", "yes", "on"}:
             return True
         if text in {"0", "false", "no", "off"}:
             return False
-        raise ConfigError(f"{key}: expected true/false, got {value!r}", key=key)
+        raise _wrong("bool", value, key, source)
     if isinstance(current, int):
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise _wrong("int", value, key, source)
         try:
             return int(value)
         except (TypeError, ValueError):
-            raise ConfigError(f"{key}: expected a whole number, got {value!r}", key=key) from None
+            raise _wrong("int", value, key, source) from None
     if isinstance(current, str):
-        if not isinstance(value, str | int | float):
-            raise ConfigError(f"{key}: expected text, got {value!r}", key=key)
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise _wrong("str", value, key, source)
         return str(value)
     return value
 
 
-def _merge(obj: Any, data: dict[str, Any], prefix: str) -> Any:
-    names = {f.name: f for f in fields(obj)}
+def _check(spec: Any, value: Any, key: str, source: str) -> None:
+    """Raise when ``value`` is not one the option allows (its allowed values or its rule)."""
+    allowed: tuple[Any, ...] = spec.metadata.get("allowed", ())
+    rule: Rule | None = spec.metadata.get("rule")
+    if allowed and value not in allowed:
+        shown = ", ".join(_shown(a) for a in allowed)
+        raise ConfigError(
+            ConfigErrorCode.NOT_ALLOWED, file=source, key=key, value=_shown(value), allowed=shown
+        )
+    if rule is not None and not rule.ok(value):
+        raise ConfigError(
+            ConfigErrorCode.NOT_ALLOWED,
+            file=source,
+            key=key,
+            value=_shown(value),
+            allowed=rule.allowed,
+            hint=rule.hint.en,
+            hint_ko=rule.hint.ko,
+        )
+
+
+def _merge(obj: Any, data: Mapping[str, Any], prefix: str, source: str) -> Any:
+    """``obj`` with ``data`` applied, every key known, of the right type and allowed."""
+    specs = {f.name: f for f in fields(obj)}
     changes: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in names:
-            raise ConfigError(f"unknown setting {prefix}{key}", key=prefix + key)
+        name = prefix + key
+        if key not in specs:
+            section = not prefix and isinstance(value, dict)
+            known = [n for n, f in specs.items() if is_dataclass(getattr(obj, n)) == section]
+            code = ConfigErrorCode.UNKNOWN_SECTION if section else ConfigErrorCode.UNKNOWN_KEY
+            raise ConfigError(code, file=source, key=name, allowed=", ".join(known))
         current = getattr(obj, key)
         if is_dataclass(current):
             if not isinstance(value, dict):
-                raise ConfigError(f"{prefix}{key} must be a table", key=prefix + key)
-            changes[key] = _merge(current, value, f"{prefix}{key}.")
+                raise _wrong("table", value, name, source)
+            changes[key] = _merge(current, value, f"{name}.", source)
         else:
-            changes[key] = _coerce(value, current, prefix + key)
+            changes[key] = _coerce(value, current, name, source)
+            _check(specs[key], changes[key], name, source)
     return replace(obj, **changes)
 
 
-def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, value in environ.items():
+def _env_overrides(environ: Mapping[str, str]) -> list[tuple[str, dict[str, Any]]]:
+    """Each ``POSAPP_*`` setting variable with the nested table it sets."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    for name, value in sorted(environ.items()):
         if not name.startswith("POSAPP_") or name in _NOT_SETTINGS:
             continue
         if name.startswith(("POSAPP_TEST", "POSAPP_SECRET_")):  # secrets: posapp.secrets
@@ -255,32 +432,60 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
             path: tuple[str, ...] = _ALIASES[name]
         else:
             path = tuple(part.lower() for part in name[len("POSAPP_") :].split("__"))
-        node = out
+        node: dict[str, Any] = {}
+        out.append((name, node))
         for part in path[:-1]:
             node = node.setdefault(part, {})
         node[path[-1]] = value
     return out
 
 
+def _upgraded(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """The file's tables brought to :data:`CONFIG_VERSION` (in memory), without ``[meta]``."""
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict):
+        raise _wrong("table", meta, "meta", source)
+    unknown = sorted(set(meta) - {"version"})
+    if unknown:
+        raise ConfigError(
+            ConfigErrorCode.UNKNOWN_KEY, file=source, key=f"meta.{unknown[0]}", allowed="version"
+        )
+    version = meta.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise _wrong("int", version, "meta.version", source)
+    if version > CONFIG_VERSION:
+        raise ConfigError(
+            ConfigErrorCode.NEWER,
+            file=source,
+            key="meta.version",
+            value=version,
+            allowed=CONFIG_VERSION,
+        )
+    tables = {k: v for k, v in data.items() if k != "meta"}
+    return upgrade(tables, version)
+
+
+def _from_file(data: dict[str, Any], source: str) -> Settings:
+    return _merge(Settings(), _upgraded(data, source), "", source)  # type: ignore[no-any-return]
+
+
 def load_settings(
     path: Path | None = None,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
     db_url: str | None = None,
 ) -> Settings:
-    """Read defaults, then the TOML file (if present), then ``POSAPP_*`` and the --db flag."""
+    """Read defaults, then the TOML file (if present), then ``POSAPP_*`` and the --db flag.
+
+    Raises :class:`ConfigError` for anything in the file or the environment that is not a
+    known key with a value of its type and among its allowed values."""
     settings = Settings()
     file = path or default_config_path()
     if file.exists():
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
-        settings = _merge(settings, data, "")
+        settings = _from_file(_read_toml(file), str(file))
         log.debug("configuration read from %s", file)
-    env = dict(os.environ if environ is None else environ)
-    overrides = _env_overrides(env)
-    if overrides:
-        settings = _merge(settings, overrides, "")
+    env = os.environ if environ is None else environ
+    for name, override in _env_overrides(env):
+        settings = _merge(settings, override, "", f"{name} (environment)")
     if db_url:
         settings = replace(settings, database=replace(settings.database, url=db_url))
     return settings
@@ -306,7 +511,10 @@ def _read_toml(file: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+        raise ConfigError(ConfigErrorCode.NOT_TOML, file=str(file), problem=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        problem = f"not UTF-8 at byte {exc.start}"
+        raise ConfigError(ConfigErrorCode.NOT_TOML, file=str(file), problem=problem) from exc
 
 
 def save_settings(
@@ -319,7 +527,8 @@ def save_settings(
     then renamed over the old one, whose mode is kept); read back with :func:`load_settings`
     (no environment) and compared. Returns the settings the file now gives."""
     file = path or default_config_path()
-    data = _read_toml(file)
+    source = str(file)
+    data = _upgraded(_read_toml(file), source)
     for name in drop:
         section, _, key = name.rpartition(".")
         node = data.get(section) if section else data
@@ -331,11 +540,11 @@ def save_settings(
         if isinstance(value, Mapping):
             for sub in value:
                 if (key, sub) in SECRET_KEYS:
-                    raise ConfigError(f"{key}.{sub} is a secret: not written to the file", key=key)
+                    raise ConfigError(ConfigErrorCode.SECRET, file=source, key=f"{key}.{sub}")
             data.setdefault(key, {}).update(value)
         else:
             data[key] = value
-    settings = _merge(Settings(), data, "")  # raises ConfigError for an unknown key or type
+    settings = _merge(Settings(), data, "", source)  # raises for an unknown key, type or value
     # what is written is the coerced value ("9100" typed becomes 9100)
     for key, value in changes.items():
         if isinstance(value, Mapping):
@@ -343,11 +552,11 @@ def save_settings(
             data[key] = {**data[key], **{k: getattr(section, k) for k in value}}
         else:
             data[key] = getattr(settings, key)
-    text = tomli_w.dumps(data)
+    text = tomli_w.dumps({"meta": {"version": CONFIG_VERSION}, **data})
     _write_atomically(file, text.encode("utf-8"))
     back = load_settings(file, environ={})
     if back != settings:
-        raise ConfigError(f"{file}: what was written does not read back the same")
+        raise ConfigError(ConfigErrorCode.READ_BACK, file=source)
     log.info("configuration written to %s", file)
     return back
 

@@ -1,17 +1,16 @@
-"""The root of every exception the services raise: a message, a machine code and data.
+"""The errors the services and the till raise (outside the domain rules).
 
-Each service package subclasses :class:`PosError`; the UI turns ``code`` into words.
+Owns :class:`PosError`, the base each service package subclasses (``SaleError``,
+``InventoryError``, ``AuthError``, ...). It derives from the one root,
+:class:`posapp.domain.errors.AppError` (message, ``code``, ``data``); its codes are the members
+of the ``error_codes`` module of the package that raises them, and :mod:`posapp.ui.messages`
+turns them into Korean or English words.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from posapp.domain.errors import AppError
 
 
-class PosError(Exception):
-    """An error a user can act on. ``code`` is stable (e.g. ``shift.not_open``)."""
-
-    def __init__(self, message: str, *, code: str, **data: Any) -> None:
-        super().__init__(message)
-        self.code = code
-        self.data = data
+class PosError(AppError):
+    """An error a user can act on, raised by a service. ``code`` is stable (``shift.not_open``)."""

@@ -24,18 +24,24 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from posapp import audit, secrets
 from posapp.auth.permissions import Permission, require_permission
-from posapp.config import ConfigError, Settings, load_settings, redact_url, save_settings
+from posapp.config import (  # the allowed values are declared once, in posapp.config
+    DRAWER_PINS,
+    PAPER_WIDTHS,
+    PRINTER_KINDS,
+    SCALE_KINDS,
+    SCANNER_KINDS,
+    ConfigError,
+    Settings,
+    load_settings,
+    redact_url,
+    save_settings,
+)
 from posapp.db.engine import Database, UnitOfWork, make_engine, normalize_url
 from posapp.db.migrate import current_revision, head_revision, known_revisions
 from posapp.db.models import Register
 from posapp.errors import PosError
 from posapp.sales.service import ensure_register
 
-PRINTER_KINDS = ("preview", "network", "usb", "serial", "file")
-SCANNER_KINDS = ("wedge", "serial")
-SCALE_KINDS = ("", "cas", "generic")
-PAPER_WIDTHS = (58, 80)
-DRAWER_PINS = (2, 5)
 _REGISTER_ID = re.compile(r"^[A-Za-z0-9]{1,16}$")  # it prefixes every receipt number
 
 

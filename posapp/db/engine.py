@@ -22,12 +22,15 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
+
+from posapp.db.error_codes import DbErrorCode
+from posapp.domain.errors import AppError
 
 log = logging.getLogger(__name__)
 
@@ -38,30 +41,31 @@ PING_AFTER_IDLE_S = 2.0
 RETRYABLE_PG_STATES = {"40001", "40P01"}
 
 
-class DatabaseError(Exception):
-    """Base of db-layer errors; carries a machine-readable ``code``."""
+class DatabaseError(AppError):
+    """Base of db-layer errors; each class carries its code (:mod:`posapp.db.error_codes`)."""
 
-    code = "db.error"
+    CODE: ClassVar[DbErrorCode] = DbErrorCode.ERROR
 
     def __init__(self, message: str, **data: Any) -> None:
-        super().__init__(message)
-        self.data = data
+        super().__init__(message, code=self.CODE, **data)
 
 
 class DatabaseBusy(DatabaseError):
     """Another till or worker held the database longer than we could wait."""
 
-    code = "db.busy"
+    CODE = DbErrorCode.BUSY
 
 
 class DatabaseUnavailable(DatabaseError):
-    code = "db.unavailable"
+    """The database server cannot be reached (or refused the connection)."""
+
+    CODE = DbErrorCode.UNAVAILABLE
 
 
 class DatabaseConflict(DatabaseError):
     """Another transaction moved a row this one counted on; :meth:`Database.transact` retries."""
 
-    code = "db.conflict"
+    CODE = DbErrorCode.CONFLICT
 
 
 def normalize_url(url: str) -> str:

@@ -1,8 +1,15 @@
-"""Exceptions raised by the domain rules: a clear English message, a machine code and data.
+"""The one root of every error a person can act on, and the errors of the domain rules.
 
-Owns :class:`DomainError` and its subclasses. ``code`` is stable and machine readable (for
-example ``barcode.check_digit``) so the UI can turn it into words; ``data`` carries the values
-involved; ``str(error)`` is the English message, which always names the offending value.
+Owns :class:`AppError` — the root: an English message (the developers' and the log's language,
+naming the offending value), a stable machine ``code`` (a member of one of the ``error_codes``
+enums, e.g. :class:`posapp.domain.error_codes.BarcodeErrorCode`; a ``StrEnum`` member is a
+``str``, so ``error.code == "barcode.check_digit"`` holds) and ``data`` (the values involved,
+which fill the Korean and English words of :mod:`posapp.ui.messages`). It lives here because the
+domain may import nothing of ours and every other layer may import the domain; the families
+below it are :class:`DomainError` (a broken business rule, this module),
+:class:`posapp.errors.PosError` (the services and the till),
+:class:`posapp.db.engine.DatabaseError`, :class:`posapp.hardware.ports.HardwareError` and
+:class:`posapp.config.ConfigError`.
 """
 
 from __future__ import annotations
@@ -10,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 
-class DomainError(Exception):
-    """A broken business rule. ``code`` is stable, ``data`` holds the values involved."""
+class AppError(Exception):
+    """An error with a code and data. ``code`` is stable, ``data`` holds the values involved."""
 
     def __init__(self, message: str, *, code: str, **data: Any) -> None:
         super().__init__(message)
@@ -26,12 +33,20 @@ class DomainError(Exception):
         return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # keyword-only arguments survive pickling (multiprocessing, logging handlers)
-        return (_rebuild, (type(self), self.message, self.code, self.data))
+        # keyword-only arguments and a subclass's own attributes survive pickling
+        # (multiprocessing, logging handlers) whatever the subclass's __init__ takes
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
-def _rebuild(cls: type[DomainError], message: str, code: str, data: dict[str, Any]) -> DomainError:
-    return cls(message, code=code, **data)
+def _rebuild(cls: type[AppError], args: tuple[Any, ...], state: dict[str, Any]) -> AppError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class DomainError(AppError):
+    """A broken business rule."""
 
 
 class BarcodeError(DomainError):

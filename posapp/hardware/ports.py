@@ -14,19 +14,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
+from posapp.domain.errors import AppError
 
-class HardwareError(Exception):
+
+class HardwareError(AppError):
     """A device failed.
 
     ``code`` e.g. ``printer.offline``, ``printer.paper_out``, ``scale.unstable``,
-    ``card.declined``, ``card.timeout``; ``retryable`` tells the UI whether "try again" helps.
+    ``card.declined``, ``card.timeout`` (:mod:`posapp.hardware.error_codes`); ``retryable`` tells
+    the UI whether "try again" helps.
     """
 
     def __init__(self, message: str, *, code: str, retryable: bool = True, **data: object) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code=code, **data)
         self.retryable = retryable
-        self.data = data
 
 
 # --- printer ---------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from posapp.config import PrinterKind
 from posapp.hardware.escpos_encode import Mode, drawer_kick, encode, render_receipt
 from posapp.hardware.ports import HardwareError, PrinterStatus
 from posapp.hardware.receipt import Receipt
@@ -36,7 +37,7 @@ DLE_EOT = b"\x10\x04"
 
 @dataclass(frozen=True)
 class PrinterConfig:
-    kind: Literal["preview", "network", "usb", "serial", "file"]
+    kind: PrinterKind
     host: str = ""
     port: int = 9100
     device: str = ""

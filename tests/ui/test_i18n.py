@@ -182,7 +182,10 @@ def test_dialogs_in_english(english: QApplication, qtbot) -> None:  # type: igno
         for i in range(6)
     ]
     assert headers == ["#", "Product", "Qty", "Unit price", "Discount", "Amount"]
-    assert checkout.explain(RuntimeError("boom")) == "Error: RuntimeError: boom"
+    assert checkout.explain(RuntimeError("boom")) == (
+        "Something unexpected stopped this. Try again; if it goes on, tell the manager "
+        "(the details are in the log)."
+    )
 
 
 def test_dialogs_back_in_korean(qapp: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -356,8 +359,7 @@ def test_no_hard_coded_korean_in_the_ui() -> None:
                 and getattr(node.target, "id", "") == "KO"
                 and isinstance(node.value, ast.Dict)
             ):
-                # messages.KO is the Korean side of the error words; English uses the
-                # services' own messages (see posapp/ui/messages.py)
+                # a KO table holds the Korean side of the error words (messages_ko.py)
                 wrapped.update(id(v) for v in node.value.values)
         for node in ast.walk(tree):
             text = None

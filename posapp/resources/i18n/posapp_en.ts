@@ -3319,12 +3319,6 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+363" />
-            <source>오류: {kind}: {error}</source>
-            <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
-            <translation>Error: {kind}: {error}</translation>
-        </message>
-        <message>
             <location filename="../../ui/checkout.py" line="+849" />
             <source>개</source>
             <translation>ea</translation>

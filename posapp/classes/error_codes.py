@@ -1,0 +1,50 @@
+"""Error codes of cooking classes and their bookings.
+
+Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
+the stable machine codes the errors carry (``error.code``), the UI turns into words
+(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
+nothing of ours, so every layer may use it. Add a member here (and its Korean and English
+words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ClassErrorCode(StrEnum):
+    """``class.*`` codes."""
+
+    TITLE = "class.title"
+    ROOM = "class.room"
+    KIND = "class.kind"
+    LENGTH = "class.length"
+    CAPACITY = "class.capacity"
+    CAPACITY_BELOW_BOOKED = "class.capacity_below_booked"
+    FEE = "class.fee"
+    INGREDIENT_QTY = "class.ingredient_qty"
+    INGREDIENT_TWICE = "class.ingredient_twice"
+    INGREDIENT_PRODUCT = "class.ingredient_product"
+    ROOM_TAKEN = "class.room_taken"
+    SERIES_WEEKS = "class.series_weeks"
+    NOT_FOUND = "class.not_found"
+    NOT_SCHEDULED = "class.not_scheduled"
+    NOT_STARTED = "class.not_started"
+    HAS_BOOKINGS = "class.has_bookings"
+    POLICY = "class.policy"
+    REFUND_PERCENT = "class.refund_percent"
+
+
+class BookingErrorCode(StrEnum):
+    """``booking.*`` codes."""
+
+    NAME = "booking.name"
+    SEATS = "booking.seats"
+    FULL = "booking.full"
+    TOO_LATE = "booking.too_late"
+    NOT_FOUND = "booking.not_found"
+    CLOSED = "booking.closed"
+    NOT_SEATED = "booking.not_seated"
+    NOT_PAYABLE = "booking.not_payable"
+    LINE_CHANGED = "booking.line_changed"
+    REFUND_NEEDS_TILL = "booking.refund_needs_till"

@@ -1,0 +1,75 @@
+"""Error codes of the top-level modules: configuration (config.py), till setup (till_setup.py),
+backups (backup.py) and secrets (secrets.py).
+
+Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
+the stable machine codes the errors carry (``error.code``), the UI turns into words
+(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
+nothing of ours, so every layer may use it. Add a member here (and its Korean and English
+words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ConfigErrorCode(StrEnum):
+    """``config.*`` codes."""
+
+    INVALID = "config.invalid"
+    NOT_TOML = "config.not_toml"
+    UNKNOWN_SECTION = "config.unknown_section"
+    UNKNOWN_KEY = "config.unknown_key"
+    WRONG_TYPE = "config.wrong_type"
+    NOT_ALLOWED = "config.not_allowed"
+    NEWER = "config.newer"
+    SECRET = "config.secret"
+    READ_BACK = "config.read_back"
+
+
+class SetupErrorCode(StrEnum):
+    """``setup.*`` codes."""
+
+    REGISTER_ID = "setup.register_id"
+    REGISTER_NAME = "setup.register_name"
+    PRINTER_KIND = "setup.printer_kind"
+    PRINTER_HOST = "setup.printer_host"
+    PRINTER_DEVICE = "setup.printer_device"
+    PORT = "setup.port"
+    PAPER = "setup.paper"
+    DRAWER_PIN = "setup.drawer_pin"
+    SCANNER_KIND = "setup.scanner_kind"
+    SCALE_KIND = "setup.scale_kind"
+    PORT_MISSING = "setup.port_missing"
+    DATABASE_URL = "setup.database_url"
+    DB_CONNECT = "setup.db_connect"
+    DB_LOGIN = "setup.db_login"
+    DB_MISSING = "setup.db_missing"
+    DB_NEWER = "setup.db_newer"
+    PLATFORM_URL = "setup.platform_url"
+    LOCALE = "setup.locale"
+    FILE = "setup.file"
+
+
+class BackupErrorCode(StrEnum):
+    """``backup.*`` codes."""
+
+    BAD_COPY = "backup.bad_copy"
+    MEMORY = "backup.memory"
+    NO_SOURCE = "backup.no_source"
+    NOT_SQLITE = "backup.not_sqlite"
+    SAME = "backup.same"
+    SQLITE = "backup.sqlite"
+
+
+class RestoreErrorCode(StrEnum):
+    """``restore.*`` codes."""
+
+    REFUSED = "restore.refused"
+
+
+class SecretErrorCode(StrEnum):
+    """``secret.*`` codes."""
+
+    NAME = "secret.name"
+    PERMISSIONS = "secret.permissions"

@@ -1,0 +1,56 @@
+"""Error codes of the devices: printer, scale, customer display and card terminal.
+
+Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
+the stable machine codes the errors carry (``error.code``), the UI turns into words
+(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
+nothing of ours, so every layer may use it. Add a member here (and its Korean and English
+words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PrinterErrorCode(StrEnum):
+    """``printer.*`` codes."""
+
+    OFFLINE = "printer.offline"
+    PAPER_OUT = "printer.paper_out"
+    COVER_OPEN = "printer.cover_open"
+    STALLED = "printer.stalled"
+    ERROR = "printer.error"
+
+
+class ScaleErrorCode(StrEnum):
+    """``scale.*`` codes."""
+
+    BAD_FRAME = "scale.bad_frame"
+    BAD_UNIT = "scale.bad_unit"
+    BUSY = "scale.busy"
+    CONFIG = "scale.config"
+    NEGATIVE = "scale.negative"
+    OVERLOAD = "scale.overload"
+    TIMEOUT = "scale.timeout"
+    UNAVAILABLE = "scale.unavailable"
+    UNSTABLE = "scale.unstable"
+
+
+class DisplayErrorCode(StrEnum):
+    """``display.*`` codes."""
+
+    OFFLINE = "display.offline"
+    STALLED = "display.stalled"
+    UNAVAILABLE = "display.unavailable"
+
+
+class CardErrorCode(StrEnum):
+    """``card.*`` codes."""
+
+    BAD_REQUEST = "card.bad_request"
+    DECLINED = "card.declined"
+    NET_CANCEL_FAILED = "card.net_cancel_failed"
+    PROTOCOL = "card.protocol"
+    TIMEOUT = "card.timeout"
+    UNAVAILABLE = "card.unavailable"
+    UNMASKED = "card.unmasked"

@@ -1,0 +1,143 @@
+"""Error codes of the catalogue, stock, counts, labels, producers and regions, and the CSV import.
+
+Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
+the stable machine codes the errors carry (``error.code``), the UI turns into words
+(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
+nothing of ours, so every layer may use it. Add a member here (and its Korean and English
+words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CatalogErrorCode(StrEnum):
+    """``catalog.*`` codes."""
+
+    UNKNOWN_BARCODE = "catalog.unknown_barcode"
+    UNKNOWN_PLU = "catalog.unknown_plu"
+    UNKNOWN_PRODUCT = "catalog.unknown_product"
+    INACTIVE = "catalog.inactive"
+    NEEDS_WEIGHT = "catalog.needs_weight"
+    ZERO_WEIGHT = "catalog.zero_weight"
+    PRICE = "catalog.price"
+
+
+class InventoryErrorCode(StrEnum):
+    """``inventory.*`` codes."""
+
+    BARCODE = "inventory.barcode"
+    BARCODE_DUP = "inventory.barcode_dup"
+    BARCODE_TAKEN = "inventory.barcode_taken"
+    COST = "inventory.cost"
+    EXPIRED = "inventory.expired"
+    LOCATION = "inventory.location"
+    LOT = "inventory.lot"
+    LOT_EMPTY = "inventory.lot_empty"
+    LOT_SHORT = "inventory.lot_short"
+    MARKDOWN_PERCENT = "inventory.markdown_percent"
+    NAME = "inventory.name"
+    NOTE_REQUIRED = "inventory.note_required"
+    PO_CLOSED = "inventory.po_closed"
+    PO_DUPLICATE_LINE = "inventory.po_duplicate_line"
+    PO_EMPTY = "inventory.po_empty"
+    PO_NOT_DRAFT = "inventory.po_not_draft"
+    PO_NOT_OPEN = "inventory.po_not_open"
+    PRICE = "inventory.price"
+    QTY = "inventory.qty"
+    REASON = "inventory.reason"
+    RECEIVE_EMPTY = "inventory.receive_empty"
+    REORDER = "inventory.reorder"
+    SAME_LOCATION = "inventory.same_location"
+    SHELF_LIFE = "inventory.shelf_life"
+    SUPPLIER = "inventory.supplier"
+    TAX = "inventory.tax"
+    TRANSFER_SHORT = "inventory.transfer_short"
+    UNIT = "inventory.unit"
+    UNKNOWN_LOT = "inventory.unknown_lot"
+    UNKNOWN_PO = "inventory.unknown_po"
+    UNKNOWN_PRODUCT = "inventory.unknown_product"
+    UNKNOWN_SUPPLIER = "inventory.unknown_supplier"
+
+
+class StockErrorCode(StrEnum):
+    """``stock.*`` codes."""
+
+    QTY = "stock.qty"
+    LOCATION = "stock.location"
+
+
+class CountErrorCode(StrEnum):
+    """``count.*`` codes."""
+
+    EMPTY = "count.empty"
+    NOT_OPEN = "count.not_open"
+    OPEN = "count.open"
+    QTY = "count.qty"
+    UNKNOWN = "count.unknown"
+
+
+class LabelsErrorCode(StrEnum):
+    """``labels.*`` codes."""
+
+    BAD_BARCODE = "labels.bad_barcode"
+    COPIES = "labels.copies"
+    EMPTY = "labels.empty"
+    NO_BARCODE = "labels.no_barcode"
+    NO_MARKDOWN = "labels.no_markdown"
+    SHEET = "labels.sheet"
+    SKIP = "labels.skip"
+
+
+class ProducerErrorCode(StrEnum):
+    """``producer.*`` codes."""
+
+    COMMISSION = "producer.commission"
+    DUPLICATE = "producer.duplicate"
+    KIND = "producer.kind"
+    NAME = "producer.name"
+    PHONE = "producer.phone"
+    UNKNOWN = "producer.unknown"
+
+
+class RegionErrorCode(StrEnum):
+    """``region.*`` codes."""
+
+    FIELD = "region.field"
+    UNKNOWN = "region.unknown"
+    PHONE = "region.phone"
+
+
+class CsvErrorCode(StrEnum):
+    """``csv.*`` codes."""
+
+    ENCODING = "csv.encoding"
+    COLUMN_TWICE = "csv.column_twice"
+    UNKNOWN_COLUMN = "csv.unknown_column"
+    MISSING_COLUMN = "csv.missing_column"
+    REQUIRED = "csv.required"
+    NOT_WHOLE = "csv.not_whole"
+    EMPTY = "csv.empty"
+    UNREADABLE = "csv.unreadable"
+    FIELD_COUNT = "csv.field_count"
+    BARCODE_REPEATS = "csv.barcode_repeats"
+    BARCODE_TWICE = "csv.barcode_twice"
+    PLU_FORMAT = "csv.plu_format"
+    PLU_REPEATS = "csv.plu_repeats"
+    NAME = "csv.name"
+    NAME_LONG = "csv.name_long"
+    UNIT = "csv.unit"
+    TAX = "csv.tax"
+    ACTIVE = "csv.active"
+    NO_CODE = "csv.no_code"
+    PLU_OTHER_PRODUCT = "csv.plu_other_product"
+    BARCODES_SPLIT = "csv.barcodes_split"
+    PLU_IN_USE = "csv.plu_in_use"
+    UNREADABLE_FILE = "csv.unreadable_file"
+
+
+class ImportErrorCode(StrEnum):
+    """``import.*`` codes."""
+
+    REJECTED = "import.rejected"

@@ -1,0 +1,24 @@
+"""Error codes of the reports.
+
+Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
+the stable machine codes the errors carry (``error.code``), the UI turns into words
+(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
+nothing of ours, so every layer may use it. Add a member here (and its Korean and English
+words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReportErrorCode(StrEnum):
+    """``report.*`` codes."""
+
+    PERIOD = "report.period"
+    GROUP = "report.group"
+    ORDER = "report.order"
+    FILTER = "report.filter"
+    FILTER_UNKNOWN = "report.filter_unknown"
+    UNKNOWN = "report.unknown"
+    OUT_REQUIRED = "report.out_required"

@@ -1,0 +1,77 @@
+"""Error codes of the sale engine: shifts, sales, cash counts, refunds, holds, tenders and cash
+receipts.
+
+Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
+the stable machine codes the errors carry (``error.code``), the UI turns into words
+(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
+nothing of ours, so every layer may use it. Add a member here (and its Korean and English
+words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ShiftErrorCode(StrEnum):
+    """``shift.*`` codes."""
+
+    ALREADY_OPEN = "shift.already_open"
+    NOT_OPEN = "shift.not_open"
+    UNKNOWN = "shift.unknown"
+    CLOSED = "shift.closed"
+
+
+class SaleErrorCode(StrEnum):
+    """``sale.*`` codes."""
+
+    EMPTY = "sale.empty"
+
+
+class CashErrorCode(StrEnum):
+    """``cash.*`` codes."""
+
+    DENOMINATION = "cash.denomination"
+    COUNT = "cash.count"
+
+
+class RefundErrorCode(StrEnum):
+    """``refund.*`` codes."""
+
+    UNKNOWN_RECEIPT = "refund.unknown_receipt"
+    OF_REFUND = "refund.of_refund"
+    NOTHING = "refund.nothing"
+    UNKNOWN_LINE = "refund.unknown_line"
+    QTY = "refund.qty"
+    TOO_MANY = "refund.too_many"
+    OVERPAID = "refund.overpaid"
+    AMOUNT = "refund.amount"
+
+
+class HoldErrorCode(StrEnum):
+    """``hold.*`` codes."""
+
+    EMPTY = "hold.empty"
+    GONE = "hold.gone"
+
+
+class TenderErrorCode(StrEnum):
+    """``tender.*`` codes."""
+
+    AMOUNT = "tender.amount"
+    APPROVAL = "tender.approval"
+    VOUCHER_KIND = "tender.voucher_kind"
+    CARD_UNMASKED = "tender.card_unmasked"
+    CARD_NUMBER = "tender.card_number"
+    OVERPAID = "tender.overpaid"
+    SHORT = "tender.short"
+
+
+class CashReceiptErrorCode(StrEnum):
+    """``cash_receipt.*`` codes."""
+
+    IDENTITY = "cash_receipt.identity"
+    BUSINESS_NO = "cash_receipt.business_no"
+    APPROVAL_MISSING = "cash_receipt.approval_missing"
+    UNKNOWN = "cash_receipt.unknown"
+    ISSUED_ALREADY = "cash_receipt.issued_already"
