@@ -1,10 +1,6 @@
 """Error codes of the database layer (posapp.db.engine).
 
-Saleor-style ``error_codes`` module: one :class:`~enum.StrEnum` per code prefix, whose values are
-the stable machine codes the errors carry (``error.code``), the UI turns into words
-(:mod:`posapp.ui.messages`) and the logs and the platform record. A leaf module: it imports
-nothing of ours, so every layer may use it. Add a member here (and its Korean and English
-words in ``posapp/ui/messages_ko.py`` / ``messages_en.py``) before raising a new code.
+The values are the codes the errors carry; the words are in ``posapp/ui/error_words/db.py``.
 """
 
 from __future__ import annotations

@@ -1,15 +1,20 @@
 """The one root of every error a person can act on, and the errors of the domain rules.
 
 Owns :class:`AppError` — the root: an English message (the developers' and the log's language,
-naming the offending value), a stable machine ``code`` (a member of one of the ``error_codes``
-enums, e.g. :class:`posapp.domain.error_codes.BarcodeErrorCode`; a ``StrEnum`` member is a
-``str``, so ``error.code == "barcode.check_digit"`` holds) and ``data`` (the values involved,
-which fill the Korean and English words of :mod:`posapp.ui.messages`). It lives here because the
-domain may import nothing of ours and every other layer may import the domain; the families
-below it are :class:`DomainError` (a broken business rule, this module),
+naming the offending value), a stable machine ``code`` and ``data`` (the values involved, which
+fill the Korean and English words of :mod:`posapp.ui.messages`). It lives here because the
+domain may import nothing of ours and every other layer may import the domain. The families
+below it: :class:`DomainError` (a broken business rule, this module),
 :class:`posapp.errors.PosError` (the services and the till),
 :class:`posapp.db.engine.DatabaseError`, :class:`posapp.hardware.ports.HardwareError` and
 :class:`posapp.config.ConfigError`.
+
+The codes are declared in Saleor-style ``error_codes`` modules, one per package
+(``posapp/<package>/error_codes.py``; the top-level modules' in ``posapp/error_codes.py``): a
+``StrEnum`` per code prefix, ``prefix.name`` → ``PrefixErrorCode.NAME`` (a member is a ``str``,
+so ``error.code == "barcode.check_digit"`` holds). They are leaf modules (they import nothing
+of ours), so any layer may raise another package's code. A new code is a new member there plus
+its words in ``posapp/ui/error_words/`` (a test checks both).
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 The services write their messages in English for the developers and the log, and carry a
 machine code (a member of some package's ``error_codes`` enum) and data
 (:class:`posapp.domain.errors.AppError` and its families). The words for a code are
-templates in :mod:`posapp.ui.messages_ko` and :mod:`posapp.ui.messages_en`, filled from the
-error's data; the service's message goes to the log. An exception without a code — a database
+templates in :mod:`posapp.ui.error_words` (one module per area), filled from the error's
+data; the service's message goes to the log. An exception without a code — a database
 driver's (sqlite3, psycopg, SQLAlchemy), an ``OSError``, an ``OverflowError``, a
 ``UnicodeDecodeError``, a bug — is logged with its traceback and shown as a sentence that says
 what to do: no Python or driver text, no class name, no SQL reaches a person.
@@ -25,16 +25,17 @@ from PySide6.QtCore import QCoreApplication
 
 from posapp.db.error_codes import DbErrorCode
 from posapp.ui.error_codes import UiErrorCode
+from posapp.ui.error_words import WORDS as _WORDS
 from posapp.ui.i18n import installed_locale
-from posapp.ui.messages_en import EN
-from posapp.ui.messages_ko import KO
 
 log = logging.getLogger(__name__)
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-#: the words of every code, by language
+#: the Korean and the English words of every code, keyed by the enum members
+KO: dict[str, str] = {code: pair.ko for code, pair in _WORDS.items()}
+EN: dict[str, str] = {code: pair.en for code, pair in _WORDS.items()}
 WORDS: dict[str, Mapping[str, str]] = {"ko": KO, "en": EN}
 
 # the top-level packages whose exceptions are a database driver's

@@ -1,0 +1,134 @@
+"""Korean and English words for the error codes of the sale engine:
+:mod:`posapp.sales.error_codes`."""
+
+from __future__ import annotations
+
+from posapp.config import Words
+from posapp.sales.error_codes import (
+    CashErrorCode,
+    CashReceiptErrorCode,
+    HoldErrorCode,
+    RefundErrorCode,
+    SaleErrorCode,
+    ShiftErrorCode,
+    TenderErrorCode,
+)
+
+WORDS: dict[str, Words] = {
+    CashErrorCode.DENOMINATION: Words(
+        "{denomination}원은 한국 지폐/동전이 아닙니다.",
+        "{denomination} won is not a Korean note or coin.",
+    ),
+    CashErrorCode.COUNT: Words(
+        "{denomination}원의 개수는 0 이상이어야 합니다.",
+        "The count of {denomination} won is 0 or more.",
+    ),
+    ShiftErrorCode.ALREADY_OPEN: Words(
+        "계산대 {register}에 이미 열린 근무가 있습니다.",
+        "Register {register} already has an open shift.",
+    ),
+    ShiftErrorCode.NOT_OPEN: Words(
+        "판매하려면 먼저 근무를 시작하세요.",
+        "Open a shift before selling.",
+    ),
+    ShiftErrorCode.UNKNOWN: Words(
+        "없는 근무입니다.",
+        "No such shift.",
+    ),
+    ShiftErrorCode.CLOSED: Words(
+        "이미 마감된 근무입니다.",
+        "The shift is already closed.",
+    ),
+    SaleErrorCode.EMPTY: Words(
+        "거래에 상품이 없습니다.",
+        "The sale has no items.",
+    ),
+    RefundErrorCode.UNKNOWN_RECEIPT: Words(
+        "영수증을 찾을 수 없습니다: {receipt_no}",
+        "Receipt not found: {receipt_no}",
+    ),
+    RefundErrorCode.OF_REFUND: Words(
+        "환불 영수증은 다시 환불할 수 없습니다.",
+        "A refund receipt cannot be refunded again.",
+    ),
+    RefundErrorCode.NOTHING: Words(
+        "이미 전액 환불된 영수증입니다: {receipt_no}",
+        "This receipt is already fully refunded: {receipt_no}",
+    ),
+    RefundErrorCode.UNKNOWN_LINE: Words(
+        "영수증 {receipt_no}에 {line}번 품목이 없습니다.",
+        "Receipt {receipt_no} has no item {line}.",
+    ),
+    RefundErrorCode.QTY: Words(
+        "{line}번 품목: 환불 수량은 1 이상이어야 합니다.",
+        "Item {line}: refund at least 1.",
+    ),
+    RefundErrorCode.TOO_MANY: Words(
+        "{line}번 {name}: 환불할 수 있는 수량은 {remaining}입니다.",
+        "Item {line} {name}: at most {remaining} can be refunded.",
+    ),
+    RefundErrorCode.OVERPAID: Words(
+        "환불 금액은 돌려줄 금액과 정확히 같아야 합니다.",
+        "The refund must equal exactly the amount to give back.",
+    ),
+    HoldErrorCode.EMPTY: Words(
+        "보류할 상품이 없습니다.",
+        "There is nothing to hold.",
+    ),
+    HoldErrorCode.GONE: Words(
+        "이미 불러온 보류 거래입니다.",
+        "This held sale was already recalled.",
+    ),
+    TenderErrorCode.AMOUNT: Words(
+        "결제 금액은 1원 이상의 정수여야 합니다.",
+        "A payment is a whole number of won, 1 or more.",
+    ),
+    TenderErrorCode.APPROVAL: Words(
+        "카드 결제에는 승인번호가 필요합니다.",
+        "A card payment needs an approval number.",
+    ),
+    TenderErrorCode.VOUCHER_KIND: Words(
+        "상품권 종류(온누리/지역)를 고르세요.",
+        "Choose the voucher kind (Onnuri / local).",
+    ),
+    TenderErrorCode.CARD_UNMASKED: Words(
+        "카드번호는 앞 6자리와 뒤 4자리만 저장합니다.",
+        "Only the first 6 and last 4 digits of a card are kept.",
+    ),
+    TenderErrorCode.CARD_NUMBER: Words(
+        "카드번호가 아닙니다.",
+        "Not a card number.",
+    ),
+    TenderErrorCode.OVERPAID: Words(
+        "카드·상품권 결제({paid:,}원)가 결제할 금액({due:,}원)보다 큽니다.",
+        "Card and voucher payments ({paid:,} won) are more than due ({due:,} won).",
+    ),
+    TenderErrorCode.SHORT: Words(
+        "{remaining:,}원이 더 필요합니다.",
+        "{remaining:,} won more is needed.",
+    ),
+    CashReceiptErrorCode.IDENTITY: Words(
+        "현금영수증 번호를 확인하세요(휴대폰, 현금영수증카드, 사업자번호).",
+        "Check the cash receipt number (mobile, cash receipt card, business number).",
+    ),
+    CashReceiptErrorCode.BUSINESS_NO: Words(
+        "사업자등록번호가 올바르지 않습니다.",
+        "The business registration number is not valid.",
+    ),
+    CashReceiptErrorCode.APPROVAL_MISSING: Words(
+        "VAN에서 받은 현금영수증 승인번호를 입력하세요.",
+        "Enter the cash receipt approval number from the VAN.",
+    ),
+    CashReceiptErrorCode.UNKNOWN: Words(
+        "발급 대기 중인 현금영수증이 아닙니다.",
+        "Not a cash receipt waiting to be issued.",
+    ),
+    CashReceiptErrorCode.ISSUED_ALREADY: Words(
+        "{receipt_no}의 현금영수증은 이미 발급되었습니다.",
+        "The cash receipt of {receipt_no} was already issued.",
+    ),
+    RefundErrorCode.AMOUNT: Words(
+        "{line}번 품목: 환불 금액은 0원 초과 {most}원 이하여야 합니다.",
+        "Item {line}: the refund is more than 0 and at most {most} won.",
+    ),
+}

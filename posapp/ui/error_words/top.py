@@ -1,0 +1,125 @@
+"""Korean and English words for the error codes of till setup, backups and secrets:
+:mod:`posapp.error_codes`."""
+
+from __future__ import annotations
+
+from posapp.config import Words
+from posapp.error_codes import BackupErrorCode, RestoreErrorCode, SecretErrorCode, SetupErrorCode
+
+WORDS: dict[str, Words] = {
+    SetupErrorCode.REGISTER_ID: Words(
+        "계산대 번호는 영문·숫자 1~16자입니다: {value}",
+        "A register number is 1 to 16 letters or digits: {value}",
+    ),
+    SetupErrorCode.REGISTER_NAME: Words(
+        "계산대 이름을 입력하세요 (60자 이내).",
+        "Enter the register's name (at most 60 characters).",
+    ),
+    SetupErrorCode.PRINTER_KIND: Words(
+        "프린터 종류를 고르세요.",
+        "Choose the kind of printer.",
+    ),
+    SetupErrorCode.PRINTER_HOST: Words(
+        "네트워크 프린터의 주소(IP)를 입력하세요.",
+        "Enter the network printer's address (IP).",
+    ),
+    SetupErrorCode.PRINTER_DEVICE: Words(
+        "시리얼·장치 파일 프린터의 장치(포트)를 입력하세요.",
+        "Enter the serial or device-file printer's device (port).",
+    ),
+    SetupErrorCode.PORT: Words(
+        "포트 번호는 1~65535입니다: {value}",
+        "A port number is 1 to 65535: {value}",
+    ),
+    SetupErrorCode.PAPER: Words(
+        "용지 폭은 58mm 또는 80mm입니다.",
+        "The paper is 58 mm or 80 mm wide.",
+    ),
+    SetupErrorCode.DRAWER_PIN: Words(
+        "돈통 핀은 2 또는 5입니다.",
+        "The drawer pin is 2 or 5.",
+    ),
+    SetupErrorCode.SCANNER_KIND: Words(
+        "스캐너 종류를 고르세요.",
+        "Choose the kind of scanner.",
+    ),
+    SetupErrorCode.SCALE_KIND: Words(
+        "저울 종류를 고르세요.",
+        "Choose the kind of scale.",
+    ),
+    SetupErrorCode.PORT_MISSING: Words(
+        "{what} 포트를 입력하세요 (예: /dev/ttyUSB0, COM3).",
+        "Enter the {what} port (e.g. /dev/ttyUSB0, COM3).",
+    ),
+    SetupErrorCode.DATABASE_URL: Words(
+        "데이터베이스 주소는 sqlite:///파일 또는 postgresql://사용자@서버:포트/DB 형식입니다.",
+        "A database address is sqlite:///file or postgresql://user@server:port/db.",
+    ),
+    SetupErrorCode.DB_CONNECT: Words(
+        "데이터베이스 서버({host}:{port})에 연결할 수 없습니다. 주소·포트와 서버가 켜져 있는지 "
+        "확인하세요.",
+        "Cannot reach the database server ({host}:{port}). Check the address and port and that "
+        "the server is on.",
+    ),
+    SetupErrorCode.DB_LOGIN: Words(
+        "데이터베이스 사용자 이름이나 비밀번호가 맞지 않습니다 ({host}).",
+        "The database user name or password is wrong ({host}).",
+    ),
+    SetupErrorCode.DB_MISSING: Words(
+        "서버({host})에 데이터베이스 {name}이(가) 없습니다.",
+        "The server ({host}) has no database {name}.",
+    ),
+    SetupErrorCode.DB_NEWER: Words(
+        "이 데이터베이스는 더 새로운 프로그램의 스키마({revision})입니다. 프로그램을 "
+        "업데이트하세요.",
+        "This database has a newer program's schema ({revision}). Update the program.",
+    ),
+    SetupErrorCode.PLATFORM_URL: Words(
+        "플랫폼 주소는 http:// 또는 https:// 로 시작합니다.",
+        "The platform address starts with http:// or https://.",
+    ),
+    SetupErrorCode.LOCALE: Words(
+        "지원하지 않는 화면 언어입니다: {value}",
+        "This screen language is not supported: {value}",
+    ),
+    SetupErrorCode.FILE: Words(
+        "설정 파일을 저장하지 못했습니다: {key}",
+        "Could not save the settings file: {key}",
+    ),
+    BackupErrorCode.BAD_COPY: Words(
+        "백업 사본 검사에 실패했습니다. 다시 백업하세요.",
+        "The backup copy failed its check. Back up again.",
+    ),
+    BackupErrorCode.MEMORY: Words(
+        "메모리 데이터베이스는 백업할 수 없습니다.",
+        "An in-memory database cannot be backed up.",
+    ),
+    BackupErrorCode.NO_SOURCE: Words(
+        "백업할 데이터베이스 파일이 없습니다.",
+        "There is no database file to back up.",
+    ),
+    BackupErrorCode.NOT_SQLITE: Words(
+        "SQLite 데이터베이스만 이 방법으로 백업합니다(PostgreSQL은 pg_dump).",
+        "Only SQLite databases are backed up this way (PostgreSQL: pg_dump).",
+    ),
+    BackupErrorCode.SAME: Words(
+        "백업 파일이 원본과 같은 파일입니다.",
+        "The backup file is the database itself.",
+    ),
+    BackupErrorCode.SQLITE: Words(
+        "백업 중 SQLite 오류가 났습니다.",
+        "SQLite failed during the backup.",
+    ),
+    RestoreErrorCode.REFUSED: Words(
+        "복원을 거부했습니다: 손상되었거나 POS 데이터베이스가 아닙니다.",
+        "Restore refused: the file is damaged or not a POS database.",
+    ),
+    SecretErrorCode.NAME: Words(
+        "알 수 없는 비밀 항목입니다.",
+        "Unknown secret.",
+    ),
+    SecretErrorCode.PERMISSIONS: Words(
+        "비밀 파일을 다른 사용자가 읽을 수 있습니다. 권한을 600으로 바꾸세요.",
+        "Other users can read the secrets file. Change its mode to 600.",
+    ),
+}
