@@ -25,6 +25,8 @@ from posapp.ui.error_codes import UiErrorCode
 
 PACKAGE = Path(messages.__file__).resolve().parents[1]
 RAISED = re.compile(r"""code=["']([a-z_]+\.[a-z_]+)["']|_error\(\s*["']([a-z_]+\.[a-z_]+)["']""")
+# a raise site after /work/plan/codemod_errors.py: code=ShiftErrorCode.NOT_OPEN
+RAISED_MEMBER = re.compile(r"code=([A-Z][A-Za-z]*ErrorCode)\.([A-Z_]+)\b")
 
 
 # the reference platform's own error bodies: the till never shows them, it sees sync.* codes
@@ -33,12 +35,18 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def raised_codes() -> set[str]:
+    """Every code a raise site names: a literal, or an enum member (resolved to its value)."""
+    by_name = {(type(m).__name__, m.name): m.value for m in members()}
     found: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         if path.parent.name == "sync" and path.name in PLATFORM_SIDE:
             continue
-        for a, b in RAISED.findall(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        for a, b in RAISED.findall(text):
             found.add(a or b)
+        for enum, name in RAISED_MEMBER.findall(text):
+            assert (enum, name) in by_name, f"{path.name}: {enum}.{name} is no member"
+            found.add(by_name[enum, name])
     return found
 
 
