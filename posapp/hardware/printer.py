@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from posapp.config import PrinterKind
+from posapp.hardware.error_codes import PrinterErrorCode
 from posapp.hardware.escpos_encode import Mode, drawer_kick, encode, render_receipt
 from posapp.hardware.ports import HardwareError, PrinterStatus
 from posapp.hardware.receipt import Receipt
@@ -170,7 +171,7 @@ class EscposTransport:
         except Exception as exc:
             raise HardwareError(
                 f"cannot reach the printer at {c.label}: {_reason(exc)}",
-                code="printer.offline",
+                code=PrinterErrorCode.OFFLINE,
             ) from exc
 
     def write(self, data: bytes) -> None:
@@ -178,11 +179,13 @@ class EscposTransport:
             self._p._raw(data)
         except TimeoutError as exc:
             raise HardwareError(
-                f"the printer at {self.config.label} stopped taking data", code="printer.stalled"
+                f"the printer at {self.config.label} stopped taking data",
+                code=PrinterErrorCode.STALLED,
             ) from exc
         except Exception as exc:
             raise HardwareError(
-                f"printing to {self.config.label} failed: {_reason(exc)}", code="printer.offline"
+                f"printing to {self.config.label} failed: {_reason(exc)}",
+                code=PrinterErrorCode.OFFLINE,
             ) from exc
 
     def status(self) -> PrinterStatus | None:
@@ -279,15 +282,19 @@ def _check(status: PrinterStatus | None, label: str, *, after_job: bool = False)
         return
     suffix = " (the receipt may be incomplete: reprint it)" if after_job else ""
     if not status.online and status.error:
-        raise HardwareError(f"printer {label}: {status.error}{suffix}", code="printer.offline")
+        raise HardwareError(
+            f"printer {label}: {status.error}{suffix}", code=PrinterErrorCode.OFFLINE
+        )
     if status.paper_out:
-        raise HardwareError(f"printer {label} is out of paper{suffix}", code="printer.paper_out")
+        raise HardwareError(
+            f"printer {label} is out of paper{suffix}", code=PrinterErrorCode.PAPER_OUT
+        )
     if status.cover_open:
         raise HardwareError(
-            f"printer {label}: the cover is open{suffix}", code="printer.cover_open"
+            f"printer {label}: the cover is open{suffix}", code=PrinterErrorCode.COVER_OPEN
         )
     if not status.online:
-        raise HardwareError(f"printer {label} is offline{suffix}", code="printer.offline")
+        raise HardwareError(f"printer {label} is offline{suffix}", code=PrinterErrorCode.OFFLINE)
 
 
 @dataclass
