@@ -74,7 +74,7 @@ CONFIG_WORDS: dict[ConfigErrorCode, Words] = {
         "In {file}, {key} = {value}: expected {expected}.",
     ),
     ConfigErrorCode.NOT_ALLOWED: Words(
-        "설정 {file}의 {key} = {value}은(는) 쓸 수 없습니다. 가능한 값: {allowed}{hint_ko}",
+        "설정 {file}의 {key} = {value}은(는) 쓸 수 없습니다. 가능한 값: {allowed_ko}{hint_ko}",
         "In {file}, {key} = {value} is not allowed. Allowed values: {allowed}{hint}",
     ),
     ConfigErrorCode.NEWER: Words(
@@ -109,6 +109,7 @@ class ConfigError(AppError):
     def __init__(self, code: ConfigErrorCode, **data: Any) -> None:
         words = CONFIG_WORDS[code]
         data = {"file": "", "key": "", "value": "", "allowed": "", "hint": "", "hint_ko": ""} | data
+        data.setdefault("allowed_ko", data["allowed"])
         expected = _TYPES.get(data.get("expected", ""), (data.get("expected", ""), ""))
         data["expected"], data["expected_ko"] = expected[0], expected[1] or expected[0]
         super().__init__(f"{words.ko}\n{words.en}".format(**data), code=code, **data)
@@ -155,7 +156,7 @@ class Rule(NamedTuple):
     """A check an option's value must pass, shown as ``allowed`` when it fails."""
 
     ok: Callable[[Any], bool]
-    allowed: str
+    allowed: Words
     hint: Words = Words("", "")
 
 
@@ -177,7 +178,10 @@ def _card_terminal_ok(value: str) -> bool:
 
 CARD_TERMINAL = Rule(
     _card_terminal_ok,
-    '"" (no terminal: cards keyed in by hand), "tcp://HOST:PORT"',
+    Words(
+        '""(단말기 없음: 카드는 직접 입력), "tcp://HOST:PORT"',
+        '"" (no terminal: cards keyed in by hand), "tcp://HOST:PORT"',
+    ),
     Words(
         " — 계산대는 카드 단말기 시뮬레이터를 띄우지 않습니다. 개발 도구의 "
         'posapp-card-simulator를 실행하고 [card] terminal = "tcp://127.0.0.1:PORT"로 '
@@ -392,7 +396,8 @@ def _check(spec: Any, value: Any, key: str, source: str) -> None:
             file=source,
             key=key,
             value=_shown(value),
-            allowed=rule.allowed,
+            allowed=rule.allowed.en,
+            allowed_ko=rule.allowed.ko,
             hint=rule.hint.en,
             hint_ko=rule.hint.ko,
         )
