@@ -54,9 +54,6 @@ class Words(NamedTuple):
 
 #: the words of every configuration error; ``{file}`` is the file or the environment variable
 CONFIG_WORDS: dict[ConfigErrorCode, Words] = {
-    ConfigErrorCode.INVALID: Words(
-        "설정 {file}의 {key} 값이 올바르지 않습니다.", "The setting {key} in {file} is not valid."
-    ),
     ConfigErrorCode.NOT_TOML: Words(
         "설정 파일 {file}이(가) TOML 형식이 아닙니다({problem}). 파일을 고치세요.",
         "The settings file {file} is not valid TOML ({problem}). Fix the file.",

@@ -12,7 +12,6 @@ from enum import StrEnum
 class ConfigErrorCode(StrEnum):
     """``config.*`` codes."""
 
-    INVALID = "config.invalid"
     NOT_TOML = "config.not_toml"
     UNKNOWN_SECTION = "config.unknown_section"
     UNKNOWN_KEY = "config.unknown_key"

@@ -215,3 +215,17 @@ def test_database_errors_are_database_words(qapp: QApplication) -> None:
     assert messages.explain(OSError("x")) == messages.KO[UiErrorCode.FILE]
     assert messages.explain(OverflowError("x")) == messages.KO[UiErrorCode.NUMBER_TOO_LARGE]
     assert messages.explain(_decode_error()) == messages.KO[UiErrorCode.TEXT_ENCODING]
+
+
+def test_error_codes_modules_are_leaves() -> None:
+    """They import nothing of ours, so any layer may raise any package's code."""
+    import ast
+
+    for path in PACKAGE.rglob("error_codes.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module is not None
+        } | {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+        assert imported <= {"__future__", "enum"}, (path, imported)
