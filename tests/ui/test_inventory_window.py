@@ -290,7 +290,7 @@ def test_inventory_window_in_english(qapp, qtbot, store: Store, tmp_path) -> Non
         assert d.tax.currentText() == "Tax-exempt" and d.shelf_life.specialValueText() == "None"
         d.price.setText("abc")
         d.buttons.accepted.emit()
-        assert d.error.text() == "an amount is whole won, 0 or more (digits, commas allowed)"
+        assert d.error.text() == "Price: type the amount as whole won (abc)"
         d.reject()
         w.import_export()
         bad = tmp_path / "bad.csv"
@@ -303,7 +303,7 @@ def test_inventory_window_in_english(qapp, qtbot, store: Store, tmp_path) -> Non
         assert [w.import_dialog.errors.item(0, c).text() for c in range(3)] == [
             "2",
             "Unit",
-            "'병': use ea, kg or 100g",
+            "The unit is one of ea, kg, 100g: 병",
         ]
     finally:
         i18n.remove_translator(qapp)
