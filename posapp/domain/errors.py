@@ -35,7 +35,7 @@ class AppError(Exception):
         return self.message
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
+        return f"{type(self).__name__}({self.message!r}, code={str(self.code)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # keyword-only arguments and a subclass's own attributes survive pickling
