@@ -18,8 +18,8 @@ from posapp.db.engine import Database
 from posapp.db.models import OutboxEvent
 from posapp.sync import outbox
 from posapp.sync.client import PlatformClient
-from posapp.sync.server import Faults
 from posapp.sync.worker import SyncWorker
+from posapp_devtools.platform.faults import Faults
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.sync import backlog
 from tests.sync.platform import TOKEN, PlatformProcess, ThreadedPlatform

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from posapp.sync import protocol as P
-from posapp.sync.server import Faults
+from posapp_devtools.platform.faults import Faults
 from tests.sync.platform import TOKEN, ThreadedPlatform
 
 
