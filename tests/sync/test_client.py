@@ -10,7 +10,7 @@ import pytest
 
 from posapp.sync.client import PlatformClient, SyncError, base_url
 from posapp_devtools.platform.faults import Faults
-from tests.sync.platform import TOKEN, ThreadedPlatform, free_port
+from tests.support.platform_server import TOKEN, ThreadedPlatform, free_port
 
 
 @pytest.fixture

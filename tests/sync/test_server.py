@@ -13,7 +13,7 @@ import pytest
 
 from posapp.sync import protocol as P
 from posapp_devtools.platform.faults import Faults
-from tests.sync.platform import TOKEN, ThreadedPlatform
+from tests.support.platform_server import TOKEN, ThreadedPlatform
 
 
 @pytest.fixture
