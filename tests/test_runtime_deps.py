@@ -56,14 +56,25 @@ def test_every_package_directory_is_in_the_wheel() -> None:
     ]
     listed = set(setuptools["packages"])
     mapped = {name: ROOT / path for name, path in setuptools.get("package-dir", {}).items()}
-    found: set[str] = set(mapped)
-    for top in ("posapp", "posapp_devtools"):
-        for init in (ROOT / top).rglob("__init__.py"):
-            found.add(".".join(init.parent.relative_to(ROOT).parts))
+
+    def folder(package: str) -> Path:
+        parts = package.split(".")
+        for n in range(len(parts), 0, -1):
+            if (head := ".".join(parts[:n])) in mapped:
+                return mapped[head].joinpath(*parts[n:])
+        return ROOT.joinpath(*parts)
+
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("posapp", "posapp_devtools")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
     for name, path in mapped.items():
-        for init in path.rglob("__init__.py"):
-            found.add(".".join((name, *init.parent.relative_to(path).parts)).rstrip("."))
+        found |= {
+            ".".join((name, *init.parent.relative_to(path).parts))
+            for init in path.rglob("__init__.py")
+        }
     missing = sorted(found - listed)
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {missing}"
-    gone = sorted(listed - found)
-    assert not gone, f"listed in pyproject.toml but not a package any more: {gone}"
+    gone = sorted(p for p in listed if not folder(p).is_dir())
+    assert not gone, f"listed in pyproject.toml but no such folder: {gone}"
