@@ -129,7 +129,7 @@ def online_orders(window, session, db, out: Path) -> None:  # type: ignore[no-un
     from posapp.sync.client import PlatformClient
     from posapp.sync.worker import SyncWorker
     from posapp.ui.sync_panel import OnlineOrdersDialog
-    from tests.sync.platform import TOKEN, ThreadedPlatform
+    from tests.support.platform_server import TOKEN, ThreadedPlatform
 
     platform = ThreadedPlatform(tmp / "platform.sqlite3").start()
     try:

@@ -15,7 +15,7 @@ from posapp.config import Settings
 from posapp.ui.reports import ReportsWindow
 from posapp.ui.tasks import SyncRunner
 from tests.conftest import Store
-from tests.reports.fixtures import Week, build_week
+from tests.support.report_week import Week, build_week
 
 
 def make(qtbot, store: Store, tmp_path: Path, **kw: Any) -> ReportsWindow:  # type: ignore[no-untyped-def]
