@@ -3,9 +3,11 @@ to, the UTC bounds of a day, a shift across midnight in Seoul, and setting the z
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import pickle
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -222,3 +224,52 @@ def test_now_and_today_are_on_the_store_clock() -> None:
     assert local.tzinfo is store_zone()
     assert before <= local <= after
     assert day in (business_day(before), business_day(after))
+
+
+# --- one owner -------------------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+OWNER = "posapp/domain/calendar.py"
+DEFAULTS = {"posapp/config.py"}  # the `[store] timezone` default may name the zone
+
+
+def _zone_makers(path: Path) -> list[str]:
+    """``file:line`` of every zone made outside the calendar: ``ZoneInfo(...)``, a fixed
+    ``timezone(timedelta(...))`` offset, or the name ``"Asia/Seoul"`` outside a docstring."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    rel = path.relative_to(REPO).as_posix()
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            first = node.args[0] if node.args else None
+            fixed = name == "timezone" and isinstance(first, ast.Call)
+            if name == "ZoneInfo" or fixed:
+                found.append(f"{rel}:{node.lineno}")
+        elif (
+            isinstance(node, ast.Constant)
+            and node.value == "Asia/Seoul"
+            and id(node) not in docstrings
+            and rel not in DEFAULTS
+        ):
+            found.append(f"{rel}:{node.lineno}")
+    return found
+
+
+@pytest.mark.xfail(reason="codemod_tz.py not run yet", strict=True)  # the codemod drops this line
+def test_no_module_but_the_calendar_makes_the_store_zone() -> None:
+    files = [
+        p
+        for root in ("posapp", "posapp_devtools")
+        for p in sorted((REPO / root).rglob("*.py"))
+        if p.relative_to(REPO).as_posix() != OWNER
+    ]
+    assert [hit for p in files for hit in _zone_makers(p)] == []
