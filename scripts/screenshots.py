@@ -207,13 +207,13 @@ def classes_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """The classes window: the week calendar with a session chosen, and the month view; the
     roster PDF of that session."""
     from posapp.classes import bookings as bk
-    from posapp.classes.documents import roster_pdf
     from posapp.classes.policy import ClassPolicy
+    from posapp.classes.rosters import roster_pdf
     from posapp.ui.classes import ClassesWindow
     from posapp.ui.tasks import SyncRunner
 
     first = db.read(
-        lambda uow: __import__("posapp.classes.sessions", fromlist=["x"]).list_sessions(
+        lambda uow: __import__("posapp.classes.schedule", fromlist=["x"]).list_sessions(
             uow, dt.date.today(), dt.date.today() + dt.timedelta(days=30)
         )
     )[0]
