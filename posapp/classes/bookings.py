@@ -419,6 +419,29 @@ def release_expired(
     return _release_expired(uow, policy, now or utcnow())
 
 
+@dataclass(frozen=True, slots=True)
+class RefundDue:
+    """What cancelling a booking now pays back by the policy's tiers."""
+
+    percent: int
+    amount: int
+
+
+def _refund_of(paid: int, receipt_no: str | None, percent: int) -> int:
+    return refund_amount(paid, percent) if receipt_no else 0
+
+
+def refund_due(
+    uow: UnitOfWork, booking_uuid: str, *, policy: ClassPolicy, now: dt.datetime | None = None
+) -> RefundDue:
+    """The refund :func:`cancel` would pay for the booking now (no override): its tier's
+    percent of the paid fee, nothing for an unpaid booking."""
+    b = get_booking(uow, booking_uuid)
+    starts = get_session(uow, b.session_uuid).starts_at
+    percent = policy.refund_percent(starts, now or utcnow())
+    return RefundDue(percent, _refund_of(b.paid_amount, b.receipt_no, percent))
+
+
 def cancel(
     uow: UnitOfWork,
     booking_uuid: str,
@@ -447,7 +470,7 @@ def cancel(
         percent = override_percent
     else:
         percent = policy.refund_percent(session["starts_at"], now)
-    give = refund_amount(row["paid_amount"], percent) if row["receipt_no"] else 0
+    give = _refund_of(row["paid_amount"], row["receipt_no"], percent)
     refund = None
     if give > 0:
         if register_id is None:

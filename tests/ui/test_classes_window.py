@@ -11,12 +11,15 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
 
 from posapp.classes import bookings as bk
-from posapp.classes import sessions as cs
+from posapp.classes import prep as cp
+from posapp.classes import schedule as cs
 from posapp.classes.policy import ClassPolicy
 from posapp.sales.tenders import Tender
 from posapp.ui.checkout_session import CheckoutSession, SessionSettings
-from posapp.ui.classes import BookingDialog, ClassesWindow, SessionDialog
+from posapp.ui.class_dialogs import BookingDialog, SessionDialog
+from posapp.ui.classes import ClassesWindow
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.classes import Classes
 from tests.conftest import Store
 
 POLICY = ClassPolicy()
@@ -53,11 +56,9 @@ def _book(store: Store, s: cs.SessionInfo, name: str, seats: int, **kw) -> bk.Bo
 def window(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
     lines = []
     w = ClassesWindow(
-        store.db,
+        Classes(store.db, POLICY, register_id="R01"),
         SyncRunner(),
         user_id=store.cashier,
-        policy=POLICY,
-        register_id="R01",
         on_pay=lines.append,
         out_dir=tmp_path,
         today=_day(),
@@ -180,7 +181,7 @@ def test_session_dialog_builds_a_spec(qtbot, store: Store) -> None:  # type: ign
 
     def find(text, show):  # type: ignore[no-untyped-def]
         found.append(text)
-        show(store.db.read(lambda uow: cs.find_ingredients(uow, text)))
+        show(store.db.read(lambda uow: cp.find_ingredients(uow, text)))
 
     dlg = SessionDialog(_day(), [(1, "순창군")], find)
     qtbot.addWidget(dlg)
