@@ -1,9 +1,9 @@
 """The till's view of the sync: a status button in the top bar and the online-orders dialog.
 
 The button reads the worker's :class:`~posapp.usecases.online_orders.SyncStatus` (pending
-count, last success, last error in words) and is hidden while sync is off (no platform URL). The dialog
-lists online orders waiting for pick-up, hands one over (the reserved goods leave stock through
-the ledger; the platform is told by the outbox) and offers "sync now".
+count, last success, last error in words) and is hidden while sync is off (no platform URL).
+The dialog lists online orders waiting for pick-up, hands one over (the reserved goods leave
+stock through the ledger; the platform is told by the outbox) and offers "sync now".
 """
 
 from __future__ import annotations
