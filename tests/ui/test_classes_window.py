@@ -258,3 +258,56 @@ def test_the_till_releases_expired_holds_every_minute(qtbot, store: Store, tmp_p
         assert store.db.read(lambda uow: bk.get_booking(uow, waiting.uuid)).status != bk.WAITLIST
     finally:
         parts["shutdown"]()
+
+
+def test_cancel_a_paid_booking_asks_a_pin_bound_to_the_refund(
+    qtbot, store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The refund goes through the one approval service: the PIN is asked for ``class.refund``
+    with the refund amount as its bound; a cashier's PIN is refused, a manager's refunds."""
+    from posapp.classes import booking_payment as bp
+    from posapp.usecases.approvals import ApprovalRequest, Approvals
+
+    s = _make(store)  # a week ahead: the full fee back
+    b = _book(store, s, "김영희", 2).booking
+    line = store.db.transact(lambda uow: bp.ticket_line(uow, b.uuid))
+    store.db.transact(
+        lambda uow: bp.pay(
+            uow,
+            b.uuid,
+            [Tender.cash(line.qty * line.unit_price)],
+            register_id="R01",
+            user_id=store.cashier,
+        )
+    )
+    asked: list[ApprovalRequest] = []
+    pins = iter(["1111", "2222"])
+
+    class Pins:
+        def ask_pin(self, request: ApprovalRequest) -> str | None:
+            asked.append(request)
+            return next(pins)
+
+    w = ClassesWindow(
+        Classes(store.db, POLICY, register_id="R01"),
+        SyncRunner(),
+        user_id=store.cashier,
+        approvals=Approvals(store.db),
+        pins=Pins(),
+        out_dir=tmp_path,
+        today=_day(),
+    )
+    qtbot.addWidget(w)
+    w.select(store.db.read(lambda uow: cs.get_session(uow, s.uuid)))
+    w.table.selectRow(0)
+    w.cancel_booking()  # the cashier's PIN: refused, nothing cancelled
+    assert w.status.styleSheet() == "color: #b00020;"
+    assert store.db.read(lambda uow: bk.get_booking(uow, b.uuid)).status == bk.CONFIRMED
+    w.table.selectRow(0)
+    w.cancel_booking()  # the manager's
+    assert "70,000" in w.status.text(), w.status.text()
+    assert [(r.action, dict(r.bound), r.permission) for r in asked] == [
+        ("class.refund", {"amount": 70_000}, "refund")
+    ] * 2
+    done = store.db.read(lambda uow: bk.get_booking(uow, b.uuid))
+    assert done.status == bk.CANCELLED and done.refunded_amount == 70_000
