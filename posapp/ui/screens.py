@@ -81,16 +81,11 @@ def open_protected(
         return access.authorize_screen(who, permission)
 
     if pin_first:
-        approve_first(
-            gate.parent,
-            gate.runner,
-            gate.approvals,
-            gate.pins,
-            request,
-            lambda approval: (
-                Op(gate.parent, gate.runner, lambda: authorize(approval)).success(show).run()
-            ),
-        )
+
+        def approved(approval: Approval) -> None:
+            Op(gate.parent, gate.runner, lambda: authorize(approval)).success(show).run()
+
+        approve_first(gate.parent, gate.runner, gate.approvals, gate.pins, request, approved)
         return
     with_approval(gate.parent, gate.runner, gate.approvals, gate.pins, request, authorize, show)
 
