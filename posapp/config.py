@@ -3,19 +3,19 @@
 Owns the typed settings object — every option declared once, with its default and, where the
 choice is closed, its allowed values (:func:`option`; the printer, scanner, scale and display
 kinds below are the only lists of them) — where its file lives, how the environment overrides
-it, and the errors a bad value gives. Precedence (last wins): built-in defaults < TOML file <
+it, and the checks a value must pass. Precedence (last wins): built-in defaults < TOML file <
 ``POSAPP_*`` environment < CLI flags. Environment keys flatten the TOML sections with a double
 underscore, e.g. ``POSAPP_DATABASE__URL``, ``POSAPP_PRINTER__KIND``; the common ones also have a
 short alias (``POSAPP_DB_URL``, ``POSAPP_REGISTER``).
 
 Validated at load: an unknown section or key, a value of the wrong type or one that is not
-allowed (``kind = "netwrok"``) stops the start with :class:`ConfigError`, whose message names the
-file (or the variable), the key and the allowed values in Korean and English — nothing silently
-falls back to a default. The file carries ``[meta] version``; an older file is upgraded in memory
-by the steps of :mod:`posapp.config_upgrade` and written back only when the settings screen
-saves. :func:`save_settings` writes changed keys back to the file: validated first, every other
-key kept, written atomically with tomli-w, and read back. Comments in the file are not kept
-(tomli-w writes plain TOML).
+allowed (``kind = "netwrok"``) stops the start with :class:`~posapp.config_errors.ConfigError`,
+whose message names the file (or the variable), the key and the allowed values in Korean and
+English; nothing silently falls back to a default. The file carries ``[meta] version``; an
+older file is upgraded in memory by the steps of :mod:`posapp.config_upgrade` and written back
+only when the settings screen saves. :func:`save_settings` writes changed keys back to the
+file: validated first, every other key kept, written atomically with tomli-w, and read back.
+Comments in the file are not kept (tomli-w writes plain TOML).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from urllib.parse import urlparse
 import platformdirs
 import tomli_w
 
+from posapp.config_errors import ConfigError, Words
 from posapp.config_upgrade import CONFIG_VERSION, upgrade
-from posapp.domain.errors import AppError
+from posapp.domain.calendar import TimeZoneError, zone_named
 from posapp.error_codes import ConfigErrorCode
 
 log = logging.getLogger(__name__)
@@ -43,74 +44,6 @@ T = TypeVar("T")
 
 APP_NAME = "posapp"
 APP_AUTHOR = "imarketu"
-
-
-class Words(NamedTuple):
-    """A sentence in both languages: printed together before any screen (and translator) exists."""
-
-    ko: str
-    en: str
-
-
-#: the words of every configuration error; ``{file}`` is the file or the environment variable
-CONFIG_WORDS: dict[ConfigErrorCode, Words] = {
-    ConfigErrorCode.NOT_TOML: Words(
-        "설정 파일 {file}이(가) TOML 형식이 아닙니다({problem}). 파일을 고치세요.",
-        "The settings file {file} is not valid TOML ({problem}). Fix the file.",
-    ),
-    ConfigErrorCode.UNKNOWN_SECTION: Words(
-        "설정 {file}에 모르는 구역 [{key}]이(가) 있습니다. 가능한 구역: {allowed}",
-        "{file} has an unknown section [{key}]. Sections: {allowed}",
-    ),
-    ConfigErrorCode.UNKNOWN_KEY: Words(
-        "설정 {file}에 모르는 항목 {key}이(가) 있습니다. 가능한 항목: {allowed}",
-        "{file} has an unknown setting {key}. Settings: {allowed}",
-    ),
-    ConfigErrorCode.WRONG_TYPE: Words(
-        "설정 {file}의 {key} = {value}: {expected_ko}이어야 합니다.",
-        "In {file}, {key} = {value}: expected {expected}.",
-    ),
-    ConfigErrorCode.NOT_ALLOWED: Words(
-        "설정 {file}의 {key} = {value}은(는) 쓸 수 없습니다. 가능한 값: {allowed_ko}{hint_ko}",
-        "In {file}, {key} = {value} is not allowed. Allowed values: {allowed}{hint}",
-    ),
-    ConfigErrorCode.NEWER: Words(
-        "설정 파일 {file}은(는) 더 새로운 프로그램의 것입니다(버전 {value}, 이 프로그램은 "
-        "{allowed}까지). 프로그램을 업데이트하세요.",
-        "The settings file {file} is from a newer program (version {value}; this one knows up "
-        "to {allowed}). Update the program.",
-    ),
-    ConfigErrorCode.SECRET: Words(
-        "{key}은(는) 비밀 항목이라 설정 파일 {file}에 쓰지 않습니다.",
-        "{key} is a secret: it is not written to {file}.",
-    ),
-    ConfigErrorCode.READ_BACK: Words(
-        "설정 파일 {file}에 쓴 내용이 같게 읽히지 않습니다. 디스크를 확인하세요.",
-        "What was written to {file} does not read back the same. Check the disk.",
-    ),
-}
-
-_TYPES = {
-    "bool": ("true/false", "true 또는 false"),
-    "int": ("a whole number", "정수"),
-    "str": ("text", "글자"),
-    "table": ("a table [section]", "구역([section])"),
-}
-
-
-class ConfigError(AppError):
-    """A configuration file or override that cannot be used. The message names the file (or
-    the variable), the key and the allowed values, in Korean then English; ``key`` is the
-    dotted key (``printer.kind``)."""
-
-    def __init__(self, code: ConfigErrorCode, **data: Any) -> None:
-        words = CONFIG_WORDS[code]
-        data = {"file": "", "key": "", "value": "", "allowed": "", "hint": "", "hint_ko": ""} | data
-        data.setdefault("allowed_ko", data["allowed"])
-        expected = _TYPES.get(data.get("expected", ""), (data.get("expected", ""), ""))
-        data["expected"], data["expected_ko"] = expected[0], expected[1] or expected[0]
-        super().__init__(f"{words.ko}\n{words.en}".format(**data), code=code, **data)
-        self.key: str = data["key"]
 
 
 def data_dir() -> Path:
@@ -173,6 +106,19 @@ def _card_terminal_ok(value: str) -> bool:
     return u.scheme in CARD_TERMINAL_SCHEMES and bool(u.hostname) and bool(port)
 
 
+def _time_zone_ok(value: str) -> bool:
+    try:
+        zone_named(value)
+    except TimeZoneError:
+        return False
+    return True
+
+
+TIME_ZONE = Rule(
+    _time_zone_ok,
+    Words('IANA 시간대 이름(예: "Asia/Seoul")', 'an IANA time zone name (e.g. "Asia/Seoul")'),
+)
+
 CARD_TERMINAL = Rule(
     _card_terminal_ok,
     Words(
@@ -208,7 +154,7 @@ class StoreSettings:
     business_number: str = "000-00-00000"
     representative: str = ""
     phone: str = "02-000-0000"
-    timezone: str = "Asia/Seoul"
+    timezone: str = option("Asia/Seoul", rule=TIME_ZONE)
 
 
 @dataclass(frozen=True)

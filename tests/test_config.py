@@ -108,6 +108,7 @@ def test_a_typo_in_a_value_stops_the_start_naming_file_key_and_allowed_values(
             "card.terminal",
             ["tcp://"],
         ),
+        ('[store]\ntimezone = "Asia/Soeul"\n', ConfigErrorCode.NOT_ALLOWED, "store.", ["IANA"]),
         ("[meta]\nversion = 99\n", ConfigErrorCode.NEWER, "meta.version", ["99"]),
         ("[meta]\nversoin = 2\n", ConfigErrorCode.UNKNOWN_KEY, "meta.versoin", ["version"]),
     ],

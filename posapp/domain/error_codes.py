@@ -59,3 +59,9 @@ class PhoneErrorCode(StrEnum):
 
     MISSING = "phone.missing"
     INVALID = "phone.invalid"
+
+
+class CalendarErrorCode(StrEnum):
+    """``calendar.*`` codes."""
+
+    UNKNOWN_ZONE = "calendar.unknown_zone"

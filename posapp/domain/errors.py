@@ -7,7 +7,7 @@ domain may import nothing of ours and every other layer may import the domain. T
 below it: :class:`DomainError` (a broken business rule, this module),
 :class:`posapp.errors.PosError` (the services and the till),
 :class:`posapp.db.engine.DatabaseError`, :class:`posapp.hardware.ports.HardwareError` and
-:class:`posapp.config.ConfigError`.
+:class:`posapp.config_errors.ConfigError`.
 
 The codes are declared in Saleor-style ``error_codes`` modules, one per package
 (``posapp/<package>/error_codes.py``; the top-level modules' in ``posapp/error_codes.py``): a

@@ -16,7 +16,7 @@ import pytest
 from posapp.hardware.ports import HardwareError, Scale
 from posapp.hardware.scale_protocol import cas_frame, next_cas_frame, to_grams
 from posapp.hardware.serial_scale import CasPd2Scale, GenericSerialScale
-from tests.hardware.ptydevice import PtyDevice
+from tests.support.ptydevice import PtyDevice
 
 ENQ, ACK, DC1 = 0x05, 0x06, 0x11
 

@@ -1,16 +1,17 @@
 """The Korean and English words for every error code, one module per area, keyed by the members
 of that area's ``error_codes`` enums.
 
-Each entry is a :class:`posapp.config.Words` pair of templates; ``{name}`` fields are filled from
-the error's ``data`` by :func:`posapp.ui.messages.words` (a field the raise site did not carry is
-left out). The configuration's own words live with it (:data:`posapp.config.CONFIG_WORDS`: they
-are printed before any screen exists). ``tests/ui/test_messages.py`` checks that every member of
-every ``error_codes`` module has words here, and that Korean and English use the same data.
+Each entry is a :class:`posapp.config_errors.Words` pair of templates; ``{name}`` fields are
+filled from the error's ``data`` by :func:`posapp.ui.messages.words` (a field the raise site
+did not carry is left out). The configuration's own words live with it
+(:data:`posapp.config_errors.CONFIG_WORDS`: they are printed before any screen exists).
+``tests/ui/test_messages.py`` checks that every member of every ``error_codes`` module has
+words here, and that Korean and English use the same data.
 """
 
 from __future__ import annotations
 
-from posapp.config import CONFIG_WORDS, Words
+from posapp.config_errors import CONFIG_WORDS, Words
 from posapp.ui.error_words import (
     auth,
     classes,

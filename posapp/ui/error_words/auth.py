@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from posapp.auth.error_codes import AuthErrorCode, PermErrorCode, StaffErrorCode
-from posapp.config import Words
+from posapp.config_errors import Words
 
 WORDS: dict[str, Words] = {
     AuthErrorCode.APPROVAL_DENIED: Words(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from posapp.classes.error_codes import BookingErrorCode, ClassErrorCode
-from posapp.config import Words
+from posapp.config_errors import Words
 
 WORDS: dict[str, Words] = {
     ClassErrorCode.TITLE: Words(

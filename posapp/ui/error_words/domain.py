@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from posapp.config import Words
+from posapp.config_errors import Words
 from posapp.domain.error_codes import (
     BarcodeErrorCode,
+    CalendarErrorCode,
     DiscountErrorCode,
     PhoneErrorCode,
     PriceErrorCode,
@@ -82,5 +83,9 @@ WORDS: dict[str, Words] = {
     PhoneErrorCode.INVALID: Words(
         "휴대전화 번호 형식(010-XXXX-XXXX)이 아닙니다: {value}",
         "Not a mobile number (010-XXXX-XXXX): {value}",
+    ),
+    CalendarErrorCode.UNKNOWN_ZONE: Words(
+        "알 수 없는 시간대입니다: {zone} (예: Asia/Seoul)",
+        "Unknown time zone: {zone} (e.g. Asia/Seoul)",
     ),
 }

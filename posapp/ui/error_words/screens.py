@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from posapp.config import Words
+from posapp.config_errors import Words
 from posapp.ui.error_codes import UiErrorCode
 
 WORDS: dict[str, Words] = {

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from posapp.config import Words
+from posapp.config_errors import Words
 from posapp.sync.error_codes import OrderErrorCode, SyncErrorCode
 
 WORDS: dict[str, Words] = {

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from posapp.config import Words
+from posapp.config_errors import Words
 from posapp.error_codes import BackupErrorCode, RestoreErrorCode, SecretErrorCode, SetupErrorCode
 
 WORDS: dict[str, Words] = {
