@@ -23,7 +23,7 @@ class Words(NamedTuple):
 
 
 #: the words of every configuration error; ``{file}`` is the file or the environment variable
-CONFIG_WORDS: dict[ConfigErrorCode, Words] = {
+CONFIG_WORDS: dict[str, Words] = {  # keyed by the ConfigErrorCode members
     ConfigErrorCode.NOT_TOML: Words(
         "설정 파일 {file}이(가) TOML 형식이 아닙니다({problem}). 파일을 고치세요.",
         "The settings file {file} is not valid TOML ({problem}). Fix the file.",
