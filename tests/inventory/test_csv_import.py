@@ -154,3 +154,36 @@ def test_a_rejected_import_reports_progress_only_for_reading(db: Database) -> No
             lambda uow: csv_io.import_products(uow.conn, bad.encode(), progress=seen.append)
         )
     assert seen == [45] and products(db) == 0
+
+
+def test_a_price_changed_by_import_is_audited_with_its_user(db: Database) -> None:
+    from posapp.auth.service import Role, create_user
+    from posapp.db.models import AuditEvent
+
+    manager = db.transact(lambda uow: create_user(uow, "박지민", Role.MANAGER, "2222").id)
+    run_import(db, GOOD.encode())
+    changed = GOOD.replace("12900", "13900")
+    db.transact(lambda uow: csv_io.import_products(uow.conn, changed.encode(), user_id=manager))
+    apple = db.read(
+        lambda uow: uow.session.scalar(
+            select(Product.id).where(Product.name_en == "Yeongju Apples")
+        )
+    )
+    events = db.read(
+        lambda uow: uow.session.execute(
+            select(AuditEvent.user_id, AuditEvent.target, AuditEvent.before, AuditEvent.after)
+            .where(AuditEvent.action.like("product.%"))
+            .order_by(AuditEvent.id)
+        ).all()
+    )
+    priced = [e for e in events if (e.after or {}).get("price") == 13900]
+    assert len(priced) == 1
+    assert priced[0].user_id == manager
+    assert priced[0].target == f"product:{apple}"
+    assert priced[0].before["price"] == 12900
+    history = db.read(
+        lambda uow: uow.session.execute(
+            select(PriceChange.user_id, PriceChange.source).where(PriceChange.new_price == 13900)
+        ).all()
+    )
+    assert [tuple(r) for r in history] == [(manager, "import")]
