@@ -33,7 +33,7 @@ def prepare(n: int) -> Database:
         db = Database(f"sqlite:///{path}")
         migrate(db.engine)
         data = catalogue_csv(n).encode()
-        db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
+        db.transact(lambda uow: csv_io.import_products(uow, data), retries=0)
     return db
 
 

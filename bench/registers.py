@@ -63,7 +63,7 @@ def setup(url: str, tills: int) -> int:
     csv = catalogue_csv(200).encode()
 
     def load(uow):  # type: ignore[no-untyped-def]
-        csv_io.import_products(uow.conn, csv)
+        csv_io.import_products(uow, csv)
         user = create_user(uow, "bench", Role.CASHIER, "1111").id
         for pid in range(1, POPULAR + 1):
             for k in range(2):

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import cache_dir, new_catalogue_db, pct
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
-from posapp.inventory import products, stock
+from posapp.inventory import partners, products, stock
 from posapp.inventory.products import ProductFilter
 
 
@@ -127,7 +127,7 @@ def main() -> None:
     n, m = (10_000, 100_000) if args.quick else (args.products, args.movements)
     db = prepare(n, m)
     rng = random.Random(5)
-    regions = db.read(lambda uow: [r.id for r in products.list_regions(uow)])
+    regions = db.read(lambda uow: [r.id for r in partners.list_regions(uow)])
     total = db.read(lambda uow: products.count_products(uow, ProductFilter()))
     offsets = [rng.randrange(0, max(1, total - 100)) for _ in range(args.runs)]
     region_of = [rng.choice(regions) for _ in range(args.runs)]

@@ -128,7 +128,7 @@ def _load_catalogue(uow: UnitOfWork) -> None:
             for p in producers
         ],
     )
-    csv_io.import_products(conn, _read("products.csv"))
+    csv_io.import_products(uow, _read("products.csv"))
     service.ensure_register(uow, DEMO_REGISTER, "1번 계산대")
 
 

@@ -102,7 +102,7 @@ def build_store(db: Database) -> Store:
     )
 
     def setup(uow):  # type: ignore[no-untyped-def]
-        csv_io.import_products(uow.conn, csv_text.encode())
+        csv_io.import_products(uow, csv_text.encode())
         ids = dict(uow.conn.execute(text("SELECT name_en, id FROM products")).all())
         cashier = create_user(uow, "김하늘", Role.CASHIER, "1111").id
         manager = create_user(uow, "박지민", Role.MANAGER, "2222").id

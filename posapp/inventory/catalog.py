@@ -11,18 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import aliased
 
 from posapp.db.models import (
     Lot,
     LotMarkdown,
-    PriceChange,
     Product,
     ProductBarcode,
     Region,
     StockLevel,
-    utcnow,
 )
 from posapp.domain.barcodes import (
     DEFAULT_SCALE_LAYOUTS,
@@ -293,35 +291,6 @@ def search(conn: Connection, index: SearchIndex, query: str, limit: int = 50) ->
     ids = index.search(query, limit)
     found = products_by_id(conn, ids)
     return [found[i] for i in ids if i in found]
-
-
-def set_price(
-    conn: Connection, product_id: int, price: int, *, user_id: int | None, source: str = "manual"
-) -> None:
-    """Change a shelf price (new tickets only: lines already on a ticket keep theirs)."""
-    if not isinstance(price, int) or price < 0:
-        raise CatalogError("a price is a whole number of won, 0 or more", code="catalog.price")
-    old = conn.execute(select(Product.price).where(Product.id == product_id)).scalar_one_or_none()
-    if old is None:
-        raise CatalogError(f"no product {product_id}", code="catalog.unknown_product")
-    if old == price:
-        return
-    now = utcnow()
-    conn.execute(
-        Product.__table__.update()
-        .where(Product.__table__.c.id == product_id)
-        .values(price=price, updated_at=now)
-    )
-    conn.execute(
-        insert(PriceChange.__table__).values(
-            product_id=product_id,
-            old_price=old,
-            new_price=price,
-            changed_at=now,
-            user_id=user_id,
-            source=source,
-        )
-    )
 
 
 def region_promo(conn: Connection, region_ids: Sequence[int]) -> tuple[str, str] | None:

@@ -313,7 +313,7 @@ class SyncWorker:
 
                 def apply_page(uow: Any, rows: list[Any] = rows, to: int = next_cursor) -> None:
                     # the page and its cursor in one transaction: applied exactly once
-                    apply(uow.conn, rows)
+                    apply(uow, rows)
                     outbox.set_state(uow.conn, key, str(to))
 
                 self.db.transact(apply_page)

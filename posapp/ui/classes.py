@@ -47,7 +47,7 @@ from posapp.db.engine import Database
 from posapp.domain.cart import CartLine
 from posapp.domain.errors import DomainError
 from posapp.domain.phone import normalize_mobile
-from posapp.inventory.products import list_regions
+from posapp.inventory.partners import list_regions
 from posapp.ui.messages import explain
 from posapp.ui.tasks import SyncRunner, TaskRunner
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 from posapp.auth import service as auth
 from posapp.db.engine import Database, UnitOfWork
 from posapp.errors import PosError
-from posapp.inventory import catalog, counts, labels, products, purchasing, stock
+from posapp.inventory import catalog, counts, labels, partners, products, purchasing, stock
 from posapp.inventory.products import ProductFilter, ProductRow
 from posapp.inventory.purchasing import ReceiveLine
 from posapp.ui.dialogs import PinDialog
@@ -286,9 +286,9 @@ class InventoryWindow(QMainWindow):
 
         def choices(uow: Any) -> tuple[list[Any], ...]:
             return (
-                products.list_regions(uow),
-                products.list_producers(uow),
-                products.list_categories(uow),
+                partners.list_regions(uow),
+                partners.list_producers(uow),
+                partners.list_categories(uow),
             )
 
         self._do(lambda: self.db.read(choices), self._fill_choices)
@@ -494,8 +494,8 @@ class InventoryWindow(QMainWindow):
         def load(uow: Any) -> tuple[Any, ...]:
             return (
                 products.get_product(uow, p.id),
-                products.list_regions(uow),
-                products.list_producers(uow),
+                partners.list_regions(uow),
+                partners.list_producers(uow),
             )
 
         self._do(lambda: self.db.read(load), lambda r: self._open_product(*r))
@@ -503,8 +503,8 @@ class InventoryWindow(QMainWindow):
     def _open_product(
         self,
         detail: products.ProductDetail,
-        regions: list[products.RegionInfo],
-        producers: list[products.ProducerInfo],
+        regions: list[partners.RegionInfo],
+        producers: list[partners.ProducerInfo],
     ) -> None:
         d = ProductDialog(detail, regions, producers, self)
         self.product_dialog = d

@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import round_half_up_div
 from posapp.errors import PosError
-from posapp.inventory import products
-from posapp.inventory.products import ProducerInfo, ProductDetail, ProductEdit, RegionInfo
+from posapp.inventory import partners
+from posapp.inventory.partners import ProducerInfo, RegionInfo
+from posapp.inventory.products import ProductDetail, ProductEdit
 from posapp.inventory.stock import LotInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -281,7 +282,7 @@ REGION_FIELDS = (
 
 class RegionDialog(FormDialog):
     """A partner region's contact and promotion texts. ``texts()`` → keyword arguments of
-    :func:`posapp.inventory.products.update_region`."""
+    :func:`posapp.inventory.partners.update_region`."""
 
     def __init__(self, region: RegionInfo, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -312,7 +313,7 @@ class RegionDialog(FormDialog):
 
 class ProducerDialog(FormDialog):
     """A new producer (``producer`` None) or an existing one; ``values()`` → keyword arguments
-    of :func:`posapp.inventory.products.save_producer`."""
+    of :func:`posapp.inventory.partners.save_producer`."""
 
     def __init__(
         self,
@@ -419,7 +420,7 @@ class PartnersTab(QWidget):
 
     def refresh(self) -> None:
         def load(uow: Any) -> tuple[list[RegionInfo], list[ProducerInfo]]:
-            return products.list_regions(uow), products.list_producers(uow)
+            return partners.list_regions(uow), partners.list_producers(uow)
 
         self.owner._do(lambda: self.owner.db.read(load), lambda r: self._show(*r))
 
@@ -467,7 +468,7 @@ class PartnersTab(QWidget):
             self.owner.submit(
                 d,
                 lambda: db.transact(
-                    lambda uow: products.update_region(uow, region.id, user_id=uid, **texts)
+                    lambda uow: partners.update_region(uow, region.id, user_id=uid, **texts)
                 ),
                 lambda r: self._saved(r.name),
             )
@@ -494,7 +495,7 @@ class PartnersTab(QWidget):
             values = d.values()
             self.owner.submit(
                 d,
-                lambda: db.transact(lambda uow: products.save_producer(uow, user_id=uid, **values)),
+                lambda: db.transact(lambda uow: partners.save_producer(uow, user_id=uid, **values)),
                 lambda p: self._saved(p.name),
             )
 

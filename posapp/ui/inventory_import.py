@@ -115,7 +115,7 @@ class ImportDialog(QDialog):
 
         def run() -> csv_io.ImportResult:
             return db.transact(
-                lambda uow: csv_io.import_file(uow.conn, path, user_id=uid, progress=emit),
+                lambda uow: csv_io.import_file(uow, path, user_id=uid, progress=emit),
                 retries=0,
             )
 
@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
         def run() -> tuple[Path, int]:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / "products.csv"
-            return path, db.read(lambda uow: csv_io.export_products(uow.conn, path))
+            return path, db.read(lambda uow: csv_io.export_products(uow, path))
 
         def done(result: tuple[Path, int]) -> None:
             path, n = result

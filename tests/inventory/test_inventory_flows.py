@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from posapp.db.models import AuditEvent, GoodsReceiptLine, Lot, StockLevel
-from posapp.inventory import catalog, counts, products, purchasing, stock
+from posapp.inventory import catalog, counts, partners, products, purchasing, stock
 from posapp.inventory.purchasing import OrderLine, ReceiveLine
 from posapp.inventory.stock import InventoryError, WasteReason
 from posapp.sales import service
@@ -480,10 +480,10 @@ def test_product_list_filters(store: Store) -> None:
 
 
 def test_regions_and_producers(store: Store) -> None:
-    regions = store.db.read(products.list_regions)
+    regions = store.db.read(partners.list_regions)
     r = next(x for x in regions if x.name == "영주시")
     r2 = store.db.transact(
-        lambda uow: products.update_region(
+        lambda uow: partners.update_region(
             uow, r.id, user_id=2, festival="영주 풍기인삼축제 (10월)", promo="영주 사과 제철!"
         )
     )
@@ -493,9 +493,9 @@ def test_regions_and_producers(store: Store) -> None:
         "영주 사과 제철!",
     )
     with pytest.raises(InventoryError):
-        store.db.transact(lambda uow: products.update_region(uow, r.id, user_id=2, name="x"))
+        store.db.transact(lambda uow: partners.update_region(uow, r.id, user_id=2, name="x"))
     p = store.db.transact(
-        lambda uow: products.save_producer(
+        lambda uow: partners.save_producer(
             uow,
             user_id=2,
             name="영주 사과농원",
@@ -506,11 +506,11 @@ def test_regions_and_producers(store: Store) -> None:
     )
     assert p.region == "영주시" and p.contact == "김영주"
     with pytest.raises(InventoryError) as e:
-        store.db.transact(lambda uow: products.save_producer(uow, user_id=2, name="영주 사과농원"))
+        store.db.transact(lambda uow: partners.save_producer(uow, user_id=2, name="영주 사과농원"))
     assert e.value.code == "producer.duplicate"
     with pytest.raises(InventoryError) as e:
         store.db.transact(
-            lambda uow: products.save_producer(uow, user_id=2, name="x", phone="call me")
+            lambda uow: partners.save_producer(uow, user_id=2, name="x", phone="call me")
         )
     assert e.value.code == "producer.phone"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from posapp.domain.cart import Discount
-from posapp.inventory import catalog, products, purchasing
+from posapp.inventory import catalog, partners, purchasing
 from posapp.sales import service
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
@@ -51,9 +51,9 @@ def build_week(store: Store) -> Week:
 
     def producers(uow):  # type: ignore[no-untyped-def]
         ids = {}
-        for p in products.list_producers(uow):
+        for p in partners.list_producers(uow):
             kind, rate = ("consignment", 20) if p.name == "영주농협" else ("purchase", None)
-            products.save_producer(
+            partners.save_producer(
                 uow,
                 user_id=store.manager,
                 producer_id=p.id,

@@ -266,7 +266,7 @@ def test_admin_cli_shows_and_forwards_the_spool(store: Store) -> None:
 
 
 def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_path: Path) -> None:
-    from posapp.inventory import catalog
+    from posapp.inventory import products
     from posapp.inventory.csv_io import import_products
 
     def age(uow):  # type: ignore[no-untyped-def]
@@ -286,12 +286,12 @@ def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_p
     # (within the overlap kept for till clocks running behind) with its barcode
     assert quiet.rows == full.rows - 3 - 2
     store.db.transact(
-        lambda uow: catalog.set_price(uow.conn, store.gochujang, 9_100, user_id=store.manager)
+        lambda uow: products.set_price(uow, store.gochujang, 9_100, user_id=store.manager)
     )
     new = "8809999000013"
     store.db.transact(
         lambda uow: import_products(
-            uow.conn,
+            uow,
             (
                 "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point,plu\n"
                 f"{new},완도 전복 1kg,Wando Abalone 1kg,완도군,완도수협,수산물,ea,39000,exempt,2,\n"

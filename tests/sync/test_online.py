@@ -119,8 +119,8 @@ def test_a_cancellation_online_releases_the_reservation(store: Store, platform, 
 def test_orders_pulled_twice_are_handled_once(store: Store, platform, sync) -> None:  # type: ignore[no-untyped-def]
     platform.store.place_order([{"sku": GOCHUJANG_CODE, "qty": 1}], {})
     page = platform.store.orders_after(0, 100)["orders"]
-    first = store.db.transact(lambda uow: online.receive_orders(uow.conn, page))
-    again = store.db.transact(lambda uow: online.receive_orders(uow.conn, page))
+    first = store.db.transact(lambda uow: online.receive_orders(uow, page))
+    again = store.db.transact(lambda uow: online.receive_orders(uow, page))
     assert (first.accepted, again.accepted, again.ignored) == (1, 0, 1)
     assert free(store, store.gochujang) == 9
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from posapp.inventory import catalog, products, purchasing, stock
+from posapp.inventory import catalog, partners, products, purchasing, stock
 from posapp.ui import i18n
 from posapp.ui.inventory import InventoryWindow
 from posapp.ui.inventory_labels import LabelEntry
@@ -230,7 +230,7 @@ def test_region_contact_and_promotion_texts(qtbot, store: Store) -> None:  # typ
     d.fields["festival"].setPlainText("영주 풍기인삼축제 (10월)")
     d.buttons.accepted.emit()
     assert not d.isVisible()
-    r = next(r for r in store.db.read(products.list_regions) if r.name == "영주시")
+    r = next(r for r in store.db.read(partners.list_regions) if r.name == "영주시")
     assert (r.contact, r.phone, r.festival) == (
         "영주시청 농식품유통과 이수진",
         "054-639-6114",
@@ -254,7 +254,7 @@ def test_new_and_edited_producer(qtbot, store: Store) -> None:  # type: ignore[n
     d.phone.setText("054-636-0000")
     d.buttons.accepted.emit()
     assert not d.isVisible()
-    p = next(p for p in store.db.read(products.list_producers) if p.name == "풍기 인삼농협")
+    p = next(p for p in store.db.read(partners.list_producers) if p.name == "풍기 인삼농협")
     assert (p.region, p.kind, p.phone) == ("영주시", "consignment", "054-636-0000")
     row = next(
         i
@@ -267,7 +267,7 @@ def test_new_and_edited_producer(qtbot, store: Store) -> None:  # type: ignore[n
     tab.dialog.active.setChecked(False)
     tab.dialog.buttons.accepted.emit()
     assert not next(
-        p for p in store.db.read(products.list_producers) if p.name == "풍기 인삼농협"
+        p for p in store.db.read(partners.list_producers) if p.name == "풍기 인삼농협"
     ).active
 
 
