@@ -10,6 +10,7 @@ from posapp import audit
 from posapp.auth import permissions
 from posapp.auth.service import AuthError, Role, create_user
 from posapp.inventory import catalog, counts, stock
+from posapp.inventory.lots import lots_of
 from posapp.verify import verify
 from tests.conftest import Store
 
@@ -118,7 +119,7 @@ def test_posting_a_count_needs_the_permission_and_is_audited(store: Store) -> No
 
 
 def test_transfers_need_no_permission(store: Store) -> None:
-    lots = store.db.read(lambda uow: stock.lots_of(uow, store.apple))
+    lots = store.db.read(lambda uow: lots_of(uow, store.apple))
     assert lots
     store.db.transact(
         lambda uow: stock.transfer(

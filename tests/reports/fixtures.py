@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from posapp.domain.cart import Discount
-from posapp.inventory import catalog, partners, purchasing
+from posapp.inventory import catalog, partners, receiving
 from posapp.sales import service
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
@@ -63,9 +63,9 @@ def build_week(store: Store) -> Week:
                 commission_rate=rate,
             )
             ids[p.name] = p.id
-        purchasing.receive(
+        receiving.receive(
             uow,
-            [purchasing.ReceiveLine(store.gochujang, 4, today + dt.timedelta(days=100), 5_000)],
+            [receiving.ReceiveLine(store.gochujang, 4, today + dt.timedelta(days=100), 5_000)],
             user_id=store.manager,
             supplier_id=ids["순창장류"],
             now=kst(d1, 9),

@@ -15,7 +15,7 @@ from posapp.db.engine import Database, DatabaseUnavailable
 from posapp.db.migrate import migrate
 from posapp.db.models import AuditEvent, OutboxEvent, Product, Sale, StockLevel
 from posapp.domain.cart import Discount
-from posapp.inventory import stock
+from posapp.inventory import lots
 from posapp.sales import reports, service
 from posapp.sales.offline import QUEUE, Forwarder, Spool
 from posapp.sales.tenders import Tender
@@ -162,7 +162,7 @@ def test_markdowns_and_users_come_with_the_snapshot(store: Store, tmp_path: Path
             text("SELECT id FROM lots WHERE lot_code = 'A-early'")
         ).scalar_one()
     )
-    store.db.transact(lambda uow: stock.markdown_lot(uow, early, 30, user_id=store.manager))
+    store.db.transact(lambda uow: lots.markdown_lot(uow, early, 30, user_id=store.manager))
     spool = Spool(tmp_path / "spool.sqlite3", "R01")
     spool.refresh(store.db)
     s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"), spool=spool)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from posapp.inventory import catalog, partners, products, purchasing, stock
+from posapp.inventory import catalog, partners, products, purchasing, receiving, stock
 from posapp.ui import i18n
 from posapp.ui.inventory import InventoryWindow
 from posapp.ui.inventory_labels import LabelEntry
@@ -480,9 +480,9 @@ def test_barcode_labels_for_the_received_lines_of_an_order(qtbot, store: Store, 
             uow, sup, [purchasing.OrderLine(store.gochujang, 5, 5_200)], user_id=store.manager
         )
         purchasing.send_po(uow, po.id)
-        purchasing.receive(
+        receiving.receive(
             uow,
-            [purchasing.ReceiveLine(store.gochujang, 3)],
+            [receiving.ReceiveLine(store.gochujang, 3)],
             user_id=store.manager,
             po_id=po.id,
         )
