@@ -118,7 +118,7 @@ def run(url: str, n: int, sales: int) -> None:
             t = Ticket()
             for _ in range(rng.randint(3, 5)):
                 code = ean13(f"880{rng.randrange(n):09d}")
-                t.add(db.read(lambda uow, c=code: catalog.scan(uow.conn, c)).line)
+                t.add(db.read(lambda uow, c=code: catalog.scan(uow, c)).line)
             return t
 
         offline_ms: list[float] = []

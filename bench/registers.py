@@ -128,9 +128,7 @@ def till_ours(url: str, k: int, user: int, start_at: float, seconds: float, out:
     errors: list[str] = []
     try:
         db = Database(url)
-        products = db.read(
-            lambda uow: catalog.products_by_id(uow.conn, list(range(1, POPULAR + 1)))
-        )
+        products = db.read(lambda uow: catalog.products_by_id(uow, list(range(1, POPULAR + 1))))
         # warm the connection pool and statement caches outside the measured window
         backend = db.read(lambda uow: uow.conn.execute(text("SELECT pg_backend_pid()")).scalar())
         time.sleep(max(0.0, start_at - time.time()))

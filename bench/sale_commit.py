@@ -49,7 +49,7 @@ def setup(path: Path) -> tuple[Database, list, int]:  # type: ignore[type-arg]
     user = db.transact(load)
     lines = db.read(
         lambda uow: [
-            catalog.products_by_id(uow.conn, [pid])[pid].line(1 + pid % 3) for pid in range(1, 11)
+            catalog.products_by_id(uow, [pid])[pid].line(1 + pid % 3) for pid in range(1, 11)
         ]
     )
     return db, lines, user

@@ -176,7 +176,7 @@ def _sell_day(
     product_rows = db.read(
         lambda uow: uow.conn.execute(select(Product.id).where(Product.active)).scalars().all()
     )
-    products = db.read(lambda uow: products_by_id(uow.conn, product_rows))
+    products = db.read(lambda uow: products_by_id(uow, product_rows))
     ids = sorted(products)
     times = sorted(
         dt.datetime.combine(

@@ -166,12 +166,13 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     from posapp.auth.service import list_users
     from posapp.inventory import counts
     from posapp.inventory.catalog import product_by_barcode
-    from posapp.ui.inventory import InventoryWindow
+    from posapp.ui.inventory_window import InventoryWindow
     from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.inventory import InventoryUseCases
 
     manager = next(u for u in db.read(list_users) if u.role == "manager")
     inv = InventoryWindow(
-        db,
+        InventoryUseCases.build(db),
         SyncRunner(),
         user_id=manager.id,
         user_name=manager.name,
@@ -193,7 +194,7 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     inv.start_count()
     c = inv.current_count
     for code, n in (("8801281000190", 3), ("8801281000237", 5)):
-        p = db.read(lambda uow, code=code: product_by_barcode(uow.conn, code))
+        p = db.read(lambda uow, code=code: product_by_barcode(uow, code))
         if p is not None and c is not None:
             db.transact(lambda uow, p=p, n=n: counts.record_count(uow, c.id, p.id, n))
     inv._count_refresh()

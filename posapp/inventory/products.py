@@ -266,7 +266,7 @@ def get_product(uow: UnitOfWork, product_id: int) -> ProductDetail:
         )
     )
     return ProductDetail(
-        *r, barcodes=codes, on_hand=catalog.stock_on_hand(conn, product_id), prices=prices
+        *r, barcodes=codes, on_hand=catalog.stock_on_hand(uow, product_id), prices=prices
     )
 
 

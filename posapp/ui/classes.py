@@ -634,7 +634,7 @@ class ClassesWindow(QMainWindow):
         def read(uow: Any) -> tuple[list[Any], dict[int, cs.IngredientChoice]]:
             from posapp.inventory import catalog
 
-            found = catalog.products_by_id(uow.conn, [i.product_id for i in s.ingredients])
+            found = catalog.products_by_id(uow, [i.product_id for i in s.ingredients])
             names = {
                 pid: cs.IngredientChoice(pid, p.name_ko, p.unit.value) for pid, p in found.items()
             }

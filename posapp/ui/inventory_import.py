@@ -4,7 +4,8 @@ regions / producers / categories) or, when the file is refused, every bad row wi
 column and problem — nothing is imported then (posapp.inventory.csv_io is all or nothing).
 Also the export of the whole catalogue to a CSV in the documents folder.
 
-Qt only: the progress callback runs on the worker thread and reaches the bar through a signal.
+Qt only: the import and export are inventory use cases (posapp.usecases.inventory_files); the
+progress callback runs on the worker thread and reaches the bar through a signal.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.inventory import csv_io
 from posapp.ui.inventory_edit import button_row
 from posapp.ui.messages import explain, row_problem
+from posapp.ui.operations import Op
+from posapp.usecases.inventory_files import Exported, ImportRejected, ImportResult
 
 COLUMN_NAMES = {
     "barcode": QT_TRANSLATE_NOOP("inventory", "바코드"),
@@ -53,7 +55,7 @@ class _Progress(QObject):
 
 
 class ImportDialog(QDialog):
-    """``owner`` is the inventory window (database, runner, user, documents folder)."""
+    """``owner`` is the inventory window (use cases, runner, user, documents folder)."""
 
     def __init__(self, owner: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,17 +113,16 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("가져오는 중: {name}").format(name=path.name))
         self.errors.setRowCount(0)
-        db, uid, emit = self.owner.db, self.owner.user_id, self.progress.percent.emit
+        files, uid, emit = (
+            self.owner.inventory.files,
+            self.owner.user_id,
+            self.progress.percent.emit,
+        )
+        Op(
+            self, self.owner.runner, lambda: files.import_file(path, user_id=uid, progress=emit)
+        ).success(self._done).failure(self._failed).run()
 
-        def run() -> csv_io.ImportResult:
-            return db.transact(
-                lambda uow: csv_io.import_file(uow, path, user_id=uid, progress=emit),
-                retries=0,
-            )
-
-        self.owner.runner.db(run).success(self._done).failure(self._failed)
-
-    def _done(self, r: csv_io.ImportResult) -> None:
+    def _done(self, r: ImportResult) -> None:
         self.running = False
         self.bar.setValue(100)
         self.summary.setStyleSheet("color: #1b5e20;")
@@ -149,7 +150,7 @@ class ImportDialog(QDialog):
         self.running = False
         self.bar.setValue(0)
         self.summary.setStyleSheet("color: #b00020;")
-        if not isinstance(exc, csv_io.ImportRejected):
+        if not isinstance(exc, ImportRejected):
             self.summary.setText(explain(exc))
             return
         self.summary.setText(
@@ -170,21 +171,17 @@ class ImportDialog(QDialog):
 
     def export(self) -> None:
         folder: Path = self.owner.documents_dir
-        db = self.owner.db
+        files = self.owner.inventory.files
 
-        def run() -> tuple[Path, int]:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / "products.csv"
-            return path, db.read(lambda uow: csv_io.export_products(uow, path))
-
-        def done(result: tuple[Path, int]) -> None:
-            path, n = result
+        def done(result: Exported) -> None:
             self.summary.setStyleSheet("color: #1b5e20;")
             self.summary.setText(
-                self.tr("{n}개 상품을 내보냈습니다: {path}").format(n=f"{n:,}", path=str(path))
+                self.tr("{n}개 상품을 내보냈습니다: {path}").format(
+                    n=f"{result.products:,}", path=str(result.path)
+                )
             )
-            self.owner.open_file(path)
+            self.owner.open_file(result.path)
 
-        self.owner.runner.db(run).success(done).failure(
+        Op(self, self.owner.runner, lambda: files.export(folder)).success(done).failure(
             lambda exc: self.summary.setText(explain(exc))
-        )
+        ).run()

@@ -37,7 +37,7 @@ def ok(store: Store) -> None:
 
 
 def on_hand(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, pid))
+    return store.db.read(lambda uow: catalog.stock_on_hand(uow, pid))
 
 
 def lots(store: Store, pid: int) -> list[LotInfo]:
@@ -47,7 +47,7 @@ def lots(store: Store, pid: int) -> list[LotInfo]:
 def sell(store: Store, code: str, n: int = 1):  # type: ignore[no-untyped-def]
     t = Ticket()
     for _ in range(n):
-        t.add(store.db.read(lambda uow: catalog.scan(uow.conn, code)).line)
+        t.add(store.db.read(lambda uow: catalog.scan(uow, code)).line)
     return store.db.transact(
         lambda uow: service.complete_sale(
             uow, t, [Tender.cash(1_000_000)], register_id=store.register, user_id=store.cashier
@@ -295,7 +295,7 @@ def test_markdown_of_near_expiry_lot(store: Store) -> None:
 
 
 def scanned_price(store: Store, code: str) -> int:
-    return store.db.read(lambda uow: catalog.scan(uow.conn, code)).line.unit_price
+    return store.db.read(lambda uow: catalog.scan(uow, code)).line.unit_price
 
 
 def test_the_till_charges_the_markdown_of_the_lot_it_sells_next(store: Store) -> None:
@@ -334,7 +334,7 @@ def test_a_markdown_in_the_store_room_is_not_charged_on_the_floor(store: Store) 
     # a floor lot of the weighed beef: its price per 100 g marked down
     beef_lot = lots(store, store.beef)[0]
     store.db.transact(lambda uow: markdown_lot(uow, beef_lot.id, 20, user_id=store.manager))
-    assert store.db.read(lambda uow: catalog.markdown_price(uow.conn, store.beef)) == 10_240
+    assert store.db.read(lambda uow: catalog.markdown_price(uow, store.beef)) == 10_240
     ok(store)
 
 
@@ -417,7 +417,7 @@ def test_cancelled_count_posts_nothing(store: Store) -> None:
 
 def test_product_edit_price_history_and_barcodes(store: Store) -> None:
     open_ticket = Ticket()
-    open_ticket.add(store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE)).line)
+    open_ticket.add(store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE)).line)
     d = store.db.transact(
         lambda uow: products.update_product(
             uow,
@@ -431,7 +431,7 @@ def test_product_edit_price_history_and_barcodes(store: Store) -> None:
     assert d.price == 13_500 and d.reorder_point == 6 and d.barcodes[1] == "8801234500050"
     assert d.prices[0].old_price == 12_900 and d.prices[0].user == "박지민"
     assert open_ticket.lines[0].unit_price == 12_900  # the open ticket keeps its price
-    new = store.db.read(lambda uow: catalog.scan(uow.conn, "8801234500050"))
+    new = store.db.read(lambda uow: catalog.scan(uow, "8801234500050"))
     assert new.line.unit_price == 13_500  # a new ticket gets the new one
     audit = store.db.read(
         lambda uow: uow.conn.execute(
@@ -499,7 +499,7 @@ def test_regions_and_producers(store: Store) -> None:
         )
     )
     assert r2.promo == "영주 사과 제철!"
-    assert store.db.read(lambda uow: catalog.region_promo(uow.conn, [r.id])) == (
+    assert store.db.read(lambda uow: catalog.region_promo(uow, [r.id])) == (
         "영주시",
         "영주 사과 제철!",
     )

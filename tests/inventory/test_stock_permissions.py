@@ -16,7 +16,7 @@ from tests.conftest import Store
 
 
 def on_hand(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, pid))
+    return store.db.read(lambda uow: catalog.stock_on_hand(uow, pid))
 
 
 def events(store: Store, action: str) -> list[audit.AuditRow]:

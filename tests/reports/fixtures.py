@@ -75,7 +75,7 @@ def build_week(store: Store) -> Week:
     apple_p, gochu_p = db.transact(producers)
 
     def line(code: str):  # type: ignore[no-untyped-def]
-        return db.read(lambda uow: catalog.scan(uow.conn, code)).line
+        return db.read(lambda uow: catalog.scan(uow, code)).line
 
     def sell(t: Ticket, tenders: list[Tender], at: dt.datetime) -> str:
         return db.transact(

@@ -138,7 +138,7 @@ def test_dashboard_today_against_last_week(store: Store) -> None:
     from tests.conftest import APPLE_CODE
 
     now = dt.datetime.now(dt.UTC)
-    line = store.db.read(lambda uow: inv_catalog.scan(uow.conn, APPLE_CODE)).line
+    line = store.db.read(lambda uow: inv_catalog.scan(uow, APPLE_CODE)).line
 
     def sell(at: dt.datetime) -> None:
         t = Ticket()

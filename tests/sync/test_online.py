@@ -128,11 +128,11 @@ def test_orders_pulled_twice_are_handled_once(store: Store, platform, sync) -> N
 def test_a_price_change_online_applies_to_new_tickets_only(store: Store, platform, sync) -> None:  # type: ignore[no-untyped-def]
     worker, client = sync
     ticket = Ticket()
-    ticket.add(store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE).line))
+    ticket.add(store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE).line))
     platform.store.change_product(APPLE_CODE, price=13_900)
     worker.pull(client)
     assert ticket.priced().total == 12_900  # the line already on the ticket keeps its price
-    fresh = store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE).line)
+    fresh = store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE).line)
     assert fresh.unit_price == 13_900
     history = store.db.read(
         lambda uow: uow.conn.execute(
@@ -148,11 +148,11 @@ def test_a_product_withdrawn_online_stops_selling_but_stays(store: Store, platfo
     platform.store.change_product("8800000000000", price=1)  # not ours: counted, not an error
     worker.pull(client)
     with pytest.raises(CatalogError) as info:
-        store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE))
+        store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE))
     assert info.value.code == "catalog.inactive"
     platform.store.change_product(GOCHUJANG_CODE, active=True)
     worker.pull(client)
-    assert store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE)).product.active
+    assert store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE)).product.active
 
 
 def test_stock_levels_reach_the_platform_and_then_only_changes(
