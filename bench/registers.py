@@ -68,7 +68,7 @@ def setup(url: str, tills: int) -> int:
         for pid in range(1, POPULAR + 1):
             for k in range(2):
                 ledger.receive_lot(
-                    uow.conn, pid, LOT_QTY, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
+                    uow, pid, LOT_QTY, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
                 )
         for r in range(1, tills + 1):
             service.open_shift(uow, f"R{r:02d}", user, {10_000: 10})

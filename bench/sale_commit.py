@@ -41,7 +41,7 @@ def setup(path: Path) -> tuple[Database, list, int]:  # type: ignore[type-arg]
         for pid in range(1, 201):
             for k in range(2):
                 ledger.receive_lot(
-                    uow.conn, pid, 1_000_000, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
+                    uow, pid, 1_000_000, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
                 )
         service.open_shift(uow, "R01", user, {10_000: 10})
         return user

@@ -148,7 +148,7 @@ def _load_lots(uow: UnitOfWork, rng: random.Random, received: dt.date) -> int:
             life = shelf or 365
             expiry = received + dt.timedelta(days=max(1, life - k * max(1, life // 4)))
             ledger.receive_lot(
-                conn,
+                uow,
                 pid,
                 qty,
                 expiry_date=expiry,

@@ -279,7 +279,7 @@ def book(
             seats=req.seats,
             capacity=session.capacity,
         )
-    _release_expired(conn, policy, now, session_id=session.id)
+    _release_expired(uow, policy, now, session_id=session.id)
     amount = session.fee * req.seats
     seated = _take_seats(conn, session.id, req.seats)
     if not seated and not req.waitlist_ok:
@@ -308,7 +308,7 @@ def book(
             created_at=now,
         )
     ).inserted_primary_key[0]
-    shortages = rereserve(conn, session.id) if seated else []
+    shortages = rereserve(uow, session.id) if seated else []
     return BookingResult(_info(conn, int(bid)), get_session(uow, session_uuid), tuple(shortages))
 
 
@@ -397,8 +397,9 @@ def _promote(
 
 
 def _release_expired(
-    conn: Connection, policy: ClassPolicy, now: dt.datetime, *, session_id: int | None = None
+    uow: UnitOfWork, policy: ClassPolicy, now: dt.datetime, *, session_id: int | None = None
 ) -> list[BookingInfo]:
+    conn = uow.conn
     where = [_t.c.status == HELD, _t.c.hold_until < now]
     if session_id is not None:
         where.append(_t.c.session_id == session_id)
@@ -415,7 +416,7 @@ def _release_expired(
                 _give_back(conn, sid, r.seats)
                 out.append(_info(conn, r.id))
         _promote(conn, sid, policy, now)
-        rereserve(conn, sid)
+        rereserve(uow, sid)
     return out
 
 
@@ -423,7 +424,7 @@ def release_expired(
     uow: UnitOfWork, *, policy: ClassPolicy, now: dt.datetime | None = None
 ) -> list[BookingInfo]:
     """Release every unpaid booking past its hold time; their seats go to the waitlist."""
-    return _release_expired(uow.conn, policy, now or utcnow())
+    return _release_expired(uow, policy, now or utcnow())
 
 
 def cancel(
@@ -488,7 +489,7 @@ def cancel(
     if row["status"] in SEATED:
         _give_back(conn, row["session_id"], row["seats"])
         promoted = _promote(conn, row["session_id"], policy, now)
-        shortages = rereserve(conn, row["session_id"])
+        shortages = rereserve(uow, row["session_id"])
     return BookingResult(
         _info(conn, row["id"]),
         get_session(uow, session["uuid"]),

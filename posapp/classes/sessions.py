@@ -343,7 +343,7 @@ def update_session(
     conn.execute(update(t).where(t.c.id == row.id).values(**_spec_values(spec, starts, ends)))
     conn.execute(delete(ClassIngredient.__table__).where(ClassIngredient.session_id == row.id))
     _insert_ingredients(conn, row.id, spec.ingredients)
-    rereserve(conn, row.id)
+    rereserve(uow, row.id)
     return _info(conn, row.id)
 
 
@@ -440,17 +440,18 @@ def list_sessions(
 # --- ingredients -----------------------------------------------------------------------------
 
 
-def rereserve(conn: Connection, session_id: int) -> list[reservations.Shortage]:
+def rereserve(uow: UnitOfWork, session_id: int) -> list[reservations.Shortage]:
     """Release the session's ingredient reservation and reserve the totals for its seats now.
 
     Returns the shortages (what is wanted beyond what is free) — a warning, not a refusal:
     the kitchen can buy or bring stock in before the day."""
+    conn = uow.conn
     row = conn.execute(
         select(ClassSession.uuid, ClassSession.seats_taken, ClassSession.status).where(
             ClassSession.id == session_id
         )
     ).one()
-    reservations.release(conn, row.uuid)
+    reservations.release(uow, row.uuid)
     if row.status != SCHEDULED or row.seats_taken <= 0:
         return []
     wants = [
@@ -458,8 +459,8 @@ def rereserve(conn: Connection, session_id: int) -> list[reservations.Shortage]:
     ]
     if not wants:
         return []
-    short = reservations.shortages(conn, wants)
-    reservations.reserve(conn, wants, source=RESERVATION_SOURCE, source_uuid=row.uuid)
+    short = reservations.shortages(uow, wants)
+    reservations.reserve(uow, wants, source=RESERVATION_SOURCE, source_uuid=row.uuid)
     if short:
         log.info("class session %s short of %s", row.uuid, short)
     return short
@@ -507,7 +508,7 @@ def prep_list(uow: UnitOfWork, session_uuid: str) -> PrepList:
             .group_by(Lot.product_id, Lot.location)
         )
     }
-    free = reservations.available(conn, pids) if pids else {}
+    free = reservations.available(uow, pids) if pids else {}
     mine = dict(
         conn.execute(
             select(StockReservation.product_id, func.sum(StockReservation.qty))
@@ -557,9 +558,9 @@ def mark_held(
     now = now or utcnow()
     if row.starts_at.astimezone(SEOUL).date() > now.astimezone(SEOUL).date():
         raise ClassError("the session is on a later day", code="class.not_started")
-    rereserve(conn, row.id)  # reserve exactly what the seats booked now need
+    rereserve(uow, row.id)  # reserve exactly what the seats booked now need
     reservations.consume(
-        conn,
+        uow,
         session_uuid,
         kind=MovementKind.CLASS_USE,
         doc_type="class",
@@ -595,7 +596,7 @@ def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -
         )
     t = ClassSession.__table__
     conn.execute(update(t).where(t.c.id == row.id).values(status=CANCELLED))
-    reservations.release(conn, session_uuid)
+    reservations.release(uow, session_uuid)
     return _info(conn, row.id)
 
 

@@ -142,7 +142,7 @@ def markdown_lot(uow: UnitOfWork, lot_id: int, percent: int, *, user_id: int) ->
         )
     )
     audit(
-        conn,
+        uow,
         user_id,
         "lot.markdown",
         f"lot:{lot_id}",

@@ -87,7 +87,7 @@ def update_region(uow: UnitOfWork, region_id: int, *, user_id: int, **texts: str
         conn.execute(
             update(t).where(t.c.id == region_id).values(**{k: v.strip() for k, v in texts.items()})
         )
-        audit(conn, user_id, "region.edit", f"region:{region_id}", after=texts)
+        audit(uow, user_id, "region.edit", f"region:{region_id}", after=texts)
     r = conn.execute(select(*_region_cols).where(Region.id == region_id)).one()
     return RegionInfo(*r)
 
@@ -186,5 +186,5 @@ def save_producer(
         if conn.execute(select(t.c.id).where(t.c.id == producer_id)).scalar() is None:
             raise InventoryError(f"no producer {producer_id}", code="producer.unknown")
         conn.execute(update(t).where(t.c.id == producer_id).values(**values))
-    audit(conn, user_id, "producer.save", f"producer:{producer_id}", after=values)
+    audit(uow, user_id, "producer.save", f"producer:{producer_id}", after=values)
     return next(p for p in list_producers(uow) if p.id == producer_id)

@@ -139,7 +139,7 @@ def receive(
             note=note,
         )
     ).inserted_primary_key[0]
-    ledger.lock_products(conn, pids)
+    ledger.lock_products(uow, pids)
     received: list[ReceivedLine] = []
     rows = []
     new_qty: dict[int, int] = {}
@@ -162,7 +162,7 @@ def receive(
                 select(PurchaseOrderLine.unit_cost).where(PurchaseOrderLine.id == line_id)
             ).scalar()
         lot_id = ledger.receive_lot(
-            conn,
+            uow,
             ln.product_id,
             ln.qty,
             expiry_date=expiry,

@@ -65,8 +65,9 @@ def seoul_today(now: dt.datetime | None = None) -> dt.date:
     return (now or utcnow()).astimezone(ZoneInfo("Asia/Seoul")).date()
 
 
-def require_product(conn: Connection, product_id: int) -> tuple[str, str]:
+def require_product(uow: UnitOfWork, product_id: int) -> tuple[str, str]:
     """(name, unit) of a product, or a clear error."""
+    conn = uow.conn
     row = conn.execute(
         select(Product.name_ko, Product.unit).where(Product.id == product_id)
     ).first()
@@ -83,7 +84,7 @@ def _positive(qty: int, what: str = "quantity") -> None:
 
 
 def audit(
-    conn: Connection,
+    uow: UnitOfWork,
     user_id: int | None,
     action: str,
     target: str,
@@ -94,6 +95,7 @@ def audit(
 ) -> None:
     """An audit-log entry for a manager's change (who, what, before and after); written by
     :func:`posapp.audit.record`, the one writer of audit events."""
+    conn = uow.conn
     audit_log.record(conn, action, user_id, None, target, before, after, at)
 
 
@@ -111,8 +113,9 @@ def require_adjustment(
     return None
 
 
-def levels(conn: Connection, product_ids: list[int]) -> dict[int, int]:
+def levels(uow: UnitOfWork, product_ids: list[int]) -> dict[int, int]:
     """The cached on-hand of each product (0 when it has no level row yet)."""
+    conn = uow.conn
     got = dict(
         conn.execute(
             select(StockLevel.product_id, StockLevel.on_hand).where(
@@ -177,7 +180,7 @@ def record_waste(
             f"unknown reason {reason!r}", code="inventory.reason", reason=reason
         ) from None
     conn = uow.conn
-    require_product(conn, product_id)
+    require_product(uow, product_id)
     if why is WasteReason.CORRECTION:
         if not isinstance(qty, int) or isinstance(qty, bool) or qty == 0:
             raise InventoryError("a correction is a whole number, not 0", code="inventory.qty")
@@ -190,8 +193,8 @@ def record_waste(
     kind = _REASON_KIND[why]
     doc = str(uuidlib.uuid4())
     reason_text = why.value + (f": {note}" if note else "")
-    ledger.lock_products(conn, [product_id])
-    before = levels(conn, [product_id])[product_id]
+    ledger.lock_products(uow, [product_id])
+    before = levels(uow, [product_id])[product_id]
     if lot_id is not None:
         lot_product, on_hand, _ = lot_stock(uow, lot_id)
         if lot_product != product_id:
@@ -204,7 +207,7 @@ def record_waste(
             )
         moves = [MovementRow(product_id, lot_id, qty)]
         ledger.post(
-            conn,
+            uow,
             moves,
             kind=kind,
             doc_type="waste",
@@ -214,7 +217,7 @@ def record_waste(
         )
     elif qty < 0:
         moves = ledger.take_fefo(
-            conn,
+            uow,
             [ledger.Take(product_id, -qty)],
             kind=kind,
             doc_type="waste",
@@ -228,7 +231,7 @@ def record_waste(
     else:
         moves = [MovementRow(product_id, _newest_lot(conn, product_id, location), qty)]
         ledger.post(
-            conn,
+            uow,
             moves,
             kind=kind,
             doc_type="waste",
@@ -237,7 +240,7 @@ def record_waste(
             user_id=user_id,
         )
     after: dict[str, Any] = {
-        "on_hand": levels(conn, [product_id])[product_id],
+        "on_hand": levels(uow, [product_id])[product_id],
         "qty": qty,
         "reason": reason_text,
         "doc": doc,
@@ -297,8 +300,8 @@ def transfer(
     if src == dst:
         raise InventoryError("from and to are the same place", code="inventory.same_location")
     conn = uow.conn
-    require_product(conn, product_id)
-    ledger.lock_products(conn, [product_id])
+    require_product(uow, product_id)
+    ledger.lock_products(uow, [product_id])
     rows = conn.execute(
         select(Lot.id, Lot.qty_on_hand, Lot.lot_code, Lot.expiry_date, Lot.unit_cost)
         .where(Lot.product_id == product_id, Lot.location == src, Lot.qty_on_hand > 0)
@@ -346,7 +349,7 @@ def transfer(
         moves += [MovementRow(product_id, lot_id, -q), MovementRow(product_id, int(target), q)]
     reason = f"{src}→{dst}" + (f": {note}" if note else "")
     ledger.post(
-        conn,
+        uow,
         moves,
         kind=MovementKind.TRANSFER,
         doc_type="transfer",

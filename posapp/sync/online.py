@@ -188,7 +188,7 @@ def receive_orders(uow: UnitOfWork, orders: Sequence[dict[str, Any]]) -> OrdersR
                 _insert_order(conn, order, "cancelled", "", now)
                 result.cancelled += 1
             elif existing.status == "accepted":
-                reservations.release(conn, order["uuid"], now)
+                reservations.release(uow, order["uuid"], now)
                 conn.execute(
                     update(t)
                     .where(t.c.id == existing.id)
@@ -221,7 +221,7 @@ def receive_orders(uow: UnitOfWork, orders: Sequence[dict[str, Any]]) -> OrdersR
         if not problem and not wants:
             problem = "빈 주문"
         if not problem:
-            short = reservations.shortages(conn, wants)
+            short = reservations.shortages(uow, wants)
             if short:
                 names = ", ".join(str(s.product_id) for s in short)
                 problem = f"재고 부족 (상품 {names})"
@@ -231,7 +231,7 @@ def receive_orders(uow: UnitOfWork, orders: Sequence[dict[str, Any]]) -> OrdersR
             result.rejected += 1
             continue
         _insert_order(conn, order, "accepted", "", now)
-        reservations.reserve(conn, wants, source=SOURCE, source_uuid=order["uuid"], at=now)
+        reservations.reserve(uow, wants, source=SOURCE, source_uuid=order["uuid"], at=now)
         _status_event(conn, order["uuid"], "accepted", "", now)
         result.accepted += 1
     return result
@@ -307,8 +307,9 @@ def find_order(conn: Connection, number_or_uuid: str) -> OrderInfo:
     return _info(row)
 
 
-def pick_up(conn: Connection, order_uuid: str, *, user_id: int, register_id: str) -> OrderInfo:
+def pick_up(uow: UnitOfWork, order_uuid: str, *, user_id: int, register_id: str) -> OrderInfo:
     """The customer collects: the reserved goods leave stock (FEFO) and the platform is told."""
+    conn = uow.conn
     t = OnlineOrder.__table__
     row = conn.execute(select(t).where(t.c.uuid == order_uuid).with_for_update()).first()
     if row is None:
@@ -322,7 +323,7 @@ def pick_up(conn: Connection, order_uuid: str, *, user_id: int, register_id: str
         )
     now = utcnow()
     reservations.consume(
-        conn,
+        uow,
         order_uuid,
         kind=MovementKind.ONLINE,
         doc_type="online_order",
@@ -343,10 +344,11 @@ def pick_up(conn: Connection, order_uuid: str, *, user_id: int, register_id: str
 
 
 def changed_levels(
-    conn: Connection, after_movement: int, after_reservation_change: dt.datetime | None
+    uow: UnitOfWork, after_movement: int, after_reservation_change: dt.datetime | None
 ) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
     """Levels of products whose stock or reservations changed since the marks given; and the
     new marks. ``after_movement`` 0 and no time: every product (the first push)."""
+    conn = uow.conn
     m = StockMovement.__table__
     r = StockReservation.__table__
     top = conn.execute(select(func.max(m.c.id))).scalar() or 0
@@ -372,6 +374,6 @@ def changed_levels(
             )
         ids = sorted(moved)
     skus = skus_of(conn, ids)
-    free = reservations.available(conn, list(skus))
+    free = reservations.available(uow, list(skus))
     levels = [{"sku": skus[pid], "available": free[pid]} for pid in sorted(skus)]
     return levels, int(top), newest or after_reservation_change

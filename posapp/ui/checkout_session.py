@@ -191,7 +191,7 @@ class CheckoutSession:
         self._online_only("handing over an online order")
         return self.db.transact(
             lambda uow: online.pick_up(
-                uow.conn, order_uuid, user_id=uid, register_id=self.settings.register_id
+                uow, order_uuid, user_id=uid, register_id=self.settings.register_id
             )
         )
 

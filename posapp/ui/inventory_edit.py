@@ -286,7 +286,7 @@ REGION_FIELDS = (
 
 class RegionDialog(FormDialog):
     """A partner region's contact and promotion texts. ``texts()`` → keyword arguments of
-    :func:`posapp.inventory.partners.update_region`."""
+    :meth:`posapp.usecases.inventory_products.ProductsUseCases.save_region`."""
 
     def __init__(self, region: RegionInfo, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -317,7 +317,7 @@ class RegionDialog(FormDialog):
 
 class ProducerDialog(FormDialog):
     """A new producer (``producer`` None) or an existing one; ``values()`` → keyword arguments
-    of :func:`posapp.inventory.partners.save_producer`."""
+    of :meth:`posapp.usecases.inventory_products.ProductsUseCases.save_producer`."""
 
     def __init__(
         self,

@@ -1,7 +1,7 @@
 """Product CSV import from the inventory window: a file is read and imported on the database
 worker with a progress bar; the outcome is a summary (created, updated, unchanged, new
 regions / producers / categories) or, when the file is refused, every bad row with its line,
-column and problem — nothing is imported then (posapp.inventory.csv_io is all or nothing).
+column and problem — nothing is imported then (the import is all or nothing).
 Also the export of the whole catalogue to a CSV in the documents folder.
 
 Qt only: the import and export are inventory use cases (posapp.usecases.inventory_files); the

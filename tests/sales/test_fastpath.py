@@ -60,7 +60,7 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     def prepare(uow):  # type: ignore[no-untyped-def]
         # a store-room lot expiring first: the till must not take from it
         ledger.receive_lot(
-            uow.conn,
+            uow,
             store.gochujang,
             50,
             expiry_date=today + dt.timedelta(days=1),

@@ -39,7 +39,7 @@ def sync(store: Store, platform: ThreadedPlatform) -> Iterator[tuple[SyncWorker,
 
 
 def free(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: reservations.available(uow.conn, [pid])[pid])
+    return store.db.read(lambda uow: reservations.available(uow, [pid])[pid])
 
 
 def orders(store: Store, *statuses: str) -> list[online.OrderInfo]:
@@ -63,7 +63,7 @@ def test_online_order_reserves_then_pick_up_takes_first_expiring(
     assert platform.store.order(placed["uuid"])["store_status"] == "accepted"
 
     picked = store.db.transact(
-        lambda uow: online.pick_up(uow.conn, order.uuid, user_id=store.cashier, register_id="R01")
+        lambda uow: online.pick_up(uow, order.uuid, user_id=store.cashier, register_id="R01")
     )
     assert picked.status == "picked_up"
     moves = store.db.read(
@@ -86,9 +86,7 @@ def test_online_order_reserves_then_pick_up_takes_first_expiring(
     assert platform.store.order(placed["uuid"])["store_status"] == "picked_up"
     with pytest.raises(online.OrderError) as info:
         store.db.transact(
-            lambda uow: online.pick_up(
-                uow.conn, order.uuid, user_id=store.cashier, register_id="R01"
-            )
+            lambda uow: online.pick_up(uow, order.uuid, user_id=store.cashier, register_id="R01")
         )
     assert info.value.code == "order.not_ready"
 
