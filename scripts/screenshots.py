@@ -271,7 +271,7 @@ def _audit(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
 
 def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """The product edit dialog (with a price change in its history) and 산지·생산자."""
-    from posapp.inventory import products
+    from posapp.usecases.inventory_products import ProductEdit
 
     inv.tabs.setCurrentIndex(0)
     inv.search.setText("고추장")
@@ -280,11 +280,7 @@ def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-unty
     inv.table.selectRow(0)
     p = inv.selected_product()
     if p is not None:
-        inv.db.transact(
-            lambda uow: products.update_product(
-                uow, p.id, products.ProductEdit(price=p.price + 500), user_id=inv.user_id
-            )
-        )
+        inv.inventory.products.save(p.id, ProductEdit(price=p.price + 500), user_id=inv.user_id)
         inv.edit_selected()
         d = inv.product_dialog
         d.show()
@@ -308,15 +304,11 @@ def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-unty
 def order_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """발주: a draft with suggested quantities for the supplier with the most, then sent (PDF
     saved in the temporary documents folder)."""
-    from posapp.inventory import purchasing
-
     tab = inv.orders
     inv.tabs.setCurrentWidget(tab)
     app.processEvents()
-    best = max(
-        inv.db.read(purchasing.list_suppliers),
-        key=lambda s: len(inv.db.read(lambda uow, s=s: purchasing.suggest_order(uow, s.id))),
-    )
+    orders = inv.inventory.orders
+    best = max(orders.order_list().suppliers, key=lambda s: len(orders.suggestions(s.id)))
     tab.supplier.setCurrentIndex(tab.supplier.findData(best.id))
     tab.new_order()
     for row in range(tab.lines.rowCount()):

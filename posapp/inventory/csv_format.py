@@ -1,8 +1,15 @@
-"""The product CSV file format: its columns (English or Korean names), the encodings it may
-come in (UTF-8 with or without BOM, else CP949 — what Excel in Korea writes), and the checks of
-every row before anything is written (:func:`parse`), each problem a :class:`RowError` with its
-line, column and code; a refused file is an :class:`ImportRejected`. No database here: the
-import and export are posapp.inventory.csv_io.
+"""The product CSV file format and the checks of every row (no database here: the import and
+export are posapp.inventory.csv_io).
+
+Columns (header row required, English or Korean names):
+``barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point`` /
+``바코드,상품명,영문명,지역,생산자,분류,단위,판매가,과세구분,재주문점``; optional ``plu``,
+``shelf_life_days`` (``유통기한일수``) and ``active`` (``판매``). ``barcode`` may list several codes
+separated by ``;`` (the first is the primary); weighed and quick-key items may have none but a
+PLU. ``unit`` is ``ea`` / ``kg`` / ``100g`` (``개`` accepted) and ``price`` is per that unit.
+Encoding is detected: UTF-8 with or without BOM, else CP949 (what Excel in Korea writes).
+:func:`parse` reports each problem as a :class:`RowError` (line, column, code); a refused file
+is an :class:`ImportRejected`.
 """
 
 from __future__ import annotations
@@ -80,16 +87,19 @@ class ImportRejected(PosError):
         self.errors = errors
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ImportResult:
+    """What an import did: rows read, products created / updated / unchanged, the encoding
+    found, and the regions, producers and categories it created by name."""
+
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     encoding: str = ""
-    new_regions: list[str] = field(default_factory=list)
-    new_producers: list[str] = field(default_factory=list)
-    new_categories: list[str] = field(default_factory=list)
+    new_regions: tuple[str, ...] = ()
+    new_producers: tuple[str, ...] = ()
+    new_categories: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -1,16 +1,12 @@
 """Product CSV import and export: all-or-nothing, every bad row reported with its line number.
 
-Columns (header row required, English or Korean names):
-``barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point`` /
-``바코드,상품명,영문명,지역,생산자,분류,단위,판매가,과세구분,재주문점``; optional ``plu``,
-``shelf_life_days`` (``유통기한일수``) and ``active`` (``판매``). ``barcode`` may list several codes
-separated by ``;`` (the first is the primary); weighed and quick-key items may have none but a
-PLU. ``unit`` is ``ea`` / ``kg`` / ``100g`` (``개`` accepted) and ``price`` is per that unit.
-Encoding is detected: UTF-8 with or without BOM, else CP949 (what Excel in Korea writes).
-
+The file format (columns, encodings, the checks of each row) is posapp.inventory.csv_format.
 An import validates every row before writing anything; rows match existing products by barcode
-(else by PLU) and update them, otherwise create them; missing regions, producers and categories
-are created by name and reported. An export re-imports unchanged.
+(else by PLU) and update them — through the one product writer,
+:func:`posapp.inventory.products.write_products`, so a changed price has its price history row
+and every changed product its audit event with the importing user — otherwise create them;
+missing regions, producers and categories are created by name and reported. An export
+re-imports unchanged.
 """
 
 from __future__ import annotations
@@ -66,7 +62,9 @@ def import_products(
     text, encoding = decode(data)
     rows, errors = parse(text, progress)
     say(45)
-    result = ImportResult(rows=len(rows), encoding=encoding)
+    new_regions: list[str] = []
+    new_producers: list[str] = []
+    new_categories: list[str] = []
     by_code = dict(conn.execute(select(ProductBarcode.code, ProductBarcode.product_id)).all())
     by_plu = dict(
         conn.execute(select(Product.plu, Product.id).where(Product.plu.is_not(None))).all()
@@ -135,12 +133,12 @@ def import_products(
                 )
             ).inserted_primary_key[0]
             regions[r.region] = rid
-            result.new_regions.append(r.region)
+            new_regions.append(r.region)
         if r.category and r.category not in categories:
             categories[r.category] = conn.execute(
                 insert(Category.__table__).values(name=r.category, name_en="")
             ).inserted_primary_key[0]
-            result.new_categories.append(r.category)
+            new_categories.append(r.category)
         if r.producer and r.producer not in producers:
             producers[r.producer] = conn.execute(
                 insert(Producer.__table__).values(
@@ -153,7 +151,7 @@ def import_products(
                     active=True,
                 )
             ).inserted_primary_key[0]
-            result.new_producers.append(r.producer)
+            new_producers.append(r.producer)
 
     say(60)
     now = utcnow()
@@ -190,14 +188,24 @@ def import_products(
             insert(StockLevel.__table__),
             [{"product_id": pid, "on_hand": 0, "needs_count": False} for pid in ids],
         )
-        result.created = len(new_rows)
     say(85)
 
     existing = [(r, t) for r, t in zip(rows, targets, strict=True) if t is not None]
     if existing:
-        _update_existing(uow, existing, values, result, now, user_id)
+        updated, unchanged = _update_existing(uow, existing, values, now, user_id)
+    else:
+        updated = unchanged = 0
     say(100)
-    return result
+    return ImportResult(
+        rows=len(rows),
+        created=len(new_rows),
+        updated=updated,
+        unchanged=unchanged,
+        encoding=encoding,
+        new_regions=tuple(new_regions),
+        new_producers=tuple(new_producers),
+        new_categories=tuple(new_categories),
+    )
 
 
 def _insert_products(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
@@ -226,10 +234,10 @@ def _update_existing(
     uow: UnitOfWork,
     pairs: list[tuple[ParsedRow, int | None]],
     values: Any,
-    result: ImportResult,
     now: Any,
     user_id: int | None,
-) -> None:
+) -> tuple[int, int]:
+    """Update the products the file matched; (updated, unchanged)."""
     conn = uow.conn
     table = Product.__table__
     ids = [t for _, t in pairs]
@@ -244,6 +252,7 @@ def _update_existing(
     ):
         codes.setdefault(pid, []).append((code, bool(primary)))
     changes: list[ProductChange] = []
+    updated = unchanged = 0
     for r, pid in pairs:
         assert pid is not None
         change = ProductChange.of(pid, current[pid], values(r))
@@ -259,13 +268,14 @@ def _update_existing(
                 ],
             )
         if not change.after and not add:
-            result.unchanged += 1
+            unchanged += 1
             continue
-        result.updated += 1
+        updated += 1
         if change.after:
             changes.append(change)
     # the one product writer: columns, price history and an audit event with the user
     write_products(uow, changes, user_id=user_id, source=PriceSource.IMPORT, at=now)
+    return updated, unchanged
 
 
 def import_file(

@@ -7,12 +7,12 @@ Each call is one transaction and returns frozen dataclasses, re-exported here fo
 
 from __future__ import annotations
 
-from posapp.auth.permissions import Permission
 from posapp.db.engine import Database, UnitOfWork
 from posapp.inventory import catalog, counts
 from posapp.inventory.counts import CountInfo, CountLine, PostedCount
 from posapp.usecases.approvals import Approval, ApprovalRequest, approver_of
 from posapp.usecases.inventory_products import unknown_barcode
+from posapp.usecases.inventory_stock import adjustment_request
 
 #: the approval action of posting a count's differences
 POST_COUNT = "stock.count_post"
@@ -50,13 +50,7 @@ class CountsUseCases:
     @staticmethod
     def post_request(count_id: int, *, title: str, prompt: str) -> ApprovalRequest:
         """What a manager approves for :meth:`post`: the differences of this count."""
-        return ApprovalRequest(
-            action=POST_COUNT,
-            title=title,
-            prompt=prompt,
-            permission=Permission.STOCK_ADJUSTMENT.value,
-            line=count_id,
-        )
+        return adjustment_request(POST_COUNT, line=count_id, title=title, prompt=prompt)
 
     def post(
         self,

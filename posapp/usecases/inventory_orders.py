@@ -20,6 +20,7 @@ from posapp.inventory.purchasing import (
     POLineInfo,
     POStatus,
     POSummary,
+    Suggestion,
     SupplierInfo,
 )
 from posapp.inventory.receiving import GoodsReceiptInfo, ReceivedLine, ReceiveLine
@@ -57,6 +58,10 @@ class OrdersUseCases:
 
     def order(self, po_id: int) -> POInfo:
         return self._db.read(lambda uow: purchasing.get_po(uow, po_id))
+
+    def suggestions(self, supplier_id: int) -> tuple[Suggestion, ...]:
+        """What to order from ``supplier_id`` (reorder points and recent sales)."""
+        return self._db.read(lambda uow: tuple(purchasing.suggest_order(uow, supplier_id)))
 
     def new_suggested(self, supplier_id: int, *, user_id: int) -> POInfo:
         """A draft for ``supplier_id`` filled with the suggested quantities (reorder points and
@@ -105,5 +110,6 @@ __all__ = [
     "POSummary",
     "ReceiveLine",
     "ReceivedLine",
+    "Suggestion",
     "SupplierInfo",
 ]

@@ -21,6 +21,21 @@ from posapp.usecases.approvals import Approval, ApprovalRequest, approver_of
 WASTE = "stock.waste"
 
 
+def adjustment_request(
+    action: str, *, line: int, title: str, prompt: str, **bound: int
+) -> ApprovalRequest:
+    """A manager's approval of a stock change (``stock_adjustment``) for ``action`` on
+    ``line`` (a product, a count) within ``bound``."""
+    return ApprovalRequest(
+        action=action,
+        title=title,
+        prompt=prompt,
+        permission=Permission.STOCK_ADJUSTMENT.value,
+        line=line,
+        bound=bound,
+    )
+
+
 class StockUseCases:
     """Waste, corrections, transfers, expiring lots, markdowns and history."""
 
@@ -30,14 +45,7 @@ class StockUseCases:
     @staticmethod
     def waste_request(product_id: int, qty: int, *, title: str, prompt: str) -> ApprovalRequest:
         """What a manager approves for :meth:`waste`: this product, this many units."""
-        return ApprovalRequest(
-            action=WASTE,
-            title=title,
-            prompt=prompt,
-            permission=Permission.STOCK_ADJUSTMENT.value,
-            line=product_id,
-            bound={"qty": abs(qty)},
-        )
+        return adjustment_request(WASTE, line=product_id, title=title, prompt=prompt, qty=abs(qty))
 
     def waste(
         self,
@@ -118,4 +126,5 @@ __all__ = [
     "StockChange",
     "StockUseCases",
     "WasteReason",
+    "adjustment_request",
 ]
