@@ -11,7 +11,7 @@ progress callback runs on the worker thread and reaches the bar through a signal
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from posapp.ui.inventory_edit import button_row
 from posapp.ui.messages import explain, row_problem
 from posapp.ui.operations import Op
 from posapp.usecases.inventory_files import Exported, ImportRejected, ImportResult
+
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
 
 COLUMN_NAMES = {
     "barcode": QT_TRANSLATE_NOOP("inventory", "바코드"),
@@ -57,7 +60,7 @@ class _Progress(QObject):
 class ImportDialog(QDialog):
     """``owner`` is the inventory window (use cases, runner, user, documents folder)."""
 
-    def __init__(self, owner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, owner: InventoryWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("상품 CSV 가져오기·내보내기"))
         self.owner = owner

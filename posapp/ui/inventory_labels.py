@@ -11,7 +11,7 @@ save_labels`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
@@ -32,6 +32,9 @@ from posapp.usecases.inventory_labels import SHEETS, LabelSheet
 from posapp.usecases.inventory_orders import POInfo, POStatus, POSummary
 from posapp.usecases.inventory_products import ProductInfo
 
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
+
 SHEET_NAMES = {
     "shelf-2x4": QT_TRANSLATE_NOOP("inventory", "가격표 8칸 (99.1×67.7 mm)"),
     "formtec-3x7": QT_TRANSLATE_NOOP("inventory", "폼텍 21칸 (63.5×38.1 mm)"),
@@ -50,7 +53,9 @@ class LabelEntry:
 class LabelDialog(FormDialog):
     """``owner`` is the inventory window (its runner and use cases, for scans and orders)."""
 
-    def __init__(self, owner: Any, entries: list[LabelEntry], parent: QWidget | None = None):
+    def __init__(
+        self, owner: InventoryWindow, entries: list[LabelEntry], parent: QWidget | None = None
+    ):
         super().__init__("", parent)
         self.setWindowTitle(self.tr("라벨 인쇄"))
         self.owner = owner

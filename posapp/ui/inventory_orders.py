@@ -10,7 +10,7 @@ Qt only: the purchase-order use cases (posapp.usecases.inventory_orders) run thr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -40,6 +40,9 @@ from posapp.usecases.inventory_orders import (
 )
 from posapp.usecases.inventory_products import ProductInfo
 
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
+
 STATUS_NAMES = {
     POStatus.DRAFT: QT_TRANSLATE_NOOP("inventory", "작성 중"),
     POStatus.SENT: QT_TRANSLATE_NOOP("inventory", "발송"),
@@ -66,7 +69,7 @@ class PurchaseOrdersTab(QWidget):
     """``owner`` is the inventory window (use cases, runner, user, status line, receiving tab,
     where documents are saved and how they are opened)."""
 
-    def __init__(self, owner: Any) -> None:
+    def __init__(self, owner: InventoryWindow) -> None:
         super().__init__()
         self.owner = owner
         self.orders: list[POSummary] = []

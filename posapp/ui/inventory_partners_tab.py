@@ -7,7 +7,7 @@ Qt only: the lists and the edits are inventory use cases (posapp.usecases.invent
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,13 +30,16 @@ from posapp.ui.inventory_edit import (
 )
 from posapp.usecases.inventory_products import Partners, ProducerInfo, RegionInfo
 
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
+
 
 class PartnersTab(QWidget):
     """산지·생산자: partner regions (contact, promotion texts) and producers, each editable.
 
     ``owner`` is the inventory window: its use cases, task runner, user and status line."""
 
-    def __init__(self, owner: Any) -> None:
+    def __init__(self, owner: InventoryWindow) -> None:
         super().__init__()
         self.owner = owner
         self.regions: list[RegionInfo] = []

@@ -9,7 +9,6 @@ re-exported here for the screens.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from posapp.db.engine import Database, UnitOfWork
 from posapp.errors import PosError
@@ -123,8 +122,32 @@ class ProductsUseCases:
             lambda uow: partners.update_region(uow, region_id, user_id=user_id, **texts)
         )
 
-    def save_producer(self, *, user_id: int, **values: Any) -> ProducerInfo:
-        return self._db.transact(lambda uow: partners.save_producer(uow, user_id=user_id, **values))
+    def save_producer(
+        self,
+        *,
+        user_id: int,
+        name: str,
+        producer_id: int | None = None,
+        region_id: int | None = None,
+        contact: str = "",
+        phone: str = "",
+        kind: str = "purchase",
+        active: bool = True,
+    ) -> ProducerInfo:
+        """Create (no ``producer_id``) or update a producer / supplier with its contact."""
+        return self._db.transact(
+            lambda uow: partners.save_producer(
+                uow,
+                user_id=user_id,
+                name=name,
+                producer_id=producer_id,
+                region_id=region_id,
+                contact=contact,
+                phone=phone,
+                kind=kind,
+                active=active,
+            )
+        )
 
 
 __all__ = [
