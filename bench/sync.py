@@ -29,8 +29,8 @@ from posapp.sync import protocol as P
 from posapp.sync.client import PlatformClient
 from posapp.sync.worker import SyncWorker
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, build_store
-from tests.sync import backlog
-from tests.sync.platform import TOKEN, PlatformProcess
+from tests.support import backlog
+from tests.support.platform_server import TOKEN, PlatformProcess
 
 
 def main() -> None:

@@ -365,18 +365,18 @@ def build(
     def open_classes() -> None:
         """F11: the cooking-class calendar and bookings; a booking is paid on this ticket."""
         from posapp.ui.classes import ClassesWindow
+        from posapp.ui.screens import WindowPins
+        from posapp.usecases.approvals import Approvals
+        from posapp.usecases.classes import Classes
 
         user = session.user
         cls = ClassesWindow(
-            db,
+            Classes(db, class_policy(), register_id=settings.register.id),
             runner,
             user_id=user.id if user is not None else None,
-            policy=class_policy(),
-            register_id=settings.register.id,
             on_pay=window.add_booking_line,
-            approve=lambda why, then: window.approve(
-                why, then=lambda: then(session.pending_approver)
-            ),
+            approvals=Approvals(db),
+            pins=WindowPins(window),
             out_dir=data_dir() / "classes",
         )
         classes_windows[:] = [cls]
@@ -388,12 +388,12 @@ def build(
         """Unpaid class bookings past their hold time give their seats (to the waitlist) and
         reserved ingredients back every minute, whether or not anyone has the classes window
         open — the stock offered online counts reservations."""
-        from posapp.classes import bookings as class_bookings
+        from posapp.usecases.classes import Classes
 
-        policy = class_policy()
-        return runner.db(
-            lambda: db.transact(lambda uow: class_bookings.release_expired(uow, policy=policy))
-        ).failure(lambda exc: log.info("class holds not released now: %s", exc))
+        classes = Classes(db, class_policy(), register_id=settings.register.id)
+        return runner.db(classes.release_expired_holds).failure(
+            lambda exc: log.info("class holds not released now: %s", exc)
+        )
 
     from PySide6.QtCore import QTimer
 
@@ -430,37 +430,12 @@ def build(
     window.on_settings = _settings_screen(db, window, runner, config_path)
     window.on_staff = _staff_screen(db, window, runner, settings.register.id)
     backups = _schedule_backups(db, settings, runner)
-    reports_windows: list[Any] = []
+    from posapp.ui.screens import reports_opener
+    from posapp.usecases.reports import Reports
 
-    def open_reports() -> None:
-        """Ctrl+R: the manager's reports and dashboard, after a manager's (or admin's) PIN."""
-        from posapp.auth import service as auth
-        from posapp.ui.reports import ReportsWindow
-
-        pin = window.ask.pin("보고서", "관리자 PIN")
-        if pin is None:
-            return
-
-        def opened(manager: Any) -> None:
-            # its own database worker: a long report (or the first summing of a year into the
-            # rollup) never queues in front of the till's sales
-            from posapp.ui.tasks import SyncRunner, TaskRunner
-
-            own = runner if isinstance(runner, SyncRunner) else TaskRunner(io_workers=1)
-            rep = ReportsWindow(
-                db,
-                own,
-                register_id=settings.register.id,
-                user_name=manager.name,
-                owns_runner=own is not runner,
-            )
-            reports_windows[:] = [rep]
-            rep.show()
-
-        runner.db(lambda: db.transact(lambda uow: auth.approve(uow, pin))).success(opened).failure(
-            lambda exc: window.show_message(explain(exc))
-        )
-
+    # Ctrl+R: the manager's reports and dashboard, after a manager's (or admin's) PIN
+    reports = Reports(db, register_id=settings.register.id)
+    open_reports = reports_opener(_gate(db, window, runner), reports, runner)
     window.on_reports = open_reports
 
     def offer_recovery() -> None:
@@ -532,130 +507,44 @@ def build(
     }
 
 
+def _gate(db: Any, window: Any, runner: Any) -> Any:
+    """What the protected screens' opener (posapp.ui.screens) needs from this window."""
+    from posapp.ui.screens import Gate, WindowPins
+    from posapp.usecases.access import ScreenAccess
+    from posapp.usecases.approvals import Approvals
+
+    def signed_in() -> int | None:
+        return window.session.user.id if window.session.user else None
+
+    return Gate(window, runner, ScreenAccess(db), Approvals(db), WindowPins(window), signed_in)
+
+
 def _audit_shortcut(db: Any, window: Any, runner: Any) -> None:
     """Ctrl+Shift+A opens the audit log for a signed-in user holding the settings permission."""
-    from PySide6.QtGui import QKeySequence, QShortcut
+    from posapp.ui.screens import install_audit_shortcut
+    from posapp.usecases.audit import AuditLog
 
-    from posapp import audit
-    from posapp.auth.permissions import Permission, require_permission
-    from posapp.ui.audit import AuditBrowser
-
-    def load(flt: audit.AuditFilter) -> list[audit.AuditRow]:
-        user = window.session.user
-
-        def run(uow: Any) -> list[audit.AuditRow]:
-            require_permission(uow, user.id if user else None, Permission.SETTINGS, "the audit log")
-            return audit.list_events(uow, flt)
-
-        return db.read(run)
-
-    def open_browser() -> None:
-        kinds = db.read(audit.actions)
-        browser = AuditBrowser(load, runner, actions=kinds, parent=window)
-        browser.refresh()
-        browser.show()
-        window._audit_browser = browser  # keep it alive while open
-
-    shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), window)
-    shortcut.activated.connect(open_browser)
-    window._audit_shortcut = shortcut
-
-
-def _guarded(
-    db: Any,
-    window: Any,
-    runner: Any,
-    allowed: Callable[[Any, int | None], Any],
-    show: Callable[[Any], None],
-    title: str,
-    prompt: str,
-) -> Callable[[], None]:
-    """An opener for a screen that needs a permission: the signed-in user's, or whoever types
-    their PIN in place. ``allowed(uow, user_id)`` returns the actor or raises
-    ``auth.approval_required``; both checks run on the database worker, never the Qt thread."""
-    from posapp.auth import service as auth
-    from posapp.ui.messages import explain
-
-    def open_screen() -> None:
-        user = window.session.user
-
-        def with_pin(exc: BaseException) -> None:
-            if getattr(exc, "code", None) != "auth.approval_required":
-                window.show_message(explain(exc))
-                return
-            pin = window.ask.pin(title, prompt)
-            if pin is None:
-                window.show_message(explain(exc))
-                return
-            runner.db(
-                lambda: db.transact(lambda uow: allowed(uow, auth.approve(uow, pin).id))
-            ).success(show).failure(lambda e: window.show_message(explain(e)))
-
-        runner.db(lambda: db.read(lambda uow: allowed(uow, user.id if user else None))).success(
-            show
-        ).failure(with_pin)
-
-    return open_screen
+    install_audit_shortcut(_gate(db, window, runner), AuditLog(db))
 
 
 def _staff_screen(db: Any, window: Any, runner: Any, register_id: str) -> Callable[[], None]:
     """Ctrl+Shift+U: the staff and permissions screen, for a holder of ``user_admin``."""
-    from posapp.auth import service as auth
-    from posapp.auth.permissions import Permission, require_permission
-    from posapp.ui.staff import StaffDialog
+    from posapp.ui.screens import staff_opener
+    from posapp.usecases.staff import StaffAdmin
 
-    def show(actor: Any) -> None:
-        dialog = StaffDialog(db, runner, actor_id=actor.id, register_id=register_id, parent=window)
-        window._staff_dialog = dialog  # kept alive while open; tests reach it here
-        dialog.refresh()
-        dialog.open()
-
-    def allowed(uow: Any, user_id: int | None) -> Any:
-        require_permission(uow, user_id, Permission.USER_ADMIN, "the staff screen")
-        return auth.get_user(uow, user_id)  # type: ignore[arg-type]
-
-    return _guarded(
-        db, window, runner, allowed, show, "직원·권한", "직원 관리 권한이 있는 관리자 PIN"
-    )
+    return staff_opener(_gate(db, window, runner), StaffAdmin(db, register_id=register_id))
 
 
 def _settings_screen(db: Any, window: Any, runner: Any, config_path: Any) -> Any:
-    """Ctrl+Shift+S: the settings dialog (register the till, its devices, the database), for a
-    user holding the ``settings`` permission — the signed-in one, or whoever types their PIN
-    in place (checked on the database worker, never on the Qt thread)."""
-    from posapp import secrets, till_setup
-    from posapp.auth import service as auth
+    """Ctrl+Shift+S: the settings dialog, for a user holding the ``settings`` permission."""
     from posapp.config import default_config_path
     from posapp.ui.i18n import available_locales
-    from posapp.ui.settings import SettingsDialog
+    from posapp.ui.screens import settings_opener
+    from posapp.usecases.settings import TillSettings
 
     path = config_path or default_config_path()
-    locales = tuple(available_locales())
-
-    def show(actor: Any) -> None:
-        dialog = SettingsDialog(
-            till_setup.read(path),
-            check=lambda url: runner.io(lambda: till_setup.check_database(url)),
-            save=lambda new, token: runner.db(
-                lambda: till_setup.save(
-                    db, path, new, actor_id=actor.id, token=token, locales=locales
-                )
-            ),
-            locales=list(locales),
-            token_where=secrets.describe(secrets.PLATFORM_TOKEN),
-            parent=window,
-        )
-        window._settings_dialog = dialog  # kept alive while open; tests reach it here
-        dialog.open()
-
-    def allowed(uow: Any, user_id: int | None) -> Any:
-        till_setup.require_settings(uow, user_id)
-        return auth.get_user(uow, user_id)  # type: ignore[arg-type]
-
-    open_settings = _guarded(
-        db, window, runner, allowed, show, "설정", "설정 권한이 있는 관리자 PIN"
-    )
-    return open_settings
+    till = TillSettings(db, path, locales=tuple(available_locales()))
+    return settings_opener(_gate(db, window, runner), till)
 
 
 def _schedule_backups(db: Any, settings: Any, runner: Any) -> Any:

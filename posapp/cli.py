@@ -120,20 +120,31 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-_PASS_THROUGH = {
-    "printer-emulator": "posapp.hardware.printer_emulator",
-    "terminal-simulator": "posapp.hardware.card_simulator",
+_PASS_THROUGH = {  # developer tools (posapp_devtools, never imported here): their own commands
+    "printer-emulator": "posapp-printer-emulator",
+    "terminal-simulator": "posapp-card-simulator",
 }
+
+
+def _run_tool(command: str, args: list[str]) -> int:
+    """Replace this process by a developer tool's command, installed beside this one."""
+    import os
+    import shutil
+
+    sibling = Path(sys.executable).with_name(command)
+    exe = str(sibling) if sibling.exists() else shutil.which(command)
+    if exe is None:
+        print(f"{command} is not installed (a developer tool)", file=sys.stderr)
+        return EXIT_USAGE
+    os.execv(exe, [exe, *args])
+    return EXIT_USAGE  # not reached: execv replaces the process
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     for i, word in enumerate(argv):  # device simulators take their own options
         if word in _PASS_THROUGH:
-            import importlib
-
-            module = importlib.import_module(_PASS_THROUGH[word])
-            return int(module.main(argv[i + 1 :]) or 0)
+            return _run_tool(_PASS_THROUGH[word], argv[i + 1 :])
     args = _parser().parse_args(argv)
     from posapp.logging_setup import setup_logging
 

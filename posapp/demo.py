@@ -289,7 +289,7 @@ def _load_classes(uow: UnitOfWork, today: dt.date) -> None:
     """A few sessions of the next two weeks featuring partner regions (classes.json), with a
     region product as the ingredient per participant, some bookings, and a network meeting."""
     from posapp.classes import bookings as bk
-    from posapp.classes import sessions as cs
+    from posapp.classes import schedule as cs
     from posapp.classes.policy import ClassPolicy
 
     ideas = json.loads(_read("classes.json"))

@@ -2,8 +2,10 @@
 
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-TS = sys.argv[1] if len(sys.argv) > 1 else "/work/main/posapp/resources/i18n/posapp_en.ts"
+DEFAULT_TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "posapp_en.ts"
+TS = sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_TS)
 
 EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     # --- permissions in place: stock adjustment, price override (issue 10)

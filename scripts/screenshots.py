@@ -129,7 +129,7 @@ def online_orders(window, session, db, out: Path) -> None:  # type: ignore[no-un
     from posapp.sync.client import PlatformClient
     from posapp.sync.worker import SyncWorker
     from posapp.ui.sync_panel import OnlineOrdersDialog
-    from tests.sync.platform import TOKEN, ThreadedPlatform
+    from tests.support.platform_server import TOKEN, ThreadedPlatform
 
     platform = ThreadedPlatform(tmp / "platform.sqlite3").start()
     try:
@@ -208,18 +208,22 @@ def classes_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """The classes window: the week calendar with a session chosen, and the month view; the
     roster PDF of that session."""
     from posapp.classes import bookings as bk
-    from posapp.classes.documents import roster_pdf
     from posapp.classes.policy import ClassPolicy
+    from posapp.classes.rosters import roster_pdf
     from posapp.ui.classes import ClassesWindow
     from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.classes import Classes
 
     first = db.read(
-        lambda uow: __import__("posapp.classes.sessions", fromlist=["x"]).list_sessions(
+        lambda uow: __import__("posapp.classes.schedule", fromlist=["x"]).list_sessions(
             uow, dt.date.today(), dt.date.today() + dt.timedelta(days=30)
         )
     )[0]
     win = ClassesWindow(
-        db, SyncRunner(), user_id=None, policy=ClassPolicy(), today=first.local_start.date()
+        Classes(db, ClassPolicy(), register_id=None),
+        SyncRunner(),
+        user_id=None,
+        today=first.local_start.date(),
     )
     win.show()
     win.select(first)
@@ -413,8 +417,9 @@ def reports_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
 
     from posapp.ui.reports import ReportsWindow
     from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.reports import Reports
 
-    rep = ReportsWindow(db, SyncRunner(), register_id="R01", user_name="박지민")
+    rep = ReportsWindow(Reports(db, register_id="R01"), SyncRunner(), user_name="박지민")
     rep.show()
     app.processEvents()
     rep.grab().save(str(out / "reports-dashboard.png"))
@@ -438,6 +443,7 @@ def settings_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     from posapp.ui.dialogs import PriceDialog
     from posapp.ui.settings import SettingsDialog
     from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.settings import TillSettings, TillSetup
 
     runner = SyncRunner()
     setup = till_setup.from_settings(load_settings_for_shots())
@@ -452,13 +458,15 @@ def settings_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
         database_url=db.url,
         platform_url="https://platform.imarketu.kr",
     )
-    d = SettingsDialog(
-        setup,
-        check=lambda url: runner.io(lambda: till_setup.check_database(url)),
-        save=lambda new, token: runner.db(lambda: None),  # type: ignore[arg-type,return-value]
-        locales=["ko", "en"],
-        token_where="파일 (0600)",
-    )
+
+    class Shown(TillSettings):  # the setup above, never saved
+        def read(self) -> TillSetup:
+            return setup
+
+        def token_where(self) -> str:
+            return "파일 (0600)"
+
+    d = SettingsDialog(Shown(db, Path("posapp.toml"), locales=("ko", "en")), runner, actor_id=0)
     d.show()
     d.test_connection()
     app.processEvents()
@@ -479,9 +487,10 @@ def staff_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     from posapp.auth.service import user_by_name
     from posapp.ui.staff import StaffDialog
     from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.staff import StaffAdmin
 
     admin = db.read(lambda uow: user_by_name(uow, "관리자"))
-    d = StaffDialog(db, SyncRunner(), actor_id=admin.id, register_id="R01")
+    d = StaffDialog(StaffAdmin(db, register_id="R01"), SyncRunner(), actor_id=admin.id)
     d.refresh()
     d.show()
     d.table.selectRow(0)

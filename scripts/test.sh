@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a virtual environment from the project's own files and run the whole test suite:
-# lint, import contracts, unit/property/service/Qt tests, on SQLite and on PostgreSQL
+# lint, the type checker (mypy: strict on the domain and the use cases), import contracts,
+# unit/property/service/Qt tests, on SQLite and on PostgreSQL
 # (POSAPP_TEST_DATABASE_URL; default the server on 127.0.0.1:5432, database test; set it to
 # an empty string to run SQLite only), then the benchmarks at their --quick size.
 set -euo pipefail
@@ -13,6 +14,9 @@ export QT_QPA_PLATFORM=offscreen
 export POSAPP_TEST_DATABASE_URL="${POSAPP_TEST_DATABASE_URL-postgresql://postgres@127.0.0.1:5432/test}"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+mypy_targets=(posapp)
+if [ -d posapp_devtools ]; then mypy_targets+=(posapp_devtools); fi
+.venv/bin/mypy "${mypy_targets[@]}"
 .venv/bin/pytest -q "$@"
 for b in bench/[!_]*.py; do
   echo "== $b --quick"

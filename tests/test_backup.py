@@ -74,7 +74,8 @@ def test_backup_while_a_till_sells_is_consistent(live, tmp_path: Path) -> None: 
     till = subprocess.Popen(
         [
             sys.executable,
-            str(ROOT / "tests/sales/sale_loop.py"),
+            "-m",
+            "tests.support.sale_loop",
             store.db.url,
             APPLE_CODE,
             SALT_CODE,

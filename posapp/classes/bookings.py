@@ -21,12 +21,8 @@ States: ``held`` (seats taken, unpaid, released after the policy's hold time), `
 (paid, or pay on arrival), ``waitlist`` (no seats yet), ``cancelled``, ``expired``. A
 cancellation or expiry promotes waiting bookings, first come first served, each that fits.
 
-Payment: :func:`ticket_line` makes the booking a line of the till's ticket (a service product:
-"쿠킹클래스 참가비" or "회의실 대관료", not stock-tracked; its name carries the session and its
-barcode field the booking reference ``BK<id>``); after ``complete_sale`` in the same
-transaction :func:`settle_from_sale` marks those bookings paid (or refuses the whole sale if one
-cannot be paid any more). The class fee is VAT-taxable: cooking lessons by a store are not a
-registered academy's (학원) exempt education service, so the line is ``taxable``.
+Payment at the till (the booking as a ticket line, settled by the sale) is
+:mod:`posapp.classes.booking_payment`'s.
 """
 
 from __future__ import annotations
@@ -41,7 +37,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from posapp.auth.service import require_approver
 from posapp.classes.policy import ClassPolicy, refund_amount
-from posapp.classes.sessions import (
+from posapp.classes.schedule import (
     CLASS,
     KITCHEN,
     MEETING,
@@ -55,15 +51,12 @@ from posapp.classes.sessions import (
     rereserve,
 )
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import ClassBooking, ClassSession, Product, utcnow
-from posapp.domain.cart import CartLine, Unit
+from posapp.db.models import ClassBooking, ClassSession, utcnow
 from posapp.domain.phone import normalize_mobile
-from posapp.domain.tax import TaxClass
 from posapp.inventory.reservations import Shortage
 from posapp.sales import service as sales
 from posapp.sales.service import CompletedSale
 from posapp.sales.tenders import Tender
-from posapp.sales.ticket import Ticket
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +69,6 @@ HELD, CONFIRMED, WAITLIST, CANCELLED, EXPIRED = (
 )
 SEATED = (HELD, CONFIRMED)
 REF_PREFIX = "BK"
-CLASS_FEE_NAME = ("쿠킹클래스 참가비", "Cooking class fee")
-ROOM_FEE_NAME = ("회의실 대관료", "Meeting space fee")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +132,8 @@ def booking_ref(booking_id: int) -> str:
     return f"{REF_PREFIX}{booking_id:06d}"
 
 
-def _parse_ref(code: str | None) -> int | None:
+def parse_ref(code: str | None) -> int | None:
+    """The booking id in a ``BK<id>`` reference (a ticket line's barcode), or None."""
     if not code or not code.startswith(REF_PREFIX) or not code[len(REF_PREFIX) :].isdigit():
         return None
     return int(code[len(REF_PREFIX) :])
@@ -427,6 +419,29 @@ def release_expired(
     return _release_expired(uow, policy, now or utcnow())
 
 
+@dataclass(frozen=True, slots=True)
+class RefundDue:
+    """What cancelling a booking now pays back by the policy's tiers."""
+
+    percent: int
+    amount: int
+
+
+def _refund_of(paid: int, receipt_no: str | None, percent: int) -> int:
+    return refund_amount(paid, percent) if receipt_no else 0
+
+
+def refund_due(
+    uow: UnitOfWork, booking_uuid: str, *, policy: ClassPolicy, now: dt.datetime | None = None
+) -> RefundDue:
+    """The refund :func:`cancel` would pay for the booking now (no override): its tier's
+    percent of the paid fee, nothing for an unpaid booking."""
+    b = get_booking(uow, booking_uuid)
+    starts = get_session(uow, b.session_uuid).starts_at
+    percent = policy.refund_percent(starts, now or utcnow())
+    return RefundDue(percent, _refund_of(b.paid_amount, b.receipt_no, percent))
+
+
 def cancel(
     uow: UnitOfWork,
     booking_uuid: str,
@@ -455,7 +470,7 @@ def cancel(
         percent = override_percent
     else:
         percent = policy.refund_percent(session["starts_at"], now)
-    give = refund_amount(row["paid_amount"], percent) if row["receipt_no"] else 0
+    give = _refund_of(row["paid_amount"], row["receipt_no"], percent)
     refund = None
     if give > 0:
         if register_id is None:
@@ -524,136 +539,6 @@ def check_in(
         .values(checked_in_at=None if undo else (now or utcnow()))
     )
     return _info(conn, row["id"])
-
-
-# --- payment at the till ---------------------------------------------------------------------
-
-
-def _fee_product(conn: Connection, meeting: bool) -> int:
-    """The service product a booking is sold as (made on first use; never stock-tracked)."""
-    name_ko, name_en = ROOM_FEE_NAME if meeting else CLASS_FEE_NAME
-    found = conn.execute(
-        select(func.min(Product.id)).where(
-            Product.name_ko == name_ko, Product.stock_tracked.is_(False)
-        )
-    ).scalar()
-    if found is not None:
-        return int(found)
-    now = utcnow()
-    return int(
-        conn.execute(
-            insert(Product.__table__).values(
-                name_ko=name_ko,
-                name_en=name_en,
-                unit="ea",
-                price=0,
-                tax_class=TaxClass.TAXABLE.value,
-                reorder_point=0,
-                active=True,
-                stock_tracked=False,
-                created_at=now,
-                updated_at=now,
-            )
-        ).inserted_primary_key[0]
-    )
-
-
-def ticket_line(uow: UnitOfWork, booking_uuid: str) -> CartLine:
-    """The till's ticket line for paying a booking: the session on the receipt, VAT-taxable.
-
-    A write: the first call makes the service product the line is sold as."""
-    conn = uow.conn
-    row = _row(conn, booking_uuid)
-    if row["status"] not in SEATED or row["receipt_no"] is not None or row["amount"] <= 0:
-        raise ClassError(
-            "this booking has nothing to pay", code="booking.not_payable", status=row["status"]
-        )
-    session = _session_of(uow, row["session_id"])
-    meeting = session.kind == MEETING_KIND
-    seats = row["seats"]
-    qty, price = (
-        (seats, row["amount"] // seats) if row["amount"] % seats == 0 else (1, row["amount"])
-    )
-    if meeting:
-        qty, price = 1, row["amount"]
-    prefix = "대관" if meeting else "클래스"
-    return CartLine(
-        product_id=_fee_product(conn, meeting),
-        name=f"[{prefix}] {session.label()}"[:200],
-        tax_class=TaxClass.TAXABLE,
-        unit=Unit.EA,
-        qty=qty,
-        unit_price=price,
-        barcode=booking_ref(row["id"]),
-    )
-
-
-def _session_of(uow: UnitOfWork, session_id: int) -> SessionInfo:
-    uuid = uow.conn.execute(select(_s.c.uuid).where(_s.c.id == session_id)).scalar_one()
-    return get_session(uow, uuid)
-
-
-def pays_bookings(ticket: Ticket) -> bool:
-    """True if a line of ``ticket`` pays a class booking (then :func:`settle_from_sale` writes)."""
-    return any(_parse_ref(line.barcode) is not None for line in ticket.lines)
-
-
-def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
-    """Mark the bookings on a just-completed sale paid (call in the sale's transaction).
-
-    A booking that cannot be paid any more (released, cancelled, already paid) or whose line
-    was changed raises, so the whole sale rolls back and nothing is charged."""
-    conn = uow.conn
-    out = []
-    for line in sale.lines:
-        bid = _parse_ref(line.get("barcode"))
-        if bid is None:
-            continue
-        row = conn.execute(select(_t).where(_t.c.id == bid)).mappings().first()
-        if row is None:
-            raise ClassError("no such booking", code="booking.not_found", ref=line["barcode"])
-        expected = ticket_line(uow, row["uuid"])
-        if line["qty"] != expected.qty or line["unit_price"] != expected.unit_price:
-            raise ClassError(
-                "a booking's line must be paid as booked (change the booking instead)",
-                code="booking.line_changed",
-                ref=line["barcode"],
-            )
-        done = conn.execute(
-            update(_t)
-            .where(_t.c.id == bid, _t.c.status.in_(SEATED), _t.c.receipt_no.is_(None))
-            .values(
-                status=CONFIRMED,
-                hold_until=None,
-                sale_uuid=sale.uuid,
-                receipt_no=sale.receipt_no,
-                line_no=line["line_no"],
-                paid_amount=line["net"],
-            )
-        )
-        if done.rowcount != 1:
-            raise ClassError("this booking has nothing to pay", code="booking.not_payable")
-        out.append(_info(conn, bid))
-    return out
-
-
-def pay(
-    uow: UnitOfWork,
-    booking_uuid: str,
-    tenders: Sequence[Tender],
-    *,
-    register_id: str,
-    user_id: int,
-    now: dt.datetime | None = None,
-) -> tuple[CompletedSale, BookingInfo]:
-    """Pay one booking on its own ticket through the sale engine (the classes window's path)."""
-    ticket = Ticket()
-    ticket.add(ticket_line(uow, booking_uuid), merge=False)
-    sale = sales.complete_sale(
-        uow, ticket, tenders, register_id=register_id, user_id=user_id, now=now
-    )
-    settle_from_sale(uow, sale)
-    return sale, get_booking(uow, booking_uuid)
 
 
 def verify_counts(uow: UnitOfWork) -> list[str]:

@@ -58,6 +58,18 @@ class Gtin:
     korean: bool  # GS1 Korea prefix 880
 
 
+ValueKind = Literal["price", "weight"]
+
+
+def _value_kind(text: str) -> ValueKind:
+    """``text`` as a scale label's value kind; anything but ``price`` or ``weight`` is refused."""
+    if text == "price":
+        return "price"
+    if text == "weight":
+        return "weight"
+    raise ValueError(f"scale value_kind is 'price' or 'weight', got {text!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class ScaleLayout:
     """How a scale prints its 13-digit labels: prefix (2) + item code + value + check digit (1).
@@ -68,7 +80,7 @@ class ScaleLayout:
     prefixes: tuple[str, ...]
     item_digits: int = 5
     value_digits: int = 5
-    value_kind: Literal["price", "weight"] = "price"
+    value_kind: ValueKind = "price"
 
     def __post_init__(self) -> None:
         if isinstance(self.prefixes, str):
@@ -113,7 +125,7 @@ class ScaleLayout:
             prefixes=parse_prefixes(get("prefixes", "20-29")),
             item_digits=int(get("item_digits", 5)),
             value_digits=int(get("value_digits", 5)),
-            value_kind=str(get("value_kind", "price")).strip().lower(),  # type: ignore[arg-type]
+            value_kind=_value_kind(str(get("value_kind", "price")).strip().lower()),
         )
 
     def value_of(self, code: str) -> int:
@@ -125,7 +137,9 @@ class ScaleLayout:
 def parse_prefixes(spec: str | int | Sequence[str | int]) -> tuple[str, ...]:
     """``"20-29"``, ``"20,21,25-27"``, ``["20", "21"]`` or ``[20, 21]`` -> ``("20", "21", …)``."""
     parts: list[str | int]
-    if isinstance(spec, int) and not isinstance(spec, bool):
+    if isinstance(spec, bool):  # an int to Python, but no prefix
+        raise TypeError(f"scale prefixes are a range or a list such as '20-29', got {spec!r}")
+    if isinstance(spec, int):
         parts = [spec]
     elif isinstance(spec, str):
         parts = [p for p in spec.replace(";", ",").split(",") if p.strip()]

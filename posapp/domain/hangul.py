@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 _S_BASE = 0xAC00
 _S_COUNT = 11172
@@ -453,7 +454,11 @@ def _len_en(item: _Item) -> int:
     return item.key_en[0]
 
 
-def _discard(ordered: list, key: object) -> None:  # type: ignore[type-arg]
+_Key = TypeVar("_Key", tuple[int, int], tuple[str, int])
+
+
+def _discard(ordered: list[_Key], key: _Key) -> None:
+    """Remove ``key`` from the sorted list ``ordered`` if it is there."""
     k = bisect_left(ordered, key)
     if k < len(ordered) and ordered[k] == key:
         del ordered[k]

@@ -43,9 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.audit import SEOUL, AuditFilter, AuditRow
 from posapp.ui.messages import explain
-from posapp.ui.tasks import SyncRunner, TaskRunner
+from posapp.ui.operations import Op, Runner
+from posapp.usecases.audit import SEOUL, AuditFilter, AuditRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -104,12 +104,14 @@ class AuditModel(QAbstractTableModel):
 
 
 class AuditBrowser(QDialog):
-    """Filters and a table of audit events; ``load`` runs on the database worker."""
+    """Filters and a table of audit events; ``load`` (a use case's read, e.g.
+    :meth:`posapp.usecases.audit.AuditLog.events` for the signed-in user) runs on the database
+    worker."""
 
     def __init__(
         self,
-        load: Callable[[AuditFilter], list[AuditRow]],
-        runner: TaskRunner | SyncRunner,
+        load: Callable[[AuditFilter], Sequence[AuditRow]],
+        runner: Runner,
         *,
         actions: Sequence[str] = (),
         today: dt.date | None = None,
@@ -170,7 +172,7 @@ class AuditBrowser(QDialog):
         self.search_btn.setEnabled(False)
         self.status.setText(self.tr("조회 중…"))
 
-        def done(rows: list[AuditRow]) -> None:
+        def done(rows: Sequence[AuditRow]) -> None:
             self.model.set_rows(rows)
             self.search_btn.setEnabled(True)
             self.status.setText(self.tr("{n}건").format(n=len(rows)))
@@ -179,7 +181,7 @@ class AuditBrowser(QDialog):
             self.search_btn.setEnabled(True)
             self.status.setText(explain(exc))
 
-        self._runner.db(lambda: self._load(flt)).success(done).failure(failed)
+        Op(self, self._runner, lambda: self._load(flt)).success(done).failure(failed).run()
 
 
 class IdleWatch(QObject):

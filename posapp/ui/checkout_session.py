@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from posapp.auth import service as auth
-from posapp.classes import bookings as class_bookings
+from posapp.classes import booking_payment as class_bookings
 from posapp.db.engine import Database, DatabaseUnavailable, UnitOfWork
 from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
 from posapp.domain.cart import CartLine, Discount, PricedCart

@@ -1,9 +1,10 @@
 """UI language: Korean by default, English switchable (``locale`` in the settings).
 
 The source strings in the code are Korean (the store's language), so Korean needs no catalogue.
-Other languages come from Qt Linguist catalogues bundled as package data:
-``posapp/resources/i18n/posapp_<lang>.ts`` (edited, kept in git) compiled to ``posapp_<lang>.qm``
-(loaded here). See that folder's README.md for how to update them.
+Other languages come from Qt Linguist catalogues bundled as package data of
+``posapp.resources`` (the top-level ``resources/`` folder): ``resources/i18n/posapp_<lang>.ts``
+(edited, kept in git) compiled to ``posapp_<lang>.qm`` (loaded here). See that folder's
+README.md for how to update them.
 
 Printed receipts and reports stay Korean whatever the UI language.
 """
@@ -67,7 +68,7 @@ def install_translator(app: QCoreApplication, locale: str) -> bool:
     """Install the UI catalogue for ``locale``; call before any window is built.
 
     Korean (the default) installs nothing. Any other language loads
-    ``posapp/resources/i18n/posapp_<lang>.qm``; the translator is kept on the app object
+    ``resources/i18n/posapp_<lang>.qm``; the translator is kept on the app object
     (replacing one installed earlier). An unknown locale or a missing or unreadable catalogue
     is logged as a warning and the UI stays Korean.
 

@@ -2,8 +2,9 @@
 a chart (QtCharts); export it as PDF or CSV; and a dashboard of today against the same weekday
 last week, sales by hour, top regions, stock warnings and the sync queue.
 
-Qt only: every query runs on the task runner's database worker through posapp.reports (plain
-dataclasses back); exports render on the I/O pool. Strings are Korean through tr(); the report
+Qt only: every query is a call of :class:`posapp.usecases.reports.Reports` on the window's
+own runner's database worker (``Op``; plain dataclasses back); exports render on its I/O pool
+(``IoOp``). Strings are Korean through tr(); the report
 titles and column names come from the reports package (Korean data, like printed reports).
 """
 
@@ -53,13 +54,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.db.engine import Database
-from posapp.reports import catalog, export, pdf, rollup, settlement
-from posapp.reports.catalog import Dashboard, FilterOptions
-from posapp.reports.cli import render
-from posapp.reports.model import Filters, Period, Report, Series
 from posapp.ui.messages import explain
+from posapp.ui.operations import IoOp, Op
 from posapp.ui.tasks import SyncRunner, TaskRunner
+from posapp.usecases.reports import (
+    Dashboard,
+    FilterOptions,
+    Filters,
+    Period,
+    Report,
+    Reports,
+    Series,
+    SupplierSettlement,
+    cell_text,
+)
 
 SEOUL = ZoneInfo("Asia/Seoul")
 _Index = QModelIndex | QPersistentModelIndex
@@ -109,7 +117,7 @@ class ReportTableModel(QAbstractTableModel):
         value = rows[index.row()][index.column()]
         is_total = self.report.totals is not None and index.row() == len(rows) - 1
         if role == Qt.ItemDataRole.DisplayRole:
-            return export.cell_text(value, col)
+            return cell_text(value, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and is_total:
@@ -194,10 +202,9 @@ class ReportsWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        reports: Reports,
         runner: TaskRunner | SyncRunner,
         *,
-        register_id: str | None = None,
         user_name: str = "",
         ask_path: Callable[[str, str, str], str | None] | None = None,
         ask_dir: Callable[[str], str | None] | None = None,
@@ -206,7 +213,7 @@ class ReportsWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.owns_runner = owns_runner
-        self.db, self.runner, self.register_id = db, runner, register_id
+        self.reports, self.runner = reports, runner
         self.ask_path = ask_path or self._file_dialog
         self.ask_dir = ask_dir or self._dir_dialog
         self.last_statements: list[Path] = []
@@ -240,7 +247,7 @@ class ReportsWindow(QMainWindow):
         root = QVBoxLayout(w)
         bar = QHBoxLayout()
         self.kind = QComboBox()
-        for name, (title, _) in catalog.REPORTS.items():
+        for name, title in Reports.catalogue():
             self.kind.addItem(title, name)
         today = self._today()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
@@ -353,12 +360,11 @@ class ReportsWindow(QMainWindow):
     def _start(self) -> None:
         """Bring the rollup up to date and load the filter choices, then the dashboard."""
 
-        def work() -> FilterOptions:
-            rollup.refresh_all(self.db, now=self.now())
-            return self.db.read(catalog.filter_options)
-
+        now = self.now()
         self.status.setText(self.tr("준비 중…"))
-        self.runner.db(work).success(self._options).failure(self._failed)
+        Op(self, self.runner, lambda: self.reports.prepare(now)).success(self._options).failure(
+            self._failed
+        ).run()
         self.refresh_dashboard()
 
     def _options(self, opts: FilterOptions) -> None:
@@ -417,9 +423,9 @@ class ReportsWindow(QMainWindow):
             self.run_btn.setEnabled(True)
             self._failed(exc)
 
-        self.runner.db(lambda: self.db.read(lambda uow: catalog.run(uow, name, period, f))).success(
-            done
-        ).failure(failed)
+        Op(self, self.runner, lambda: self.reports.run(name, period, f)).success(done).failure(
+            failed
+        ).run()
 
     def show_report(self, report: Report) -> None:
         self.report = report
@@ -446,15 +452,13 @@ class ReportsWindow(QMainWindow):
             return
         target = Path(path)
 
-        def write() -> Path:
-            target.write_bytes(render(report, fmt))
-            return target
-
         def done(p: Path) -> None:
             self.last_export = p
             self.status.setText(self.tr("저장했습니다: {path}").format(path=str(p)))
 
-        self.runner.io(write).success(done).failure(self._failed)
+        IoOp(self, self.runner, lambda: Reports.export(report, fmt, target)).success(done).failure(
+            self._failed
+        ).run()
 
     def export_statements(self) -> None:
         """One 정산서 PDF per supplier for the period and filters shown (as the CLI's
@@ -469,26 +473,21 @@ class ReportsWindow(QMainWindow):
             return
         f = self.filters()
 
-        def read() -> list[Any]:
-            return self.db.read(
-                lambda uow: settlement.settle_suppliers(uow, period, f, with_documents=True)
-            )
+        def write(sups: tuple[SupplierSettlement, ...]) -> None:
+            IoOp(
+                self, self.runner, lambda: Reports.write_statements(sups, period, Path(folder))
+            ).success(done).failure(self._failed).run()
 
-        def write(sups: list[Any]) -> None:
-            self.runner.io(
-                lambda: pdf.write_supplier_statements(
-                    sups, period.label(), period.start, period.end, Path(folder)
-                )
-            ).success(done).failure(self._failed)
-
-        def done(paths: list[Path]) -> None:
-            self.last_statements = paths
+        def done(paths: tuple[Path, ...]) -> None:
+            self.last_statements = list(paths)
             self.status.setText(
                 self.tr("정산서 {n}장을 저장했습니다: {folder}").format(n=len(paths), folder=folder)
             )
 
         self.status.setText(self.tr("정산서 만드는 중…"))
-        self.runner.db(read).success(write).failure(self._failed)
+        Op(self, self.runner, lambda: self.reports.supplier_settlements(period, f)).success(
+            write
+        ).failure(self._failed).run()
 
     def _dir_dialog(self, title: str) -> str | None:
         return QFileDialog.getExistingDirectory(self, title, str(Path.home())) or None
@@ -501,10 +500,9 @@ class ReportsWindow(QMainWindow):
 
     def refresh_dashboard(self) -> None:
         now = self.now()
-        reg = self.register_id
-        self.runner.db(
-            lambda: self.db.read(lambda uow: catalog.dashboard(uow, now=now, register_id=reg))
-        ).success(self.show_dashboard).failure(lambda exc: self.dash_status.setText(explain(exc)))
+        Op(self, self.runner, lambda: self.reports.dashboard(now)).success(
+            self.show_dashboard
+        ).failure(lambda exc: self.dash_status.setText(explain(exc))).run()
 
     def show_dashboard(self, d: Dashboard) -> None:
         self.dashboard = d

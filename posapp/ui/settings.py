@@ -2,15 +2,14 @@
 scale ports, the database it uses (with a connection test), the online platform and the UI
 language.
 
-Qt only: it edits a :class:`posapp.till_setup.TillSetup`; the connection test and the save are
-callables handed in by the composition root (posapp.app), run on the task runner — the test on
-the I/O pool (a server that does not answer takes seconds), the save on the database worker —
-and report back in words. Nothing typed is lost when something is refused.
+Qt only: it edits a :class:`posapp.usecases.settings.TillSetup`; the connection test and the
+save are calls of :class:`posapp.usecases.settings.TillSettings` — the test an ``IoOp`` on the
+I/O pool (a server that does not answer takes seconds), the save an ``Op`` on the database
+worker — and report back in words. Nothing typed is lost when something is refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -29,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.till_setup import (
+from posapp.ui.messages import explain
+from posapp.ui.operations import IoOp, Op, Runner
+from posapp.usecases.settings import (
     DRAWER_PINS,
     PAPER_WIDTHS,
     PRINTER_KINDS,
@@ -37,10 +38,9 @@ from posapp.till_setup import (
     SCANNER_KINDS,
     DbCheck,
     Saved,
+    TillSettings,
     TillSetup,
 )
-from posapp.ui.messages import explain
-from posapp.ui.tasks import Task
 
 # what each choice is called on screen (the value is what the file holds)
 CHOICE_NAMES = {
@@ -82,16 +82,17 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self,
-        setup: TillSetup,
+        settings: TillSettings,
+        runner: Runner,
         *,
-        check: Callable[[str], Task[DbCheck]],
-        save: Callable[[TillSetup, str], Task[Saved]],
-        locales: list[str],
-        token_where: str = "",
+        actor_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setup, self.check, self.save_fn = setup, check, save
+        self.settings, self.runner, self.actor_id = settings, runner, actor_id
+        setup = self.setup = settings.read()
+        locales = list(settings.locales)
+        token_where = settings.token_where()
         self.saved: Saved | None = None
         self.setWindowTitle(self.tr("설정 — 계산대 등록"))
         root = QVBoxLayout(self)
@@ -241,9 +242,10 @@ class SettingsDialog(QDialog):
         self.test_btn.setEnabled(False)
         self.db_state.setStyleSheet("")
         self.db_state.setText(self.tr("연결하는 중…"))
-        self.check(self.database_url.text().strip()).success(self._checked).failure(
+        url = self.database_url.text().strip()
+        IoOp(self, self.runner, lambda: self.settings.check(url)).success(self._checked).failure(
             self._check_failed
-        )
+        ).run()
 
     def _checked(self, c: DbCheck) -> None:
         self.test_btn.setEnabled(True)
@@ -268,7 +270,10 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         self.save_btn.setEnabled(False)
         self.say(self.tr("저장하는 중…"))
-        self.save_fn(self.value(), self.token.text()).success(self._saved).failure(self._failed)
+        new, token, actor = self.value(), self.token.text(), self.actor_id
+        Op(self, self.runner, lambda: self.settings.save(new, actor_id=actor, token=token)).success(
+            self._saved
+        ).failure(self._failed).run()
 
     def _saved(self, saved: Saved) -> None:
         self.save_btn.setEnabled(True)

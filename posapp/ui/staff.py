@@ -1,12 +1,13 @@
 """The staff screen (직원·권한), for whoever holds ``user_admin``: the users — add one, change
 a role, reset a forgotten PIN, lift a lockout, stop or resume — and a grid of which role may do
-what, changed by ticking a box. Every change goes through posapp.auth.staff / permissions on the
+what, changed by ticking a box. Every change is a call of posapp.usecases.staff.StaffAdmin on the
 database worker and is an audit event; a refused change is said in words and the screen shows
 what the database holds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -28,14 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.auth import permissions, staff
-from posapp.auth.permissions import Permission
-from posapp.auth.service import Role, validate_pin
-from posapp.auth.staff import StaffRow
-from posapp.db.engine import Database
 from posapp.errors import PosError
 from posapp.ui.messages import explain
+from posapp.ui.operations import Op, Runner
 from posapp.ui.tasks import Task
+from posapp.usecases.staff import (
+    Permission,
+    Role,
+    StaffAdmin,
+    StaffOverview,
+    StaffRow,
+    validate_pin,
+)
 
 ROLE_NAMES = {
     Role.CASHIER: QT_TRANSLATE_NOOP("StaffDialog", "계산원"),
@@ -164,16 +169,15 @@ class StaffAsker:
 class StaffDialog(QDialog):
     def __init__(
         self,
-        db: Database,
-        runner: Any,
+        staff: StaffAdmin,
+        runner: Runner,
         *,
         actor_id: int,
-        register_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.runner = db, runner
-        self.actor_id, self.register_id = actor_id, register_id
+        self.staff, self.runner = staff, runner
+        self.actor_id = actor_id
         self.ask: Any = StaffAsker(self)
         self.rows: list[StaffRow] = []
         self._loading = False
@@ -245,20 +249,18 @@ class StaffDialog(QDialog):
 
     # --- loading ------------------------------------------------------------------------
 
-    def refresh(self) -> Task[Any]:
+    def refresh(self) -> Task[StaffOverview]:
         actor = self.actor_id
-
-        def load(uow: Any) -> tuple[list[StaffRow], dict[Role, set[Permission]]]:
-            return staff.list_staff(uow, actor), staff.permission_matrix(uow, actor)
-
         return (
-            self.runner.db(lambda: self.db.read(load))
-            .success(lambda data: self._show(*data))
+            Op(self, self.runner, lambda: self.staff.overview(actor))
+            .success(self._show)
             .failure(self._fail)
+            .run()
         )
 
-    def _show(self, rows: list[StaffRow], matrix: dict[Role, set[Permission]]) -> None:
+    def _show(self, overview: StaffOverview) -> None:
         keep = self._selected_id()
+        rows, matrix = list(overview.rows), overview.matrix
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -276,7 +278,7 @@ class StaffDialog(QDialog):
         try:
             for i, p in enumerate(Permission):
                 for j, role in enumerate(Role):
-                    on = p in matrix.get(role, set())
+                    on = p in matrix.get(role, frozenset())
                     self.grid.item(i, j).setCheckState(
                         Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
                     )
@@ -305,14 +307,12 @@ class StaffDialog(QDialog):
             self._fail(PosError("choose a person first", code="staff.none_selected"))
         return row
 
-    def _write(self, fn: Any, done: str) -> None:
+    def _write(self, fn: Callable[[], object], done: str) -> None:
         def refused(exc: BaseException) -> None:
             self._fail(exc)
             self.refresh()  # show what the database holds (a refused tick goes back)
 
-        self.runner.db(lambda: self.db.transact(fn)).success(lambda _: self._done(done)).failure(
-            refused
-        )
+        Op(self, self.runner, fn).success(lambda _: self._done(done)).failure(refused).run()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -322,7 +322,7 @@ class StaffDialog(QDialog):
             return
         name, role, pin = answer
         self._write(
-            lambda uow: staff.add(uow, self.actor_id, name, role, pin, self.register_id),
+            lambda: self.staff.add(self.actor_id, name, role, pin),
             self.tr("{name} 추가됨").format(name=name),
         )
 
@@ -334,7 +334,7 @@ class StaffDialog(QDialog):
         if role is None or role is row.role:
             return
         self._write(
-            lambda uow: staff.set_role(uow, self.actor_id, row.id, role, self.register_id),
+            lambda: self.staff.set_role(self.actor_id, row.id, role),
             self.tr("{name}: {role}").format(name=row.name, role=_tr(ROLE_NAMES[role])),
         )
 
@@ -346,7 +346,7 @@ class StaffDialog(QDialog):
         if pin is None:
             return
         self._write(
-            lambda uow: staff.reset_pin(uow, self.actor_id, row.id, pin, self.register_id),
+            lambda: self.staff.reset_pin(self.actor_id, row.id, pin),
             self.tr("{name}: 새 PIN 저장됨 (잠금도 풀림)").format(name=row.name),
         )
 
@@ -355,7 +355,7 @@ class StaffDialog(QDialog):
         if row is None:
             return
         self._write(
-            lambda uow: staff.unlock(uow, self.actor_id, row.id, self.register_id),
+            lambda: self.staff.unlock(self.actor_id, row.id),
             self.tr("{name}: 잠금 해제됨").format(name=row.name),
         )
 
@@ -370,7 +370,7 @@ class StaffDialog(QDialog):
             else self.tr("{name}: 사용 중지 (기록은 남습니다)").format(name=row.name)
         )
         self._write(
-            lambda uow: staff.set_active(uow, self.actor_id, row.id, active, self.register_id),
+            lambda: self.staff.set_active(self.actor_id, row.id, active),
             done,
         )
 
@@ -380,9 +380,8 @@ class StaffDialog(QDialog):
         perm = list(Permission)[item.row()]
         role = list(Role)[item.column()]
         on = item.checkState() == Qt.CheckState.Checked
-        change = permissions.grant if on else permissions.revoke
         words = self.tr("{role}: {permission} 허용") if on else self.tr("{role}: {permission} 해제")
         self._write(
-            lambda uow: change(uow, self.actor_id, role, perm, self.register_id),
+            lambda: self.staff.set_permission(self.actor_id, role, perm, on),
             words.format(role=_tr(ROLE_NAMES[role]), permission=_tr(PERMISSION_NAMES[perm])),
         )

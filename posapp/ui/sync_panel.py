@@ -1,9 +1,9 @@
 """The till's view of the sync: a status button in the top bar and the online-orders dialog.
 
-The button reads the worker's :class:`~posapp.sync.worker.SyncStatus` (pending count, last
-success, last error in words) and is hidden while sync is off (no platform URL). The dialog
-lists online orders waiting for pick-up, hands one over (the reserved goods leave stock through
-the ledger; the platform is told by the outbox) and offers "sync now".
+The button reads the worker's :class:`~posapp.usecases.online_orders.SyncStatus` (pending
+count, last success, last error in words) and is hidden while sync is off (no platform URL).
+The dialog lists online orders waiting for pick-up, hands one over (the reserved goods leave
+stock through the ledger; the platform is told by the outbox) and offers "sync now".
 """
 
 from __future__ import annotations
@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.money import format_krw
-from posapp.sync.online import OrderInfo
-from posapp.sync.worker import SyncStatus
 from posapp.ui.i18n import installed_locale
 from posapp.ui.messages import explain, korean
 from posapp.ui.tasks import Task
+from posapp.usecases.online_orders import OrderInfo, SyncStatus
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

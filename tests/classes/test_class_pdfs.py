@@ -8,8 +8,9 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from posapp.classes import bookings as bk
-from posapp.classes import sessions as cs
-from posapp.classes.documents import prep_sheet_pdf, roster_pdf
+from posapp.classes import prep as cp
+from posapp.classes import schedule as cs
+from posapp.classes.rosters import prep_sheet_pdf, roster_pdf
 from posapp.inventory import ledger
 from tests.classes.test_class_services import NOW, POLICY, spec
 from tests.conftest import Store
@@ -72,7 +73,7 @@ def test_roster_and_prep_sheet(store: Store, tmp_path) -> None:  # type: ignore[
     ):
         assert want in text, want
     assert "010-1234-5678" not in text
-    prep = db.read(lambda uow: cs.prep_list(uow, s.uuid))
+    prep = db.read(lambda uow: cp.prep_list(uow, s.uuid))
     text, _ = _text(prep_sheet_pdf(prep))
     assert (
         "횡성 한우 등심" in text and "750g" in text and "250g" in text

@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from posapp.auth.service import AuthError
+from posapp.classes import booking_payment as bp
 from posapp.classes import bookings as bk
-from posapp.classes import sessions as cs
+from posapp.classes import prep as cp
+from posapp.classes import schedule as cs
 from posapp.classes.policy import ClassPolicy
 from posapp.db.engine import Database
 from posapp.db.models import StockMovement, StockReservation
@@ -253,9 +255,9 @@ def test_many_tills_never_exceed_capacity(db: Database) -> None:
 
 
 def pay(store: Store, booking_uuid: str, now=None):  # type: ignore[no-untyped-def]
-    line = store.db.read(lambda uow: bk.ticket_line(uow, booking_uuid))
+    line = store.db.read(lambda uow: bp.ticket_line(uow, booking_uuid))
     return store.db.transact(
-        lambda uow: bk.pay(
+        lambda uow: bp.pay(
             uow,
             booking_uuid,
             [Tender.cash(line.qty * line.unit_price)],
@@ -288,7 +290,7 @@ def test_paid_at_the_till_as_a_taxable_line_without_stock(store: Store) -> None:
         == 0
     )
     with pytest.raises(cs.ClassError) as e:  # twice is refused
-        db.read(lambda uow: bk.ticket_line(uow, b.uuid))
+        db.read(lambda uow: bp.ticket_line(uow, b.uuid))
     assert e.value.code == "booking.not_payable"
     # mixed ticket: a booking and a jar of gochujang paid together; the held hold expired
     b2 = book(db, s.uuid, req("나", 1)).booking
@@ -300,11 +302,11 @@ def test_paid_at_the_till_as_a_taxable_line_without_stock(store: Store) -> None:
 
         t = Ticket()
         t.add(CartLine(store.gochujang, "고추장", TaxClass.TAXABLE, Unit.EA, 1, 8_500))
-        t.add(bk.ticket_line(uow, b2.uuid))
+        t.add(bp.ticket_line(uow, b2.uuid))
         sale = sales.complete_sale(
             uow, t, [Tender.cash(50_000)], register_id="R01", user_id=store.cashier
         )
-        return sale, bk.settle_from_sale(uow, sale)
+        return sale, bp.settle_from_sale(uow, sale)
 
     sale2, settled = db.transact(mixed)
     assert [x.uuid for x in settled] == [b2.uuid] and settled[0].line_no == 2
@@ -316,7 +318,7 @@ def test_paying_a_released_booking_rolls_the_sale_back(store: Store) -> None:
     db = store.db
     s = make(db, spec())
     b = book(db, s.uuid, req("가", 1)).booking
-    line = db.transact(lambda uow: bk.ticket_line(uow, b.uuid))  # makes the fee product
+    line = db.transact(lambda uow: bp.ticket_line(uow, b.uuid))  # makes the fee product
     db.transact(lambda uow: bk.release_expired(uow, policy=POLICY, now=NOW + dt.timedelta(hours=1)))
 
     def stale(uow):  # type: ignore[no-untyped-def]
@@ -327,7 +329,7 @@ def test_paying_a_released_booking_rolls_the_sale_back(store: Store) -> None:
         sale = sales.complete_sale(
             uow, t, [Tender.cash(35_000)], register_id="R01", user_id=store.cashier
         )
-        bk.settle_from_sale(uow, sale)
+        bp.settle_from_sale(uow, sale)
 
     with pytest.raises(cs.ClassError) as e:
         db.transact(stale)
@@ -512,7 +514,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     assert [(x.product_id, x.wanted, x.available) for x in r2.shortages] == [
         (store.gochujang, 2, 1)
     ]
-    prep = db.read(lambda uow: cs.prep_list(uow, s.uuid))
+    prep = db.read(lambda uow: cp.prep_list(uow, s.uuid))
     beef = next(x for x in prep.lines if x.product_id == store.beef)
     assert (beef.needed, beef.in_store_room, beef.to_bring_down, beef.short) == (1600, 300, 1300, 0)
     jar = next(x for x in prep.lines if x.product_id == store.gochujang)
@@ -521,7 +523,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     assert prep.has_shortage
     # held: the reservation becomes class-use movements, store room lots too, ledger consistent
     on_the_day = dt.datetime(2026, 11, 28, 17, 0, tzinfo=SEOUL).astimezone(dt.UTC)
-    held = db.transact(lambda uow: cs.mark_held(uow, s.uuid, user_id=store.cashier, now=on_the_day))
+    held = db.transact(lambda uow: cp.mark_held(uow, s.uuid, user_id=store.cashier, now=on_the_day))
     assert held.status == cs.HELD
     moves = db.read(
         lambda uow: uow.conn.execute(
@@ -536,7 +538,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     assert dict(moves) == {store.gochujang: -8, store.beef: -1600}
     assert db.read(lambda uow: reservations.reserved(uow, [store.beef])) == {}
     with pytest.raises(cs.ClassError) as e:
-        db.transact(lambda uow: cs.mark_held(uow, s.uuid, user_id=None, now=on_the_day))
+        db.transact(lambda uow: cp.mark_held(uow, s.uuid, user_id=None, now=on_the_day))
     assert e.value.code == "class.not_scheduled"
     counts_ok(db)
 

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from posapp.hardware.card_simulator import CardTerminalSimulator, main
 from posapp.hardware.card_terminal import TcpCardTerminal, from_uri
 from posapp.hardware.ports import CardTerminal, HardwareError
+from posapp_devtools.card_simulator import CardTerminalSimulator
+from posapp_devtools.card_simulator.cli import main
 
 MASKED = re.compile(r"^\d{4}-\d{2}\*\*-\*\*\*\*-\d{4}$")
 

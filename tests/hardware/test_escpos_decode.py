@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw
 
-from posapp.hardware.escpos_decode import (
+from posapp_devtools.escpos import (
     BarcodeSymbol,
     BitImage,
     Cut,

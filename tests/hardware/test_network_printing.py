@@ -16,8 +16,8 @@ from posapp.domain.text import display_width
 from posapp.hardware.ports import HardwareError
 from posapp.hardware.print_queue import PrintQueue
 from posapp.hardware.printer import EscposPrinter, parse_uri
-from posapp.hardware.printer_emulator import PrinterEmulator
 from posapp.hardware.receipt import ItemLine, SaleReceiptData, StoreHeader, TenderLine, layout_sale
+from posapp_devtools.printer_emulator import PrinterEmulator
 
 ROOT = Path(__file__).resolve().parents[2]
 

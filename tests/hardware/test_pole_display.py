@@ -18,7 +18,7 @@ from posapp.hardware.pole_display import (
     to_display,
 )
 from posapp.hardware.ports import HardwareError
-from tests.hardware.ptydevice import PtyDevice
+from tests.support.ptydevice import PtyDevice
 
 INIT = b"\x1b@"
 SHOW = len(b"\x1bQA") * 2 + 20 * 2 + 2  # 46 bytes per show()

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from posapp.hardware.printer_emulator import PrinterEmulator
+from posapp_devtools.printer_emulator import PrinterEmulator
 
 KOREAN = "사과 12,900원"
 INIT, CUT = b"\x1b@", b"\x1dVB\x00"
@@ -269,7 +269,7 @@ def _readline(proc: subprocess.Popen[str], timeout: float) -> str:
 
 def test_main_serves_until_interrupted(tmp_path: Path) -> None:
     out = tmp_path / "receipts"
-    code = "import sys; from posapp.hardware.printer_emulator import main; sys.exit(main())"
+    code = "import sys; from posapp_devtools.printer_emulator import main; sys.exit(main())"
     proc = subprocess.Popen(
         [sys.executable, "-c", code, "--port", "0", "--out", str(out), "--width", "384"],
         stdout=subprocess.PIPE,

@@ -21,7 +21,7 @@ from posapp.hardware.serial_scale import (
     next_cas_frame,
     to_grams,
 )
-from tests.hardware.ptydevice import PtyDevice
+from tests.support.ptydevice import PtyDevice
 
 ENQ, ACK, DC1 = 0x05, 0x06, 0x11
 

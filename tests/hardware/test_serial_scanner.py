@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from posapp.hardware.serial_scanner import SerialScanner
-from tests.hardware.ptydevice import PtyDevice
+from tests.support.ptydevice import PtyDevice
 
 
 class Recorder:

@@ -1,4 +1,4 @@
-"""The bundled demo data (posapp/resources/demo) is consistent: standard library and pytest only."""
+"""The bundled demo data (resources/demo) is consistent: standard library and pytest only."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-DEMO = Path(__file__).resolve().parents[2] / "posapp" / "resources" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 HEADER = [
     "barcode",
     "name_ko",

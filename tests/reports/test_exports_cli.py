@@ -15,7 +15,7 @@ import pytest
 from posapp.reports import catalog, export, pdf, settlement
 from posapp.reports.model import Filters, Period
 from tests.conftest import Store
-from tests.reports.fixtures import Week, build_week
+from tests.support.report_week import Week, build_week
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from posapp.sales import service
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from tests.conftest import APPLE_CODE, Store
-from tests.reports.fixtures import Week, build_week, kst
+from tests.support.report_week import Week, build_week, kst
 
 LINE_REPORTS = [
     "category",

@@ -1,4 +1,4 @@
-"""Sales report figures against the hand-computed week in tests/reports/fixtures.py, on SQLite
+"""Sales report figures against the hand-computed week in tests/support/report_week.py, on SQLite
 and PostgreSQL: the Seoul day boundary, refunds in the period they happened, discounts, exempt
 items."""
 
@@ -9,7 +9,7 @@ import pytest
 from posapp.reports import catalog, sales
 from posapp.reports.model import NO_FILTERS, Filters, Period, ReportError
 from tests.conftest import Store
-from tests.reports.fixtures import Week, build_week
+from tests.support.report_week import Week, build_week
 
 
 @pytest.fixture

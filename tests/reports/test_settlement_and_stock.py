@@ -1,5 +1,5 @@
 """Settlement per supplier and per region, and the stock reports, against the hand-computed
-week in tests/reports/fixtures.py (SQLite and PostgreSQL)."""
+week in tests/support/report_week.py (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from posapp.reports import catalog, settlement
 from posapp.reports.model import NO_FILTERS, Filters, Period
 from posapp.verify import verify
 from tests.conftest import Store
-from tests.reports.fixtures import Week, build_week
+from tests.support.report_week import Week, build_week
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def test_sigkill_while_committing_leaves_whole_sales(store: Store) -> None:
     codes = [APPLE_CODE, GOCHUJANG_CODE, SALT_CODE]
     for _ in range(KILLS):
         proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("sale_loop.py")), store.db.url, *codes],
+            [sys.executable, "-m", "tests.support.sale_loop", store.db.url, *codes],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -23,7 +23,7 @@ from posapp.db.models import Lot, Sale, Shift, StockLevel
 from posapp.sales import service
 from posapp.verify import verify
 from tests.conftest import Store
-from tests.sales import tills
+from tests.support import tills
 
 pytestmark = pytest.mark.slow
 

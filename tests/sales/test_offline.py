@@ -186,7 +186,7 @@ def test_a_till_without_a_snapshot_cannot_go_offline(store: Store, tmp_path: Pat
 @pytest.mark.fault
 def test_postgres_cut_and_mended_while_selling(pg_schema_url: str, tmp_path: Path) -> None:
     """The line to PostgreSQL is cut mid-shift: the till sells on, then catches up."""
-    from tests.tcpproxy import proxy_to_postgres
+    from tests.support.tcpproxy import proxy_to_postgres
 
     direct = Database(pg_schema_url)
     migrate(direct.engine)

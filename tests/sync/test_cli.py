@@ -8,8 +8,8 @@ import pytest
 
 from tests.cli.test_admin_cli import admin
 from tests.conftest import APPLE_CODE, Store
-from tests.sync import backlog
-from tests.sync.platform import TOKEN, ThreadedPlatform
+from tests.support import backlog
+from tests.support.platform_server import TOKEN, ThreadedPlatform
 
 
 @pytest.mark.slow

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from posapp.sync.client import PlatformClient, SyncError, base_url
-from posapp.sync.server import Faults
-from tests.sync.platform import TOKEN, ThreadedPlatform, free_port
+from posapp_devtools.platform.faults import Faults
+from tests.support.platform_server import TOKEN, ThreadedPlatform, free_port
 
 
 @pytest.fixture

@@ -18,11 +18,11 @@ from posapp.db.engine import Database
 from posapp.db.models import OutboxEvent
 from posapp.sync import outbox
 from posapp.sync.client import PlatformClient
-from posapp.sync.server import Faults
 from posapp.sync.worker import SyncWorker
+from posapp_devtools.platform.faults import Faults
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
-from tests.sync import backlog
-from tests.sync.platform import TOKEN, PlatformProcess, ThreadedPlatform
+from tests.support import backlog
+from tests.support.platform_server import TOKEN, PlatformProcess, ThreadedPlatform
 
 
 def pending(db: Database) -> int:
@@ -134,7 +134,7 @@ def test_ten_thousand_documents_through_failures_and_lost_acks(
 
 def _start_worker(url: str, platform_url: str) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.sync.worker_proc", url, platform_url, TOKEN],
+        [sys.executable, "-m", "tests.support.worker_proc", url, platform_url, TOKEN],
         stdout=subprocess.PIPE,
         cwd=Path(__file__).resolve().parents[2],
     )

@@ -20,7 +20,7 @@ from posapp.sync.client import PlatformClient
 from posapp.sync.worker import SyncWorker
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
-from tests.sync.platform import TOKEN, ThreadedPlatform
+from tests.support.platform_server import TOKEN, ThreadedPlatform
 
 
 @pytest.fixture

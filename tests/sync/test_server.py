@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from posapp.sync import protocol as P
-from posapp.sync.server import Faults
-from tests.sync.platform import TOKEN, ThreadedPlatform
+from posapp_devtools.platform.faults import Faults
+from tests.support.platform_server import TOKEN, ThreadedPlatform
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from posapp.app import build
 from posapp.config import Settings
 from posapp.db.models import AuditEvent, Payment, Sale
 from posapp.domain.cart import Discount
-from posapp.hardware.card_simulator import CardTerminalSimulator
 from posapp.hardware.printer import PreviewPrinter
 from posapp.hardware.receipt import layout_sale
 from posapp.sales import cash_receipts
@@ -32,6 +31,7 @@ from posapp.sales.tenders import (
 )
 from posapp.ui.receipts import sale_receipt
 from posapp.ui.tasks import SyncRunner
+from posapp_devtools.card_simulator import CardTerminalSimulator
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 
 

@@ -11,12 +11,15 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
 
 from posapp.classes import bookings as bk
-from posapp.classes import sessions as cs
+from posapp.classes import prep as cp
+from posapp.classes import schedule as cs
 from posapp.classes.policy import ClassPolicy
 from posapp.sales.tenders import Tender
 from posapp.ui.checkout_session import CheckoutSession, SessionSettings
-from posapp.ui.classes import BookingDialog, ClassesWindow, SessionDialog
+from posapp.ui.class_dialogs import BookingDialog, SessionDialog
+from posapp.ui.classes import ClassesWindow
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.classes import Classes
 from tests.conftest import Store
 
 POLICY = ClassPolicy()
@@ -53,11 +56,9 @@ def _book(store: Store, s: cs.SessionInfo, name: str, seats: int, **kw) -> bk.Bo
 def window(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
     lines = []
     w = ClassesWindow(
-        store.db,
+        Classes(store.db, POLICY, register_id="R01"),
         SyncRunner(),
         user_id=store.cashier,
-        policy=POLICY,
-        register_id="R01",
         on_pay=lines.append,
         out_dir=tmp_path,
         today=_day(),
@@ -180,7 +181,7 @@ def test_session_dialog_builds_a_spec(qtbot, store: Store) -> None:  # type: ign
 
     def find(text, show):  # type: ignore[no-untyped-def]
         found.append(text)
-        show(store.db.read(lambda uow: cs.find_ingredients(uow, text)))
+        show(store.db.read(lambda uow: cp.find_ingredients(uow, text)))
 
     dlg = SessionDialog(_day(), [(1, "순창군")], find)
     qtbot.addWidget(dlg)
@@ -257,3 +258,56 @@ def test_the_till_releases_expired_holds_every_minute(qtbot, store: Store, tmp_p
         assert store.db.read(lambda uow: bk.get_booking(uow, waiting.uuid)).status != bk.WAITLIST
     finally:
         parts["shutdown"]()
+
+
+def test_cancel_a_paid_booking_asks_a_pin_bound_to_the_refund(
+    qtbot, store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The refund goes through the one approval service: the PIN is asked for ``class.refund``
+    with the refund amount as its bound; a cashier's PIN is refused, a manager's refunds."""
+    from posapp.classes import booking_payment as bp
+    from posapp.usecases.approvals import ApprovalRequest, Approvals
+
+    s = _make(store)  # a week ahead: the full fee back
+    b = _book(store, s, "김영희", 2).booking
+    line = store.db.transact(lambda uow: bp.ticket_line(uow, b.uuid))
+    store.db.transact(
+        lambda uow: bp.pay(
+            uow,
+            b.uuid,
+            [Tender.cash(line.qty * line.unit_price)],
+            register_id="R01",
+            user_id=store.cashier,
+        )
+    )
+    asked: list[ApprovalRequest] = []
+    pins = iter(["1111", "2222"])
+
+    class Pins:
+        def ask_pin(self, request: ApprovalRequest) -> str | None:
+            asked.append(request)
+            return next(pins)
+
+    w = ClassesWindow(
+        Classes(store.db, POLICY, register_id="R01"),
+        SyncRunner(),
+        user_id=store.cashier,
+        approvals=Approvals(store.db),
+        pins=Pins(),
+        out_dir=tmp_path,
+        today=_day(),
+    )
+    qtbot.addWidget(w)
+    w.select(store.db.read(lambda uow: cs.get_session(uow, s.uuid)))
+    w.table.selectRow(0)
+    w.cancel_booking()  # the cashier's PIN: refused, nothing cancelled
+    assert w.status.styleSheet() == "color: #b00020;"
+    assert store.db.read(lambda uow: bk.get_booking(uow, b.uuid)).status == bk.CONFIRMED
+    w.table.selectRow(0)
+    w.cancel_booking()  # the manager's
+    assert "70,000" in w.status.text(), w.status.text()
+    assert [(r.action, dict(r.bound), r.permission) for r in asked] == [
+        ("class.refund", {"amount": 70_000}, "refund")
+    ] * 2
+    done = store.db.read(lambda uow: bk.get_booking(uow, b.uuid))
+    assert done.status == bk.CANCELLED and done.refunded_amount == 70_000

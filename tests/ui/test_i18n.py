@@ -37,6 +37,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "messages.py",
     ROOT / "posapp" / "ui" / "sync_panel.py",
     ROOT / "posapp" / "ui" / "classes.py",
+    ROOT / "posapp" / "ui" / "class_dialogs.py",
     ROOT / "posapp" / "ui" / "audit.py",
     ROOT / "posapp" / "ui" / "inventory_base.py",
     ROOT / "posapp" / "ui" / "inventory_window.py",

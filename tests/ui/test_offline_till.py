@@ -21,8 +21,8 @@ from posapp.hardware.printer import PreviewPrinter
 from posapp.sales.tenders import Tender
 from posapp.ui.tasks import SyncRunner
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, build_store
-from tests.sync.platform import TOKEN, ThreadedPlatform
-from tests.tcpproxy import proxy_to_postgres
+from tests.support.platform_server import TOKEN, ThreadedPlatform
+from tests.support.tcpproxy import proxy_to_postgres
 from tests.ui.test_checkout_flow import Script, burst, sign_in
 
 pytestmark = [pytest.mark.slow, pytest.mark.fault]

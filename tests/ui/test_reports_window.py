@@ -14,8 +14,9 @@ from PySide6.QtCore import QDate, Qt
 from posapp.config import Settings
 from posapp.ui.reports import ReportsWindow
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.reports import Reports
 from tests.conftest import Store
-from tests.reports.fixtures import Week, build_week
+from tests.support.report_week import Week, build_week
 
 
 def make(qtbot, store: Store, tmp_path: Path, **kw: Any) -> ReportsWindow:  # type: ignore[no-untyped-def]
@@ -26,7 +27,11 @@ def make(qtbot, store: Store, tmp_path: Path, **kw: Any) -> ReportsWindow:  # ty
         return str(tmp_path / suggested)
 
     w = ReportsWindow(
-        store.db, SyncRunner(), register_id="R01", user_name="박지민", ask_path=ask_path, **kw
+        Reports(store.db, register_id="R01"),
+        SyncRunner(),
+        user_name="박지민",
+        ask_path=ask_path,
+        **kw,
     )
     qtbot.addWidget(w)
     return w
@@ -160,7 +165,7 @@ def test_with_a_real_runner_of_its_own(qtbot, store: Store, tmp_path: Path) -> N
 
     week = build_week(store)
     runner = TaskRunner(io_workers=1)
-    w = ReportsWindow(store.db, runner, register_id="R01", owns_runner=True)
+    w = ReportsWindow(Reports(store.db, register_id="R01"), runner, owns_runner=True)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.dashboard is not None and w.region.count() > 1, timeout=20_000)

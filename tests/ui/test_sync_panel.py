@@ -13,7 +13,7 @@ from posapp.sales.tenders import Tender
 from posapp.ui.sync_panel import OnlineOrdersDialog
 from posapp.ui.tasks import SyncRunner
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
-from tests.sync.platform import TOKEN, ThreadedPlatform
+from tests.support.platform_server import TOKEN, ThreadedPlatform
 
 
 def till(qtbot, store: Store, tmp_path: Path, url: str, token: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]

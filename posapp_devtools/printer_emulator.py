@@ -1,7 +1,7 @@
 """A network receipt printer played on 127.0.0.1: for tests, and for a store without a printer yet.
 
 :class:`PrinterEmulator` listens like an Epson-compatible LAN printer (raw TCP, port 9100),
-decodes what it receives with :mod:`posapp.hardware.escpos_decode` and writes each receipt to
+decodes what it receives with :mod:`posapp_devtools.escpos` and writes each receipt to
 ``out_dir`` as ``NNNN.png`` (the paper) and ``NNNN.txt`` (its text, UTF-8), on each cut or when
 the connection closes with something printed. Status requests are answered at once on the
 socket, as a real printer answers them:
@@ -20,7 +20,7 @@ Fault knobs for tests: paper out (print data is discarded, like a printer that s
 open / offline (data is held and printed when the fault clears), :meth:`~PrinterEmulator.
 stop_reading` (connections stay open but nothing is read: the client's writes time out) and
 :meth:`~PrinterEmulator.refuse` (nobody listens: connection refused). Every socket call here
-has a timeout. ``posapp-admin printer-emulator`` runs :func:`main`.
+has a timeout. ``posapp-printer-emulator`` runs :func:`main`.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from posapp.hardware.escpos_decode import (
+from posapp_devtools.escpos import (
     Document,
     DrawerKick,
     StatusRequest,
@@ -362,9 +362,9 @@ _NUMBERED = re.compile(r"^(\d{4,})\.(?:png|txt)$")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``posapp-admin printer-emulator --port 9100 --out DIR [--host H] [--width 576]``."""
+    """``posapp-printer-emulator --port 9100 --out DIR [--host H] [--width 576]``."""
     parser = argparse.ArgumentParser(
-        prog="posapp-admin printer-emulator",
+        prog="posapp-printer-emulator",
         description="Play an ESC/POS network printer: every receipt becomes NNNN.png + NNNN.txt.",
     )
     parser.add_argument("--port", type=int, default=9100, help="TCP port (0: any free port)")

@@ -2,7 +2,7 @@
 check boxes, seats, allergies and payment state, and the prep sheet (재료 준비표) listing what to
 bring down from the sales floor to the basement kitchen.
 
-Owns the layout only; the data comes from posapp.classes.sessions / bookings.
+Owns the layout only; the data comes from posapp.classes.schedule, prep and bookings.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from posapp.classes.bookings import CONFIRMED, HELD, BookingInfo
-from posapp.classes.sessions import KITCHEN, PrepList, SessionInfo
+from posapp.classes.prep import PrepList
+from posapp.classes.schedule import KITCHEN, SessionInfo
 from posapp.domain.phone import mask_mobile
 from posapp.inventory.pdf import FONT, FONT_BOLD, a4_pdf, register_fonts
 

@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import uvicorn
 
-from posapp.sync.server import Faults, create_app
+from posapp_devtools.platform.faults import Faults
+from posapp_devtools.platform.server import create_app
 
 TOKEN = "till-R01-secret"
 REGISTER = "R01"
@@ -86,7 +87,7 @@ class PlatformProcess:
 
     def start(self) -> PlatformProcess:
         args = [
-            sys.executable, "-m", "posapp.sync.server", "serve",
+            sys.executable, "-m", "posapp_devtools.platform.server", "serve",
             "--db", str(self.db_path), "--port", str(self.port),
             "--token", f"{REGISTER}={TOKEN}",
         ]  # fmt: skip

@@ -1,9 +1,9 @@
-"""Cooking-class sessions and meeting-space bookings in the basement rooms.
+"""The basement rooms' schedule: cooking-class sessions and meeting-space bookings.
 
 Owns ``class_rooms``, ``class_sessions`` and ``class_ingredients``: creating a session or a weekly
-series (a room is never double-booked), the calendar listing, ingredients per participant and
-their stock reservation, the prep list, and marking a session held (its reserved ingredients
-become class-use ledger movements).
+series (a room is never double-booked), changing and cancelling one, the calendar listing, and
+the ingredients per participant with their stock reservation. The prep list and marking a
+session held are :mod:`posapp.classes.prep`'s.
 
 Room double-booking: the room's ``class_rooms`` row is locked (``SELECT ... FOR UPDATE``; on
 SQLite every writer already holds the database's write lock from ``BEGIN IMMEDIATE``) before
@@ -33,15 +33,13 @@ from posapp.db.models import (
     ClassIngredient,
     ClassRoom,
     ClassSession,
-    Lot,
     Product,
     Region,
-    StockReservation,
     utcnow,
 )
 from posapp.errors import PosError
 from posapp.inventory import reservations
-from posapp.inventory.ledger import FLOOR, STORE_ROOM, MovementKind, Take
+from posapp.inventory.ledger import Take
 
 log = logging.getLogger(__name__)
 
@@ -296,7 +294,7 @@ def create_session(uow: UnitOfWork, spec: SessionSpec, *, user_id: int | None) -
     _check_products(uow.conn, spec.ingredients)
     _lock_room(uow.conn, spec.room)
     sid = _insert_session(uow, spec, None, user_id)
-    return _info(uow.conn, sid)
+    return session_info(uow, sid)
 
 
 def create_series(
@@ -318,7 +316,7 @@ def create_series(
         _insert_session(uow, replace(spec, date=spec.date + dt.timedelta(weeks=w)), series, user_id)
         for w in range(weeks)
     ]
-    return [_info(uow.conn, i) for i in ids]
+    return [session_info(uow, i) for i in ids]
 
 
 def update_session(
@@ -329,7 +327,7 @@ def update_session(
     _check_products(uow.conn, spec.ingredients)
     conn = uow.conn
     _lock_room(conn, spec.room)
-    row = _locked_session(conn, session_uuid)
+    row = locked_session(uow, session_uuid)
     if row.status != SCHEDULED:
         raise ClassError("only a scheduled session can change", code="class.not_scheduled")
     if spec.capacity < row.seats_taken:
@@ -344,10 +342,12 @@ def update_session(
     conn.execute(delete(ClassIngredient.__table__).where(ClassIngredient.session_id == row.id))
     _insert_ingredients(conn, row.id, spec.ingredients)
     rereserve(uow, row.id)
-    return _info(conn, row.id)
+    return session_info(uow, row.id)
 
 
-def _locked_session(conn: Connection, session_uuid: str):  # type: ignore[no-untyped-def]
+def locked_session(uow: UnitOfWork, session_uuid: str):  # type: ignore[no-untyped-def]
+    """The session's row, locked for a change (``class.not_found`` when there is none)."""
+    conn = uow.conn
     row = conn.execute(
         select(ClassSession.__table__)
         .where(ClassSession.__table__.c.uuid == session_uuid)
@@ -369,8 +369,9 @@ def _ingredients(conn: Connection, session_id: int) -> tuple[Ingredient, ...]:
     )
 
 
-def _info(conn: Connection, session_id: int) -> SessionInfo:
-    return _infos(conn, [ClassSession.__table__.c.id == session_id])[0]
+def session_info(uow: UnitOfWork, session_id: int) -> SessionInfo:
+    """The session with id ``session_id`` as the calendar shows it."""
+    return _infos(uow.conn, [ClassSession.__table__.c.id == session_id])[0]
 
 
 def _infos(conn: Connection, where: list) -> list[SessionInfo]:  # type: ignore[type-arg]
@@ -466,118 +467,10 @@ def rereserve(uow: UnitOfWork, session_id: int) -> list[reservations.Shortage]:
     return short
 
 
-@dataclass(frozen=True, slots=True)
-class PrepLine:
-    product_id: int
-    name: str
-    unit: str
-    per_seat: int
-    needed: int
-    in_store_room: int
-    on_floor: int
-    to_bring_down: int  # from the sales floor to the basement
-    short: int  # beyond everything not promised to someone else
-
-
-@dataclass(frozen=True, slots=True)
-class PrepList:
-    session: SessionInfo
-    lines: tuple[PrepLine, ...]
-
-    @property
-    def has_shortage(self) -> bool:
-        return any(line.short for line in self.lines)
-
-
-def prep_list(uow: UnitOfWork, session_uuid: str) -> PrepList:
-    """What the session needs for its booked seats, where it is, what to bring down, what lacks."""
-    conn = uow.conn
-    info = get_session(uow, session_uuid)
-    pids = [i.product_id for i in info.ingredients]
-    names = {
-        pid: (name, unit)
-        for pid, name, unit in conn.execute(
-            select(Product.id, Product.name_ko, Product.unit).where(Product.id.in_(pids or [-1]))
-        )
-    }
-    by_loc: dict[tuple[int, str], int] = {
-        (pid, loc): int(q)
-        for pid, loc, q in conn.execute(
-            select(Lot.product_id, Lot.location, func.sum(Lot.qty_on_hand))
-            .where(Lot.product_id.in_(pids or [-1]), Lot.qty_on_hand > 0)
-            .group_by(Lot.product_id, Lot.location)
-        )
-    }
-    free = reservations.available(uow, pids) if pids else {}
-    mine = dict(
-        conn.execute(
-            select(StockReservation.product_id, func.sum(StockReservation.qty))
-            .where(
-                StockReservation.source_uuid == info.uuid,
-                StockReservation.status == reservations.ACTIVE,
-            )
-            .group_by(StockReservation.product_id)
-        ).all()
-    )
-    lines = []
-    for ing in info.ingredients:
-        needed = ing.qty_per_seat * info.seats_taken
-        store_room = by_loc.get((ing.product_id, STORE_ROOM), 0)
-        floor = by_loc.get((ing.product_id, FLOOR), 0)
-        usable = free.get(ing.product_id, 0) + int(mine.get(ing.product_id) or 0)
-        name, unit = names.get(ing.product_id, (f"#{ing.product_id}", "ea"))
-        lines.append(
-            PrepLine(
-                product_id=ing.product_id,
-                name=name,
-                unit=unit,
-                per_seat=ing.qty_per_seat,
-                needed=needed,
-                in_store_room=store_room,
-                on_floor=floor,
-                to_bring_down=max(0, min(needed - store_room, floor)),
-                short=max(0, needed - max(usable, 0)),
-            )
-        )
-    return PrepList(info, tuple(lines))
-
-
-def mark_held(
-    uow: UnitOfWork,
-    session_uuid: str,
-    *,
-    user_id: int | None,
-    register_id: str | None = None,
-    now: dt.datetime | None = None,
-) -> SessionInfo:
-    """The session took place: its reserved ingredients leave stock as class-use movements."""
-    conn = uow.conn
-    row = _locked_session(conn, session_uuid)
-    if row.status != SCHEDULED:
-        raise ClassError(f"the session is {row.status}, not scheduled", code="class.not_scheduled")
-    now = now or utcnow()
-    if row.starts_at.astimezone(SEOUL).date() > now.astimezone(SEOUL).date():
-        raise ClassError("the session is on a later day", code="class.not_started")
-    rereserve(uow, row.id)  # reserve exactly what the seats booked now need
-    reservations.consume(
-        uow,
-        session_uuid,
-        kind=MovementKind.CLASS_USE,
-        doc_type="class",
-        user_id=user_id,
-        register_id=register_id,
-        at=now,
-        locations=(STORE_ROOM, FLOOR),
-    )
-    t = ClassSession.__table__
-    conn.execute(update(t).where(t.c.id == row.id).values(status=HELD, held_at=now))
-    return _info(conn, row.id)
-
-
 def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -> SessionInfo:
     """Cancel a session with no live bookings (cancel or refund those first); frees the room."""
     conn = uow.conn
-    row = _locked_session(conn, session_uuid)
+    row = locked_session(uow, session_uuid)
     if row.status != SCHEDULED:
         raise ClassError(f"the session is {row.status}", code="class.not_scheduled")
     live = conn.execute(
@@ -597,30 +490,4 @@ def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -
     t = ClassSession.__table__
     conn.execute(update(t).where(t.c.id == row.id).values(status=CANCELLED))
     reservations.release(uow, session_uuid)
-    return _info(conn, row.id)
-
-
-@dataclass(frozen=True, slots=True)
-class IngredientChoice:
-    product_id: int
-    name: str
-    unit: str
-
-
-def find_ingredients(uow: UnitOfWork, text: str, limit: int = 20) -> list[IngredientChoice]:
-    """Stock-tracked products whose Korean or English name contains ``text`` (session dialog)."""
-    words = text.strip()
-    if not words:
-        return []
-    like = f"%{words}%"
-    rows = uow.conn.execute(
-        select(Product.id, Product.name_ko, Product.unit)
-        .where(
-            Product.stock_tracked.is_(True),
-            Product.active.is_(True),
-            Product.name_ko.ilike(like) | Product.name_en.ilike(like),
-        )
-        .order_by(Product.name_ko)
-        .limit(limit)
-    )
-    return [IngredientChoice(pid, name, unit) for pid, name, unit in rows]
+    return session_info(uow, row.id)

@@ -1,109 +1,37 @@
-"""A card-terminal simulator: a local TCP peer speaking the JSON line protocol of
-``docs/card-terminal-protocol.md``, with declines, late answers and lost answers on demand.
-
-Used by the demo (``[card] terminal = "simulator"``) and the tests, and runnable on its own as
-``posapp-admin terminal-simulator --port 8111`` (:func:`main`). It keeps an in-memory ledger of
-every request by ``request_id`` (charged, declined, cancelled, net-cancelled), so a test can
-assert that a timed-out approval was net-cancelled and that nobody was charged twice.
-
-Fault knobs, each for the next new money-moving request (approve, cancel, cash receipt, cash
-receipt cancel; a repeated ``request_id`` just gets its first answer again):
-:meth:`~CardTerminalSimulator.decline_next`, :meth:`~CardTerminalSimulator.delay_next` (answer
-late; or wait before charging, as a customer slow with the card),
-:meth:`~CardTerminalSimulator.drop_next` (charge, then hang up without answering),
-:meth:`~CardTerminalSimulator.garble_next`, :meth:`~CardTerminalSimulator.answer_unmasked_next`
-(a broken terminal leaking a full card number); and
-:meth:`~CardTerminalSimulator.decline_amount_over`,
-:meth:`~CardTerminalSimulator.refuse_net_cancel_next`. Card numbers are random and fictitious;
-only masked ones (first 6, last 4) leave the simulator, and only those are printed.
-"""
+"""The card-terminal simulator: a threaded TCP server answering the JSON line protocol from an
+in-memory ledger, with fault knobs (declines, late, lost and garbled answers) for tests."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import dataclasses
 import datetime as dt
 import json
 import random
-import re
 import socket
 import socketserver
-import sys
 import threading
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
-KST = dt.timezone(dt.timedelta(hours=9), "KST")
-MAX_LINE = 64 * 1024
-IDLE_TIMEOUT = 30.0  # a connection that sends nothing for this long is closed
-
-# (first 6 digits, issuer, acquirer): plausible Korean BINs; the rest of each number is random.
-CARD_POOL: tuple[tuple[str, str, str], ...] = (
-    ("941012", "신한카드", "신한카드"),
-    ("536510", "KB국민카드", "KB국민카드"),
-    ("451842", "현대카드", "현대카드"),
-    ("356091", "삼성카드", "삼성카드"),
-    ("943020", "BC카드(우리)", "BC카드"),
-    ("467309", "롯데카드", "롯데카드"),
-    ("461954", "하나카드", "하나카드"),
-    ("552576", "NH농협카드", "NH농협카드"),
+from posapp_devtools.card_simulator.protocol import (
+    CARD_POOL,
+    CHARGING_OPS,
+    FINAL_REFUSALS,
+    IDLE_TIMEOUT,
+    KST,
+    MAX_LINE,
+    ORIGINAL_OP,
+    BadRequest,
+    Knobs,
+    LedgerEntry,
+    Plan,
+    copy_entry,
+    encode,
+    mask_identity,
+    printable,
+    refuse,
+    validate,
 )
-CHARGING_OPS = ("approve", "cancel", "cash_receipt", "cash_receipt_cancel")
-FINAL_REFUSALS = ("declined", "insufficient_funds")  # remembered for the request_id
-PURPOSES = ("income_deduction", "expense_proof")
-_ORIGINAL_OP = {"cancel": "approve", "cash_receipt_cancel": "cash_receipt"}
-
-
-@dataclass
-class LedgerEntry:
-    """What the terminal did with one ``request_id``.
-
-    ``state``: ``charged`` (an approval or cash receipt in force; ``refunded`` won of it
-    cancelled so far), ``cancelled`` (fully refunded), ``declined``, ``done`` (a cancel that
-    went through) or ``net_cancelled`` (undone by 망취소 — or refused because the net-cancel
-    came first). ``times_asked`` counts how often the request arrived."""
-
-    request_id: str
-    op: str
-    amount: int
-    state: str
-    answer: dict[str, Any]
-    approval_no: str = ""
-    approved_at: dt.datetime | None = None
-    refunded: int = 0
-    original: str = ""  # a cancel's original request_id
-    times_asked: int = 1
-    fingerprint: tuple[Any, ...] = ()
-
-
-@dataclass
-class _Knobs:
-    decline: list[tuple[str, str]] = field(default_factory=list)
-    delay: list[tuple[float, bool]] = field(default_factory=list)
-    drop: int = 0
-    garble: int = 0
-    unmasked: int = 0
-    refuse_net_cancel: int = 0
-    decline_over: int | None = None
-
-
-@dataclass
-class _Plan:
-    """The knobs one request drew."""
-
-    decline: tuple[str, str] | None = None
-    wait_before: float = 0.0
-    wait_after: float = 0.0
-    drop: bool = False
-    garble: bool = False
-    unmasked: bool = False
-
-
-class _BadRequest(Exception):
-    pass
 
 
 class _Server(socketserver.ThreadingTCPServer):
@@ -134,7 +62,7 @@ class CardTerminalSimulator:
         self._in_flight = 0
         self._ledger: dict[str, LedgerEntry] = {}
         self._voided: set[str] = set()  # net-cancelled before the request itself arrived
-        self._knobs = _Knobs()
+        self._knobs = Knobs()
         self._server: _Server | None = None
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
@@ -229,7 +157,7 @@ class CardTerminalSimulator:
         """Card approvals in force (not declined, refunded in full or net-cancelled)."""
         with self._lock:
             return [
-                _copy(e)
+                copy_entry(e)
                 for e in self._ledger.values()
                 if e.op == "approve" and e.state == "charged"
             ]
@@ -238,7 +166,7 @@ class CardTerminalSimulator:
         """Cash receipts in force."""
         with self._lock:
             return [
-                _copy(e)
+                copy_entry(e)
                 for e in self._ledger.values()
                 if e.op == "cash_receipt" and e.state == "charged"
             ]
@@ -251,11 +179,11 @@ class CardTerminalSimulator:
     def entry(self, request_id: str) -> LedgerEntry | None:
         with self._lock:
             e = self._ledger.get(request_id)
-            return _copy(e) if e is not None else None
+            return copy_entry(e) if e is not None else None
 
     def ledger(self) -> list[LedgerEntry]:
         with self._lock:
-            return [_copy(e) for e in self._ledger.values()]
+            return [copy_entry(e) for e in self._ledger.values()]
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Wait until no request is being answered (delayed ones included)."""
@@ -277,7 +205,7 @@ class CardTerminalSimulator:
                     return
                 if not raw.endswith(b"\n") and len(raw) > MAX_LINE:
                     with contextlib.suppress(OSError):
-                        wfile.write(_encode(_refuse("bad_request", "request line too long")))
+                        wfile.write(encode(refuse("bad_request", "request line too long")))
                     return
                 with self._lock:
                     self._in_flight += 1
@@ -303,12 +231,12 @@ class CardTerminalSimulator:
         try:
             request = json.loads(raw.decode("utf-8"))
             if not isinstance(request, dict):
-                raise _BadRequest("a request is a JSON object")
+                raise BadRequest("a request is a JSON object")
             answer, plan = self._answer(request)
         except (UnicodeDecodeError, ValueError):
-            answer, plan = _refuse("bad_request", "요청이 JSON 한 줄이 아닙니다"), _Plan()
-        except _BadRequest as exc:
-            answer, plan = _refuse("bad_request", str(exc)), _Plan()
+            answer, plan = refuse("bad_request", "요청이 JSON 한 줄이 아닙니다"), Plan()
+        except BadRequest as exc:
+            answer, plan = refuse("bad_request", str(exc)), Plan()
         self._event(request if isinstance(request, dict) else {}, answer, plan)
         if plan.wait_after:
             self._stopping.wait(plan.wait_after)
@@ -316,37 +244,37 @@ class CardTerminalSimulator:
             return None
         if plan.garble:
             return b"\x15NAK garbled \xff\xfe\n"
-        return _encode(answer)
+        return encode(answer)
 
-    def _answer(self, req: dict[str, Any]) -> tuple[dict[str, Any], _Plan]:
+    def _answer(self, req: dict[str, Any]) -> tuple[dict[str, Any], Plan]:
         if req.get("v") != 1:
-            raise _BadRequest('unsupported protocol version (send "v": 1)')
+            raise BadRequest('unsupported protocol version (send "v": 1)')
         op = req.get("op")
         if op == "status":
             with self._lock:
                 busy = self._in_flight - 1
             answer = {"ok": True, "v": 1, "result": "ready", "terminal": "simulator"}
-            return answer | {"in_flight": busy}, _Plan()
+            return answer | {"in_flight": busy}, Plan()
         rid = req.get("request_id")
         if not isinstance(rid, str) or not 1 <= len(rid) <= 100:
-            raise _BadRequest("request_id: a string of 1 to 100 characters")
+            raise BadRequest("request_id: a string of 1 to 100 characters")
         if op == "net_cancel":
-            return self._net_cancel(rid), _Plan()
+            return self._net_cancel(rid), Plan()
         if op not in CHARGING_OPS:
-            raise _BadRequest(f"unknown op {op!r}")
-        params = _validate(op, req)
+            raise BadRequest(f"unknown op {op!r}")
+        params = validate(op, req)
         fingerprint = (op, *sorted(params.items()))
         with self._lock:
             replay = self._replay(rid, params["amount"], fingerprint)
             if replay is not None:
-                return replay, _Plan()
+                return replay, Plan()
             plan = self._draw(op)
         if plan.wait_before:
             self._stopping.wait(plan.wait_before)
         with self._lock:  # again: the net-cancel or a twin request may have come meanwhile
             replay = self._replay(rid, params["amount"], fingerprint)
             if replay is not None:
-                return replay, _Plan()
+                return replay, Plan()
             answer = self._decide(op, rid, params, fingerprint, plan)
         return answer, plan
 
@@ -369,13 +297,13 @@ class CardTerminalSimulator:
             return None
         entry.times_asked += 1
         if entry.fingerprint != fingerprint:
-            return _refuse("bad_request", "이미 다른 요청에 쓴 request_id입니다")
+            return refuse("bad_request", "이미 다른 요청에 쓴 request_id입니다")
         if entry.state == "net_cancelled":
-            return _refuse("net_cancelled", "망취소된 요청입니다: 새 요청으로 다시 하세요")
+            return refuse("net_cancelled", "망취소된 요청입니다: 새 요청으로 다시 하세요")
         return dict(entry.answer)
 
-    def _draw(self, op: str) -> _Plan:
-        k, plan = self._knobs, _Plan()
+    def _draw(self, op: str) -> Plan:
+        k, plan = self._knobs, Plan()
         if k.delay:
             seconds, before = k.delay.pop(0)
             plan.wait_before, plan.wait_after = (seconds, 0.0) if before else (0.0, seconds)
@@ -396,7 +324,7 @@ class CardTerminalSimulator:
         rid: str,
         params: dict[str, Any],
         fingerprint: tuple[Any, ...],
-        plan: _Plan,
+        plan: Plan,
     ) -> dict[str, Any]:
         """Charge, cancel or refuse (lock held); record what was done."""
         amount: int = params["amount"]
@@ -410,7 +338,7 @@ class CardTerminalSimulator:
             elif amount < 50_000:
                 refusal = ("bad_request", "5만원 미만은 할부할 수 없습니다")
         if refusal is not None:
-            answer = _refuse(*refusal)
+            answer = refuse(*refusal)
             if refusal[0] in FINAL_REFUSALS:
                 self._ledger[rid] = LedgerEntry(
                     rid, op, amount, "declined", answer, fingerprint=fingerprint
@@ -446,7 +374,7 @@ class CardTerminalSimulator:
                 }
             else:
                 answer |= {
-                    "identity_masked": _mask_identity(params["identity"]),
+                    "identity_masked": mask_identity(params["identity"]),
                     "purpose": params["purpose"],
                 }
             self._ledger[rid] = LedgerEntry(
@@ -458,19 +386,19 @@ class CardTerminalSimulator:
             (
                 e
                 for e in self._ledger.values()
-                if e.op == _ORIGINAL_OP[op]
+                if e.op == ORIGINAL_OP[op]
                 and e.approval_no == params["approval_no"]
                 and e.state in ("charged", "cancelled")
             ),
             None,
         )
         if original is None or original.approved_at is None:
-            return _refuse("unknown_approval", "원거래를 찾을 수 없습니다 (승인번호 확인)")
+            return refuse("unknown_approval", "원거래를 찾을 수 없습니다 (승인번호 확인)")
         if original.approved_at.date() != params["approved_at"].astimezone(KST).date():
-            return _refuse("unknown_approval", "원거래 승인일자가 다릅니다")
+            return refuse("unknown_approval", "원거래 승인일자가 다릅니다")
         remaining = original.amount - original.refunded
         if amount > remaining:
-            return _refuse("bad_request", f"취소 가능 금액({remaining:,}원)을 넘습니다")
+            return refuse("bad_request", f"취소 가능 금액({remaining:,}원)을 넘습니다")
         original.refunded += amount
         if original.refunded == original.amount:
             original.state = "cancelled"
@@ -508,7 +436,7 @@ class CardTerminalSimulator:
         with self._lock:
             if self._knobs.refuse_net_cancel:
                 self._knobs.refuse_net_cancel -= 1
-                return _refuse("busy", "단말기 사용 중: 잠시 후 다시")
+                return refuse("busy", "단말기 사용 중: 잠시 후 다시")
             entry = self._ledger.get(rid)
             was = entry.state if entry is not None else "unknown"
             if entry is None:
@@ -529,7 +457,7 @@ class CardTerminalSimulator:
             if number not in taken:
                 return number
 
-    def _event(self, req: dict[str, Any], answer: dict[str, Any], plan: _Plan) -> None:
+    def _event(self, req: dict[str, Any], answer: dict[str, Any], plan: Plan) -> None:
         if self.on_event is None:
             return
         op = str(req.get("op", "?"))
@@ -545,7 +473,7 @@ class CardTerminalSimulator:
             for key in ("approval_no", "card_masked", "identity_masked", "issuer", "was"):
                 value = answer.get(key)
                 if isinstance(value, str) and value:
-                    parts.append(_printable(value))
+                    parts.append(printable(value))
         else:
             parts.append(f"→ {answer.get('code')}: {answer.get('message')}")
         if plan.wait_before or plan.wait_after:
@@ -556,100 +484,3 @@ class CardTerminalSimulator:
             parts.append("(answer garbled)")
         with contextlib.suppress(Exception):  # a broken event printer must not break the terminal
             self.on_event(" ".join(parts))
-
-
-def _validate(op: str, req: dict[str, Any]) -> dict[str, Any]:
-    """The parameters of a money-moving request, checked; _BadRequest otherwise."""
-    amount = req.get("amount")
-    if type(amount) is not int or not 0 < amount <= 100_000_000:
-        raise _BadRequest("amount: whole won, 1 to 100,000,000")
-    params: dict[str, Any] = {"amount": amount}
-    if op == "approve":
-        months = req.get("installment_months", 0)
-        if type(months) is not int or months < 0:
-            raise _BadRequest("installment_months: 0 (일시불) or 2 to 36")
-        params["installment_months"] = months
-    elif op == "cash_receipt":
-        identity, purpose = req.get("identity"), req.get("purpose")
-        digits = re.sub(r"-", "", identity) if isinstance(identity, str) else ""
-        if not re.fullmatch(r"\d{10,19}", digits):
-            raise _BadRequest("identity: a phone, cash-receipt card or business number")
-        if purpose not in PURPOSES:
-            raise _BadRequest(f"purpose: one of {', '.join(PURPOSES)}")
-        params |= {"identity": digits, "purpose": purpose}
-    else:
-        approval_no, approved_at = req.get("approval_no"), req.get("approved_at")
-        if not isinstance(approval_no, str) or not approval_no:
-            raise _BadRequest("approval_no missing")
-        try:
-            at = dt.datetime.fromisoformat(str(approved_at))
-        except ValueError:
-            raise _BadRequest("approved_at: ISO-8601") from None
-        params |= {
-            "approval_no": approval_no,
-            "approved_at": at if at.tzinfo else at.replace(tzinfo=KST),
-        }
-    return params
-
-
-def _refuse(code: str, message: str) -> dict[str, Any]:
-    return {"ok": False, "v": 1, "code": code, "message": message}
-
-
-def _encode(answer: dict[str, Any]) -> bytes:
-    return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-
-
-def _copy(entry: LedgerEntry) -> LedgerEntry:
-    return dataclasses.replace(entry, answer=dict(entry.answer))
-
-
-def _mask_identity(digits: str) -> str:
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-
-
-def _printable(value: str) -> str:
-    """Never print more than 10 digits of anything (a leaked card number, say)."""
-    return value if len(re.sub(r"\D", "", value)) <= 10 else "[unmasked number withheld]"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``posapp-admin terminal-simulator [--host 127.0.0.1] [--port 8111]``: serve until Ctrl-C."""
-    parser = argparse.ArgumentParser(
-        prog="posapp-admin terminal-simulator",
-        description="Play a card terminal (JSON lines over TCP, docs/card-terminal-protocol.md).",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8111, help="TCP port (0: any free port)")
-    parser.add_argument(
-        "--decline-over", type=int, metavar="WON", help="decline approvals above this amount"
-    )
-    parser.add_argument("--seed", type=int, help="random seed (repeatable approval numbers)")
-    args = parser.parse_args(argv)
-    sim = CardTerminalSimulator(
-        args.host, args.port, on_event=lambda line: print(line, flush=True), seed=args.seed
-    )
-    if args.decline_over is not None:
-        sim.decline_amount_over(args.decline_over)
-    try:
-        sim.start()
-    except OSError as exc:
-        print(f"cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr, flush=True)
-        return 2
-    print(
-        f"card terminal simulator on {args.host}:{sim.port} "
-        f'([card] terminal = "cardsim://{args.host}:{sim.port}"; Ctrl-C stops)',
-        flush=True,
-    )
-    try:
-        while True:
-            time.sleep(1.0)
-    except KeyboardInterrupt:
-        print("stopped", flush=True)
-    finally:
-        sim.stop()
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -4,7 +4,7 @@
     <context>
         <name>AuditBrowser</name>
         <message>
-            <location filename="../../ui/audit.py" line="+119" />
+            <location filename="../../posapp/ui/audit.py" line="+119" />
             <source>감사 기록</source>
             <translation>Audit log</translation>
         </message>
@@ -95,7 +95,7 @@
     <context>
         <name>BookingDialog</name>
         <message>
-            <location filename="../../ui/classes.py" line="+232" />
+            <location filename="../../posapp/ui/classes.py" line="+232" />
             <source>예약</source>
             <translation>Booking</translation>
         </message>
@@ -153,7 +153,7 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../ui/checkout.py" line="+343" />
+            <location filename="../../posapp/ui/checkout.py" line="+343" />
             <location line="+135" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
@@ -529,7 +529,7 @@
     <context>
         <name>ClassesWindow</name>
         <message>
-            <location filename="../../ui/classes.py" line="-230" />
+            <location filename="../../posapp/ui/classes.py" line="-230" />
             <source>월</source>
             <translation>Mon</translation>
         </message>
@@ -831,7 +831,7 @@
     <context>
         <name>CountDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+113" />
+            <location filename="../../posapp/ui/dialogs.py" line="+113" />
             <source>{amount}원 지폐</source>
             <translation>₩{amount} note</translation>
         </message>
@@ -864,7 +864,7 @@
     <context>
         <name>CustomerDisplay</name>
         <message>
-            <location filename="../../ui/customer_display.py" line="+40" />
+            <location filename="../../posapp/ui/customer_display.py" line="+40" />
             <source>I·Market·U — 고객 화면</source>
             <translation>I·Market·U — Customer display</translation>
         </message>
@@ -893,7 +893,7 @@
     <context>
         <name>DiscountDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+259" />
+            <location filename="../../posapp/ui/dialogs.py" line="+259" />
             <source>원</source>
             <translation>₩</translation>
         </message>
@@ -911,7 +911,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+134" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="+134" />
             <source>확인</source>
             <translation>OK</translation>
         </message>
@@ -924,7 +924,7 @@
     <context>
         <name>HeldDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+83" />
+            <location filename="../../posapp/ui/dialogs.py" line="+83" />
             <source>보류 목록</source>
             <translation>Held tickets</translation>
         </message>
@@ -945,7 +945,7 @@
     <context>
         <name>HistoryDialog</name>
         <message>
-            <location filename="../../ui/inventory_history.py" line="+37" />
+            <location filename="../../posapp/ui/inventory_history.py" line="+37" />
             <source>판매</source>
             <extracomment>ledger movement kinds in the manager's words</extracomment>
             <translation>Sale</translation>
@@ -1069,7 +1069,7 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../ui/inventory_import.py" line="+60" />
+            <location filename="../../posapp/ui/inventory_import.py" line="+60" />
             <source>상품 CSV 가져오기·내보내기</source>
             <translation>Product CSV import and export</translation>
         </message>
@@ -1157,7 +1157,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+266" />
+            <location filename="../../posapp/ui/inventory.py" line="+266" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -1477,7 +1477,7 @@
     <context>
         <name>LabelDialog</name>
         <message>
-            <location filename="../../ui/inventory_labels.py" line="+54" />
+            <location filename="../../posapp/ui/inventory_labels.py" line="+54" />
             <source>라벨 인쇄</source>
             <translation>Print labels</translation>
         </message>
@@ -1570,7 +1570,7 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="-145" />
+            <location filename="../../posapp/ui/dialogs.py" line="-145" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -1588,7 +1588,7 @@
     <context>
         <name>MarkdownDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+424" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="+424" />
             <source>마감 할인 — {name}</source>
             <translation>Markdown — {name}</translation>
         </message>
@@ -1626,7 +1626,7 @@
     <context>
         <name>NewUserDialog</name>
         <message>
-            <location filename="../../ui/staff.py" line="+114" />
+            <location filename="../../posapp/ui/staff.py" line="+114" />
             <source>직원 추가</source>
             <translation>Add staff</translation>
         </message>
@@ -1654,7 +1654,7 @@
     <context>
         <name>OnlineOrdersDialog</name>
         <message>
-            <location filename="../../ui/sync_panel.py" line="+109" />
+            <location filename="../../posapp/ui/sync_panel.py" line="+109" />
             <source>온라인 주문 픽업</source>
             <translation>Online order pick-up</translation>
         </message>
@@ -1710,7 +1710,7 @@
     <context>
         <name>PartnersTab</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="-206" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="-206" />
             <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
             <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
         </message>
@@ -1791,7 +1791,7 @@
     <context>
         <name>PinDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="-312" />
+            <location filename="../../posapp/ui/dialogs.py" line="-312" />
             <source>지움</source>
             <translation>Clear</translation>
         </message>
@@ -1804,7 +1804,7 @@
     <context>
         <name>PinPairDialog</name>
         <message>
-            <location filename="../../ui/staff.py" line="-48" />
+            <location filename="../../posapp/ui/staff.py" line="-48" />
             <source>PIN 확인</source>
             <translation>PIN again</translation>
         </message>
@@ -1827,7 +1827,7 @@
     <context>
         <name>PriceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+367" />
+            <location filename="../../posapp/ui/dialogs.py" line="+367" />
             <source>가격표 불일치</source>
             <translation>Shelf tag differs</translation>
         </message>
@@ -1865,7 +1865,7 @@
     <context>
         <name>ProducerDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="-180" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="-180" />
             <source>생산자 — {name}</source>
             <translation>Producer — {name}</translation>
         </message>
@@ -2028,7 +2028,7 @@
     <context>
         <name>ProductListModel</name>
         <message>
-            <location filename="../../ui/inventory.py" line="-931" />
+            <location filename="../../posapp/ui/inventory.py" line="-931" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -2081,7 +2081,7 @@
     <context>
         <name>PurchaseOrdersTab</name>
         <message>
-            <location filename="../../ui/inventory_orders.py" line="+70" />
+            <location filename="../../posapp/ui/inventory_orders.py" line="+70" />
             <source>모든 발주</source>
             <translation>All orders</translation>
         </message>
@@ -2231,7 +2231,7 @@
     <context>
         <name>RefundDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="+78" />
+            <location filename="../../posapp/ui/dialogs.py" line="+78" />
             <source>환불 · {receipt}</source>
             <translation>Refund · {receipt}</translation>
         </message>
@@ -2269,7 +2269,7 @@
     <context>
         <name>RegionDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+64" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="+64" />
             <source>산지 정보 — {name}</source>
             <translation>Region — {name}</translation>
         </message>
@@ -2277,7 +2277,7 @@
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../ui/reports.py" line="+217" />
+            <location filename="../../posapp/ui/reports.py" line="+217" />
             <source>보고서 — {name}</source>
             <translation>Reports — {name}</translation>
         </message>
@@ -2476,7 +2476,7 @@
     <context>
         <name>SessionDialog</name>
         <message>
-            <location filename="../../ui/classes.py" line="-702" />
+            <location filename="../../posapp/ui/classes.py" line="-702" />
             <source>수업 만들기</source>
             <translation>New session</translation>
         </message>
@@ -2590,7 +2590,7 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings.py" line="+47" />
+            <location filename="../../posapp/ui/settings.py" line="+47" />
             <source>미리보기 (프린터 없음)</source>
             <translation>Preview (no printer)</translation>
         </message>
@@ -2843,7 +2843,7 @@
     <context>
         <name>StaffDialog</name>
         <message>
-            <location filename="../../ui/staff.py" line="-103" />
+            <location filename="../../posapp/ui/staff.py" line="-103" />
             <source>계산원</source>
             <translation>Cashier</translation>
         </message>
@@ -3031,7 +3031,7 @@
     <context>
         <name>SyncButton</name>
         <message>
-            <location filename="../../ui/sync_panel.py" line="-129" />
+            <location filename="../../posapp/ui/sync_panel.py" line="-129" />
             <source>동기화 오류 · 대기 {pending}건</source>
             <translation>Sync error · {pending} waiting</translation>
         </message>
@@ -3054,7 +3054,7 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="-412" />
+            <location filename="../../posapp/ui/dialogs.py" line="-412" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -3195,7 +3195,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../ui/checkout.py" line="-882" />
+            <location filename="../../posapp/ui/checkout.py" line="-882" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -3228,7 +3228,7 @@
     <context>
         <name>TransferDialog</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="+234" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="+234" />
             <source>매장 ↔ 창고 이동 — {name}</source>
             <translation>Floor ↔ store room — {name}</translation>
         </message>
@@ -3266,7 +3266,7 @@
     <context>
         <name>WasteDialog</name>
         <message>
-            <location filename="../../ui/inventory.py" line="+102" />
+            <location filename="../../posapp/ui/inventory.py" line="+102" />
             <source>변질</source>
             <translation>Spoiled</translation>
         </message>
@@ -3319,13 +3319,13 @@
     <context>
         <name>checkout</name>
         <message>
-            <location filename="../../ui/messages.py" line="+363" />
+            <location filename="../../posapp/ui/messages.py" line="+363" />
             <source>오류: {kind}: {error}</source>
             <extracomment>code → Korean template; ``{name}`` fields come from the error's data.</extracomment>
             <translation>Error: {kind}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/checkout.py" line="+849" />
+            <location filename="../../posapp/ui/checkout.py" line="+849" />
             <source>개</source>
             <translation>ea</translation>
         </message>
@@ -3333,7 +3333,7 @@
     <context>
         <name>inventory</name>
         <message>
-            <location filename="../../ui/inventory_edit.py" line="-499" />
+            <location filename="../../posapp/ui/inventory_edit.py" line="-499" />
             <source>개</source>
             <translation>ea</translation>
         </message>
@@ -3374,7 +3374,7 @@
         </message>
         <message>
             <location line="+176" />
-            <location filename="../../ui/inventory_import.py" line="-144" />
+            <location filename="../../posapp/ui/inventory_import.py" line="-144" />
             <source>판매가</source>
             <translation>Price</translation>
         </message>
@@ -3424,7 +3424,7 @@
             <translation>Basement store room</translation>
         </message>
         <message>
-            <location filename="../../ui/inventory_orders.py" line="-310" />
+            <location filename="../../posapp/ui/inventory_orders.py" line="-310" />
             <source>작성 중</source>
             <translation>Draft</translation>
         </message>
@@ -3454,7 +3454,7 @@
             <translation>Unit cost</translation>
         </message>
         <message>
-            <location filename="../../ui/inventory_labels.py" line="-124" />
+            <location filename="../../posapp/ui/inventory_labels.py" line="-124" />
             <source>가격표 8칸 (99.1×67.7 mm)</source>
             <translation>Shelf labels, 8 per sheet (99.1×67.7 mm)</translation>
         </message>
@@ -3469,7 +3469,7 @@
             <translation>Formtec 40 per sheet (48.5×25.4 mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/inventory_import.py" line="-7" />
+            <location filename="../../posapp/ui/inventory_import.py" line="-7" />
             <source>바코드</source>
             <translation>Barcode</translation>
         </message>
@@ -3532,7 +3532,7 @@
     <context>
         <name>sync</name>
         <message>
-            <location filename="../../ui/sync_panel.py" line="+17" />
+            <location filename="../../posapp/ui/sync_panel.py" line="+17" />
             <source>보낼 문서 {pending}건 · 거부 {rejected}건 · 보낸 문서 {sent}건</source>
             <translation>{pending} documents to send · {rejected} rejected · {sent} sent</translation>
         </message>

@@ -1,4 +1,6 @@
-"""A child process for the kill -9 test: completes sales in a loop until it is killed."""
+"""A till selling in a loop until it is killed, as a child process (the kill -9 and backup
+tests): ``python -m tests.support.sale_loop DATABASE_URL CODE...``; prints "selling" once
+the first sale is committed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""A till's sync worker as a child process, for the SIGKILL test: delivers until killed."""
+"""A till's sync worker as a child process, for the SIGKILL test: delivers until killed
+(``python -m tests.support.worker_proc DATABASE_URL PLATFORM_URL TOKEN``)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,0 @@
-"""Bundled resources: the Korean font (NanumGothic, OFL) and the demo catalogue data."""

@@ -1,0 +1,129 @@
+"""The sync protocol's HTTP routes on the reference platform: status, document pushes,
+catalogue changes and orders by cursor, stock levels, the OpenAPI document."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from posapp.sync import protocol as P
+from posapp_devtools.platform.store import Store, utc_now
+
+
+def error_response(code: str, message: str | None = None, **details: Any) -> JSONResponse:
+    status = P.ERRORS.get(code, (500, ""))[0]
+    headers = {}
+    if code == "rate_limited":
+        headers["Retry-After"] = str(details.pop("retry_after", 1))
+    return JSONResponse(P.error_body(code, message, **details), status, headers=headers)
+
+
+def register_of(request: Request) -> str | JSONResponse:
+    auth = request.headers.get("authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return error_response("auth.missing_token")
+    register_id = request.app.state.store.register_for(token.strip())
+    if register_id is None:
+        return error_response("auth.invalid_token")
+    return register_id
+
+
+def _paging(request: Request) -> tuple[int, int] | JSONResponse:
+    try:
+        after = int(request.query_params.get("after", "0"))
+        limit = int(request.query_params.get("limit", str(P.MAX_PAGE)))
+    except ValueError:
+        return error_response("request.invalid", "after and limit are integers")
+    if after < 0 or not 1 <= limit <= P.MAX_PAGE:
+        return error_response("request.invalid", f"after ≥ 0 and 1 ≤ limit ≤ {P.MAX_PAGE}")
+    return after, limit
+
+
+async def read_json(request: Request) -> Any:
+    raw = await request.body()
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return error_response("request.invalid_json")
+
+
+async def status(request: Request) -> Response:
+    reg = register_of(request)
+    if isinstance(reg, Response):
+        return reg
+    return JSONResponse({"protocol": P.VERSION, "register_id": reg, "server_time": utc_now()})
+
+
+async def documents(request: Request) -> Response:
+    reg = register_of(request)
+    if isinstance(reg, Response):
+        return reg
+    body = await read_json(request)
+    if isinstance(body, Response):
+        return body
+    if not isinstance(body, dict) or not isinstance(body.get("documents"), list):
+        return error_response("request.invalid", "the body is {protocol, documents: [...]}")
+    if body.get("protocol") != P.VERSION:
+        return error_response(
+            "request.unsupported_version", supported=[P.VERSION], got=body.get("protocol")
+        )
+    docs = body["documents"]
+    if len(docs) > P.MAX_BATCH:
+        return error_response("batch.too_large", max=P.MAX_BATCH, got=len(docs))
+    store: Store = request.app.state.store
+    results = await asyncio.to_thread(store.push, reg, docs)
+    return JSONResponse({"results": results})
+
+
+def _paged(read: Callable[[Store], Callable[[int, int], dict[str, Any]]]) -> Any:
+    """A GET endpoint that pages by server cursor: ``?after=CURSOR&limit=N``."""
+
+    async def endpoint(request: Request) -> Response:
+        reg = register_of(request)
+        if isinstance(reg, Response):
+            return reg
+        paging = _paging(request)
+        if isinstance(paging, Response):
+            return paging
+        return JSONResponse(read(request.app.state.store)(*paging))
+
+    return endpoint
+
+
+catalog_changes = _paged(lambda store: store.catalog_changes)
+orders = _paged(lambda store: store.orders_after)
+
+
+async def stock(request: Request) -> Response:
+    reg = register_of(request)
+    if isinstance(reg, Response):
+        return reg
+    body = await read_json(request)
+    if isinstance(body, Response):
+        return body
+    levels = body.get("levels") if isinstance(body, dict) else None
+    if not isinstance(levels, list):
+        return error_response("request.invalid", "the body is {levels: [{sku, available}]}")
+    if len(levels) > P.MAX_LEVELS:
+        return error_response("batch.too_large", max=P.MAX_LEVELS, got=len(levels))
+    for i, lv in enumerate(levels):
+        if (
+            not isinstance(lv, dict)
+            or not isinstance(lv.get("sku"), str)
+            or not isinstance(lv.get("available"), int)
+        ):
+            return error_response(
+                "request.invalid", "each level is {sku: str, available: int}", index=i
+            )
+    store: Store = request.app.state.store
+    return JSONResponse({"updated": await asyncio.to_thread(store.set_stock, reg, levels)})
+
+
+async def openapi_doc(request: Request) -> Response:
+    return JSONResponse(P.openapi())

@@ -1,0 +1,44 @@
+"""The one approval service: a PIN checked against the store's approvers, bound to the action,
+the line and the bound it was asked for."""
+
+from __future__ import annotations
+
+import pytest
+
+from posapp.errors import PosError
+from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
+from tests.conftest import Store
+
+DISCOUNT = ApprovalRequest(
+    action="discount.line", title="관리자 승인", prompt="할인 15%", line=0, bound={"percent": 15}
+)
+
+
+def test_a_managers_pin_gives_an_approval_bound_to_the_request(store: Store) -> None:
+    approval = Approvals(store.db).verify("2222", DISCOUNT)
+    assert approval.approver_id == store.manager
+    assert approval.action == "discount.line"
+    assert approval.covers("discount.line", line=0, percent=15)
+    assert approval.covers("discount.line", line=0, percent=10)
+
+
+def test_an_approval_covers_no_more_than_was_approved() -> None:
+    a = Approval(1, "박지민", "discount.line", line=0, bound={"percent": 15})
+    assert not a.covers("discount.line", line=0, percent=90)  # a larger discount asks again
+    assert not a.covers("discount.line", line=1, percent=15)  # another line
+    assert not a.covers("discount.ticket", percent=15)  # another action
+    assert not a.covers("discount.line", line=0, amount=1000)  # a bound never approved
+
+
+@pytest.mark.parametrize("pin", ["1111", "9999"])
+def test_a_cashiers_or_a_wrong_pin_is_refused(store: Store, pin: str) -> None:
+    with pytest.raises(PosError) as err:
+        Approvals(store.db).verify(pin, DISCOUNT)
+    assert err.value.code == "auth.approval_denied"
+
+
+def test_the_approver_must_hold_the_permission_the_request_names(store: Store) -> None:
+    request = ApprovalRequest("screen.staff", "직원·권한", "PIN", permission="user_admin")
+    with pytest.raises(PosError) as err:
+        Approvals(store.db).verify("2222", request)  # a manager does not hold user_admin
+    assert err.value.code == "auth.approval_required"
