@@ -130,7 +130,7 @@ def new_catalogue_db(path: Path, products: int) -> None:
     db = Database(f"sqlite:///{path}")
     migrate(db.engine)
     data = catalogue_csv(products).encode()
-    db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
+    db.transact(lambda uow: csv_io.import_products(uow, data), retries=0)
     db.dispose()
 
 

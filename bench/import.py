@@ -38,7 +38,7 @@ def main() -> None:
         db = Database(args.db or f"sqlite:///{Path(tmp) / 'import.sqlite3'}")
         migrate(db.engine)
         t0 = time.perf_counter()
-        result = db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
+        result = db.transact(lambda uow: csv_io.import_products(uow, data), retries=0)
         elapsed = time.perf_counter() - t0
         db.dispose()
     assert result.created == rows == n - 1, (result, n)

@@ -33,7 +33,7 @@ def prepare(n: int) -> Database:
         db = Database(f"sqlite:///{path}")
         migrate(db.engine)
         data = catalogue_csv(n).encode()
-        db.transact(lambda uow: csv_io.import_products(uow.conn, data), retries=0)
+        db.transact(lambda uow: csv_io.import_products(uow, data), retries=0)
     return db
 
 
@@ -57,13 +57,16 @@ def main() -> None:
     codes = [ean13(f"880{rng.randrange(n):09d}") for _ in range(5000)]
     as_dict = {ean13(f"880{i:09d}"): i for i in range(n)}
     t0 = time.perf_counter()
-    index = db.read(lambda uow: catalog.load_search_index(uow.conn))
+    index = db.read(lambda uow: catalog.load_search_index(uow))
     build = time.perf_counter() - t0
-    with db.engine.connect() as conn:
+
+    def lookups(uow):  # type: ignore[no-untyped-def]
         for c in codes[:200]:
-            catalog.product_by_barcode(conn, c)
-        barcode = timed(lambda c: catalog.product_by_barcode(conn, c), codes)
-        scans = timed(lambda c: catalog.scan(conn, c), codes)
+            catalog.product_by_barcode(uow, c)
+        by_code = timed(lambda c: catalog.product_by_barcode(uow, c), codes)
+        return by_code, timed(lambda c: catalog.scan(uow, c), codes)
+
+    barcode, scans = db.read(lookups)
     bare = timed(as_dict.get, codes)
     words = [f"{r[:-1]} {ko}" for r in REGIONS for ko, _ in ITEMS]
     kinds = {

@@ -75,7 +75,7 @@ def run(url: str, n: int, sales: int) -> None:
     data = catalogue_csv(n).encode()
 
     def load(uow):  # type: ignore[no-untyped-def]
-        csv_io.import_products(uow.conn, data)
+        csv_io.import_products(uow, data)
         user = create_user(uow, "bench", Role.CASHIER, "1111").id
         return user, service.open_shift(uow, "R01", user, {10_000: 10})
 
@@ -94,12 +94,12 @@ def run(url: str, n: int, sales: int) -> None:
         t0 = time.perf_counter()
         spool.refresh(server)
         again = time.perf_counter() - t0
-        from posapp.inventory.catalog import set_price
+        from posapp.inventory.products import set_price
 
         def reprice(first_id: int) -> None:
             def fn(uow):  # type: ignore[no-untyped-def]
                 for pid in range(first_id, first_id + 100):  # a hundred prices changed
-                    set_price(uow.conn, pid, 1_000 + pid, user_id=user)
+                    set_price(uow, pid, 1_000 + pid, user_id=user)
 
             server.transact(fn)
 
@@ -118,7 +118,7 @@ def run(url: str, n: int, sales: int) -> None:
             t = Ticket()
             for _ in range(rng.randint(3, 5)):
                 code = ean13(f"880{rng.randrange(n):09d}")
-                t.add(db.read(lambda uow, c=code: catalog.scan(uow.conn, c)).line)
+                t.add(db.read(lambda uow, c=code: catalog.scan(uow, c)).line)
             return t
 
         offline_ms: list[float] = []

@@ -63,12 +63,12 @@ def setup(url: str, tills: int) -> int:
     csv = catalogue_csv(200).encode()
 
     def load(uow):  # type: ignore[no-untyped-def]
-        csv_io.import_products(uow.conn, csv)
+        csv_io.import_products(uow, csv)
         user = create_user(uow, "bench", Role.CASHIER, "1111").id
         for pid in range(1, POPULAR + 1):
             for k in range(2):
                 ledger.receive_lot(
-                    uow.conn, pid, LOT_QTY, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
+                    uow, pid, LOT_QTY, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
                 )
         for r in range(1, tills + 1):
             service.open_shift(uow, f"R{r:02d}", user, {10_000: 10})
@@ -128,9 +128,7 @@ def till_ours(url: str, k: int, user: int, start_at: float, seconds: float, out:
     errors: list[str] = []
     try:
         db = Database(url)
-        products = db.read(
-            lambda uow: catalog.products_by_id(uow.conn, list(range(1, POPULAR + 1)))
-        )
+        products = db.read(lambda uow: catalog.products_by_id(uow, list(range(1, POPULAR + 1))))
         # warm the connection pool and statement caches outside the measured window
         backend = db.read(lambda uow: uow.conn.execute(text("SELECT pg_backend_pid()")).scalar())
         time.sleep(max(0.0, start_at - time.time()))

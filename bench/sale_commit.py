@@ -36,12 +36,12 @@ def setup(path: Path) -> tuple[Database, list, int]:  # type: ignore[type-arg]
     csv = catalogue_csv(200).encode()
 
     def load(uow):  # type: ignore[no-untyped-def]
-        csv_io.import_products(uow.conn, csv)
+        csv_io.import_products(uow, csv)
         user = create_user(uow, "bench", Role.CASHIER, "1111").id
         for pid in range(1, 201):
             for k in range(2):
                 ledger.receive_lot(
-                    uow.conn, pid, 1_000_000, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
+                    uow, pid, 1_000_000, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
                 )
         service.open_shift(uow, "R01", user, {10_000: 10})
         return user
@@ -49,7 +49,7 @@ def setup(path: Path) -> tuple[Database, list, int]:  # type: ignore[type-arg]
     user = db.transact(load)
     lines = db.read(
         lambda uow: [
-            catalog.products_by_id(uow.conn, [pid])[pid].line(1 + pid % 3) for pid in range(1, 11)
+            catalog.products_by_id(uow, [pid])[pid].line(1 + pid % 3) for pid in range(1, 11)
         ]
     )
     return db, lines, user

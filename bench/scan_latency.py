@@ -44,7 +44,7 @@ def prepare(n: int) -> str:
             from posapp.auth.service import Role, create_user
             from posapp.sales import service
 
-            csv_io.import_products(uow.conn, data)
+            csv_io.import_products(uow, data)
             user = create_user(uow, "bench", Role.CASHIER, "1111").id
             service.open_shift(uow, "R01", user, {10_000: 10})
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import cache_dir, new_catalogue_db, pct
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
-from posapp.inventory import products, stock
+from posapp.inventory import lots, partners, products, stock_history
 from posapp.inventory.products import ProductFilter
 
 
@@ -127,7 +127,7 @@ def main() -> None:
     n, m = (10_000, 100_000) if args.quick else (args.products, args.movements)
     db = prepare(n, m)
     rng = random.Random(5)
-    regions = db.read(lambda uow: [r.id for r in products.list_regions(uow)])
+    regions = db.read(lambda uow: [r.id for r in partners.list_regions(uow)])
     total = db.read(lambda uow: products.count_products(uow, ProductFilter()))
     offsets = [rng.randrange(0, max(1, total - 100)) for _ in range(args.runs)]
     region_of = [rng.choice(regions) for _ in range(args.runs)]
@@ -149,10 +149,10 @@ def main() -> None:
         return products.count_products(uow, f), products.list_products(uow, f, limit=100)
 
     def expiring_lots(uow, i):  # type: ignore[no-untyped-def]
-        return stock.expiring_lots(uow, 7, limit=200)
+        return lots.expiring_lots(uow, 7, limit=200)
 
     def hist(uow, i):  # type: ignore[no-untyped-def]
-        return stock.history(uow, pids[i], limit=50)
+        return stock_history.history(uow, pids[i], limit=50)
 
     def bare(uow, i):  # type: ignore[no-untyped-def]
         return uow.conn.exec_driver_sql(

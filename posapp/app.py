@@ -240,9 +240,9 @@ def build(
         ids = [ln["product_id"] for ln in sale.lines]
 
         def read(uow: Any) -> tuple[str, str] | None:
-            products = catalog.products_by_id(uow.conn, ids)
+            products = catalog.products_by_id(uow, ids)
             regions = [p.region_id for p in products.values() if p.region_id]
-            return catalog.region_promo(uow.conn, regions)
+            return catalog.region_promo(uow, regions)
 
         return session._read(read)  # offline: the spool's copy of the regions
 
@@ -326,7 +326,8 @@ def build(
     def open_inventory() -> None:
         """F10: the manager's inventory window, after a manager's (or admin's) PIN."""
         from posapp.auth import service as auth
-        from posapp.ui.inventory import InventoryWindow
+        from posapp.ui.inventory_window import InventoryWindow
+        from posapp.usecases.inventory import InventoryUseCases
 
         pin = window.ask.pin("재고 관리", "관리자 PIN")
         if pin is None:
@@ -334,7 +335,7 @@ def build(
 
         def opened(manager: Any) -> None:
             inv = InventoryWindow(
-                db,
+                InventoryUseCases.build(db),
                 runner,
                 user_id=manager.id,
                 user_name=manager.name,
@@ -695,7 +696,7 @@ def _quick_keys(uow: Any) -> dict[str, list[Any]]:
         .where(Product.plu.is_not(None), Product.active)
         .order_by(Region.name, Product.name_ko)
     ).all()
-    products = catalog.products_by_id(uow.conn, [r[0] for r in rows])
+    products = catalog.products_by_id(uow, [r[0] for r in rows])
     groups: dict[str, list[Any]] = {}
     for pid, region in rows:
         groups.setdefault(region or "기타", []).append(products[pid])

@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     psub = products.add_subparsers(dest="action", required=True)
     imp = psub.add_parser("import", help="import a product CSV (all or nothing)")
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--user", help="who imports (a user name): named in the price history and audit log"
+    )
     exp = psub.add_parser("export", help="export all products as CSV")
     exp.add_argument("file", type=Path)
     sub.add_parser("verify", help="check stock against the ledger and the journal chain")
@@ -434,11 +437,17 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _products(args: argparse.Namespace, db: Database) -> int:
+    from posapp.auth.service import user_by_name
     from posapp.inventory import csv_io
 
     if args.action == "import":
+
+        def run(uow: Any) -> csv_io.ImportResult:
+            uid = user_by_name(uow, args.user).id if args.user else None
+            return csv_io.import_file(uow, args.file, user_id=uid)
+
         try:
-            result = db.transact(lambda uow: csv_io.import_file(uow.conn, args.file), retries=0)
+            result = db.transact(run, retries=0)
         except csv_io.ImportRejected as exc:
             for err in exc.errors:
                 print(f"{args.file}: {err}", file=sys.stderr)
@@ -457,7 +466,7 @@ def _products(args: argparse.Namespace, db: Database) -> int:
                 print(f"  new {label}: {', '.join(names)}")
         return 0
     try:
-        n = db.read(lambda uow: csv_io.export_products(uow.conn, args.file))
+        n = db.read(lambda uow: csv_io.export_products(uow, args.file))
     except OSError as exc:
         print(f"cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_PROBLEM

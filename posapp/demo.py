@@ -128,7 +128,7 @@ def _load_catalogue(uow: UnitOfWork) -> None:
             for p in producers
         ],
     )
-    csv_io.import_products(conn, _read("products.csv"))
+    csv_io.import_products(uow, _read("products.csv"))
     service.ensure_register(uow, DEMO_REGISTER, "1번 계산대")
 
 
@@ -148,7 +148,7 @@ def _load_lots(uow: UnitOfWork, rng: random.Random, received: dt.date) -> int:
             life = shelf or 365
             expiry = received + dt.timedelta(days=max(1, life - k * max(1, life // 4)))
             ledger.receive_lot(
-                conn,
+                uow,
                 pid,
                 qty,
                 expiry_date=expiry,
@@ -176,7 +176,7 @@ def _sell_day(
     product_rows = db.read(
         lambda uow: uow.conn.execute(select(Product.id).where(Product.active)).scalars().all()
     )
-    products = db.read(lambda uow: products_by_id(uow.conn, product_rows))
+    products = db.read(lambda uow: products_by_id(uow, product_rows))
     ids = sorted(products)
     times = sorted(
         dt.datetime.combine(

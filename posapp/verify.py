@@ -24,7 +24,7 @@ def verify(db: Database) -> VerifyReport:
     def run(uow):  # type: ignore[no-untyped-def]
         conn = uow.conn
         return VerifyReport(
-            ledger=[str(p) for p in ledger.verify(conn)],
+            ledger=[str(p) for p in ledger.verify(uow)],
             journal=[str(p) for p in journal.verify(conn, lambda u: load_document(conn, u))],
         )
 

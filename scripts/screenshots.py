@@ -166,12 +166,13 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     from posapp.auth.service import list_users
     from posapp.inventory import counts
     from posapp.inventory.catalog import product_by_barcode
-    from posapp.ui.inventory import InventoryWindow
+    from posapp.ui.inventory_window import InventoryWindow
     from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.inventory import InventoryUseCases
 
     manager = next(u for u in db.read(list_users) if u.role == "manager")
     inv = InventoryWindow(
-        db,
+        InventoryUseCases.build(db),
         SyncRunner(),
         user_id=manager.id,
         user_name=manager.name,
@@ -193,7 +194,7 @@ def inventory_shots(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     inv.start_count()
     c = inv.current_count
     for code, n in (("8801281000190", 3), ("8801281000237", 5)):
-        p = db.read(lambda uow, code=code: product_by_barcode(uow.conn, code))
+        p = db.read(lambda uow, code=code: product_by_barcode(uow, code))
         if p is not None and c is not None:
             db.transact(lambda uow, p=p, n=n: counts.record_count(uow, c.id, p.id, n))
     inv._count_refresh()
@@ -274,7 +275,7 @@ def _audit(db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
 
 def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """The product edit dialog (with a price change in its history) and 산지·생산자."""
-    from posapp.inventory import products
+    from posapp.usecases.inventory_products import ProductEdit
 
     inv.tabs.setCurrentIndex(0)
     inv.search.setText("고추장")
@@ -283,11 +284,7 @@ def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-unty
     inv.table.selectRow(0)
     p = inv.selected_product()
     if p is not None:
-        inv.db.transact(
-            lambda uow: products.update_product(
-                uow, p.id, products.ProductEdit(price=p.price + 500), user_id=inv.user_id
-            )
-        )
+        inv.inventory.products.save(p.id, ProductEdit(price=p.price + 500), user_id=inv.user_id)
         inv.edit_selected()
         d = inv.product_dialog
         d.show()
@@ -311,15 +308,11 @@ def inventory_dialog_shots(inv, out: Path, app) -> None:  # type: ignore[no-unty
 def order_shots(inv, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """발주: a draft with suggested quantities for the supplier with the most, then sent (PDF
     saved in the temporary documents folder)."""
-    from posapp.inventory import purchasing
-
     tab = inv.orders
     inv.tabs.setCurrentWidget(tab)
     app.processEvents()
-    best = max(
-        inv.db.read(purchasing.list_suppliers),
-        key=lambda s: len(inv.db.read(lambda uow, s=s: purchasing.suggest_order(uow, s.id))),
-    )
+    orders = inv.inventory.orders
+    best = max(orders.order_list().suppliers, key=lambda s: len(orders.suggestions(s.id)))
     tab.supplier.setCurrentIndex(tab.supplier.findData(best.id))
     tab.new_order()
     for row in range(tab.lines.rowCount()):

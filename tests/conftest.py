@@ -102,7 +102,7 @@ def build_store(db: Database) -> Store:
     )
 
     def setup(uow):  # type: ignore[no-untyped-def]
-        csv_io.import_products(uow.conn, csv_text.encode())
+        csv_io.import_products(uow, csv_text.encode())
         ids = dict(uow.conn.execute(text("SELECT name_en, id FROM products")).all())
         cashier = create_user(uow, "김하늘", Role.CASHIER, "1111").id
         manager = create_user(uow, "박지민", Role.MANAGER, "2222").id
@@ -113,15 +113,15 @@ def build_store(db: Database) -> Store:
         today = seoul_today()
         apple = ids["Yeongju Fuji Apples 3kg"]
         ledger.receive_lot(
-            uow.conn, apple, 5, expiry_date=today + dt.timedelta(days=20), lot_code="A-late"
+            uow, apple, 5, expiry_date=today + dt.timedelta(days=20), lot_code="A-late"
         )
         ledger.receive_lot(
-            uow.conn, apple, 3, expiry_date=today + dt.timedelta(days=5), lot_code="A-early"
+            uow, apple, 3, expiry_date=today + dt.timedelta(days=5), lot_code="A-early"
         )
         gochu = ids["Sunchang Gochujang 1kg"]
-        ledger.receive_lot(uow.conn, gochu, 10, expiry_date=today + dt.timedelta(days=300))
+        ledger.receive_lot(uow, gochu, 10, expiry_date=today + dt.timedelta(days=300))
         beef = ids["Hoengseong Hanwoo Sirloin"]
-        ledger.receive_lot(uow.conn, beef, 5000, expiry_date=today + dt.timedelta(days=4))
+        ledger.receive_lot(uow, beef, 5000, expiry_date=today + dt.timedelta(days=4))
         shift = service.open_shift(uow, "R01", cashier, {10_000: 10, 1_000: 50})
         return Store(db, cashier, manager, shift.id, apple, gochu, beef, ids["Sinan Sea Salt 3kg"])
 

@@ -48,7 +48,7 @@ def live(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _sell(store, n: int = 1) -> None:  # type: ignore[no-untyped-def]
-    line = store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE).line)
+    line = store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE).line)
     for _ in range(n):
         t = Ticket()
         t.add(line)

@@ -70,7 +70,7 @@ def prep_list(uow: UnitOfWork, session_uuid: str) -> PrepList:
             .group_by(Lot.product_id, Lot.location)
         )
     }
-    free = reservations.available(conn, pids) if pids else {}
+    free = reservations.available(uow, pids) if pids else {}
     mine = dict(
         conn.execute(
             select(StockReservation.product_id, func.sum(StockReservation.qty))
@@ -122,7 +122,7 @@ def mark_held(
         raise ClassError("the session is on a later day", code="class.not_started")
     rereserve(uow, row.id)  # reserve exactly what the seats booked now need
     reservations.consume(
-        conn,
+        uow,
         session_uuid,
         kind=MovementKind.CLASS_USE,
         doc_type="class",

@@ -452,7 +452,7 @@ def rereserve(uow: UnitOfWork, session_id: int) -> list[reservations.Shortage]:
             ClassSession.id == session_id
         )
     ).one()
-    reservations.release(conn, row.uuid)
+    reservations.release(uow, row.uuid)
     if row.status != SCHEDULED or row.seats_taken <= 0:
         return []
     wants = [
@@ -460,8 +460,8 @@ def rereserve(uow: UnitOfWork, session_id: int) -> list[reservations.Shortage]:
     ]
     if not wants:
         return []
-    short = reservations.shortages(conn, wants)
-    reservations.reserve(conn, wants, source=RESERVATION_SOURCE, source_uuid=row.uuid)
+    short = reservations.shortages(uow, wants)
+    reservations.reserve(uow, wants, source=RESERVATION_SOURCE, source_uuid=row.uuid)
     if short:
         log.info("class session %s short of %s", row.uuid, short)
     return short
@@ -489,5 +489,5 @@ def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -
         )
     t = ClassSession.__table__
     conn.execute(update(t).where(t.c.id == row.id).values(status=CANCELLED))
-    reservations.release(conn, session_uuid)
+    reservations.release(uow, session_uuid)
     return session_info(uow, row.id)

@@ -37,6 +37,19 @@ def format_krw(amount: int) -> str:
     return f"-₩{-amount:,}" if amount < 0 else f"₩{amount:,}"
 
 
+def format_amount(amount: int) -> str:
+    """``12900`` -> ``"12,900"``: won without a sign, for a table column or a field whose
+    heading already says 원 (the inventory lists)."""
+    _require_int("amount", amount)
+    return f"{amount:,}"
+
+
+def format_won(amount: int) -> str:
+    """``12900`` -> ``"12,900원"``: the Korean form printed on shelf labels and purchase
+    orders."""
+    return f"{format_amount(amount)}원"
+
+
 def prorate(amount: int, part: int, whole: int) -> int:
     """``amount × part / whole`` rounded half up: the share of ``amount`` for ``part`` of ``whole``.
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     Lot,
     LotMarkdown,
-    PriceChange,
     Product,
     ProductBarcode,
     Region,
     StockLevel,
-    utcnow,
 )
 from posapp.domain.barcodes import (
     DEFAULT_SCALE_LAYOUTS,
@@ -123,20 +122,20 @@ def _info(row: Sequence[object]) -> ProductInfo:
     )
 
 
-def product_by_barcode(conn: Connection, code: str) -> ProductInfo | None:
-    row = conn.execute(_by_barcode, {"code": code}).first()
+def product_by_barcode(uow: UnitOfWork, code: str) -> ProductInfo | None:
+    row = uow.conn.execute(_by_barcode, {"code": code}).first()
     return _info(row) if row else None
 
 
-def product_by_plu(conn: Connection, plu: str) -> ProductInfo | None:
-    row = conn.execute(_by_plu, {"plu": plu}).first()
+def product_by_plu(uow: UnitOfWork, plu: str) -> ProductInfo | None:
+    row = uow.conn.execute(_by_plu, {"plu": plu}).first()
     return _info(row) if row else None
 
 
-def products_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, ProductInfo]:
+def products_by_id(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, ProductInfo]:
     if not ids:
         return {}
-    return {r[0]: _info(r) for r in conn.execute(_by_id, {"ids": list(set(ids))})}
+    return {r[0]: _info(r) for r in uow.conn.execute(_by_id, {"ids": list(set(ids))})}
 
 
 # the latest markdown of the lot the till sells next: the first-expiring floor lot with stock
@@ -157,16 +156,16 @@ _next_lot_markdown = (
 )
 
 
-def markdown_price(conn: Connection, product_id: int) -> int | None:
+def markdown_price(uow: UnitOfWork, product_id: int) -> int | None:
     """The marked-down price of the lot the till sells next, or None when it is not marked
     down (a lot's markdown ends when it is sold out: the next lot is then the first)."""
-    price = conn.execute(_next_lot_markdown, {"pid": product_id}).scalar()
+    price = uow.conn.execute(_next_lot_markdown, {"pid": product_id}).scalar()
     return int(price) if price is not None else None
 
 
-def marked_down(conn: Connection, line: CartLine) -> CartLine:
+def marked_down(uow: UnitOfWork, line: CartLine) -> CartLine:
     """``line`` at the markdown price of the lot the till sells next, if that is lower."""
-    price = markdown_price(conn, line.product_id)
+    price = markdown_price(uow, line.product_id)
     return line if price is None or price >= line.unit_price else replace(line, unit_price=price)
 
 
@@ -178,7 +177,7 @@ class ScanResult:
 
 
 def scan(
-    conn: Connection,
+    uow: UnitOfWork,
     text: str,
     layouts: Sequence[ScaleLayout] = DEFAULT_SCALE_LAYOUTS,
 ) -> ScanResult:
@@ -191,18 +190,18 @@ def scan(
     """
     raw = (text or "").strip()
     if raw.isdigit() and len(raw) <= 6:
-        product = product_by_plu(conn, raw.zfill(5)) or product_by_plu(conn, raw)
+        product = product_by_plu(uow, raw.zfill(5)) or product_by_plu(uow, raw)
         if product is None:
             raise CatalogError(f"no product with PLU {raw}", code="catalog.unknown_plu", plu=raw)
         _check_active(product)
         if product.unit.is_weighed:
             _weighed_needs_qty(product)
-        return ScanResult(product, marked_down(conn, product.line()), raw)
+        return ScanResult(product, marked_down(uow, product.line()), raw)
     parsed = parse_barcode(raw, layouts)
     if isinstance(parsed, Gtin):
-        product = product_by_barcode(conn, parsed.code)
+        product = product_by_barcode(uow, parsed.code)
         if product is None and parsed.kind == "upca":
-            product = product_by_barcode(conn, parsed.code[1:])
+            product = product_by_barcode(uow, parsed.code[1:])
         if product is None:
             raise CatalogError(
                 f"barcode {parsed.code} is not in the catalogue",
@@ -210,9 +209,9 @@ def scan(
                 barcode=parsed.code,
             )
         _check_active(product)
-        line = marked_down(conn, product.line(barcode=parsed.code))
+        line = marked_down(uow, product.line(barcode=parsed.code))
         return ScanResult(product, line, parsed.code)
-    return _scale_line(conn, parsed)
+    return _scale_line(uow, parsed)
 
 
 def _weighed_needs_qty(product: ProductInfo) -> None:
@@ -234,8 +233,8 @@ def _check_active(product: ProductInfo) -> None:
         )
 
 
-def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
-    product = product_by_plu(conn, code.item_code)
+def _scale_line(uow: UnitOfWork, code: ScaleCode) -> ScanResult:
+    product = product_by_plu(uow, code.item_code)
     if product is None:
         raise CatalogError(
             f"scale label {code.code}: no product with item code {code.item_code}",
@@ -252,7 +251,7 @@ def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
                 barcode=code.code,
             )
         qty = code.weight_g if unit.is_weighed else 1
-        line = marked_down(conn, product.line(qty, barcode=code.code))
+        line = marked_down(uow, product.line(qty, barcode=code.code))
         return ScanResult(product, line, code.code)
     price = code.price or 0
     if unit.is_weighed and product.price > 0:
@@ -273,13 +272,13 @@ def _scale_line(conn: Connection, code: ScaleCode) -> ScanResult:
     return ScanResult(product, line, code.code)
 
 
-def load_search_index(conn: Connection) -> SearchIndex:
+def load_search_index(uow: UnitOfWork) -> SearchIndex:
     """All active products with their barcodes and PLU, as a Hangul/초성 search index."""
     codes: dict[int, list[str]] = {}
-    for pid, code in conn.execute(select(ProductBarcode.product_id, ProductBarcode.code)):
+    for pid, code in uow.conn.execute(select(ProductBarcode.product_id, ProductBarcode.code)):
         codes.setdefault(pid, []).append(code)
     entries = []
-    for pid, name_ko, name_en, plu in conn.execute(
+    for pid, name_ko, name_en, plu in uow.conn.execute(
         select(Product.id, Product.name_ko, Product.name_en, Product.plu).where(Product.active)
     ):
         c = codes.get(pid, [])
@@ -289,53 +288,24 @@ def load_search_index(conn: Connection) -> SearchIndex:
     return SearchIndex(entries)
 
 
-def search(conn: Connection, index: SearchIndex, query: str, limit: int = 50) -> list[ProductInfo]:
+def search(uow: UnitOfWork, index: SearchIndex, query: str, limit: int = 50) -> list[ProductInfo]:
     ids = index.search(query, limit)
-    found = products_by_id(conn, ids)
+    found = products_by_id(uow, ids)
     return [found[i] for i in ids if i in found]
 
 
-def set_price(
-    conn: Connection, product_id: int, price: int, *, user_id: int | None, source: str = "manual"
-) -> None:
-    """Change a shelf price (new tickets only: lines already on a ticket keep theirs)."""
-    if not isinstance(price, int) or price < 0:
-        raise CatalogError("a price is a whole number of won, 0 or more", code="catalog.price")
-    old = conn.execute(select(Product.price).where(Product.id == product_id)).scalar_one_or_none()
-    if old is None:
-        raise CatalogError(f"no product {product_id}", code="catalog.unknown_product")
-    if old == price:
-        return
-    now = utcnow()
-    conn.execute(
-        Product.__table__.update()
-        .where(Product.__table__.c.id == product_id)
-        .values(price=price, updated_at=now)
-    )
-    conn.execute(
-        insert(PriceChange.__table__).values(
-            product_id=product_id,
-            old_price=old,
-            new_price=price,
-            changed_at=now,
-            user_id=user_id,
-            source=source,
-        )
-    )
-
-
-def region_promo(conn: Connection, region_ids: Sequence[int]) -> tuple[str, str] | None:
+def region_promo(uow: UnitOfWork, region_ids: Sequence[int]) -> tuple[str, str] | None:
     """(region name, promotion line) of the first region given that has one."""
     for rid in region_ids:
-        row = conn.execute(select(Region.name, Region.promo).where(Region.id == rid)).first()
+        row = uow.conn.execute(select(Region.name, Region.promo).where(Region.id == rid)).first()
         if row and row[1]:
             return row[0], row[1]
     return None
 
 
-def stock_on_hand(conn: Connection, product_id: int) -> int:
+def stock_on_hand(uow: UnitOfWork, product_id: int) -> int:
     return int(
-        conn.execute(
+        uow.conn.execute(
             select(StockLevel.on_hand).where(StockLevel.product_id == product_id)
         ).scalar_one_or_none()
         or 0

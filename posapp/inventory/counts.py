@@ -100,9 +100,9 @@ def start_count(
     pids = sorted(conn.execute(q).scalars())
     if not pids:
         raise InventoryError("no products to count", code="count.empty")
-    ledger.ensure_levels(conn, pids)
+    ledger.ensure_levels(uow, pids)
     if uow.dialect == "postgresql":
-        ledger.lock_products(conn, pids)  # waits for sales in flight on these products
+        ledger.lock_products(uow, pids)  # waits for sales in flight on these products
     start_id = conn.execute(select(func.coalesce(func.max(StockMovement.id), 0))).scalar_one()
     now = now or utcnow()
     count_uuid = str(uuidlib.uuid4())
@@ -165,7 +165,7 @@ def record_count(
     if have is None:
         if conn.execute(select(Product.id).where(Product.id == product_id)).scalar() is None:
             raise InventoryError(f"no product {product_id}", code="inventory.unknown_product")
-        ledger.ensure_levels(conn, [product_id])
+        ledger.ensure_levels(uow, [product_id])
         on_hand = conn.execute(
             select(StockLevel.on_hand).where(StockLevel.product_id == product_id)
         ).scalar_one()
@@ -298,17 +298,17 @@ def post_count(
     count_uuid = conn.execute(select(StockCount.uuid).where(StockCount.id == count_id)).scalar_one()
     lines = count_lines(uow, count_id, only_counted=True)
     pids = sorted(ln.product_id for ln in lines)
-    ledger.lock_products(conn, pids)
+    ledger.lock_products(uow, pids)
     # read again under the lock: a sale may have committed since the lines were shown
     lines = count_lines(uow, count_id, only_counted=True)
     variances = {ln.product_id: ln.variance for ln in lines if ln.variance}
-    before = levels(conn, sorted(variances))
+    before = levels(uow, sorted(variances))
     now = utcnow()
     moves: list[MovementRow] = []
     takes = [Take(p, -v) for p, v in sorted(variances.items()) if v and v < 0]
     if takes:
         moves += ledger.take_fefo(
-            conn,
+            uow,
             takes,
             kind=MovementKind.COUNT,
             doc_type="count",
@@ -330,7 +330,7 @@ def post_count(
             adds.append(MovementRow(p, lot, v))
     if adds:
         ledger.post(
-            conn,
+            uow,
             adds,
             kind=MovementKind.COUNT,
             doc_type="count",
@@ -357,7 +357,7 @@ def post_count(
         .values(status="posted", posted_by=user_id, posted_at=now)
     )
     after: dict[str, object] = {
-        "on_hand": {str(p): q for p, q in levels(conn, sorted(variances)).items()},
+        "on_hand": {str(p): q for p, q in levels(uow, sorted(variances)).items()},
         "variances": {str(p): v for p, v in sorted(variances.items())},
         "counted": len(lines),
     }

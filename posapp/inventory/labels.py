@@ -25,7 +25,7 @@ from sqlalchemy import select
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Lot, LotMarkdown, Product, Region
 from posapp.domain.errors import BarcodeError
-from posapp.domain.money import round_half_up_div
+from posapp.domain.money import format_won, round_half_up_div
 from posapp.inventory import catalog
 from posapp.inventory.pdf import barcode_drawing, checked_gtin, register_fonts
 from posapp.inventory.stock import InventoryError
@@ -151,10 +151,6 @@ def _lot_products(uow: UnitOfWork, lot_ids: Sequence[int]) -> set[int]:
     return set(uow.conn.execute(select(Lot.product_id).where(Lot.id.in_(list(lot_ids)))).scalars())
 
 
-def _won(n: int) -> str:
-    return f"{n:,}"
-
-
 def _unit_ko(unit: str) -> str:
     return {"kg": "1kg", "100g": "100g"}.get(unit, "")
 
@@ -252,7 +248,7 @@ def shelf_labels_pdf(
         c.setFillGray(0.35)
         c.drawString(x + pad, y + h - pad - name_size - (13 if big else 10), it.region)
         c.setFillGray(0)
-        price = _won(it.shown_price) + "원"
+        price = format_won(it.shown_price)
         psize = _fit(c, price, "NanumGothic-Bold", 30 if big else 16, inner * 0.62)
         py = y + h * 0.42
         if it.markdown_price is not None:
@@ -264,10 +260,10 @@ def shelf_labels_pdf(
         if _unit_ko(it.unit):
             info.append(f"{_unit_ko(it.unit)} 기준")
         if it.per_100g is not None:
-            info.append(f"100g당 {_won(it.per_100g)}원")
+            info.append(f"100g당 {format_won(it.per_100g)}")
         c.setFont("NanumGothic", 8 if big else 6)
         if it.markdown_price is not None:
-            regular = f"정상가 {_won(it.price)}원"
+            regular = f"정상가 {format_won(it.price)}"
             tw = c.stringWidth(regular, "NanumGothic", 8 if big else 6)
             c.drawRightString(x + w - pad, py + psize + 1, regular)
             c.line(x + w - pad - tw, py + psize + 3.5, x + w - pad, py + psize + 3.5)
@@ -324,7 +320,7 @@ def barcode_labels_pdf(
         c.setFont("NanumGothic-Bold", size)
         c.drawString(x + pad, y + h - pad - size, it.name)
         c.setFont("NanumGothic", 7)
-        c.drawRightString(x + w - pad, y + h - pad - size - 9, _won(it.shown_price) + "원")
+        c.drawRightString(x + w - pad, y + h - pad - size - 9, format_won(it.shown_price))
         bar_h = h * 0.42
         _barcode_or_reason(c, it.barcode, None, x + pad, y + pad, inner, bar_h)
 

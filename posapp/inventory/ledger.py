@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from posapp.db.engine import Batch
+from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
 
@@ -117,8 +117,9 @@ _LOTS_FEFO_PG = (
 _insert_movement = insert(StockMovement.__table__).inline()  # no RETURNING: batchable
 
 
-def ensure_levels(conn: Connection, product_ids: Iterable[int]) -> None:
+def ensure_levels(uow: UnitOfWork, product_ids: Iterable[int]) -> None:
     """Create missing ``stock_levels`` rows (zero) for products."""
+    conn = uow.conn
     ids = sorted(set(product_ids))
     if not ids:
         return
@@ -141,7 +142,7 @@ def _wanted(takes: Sequence[Take]) -> dict[int, int]:
 
 
 def take_fefo(
-    conn: Connection,
+    uow: UnitOfWork,
     takes: Sequence[Take],
     *,
     kind: str,
@@ -162,6 +163,7 @@ def take_fefo(
     statements and the lots are read in that same round trip; the lot updates and movements
     are queued for the next one.
     """
+    conn = uow.conn
     wanted = _wanted(takes)
     if not wanted:
         return []
@@ -295,9 +297,10 @@ def movements_from(cursor: Any) -> list[MovementRow]:
     return [MovementRow(pid, lot_id, qty) for pid, lot_id, qty in cursor.fetchall()]
 
 
-def lock_products(conn: Connection, product_ids: Iterable[int]) -> None:
+def lock_products(uow: UnitOfWork, product_ids: Iterable[int]) -> None:
     """Lock the products' level rows (a zero update, in id order, as every writer does), so
     their lots can be read and changed without another till changing them meanwhile."""
+    conn = uow.conn
     pids = sorted(set(product_ids))
     if pids:
         conn.execute(_level_delta, [{"pid": p, "delta": 0} for p in pids])
@@ -354,7 +357,7 @@ def _insert_moves(
 
 
 def post(
-    conn: Connection,
+    uow: UnitOfWork,
     moves: Sequence[MovementRow],
     *,
     kind: str,
@@ -366,6 +369,7 @@ def post(
     at: dt.datetime | None = None,
 ) -> None:
     """Post movements to given lots (or unlotted) and update the cached levels with them."""
+    conn = uow.conn
     deltas: dict[int, int] = defaultdict(int)
     lot_deltas: dict[int, int] = defaultdict(int)
     for m in moves:
@@ -386,7 +390,7 @@ def post(
 
 
 def receive_lot(
-    conn: Connection,
+    uow: UnitOfWork,
     product_id: int,
     qty: int,
     *,
@@ -401,6 +405,7 @@ def receive_lot(
     location: str = FLOOR,
 ) -> int:
     """Create a lot of ``qty`` base units and post its receipt movement; returns the lot id."""
+    conn = uow.conn
     if location not in LOCATIONS:
         raise StockError(f"no location {location!r}", code="stock.location", location=location)
     if qty <= 0:
@@ -420,7 +425,7 @@ def receive_lot(
         )
     ).inserted_primary_key[0]
     post(
-        conn,
+        uow,
         [MovementRow(product_id, lot_id, qty)],
         kind=kind,
         doc_type=doc_type,
@@ -442,8 +447,9 @@ class LedgerProblem:
         return f"{self.what} {self.id}: cached {self.cached} but the ledger sums to {self.ledger}"
 
 
-def verify(conn: Connection) -> list[LedgerProblem]:
+def verify(uow: UnitOfWork) -> list[LedgerProblem]:
     """Cached levels against the ledger, for every product and lot. Empty list = consistent."""
+    conn = uow.conn
     problems: list[LedgerProblem] = []
     sums = dict(
         conn.execute(

@@ -1,20 +1,26 @@
-"""The manager's product list and product edit; partner regions and producers.
+"""Products: the manager's product list and product edit, and the one writer of product
+changes.
 
 Owns the queries behind the inventory product list (filtered, counted and read a page at a time
-so 100k products scroll smoothly) and edits of products (barcodes checked by
-posapp.domain.barcodes, price changes through the price history of
-:func:`posapp.inventory.catalog.set_price` — a new price applies to new tickets only), regions
-(promotion texts) and producers (contacts).
+so 100k products scroll smoothly), a product's detail with its price history, and
+:func:`write_products` — the one place product rows change after they were created: the edit
+screen, the CSV import (posapp.inventory.csv_io) and the online platform (posapp.sync.online)
+all go through it, so every change has its audit event and every new price its price history
+row (a new price applies to new tickets only). Barcodes are checked by posapp.domain.barcodes.
+Regions and producers: posapp.inventory.partners.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Select, bindparam, delete, exists, func, insert, or_, select, update
 
+from posapp import audit as audit_log
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     Category,
@@ -32,9 +38,17 @@ from posapp.domain.barcodes import validate_product_barcode
 from posapp.domain.errors import BarcodeError
 from posapp.domain.tax import TaxClass
 from posapp.inventory import catalog
-from posapp.inventory.stock import InventoryError, audit, seoul_today
+from posapp.inventory.stock import InventoryError, seoul_today
 
 UNITS = ("ea", "kg", "100g")
+
+
+class PriceSource(StrEnum):
+    """Where a product change came from (the price history's ``source``)."""
+
+    MANUAL = "manual"  # the edit screen
+    IMPORT = "import"  # a product CSV
+    PLATFORM = "platform"  # the online platform's catalogue changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +266,7 @@ def get_product(uow: UnitOfWork, product_id: int) -> ProductDetail:
         )
     )
     return ProductDetail(
-        *r, barcodes=codes, on_hand=catalog.stock_on_hand(conn, product_id), prices=prices
+        *r, barcodes=codes, on_hand=catalog.stock_on_hand(uow, product_id), prices=prices
     )
 
 
@@ -280,7 +294,7 @@ def update_product(
     uow: UnitOfWork, product_id: int, edit: ProductEdit, *, user_id: int
 ) -> ProductDetail:
     """Apply ``edit``; every change is checked first (nothing is written if one is wrong) and
-    recorded in the audit log; a price change goes into the price history."""
+    written by :func:`write_products` (audit log, price history)."""
     before = get_product(uow, product_id)
     conn = uow.conn
     values: dict[str, Any] = {}
@@ -322,12 +336,10 @@ def update_product(
     if edit.active is not None:
         values["active"] = edit.active
     codes = _check_barcodes(uow, product_id, edit.barcodes) if edit.barcodes is not None else None
-    if edit.price is not None and (not isinstance(edit.price, int) or edit.price < 0):
-        raise InventoryError("a price is whole won, 0 or more", code="inventory.price")
+    if edit.price is not None:
+        _check_price(edit.price)
+        values["price"] = edit.price
     now = utcnow()
-    if values:
-        t = Product.__table__
-        conn.execute(update(t).where(t.c.id == product_id).values(**values, updated_at=now))
     if codes is not None:
         bt = ProductBarcode.__table__
         conn.execute(delete(bt).where(bt.c.product_id == product_id))
@@ -339,25 +351,120 @@ def update_product(
                     for i, c in enumerate(codes)
                 ],
             )
-    if edit.price is not None:
-        catalog.set_price(conn, product_id, edit.price, user_id=user_id)
-    after = get_product(uow, product_id)
-    changed = {
-        f.name: (getattr(before, f.name), getattr(after, f.name))
-        for f in fields(ProductDetail)
-        if f.name not in ("prices", "on_hand") and getattr(before, f.name) != getattr(after, f.name)
-    }
-    if changed:
-        audit(
+        values["barcodes"] = codes
+    old = {f.name: getattr(before, f.name) for f in fields(ProductDetail)}
+    change = ProductChange.of(product_id, old, values)
+    write_products(uow, [change] if change.after else [], user_id=user_id, at=now)
+    return get_product(uow, product_id)
+
+
+# --- the one writer of product changes -------------------------------------------------------
+
+#: product columns a change may set (the rest: id and timestamps, kept by the writer)
+PRODUCT_COLUMNS = frozenset(Product.__table__.c.keys()) - {"id", "created_at", "updated_at"}
+#: the audit action of a product change, by where it came from
+AUDIT_ACTIONS = {
+    PriceSource.MANUAL: "product.edit",
+    PriceSource.IMPORT: "product.import",
+    PriceSource.PLATFORM: "product.platform",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProductChange:
+    """One product's change: the fields as they were (``before``) and as they become
+    (``after``), only those that change. Fields that are not product columns (``barcodes``,
+    written by the edit) are recorded in the audit event only."""
+
+    product_id: int
+    before: Mapping[str, Any]
+    after: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, product_id: int, old: Mapping[str, Any], new: Mapping[str, Any]) -> ProductChange:
+        """The change from ``old`` to ``new`` (keys of ``new`` whose value differs)."""
+        changed = [k for k, v in new.items() if old[k] != v]
+        return cls(product_id, {k: old[k] for k in changed}, {k: new[k] for k in changed})
+
+
+def _check_price(price: int) -> None:
+    if not isinstance(price, int) or isinstance(price, bool) or price < 0:
+        raise InventoryError("a price is whole won, 0 or more", code="inventory.price")
+
+
+def write_products(
+    uow: UnitOfWork,
+    changes: Sequence[ProductChange],
+    *,
+    user_id: int | None,
+    source: str = PriceSource.MANUAL,
+    register_id: str | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """The one writer of product changes — the edit screen (``manual``), the CSV import
+    (``import``) and the platform (``platform``): sets the changed columns, writes a price
+    history row for each new price (it applies to new tickets only) and one audit event per
+    product with the fields before and after and the user who changed them."""
+    if not changes:
+        return
+    conn = uow.conn
+    now = at or utcnow()
+    t = Product.__table__
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for c in changes:
+        cols = {k: v for k, v in c.after.items() if k in PRODUCT_COLUMNS}
+        if cols:
+            groups.setdefault(tuple(sorted(cols)), []).append({"pid": c.product_id, **cols})
+    for keys, rows in groups.items():  # one executemany per set of changed columns
+        stmt = update(t).where(t.c.id == bindparam("pid"))
+        conn.execute(stmt.values({**{k: bindparam(k) for k in keys}, "updated_at": now}), rows)
+    prices = [
+        {
+            "product_id": c.product_id,
+            "old_price": c.before.get("price"),
+            "new_price": c.after["price"],
+            "changed_at": now,
+            "user_id": user_id,
+            "source": str(source),
+        }
+        for c in changes
+        if "price" in c.after
+    ]
+    if prices:
+        conn.execute(insert(PriceChange.__table__), prices)
+    action = AUDIT_ACTIONS[PriceSource(source)]
+    for c in changes:
+        audit_log.record(
             conn,
+            action,
             user_id,
-            "product.edit",
-            f"product:{product_id}",
-            before={k: _jsonable(v[0]) for k, v in changed.items()},
-            after={k: _jsonable(v[1]) for k, v in changed.items()},
-            at=now,
+            register_id,
+            f"product:{c.product_id}",
+            {k: _jsonable(v) for k, v in c.before.items()},
+            {k: _jsonable(v) for k, v in c.after.items()},
+            now,
         )
-    return after
+
+
+def set_price(
+    uow: UnitOfWork,
+    product_id: int,
+    price: int,
+    *,
+    user_id: int | None,
+    source: str = PriceSource.MANUAL,
+) -> None:
+    """Change a shelf price through :func:`write_products` (new tickets only: lines already
+    on a ticket keep theirs); the same price again writes nothing."""
+    _check_price(price)
+    old = uow.conn.execute(
+        select(Product.price).where(Product.id == product_id)
+    ).scalar_one_or_none()
+    if old is None:
+        raise InventoryError(f"no product {product_id}", code="inventory.unknown_product")
+    if old != price:
+        change = ProductChange(product_id, {"price": old}, {"price": price})
+        write_products(uow, [change], user_id=user_id, source=source)
 
 
 def _jsonable(v: Any) -> Any:
@@ -393,181 +500,3 @@ def _check_barcodes(uow: UnitOfWork, product_id: int, codes: tuple[str, ...]) ->
                 name=taken[1],
             )
     return tuple(out)
-
-
-# --- regions and producers -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RegionInfo:
-    id: int
-    code: str
-    name: str
-    province: str
-    signature: str
-    festival: str
-    tourism: str
-    season: str
-    promo: str
-    active: bool
-    contact: str = ""
-    phone: str = ""
-
-
-_region_cols = (
-    Region.id,
-    Region.code,
-    Region.name,
-    Region.province,
-    Region.signature,
-    Region.festival,
-    Region.tourism,
-    Region.season,
-    Region.promo,
-    Region.active,
-    Region.contact,
-    Region.phone,
-)
-
-
-def list_regions(uow: UnitOfWork) -> list[RegionInfo]:
-    return [RegionInfo(*r) for r in uow.conn.execute(select(*_region_cols).order_by(Region.name))]
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryInfo:
-    id: int
-    name: str
-
-
-def list_categories(uow: UnitOfWork) -> list[CategoryInfo]:
-    return [
-        CategoryInfo(*r)
-        for r in uow.conn.execute(select(Category.id, Category.name).order_by(Category.name))
-    ]
-
-
-REGION_TEXTS = ("signature", "festival", "tourism", "season", "promo", "contact", "phone")
-
-
-def _check_phone(phone: str, code: str) -> None:
-    if phone and not all(c.isdigit() or c in "-+ ()" for c in phone):
-        raise InventoryError(f"phone {phone!r} is not a phone number", code=code, phone=phone)
-
-
-def update_region(uow: UnitOfWork, region_id: int, *, user_id: int, **texts: str) -> RegionInfo:
-    """Change a region's promotion texts (signature, festival, tourism, season, promo — used
-    on receipts and the customer display) and its contact person and phone."""
-    unknown = set(texts) - set(REGION_TEXTS)
-    if unknown:
-        raise InventoryError(f"unknown region field {sorted(unknown)[0]}", code="region.field")
-    _check_phone(texts.get("phone", "").strip(), "region.phone")
-    conn = uow.conn
-    if conn.execute(select(Region.id).where(Region.id == region_id)).scalar() is None:
-        raise InventoryError(f"no region {region_id}", code="region.unknown")
-    if texts:
-        t = Region.__table__
-        conn.execute(
-            update(t).where(t.c.id == region_id).values(**{k: v.strip() for k, v in texts.items()})
-        )
-        audit(conn, user_id, "region.edit", f"region:{region_id}", after=texts)
-    r = conn.execute(select(*_region_cols).where(Region.id == region_id)).one()
-    return RegionInfo(*r)
-
-
-@dataclass(frozen=True, slots=True)
-class ProducerInfo:
-    id: int
-    name: str
-    region_id: int | None
-    region: str
-    contact: str
-    phone: str
-    kind: str
-    active: bool
-    commission_rate: int | None = None  # percent, for consignment suppliers
-
-
-def list_producers(uow: UnitOfWork, *, region_id: int | None = None) -> list[ProducerInfo]:
-    q = (
-        select(
-            Producer.id,
-            Producer.name,
-            Producer.region_id,
-            Region.name,
-            Producer.contact,
-            Producer.phone,
-            Producer.kind,
-            Producer.active,
-            Producer.commission_rate,
-        )
-        .outerjoin(Region, Region.id == Producer.region_id)
-        .order_by(Producer.name)
-    )
-    if region_id is not None:
-        q = q.where(Producer.region_id == region_id)
-    return [ProducerInfo(r[0], r[1], r[2], r[3] or "", *r[4:]) for r in uow.conn.execute(q)]
-
-
-def save_producer(
-    uow: UnitOfWork,
-    *,
-    user_id: int,
-    name: str,
-    producer_id: int | None = None,
-    region_id: int | None = None,
-    contact: str = "",
-    phone: str = "",
-    kind: str = "purchase",
-    active: bool = True,
-    commission_rate: int | None = None,
-) -> ProducerInfo:
-    """Create (no ``producer_id``) or update a producer / supplier with its contact;
-    ``commission_rate`` (percent, consignment) is left as it is when not given."""
-    name = name.strip()
-    if not name:
-        raise InventoryError("a producer needs a name", code="producer.name")
-    if kind not in ("purchase", "consignment"):
-        raise InventoryError("kind is purchase or consignment", code="producer.kind")
-    if commission_rate is not None and (
-        not isinstance(commission_rate, int)
-        or isinstance(commission_rate, bool)
-        or not 0 <= commission_rate <= 100
-    ):
-        raise InventoryError(
-            "the commission rate is a whole percent from 0 to 100", code="producer.commission"
-        )
-    _check_phone(phone.strip(), "producer.phone")
-    conn = uow.conn
-    clash = conn.execute(
-        select(Producer.id).where(
-            Producer.name == name,
-            and_(Producer.id != producer_id) if producer_id is not None else True,
-        )
-    ).scalar()
-    if clash is not None:
-        # the name stays out of the message: a Hangul message would be shown as it is
-        raise InventoryError(
-            f"a producer with this name exists (id {clash})",
-            code="producer.duplicate",
-            name=name,
-        )
-    values = dict(
-        name=name,
-        region_id=region_id,
-        contact=contact.strip(),
-        phone=phone.strip(),
-        kind=kind,
-        active=active,
-    )
-    if commission_rate is not None:  # None keeps the rate a producer already has
-        values["commission_rate"] = commission_rate
-    t = Producer.__table__
-    if producer_id is None:
-        producer_id = conn.execute(insert(t).values(**values)).inserted_primary_key[0]
-    else:
-        if conn.execute(select(t.c.id).where(t.c.id == producer_id)).scalar() is None:
-            raise InventoryError(f"no producer {producer_id}", code="producer.unknown")
-        conn.execute(update(t).where(t.c.id == producer_id).values(**values))
-    audit(conn, user_id, "producer.save", f"producer:{producer_id}", after=values)
-    return next(p for p in list_producers(uow) if p.id == producer_id)

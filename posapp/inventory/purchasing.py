@@ -1,11 +1,9 @@
-"""Suppliers' purchase orders and receiving goods.
+"""Suppliers' purchase orders and the suggested quantities of a new one.
 
-Owns ``purchase_orders`` / ``purchase_order_lines`` and ``goods_receipts`` /
-``goods_receipt_lines``. A purchase order goes draft → sent → partial → received, or is closed
-at any point after draft (the rest will not come). Suppliers are the producers table (partner
-producers and wholesalers). Receiving, against an order or ad hoc, makes one lot per line with its
-expiry date and unit cost and posts the receipt movement; receiving more than was ordered is
-allowed (the driver brought it, the store keeps it) and recorded per line as ``over_ordered``.
+Owns ``purchase_orders`` / ``purchase_order_lines``. A purchase order goes draft → sent →
+partial → received, or is closed at any point after draft (the rest will not come). Suppliers
+are the producers table (partner producers and wholesalers). Receiving goods against an order
+(or ad hoc): posapp.inventory.receiving.
 """
 
 from __future__ import annotations
@@ -16,12 +14,10 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
-    GoodsReceipt,
-    GoodsReceiptLine,
     Producer,
     Product,
     PurchaseOrder,
@@ -30,9 +26,9 @@ from posapp.db.models import (
     StockMovement,
     utcnow,
 )
-from posapp.inventory import catalog, ledger
-from posapp.inventory.ledger import FLOOR, MovementKind
-from posapp.inventory.stock import InventoryError, _location, _positive, seoul_today
+from posapp.inventory import catalog
+from posapp.inventory.ledger import MovementKind
+from posapp.inventory.stock import InventoryError, _positive, seoul_today
 
 
 class POStatus:
@@ -72,8 +68,9 @@ def list_suppliers(uow: UnitOfWork, *, active_only: bool = True) -> list[Supplie
     return [SupplierInfo(*r) for r in uow.conn.execute(q)]
 
 
-def _supplier(conn: Connection, supplier_id: int) -> str:
-    name = conn.execute(select(Producer.name).where(Producer.id == supplier_id)).scalar()
+def supplier_name(uow: UnitOfWork, supplier_id: int) -> str:
+    """The supplier's name; ``inventory.unknown_supplier`` when there is none."""
+    name = uow.conn.execute(select(Producer.name).where(Producer.id == supplier_id)).scalar()
     if name is None:
         raise InventoryError(
             f"no supplier {supplier_id}", code="inventory.unknown_supplier", id=supplier_id
@@ -167,7 +164,7 @@ def create_po(
 ) -> POInfo:
     """A draft purchase order numbered ``PO-YYYYMMDD-NNNNN`` (Seoul date, order id)."""
     conn = uow.conn
-    _supplier(conn, supplier_id)
+    supplier_name(uow, supplier_id)
     _check_lines(conn, lines)
     now = utcnow()
     po_uuid = str(uuidlib.uuid4())
@@ -207,8 +204,9 @@ def _write_lines(conn: Connection, po_id: int, lines: Sequence[OrderLine]) -> No
         )
 
 
-def _po_row(conn: Connection, po_id: int) -> tuple[str, int]:
-    row = conn.execute(
+def order_status(uow: UnitOfWork, po_id: int) -> tuple[str, int]:
+    """The order's status and supplier; ``inventory.unknown_po`` when there is none."""
+    row = uow.conn.execute(
         select(PurchaseOrder.status, PurchaseOrder.supplier_id).where(PurchaseOrder.id == po_id)
     ).first()
     if row is None:
@@ -219,7 +217,7 @@ def _po_row(conn: Connection, po_id: int) -> tuple[str, int]:
 def set_po_lines(uow: UnitOfWork, po_id: int, lines: Sequence[OrderLine]) -> POInfo:
     """Replace a draft's lines (a sent order is changed by closing it and ordering again)."""
     conn = uow.conn
-    status, _ = _po_row(conn, po_id)
+    status, _ = order_status(uow, po_id)
     if status != POStatus.DRAFT:
         raise InventoryError(
             "only a draft order can be edited", code="inventory.po_not_draft", status=status
@@ -234,7 +232,7 @@ def set_po_lines(uow: UnitOfWork, po_id: int, lines: Sequence[OrderLine]) -> POI
 def send_po(uow: UnitOfWork, po_id: int) -> POInfo:
     """Draft → sent (the PDF is made from what this returns)."""
     conn = uow.conn
-    status, _ = _po_row(conn, po_id)
+    status, _ = order_status(uow, po_id)
     if status != POStatus.DRAFT:
         raise InventoryError(
             f"the order is {status}, not a draft", code="inventory.po_not_draft", status=status
@@ -252,7 +250,7 @@ def send_po(uow: UnitOfWork, po_id: int) -> POInfo:
 def close_po(uow: UnitOfWork, po_id: int) -> POInfo:
     """Close an order: nothing more is expected (a draft is closed unsent, i.e. cancelled)."""
     conn = uow.conn
-    status, _ = _po_row(conn, po_id)
+    status, _ = order_status(uow, po_id)
     if status == POStatus.CLOSED:
         raise InventoryError("the order is already closed", code="inventory.po_closed")
     t = PurchaseOrder.__table__
@@ -367,7 +365,7 @@ def suggest_order(
     ``cover_days`` of the average daily sales of the last ``sales_days``, less what is on hand
     and still on order. Products needing nothing are left out."""
     conn = uow.conn
-    _supplier(conn, supplier_id)
+    supplier_name(uow, supplier_id)
     now = now or utcnow()
     since = now - dt.timedelta(days=sales_days)
     products = conn.execute(
@@ -424,185 +422,3 @@ def suggest_order(
                 )
             )
     return out
-
-
-# --- receiving -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ReceiveLine:
-    """One line received: ``qty`` base units; expiry defaults to today + the shelf life."""
-
-    product_id: int
-    qty: int
-    expiry_date: dt.date | None = None
-    unit_cost: int | None = None
-    lot_code: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ReceivedLine:
-    product_id: int
-    lot_id: int
-    qty: int
-    over_ordered: int
-    expiry_date: dt.date | None
-    unit_cost: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class GoodsReceiptInfo:
-    id: int
-    uuid: str
-    po_id: int | None
-    po_status: str | None
-    lines: tuple[ReceivedLine, ...]
-
-    @property
-    def over_ordered(self) -> int:
-        return sum(ln.over_ordered for ln in self.lines)
-
-
-def receive(
-    uow: UnitOfWork,
-    lines: Sequence[ReceiveLine],
-    *,
-    user_id: int,
-    po_id: int | None = None,
-    supplier_id: int | None = None,
-    location: str = FLOOR,
-    note: str = "",
-    now: dt.datetime | None = None,
-) -> GoodsReceiptInfo:
-    """Receive goods: one lot per line. Against a sent or partly received order, its lines'
-    received quantities go up (beyond the ordered quantity too, recorded as over-ordered;
-    products not on the order are accepted as extra lines) and the order becomes partial or
-    received. Ad hoc (no order) every unit is simply received."""
-    if not lines:
-        raise InventoryError("nothing to receive", code="inventory.receive_empty")
-    conn = uow.conn
-    _location(location)
-    now = now or utcnow()
-    today = seoul_today(now)
-    po_lines: dict[int, list[int]] = {}  # product -> [line id, remaining]
-    if po_id is not None:
-        status, po_supplier = _po_row(conn, po_id)
-        if status not in (POStatus.SENT, POStatus.PARTIAL):
-            raise InventoryError(
-                f"the order is {status}: only a sent order is received against",
-                code="inventory.po_not_open",
-                status=status,
-            )
-        if supplier_id is not None and supplier_id != po_supplier:
-            raise InventoryError("the order is from another supplier", code="inventory.supplier")
-        supplier_id = po_supplier
-        for lid, pid, ordered, got in conn.execute(
-            select(
-                PurchaseOrderLine.id,
-                PurchaseOrderLine.product_id,
-                PurchaseOrderLine.qty_ordered,
-                PurchaseOrderLine.qty_received,
-            ).where(PurchaseOrderLine.po_id == po_id)
-        ):
-            po_lines[pid] = [lid, max(0, ordered - got)]
-    elif supplier_id is not None:
-        _supplier(conn, supplier_id)
-    pids = sorted({ln.product_id for ln in lines})
-    shelf = dict(
-        conn.execute(select(Product.id, Product.shelf_life_days).where(Product.id.in_(pids))).all()
-    )
-    for ln in lines:
-        if ln.product_id not in shelf:
-            raise InventoryError(
-                f"no product {ln.product_id}",
-                code="inventory.unknown_product",
-                product_id=ln.product_id,
-            )
-        _positive(ln.qty, "received quantity")
-        if ln.unit_cost is not None and (not isinstance(ln.unit_cost, int) or ln.unit_cost < 0):
-            raise InventoryError("a unit cost is whole won, 0 or more", code="inventory.cost")
-        if ln.expiry_date is not None and ln.expiry_date < today:
-            raise InventoryError(
-                f"expiry {ln.expiry_date} is already past",
-                code="inventory.expired",
-                product_id=ln.product_id,
-            )
-    gr_uuid = str(uuidlib.uuid4())
-    gr_id = conn.execute(
-        insert(GoodsReceipt.__table__).values(
-            uuid=gr_uuid,
-            po_id=po_id,
-            supplier_id=supplier_id,
-            user_id=user_id,
-            received_at=now,
-            note=note,
-        )
-    ).inserted_primary_key[0]
-    ledger.lock_products(conn, pids)
-    received: list[ReceivedLine] = []
-    rows = []
-    new_qty: dict[int, int] = {}
-    for ln in lines:
-        expiry = ln.expiry_date
-        if expiry is None and shelf[ln.product_id]:
-            expiry = today + dt.timedelta(days=int(shelf[ln.product_id]))
-        cost = ln.unit_cost
-        line_id: int | None = None
-        over = ln.qty
-        if ln.product_id in po_lines:
-            line_id, remaining = po_lines[ln.product_id]
-            over = max(0, ln.qty - remaining)
-            po_lines[ln.product_id][1] = max(0, remaining - ln.qty)
-            new_qty[line_id] = new_qty.get(line_id, 0) + ln.qty
-        elif po_id is None:
-            over = 0
-        if cost is None and line_id is not None:
-            cost = conn.execute(
-                select(PurchaseOrderLine.unit_cost).where(PurchaseOrderLine.id == line_id)
-            ).scalar()
-        lot_id = ledger.receive_lot(
-            conn,
-            ln.product_id,
-            ln.qty,
-            expiry_date=expiry,
-            unit_cost=cost,
-            lot_code=ln.lot_code,
-            user_id=user_id,
-            doc_type="receipt",
-            doc_uuid=gr_uuid,
-            received_at=now,
-            location=location,
-        )
-        received.append(ReceivedLine(ln.product_id, lot_id, ln.qty, over, expiry, cost))
-        rows.append(
-            {
-                "receipt_id": gr_id,
-                "po_line_id": line_id,
-                "product_id": ln.product_id,
-                "lot_id": lot_id,
-                "qty": ln.qty,
-                "over_ordered": over,
-                "unit_cost": cost,
-                "expiry_date": expiry,
-            }
-        )
-    conn.execute(insert(GoodsReceiptLine.__table__), rows)
-    po_status = None
-    if po_id is not None:
-        t = PurchaseOrderLine.__table__
-        for line_id, q in sorted(new_qty.items()):
-            conn.execute(
-                update(t).where(t.c.id == line_id).values(qty_received=t.c.qty_received + q)
-            )
-        short = conn.execute(
-            select(func.count())
-            .select_from(PurchaseOrderLine)
-            .where(
-                PurchaseOrderLine.po_id == po_id,
-                PurchaseOrderLine.qty_received < PurchaseOrderLine.qty_ordered,
-            )
-        ).scalar_one()
-        po_status = POStatus.PARTIAL if short else POStatus.RECEIVED
-        pt = PurchaseOrder.__table__
-        conn.execute(update(pt).where(pt.c.id == po_id).values(status=po_status))
-    return GoodsReceiptInfo(gr_id, gr_uuid, po_id, po_status, tuple(received))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import StockLevel, StockReservation, utcnow
 from posapp.inventory.ledger import FLOOR, MovementRow, StockError, Take, take_fefo
 
@@ -30,8 +31,9 @@ class Shortage:
     available: int
 
 
-def reserved(conn: Connection, product_ids: Sequence[int]) -> dict[int, int]:
+def reserved(uow: UnitOfWork, product_ids: Sequence[int]) -> dict[int, int]:
     """Actively reserved quantity per product (products with none are left out)."""
+    conn = uow.conn
     if not product_ids:
         return {}
     rows = conn.execute(
@@ -45,31 +47,32 @@ def reserved(conn: Connection, product_ids: Sequence[int]) -> dict[int, int]:
     return {pid: int(q) for pid, q in rows}
 
 
-def available(conn: Connection, product_ids: Sequence[int]) -> dict[int, int]:
+def available(uow: UnitOfWork, product_ids: Sequence[int]) -> dict[int, int]:
     """On hand minus actively reserved, per product (may be negative after selling below zero)."""
+    conn = uow.conn
     ids = sorted(set(product_ids))
     on_hand = dict(
         conn.execute(
             select(StockLevel.product_id, StockLevel.on_hand).where(StockLevel.product_id.in_(ids))
         ).all()
     )
-    held = reserved(conn, ids)
+    held = reserved(uow, ids)
     return {pid: int(on_hand.get(pid, 0)) - held.get(pid, 0) for pid in ids}
 
 
-def shortages(conn: Connection, wants: Sequence[Take]) -> list[Shortage]:
+def shortages(uow: UnitOfWork, wants: Sequence[Take]) -> list[Shortage]:
     """Which of ``wants`` exceed what is available now."""
     total: dict[int, int] = {}
     for w in wants:
         total[w.product_id] = total.get(w.product_id, 0) + w.qty
-    free = available(conn, list(total))
+    free = available(uow, list(total))
     return [
         Shortage(pid, q, free[pid]) for pid, q in sorted(total.items()) if q > max(free[pid], 0)
     ]
 
 
 def reserve(
-    conn: Connection,
+    uow: UnitOfWork,
     wants: Sequence[Take],
     *,
     source: str,
@@ -77,6 +80,7 @@ def reserve(
     at: dt.datetime | None = None,
 ) -> None:
     """Reserve each want for ``source_uuid`` (call :func:`shortages` first to refuse)."""
+    conn = uow.conn
     rows = []
     for w in wants:
         if w.qty <= 0:
@@ -113,13 +117,14 @@ def _close(conn: Connection, source_uuid: str, status: str, at: dt.datetime) -> 
     return [Take(pid, q) for pid, q in active]
 
 
-def release(conn: Connection, source_uuid: str, at: dt.datetime | None = None) -> list[Take]:
+def release(uow: UnitOfWork, source_uuid: str, at: dt.datetime | None = None) -> list[Take]:
     """Give back what ``source_uuid`` held; returns what was released."""
+    conn = uow.conn
     return _close(conn, source_uuid, RELEASED, at or utcnow())
 
 
 def consume(
-    conn: Connection,
+    uow: UnitOfWork,
     source_uuid: str,
     *,
     kind: str,
@@ -133,10 +138,11 @@ def consume(
 
     ``locations``: where the lots may be taken from (a class takes from the basement store room
     and the floor alike)."""
+    conn = uow.conn
     now = at or utcnow()
     takes = _close(conn, source_uuid, CONSUMED, now)
     return take_fefo(
-        conn,
+        uow,
         takes,
         kind=kind,
         doc_type=doc_type,

@@ -1,5 +1,7 @@
-"""Stock on the manager's side: lots and expiry, waste and adjustments, transfers between the
-sales floor and the basement store room, markdowns of near-expiry lots, movement history.
+"""Stock on the manager's side: waste and adjustments, transfers between the sales floor and
+the basement store room, on hand by location; and what the inventory services share (the
+store's day, the adjustment permission, the audit helper, :class:`InventoryError`). Lots,
+expiry and markdowns: posapp.inventory.lots; movement history: posapp.inventory.stock_history.
 
 Owns these flows over the ledger (posapp/inventory/ledger.py): each is one business action in
 the caller's unit of work, changes stock only by posting movements, and returns plain data.
@@ -17,26 +19,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, func, insert, select
 
 from posapp import audit as audit_log
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
-    GoodsReceipt,
     Lot,
-    LotMarkdown,
     Product,
-    PurchaseOrder,
-    Sale,
-    StockCount,
     StockLevel,
     StockMovement,
-    User,
     utcnow,
 )
-from posapp.domain.money import round_half_up_div
 from posapp.errors import PosError
 from posapp.inventory import ledger
 from posapp.inventory.ledger import FLOOR, LOCATIONS, STORE_ROOM, MovementKind, MovementRow
@@ -71,8 +65,9 @@ def seoul_today(now: dt.datetime | None = None) -> dt.date:
     return (now or utcnow()).astimezone(ZoneInfo("Asia/Seoul")).date()
 
 
-def require_product(conn: Connection, product_id: int) -> tuple[str, str]:
+def require_product(uow: UnitOfWork, product_id: int) -> tuple[str, str]:
     """(name, unit) of a product, or a clear error."""
+    conn = uow.conn
     row = conn.execute(
         select(Product.name_ko, Product.unit).where(Product.id == product_id)
     ).first()
@@ -89,7 +84,7 @@ def _positive(qty: int, what: str = "quantity") -> None:
 
 
 def audit(
-    conn: Connection,
+    uow: UnitOfWork,
     user_id: int | None,
     action: str,
     target: str,
@@ -100,6 +95,7 @@ def audit(
 ) -> None:
     """An audit-log entry for a manager's change (who, what, before and after); written by
     :func:`posapp.audit.record`, the one writer of audit events."""
+    conn = uow.conn
     audit_log.record(conn, action, user_id, None, target, before, after, at)
 
 
@@ -117,8 +113,9 @@ def require_adjustment(
     return None
 
 
-def levels(conn: Connection, product_ids: list[int]) -> dict[int, int]:
+def levels(uow: UnitOfWork, product_ids: list[int]) -> dict[int, int]:
     """The cached on-hand of each product (0 when it has no level row yet)."""
+    conn = uow.conn
     got = dict(
         conn.execute(
             select(StockLevel.product_id, StockLevel.on_hand).where(
@@ -135,104 +132,8 @@ def _location(loc: str) -> str:
     return loc
 
 
-# --- lots ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LotInfo:
-    id: int
-    product_id: int
-    product_name: str
-    lot_code: str
-    expiry_date: dt.date | None
-    received_at: dt.datetime
-    unit_cost: int | None
-    qty_received: int
-    qty_on_hand: int
-    location: str
-    days_left: int | None
-    markdown_price: int | None
-
-
-_md = aliased(LotMarkdown)
-_latest_markdown = (
-    select(_md.price)
-    .where(_md.lot_id == Lot.id)
-    .order_by(_md.id.desc())
-    .limit(1)
-    .correlate(Lot)
-    .scalar_subquery()
-)
-
-
-def _lot_info(row: tuple, today: dt.date) -> LotInfo:  # type: ignore[type-arg]
-    expiry = row[4]
-    return LotInfo(
-        id=row[0],
-        product_id=row[1],
-        product_name=row[2],
-        lot_code=row[3] or "",
-        expiry_date=expiry,
-        received_at=row[5],
-        unit_cost=row[6],
-        qty_received=row[7],
-        qty_on_hand=row[8],
-        location=row[9],
-        days_left=(expiry - today).days if expiry else None,
-        markdown_price=row[10],
-    )
-
-
-_lot_cols = (
-    Lot.id,
-    Lot.product_id,
-    Product.name_ko,
-    Lot.lot_code,
-    Lot.expiry_date,
-    Lot.received_at,
-    Lot.unit_cost,
-    Lot.qty_received,
-    Lot.qty_on_hand,
-    Lot.location,
-    _latest_markdown,
-)
-
-
-def lots_of(uow: UnitOfWork, product_id: int, *, include_empty: bool = False) -> list[LotInfo]:
-    """A product's lots in selling order (first-expiring first), with days left."""
-    q = (
-        select(*_lot_cols)
-        .join(Product, Product.id == Lot.product_id)
-        .where(Lot.product_id == product_id)
-        .order_by(Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
-    )
-    if not include_empty:
-        q = q.where(Lot.qty_on_hand > 0)
-    today = seoul_today()
-    return [_lot_info(tuple(r), today) for r in uow.conn.execute(q)]
-
-
-def expiring_lots(
-    uow: UnitOfWork, within_days: int, *, limit: int = 200, today: dt.date | None = None
-) -> list[LotInfo]:
-    """Lots with stock that expire within ``within_days`` (or already have), soonest first."""
-    today = today or seoul_today()
-    q = (
-        select(*_lot_cols)
-        .join(Product, Product.id == Lot.product_id)
-        .where(
-            Lot.qty_on_hand > 0,
-            Lot.expiry_date.is_not(None),
-            Lot.expiry_date <= today + dt.timedelta(days=within_days),
-        )
-        .order_by(Lot.expiry_date, Lot.product_id)
-        .limit(limit)
-    )
-    return [_lot_info(tuple(r), today) for r in uow.conn.execute(q)]
-
-
-def _lot(conn: Connection, lot_id: int) -> tuple[int, int, str]:
-    row = conn.execute(
+def lot_stock(uow: UnitOfWork, lot_id: int) -> tuple[int, int, str]:
+    row = uow.conn.execute(
         select(Lot.product_id, Lot.qty_on_hand, Lot.location).where(Lot.id == lot_id)
     ).first()
     if row is None:
@@ -279,7 +180,7 @@ def record_waste(
             f"unknown reason {reason!r}", code="inventory.reason", reason=reason
         ) from None
     conn = uow.conn
-    require_product(conn, product_id)
+    require_product(uow, product_id)
     if why is WasteReason.CORRECTION:
         if not isinstance(qty, int) or isinstance(qty, bool) or qty == 0:
             raise InventoryError("a correction is a whole number, not 0", code="inventory.qty")
@@ -292,10 +193,10 @@ def record_waste(
     kind = _REASON_KIND[why]
     doc = str(uuidlib.uuid4())
     reason_text = why.value + (f": {note}" if note else "")
-    ledger.lock_products(conn, [product_id])
-    before = levels(conn, [product_id])[product_id]
+    ledger.lock_products(uow, [product_id])
+    before = levels(uow, [product_id])[product_id]
     if lot_id is not None:
-        lot_product, on_hand, _ = _lot(conn, lot_id)
+        lot_product, on_hand, _ = lot_stock(uow, lot_id)
         if lot_product != product_id:
             raise InventoryError("the lot belongs to another product", code="inventory.lot")
         if on_hand + qty < 0:
@@ -306,7 +207,7 @@ def record_waste(
             )
         moves = [MovementRow(product_id, lot_id, qty)]
         ledger.post(
-            conn,
+            uow,
             moves,
             kind=kind,
             doc_type="waste",
@@ -316,7 +217,7 @@ def record_waste(
         )
     elif qty < 0:
         moves = ledger.take_fefo(
-            conn,
+            uow,
             [ledger.Take(product_id, -qty)],
             kind=kind,
             doc_type="waste",
@@ -330,7 +231,7 @@ def record_waste(
     else:
         moves = [MovementRow(product_id, _newest_lot(conn, product_id, location), qty)]
         ledger.post(
-            conn,
+            uow,
             moves,
             kind=kind,
             doc_type="waste",
@@ -339,7 +240,7 @@ def record_waste(
             user_id=user_id,
         )
     after: dict[str, Any] = {
-        "on_hand": levels(conn, [product_id])[product_id],
+        "on_hand": levels(uow, [product_id])[product_id],
         "qty": qty,
         "reason": reason_text,
         "doc": doc,
@@ -399,8 +300,8 @@ def transfer(
     if src == dst:
         raise InventoryError("from and to are the same place", code="inventory.same_location")
     conn = uow.conn
-    require_product(conn, product_id)
-    ledger.lock_products(conn, [product_id])
+    require_product(uow, product_id)
+    ledger.lock_products(uow, [product_id])
     rows = conn.execute(
         select(Lot.id, Lot.qty_on_hand, Lot.lot_code, Lot.expiry_date, Lot.unit_cost)
         .where(Lot.product_id == product_id, Lot.location == src, Lot.qty_on_hand > 0)
@@ -448,7 +349,7 @@ def transfer(
         moves += [MovementRow(product_id, lot_id, -q), MovementRow(product_id, int(target), q)]
     reason = f"{src}→{dst}" + (f": {note}" if note else "")
     ledger.post(
-        conn,
+        uow,
         moves,
         kind=MovementKind.TRANSFER,
         doc_type="transfer",
@@ -478,143 +379,12 @@ def on_hand_by_location(uow: UnitOfWork, product_id: int) -> dict[str, int]:
     return out
 
 
-# --- markdowns -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Markdown:
-    lot_id: int
-    product_id: int
-    regular_price: int
-    price: int
-    percent: int
-
-
-def markdown_lot(uow: UnitOfWork, lot_id: int, percent: int, *, user_id: int) -> Markdown:
-    """Mark a (near-expiry) lot down by ``percent``: the reduced price, rounded to 10 won, is
-    what its markdown labels print; the shelf price of the product does not change."""
-    if not isinstance(percent, int) or not 1 <= percent <= 90:
-        raise InventoryError("a markdown is 1–90 percent", code="inventory.markdown_percent")
-    conn = uow.conn
-    product_id, on_hand, _ = _lot(conn, lot_id)
-    if on_hand <= 0:
-        raise InventoryError("the lot is empty", code="inventory.lot_empty", lot_id=lot_id)
-    regular = conn.execute(select(Product.price).where(Product.id == product_id)).scalar_one()
-    price = round_half_up_div(regular * (100 - percent), 1000) * 10
-    now = utcnow()
-    conn.execute(
-        insert(LotMarkdown.__table__).values(
-            lot_id=lot_id, price=price, percent=percent, user_id=user_id, created_at=now
-        )
-    )
-    audit(
-        conn,
-        user_id,
-        "lot.markdown",
-        f"lot:{lot_id}",
-        before={"price": regular},
-        after={"price": price, "percent": percent},
-        at=now,
-    )
-    return Markdown(lot_id, product_id, regular, price, percent)
-
-
-# --- movement history ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    id: int
-    at: dt.datetime
-    kind: str
-    qty: int
-    lot_code: str
-    location: str
-    reason: str
-    user: str
-    register_id: str | None
-    doc_type: str
-    doc_uuid: str
-    document: str  # a human reference: receipt number, PO number, count date
-
-
-def history(
-    uow: UnitOfWork, product_id: int, *, limit: int = 100, before_id: int | None = None
-) -> list[HistoryRow]:
-    """A product's movements, newest first: who, when, why and which document."""
-    sm = StockMovement
-    gr_po = aliased(PurchaseOrder)
-    q = (
-        select(
-            sm.id,
-            sm.created_at,
-            sm.kind,
-            sm.qty,
-            Lot.lot_code,
-            Lot.location,
-            sm.reason,
-            User.name,
-            sm.register_id,
-            sm.doc_type,
-            sm.doc_uuid,
-            Sale.receipt_no,
-            gr_po.number,
-            StockCount.started_at,
-        )
-        .outerjoin(Lot, Lot.id == sm.lot_id)
-        .outerjoin(User, User.id == sm.user_id)
-        .outerjoin(Sale, and_(sm.doc_type.in_(("sale", "refund")), Sale.uuid == sm.doc_uuid))
-        .outerjoin(GoodsReceipt, and_(sm.doc_type == "receipt", GoodsReceipt.uuid == sm.doc_uuid))
-        .outerjoin(gr_po, gr_po.id == GoodsReceipt.po_id)
-        .outerjoin(StockCount, and_(sm.doc_type == "count", StockCount.uuid == sm.doc_uuid))
-        .where(sm.product_id == product_id)
-        .order_by(sm.id.desc())
-        .limit(limit)
-    )
-    if before_id is not None:
-        q = q.where(sm.id < before_id)
-    out = []
-    for r in uow.conn.execute(q):
-        if r[11]:
-            document = r[11]
-        elif r[9] == "receipt":
-            document = r[12] or "입고(발주 없음)"
-        elif r[13] is not None:
-            document = f"재고조사 {seoul_today(r[13]).isoformat()}"
-        else:
-            document = r[9]
-        out.append(
-            HistoryRow(
-                id=r[0],
-                at=r[1],
-                kind=r[2],
-                qty=r[3],
-                lot_code=r[4] or "",
-                location=r[5] or "",
-                reason=r[6] or "",
-                user=r[7] or "",
-                register_id=r[8],
-                doc_type=r[9],
-                doc_uuid=r[10],
-                document=document,
-            )
-        )
-    return out
-
-
 __all__ = [
     "FLOOR",
     "STORE_ROOM",
-    "HistoryRow",
     "InventoryError",
-    "LotInfo",
-    "Markdown",
     "StockChange",
     "WasteReason",
-    "expiring_lots",
-    "history",
-    "lots_of",
-    "markdown_lot",
     "on_hand_by_location",
     "record_waste",
     "transfer",

@@ -466,7 +466,7 @@ def complete_sale(
         # lock is held until commit — taken just before it, it is held for the fewest trips.
         takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]
         moves = ledger.take_fefo(
-            conn,
+            uow,
             takes,
             kind=MovementKind.SALE,
             doc_type="sale",
@@ -941,7 +941,7 @@ def refund(
         tracked = [r for r in refund_lines if r["product_id"] not in untracked]
         moves = _restock_moves(conn, original.uuid, tracked)
         ledger.post(
-            conn,
+            uow,
             moves,
             kind=MovementKind.RETURN,
             doc_type="refund",

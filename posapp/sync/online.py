@@ -1,8 +1,9 @@
 """What the platform sends the store, applied through the store's own rules.
 
-* Catalogue changes: a new price goes through :func:`posapp.inventory.catalog.set_price` (price
-  history, new tickets only: lines already on a ticket keep theirs); a product withdrawn online
-  is deactivated, never deleted; an unknown SKU is counted and logged, not an error.
+* Catalogue changes: a new price or a withdrawal goes through the one product writer,
+  :func:`posapp.inventory.products.write_products` (price history, audit event, new tickets only:
+  lines already on a ticket keep theirs); a product withdrawn online is deactivated, never
+  deleted; an unknown SKU is counted and logged, not an error.
 * Online orders (prepaid online, picked up at the store): a new order reserves its goods
   (accepted) or is refused (unknown product, not enough stock) — either way the answer goes back
   to the platform as an ``order_status`` outbox event in the same transaction, so it is reported
@@ -23,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select, update
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     OnlineOrder,
     OutboxEvent,
@@ -33,7 +35,7 @@ from posapp.db.models import (
     utcnow,
 )
 from posapp.errors import PosError
-from posapp.inventory import catalog, reservations
+from posapp.inventory import products, reservations
 from posapp.inventory.ledger import MovementKind, Take
 from posapp.sync.protocol import sku_of
 
@@ -101,7 +103,8 @@ class CatalogResult:
     unknown: list[str] = field(default_factory=list)
 
 
-def apply_catalog_changes(conn: Connection, changes: Sequence[dict[str, Any]]) -> CatalogResult:
+def apply_catalog_changes(uow: UnitOfWork, changes: Sequence[dict[str, Any]]) -> CatalogResult:
+    conn = uow.conn
     result = CatalogResult()
     known = products_by_sku(conn, [c["sku"] for c in changes])
     p = Product.__table__
@@ -111,19 +114,28 @@ def apply_catalog_changes(conn: Connection, changes: Sequence[dict[str, Any]]) -
             result.unknown.append(change["sku"])
             continue
         pid, active = hit
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
         price = change.get("price")
         if isinstance(price, int) and not isinstance(price, bool) and price >= 0:
-            before = conn.execute(select(p.c.price).where(p.c.id == pid)).scalar_one()
-            if before != price:
-                catalog.set_price(conn, pid, price, user_id=None, source="platform")
+            old = conn.execute(select(p.c.price).where(p.c.id == pid)).scalar_one()
+            if old != price:
+                before["price"], after["price"] = old, price
                 result.prices += 1
         wanted = change.get("active")
         if wanted is False and active:
-            conn.execute(update(p).where(p.c.id == pid).values(active=False, updated_at=utcnow()))
+            before["active"], after["active"] = True, False
             result.withdrawn += 1
         elif wanted is True and not active:
-            conn.execute(update(p).where(p.c.id == pid).values(active=True, updated_at=utcnow()))
+            before["active"], after["active"] = False, True
             result.restored += 1
+        if after:  # the one product writer: price history and audit event
+            products.write_products(
+                uow,
+                [products.ProductChange(pid, before, after)],
+                user_id=None,
+                source=products.PriceSource.PLATFORM,
+            )
         known[change["sku"]] = (pid, wanted if isinstance(wanted, bool) else active)
     if result.unknown:
         log.warning(
@@ -163,8 +175,9 @@ class OrdersResult:
     ignored: int = 0
 
 
-def receive_orders(conn: Connection, orders: Sequence[dict[str, Any]]) -> OrdersResult:
+def receive_orders(uow: UnitOfWork, orders: Sequence[dict[str, Any]]) -> OrdersResult:
     """New orders reserve stock or are refused; cancellations release. Idempotent per order."""
+    conn = uow.conn
     result = OrdersResult()
     t = OnlineOrder.__table__
     for order in orders:
@@ -175,7 +188,7 @@ def receive_orders(conn: Connection, orders: Sequence[dict[str, Any]]) -> Orders
                 _insert_order(conn, order, "cancelled", "", now)
                 result.cancelled += 1
             elif existing.status == "accepted":
-                reservations.release(conn, order["uuid"], now)
+                reservations.release(uow, order["uuid"], now)
                 conn.execute(
                     update(t)
                     .where(t.c.id == existing.id)
@@ -208,7 +221,7 @@ def receive_orders(conn: Connection, orders: Sequence[dict[str, Any]]) -> Orders
         if not problem and not wants:
             problem = "빈 주문"
         if not problem:
-            short = reservations.shortages(conn, wants)
+            short = reservations.shortages(uow, wants)
             if short:
                 names = ", ".join(str(s.product_id) for s in short)
                 problem = f"재고 부족 (상품 {names})"
@@ -218,7 +231,7 @@ def receive_orders(conn: Connection, orders: Sequence[dict[str, Any]]) -> Orders
             result.rejected += 1
             continue
         _insert_order(conn, order, "accepted", "", now)
-        reservations.reserve(conn, wants, source=SOURCE, source_uuid=order["uuid"], at=now)
+        reservations.reserve(uow, wants, source=SOURCE, source_uuid=order["uuid"], at=now)
         _status_event(conn, order["uuid"], "accepted", "", now)
         result.accepted += 1
     return result
@@ -294,8 +307,9 @@ def find_order(conn: Connection, number_or_uuid: str) -> OrderInfo:
     return _info(row)
 
 
-def pick_up(conn: Connection, order_uuid: str, *, user_id: int, register_id: str) -> OrderInfo:
+def pick_up(uow: UnitOfWork, order_uuid: str, *, user_id: int, register_id: str) -> OrderInfo:
     """The customer collects: the reserved goods leave stock (FEFO) and the platform is told."""
+    conn = uow.conn
     t = OnlineOrder.__table__
     row = conn.execute(select(t).where(t.c.uuid == order_uuid).with_for_update()).first()
     if row is None:
@@ -309,7 +323,7 @@ def pick_up(conn: Connection, order_uuid: str, *, user_id: int, register_id: str
         )
     now = utcnow()
     reservations.consume(
-        conn,
+        uow,
         order_uuid,
         kind=MovementKind.ONLINE,
         doc_type="online_order",
@@ -330,10 +344,11 @@ def pick_up(conn: Connection, order_uuid: str, *, user_id: int, register_id: str
 
 
 def changed_levels(
-    conn: Connection, after_movement: int, after_reservation_change: dt.datetime | None
+    uow: UnitOfWork, after_movement: int, after_reservation_change: dt.datetime | None
 ) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
     """Levels of products whose stock or reservations changed since the marks given; and the
     new marks. ``after_movement`` 0 and no time: every product (the first push)."""
+    conn = uow.conn
     m = StockMovement.__table__
     r = StockReservation.__table__
     top = conn.execute(select(func.max(m.c.id))).scalar() or 0
@@ -359,6 +374,6 @@ def changed_levels(
             )
         ids = sorted(moved)
     skus = skus_of(conn, ids)
-    free = reservations.available(conn, list(skus))
+    free = reservations.available(uow, list(skus))
     levels = [{"sku": skus[pid], "available": free[pid]} for pid in sorted(skus)]
     return levels, int(top), newest or after_reservation_change

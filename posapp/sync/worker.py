@@ -313,7 +313,7 @@ class SyncWorker:
 
                 def apply_page(uow: Any, rows: list[Any] = rows, to: int = next_cursor) -> None:
                     # the page and its cursor in one transaction: applied exactly once
-                    apply(uow.conn, rows)
+                    apply(uow, rows)
                     outbox.set_state(uow.conn, key, str(to))
 
                 self.db.transact(apply_page)
@@ -325,13 +325,13 @@ class SyncWorker:
 
         def read(uow: Any) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
             if full:
-                return online.changed_levels(uow.conn, 0, None)
+                return online.changed_levels(uow, 0, None)
             mark = int(outbox.get_state(uow.conn, STOCK_MOVEMENT_MARK, "0"))
             res = outbox.get_state(uow.conn, STOCK_RESERVATION_MARK, "")
             since = (
                 dt.datetime.fromisoformat(res) if res else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
             )
-            return online.changed_levels(uow.conn, mark, since)
+            return online.changed_levels(uow, mark, since)
 
         levels, top, newest = self.db.read(read)
         for i in range(0, len(levels), P.MAX_LEVELS):

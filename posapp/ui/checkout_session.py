@@ -191,14 +191,14 @@ class CheckoutSession:
         self._online_only("handing over an online order")
         return self.db.transact(
             lambda uow: online.pick_up(
-                uow.conn, order_uuid, user_id=uid, register_id=self.settings.register_id
+                uow, order_uuid, user_id=uid, register_id=self.settings.register_id
             )
         )
 
     # --- building the ticket -------------------------------------------------------------
 
     def load_index(self) -> SearchIndex:
-        self.index = self._read(lambda uow: catalog.load_search_index(uow.conn))
+        self.index = self._read(lambda uow: catalog.load_search_index(uow))
         return self.index
 
     def scan(self, code: str) -> ScanOutcome:
@@ -209,11 +209,11 @@ class CheckoutSession:
             sale = self.db.read(lambda uow: service.find_sale(uow, code))
             return ScanOutcome("receipt", sale=sale)
         try:
-            result = self._read(lambda uow: catalog.scan(uow.conn, code, self.settings.layouts))
+            result = self._read(lambda uow: catalog.scan(uow, code, self.settings.layouts))
         except catalog.CatalogError as exc:
             if exc.code == "catalog.needs_weight":
                 pid = int(exc.data["product_id"])
-                found = self._read(lambda uow: catalog.products_by_id(uow.conn, [pid]))
+                found = self._read(lambda uow: catalog.products_by_id(uow, [pid]))
                 return ScanOutcome("weigh", product=found[pid])
             raise
         index = self.ticket.add(result.line)
@@ -222,7 +222,7 @@ class CheckoutSession:
 
     def search(self, query: str, limit: int = 30) -> list[ProductInfo]:
         index = self.index or self.load_index()
-        return self._read(lambda uow: catalog.search(uow.conn, index, query, limit))
+        return self._read(lambda uow: catalog.search(uow, index, query, limit))
 
     def add_product(self, product: ProductInfo, grams: int | None = None) -> int:
         if product.unit.is_weighed and not grams:
@@ -237,7 +237,7 @@ class CheckoutSession:
             )
         line = product.line(grams if product.unit.is_weighed else None)
         # picked from the search list or a quick key: the same markdown as a scan would give
-        line = self._read(lambda uow: catalog.marked_down(uow.conn, line))
+        line = self._read(lambda uow: catalog.marked_down(uow, line))
         index = self.ticket.add(line)
         self.save_recovery()
         return index

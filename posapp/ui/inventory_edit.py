@@ -1,12 +1,13 @@
 """The manager's edit dialogs: a product (barcodes, price with its history, reorder point, shelf
 life, tax, unit, region, producer, active), a partner region (contact and the promotion texts
-used on receipts and the customer display) and a producer (contact, purchase or consignment),
-with the 산지·생산자 tab that lists them; the floor ↔ store room transfer and the lot markdown.
+used on receipts and the customer display) and a producer (contact, purchase or consignment);
+the floor ↔ store room transfer, the lot markdown and the waste / correction of a product.
 
-Qt only. A dialog is filled from the plain dataclasses of posapp.inventory.products and turns
-what the manager typed into the service's input (:class:`ProductEdit`, keyword texts); it never
-touches the database. Its OK button emits ``submitted``: the window saves through the task
-runner and either closes the dialog or shows the error in it, so nothing typed is lost.
+Qt only. A dialog is filled from the frozen dataclasses of the inventory use cases
+(posapp.usecases.inventory_products) and turns what the manager typed into their input
+(:class:`ProductEdit`, keyword texts); it never touches the database. Its OK button emits
+``submitted``: the window saves through the task runner and either closes the dialog or shows
+the error in it, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -38,9 +39,13 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import round_half_up_div
 from posapp.errors import PosError
-from posapp.inventory import products
-from posapp.inventory.products import ProducerInfo, ProductDetail, ProductEdit, RegionInfo
-from posapp.inventory.stock import LotInfo
+from posapp.usecases.inventory_products import (
+    ProducerInfo,
+    ProductDetail,
+    ProductEdit,
+    RegionInfo,
+)
+from posapp.usecases.inventory_stock import LotInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -281,7 +286,7 @@ REGION_FIELDS = (
 
 class RegionDialog(FormDialog):
     """A partner region's contact and promotion texts. ``texts()`` → keyword arguments of
-    :func:`posapp.inventory.products.update_region`."""
+    :meth:`posapp.usecases.inventory_products.ProductsUseCases.save_region`."""
 
     def __init__(self, region: RegionInfo, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -312,7 +317,7 @@ class RegionDialog(FormDialog):
 
 class ProducerDialog(FormDialog):
     """A new producer (``producer`` None) or an existing one; ``values()`` → keyword arguments
-    of :func:`posapp.inventory.products.save_producer`."""
+    of :meth:`posapp.usecases.inventory_products.ProductsUseCases.save_producer`."""
 
     def __init__(
         self,
@@ -368,143 +373,6 @@ class ProducerDialog(FormDialog):
             kind=self.kind.currentData(),
             active=self.active.isChecked(),
         )
-
-
-class PartnersTab(QWidget):
-    """산지·생산자: partner regions (contact, promotion texts) and producers, each editable.
-
-    ``owner`` is the inventory window: its database, task runner, user and status line."""
-
-    def __init__(self, owner: Any) -> None:
-        super().__init__()
-        self.owner = owner
-        self.regions: list[RegionInfo] = []
-        self.producers: list[ProducerInfo] = []
-        v = QHBoxLayout(self)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(QLabel(self.tr("<b>협력 지자체 (산지)</b>")))
-        self.region_table = self._table(
-            [self.tr("산지"), self.tr("도"), self.tr("담당자"), self.tr("전화"), self.tr("축제")]
-        )
-        self.region_table.doubleClicked.connect(lambda _i: self.edit_region())
-        left.addWidget(self.region_table, 1)
-        edit_region = QPushButton(self.tr("산지 수정"))
-        edit_region.clicked.connect(self.edit_region)
-        left.addWidget(edit_region)
-        right.addWidget(QLabel(self.tr("<b>생산자·공급자</b>")))
-        self.producer_table = self._table(
-            [self.tr("이름"), self.tr("산지"), self.tr("담당자"), self.tr("전화"), self.tr("방식")]
-        )
-        self.producer_table.doubleClicked.connect(lambda _i: self.edit_producer())
-        right.addWidget(self.producer_table, 1)
-        right.addLayout(
-            button_row(
-                (self.tr("새 생산자"), self.new_producer),
-                (self.tr("생산자 수정"), self.edit_producer),
-            )
-        )
-        v.addLayout(left, 1)
-        v.addLayout(right, 1)
-
-    @staticmethod
-    def _table(headers: list[str]) -> QTableWidget:
-        t = QTableWidget(0, len(headers))
-        t.setHorizontalHeaderLabels(headers)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.verticalHeader().hide()
-        t.horizontalHeader().setStretchLastSection(True)
-        return t
-
-    def refresh(self) -> None:
-        def load(uow: Any) -> tuple[list[RegionInfo], list[ProducerInfo]]:
-            return products.list_regions(uow), products.list_producers(uow)
-
-        self.owner._do(lambda: self.owner.db.read(load), lambda r: self._show(*r))
-
-    def _show(self, regions: list[RegionInfo], producers: list[ProducerInfo]) -> None:
-        self.regions, self.producers = regions, producers
-        kinds = dict(KIND_NAMES)
-        for table, rows in (
-            (
-                self.region_table,
-                [(r.name, r.province, r.contact, r.phone, r.festival) for r in regions],
-            ),
-            (
-                self.producer_table,
-                [(p.name, p.region, p.contact, p.phone, tr(kinds[p.kind])) for p in producers],
-            ),
-        ):
-            table.setRowCount(len(rows))
-            for i, cells in enumerate(rows):
-                for c, text in enumerate(cells):
-                    table.setItem(i, c, QTableWidgetItem(text))
-        for table, widths in (
-            (self.region_table, (80, 120, 110, 110)),
-            (self.producer_table, (190, 70, 70, 115)),
-        ):
-            for c, width in enumerate(widths):
-                table.setColumnWidth(c, width)
-
-    @staticmethod
-    def _selected(table: QTableWidget) -> int | None:
-        rows = table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
-    def edit_region(self) -> None:
-        i = self._selected(self.region_table)
-        if i is None:
-            self.owner.say(self.tr("산지를 고르세요."), error=True)
-            return
-        region = self.regions[i]
-        d = RegionDialog(region, self)
-        self.dialog: FormDialog = d
-        db, uid = self.owner.db, self.owner.user_id
-
-        def save() -> None:
-            texts = d.texts()
-            self.owner.submit(
-                d,
-                lambda: db.transact(
-                    lambda uow: products.update_region(uow, region.id, user_id=uid, **texts)
-                ),
-                lambda r: self._saved(r.name),
-            )
-
-        d.submitted.connect(save)
-        d.open()
-
-    def new_producer(self) -> None:
-        self._producer_dialog(None)
-
-    def edit_producer(self) -> None:
-        i = self._selected(self.producer_table)
-        if i is None:
-            self.owner.say(self.tr("생산자를 고르세요."), error=True)
-            return
-        self._producer_dialog(self.producers[i])
-
-    def _producer_dialog(self, producer: ProducerInfo | None) -> None:
-        d = ProducerDialog(producer, self.regions, self)
-        self.dialog = d
-        db, uid = self.owner.db, self.owner.user_id
-
-        def save() -> None:
-            values = d.values()
-            self.owner.submit(
-                d,
-                lambda: db.transact(lambda uow: products.save_producer(uow, user_id=uid, **values)),
-                lambda p: self._saved(p.name),
-            )
-
-        d.submitted.connect(save)
-        d.open()
-
-    def _saved(self, name: str) -> None:
-        self.owner.say(self.tr("저장했습니다: {name}").format(name=name))
-        self.refresh()
-        self.owner.load()
 
 
 LOCATION_NAMES = {
@@ -592,3 +460,41 @@ class MarkdownDialog(FormDialog):
                 price=f"{price:,}", regular=f"{self.regular:,}"
             )
         )
+
+
+class WasteDialog(QDialog):
+    """Waste or adjustment of one product: quantity and a reason (spoiled, damaged, ...)."""
+
+    REASONS = (
+        ("spoiled", QT_TRANSLATE_NOOP("WasteDialog", "변질")),
+        ("damaged", QT_TRANSLATE_NOOP("WasteDialog", "파손")),
+        ("sample", QT_TRANSLATE_NOOP("WasteDialog", "시식")),
+        ("class_use", QT_TRANSLATE_NOOP("WasteDialog", "수업 사용")),
+        ("theft", QT_TRANSLATE_NOOP("WasteDialog", "도난·분실")),
+        ("correction", QT_TRANSLATE_NOOP("WasteDialog", "재고 정정 (±)")),
+    )
+
+    def __init__(self, product_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("폐기·조정"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{product_name}</b>"))
+        self.qty = QSpinBox()
+        self.qty.setRange(-100_000, 100_000)
+        self.qty.setValue(1)
+        self.reason = QComboBox()
+        for code, ko in self.REASONS:
+            self.reason.addItem(self.tr(ko), code)
+        self.note = QLineEdit()
+        form.addRow(self.tr("수량"), self.qty)
+        form.addRow(self.tr("사유"), self.reason)
+        form.addRow(self.tr("메모"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int, str, str]:
+        return self.qty.value(), str(self.reason.currentData()), self.note.text()

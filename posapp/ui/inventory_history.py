@@ -1,8 +1,9 @@
 """A product's stock movements, newest first: when, what, how much, which lot, who, why, and
 the document behind it (receipt number, purchase order, count, online order, class).
 
-Read a page at a time on the task runner (``posapp.inventory.stock.history``); "more" fetches
-the page before the oldest row shown.
+Read a page at a time through the stock use cases (``StockUseCases.history``, an
+:class:`~posapp.ui.operations.Op` made by the window); "more" fetches the page before the
+oldest row shown.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.inventory.stock import HistoryRow
 from posapp.ui.inventory_edit import LOCATION_NAMES
 from posapp.ui.messages import explain
-from posapp.ui.tasks import Task
+from posapp.ui.operations import Op
+from posapp.usecases.inventory_stock import HistoryRow
 
 SEOUL = ZoneInfo("Asia/Seoul")
 PAGE = 100
@@ -48,12 +49,12 @@ KINDS = {
 
 
 class HistoryDialog(QDialog):
-    """The movements of one product; ``load(before_id)`` returns a task of up to PAGE rows."""
+    """The movements of one product; ``load(before_id)`` is an Op reading up to PAGE rows."""
 
     def __init__(
         self,
         name: str,
-        load: Callable[[int | None], Task[list[HistoryRow]]],
+        load: Callable[[int | None], Op[tuple[HistoryRow, ...]]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,9 +101,9 @@ class HistoryDialog(QDialog):
         self.more_btn.setEnabled(False)
         self._load(before).success(self._add).failure(
             lambda exc: self.message.setText(explain(exc))
-        )
+        ).run()
 
-    def _add(self, page: list[HistoryRow]) -> None:
+    def _add(self, page: tuple[HistoryRow, ...]) -> None:
         for h in page:
             self._append(h)
         self.rows.extend(page)

@@ -1,16 +1,17 @@
 """Product CSV import from the inventory window: a file is read and imported on the database
 worker with a progress bar; the outcome is a summary (created, updated, unchanged, new
 regions / producers / categories) or, when the file is refused, every bad row with its line,
-column and problem — nothing is imported then (posapp.inventory.csv_io is all or nothing).
+column and problem — nothing is imported then (the import is all or nothing).
 Also the export of the whole catalogue to a CSV in the documents folder.
 
-Qt only: the progress callback runs on the worker thread and reaches the bar through a signal.
+Qt only: the import and export are inventory use cases (posapp.usecases.inventory_files); the
+progress callback runs on the worker thread and reaches the bar through a signal.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.inventory import csv_io
 from posapp.ui.inventory_edit import button_row
 from posapp.ui.messages import explain, row_problem
+from posapp.ui.operations import Op
+from posapp.usecases.inventory_files import Exported, ImportRejected, ImportResult
+
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
 
 COLUMN_NAMES = {
     "barcode": QT_TRANSLATE_NOOP("inventory", "바코드"),
@@ -53,9 +58,9 @@ class _Progress(QObject):
 
 
 class ImportDialog(QDialog):
-    """``owner`` is the inventory window (database, runner, user, documents folder)."""
+    """``owner`` is the inventory window (use cases, runner, user, documents folder)."""
 
-    def __init__(self, owner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, owner: InventoryWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("상품 CSV 가져오기·내보내기"))
         self.owner = owner
@@ -111,17 +116,16 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("가져오는 중: {name}").format(name=path.name))
         self.errors.setRowCount(0)
-        db, uid, emit = self.owner.db, self.owner.user_id, self.progress.percent.emit
+        files, uid, emit = (
+            self.owner.inventory.files,
+            self.owner.user_id,
+            self.progress.percent.emit,
+        )
+        Op(
+            self, self.owner.runner, lambda: files.import_file(path, user_id=uid, progress=emit)
+        ).success(self._done).failure(self._failed).run()
 
-        def run() -> csv_io.ImportResult:
-            return db.transact(
-                lambda uow: csv_io.import_file(uow.conn, path, user_id=uid, progress=emit),
-                retries=0,
-            )
-
-        self.owner.runner.db(run).success(self._done).failure(self._failed)
-
-    def _done(self, r: csv_io.ImportResult) -> None:
+    def _done(self, r: ImportResult) -> None:
         self.running = False
         self.bar.setValue(100)
         self.summary.setStyleSheet("color: #1b5e20;")
@@ -149,7 +153,7 @@ class ImportDialog(QDialog):
         self.running = False
         self.bar.setValue(0)
         self.summary.setStyleSheet("color: #b00020;")
-        if not isinstance(exc, csv_io.ImportRejected):
+        if not isinstance(exc, ImportRejected):
             self.summary.setText(explain(exc))
             return
         self.summary.setText(
@@ -170,21 +174,17 @@ class ImportDialog(QDialog):
 
     def export(self) -> None:
         folder: Path = self.owner.documents_dir
-        db = self.owner.db
+        files = self.owner.inventory.files
 
-        def run() -> tuple[Path, int]:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / "products.csv"
-            return path, db.read(lambda uow: csv_io.export_products(uow.conn, path))
-
-        def done(result: tuple[Path, int]) -> None:
-            path, n = result
+        def done(result: Exported) -> None:
             self.summary.setStyleSheet("color: #1b5e20;")
             self.summary.setText(
-                self.tr("{n}개 상품을 내보냈습니다: {path}").format(n=f"{n:,}", path=str(path))
+                self.tr("{n}개 상품을 내보냈습니다: {path}").format(
+                    n=f"{result.products:,}", path=str(result.path)
+                )
             )
-            self.owner.open_file(path)
+            self.owner.open_file(result.path)
 
-        self.owner.runner.db(run).success(done).failure(
+        Op(self, self.owner.runner, lambda: files.export(folder)).success(done).failure(
             lambda exc: self.summary.setText(explain(exc))
-        )
+        ).run()

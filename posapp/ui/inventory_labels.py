@@ -3,16 +3,15 @@ sheet, for chosen products (from the product list, or scanned) or for the receiv
 purchase order (one barcode label per unit received); the sheet format, the labels already
 used on a part-used sheet (skipped), then the PDF is saved and opened.
 
-Qt only: posapp.inventory.labels reads the items and draws the sheet; the window runs both off
-the Qt thread (:meth:`posapp.ui.inventory.InventoryWindow.save_labels`).
+Qt only: the label use cases (posapp.usecases.inventory_labels) read the items and draw the
+sheet; the window runs both off the Qt thread (:meth:`posapp.ui.inventory_base.InventoryBase.
+save_labels`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
@@ -26,10 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.inventory import catalog, labels, purchasing
-from posapp.inventory.purchasing import POStatus
 from posapp.ui.inventory_edit import FormDialog, button_row
 from posapp.ui.messages import explain
+from posapp.ui.operations import Op
+from posapp.usecases.inventory_labels import SHEETS, LabelSheet
+from posapp.usecases.inventory_orders import POInfo, POStatus, POSummary
+from posapp.usecases.inventory_products import ProductInfo
+
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
 
 SHEET_NAMES = {
     "shelf-2x4": QT_TRANSLATE_NOOP("inventory", "가격표 8칸 (99.1×67.7 mm)"),
@@ -47,9 +51,11 @@ class LabelEntry:
 
 
 class LabelDialog(FormDialog):
-    """``owner`` is the inventory window (its runner and database, for scans and orders)."""
+    """``owner`` is the inventory window (its runner and use cases, for scans and orders)."""
 
-    def __init__(self, owner: Any, entries: list[LabelEntry], parent: QWidget | None = None):
+    def __init__(
+        self, owner: InventoryWindow, entries: list[LabelEntry], parent: QWidget | None = None
+    ):
         super().__init__("", parent)
         self.setWindowTitle(self.tr("라벨 인쇄"))
         self.owner = owner
@@ -59,7 +65,7 @@ class LabelDialog(FormDialog):
         self.kind.addItem(self.tr("바코드 라벨"), "barcode")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.sheet = QComboBox()
-        for key in labels.SHEETS:
+        for key in SHEETS:
             self.sheet.addItem(QCoreApplication.translate("inventory", SHEET_NAMES[key]), key)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.skip = QSpinBox()
@@ -113,10 +119,10 @@ class LabelDialog(FormDialog):
         self.sheet.setCurrentIndex(self.sheet.findData(key))
 
     def _sheet_changed(self) -> None:
-        per_sheet = labels.SHEETS[self.sheet.currentData()].per_sheet
+        per_sheet = SHEETS[self.sheet.currentData()].per_sheet
         self.skip.setRange(0, per_sheet - 1)
 
-    def load_orders(self, orders: list[purchasing.POSummary]) -> None:
+    def load_orders(self, orders: tuple[POSummary, ...]) -> None:
         for o in orders:
             if o.status in (POStatus.PARTIAL, POStatus.RECEIVED, POStatus.CLOSED):
                 self.po.addItem(f"{o.number} · {o.supplier_name}", o.id)
@@ -125,9 +131,9 @@ class LabelDialog(FormDialog):
         po_id = self.po.itemData(index)
         if po_id is None:
             return
-        db = self.owner.db
+        orders = self.owner.inventory.orders
 
-        def got(po: purchasing.POInfo) -> None:
+        def got(po: POInfo) -> None:
             # one label per unit received; a weighed product (grams) gets one
             self.set_entries(
                 [
@@ -143,18 +149,18 @@ class LabelDialog(FormDialog):
             )
             self.kind.setCurrentIndex(self.kind.findData("barcode"))
 
-        self.owner.runner.db(lambda: db.read(lambda uow: purchasing.get_po(uow, po_id))).success(
-            got
-        ).failure(lambda exc: self.fail(explain(exc)))
+        Op(self, self.owner.runner, lambda: orders.order(po_id)).success(got).failure(
+            lambda exc: self.fail(explain(exc))
+        ).run()
 
     def scan_add(self) -> None:
         code = self.scan.text().strip()
         self.scan.clear()
         if not code:
             return
-        db = self.owner.db
+        products = self.owner.inventory.products
 
-        def found(info: catalog.ProductInfo | None) -> None:
+        def found(info: ProductInfo | None) -> None:
             if info is None:
                 self.fail(self.tr("없는 바코드: {c}").format(c=code))
                 return
@@ -167,9 +173,9 @@ class LabelDialog(FormDialog):
                 self.entries.append(LabelEntry(info.id, info.name_ko, info.barcode))
             self.set_entries(self.entries)
 
-        self.owner.runner.db(
-            lambda: db.read(lambda uow: catalog.product_by_barcode(uow.conn, code))
-        ).success(found)
+        Op(self, self.owner.runner, lambda: products.by_barcode(code)).success(found).failure(
+            lambda exc: self.fail(explain(exc))
+        ).run()
 
     # --- the list ---------------------------------------------------------------------------
 
@@ -198,11 +204,10 @@ class LabelDialog(FormDialog):
         self.read_copies()
         return [e.product_id for e in self.entries for _ in range(e.copies)]
 
-    def drawer(self) -> Callable[[list[labels.LabelItem]], bytes]:
-        sheet = labels.SHEETS[self.sheet.currentData()]
-        draw = (
-            labels.shelf_labels_pdf
-            if self.kind.currentData() == "shelf"
-            else labels.barcode_labels_pdf
+    def sheet_choice(self) -> LabelSheet:
+        """The kind of label, the sheet format and the labels to skip, as chosen."""
+        return LabelSheet(
+            kind=str(self.kind.currentData()),
+            sheet=str(self.sheet.currentData()),
+            skip=self.skip.value(),
         )
-        return partial(draw, sheet=sheet, skip=self.skip.value())

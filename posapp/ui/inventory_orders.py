@@ -3,14 +3,14 @@
 quantities and costs typed), sending (status → sent and the Korean 발주서 PDF saved and opened),
 receiving against an order (hands the remaining lines to the 입고 tab) and closing.
 
-Qt only: the services are posapp.inventory.purchasing and posapp.inventory.documents, called
-through the window's task runner (the PDF is drawn on the I/O pool).
+Qt only: the purchase-order use cases (posapp.usecases.inventory_orders) run through
+:class:`~posapp.ui.operations.Op`; the PDF is drawn and saved on the I/O pool (``IoOp``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -26,10 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain.money import format_amount
 from posapp.errors import PosError
-from posapp.inventory import catalog, documents, purchasing
-from posapp.inventory.purchasing import OrderLine, POInfo, POStatus, POSummary
 from posapp.ui.inventory_edit import button_row, parse_won, seoul_time
+from posapp.ui.operations import IoOp
+from posapp.usecases.inventory_orders import (
+    RECEIVABLE,
+    OrderLine,
+    OrderList,
+    POInfo,
+    POStatus,
+    POSummary,
+)
+from posapp.usecases.inventory_products import ProductInfo
+
+if TYPE_CHECKING:
+    from posapp.ui.inventory_window import InventoryWindow
 
 STATUS_NAMES = {
     POStatus.DRAFT: QT_TRANSLATE_NOOP("inventory", "작성 중"),
@@ -54,10 +66,10 @@ def _item(text: str, *, editable: bool = False, right: bool = False) -> QTableWi
 
 
 class PurchaseOrdersTab(QWidget):
-    """``owner`` is the inventory window (database, runner, user, status line, receiving tab,
+    """``owner`` is the inventory window (use cases, runner, user, status line, receiving tab,
     where documents are saved and how they are opened)."""
 
-    def __init__(self, owner: Any) -> None:
+    def __init__(self, owner: InventoryWindow) -> None:
         super().__init__()
         self.owner = owner
         self.orders: list[POSummary] = []
@@ -140,14 +152,10 @@ class PurchaseOrdersTab(QWidget):
 
     def refresh(self) -> None:
         status = self.status_filter.currentData()
-        db = self.owner.db
+        self.owner._do(lambda: self.owner.inventory.orders.order_list(status), self._show)
 
-        def load(uow: Any) -> tuple[list[POSummary], list[purchasing.SupplierInfo]]:
-            return purchasing.list_pos(uow, status=status), purchasing.list_suppliers(uow)
-
-        self.owner._do(lambda: db.read(load), lambda r: self._show(*r))
-
-    def _show(self, orders: list[POSummary], suppliers: list[purchasing.SupplierInfo]) -> None:
+    def _show(self, found: OrderList) -> None:
+        orders, suppliers = list(found.orders), found.suppliers
         keep = self.supplier.currentData()
         self.supplier.clear()
         for s in suppliers:
@@ -172,8 +180,7 @@ class PurchaseOrdersTab(QWidget):
             self.list.blockSignals(True)
             self.list.selectRow(row)
             self.list.blockSignals(False)
-        db = self.owner.db
-        self.owner._do(lambda: db.read(lambda uow: purchasing.get_po(uow, po_id)), self._show_po)
+        self.owner._do(lambda: self.owner.inventory.orders.order(po_id), self._show_po)
 
     def _picked(self) -> None:
         rows = self.list.selectionModel().selectedRows()
@@ -188,7 +195,7 @@ class PurchaseOrdersTab(QWidget):
                 number=po.number,
                 supplier=po.supplier_name,
                 status=status_name(po.status),
-                total=f"{po.total:,}",
+                total=format_amount(po.total),
             )
         )
         self.scan.setEnabled(draft)
@@ -211,8 +218,8 @@ class PurchaseOrdersTab(QWidget):
                 _item(barcode or ""),
                 _item(str(qty), editable=draft, right=True),
                 _item("0", right=True),
-                _item(f"{cost:,}" if cost is not None else "", editable=draft, right=True),
-                _item(f"{qty * (cost or 0):,}", right=True),
+                _item(format_amount(cost) if cost is not None else "", editable=draft, right=True),
+                _item(format_amount(qty * (cost or 0)), right=True),
             )
         ):
             self.lines.setItem(row, c, item)
@@ -225,13 +232,7 @@ class PurchaseOrdersTab(QWidget):
         if supplier_id is None:
             self.owner.say(self.tr("공급자를 고르세요."), error=True)
             return
-        uid = self.owner.user_id
-
-        def create(uow: Any) -> POInfo:
-            lines = [
-                OrderLine(s.product_id, s.qty) for s in purchasing.suggest_order(uow, supplier_id)
-            ]
-            return purchasing.create_po(uow, supplier_id, lines, user_id=uid)
+        uid, orders = self.owner.user_id, self.owner.inventory.orders
 
         def created(po: POInfo) -> None:
             self.po = po
@@ -243,7 +244,7 @@ class PurchaseOrdersTab(QWidget):
             self.status_filter.setCurrentIndex(0)
             self.refresh()
 
-        self.owner._do(lambda: self.owner.db.transact(create), created)
+        self.owner._do(lambda: orders.new_suggested(supplier_id, user_id=uid), created)
 
     def scan_add(self) -> None:
         code = self.scan.text().strip()
@@ -251,7 +252,7 @@ class PurchaseOrdersTab(QWidget):
         if not code or self.po is None or self.po.status != POStatus.DRAFT:
             return
 
-        def found(info: catalog.ProductInfo | None) -> None:
+        def found(info: ProductInfo | None) -> None:
             if info is None:
                 self.owner.say(self.tr("없는 바코드: {c}").format(c=code), error=True)
             elif info.id in self.line_ids:
@@ -260,10 +261,7 @@ class PurchaseOrdersTab(QWidget):
             else:
                 self._add_row(info.id, info.name_ko, info.barcode, 1, None)
 
-        self.owner._do(
-            lambda: self.owner.db.read(lambda uow: catalog.product_by_barcode(uow.conn, code)),
-            found,
-        )
+        self.owner._do(lambda: self.owner.inventory.products.by_barcode(code), found)
 
     def order_lines(self) -> list[OrderLine]:
         """The draft's lines as typed (a quantity or cost that is not a number raises)."""
@@ -301,10 +299,8 @@ class PurchaseOrdersTab(QWidget):
             else:
                 self.owner.say(self.tr("저장했습니다: {name}").format(name=info.number))
 
-        self.owner._do(
-            lambda: self.owner.db.transact(lambda uow: purchasing.set_po_lines(uow, po.id, lines)),
-            saved,
-        )
+        orders = self.owner.inventory.orders
+        self.owner._do(lambda: orders.set_lines(po.id, lines), saved)
 
     # --- sending, receiving, closing ----------------------------------------------------------
 
@@ -315,33 +311,27 @@ class PurchaseOrdersTab(QWidget):
             self.owner.say(self.tr("작성 중인 발주서만 발송할 수 있습니다."), error=True)
             return
 
+        orders = self.owner.inventory.orders
+
         def sent(info: POInfo) -> None:
             folder: Path = self.owner.documents_dir
-
-            def write() -> Path:
-                folder.mkdir(parents=True, exist_ok=True)
-                path = folder / f"{info.number}.pdf"
-                path.write_bytes(documents.purchase_order_pdf(info))
-                return path
 
             def written(path: Path) -> None:
                 self.pdf_path = path
                 self.owner.say(self.tr("발송했습니다: {path}").format(path=str(path)))
                 self.owner.open_file(path)
 
-            self.owner.runner.io(write).success(written).failure(self.owner.fail)
+            IoOp(self, self.owner.runner, lambda: orders.save_order_pdf(info, folder)).success(
+                written
+            ).failure(self.owner.fail).run()
             self.refresh()
             self.owner.refresh_open_pos()
 
-        self.save_lines(
-            then=lambda _info: self.owner._do(
-                lambda: self.owner.db.transact(lambda uow: purchasing.send_po(uow, po.id)), sent
-            )
-        )
+        self.save_lines(then=lambda _info: self.owner._do(lambda: orders.send(po.id), sent))
 
     def receive(self) -> None:
         po = self.po
-        if po is None or po.status not in (POStatus.SENT, POStatus.PARTIAL):
+        if po is None or po.status not in RECEIVABLE:
             self.owner.say(self.tr("발송된 발주서만 입고할 수 있습니다."), error=True)
             return
         self.owner.receive_against(po)
@@ -360,6 +350,5 @@ class PurchaseOrdersTab(QWidget):
             self.refresh()
             self.owner.refresh_open_pos()
 
-        self.owner._do(
-            lambda: self.owner.db.transact(lambda uow: purchasing.close_po(uow, po.id)), closed
-        )
+        orders = self.owner.inventory.orders
+        self.owner._do(lambda: orders.close(po.id), closed)

@@ -72,6 +72,22 @@ def is_approval_required(exc: BaseException) -> bool:
     return isinstance(exc, PosError) and exc.code == APPROVAL_REQUIRED
 
 
+def approver_of(
+    approval: Approval | None, action: str, *, line: int | None = None, **bound: int
+) -> int | None:
+    """The approver's id for a service's ``approved_by`` (None without an approval); an
+    approval given for another action, line or a smaller bound is refused as
+    ``auth.approval_required`` (the PIN is asked again for what is being done)."""
+    if approval is None:
+        return None
+    if not approval.covers(action, line=line, **bound):
+        raise PosError(
+            f"the approval was given for {approval.action}, not for this {action}",
+            code=APPROVAL_REQUIRED,
+        )
+    return approval.approver_id
+
+
 class Approvals:
     """Checks approvers' PINs (a memory-hard hash: call it on the database worker)."""
 

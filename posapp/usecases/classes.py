@@ -46,7 +46,7 @@ from posapp.db.engine import Database, UnitOfWork
 from posapp.domain.cart import CartLine
 from posapp.errors import PosError
 from posapp.inventory import catalog
-from posapp.inventory.products import list_regions
+from posapp.inventory.partners import list_regions
 from posapp.usecases.approvals import APPROVAL_REQUIRED, Approval
 
 REFUND_ACTION = "class.refund"
@@ -114,7 +114,7 @@ class Classes:
         def run(uow: UnitOfWork) -> SessionForm:
             regions = tuple(RegionChoice(r.id, r.name) for r in list_regions(uow) if r.active)
             ids = [i.product_id for i in session.ingredients] if session else []
-            found = catalog.products_by_id(uow.conn, ids)
+            found = catalog.products_by_id(uow, ids)
             names = {
                 pid: IngredientChoice(pid, p.name_ko, p.unit.value) for pid, p in found.items()
             }

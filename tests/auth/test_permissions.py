@@ -35,7 +35,7 @@ def _sale(store: Store) -> str:
     from posapp.inventory import catalog
 
     t = Ticket()
-    t.add(store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE).line))
+    t.add(store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE).line))
     done = store.db.transact(
         lambda uow: service.complete_sale(
             uow, t, [Tender.cash(8_500)], register_id="R01", user_id=store.cashier
@@ -87,7 +87,7 @@ def test_void_discount_and_drawer_ask_their_permission(store: Store, admin: int)
     t = Ticket()
     from posapp.inventory import catalog
 
-    t.add(db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE).line))
+    t.add(db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE).line))
     db.transact(lambda uow: perms.revoke(uow, admin, "manager", Permission.VOID))
     with pytest.raises(auth.AuthError):
         db.transact(

@@ -29,7 +29,7 @@ def test_roster_and_prep_sheet(store: Store, tmp_path) -> None:  # type: ignore[
     db = store.db
     db.transact(
         lambda uow: ledger.receive_lot(
-            uow.conn, store.beef, 500, expiry_date=None, location=ledger.STORE_ROOM
+            uow, store.beef, 500, expiry_date=None, location=ledger.STORE_ROOM
         )
     )
     s = db.transact(

@@ -470,7 +470,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     # gochujang 10 on the floor; beef 5,000 g; put 300 g of beef in the basement store room
     db.transact(
         lambda uow: ledger.receive_lot(
-            uow.conn, store.beef, 300, expiry_date=DAY, location=ledger.STORE_ROOM
+            uow, store.beef, 300, expiry_date=DAY, location=ledger.STORE_ROOM
         )
     )
     s = make(
@@ -482,7 +482,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     )
     r = book(db, s.uuid, req("가", 3, pay_on_arrival=True))
     assert r.shortages == ()
-    free = db.read(lambda uow: reservations.available(uow.conn, [store.gochujang, store.beef]))
+    free = db.read(lambda uow: reservations.available(uow, [store.gochujang, store.beef]))
     assert free == {store.gochujang: 7, store.beef: 5300 - 600}
     # more seats re-reserve the totals; 12 jars wanted of 10 → warned, still booked
     r = book(db, s.uuid, req("나", 5, pay_on_arrival=True))
@@ -500,9 +500,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     assert active == {store.gochujang: 8, store.beef: 1600}
     # a 3rd booking of 2 wants 10 jars: exactly the 10 on hand — and one more is short
     db.transact(
-        lambda uow: ledger.post(
-            uow.conn, [ledger.MovementRow(store.gochujang, None, -1)], kind="waste"
-        )
+        lambda uow: ledger.post(uow, [ledger.MovementRow(store.gochujang, None, -1)], kind="waste")
     )
     s2 = make(
         db,
@@ -538,7 +536,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
         ).all()
     )
     assert dict(moves) == {store.gochujang: -8, store.beef: -1600}
-    assert db.read(lambda uow: reservations.reserved(uow.conn, [store.beef])) == {}
+    assert db.read(lambda uow: reservations.reserved(uow, [store.beef])) == {}
     with pytest.raises(cs.ClassError) as e:
         db.transact(lambda uow: cp.mark_held(uow, s.uuid, user_id=None, now=on_the_day))
     assert e.value.code == "class.not_scheduled"

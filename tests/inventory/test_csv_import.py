@@ -20,7 +20,7 @@ GOOD = (
 
 
 def run_import(db: Database, data: bytes) -> csv_io.ImportResult:
-    return db.transact(lambda uow: csv_io.import_products(uow.conn, data))
+    return db.transact(lambda uow: csv_io.import_products(uow, data))
 
 
 def products(db: Database) -> int:
@@ -96,13 +96,13 @@ def test_export_reimports_unchanged(db: Database, tmp_path: Path) -> None:
     )
     run_import(db, weighed.encode())
     out = tmp_path / "export.csv"
-    n = db.read(lambda uow: csv_io.export_products(uow.conn, out))
+    n = db.read(lambda uow: csv_io.export_products(uow, out))
     assert n == 3
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel in Korea opens it
     again = run_import(db, out.read_bytes())
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
     out2 = tmp_path / "export2.csv"
-    db.read(lambda uow: csv_io.export_products(uow.conn, out2))
+    db.read(lambda uow: csv_io.export_products(uow, out2))
     assert out2.read_bytes() == out.read_bytes()
 
 
@@ -138,7 +138,7 @@ def test_import_reports_progress_up_to_100(db: Database) -> None:
         )
     seen: list[int] = []
     result = db.transact(
-        lambda uow: csv_io.import_products(uow.conn, "".join(lines).encode(), progress=seen.append)
+        lambda uow: csv_io.import_products(uow, "".join(lines).encode(), progress=seen.append)
     )
     assert result.created == 12_000
     assert seen == sorted(seen) and seen[-1] == 100
@@ -150,7 +150,38 @@ def test_a_rejected_import_reports_progress_only_for_reading(db: Database) -> No
     seen: list[int] = []
     bad = HEADER + ",,Nameless,영주시,영주농협,과일,ea,100,exempt,0\n"
     with pytest.raises(csv_io.ImportRejected):
-        db.transact(
-            lambda uow: csv_io.import_products(uow.conn, bad.encode(), progress=seen.append)
-        )
+        db.transact(lambda uow: csv_io.import_products(uow, bad.encode(), progress=seen.append))
     assert seen == [45] and products(db) == 0
+
+
+def test_a_price_changed_by_import_is_audited_with_its_user(db: Database) -> None:
+    from posapp.auth.service import Role, create_user
+    from posapp.db.models import AuditEvent
+
+    manager = db.transact(lambda uow: create_user(uow, "박지민", Role.MANAGER, "2222").id)
+    run_import(db, GOOD.encode())
+    changed = GOOD.replace("12900", "13900")
+    db.transact(lambda uow: csv_io.import_products(uow, changed.encode(), user_id=manager))
+    apple = db.read(
+        lambda uow: uow.session.scalar(
+            select(Product.id).where(Product.name_en == "Yeongju Apples")
+        )
+    )
+    events = db.read(
+        lambda uow: uow.session.execute(
+            select(AuditEvent.user_id, AuditEvent.target, AuditEvent.before, AuditEvent.after)
+            .where(AuditEvent.action.like("product.%"))
+            .order_by(AuditEvent.id)
+        ).all()
+    )
+    priced = [e for e in events if (e.after or {}).get("price") == 13900]
+    assert len(priced) == 1
+    assert priced[0].user_id == manager
+    assert priced[0].target == f"product:{apple}"
+    assert priced[0].before["price"] == 12900
+    history = db.read(
+        lambda uow: uow.session.execute(
+            select(PriceChange.user_id, PriceChange.source).where(PriceChange.new_price == 13900)
+        ).all()
+    )
+    assert [tuple(r) for r in history] == [(manager, "import")]

@@ -10,8 +10,19 @@ import pytest
 from sqlalchemy import select
 
 from posapp.db.models import AuditEvent, GoodsReceiptLine, Lot, StockLevel
-from posapp.inventory import catalog, counts, products, purchasing, stock
-from posapp.inventory.purchasing import OrderLine, ReceiveLine
+from posapp.inventory import (
+    catalog,
+    counts,
+    partners,
+    products,
+    purchasing,
+    receiving,
+    stock,
+    stock_history,
+)
+from posapp.inventory.lots import LotInfo, expiring_lots, lots_of, markdown_lot
+from posapp.inventory.purchasing import OrderLine
+from posapp.inventory.receiving import ReceiveLine
 from posapp.inventory.stock import InventoryError, WasteReason
 from posapp.sales import service
 from posapp.sales.tenders import Tender
@@ -26,17 +37,17 @@ def ok(store: Store) -> None:
 
 
 def on_hand(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, pid))
+    return store.db.read(lambda uow: catalog.stock_on_hand(uow, pid))
 
 
-def lots(store: Store, pid: int) -> list[stock.LotInfo]:
-    return store.db.read(lambda uow: stock.lots_of(uow, pid))
+def lots(store: Store, pid: int) -> list[LotInfo]:
+    return store.db.read(lambda uow: lots_of(uow, pid))
 
 
 def sell(store: Store, code: str, n: int = 1):  # type: ignore[no-untyped-def]
     t = Ticket()
     for _ in range(n):
-        t.add(store.db.read(lambda uow: catalog.scan(uow.conn, code)).line)
+        t.add(store.db.read(lambda uow: catalog.scan(uow, code)).line)
     return store.db.transact(
         lambda uow: service.complete_sale(
             uow, t, [Tender.cash(1_000_000)], register_id=store.register, user_id=store.cashier
@@ -61,7 +72,7 @@ def test_purchase_order_lifecycle_with_partial_and_over_receiving(store: Store) 
     assert po.status == "draft" and po.number.startswith("PO-") and po.total == 52_000
     with pytest.raises(InventoryError) as e:  # a draft is not received against
         store.db.transact(
-            lambda uow: purchasing.receive(
+            lambda uow: receiving.receive(
                 uow, [ReceiveLine(store.gochujang, 1)], user_id=store.manager, po_id=po.id
             )
         )
@@ -73,7 +84,7 @@ def test_purchase_order_lifecycle_with_partial_and_over_receiving(store: Store) 
     before = on_hand(store, store.gochujang)
     expiry = dt.date.today() + dt.timedelta(days=200)
     gr = store.db.transact(
-        lambda uow: purchasing.receive(
+        lambda uow: receiving.receive(
             uow,
             [ReceiveLine(store.gochujang, 4, expiry, lot_code="L1")],
             user_id=store.manager,
@@ -85,7 +96,7 @@ def test_purchase_order_lifecycle_with_partial_and_over_receiving(store: Store) 
     ok(store)
     # the rest and 3 more than ordered: accepted, recorded as over-ordered
     gr2 = store.db.transact(
-        lambda uow: purchasing.receive(
+        lambda uow: receiving.receive(
             uow, [ReceiveLine(store.gochujang, 9, expiry, 5000)], user_id=store.manager, po_id=po.id
         )
     )
@@ -101,7 +112,7 @@ def test_purchase_order_lifecycle_with_partial_and_over_receiving(store: Store) 
     assert over == 3
     with pytest.raises(InventoryError):  # a received order takes nothing more
         store.db.transact(
-            lambda uow: purchasing.receive(
+            lambda uow: receiving.receive(
                 uow, [ReceiveLine(store.gochujang, 1)], user_id=store.manager, po_id=po.id
             )
         )
@@ -118,7 +129,7 @@ def test_receiving_a_product_not_on_the_order_and_ad_hoc(store: Store) -> None:
         )
     )
     gr = store.db.transact(
-        lambda uow: purchasing.receive(
+        lambda uow: receiving.receive(
             uow,
             [ReceiveLine(store.apple, 2), ReceiveLine(store.salt, 5)],
             user_id=store.manager,
@@ -127,7 +138,7 @@ def test_receiving_a_product_not_on_the_order_and_ad_hoc(store: Store) -> None:
     )
     assert gr.po_status == "received" and [ln.over_ordered for ln in gr.lines] == [0, 5]
     adhoc = store.db.transact(
-        lambda uow: purchasing.receive(uow, [ReceiveLine(store.salt, 4)], user_id=store.manager)
+        lambda uow: receiving.receive(uow, [ReceiveLine(store.salt, 4)], user_id=store.manager)
     )
     assert adhoc.po_id is None and adhoc.over_ordered == 0
     ok(store)
@@ -143,7 +154,7 @@ def test_receiving_rejects_bad_lines_and_writes_nothing(store: Store) -> None:
         ([], "inventory.receive_empty"),
     ]:
         with pytest.raises(InventoryError) as e:
-            store.db.transact(lambda uow, lines=lines: purchasing.receive(uow, lines, user_id=1))
+            store.db.transact(lambda uow, lines=lines: receiving.receive(uow, lines, user_id=1))
         assert e.value.code == code
     assert on_hand(store, store.apple) == before
     ok(store)
@@ -156,7 +167,7 @@ def test_expiry_defaults_to_shelf_life(store: Store) -> None:
         )
     )
     gr = store.db.transact(
-        lambda uow: purchasing.receive(uow, [ReceiveLine(store.salt, 3)], user_id=store.manager)
+        lambda uow: receiving.receive(uow, [ReceiveLine(store.salt, 3)], user_id=store.manager)
     )
     assert gr.lines[0].expiry_date == stock.seoul_today() + dt.timedelta(days=30)
 
@@ -182,7 +193,7 @@ def test_suggested_quantities_from_reorder_point_and_recent_sales(store: Store) 
 def test_fefo_across_received_lots(store: Store) -> None:
     today = dt.date.today()
     store.db.transact(
-        lambda uow: purchasing.receive(
+        lambda uow: receiving.receive(
             uow,
             [ReceiveLine(store.apple, 2, today + dt.timedelta(days=1), lot_code="A-first")],
             user_id=store.manager,
@@ -231,7 +242,7 @@ def test_waste_with_reason_from_a_lot_and_fefo(store: Store) -> None:
         )
     )
     assert on_hand(store, store.apple) == 8 - 4 + 3
-    hist = store.db.read(lambda uow: stock.history(uow, store.apple))
+    hist = store.db.read(lambda uow: stock_history.history(uow, store.apple))
     assert hist[0].kind == "adjust" and hist[0].reason == "correction: 입고 누락"
     assert hist[0].user == "박지민"
     assert {h.reason for h in hist if h.kind == "waste"} == {"spoiled", "sample: 시식 행사"}
@@ -272,19 +283,19 @@ def test_transfer_between_floor_and_store_room(store: Store) -> None:
 
 
 def test_markdown_of_near_expiry_lot(store: Store) -> None:
-    near = store.db.read(lambda uow: stock.expiring_lots(uow, 7))
+    near = store.db.read(lambda uow: expiring_lots(uow, 7))
     assert {(ln.product_id, ln.days_left) for ln in near} >= {(store.apple, 5), (store.beef, 4)}
     early = next(ln for ln in near if ln.product_id == store.apple)
-    md = store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 30, user_id=2))
+    md = store.db.transact(lambda uow: markdown_lot(uow, early.id, 30, user_id=2))
     assert (md.regular_price, md.price) == (12_900, 9_030)
     again = next(ln for ln in lots(store, store.apple) if ln.id == early.id)
     assert again.markdown_price == 9_030
     with pytest.raises(InventoryError):
-        store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 95, user_id=2))
+        store.db.transact(lambda uow: markdown_lot(uow, early.id, 95, user_id=2))
 
 
 def scanned_price(store: Store, code: str) -> int:
-    return store.db.read(lambda uow: catalog.scan(uow.conn, code)).line.unit_price
+    return store.db.read(lambda uow: catalog.scan(uow, code)).line.unit_price
 
 
 def test_the_till_charges_the_markdown_of_the_lot_it_sells_next(store: Store) -> None:
@@ -292,11 +303,11 @@ def test_the_till_charges_the_markdown_of_the_lot_it_sells_next(store: Store) ->
     early, late = apple_lots[0], apple_lots[1]
     assert early.lot_code == "A-early" and scanned_price(store, APPLE_CODE) == 12_900
     # a markdown of a lot sold later changes nothing at the till yet
-    store.db.transact(lambda uow: stock.markdown_lot(uow, late.id, 10, user_id=store.manager))
+    store.db.transact(lambda uow: markdown_lot(uow, late.id, 10, user_id=store.manager))
     assert scanned_price(store, APPLE_CODE) == 12_900
-    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 30, user_id=store.manager))
+    store.db.transact(lambda uow: markdown_lot(uow, early.id, 30, user_id=store.manager))
     assert scanned_price(store, APPLE_CODE) == 9_030
-    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 50, user_id=store.manager))
+    store.db.transact(lambda uow: markdown_lot(uow, early.id, 50, user_id=store.manager))
     assert scanned_price(store, APPLE_CODE) == 6_450  # the latest markdown of the lot
     sale = sell(store, APPLE_CODE, 3)  # the marked-down lot sold out
     assert sale.total == 3 * 6_450
@@ -318,12 +329,12 @@ def test_a_markdown_in_the_store_room_is_not_charged_on_the_floor(store: Store) 
         )
     )
     room_lot = next(m.lot_id for m in moved.movements if m.qty > 0)
-    store.db.transact(lambda uow: stock.markdown_lot(uow, room_lot, 40, user_id=store.manager))
+    store.db.transact(lambda uow: markdown_lot(uow, room_lot, 40, user_id=store.manager))
     assert scanned_price(store, APPLE_CODE) == 12_900
     # a floor lot of the weighed beef: its price per 100 g marked down
     beef_lot = lots(store, store.beef)[0]
-    store.db.transact(lambda uow: stock.markdown_lot(uow, beef_lot.id, 20, user_id=store.manager))
-    assert store.db.read(lambda uow: catalog.markdown_price(uow.conn, store.beef)) == 10_240
+    store.db.transact(lambda uow: markdown_lot(uow, beef_lot.id, 20, user_id=store.manager))
+    assert store.db.read(lambda uow: catalog.markdown_price(uow, store.beef)) == 10_240
     ok(store)
 
 
@@ -357,7 +368,7 @@ def test_count_while_selling_keeps_later_sales_apart(store: Store) -> None:
     assert posted.count.status == "posted"
     assert on_hand(store, store.apple) == 5 - 1  # counted 5, one sold after counting
     assert on_hand(store, store.gochujang) == 9 - 1
-    hist = store.db.read(lambda uow: stock.history(uow, store.apple))
+    hist = store.db.read(lambda uow: stock_history.history(uow, store.apple))
     assert hist[0].kind == "count" and hist[0].document.startswith("재고조사")
     ok(store)
 
@@ -406,7 +417,7 @@ def test_cancelled_count_posts_nothing(store: Store) -> None:
 
 def test_product_edit_price_history_and_barcodes(store: Store) -> None:
     open_ticket = Ticket()
-    open_ticket.add(store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE)).line)
+    open_ticket.add(store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE)).line)
     d = store.db.transact(
         lambda uow: products.update_product(
             uow,
@@ -420,7 +431,7 @@ def test_product_edit_price_history_and_barcodes(store: Store) -> None:
     assert d.price == 13_500 and d.reorder_point == 6 and d.barcodes[1] == "8801234500050"
     assert d.prices[0].old_price == 12_900 and d.prices[0].user == "박지민"
     assert open_ticket.lines[0].unit_price == 12_900  # the open ticket keeps its price
-    new = store.db.read(lambda uow: catalog.scan(uow.conn, "8801234500050"))
+    new = store.db.read(lambda uow: catalog.scan(uow, "8801234500050"))
     assert new.line.unit_price == 13_500  # a new ticket gets the new one
     audit = store.db.read(
         lambda uow: uow.conn.execute(
@@ -480,22 +491,22 @@ def test_product_list_filters(store: Store) -> None:
 
 
 def test_regions_and_producers(store: Store) -> None:
-    regions = store.db.read(products.list_regions)
+    regions = store.db.read(partners.list_regions)
     r = next(x for x in regions if x.name == "영주시")
     r2 = store.db.transact(
-        lambda uow: products.update_region(
+        lambda uow: partners.update_region(
             uow, r.id, user_id=2, festival="영주 풍기인삼축제 (10월)", promo="영주 사과 제철!"
         )
     )
     assert r2.promo == "영주 사과 제철!"
-    assert store.db.read(lambda uow: catalog.region_promo(uow.conn, [r.id])) == (
+    assert store.db.read(lambda uow: catalog.region_promo(uow, [r.id])) == (
         "영주시",
         "영주 사과 제철!",
     )
     with pytest.raises(InventoryError):
-        store.db.transact(lambda uow: products.update_region(uow, r.id, user_id=2, name="x"))
+        store.db.transact(lambda uow: partners.update_region(uow, r.id, user_id=2, name="x"))
     p = store.db.transact(
-        lambda uow: products.save_producer(
+        lambda uow: partners.save_producer(
             uow,
             user_id=2,
             name="영주 사과농원",
@@ -506,11 +517,11 @@ def test_regions_and_producers(store: Store) -> None:
     )
     assert p.region == "영주시" and p.contact == "김영주"
     with pytest.raises(InventoryError) as e:
-        store.db.transact(lambda uow: products.save_producer(uow, user_id=2, name="영주 사과농원"))
+        store.db.transact(lambda uow: partners.save_producer(uow, user_id=2, name="영주 사과농원"))
     assert e.value.code == "producer.duplicate"
     with pytest.raises(InventoryError) as e:
         store.db.transact(
-            lambda uow: products.save_producer(uow, user_id=2, name="x", phone="call me")
+            lambda uow: partners.save_producer(uow, user_id=2, name="x", phone="call me")
         )
     assert e.value.code == "producer.phone"
 
@@ -519,7 +530,7 @@ def test_a_product_picked_from_the_search_list_gets_the_markdown_too(store: Stor
     from posapp.ui.checkout_session import CheckoutSession, SessionSettings
 
     early = lots(store, store.apple)[0]
-    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 30, user_id=store.manager))
+    store.db.transact(lambda uow: markdown_lot(uow, early.id, 30, user_id=store.manager))
     s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"))
     s.sign_in("1111")
     apple = next(p for p in s.search("영주 부사") if p.id == store.apple)

@@ -9,9 +9,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from posapp.inventory import counts, labels, purchasing, stock
-from posapp.inventory.documents import count_sheet_pdf, purchase_order_pdf
+from posapp.inventory import counts, labels, lots, purchasing
 from posapp.inventory.labels import LabelItem, SheetFormat
+from posapp.inventory.printouts import count_sheet_pdf, purchase_order_pdf
 from posapp.inventory.purchasing import OrderLine
 from posapp.inventory.stock import InventoryError
 from tests.conftest import APPLE_CODE, Store
@@ -53,8 +53,8 @@ def test_count_sheet_pdf_blind_by_default(store: Store, tmp_path) -> None:  # ty
 
 
 def test_shelf_labels_with_unit_price_and_markdown(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    early = next(ln for ln in store.db.read(lambda uow: stock.lots_of(uow, store.apple)))
-    store.db.transact(lambda uow: stock.markdown_lot(uow, early.id, 30, user_id=store.manager))
+    early = next(ln for ln in store.db.read(lambda uow: lots.lots_of(uow, store.apple)))
+    store.db.transact(lambda uow: lots.markdown_lot(uow, early.id, 30, user_id=store.manager))
     items = store.db.read(
         lambda uow: labels.label_items(uow, [store.apple, store.beef], lot_ids=[early.id])
     )
@@ -109,7 +109,7 @@ def test_custom_sheet_must_fit_a4() -> None:
 
 
 def test_expired_markdown_lots_only(store: Store) -> None:
-    lot = store.db.read(lambda uow: stock.lots_of(uow, store.apple))[0]
+    lot = store.db.read(lambda uow: lots.lots_of(uow, store.apple))[0]
     with pytest.raises(InventoryError) as e:
         store.db.read(lambda uow: labels.label_items(uow, [], lot_ids=[lot.id]))
     assert e.value.code == "labels.no_markdown"

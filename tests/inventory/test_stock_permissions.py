@@ -10,12 +10,13 @@ from posapp import audit
 from posapp.auth import permissions
 from posapp.auth.service import AuthError, Role, create_user
 from posapp.inventory import catalog, counts, stock
+from posapp.inventory.lots import lots_of
 from posapp.verify import verify
 from tests.conftest import Store
 
 
 def on_hand(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, pid))
+    return store.db.read(lambda uow: catalog.stock_on_hand(uow, pid))
 
 
 def events(store: Store, action: str) -> list[audit.AuditRow]:
@@ -118,7 +119,7 @@ def test_posting_a_count_needs_the_permission_and_is_audited(store: Store) -> No
 
 
 def test_transfers_need_no_permission(store: Store) -> None:
-    lots = store.db.read(lambda uow: stock.lots_of(uow, store.apple))
+    lots = store.db.read(lambda uow: lots_of(uow, store.apple))
     assert lots
     store.db.transact(
         lambda uow: stock.transfer(

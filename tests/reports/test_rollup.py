@@ -34,7 +34,7 @@ LINE_REPORTS = [
 
 
 def sell_apple(store: Store, at: dt.datetime) -> None:
-    line = store.db.read(lambda uow: inv_catalog.scan(uow.conn, APPLE_CODE)).line
+    line = store.db.read(lambda uow: inv_catalog.scan(uow, APPLE_CODE)).line
     t = Ticket()
     t.add(line)
     store.db.transact(

@@ -138,7 +138,7 @@ def test_dashboard_today_against_last_week(store: Store) -> None:
     from tests.conftest import APPLE_CODE
 
     now = dt.datetime.now(dt.UTC)
-    line = store.db.read(lambda uow: inv_catalog.scan(uow.conn, APPLE_CODE)).line
+    line = store.db.read(lambda uow: inv_catalog.scan(uow, APPLE_CODE)).line
 
     def sell(at: dt.datetime) -> None:
         t = Ticket()
@@ -164,14 +164,14 @@ def test_dashboard_today_against_last_week(store: Store) -> None:
 
 
 def test_commission_rate_is_checked(store: Store) -> None:
-    from posapp.inventory import products
+    from posapp.inventory import partners
     from posapp.inventory.stock import InventoryError
 
-    p = store.db.read(products.list_producers)[0]
+    p = store.db.read(partners.list_producers)[0]
 
     def save(**kw):  # type: ignore[no-untyped-def]
         return store.db.transact(
-            lambda uow: products.save_producer(
+            lambda uow: partners.save_producer(
                 uow, user_id=store.manager, producer_id=p.id, name=p.name, kind="consignment", **kw
             )
         )

@@ -21,8 +21,8 @@ def test_concurrent_sales_keep_stock_and_receipts_exact(store: Store) -> None:
     db = store.db
     apple, gochu = db.read(
         lambda uow: (
-            catalog.scan(uow.conn, APPLE_CODE).line,
-            catalog.scan(uow.conn, GOCHUJANG_CODE).line,
+            catalog.scan(uow, APPLE_CODE).line,
+            catalog.scan(uow, GOCHUJANG_CODE).line,
         )
     )
     errors: list[BaseException] = []
@@ -49,8 +49,8 @@ def test_concurrent_sales_keep_stock_and_receipts_exact(store: Store) -> None:
         th.join()
     assert not errors, errors
     sold = THREADS * SALES
-    assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.apple)) == 8 - sold
-    assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == 10 - sold
+    assert db.read(lambda uow: catalog.stock_on_hand(uow, store.apple)) == 8 - sold
+    assert db.read(lambda uow: catalog.stock_on_hand(uow, store.gochujang)) == 10 - sold
     receipts = db.read(lambda uow: uow.session.scalars(select(Sale.receipt_no)).all())
     assert sorted(int(r[-4:]) for r in receipts) == list(range(1, sold + 1))
     assert verify(db).ok

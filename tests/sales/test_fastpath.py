@@ -33,7 +33,7 @@ def _sell(  # type: ignore[no-untyped-def]
     """``final``: the sale's COMMIT is sent with its statements (fast path, PostgreSQL)."""
     t = Ticket()
     for code, qty in codes:
-        t.add(db.read(lambda uow, c=code: catalog.scan(uow.conn, c)).line.with_qty(qty))
+        t.add(db.read(lambda uow, c=code: catalog.scan(uow, c)).line.with_qty(qty))
     total = t.priced().total
     return db.transact(
         lambda uow: service.complete_sale(
@@ -60,7 +60,7 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     def prepare(uow):  # type: ignore[no-untyped-def]
         # a store-room lot expiring first: the till must not take from it
         ledger.receive_lot(
-            uow.conn,
+            uow,
             store.gochujang,
             50,
             expiry_date=today + dt.timedelta(days=1),
@@ -94,9 +94,9 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     assert third.receipt_no.endswith("-0003")
     lots = db.read(lambda uow: dict(uow.conn.execute(select(Lot.lot_code, Lot.qty_on_hand)).all()))
     assert lots["A-early"] == 0 and lots["A-late"] == 0 and lots["G-room"] == 50
-    assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.apple)) == -1
+    assert db.read(lambda uow: catalog.stock_on_hand(uow, store.apple)) == -1
     # a service line: recorded on the sale, no stock movement, no level change
-    beef = db.read(lambda uow: catalog.products_by_id(uow.conn, [store.beef]))[store.beef]
+    beef = db.read(lambda uow: catalog.products_by_id(uow, [store.beef]))[store.beef]
     t = Ticket()
     t.add(beef.line(500))  # 500 g of a product that is now a service
     done = db.transact(
@@ -142,7 +142,7 @@ def test_two_processes_on_one_register_retry_stale_hints(store: Store) -> None:
             receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)], final=k % 3 == 0).receipt_no)
             receipts.append(_sell(db, store, [(GOCHUJANG_CODE, 1)], final=k % 3 != 1).receipt_no)
         assert [int(r[-4:]) for r in receipts] == list(range(1, 13))
-        assert store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == -2
+        assert store.db.read(lambda uow: catalog.stock_on_hand(uow, store.gochujang)) == -2
         report = verify(store.db)
         assert report.ok, report
     finally:
@@ -161,7 +161,7 @@ def test_no_open_shift_on_the_fast_path_writes_nothing(store: Store, final: bool
     assert (
         db.read(lambda uow: uow.conn.execute(select(func.count()).select_from(Sale)).scalar()) == 2
     )
-    assert db.read(lambda uow: catalog.stock_on_hand(uow.conn, store.gochujang)) == 8
+    assert db.read(lambda uow: catalog.stock_on_hand(uow, store.gochujang)) == 8
     db.transact(lambda uow: service.open_shift(uow, "R01", store.cashier, {}))
     assert _sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no.endswith("-0003")
     report = verify(db)
@@ -174,7 +174,7 @@ def test_nothing_may_run_after_a_final_sale(store: Store) -> None:
     db = store.db
     _sell(db, store, [(GOCHUJANG_CODE, 1)])
     t = Ticket()
-    t.add(db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE)).line)
+    t.add(db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE)).line)
 
     def sell_then_write(uow):  # type: ignore[no-untyped-def]
         sale = service.complete_sale(

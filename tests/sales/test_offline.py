@@ -15,7 +15,7 @@ from posapp.db.engine import Database, DatabaseUnavailable
 from posapp.db.migrate import migrate
 from posapp.db.models import AuditEvent, OutboxEvent, Product, Sale, StockLevel
 from posapp.domain.cart import Discount
-from posapp.inventory import stock
+from posapp.inventory import lots
 from posapp.sales import reports, service
 from posapp.sales.offline import QUEUE, Forwarder, Spool
 from posapp.sales.tenders import Tender
@@ -162,7 +162,7 @@ def test_markdowns_and_users_come_with_the_snapshot(store: Store, tmp_path: Path
             text("SELECT id FROM lots WHERE lot_code = 'A-early'")
         ).scalar_one()
     )
-    store.db.transact(lambda uow: stock.markdown_lot(uow, early, 30, user_id=store.manager))
+    store.db.transact(lambda uow: lots.markdown_lot(uow, early, 30, user_id=store.manager))
     spool = Spool(tmp_path / "spool.sqlite3", "R01")
     spool.refresh(store.db)
     s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"), spool=spool)
@@ -266,7 +266,7 @@ def test_admin_cli_shows_and_forwards_the_spool(store: Store) -> None:
 
 
 def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_path: Path) -> None:
-    from posapp.inventory import catalog
+    from posapp.inventory import products
     from posapp.inventory.csv_io import import_products
 
     def age(uow):  # type: ignore[no-untyped-def]
@@ -286,12 +286,12 @@ def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_p
     # (within the overlap kept for till clocks running behind) with its barcode
     assert quiet.rows == full.rows - 3 - 2
     store.db.transact(
-        lambda uow: catalog.set_price(uow.conn, store.gochujang, 9_100, user_id=store.manager)
+        lambda uow: products.set_price(uow, store.gochujang, 9_100, user_id=store.manager)
     )
     new = "8809999000013"
     store.db.transact(
         lambda uow: import_products(
-            uow.conn,
+            uow,
             (
                 "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point,plu\n"
                 f"{new},완도 전복 1kg,Wando Abalone 1kg,완도군,완도수협,수산물,ea,39000,exempt,2,\n"

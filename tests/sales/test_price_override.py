@@ -27,7 +27,7 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 def ticket(store: Store, *codes: str) -> Ticket:
     t = Ticket()
     for code in codes:
-        t.add(store.db.read(lambda uow, c=code: catalog.scan(uow.conn, c)).line)
+        t.add(store.db.read(lambda uow, c=code: catalog.scan(uow, c)).line)
     return t
 
 
@@ -65,7 +65,7 @@ def test_an_overridden_line_is_sold_audited_printed_and_verified(store: Store) -
     t.override_price(1, 7_000, "파손·흠집 상품", store.manager)
     assert t.lines[1].unit_price == 7_000 and t.lines[1].regular_price == 8_500
     # another scan of the changed product is a line of its own at the catalogue price
-    t.add(store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE)).line)
+    t.add(store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE)).line)
     assert len(t) == 3 and t.lines[2].price_override is None
     sale = sell(store, t)
     assert sale.total == 2 * 12_900 + 7_000 + 8_500

@@ -30,7 +30,7 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 
 
 def scan(store: Store, code: str):  # type: ignore[no-untyped-def]
-    return store.db.read(lambda uow: catalog.scan(uow.conn, code))
+    return store.db.read(lambda uow: catalog.scan(uow, code))
 
 
 def sell(store: Store, ticket: Ticket, tenders: list[Tender], **kw):  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def count(store: Store, model) -> int:  # type: ignore[no-untyped-def]
 
 
 def on_hand(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, pid))
+    return store.db.read(lambda uow: catalog.stock_on_hand(uow, pid))
 
 
 def card(amount: int) -> Tender:
@@ -174,7 +174,7 @@ def test_selling_below_zero_is_allowed_and_flagged(store: Store) -> None:
 def test_weighed_line_and_scale_label(store: Store) -> None:
     from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, make_scale_barcode
 
-    beef = store.db.read(lambda uow: catalog.product_by_plu(uow.conn, "00101"))
+    beef = store.db.read(lambda uow: catalog.product_by_plu(uow, "00101"))
     assert beef is not None
     t = Ticket()
     t.add(beef.line(437))  # 437 g at 12,800 / 100 g = 55,936

@@ -30,7 +30,7 @@ def real_documents(
     def sell(uow: Any) -> Any:
         t = Ticket()
         for code in codes:
-            t.add(catalog.scan(uow.conn, code).line)
+            t.add(catalog.scan(uow, code).line)
         total = t.priced().total
         return service.complete_sale(
             uow, t, [Tender.cash(total)], register_id="R01", user_id=user_id

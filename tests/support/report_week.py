@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from posapp.domain.cart import Discount
-from posapp.inventory import catalog, products, purchasing
+from posapp.inventory import catalog, partners, receiving
 from posapp.sales import service
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
@@ -51,9 +51,9 @@ def build_week(store: Store) -> Week:
 
     def producers(uow):  # type: ignore[no-untyped-def]
         ids = {}
-        for p in products.list_producers(uow):
+        for p in partners.list_producers(uow):
             kind, rate = ("consignment", 20) if p.name == "영주농협" else ("purchase", None)
-            products.save_producer(
+            partners.save_producer(
                 uow,
                 user_id=store.manager,
                 producer_id=p.id,
@@ -63,9 +63,9 @@ def build_week(store: Store) -> Week:
                 commission_rate=rate,
             )
             ids[p.name] = p.id
-        purchasing.receive(
+        receiving.receive(
             uow,
-            [purchasing.ReceiveLine(store.gochujang, 4, today + dt.timedelta(days=100), 5_000)],
+            [receiving.ReceiveLine(store.gochujang, 4, today + dt.timedelta(days=100), 5_000)],
             user_id=store.manager,
             supplier_id=ids["순창장류"],
             now=kst(d1, 9),
@@ -75,7 +75,7 @@ def build_week(store: Store) -> Week:
     apple_p, gochu_p = db.transact(producers)
 
     def line(code: str):  # type: ignore[no-untyped-def]
-        return db.read(lambda uow: catalog.scan(uow.conn, code)).line
+        return db.read(lambda uow: catalog.scan(uow, code)).line
 
     def sell(t: Ticket, tenders: list[Tender], at: dt.datetime) -> str:
         return db.transact(

@@ -16,7 +16,7 @@ from posapp.sales.ticket import Ticket
 def main(url: str, codes: list[str]) -> None:
     db = Database(url)
     user = 1
-    lines = db.read(lambda uow: [catalog.scan(uow.conn, c).line for c in codes])
+    lines = db.read(lambda uow: [catalog.scan(uow, c).line for c in codes])
     n = 0
     while True:
         t = Ticket()

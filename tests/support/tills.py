@@ -40,7 +40,7 @@ def sell(
     errors: list[str] = []
     try:
         db = Database(url)
-        products = db.read(lambda uow: catalog.products_by_id(uow.conn, product_ids))
+        products = db.read(lambda uow: catalog.products_by_id(uow, product_ids))
         _wait(start_at)
         for _ in range(sales):
             basket = rng.sample(product_ids, rng.randint(1, len(product_ids)))

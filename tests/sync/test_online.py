@@ -39,7 +39,7 @@ def sync(store: Store, platform: ThreadedPlatform) -> Iterator[tuple[SyncWorker,
 
 
 def free(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: reservations.available(uow.conn, [pid])[pid])
+    return store.db.read(lambda uow: reservations.available(uow, [pid])[pid])
 
 
 def orders(store: Store, *statuses: str) -> list[online.OrderInfo]:
@@ -63,7 +63,7 @@ def test_online_order_reserves_then_pick_up_takes_first_expiring(
     assert platform.store.order(placed["uuid"])["store_status"] == "accepted"
 
     picked = store.db.transact(
-        lambda uow: online.pick_up(uow.conn, order.uuid, user_id=store.cashier, register_id="R01")
+        lambda uow: online.pick_up(uow, order.uuid, user_id=store.cashier, register_id="R01")
     )
     assert picked.status == "picked_up"
     moves = store.db.read(
@@ -86,9 +86,7 @@ def test_online_order_reserves_then_pick_up_takes_first_expiring(
     assert platform.store.order(placed["uuid"])["store_status"] == "picked_up"
     with pytest.raises(online.OrderError) as info:
         store.db.transact(
-            lambda uow: online.pick_up(
-                uow.conn, order.uuid, user_id=store.cashier, register_id="R01"
-            )
+            lambda uow: online.pick_up(uow, order.uuid, user_id=store.cashier, register_id="R01")
         )
     assert info.value.code == "order.not_ready"
 
@@ -119,8 +117,8 @@ def test_a_cancellation_online_releases_the_reservation(store: Store, platform, 
 def test_orders_pulled_twice_are_handled_once(store: Store, platform, sync) -> None:  # type: ignore[no-untyped-def]
     platform.store.place_order([{"sku": GOCHUJANG_CODE, "qty": 1}], {})
     page = platform.store.orders_after(0, 100)["orders"]
-    first = store.db.transact(lambda uow: online.receive_orders(uow.conn, page))
-    again = store.db.transact(lambda uow: online.receive_orders(uow.conn, page))
+    first = store.db.transact(lambda uow: online.receive_orders(uow, page))
+    again = store.db.transact(lambda uow: online.receive_orders(uow, page))
     assert (first.accepted, again.accepted, again.ignored) == (1, 0, 1)
     assert free(store, store.gochujang) == 9
 
@@ -128,11 +126,11 @@ def test_orders_pulled_twice_are_handled_once(store: Store, platform, sync) -> N
 def test_a_price_change_online_applies_to_new_tickets_only(store: Store, platform, sync) -> None:  # type: ignore[no-untyped-def]
     worker, client = sync
     ticket = Ticket()
-    ticket.add(store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE).line))
+    ticket.add(store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE).line))
     platform.store.change_product(APPLE_CODE, price=13_900)
     worker.pull(client)
     assert ticket.priced().total == 12_900  # the line already on the ticket keeps its price
-    fresh = store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE).line)
+    fresh = store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE).line)
     assert fresh.unit_price == 13_900
     history = store.db.read(
         lambda uow: uow.conn.execute(
@@ -148,11 +146,11 @@ def test_a_product_withdrawn_online_stops_selling_but_stays(store: Store, platfo
     platform.store.change_product("8800000000000", price=1)  # not ours: counted, not an error
     worker.pull(client)
     with pytest.raises(CatalogError) as info:
-        store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE))
+        store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE))
     assert info.value.code == "catalog.inactive"
     platform.store.change_product(GOCHUJANG_CODE, active=True)
     worker.pull(client)
-    assert store.db.read(lambda uow: catalog.scan(uow.conn, GOCHUJANG_CODE)).product.active
+    assert store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE)).product.active
 
 
 def test_stock_levels_reach_the_platform_and_then_only_changes(

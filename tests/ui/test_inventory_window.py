@@ -6,23 +6,30 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from posapp.inventory import catalog, products, purchasing, stock
+from posapp.inventory import catalog, partners, products, purchasing, receiving, stock
 from posapp.ui import i18n
-from posapp.ui.inventory import InventoryWindow
 from posapp.ui.inventory_labels import LabelEntry
+from posapp.ui.inventory_window import InventoryWindow
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.inventory import InventoryUseCases
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 
 
 def make(qtbot, store: Store, **kw) -> InventoryWindow:  # type: ignore[no-untyped-def]
-    w = InventoryWindow(store.db, SyncRunner(), user_id=store.manager, user_name="박지민", **kw)
+    w = InventoryWindow(
+        InventoryUseCases.build(store.db),
+        SyncRunner(),
+        user_id=store.manager,
+        user_name="박지민",
+        **kw,
+    )
     qtbot.addWidget(w)
     return w
 
 
 def on_hand(store: Store, pid: int) -> int:
-    return store.db.read(lambda uow: catalog.stock_on_hand(uow.conn, pid))
+    return store.db.read(lambda uow: catalog.stock_on_hand(uow, pid))
 
 
 def test_product_list_filters_and_lazy_pages(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -66,7 +73,7 @@ def test_waste_by_a_cashier_asks_a_manager_pin_in_place(qtbot, store: Store) -> 
         return next(answers)
 
     w = InventoryWindow(
-        store.db,
+        InventoryUseCases.build(store.db),
         SyncRunner(),
         user_id=store.cashier,
         user_name="김하늘",
@@ -92,7 +99,7 @@ def test_waste_by_a_cashier_asks_a_manager_pin_in_place(qtbot, store: Store) -> 
 def test_posting_a_count_as_a_cashier_needs_a_manager(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     asked: list[str] = []
     w = InventoryWindow(
-        store.db,
+        InventoryUseCases.build(store.db),
         SyncRunner(),
         user_id=store.cashier,
         ask_pin=lambda title, prompt: asked.append(prompt) or "2222",  # type: ignore[func-returns-value]
@@ -159,7 +166,7 @@ def test_window_reads_at_open_go_through_the_runner(qtbot, store: Store) -> None
             calls.append("db")
             return super().db(fn)
 
-    w = InventoryWindow(store.db, Counting(), user_id=store.manager)
+    w = InventoryWindow(InventoryUseCases.build(store.db), Counting(), user_id=store.manager)
     qtbot.addWidget(w)
     # product list, regions, open purchase orders, the open count: four tasks, no direct read
     assert len(calls) == 4
@@ -230,7 +237,7 @@ def test_region_contact_and_promotion_texts(qtbot, store: Store) -> None:  # typ
     d.fields["festival"].setPlainText("영주 풍기인삼축제 (10월)")
     d.buttons.accepted.emit()
     assert not d.isVisible()
-    r = next(r for r in store.db.read(products.list_regions) if r.name == "영주시")
+    r = next(r for r in store.db.read(partners.list_regions) if r.name == "영주시")
     assert (r.contact, r.phone, r.festival) == (
         "영주시청 농식품유통과 이수진",
         "054-639-6114",
@@ -254,7 +261,7 @@ def test_new_and_edited_producer(qtbot, store: Store) -> None:  # type: ignore[n
     d.phone.setText("054-636-0000")
     d.buttons.accepted.emit()
     assert not d.isVisible()
-    p = next(p for p in store.db.read(products.list_producers) if p.name == "풍기 인삼농협")
+    p = next(p for p in store.db.read(partners.list_producers) if p.name == "풍기 인삼농협")
     assert (p.region, p.kind, p.phone) == ("영주시", "consignment", "054-636-0000")
     row = next(
         i
@@ -267,7 +274,7 @@ def test_new_and_edited_producer(qtbot, store: Store) -> None:  # type: ignore[n
     tab.dialog.active.setChecked(False)
     tab.dialog.buttons.accepted.emit()
     assert not next(
-        p for p in store.db.read(products.list_producers) if p.name == "풍기 인삼농협"
+        p for p in store.db.read(partners.list_producers) if p.name == "풍기 인삼농협"
     ).active
 
 
@@ -417,7 +424,7 @@ def test_markdown_a_lot_prints_its_label_and_the_till_charges_it(
     assert w.lots.item(row, 5).text() == "9,030"
     assert len(opened) == 1 and opened[0].read_bytes().startswith(b"%PDF")
     assert opened[0].parent == tmp_path and opened[0].name.startswith("labels-markdown-")
-    line = store.db.read(lambda uow: catalog.scan(uow.conn, APPLE_CODE)).line
+    line = store.db.read(lambda uow: catalog.scan(uow, APPLE_CODE)).line
     assert line.unit_price == 9_030
 
 
@@ -480,9 +487,9 @@ def test_barcode_labels_for_the_received_lines_of_an_order(qtbot, store: Store, 
             uow, sup, [purchasing.OrderLine(store.gochujang, 5, 5_200)], user_id=store.manager
         )
         purchasing.send_po(uow, po.id)
-        purchasing.receive(
+        receiving.receive(
             uow,
-            [purchasing.ReceiveLine(store.gochujang, 3)],
+            [receiving.ReceiveLine(store.gochujang, 3)],
             user_id=store.manager,
             po_id=po.id,
         )
@@ -558,7 +565,9 @@ def test_csv_import_runs_off_the_qt_thread(qtbot, store: Store, tmp_path) -> Non
 
     runner = TaskRunner()
     try:
-        w = InventoryWindow(store.db, runner, user_id=store.manager, documents_dir=tmp_path)
+        w = InventoryWindow(
+            InventoryUseCases.build(store.db), runner, user_id=store.manager, documents_dir=tmp_path
+        )
         qtbot.addWidget(w)
         qtbot.waitUntil(lambda: w.model.total == 4)
         w.import_export()

@@ -1,4 +1,4 @@
-"""Inventory documents as PDF (reportlab, Korean with the embedded NanumGothic): the purchase
+"""The inventory printouts as PDF (reportlab, Korean with the embedded NanumGothic): the purchase
 order sent to a supplier (발주서) and the count sheet (재고조사표) counted on paper.
 
 Owns the layout only; the data comes from posapp.inventory.purchasing / counts.
@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from posapp.domain.money import format_amount, format_won
 from posapp.inventory.counts import CountInfo, CountLine
 from posapp.inventory.pdf import FONT, FONT_BOLD, a4_pdf, register_fonts
 from posapp.inventory.purchasing import POInfo
@@ -94,11 +95,11 @@ def purchase_order_pdf(po: POInfo, store: StoreHeader = StoreHeader()) -> bytes:
                 ln.barcode or "",
                 Paragraph(ln.name, small),
                 _qty(ln.qty_ordered, ln.unit),
-                f"{ln.unit_cost:,}" if ln.unit_cost is not None else "",
-                f"{ln.amount:,}" if ln.unit_cost is not None else "",
+                format_amount(ln.unit_cost) if ln.unit_cost is not None else "",
+                format_amount(ln.amount) if ln.unit_cost is not None else "",
             ]
         )
-    rows.append(["", "", "합계", "", "", f"{po.total:,}원"])
+    rows.append(["", "", "합계", "", "", format_won(po.total)])
     lt = _grid(rows, [10, 30, 70, 22, 24, 24], 3)
     lt.setStyle(TableStyle([("FONT", (0, -1), (-1, -1), FONT_BOLD, 9)]))
     story = [

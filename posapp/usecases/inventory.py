@@ -1,0 +1,43 @@
+"""The inventory window's use cases in one value: products, stock, counts, orders and
+receiving, labels, product files, and the approval service for a manager's PIN. Built once
+from the database by the composition root (:meth:`InventoryUseCases.build`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from posapp.db.engine import Database
+from posapp.usecases.approvals import Approvals
+from posapp.usecases.inventory_counts import CountsUseCases
+from posapp.usecases.inventory_files import ProductFilesUseCases
+from posapp.usecases.inventory_labels import LabelsUseCases
+from posapp.usecases.inventory_orders import OrdersUseCases
+from posapp.usecases.inventory_products import ProductsUseCases
+from posapp.usecases.inventory_stock import StockUseCases
+
+
+@dataclass(frozen=True, slots=True)
+class InventoryUseCases:
+    products: ProductsUseCases
+    stock: StockUseCases
+    counts: CountsUseCases
+    orders: OrdersUseCases
+    labels: LabelsUseCases
+    files: ProductFilesUseCases
+    approvals: Approvals
+
+    @classmethod
+    def build(cls, db: Database, approvals: Approvals | None = None) -> InventoryUseCases:
+        return cls(
+            products=ProductsUseCases(db),
+            stock=StockUseCases(db),
+            counts=CountsUseCases(db),
+            orders=OrdersUseCases(db),
+            labels=LabelsUseCases(db),
+            files=ProductFilesUseCases(db),
+            approvals=approvals or Approvals(db),
+        )
+
+
+__all__ = ["InventoryUseCases"]

@@ -1,0 +1,73 @@
+"""Inventory use cases for a stock count: start one, count by scanning (one unit a scan),
+review what was counted, and post the differences — a manager's approval when the user's role
+lacks ``stock_adjustment``, bound to that count.
+
+Each call is one transaction and returns frozen dataclasses, re-exported here for the screens.
+"""
+
+from __future__ import annotations
+
+from posapp.db.engine import Database, UnitOfWork
+from posapp.inventory import catalog, counts
+from posapp.inventory.counts import CountInfo, CountLine, PostedCount
+from posapp.usecases.approvals import Approval, ApprovalRequest, approver_of
+from posapp.usecases.inventory_products import unknown_barcode
+from posapp.usecases.inventory_stock import adjustment_request
+
+#: the approval action of posting a count's differences
+POST_COUNT = "stock.count_post"
+
+
+class CountsUseCases:
+    """The store's stock count, from start to posting."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def open_count(self) -> CountInfo | None:
+        return self._db.read(counts.open_count)
+
+    def start(self, *, user_id: int) -> CountInfo:
+        return self._db.transact(lambda uow: counts.start_count(uow, user_id=user_id))
+
+    def counted(self, count_id: int) -> tuple[CountLine, ...]:
+        """The lines counted so far, with what the books say and what sold meanwhile."""
+        return self._db.read(
+            lambda uow: tuple(counts.count_lines(uow, count_id, only_counted=True))
+        )
+
+    def scan(self, count_id: int, code: str) -> CountLine:
+        """One more unit of the product with barcode ``code``."""
+
+        def run(uow: UnitOfWork) -> CountLine:
+            info = catalog.product_by_barcode(uow, code)
+            if info is None:
+                raise unknown_barcode(code)
+            return counts.record_count(uow, count_id, info.id, 1, add=True)
+
+        return self._db.transact(run)
+
+    @staticmethod
+    def post_request(count_id: int, *, title: str, prompt: str) -> ApprovalRequest:
+        """What a manager approves for :meth:`post`: the differences of this count."""
+        return adjustment_request(POST_COUNT, line=count_id, title=title, prompt=prompt)
+
+    def post(
+        self,
+        count_id: int,
+        *,
+        user_id: int,
+        register_id: str | None,
+        approval: Approval | None = None,
+    ) -> PostedCount:
+        """Post the count's differences to stock (``auth.approval_required`` without the
+        permission and without an approval for this count)."""
+        approver = approver_of(approval, POST_COUNT, line=count_id)
+        return self._db.transact(
+            lambda uow: counts.post_count(
+                uow, count_id, user_id=user_id, approved_by=approver, register_id=register_id
+            )
+        )
+
+
+__all__ = ["POST_COUNT", "CountInfo", "CountLine", "CountsUseCases", "PostedCount"]
