@@ -1,5 +1,5 @@
 """Error codes of the checkout session: signed-in cashier, open ticket, selling while the store
-database is offline.
+database is offline, and payment (approvals cancelled when the sale could not be committed).
 
 The values are the codes the errors carry; the words are in ``posapp/ui/error_words/session.py``.
 """
@@ -22,3 +22,9 @@ class OfflineErrorCode(StrEnum):
 
     NEEDS_SERVER = "offline.needs_server"
     UNSENT = "offline.unsent"
+
+
+class PaymentErrorCode(StrEnum):
+    """``payment.*`` codes."""
+
+    CANCELLED = "payment.cancelled"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from posapp.config_errors import Words
-from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
+from posapp.usecases.error_codes import OfflineErrorCode, PaymentErrorCode, SessionErrorCode
 
 WORDS: dict[str, Words] = {
     SessionErrorCode.SIGNED_OUT: Words(
@@ -26,5 +26,9 @@ WORDS: dict[str, Words] = {
     OfflineErrorCode.UNSENT: Words(
         "서버로 아직 보내지 않은 오프라인 거래가 {count}건 있습니다. 전송된 뒤 근무를 마감하세요.",
         "{count} offline sales have not reached the server yet. Close the shift once they have.",
+    ),
+    PaymentErrorCode.CANCELLED: Words(
+        "결제를 완료하지 못해 승인을 취소했습니다.",
+        "The payment could not be completed, so its approvals were cancelled.",
     ),
 }
