@@ -44,7 +44,7 @@ def main() -> None:
     db = open_database(settings)
     load_demo(db, days=1, sales_per_day=20)
     parts = build(db, settings, runner=SyncRunner())
-    window, session = parts["window"], parts["session"]
+    window, session = parts.window, parts.session
     session.sign_in("1111")
     session.open_shift({50_000: 2, 10_000: 10, 5_000: 6, 1_000: 20, 500: 10, 100: 20})
     for code in ("8801281000190", "8801281000237"):
@@ -95,7 +95,7 @@ def main() -> None:
     )
     window.sale_completed.emit(sale)
     window.devices.print_sale(sale, False)
-    parts["queue"].wait_idle(10)
+    parts.queue.wait_idle(10)
     receipts = sorted((tmp / "data" / "receipts").glob("*.png"))
     if receipts:
         shutil.copy(receipts[-1], out / "receipt-80mm.png")
@@ -104,7 +104,7 @@ def main() -> None:
     app.processEvents()
     refund.grab().save(str(out / "refund.png"))
     refund.close()
-    display = parts["display"]
+    display = parts.display
     display.show()
     app.processEvents()
     display.grab().save(str(out / "customer-sale.png"))
@@ -118,7 +118,7 @@ def main() -> None:
     _audit(db, out, app)
     reports_shots(db, out, app)
     settings_shots(db, out, app)
-    parts["shutdown"]()
+    parts.shutdown()
     print(f"screenshots in {out}")
 
 

@@ -14,9 +14,9 @@ from posapp.classes import bookings as bk
 from posapp.classes import sessions as cs
 from posapp.classes.policy import ClassPolicy
 from posapp.sales.tenders import Tender
-from posapp.ui.checkout_session import CheckoutSession, SessionSettings
 from posapp.ui.classes import BookingDialog, ClassesWindow, SessionDialog
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from tests.conftest import Store
 
 POLICY = ClassPolicy()
@@ -250,10 +250,10 @@ def test_the_till_releases_expired_holds_every_minute(qtbot, store: Store, tmp_p
     assert held.status == bk.HELD and waiting.status == bk.WAITLIST
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
     parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
-    qtbot.addWidget(parts["window"])
+    qtbot.addWidget(parts.window)
     try:
-        parts["release_class_holds"]()  # what the one-minute timer runs
+        parts.release_class_holds()  # what the one-minute timer runs
         assert store.db.read(lambda uow: bk.get_booking(uow, held.uuid)).status == bk.EXPIRED
         assert store.db.read(lambda uow: bk.get_booking(uow, waiting.uuid)).status != bk.WAITLIST
     finally:
-        parts["shutdown"]()
+        parts.shutdown()

@@ -232,7 +232,7 @@ def test_checkout_window_in_english(english: QApplication, qtbot, store, tmp_pat
 
     parts = build(store.db, Settings(), runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
     try:
-        window = parts["window"]
+        window = parts.window
         qtbot.addWidget(window)
         assert window.sign_btn.text() == "Sign in (F1)"
         assert window.buttons["F2"].text() == "Quantity (F2)"
@@ -245,7 +245,7 @@ def test_checkout_window_in_english(english: QApplication, qtbot, store, tmp_pat
         window.show_print_failure("paper out", lambda: None)
         assert window.banner_text.text() == "Printing failed: paper out — the sale has been saved."
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
 
 
 # --- the install function ----------------------------------------------------------------

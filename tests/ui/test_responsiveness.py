@@ -56,10 +56,10 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
     runner = TaskRunner()
     parts = build(store.db, settings, runner=runner, printer=printer)
-    window = parts["window"]
+    window = parts.window
     qtbot.addWidget(window)
     window.show()
-    session = parts["session"]
+    session = parts.session
     session.sign_in("1111")
     beats: list[float] = []
     timer = QTimer()
@@ -80,7 +80,7 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
         qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     finally:
         timer.stop()
-        parts["shutdown"]()
+        parts.shutdown()
         hole.close()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
     assert len(gaps) > 50
@@ -111,10 +111,10 @@ def test_manager_approval_checks_pins_off_the_qt_thread(qtbot, store: Store) -> 
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
     runner = TaskRunner()
     parts = build(store.db, settings, runner=runner)
-    window = parts["window"]
+    window = parts.window
     qtbot.addWidget(window)
     window.show()
-    parts["session"].sign_in("1111")
+    parts.session.sign_in("1111")
     window.ask = PinAnswer("7011")  # the last manager created: every hash is tried before it
     opened: list[bool] = []
     window.devices = replace(window.devices, open_drawer=lambda: opened.append(True))
@@ -130,7 +130,7 @@ def test_manager_approval_checks_pins_off_the_qt_thread(qtbot, store: Store) -> 
         qtbot.wait(30)
     finally:
         timer.stop()
-        parts["shutdown"]()
+        parts.shutdown()
     assert returned < 0.05, f"no_sale() held the Qt thread for {returned * 1000:.0f} ms"
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
     assert len(gaps) > 5
