@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -74,8 +75,8 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
         for _ in range(3):
             window.on_scanned(APPLE_CODE)
             qtbot.wait(50)
-        session.complete([Tender.cash(100_000)])
-        window._after_sale(session.last_sale)  # type: ignore[arg-type]
+        # the sale and its receipt (the payment use case, on the database worker)
+        runner.db(lambda: parts.till.payments.pay([Tender.cash(100_000)]))
         qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15_000)
         qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     finally:
@@ -117,7 +118,8 @@ def test_manager_approval_checks_pins_off_the_qt_thread(qtbot, store: Store) -> 
     parts.session.sign_in("1111")
     window.ask = PinAnswer("7011")  # the last manager created: every hash is tried before it
     opened: list[bool] = []
-    window.devices = replace(window.devices, open_drawer=lambda: opened.append(True))
+    drawer = SimpleNamespace(open_drawer=lambda: opened.append(True))
+    window.devices = replace(window.devices, drawer=drawer)
     beats: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: beats.append(time.perf_counter()))
