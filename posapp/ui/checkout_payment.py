@@ -27,26 +27,27 @@ if TYPE_CHECKING:
     from posapp.ui.checkout import CheckoutWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckoutWindow", text)
-
-
 def cancelled_text(cancelled: tuple[Cancelled, ...]) -> str:
     """What was cancelled on the terminal, and what the cashier must cancel by hand."""
     parts = []
     for c in cancelled:
-        what = _tr("카드") if c.kind == "card" else _tr("현금영수증")
+        what = (
+            QCoreApplication.translate("CheckoutWindow", "카드")
+            if c.kind == "card"
+            else QCoreApplication.translate("CheckoutWindow", "현금영수증")
+        )
         if c.ok:
             parts.append(
-                _tr("{what} {amount} 승인 {approval} 취소됨").format(
-                    what=what, amount=format_krw(c.amount), approval=c.approval_no
-                )
+                QCoreApplication.translate(
+                    "CheckoutWindow", "{what} {amount} 승인 {approval} 취소됨"
+                ).format(what=what, amount=format_krw(c.amount), approval=c.approval_no)
             )
         else:
             parts.append(
-                _tr("{what} {amount} 승인 {approval} 취소 실패: 단말기에서 직접 취소하세요").format(
-                    what=what, amount=format_krw(c.amount), approval=c.approval_no
-                )
+                QCoreApplication.translate(
+                    "CheckoutWindow",
+                    "{what} {amount} 승인 {approval} 취소 실패: 단말기에서 직접 취소하세요",
+                ).format(what=what, amount=format_krw(c.amount), approval=c.approval_no)
             )
     return ", ".join(parts)
 
@@ -66,7 +67,11 @@ class PaymentFlow:
         if not s.needs_approval(approval):
             self._ask(approval)
             return
-        request = discount_request(s, _tr("관리자 승인"), _tr("할인 승인이 필요합니다"))
+        request = discount_request(
+            s,
+            QCoreApplication.translate("CheckoutWindow", "관리자 승인"),
+            QCoreApplication.translate("CheckoutWindow", "할인 승인이 필요합니다"),
+        )
         approve_first(w, w.runner, w.approvals, w, request, self._approved)
 
     def _approved(self, approval: Approval) -> None:
@@ -105,19 +110,21 @@ class PaymentFlow:
         sale = result.sale
         w.forget_discount_approval()
         if sale.change:
-            text = _tr("{receipt} 완료 · 거스름돈 {change}").format(
-                receipt=sale.receipt_no, change=format_krw(sale.change)
-            )
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "{receipt} 완료 · 거스름돈 {change}"
+            ).format(receipt=sale.receipt_no, change=format_krw(sale.change))
         else:
-            text = _tr("{receipt} 완료").format(receipt=sale.receipt_no)
+            text = QCoreApplication.translate("CheckoutWindow", "{receipt} 완료").format(
+                receipt=sale.receipt_no
+            )
         w.refresh()
         w.show_message(text, error=False)
         if result.cash_receipt_error is not None:
             # the customer paid: the sale is recorded; the receipt says the 현금영수증 is pending
             w.show_message(
-                _tr("현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)").format(
-                    error=explain(result.cash_receipt_error)
-                )
+                QCoreApplication.translate(
+                    "CheckoutWindow", "현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)"
+                ).format(error=explain(result.cash_receipt_error))
             )
         w.sale_completed.emit(sale)
 
@@ -126,9 +133,10 @@ class PaymentFlow:
         w.refresh()
         if isinstance(exc, PaymentCancelled):
             w.show_message(
-                _tr("결제를 완료하지 못해 승인을 취소했습니다 ({error}): {cancelled}").format(
-                    error=explain(exc.cause), cancelled=cancelled_text(exc.cancelled)
-                )
+                QCoreApplication.translate(
+                    "CheckoutWindow",
+                    "결제를 완료하지 못해 승인을 취소했습니다 ({error}): {cancelled}",
+                ).format(error=explain(exc.cause), cancelled=cancelled_text(exc.cancelled))
             )
             return
         w.show_message(explain(exc))
@@ -136,7 +144,7 @@ class PaymentFlow:
     def abandoned(self, cancelled: tuple[Cancelled, ...]) -> None:
         """The cashier closed the tender dialog after card parts were approved."""
         self.w.show_message(
-            _tr("결제를 취소해 승인을 취소했습니다: {cancelled}").format(
-                cancelled=cancelled_text(cancelled)
-            )
+            QCoreApplication.translate(
+                "CheckoutWindow", "결제를 취소해 승인을 취소했습니다: {cancelled}"
+            ).format(cancelled=cancelled_text(cancelled))
         )

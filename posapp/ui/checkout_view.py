@@ -94,16 +94,22 @@ class CheckoutView(QMainWindow):
         self.sync_btn.clicked.connect(self.online_orders)
         top.addWidget(self.sync_btn)
         self.settings_btn = self._button(
-            self.tr("설정 (Ctrl+Shift+S)"), "Ctrl+Shift+S", self.open_settings
+            QCoreApplication.translate("CheckoutWindow", "설정 (Ctrl+Shift+S)"),
+            "Ctrl+Shift+S",
+            self.open_settings,
         )
         self.settings_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
         top.addWidget(self.settings_btn)
         self.staff_btn = self._button(
-            self.tr("직원 (Ctrl+Shift+U)"), "Ctrl+Shift+U", self.open_staff
+            QCoreApplication.translate("CheckoutWindow", "직원 (Ctrl+Shift+U)"),
+            "Ctrl+Shift+U",
+            self.open_staff,
         )
         self.staff_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
         top.addWidget(self.staff_btn)
-        self.sign_btn = self._button(self.tr("로그인 (F1)"), "F1", self.sign_in_or_out)
+        self.sign_btn = self._button(
+            QCoreApplication.translate("CheckoutWindow", "로그인 (F1)"), "F1", self.sign_in_or_out
+        )
         top.addWidget(self.sign_btn)
         root.addLayout(top)
         self.banner = QFrame()
@@ -112,7 +118,7 @@ class CheckoutView(QMainWindow):
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         banner_row.addWidget(self.banner_text, 1)
-        self.banner_reprint = QPushButton(self.tr("다시 인쇄"))
+        self.banner_reprint = QPushButton(QCoreApplication.translate("CheckoutWindow", "다시 인쇄"))
         self._reprint: Callable[[], None] | None = None
         self.banner_reprint.clicked.connect(self._on_banner_reprint)
         banner_row.addWidget(self.banner_reprint)
@@ -122,7 +128,9 @@ class CheckoutView(QMainWindow):
         left = QVBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr("스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가")
+            QCoreApplication.translate(
+                "CheckoutWindow", "스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가"
+            )
         )
         self.search.setStyleSheet("font-size: 15pt; padding: 6px;")
         self.search.textEdited.connect(self._on_search_text)
@@ -208,36 +216,50 @@ class CheckoutView(QMainWindow):
 
     def refresh(self) -> None:
         s = self.session
-        user = s.user.name if s.user else self.tr("로그인 필요")
+        user = (
+            s.user.name if s.user else QCoreApplication.translate("CheckoutWindow", "로그인 필요")
+        )
         shift = (
-            self.tr("근무 #{shift}").format(shift=s.shift.id)
+            QCoreApplication.translate("CheckoutWindow", "근무 #{shift}").format(shift=s.shift.id)
             if s.shift
-            else self.tr("근무 시작 전")
+            else QCoreApplication.translate("CheckoutWindow", "근무 시작 전")
         )
         self.who.setText(
-            self.tr("계산대 {register} · {user} · {shift}").format(
-                register=s.settings.register_id, user=user, shift=shift
-            )
+            QCoreApplication.translate(
+                "CheckoutWindow", "계산대 {register} · {user} · {shift}"
+            ).format(register=s.settings.register_id, user=user, shift=shift)
         )
-        self.sign_btn.setText(self.tr("로그아웃 (F1)") if s.user else self.tr("로그인 (F1)"))
+        self.sign_btn.setText(
+            QCoreApplication.translate("CheckoutWindow", "로그아웃 (F1)")
+            if s.user
+            else QCoreApplication.translate("CheckoutWindow", "로그인 (F1)")
+        )
         priced = s.priced()
         self.model.set_priced(priced)
         t = priced.tax
         self.totals.setText(
             "\n".join(
                 (
-                    self.tr("품목 {items}  수량 {pieces}").format(
-                        items=priced.item_count, pieces=priced.piece_count
+                    QCoreApplication.translate(
+                        "CheckoutWindow", "품목 {items}  수량 {pieces}"
+                    ).format(items=priced.item_count, pieces=priced.piece_count),
+                    QCoreApplication.translate("CheckoutWindow", "할인 {discount}").format(
+                        discount=format_krw(-priced.discount_total)
                     ),
-                    self.tr("할인 {discount}").format(discount=format_krw(-priced.discount_total)),
-                    self.tr("과세 물품가액 {supply}   부가세 {vat}").format(
-                        supply=format_krw(t.supply_value), vat=format_krw(t.vat)
+                    QCoreApplication.translate(
+                        "CheckoutWindow", "과세 물품가액 {supply}   부가세 {vat}"
+                    ).format(supply=format_krw(t.supply_value), vat=format_krw(t.vat)),
+                    QCoreApplication.translate("CheckoutWindow", "면세 물품가액 {exempt}").format(
+                        exempt=format_krw(t.exempt_total)
                     ),
-                    self.tr("면세 물품가액 {exempt}").format(exempt=format_krw(t.exempt_total)),
                 )
             )
         )
-        self.due.setText(self.tr("받을 금액 {total}").format(total=format_krw(priced.total)))
+        self.due.setText(
+            QCoreApplication.translate("CheckoutWindow", "받을 금액 {total}").format(
+                total=format_krw(priced.total)
+            )
+        )
         if priced.lines:
             last = self.model.index(len(priced.lines) - 1, 0)
             if self.table.currentIndex().row() != last.row():
@@ -255,7 +277,9 @@ class CheckoutView(QMainWindow):
 
     def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
         self.banner_text.setText(
-            self.tr("인쇄 실패: {error} — 거래는 저장되었습니다.").format(error=text)
+            QCoreApplication.translate(
+                "CheckoutWindow", "인쇄 실패: {error} — 거래는 저장되었습니다."
+            ).format(error=text)
         )
         self._reprint = reprint
         self.banner.show()
@@ -269,26 +293,35 @@ class CheckoutView(QMainWindow):
         """Pending 현금영수증 issued in the background once the terminal answered again."""
         if count:
             self.show_message(
-                self.tr("대기 중이던 현금영수증 {count}건을 발급했습니다.").format(count=count),
+                QCoreApplication.translate(
+                    "CheckoutWindow", "대기 중이던 현금영수증 {count}건을 발급했습니다."
+                ).format(count=count),
                 error=False,
             )
 
     def set_offline_state(self, state: OfflineState) -> None:
         """From the offline forwarder (through a queued signal): the red top-bar label."""
         if state.offline:
-            text = self.tr("오프라인 · 이 계산대에 저장 {count}건").format(count=state.queued)
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "오프라인 · 이 계산대에 저장 {count}건"
+            ).format(count=state.queued)
         elif state.queued:
-            text = self.tr("서버로 전송 중 {count}건").format(count=state.queued)
+            text = QCoreApplication.translate("CheckoutWindow", "서버로 전송 중 {count}건").format(
+                count=state.queued
+            )
         elif state.failed:
-            text = self.tr("오프라인 거래 전송 실패 {count}건").format(count=state.failed)
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "오프라인 거래 전송 실패 {count}건"
+            ).format(count=state.failed)
         else:
             self.offline_label.hide()
             return
         self.offline_label.setText(text)
         self.offline_label.setToolTip(
-            self.tr(
+            QCoreApplication.translate(
+                "CheckoutWindow",
                 "매장 데이터베이스에 연결할 수 없어 판매를 이 계산대에 저장합니다. "
-                "연결되면 자동으로 전송합니다.\n{error}"
+                "연결되면 자동으로 전송합니다.\n{error}",
             ).format(error=state.last_error)
         )
         self.offline_label.show()
