@@ -100,7 +100,7 @@ def main() -> None:
         parts.display.show()  # the second monitor, as the app shows it
     app.processEvents()
     if not os.environ.get("POSAPP_BENCH_NO_FREEZE"):
-        from posapp.app import settle_memory
+        from posapp.bootstrap import settle_memory
 
         settle_memory()
     startup = time.perf_counter() - t0

@@ -10,7 +10,6 @@ The only module that knows every other; nothing imports it.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Callable
@@ -24,14 +23,20 @@ from PySide6.QtWidgets import QApplication
 from posapp import devices
 from posapp.app_jobs import Jobs, start_jobs
 from posapp.app_screens import Screens, wire_screens
+from posapp.bootstrap import (
+    open_spool,
+    open_till_database,
+    parse_args,
+    settle_memory,
+    sync_worker,
+)
 from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
-from posapp.domain.barcodes import ScaleLayout
 from posapp.hardware.ports import CardTerminal
 from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
-from posapp.sales.offline import Forwarder, Spool
-from posapp.sync.worker import SyncStatus, SyncWorker
+from posapp.sales.offline import Forwarder
+from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
 from posapp.ui.tasks import SyncRunner, Task, TaskRunner
@@ -44,19 +49,8 @@ from posapp.usecases.till import Till
 log = logging.getLogger(__name__)
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="posapp", description="I·Market·U POS")
-    p.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the data dir)")
-    p.add_argument("--config", metavar="FILE", type=Path)
-    p.add_argument("--no-demo", action="store_true", help="do not load demo data into a new db")
-    p.add_argument(
-        "--screenshot", metavar="PNG", type=Path, help="save a screenshot of the window and quit"
-    )
-    return p.parse_known_args(argv)[0]
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = _parse(sys.argv[1:] if argv is None else argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     from posapp.config import ConfigError, load_settings, redact_url
     from posapp.logging_setup import setup_logging
 
@@ -79,19 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     install_translator(app, settings.locale)
     install_qt_translations(app, settings.locale)
 
-    from posapp.bootstrap import open_database
-    from posapp.demo import has_data, load_demo
-
-    error = ""
-    try:
-        db = open_database(settings)
-        if settings.database.demo_on_first_start and not args.no_demo and not has_data(db):
-            result = load_demo(db)
-            log.info("demo data loaded into a new database: %s products", result.products)
-    except Exception as exc:
-        log.exception("cannot open the database")
-        error = str(exc)
-        db = start_offline(settings)
+    db, error = open_till_database(settings, demo=not args.no_demo)
     if db is None:
         QMessageBox.critical(
             None,
@@ -121,46 +103,6 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def start_offline(settings: Settings) -> Database | None:
-    """The till (re)starts while its PostgreSQL cannot be reached: when it has a spool with a
-    snapshot, it starts offline on it (the server's schema is migrated later, by a till that
-    starts online). Returns the (unconnected) server Database, or None."""
-    from posapp.config import data_dir
-    from posapp.db.engine import Database
-    from posapp.sales.offline import Spool, spool_path
-    from posapp.secrets import database_url_with_password
-
-    url = database_url_with_password(settings.database.resolved_url())
-    path = spool_path(data_dir(), settings.register.id)
-    if not url.startswith(("postgresql", "postgres")) or not settings.sales.offline_spool:
-        return None
-    if not path.exists():
-        return None
-    spool = Spool(path, settings.register.id)
-    try:
-        if not spool.ready():
-            return None
-    finally:
-        spool.dispose()
-    log.warning("starting OFFLINE on the spool %s: the database cannot be reached", path)
-    return Database(url)
-
-
-def _spool(db: Database, settings: Settings) -> Spool | None:
-    """A till on PostgreSQL keeps a local spool to sell on when the server is unreachable
-    (posapp.sales.offline); a SQLite till is its own database and needs none."""
-    if db.dialect != "postgresql" or not settings.sales.offline_spool:
-        return None
-    from posapp.config import data_dir
-    from posapp.sales.offline import Spool, spool_path
-
-    try:
-        return Spool(spool_path(data_dir(), settings.register.id), settings.register.id)
-    except Exception:  # the till still sells online; say so in the log
-        log.exception("the offline spool could not be opened: this till cannot sell offline")
-        return None
-
-
 @dataclass
 class App:
     """The built till: its windows, use cases, devices and workers (tests reach them here)."""
@@ -177,23 +119,11 @@ class App:
     forwarder: Forwarder | None
     jobs: Jobs
     screens: Screens
+    bridge: QObject  # the worker threads' signals to the Qt thread, kept alive with the App
     shutdown: Callable[[], None]
 
     def offer_recovery(self) -> None:
-        """A ticket left open by a crash: offered back (or dropped) at start."""
-        session, window = self.session, self.window
-        ticket = session.recoverable()
-        if ticket is None:
-            return
-        total = ticket.priced().total
-        if window.ask.confirm(
-            "이전 거래 복구",
-            f"저장되지 않은 거래가 있습니다 ({len(ticket.lines)}건, ₩{total:,}). 불러올까요?",
-        ):
-            session.restore(ticket)
-            window.refresh()
-        else:
-            session.clear_recovery()
+        self.window.offer_recovery()
 
     def retry_cash_receipts(self) -> Task[Any]:
         return self.jobs.retry_cash_receipts()
@@ -225,25 +155,8 @@ def build(
     screen edits (default: default_config_path())."""
     runner = runner or TaskRunner()
     sales = settings.sales
-    layout = ScaleLayout.from_config(
-        {
-            "prefixes": sales.scale_prefixes,
-            "item_digits": sales.scale_item_digits,
-            "value_digits": sales.scale_value_digits,
-            "value_kind": sales.scale_value_kind,
-        }
-    )
-    session = CheckoutSession(
-        db,
-        SessionSettings(
-            register_id=settings.register.id,
-            discount_limit_percent=sales.discount_limit_percent,
-            cash_receipt_prompt_from=sales.cash_receipt_prompt_from,
-            layouts=(layout,),
-            recovery_dir=data_dir(),
-        ),
-    )
-    session.spool = _spool(db, settings)
+    session = CheckoutSession(db, SessionSettings.from_config(settings, recovery_dir=data_dir()))
+    session.spool = open_spool(db, settings)
     session.load_index()  # offline (server unreachable): from the spool's snapshot
     bridge = _Bridge()
     # hardware adapters
@@ -253,7 +166,7 @@ def build(
     scale = devices.scale(settings)
     pole = devices.pole_display(settings)
     # workers
-    sync = _sync_worker(db, settings, bridge.sync.emit)
+    sync = sync_worker(db, settings, bridge.sync.emit)
     # use cases
     printing = ReceiptPrinting(session, queue, settings, devices.printer_config(settings).paper_mm)
     payments = Payments(
@@ -272,7 +185,6 @@ def build(
         quick_keys=till.quick_keys(),
         title=f"{settings.store.name} POS",
     )
-    window.bridge = bridge  # type: ignore[attr-defined]  # kept alive with the window
     bridge.job.connect(
         lambda job: (
             window.show_print_failure(job.error, lambda: queue.reprint(job.id))
@@ -340,35 +252,8 @@ def build(
 
     return App(
         window, display, session, till, queue, wedge, printer, terminal, sync, forwarder,
-        jobs, screens, shutdown,
+        jobs, screens, bridge, shutdown,
     )  # fmt: skip
-
-
-def settle_memory() -> None:
-    """After start-up: move the catalogue index and other long-lived objects out of the
-    garbage collector's view (gc.freeze), so a full collection never pauses a scan for tens of
-    milliseconds while it walks 100k products' worth of objects."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-
-
-def _sync_worker(
-    db: Database, settings: Settings, on_status: Callable[[SyncStatus], None]
-) -> SyncWorker | None:
-    """The platform sync worker, or None while no platform URL is configured (sync off)."""
-    url = settings.platform.url.strip()
-    if not url:
-        return None
-    from posapp.secrets import platform_token
-    from posapp.sync.client import PlatformClient
-    from posapp.sync.worker import SyncWorker
-
-    token = platform_token(settings.platform.token)
-    return SyncWorker(
-        db, lambda: PlatformClient(url, token), settings.register.id, on_status=on_status
-    )
 
 
 if __name__ == "__main__":

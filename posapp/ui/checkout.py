@@ -90,6 +90,23 @@ class CheckoutWindow(CheckoutView):
         self._build(quick_keys or {})
         self.refresh()
 
+    def offer_recovery(self) -> None:
+        """A ticket left open by a crash: offered back (or dropped) at start."""
+        session = self.session
+        ticket = session.recoverable()
+        if ticket is None:
+            return
+        total = ticket.priced().total
+        question = self.tr("저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?")
+        if self.ask.confirm(
+            self.tr("이전 거래 복구"),
+            question.format(count=len(ticket.lines), total=format_krw(total)),
+        ):
+            session.restore(ticket)
+            self.refresh()
+        else:
+            session.clear_recovery()
+
     def _actions(self) -> list[Action]:
         return [
             (self.tr("수량 (F2)"), "F2", self.change_qty),

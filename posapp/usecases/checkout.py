@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from posapp.auth.service import UserInfo
+from posapp.config import Settings
 from posapp.db.engine import Database, DatabaseUnavailable, UnitOfWork
 from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
 from posapp.domain.cart import CartLine, Discount, PricedCart
@@ -61,6 +62,26 @@ class SessionSettings:
     cash_receipt_prompt_from: int = 100_000
     layouts: tuple[ScaleLayout, ...] = DEFAULT_SCALE_LAYOUTS
     recovery_dir: Path | None = None
+
+    @classmethod
+    def from_config(cls, settings: Settings, *, recovery_dir: Path | None) -> SessionSettings:
+        """The register, discount limit, 현금영수증 prompt and scale-label layout configured."""
+        sales = settings.sales
+        layout = ScaleLayout.from_config(
+            {
+                "prefixes": sales.scale_prefixes,
+                "item_digits": sales.scale_item_digits,
+                "value_digits": sales.scale_value_digits,
+                "value_kind": sales.scale_value_kind,
+            }
+        )
+        return cls(
+            register_id=settings.register.id,
+            discount_limit_percent=sales.discount_limit_percent,
+            cash_receipt_prompt_from=sales.cash_receipt_prompt_from,
+            layouts=(layout,),
+            recovery_dir=recovery_dir,
+        )
 
 
 @dataclass

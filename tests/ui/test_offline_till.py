@@ -108,8 +108,7 @@ def test_cut_line_sell_on_and_catch_up(qtbot, pg_schema_url: str, tmp_path: Path
 def test_a_till_restarted_during_the_outage_starts_offline(
     qtbot, pg_schema_url: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from posapp.app import start_offline
-    from posapp.bootstrap import open_database
+    from posapp.bootstrap import open_database, start_offline
 
     direct = Database(pg_schema_url)
     migrate(direct.engine)

@@ -169,7 +169,7 @@
         <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="+95"/>
+        <location filename="../../ui/checkout.py" line="+112"/>
         <source>수량 (F2)</source>
         <translation>Quantity (F2)</translation>
     </message>
@@ -492,7 +492,17 @@
         <translation>The sale was voided.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-392"/>
+        <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
+        <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이전 거래 복구</source>
+        <translation>Recover the last ticket</translation>
+    </message>
+    <message>
+        <location line="+410"/>
         <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
         <translation>Scan the receipt barcode or type its number, then press F8.</translation>
     </message>
