@@ -29,6 +29,7 @@ from posapp.ui.checkout_payment import PaymentFlow
 from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
+from posapp.ui.ticket_approval import TicketApproval
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.checkout import (
     CompletedSale,
@@ -80,7 +81,7 @@ class CheckoutWindow(CheckoutView):
         self.runner = runner
         self.ask: Asker = Asker(self, runner)
         self._payment = PaymentFlow(self)
-        self._discount_approval: tuple[str, Approval] | None = None
+        self.ticket_approval = TicketApproval()  # the discounts' approval, for this ticket
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
@@ -165,7 +166,7 @@ class CheckoutWindow(CheckoutView):
     def sign_in_or_out(self) -> None:
         if self.session.user is not None:
             self.session.sign_out()
-            self.forget_discount_approval()
+            self.ticket_approval.forget()
             self.refresh()
             return
         pin = self.ask.pin(self.tr("로그인"), self.tr("PIN을 입력하세요"))
@@ -371,23 +372,13 @@ class CheckoutWindow(CheckoutView):
         approve_first(self, self.runner, self.approvals, self, request, self._discount_approved)
 
     def _discount_approved(self, approval: Approval) -> None:
-        self.keep_discount_approval(approval)
+        self.ticket_approval.keep(self.session.ticket.uuid, approval)
+        self._say_approved(approval)
+
+    def _say_approved(self, approval: Approval) -> None:
         self.show_message(
             self.tr("{name} 관리자 승인").format(name=approval.approver_name), error=False
         )
-
-    def keep_discount_approval(self, approval: Approval) -> None:
-        """The approval of this ticket's discounts, kept with this ticket only."""
-        self._discount_approval = (self.session.ticket.uuid, approval)
-
-    def forget_discount_approval(self) -> None:
-        self._discount_approval = None
-
-    def discount_approval(self) -> Approval | None:
-        kept = self._discount_approval
-        if kept is None or kept[0] != self.session.ticket.uuid:
-            return None
-        return kept[1]
 
     def _approve(
         self,
@@ -402,9 +393,7 @@ class CheckoutWindow(CheckoutView):
         )
 
         def approved(approval: Approval) -> None:
-            self.show_message(
-                self.tr("{name} 관리자 승인").format(name=approval.approver_name), error=False
-            )
+            self._say_approved(approval)
             then(approval)
 
         approve_first(self, self.runner, self.approvals, self, request, approved)
@@ -488,7 +477,7 @@ class CheckoutWindow(CheckoutView):
             return
 
         def voided(_: None) -> None:
-            self.forget_discount_approval()
+            self.ticket_approval.forget()
             self.show_message(self.tr("거래를 취소했습니다."), error=False)
 
         self._approve(

@@ -63,7 +63,7 @@ class PaymentFlow:
         s = w.session
         if not s.ticket.lines or not w.ready_to_sell():
             return
-        approval = w.discount_approval()
+        approval = w.ticket_approval.get(s.ticket.uuid)
         if not s.needs_approval(approval):
             self._ask(approval)
             return
@@ -75,7 +75,7 @@ class PaymentFlow:
         approve_first(w, w.runner, w.approvals, w, request, self._approved)
 
     def _approved(self, approval: Approval) -> None:
-        self.w.keep_discount_approval(approval)
+        self.w.ticket_approval.keep(self.w.session.ticket.uuid, approval)
         self._ask(approval)
 
     def _ask(self, approval: Approval | None) -> None:
@@ -108,7 +108,7 @@ class PaymentFlow:
     def _paid(self, result: PaymentResult) -> None:
         w = self.w
         sale = result.sale
-        w.forget_discount_approval()
+        w.ticket_approval.forget()
         if sale.change:
             text = QCoreApplication.translate(
                 "CheckoutWindow", "{receipt} 완료 · 거스름돈 {change}"

@@ -28,6 +28,7 @@ from posapp.db.engine import DatabaseBusy
 from posapp.db.models import Sale
 from posapp.domain.cart import Discount
 from posapp.hardware.printer import PreviewPrinter
+from posapp.sales.tenders import CashReceiptRequest, ReceiptPurpose, Tender
 from posapp.ui.tasks import SyncRunner
 from posapp.ui.tender_dialog import TenderDialog
 from tests.conftest import APPLE_CODE, Store
@@ -94,6 +95,25 @@ class FakeTerminal:
                 "amount": r["amount"],
                 "original_approval_no": r["approval_no"],
                 "card_masked": "9410-12**-****-5678",
+            }
+        if r["op"] == "cash_receipt":
+            return {
+                **common,
+                "result": "approved",
+                "approval_no": f"{500000000 + self._seq}",
+                "approved_at": at,
+                "amount": r["amount"],
+                "identity_masked": "010****5678",
+                "purpose": r["purpose"],
+            }
+        if r["op"] == "cash_receipt_cancel":
+            return {
+                **common,
+                "result": "cancelled",
+                "approval_no": f"{600000000 + self._seq}",
+                "approved_at": at,
+                "amount": r["amount"],
+                "identity_masked": "010****5678",
             }
         if r["op"] == "net_cancel":
             return {**common, "result": "net_cancelled", "was": "unknown"}
@@ -222,6 +242,42 @@ def test_a_locked_database_after_the_card_approval_cancels_the_card(
         assert (cancel["approval_no"], cancel["amount"]) == (tender.approval_no, 12_900)
         assert _sales(store) == 0
         assert "승인을 취소했습니다" in window.message.text()
+    finally:
+        app.shutdown()
+
+
+def test_a_failed_commit_cancels_the_card_and_the_cash_receipt(
+    qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal
+) -> None:
+    """A split payment, card and cash with a 현금영수증: both approvals are cancelled."""
+    app = _till(qtbot, store, tmp_path, terminal)
+    window = app.window
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    try:
+        sign_in(qtbot, window, script)
+        burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
+        card = window.payments.approve_card(2_900)
+        request = CashReceiptRequest("010-1234-5678", ReceiptPurpose.INCOME_DEDUCTION)
+        script.push("tender", ([card, Tender.cash(10_000)], request))
+        original = store.db.transact
+
+        def busy(*args: Any, **kwargs: Any) -> Any:
+            raise DatabaseBusy("database is locked")
+
+        store.db.transact = busy  # type: ignore[method-assign]
+        try:
+            qtbot.keyClick(window, Qt.Key.Key_F12)
+        finally:
+            store.db.transact = original  # type: ignore[method-assign]
+        assert terminal.ops() == ["approve", "cash_receipt", "cancel", "cash_receipt_cancel"]
+        issued, cancel, receipt_cancel = terminal.requests[1:]
+        assert issued["amount"] == 10_000  # the cash part
+        assert (cancel["approval_no"], cancel["amount"]) == (card.approval_no, 2_900)
+        assert (receipt_cancel["approval_no"], receipt_cancel["amount"]) == ("500000002", 10_000)
+        assert _sales(store) == 0
+        text = window.message.text()
+        assert "현금영수증" in text and "500000002" in text and str(card.approval_no) in text
     finally:
         app.shutdown()
 
