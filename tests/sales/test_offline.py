@@ -23,16 +23,18 @@ from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
 from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
 from posapp.usecases.holds import VOID
 from posapp.usecases.sale import NO_SALE_DRAWER
-from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
 
 TODAY = service.business_date(dt.datetime.now(dt.UTC))
 
 
-def approve(s: CheckoutSession, pin: str, action: str, **bound: int) -> Approval:
+def approve(
+    s: CheckoutSession, pin: str, action: str, line: int | None = None, **bound: int
+) -> Approval:
     """A manager's PIN typed in place, bound to ``action`` (posapp.usecases.approvals)."""
-    request = ApprovalRequest(action=action, title="", prompt="", bound=bound)
+    request = ApprovalRequest(action=action, title="", prompt="", line=line, bound=bound)
     return Approvals(s).verify(pin, request)
 
 
@@ -323,7 +325,8 @@ def test_a_price_override_made_offline_reaches_the_server(store: Store, tmp_path
 
     spool, s = _offline(store, tmp_path / "spool.sqlite3")
     s.scan(GOCHUJANG_CODE)
-    who = s.override_price(0, 7_000, "가격표 불일치", pin="2222")  # the manager, from the spool
+    approval = approve(s, "2222", PRICE_OVERRIDE, line=0, cut=8_500 - 7_000)  # spool's users
+    who = s.override_price(0, 7_000, "가격표 불일치", approval)
     assert who.id == store.manager
     sale = s.complete([Tender.cash(10_000)])
     assert spool.forward(store.db).sent == 1
