@@ -106,7 +106,7 @@ def main() -> None:
     startup = time.perf_counter() - t0
     session = parts.session
     session.sign_in("1111")
-    window._refresh()
+    window.refresh()
     rng = random.Random(5)
     codes = [ean13(f"880{rng.randrange(n):09d}") for _ in range(scans)]
     bare: list[float] = []
@@ -126,7 +126,7 @@ def main() -> None:
     for i, code in enumerate(codes):
         if i and i % 40 == 0:
             session.ticket.clear()
-            window._refresh()
+            window.refresh()
         if args.gap_ms:
             QTest.qWait(args.gap_ms)
         before = len(session.ticket.lines) + 1

@@ -29,10 +29,11 @@ def main() -> None:
     from posapp.sales.offline import OfflineState
     from posapp.sales.tenders import Method, Tender
     from posapp.sync.worker import SyncStatus
-    from posapp.ui.dialogs import RefundDialog, TenderDialog
+    from posapp.ui.dialogs import RefundDialog
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations
     from posapp.ui.tasks import SyncRunner
+    from posapp.ui.tender_dialog import TenderDialog
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -51,7 +52,7 @@ def main() -> None:
         session.scan(code)
     beef = next(p for p in session.search("ㅎㅅ ㅎㅇ", 5) if p.unit.is_weighed)
     session.add_product(beef, 437)
-    window._refresh()
+    window.refresh()
     window.show()
     window.set_sync_status(
         SyncStatus(enabled=True, online=True, sent=20, last_success=dt.datetime.now(dt.UTC))
@@ -69,7 +70,7 @@ def main() -> None:
     window.grab().save(str(out / "checkout-offline.png"))
     window.set_offline_state(OfflineState(offline=False, queued=0, failed=0))
     total = session.priced().total
-    tender = TenderDialog(total, card_approve=None, parent=window)
+    tender = TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)
     tender.tenders.append(
         Tender(
             Method.CARD_MANUAL, 100_000, approval_no="30012345", card_masked="9410-12**-****-5678"
@@ -94,7 +95,7 @@ def main() -> None:
         ]
     )
     window.sale_completed.emit(sale)
-    window.devices.print_sale(sale, False)
+    parts.till.printing.print_sale(sale, False)
     parts.queue.wait_idle(10)
     receipts = sorted((tmp / "data" / "receipts").glob("*.png"))
     if receipts:
