@@ -39,13 +39,15 @@ def card_terminal(settings: Settings) -> CardTerminal | None:
     spec = settings.card.terminal.strip()
     if not spec:
         return None
+    if spec == "simulator":  # the old default: started one inside the till
+        log.warning(
+            "[card] terminal = 'simulator': the till starts no simulator; run "
+            "`posapp-admin terminal-simulator` and set cardsim://HOST:PORT. Cards by hand now."
+        )
+        return None
     from posapp.hardware.card_terminal import from_uri
 
-    try:
-        return from_uri(spec)
-    except ValueError as exc:
-        log.warning("card terminal %r unusable (%s): cards by hand only", spec, exc)
-        return None
+    return from_uri(spec)
 
 
 def scale(settings: Settings) -> Scale | None:

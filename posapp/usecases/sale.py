@@ -7,6 +7,7 @@ Paying (electronic approvals, and cancelling them when this commit fails) is
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from posapp.classes import bookings as class_bookings
@@ -20,6 +21,7 @@ from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
 
+log = logging.getLogger(__name__)
 NO_SALE_DRAWER = "drawer.no_sale"
 
 
@@ -70,8 +72,13 @@ def complete(
             if not s.go_offline(str(exc)):
                 raise
             sale = _sell_offline(s, tenders, cash_receipt, approver)
+    # committed: nothing from here on may fail the payment (its approvals would be cancelled
+    # for a sale that exists)
     s.last_sale = sale
-    s.new_ticket()
+    try:
+        s.new_ticket()
+    except Exception:
+        log.exception("the open-ticket file of %s was not cleared", sale.receipt_no)
     return sale
 
 
@@ -95,7 +102,10 @@ def _sell_offline(
         discount_limit_percent=s.settings.discount_limit_percent,
     )
     if s.on_offline is not None:
-        s.on_offline()
+        try:
+            s.on_offline()  # wakes the forwarder
+        except Exception:
+            log.exception("the offline forwarder was not woken")
     return sale
 
 
