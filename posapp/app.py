@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -30,11 +29,13 @@ from posapp.bootstrap import (
     settle_memory,
     sync_worker,
 )
+from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
 from posapp.hardware.ports import CardTerminal
 from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
+from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline import Forwarder
 from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
@@ -125,10 +126,10 @@ class App:
     def offer_recovery(self) -> None:
         self.window.offer_recovery()
 
-    def retry_cash_receipts(self) -> Task[Any]:
+    def retry_cash_receipts(self) -> Task[RetryResult]:
         return self.jobs.retry_cash_receipts()
 
-    def release_class_holds(self) -> Task[Any]:
+    def release_class_holds(self) -> Task[list[BookingInfo]]:
         return self.jobs.release_class_holds()
 
 

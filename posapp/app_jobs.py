@@ -8,13 +8,16 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from posapp.classes.bookings import BookingInfo
+from posapp.classes.policy import ClassPolicy
 from posapp.config import Settings
 from posapp.db.engine import Database
 from posapp.hardware.ports import CardTerminal, CashReceiptApproval
+from posapp.sales.cash_receipts import RetryResult
 from posapp.ui.operations import Runner
 from posapp.ui.tasks import Task
 
@@ -23,8 +26,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Jobs:
-    release_class_holds: Callable[[], Task[Any]]
-    retry_cash_receipts: Callable[[], Task[Any]]
+    release_class_holds: Callable[[], Task[list[BookingInfo]]]
+    retry_cash_receipts: Callable[[], Task[RetryResult]]
     backups: QTimer | None
 
     def stop(self) -> None:
@@ -47,10 +50,10 @@ def start_jobs(
     owner: QObject,
     *,
     terminal: CardTerminal | None,
-    class_policy: Callable[[], Any],
+    class_policy: Callable[[], ClassPolicy],
     cash_receipts_issued: Callable[[int], None],
 ) -> Jobs:
-    def release_class_holds() -> Task[Any]:
+    def release_class_holds() -> Task[list[BookingInfo]]:
         """Unpaid class bookings past their hold time give their seats (to the waitlist) and
         reserved ingredients back every minute, whether or not anyone has the classes window
         open — the stock offered online counts reservations."""
@@ -61,7 +64,7 @@ def start_jobs(
             lambda: db.transact(lambda uow: class_bookings.release_expired(uow, policy=policy))
         ).failure(lambda exc: log.info("class holds not released now: %s", exc))
 
-    def retry_cash_receipts() -> Task[Any]:
+    def retry_cash_receipts() -> Task[RetryResult]:
         """현금영수증 the terminal could not issue at the till, issued now that it answers
         (on the I/O pool; posapp.sales.cash_receipts)."""
         from posapp.sales import cash_receipts
@@ -96,7 +99,7 @@ def _schedule_backups(db: Database, settings: Settings, runner: Runner) -> QTime
         return None
     b = settings.backup
 
-    def run() -> Any:
+    def run() -> Path | None:
         return run_scheduled(
             source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
         )

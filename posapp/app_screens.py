@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from posapp.classes.policy import ClassPolicy
 from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
 from posapp.ui.checkout import CheckoutWindow
@@ -28,7 +29,7 @@ class Screens:
     open_inventory: Callable[[], None]
     open_classes: Callable[[], None]
     open_reports: Callable[[], None]
-    class_policy: Callable[[], Any]
+    class_policy: Callable[[], ClassPolicy]
 
 
 def wire_screens(
@@ -73,11 +74,9 @@ def wire_screens(
 
     classes_windows: list[Any] = []
 
-    def class_policy() -> Any:
+    def class_policy() -> ClassPolicy:
         """Hold time and refund tiers from the config (read when used: a bad value is said
         where classes are used, not at start-up)."""
-        from posapp.classes.policy import ClassPolicy
-
         return ClassPolicy.from_text(settings.classes.hold_minutes, settings.classes.refund_tiers)
 
     def open_classes() -> None:

@@ -11,6 +11,7 @@ import json
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,21 @@ def _till(qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal) -> A
     return app
 
 
+@contextmanager
+def _database_locked(store: Store) -> Iterator[None]:
+    """Every write refused as another till holding the write lock too long would be."""
+
+    def busy(*args: Any, **kwargs: Any) -> Any:
+        raise DatabaseBusy("database is locked")
+
+    original = store.db.transact
+    store.db.transact = busy  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        store.db.transact = original  # type: ignore[method-assign]
+
+
 def _sales(store: Store) -> int:
     return store.db.read(lambda uow: uow.session.scalar(select(func.count(Sale.id))))
 
@@ -228,16 +244,8 @@ def test_a_locked_database_after_the_card_approval_cancels_the_card(
         burst(qtbot, window.search, APPLE_CODE)
         tender = window.payments.approve_card(12_900)
         script.push("tender", ([tender], None))
-
-        def busy(*args: Any, **kwargs: Any) -> Any:  # another till holds the write lock
-            raise DatabaseBusy("database is locked")
-
-        original = store.db.transact
-        store.db.transact = busy  # type: ignore[method-assign]
-        try:
+        with _database_locked(store):
             qtbot.keyClick(window, Qt.Key.Key_F12)
-        finally:
-            store.db.transact = original  # type: ignore[method-assign]
         (cancel,) = (r for r in terminal.requests if r["op"] == "cancel")
         assert (cancel["approval_no"], cancel["amount"]) == (tender.approval_no, 12_900)
         assert _sales(store) == 0
@@ -260,16 +268,8 @@ def test_a_failed_commit_cancels_the_card_and_the_cash_receipt(
         card = window.payments.approve_card(2_900)
         request = CashReceiptRequest("010-1234-5678", ReceiptPurpose.INCOME_DEDUCTION)
         script.push("tender", ([card, Tender.cash(10_000)], request))
-        original = store.db.transact
-
-        def busy(*args: Any, **kwargs: Any) -> Any:
-            raise DatabaseBusy("database is locked")
-
-        store.db.transact = busy  # type: ignore[method-assign]
-        try:
+        with _database_locked(store):
             qtbot.keyClick(window, Qt.Key.Key_F12)
-        finally:
-            store.db.transact = original  # type: ignore[method-assign]
         assert terminal.ops() == ["approve", "cash_receipt", "cancel", "cash_receipt_cancel"]
         issued, cancel, receipt_cancel = terminal.requests[1:]
         assert issued["amount"] == 10_000  # the cash part
