@@ -183,6 +183,7 @@ KO: dict[str, str] = {
     "card.timeout": "카드 단말기 응답이 없어 취소했습니다.",
     "card.unavailable": "카드 단말기에 연결할 수 없습니다. 수기 카드 결제를 쓰세요.",
     "card.unmasked": "단말기가 가리지 않은 카드번호를 보냈습니다. 결제를 취소했습니다.",
+    "payment.cancelled": "결제를 완료하지 못해 승인을 취소했습니다.",
     # inventory (issue 6)
     "barcode.not_gtin": "상품 바코드(GTIN)가 아닙니다: {barcode}",
     "count.empty": "실사할 상품이 없습니다.",

@@ -3,6 +3,7 @@ connection and never reads), a long database job runs and a card terminal answer
 
 from __future__ import annotations
 
+import gc
 import itertools
 import socket
 import threading
@@ -62,6 +63,7 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
     window.show()
     session = parts.session
     session.sign_in("1111")
+    gc.collect()  # settled after start, as the till does (posapp.bootstrap.settle_memory)
     beats: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: beats.append(time.perf_counter()))
@@ -120,6 +122,7 @@ def test_manager_approval_checks_pins_off_the_qt_thread(qtbot, store: Store) -> 
     opened: list[bool] = []
     drawer = SimpleNamespace(open_drawer=lambda: opened.append(True))
     window.devices = replace(window.devices, drawer=drawer)
+    gc.collect()  # settled after start, as the till does (posapp.bootstrap.settle_memory)
     beats: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: beats.append(time.perf_counter()))
