@@ -136,15 +136,31 @@ def terminal() -> Iterator[FakeTerminal]:
     t.stop()
 
 
-def _till(qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal) -> App:
+@pytest.fixture
+def app(qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal) -> Iterator[App]:
+    """A till whose card terminal is the fake one."""
     settings = replace(
         Settings(),
         card=replace(Settings().card, terminal=f"tcp://127.0.0.1:{terminal.port}", timeout_s=5),
     )
-    app = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
-    qtbot.addWidget(app.window)
-    app.window.show()
-    return app
+    built = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
+    qtbot.addWidget(built.window)
+    built.window.show()
+    yield built
+    built.shutdown()
+
+
+def _apple_on_the_ticket(qtbot: Any, app: App, *, real_dialogs: bool) -> Script:
+    """Signed in, an apple (₩12,900) scanned; the PINs (and, unless ``real_dialogs``, every
+    other question) answered by the returned script."""
+    script = Script()
+    if real_dialogs:
+        app.window.ask.pin = script.pin  # type: ignore[method-assign]
+    else:
+        app.window.ask = script  # type: ignore[assignment]
+    sign_in(qtbot, app.window, script)
+    burst(qtbot, app.window.search, APPLE_CODE)
+    return script
 
 
 @contextmanager
@@ -189,148 +205,115 @@ def _pay_by_card(qtbot: Any, dialog: TenderDialog) -> None:
 
 
 def test_a_commit_that_fails_after_the_card_approval_cancels_the_card(
-    qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal
+    qtbot: Any, store: Store, app: App, terminal: FakeTerminal
 ) -> None:
-    app = _till(qtbot, store, tmp_path, terminal)
     window = app.window
-    script = Script()
-    window.ask.pin = script.pin  # type: ignore[method-assign]  # the PINs, typed
-    try:
-        sign_in(qtbot, window, script)
-        burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
-        script.push("discount", Discount.percent(20))
-        script.push("pin", "2222")  # the manager approves the discount in place
-        window.ask.discount = script.discount  # type: ignore[method-assign]
-        qtbot.keyClick(window, Qt.Key.Key_F5)
-        assert "관리자 승인" in window.message.text()
-        total = window.session.priced().total
+    script = _apple_on_the_ticket(qtbot, app, real_dialogs=True)
+    script.push("discount", Discount.percent(20))
+    script.push("pin", "2222")  # the manager approves the discount in place
+    window.ask.discount = script.discount  # type: ignore[method-assign]
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert "관리자 승인" in window.message.text()
+    total = window.session.priced().total
 
-        def take_away_the_managers_permission() -> None:
-            # between the card's approval and the sale's commit, an admin (elsewhere) takes
-            # the discount permission from managers: the sale's own check now refuses
-            def run(uow: Any) -> None:
-                admin = create_user(uow, "관리자", Role.ADMIN, "9999").id
-                revoke(uow, admin, Role.MANAGER, Permission.DISCOUNT_OVER_LIMIT)
+    def take_away_the_managers_permission() -> None:
+        # between the card's approval and the sale's commit, an admin (elsewhere) takes
+        # the discount permission from managers: the sale's own check now refuses
+        def run(uow: Any) -> None:
+            admin = create_user(uow, "관리자", Role.ADMIN, "9999").id
+            revoke(uow, admin, Role.MANAGER, Permission.DISCOUNT_OVER_LIMIT)
 
-            store.db.transact(run)
+        store.db.transact(run)
 
-        terminal.on_approve = take_away_the_managers_permission
-        _in_the_dialog(qtbot, lambda d: _pay_by_card(qtbot, d))
-        qtbot.keyClick(window, Qt.Key.Key_F12)
-        qtbot.waitUntil(lambda: "cancel" in terminal.ops(), timeout=5000)
-        approve, cancel = (r for r in terminal.requests if r["op"] in ("approve", "cancel"))
-        assert approve["amount"] == total
-        approval_no = "30000001"
-        assert (cancel["approval_no"], cancel["amount"]) == (approval_no, total)
-        assert cancel["approved_at"].startswith("2026-11-23T15:30:00")
-        assert _sales(store) == 0  # no sale: nobody charged for it
-        text = window.message.text()
-        assert "승인을 취소했습니다" in text and approval_no in text and "취소됨" in text, text
-        assert window.model.rowCount() == 1  # the ticket is still there to sort out
-    finally:
-        app.shutdown()
+    terminal.on_approve = take_away_the_managers_permission
+    _in_the_dialog(qtbot, lambda d: _pay_by_card(qtbot, d))
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: "cancel" in terminal.ops(), timeout=5000)
+    approve, cancel = (r for r in terminal.requests if r["op"] in ("approve", "cancel"))
+    assert approve["amount"] == total
+    approval_no = "30000001"
+    assert (cancel["approval_no"], cancel["amount"]) == (approval_no, total)
+    assert cancel["approved_at"].startswith("2026-11-23T15:30:00")
+    assert _sales(store) == 0  # no sale: nobody charged for it
+    text = window.message.text()
+    assert "승인을 취소했습니다" in text and approval_no in text and "취소됨" in text, text
+    assert window.model.rowCount() == 1  # the ticket is still there to sort out
 
 
 def test_a_locked_database_after_the_card_approval_cancels_the_card(
-    qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal
+    qtbot: Any, store: Store, app: App, terminal: FakeTerminal
 ) -> None:
     """The sale's commit itself fails (the database refuses it): the card is cancelled."""
-    app = _till(qtbot, store, tmp_path, terminal)
     window = app.window
-    script = Script()
-    window.ask = script  # type: ignore[assignment]
-    try:
-        sign_in(qtbot, window, script)
-        burst(qtbot, window.search, APPLE_CODE)
-        tender = window.payments.approve_card(12_900)
-        script.push("tender", ([tender], None))
-        with _database_locked(store):
-            qtbot.keyClick(window, Qt.Key.Key_F12)
-        (cancel,) = (r for r in terminal.requests if r["op"] == "cancel")
-        assert (cancel["approval_no"], cancel["amount"]) == (tender.approval_no, 12_900)
-        assert _sales(store) == 0
-        assert "승인을 취소했습니다" in window.message.text()
-    finally:
-        app.shutdown()
+    script = _apple_on_the_ticket(qtbot, app, real_dialogs=False)
+    tender = window.payments.approve_card(12_900)
+    script.push("tender", ([tender], None))
+    with _database_locked(store):
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+    (cancel,) = (r for r in terminal.requests if r["op"] == "cancel")
+    assert (cancel["approval_no"], cancel["amount"]) == (tender.approval_no, 12_900)
+    assert _sales(store) == 0
+    assert "승인을 취소했습니다" in window.message.text()
 
 
 def test_a_failed_commit_cancels_the_card_and_the_cash_receipt(
-    qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal
+    qtbot: Any, store: Store, app: App, terminal: FakeTerminal
 ) -> None:
     """A split payment, card and cash with a 현금영수증: both approvals are cancelled."""
-    app = _till(qtbot, store, tmp_path, terminal)
     window = app.window
-    script = Script()
-    window.ask = script  # type: ignore[assignment]
-    try:
-        sign_in(qtbot, window, script)
-        burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
-        card = window.payments.approve_card(2_900)
-        request = CashReceiptRequest("010-1234-5678", ReceiptPurpose.INCOME_DEDUCTION)
-        script.push("tender", ([card, Tender.cash(10_000)], request))
-        with _database_locked(store):
-            qtbot.keyClick(window, Qt.Key.Key_F12)
-        assert terminal.ops() == ["approve", "cash_receipt", "cancel", "cash_receipt_cancel"]
-        issued, cancel, receipt_cancel = terminal.requests[1:]
-        assert issued["amount"] == 10_000  # the cash part
-        assert (cancel["approval_no"], cancel["amount"]) == (card.approval_no, 2_900)
-        assert (receipt_cancel["approval_no"], receipt_cancel["amount"]) == ("500000002", 10_000)
-        assert _sales(store) == 0
-        text = window.message.text()
-        assert "현금영수증" in text and "500000002" in text and str(card.approval_no) in text
-    finally:
-        app.shutdown()
+    script = _apple_on_the_ticket(qtbot, app, real_dialogs=False)
+    card = window.payments.approve_card(2_900)
+    request = CashReceiptRequest("010-1234-5678", ReceiptPurpose.INCOME_DEDUCTION)
+    script.push("tender", ([card, Tender.cash(10_000)], request))
+    with _database_locked(store):
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert terminal.ops() == ["approve", "cash_receipt", "cancel", "cash_receipt_cancel"]
+    issued, cancel, receipt_cancel = terminal.requests[1:]
+    assert issued["amount"] == 10_000  # the cash part
+    assert (cancel["approval_no"], cancel["amount"]) == (card.approval_no, 2_900)
+    assert (receipt_cancel["approval_no"], receipt_cancel["amount"]) == ("500000002", 10_000)
+    assert _sales(store) == 0
+    text = window.message.text()
+    assert "현금영수증" in text and "500000002" in text and str(card.approval_no) in text
 
 
 def test_closing_the_tender_dialog_after_a_card_part_cancels_it(
-    qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal
+    qtbot: Any, store: Store, app: App, terminal: FakeTerminal
 ) -> None:
-    app = _till(qtbot, store, tmp_path, terminal)
     window = app.window
-    script = Script()
-    window.ask.pin = script.pin  # type: ignore[method-assign]
-    try:
-        sign_in(qtbot, window, script)
-        burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
+    _apple_on_the_ticket(qtbot, app, real_dialogs=True)
 
-        def part_by_card_then_escape(dialog: TenderDialog) -> None:
-            qtbot.keyClicks(dialog.amount, "5000", delay=60)
-            qtbot.mouseClick(dialog.card_btn, Qt.MouseButton.LeftButton)  # ₩5,000 by card
-            assert dialog.paid_list.count() == 1
-            qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the customer walks away
+    def part_by_card_then_escape(dialog: TenderDialog) -> None:
+        qtbot.keyClicks(dialog.amount, "5000", delay=60)
+        qtbot.mouseClick(dialog.card_btn, Qt.MouseButton.LeftButton)  # ₩5,000 by card
+        assert dialog.paid_list.count() == 1
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the customer walks away
 
-        _in_the_dialog(qtbot, part_by_card_then_escape)
-        qtbot.keyClick(window, Qt.Key.Key_F12)
-        assert terminal.ops() == ["approve", "cancel"]
-        approve, cancel = terminal.requests
-        assert (cancel["approval_no"], cancel["amount"]) == ("30000001", 5_000)
-        assert approve["amount"] == 5_000
-        assert _sales(store) == 0
-        text = window.message.text()
-        assert "결제를 취소해 승인을 취소했습니다" in text and "30000001" in text, text
-    finally:
-        app.shutdown()
+    _in_the_dialog(qtbot, part_by_card_then_escape)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert terminal.ops() == ["approve", "cancel"]
+    approve, cancel = terminal.requests
+    assert (cancel["approval_no"], cancel["amount"]) == ("30000001", 5_000)
+    assert approve["amount"] == 5_000
+    assert _sales(store) == 0
+    text = window.message.text()
+    assert "결제를 취소해 승인을 취소했습니다" in text and "30000001" in text, text
 
 
 def test_the_dialogs_close_button_also_cancels_an_approved_card(
-    qtbot: Any, store: Store, tmp_path: Path, terminal: FakeTerminal
+    qtbot: Any, store: Store, app: App, terminal: FakeTerminal
 ) -> None:
-    app = _till(qtbot, store, tmp_path, terminal)
-    try:
-        cancelled: list[Any] = []
-        dialog = TenderDialog(
-            20_000, payments=app.till.payments, runner=SyncRunner(), on_cancelled=cancelled.append
-        )
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.keyClicks(dialog.amount, "7000", delay=60)  # a person's pace, not a scanner's
-        assert dialog.amount.text() == "7000"
-        qtbot.mouseClick(dialog.card_btn, Qt.MouseButton.LeftButton)
-        assert [r["op"] for r in terminal.requests] == ["approve"]
-        dialog.close()  # the title bar's close button
-
-        assert terminal.ops() == ["approve", "cancel"]
-        assert terminal.requests[1]["amount"] == 7_000
-        assert cancelled and cancelled[0][0].ok and not dialog.isVisible()
-    finally:
-        app.shutdown()
+    cancelled: list[Any] = []
+    dialog = TenderDialog(
+        20_000, payments=app.till.payments, runner=SyncRunner(), on_cancelled=cancelled.append
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.amount, "7000", delay=60)  # a person's pace, not a scanner's
+    assert dialog.amount.text() == "7000"
+    qtbot.mouseClick(dialog.card_btn, Qt.MouseButton.LeftButton)
+    assert [r["op"] for r in terminal.requests] == ["approve"]
+    dialog.close()  # the title bar's close button
+    assert terminal.ops() == ["approve", "cancel"]
+    assert terminal.requests[1]["amount"] == 7_000
+    assert cancelled and cancelled[0][0].ok and not dialog.isVisible()
