@@ -94,19 +94,19 @@ def main() -> None:
 
     db = open_database(settings)
     parts = build(db, settings, printer=PreviewPrinter(cache_dir() / "scan-receipts"))
-    window = parts["window"]
+    window = parts.window
     window.show()
-    if parts.get("display") is not None:
-        parts["display"].show()  # the second monitor, as the app shows it
+    if parts.display is not None:
+        parts.display.show()  # the second monitor, as the app shows it
     app.processEvents()
     if not os.environ.get("POSAPP_BENCH_NO_FREEZE"):
-        from posapp.app import settle_memory
+        from posapp.bootstrap import settle_memory
 
         settle_memory()
     startup = time.perf_counter() - t0
-    session = parts["session"]
+    session = parts.session
     session.sign_in("1111")
-    window._refresh()
+    window.refresh()
     rng = random.Random(5)
     codes = [ean13(f"880{rng.randrange(n):09d}") for _ in range(scans)]
     bare: list[float] = []
@@ -126,7 +126,7 @@ def main() -> None:
     for i, code in enumerate(codes):
         if i and i % 40 == 0:
             session.ticket.clear()
-            window._refresh()
+            window.refresh()
         if args.gap_ms:
             QTest.qWait(args.gap_ms)
         before = len(session.ticket.lines) + 1
@@ -155,7 +155,7 @@ def main() -> None:
         pstats.Stats(prof).sort_stats(
             os.environ.get("POSAPP_BENCH_PROFILE", "tottime")
         ).print_stats(22)
-    parts["shutdown"]()
+    parts.shutdown()
     db.dispose()
     print(f"products: {n}")
     print(f"start-up: {startup:.2f} s")

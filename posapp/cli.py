@@ -534,6 +534,8 @@ def _printer(args: argparse.Namespace, settings: Settings) -> int:
         print(f"bad printer: {exc}", file=sys.stderr)
         return EXIT_USAGE
     modes = ["native", "raster"] if args.mode == "both" else [args.mode]
+    from posapp.usecases.receipts import store_header
+
     store = store_header(settings)
     failed = 0
     for mode in modes:
@@ -554,20 +556,6 @@ def _printer(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_PROBLEM
     print("check the paper: the mode whose Hangul reads correctly is the one to configure")
     return 0
-
-
-def store_header(settings: Settings):  # type: ignore[no-untyped-def]
-    from posapp.hardware.receipt import StoreHeader
-
-    s = settings.store
-    return StoreHeader(
-        name=s.name,
-        name_ko=s.name_ko,
-        address=s.address,
-        business_number=s.business_number,
-        representative=s.representative,
-        phone=s.phone,
-    )
 
 
 def _user(args: argparse.Namespace, db: Database) -> int:

@@ -29,10 +29,11 @@ def main() -> None:
     from posapp.sales.offline import OfflineState
     from posapp.sales.tenders import Method, Tender
     from posapp.sync.worker import SyncStatus
-    from posapp.ui.dialogs import RefundDialog, TenderDialog
+    from posapp.ui.dialogs import RefundDialog
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations
     from posapp.ui.tasks import SyncRunner
+    from posapp.ui.tender_dialog import TenderDialog
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -44,14 +45,14 @@ def main() -> None:
     db = open_database(settings)
     load_demo(db, days=1, sales_per_day=20)
     parts = build(db, settings, runner=SyncRunner())
-    window, session = parts["window"], parts["session"]
+    window, session = parts.window, parts.session
     session.sign_in("1111")
     session.open_shift({50_000: 2, 10_000: 10, 5_000: 6, 1_000: 20, 500: 10, 100: 20})
     for code in ("8801281000190", "8801281000237"):
         session.scan(code)
     beef = next(p for p in session.search("ㅎㅅ ㅎㅇ", 5) if p.unit.is_weighed)
     session.add_product(beef, 437)
-    window._refresh()
+    window.refresh()
     window.show()
     window.set_sync_status(
         SyncStatus(enabled=True, online=True, sent=20, last_success=dt.datetime.now(dt.UTC))
@@ -69,7 +70,7 @@ def main() -> None:
     window.grab().save(str(out / "checkout-offline.png"))
     window.set_offline_state(OfflineState(offline=False, queued=0, failed=0))
     total = session.priced().total
-    tender = TenderDialog(total, card_approve=None, parent=window)
+    tender = TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)
     tender.tenders.append(
         Tender(
             Method.CARD_MANUAL, 100_000, approval_no="30012345", card_masked="9410-12**-****-5678"
@@ -94,8 +95,8 @@ def main() -> None:
         ]
     )
     window.sale_completed.emit(sale)
-    window.devices.print_sale(sale, False)
-    parts["queue"].wait_idle(10)
+    parts.till.printing.print_sale(sale, False)
+    parts.queue.wait_idle(10)
     receipts = sorted((tmp / "data" / "receipts").glob("*.png"))
     if receipts:
         shutil.copy(receipts[-1], out / "receipt-80mm.png")
@@ -104,7 +105,7 @@ def main() -> None:
     app.processEvents()
     refund.grab().save(str(out / "refund.png"))
     refund.close()
-    display = parts["display"]
+    display = parts.display
     display.show()
     app.processEvents()
     display.grab().save(str(out / "customer-sale.png"))
@@ -118,7 +119,7 @@ def main() -> None:
     _audit(db, out, app)
     reports_shots(db, out, app)
     settings_shots(db, out, app)
-    parts["shutdown"]()
+    parts.shutdown()
     print(f"screenshots in {out}")
 
 

@@ -59,6 +59,12 @@ class RawTransport(Protocol):
     def close(self) -> None: ...
 
 
+class CashDrawer(Protocol):
+    """The cash drawer, kicked open through the receipt printer it hangs on."""
+
+    def open_drawer(self) -> None: ...
+
+
 # --- scale, scanner, display -----------------------------------------------------------------
 
 

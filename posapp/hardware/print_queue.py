@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
-from posapp.hardware.ports import HardwareError
+from posapp.hardware.ports import CashDrawer, HardwareError
 from posapp.hardware.printer import PrintOutcome
 from posapp.hardware.receipt import Receipt
 
@@ -28,6 +28,10 @@ JobState = Literal["queued", "printing", "done", "failed"]
 
 class PrinterLike(Protocol):
     def print_receipt(self, receipt: Receipt) -> PrintOutcome: ...
+
+
+class ReceiptPrinter(PrinterLike, CashDrawer, Protocol):
+    """A receipt printer with the cash drawer on its kick-out port (ESC/POS, the preview)."""
 
 
 @dataclass(frozen=True)

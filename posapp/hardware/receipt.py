@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from posapp.domain.money import format_krw
 from posapp.domain.text import CharWidth, char_width, display_width, fit, pad_between, wrap
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -111,7 +112,9 @@ def row_text(row: Row, columns: int, cw: CharWidth = char_width) -> list[str]:
 
 
 def won(amount: int) -> str:
-    return f"{amount:,}"
+    """An amount as the receipt's columns print it: the domain's won formatting
+    (:func:`posapp.domain.money.format_krw`) without the ₩, which only the total carries."""
+    return format_krw(amount).replace("₩", "", 1)
 
 
 # --- data handed to the layouts (plain, filled by the caller from the services) --------------

@@ -1,9 +1,14 @@
-"""The cashier's checkout screen: ticket, totals, search, quick keys and F-key actions.
+"""The cashier's checkout screen: the actions behind its keys — sign-in and shifts, scanning
+and search, editing the ticket, approvals, paying, hold/recall/void, refunds, X/Z, the drawer,
+online orders. Its widgets are :class:`~posapp.ui.checkout_view.CheckoutView`'s; paying is
+:mod:`posapp.ui.checkout_payment`.
 
 Keyboard first (every action has an F-key or shortcut shown on its button), touch-friendly,
-Korean labels (translatable: ``self.tr``, see posapp.ui.i18n). All database and device work goes
-through the task runner; results come back on the Qt thread. Dialogs are opened through an
-:class:`Asker` so tests can answer them.
+Korean labels (translatable: ``self.tr``, see posapp.ui.i18n). Every action is a use case
+(:mod:`posapp.usecases`) run through :mod:`posapp.ui.operations`; results come back on the Qt
+thread. A manager's approval is asked through this window's PIN port and passed to the action
+it was given for. Dialogs are opened through an :class:`~posapp.ui.checkout_asker.Asker` so
+tests can answer them.
 """
 
 from __future__ import annotations
@@ -11,296 +16,72 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPointF,
-    Qt,
-    QTimer,
-)
-from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QStaticText, QTransform
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QPushButton,
-    QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QListWidgetItem
 
-from posapp.domain.cart import CartLine, Discount, PricedCart
+from posapp.domain.cart import CartLine
 from posapp.domain.money import format_krw
-from posapp.inventory.catalog import ProductInfo
-from posapp.sales.offline import OfflineState
-from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
-from posapp.sales.tenders import CashReceiptRequest, Tender, cash_receipt_amount
-from posapp.sync.worker import SyncStatus
-from posapp.ui import dialogs
-from posapp.ui.checkout_session import CheckoutSession, ScanOutcome
+from posapp.hardware.ports import CashDrawer, Scale
+from posapp.ui.checkout_asker import Asker
+from posapp.ui.checkout_payment import PaymentFlow
+from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
 from posapp.ui.messages import explain
-from posapp.ui.receipts import qty_text
-from posapp.ui.sync_panel import OnlineOrdersDialog, SyncButton
-from posapp.ui.tasks import SyncRunner, Task, TaskRunner
+from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
+from posapp.ui.ticket_approval import TicketApproval
+from posapp.usecases.approvals import Approval, ApprovalRequest
+from posapp.usecases.checkout import (
+    CompletedSale,
+    HeldInfo,
+    ProductInfo,
+    RegisterReport,
+    SaleSummary,
+    ScanOutcome,
+    UserInfo,
+)
+from posapp.usecases.holds import VOID
+from posapp.usecases.refund import REFUND
+from posapp.usecases.sale import NO_SALE_DRAWER
+from posapp.usecases.shift import report_text
+from posapp.usecases.ticket import discount_request, price_request
+from posapp.usecases.till import Till
 
 log = logging.getLogger(__name__)
-_Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
-def _fixed_size(label: QLabel, height: int) -> None:
-    """Text changes on every scan must not re-lay out (and repaint) the whole window."""
-    label.setFixedHeight(height)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-
-class TicketDelegate(QStyledItemDelegate):
-    """Paints ticket cells from cached QStaticText: the shaped Hangul is laid out (and elided to
-    its column) once per distinct text and width, not on every repaint — the default delegate
-    re-shapes every visible cell, and Qt repaints every visible row when a line is added."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # (text, font key, width, right-aligned) -> (static text, x offset, y offset)
-        self._cache: dict[tuple[str, str, int, bool], tuple[QStaticText, float, float]] = {}
-
-    def _prepared(
-        self, text: str, option: Any, width: int, height: int, right: bool
-    ) -> tuple[QStaticText, float, float]:
-        font_key = option.font.key()
-        key = (text, font_key, width, right)
-        hit = self._cache.get(key)
-        if hit is not None:
-            return hit
-        if len(self._cache) > 4096:
-            self._cache.clear()
-        shown = text
-        if option.fontMetrics.horizontalAdvance(text) > width:
-            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        static = QStaticText(shown)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        static.prepare(QTransform(), option.font)
-        size = static.size()
-        x = 6 + (width - size.width() if right else 0)
-        hit = (static, x, (height - size.height()) / 2)
-        self._cache[key] = hit
-        return hit
-
-    def paint(self, painter: QPainter, option: Any, index: _Index) -> None:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.rect
-        static, dx, dy = self._prepared(
-            text, option, rect.width() - 12, rect.height(), index.column() >= 2
-        )
-        palette = option.palette
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, palette.highlight())
-            painter.setPen(palette.highlightedText().color())
-        else:
-            painter.setPen(palette.text().color())
-        painter.setFont(option.font)
-        painter.drawStaticText(QPointF(rect.x() + dx, rect.y() + dy), static)
-
-
-class TicketModel(QAbstractTableModel):
-    # marked for lupdate here, translated when shown (headerData)
-    HEADERS = (
-        "#",
-        QT_TRANSLATE_NOOP("TicketModel", "상품명"),
-        QT_TRANSLATE_NOOP("TicketModel", "수량"),
-        QT_TRANSLATE_NOOP("TicketModel", "단가"),
-        QT_TRANSLATE_NOOP("TicketModel", "할인"),
-        QT_TRANSLATE_NOOP("TicketModel", "금액"),
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.priced: PricedCart | None = None
-        self._rows: list[tuple[str, ...]] = []
-
-    def set_priced(self, priced: PricedCart) -> None:
-        """New figures for the ticket; rows are formatted once here, not in every paint."""
-        rows = [self._format(i, pl) for i, pl in enumerate(priced.lines)]
-        old = len(self._rows)
-        self.priced = priced
-        if len(rows) == old + 1 and rows[:old] == self._rows:  # the common case: a scan
-            self.beginInsertRows(QModelIndex(), old, old)
-            self._rows = rows
-            self.endInsertRows()
-            return
-        if len(rows) == old:
-            changed = [i for i, (a, b) in enumerate(zip(rows, self._rows, strict=True)) if a != b]
-            self._rows = rows
-            if changed:
-                self.dataChanged.emit(
-                    self.index(min(changed), 0), self.index(max(changed), len(self.HEADERS) - 1)
-                )
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    @staticmethod
-    def _format(i: int, pl: Any) -> tuple[str, ...]:
-        ln = pl.line
-        off = pl.line_discount + pl.ticket_discount
-        return (
-            str(i + 1),
-            ("*" if ln.tax_class.value == "exempt" else "") + ln.name,
-            qty_text(ln.unit.value, ln.qty),
-            QCoreApplication.translate("TicketModel", "{price} (변경)").format(
-                price=format_krw(ln.unit_price)
-            )
-            if ln.price_override
-            else format_krw(ln.unit_price),
-            f"-{off:,}" if off else "",
-            format_krw(pl.net),
-        )
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class Asker:
-    """Opens the real dialogs. Tests replace it with scripted answers."""
-
-    def __init__(self, parent: QWidget) -> None:
-        self.parent = parent
-
-    def pin(self, title: str, prompt: str) -> str | None:
-        d = dialogs.PinDialog(title, prompt, self.parent)
-        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
-
-    def counts(self, title: str, expected: int | None) -> dict[int, int] | None:
-        d = dialogs.CountDialog(title, expected, self.parent)
-        return d.counts() if d.exec() == QDialog.DialogCode.Accepted else None
-
-    def tender(
-        self, total: int, card: Callable[[int], Task[Tender]] | None, prompt_from: int
-    ) -> tuple[list[Tender], CashReceiptRequest | None] | None:
-        d = dialogs.TenderDialog(
-            total, card_approve=card, cash_receipt_prompt_from=prompt_from, parent=self.parent
-        )
-        if d.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return d.tenders, d.cash_receipt
-
-    def discount(self, title: str) -> Discount | bool | None:
-        """The discount, None to remove it, or False when cancelled."""
-        d = dialogs.DiscountDialog(title, self.parent)
-        if d.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return d.discount()
-
-    def price(self, name: str, regular_price: int, unit_price: int) -> tuple[int, str] | None:
-        """A line's new unit price and the reason, or None when cancelled."""
-        d = dialogs.PriceDialog(name, regular_price, unit_price, self.parent)
-        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
-
-    def number(self, title: str, label: str, value: int) -> int | None:
-        n, ok = QInputDialog.getInt(self.parent, title, label, value, 1, 1_000_000)
-        return n if ok else None
-
-    def held(self, held: list[HeldInfo]) -> int | None:
-        d = dialogs.HeldDialog(held, self.parent)
-        return d.selected() if d.exec() == QDialog.DialogCode.Accepted else None
-
-    def refund(self, sale: SaleSummary) -> tuple[dict[int, int], str] | None:
-        d = dialogs.RefundDialog(sale, self.parent)
-        if d.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return d.lines(), d.reason.text()
-
-    def text(self, title: str, text: str, on_print: Callable[[], None]) -> None:
-        dialogs.TextDialog(title, text, on_print, self.parent).exec()
-
-    def online_orders(
-        self,
-        load: Callable[[], Task[Any]],
-        pick_up: Callable[[str], Task[Any]],
-        sync_now: Callable[[], None] | None,
-        status: SyncStatus | None,
-    ) -> list[Any]:
-        d = OnlineOrdersDialog(load, pick_up, sync_now, status, self.parent)
-        d.exec()
-        return d.handed
-
-    def confirm(self, title: str, text: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(self.parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-
-@dataclass
+@dataclass(frozen=True)
 class Devices:
-    """What the checkout drives: printing (queue), the card terminal, and the receipt maker."""
+    """What the checkout drives itself: the cash drawer (a no-sale opening), the scale, the
+    sync worker's wake-up (None: that device or sync is not there)."""
 
-    print_sale: Callable[[CompletedSale, bool], None]  # (sale, copy)
-    print_text: Callable[[str, list[str]], None]
-    open_drawer: Callable[[], None]
-    card_approve: Callable[[int], Task[Tender]] | None = None
-    #: (amount, request) → the request with the terminal's approval; None: no terminal
-    issue_cash_receipt: Callable[[int, CashReceiptRequest], Task[CashReceiptRequest]] | None = None
-    read_scale: Callable[[], Task[int]] | None = None  # grams, stable, from the scale port
-    sync_now: Callable[[], None] | None = None  # wakes the sync worker; None: sync is off
+    drawer: CashDrawer | None = None
+    scale: Scale | None = None
+    sync_now: Callable[[], None] | None = None
 
 
-class CheckoutWindow(QMainWindow):
-    ticket_changed = QtSignal(object)  # PricedCart, for the customer display
-    sale_completed = QtSignal(object)  # CompletedSale
-
+class CheckoutWindow(CheckoutView):
     def __init__(
         self,
-        session: CheckoutSession,
+        till: Till,
         devices: Devices,
-        runner: TaskRunner | SyncRunner,
+        runner: Runner,
         *,
         quick_keys: dict[str, list[ProductInfo]] | None = None,
         title: str = "I·Market·U POS",
     ) -> None:
         super().__init__()
-        self.session = session
+        self.till = till
+        self.session = till.session
+        self.payments = till.payments
+        self.printing = till.printing
+        self.approvals = till.approvals
         self.devices = devices
         self.runner = runner
-        self.ask: Asker = Asker(self)
+        self.ask: Asker = Asker(self, runner)
+        self._payment = PaymentFlow(self)
+        self.ticket_approval = TicketApproval()  # the discounts' approval, for this ticket
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
@@ -308,118 +89,27 @@ class CheckoutWindow(QMainWindow):
         self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
-        self._refresh()
+        self.refresh()
 
-    # --- layout --------------------------------------------------------------------------
+    def offer_recovery(self) -> None:
+        """A ticket left open by a crash: offered back (or dropped) at start."""
+        session = self.session
+        ticket = session.recoverable()
+        if ticket is None:
+            return
+        total = ticket.priced().total
+        question = self.tr("저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?")
+        if self.ask.confirm(
+            self.tr("이전 거래 복구"),
+            question.format(count=len(ticket.lines), total=format_krw(total)),
+        ):
+            session.restore(ticket)
+            self.refresh()
+        else:
+            session.clear_recovery()
 
-    def _build(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
-        central = QWidget()
-        root = QVBoxLayout(central)
-        top = QHBoxLayout()
-        self.who = QLabel()
-        self.who.setStyleSheet("font-size: 13pt;")
-        top.addWidget(self.who, 1)
-        # shown only while the store's database cannot be reached, or offline sales wait
-        self.offline_label = QLabel()
-        self.offline_label.setStyleSheet(
-            "font-size: 13pt; font-weight: bold; color: white; background: #b00020;"
-            " padding: 6px 12px; border-radius: 4px;"
-        )
-        self.offline_label.hide()
-        top.addWidget(self.offline_label)
-        self.sync_btn = SyncButton()
-        self.sync_btn.clicked.connect(self.online_orders)
-        top.addWidget(self.sync_btn)
-        self.settings_btn = self._button(
-            self.tr("설정 (Ctrl+Shift+S)"), "Ctrl+Shift+S", self.open_settings
-        )
-        self.settings_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
-        top.addWidget(self.settings_btn)
-        self.staff_btn = self._button(
-            self.tr("직원 (Ctrl+Shift+U)"), "Ctrl+Shift+U", self.open_staff
-        )
-        self.staff_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
-        top.addWidget(self.staff_btn)
-        self.sign_btn = self._button(self.tr("로그인 (F1)"), "F1", self.sign_in_or_out)
-        top.addWidget(self.sign_btn)
-        root.addLayout(top)
-        self.banner = QFrame()
-        self.banner.setStyleSheet("background: #fde2e1; border: 1px solid #b00020;")
-        banner_row = QHBoxLayout(self.banner)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
-        banner_row.addWidget(self.banner_text, 1)
-        self.banner_reprint = QPushButton(self.tr("다시 인쇄"))
-        self._reprint: Callable[[], None] | None = None
-        self.banner_reprint.clicked.connect(self._on_banner_reprint)
-        banner_row.addWidget(self.banner_reprint)
-        self.banner.hide()
-        root.addWidget(self.banner)
-        body = QHBoxLayout()
-        left = QVBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가")
-        )
-        self.search.setStyleSheet("font-size: 15pt; padding: 6px;")
-        self.search.textEdited.connect(self._on_search_text)
-        self.search.returnPressed.connect(self._on_search_enter)
-        left.addWidget(self.search)
-        self.results = QListWidget()
-        self.results.setMaximumHeight(180)
-        self.results.setStyleSheet("font-size: 13pt;")
-        self.results.itemActivated.connect(self._on_result)
-        self.results.hide()
-        left.addWidget(self.results)
-        self.model = TicketModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(TicketDelegate(self.table))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        font = self.table.font()  # a font, not a style sheet: QSS makes every cell paint slower
-        font.setPointSize(14)
-        self.table.setFont(font)
-        header = self.table.horizontalHeader()
-        # fixed widths: measuring every cell on every scan costs milliseconds per line
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 36), (2, 70), (3, 114), (4, 70), (5, 114)):
-            header.resizeSection(col, width)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        left.addWidget(self.table, 1)
-        self.message = QLabel("")
-        self._message_color = ""
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("font-size: 13pt; color: #b00020; min-height: 28px;")
-        _fixed_size(self.message, 56)
-        left.addWidget(self.message)
-        body.addLayout(left, 3)
-        right = QVBoxLayout()
-        self.totals = QLabel()
-        self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
-        _fixed_size(self.totals, 110)
-        right.addWidget(self.totals)
-        self.due = QLabel()
-        self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.due.setStyleSheet("font-size: 30pt; font-weight: bold; padding: 6px;")
-        _fixed_size(self.due, 64)
-        right.addWidget(self.due)
-        self.quick = QTabWidget()
-        for region, products in quick_keys.items():
-            page = QWidget()
-            grid = QGridLayout(page)
-            for i, p in enumerate(products):
-                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{_unit_ko(p)}")
-                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
-                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
-                grid.addWidget(b, i // 3, i % 3)
-            self.quick.addTab(page, region)
-        right.addWidget(self.quick, 1)
-        keys = QGridLayout()
-        actions = [
+    def _actions(self) -> list[Action]:
+        return [
             (self.tr("수량 (F2)"), "F2", self.change_qty),
             (self.tr("삭제 (F3)"), "F3", self.remove_line),
             (self.tr("품목할인 (F4)"), "F4", self.line_discount),
@@ -439,87 +129,6 @@ class CheckoutWindow(QMainWindow):
             (self.tr("쿠킹클래스 (F11)"), "F11", self.open_classes),
             (self.tr("보고서 (Ctrl+R)"), "Ctrl+R", self.open_reports),
         ]
-        self.buttons: dict[str, QPushButton] = {}
-        for i, (label, key, fn) in enumerate(actions):
-            b = self._button(label, key, fn)
-            self.buttons[key] = b
-            keys.addWidget(b, i // 3, i % 3)
-        right.addLayout(keys)
-        body.addLayout(right, 2)
-        root.addLayout(body, 1)
-        self.setCentralWidget(central)
-        self.resize(1280, 800)
-        self.search.setFocus()
-
-    def _button(self, label: str, key: str, fn: Callable[[], None]) -> QPushButton:
-        b = QPushButton(label)
-        b.setStyleSheet("font-size: 12pt; min-height: 52px;")
-        b.clicked.connect(fn)
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.activated.connect(fn)
-        return b
-
-    # --- state -------------------------------------------------------------------------
-
-    def _refresh(self) -> None:
-        s = self.session
-        user = s.user.name if s.user else self.tr("로그인 필요")
-        shift = (
-            self.tr("근무 #{shift}").format(shift=s.shift.id)
-            if s.shift
-            else self.tr("근무 시작 전")
-        )
-        self.who.setText(
-            self.tr("계산대 {register} · {user} · {shift}").format(
-                register=s.settings.register_id, user=user, shift=shift
-            )
-        )
-        self.sign_btn.setText(self.tr("로그아웃 (F1)") if s.user else self.tr("로그인 (F1)"))
-        priced = s.priced()
-        self.model.set_priced(priced)
-        t = priced.tax
-        self.totals.setText(
-            "\n".join(
-                (
-                    self.tr("품목 {items}  수량 {pieces}").format(
-                        items=priced.item_count, pieces=priced.piece_count
-                    ),
-                    self.tr("할인 {discount}").format(discount=format_krw(-priced.discount_total)),
-                    self.tr("과세 물품가액 {supply}   부가세 {vat}").format(
-                        supply=format_krw(t.supply_value), vat=format_krw(t.vat)
-                    ),
-                    self.tr("면세 물품가액 {exempt}").format(exempt=format_krw(t.exempt_total)),
-                )
-            )
-        )
-        self.due.setText(self.tr("받을 금액 {total}").format(total=format_krw(priced.total)))
-        if priced.lines:
-            last = self.model.index(len(priced.lines) - 1, 0)
-            if self.table.currentIndex().row() != last.row():
-                self.table.setCurrentIndex(last)
-            self.table.scrollTo(last)
-        self.ticket_changed.emit(priced)
-
-    def show_message(self, text: str, *, error: bool = True) -> None:
-        color = "#b00020" if error else "#05690d"
-        if color != self._message_color:  # a new style sheet re-lays out the whole window
-            self._message_color = color
-            self.message.setStyleSheet(f"font-size: 13pt; color: {color}; min-height: 28px;")
-        if text != self.message.text():
-            self.message.setText(text)
-
-    def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
-        self.banner_text.setText(
-            self.tr("인쇄 실패: {error} — 거래는 저장되었습니다.").format(error=text)
-        )
-        self._reprint = reprint
-        self.banner.show()
-
-    def _on_banner_reprint(self) -> None:
-        self.banner.hide()
-        if self._reprint is not None:
-            self._reprint()
 
     def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -528,7 +137,7 @@ class CheckoutWindow(QMainWindow):
         n = len(self.session.ticket.lines)
         return n - 1 if n else None
 
-    def _ready_to_sell(self) -> bool:
+    def ready_to_sell(self) -> bool:
         if self.session.user is None:
             self.show_message(self.tr("먼저 로그인하세요 (F1)."))
             return False
@@ -538,32 +147,33 @@ class CheckoutWindow(QMainWindow):
             return self.session.shift is not None
         return True
 
-    def _do(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+    def _do(self, fn: Callable[[], T], then: Callable[[T], None] | None = None) -> None:
         """Run ``fn`` on the database worker; refresh and report on the Qt thread."""
 
-        def ok(value: Any) -> None:
+        def ok(value: T) -> None:
             if then is not None:
                 then(value)
-            self._refresh()
+            self.refresh()
 
         def fail(exc: BaseException) -> None:
             self.show_message(explain(exc))
-            self._refresh()
+            self.refresh()
 
-        self.runner.db(fn).success(ok).failure(fail)
+        Op(self, self.runner, fn).success(ok).failure(fail).run()
 
     # --- sign-in and shifts ----------------------------------------------------------------
 
     def sign_in_or_out(self) -> None:
         if self.session.user is not None:
             self.session.sign_out()
-            self._refresh()
+            self.ticket_approval.forget()
+            self.refresh()
             return
         pin = self.ask.pin(self.tr("로그인"), self.tr("PIN을 입력하세요"))
         if pin is None:
             return
 
-        def done(user: Any) -> None:
+        def done(user: UserInfo) -> None:
             self.show_message(self.tr("{name}님 환영합니다.").format(name=user.name), error=False)
             if self.session.shift is None:
                 QTimer.singleShot(0, self.open_shift)
@@ -583,7 +193,7 @@ class CheckoutWindow(QMainWindow):
             self._idle.timer.start()
             return
         self.session.sign_out()
-        self._refresh()
+        self.refresh()
         self.show_message(self.tr("자리를 비워 로그아웃했습니다 (F1: 로그인)."), error=False)
 
     def open_shift(self) -> None:
@@ -604,7 +214,7 @@ class CheckoutWindow(QMainWindow):
 
     def on_scanned(self, code: str) -> None:
         """A whole code from the wedge filter or a serial scanner."""
-        if not self._ready_to_sell():
+        if not self.ready_to_sell():
             return
         self._do(lambda: self.session.scan(code), self._after_scan)
 
@@ -625,7 +235,7 @@ class CheckoutWindow(QMainWindow):
     def _show_results(self, found: list[ProductInfo]) -> None:
         self.results.clear()
         for p in found:
-            item = QListWidgetItem(f"{p.name_ko}   {format_krw(p.price)}/{_unit_ko(p)}")
+            item = QListWidgetItem(f"{p.name_ko}   {format_krw(p.price)}/{unit_ko(p)}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.results.addItem(item)
         self.results.setVisible(bool(found))
@@ -651,9 +261,10 @@ class CheckoutWindow(QMainWindow):
         self.add_product(item.data(Qt.ItemDataRole.UserRole))
 
     def add_product(self, product: ProductInfo) -> None:
-        if not self._ready_to_sell():
+        if not self.ready_to_sell():
             return
-        if product.unit.is_weighed and self.devices.read_scale is not None:
+        scale = self.devices.scale
+        if product.unit.is_weighed and scale is not None:
 
             def weighed(grams: int) -> None:
                 self._do(lambda: self.session.add_product(product, grams))
@@ -662,7 +273,9 @@ class CheckoutWindow(QMainWindow):
                 self.show_message(explain(exc))
                 self._add_typed_weight(product)
 
-            self.devices.read_scale().success(weighed).failure(no_weight)
+            IoOp(self, self.runner, lambda: scale.read_stable(timeout=3.0).grams).success(
+                weighed
+            ).failure(no_weight).run()
             return
         if product.unit.is_weighed:
             self._add_typed_weight(product)
@@ -707,7 +320,7 @@ class CheckoutWindow(QMainWindow):
     def override_price(self) -> None:
         """Shift+F2: change the selected line's unit price (a shelf tag that disagrees, damaged
         goods). The cashier's own ``price_override`` permission allows it; otherwise a manager
-        types their PIN in place (checked on the database worker)."""
+        types their PIN in place, approving this line down to this price."""
         i = self._selected()
         if i is None or self.session.user is None:
             if self.session.user is None:
@@ -719,7 +332,7 @@ class CheckoutWindow(QMainWindow):
             return
         price, reason = answer
 
-        def changed(who: Any) -> None:
+        def changed(who: UserInfo) -> None:
             self.show_message(
                 self.tr("가격 변경: {name} {old} → {new} ({who})").format(
                     name=line.name,
@@ -729,42 +342,73 @@ class CheckoutWindow(QMainWindow):
                 ),
                 error=False,
             )
-            self._refresh()
+            self.refresh()
 
         def not_allowed(exc: BaseException) -> None:
-            if getattr(exc, "code", None) != "auth.approval_required":
-                self.show_message(explain(exc))
-                self._refresh()
-                return
-            pin = self.ask.pin(self.tr("관리자 승인"), self.tr("가격 변경: 관리자 승인"))
-            if pin is None:
-                self.show_message(explain(exc))
-                return
-            self._do(lambda: self.session.override_price(i, price, reason, pin), changed)
+            self.show_message(explain(exc))
+            self.refresh()
 
-        self.runner.db(lambda: self.session.override_price(i, price, reason)).success(
-            changed
-        ).failure(not_allowed)
+        request = price_request(
+            self.session, i, price, self.tr("관리자 승인"), self.tr("가격 변경: 관리자 승인")
+        )
+        with_approval(
+            self,
+            self.runner,
+            self.approvals,
+            self,
+            request,
+            lambda approval: self.session.override_price(i, price, reason, approval),
+            changed,
+            on_failure=not_allowed,
+        )
 
     def _approval_if_needed(self, needs: bool) -> None:
-        if needs:
-            self.approve(self.tr("할인 한도를 넘었습니다: 관리자 승인"))
-
-    def approve(self, why: str, then: Callable[[], None] | None = None) -> None:
-        """A manager's PIN in place; ``why`` is the prompt (translated by the caller).
-
-        The PIN is checked on the database worker (a memory-hard hash per manager costs tens of
-        milliseconds each: never on the Qt thread); ``then`` runs on the Qt thread once approved."""
-        pin = self.ask.pin(self.tr("관리자 승인"), why)
-        if pin is None:
+        """A discount above the limit: a manager approves it in place, for its percent."""
+        if not needs:
             return
+        request = discount_request(
+            self.session, self.tr("관리자 승인"), self.tr("할인 한도를 넘었습니다: 관리자 승인")
+        )
+        approve_first(self, self.runner, self.approvals, self, request, self._discount_approved)
 
-        def approved(manager: Any) -> None:
-            self.show_message(self.tr("{name} 관리자 승인").format(name=manager.name), error=False)
-            if then is not None:
-                then()
+    def _discount_approved(self, approval: Approval) -> None:
+        self.ticket_approval.keep(self.session.ticket.uuid, approval)
+        self._say_approved(approval)
 
-        self._do(lambda: self.session.approve(pin), approved)
+    def _say_approved(self, approval: Approval) -> None:
+        self.show_message(
+            self.tr("{name} 관리자 승인").format(name=approval.approver_name), error=False
+        )
+
+    def _approve(
+        self,
+        action: str,
+        permission: str,
+        prompt: str,
+        then: Callable[[Approval], None],
+    ) -> None:
+        """A manager's PIN for ``action`` (void, refund, drawer), checked off the Qt thread."""
+        request = ApprovalRequest(
+            action=action, title=self.tr("관리자 승인"), prompt=prompt, permission=permission
+        )
+
+        def approved(approval: Approval) -> None:
+            self._say_approved(approval)
+            then(approval)
+
+        approve_first(self, self.runner, self.approvals, self, request, approved)
+
+    def approve(self, why: str, then: Callable[[int], None]) -> None:
+        """A manager's approval for another screen's action (a class booking's refund or
+        cancel): ``then(approver_id)`` once the PIN is verified."""
+        request = ApprovalRequest(action="class.booking", title=self.tr("관리자 승인"), prompt=why)
+        approve_first(
+            self, self.runner, self.approvals, self, request, lambda a: then(a.approver_id)
+        )
+
+    def ask_pin(self, request: ApprovalRequest) -> str | None:
+        """The :class:`~posapp.usecases.approvals.PinPort` of this screen."""
+        return self.ask.pin(request.title, request.prompt)
 
     def open_inventory(self) -> None:
         if self.on_inventory is not None:
@@ -777,7 +421,7 @@ class CheckoutWindow(QMainWindow):
     def add_booking_line(self, line: CartLine) -> None:
         """A class booking to pay (from the classes window) as a line of this ticket."""
         self.session.add_line(line)
-        self._refresh()
+        self.refresh()
         self.raise_()
         self.activateWindow()
 
@@ -793,62 +437,18 @@ class CheckoutWindow(QMainWindow):
         if self.on_staff is not None:
             self.on_staff()
 
-    # --- paying ------------------------------------------------------------------------
+    # --- paying (posapp.ui.checkout_payment) -----------------------------------------
 
     def tender(self) -> None:
-        if not self.session.ticket.lines or not self._ready_to_sell():
-            return
-        if self.session.needs_approval():
-            self.approve(self.tr("할인 승인이 필요합니다"), self._ask_tender)
-        else:
-            self._ask_tender()
-
-    def _ask_tender(self) -> None:
-        if not self.session.ticket.lines:
-            return
-        total = self.session.priced().total
-        answer = self.ask.tender(
-            total, self.devices.card_approve, self.session.settings.cash_receipt_prompt_from
-        )
-        if answer is None:
-            return
-        tenders, cash_receipt = answer
-        issue = self.devices.issue_cash_receipt
-        amount = cash_receipt_amount(total, tenders) if cash_receipt is not None else 0
-        if cash_receipt is None or issue is None or amount <= 0:
-            self._complete(tenders, cash_receipt)
-            return
-
-        def not_issued(exc: BaseException) -> None:
-            # the customer paid: the sale is recorded; the receipt says the 현금영수증 is pending
-            self._complete(tenders, cash_receipt)
-            self.show_message(
-                self.tr("현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)").format(
-                    error=explain(exc)
-                )
-            )
-
-        issue(amount, cash_receipt).success(
-            lambda approved: self._complete(tenders, approved)
-        ).failure(not_issued)
-
-    def _complete(self, tenders: list[Tender], cash_receipt: CashReceiptRequest | None) -> None:
-        self._do(lambda: self.session.complete(tenders, cash_receipt), self._after_sale)
-
-    def _after_sale(self, sale: CompletedSale) -> None:
-        if sale.change:
-            text = self.tr("{receipt} 완료 · 거스름돈 {change}").format(
-                receipt=sale.receipt_no, change=format_krw(sale.change)
-            )
-        else:
-            text = self.tr("{receipt} 완료").format(receipt=sale.receipt_no)
-        self.show_message(text, error=False)
-        self.devices.print_sale(sale, False)
-        self.sale_completed.emit(sale)
+        self._payment.start()
 
     def reprint(self) -> None:
-        if self.session.last_sale is not None:
-            self.devices.print_sale(self.session.last_sale, True)
+        sale = self.session.last_sale
+        if sale is not None:
+            self._do(lambda: self.printing.print_sale(sale, True))
+
+    def print_text(self, title: str, text: str) -> None:
+        self._do(lambda: self.printing.print_text(title, text.split("\n")))
 
     # --- hold, void, refund --------------------------------------------------------------
 
@@ -875,16 +475,24 @@ class CheckoutWindow(QMainWindow):
     def void(self) -> None:
         if not self.session.ticket.lines:
             return
-        self.approve(
+
+        def voided(_: None) -> None:
+            self.ticket_approval.forget()
+            self.show_message(self.tr("거래를 취소했습니다."), error=False)
+
+        self._approve(
+            VOID,
+            "void",
             self.tr("거래 취소: 관리자 승인"),
-            lambda: self._do(
-                lambda: self.session.void("계산대 취소"),  # the recorded reason: data, stays Korean
-                lambda _: self.show_message(self.tr("거래를 취소했습니다."), error=False),
+            lambda approval: self._do(
+                # the recorded reason: data, stays Korean
+                lambda: self.session.void("계산대 취소", approval),
+                voided,
             ),
         )
 
     def refund(self, sale: SaleSummary | None) -> None:
-        if not self._ready_to_sell():
+        if not self.ready_to_sell():
             return
         if sale is None:
             number = self.search.text().strip()
@@ -900,10 +508,13 @@ class CheckoutWindow(QMainWindow):
         if answer is None or not answer[0]:
             return
         lines, reason = answer
-        self.approve(
+        self._approve(
+            REFUND,
+            "refund",
             self.tr("환불: 관리자 승인"),
-            lambda: self._do(
-                lambda: self.session.refund(sale.receipt_no, lines, reason), self._after_refund
+            lambda approval: self._do(
+                lambda: self.payments.refund(sale.receipt_no, lines, reason, approval),
+                self._after_refund,
             ),
         )
 
@@ -914,77 +525,34 @@ class CheckoutWindow(QMainWindow):
             ),
             error=False,
         )
-        self.devices.print_sale(sale, False)
 
     # --- reports and drawer --------------------------------------------------------------
 
     def x_report(self) -> None:
-        from posapp.sales.reports import format_report
-
-        def show(report: Any) -> None:
-            text = format_report(report, 48)
-            self.ask.text(
-                self.tr("X 리포트"), text, lambda: self.devices.print_text("X", text.split("\n"))
-            )
+        def show(report: RegisterReport) -> None:
+            text = report_text(report)
+            self.ask.text(self.tr("X 리포트"), text, lambda: self.print_text("X", text))
 
         self._do(self.session.x_report, show)
 
     def close_shift(self) -> None:
-        from posapp.sales.reports import format_report
-
         if self.session.shift is None:
             return
 
-        def count(x: Any) -> None:
+        def count(x: RegisterReport) -> None:
             counts = self.ask.counts(self.tr("근무 마감: 현금 세기"), x.expected_cash)
             if counts is None:
                 return
             self._do(lambda: self.session.close_shift(counts), show)
 
-        def show(z: Any) -> None:
-            text = format_report(z, 48)
-            self.devices.print_text("Z", text.split("\n"))
-            self.ask.text(
-                self.tr("Z 정산 리포트"),
-                text,
-                lambda: self.devices.print_text("Z", text.split("\n")),
-            )
+        def show(z: RegisterReport) -> None:
+            text = report_text(z)
+            self.print_text("Z", text)
+            self.ask.text(self.tr("Z 정산 리포트"), text, lambda: self.print_text("Z", text))
 
         self._do(self.session.x_report, count)
 
     # --- online orders and sync ---------------------------------------------------------
-
-    def cash_receipts_issued(self, count: int) -> None:
-        """Pending 현금영수증 issued in the background once the terminal answered again."""
-        if count:
-            self.show_message(
-                self.tr("대기 중이던 현금영수증 {count}건을 발급했습니다.").format(count=count),
-                error=False,
-            )
-
-    def set_offline_state(self, state: OfflineState) -> None:
-        """From the offline forwarder (through a queued signal): the red top-bar label."""
-        if state.offline:
-            text = self.tr("오프라인 · 이 계산대에 저장 {count}건").format(count=state.queued)
-        elif state.queued:
-            text = self.tr("서버로 전송 중 {count}건").format(count=state.queued)
-        elif state.failed:
-            text = self.tr("오프라인 거래 전송 실패 {count}건").format(count=state.failed)
-        else:
-            self.offline_label.hide()
-            return
-        self.offline_label.setText(text)
-        self.offline_label.setToolTip(
-            self.tr(
-                "매장 데이터베이스에 연결할 수 없어 판매를 이 계산대에 저장합니다. "
-                "연결되면 자동으로 전송합니다.\n{error}"
-            ).format(error=state.last_error)
-        )
-        self.offline_label.show()
-
-    def set_sync_status(self, status: SyncStatus) -> None:
-        """From the sync worker (through a queued signal): the top-bar button shows it."""
-        self.sync_btn.show_status(status)
 
     def online_orders(self) -> None:
         if self.session.user is None:
@@ -1006,15 +574,22 @@ class CheckoutWindow(QMainWindow):
     def no_sale(self) -> None:
         if self.session.user is None:
             return
-        self.approve(
+        drawer = self.devices.drawer
+
+        def open_drawer(_: None) -> None:
+            if drawer is None:
+                return
+            IoOp(self, self.runner, drawer.open_drawer).success(lambda _: None).failure(
+                lambda exc: self.show_message(
+                    self.tr("돈통을 열 수 없습니다: {error}").format(error=explain(exc))
+                )
+            ).run()
+
+        self._approve(
+            NO_SALE_DRAWER,
+            "no_sale_drawer",
             self.tr("돈통 열기: 관리자 승인"),
-            lambda: self._do(
-                lambda: self.session.record_drawer(None), lambda _: self.devices.open_drawer()
+            lambda approval: self._do(
+                lambda: self.session.record_drawer(None, approval), open_drawer
             ),
         )
-
-
-def _unit_ko(p: ProductInfo) -> str:
-    if p.unit.value == "ea":
-        return QCoreApplication.translate("checkout", "개")  # per piece
-    return {"kg": "kg", "100g": "100g"}[p.unit.value]

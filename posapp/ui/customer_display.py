@@ -8,7 +8,6 @@ does no work until it is shown."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -16,15 +15,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QVBoxLayout, 
 
 from posapp.domain.cart import PricedCart, PricedLine
 from posapp.domain.money import format_krw
-from posapp.sales.service import CompletedSale
-from posapp.ui.receipts import qty_text
-
-
-@dataclass(frozen=True)
-class Promotion:
-    region: str
-    title: str
-    lines: tuple[str, ...]
+from posapp.usecases.receipts import qty_text
+from posapp.usecases.sale import CompletedSale
+from posapp.usecases.till import Promotion
 
 
 class CustomerDisplay(QWidget):

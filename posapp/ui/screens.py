@@ -146,6 +146,20 @@ def install_audit_shortcut(gate: Gate, log: AuditLog) -> QShortcut:
     return shortcut
 
 
+def inventory_opener(gate: Gate, build: Callable[[Actor], QWidget]) -> Callable[[], None]:
+    """F10: the manager's inventory window, after a manager's (or admin's) PIN; ``build``
+    makes the window for the approver (the composition root knows its use cases)."""
+    request = _request(None, "재고 관리", "관리자 PIN")
+    opened: list[QWidget] = []  # the open window, kept alive
+
+    def show(actor: Actor) -> None:
+        window = build(actor)
+        opened[:] = [window]
+        window.show()
+
+    return lambda: open_protected(gate, request, show, pin_first=True)
+
+
 def reports_opener(
     gate: Gate, reports: Reports, runner: TaskRunner | SyncRunner
 ) -> Callable[[], None]:
@@ -170,6 +184,7 @@ __all__ = [
     "Gate",
     "WindowPins",
     "install_audit_shortcut",
+    "inventory_opener",
     "open_protected",
     "reports_opener",
     "settings_opener",

@@ -18,9 +18,9 @@ An approval is a value: it is never stored on a session or carried to the next a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from posapp.auth import service as auth
 from posapp.auth.permissions import require_permission
@@ -28,6 +28,14 @@ from posapp.db.engine import Database, UnitOfWork
 from posapp.errors import PosError
 
 APPROVAL_REQUIRED = "auth.approval_required"
+T = TypeVar("T")
+
+
+class Transacts(Protocol):
+    """Where approvals are checked: a :class:`Database`, or a till's session (which checks
+    them on its offline spool while the store's database cannot be reached)."""
+
+    def transact(self, fn: Callable[[UnitOfWork], T]) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def approver_of(
 class Approvals:
     """Checks approvers' PINs (a memory-hard hash: call it on the database worker)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | Transacts) -> None:
         self._db = db
 
     def verify(self, pin: str, request: ApprovalRequest) -> Approval:

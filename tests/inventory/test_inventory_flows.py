@@ -527,7 +527,7 @@ def test_regions_and_producers(store: Store) -> None:
 
 
 def test_a_product_picked_from_the_search_list_gets_the_markdown_too(store: Store) -> None:
-    from posapp.ui.checkout_session import CheckoutSession, SessionSettings
+    from posapp.usecases.checkout import CheckoutSession, SessionSettings
 
     early = lots(store, store.apple)[0]
     store.db.transact(lambda uow: markdown_lot(uow, early.id, 30, user_id=store.manager))

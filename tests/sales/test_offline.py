@@ -19,11 +19,23 @@ from posapp.inventory import lots
 from posapp.sales import reports, service
 from posapp.sales.offline import QUEUE, Forwarder, Spool
 from posapp.sales.tenders import Tender
-from posapp.ui.checkout_session import CheckoutSession, SessionError, SessionSettings
+from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
+from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
+from posapp.usecases.holds import VOID
+from posapp.usecases.sale import NO_SALE_DRAWER
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
 
 TODAY = service.business_date(dt.datetime.now(dt.UTC))
+
+
+def approve(
+    s: CheckoutSession, pin: str, action: str, line: int | None = None, **bound: int
+) -> Approval:
+    """A manager's PIN typed in place, bound to ``action`` (posapp.usecases.approvals)."""
+    request = ApprovalRequest(action=action, title="", prompt="", line=line, bound=bound)
+    return Approvals(s).verify(pin, request)
 
 
 def _level(db: Database, product_id: int) -> int:
@@ -170,7 +182,7 @@ def test_markdowns_and_users_come_with_the_snapshot(store: Store, tmp_path: Path
     assert s.sign_in("1111").id == store.cashier  # signed in against the spool's users
     s.scan(APPLE_CODE)
     assert s.priced().lines[0].line.unit_price == 9_030  # 12,900 − 30 %, as online
-    assert s.approve("2222").id == store.manager
+    assert approve(s, "2222", VOID).approver_id == store.manager
     spool.dispose()
 
 
@@ -313,7 +325,8 @@ def test_a_price_override_made_offline_reaches_the_server(store: Store, tmp_path
 
     spool, s = _offline(store, tmp_path / "spool.sqlite3")
     s.scan(GOCHUJANG_CODE)
-    who = s.override_price(0, 7_000, "가격표 불일치", pin="2222")  # the manager, from the spool
+    approval = approve(s, "2222", PRICE_OVERRIDE, line=0, cut=8_500 - 7_000)  # spool's users
+    who = s.override_price(0, 7_000, "가격표 불일치", approval)
     assert who.id == store.manager
     sale = s.complete([Tender.cash(10_000)])
     assert spool.forward(store.db).sent == 1
@@ -399,15 +412,14 @@ def test_two_tills_catch_up_at_the_same_moment(store: Store, tmp_path: Path) -> 
 
 def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_path: Path) -> None:
     spool, s = _offline(store, tmp_path / "spool.sqlite3")
-    s.approve("2222")
-    s.record_drawer(None)  # the drawer opened without a sale, a manager approving
+    # the drawer opened without a sale, a manager approving
+    s.record_drawer(None, approve(s, "2222", NO_SALE_DRAWER))
     s.scan(APPLE_CODE)
-    s.approve("2222")
-    s.void("고객 변심")
+    s.void("고객 변심", approve(s, "2222", VOID))
     s.scan(GOCHUJANG_CODE)
     s.set_line_discount(0, Discount.percent(50))  # above the limit: approved, audited on replay
-    s.approve("2222")
-    sale = s.complete([Tender.cash(10_000)])
+    approval = approve(s, "2222", DISCOUNT_OVER_LIMIT, percent=50)
+    sale = s.complete([Tender.cash(10_000)], approval=approval)
 
     def actions() -> list[str]:
         return store.db.read(

@@ -19,7 +19,7 @@ from posapp.inventory import catalog
 from posapp.sales import service
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
-from posapp.ui.receipts import sale_receipt
+from posapp.usecases.receipts import sale_receipt
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 

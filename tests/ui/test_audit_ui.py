@@ -77,7 +77,7 @@ def test_audit_needs_the_settings_permission_and_idle_signs_out(
         backup=replace(settings.backup, enabled=False),
     )
     parts = build(events.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
-    window, session = parts["window"], parts["session"]
+    window, session = parts.window, parts.session
     qtbot.addWidget(window)
     try:
         session.sign_in("1111")  # a cashier
@@ -99,4 +99,4 @@ def test_audit_needs_the_settings_permission_and_idle_signs_out(
         qtbot.addWidget(browser)
         assert browser.model.rowCount() >= 5
     finally:
-        parts["shutdown"]()
+        parts.shutdown()

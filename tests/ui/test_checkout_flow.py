@@ -29,8 +29,8 @@ from posapp.sales.tenders import (
     Tender,
     VoucherKind,
 )
-from posapp.ui.receipts import sale_receipt
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.receipts import sale_receipt
 from posapp_devtools.card_simulator import CardTerminalSimulator
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 
@@ -59,7 +59,7 @@ class Script:
     def counts(self, title: str, expected: int | None) -> dict[int, int] | None:
         return self._next("counts")
 
-    def tender(self, total: int, card: Any, prompt_from: int) -> Any:
+    def tender(self, total: int, payments: Any, prompt_from: int, on_cancelled: Any = None) -> Any:
         answer = self._next("tender")
         return answer(total) if callable(answer) else answer
 
@@ -95,13 +95,13 @@ def till(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
     )
     printer = PreviewPrinter(tmp_path / "receipts")
     parts = build(store.db, settings, runner=SyncRunner(), printer=printer)
-    window = parts["window"]
+    window = parts.window
     qtbot.addWidget(window)
     window.show()
     script = Script()
     window.ask = script  # type: ignore[assignment]
     yield window, script, parts, printer
-    parts["shutdown"]()
+    parts.shutdown()
 
 
 def burst(qtbot, widget, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -143,7 +143,7 @@ def test_sell_with_wedge_scans_and_split_tender(qtbot, till, store: Store) -> No
     qtbot.keyClick(window, Qt.Key.Key_F12)
     assert "완료" in window.message.text() and "700" in window.message.text()
     assert window.model.rowCount() == 0
-    parts["queue"].wait_idle(10)
+    parts.queue.wait_idle(10)
     pngs = list((printer.out_dir).glob("*.png"))
     assert len(pngs) == 1  # the receipt, kept as a preview
     assert store.db.read(lambda uow: uow.session.scalar(select(func.count(Sale.id)))) == 1
@@ -233,7 +233,7 @@ def test_hold_recall_void_refund_and_close_shift(qtbot, till, store: Store) -> N
     assert "환불" in window.message.text()
     # reprint is journaled
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    parts["queue"].wait_idle(10)
+    parts.queue.wait_idle(10)
     actions = store.db.read(lambda uow: set(uow.session.scalars(select(AuditEvent.action)).all()))
     assert {"ticket.void", "sale.refund", "receipt.reprint", "drawer.open"} <= actions
     # close the shift: counted cash, Z report shown and printed
@@ -249,7 +249,7 @@ def test_a_dead_printer_shows_a_banner_and_the_sale_stays(qtbot, store: Store, t
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
     dead = EscposPrinter(parse_uri("network://127.0.0.1:9?timeout=0.5"))
     parts = build(store.db, settings, runner=SyncRunner(), printer=dead)
-    window = parts["window"]
+    window = parts.window
     qtbot.addWidget(window)
     window.show()
     script = Script()
@@ -263,7 +263,7 @@ def test_a_dead_printer_shows_a_banner_and_the_sale_stays(qtbot, store: Store, t
         assert "인쇄 실패" in window.banner_text.text()
         assert store.db.read(lambda uow: uow.session.scalar(select(func.count(Sale.id)))) == 1
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
 
 
 def test_an_open_ticket_is_offered_back_after_a_crash(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -273,38 +273,31 @@ def test_an_open_ticket_is_offered_back_after_a_crash(qtbot, till, store: Store)
     window.session.flush_recovery()
     # the process dies here; a new window on the same data directory starts
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
-    again = build(store.db, settings, runner=SyncRunner(), printer=parts["printer"])
-    qtbot.addWidget(again["window"])
+    again = build(store.db, settings, runner=SyncRunner(), printer=parts.printer)
+    qtbot.addWidget(again.window)
     s2 = Script()
     s2.push("confirm", True)
-    again["window"].ask = s2
-    again["offer_recovery"]()
-    assert again["window"].model.rowCount() == 1
-    again["shutdown"]()
+    again.window.ask = s2
+    again.offer_recovery()
+    assert again.window.model.rowCount() == 1
+    again.shutdown()
     QApplication.processEvents()
 
 
 def test_card_payment_through_the_simulated_terminal(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings = replace(Settings(), card=replace(Settings().card, terminal="simulator", timeout_s=5))
-    parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
-    window = parts["window"]
-    qtbot.addWidget(window)
-    window.show()
-    script = Script()
-    window.ask = script  # type: ignore[assignment]
+    window, script, parts, sim = _simulated_till(qtbot, store, tmp_path)
     try:
         sign_in(qtbot, window, script)
         burst(qtbot, window.search, APPLE_CODE)
-        approved: list[Tender] = []
-        window.devices.card_approve(12_900).success(approved.append)
-        (tender,) = approved
+        tender = window.payments.approve_card(12_900)
         assert tender.method is Method.CARD and tender.approval_no and tender.card_masked
         script.push("tender", ([tender], None))
         qtbot.keyClick(window, Qt.Key.Key_F12)
         sale = window.session.last_sale
         assert sale is not None and sale.payments[0].approval_no == tender.approval_no
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
+        sim.stop()
 
 
 def receipt_text(sale: Any) -> str:
@@ -312,18 +305,23 @@ def receipt_text(sale: Any) -> str:
 
 
 def _simulated_till(qtbot, store: Store, tmp_path):  # type: ignore[no-untyped-def]
-    settings = replace(Settings(), card=replace(Settings().card, terminal="simulator", timeout_s=5))
+    """A till whose terminal is the simulator (started here: the till never starts one)."""
+    sim = CardTerminalSimulator(port=0).start()
+    settings = replace(
+        Settings(),
+        card=replace(Settings().card, terminal=f"tcp://127.0.0.1:{sim.port}", timeout_s=5),
+    )
     parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
-    window = parts["window"]
+    window = parts.window
     qtbot.addWidget(window)
     window.show()
     script = Script()
     window.ask = script  # type: ignore[assignment]
-    return window, script, parts
+    return window, script, parts, sim
 
 
 def test_cash_receipt_is_issued_through_the_terminal(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    window, script, parts = _simulated_till(qtbot, store, tmp_path)
+    window, script, parts, sim = _simulated_till(qtbot, store, tmp_path)
     try:
         sign_in(qtbot, window, script)
         burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
@@ -337,7 +335,6 @@ def test_cash_receipt_is_issued_through_the_terminal(qtbot, store: Store, tmp_pa
         sale = window.session.last_sale
         assert sale is not None, window.message.text()
         assert sale.cash_receipt_approval and sale.cash_receipt_purpose == "소득공제"
-        sim = parts["terminal"].simulator
         (issued,) = sim.cash_receipts()
         assert issued.amount == 21_400 - 10_000  # the cash part, net of change; not the card
         assert issued.approval_no == sale.cash_receipt_approval
@@ -350,15 +347,16 @@ def test_cash_receipt_is_issued_through_the_terminal(qtbot, store: Store, tmp_pa
         text = receipt_text(sale)
         assert f"010****5678 소득공제 승인 {sale.cash_receipt_approval}" in text, text
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
+        sim.stop()
 
 
 def test_cash_receipt_pending_when_the_terminal_is_down(qtbot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    window, script, parts = _simulated_till(qtbot, store, tmp_path)
+    window, script, parts, sim = _simulated_till(qtbot, store, tmp_path)
     try:
         sign_in(qtbot, window, script)
         burst(qtbot, window.search, APPLE_CODE)
-        parts["terminal"].simulator.stop()  # the terminal is switched off
+        sim.stop()  # the terminal is switched off
         request = CashReceiptRequest("01012345678")
         script.push("tender", ([Tender.cash(20_000)], request))
         qtbot.keyClick(window, Qt.Key.Key_F12)
@@ -372,17 +370,17 @@ def test_cash_receipt_pending_when_the_terminal_is_down(qtbot, store: Store, tmp
         assert [(p.receipt_no, p.amount, p.masked_identity) for p in waiting] == [
             (sale.receipt_no, 12_900, "010****5678")
         ]
-        parts["retry_cash_receipts"]()  # still off: counted, kept
+        parts.retry_cash_receipts()  # still off: counted, kept
         waiting = store.db.read(lambda uow: cash_receipts.pending(uow, "R01"))
         assert waiting[0].attempts == 1 and waiting[0].last_error
 
         # switched on again: the next retry issues it, for the same amount and number
-        sim = CardTerminalSimulator(port=parts["terminal"].port).start()
+        again = CardTerminalSimulator(port=sim.port).start()
         try:
-            parts["retry_cash_receipts"]()
+            parts.retry_cash_receipts()
             assert store.db.read(lambda uow: cash_receipts.pending(uow, "R01")) == []
             assert "현금영수증 1건을 발급" in window.message.text()
-            issued = sim.ledger()
+            issued = again.ledger()
             assert [(e.op, e.amount) for e in issued] == [("cash_receipt", 12_900)]
             events = store.db.read(
                 lambda uow: (
@@ -395,6 +393,7 @@ def test_cash_receipt_pending_when_the_terminal_is_down(qtbot, store: Store, tmp
             )
             assert events and events[0]["identity"] == "010****5678"
         finally:
-            sim.stop()
+            again.stop()
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
+        sim.stop()

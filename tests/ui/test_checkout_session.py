@@ -9,8 +9,18 @@ import pytest
 from posapp.auth.service import AuthError
 from posapp.domain.cart import Discount
 from posapp.sales.tenders import Tender
-from posapp.ui.checkout_session import CheckoutSession, SessionError, SessionSettings
+from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
+from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
+from posapp.usecases.holds import VOID
+from posapp.usecases.refund import REFUND
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
+
+
+def approve(s: CheckoutSession, pin: str, action: str, **bound: int) -> Approval:
+    """A manager's PIN typed in place, bound to ``action`` (posapp.usecases.approvals)."""
+    request = ApprovalRequest(action=action, title="", prompt="", bound=bound)
+    return Approvals(s).verify(pin, request)
 
 
 @pytest.fixture
@@ -48,10 +58,12 @@ def test_discount_above_limit_is_approved_in_place(session: CheckoutSession) -> 
     session.scan(APPLE_CODE)
     assert session.set_ticket_discount(Discount.percent(20))
     with pytest.raises(AuthError):
-        session.approve("1111")  # the cashier's own PIN approves nothing
-    session.approve("2222")
-    assert not session.needs_approval()
-    assert session.complete([Tender.cash(20_000)]).total == 10_320
+        approve(session, "1111", DISCOUNT_OVER_LIMIT, percent=20)  # the cashier's PIN: no
+    approval = approve(session, "2222", DISCOUNT_OVER_LIMIT, percent=20)
+    assert not session.needs_approval(approval)
+    assert session.needs_approval(approve(session, "2222", DISCOUNT_OVER_LIMIT, percent=10))
+    assert session.needs_approval(approve(session, "2222", VOID))  # another action: no
+    assert session.complete([Tender.cash(20_000)], approval=approval).total == 10_320
 
 
 def test_hold_recall_and_crash_recovery(
@@ -69,8 +81,7 @@ def test_hold_recall_and_crash_recovery(
     session.scan(APPLE_CODE)
     with pytest.raises(SessionError):
         session.recall(held.id)
-    session.approve("2222")
-    session.void("고객 취소")
+    session.void("고객 취소", approve(session, "2222", VOID))
     session.recall(held.id)
     assert [ln.name for ln in session.ticket.lines] == ["순창 전통 고추장 1kg"]
 
@@ -78,8 +89,7 @@ def test_hold_recall_and_crash_recovery(
 def test_refund_and_close_shift(session: CheckoutSession) -> None:
     session.scan(APPLE_CODE)
     sale = session.complete([Tender.cash(12_900)])
-    session.approve("2222")
-    refund = session.refund(sale.receipt_no, {1: 1}, "단순 변심")
+    refund = session.refund(sale.receipt_no, {1: 1}, "단순 변심", approve(session, "2222", REFUND))
     assert refund.total == -12_900
     x = session.x_report()
     assert x.net_total == 0

@@ -15,10 +15,10 @@ from posapp.classes import prep as cp
 from posapp.classes import schedule as cs
 from posapp.classes.policy import ClassPolicy
 from posapp.sales.tenders import Tender
-from posapp.ui.checkout_session import CheckoutSession, SessionSettings
 from posapp.ui.class_dialogs import BookingDialog, SessionDialog
 from posapp.ui.classes import ClassesWindow
 from posapp.ui.tasks import SyncRunner
+from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.usecases.classes import Classes
 from tests.conftest import Store
 
@@ -251,13 +251,13 @@ def test_the_till_releases_expired_holds_every_minute(qtbot, store: Store, tmp_p
     assert held.status == bk.HELD and waiting.status == bk.WAITLIST
     settings = replace(Settings(), card=replace(Settings().card, terminal=""))
     parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
-    qtbot.addWidget(parts["window"])
+    qtbot.addWidget(parts.window)
     try:
-        parts["release_class_holds"]()  # what the one-minute timer runs
+        parts.release_class_holds()  # what the one-minute timer runs
         assert store.db.read(lambda uow: bk.get_booking(uow, held.uuid)).status == bk.EXPIRED
         assert store.db.read(lambda uow: bk.get_booking(uow, waiting.uuid)).status != bk.WAITLIST
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
 
 
 def test_cancel_a_paid_booking_asks_a_pin_bound_to_the_refund(

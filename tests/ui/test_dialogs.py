@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from posapp.sales.tenders import Method, Tender
 from posapp.ui import dialogs
 from posapp.ui.tasks import SyncRunner
+from posapp.ui.tender_dialog import TenderDialog
+
+
+class Terminal:
+    """The payment use case's card approval, answered by ``approve(amount)``."""
+
+    has_terminal = True
+
+    def __init__(self, approve: Callable[[int], Tender]) -> None:
+        self.approve_card = approve
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -24,7 +36,7 @@ def test_pin_pad(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_cash_with_quick_amounts_and_change(qtbot) -> None:  # type: ignore[no-untyped-def]
-    d = dialogs.TenderDialog(12_900, card_approve=None)
+    d = TenderDialog(12_900, payments=None, runner=SyncRunner())
     qtbot.addWidget(d)
     plus = {b.text(): b for b in d.findChildren(QPushButton)}
     click(qtbot, plus["+10,000"])
@@ -37,7 +49,7 @@ def test_cash_with_quick_amounts_and_change(qtbot) -> None:  # type: ignore[no-u
 
 
 def test_split_voucher_then_cash_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
-    d = dialogs.TenderDialog(38_700, card_approve=None)
+    d = TenderDialog(38_700, payments=None, runner=SyncRunner())
     qtbot.addWidget(d)
     qtbot.keyClicks(d.amount, "10000")
     click(qtbot, d.onnuri_btn)
@@ -49,7 +61,7 @@ def test_split_voucher_then_cash_typed(qtbot) -> None:  # type: ignore[no-untype
 
 
 def test_a_voucher_cannot_exceed_what_is_due(qtbot) -> None:  # type: ignore[no-untyped-def]
-    d = dialogs.TenderDialog(5_000, card_approve=None)
+    d = TenderDialog(5_000, payments=None, runner=SyncRunner())
     qtbot.addWidget(d)
     qtbot.keyClicks(d.amount, "10000")
     click(qtbot, d.onnuri_btn)
@@ -61,7 +73,7 @@ def test_card_through_the_terminal_port(qtbot) -> None:  # type: ignore[no-untyp
     approved = Tender(
         Method.CARD, 12_900, approval_no="30012345", card_masked="9410-12**-****-5678"
     )
-    d = dialogs.TenderDialog(12_900, card_approve=lambda amount: runner.io(lambda: approved))
+    d = TenderDialog(12_900, payments=Terminal(lambda amount: approved), runner=runner)  # type: ignore[arg-type]
     qtbot.addWidget(d)
     click(qtbot, d.card_btn)
     assert d.tenders == [approved] and d.result() == d.DialogCode.Accepted
@@ -72,17 +84,17 @@ def test_a_declined_card_keeps_the_dialog_open(qtbot) -> None:  # type: ignore[n
 
     runner = SyncRunner()
 
-    def decline() -> Tender:
+    def decline(amount: int) -> Tender:
         raise HardwareError("한도 초과", code="card.declined", retryable=False)
 
-    d = dialogs.TenderDialog(12_900, card_approve=lambda amount: runner.io(decline))
+    d = TenderDialog(12_900, payments=Terminal(decline), runner=runner)  # type: ignore[arg-type]
     qtbot.addWidget(d)
     click(qtbot, d.card_btn)
     assert not d.tenders and "한도 초과" in d.message.text() and d.card_btn.isEnabled()
 
 
 def test_cash_receipt_identity_is_checked(qtbot) -> None:  # type: ignore[no-untyped-def]
-    d = dialogs.TenderDialog(120_000, card_approve=None)
+    d = TenderDialog(120_000, payments=None, runner=SyncRunner())
     qtbot.addWidget(d)
     assert "현금영수증" in d.message.text()  # prompted from ₩100,000
     click(qtbot, d.receipt_btn)

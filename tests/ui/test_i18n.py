@@ -26,13 +26,19 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from posapp.domain.errors import DomainError
 from posapp.sales.service import HeldInfo, RefundableLine, SaleSummary
-from posapp.ui import checkout, dialogs, i18n
+from posapp.ui import checkout, dialogs, i18n, ticket_view
 from posapp.ui.customer_display import CustomerDisplay
+from posapp.ui.tasks import SyncRunner
+from posapp.ui.tender_dialog import ManualCardDialog, TenderDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
+    ROOT / "posapp" / "ui" / "checkout_view.py",
+    ROOT / "posapp" / "ui" / "checkout_payment.py",
+    ROOT / "posapp" / "ui" / "ticket_view.py",
     ROOT / "posapp" / "ui" / "dialogs.py",
+    ROOT / "posapp" / "ui" / "tender_dialog.py",
     ROOT / "posapp" / "ui" / "customer_display.py",
     ROOT / "posapp" / "ui" / "messages.py",
     ROOT / "posapp" / "ui" / "sync_panel.py",
@@ -116,7 +122,7 @@ def _headers(widget) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_dialogs_in_english(english: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
-    tender = dialogs.TenderDialog(12_900, card_approve=None)
+    tender = TenderDialog(12_900, payments=None, runner=SyncRunner())
     qtbot.addWidget(tender)
     assert tender.windowTitle() == "Payment"
     assert tender.cash_btn.text() == "Cash (F10)"
@@ -168,7 +174,7 @@ def test_dialogs_in_english(english: QApplication, qtbot) -> None:  # type: igno
     assert _headers(refund) == ["Product", "Sold", "Refundable", "Refund qty"]
     assert refund.reason.placeholderText() == "Reason for the refund"
 
-    manual = dialogs.ManualCardDialog()
+    manual = ManualCardDialog()
     qtbot.addWidget(manual)
     assert manual.windowTitle() == "Manual card entry"
     assert manual.approval.placeholderText() == "Approval number"
@@ -183,7 +189,7 @@ def test_dialogs_in_english(english: QApplication, qtbot) -> None:  # type: igno
     assert display.windowTitle() == "I·Market·U — Customer display"
     assert display.promo_text.text() == "Welcome"
 
-    model = checkout.TicketModel()
+    model = ticket_view.TicketModel()
     headers = [
         model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         for i in range(6)
@@ -197,12 +203,12 @@ def test_dialogs_in_english(english: QApplication, qtbot) -> None:  # type: igno
 
 def test_dialogs_back_in_korean(qapp: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert i18n.install_translator(qapp, "en")
-    english = dialogs.TenderDialog(12_900, card_approve=None)
+    english = TenderDialog(12_900, payments=None, runner=SyncRunner())
     qtbot.addWidget(english)
     assert english.cash_btn.text() == "Cash (F10)"
     assert i18n.remove_translator(qapp)
 
-    tender = dialogs.TenderDialog(12_900, card_approve=None)
+    tender = TenderDialog(12_900, payments=None, runner=SyncRunner())
     qtbot.addWidget(tender)
     assert tender.windowTitle() == "결제"
     assert tender.cash_btn.text() == "현금 (F10)"
@@ -230,7 +236,7 @@ def test_dialogs_back_in_korean(qapp: QApplication, qtbot) -> None:  # type: ign
     display = CustomerDisplay([])
     qtbot.addWidget(display)
     assert display.promo_text.text() == "어서 오세요"
-    model = checkout.TicketModel()
+    model = ticket_view.TicketModel()
     assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "상품명"
 
 
@@ -242,7 +248,7 @@ def test_checkout_window_in_english(english: QApplication, qtbot, store, tmp_pat
 
     parts = build(store.db, Settings(), runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
     try:
-        window = parts["window"]
+        window = parts.window
         qtbot.addWidget(window)
         assert window.sign_btn.text() == "Sign in (F1)"
         assert window.buttons["F2"].text() == "Quantity (F2)"
@@ -255,7 +261,7 @@ def test_checkout_window_in_english(english: QApplication, qtbot, store, tmp_pat
         window.show_print_failure("paper out", lambda: None)
         assert window.banner_text.text() == "Printing failed: paper out — the sale has been saved."
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
 
 
 # --- the install function ----------------------------------------------------------------

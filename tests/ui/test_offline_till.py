@@ -42,7 +42,7 @@ def test_cut_line_sell_on_and_catch_up(qtbot, pg_schema_url: str, tmp_path: Path
     )
     printer = PreviewPrinter(tmp_path / "receipts")
     parts = build(till_db, settings, runner=SyncRunner(), printer=printer)
-    window, session, forwarder = parts["window"], parts["session"], parts["forwarder"]
+    window, session, forwarder = parts.window, parts.session, parts.forwarder
     qtbot.addWidget(window)
     window.show()
     script = Script()
@@ -74,7 +74,7 @@ def test_cut_line_sell_on_and_catch_up(qtbot, pg_schema_url: str, tmp_path: Path
         assert session.last_sale.receipt_no.endswith("-O0002")
         qtbot.waitUntil(lambda: "2건" in window.offline_label.text(), timeout=10_000)
         window.grab().save(str(tmp_path / "offline.png"))
-        parts["queue"].wait_idle(10)
+        parts.queue.wait_idle(10)
         assert len(list((tmp_path / "receipts").glob("*.png"))) == 3
         assert len(printer.drawer_opened) == 3
         qtbot.keyClick(window, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
@@ -95,10 +95,10 @@ def test_cut_line_sell_on_and_catch_up(qtbot, pg_schema_url: str, tmp_path: Path
             ).scalar()
         )
         assert sold == -2  # one apple online, one offline: taken from stock once each
-        parts["sync"].sync_now()
+        parts.sync.sync_now()
         qtbot.waitUntil(lambda: platform.store.stats()["documents"] == 3, timeout=15_000)
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
         platform.stop()
         till_db.dispose()
         direct.dispose()
@@ -108,8 +108,7 @@ def test_cut_line_sell_on_and_catch_up(qtbot, pg_schema_url: str, tmp_path: Path
 def test_a_till_restarted_during_the_outage_starts_offline(
     qtbot, pg_schema_url: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from posapp.app import start_offline
-    from posapp.bootstrap import open_database
+    from posapp.bootstrap import open_database, start_offline
 
     direct = Database(pg_schema_url)
     migrate(direct.engine)
@@ -124,8 +123,8 @@ def test_a_till_restarted_during_the_outage_starts_offline(
     printer = PreviewPrinter(tmp_path / "receipts")
     db = open_database(settings)  # the morning: online, the snapshot is taken
     parts = build(db, settings, runner=SyncRunner(), printer=printer)
-    qtbot.waitUntil(parts["session"].spool.ready, timeout=10_000)
-    parts["shutdown"]()
+    qtbot.waitUntil(parts.session.spool.ready, timeout=10_000)
+    parts.shutdown()
     db.dispose()
 
     proxy.cut()
@@ -134,14 +133,14 @@ def test_a_till_restarted_during_the_outage_starts_offline(
     db = start_offline(settings)
     assert db is not None
     parts = build(db, settings, runner=SyncRunner(), printer=printer)
-    window, session = parts["window"], parts["session"]
+    window, session = parts.window, parts.session
     qtbot.addWidget(window)
     window.show()
     script = Script()
     window.ask = script  # type: ignore[assignment]
     try:
         assert session.offline
-        parts["forwarder"].probe_s = 0.2
+        parts.forwarder.probe_s = 0.2
         qtbot.waitUntil(lambda: window.offline_label.isVisible(), timeout=10_000)
         sign_in(qtbot, window, script)  # against the spool's copy of the users
         assert session.shift is not None  # the shift the till had open, from the snapshot
@@ -155,7 +154,7 @@ def test_a_till_restarted_during_the_outage_starts_offline(
         numbers = direct.read(lambda uow: list(uow.conn.execute(select(Sale.receipt_no)).scalars()))
         assert numbers == [session.last_sale.receipt_no]
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
         db.dispose()
         direct.dispose()
         proxy.close()

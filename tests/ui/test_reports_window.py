@@ -131,7 +131,7 @@ def test_opened_from_the_checkout_with_a_manager_pin(qtbot, store: Store, tmp_pa
     settings = Settings()
     settings = replace(settings, card=replace(settings.card, terminal=""))
     parts = build(store.db, settings, runner=SyncRunner())
-    window = parts["window"]
+    window = parts.window
     qtbot.addWidget(window)
     pins = iter(["1111", "2222"])  # a cashier's PIN is refused, a manager's opens it
 
@@ -149,7 +149,7 @@ def test_opened_from_the_checkout_with_a_manager_pin(qtbot, store: Store, tmp_pa
         assert len(opened) == 1 and "박지민" in opened[0].windowTitle()
         opened[0].close()
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
 
 
 def qtbot_widgets() -> list[Any]:

@@ -23,8 +23,8 @@ def till(qtbot, store: Store, tmp_path: Path, url: str, token: str) -> dict[str,
         platform=PlatformSettings(url=url, token=token),
     )
     parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path / "r"))
-    qtbot.addWidget(parts["window"])
-    parts["window"].show()
+    qtbot.addWidget(parts.window)
+    parts.window.show()
     return parts
 
 
@@ -33,7 +33,7 @@ def test_sales_reach_the_platform_and_orders_are_picked_up(
 ) -> None:  # type: ignore[no-untyped-def]
     platform = ThreadedPlatform(tmp_path / "platform.sqlite3").start()
     parts = till(qtbot, store, tmp_path, platform.url, TOKEN)
-    window, session, worker = parts["window"], parts["session"], parts["sync"]
+    window, session, worker = parts.window, parts.session, parts.sync
     try:
         session.sign_in("1111")
         window.on_scanned(APPLE_CODE)
@@ -68,7 +68,7 @@ def test_sales_reach_the_platform_and_orders_are_picked_up(
             timeout=10_000,
         )
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
         platform.stop()
 
 
@@ -77,7 +77,7 @@ def test_a_wrong_token_shows_in_words_and_the_till_still_sells(
 ) -> None:  # type: ignore[no-untyped-def]
     platform = ThreadedPlatform(tmp_path / "platform.sqlite3").start()
     parts = till(qtbot, store, tmp_path, platform.url, "not-the-token")
-    window, session = parts["window"], parts["session"]
+    window, session = parts.window, parts.session
     try:
         qtbot.waitUntil(lambda: "오류" in window.sync_btn.text(), timeout=10_000)
         assert "token" in window.sync_btn.toolTip()
@@ -85,16 +85,16 @@ def test_a_wrong_token_shows_in_words_and_the_till_still_sells(
         window.on_scanned(APPLE_CODE)
         sale = session.complete([Tender.cash(20_000)])
         assert sale.receipt_no  # selling never waits for the platform
-        parts["sync"].sync_now()
+        parts.sync.sync_now()
         qtbot.waitUntil(lambda: "대기 1건" in window.sync_btn.text(), timeout=10_000)
     finally:
-        parts["shutdown"]()
+        parts.shutdown()
         platform.stop()
 
 
 def test_sync_is_off_without_a_platform_url(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     parts = till(qtbot, store, tmp_path, "", "")
     try:
-        assert parts["sync"] is None and not parts["window"].sync_btn.isVisible()
+        assert parts.sync is None and not parts.window.sync_btn.isVisible()
     finally:
-        parts["shutdown"]()
+        parts.shutdown()

@@ -1,21 +1,44 @@
-"""From what the services return to what the printer lays out: sale → receipt data.
+"""Printing at the till: from what the services return to what the printer lays out
+(sale → receipt data, the one store header every receipt and report carries), and the printing
+use case — a sale's receipt with its region's promotion, the drawer and reprint journal, a text
+report — handed to the print queue (its own thread: the till never waits for the printer).
 
-The UI is the one layer that knows both the sale engine and the hardware ports, so the mapping
+Use cases are the layer that knows both the sale engine and the hardware ports, so the mapping
 lives here (services never import hardware; hardware never imports services).
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from posapp.config import Settings
+from posapp.db.engine import UnitOfWork
 from posapp.domain.cart import Unit
-from posapp.hardware.receipt import ItemLine, SaleReceiptData, StoreHeader, TenderLine
+from posapp.hardware.print_queue import PrintQueue
+from posapp.hardware.receipt import (
+    ItemLine,
+    SaleReceiptData,
+    StoreHeader,
+    TenderLine,
+    layout_sale,
+    layout_text,
+)
+from posapp.inventory import catalog
 from posapp.sales.service import CompletedSale
+
+if TYPE_CHECKING:
+    from posapp.usecases.checkout import CheckoutSession
+
+log = logging.getLogger(__name__)
 
 _METHOD = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
 _VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
 
 
 def store_header(settings: Settings) -> StoreHeader:
+    """The store's name, address, business number and phone as every receipt prints them."""
     s = settings.store
     return StoreHeader(
         name=s.name,
@@ -75,7 +98,8 @@ def sale_receipt(
             f"승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else "발급 대기"
         )
         cash_receipt = f"{sale.cash_receipt} {sale.cash_receipt_purpose or '소득공제'} {approval}"
-    promo_title, promo_lines = "", ()
+    promo_title: str = ""
+    promo_lines: tuple[str, ...] = ()
     if promo:
         promo_title, promo_lines = promo[0], (promo[1],)
     return SaleReceiptData(
@@ -101,3 +125,45 @@ def sale_receipt(
         promo_lines=promo_lines,
         open_drawer=any(p.method == "cash" for p in sale.payments),
     )
+
+
+class ReceiptPrinting:
+    """Receipts and reports of one till, laid out for its paper and queued for its printer."""
+
+    def __init__(
+        self, session: CheckoutSession, queue: PrintQueue, settings: Settings, paper_mm: int
+    ) -> None:
+        self._session = session
+        self._queue = queue
+        self._settings = settings
+        self._header = store_header(settings)
+        self.paper_mm = paper_mm
+
+    def promo_for(self, sale: CompletedSale) -> tuple[str, str] | None:
+        """The promotion of the first region among the sale's products (offline: the spool's
+        copy of the regions)."""
+        ids = [ln["product_id"] for ln in sale.lines]
+
+        def read(uow: UnitOfWork) -> tuple[str, str] | None:
+            products = catalog.products_by_id(uow, ids)
+            regions = [p.region_id for p in products.values() if p.region_id]
+            return catalog.region_promo(uow, regions)
+
+        return self._session.read(read)
+
+    def print_sale(self, sale: CompletedSale, copy: bool = False) -> None:
+        """Journal the drawer (a cash sale) or the reprint, lay the receipt out, queue it."""
+        s = self._session
+        cashier = s.user.name if s.user else ""
+        data = sale_receipt(
+            sale, self._settings, cashier=cashier, copy=copy, promo=self.promo_for(sale)
+        )
+        if copy:
+            data = replace(data, open_drawer=False)
+            s.record_reprint(sale.receipt_no)
+        elif data.open_drawer:
+            s.record_drawer(sale.receipt_no)
+        self._queue.submit(layout_sale(data, self.paper_mm), "reprint" if copy else sale.kind)
+
+    def print_text(self, title: str, lines: list[str]) -> None:
+        self._queue.submit(layout_text(title, lines, self._header, self.paper_mm), title)

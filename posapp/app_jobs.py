@@ -1,0 +1,112 @@
+"""The till's background jobs, each on a timer and off the Qt thread: unpaid class bookings
+past their hold time released every minute, pending 현금영수증 retried every few minutes while a
+terminal is configured, and the scheduled SQLite backup checked hourly."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from posapp.classes.bookings import BookingInfo
+from posapp.config import Settings
+from posapp.db.engine import Database
+from posapp.hardware.ports import CardTerminal, CashReceiptApproval
+from posapp.sales.cash_receipts import RetryResult
+from posapp.ui.operations import Runner
+from posapp.ui.tasks import Task
+from posapp.usecases.classes import Classes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Jobs:
+    release_class_holds: Callable[[], Task[tuple[BookingInfo, ...]]]
+    retry_cash_receipts: Callable[[], Task[RetryResult]]
+    backups: QTimer | None
+
+    def stop(self) -> None:
+        if self.backups is not None:
+            self.backups.stop()
+
+
+def _timer(owner: QObject | None, ms: int, fn: Callable[[], object]) -> QTimer:
+    timer = QTimer(owner)
+    timer.setInterval(ms)
+    timer.timeout.connect(fn)
+    timer.start()
+    return timer
+
+
+def start_jobs(
+    db: Database,
+    settings: Settings,
+    runner: Runner,
+    owner: QObject,
+    *,
+    terminal: CardTerminal | None,
+    classes: Callable[[], Classes],
+    cash_receipts_issued: Callable[[int], None],
+) -> Jobs:
+    def release_class_holds() -> Task[tuple[BookingInfo, ...]]:
+        """Unpaid class bookings past their hold time give their seats (to the waitlist) and
+        reserved ingredients back every minute, whether or not anyone has the classes window
+        open — the stock offered online counts reservations."""
+        return runner.db(classes().release_expired_holds).failure(
+            lambda exc: log.info("class holds not released now: %s", exc)
+        )
+
+    def retry_cash_receipts() -> Task[RetryResult]:
+        """현금영수증 the terminal could not issue at the till, issued now that it answers
+        (on the I/O pool; posapp.sales.cash_receipts)."""
+        from posapp.sales import cash_receipts
+
+        def issue(amount: int, identity: str, purpose: str) -> CashReceiptApproval:
+            assert terminal is not None
+            return terminal.issue_cash_receipt(
+                amount, identity, purpose, request_id=str(uuid.uuid4())
+            )
+
+        return (
+            runner.io(lambda: cash_receipts.retry(db, settings.register.id, issue))
+            .success(lambda result: cash_receipts_issued(result.issued))
+            .failure(lambda exc: log.info("pending cash receipts not retried: %s", exc))
+        )
+
+    _timer(owner, 60_000, release_class_holds)
+    if terminal is not None:
+        _timer(owner, 180_000, retry_cash_receipts)
+    return Jobs(release_class_holds, retry_cash_receipts, _schedule_backups(db, settings, runner))
+
+
+def _schedule_backups(db: Database, settings: Settings, runner: Runner) -> QTimer | None:
+    """SQLite: a scheduled backup checked every hour on the I/O pool (never the Qt thread)."""
+    if db.dialect != "sqlite" or not settings.backup.enabled:
+        return None
+    from posapp.backup import BackupError, run_scheduled, sqlite_path
+
+    try:
+        source = sqlite_path(db.url)
+    except BackupError:
+        return None
+    b = settings.backup
+
+    def run() -> Path | None:
+        return run_scheduled(
+            source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
+        )
+
+    def tick() -> None:
+        runner.io(run).failure(lambda exc: log.error("scheduled backup failed: %s", exc))
+
+    timer = QTimer()
+    timer.setInterval(3_600_000)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(60_000, tick)  # a minute after start-up, then hourly
+    return timer

@@ -1,0 +1,103 @@
+"""The checkout's questions to a person, each a dialog: PIN, drawer count, tender, discount,
+price, a number, a held ticket, a refund, a report, online orders, yes/no. The window asks
+through an :class:`Asker`, so tests can answer in its place (a modal dialog's exec() waits for
+a person); the dialogs themselves are driven by keys and clicks in their own tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+
+from posapp.domain.cart import Discount
+from posapp.ui import dialogs
+from posapp.ui.operations import Runner
+from posapp.ui.sync_panel import OnlineOrdersDialog
+from posapp.ui.tasks import Task
+from posapp.ui.tender_dialog import TenderDialog
+from posapp.usecases.holds import HeldInfo
+from posapp.usecases.payment import Cancelled, CashReceiptRequest, Payments, Tender
+from posapp.usecases.pickup import OrderInfo, SyncStatus
+from posapp.usecases.refund import SaleSummary
+
+
+class Asker:
+    """Opens the real dialogs. Tests replace it with scripted answers."""
+
+    def __init__(self, parent: QWidget, runner: Runner) -> None:
+        self.parent = parent
+        self.runner = runner
+
+    def pin(self, title: str, prompt: str) -> str | None:
+        d = dialogs.PinDialog(title, prompt, self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def counts(self, title: str, expected: int | None) -> dict[int, int] | None:
+        d = dialogs.CountDialog(title, expected, self.parent)
+        return d.counts() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def tender(
+        self,
+        total: int,
+        payments: Payments | None,
+        prompt_from: int,
+        on_cancelled: Callable[[tuple[Cancelled, ...]], None] | None = None,
+    ) -> tuple[list[Tender], CashReceiptRequest | None] | None:
+        """The tenders and the 현금영수증 asked for, or None when the cashier closed the
+        dialog (its approved card parts then cancelled and ``on_cancelled`` told)."""
+        d = TenderDialog(
+            total,
+            payments=payments,
+            runner=self.runner,
+            cash_receipt_prompt_from=prompt_from,
+            on_cancelled=on_cancelled,
+            parent=self.parent,
+        )
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return d.tenders, d.cash_receipt
+
+    def discount(self, title: str) -> Discount | bool | None:
+        """The discount, None to remove it, or False when cancelled."""
+        d = dialogs.DiscountDialog(title, self.parent)
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return d.discount()
+
+    def price(self, name: str, regular_price: int, unit_price: int) -> tuple[int, str] | None:
+        """A line's new unit price and the reason, or None when cancelled."""
+        d = dialogs.PriceDialog(name, regular_price, unit_price, self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def number(self, title: str, label: str, value: int) -> int | None:
+        n, ok = QInputDialog.getInt(self.parent, title, label, value, 1, 1_000_000)
+        return n if ok else None
+
+    def held(self, held: list[HeldInfo]) -> int | None:
+        d = dialogs.HeldDialog(held, self.parent)
+        return d.selected() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def refund(self, sale: SaleSummary) -> tuple[dict[int, int], str] | None:
+        d = dialogs.RefundDialog(sale, self.parent)
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return d.lines(), d.reason.text()
+
+    def text(self, title: str, text: str, on_print: Callable[[], None]) -> None:
+        dialogs.TextDialog(title, text, on_print, self.parent).exec()
+
+    def online_orders(
+        self,
+        load: Callable[[], Task[list[OrderInfo]]],
+        pick_up: Callable[[str], Task[OrderInfo]],
+        sync_now: Callable[[], None] | None,
+        status: SyncStatus | None,
+    ) -> list[OrderInfo]:
+        d = OnlineOrdersDialog(load, pick_up, sync_now, status, self.parent)
+        d.exec()
+        return d.handed
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes

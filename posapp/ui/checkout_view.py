@@ -1,0 +1,337 @@
+"""The checkout screen's widgets and what they show: the top bar (who, shift, offline, sync),
+the search box and its results, the ticket table, totals and amount due, the quick keys, the
+F-key buttons, the message line and the print-failure banner. The actions behind the keys are
+:class:`posapp.ui.checkout.CheckoutWindow`'s; this class only lays out and shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.domain.money import format_krw
+from posapp.ui.sync_panel import SyncButton
+from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
+from posapp.usecases.checkout import CheckoutSession, OfflineState, ProductInfo
+from posapp.usecases.pickup import SyncStatus
+
+Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
+
+
+class CheckoutView(QMainWindow):
+    ticket_changed = QtSignal(object)  # PricedCart, for the customer display
+    sale_completed = QtSignal(object)  # CompletedSale
+
+    session: CheckoutSession
+
+    # --- what the subclass does (the keys, the search box, the top bar) --------------------
+
+    def _actions(self) -> list[Action]:
+        raise NotImplementedError
+
+    def online_orders(self) -> None:
+        raise NotImplementedError
+
+    def open_settings(self) -> None:
+        raise NotImplementedError
+
+    def open_staff(self) -> None:
+        raise NotImplementedError
+
+    def sign_in_or_out(self) -> None:
+        raise NotImplementedError
+
+    def add_product(self, product: ProductInfo) -> None:
+        raise NotImplementedError
+
+    def _on_search_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _on_search_enter(self) -> None:
+        raise NotImplementedError
+
+    def _on_result(self, item: QListWidgetItem) -> None:
+        raise NotImplementedError
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
+        """The widgets; ``_actions()`` names the F-key actions, the subclass implements them."""
+        central = QWidget()
+        root = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.who = QLabel()
+        self.who.setStyleSheet("font-size: 13pt;")
+        top.addWidget(self.who, 1)
+        # shown only while the store's database cannot be reached, or offline sales wait
+        self.offline_label = QLabel()
+        self.offline_label.setStyleSheet(
+            "font-size: 13pt; font-weight: bold; color: white; background: #b00020;"
+            " padding: 6px 12px; border-radius: 4px;"
+        )
+        self.offline_label.hide()
+        top.addWidget(self.offline_label)
+        self.sync_btn = SyncButton()
+        self.sync_btn.clicked.connect(self.online_orders)
+        top.addWidget(self.sync_btn)
+        self.settings_btn = self._button(
+            QCoreApplication.translate("CheckoutWindow", "설정 (Ctrl+Shift+S)"),
+            "Ctrl+Shift+S",
+            self.open_settings,
+        )
+        self.settings_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
+        top.addWidget(self.settings_btn)
+        self.staff_btn = self._button(
+            QCoreApplication.translate("CheckoutWindow", "직원 (Ctrl+Shift+U)"),
+            "Ctrl+Shift+U",
+            self.open_staff,
+        )
+        self.staff_btn.setStyleSheet("font-size: 11pt; min-height: 40px;")
+        top.addWidget(self.staff_btn)
+        self.sign_btn = self._button(
+            QCoreApplication.translate("CheckoutWindow", "로그인 (F1)"), "F1", self.sign_in_or_out
+        )
+        top.addWidget(self.sign_btn)
+        root.addLayout(top)
+        self.banner = QFrame()
+        self.banner.setStyleSheet("background: #fde2e1; border: 1px solid #b00020;")
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        banner_row.addWidget(self.banner_text, 1)
+        self.banner_reprint = QPushButton(QCoreApplication.translate("CheckoutWindow", "다시 인쇄"))
+        self._reprint: Callable[[], None] | None = None
+        self.banner_reprint.clicked.connect(self._on_banner_reprint)
+        banner_row.addWidget(self.banner_reprint)
+        self.banner.hide()
+        root.addWidget(self.banner)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "CheckoutWindow", "스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가"
+            )
+        )
+        self.search.setStyleSheet("font-size: 15pt; padding: 6px;")
+        self.search.textEdited.connect(self._on_search_text)
+        self.search.returnPressed.connect(self._on_search_enter)
+        left.addWidget(self.search)
+        self.results = QListWidget()
+        self.results.setMaximumHeight(180)
+        self.results.setStyleSheet("font-size: 13pt;")
+        self.results.itemActivated.connect(self._on_result)
+        self.results.hide()
+        left.addWidget(self.results)
+        self.model = TicketModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(TicketDelegate(self.table))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        font = self.table.font()  # a font, not a style sheet: QSS makes every cell paint slower
+        font.setPointSize(14)
+        self.table.setFont(font)
+        header = self.table.horizontalHeader()
+        # fixed widths: measuring every cell on every scan costs milliseconds per line
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 36), (2, 70), (3, 114), (4, 70), (5, 114)):
+            header.resizeSection(col, width)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        left.addWidget(self.table, 1)
+        self.message = QLabel("")
+        self._message_color = ""
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 13pt; color: #b00020; min-height: 28px;")
+        fixed_size(self.message, 56)
+        left.addWidget(self.message)
+        body.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.totals = QLabel()
+        self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
+        fixed_size(self.totals, 110)
+        right.addWidget(self.totals)
+        self.due = QLabel()
+        self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.due.setStyleSheet("font-size: 30pt; font-weight: bold; padding: 6px;")
+        fixed_size(self.due, 64)
+        right.addWidget(self.due)
+        self.quick = QTabWidget()
+        for region, products in quick_keys.items():
+            page = QWidget()
+            grid = QGridLayout(page)
+            for i, p in enumerate(products):
+                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
+                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
+                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
+                grid.addWidget(b, i // 3, i % 3)
+            self.quick.addTab(page, region)
+        right.addWidget(self.quick, 1)
+        keys = QGridLayout()
+        actions = self._actions()
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (label, key, fn) in enumerate(actions):
+            b = self._button(label, key, fn)
+            self.buttons[key] = b
+            keys.addWidget(b, i // 3, i % 3)
+        right.addLayout(keys)
+        body.addLayout(right, 2)
+        root.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.resize(1280, 800)
+        self.search.setFocus()
+
+    def _button(self, label: str, key: str, fn: Callable[[], None]) -> QPushButton:
+        b = QPushButton(label)
+        b.setStyleSheet("font-size: 12pt; min-height: 52px;")
+        b.clicked.connect(fn)
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(fn)
+        return b
+
+    # --- state -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        s = self.session
+        user = (
+            s.user.name if s.user else QCoreApplication.translate("CheckoutWindow", "로그인 필요")
+        )
+        shift = (
+            QCoreApplication.translate("CheckoutWindow", "근무 #{shift}").format(shift=s.shift.id)
+            if s.shift
+            else QCoreApplication.translate("CheckoutWindow", "근무 시작 전")
+        )
+        self.who.setText(
+            QCoreApplication.translate(
+                "CheckoutWindow", "계산대 {register} · {user} · {shift}"
+            ).format(register=s.settings.register_id, user=user, shift=shift)
+        )
+        self.sign_btn.setText(
+            QCoreApplication.translate("CheckoutWindow", "로그아웃 (F1)")
+            if s.user
+            else QCoreApplication.translate("CheckoutWindow", "로그인 (F1)")
+        )
+        priced = s.priced()
+        self.model.set_priced(priced)
+        t = priced.tax
+        self.totals.setText(
+            "\n".join(
+                (
+                    QCoreApplication.translate(
+                        "CheckoutWindow", "품목 {items}  수량 {pieces}"
+                    ).format(items=priced.item_count, pieces=priced.piece_count),
+                    QCoreApplication.translate("CheckoutWindow", "할인 {discount}").format(
+                        discount=format_krw(-priced.discount_total)
+                    ),
+                    QCoreApplication.translate(
+                        "CheckoutWindow", "과세 물품가액 {supply}   부가세 {vat}"
+                    ).format(supply=format_krw(t.supply_value), vat=format_krw(t.vat)),
+                    QCoreApplication.translate("CheckoutWindow", "면세 물품가액 {exempt}").format(
+                        exempt=format_krw(t.exempt_total)
+                    ),
+                )
+            )
+        )
+        self.due.setText(
+            QCoreApplication.translate("CheckoutWindow", "받을 금액 {total}").format(
+                total=format_krw(priced.total)
+            )
+        )
+        if priced.lines:
+            last = self.model.index(len(priced.lines) - 1, 0)
+            if self.table.currentIndex().row() != last.row():
+                self.table.setCurrentIndex(last)
+            self.table.scrollTo(last)
+        self.ticket_changed.emit(priced)
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        color = "#b00020" if error else "#05690d"
+        if color != self._message_color:  # a new style sheet re-lays out the whole window
+            self._message_color = color
+            self.message.setStyleSheet(f"font-size: 13pt; color: {color}; min-height: 28px;")
+        if text != self.message.text():
+            self.message.setText(text)
+
+    def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
+        self.banner_text.setText(
+            QCoreApplication.translate(
+                "CheckoutWindow", "인쇄 실패: {error} — 거래는 저장되었습니다."
+            ).format(error=text)
+        )
+        self._reprint = reprint
+        self.banner.show()
+
+    def _on_banner_reprint(self) -> None:
+        self.banner.hide()
+        if self._reprint is not None:
+            self._reprint()
+
+    def cash_receipts_issued(self, count: int) -> None:
+        """Pending 현금영수증 issued in the background once the terminal answered again."""
+        if count:
+            self.show_message(
+                QCoreApplication.translate(
+                    "CheckoutWindow", "대기 중이던 현금영수증 {count}건을 발급했습니다."
+                ).format(count=count),
+                error=False,
+            )
+
+    def set_offline_state(self, state: OfflineState) -> None:
+        """From the offline forwarder (through a queued signal): the red top-bar label."""
+        if state.offline:
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "오프라인 · 이 계산대에 저장 {count}건"
+            ).format(count=state.queued)
+        elif state.queued:
+            text = QCoreApplication.translate("CheckoutWindow", "서버로 전송 중 {count}건").format(
+                count=state.queued
+            )
+        elif state.failed:
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "오프라인 거래 전송 실패 {count}건"
+            ).format(count=state.failed)
+        else:
+            self.offline_label.hide()
+            return
+        self.offline_label.setText(text)
+        self.offline_label.setToolTip(
+            QCoreApplication.translate(
+                "CheckoutWindow",
+                "매장 데이터베이스에 연결할 수 없어 판매를 이 계산대에 저장합니다. "
+                "연결되면 자동으로 전송합니다.\n{error}",
+            ).format(error=state.last_error)
+        )
+        self.offline_label.show()
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        """From the sync worker (through a queued signal): the top-bar button shows it."""
+        self.sync_btn.show_status(status)
+
+
+def unit_ko(p: ProductInfo) -> str:
+    if p.unit.value == "ea":
+        return QCoreApplication.translate("checkout", "개")  # per piece
+    return {"kg": "kg", "100g": "100g"}[p.unit.value]

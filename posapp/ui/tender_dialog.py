@@ -1,0 +1,336 @@
+"""The tender dialog: cash with quick amounts and change, card on the terminal (or keyed in by
+hand), vouchers, split tenders, and a 현금영수증 on request.
+
+A card part is approved on the terminal through the payment use case
+(:meth:`posapp.usecases.payment.Payments.approve_card`, on the I/O pool). When the cashier
+closes the dialog (Esc, the window's close button) after a card part was approved, every such
+approval is cancelled on the terminal before the dialog goes (:meth:`Payments.cancel`) and the
+cashier is told what was cancelled: nobody is charged for a payment that was abandoned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.domain.errors import DomainError
+from posapp.domain.money import format_krw
+from posapp.ui.dialogs import big_button as _big
+from posapp.ui.messages import explain
+from posapp.ui.operations import IoOp, Runner
+from posapp.usecases.payment import (
+    Cancelled,
+    CashReceiptRequest,
+    Method,
+    Payments,
+    ReceiptPurpose,
+    Tender,
+    VoucherKind,
+    approved_parts,
+    check_masked_card,
+)
+
+
+class TenderDialog(QDialog):
+    """Take payment: cash with quick amounts and change, card (terminal or by hand), vouchers,
+    split tenders, and a cash receipt on request (prompted from the configured amount)."""
+
+    def __init__(
+        self,
+        total: int,
+        *,
+        payments: Payments | None,
+        runner: Runner,
+        cash_receipt_prompt_from: int = 100_000,
+        on_cancelled: Callable[[tuple[Cancelled, ...]], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("결제"))
+        self.total = total
+        self.tenders: list[Tender] = []
+        self._payments = payments if payments is not None and payments.has_terminal else None
+        self._runner = runner
+        self._on_cancelled = on_cancelled
+        self._cancelling = False
+        #: the approvals cancelled when the dialog was closed with approved parts
+        self.cancelled: tuple[Cancelled, ...] = ()
+        self.cash_receipt: CashReceiptRequest | None = None
+        layout = QVBoxLayout(self)
+        self.due_label = QLabel()
+        self.due_label.setStyleSheet("font-size: 24pt; font-weight: bold;")
+        layout.addWidget(self.due_label)
+        self.paid_list = QListWidget()
+        layout.addWidget(self.paid_list)
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(QLabel(self.tr("금액")))
+        self.amount = QLineEdit()
+        self.amount.setStyleSheet("font-size: 18pt;")
+        self.amount.setPlaceholderText(self.tr("받은 금액 (비우면 남은 금액)"))
+        amount_row.addWidget(self.amount)
+        layout.addLayout(amount_row)
+        quick = QHBoxLayout()
+        for value in (1_000, 5_000, 10_000, 50_000):
+            b = _big(QPushButton(f"+{value:,}"))
+            b.clicked.connect(lambda _=False, v=value: self._add_amount(v))
+            quick.addWidget(b)
+        exact = _big(QPushButton(self.tr("딱 맞게")))
+        exact.clicked.connect(lambda: self.amount.setText(str(self.remaining())))
+        quick.addWidget(exact)
+        layout.addLayout(quick)
+        methods = QHBoxLayout()
+        self.cash_btn = _big(QPushButton(self.tr("현금 (F10)")))
+        self.cash_btn.setShortcut("F10")
+        self.cash_btn.clicked.connect(self.pay_cash)
+        self.card_btn = _big(QPushButton(self.tr("카드 (F11)")))
+        self.card_btn.setShortcut("F11")
+        self.card_btn.clicked.connect(self.pay_card)
+        self.manual_btn = _big(QPushButton(self.tr("카드 수기")))
+        self.manual_btn.clicked.connect(self.pay_card_manual)
+        self.onnuri_btn = _big(QPushButton(self.tr("온누리")))
+        self.onnuri_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.ONNURI))
+        self.local_btn = _big(QPushButton(self.tr("지역사랑")))
+        self.local_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.LOCAL))
+        for b in (self.cash_btn, self.card_btn, self.manual_btn, self.onnuri_btn, self.local_btn):
+            methods.addWidget(b)
+        layout.addLayout(methods)
+        receipt_row = QHBoxLayout()
+        self.receipt_id = QLineEdit()
+        self.receipt_id.setPlaceholderText(
+            self.tr("현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)")
+        )
+        self.receipt_btn = QPushButton(self.tr("현금영수증"))
+        self.receipt_btn.setCheckable(True)
+        self.proof = QRadioButton(self.tr("지출증빙"))
+        receipt_row.addWidget(self.receipt_btn)
+        receipt_row.addWidget(self.receipt_id)
+        receipt_row.addWidget(self.proof)
+        layout.addLayout(receipt_row)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+        layout.addWidget(self.message)
+        self.change_label = QLabel("")
+        self.change_label.setStyleSheet("font-size: 28pt; font-weight: bold; color: #0b5;")
+        layout.addWidget(self.change_label)
+        self.prompt_from = cash_receipt_prompt_from
+        if total >= cash_receipt_prompt_from:
+            self.message.setStyleSheet("font-size: 13pt; color: #05a;")
+            self.message.setText(
+                self.tr("{amount} 이상 결제: 현금으로 받으면 현금영수증을 안내하세요.").format(
+                    amount=format_krw(cash_receipt_prompt_from)
+                )
+            )
+        self._refresh()
+        self.amount.setFocus()
+
+    def paid(self) -> int:
+        return sum(t.amount for t in self.tenders)
+
+    def remaining(self) -> int:
+        return max(0, self.total - self.paid())
+
+    def _add_amount(self, value: int) -> None:
+        current = int(self.amount.text() or 0) if self.amount.text().isdigit() else 0
+        self.amount.setText(str(current + value))
+
+    def _amount(self) -> int | None:
+        text = self.amount.text().replace(",", "").strip()
+        if not text:
+            return self.remaining()
+        if not text.isdigit() or int(text) <= 0:
+            self.message.setText(
+                self.tr("금액을 숫자로 입력하세요: {text}").format(text=repr(text))
+            )
+            return None
+        return int(text)
+
+    def _push(self, tender: Tender) -> None:
+        self.tenders.append(tender)
+        label = {
+            "cash": self.tr("현금"),
+            "card": self.tr("카드"),
+            "card_manual": self.tr("카드(수기)"),
+            "voucher": self.tr("상품권"),
+        }
+        method, amount = label[tender.method.value], format_krw(tender.amount)
+        if tender.approval_no:
+            text = self.tr("{method} {amount} {card} 승인 {approval}").format(
+                method=method, amount=amount, card=tender.card_masked, approval=tender.approval_no
+            )
+        else:
+            text = f"{method} {amount}"
+        self.paid_list.addItem(text)
+        self.amount.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.due_label.setText(
+            self.tr("받을 금액 {total} · 남은 금액 {remaining}").format(
+                total=format_krw(self.total), remaining=format_krw(self.remaining())
+            )
+        )
+        if self.paid() >= self.total and self.tenders:
+            change = self.paid() - self.total
+            self.change_label.setText(
+                self.tr("거스름돈 {change}").format(change=format_krw(change))
+            )
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.receipt_btn.isChecked():
+            purpose = (
+                ReceiptPurpose.EXPENSE_PROOF
+                if self.proof.isChecked()
+                else ReceiptPurpose.INCOME_DEDUCTION
+            )
+            request = CashReceiptRequest(self.receipt_id.text().strip() or None, purpose)
+            try:
+                request.normalized_identity()
+            except DomainError as exc:
+                self.message.setText(explain(exc))
+                return
+            self.cash_receipt = request
+        self.accept()
+
+    def pay_cash(self) -> None:
+        amount = self._amount()
+        if amount:
+            self._push(Tender.cash(amount))
+
+    def pay_card(self) -> None:
+        amount = self._amount()
+        if not amount:
+            return
+        if amount > self.remaining():
+            self.message.setText(self.tr("카드는 남은 금액까지만 결제할 수 있습니다."))
+            return
+        payments = self._payments
+        if payments is None:
+            self.message.setText(
+                self.tr("카드 단말기가 설정되지 않았습니다: '카드 수기'를 쓰세요.")
+            )
+            return
+        self.message.setStyleSheet("font-size: 13pt; color: #05a;")
+        self.message.setText(
+            self.tr("카드 단말기에서 {amount} 결제 중… 카드를 넣어 주세요.").format(
+                amount=format_krw(amount)
+            )
+        )
+        self.card_btn.setEnabled(False)
+
+        def ok(tender: Tender) -> None:
+            self.card_btn.setEnabled(True)
+            self.message.setText("")
+            self._push(tender)
+
+        def failed(exc: BaseException) -> None:  # the sale is not completed; try again or other
+            self.card_btn.setEnabled(True)
+            self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+            self.message.setText(self.tr("카드 승인 실패: {error}").format(error=explain(exc)))
+
+        IoOp(self, self._runner, lambda: payments.approve_card(amount)).success(ok).failure(
+            failed
+        ).run()
+
+    def reject(self) -> None:
+        """Closed by the cashier (Esc, Close): approved card parts are cancelled first."""
+        approved = approved_parts(self.tenders)
+        if not approved or self._payments is None:
+            super().reject()
+            return
+        if self._cancelling:
+            return
+        self._cancelling = True
+        self.setEnabled(False)
+        self.message.setStyleSheet("font-size: 13pt; color: #05a;")
+        self.message.setText(self.tr("결제를 그만두어 카드 승인을 취소하는 중…"))
+        payments = self._payments
+
+        def done(cancelled: tuple[Cancelled, ...]) -> None:
+            self.cancelled = cancelled
+            self.tenders = [t for t in self.tenders if t not in approved]
+            self._cancelling = False
+            self.setEnabled(True)
+            if self._on_cancelled is not None:
+                self._on_cancelled(cancelled)
+            QDialog.reject(self)
+
+        def failed(exc: BaseException) -> None:  # a bug, not a refusal (those are in the list)
+            self._cancelling = False
+            self.setEnabled(True)
+            self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+            self.message.setText(
+                self.tr("카드 승인 취소 실패: {error} — 단말기에서 직접 취소하세요.").format(
+                    error=explain(exc)
+                )
+            )
+
+        IoOp(self, self._runner, lambda: payments.cancel(approved)).success(done).failure(
+            failed
+        ).run()
+
+    def pay_card_manual(self) -> None:
+        amount = self._amount()
+        if not amount:
+            return
+        dialog = ManualCardDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            tender = Tender(
+                Method.CARD_MANUAL,
+                amount,
+                approval_no=dialog.approval.text().strip(),
+                card_masked=check_masked_card(dialog.card.text().strip()) or None,
+            )
+        except DomainError as exc:
+            self.message.setText(explain(exc))
+            return
+        self._push(tender)
+
+    def pay_voucher(self, kind: VoucherKind) -> None:
+        amount = self._amount()
+        if not amount:
+            return
+        if amount > self.remaining():
+            self.message.setText(
+                self.tr("상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).")
+            )
+            return
+        self._push(Tender(Method.VOUCHER, amount, voucher_kind=kind))
+
+
+class ManualCardDialog(QDialog):
+    """Card approved elsewhere (terminal down): approval number and masked number by hand."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("카드 수기 입력"))
+        layout = QVBoxLayout(self)
+        self.approval = QLineEdit()
+        self.approval.setPlaceholderText(self.tr("승인번호"))
+        self.card = QLineEdit()
+        self.card.setPlaceholderText(
+            self.tr("카드번호 (앞 6자리·뒤 4자리만, 예: 9410-12**-****-5678)")
+        )
+        layout.addWidget(self.approval)
+        layout.addWidget(self.card)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,65 @@
+"""Parking and dropping the open ticket: hold it (with a label), list held tickets, recall
+one, void the ticket (a manager's approval given for :data:`VOID`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from posapp.sales import service
+from posapp.sales.service import HeldInfo
+from posapp.usecases.approvals import Approval
+from posapp.usecases.session_error import SessionError
+
+if TYPE_CHECKING:
+    from posapp.usecases.checkout import CheckoutSession
+
+VOID = "ticket.void"
+
+
+def hold(s: CheckoutSession, label: str = "") -> HeldInfo:
+    uid = s.who()
+    s.online_only("holding a ticket")
+    ticket = s.ticket
+    held = s.db.transact(
+        lambda uow: service.hold(
+            uow, ticket, register_id=s.settings.register_id, user_id=uid, label=label
+        )
+    )
+    s.new_ticket()
+    return held
+
+
+def held(s: CheckoutSession) -> list[HeldInfo]:
+    s.online_only("held tickets")
+    return s.db.read(lambda uow: service.list_held(uow, s.settings.register_id))
+
+
+def recall(s: CheckoutSession, held_id: int) -> None:
+    if s.ticket.lines:
+        raise SessionError(
+            "finish or hold the current ticket before recalling another",
+            code="session.ticket_open",
+        )
+    s.online_only("recalling a ticket")
+    s.ticket = s.db.transact(lambda uow: service.recall(uow, held_id))
+    s.save_recovery()
+
+
+def void(s: CheckoutSession, reason: str = "", approval: Approval | None = None) -> None:
+    uid = s.who()
+    ticket = s.ticket
+    approver = approval.approver_id if approval is not None and approval.covers(VOID) else None
+    s.transact(
+        lambda uow: service.void_ticket(
+            uow,
+            ticket,
+            register_id=s.settings.register_id,
+            user_id=uid,
+            approved_by=approver,
+            reason=reason,
+        )
+    )
+    s.new_ticket()
+
+
+__all__ = ["VOID", "HeldInfo", "held", "hold", "recall", "void"]

@@ -1,0 +1,251 @@
+"""Paying for the ticket: approve each electronic payment → commit the sale → on ANY failure
+after an approval, cancel every approval already given. A customer is never charged for a sale
+that does not exist.
+
+- :meth:`Payments.approve_card` charges a card on the terminal and returns the card tender
+  (the tender dialog calls it for each card part).
+- :meth:`Payments.pay` issues the 현금영수증 (when asked for and a terminal is there; a terminal
+  that cannot issue it leaves it pending, the sale goes on), commits the sale, and then runs
+  what follows a sale in one place (the receipt and drawer through :class:`ReceiptPrinting`, the
+  sync worker woken). When the commit fails, every card approval among the tenders and the
+  issued 현금영수증 are cancelled on the terminal and :class:`PaymentCancelled` says what was
+  cancelled (and what could not be: the cashier then cancels it on the terminal by hand).
+- :meth:`Payments.cancel` undoes approvals given for a payment the cashier abandoned (the
+  tender dialog closed with an approved card part).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from posapp.errors import PosError
+from posapp.hardware.ports import CardTerminal, HardwareError
+from posapp.sales.service import CompletedSale
+from posapp.sales.tenders import (
+    CashReceiptRequest,
+    Method,
+    ReceiptPurpose,
+    Tender,
+    VoucherKind,
+    cash_receipt_amount,
+    check_masked_card,
+)
+from posapp.usecases.approvals import Approval
+from posapp.usecases.receipts import ReceiptPrinting
+
+if TYPE_CHECKING:
+    from posapp.usecases.checkout import CheckoutSession
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """One approval that was given and then cancelled (``ok``) or could not be (``error``)."""
+
+    kind: str  # "card" | "cash_receipt"
+    amount: int
+    approval_no: str
+    ok: bool
+    error: str = ""
+
+
+class PaymentCancelled(PosError):
+    """The sale could not be committed after electronic approvals; they were cancelled.
+
+    ``cause`` is why the sale failed; ``cancelled`` lists every approval and whether its
+    cancel went through."""
+
+    def __init__(self, cause: BaseException, cancelled: Sequence[Cancelled]) -> None:
+        super().__init__(
+            f"the sale failed after {len(cancelled)} approval(s), which were cancelled: {cause}",
+            code="payment.cancelled",
+        )
+        self.cause = cause
+        self.cancelled = tuple(cancelled)
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    """A committed sale; ``cash_receipt_error`` when its 현금영수증 is pending (the terminal
+    could not issue it: the receipt says so and it is issued later)."""
+
+    sale: CompletedSale
+    cash_receipt_error: BaseException | None = None
+
+
+def _request_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Payments:
+    """Electronic payments of one till (its card terminal, or none: cards keyed in by hand)."""
+
+    def __init__(
+        self,
+        session: CheckoutSession,
+        terminal: CardTerminal | None,
+        *,
+        card_timeout: float = 60.0,
+        printing: ReceiptPrinting | None = None,
+        sync_now: Callable[[], None] | None = None,
+    ) -> None:
+        self._session = session
+        self.terminal = terminal
+        self._card_timeout = card_timeout
+        self._printing = printing
+        self._sync_now = sync_now
+
+    @property
+    def has_terminal(self) -> bool:
+        return self.terminal is not None
+
+    def _require_terminal(self) -> CardTerminal:
+        if self.terminal is None:
+            raise HardwareError("no card terminal is configured", code="card.unavailable")
+        return self.terminal
+
+    # --- approvals -------------------------------------------------------------------------
+
+    def approve_card(self, amount: int, installment_months: int = 0) -> Tender:
+        """Charge ``amount`` on the terminal: the card tender with its approval."""
+        a = self._require_terminal().approve(
+            amount,
+            installment_months=installment_months,
+            request_id=_request_id(),
+            timeout=self._card_timeout,
+        )
+        return Tender(
+            Method.CARD,
+            a.amount,
+            approval_no=a.approval_no,
+            approved_at=a.approved_at,
+            card_masked=a.card_masked,
+            card_issuer=a.issuer,
+            installment_months=a.installment_months,
+        )
+
+    def issue_cash_receipt(self, amount: int, request: CashReceiptRequest) -> CashReceiptRequest:
+        """현금영수증 through the terminal/VAN; the request comes back with its approval."""
+        a = self._require_terminal().issue_cash_receipt(
+            amount, request.normalized_identity(), request.purpose.value, request_id=_request_id()
+        )
+        return replace(request, approval_no=a.approval_no, approved_at=a.approved_at)
+
+    # --- the payment -----------------------------------------------------------------------
+
+    def pay(
+        self,
+        tenders: Sequence[Tender],
+        cash_receipt: CashReceiptRequest | None = None,
+        approval: Approval | None = None,
+    ) -> PaymentResult:
+        """Commit the ticket paid by ``tenders``; cancel every approval when it fails."""
+        s = self._session
+        tenders = list(tenders)
+        issued: CashReceiptRequest | None = None
+        receipt_error: BaseException | None = None
+        try:
+            if cash_receipt is not None and self.terminal is not None:
+                amount = cash_receipt_amount(s.priced().total, tenders)
+                if amount > 0:
+                    try:
+                        issued = self.issue_cash_receipt(amount, cash_receipt)
+                    except HardwareError as exc:
+                        # the customer paid: the sale is recorded, the 현금영수증 is pending
+                        log.warning("cash receipt not issued at the till: %s", exc)
+                        receipt_error = exc
+            sale = s.complete(tenders, issued or cash_receipt, approval=approval)
+        except BaseException as exc:
+            cancelled = self.cancel(tenders, issued)
+            if not cancelled:
+                raise
+            log.error("sale failed after %d approval(s), cancelled: %s", len(cancelled), exc)
+            raise PaymentCancelled(exc, cancelled) from exc
+        self.after_sale(sale)
+        return PaymentResult(sale, receipt_error)
+
+    def refund(
+        self,
+        receipt_no: str,
+        lines: dict[int, int] | None,
+        reason: str = "",
+        approval: Approval | None = None,
+    ) -> CompletedSale:
+        """Refund an earlier receipt (a manager's approval given for it), then its receipt."""
+        sale = self._session.refund(receipt_no, lines, reason, approval)
+        self.after_sale(sale)
+        return sale
+
+    def after_sale(self, sale: CompletedSale) -> None:
+        """What follows a committed sale or refund, in one place: the receipt (and the drawer
+        journal) to the print queue, the sync worker woken. A failure here never undoes the
+        sale: it is logged (a printer failure shows on the print queue's banner)."""
+        try:
+            if self._printing is not None:
+                self._printing.print_sale(sale, False)
+        except Exception:
+            log.exception("the receipt of %s could not be queued", sale.receipt_no)
+        if self._sync_now is not None:
+            self._sync_now()
+
+    def cancel(
+        self, tenders: Sequence[Tender], cash_receipt: CashReceiptRequest | None = None
+    ) -> tuple[Cancelled, ...]:
+        """Cancel every terminal approval among ``tenders`` (cards) and ``cash_receipt``, each
+        with its original approval number, date and amount. A card keyed in by hand was
+        approved elsewhere: the cashier cancels it there."""
+        out: list[Cancelled] = []
+        terminal = self.terminal
+        for t in tenders:
+            if t.method is not Method.CARD or not t.approval_no:
+                continue
+            if terminal is None:
+                out.append(Cancelled("card", t.amount, t.approval_no, False, "단말기 없음"))
+                continue
+            at = t.approved_at or dt.datetime.now(dt.UTC)
+            try:
+                terminal.cancel(t.approval_no, at, t.amount, request_id=_request_id())
+                out.append(Cancelled("card", t.amount, t.approval_no, True))
+            except HardwareError as exc:
+                log.error("card approval %s NOT cancelled: %s", t.approval_no, exc)
+                out.append(Cancelled("card", t.amount, t.approval_no, False, str(exc)))
+        receipt = cash_receipt
+        if receipt is not None and receipt.approval_no and terminal is not None:
+            at = receipt.approved_at or dt.datetime.now(dt.UTC)
+            amount = cash_receipt_amount(self._session.priced().total, list(tenders))
+            try:
+                terminal.cancel_cash_receipt(
+                    receipt.approval_no, at, amount, request_id=_request_id()
+                )
+                out.append(Cancelled("cash_receipt", amount, receipt.approval_no, True))
+            except HardwareError as exc:
+                log.error("cash receipt %s NOT cancelled: %s", receipt.approval_no, exc)
+                out.append(Cancelled("cash_receipt", amount, receipt.approval_no, False, str(exc)))
+        return tuple(out)
+
+
+def approved_parts(tenders: Sequence[Tender]) -> list[Tender]:
+    """The tenders a terminal approved (what must be cancelled if the payment is abandoned)."""
+    return [t for t in tenders if t.method is Method.CARD and t.approval_no]
+
+
+__all__ = [
+    "Cancelled",
+    "CashReceiptRequest",
+    "Method",
+    "PaymentCancelled",
+    "PaymentResult",
+    "Payments",
+    "ReceiptPurpose",
+    "Tender",
+    "VoucherKind",
+    "approved_parts",
+    "cash_receipt_amount",
+    "check_masked_card",
+]

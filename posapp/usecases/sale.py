@@ -1,0 +1,141 @@
+"""Completing the open ticket as a sale — online in one transaction (class bookings on the
+ticket settled in the same one), or offline on the spool — and the drawer and reprint journal.
+
+Paying (electronic approvals, and cancelling them when this commit fails) is
+:mod:`posapp.usecases.payment`, which calls :func:`complete`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from posapp.classes import booking_payment as class_bookings
+from posapp.db.engine import DatabaseUnavailable, UnitOfWork
+from posapp.sales import service
+from posapp.sales.service import CompletedSale
+from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.usecases.approvals import Approval
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
+
+if TYPE_CHECKING:
+    from posapp.usecases.checkout import CheckoutSession
+
+log = logging.getLogger(__name__)
+NO_SALE_DRAWER = "drawer.no_sale"
+
+
+def _discount_approver(s: CheckoutSession, approval: Approval | None) -> int | None:
+    """The approver of the ticket's discounts, when ``approval`` was given for them and for at
+    least the ticket's largest percent; otherwise nobody (the sale then asks again)."""
+    percent = s.ticket.max_discount_percent()
+    if approval is not None and approval.covers(DISCOUNT_OVER_LIMIT, percent=percent):
+        return approval.approver_id
+    return None
+
+
+def complete(
+    s: CheckoutSession,
+    tenders: list[Tender],
+    cash_receipt: CashReceiptRequest | None = None,
+    approval: Approval | None = None,
+) -> CompletedSale:
+    """Commit the ticket paid by ``tenders``; the session then starts a new ticket."""
+    uid = s.who()
+    ticket = s.ticket
+    approver = _discount_approver(s, approval)
+    # no class booking to settle after the sale: its COMMIT may go with it (fast path)
+    final = not class_bookings.pays_bookings(ticket)
+
+    def run(uow: UnitOfWork) -> CompletedSale:
+        sale = service.complete_sale(
+            uow,
+            ticket,
+            tenders,
+            register_id=s.settings.register_id,
+            user_id=uid,
+            approved_by=approver,
+            cash_receipt=cash_receipt,
+            discount_limit_percent=s.settings.discount_limit_percent,
+            final=final,
+        )
+        if not final:
+            class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
+        return sale
+
+    if s.offline:
+        sale = _sell_offline(s, tenders, cash_receipt, approver)
+    else:
+        try:
+            sale = s.db.transact(run)
+        except DatabaseUnavailable as exc:
+            if not s.go_offline(str(exc)):
+                raise
+            sale = _sell_offline(s, tenders, cash_receipt, approver)
+    # committed: nothing from here on may fail the payment (its approvals would be cancelled
+    # for a sale that exists)
+    s.last_sale = sale
+    try:
+        s.new_ticket()
+    except Exception:
+        log.exception("the open-ticket file of %s was not cleared", sale.receipt_no)
+    return sale
+
+
+def _sell_offline(
+    s: CheckoutSession,
+    tenders: list[Tender],
+    cash_receipt: CashReceiptRequest | None,
+    approver: int | None,
+) -> CompletedSale:
+    assert s.spool is not None
+    shift = s.require_shift()
+    if class_bookings.pays_bookings(s.ticket):
+        s.online_only("paying a cooking-class booking")
+    sale = s.spool.sell(
+        s.ticket,
+        tenders,
+        user_id=s.who(),
+        shift=shift,
+        approved_by=approver,
+        cash_receipt=cash_receipt,
+        discount_limit_percent=s.settings.discount_limit_percent,
+    )
+    if s.on_offline is not None:
+        try:
+            s.on_offline()  # wakes the forwarder
+        except Exception:
+            log.exception("the offline forwarder was not woken")
+    return sale
+
+
+def record_drawer(
+    s: CheckoutSession, receipt_no: str | None, approval: Approval | None = None
+) -> None:
+    """Journal a drawer opening: for a sale's cash (``receipt_no``), or a no-sale opening that
+    needs an approval given for it (:data:`NO_SALE_DRAWER`)."""
+    uid = s.who()
+    approver = None
+    if receipt_no is None and approval is not None and approval.covers(NO_SALE_DRAWER):
+        approver = approval.approver_id
+    s.transact(
+        lambda uow: service.record_drawer_open(
+            uow,
+            register_id=s.settings.register_id,
+            user_id=uid,
+            receipt_no=receipt_no,
+            approved_by=approver,
+        )
+    )
+
+
+def record_reprint(s: CheckoutSession, receipt_no: str) -> None:
+    uid = s.who()
+    s.transact(
+        lambda uow: service.record_reprint(
+            uow, register_id=s.settings.register_id, user_id=uid, receipt_no=receipt_no
+        )
+    )
+
+
+__all__ = ["NO_SALE_DRAWER", "CompletedSale", "complete", "record_drawer", "record_reprint"]

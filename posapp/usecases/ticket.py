@@ -1,0 +1,192 @@
+"""Building the open ticket: scan a code, search the catalogue, add, change and remove lines,
+line and ticket discounts, and a price override. The ticket lives in memory (the session); every
+change is snapshotted by the recovery file. Reads go to the spool while the till is offline.
+
+The approvals these actions may need are values bound to them
+(:mod:`posapp.usecases.approvals`): a discount above the limit is approved for its percent
+(:data:`DISCOUNT_OVER_LIMIT`), a price override for its line and cut (:data:`PRICE_OVERRIDE`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from posapp.auth.service import UserInfo
+from posapp.domain.cart import CartLine, Discount
+from posapp.domain.hangul import SearchIndex
+from posapp.inventory import catalog
+from posapp.inventory.catalog import ProductInfo
+from posapp.sales import service
+from posapp.sales.service import SaleSummary
+from posapp.usecases.approvals import Approval, ApprovalRequest
+from posapp.usecases.session_error import SessionError
+
+if TYPE_CHECKING:
+    from posapp.usecases.checkout import CheckoutSession
+
+DISCOUNT_OVER_LIMIT = "sale.discount_over_limit"
+PRICE_OVERRIDE = "line.price_override"
+
+_RECEIPT_NO = re.compile(f"^{service.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    kind: str  # "line" | "receipt" | "weigh"
+    index: int = -1
+    product: ProductInfo | None = None
+    sale: SaleSummary | None = None
+
+
+def load_index(s: CheckoutSession) -> SearchIndex:
+    s.index = s.read(lambda uow: catalog.load_search_index(uow))
+    return s.index
+
+
+def scan(s: CheckoutSession, code: str) -> ScanOutcome:
+    """A scanned code: a product onto the ticket, or a receipt number to refund."""
+    code = code.strip()
+    if _RECEIPT_NO.match(code):
+        s.online_only("a refund")
+        sale = s.db.read(lambda uow: service.find_sale(uow, code))
+        return ScanOutcome("receipt", sale=sale)
+    try:
+        result = s.read(lambda uow: catalog.scan(uow, code, s.settings.layouts))
+    except catalog.CatalogError as exc:
+        if exc.code == "catalog.needs_weight":
+            pid = int(exc.data["product_id"])
+            found = s.read(lambda uow: catalog.products_by_id(uow, [pid]))
+            return ScanOutcome("weigh", product=found[pid])
+        raise
+    index = s.ticket.add(result.line)
+    s.save_recovery()
+    return ScanOutcome("line", index=index, product=result.product)
+
+
+def search(s: CheckoutSession, query: str, limit: int = 30) -> list[ProductInfo]:
+    index = s.index or load_index(s)
+    return s.read(lambda uow: catalog.search(uow, index, query, limit))
+
+
+def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = None) -> int:
+    if product.unit.is_weighed and not grams:
+        raise SessionError(
+            f"{product.name_ko}: weigh it or type the grams",
+            code="session.needs_weight",
+            name=product.name_ko,
+        )
+    if not product.active:
+        raise SessionError(
+            f"{product.name_ko} is withdrawn", code="catalog.inactive", name=product.name_ko
+        )
+    line = product.line(grams if product.unit.is_weighed else None)
+    # picked from the search list or a quick key: the same markdown as a scan would give
+    line = s.read(lambda uow: catalog.marked_down(uow, line))
+    index = s.ticket.add(line)
+    s.save_recovery()
+    return index
+
+
+def add_line(s: CheckoutSession, line: CartLine) -> int:
+    """A line made by another service (a class booking's fee), kept apart from others."""
+    index = s.ticket.add(line, merge=False)
+    s.save_recovery()
+    return index
+
+
+def set_qty(s: CheckoutSession, index: int, qty: int) -> None:
+    s.ticket.set_qty(index, qty)
+    s.save_recovery()
+
+
+def remove(s: CheckoutSession, index: int) -> None:
+    s.ticket.remove(index)
+    s.save_recovery()
+
+
+def set_line_discount(s: CheckoutSession, index: int, discount: Discount | None) -> bool:
+    """Apply a line discount; True when the ticket now needs a manager's approval to complete."""
+    s.ticket.set_line_discount(index, discount)
+    s.save_recovery()
+    return needs_approval(s)
+
+
+def set_ticket_discount(s: CheckoutSession, discount: Discount | None) -> bool:
+    s.ticket.set_discount(discount)
+    s.ticket.priced()  # raises if it is larger than the ticket
+    s.save_recovery()
+    return needs_approval(s)
+
+
+def needs_approval(s: CheckoutSession, approval: Approval | None = None) -> bool:
+    """The ticket's largest discount is above the limit and ``approval`` does not cover it."""
+    percent = s.ticket.max_discount_percent()
+    if percent <= s.settings.discount_limit_percent:
+        return False
+    return approval is None or not approval.covers(DISCOUNT_OVER_LIMIT, percent=percent)
+
+
+def discount_request(s: CheckoutSession, title: str, prompt: str) -> ApprovalRequest:
+    """What a manager approves for the ticket's discounts: up to its largest percent."""
+    return ApprovalRequest(
+        action=DISCOUNT_OVER_LIMIT,
+        title=title,
+        prompt=prompt,
+        permission="discount_over_limit",
+        bound={"percent": s.ticket.max_discount_percent()},
+    )
+
+
+def price_request(
+    s: CheckoutSession, index: int, unit_price: int, title: str, prompt: str
+) -> ApprovalRequest:
+    """What a manager approves for a price override: this line, down to this price."""
+    line = s.ticket.lines[index]
+    return ApprovalRequest(
+        action=PRICE_OVERRIDE,
+        title=title,
+        prompt=prompt,
+        permission="price_override",
+        line=index,
+        bound={"cut": max(0, line.regular_price - unit_price)},
+    )
+
+
+def override_price(
+    s: CheckoutSession,
+    index: int,
+    unit_price: int,
+    reason: str,
+    approval: Approval | None = None,
+) -> UserInfo:
+    """Change a line's unit price (a shelf tag that disagrees, damaged goods): allowed by the
+    cashier's own ``price_override`` permission, or by a manager's approval for this line and
+    this cut. Returns who allowed it; the sale checks it again when it completes and records
+    the change as an audit event."""
+    uid = s.who()
+    line = s.ticket.lines[index]
+    line.with_price(unit_price, reason, uid)  # a bad price or no reason
+    cut = max(0, line.regular_price - unit_price)
+    approver = None
+    if approval is not None and approval.covers(PRICE_OVERRIDE, line=index, cut=cut):
+        approver = approval.approver_id
+
+    who = s.transact(
+        lambda uow: service.authorize_price_override(uow, uid, approver)
+    )  # offline: checked against the spool's users
+    s.ticket.override_price(index, unit_price, reason, who.id)
+    s.save_recovery()
+    return who
+
+
+__all__ = [
+    "DISCOUNT_OVER_LIMIT",
+    "PRICE_OVERRIDE",
+    "ProductInfo",
+    "ScanOutcome",
+    "discount_request",
+    "needs_approval",
+    "price_request",
+]
