@@ -103,7 +103,7 @@ def start_offline(settings: Any) -> Any:
     starts online). Returns the (unconnected) server Database, or None."""
     from posapp.config import data_dir
     from posapp.db.engine import Database
-    from posapp.sales.offline import Spool, spool_path
+    from posapp.sales.offline.spool import Spool, spool_path
     from posapp.secrets import database_url_with_password
 
     url = database_url_with_password(settings.database.resolved_url())
@@ -128,7 +128,7 @@ def _spool(db: Any, settings: Any) -> Any:
     if db.dialect != "postgresql" or not settings.sales.offline_spool:
         return None
     from posapp.config import data_dir
-    from posapp.sales.offline import Spool, spool_path
+    from posapp.sales.offline.spool import Spool, spool_path
 
     try:
         return Spool(spool_path(data_dir(), settings.register.id), settings.register.id)
@@ -237,7 +237,7 @@ def build(
         return runner.io(issue)
 
     def promo_for(sale: Any) -> tuple[str, str] | None:
-        ids = [ln["product_id"] for ln in sale.lines]
+        ids = [ln.product_id for ln in sale.lines]
 
         def read(uow: Any) -> tuple[str, str] | None:
             products = catalog.products_by_id(uow.conn, ids)
@@ -481,7 +481,7 @@ def build(
         sync.start()
     forwarder = None
     if spool is not None:
-        from posapp.sales.offline import Forwarder
+        from posapp.sales.offline.forwarder import Forwarder
 
         forwarder = Forwarder(
             spool,

@@ -6,7 +6,7 @@ database URL (:func:`check_database`: a real connection and the schema revision 
 program's), and saving (:func:`save`): validated first, the secrets moved out of the file (the
 platform token and a database password go to posapp.secrets), the TOML written atomically
 (posapp.config.save_settings), the till registered in the database with its name
-(posapp.sales.service.ensure_register) and an audit event, all under the ``settings``
+(posapp.sales.shifts.ensure_register) and an audit event, all under the ``settings``
 permission. Every saved change applies at the next start except the register's name, which the
 database takes at once; :attr:`Saved.restart` names them.
 """
@@ -29,7 +29,7 @@ from posapp.db.engine import Database, UnitOfWork, make_engine, normalize_url
 from posapp.db.migrate import current_revision, head_revision, known_revisions
 from posapp.db.models import Register
 from posapp.errors import PosError
-from posapp.sales.service import ensure_register
+from posapp.sales.shifts import ensure_register
 
 PRINTER_KINDS = ("preview", "network", "usb", "serial", "file")
 SCANNER_KINDS = ("wedge", "serial")

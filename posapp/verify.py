@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from posapp.db.engine import Database
 from posapp.inventory import ledger
 from posapp.sales import journal
-from posapp.sales.documents import load_document
+from posapp.sales.sale_document import load_document
 
 
 @dataclass

@@ -52,8 +52,10 @@ from PySide6.QtWidgets import (
 from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.money import format_krw
 from posapp.inventory.catalog import ProductInfo
-from posapp.sales.offline import OfflineState
-from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary
+from posapp.sales.holds import HeldInfo
+from posapp.sales.offline.forwarder import OfflineState
+from posapp.sales.refunds import SaleSummary
+from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender, cash_receipt_amount
 from posapp.sync.worker import SyncStatus
 from posapp.ui import dialogs
@@ -919,7 +921,7 @@ class CheckoutWindow(QMainWindow):
     # --- reports and drawer --------------------------------------------------------------
 
     def x_report(self) -> None:
-        from posapp.sales.reports import format_report
+        from posapp.sales.register_report import format_report
 
         def show(report: Any) -> None:
             text = format_report(report, 48)
@@ -930,7 +932,7 @@ class CheckoutWindow(QMainWindow):
         self._do(self.session.x_report, show)
 
     def close_shift(self) -> None:
-        from posapp.sales.reports import format_report
+        from posapp.sales.register_report import format_report
 
         if self.session.shift is None:
             return

@@ -34,9 +34,23 @@ from posapp.domain.hangul import SearchIndex
 from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.inventory.catalog import ProductInfo
-from posapp.sales import offline, reports, service
-from posapp.sales.reports import RegisterReport
-from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary, ShiftInfo
+from posapp.sales import (
+    completion,
+    drawer,
+    holds,
+    price_override,
+    receipt_numbers,
+    refunds,
+    register_report,
+    shifts,
+    voids,
+)
+from posapp.sales.holds import HeldInfo
+from posapp.sales.offline.spool import Spool
+from posapp.sales.refunds import SaleSummary
+from posapp.sales.register_report import RegisterReport
+from posapp.sales.sale_records import CompletedSale
+from posapp.sales.shifts import ShiftInfo
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.sales.ticket import Ticket
 from posapp.sync import online
@@ -44,7 +58,7 @@ from posapp.sync import online
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_RECEIPT_NO = re.compile(f"^{service.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
+_RECEIPT_NO = re.compile(f"^{receipt_numbers.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
 
 
 class SessionError(PosError):
@@ -89,7 +103,7 @@ class CheckoutSession:
     ticket: Ticket = field(default_factory=Ticket)
     pending_approver: int | None = None
     last_sale: CompletedSale | None = None
-    spool: offline.Spool | None = None
+    spool: Spool | None = None
     offline: bool = False
     #: called (on the worker thread) when the till goes offline or sells offline: the app
     #: wakes its forwarder, which then tells the screen
@@ -152,7 +166,7 @@ class CheckoutSession:
     def sign_in(self, pin: str) -> auth.UserInfo:
         user = self._write(lambda uow: auth.authenticate(uow, pin))
         self.user = user
-        self.shift = self._read(lambda uow: service.current_shift(uow, self.settings.register_id))
+        self.shift = self._read(lambda uow: shifts.current_shift(uow, self.settings.register_id))
         return user
 
     def sign_out(self) -> None:
@@ -168,7 +182,7 @@ class CheckoutSession:
         uid = self._who()
         self._online_only("opening a shift")
         self.shift = self.db.transact(
-            lambda uow: service.open_shift(uow, self.settings.register_id, uid, counts)
+            lambda uow: shifts.open_shift(uow, self.settings.register_id, uid, counts)
         )
         return self.shift
 
@@ -183,7 +197,7 @@ class CheckoutSession:
     def online_orders(self) -> list[online.OrderInfo]:
         """Orders waiting for pick-up, oldest first."""
         self._online_only("online orders")
-        return self.db.read(lambda uow: online.list_orders(uow.conn, ("accepted",)))
+        return self.db.read(lambda uow: online.list_orders(uow, ("accepted",)))
 
     def pick_up(self, order_uuid: str) -> online.OrderInfo:
         """The customer collects: reserved goods leave stock and the platform will be told."""
@@ -191,7 +205,7 @@ class CheckoutSession:
         self._online_only("handing over an online order")
         return self.db.transact(
             lambda uow: online.pick_up(
-                uow.conn, order_uuid, user_id=uid, register_id=self.settings.register_id
+                uow, order_uuid, user_id=uid, register_id=self.settings.register_id
             )
         )
 
@@ -206,7 +220,7 @@ class CheckoutSession:
         code = code.strip()
         if _RECEIPT_NO.match(code):
             self._online_only("a refund")
-            sale = self.db.read(lambda uow: service.find_sale(uow, code))
+            sale = self.db.read(lambda uow: refunds.find_sale(uow, code))
             return ScanOutcome("receipt", sale=sale)
         try:
             result = self._read(lambda uow: catalog.scan(uow.conn, code, self.settings.layouts))
@@ -280,7 +294,7 @@ class CheckoutSession:
 
         def allow(uow: UnitOfWork) -> auth.UserInfo:
             approver = auth.approve(uow, pin).id if pin is not None else None
-            return service.authorize_price_override(uow, uid, approver)
+            return price_override.authorize_price_override(uow, uid, approver)
 
         who = self._write(allow)  # offline: checked against the spool's users
         self.ticket.override_price(index, unit_price, reason, who.id)
@@ -306,7 +320,7 @@ class CheckoutSession:
         final = not class_bookings.pays_bookings(ticket)
 
         def complete(uow: UnitOfWork) -> CompletedSale:
-            sale = service.complete_sale(
+            sale = completion.complete_sale(
                 uow,
                 ticket,
                 tenders,
@@ -362,7 +376,7 @@ class CheckoutSession:
         self._online_only("holding a ticket")
         ticket = self.ticket
         held = self.db.transact(
-            lambda uow: service.hold(
+            lambda uow: holds.hold(
                 uow, ticket, register_id=self.settings.register_id, user_id=uid, label=label
             )
         )
@@ -372,7 +386,7 @@ class CheckoutSession:
 
     def held(self) -> list[HeldInfo]:
         self._online_only("held tickets")
-        return self.db.read(lambda uow: service.list_held(uow, self.settings.register_id))
+        return self.db.read(lambda uow: holds.list_held(uow, self.settings.register_id))
 
     def recall(self, held_id: int) -> None:
         if self.ticket.lines:
@@ -381,14 +395,14 @@ class CheckoutSession:
                 code="session.ticket_open",
             )
         self._online_only("recalling a ticket")
-        self.ticket = self.db.transact(lambda uow: service.recall(uow, held_id))
+        self.ticket = self.db.transact(lambda uow: holds.recall(uow, held_id))
         self.save_recovery()
 
     def void(self, reason: str = "") -> None:
         uid = self._who()
         ticket, approver = self.ticket, self.pending_approver
         self._write(
-            lambda uow: service.void_ticket(
+            lambda uow: voids.void_ticket(
                 uow,
                 ticket,
                 register_id=self.settings.register_id,
@@ -407,7 +421,7 @@ class CheckoutSession:
         uid, approver = self._who(), self.pending_approver
         self._online_only("a refund")
         sale = self.db.transact(
-            lambda uow: service.refund(
+            lambda uow: refunds.refund(
                 uow,
                 receipt_no,
                 register_id=self.settings.register_id,
@@ -423,14 +437,14 @@ class CheckoutSession:
 
     def find_sale(self, receipt_no: str) -> SaleSummary:
         self._online_only("looking up a receipt")
-        return self.db.read(lambda uow: service.find_sale(uow, receipt_no))
+        return self.db.read(lambda uow: refunds.find_sale(uow, receipt_no))
 
     def x_report(self) -> RegisterReport:
         if self.shift is None:
             raise SessionError("no open shift", code="shift.not_open")
         self._online_only("the X report")
         shift_id = self.shift.id
-        return self.db.read(lambda uow: reports.x_report(uow, shift_id))
+        return self.db.read(lambda uow: register_report.x_report(uow, shift_id))
 
     def close_shift(self, counts: dict[int, int]) -> RegisterReport:
         uid = self._who()
@@ -447,14 +461,14 @@ class CheckoutSession:
                     count=waiting.queued + waiting.failed,
                 )
         shift_id = self.shift.id
-        report = self.db.transact(lambda uow: reports.close_shift(uow, shift_id, uid, counts))
+        report = self.db.transact(lambda uow: shifts.close_shift(uow, shift_id, uid, counts))
         self.shift = None
         return report
 
     def record_drawer(self, receipt_no: str | None) -> None:
         uid, approver = self._who(), self.pending_approver
         self._write(
-            lambda uow: service.record_drawer_open(
+            lambda uow: drawer.record_drawer_open(
                 uow,
                 register_id=self.settings.register_id,
                 user_id=uid,
@@ -468,7 +482,7 @@ class CheckoutSession:
     def record_reprint(self, receipt_no: str) -> None:
         uid = self._who()
         self._write(
-            lambda uow: service.record_reprint(
+            lambda uow: drawer.record_reprint(
                 uow, register_id=self.settings.register_id, user_id=uid, receipt_no=receipt_no
             )
         )

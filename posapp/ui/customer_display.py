@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QVBoxLayout, 
 
 from posapp.domain.cart import PricedCart, PricedLine
 from posapp.domain.money import format_krw
-from posapp.sales.service import CompletedSale
+from posapp.sales.sale_records import CompletedSale
 from posapp.ui.receipts import qty_text
 
 

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 from posapp.domain.cart import Discount
 from posapp.domain.errors import DomainError
 from posapp.domain.money import format_krw
-from posapp.sales.service import DENOMINATIONS, HeldInfo, SaleSummary
+from posapp.sales.holds import HeldInfo
+from posapp.sales.refunds import SaleSummary
+from posapp.sales.shifts import DENOMINATIONS
 from posapp.sales.tenders import (
     CashReceiptRequest,
     Method,

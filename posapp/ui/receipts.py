@@ -9,7 +9,7 @@ from __future__ import annotations
 from posapp.config import Settings
 from posapp.domain.cart import Unit
 from posapp.hardware.receipt import ItemLine, SaleReceiptData, StoreHeader, TenderLine
-from posapp.sales.service import CompletedSale
+from posapp.sales.sale_records import CompletedSale
 
 _METHOD = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
 _VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
@@ -46,14 +46,14 @@ def sale_receipt(
     sign = -1 if sale.kind == "refund" else 1
     items = tuple(
         ItemLine(
-            name=ln["name"],
-            qty_text=qty_text(ln["unit"], ln["qty"]),
-            unit_price=ln["unit_price"],
-            amount=sign * ln["gross"],
-            discount=sign * (ln["line_discount"] + ln["ticket_discount"]),
-            exempt=ln["tax_class"] == "exempt",
-            code=ln["barcode"] or "",
-            regular_price=ln.get("regular_price"),
+            name=ln.name,
+            qty_text=qty_text(ln.unit, ln.qty),
+            unit_price=ln.unit_price,
+            amount=sign * ln.gross,
+            discount=sign * (ln.line_discount + ln.ticket_discount),
+            exempt=ln.tax_class == "exempt",
+            code=ln.barcode or "",
+            regular_price=ln.regular_price,
         )
         for ln in sale.lines
     )

@@ -13,7 +13,7 @@ from posapp.db.models import AuditEvent, GoodsReceiptLine, Lot, StockLevel
 from posapp.inventory import catalog, counts, products, purchasing, stock
 from posapp.inventory.purchasing import OrderLine, ReceiveLine
 from posapp.inventory.stock import InventoryError, WasteReason
-from posapp.sales import service
+from posapp.sales import completion
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from posapp.verify import verify
@@ -38,7 +38,7 @@ def sell(store: Store, code: str, n: int = 1):  # type: ignore[no-untyped-def]
     for _ in range(n):
         t.add(store.db.read(lambda uow: catalog.scan(uow.conn, code)).line)
     return store.db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow, t, [Tender.cash(1_000_000)], register_id=store.register, user_id=store.cashier
         )
     )

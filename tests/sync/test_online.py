@@ -43,7 +43,7 @@ def free(store: Store, pid: int) -> int:
 
 
 def orders(store: Store, *statuses: str) -> list[online.OrderInfo]:
-    return store.db.read(lambda uow: online.list_orders(uow.conn, statuses or ("accepted",)))
+    return store.db.read(lambda uow: online.list_orders(uow, statuses or ("accepted",)))
 
 
 def test_online_order_reserves_then_pick_up_takes_first_expiring(
@@ -63,7 +63,7 @@ def test_online_order_reserves_then_pick_up_takes_first_expiring(
     assert platform.store.order(placed["uuid"])["store_status"] == "accepted"
 
     picked = store.db.transact(
-        lambda uow: online.pick_up(uow.conn, order.uuid, user_id=store.cashier, register_id="R01")
+        lambda uow: online.pick_up(uow, order.uuid, user_id=store.cashier, register_id="R01")
     )
     assert picked.status == "picked_up"
     moves = store.db.read(
@@ -86,9 +86,7 @@ def test_online_order_reserves_then_pick_up_takes_first_expiring(
     assert platform.store.order(placed["uuid"])["store_status"] == "picked_up"
     with pytest.raises(online.OrderError) as info:
         store.db.transact(
-            lambda uow: online.pick_up(
-                uow.conn, order.uuid, user_id=store.cashier, register_id="R01"
-            )
+            lambda uow: online.pick_up(uow, order.uuid, user_id=store.cashier, register_id="R01")
         )
     assert info.value.code == "order.not_ready"
 
@@ -119,8 +117,8 @@ def test_a_cancellation_online_releases_the_reservation(store: Store, platform, 
 def test_orders_pulled_twice_are_handled_once(store: Store, platform, sync) -> None:  # type: ignore[no-untyped-def]
     platform.store.place_order([{"sku": GOCHUJANG_CODE, "qty": 1}], {})
     page = platform.store.orders_after(0, 100)["orders"]
-    first = store.db.transact(lambda uow: online.receive_orders(uow.conn, page))
-    again = store.db.transact(lambda uow: online.receive_orders(uow.conn, page))
+    first = store.db.transact(lambda uow: online.receive_orders(uow, page))
+    again = store.db.transact(lambda uow: online.receive_orders(uow, page))
     assert (first.accepted, again.accepted, again.ignored) == (1, 0, 1)
     assert free(store, store.gochujang) == 9
 
