@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from posapp.db.engine import Database
+from posapp.db.engine import Database, UnitOfWork
 from posapp.inventory import ledger
 from posapp.sales import journal
 from posapp.sales.sale_document import load_document
@@ -21,11 +21,10 @@ class VerifyReport:
 
 
 def verify(db: Database) -> VerifyReport:
-    def run(uow):  # type: ignore[no-untyped-def]
-        conn = uow.conn
+    def run(uow: UnitOfWork) -> VerifyReport:
         return VerifyReport(
-            ledger=[str(p) for p in ledger.verify(conn)],
-            journal=[str(p) for p in journal.verify(conn, lambda u: load_document(conn, u))],
+            ledger=[str(p) for p in ledger.verify(uow.conn)],
+            journal=[str(p) for p in journal.verify(uow, lambda u: load_document(uow, u))],
         )
 
     return db.read(run)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from posapp.db.engine import Batch, DatabaseConflict
+from posapp.db.engine import Batch, DatabaseConflict, UnitOfWork
 from posapp.db.models import JournalEntry, JournalHead
 
 GENESIS = "0" * 64
@@ -193,9 +193,10 @@ class JournalProblem:
 
 
 def verify(
-    conn: Connection, rebuild: Callable[[str], dict[str, Any] | None] | None = None
+    uow: UnitOfWork, rebuild: Callable[[str], dict[str, Any] | None] | None = None
 ) -> list[JournalProblem]:
     """Walk each register's chain; with ``rebuild(doc_uuid)`` also compare against the tables."""
+    conn = uow.conn
     problems: list[JournalProblem] = []
     j = JournalEntry.__table__
     heads = dict(

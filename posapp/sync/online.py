@@ -350,9 +350,21 @@ def pick_up(uow: UnitOfWork, order_uuid: str, *, user_id: int, register_id: str)
 # --- stock levels for the platform -------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    """What the platform may sell of one SKU: on hand minus reserved (may be negative)."""
+
+    sku: str
+    available: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The protocol's form of it (``POST /stock``)."""
+        return {"sku": self.sku, "available": self.available}
+
+
 def changed_levels(
     uow: UnitOfWork, after_movement: int, after_reservation_change: dt.datetime | None
-) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
+) -> tuple[list[StockLevel], int, dt.datetime | None]:
     """Levels of products whose stock or reservations changed since the marks given; and the
     new marks. ``after_movement`` 0 and no time: every product (the first push)."""
     conn = uow.conn
@@ -382,5 +394,5 @@ def changed_levels(
         ids = sorted(moved)
     skus = skus_of(uow, ids)
     free = reservations.available(conn, list(skus))
-    levels = [{"sku": skus[pid], "available": free[pid]} for pid in sorted(skus)]
+    levels = [StockLevel(skus[pid], free[pid]) for pid in sorted(skus)]
     return levels, int(top), newest or after_reservation_change

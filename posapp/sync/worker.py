@@ -325,7 +325,7 @@ class SyncWorker:
     def push_stock(self, client: PlatformClient, *, full: bool = False) -> int:
         """Sellable stock of what changed since the last push (everything when ``full``)."""
 
-        def read(uow: UnitOfWork) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
+        def read(uow: UnitOfWork) -> tuple[list[online.StockLevel], int, dt.datetime | None]:
             if full:
                 return online.changed_levels(uow, 0, None)
             mark = int(outbox.get_state(uow, STOCK_MOVEMENT_MARK, "0"))
@@ -337,7 +337,7 @@ class SyncWorker:
 
         levels, top, newest = self.db.read(read)
         for i in range(0, len(levels), P.MAX_LEVELS):
-            client.push_stock(levels[i : i + P.MAX_LEVELS])
+            client.push_stock([lv.as_json() for lv in levels[i : i + P.MAX_LEVELS]])
 
         def save(uow: UnitOfWork) -> None:
             outbox.set_state(uow, STOCK_MOVEMENT_MARK, str(top))

@@ -118,7 +118,7 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     # every document as the tables rebuild it, with its outbox event and register
     with db.uow(write=False) as uow:
         for sale in (first, second, third, done):
-            doc = load_document(uow.conn, sale.uuid)
+            doc = load_document(uow, sale.uuid)
             event = uow.conn.execute(
                 select(OutboxEvent.payload, OutboxEvent.register_id).where(
                     OutboxEvent.doc_uuid == sale.uuid

@@ -86,7 +86,7 @@ def test_every_path_writes_the_same_shape(store: Store) -> None:
         assert set(ev) - {"id"} == columns
         assert _shape(ev) == _shape(sale_ev)
         assert ev["doc_uuid"] == doc.uuid and ev["register_id"] == "R01"
-        assert ev["payload"] == db.read(lambda uow, u=doc.uuid: load_document(uow.conn, u))
+        assert ev["payload"] == db.read(lambda uow, u=doc.uuid: load_document(uow, u))
         assert abs(ev["created_at"] - doc.created_at) < dt.timedelta(milliseconds=1)
     # an order's answer goes with any till and is its own document
     assert _shape(order_ev) == {**_shape(sale_ev), "register_id": None}
