@@ -75,28 +75,9 @@ class SoldLine:
 
 
 def sold_line(row: Mapping[str, Any]) -> SoldLine:
-    """The typed line of an inserted line row (``sale_id`` set)."""
-    return SoldLine(
-        row["sale_id"],
-        row["line_no"],
-        row["product_id"],
-        row["barcode"],
-        row["name"],
-        row["unit"],
-        row["qty"],
-        row["unit_price"],
-        row["gross"],
-        row["line_discount"],
-        row["ticket_discount"],
-        row["net"],
-        row["tax_class"],
-        row["discount_kind"],
-        row["discount_value"],
-        row["original_line_id"],
-        row.get("regular_price"),
-        row.get("price_override_reason"),
-        row.get("price_override_by"),
-    )
+    """The typed line of an inserted line row (``sale_id`` set; a refund's row has no
+    price-override keys). Built by keyword from the row: the cheapest way on the hot path."""
+    return SoldLine(**row)
 
 
 @dataclass(frozen=True, slots=True)
