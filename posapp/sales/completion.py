@@ -107,11 +107,11 @@ def complete_sale(
     # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)
     unissued = cash_receipt is not None and cash_receipt.approval_no is None
     general = audited or unissued or receipt_no is not None or bool(receipt_series)
-    fast = None if general else fastpath.plan(conn, register_id, day)
+    fast = None if general else fastpath.plan(uow, register_id, day)
     if fast is not None:
         receipt_no = format_receipt_no(register_id, day, fast.receipt_seq)
     elif receipt_no is None:
-        receipt_no = next_receipt_no(conn, register_id, day, receipt_series)
+        receipt_no = next_receipt_no(uow, register_id, day, receipt_series)
     td = ticket.discount
     sale_row = {
         "uuid": ticket.uuid,
@@ -142,7 +142,7 @@ def complete_sale(
             sale_row, lines, payments, original_uuid=None, original_line_nos=[None] * len(lines)
         )
         sale_id, moves = fastpath.write_sale(
-            conn,
+            uow,
             fast,
             sale_row,
             payments,
@@ -161,14 +161,14 @@ def complete_sale(
     lines = line_rows(sale_id, priced)
     payments = payment_rows(sale_id, tenders, settlement, cash_receipt)
     # service lines (class fees) take no stock; read before the batch (it needs the answer)
-    untracked = untracked_products(conn, [r["product_id"] for r in lines])
+    untracked = untracked_products(uow, [r["product_id"] for r in lines])
     doc = build_document(
         sale_row, lines, payments, original_uuid=None, original_line_nos=[None] * len(lines)
     )
     # On PostgreSQL the statements whose results are not read travel together (Batch): the
     # sale costs five round trips instead of fifteen.
     with Batch(conn) as batch:
-        journal.append(conn, register_id, "sale", ticket.uuid, doc, now, batch=batch)
+        journal.append(uow, register_id, "sale", ticket.uuid, doc, now, batch=batch)
         conn.execute(INSERT_LINES, lines)
         if payments:
             conn.execute(INSERT_PAYMENTS, payments)
@@ -185,12 +185,12 @@ def complete_sale(
                 now,
             )
         if overridden:
-            audit_price_overrides(conn, lines, register_id, receipt_no, user_id, now)
+            audit_price_overrides(uow, lines, register_id, receipt_no, user_id, now)
         if unissued and cash_receipt is not None:
             amount = cash_receipt_amount(priced.total, list(tenders))
             if amount > 0:
                 cash_receipts.queue(
-                    conn,
+                    uow,
                     sale_uuid=ticket.uuid,
                     receipt_no=receipt_no,
                     register_id=register_id,

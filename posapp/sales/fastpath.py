@@ -33,10 +33,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from posapp.db.engine import DatabaseConflict
+from posapp.db.engine import DatabaseConflict, UnitOfWork
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import journal
@@ -126,8 +126,9 @@ class Plan:
     head_hash: str
 
 
-def plan(conn: Connection, register_id: str, day: dt.date) -> Plan | None:
+def plan(uow: UnitOfWork, register_id: str, day: dt.date) -> Plan | None:
     """The hinted next receipt number and journal head, or None (then take the general path)."""
+    conn = uow.conn
     if conn.dialect.name != "postgresql":
         return None
     last = _COUNTERS.get(conn.engine, {}).get((register_id, day))
@@ -147,7 +148,7 @@ def _naive_utc(at: dt.datetime) -> dt.datetime:
 
 
 def write_sale(
-    conn: Connection,
+    uow: UnitOfWork,
     p: Plan,
     sale_row: Mapping[str, Any],
     payments: Sequence[Mapping[str, Any]],
@@ -166,6 +167,7 @@ def write_sale(
     nothing queued after it runs, nothing is kept, and :class:`DatabaseConflict` is raised, so
     :meth:`posapp.db.engine.Database.transact` retries through the general path (which reads
     the counter and head under their locks, or reports the closed shift)."""
+    conn = uow.conn
     engine, register_id, day = conn.engine, sale_row["register_id"], sale_row["business_date"]
     payload = journal.canonical(doc)
     digest = journal.chain_hash(p.head_hash, payload)

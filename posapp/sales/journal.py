@@ -82,7 +82,7 @@ def forget_head(engine: Engine, register_id: str) -> None:
 
 
 def append(
-    conn: Connection,
+    uow: UnitOfWork,
     register_id: str,
     doc_type: str,
     doc_uuid: str,
@@ -97,6 +97,7 @@ def append(
     nothing matches and the head is read under a lock instead. With a
     ``batch`` it is opened once the head is advanced: the entry travels with what follows.
     """
+    conn = uow.conn
     payload = canonical(doc)
     heads = _HEADS.setdefault(conn.engine, {})
     known = heads.get(register_id)

@@ -12,8 +12,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
-
 from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
 from posapp.auth.service import UserInfo
@@ -41,13 +39,14 @@ def check_price_overrides(uow: UnitOfWork, ticket: Ticket) -> bool:
 
 
 def audit_price_overrides(
-    conn: Connection,
+    uow: UnitOfWork,
     lines: Sequence[Mapping[str, Any]],
     register_id: str,
     receipt_no: str,
     cashier: int,
     now: dt.datetime,
 ) -> None:
+    conn = uow.conn
     for r in lines:
         if r["regular_price"] is None:
             continue

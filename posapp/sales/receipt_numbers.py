@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, bindparam
+from sqlalchemy import bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import ReceiptCounter
 from posapp.sales import fastpath
 from posapp.sales.sale_records import SaleError
@@ -39,10 +40,11 @@ def _counter_upsert(dialect: Any) -> Any:
 _COUNTER_UPSERT = {"postgresql": _counter_upsert(postgresql), "sqlite": _counter_upsert(sqlite)}
 
 
-def next_receipt_no(conn: Connection, register_id: str, day: dt.date, series: str = "") -> str:
+def next_receipt_no(uow: UnitOfWork, register_id: str, day: dt.date, series: str = "") -> str:
     """Atomic per-register, per-day sequence (one upsert; safe with several tills).
     ``series`` prefixes the number: ``"O"`` for sales a till made while offline, counted in
     its own local spool (posapp.sales.offline), so they can never take an online number."""
+    conn = uow.conn
     stmt = _COUNTER_UPSERT[conn.dialect.name]
     try:
         seq = conn.execute(stmt, {"reg": register_id, "day": day}).scalar_one()

@@ -250,9 +250,9 @@ def refund(
     if settlement.change:
         raise SaleError("a refund pays out exactly what is due", code="refund.overpaid")
     day = business_date(now)
-    shift_id, _ = require_open_shift(conn, register_id)
+    shift_id, _ = require_open_shift(uow, register_id)
     refund_uuid = str(uuidlib.uuid4())
-    receipt = next_receipt_no(conn, register_id, day)
+    receipt = next_receipt_no(uow, register_id, day)
     sale_row = {
         "uuid": refund_uuid,
         "receipt_no": receipt,
@@ -285,7 +285,7 @@ def refund(
         conn.execute(INSERT_PAYMENTS, payments)
     moves: list[MovementRow] = []
     if restock:
-        untracked = untracked_products(conn, [r["product_id"] for r in refund_lines])
+        untracked = untracked_products(uow, [r["product_id"] for r in refund_lines])
         tracked = [r for r in refund_lines if r["product_id"] not in untracked]
         moves = _restock_moves(conn, original.uuid, tracked)
         ledger.post(
@@ -302,7 +302,7 @@ def refund(
     doc = build_document(
         sale_row, refund_lines, payments, original_uuid=original.uuid, original_line_nos=orig_nos
     )
-    journal.append(conn, register_id, "refund", refund_uuid, doc, now)
+    journal.append(uow, register_id, "refund", refund_uuid, doc, now)
     outbox.append(uow, "refund", refund_uuid, doc, at=now, register_id=register_id)
     after = {"refund": receipt, "amount": total, "cashier": user_id, "reason": reason}
     audit.record(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import and_, func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
@@ -74,7 +74,7 @@ _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.of
 
 
 def register_totals(
-    conn: Connection,
+    uow: UnitOfWork,
     kind: str,
     register_id: str,
     shift_ids: list[int],
@@ -82,6 +82,8 @@ def register_totals(
     opening_float: int,
     now: dt.datetime,
 ) -> RegisterReport:
+    """The totals of the given shifts (or of a business day, ``day`` set) as a report."""
+    conn = uow.conn
     s = Sale.__table__
     p = Payment.__table__
     if day is not None:
@@ -201,11 +203,12 @@ def x_report(uow: UnitOfWork, shift_id: int, *, now: dt.datetime | None = None) 
     if shift is None:
         raise SaleError(f"no shift {shift_id}", code="shift.unknown")
     return register_totals(
-        uow.conn, "X", shift.register_id, [shift.id], None, shift.opening_float, now or utcnow()
+        uow, "X", shift.register_id, [shift.id], None, shift.opening_float, now or utcnow()
     )
 
 
 def with_count(report: RegisterReport, counted: int, z_number: int | None) -> RegisterReport:
+    """The report with the counted cash, the over/short and the Z number filled in."""
     from dataclasses import replace
 
     return replace(
@@ -223,9 +226,7 @@ def day_z_report(uow: UnitOfWork, register_id: str, day: dt.date) -> RegisterRep
         )
     )
     opening = sum(s.opening_float for s in shifts)
-    report = register_totals(
-        uow.conn, "Z", register_id, [s.id for s in shifts], day, opening, utcnow()
-    )
+    report = register_totals(uow, "Z", register_id, [s.id for s in shifts], day, opening, utcnow())
     closed = [s for s in shifts if s.status == "closed"]
     if closed and len(closed) == len(shifts):
         counted = sum(s.counted_cash or 0 for s in closed)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import bindparam, insert, select
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import Payment, Product, Sale, SaleLine
 from posapp.domain.cart import PricedCart
 from posapp.domain.tax import TaxSplit
@@ -207,6 +208,7 @@ _untracked_q = select(Product.id).where(
 )
 
 
-def untracked_products(conn: Connection, product_ids: Sequence[int]) -> set[int]:
+def untracked_products(uow: UnitOfWork, product_ids: Sequence[int]) -> set[int]:
     """Which of the products are services (a class fee, a room fee): sold without stock."""
+    conn = uow.conn
     return set(conn.execute(_untracked_q, {"pids": sorted(set(product_ids))}).scalars())

@@ -13,7 +13,7 @@ import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -163,7 +163,7 @@ def close_shift(
         raise SaleError(f"shift {shift_id} is already closed", code="shift.closed")
     counted = count_cash(counts)
     report = register_totals(
-        uow.conn, "Z", shift.register_id, [shift.id], None, shift.opening_float, now
+        uow, "Z", shift.register_id, [shift.id], None, shift.opening_float, now
     )
     z_number = (
         uow.session.scalar(
@@ -204,8 +204,9 @@ _open_shift_q = select(Shift.id, Shift.uuid).where(
 )
 
 
-def require_open_shift(conn: Connection, register_id: str) -> tuple[int, str]:
+def require_open_shift(uow: UnitOfWork, register_id: str) -> tuple[int, str]:
     """(id, uuid) of the register's open shift, or :func:`not_open` raised."""
+    conn = uow.conn
     row = conn.execute(_open_shift_q, {"reg": register_id}).first()
     if row is None:
         raise SaleError(

@@ -50,7 +50,7 @@ def _sell(  # type: ignore[no-untyped-def]
 def _fast(db: Database, register: str = "R01") -> bool:
     day = sale_records.business_date(dt.datetime.now(dt.UTC))
     with db.uow() as uow:
-        return fastpath.plan(uow.conn, register, day) is not None
+        return fastpath.plan(uow, register, day) is not None
 
 
 def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:

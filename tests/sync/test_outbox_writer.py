@@ -36,7 +36,7 @@ def _sell(store: Store, code: str) -> sale_records.CompletedSale:
 def _fast(db: Database) -> bool:
     day = sale_records.business_date(dt.datetime.now(dt.UTC))
     with db.uow() as uow:
-        return fastpath.plan(uow.conn, "R01", day) is not None
+        return fastpath.plan(uow, "R01", day) is not None
 
 
 def _events(db: Database) -> list[dict[str, Any]]:
