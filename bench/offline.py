@@ -64,8 +64,9 @@ def run(url: str, n: int, sales: int) -> None:
     from posapp.db.migrate import migrate
     from posapp.db.models import Sale
     from posapp.inventory import catalog, csv_io
-    from posapp.sales import service
-    from posapp.sales.offline import Spool
+    from posapp.sales import completion, shifts
+    from posapp.sales.offline import forwarder, snapshot
+    from posapp.sales.offline.spool import Spool
     from posapp.sales.tenders import Tender
     from posapp.sales.ticket import Ticket
     from posapp.verify import verify
@@ -77,7 +78,7 @@ def run(url: str, n: int, sales: int) -> None:
     def load(uow):  # type: ignore[no-untyped-def]
         csv_io.import_products(uow, data)
         user = create_user(uow, "bench", Role.CASHIER, "1111").id
-        return user, service.open_shift(uow, "R01", user, {10_000: 10})
+        return user, shifts.open_shift(uow, "R01", user, {10_000: 10})
 
     user, shift = server.transact(load, retries=0)
     # a catalogue imported yesterday (the minute's copy then finds only today's changes)
@@ -89,10 +90,10 @@ def run(url: str, n: int, sales: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         spool = Spool(Path(tmp) / "spool.sqlite3", "R01")
         t0 = time.perf_counter()
-        spool.refresh(server)
+        snapshot.refresh(spool, server)
         first = time.perf_counter() - t0
         t0 = time.perf_counter()
-        spool.refresh(server)
+        snapshot.refresh(spool, server)
         again = time.perf_counter() - t0
         from posapp.inventory.products import set_price
 
@@ -106,10 +107,10 @@ def run(url: str, n: int, sales: int) -> None:
         # the first minute after a bulk write copies it all (one moment, within the overlap);
         # steady state: the minute's copy finds the last ten minutes' changes
         reprice(1)
-        spool.refresh(server, changes_only=True)
+        snapshot.refresh(spool, server, changes_only=True)
         reprice(101)
         t0 = time.perf_counter()
-        changed = spool.refresh(server, changes_only=True)
+        changed = snapshot.refresh(spool, server, changes_only=True)
         changes = time.perf_counter() - t0
 
         rng = random.Random(7)
@@ -129,14 +130,14 @@ def run(url: str, n: int, sales: int) -> None:
             offline_ms.append((time.perf_counter() - s) * 1000)
 
         t0 = time.perf_counter()
-        result = spool.forward(server)
+        result = forwarder.forward(spool, server)
         forward_s = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         for _ in range(sales):
             t = ticket(server)
             server.transact(
-                lambda uow, t=t: service.complete_sale(
+                lambda uow, t=t: completion.complete_sale(
                     uow, t, [Tender.cash(1_000_000)], register_id="R01", user_id=user
                 )
             )

@@ -1,7 +1,7 @@
 """Several tills (processes) selling the same popular products at once on one PostgreSQL.
 
 Each till is its own register (R01…R08) with an open shift and completes sales through the real
-sale engine (``posapp.sales.service.complete_sale`` in ``Database.transact``: sale, lines,
+sale engine (``posapp.sales.completion.complete_sale`` in ``Database.transact``: sale, lines,
 payments, FEFO stock movements, journal entry, outbox event in one transaction). Every ticket
 takes 3–5 lines from the same ten popular products in a random order, so the tills fight over
 the same stock rows all the time. Afterwards: every product's on-hand must have dropped by
@@ -56,7 +56,7 @@ def setup(url: str, tills: int) -> int:
     from posapp.auth.service import Role, create_user
     from posapp.db.migrate import migrate
     from posapp.inventory import csv_io, ledger
-    from posapp.sales import service
+    from posapp.sales import shifts
 
     db = Database(url)
     migrate(db.engine)
@@ -71,7 +71,7 @@ def setup(url: str, tills: int) -> int:
                     uow, pid, LOT_QTY, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
                 )
         for r in range(1, tills + 1):
-            service.open_shift(uow, f"R{r:02d}", user, {10_000: 10})
+            shifts.open_shift(uow, f"R{r:02d}", user, {10_000: 10})
         return user
 
     user = db.transact(load)
@@ -106,7 +106,7 @@ def till_ours(url: str, k: int, user: int, start_at: float, seconds: float, out:
     import logging
 
     from posapp.inventory import catalog
-    from posapp.sales import service
+    from posapp.sales import completion
     from posapp.sales.tenders import Tender
     from posapp.sales.ticket import Ticket
 
@@ -143,7 +143,7 @@ def till_ours(url: str, k: int, user: int, start_at: float, seconds: float, out:
             t0 = time.perf_counter()
             try:
                 done = db.transact(
-                    lambda uow, t=t, total=total: service.complete_sale(
+                    lambda uow, t=t, total=total: completion.complete_sale(
                         uow,
                         t,
                         [Tender.cash(total)],

@@ -25,7 +25,7 @@ from posapp.auth.service import Role, create_user
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
 from posapp.inventory import catalog, csv_io, ledger
-from posapp.sales import service
+from posapp.sales import completion, shifts
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
 
@@ -43,7 +43,7 @@ def setup(path: Path) -> tuple[Database, list, int]:  # type: ignore[type-arg]
                 ledger.receive_lot(
                     uow, pid, 1_000_000, expiry_date=dt.date(2027, 1, 1 + k), lot_code=f"{k}"
                 )
-        service.open_shift(uow, "R01", user, {10_000: 10})
+        shifts.open_shift(uow, "R01", user, {10_000: 10})
         return user
 
     user = db.transact(load)
@@ -73,7 +73,7 @@ def ours(db: Database, lines: list, user: int, n: int) -> list[float]:  # type: 
         ]
         t0 = time.perf_counter()
         db.transact(
-            lambda uow, t=t, td=tenders: service.complete_sale(
+            lambda uow, t=t, td=tenders: completion.complete_sale(
                 uow, t, td, register_id="R01", user_id=user, final=True
             )
         )

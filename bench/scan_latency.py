@@ -42,11 +42,11 @@ def prepare(n: int) -> str:
 
         def load(uow):  # type: ignore[no-untyped-def]
             from posapp.auth.service import Role, create_user
-            from posapp.sales import service
+            from posapp.sales import shifts
 
             csv_io.import_products(uow, data)
             user = create_user(uow, "bench", Role.CASHIER, "1111").id
-            service.open_shift(uow, "R01", user, {10_000: 10})
+            shifts.open_shift(uow, "R01", user, {10_000: 10})
 
         db.transact(load, retries=0)
     db.dispose()

@@ -83,7 +83,7 @@ def main() -> None:
             sent = worker.push_pending(client)
             ours = time.perf_counter() - t0
             client.close()
-            left = db.read(lambda uow: outbox.counts(uow.conn, "R01").pending)
+            left = db.read(lambda uow: outbox.counts(uow, "R01").pending)
             stats = server.stats()
             assert sent == n and left == 0 and stats["documents"] == n, (sent, left, stats)
             assert stats["applied_twice"] == 0

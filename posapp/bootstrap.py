@@ -12,7 +12,7 @@ from pathlib import Path
 from posapp.config import Settings, redact_url
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
-from posapp.sales.offline import Spool
+from posapp.sales.offline.spool import Spool
 from posapp.sync.worker import SyncStatus, SyncWorker
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def start_offline(settings: Settings) -> Database | None:
     starts online). Returns the (unconnected) server Database, or None."""
     from posapp.config import data_dir
     from posapp.db.engine import Database
-    from posapp.sales.offline import Spool, spool_path
+    from posapp.sales.offline.spool import Spool, spool_path
     from posapp.secrets import database_url_with_password
 
     url = database_url_with_password(settings.database.resolved_url())
@@ -88,7 +88,7 @@ def open_spool(db: Database, settings: Settings) -> Spool | None:
     if db.dialect != "postgresql" or not settings.sales.offline_spool:
         return None
     from posapp.config import data_dir
-    from posapp.sales.offline import Spool, spool_path
+    from posapp.sales.offline.spool import Spool, spool_path
 
     try:
         return Spool(spool_path(data_dir(), settings.register.id), settings.register.id)

@@ -269,7 +269,8 @@ def _cash_receipts(args: argparse.Namespace, db: Database) -> int:
 
 def _offline(args: argparse.Namespace, settings: Settings, db: Database | None) -> int:
     from posapp.config import data_dir
-    from posapp.sales.offline import Spool, spool_path
+    from posapp.sales.offline.forwarder import forward
+    from posapp.sales.offline.spool import Spool, spool_path
 
     path = spool_path(data_dir(), settings.register.id)
     if not path.exists():
@@ -287,13 +288,13 @@ def _offline(args: argparse.Namespace, settings: Settings, db: Database | None) 
                 print(f"last refusal: {st.last_error}")
         elif args.action == "list":
             for row in spool.queued():
-                state = f"REFUSED {row['error']}" if row["error"] else "waiting"
-                print(f"{row['receipt_no']}  {row['created_at']:%Y-%m-%d %H:%M}  {state}")
+                state = f"REFUSED {row.error}" if row.error else "waiting"
+                print(f"{row.receipt_no}  {row.created_at:%Y-%m-%d %H:%M}  {state}")
         elif args.action == "retry":
             print(f"{spool.retry_failed()} refused sale(s) queued again")
         else:
             assert db is not None
-            r = spool.forward(db)
+            r = forward(spool, db)
             print(
                 f"sent {r.sent}, already there {r.duplicates}, refused {r.failed}; "
                 f"{r.remaining} waiting"
@@ -311,16 +312,16 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
 
     register = settings.register.id
     if args.action == "retry-rejected":
-        n = db.transact(lambda uow: outbox.retry_rejected(uow.conn, register))
+        n = db.transact(lambda uow: outbox.retry_rejected(uow, register))
         print(f"{n} rejected document(s) queued again")
         return 0
     if args.action == "status":
 
         def read(uow: Any) -> tuple[Any, str, str]:
             return (
-                outbox.counts(uow.conn, register),
-                outbox.get_state(uow.conn, CATALOG_CURSOR, "0"),
-                outbox.get_state(uow.conn, ORDERS_CURSOR, "0"),
+                outbox.counts(uow, register),
+                outbox.get_state(uow, CATALOG_CURSOR, "0"),
+                outbox.get_state(uow, ORDERS_CURSOR, "0"),
             )
 
         counts, catalog_cursor, orders_cursor = db.read(read)
@@ -347,7 +348,7 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
         return EXIT_PROBLEM
     finally:
         client.close()
-    counts = db.read(lambda uow: outbox.counts(uow.conn, register))
+    counts = db.read(lambda uow: outbox.counts(uow, register))
     print(f"sent {sent} document(s); {counts.pending} pending, {counts.rejected} rejected")
 
 
@@ -495,29 +496,29 @@ def _report_parsers(rsub: Any) -> None:
 
 
 def _report(args: argparse.Namespace, db: Database) -> int:
-    from posapp.sales import reports, service
+    from posapp.sales import register_report, shifts
 
     if args.report not in ("z", "x"):
         from posapp.reports.cli import run_report
 
         return run_report(args, db)
     if args.report == "z":
-        report = db.read(lambda uow: reports.day_z_report(uow, args.register, args.date))
+        report = db.read(lambda uow: register_report.day_z_report(uow, args.register, args.date))
         if not report.shift_ids and not report.sales_count and not report.refunds_count:
             print(f"register {args.register} has no shift or sale on {args.date}", file=sys.stderr)
             return EXIT_PROBLEM
-        print(reports.format_report(report))
+        print(register_report.format_report(report))
         return 0
 
     def x(uow):  # type: ignore[no-untyped-def]
-        shift = service.current_shift(uow, args.register)
-        return None if shift is None else reports.x_report(uow, shift.id)
+        shift = shifts.current_shift(uow, args.register)
+        return None if shift is None else register_report.x_report(uow, shift.id)
 
     report = db.read(x)
     if report is None:
         print(f"register {args.register} has no open shift", file=sys.stderr)
         return EXIT_PROBLEM
-    print(reports.format_report(report))
+    print(register_report.format_report(report))
     return 0
 
 

@@ -23,7 +23,8 @@ from posapp.domain.cart import Discount, Unit
 from posapp.domain.errors import DomainError
 from posapp.inventory import csv_io, ledger
 from posapp.inventory.catalog import products_by_id
-from posapp.sales import reports, service
+from posapp.sales import completion, register_report, sale_records, shifts
+from posapp.sales.refunds import refund
 from posapp.sales.tenders import CashReceiptRequest, Method, Tender, VoucherKind
 from posapp.sales.ticket import Ticket
 
@@ -68,7 +69,7 @@ def load_demo(
     if has_data(db):
         return DemoResult(0, 0, 0, 0, 0, loaded=False)
     rng = random.Random(seed)
-    today = today or dt.datetime.now(service.SEOUL).date()
+    today = today or dt.datetime.now(sale_records.SEOUL).date()
     db.transact(_load_catalogue)
     users = db.transact(_load_users)
     start = today - dt.timedelta(days=days)
@@ -129,7 +130,7 @@ def _load_catalogue(uow: UnitOfWork) -> None:
         ],
     )
     csv_io.import_products(uow, _read("products.csv"))
-    service.ensure_register(uow, DEMO_REGISTER, "1번 계산대")
+    shifts.ensure_register(uow, DEMO_REGISTER, "1번 계산대")
 
 
 def _load_users(uow: UnitOfWork) -> dict[Role, int]:
@@ -139,7 +140,7 @@ def _load_users(uow: UnitOfWork) -> dict[Role, int]:
 def _load_lots(uow: UnitOfWork, rng: random.Random, received: dt.date) -> int:
     conn = uow.conn
     rows = conn.execute(select(Product.id, Product.unit, Product.shelf_life_days)).all()
-    at = dt.datetime.combine(received, dt.time(8, 30), service.SEOUL).astimezone(dt.UTC)
+    at = dt.datetime.combine(received, dt.time(8, 30), sale_records.SEOUL).astimezone(dt.UTC)
     n = 0
     for pid, unit, shelf in rows:
         weighed = Unit(unit).is_weighed
@@ -168,10 +169,10 @@ def _sell_day(
     db: Database, rng: random.Random, day: dt.date, users: dict[Role, int], n: int
 ) -> tuple[int, int]:
     cashier, manager = users[Role.CASHIER], users[Role.MANAGER]
-    opened = dt.datetime.combine(day, dt.time(9, 50), service.SEOUL).astimezone(dt.UTC)
+    opened = dt.datetime.combine(day, dt.time(9, 50), sale_records.SEOUL).astimezone(dt.UTC)
     float_counts = {10_000: 10, 5_000: 10, 1_000: 40, 500: 40, 100: 50}
     shift = db.transact(
-        lambda uow: service.open_shift(uow, DEMO_REGISTER, cashier, float_counts, now=opened)
+        lambda uow: shifts.open_shift(uow, DEMO_REGISTER, cashier, float_counts, now=opened)
     )
     product_rows = db.read(
         lambda uow: uow.conn.execute(select(Product.id).where(Product.active)).scalars().all()
@@ -180,7 +181,9 @@ def _sell_day(
     ids = sorted(products)
     times = sorted(
         dt.datetime.combine(
-            day, dt.time(rng.choice(_HOURS), rng.randrange(60), rng.randrange(60)), service.SEOUL
+            day,
+            dt.time(rng.choice(_HOURS), rng.randrange(60), rng.randrange(60)),
+            sale_records.SEOUL,
         ).astimezone(dt.UTC)
         + dt.timedelta(microseconds=i)
         for i in range(n)
@@ -205,7 +208,7 @@ def _sell_day(
         tenders, receipt = _tenders(rng, total)
         try:
             done = db.transact(
-                lambda uow, t=ticket, td=tenders, cr=receipt, at=at: service.complete_sale(
+                lambda uow, t=ticket, td=tenders, cr=receipt, at=at: completion.complete_sale(
                     uow,
                     t,
                     td,
@@ -225,7 +228,7 @@ def _sell_day(
     for receipt_no in rng.sample(receipts, min(2, len(receipts))):
         at = times[-1] + dt.timedelta(minutes=5 + refunds)
         db.transact(
-            lambda uow, r=receipt_no, at=at: service.refund(
+            lambda uow, r=receipt_no, at=at: refund(
                 uow,
                 r,
                 register_id=DEMO_REGISTER,
@@ -237,12 +240,12 @@ def _sell_day(
             )
         )
         refunds += 1
-    closed = dt.datetime.combine(day, dt.time(20, 30), service.SEOUL).astimezone(dt.UTC)
+    closed = dt.datetime.combine(day, dt.time(20, 30), sale_records.SEOUL).astimezone(dt.UTC)
 
     def close(uow: UnitOfWork) -> None:
-        x = reports.x_report(uow, shift.id, now=closed)
+        x = register_report.x_report(uow, shift.id, now=closed)
         counts = _count_for(x.expected_cash, rng)
-        reports.close_shift(uow, shift.id, cashier, counts, now=closed)
+        shifts.close_shift(uow, shift.id, cashier, counts, now=closed)
 
     db.transact(close)
     return len(receipts), refunds
@@ -280,7 +283,7 @@ def _count_for(expected: int, rng: random.Random) -> dict[int, int]:
     """A drawer count close to ``expected`` (sometimes a few hundred won off, as in life)."""
     amount = max(0, expected + rng.choice((0, 0, 0, -100, 100, -500)))
     counts: dict[int, int] = {}
-    for d in service.DENOMINATIONS:
+    for d in shifts.DENOMINATIONS:
         counts[d], amount = divmod(amount, d)
     return {k: v for k, v in counts.items() if v}
 

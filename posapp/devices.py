@@ -19,7 +19,7 @@ from posapp.hardware.ports import CardTerminal, CustomerDisplay, HardwareError, 
 from posapp.hardware.print_queue import ReceiptPrinter
 from posapp.hardware.printer import PrinterConfig, make_printer, parse_uri, printer_uri
 from posapp.hardware.serial_scanner import SerialScanner
-from posapp.sales.service import CompletedSale
+from posapp.sales.sale_records import CompletedSale
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ database URL (:func:`check_database`: a real connection and the schema revision 
 program's), and saving (:func:`save`): validated first, the secrets moved out of the file (the
 platform token and a database password go to posapp.secrets), the TOML written atomically
 (posapp.config.save_settings), the till registered in the database with its name
-(posapp.sales.service.ensure_register) and an audit event, all under the ``settings``
+(posapp.sales.shifts.ensure_register) and an audit event, all under the ``settings``
 permission. Every saved change applies at the next start except the register's name, which the
 database takes at once; :attr:`Saved.restart` names them.
 """
@@ -40,7 +40,7 @@ from posapp.db.engine import Database, UnitOfWork, make_engine, normalize_url
 from posapp.db.migrate import current_revision, head_revision, known_revisions
 from posapp.db.models import Register
 from posapp.errors import PosError
-from posapp.sales.service import ensure_register
+from posapp.sales.shifts import ensure_register
 
 _REGISTER_ID = re.compile(r"^[A-Za-z0-9]{1,16}$")  # it prefixes every receipt number
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from posapp.db.engine import Database
+from posapp.db.engine import Database, UnitOfWork
 from posapp.inventory import ledger
 from posapp.sales import journal
-from posapp.sales.documents import load_document
+from posapp.sales.sale_document import load_document
 
 
 @dataclass
@@ -21,11 +21,10 @@ class VerifyReport:
 
 
 def verify(db: Database) -> VerifyReport:
-    def run(uow):  # type: ignore[no-untyped-def]
-        conn = uow.conn
+    def run(uow: UnitOfWork) -> VerifyReport:
         return VerifyReport(
             ledger=[str(p) for p in ledger.verify(uow)],
-            journal=[str(p) for p in journal.verify(conn, lambda u: load_document(conn, u))],
+            journal=[str(p) for p in journal.verify(uow, lambda u: load_document(uow, u))],
         )
 
     return db.read(run)

@@ -26,7 +26,7 @@ def main() -> None:
     from posapp.bootstrap import open_database
     from posapp.config import load_settings
     from posapp.demo import load_demo
-    from posapp.sales.offline import OfflineState
+    from posapp.sales.offline.forwarder import OfflineState
     from posapp.sales.tenders import Method, Tender
     from posapp.sync.worker import SyncStatus
     from posapp.ui.dialogs import RefundDialog

@@ -91,7 +91,7 @@ SALT_CODE = "8801234500036"
 def build_store(db: Database) -> Store:
     from posapp.auth.service import Role, create_user
     from posapp.inventory import csv_io, ledger
-    from posapp.sales import service
+    from posapp.sales import shifts
 
     csv_text = (
         "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point,plu\n"
@@ -122,7 +122,7 @@ def build_store(db: Database) -> Store:
         ledger.receive_lot(uow, gochu, 10, expiry_date=today + dt.timedelta(days=300))
         beef = ids["Hoengseong Hanwoo Sirloin"]
         ledger.receive_lot(uow, beef, 5000, expiry_date=today + dt.timedelta(days=4))
-        shift = service.open_shift(uow, "R01", cashier, {10_000: 10, 1_000: 50})
+        shift = shifts.open_shift(uow, "R01", cashier, {10_000: 10, 1_000: 50})
         return Store(db, cashier, manager, shift.id, apple, gochu, beef, ids["Sinan Sea Salt 3kg"])
 
     return db.transact(setup)

@@ -28,7 +28,7 @@ from posapp.db.engine import Database
 from posapp.db.migrate import migrate
 from posapp.db.models import Sale
 from posapp.inventory import catalog
-from posapp.sales import service
+from posapp.sales import completion
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, build_store
@@ -53,7 +53,7 @@ def _sell(store, n: int = 1) -> None:  # type: ignore[no-untyped-def]
         t = Ticket()
         t.add(line)
         store.db.transact(
-            lambda uow, t=t: service.complete_sale(
+            lambda uow, t=t: completion.complete_sale(
                 uow, t, [Tender.cash(10_000)], register_id="R01", user_id=store.cashier
             )
         )

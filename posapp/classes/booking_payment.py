@@ -28,8 +28,8 @@ from posapp.db.engine import UnitOfWork
 from posapp.db.models import ClassBooking, Product, utcnow
 from posapp.domain.cart import CartLine, Unit
 from posapp.domain.tax import TaxClass
-from posapp.sales import service as sales
-from posapp.sales.service import CompletedSale
+from posapp.sales import completion
+from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 
@@ -108,18 +108,18 @@ def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
     conn = uow.conn
     out = []
     for line in sale.lines:
-        bid = parse_ref(line.get("barcode"))
+        bid = parse_ref(line.barcode)
         if bid is None:
             continue
         row = conn.execute(select(_t).where(_t.c.id == bid)).mappings().first()
         if row is None:
-            raise ClassError("no such booking", code="booking.not_found", ref=line["barcode"])
+            raise ClassError("no such booking", code="booking.not_found", ref=line.barcode)
         expected = ticket_line(uow, row["uuid"])
-        if line["qty"] != expected.qty or line["unit_price"] != expected.unit_price:
+        if line.qty != expected.qty or line.unit_price != expected.unit_price:
             raise ClassError(
                 "a booking's line must be paid as booked (change the booking instead)",
                 code="booking.line_changed",
-                ref=line["barcode"],
+                ref=line.barcode,
             )
         done = conn.execute(
             update(_t)
@@ -129,8 +129,8 @@ def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
                 hold_until=None,
                 sale_uuid=sale.uuid,
                 receipt_no=sale.receipt_no,
-                line_no=line["line_no"],
-                paid_amount=line["net"],
+                line_no=line.line_no,
+                paid_amount=line.net,
             )
         )
         if done.rowcount != 1:
@@ -151,7 +151,7 @@ def pay(
     """Pay one booking on its own ticket through the sale engine (the classes window's path)."""
     ticket = Ticket()
     ticket.add(ticket_line(uow, booking_uuid), merge=False)
-    sale = sales.complete_sale(
+    sale = completion.complete_sale(
         uow, ticket, tenders, register_id=register_id, user_id=user_id, now=now
     )
     settle_from_sale(uow, sale)

@@ -54,8 +54,8 @@ from posapp.db.engine import UnitOfWork
 from posapp.db.models import ClassBooking, ClassSession, utcnow
 from posapp.domain.phone import normalize_mobile
 from posapp.inventory.reservations import Shortage
-from posapp.sales import service as sales
-from posapp.sales.service import CompletedSale
+from posapp.sales import refunds
+from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import Tender
 
 log = logging.getLogger(__name__)
@@ -475,7 +475,7 @@ def cancel(
     if give > 0:
         if register_id is None:
             raise ClassError("a refund is paid at a till", code="booking.refund_needs_till")
-        refund = sales.refund(
+        refund = refunds.refund(
             uow,
             row["receipt_no"],
             register_id=register_id,

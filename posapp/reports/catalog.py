@@ -219,7 +219,7 @@ def dashboard(
             lot.c.qty_on_hand > 0, lot.c.expiry_date <= today + dt.timedelta(days=expiring_days)
         )
     ).one()
-    oc = counts(conn, register_id) if register_id else None
+    oc = counts(uow, register_id) if register_id else None
     return Dashboard(
         today=today,
         net_today=sum(n for _, n in t_hours.values()),

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import insert, select, update
 
 from posapp import audit
 from posapp.db.engine import Database, UnitOfWork
@@ -56,7 +56,7 @@ class RetryResult:
 
 
 def queue(
-    conn: Connection,
+    uow: UnitOfWork,
     *,
     sale_uuid: str,
     receipt_no: str,
@@ -66,6 +66,7 @@ def queue(
     at: dt.datetime,
 ) -> None:
     """Keep a 현금영수증 the terminal did not issue (in the sale's transaction)."""
+    conn = uow.conn
     conn.execute(  # inline: no RETURNING, so it may travel in the sale's batch (pipeline)
         insert(_t)
         .inline()

@@ -1,14 +1,15 @@
 """Completing a sale on PostgreSQL in one round trip (plus the commit).
 
-Owns the PostgreSQL-only write path of :func:`posapp.sales.service.complete_sale` once a till
+Owns the PostgreSQL-only write path of :func:`posapp.sales.completion.complete_sale` once a till
 knows its register's state: the receipt counter's last number and the journal head it wrote
 last (hints kept per engine, as :mod:`posapp.sales.journal` does for the head). All the sale's
 writes are queued in one psycopg pipeline on the transaction's own connection:
 
 1. one data-modifying query: the receipt counter and the journal head are advanced only if
    they still hold the hinted values, and the sale (in the register's open shift), its lines
-   and payments (from the document's JSON), the journal entry and the outbox event are inserted
-   only if both advanced and a shift is open;
+   and payments (from the document's JSON), the journal entry and the outbox event (the row
+   :func:`posapp.sync.outbox.event_row` shapes) are inserted only if both advanced and a shift
+   is open;
 2. the stock: level upserts in product-id order, then the FEFO walk over the floor lots
    (:func:`posapp.inventory.ledger.queue_take_fefo_pg`).
 
@@ -32,13 +33,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from posapp.db.engine import DatabaseConflict
+from posapp.db.engine import DatabaseConflict, UnitOfWork
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import journal
+from posapp.sync import outbox
 
 # (register, business day) -> the receipt counter's last number, per engine (a hint)
 _COUNTERS: weakref.WeakKeyDictionary[Engine, dict[tuple[str, dt.date], int]] = (
@@ -99,13 +101,14 @@ rc AS (
   FROM s, d
 ), o AS (
   INSERT INTO outbox (event_uuid, kind, doc_uuid, payload, created_at, attempts, register_id)
-  SELECT gen_random_uuid()::text, 'sale', %(uuid)s, d.t::json, %(created_at)s, 0,
-    %(register_id)s
+  SELECT %(ev_event_uuid)s, %(ev_kind)s, %(ev_doc_uuid)s, d.t::json, %(created_at)s,
+    %(ev_attempts)s::int, %(ev_register_id)s
   FROM s, d
 )
 SELECT CASE WHEN (SELECT id FROM s) IS NULL
   THEN posapp_abort('sale.fast_path: stale hint or no open shift') ELSE (SELECT id FROM s) END
 """
+_EVENT_PARAMS = ("event_uuid", "kind", "doc_uuid", "attempts", "register_id")
 STALE = "PA001"  # posapp_abort's SQLSTATE (migration 0009)
 
 
@@ -123,8 +126,9 @@ class Plan:
     head_hash: str
 
 
-def plan(conn: Connection, register_id: str, day: dt.date) -> Plan | None:
+def plan(uow: UnitOfWork, register_id: str, day: dt.date) -> Plan | None:
     """The hinted next receipt number and journal head, or None (then take the general path)."""
+    conn = uow.conn
     if conn.dialect.name != "postgresql":
         return None
     last = _COUNTERS.get(conn.engine, {}).get((register_id, day))
@@ -144,7 +148,7 @@ def _naive_utc(at: dt.datetime) -> dt.datetime:
 
 
 def write_sale(
-    conn: Connection,
+    uow: UnitOfWork,
     p: Plan,
     sale_row: Mapping[str, Any],
     payments: Sequence[Mapping[str, Any]],
@@ -163,11 +167,18 @@ def write_sale(
     nothing queued after it runs, nothing is kept, and :class:`DatabaseConflict` is raised, so
     :meth:`posapp.db.engine.Database.transact` retries through the general path (which reads
     the counter and head under their locks, or reports the closed shift)."""
+    conn = uow.conn
     engine, register_id, day = conn.engine, sale_row["register_id"], sale_row["business_date"]
     payload = journal.canonical(doc)
     digest = journal.chain_hash(p.head_hash, payload)
     at = _naive_utc(sale_row["created_at"])
     params = dict(sale_row)
+    # the outbox row as its one writer shapes it (the payload is the document's text, ``d.t``;
+    # the columns left out are the ones that row leaves NULL)
+    event = outbox.event_row(
+        "sale", sale_row["uuid"], None, at=sale_row["created_at"], register_id=register_id
+    )
+    params.update({f"ev_{k}": v for k, v in event.items() if k in _EVENT_PARAMS})
     params.update(
         payload=payload,
         prev_no=p.receipt_seq - 1,

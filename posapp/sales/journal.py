@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from posapp.db.engine import Batch, DatabaseConflict
+from posapp.db.engine import Batch, DatabaseConflict, UnitOfWork
 from posapp.db.models import JournalEntry, JournalHead
 
 GENESIS = "0" * 64
@@ -82,7 +82,7 @@ def forget_head(engine: Engine, register_id: str) -> None:
 
 
 def append(
-    conn: Connection,
+    uow: UnitOfWork,
     register_id: str,
     doc_type: str,
     doc_uuid: str,
@@ -97,6 +97,7 @@ def append(
     nothing matches and the head is read under a lock instead. With a
     ``batch`` it is opened once the head is advanced: the entry travels with what follows.
     """
+    conn = uow.conn
     payload = canonical(doc)
     heads = _HEADS.setdefault(conn.engine, {})
     known = heads.get(register_id)
@@ -193,9 +194,10 @@ class JournalProblem:
 
 
 def verify(
-    conn: Connection, rebuild: Callable[[str], dict[str, Any] | None] | None = None
+    uow: UnitOfWork, rebuild: Callable[[str], dict[str, Any] | None] | None = None
 ) -> list[JournalProblem]:
     """Walk each register's chain; with ``rebuild(doc_uuid)`` also compare against the tables."""
+    conn = uow.conn
     problems: list[JournalProblem] = []
     j = JournalEntry.__table__
     heads = dict(

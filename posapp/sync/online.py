@@ -27,7 +27,6 @@ from sqlalchemy import Connection, func, or_, select, update
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     OnlineOrder,
-    OutboxEvent,
     Product,
     ProductBarcode,
     StockMovement,
@@ -37,6 +36,7 @@ from posapp.db.models import (
 from posapp.errors import PosError
 from posapp.inventory import products, reservations
 from posapp.inventory.ledger import MovementKind, Take
+from posapp.sync import outbox
 from posapp.sync.protocol import sku_of
 
 log = logging.getLogger(__name__)
@@ -51,8 +51,9 @@ class OrderError(PosError):
 # --- products by SKU --------------------------------------------------------------------------
 
 
-def products_by_sku(conn: Connection, skus: Sequence[str]) -> dict[str, tuple[int, bool]]:
+def products_by_sku(uow: UnitOfWork, skus: Sequence[str]) -> dict[str, tuple[int, bool]]:
     """SKU → (product id, active) for the SKUs the store knows."""
+    conn = uow.conn
     codes = [s for s in skus if not s.startswith("PLU-")]
     plus = [s[4:] for s in skus if s.startswith("PLU-")]
     found: dict[str, tuple[int, bool]] = {}
@@ -71,8 +72,9 @@ def products_by_sku(conn: Connection, skus: Sequence[str]) -> dict[str, tuple[in
     return found
 
 
-def skus_of(conn: Connection, product_ids: Sequence[int]) -> dict[int, str]:
+def skus_of(uow: UnitOfWork, product_ids: Sequence[int]) -> dict[int, str]:
     """Product id → SKU (primary barcode, else PLU); products with neither are left out."""
+    conn = uow.conn
     ids = sorted(set(product_ids))
     if not ids:
         return {}
@@ -106,7 +108,7 @@ class CatalogResult:
 def apply_catalog_changes(uow: UnitOfWork, changes: Sequence[dict[str, Any]]) -> CatalogResult:
     conn = uow.conn
     result = CatalogResult()
-    known = products_by_sku(conn, [c["sku"] for c in changes])
+    known = products_by_sku(uow, [c["sku"] for c in changes])
     p = Product.__table__
     for change in changes:
         hit = known.get(change["sku"])
@@ -148,23 +150,12 @@ def apply_catalog_changes(uow: UnitOfWork, changes: Sequence[dict[str, Any]]) ->
 
 
 def _status_event(
-    conn: Connection, order_uuid: str, status: str, reason: str, at: dt.datetime
+    uow: UnitOfWork, order_uuid: str, status: str, reason: str, at: dt.datetime
 ) -> None:
     ident = str(uuidlib.uuid4())
-    conn.execute(
-        OutboxEvent.__table__.insert().values(
-            event_uuid=ident,
-            kind="order_status",
-            doc_uuid=ident,
-            payload={"order_uuid": order_uuid, "status": status, "reason": reason},
-            created_at=at,
-            sent_at=None,
-            attempts=0,
-            last_error=None,
-            register_id=None,
-            rejected_at=None,
-        )
-    )
+    payload = {"order_uuid": order_uuid, "status": status, "reason": reason}
+    # any till may report it (no register); the event is its own document
+    outbox.append(uow, "order_status", ident, payload, at=at, register_id=None, event_uuid=ident)
 
 
 @dataclass
@@ -202,7 +193,7 @@ def receive_orders(uow: UnitOfWork, orders: Sequence[dict[str, Any]]) -> OrdersR
             result.ignored += 1  # pulled twice (a lost page, or two tills): handled once
             continue
         lines = order.get("lines") or []
-        known = products_by_sku(conn, [str(ln.get("sku")) for ln in lines])
+        known = products_by_sku(uow, [str(ln.get("sku")) for ln in lines])
         problem = ""
         wants: list[Take] = []
         for ln in lines:
@@ -227,12 +218,12 @@ def receive_orders(uow: UnitOfWork, orders: Sequence[dict[str, Any]]) -> OrdersR
                 problem = f"재고 부족 (상품 {names})"
         if problem:
             _insert_order(conn, order, "rejected", problem, now)
-            _status_event(conn, order["uuid"], "rejected", problem, now)
+            _status_event(uow, order["uuid"], "rejected", problem, now)
             result.rejected += 1
             continue
         _insert_order(conn, order, "accepted", "", now)
         reservations.reserve(uow, wants, source=SOURCE, source_uuid=order["uuid"], at=now)
-        _status_event(conn, order["uuid"], "accepted", "", now)
+        _status_event(uow, order["uuid"], "accepted", "", now)
         result.accepted += 1
     return result
 
@@ -264,6 +255,30 @@ def _insert_order(
 
 
 @dataclass(frozen=True, slots=True)
+class OrderLine:
+    """A line of an online order as the platform sent it (a value of the wrong type: None)."""
+
+    sku: str | None
+    name: str | None
+    qty: int | None
+    unit_price: int | None = None
+
+
+def _typed(value: Any, kind: type) -> Any:
+    return value if isinstance(value, kind) and not isinstance(value, bool) else None
+
+
+def _order_line(ln: Any) -> OrderLine:
+    d = ln if isinstance(ln, dict) else {}
+    return OrderLine(
+        _typed(d.get("sku"), str),
+        _typed(d.get("name"), str),
+        _typed(d.get("qty"), int),
+        _typed(d.get("unit_price"), int),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class OrderInfo:
     uuid: str
     order_no: str
@@ -271,7 +286,7 @@ class OrderInfo:
     customer_name: str
     customer_phone: str
     total: int
-    lines: tuple[dict[str, Any], ...]
+    lines: tuple[OrderLine, ...]
     problem: str
     received_at: dt.datetime
 
@@ -284,13 +299,14 @@ def _info(row: Any) -> OrderInfo:
         row.customer_name,
         row.customer_phone,
         row.total,
-        tuple(row.lines),
+        tuple(_order_line(ln) for ln in row.lines),
         row.problem,
         row.received_at,
     )
 
 
-def list_orders(conn: Connection, statuses: Sequence[str] = ("accepted",)) -> list[OrderInfo]:
+def list_orders(uow: UnitOfWork, statuses: Sequence[str] = ("accepted",)) -> list[OrderInfo]:
+    conn = uow.conn
     t = OnlineOrder.__table__
     rows = conn.execute(
         select(t).where(t.c.status.in_(list(statuses))).order_by(t.c.received_at)
@@ -298,7 +314,8 @@ def list_orders(conn: Connection, statuses: Sequence[str] = ("accepted",)) -> li
     return [_info(r) for r in rows]
 
 
-def find_order(conn: Connection, number_or_uuid: str) -> OrderInfo:
+def find_order(uow: UnitOfWork, number_or_uuid: str) -> OrderInfo:
+    conn = uow.conn
     t = OnlineOrder.__table__
     key = number_or_uuid.strip()
     row = conn.execute(select(t).where(or_(t.c.order_no == key, t.c.uuid == key))).first()
@@ -336,16 +353,28 @@ def pick_up(uow: UnitOfWork, order_uuid: str, *, user_id: int, register_id: str)
         .where(t.c.id == row.id)
         .values(status="picked_up", picked_up_at=now, picked_up_by=user_id, updated_at=now)
     )
-    _status_event(conn, order_uuid, "picked_up", "", now)
-    return find_order(conn, order_uuid)
+    _status_event(uow, order_uuid, "picked_up", "", now)
+    return find_order(uow, order_uuid)
 
 
 # --- stock levels for the platform -------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    """What the platform may sell of one SKU: on hand minus reserved (may be negative)."""
+
+    sku: str
+    available: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The protocol's form of it (``POST /stock``)."""
+        return {"sku": self.sku, "available": self.available}
+
+
 def changed_levels(
     uow: UnitOfWork, after_movement: int, after_reservation_change: dt.datetime | None
-) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
+) -> tuple[list[StockLevel], int, dt.datetime | None]:
     """Levels of products whose stock or reservations changed since the marks given; and the
     new marks. ``after_movement`` 0 and no time: every product (the first push)."""
     conn = uow.conn
@@ -373,7 +402,7 @@ def changed_levels(
                 ).scalars()
             )
         ids = sorted(moved)
-    skus = skus_of(conn, ids)
+    skus = skus_of(uow, ids)
     free = reservations.available(uow, list(skus))
-    levels = [{"sku": skus[pid], "available": free[pid]} for pid in sorted(skus)]
+    levels = [StockLevel(skus[pid], free[pid]) for pid in sorted(skus)]
     return levels, int(top), newest or after_reservation_change

@@ -1,7 +1,10 @@
-"""The till's side of the outbox: which events go next, and what the platform said of them.
+"""The till's side of the outbox: the one writer of its events, which go next, and what the
+platform said of them.
 
-Events are written by the services in their own transactions (a sale and its event commit
-together). Here they are read in order, a batch at a time, and marked: ``sent_at`` when the
+Every event is written through :func:`event_row` / :func:`append`, by the services in their own
+transactions (a sale and its event commit together; PostgreSQL's one-round-trip sale,
+:mod:`posapp.sales.fastpath`, inserts the same row from :func:`event_row`). Here they are read
+in order, a batch at a time, and marked: ``sent_at`` when the
 platform acknowledged them (applied now, or a duplicate of an earlier lost ack), ``rejected_at``
 when it refused them for good. A refund never leaves before its sale: a batch stops short of a
 refund whose sale is still unsent. Each till sends the events it wrote (several tills may share
@@ -12,15 +15,66 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, or_, select, update
+from sqlalchemy import Text, bindparam, cast, func, insert, or_, select, update
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import OutboxEvent, SyncState, utcnow
 
 _t = OutboxEvent.__table__
+_insert = insert(_t).inline()  # inline: no RETURNING, so it can travel in a Batch
+
+
+# --- the one writer --------------------------------------------------------------------------
+
+
+def event_row(
+    kind: str,
+    doc_uuid: str,
+    payload: dict[str, Any] | None,
+    *,
+    at: dt.datetime,
+    register_id: str | None,
+    event_uuid: str | None = None,
+) -> dict[str, Any]:
+    """The outbox row of one event, as every writer inserts it: unsent, never tried, a fresh
+    event uuid (unless given), and the till that wrote it (None: any till may send it)."""
+    return {
+        "event_uuid": event_uuid or str(uuidlib.uuid4()),
+        "kind": kind,
+        "doc_uuid": doc_uuid,
+        "payload": payload,
+        "created_at": at,
+        "sent_at": None,
+        "attempts": 0,
+        "last_error": None,
+        "register_id": register_id,
+        "rejected_at": None,
+    }
+
+
+def append(
+    uow: UnitOfWork,
+    kind: str,
+    doc_uuid: str,
+    payload: dict[str, Any],
+    *,
+    at: dt.datetime,
+    register_id: str | None,
+    event_uuid: str | None = None,
+) -> None:
+    """Write one event in the caller's transaction (it commits with the document it tells of)."""
+    uow.conn.execute(
+        _insert,
+        event_row(kind, doc_uuid, payload, at=at, register_id=register_id, event_uuid=event_uuid),
+    )
+
+
+# --- reading and marking ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +104,7 @@ def _mine(register_id: str) -> Any:
 
 
 def next_batch(
-    conn: Connection,
+    uow: UnitOfWork,
     register_id: str,
     limit: int,
     *,
@@ -62,6 +116,7 @@ def next_batch(
 
     ``after_id``/``in_flight``: the batch being sent right now (not marked yet) — its events
     are skipped, and its documents count as going before this batch."""
+    conn = uow.conn
     rows = conn.execute(
         select(_t.c.id, _t.c.doc_uuid, _t.c.kind, cast(_t.c.payload, Text))
         .where(
@@ -94,7 +149,8 @@ def next_batch(
     return batch
 
 
-def mark_sent(conn: Connection, ids: Sequence[int], at: dt.datetime | None = None) -> None:
+def mark_sent(uow: UnitOfWork, ids: Sequence[int], at: dt.datetime | None = None) -> None:
+    conn = uow.conn
     if ids:
         conn.execute(
             update(_t)
@@ -103,10 +159,9 @@ def mark_sent(conn: Connection, ids: Sequence[int], at: dt.datetime | None = Non
         )
 
 
-def mark_rejected(
-    conn: Connection, rejected: dict[int, str], at: dt.datetime | None = None
-) -> None:
+def mark_rejected(uow: UnitOfWork, rejected: dict[int, str], at: dt.datetime | None = None) -> None:
     """The platform refused these for good: kept, shown, never resent on their own."""
+    conn = uow.conn
     if rejected:
         conn.execute(
             update(_t)
@@ -118,8 +173,9 @@ def mark_rejected(
         )
 
 
-def mark_attempted(conn: Connection, failed: dict[int, str]) -> None:
+def mark_attempted(uow: UnitOfWork, failed: dict[int, str]) -> None:
     """Tried and not taken yet (deferred, or the request failed): counted, kept pending."""
+    conn = uow.conn
     if failed:
         conn.execute(
             update(_t)
@@ -129,8 +185,9 @@ def mark_attempted(conn: Connection, failed: dict[int, str]) -> None:
         )
 
 
-def retry_rejected(conn: Connection, register_id: str) -> int:
+def retry_rejected(uow: UnitOfWork, register_id: str) -> int:
     """A manager fixed the cause: put rejected events back in the queue."""
+    conn = uow.conn
     return int(
         conn.execute(
             update(_t)
@@ -147,7 +204,8 @@ class OutboxCounts:
     rejected: int
 
 
-def counts(conn: Connection, register_id: str) -> OutboxCounts:
+def counts(uow: UnitOfWork, register_id: str) -> OutboxCounts:
+    conn = uow.conn
     pending = conn.execute(
         select(func.count())
         .select_from(_t)
@@ -164,12 +222,14 @@ def counts(conn: Connection, register_id: str) -> OutboxCounts:
 # --- durable cursors ------------------------------------------------------------------------
 
 
-def get_state(conn: Connection, key: str, default: str = "") -> str:
+def get_state(uow: UnitOfWork, key: str, default: str = "") -> str:
+    conn = uow.conn
     value = conn.execute(select(SyncState.value).where(SyncState.key == key)).scalar_one_or_none()
     return default if value is None else value
 
 
-def set_state(conn: Connection, key: str, value: str) -> None:
+def set_state(uow: UnitOfWork, key: str, value: str) -> None:
+    conn = uow.conn
     t = SyncState.__table__
     changed = conn.execute(
         update(t).where(t.c.key == key).values(value=value, updated_at=utcnow())

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from posapp.db.engine import Database, DatabaseError
+from posapp.db.engine import Database, DatabaseError, UnitOfWork
 from posapp.db.models import utcnow
 from posapp.sync import online, outbox
 from posapp.sync import protocol as P
@@ -231,7 +231,7 @@ class SyncWorker:
                         if marking is not None:
                             total += marking.result()
                             marking = None
-                        self.db.transact(lambda uow, f=failed: outbox.mark_attempted(uow.conn, f))
+                        self.db.transact(lambda uow, f=failed: outbox.mark_attempted(uow, f))
                         raise
                     following = ahead.result()
                     if marking is not None:
@@ -248,7 +248,7 @@ class SyncWorker:
     def _read_batch(self, after_id: int, in_flight: frozenset[str]) -> list[outbox.Pending]:
         return self.db.read(
             lambda uow: outbox.next_batch(
-                uow.conn, self.register_id, self.batch_size, after_id=after_id,
+                uow, self.register_id, self.batch_size, after_id=after_id,
                 in_flight=in_flight,
             )
         )  # fmt: skip
@@ -268,10 +268,10 @@ class SyncWorker:
             else:
                 deferred[p.id] = words or f"unexpected result {status!r}"
 
-        def mark(uow: Any) -> None:
-            outbox.mark_sent(uow.conn, done)
-            outbox.mark_rejected(uow.conn, rejected)
-            outbox.mark_attempted(uow.conn, deferred)
+        def mark(uow: UnitOfWork) -> None:
+            outbox.mark_sent(uow, done)
+            outbox.mark_rejected(uow, rejected)
+            outbox.mark_attempted(uow, deferred)
 
         self.db.transact(mark)
         self._update(sent=self.status().sent + len(done))
@@ -296,10 +296,10 @@ class SyncWorker:
         key: str,
         fetch: Callable[[int], dict[str, Any]],
         items: str,
-        apply: Callable[[Any, list[Any]], Any],
+        apply: Callable[[UnitOfWork, list[Any]], Any],
     ) -> None:
         while not self._stop.is_set():
-            cursor = int(self.db.read(lambda uow: outbox.get_state(uow.conn, key, "0")))
+            cursor = int(self.db.read(lambda uow: outbox.get_state(uow, key, "0")))
             page = fetch(cursor)
             rows = page.get(items)
             if not isinstance(rows, list):
@@ -311,10 +311,12 @@ class SyncWorker:
             next_cursor = int(page.get("next_cursor", cursor))
             if rows:
 
-                def apply_page(uow: Any, rows: list[Any] = rows, to: int = next_cursor) -> None:
+                def apply_page(
+                    uow: UnitOfWork, rows: list[Any] = rows, to: int = next_cursor
+                ) -> None:
                     # the page and its cursor in one transaction: applied exactly once
                     apply(uow, rows)
-                    outbox.set_state(uow.conn, key, str(to))
+                    outbox.set_state(uow, key, str(to))
 
                 self.db.transact(apply_page)
             if not page.get("more"):
@@ -323,11 +325,11 @@ class SyncWorker:
     def push_stock(self, client: PlatformClient, *, full: bool = False) -> int:
         """Sellable stock of what changed since the last push (everything when ``full``)."""
 
-        def read(uow: Any) -> tuple[list[dict[str, Any]], int, dt.datetime | None]:
+        def read(uow: UnitOfWork) -> tuple[list[online.StockLevel], int, dt.datetime | None]:
             if full:
                 return online.changed_levels(uow, 0, None)
-            mark = int(outbox.get_state(uow.conn, STOCK_MOVEMENT_MARK, "0"))
-            res = outbox.get_state(uow.conn, STOCK_RESERVATION_MARK, "")
+            mark = int(outbox.get_state(uow, STOCK_MOVEMENT_MARK, "0"))
+            res = outbox.get_state(uow, STOCK_RESERVATION_MARK, "")
             since = (
                 dt.datetime.fromisoformat(res) if res else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
             )
@@ -335,12 +337,12 @@ class SyncWorker:
 
         levels, top, newest = self.db.read(read)
         for i in range(0, len(levels), P.MAX_LEVELS):
-            client.push_stock(levels[i : i + P.MAX_LEVELS])
+            client.push_stock([lv.as_json() for lv in levels[i : i + P.MAX_LEVELS]])
 
-        def save(uow: Any) -> None:
-            outbox.set_state(uow.conn, STOCK_MOVEMENT_MARK, str(top))
+        def save(uow: UnitOfWork) -> None:
+            outbox.set_state(uow, STOCK_MOVEMENT_MARK, str(top))
             if newest is not None:
-                outbox.set_state(uow.conn, STOCK_RESERVATION_MARK, newest.isoformat())
+                outbox.set_state(uow, STOCK_RESERVATION_MARK, newest.isoformat())
 
         self.db.transact(save)
         return len(levels)
@@ -353,7 +355,7 @@ class SyncWorker:
 
     def _publish(self) -> None:
         try:
-            c = self.db.read(lambda uow: outbox.counts(uow.conn, self.register_id))
+            c = self.db.read(lambda uow: outbox.counts(uow, self.register_id))
             self._update(pending=c.pending, rejected=c.rejected)
         except DatabaseError as exc:
             log.warning("sync status: %s", exc)

@@ -152,9 +152,7 @@ class OnlineOrdersDialog(QDialog):
     def _show(self, orders: list[OrderInfo]) -> None:
         self.orders.clear()
         for o in orders:
-            goods = ", ".join(
-                f"{ln.get('name') or ln.get('sku')} ×{ln.get('qty')}" for ln in o.lines
-            )
+            goods = ", ".join(f"{ln.name or ln.sku} ×{ln.qty}" for ln in o.lines)
             text = self.tr("{no} · {name} {phone} · {total}\n    {goods}").format(
                 no=o.order_no,
                 name=o.customer_name,

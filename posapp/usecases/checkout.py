@@ -39,10 +39,13 @@ from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
 from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.hangul import SearchIndex
 from posapp.inventory.catalog import ProductInfo
-from posapp.sales import offline
-from posapp.sales.offline import OfflineState, SpoolStatus
-from posapp.sales.reports import RegisterReport
-from posapp.sales.service import CompletedSale, HeldInfo, SaleSummary, ShiftInfo
+from posapp.sales.holds import HeldInfo
+from posapp.sales.offline.forwarder import OfflineState
+from posapp.sales.offline.spool import Spool, SpoolStatus
+from posapp.sales.refunds import SaleSummary
+from posapp.sales.register_report import RegisterReport
+from posapp.sales.sale_records import CompletedSale
+from posapp.sales.shifts import ShiftInfo
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.sales.ticket import Ticket
 from posapp.sync.online import OrderInfo
@@ -93,7 +96,7 @@ class CheckoutSession:
     shift: ShiftInfo | None = None
     ticket: Ticket = field(default_factory=Ticket)
     last_sale: CompletedSale | None = None
-    spool: offline.Spool | None = None
+    spool: Spool | None = None
     offline: bool = False
     #: called (on the worker thread) when the till goes offline or sells offline: the app
     #: wakes its forwarder, which then tells the screen

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from posapp.sales import service
-from posapp.sales.service import HeldInfo
+from posapp.sales import holds, voids
+from posapp.sales.holds import HeldInfo
 from posapp.usecases.approvals import Approval
 from posapp.usecases.session_error import SessionError
 
@@ -21,7 +21,7 @@ def hold(s: CheckoutSession, label: str = "") -> HeldInfo:
     s.online_only("holding a ticket")
     ticket = s.ticket
     held = s.db.transact(
-        lambda uow: service.hold(
+        lambda uow: holds.hold(
             uow, ticket, register_id=s.settings.register_id, user_id=uid, label=label
         )
     )
@@ -31,7 +31,7 @@ def hold(s: CheckoutSession, label: str = "") -> HeldInfo:
 
 def held(s: CheckoutSession) -> list[HeldInfo]:
     s.online_only("held tickets")
-    return s.db.read(lambda uow: service.list_held(uow, s.settings.register_id))
+    return s.db.read(lambda uow: holds.list_held(uow, s.settings.register_id))
 
 
 def recall(s: CheckoutSession, held_id: int) -> None:
@@ -41,7 +41,7 @@ def recall(s: CheckoutSession, held_id: int) -> None:
             code="session.ticket_open",
         )
     s.online_only("recalling a ticket")
-    s.ticket = s.db.transact(lambda uow: service.recall(uow, held_id))
+    s.ticket = s.db.transact(lambda uow: holds.recall(uow, held_id))
     s.save_recovery()
 
 
@@ -50,7 +50,7 @@ def void(s: CheckoutSession, reason: str = "", approval: Approval | None = None)
     ticket = s.ticket
     approver = approval.approver_id if approval is not None and approval.covers(VOID) else None
     s.transact(
-        lambda uow: service.void_ticket(
+        lambda uow: voids.void_ticket(
             uow,
             ticket,
             register_id=s.settings.register_id,

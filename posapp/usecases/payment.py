@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from posapp.errors import PosError
 from posapp.hardware.ports import CardTerminal, HardwareError
-from posapp.sales.service import CompletedSale
+from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
     CashReceiptRequest,
     Method,

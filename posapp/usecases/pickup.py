@@ -24,9 +24,7 @@ def pick_up(s: CheckoutSession, order_uuid: str) -> OrderInfo:
     uid = s.who()
     s.online_only("handing over an online order")
     return s.db.transact(
-        lambda uow: online.pick_up(
-            uow, order_uuid, user_id=uid, register_id=s.settings.register_id
-        )
+        lambda uow: online.pick_up(uow, order_uuid, user_id=uid, register_id=s.settings.register_id)
     )
 
 

@@ -26,7 +26,7 @@ from posapp.hardware.receipt import (
     layout_text,
 )
 from posapp.inventory import catalog
-from posapp.sales.service import CompletedSale
+from posapp.sales.sale_records import CompletedSale
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
@@ -69,14 +69,14 @@ def sale_receipt(
     sign = -1 if sale.kind == "refund" else 1
     items = tuple(
         ItemLine(
-            name=ln["name"],
-            qty_text=qty_text(ln["unit"], ln["qty"]),
-            unit_price=ln["unit_price"],
-            amount=sign * ln["gross"],
-            discount=sign * (ln["line_discount"] + ln["ticket_discount"]),
-            exempt=ln["tax_class"] == "exempt",
-            code=ln["barcode"] or "",
-            regular_price=ln.get("regular_price"),
+            name=ln.name,
+            qty_text=qty_text(ln.unit, ln.qty),
+            unit_price=ln.unit_price,
+            amount=sign * ln.gross,
+            discount=sign * (ln.line_discount + ln.ticket_discount),
+            exempt=ln.tax_class == "exempt",
+            code=ln.barcode or "",
+            regular_price=ln.regular_price,
         )
         for ln in sale.lines
     )
@@ -142,7 +142,7 @@ class ReceiptPrinting:
     def promo_for(self, sale: CompletedSale) -> tuple[str, str] | None:
         """The promotion of the first region among the sale's products (offline: the spool's
         copy of the regions)."""
-        ids = [ln["product_id"] for ln in sale.lines]
+        ids = [ln.product_id for ln in sale.lines]
 
         def read(uow: UnitOfWork) -> tuple[str, str] | None:
             products = catalog.products_by_id(uow, ids)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from posapp.sales import service
-from posapp.sales.service import CompletedSale, SaleSummary
+from posapp.sales import refunds
+from posapp.sales.refunds import SaleSummary
+from posapp.sales.sale_records import CompletedSale
 from posapp.usecases.approvals import Approval
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ REFUND = "sale.refund"
 
 def find_sale(s: CheckoutSession, receipt_no: str) -> SaleSummary:
     s.online_only("looking up a receipt")
-    return s.db.read(lambda uow: service.find_sale(uow, receipt_no))
+    return s.db.read(lambda uow: refunds.find_sale(uow, receipt_no))
 
 
 def refund(
@@ -31,7 +32,7 @@ def refund(
     approver = approval.approver_id if approval is not None and approval.covers(REFUND) else None
     s.online_only("a refund")
     sale = s.db.transact(
-        lambda uow: service.refund(
+        lambda uow: refunds.refund(
             uow,
             receipt_no,
             register_id=s.settings.register_id,

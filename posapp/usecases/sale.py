@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from posapp.classes import booking_payment as class_bookings
 from posapp.db.engine import DatabaseUnavailable, UnitOfWork
-from posapp.sales import service
-from posapp.sales.service import CompletedSale
+from posapp.sales import completion, drawer
+from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.usecases.approvals import Approval
 from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
@@ -48,7 +48,7 @@ def complete(
     final = not class_bookings.pays_bookings(ticket)
 
     def run(uow: UnitOfWork) -> CompletedSale:
-        sale = service.complete_sale(
+        sale = completion.complete_sale(
             uow,
             ticket,
             tenders,
@@ -119,7 +119,7 @@ def record_drawer(
     if receipt_no is None and approval is not None and approval.covers(NO_SALE_DRAWER):
         approver = approval.approver_id
     s.transact(
-        lambda uow: service.record_drawer_open(
+        lambda uow: drawer.record_drawer_open(
             uow,
             register_id=s.settings.register_id,
             user_id=uid,
@@ -132,7 +132,7 @@ def record_drawer(
 def record_reprint(s: CheckoutSession, receipt_no: str) -> None:
     uid = s.who()
     s.transact(
-        lambda uow: service.record_reprint(
+        lambda uow: drawer.record_reprint(
             uow, register_id=s.settings.register_id, user_id=uid, receipt_no=receipt_no
         )
     )

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from posapp.auth import service as auth
 from posapp.auth.service import UserInfo
-from posapp.sales import reports, service
-from posapp.sales.reports import RegisterReport, format_report
-from posapp.sales.service import DENOMINATIONS, ShiftInfo
+from posapp.sales import register_report, shifts
+from posapp.sales.register_report import RegisterReport, format_report
+from posapp.sales.shifts import DENOMINATIONS, ShiftInfo
 from posapp.usecases.session_error import SessionError
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def sign_in(s: CheckoutSession, pin: str) -> UserInfo:
     user = s.transact(lambda uow: auth.authenticate(uow, pin))
     s.user = user
-    s.shift = s.read(lambda uow: service.current_shift(uow, s.settings.register_id))
+    s.shift = s.read(lambda uow: shifts.current_shift(uow, s.settings.register_id))
     return user
 
 
@@ -29,7 +29,7 @@ def open_shift(s: CheckoutSession, counts: Mapping[int, int]) -> ShiftInfo:
     uid = s.who()
     s.online_only("opening a shift")
     s.shift = s.db.transact(
-        lambda uow: service.open_shift(uow, s.settings.register_id, uid, {**counts})
+        lambda uow: shifts.open_shift(uow, s.settings.register_id, uid, _counted(counts))
     )
     return s.shift
 
@@ -37,7 +37,7 @@ def open_shift(s: CheckoutSession, counts: Mapping[int, int]) -> ShiftInfo:
 def x_report(s: CheckoutSession) -> RegisterReport:
     shift_id = s.require_shift().id
     s.online_only("the X report")
-    return s.db.read(lambda uow: reports.x_report(uow, shift_id))
+    return s.db.read(lambda uow: register_report.x_report(uow, shift_id))
 
 
 def close_shift(s: CheckoutSession, counts: Mapping[int, int]) -> RegisterReport:
@@ -52,7 +52,7 @@ def close_shift(s: CheckoutSession, counts: Mapping[int, int]) -> RegisterReport
             code="offline.unsent",
             count=waiting.queued + waiting.failed,
         )
-    report = s.db.transact(lambda uow: reports.close_shift(uow, shift_id, uid, {**counts}))
+    report = s.db.transact(lambda uow: shifts.close_shift(uow, shift_id, uid, _counted(counts)))
     s.shift = None
     return report
 
@@ -71,3 +71,8 @@ __all__ = [
     "report_text",
     "x_report",
 ]
+
+
+def _counted(counts: Mapping[int, int]) -> dict[int | str, int]:
+    """The drawer count by denomination, as the shift service takes it."""
+    return {k: v for k, v in counts.items()}

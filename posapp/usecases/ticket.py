@@ -18,8 +18,8 @@ from posapp.domain.cart import CartLine, Discount
 from posapp.domain.hangul import SearchIndex
 from posapp.inventory import catalog
 from posapp.inventory.catalog import ProductInfo
-from posapp.sales import service
-from posapp.sales.service import SaleSummary
+from posapp.sales import price_override, receipt_numbers, refunds
+from posapp.sales.refunds import SaleSummary
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.session_error import SessionError
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 DISCOUNT_OVER_LIMIT = "sale.discount_over_limit"
 PRICE_OVERRIDE = "line.price_override"
 
-_RECEIPT_NO = re.compile(f"^{service.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
+_RECEIPT_NO = re.compile(f"^{receipt_numbers.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def scan(s: CheckoutSession, code: str) -> ScanOutcome:
     code = code.strip()
     if _RECEIPT_NO.match(code):
         s.online_only("a refund")
-        sale = s.db.read(lambda uow: service.find_sale(uow, code))
+        sale = s.db.read(lambda uow: refunds.find_sale(uow, code))
         return ScanOutcome("receipt", sale=sale)
     try:
         result = s.read(lambda uow: catalog.scan(uow, code, s.settings.layouts))
@@ -174,7 +174,7 @@ def override_price(
         approver = approval.approver_id
 
     who = s.transact(
-        lambda uow: service.authorize_price_override(uow, uid, approver)
+        lambda uow: price_override.authorize_price_override(uow, uid, approver)
     )  # offline: checked against the spool's users
     s.ticket.override_price(index, unit_price, reason, who.id)
     s.save_recovery()

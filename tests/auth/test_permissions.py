@@ -17,7 +17,7 @@ from posapp.auth import service as auth
 from posapp.auth.permissions import Permission
 from posapp.cli import main as admin_cli
 from posapp.db.models import User
-from posapp.sales import service
+from posapp.sales import completion, drawer, refunds, voids
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from posapp.verify import verify
@@ -37,7 +37,7 @@ def _sale(store: Store) -> str:
     t = Ticket()
     t.add(store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE).line))
     done = store.db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow, t, [Tender.cash(8_500)], register_id="R01", user_id=store.cashier
         )
     )
@@ -56,7 +56,7 @@ def test_refund_follows_the_grants_an_admin_edits(store: Store, admin: int) -> N
     receipt = _sale(store)
 
     def refund(approver: int):  # type: ignore[no-untyped-def]
-        return lambda uow: service.refund(
+        return lambda uow: refunds.refund(
             uow, receipt, register_id="R01", user_id=store.cashier, approved_by=approver
         )
 
@@ -91,19 +91,19 @@ def test_void_discount_and_drawer_ask_their_permission(store: Store, admin: int)
     db.transact(lambda uow: perms.revoke(uow, admin, "manager", Permission.VOID))
     with pytest.raises(auth.AuthError):
         db.transact(
-            lambda uow: service.void_ticket(
+            lambda uow: voids.void_ticket(
                 uow, t, register_id="R01", user_id=store.cashier, approved_by=store.manager
             )
         )
     db.transact(  # the manager still opens the drawer without a sale
-        lambda uow: service.record_drawer_open(
+        lambda uow: drawer.record_drawer_open(
             uow, register_id="R01", user_id=store.cashier, approved_by=store.manager
         )
     )
     db.transact(lambda uow: perms.revoke(uow, admin, "manager", Permission.NO_SALE_DRAWER))
     with pytest.raises(auth.AuthError):
         db.transact(
-            lambda uow: service.record_drawer_open(
+            lambda uow: drawer.record_drawer_open(
                 uow, register_id="R01", user_id=store.cashier, approved_by=store.manager
             )
         )

@@ -20,7 +20,7 @@ from posapp.db.engine import Database
 from posapp.db.models import StockMovement, StockReservation
 from posapp.domain.phone import PhoneError
 from posapp.inventory import ledger, reservations
-from posapp.sales import service as sales
+from posapp.sales import completion, refunds
 from posapp.sales.tenders import Tender
 from posapp.verify import verify
 from tests.conftest import Store
@@ -276,8 +276,8 @@ def test_paid_at_the_till_as_a_taxable_line_without_stock(store: Store) -> None:
     assert paid.status == bk.CONFIRMED and paid.hold_until is None
     assert paid.receipt_no == sale.receipt_no and paid.paid_amount == 70_000
     (line,) = sale.lines
-    assert line["name"].startswith("[클래스] 순창 고추장 담그기 11/28(토) 14:00")
-    assert line["tax_class"] == "taxable" and line["qty"] == 2
+    assert line.name.startswith("[클래스] 순창 고추장 담그기 11/28(토) 14:00")
+    assert line.tax_class == "taxable" and line.qty == 2
     assert sale.tax.vat == 70_000 - round(70_000 / 1.1) and sale.movements == ()
     assert (
         db.read(
@@ -303,7 +303,7 @@ def test_paid_at_the_till_as_a_taxable_line_without_stock(store: Store) -> None:
         t = Ticket()
         t.add(CartLine(store.gochujang, "고추장", TaxClass.TAXABLE, Unit.EA, 1, 8_500))
         t.add(bp.ticket_line(uow, b2.uuid))
-        sale = sales.complete_sale(
+        sale = completion.complete_sale(
             uow, t, [Tender.cash(50_000)], register_id="R01", user_id=store.cashier
         )
         return sale, bp.settle_from_sale(uow, sale)
@@ -326,7 +326,7 @@ def test_paying_a_released_booking_rolls_the_sale_back(store: Store) -> None:
 
         t = Ticket()
         t.add(line)
-        sale = sales.complete_sale(
+        sale = completion.complete_sale(
             uow, t, [Tender.cash(35_000)], register_id="R01", user_id=store.cashier
         )
         bp.settle_from_sale(uow, sale)
@@ -374,7 +374,7 @@ def test_refund_policy_boundaries_through_the_sale_engine(
     if want:
         assert r.refund is not None and r.refund.total == -want
         assert r.refund.original_receipt_no == sale.receipt_no and r.refund.movements == ()
-        left = db.read(lambda uow: sales.find_sale(uow, sale.receipt_no)).lines[0]
+        left = db.read(lambda uow: refunds.find_sale(uow, sale.receipt_no)).lines[0]
         assert left.refunded_net == want and left.remaining_qty == 0
     else:
         assert r.refund is None
@@ -444,8 +444,8 @@ def test_meeting_space_booking_with_and_without_room_fee(store: Store) -> None:
     )
     assert paid.booking.amount == 50_000 and paid.booking.status == bk.HELD
     sale, _booking = pay(store, paid.booking.uuid)
-    assert sale.total == 50_000 and sale.lines[0]["qty"] == 1
-    assert sale.lines[0]["name"].startswith("[대관] 생산자 모임")
+    assert sale.total == 50_000 and sale.lines[0].qty == 1
+    assert sale.lines[0].name.startswith("[대관] 생산자 모임")
     with pytest.raises(cs.ClassError) as e:  # the meeting space is taken
         db.transact(
             lambda uow: bk.book_meeting(

@@ -24,7 +24,7 @@ from posapp.inventory.lots import LotInfo, expiring_lots, lots_of, markdown_lot
 from posapp.inventory.purchasing import OrderLine
 from posapp.inventory.receiving import ReceiveLine
 from posapp.inventory.stock import InventoryError, WasteReason
-from posapp.sales import service
+from posapp.sales import completion
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from posapp.verify import verify
@@ -49,7 +49,7 @@ def sell(store: Store, code: str, n: int = 1):  # type: ignore[no-untyped-def]
     for _ in range(n):
         t.add(store.db.read(lambda uow: catalog.scan(uow, code)).line)
     return store.db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow, t, [Tender.cash(1_000_000)], register_id=store.register, user_id=store.cashier
         )
     )

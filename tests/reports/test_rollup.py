@@ -13,7 +13,7 @@ from posapp.db.models import ReportRollupState, ReportSalesRollup
 from posapp.inventory import catalog as inv_catalog
 from posapp.reports import catalog, rollup
 from posapp.reports.model import NO_FILTERS, Filters, Period
-from posapp.sales import service
+from posapp.sales import completion
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from tests.conftest import APPLE_CODE, Store
@@ -38,7 +38,7 @@ def sell_apple(store: Store, at: dt.datetime) -> None:
     t = Ticket()
     t.add(line)
     store.db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow, t, [Tender.cash(12_900)], register_id="R01", user_id=store.cashier, now=at
         )
     )

@@ -132,7 +132,7 @@ def test_classes_revenue_and_attendance(store: Store) -> None:
 
 def test_dashboard_today_against_last_week(store: Store) -> None:
     from posapp.inventory import catalog as inv_catalog
-    from posapp.sales import service
+    from posapp.sales import completion
     from posapp.sales.tenders import Tender
     from posapp.sales.ticket import Ticket
     from tests.conftest import APPLE_CODE
@@ -144,7 +144,7 @@ def test_dashboard_today_against_last_week(store: Store) -> None:
         t = Ticket()
         t.add(line)
         store.db.transact(
-            lambda uow: service.complete_sale(
+            lambda uow: completion.complete_sale(
                 uow, t, [Tender.cash(12_900)], register_id="R01", user_id=store.cashier, now=at
             )
         )

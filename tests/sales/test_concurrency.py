@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from posapp.db.models import Sale
 from posapp.inventory import catalog
-from posapp.sales import service
+from posapp.sales import completion
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from posapp.verify import verify
@@ -35,7 +35,7 @@ def test_concurrent_sales_keep_stock_and_receipts_exact(store: Store) -> None:
                 t.add(first)
                 t.add(second)
                 db.transact(
-                    lambda uow, t=t: service.complete_sale(
+                    lambda uow, t=t: completion.complete_sale(
                         uow, t, [Tender.cash(21_400)], register_id="R01", user_id=store.cashier
                     )
                 )

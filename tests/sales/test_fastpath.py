@@ -14,8 +14,8 @@ from sqlalchemy import func, select, update
 from posapp.db.engine import Database
 from posapp.db.models import Lot, OutboxEvent, Product, Sale, SaleLine, Shift, StockMovement
 from posapp.inventory import catalog, ledger
-from posapp.sales import fastpath, service
-from posapp.sales.documents import load_document
+from posapp.sales import completion, fastpath, sale_records, shifts
+from posapp.sales.sale_document import load_document
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from posapp.verify import verify
@@ -36,7 +36,7 @@ def _sell(  # type: ignore[no-untyped-def]
         t.add(db.read(lambda uow, c=code: catalog.scan(uow, c)).line.with_qty(qty))
     total = t.priced().total
     return db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow,
             t,
             [Tender.cash(total)],
@@ -48,9 +48,9 @@ def _sell(  # type: ignore[no-untyped-def]
 
 
 def _fast(db: Database, register: str = "R01") -> bool:
-    day = service.business_date(dt.datetime.now(dt.UTC))
+    day = sale_records.business_date(dt.datetime.now(dt.UTC))
     with db.uow() as uow:
-        return fastpath.plan(uow.conn, register, day) is not None
+        return fastpath.plan(uow, register, day) is not None
 
 
 def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
@@ -100,7 +100,7 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     t = Ticket()
     t.add(beef.line(500))  # 500 g of a product that is now a service
     done = db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow,
             t,
             [Tender.cash(t.priced().total)],
@@ -118,7 +118,7 @@ def test_fefo_floor_lots_services_and_running_out(store: Store) -> None:
     # every document as the tables rebuild it, with its outbox event and register
     with db.uow(write=False) as uow:
         for sale in (first, second, third, done):
-            doc = load_document(uow.conn, sale.uuid)
+            doc = load_document(uow, sale.uuid)
             event = uow.conn.execute(
                 select(OutboxEvent.payload, OutboxEvent.register_id).where(
                     OutboxEvent.doc_uuid == sale.uuid
@@ -155,14 +155,14 @@ def test_no_open_shift_on_the_fast_path_writes_nothing(store: Store, final: bool
     _sell(db, store, [(GOCHUJANG_CODE, 1)], final=final)
     _sell(db, store, [(GOCHUJANG_CODE, 1)], final=final)
     db.transact(lambda uow: uow.conn.execute(update(Shift).values(status="closed")))
-    with pytest.raises(service.SaleError) as err:
+    with pytest.raises(sale_records.SaleError) as err:
         _sell(db, store, [(GOCHUJANG_CODE, 1)], final=final)
     assert err.value.code == "shift.not_open"
     assert (
         db.read(lambda uow: uow.conn.execute(select(func.count()).select_from(Sale)).scalar()) == 2
     )
     assert db.read(lambda uow: catalog.stock_on_hand(uow, store.gochujang)) == 8
-    db.transact(lambda uow: service.open_shift(uow, "R01", store.cashier, {}))
+    db.transact(lambda uow: shifts.open_shift(uow, "R01", store.cashier, {}))
     assert _sell(db, store, [(GOCHUJANG_CODE, 1)]).receipt_no.endswith("-0003")
     report = verify(db)
     assert report.ok, report
@@ -177,7 +177,7 @@ def test_nothing_may_run_after_a_final_sale(store: Store) -> None:
     t.add(db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE)).line)
 
     def sell_then_write(uow):  # type: ignore[no-untyped-def]
-        sale = service.complete_sale(
+        sale = completion.complete_sale(
             uow,
             t,
             [Tender.cash(t.priced().total)],

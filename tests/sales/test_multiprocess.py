@@ -19,8 +19,8 @@ from sqlalchemy.exc import IntegrityError
 
 from posapp.db.engine import Database
 from posapp.db.migrate import head_revision
-from posapp.db.models import Lot, Sale, Shift, StockLevel
-from posapp.sales import service
+from posapp.db.models import Lot, Sale, Shift, StockLevel, utcnow
+from posapp.sales import sale_records, shifts
 from posapp.verify import verify
 from tests.conftest import Store
 from tests.support import tills
@@ -50,8 +50,8 @@ def _run(target, arglists, timeout: float = 120):  # type: ignore[no-untyped-def
 def test_tills_in_processes_keep_stock_lots_and_receipts_exact(store: Store) -> None:
     db = store.db
     user = store.cashier
-    db.transact(lambda uow: service.open_shift(uow, "R02", user, {10_000: 5}))
-    db.transact(lambda uow: service.open_shift(uow, "R03", user, {10_000: 5}))
+    db.transact(lambda uow: shifts.open_shift(uow, "R02", user, {10_000: 5}))
+    db.transact(lambda uow: shifts.open_shift(uow, "R03", user, {10_000: 5}))
     products = [store.apple, store.gochujang, store.salt]  # apple runs out of lots early
 
     def levels(uow):  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_the_database_itself_refuses_a_second_open_shift(store: Store) -> None:
                 uuid="00000000-0000-0000-0000-000000000009",
                 register_id="R01",
                 opened_by=store.cashier,
-                business_date=service.business_date(service.utcnow()),
+                business_date=sale_records.business_date(utcnow()),
                 opening_float=0,
                 opening_counts={},
                 status="open",

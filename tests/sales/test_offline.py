@@ -16,8 +16,10 @@ from posapp.db.migrate import migrate
 from posapp.db.models import AuditEvent, OutboxEvent, Product, Sale, StockLevel
 from posapp.domain.cart import Discount
 from posapp.inventory import lots
-from posapp.sales import reports, service
-from posapp.sales.offline import QUEUE, Forwarder, Spool
+from posapp.sales import refunds, sale_records, shifts
+from posapp.sales.offline import forwarder, snapshot
+from posapp.sales.offline.forwarder import Forwarder
+from posapp.sales.offline.spool import QUEUE, Spool
 from posapp.sales.tenders import Tender
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
 from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
@@ -27,7 +29,7 @@ from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
 
-TODAY = service.business_date(dt.datetime.now(dt.UTC))
+TODAY = sale_records.business_date(dt.datetime.now(dt.UTC))
 
 
 def approve(
@@ -59,13 +61,13 @@ def _session(db: Database, spool: Spool | None) -> CheckoutSession:
 def _offline(store: Store, path: Path) -> tuple[Spool, CheckoutSession]:
     """A spool with its snapshot, and a signed-in session selling offline on it."""
     spool = Spool(path, "R01")
-    spool.refresh(store.db)
+    snapshot.refresh(spool, store.db)
     s = _session(store.db, spool)
     assert s.go_offline()
     return spool, s
 
 
-def _sell(s: CheckoutSession, *codes: str) -> service.CompletedSale:
+def _sell(s: CheckoutSession, *codes: str) -> sale_records.CompletedSale:
     for c in codes:
         s.scan(c)
     return s.complete([Tender.cash(100_000)])
@@ -73,7 +75,7 @@ def _sell(s: CheckoutSession, *codes: str) -> service.CompletedSale:
 
 def test_offline_sales_reach_the_server_exactly_once(store: Store, tmp_path: Path) -> None:
     spool = Spool(tmp_path / "spool.sqlite3", "R01")
-    stats = spool.refresh(store.db)
+    stats = snapshot.refresh(spool, store.db)
     assert stats.rows > 4 and spool.ready()
     s = _session(store.db, spool)
     apples = _level(store.db, store.apple)
@@ -91,10 +93,10 @@ def test_offline_sales_reach_the_server_exactly_once(store: Store, tmp_path: Pat
         s.refund(first.receipt_no, None)
     assert e.value.code == "offline.needs_server"
 
-    result = spool.forward(store.db)
+    result = forwarder.forward(spool, store.db)
     assert (result.sent, result.duplicates, result.failed, result.remaining) == (2, 0, 0, 0)
     assert _level(store.db, store.apple) == apples - 3
-    summary = store.db.read(lambda uow: service.find_sale(uow, first.receipt_no))
+    summary = store.db.read(lambda uow: refunds.find_sale(uow, first.receipt_no))
     assert summary.total == first.total and summary.uuid == first.uuid
     events = store.db.read(
         lambda uow: uow.conn.execute(
@@ -128,7 +130,7 @@ def test_offline_sales_reach_the_server_exactly_once(store: Store, tmp_path: Pat
         "error": "",
     }
     spool.db.transact(lambda uow: uow.conn.execute(insert(QUEUE).values(**again)))
-    result = spool.forward(store.db)
+    result = forwarder.forward(spool, store.db)
     assert (result.sent, result.duplicates) == (0, 1)
     assert _sale_count(store.db) == before + 2
     assert _level(store.db, store.apple) == apples - 3
@@ -143,7 +145,7 @@ def test_offline_numbers_never_repeat_after_a_new_spool(store: Store, tmp_path: 
     spool, s = _offline(store, tmp_path / "a.sqlite3")
     _sell(s, APPLE_CODE)
     _sell(s, APPLE_CODE)
-    spool.forward(store.db)
+    forwarder.forward(spool, store.db)
     spool.dispose()
     fresh, s2 = _offline(store, tmp_path / "b.sqlite3")  # the till's disk was replaced
     assert _sell(s2, APPLE_CODE).receipt_no.endswith("-O0003")
@@ -155,16 +157,16 @@ def test_a_refused_sale_is_set_aside_and_retried(store: Store, tmp_path: Path) -
     sale = _sell(s, GOCHUJANG_CODE)
     # meanwhile the shift was closed on the server (by the office): the sale has no shift
     store.db.transact(
-        lambda uow: reports.close_shift(uow, store.shift_id, store.manager, {10_000: 10})
+        lambda uow: shifts.close_shift(uow, store.shift_id, store.manager, {10_000: 10})
     )
-    result = spool.forward(store.db)
+    result = forwarder.forward(spool, store.db)
     assert (result.sent, result.failed) == (0, 1)
     status = spool.status()
     assert (status.queued, status.failed) == (0, 1) and "shift.not_open" in status.last_error
-    store.db.transact(lambda uow: service.open_shift(uow, "R01", store.cashier, {10_000: 10}))
+    store.db.transact(lambda uow: shifts.open_shift(uow, "R01", store.cashier, {10_000: 10}))
     assert spool.retry_failed() == 1
-    assert spool.forward(store.db).sent == 1
-    assert store.db.read(lambda uow: service.find_sale(uow, sale.receipt_no)).total == 8_500
+    assert forwarder.forward(spool, store.db).sent == 1
+    assert store.db.read(lambda uow: refunds.find_sale(uow, sale.receipt_no)).total == 8_500
     spool.dispose()
 
 
@@ -176,7 +178,7 @@ def test_markdowns_and_users_come_with_the_snapshot(store: Store, tmp_path: Path
     )
     store.db.transact(lambda uow: lots.markdown_lot(uow, early, 30, user_id=store.manager))
     spool = Spool(tmp_path / "spool.sqlite3", "R01")
-    spool.refresh(store.db)
+    snapshot.refresh(spool, store.db)
     s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"), spool=spool)
     s.offline = True
     assert s.sign_in("1111").id == store.cashier  # signed in against the spool's users
@@ -274,7 +276,7 @@ def test_admin_cli_shows_and_forwards_the_spool(store: Store) -> None:
     r = admin(url, "offline", "forward")
     assert r.returncode == 0, r.stderr
     assert "sent 1, already there 0, refused 0; 0 waiting" in r.stdout
-    assert store.db.read(lambda uow: service.find_sale(uow, sale.receipt_no)).total == 12_900
+    assert store.db.read(lambda uow: refunds.find_sale(uow, sale.receipt_no)).total == 12_900
 
 
 def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_path: Path) -> None:
@@ -292,8 +294,8 @@ def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_p
 
     store.db.transact(age)
     spool = Spool(tmp_path / "spool.sqlite3", "R01")
-    full = spool.refresh(store.db)
-    quiet = spool.refresh(store.db, changes_only=True)
+    full = snapshot.refresh(spool, store.db)
+    quiet = snapshot.refresh(spool, store.db, changes_only=True)
     # nothing changed: the small tables come again, and of the products only the newest
     # (within the overlap kept for till clocks running behind) with its barcode
     assert quiet.rows == full.rows - 3 - 2
@@ -310,7 +312,7 @@ def test_changes_only_refresh_brings_new_prices_and_barcodes(store: Store, tmp_p
             ).encode(),
         )
     )
-    spool.refresh(store.db, changes_only=True)
+    snapshot.refresh(spool, store.db, changes_only=True)
     s = CheckoutSession(db=store.db, settings=SessionSettings(register_id="R01"), spool=spool)
     s.offline = True
     s.sign_in("1111")
@@ -329,7 +331,7 @@ def test_a_price_override_made_offline_reaches_the_server(store: Store, tmp_path
     who = s.override_price(0, 7_000, "가격표 불일치", approval)
     assert who.id == store.manager
     sale = s.complete([Tender.cash(10_000)])
-    assert spool.forward(store.db).sent == 1
+    assert forwarder.forward(spool, store.db).sent == 1
     line = store.db.read(
         lambda uow: uow.conn.execute(
             select(SaleLine.unit_price, SaleLine.regular_price, SaleLine.price_override_by)
@@ -353,7 +355,7 @@ def test_a_pending_cash_receipt_made_offline_is_queued_on_the_server(store: Stor
     s.scan(APPLE_CODE)
     sale = s.complete([Tender.cash(20_000)], CashReceiptRequest("010-2345-6789"))
     assert sale.cash_receipt_approval is None  # the terminal never answered
-    assert spool.forward(store.db).sent == 1
+    assert forwarder.forward(spool, store.db).sent == 1
     waiting = store.db.read(lambda uow: cash_receipts.pending(uow, "R01"))
     assert [(p.receipt_no, p.amount) for p in waiting] == [(sale.receipt_no, 12_900)]
     spool.dispose()
@@ -373,13 +375,13 @@ def test_two_tills_catch_up_at_the_same_moment(store: Store, tmp_path: Path) -> 
     stock rows locked from two connections): every sale once, stock taken exactly."""
     import threading
 
-    store.db.transact(lambda uow: service.open_shift(uow, "R02", store.cashier, {10_000: 5}))
+    store.db.transact(lambda uow: shifts.open_shift(uow, "R02", store.cashier, {10_000: 5}))
     apples = _level(store.db, store.apple)
     gochu = _level(store.db, store.gochujang)
     spools = []
     for reg in ("R01", "R02"):
         spool = Spool(tmp_path / f"{reg}.sqlite3", reg)
-        spool.refresh(store.db)
+        snapshot.refresh(spool, store.db)
         s = CheckoutSession(db=store.db, settings=SessionSettings(register_id=reg), spool=spool)
         s.sign_in("1111")
         assert s.go_offline()
@@ -389,7 +391,7 @@ def test_two_tills_catch_up_at_the_same_moment(store: Store, tmp_path: Path) -> 
     results: list[object] = []
 
     def forward(spool: Spool) -> None:
-        results.append(spool.forward(store.db))
+        results.append(forwarder.forward(spool, store.db))
 
     threads = [threading.Thread(target=forward, args=(sp,)) for sp in spools]
     for t in threads:
@@ -433,12 +435,12 @@ def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_pa
         )
 
     before = actions()
-    assert spool.forward(store.db).sent == 1
+    assert forwarder.forward(spool, store.db).sent == 1
     new = actions()[len(before) :]
     # the drawer and the void copied from the spool; the discount approval written by the replay
     # of the sale (not copied as well)
     assert sorted(new) == ["discount.approve", "drawer.open", "ticket.void"]
-    spool.forward(store.db)  # again: nothing more
+    forwarder.forward(spool, store.db)  # again: nothing more
     assert actions()[len(before) :] == new
     assert sale.receipt_no.endswith("-O0001")
     spool.dispose()
@@ -447,21 +449,21 @@ def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_pa
 def test_forwarded_copies_are_pruned_after_two_weeks(store: Store, tmp_path: Path) -> None:
     spool, s = _offline(store, tmp_path / "spool.sqlite3")
     sent = _sell(s, APPLE_CODE)
-    spool.forward(store.db)
+    forwarder.forward(spool, store.db)
     waiting = _sell(s, GOCHUJANG_CODE)  # still queued (say the server went again)
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=15)
-    assert spool.prune(now=dt.datetime.now(dt.UTC)) == 0  # too recent
-    assert spool.prune(now=later) == 1
+    assert snapshot.prune(spool, now=dt.datetime.now(dt.UTC)) == 0  # too recent
+    assert snapshot.prune(spool, now=later) == 1
     left = spool.db.read(lambda uow: list(uow.conn.execute(select(Sale.uuid)).scalars()))
     assert left == [waiting.uuid] and sent.uuid not in left
-    assert spool.forward(store.db).sent == 1  # the queued one still goes
+    assert forwarder.forward(spool, store.db).sent == 1  # the queued one still goes
     spool.dispose()
 
 
 def test_the_x_report_counts_offline_sales_and_pending_cash_receipts(
     store: Store, tmp_path: Path
 ) -> None:
-    from posapp.sales.reports import format_report, x_report
+    from posapp.sales.register_report import format_report, x_report
     from posapp.sales.tenders import CashReceiptRequest
 
     online = _session(store.db, None)
@@ -470,7 +472,7 @@ def test_the_x_report_counts_offline_sales_and_pending_cash_receipts(
     _sell(s, APPLE_CODE)
     s.scan(APPLE_CODE)
     s.complete([Tender.cash(20_000)], CashReceiptRequest("010-2345-6789"))  # terminal down
-    spool.forward(store.db)
+    forwarder.forward(spool, store.db)
     report = store.db.read(lambda uow: x_report(uow, store.shift_id))
     assert (report.sales_count, report.offline_sales) == (3, 2)
     assert report.first_receipt == report.last_receipt == first.receipt_no  # online series

@@ -16,7 +16,7 @@ from posapp.domain.cart import PriceOverride
 from posapp.domain.errors import PriceError
 from posapp.hardware.receipt import layout_sale
 from posapp.inventory import catalog
-from posapp.sales import service
+from posapp.sales import completion, holds, price_override, refunds
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 from posapp.usecases.receipts import sale_receipt
@@ -33,7 +33,7 @@ def ticket(store: Store, *codes: str) -> Ticket:
 
 def sell(store: Store, t: Ticket, **kw):  # type: ignore[no-untyped-def]
     return store.db.transact(
-        lambda uow: service.complete_sale(
+        lambda uow: completion.complete_sale(
             uow,
             t,
             [Tender.cash(100_000)],
@@ -45,7 +45,9 @@ def sell(store: Store, t: Ticket, **kw):  # type: ignore[no-untyped-def]
 
 
 def authorize(store: Store, user_id: int, approved_by: int | None = None) -> int:
-    return store.db.read(lambda uow: service.authorize_price_override(uow, user_id, approved_by)).id
+    return store.db.read(
+        lambda uow: price_override.authorize_price_override(uow, user_id, approved_by)
+    ).id
 
 
 def test_who_may_change_a_price(store: Store) -> None:
@@ -109,7 +111,7 @@ def test_an_overridden_line_is_sold_audited_printed_and_verified(store: Store) -
     assert verify(store.db).ok  # the journal document rebuilt from the tables matches
     # a refund gives back what was paid, not the catalogue price
     refund = store.db.transact(
-        lambda uow: service.refund(
+        lambda uow: refunds.refund(
             uow,
             sale.receipt_no,
             register_id="R01",
@@ -132,9 +134,9 @@ def test_the_sale_checks_the_override_again(store: Store) -> None:
     t = ticket(store, GOCHUJANG_CODE)
     t.override_price(0, 5_000, "가격표 불일치", store.manager)
     held = store.db.transact(
-        lambda uow: service.hold(uow, t, register_id="R01", user_id=store.cashier)
+        lambda uow: holds.hold(uow, t, register_id="R01", user_id=store.cashier)
     )
-    back = store.db.transact(lambda uow: service.recall(uow, held.id))
+    back = store.db.transact(lambda uow: holds.recall(uow, held.id))
     assert back.lines[0].price_override == PriceOverride(8_500, "가격표 불일치", store.manager)
     admin = store.db.transact(lambda uow: create_user(uow, "관리자", Role.ADMIN, "9999").id)
     store.db.transact(lambda uow: permissions.revoke(uow, admin, Role.MANAGER, "price_override"))

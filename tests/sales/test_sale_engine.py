@@ -22,7 +22,16 @@ from posapp.db.models import (
 from posapp.domain.cart import Discount
 from posapp.domain.errors import TenderError
 from posapp.inventory import catalog
-from posapp.sales import reports, service
+from posapp.sales import (
+    completion,
+    drawer,
+    holds,
+    refunds,
+    register_report,
+    sale_records,
+    shifts,
+    voids,
+)
 from posapp.sales.tenders import CashReceiptRequest, Method, Tender, VoucherKind
 from posapp.sales.ticket import Ticket
 from posapp.verify import verify
@@ -36,7 +45,7 @@ def scan(store: Store, code: str):  # type: ignore[no-untyped-def]
 def sell(store: Store, ticket: Ticket, tenders: list[Tender], **kw):  # type: ignore[no-untyped-def]
     kw.setdefault("register_id", store.register)
     kw.setdefault("user_id", store.cashier)
-    return store.db.transact(lambda uow: service.complete_sale(uow, ticket, tenders, **kw))
+    return store.db.transact(lambda uow: completion.complete_sale(uow, ticket, tenders, **kw))
 
 
 def count(store: Store, model) -> int:  # type: ignore[no-untyped-def]
@@ -63,7 +72,7 @@ def test_cash_sale_commits_everything_and_takes_first_expiring_lot(store: Store)
     assert done.tax.taxable_total == 8_500
     assert done.tax.supply_value == 7_727 and done.tax.vat == 773
     assert done.tax.exempt_total == 25_800
-    day = service.business_date(done.created_at)
+    day = sale_records.business_date(done.created_at)
     assert done.receipt_no == f"R01-{day:%Y%m%d}-0001"
     # stock: 2 apples from the early-expiring lot (A-early had 3)
     lots = store.db.read(
@@ -125,7 +134,7 @@ def test_short_tender_writes_nothing(store: Store) -> None:
 def test_no_open_shift_no_sale(store: Store) -> None:
     t = Ticket()
     t.add(scan(store, APPLE_CODE).line)
-    with pytest.raises(service.SaleError) as err:
+    with pytest.raises(sale_records.SaleError) as err:
         sell(store, t, [Tender.cash(20_000)], register_id="R02")
     assert err.value.code == "shift.not_open"
 
@@ -152,8 +161,8 @@ def test_ticket_discount_is_allocated_exactly(store: Store) -> None:
     t.set_discount(Discount.amount(1_001))
     done = sell(store, t, [Tender.cash(30_000)])
     lines = done.lines
-    assert sum(ln["ticket_discount"] for ln in lines) == 1_001
-    assert sum(ln["net"] for ln in lines) == done.total == 21_400 - 1_001
+    assert sum(ln.ticket_discount for ln in lines) == 1_001
+    assert sum(ln.net for ln in lines) == done.total == 21_400 - 1_001
     assert done.tax.taxable_total + done.tax.exempt_total == done.total
 
 
@@ -212,7 +221,7 @@ def test_partial_then_full_refund_sums_back(store: Store) -> None:
     def do_refund(**kw):  # type: ignore[no-untyped-def]
         kw.setdefault("approved_by", store.manager)
         return store.db.transact(
-            lambda uow: service.refund(
+            lambda uow: refunds.refund(
                 uow, sale.receipt_no, register_id="R01", user_id=store.cashier, **kw
             )
         )
@@ -222,14 +231,14 @@ def test_partial_then_full_refund_sums_back(store: Store) -> None:
     first = do_refund(lines={1: 1})
     assert first.kind == "refund" and first.total < 0
     assert first.payments[0].method == "card" and first.payments[0].amount == first.total
-    with pytest.raises(service.SaleError) as err:
+    with pytest.raises(sale_records.SaleError) as err:
         do_refund(lines={1: 3})
     assert err.value.code == "refund.too_many"
     rest = do_refund()
     assert first.total + rest.total == -sale.total
     assert first.tax.vat + rest.tax.vat == -sale.tax.vat
     assert on_hand(store, store.apple) == 8 and on_hand(store, store.gochujang) == 10
-    with pytest.raises(service.SaleError) as err:
+    with pytest.raises(sale_records.SaleError) as err:
         do_refund()
     assert err.value.code == "refund.nothing"
     assert verify(store.db).ok
@@ -239,14 +248,14 @@ def test_hold_and_recall(store: Store) -> None:
     t = Ticket()
     t.add(scan(store, APPLE_CODE).line)
     held = store.db.transact(
-        lambda uow: service.hold(uow, t, register_id="R01", user_id=store.cashier, label="손님 A")
+        lambda uow: holds.hold(uow, t, register_id="R01", user_id=store.cashier, label="손님 A")
     )
-    listed = store.db.read(lambda uow: service.list_held(uow, "R01"))
+    listed = store.db.read(lambda uow: holds.list_held(uow, "R01"))
     assert [(h.label, h.total) for h in listed] == [("손님 A", 12_900)]
-    back = store.db.transact(lambda uow: service.recall(uow, held.id))
+    back = store.db.transact(lambda uow: holds.recall(uow, held.id))
     assert back.to_json() == t.to_json()
-    with pytest.raises(service.SaleError):
-        store.db.transact(lambda uow: service.recall(uow, held.id))
+    with pytest.raises(sale_records.SaleError):
+        store.db.transact(lambda uow: holds.recall(uow, held.id))
 
 
 def test_x_and_z_reports(store: Store) -> None:
@@ -259,28 +268,28 @@ def test_x_and_z_reports(store: Store) -> None:
     t3 = Ticket()
     t3.add(scan(store, SALT_CODE).line)
     store.db.transact(
-        lambda uow: service.void_ticket(
+        lambda uow: voids.void_ticket(
             uow, t3, register_id="R01", user_id=store.cashier, approved_by=store.manager
         )
     )
-    x = store.db.read(lambda uow: reports.x_report(uow, store.shift_id))
+    x = store.db.read(lambda uow: register_report.x_report(uow, store.shift_id))
     assert (x.sales_count, x.net_total, x.vat) == (2, 21_400, 773)
     assert x.expected_cash == 150_000 + 12_900
     assert (x.voids_count, x.voids_total) == (1, 6_000)
     z = store.db.transact(
-        lambda uow: reports.close_shift(
+        lambda uow: shifts.close_shift(
             uow, store.shift_id, store.cashier, {10_000: 16, 1_000: 2, 500: 1, 100: 3}
         )
     )
     assert z.counted_cash == 162_800 and z.over_short == -100 and z.z_number == 1
-    text_report = reports.format_report(z)
+    text_report = register_report.format_report(z)
     assert "부가세" in text_report and "₩773" in text_report and "부족" in text_report
-    with pytest.raises(service.SaleError):
+    with pytest.raises(sale_records.SaleError):
         sell(store, t, [Tender.cash(20_000)])
 
 
 def test_receipt_numbers_per_register_and_day(store: Store) -> None:
-    store.db.transact(lambda uow: service.open_shift(uow, "R02", store.cashier, {}))
+    store.db.transact(lambda uow: shifts.open_shift(uow, "R02", store.cashier, {}))
     nos = []
     for reg in ("R01", "R02", "R01"):
         t = Ticket()
@@ -295,7 +304,9 @@ def test_receipt_numbers_per_register_and_day(store: Store) -> None:
 
 
 def test_a_failure_inside_the_sale_leaves_nothing(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from posapp.sales import journal
+    from posapp.sales import (
+        journal,
+    )
 
     def boom(*a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk on fire")
@@ -344,15 +355,15 @@ def test_verify_finds_a_rewritten_journal_row(store: Store) -> None:
 def test_drawer_openings_are_audited_and_no_sale_needs_a_manager(store: Store) -> None:
     with pytest.raises(AuthError):
         store.db.transact(
-            lambda uow: service.record_drawer_open(uow, register_id="R01", user_id=store.cashier)
+            lambda uow: drawer.record_drawer_open(uow, register_id="R01", user_id=store.cashier)
         )
     store.db.transact(
-        lambda uow: service.record_drawer_open(
+        lambda uow: drawer.record_drawer_open(
             uow, register_id="R01", user_id=store.cashier, approved_by=store.manager, reason="잔돈"
         )
     )
     store.db.transact(
-        lambda uow: service.record_drawer_open(
+        lambda uow: drawer.record_drawer_open(
             uow, register_id="R01", user_id=store.cashier, receipt_no="R01-20261123-0001"
         )
     )

@@ -17,7 +17,7 @@ from sqlalchemy import insert, select
 from posapp.db.engine import Database
 from posapp.db.models import OutboxEvent
 from posapp.inventory import catalog
-from posapp.sales import service
+from posapp.sales import completion, refunds
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
 
@@ -32,13 +32,13 @@ def real_documents(
         for code in codes:
             t.add(catalog.scan(uow, code).line)
         total = t.priced().total
-        return service.complete_sale(
+        return completion.complete_sale(
             uow, t, [Tender.cash(total)], register_id="R01", user_id=user_id
         )
 
     sale = db.transact(sell)
     db.transact(
-        lambda uow: service.refund(
+        lambda uow: refunds.refund(
             uow, sale.receipt_no, register_id="R01", user_id=user_id, approved_by=manager_id,
             lines={1: 1}, reason="test",
         )

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from posapp.domain.cart import Discount
 from posapp.inventory import catalog, partners, receiving
-from posapp.sales import service
+from posapp.sales import completion, refunds
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
@@ -79,7 +79,7 @@ def build_week(store: Store) -> Week:
 
     def sell(t: Ticket, tenders: list[Tender], at: dt.datetime) -> str:
         return db.transact(
-            lambda uow: service.complete_sale(
+            lambda uow: completion.complete_sale(
                 uow, t, tenders, register_id=store.register, user_id=store.cashier, now=at
             )
         ).receipt_no
@@ -99,7 +99,7 @@ def build_week(store: Store) -> Week:
     t.set_discount(Discount("amount", 1_000))
     s3 = sell(t, [Tender.cash(11_900)], kst(d2, 0, 30))
     r1 = db.transact(
-        lambda uow: service.refund(
+        lambda uow: refunds.refund(
             uow,
             s1,
             register_id=store.register,

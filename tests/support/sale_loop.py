@@ -8,7 +8,7 @@ import sys
 
 from posapp.db.engine import Database
 from posapp.inventory import catalog
-from posapp.sales import service
+from posapp.sales import completion
 from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
 
@@ -28,7 +28,7 @@ def main(url: str, codes: list[str]) -> None:
             Tender.cash(total - total // 2 + 1000),
         ]
         db.transact(
-            lambda uow, t=t, td=tenders: service.complete_sale(
+            lambda uow, t=t, td=tenders: completion.complete_sale(
                 uow, t, td, register_id="R01", user_id=user
             )
         )

@@ -30,7 +30,7 @@ def sell(
 ) -> None:
     """Complete ``sales`` sales of random baskets; reports (register, receipts, units, errors)."""
     from posapp.inventory import catalog
-    from posapp.sales import service
+    from posapp.sales import completion
     from posapp.sales.tenders import Tender
     from posapp.sales.ticket import Ticket
 
@@ -51,13 +51,13 @@ def sell(
             # every other sale sends its COMMIT with its statements (fast path, ``final``)
             final = len(receipts) % 2 == 0
             done = db.transact(
-                lambda uow, t=t, total=total, final=final: service.complete_sale(
+                lambda uow, t=t, total=total, final=final: completion.complete_sale(
                     uow, t, [Tender.cash(total)], register_id=register, user_id=user, final=final
                 )
             )
             receipts.append(done.receipt_no)
             for line in done.lines:
-                units[line["product_id"]] = units.get(line["product_id"], 0) + line["qty"]
+                units[line.product_id] = units.get(line.product_id, 0) + line.qty
         db.dispose()
     except Exception:
         errors.append(traceback.format_exc())
@@ -67,13 +67,13 @@ def sell(
 def open_shift(url: str, register: str, user: int, start_at: float, out: Any) -> None:
     """Try to open a shift on ``register``; reports "opened", an error code, or a traceback."""
     from posapp.errors import PosError
-    from posapp.sales import service
+    from posapp.sales import shifts
 
     try:
         db = Database(url)
         _wait(start_at)
         try:
-            db.transact(lambda uow: service.open_shift(uow, register, user, {10_000: 5}))
+            db.transact(lambda uow: shifts.open_shift(uow, register, user, {10_000: 5}))
             out.put("opened")
         except PosError as exc:
             out.put(exc.code)

@@ -26,7 +26,7 @@ from tests.support.platform_server import TOKEN, PlatformProcess, ThreadedPlatfo
 
 
 def pending(db: Database) -> int:
-    return db.read(lambda uow: outbox.counts(uow.conn, "R01").pending)
+    return db.read(lambda uow: outbox.counts(uow, "R01").pending)
 
 
 def outbox_uuids(db: Database) -> list[str]:
@@ -87,13 +87,13 @@ def test_a_batch_stops_before_a_refund_whose_sale_is_unsent(store: Store) -> Non
             )  # fmt: skip
 
     db.transact(write)
-    batch = db.read(lambda uow: outbox.next_batch(uow.conn, "R01", 10))
+    batch = db.read(lambda uow: outbox.next_batch(uow, "R01", 10))
     assert [p.kind for p in batch] == ["sale", "refund"]  # the real pair; the orphan waits
-    db.transact(lambda uow: outbox.mark_sent(uow.conn, [p.id for p in batch]))
-    assert db.read(lambda uow: outbox.next_batch(uow.conn, "R01", 10)) == []
-    r02 = db.read(lambda uow: outbox.next_batch(uow.conn, "R02", 10))
-    db.transact(lambda uow: outbox.mark_sent(uow.conn, [p.id for p in r02]))
-    (refund,) = db.read(lambda uow: outbox.next_batch(uow.conn, "R01", 10))
+    db.transact(lambda uow: outbox.mark_sent(uow, [p.id for p in batch]))
+    assert db.read(lambda uow: outbox.next_batch(uow, "R01", 10)) == []
+    r02 = db.read(lambda uow: outbox.next_batch(uow, "R02", 10))
+    db.transact(lambda uow: outbox.mark_sent(uow, [p.id for p in r02]))
+    (refund,) = db.read(lambda uow: outbox.next_batch(uow, "R01", 10))
     assert refund.payload["original_uuid"] == other_sale
 
 

@@ -43,7 +43,7 @@ def free(store: Store, pid: int) -> int:
 
 
 def orders(store: Store, *statuses: str) -> list[online.OrderInfo]:
-    return store.db.read(lambda uow: online.list_orders(uow.conn, statuses or ("accepted",)))
+    return store.db.read(lambda uow: online.list_orders(uow, statuses or ("accepted",)))
 
 
 def test_online_order_reserves_then_pick_up_takes_first_expiring(

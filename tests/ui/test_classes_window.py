@@ -210,7 +210,7 @@ def test_pay_a_booking_on_the_checkout_ticket(
     checkout.sign_in("1111")
     checkout.add_line(line)
     sale = checkout.complete([Tender.cash(70_000)])
-    assert sale.lines[0]["name"].startswith("[클래스] 순창 고추장 담그기")
+    assert sale.lines[0].name.startswith("[클래스] 순창 고추장 담그기")
     paid = store.db.read(lambda uow: bk.get_booking(uow, b.uuid))
     assert paid.status == bk.CONFIRMED and paid.receipt_no == sale.receipt_no
     window.refresh()

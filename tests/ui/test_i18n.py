@@ -25,7 +25,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from posapp.domain.errors import DomainError
-from posapp.sales.service import HeldInfo, RefundableLine, SaleSummary
+from posapp.sales.holds import HeldInfo
+from posapp.sales.refunds import RefundableLine, SaleSummary
 from posapp.ui import checkout, dialogs, i18n, ticket_view
 from posapp.ui.customer_display import CustomerDisplay
 from posapp.ui.tasks import SyncRunner

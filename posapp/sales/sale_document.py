@@ -12,8 +12,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import Payment, Sale, SaleLine
 
 SALE_KEYS = (
@@ -116,8 +117,9 @@ def _override(line: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_document(conn: Connection, sale_uuid: str) -> dict[str, Any] | None:
+def load_document(uow: UnitOfWork, sale_uuid: str) -> dict[str, Any] | None:
     """Rebuild a document from the sales tables (None if the sale is missing)."""
+    conn = uow.conn
     s = Sale.__table__
     sale = conn.execute(select(s).where(s.c.uuid == sale_uuid)).mappings().first()
     if sale is None:

@@ -1,18 +1,18 @@
-"""X and Z reports: a register's totals for a shift or a business day, and closing a shift.
+"""The register's X and Z reports: its totals for a shift or a business day.
 
-The X report can be taken any time and changes nothing; the Z report closes the shift (counted
-cash by denomination, expected vs counted, over/short) and gets a Z number. Both are plain
-dataclasses; :func:`format_report` renders the text the CLI prints (the receipt printer lays out
-the same data on paper).
+The X report can be taken any time and changes nothing; the Z report of a shift is made when
+the shift closes (:func:`posapp.sales.shifts.close_shift`: counted cash by denomination,
+expected vs counted, over/short, a Z number). Both are plain dataclasses; :func:`format_report`
+renders the text the CLI prints (the receipt printer lays out the same data on paper). Not to be
+confused with :mod:`posapp.reports` (the back office's sales analysis).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import and_, func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
@@ -25,7 +25,7 @@ from posapp.db.models import (
     utcnow,
 )
 from posapp.domain.money import format_krw
-from posapp.sales.service import SEOUL, SaleError, _audit, count_cash
+from posapp.sales.sale_records import SEOUL, SaleError
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ class RegisterReport:
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
 
 
-def _report(
-    conn: Connection,
+def register_totals(
+    uow: UnitOfWork,
     kind: str,
     register_id: str,
     shift_ids: list[int],
@@ -82,6 +82,8 @@ def _report(
     opening_float: int,
     now: dt.datetime,
 ) -> RegisterReport:
+    """The totals of the given shifts (or of a business day, ``day`` set) as a report."""
+    conn = uow.conn
     s = Sale.__table__
     p = Payment.__table__
     if day is not None:
@@ -200,56 +202,13 @@ def x_report(uow: UnitOfWork, shift_id: int, *, now: dt.datetime | None = None) 
     shift = uow.session.get(Shift, shift_id)
     if shift is None:
         raise SaleError(f"no shift {shift_id}", code="shift.unknown")
-    return _report(
-        uow.conn, "X", shift.register_id, [shift.id], None, shift.opening_float, now or utcnow()
+    return register_totals(
+        uow, "X", shift.register_id, [shift.id], None, shift.opening_float, now or utcnow()
     )
 
 
-def close_shift(
-    uow: UnitOfWork,
-    shift_id: int,
-    user_id: int,
-    counts: Mapping[int | str, int],
-    *,
-    now: dt.datetime | None = None,
-) -> RegisterReport:
-    """Count the drawer, close the shift and return its Z report (with over/short)."""
-    now = now or utcnow()
-    shift = uow.session.get(Shift, shift_id, with_for_update=True)
-    if shift is None:
-        raise SaleError(f"no shift {shift_id}", code="shift.unknown")
-    if shift.status != "open":
-        raise SaleError(f"shift {shift_id} is already closed", code="shift.closed")
-    counted = count_cash(counts)
-    report = _report(uow.conn, "Z", shift.register_id, [shift.id], None, shift.opening_float, now)
-    z_number = (
-        uow.session.scalar(
-            select(func.max(Shift.z_number)).where(Shift.register_id == shift.register_id)
-        )
-        or 0
-    ) + 1
-    shift.status = "closed"
-    shift.closed_at = now
-    shift.closed_by = user_id
-    shift.closing_counts = {str(int(k)): int(v) for k, v in counts.items() if int(v)}
-    shift.counted_cash = counted
-    shift.expected_cash = report.expected_cash
-    shift.z_number = z_number
-    uow.session.flush()
-    _audit(
-        uow.conn,
-        "shift.close",
-        user_id,
-        shift.register_id,
-        f"shift {shift.id}",
-        None,
-        {"expected": report.expected_cash, "counted": counted, "z": z_number},
-        now,
-    )
-    return _with_count(report, counted, z_number)
-
-
-def _with_count(report: RegisterReport, counted: int, z_number: int | None) -> RegisterReport:
+def with_count(report: RegisterReport, counted: int, z_number: int | None) -> RegisterReport:
+    """The report with the counted cash, the over/short and the Z number filled in."""
     from dataclasses import replace
 
     return replace(
@@ -267,11 +226,11 @@ def day_z_report(uow: UnitOfWork, register_id: str, day: dt.date) -> RegisterRep
         )
     )
     opening = sum(s.opening_float for s in shifts)
-    report = _report(uow.conn, "Z", register_id, [s.id for s in shifts], day, opening, utcnow())
+    report = register_totals(uow, "Z", register_id, [s.id for s in shifts], day, opening, utcnow())
     closed = [s for s in shifts if s.status == "closed"]
     if closed and len(closed) == len(shifts):
         counted = sum(s.counted_cash or 0 for s in closed)
-        return _with_count(report, counted, max(s.z_number or 0 for s in closed))
+        return with_count(report, counted, max(s.z_number or 0 for s in closed))
     return report
 
 

@@ -1,0 +1,374 @@
+"""Refunds: finding an earlier sale by its receipt number and giving back all or part of it.
+
+Owns what of each line is still refundable, the refund document (negative lines and payments,
+amounts prorated so a sale refunded in parts sums back to its total), restocking to the lots the
+goods came from, and the refund's journal entry, outbox event and audit event — in one
+transaction, like a sale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from posapp import audit
+from posapp.auth.permissions import Permission, require_permission
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import Lot, Payment, Sale, SaleLine, StockMovement, utcnow
+from posapp.domain.money import prorate
+from posapp.domain.tax import TaxClass, split_vat
+from posapp.inventory import ledger
+from posapp.inventory.ledger import MovementKind, MovementRow
+from posapp.sales import journal
+from posapp.sales.receipt_numbers import next_receipt_no
+from posapp.sales.sale_document import build_document
+from posapp.sales.sale_records import (
+    INSERT_LINES,
+    INSERT_PAYMENTS,
+    INSERT_SALE,
+    CompletedSale,
+    PaymentInfo,
+    SaleError,
+    business_date,
+    payment_info,
+    payment_rows,
+    sold_line,
+    untracked_products,
+)
+from posapp.sales.shifts import require_open_shift
+from posapp.sales.tenders import Method, Tender, VoucherKind, settle
+from posapp.sync import outbox
+
+
+@dataclass(frozen=True, slots=True)
+class RefundableLine:
+    line_id: int
+    line_no: int
+    product_id: int
+    name: str
+    unit: str
+    qty: int
+    refunded_qty: int
+    net: int
+    refunded_net: int
+    tax_class: str
+
+    @property
+    def remaining_qty(self) -> int:
+        return self.qty - self.refunded_qty
+
+
+@dataclass(frozen=True, slots=True)
+class SaleSummary:
+    id: int
+    uuid: str
+    receipt_no: str
+    kind: str
+    created_at: dt.datetime
+    total: int
+    lines: tuple[RefundableLine, ...]
+    payments: tuple[PaymentInfo, ...]
+
+
+def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleSummary:
+    """An earlier sale by its receipt number, with what of each line is still refundable."""
+    conn = uow.conn
+    s = Sale.__table__
+    sale = conn.execute(select(s).where(s.c.receipt_no == receipt_no.strip())).mappings().first()
+    if sale is None:
+        raise SaleError(
+            f"no receipt {receipt_no}", code="refund.unknown_receipt", receipt_no=receipt_no
+        )
+    sl = SaleLine.__table__
+    lines = (
+        conn.execute(select(sl).where(sl.c.sale_id == sale["id"]).order_by(sl.c.line_no))
+        .mappings()
+        .all()
+    )
+    refunded = {
+        lid: (int(-q), int(-n))
+        for lid, q, n in conn.execute(
+            select(sl.c.original_line_id, func.sum(sl.c.qty), func.sum(sl.c.net))
+            .where(sl.c.original_line_id.in_([ln["id"] for ln in lines]))
+            .group_by(sl.c.original_line_id)
+        )
+    }
+    p = Payment.__table__
+    pays = conn.execute(select(p).where(p.c.sale_id == sale["id"]).order_by(p.c.seq)).mappings()
+    return SaleSummary(
+        id=sale["id"],
+        uuid=sale["uuid"],
+        receipt_no=sale["receipt_no"],
+        kind=sale["kind"],
+        created_at=sale["created_at"],
+        total=sale["total"],
+        lines=tuple(
+            RefundableLine(
+                line_id=ln["id"],
+                line_no=ln["line_no"],
+                product_id=ln["product_id"],
+                name=ln["name"],
+                unit=ln["unit"],
+                qty=ln["qty"],
+                refunded_qty=refunded.get(ln["id"], (0, 0))[0],
+                net=ln["net"],
+                refunded_net=refunded.get(ln["id"], (0, 0))[1],
+                tax_class=ln["tax_class"],
+            )
+            for ln in lines
+        ),
+        payments=tuple(payment_info(x) for x in pays),
+    )
+
+
+def refund(
+    uow: UnitOfWork,
+    receipt_no: str,
+    *,
+    register_id: str,
+    user_id: int,
+    approved_by: int | None,
+    lines: Mapping[int, int] | None = None,
+    tenders: Sequence[Tender] | None = None,
+    reason: str = "",
+    restock: bool = True,
+    amounts: Mapping[int, int] | None = None,
+    now: dt.datetime | None = None,
+) -> CompletedSale:
+    """Refund all (``lines=None``) or some lines {line_no: qty} of an earlier sale.
+
+    ``amounts`` {line_no: won} gives back less than the prorated amount for those lines (a
+    class cancelled with a partial refund by policy); the rest of the line stays the store's.
+    Services (products not stock-tracked) are never restocked.
+
+    Amounts are the original line's net prorated by quantity; the last refund of a line takes
+    exactly what is left, so a sale refunded in parts sums back to its total. Returned goods go
+    back to the lots they came from (the latest-expiring of them) unless ``restock`` is off
+    (spoiled goods are wasted instead). Tenders default to giving back what was paid, largest
+    non-cash first, as cash for the rest.
+    """
+    require_permission(uow, approved_by, Permission.REFUND, "a refund")
+    conn = uow.conn
+    now = now or utcnow()
+    original = find_sale(uow, receipt_no)
+    if original.kind != "sale":
+        raise SaleError("a refund cannot itself be refunded", code="refund.of_refund")
+    by_no = {ln.line_no: ln for ln in original.lines}
+    wanted = (
+        {ln.line_no: ln.remaining_qty for ln in original.lines if ln.remaining_qty > 0}
+        if lines is None
+        else dict(lines)
+    )
+    if not wanted:
+        raise SaleError(
+            f"receipt {receipt_no} is already fully refunded",
+            code="refund.nothing",
+            receipt_no=receipt_no,
+        )
+    refund_lines: list[dict[str, Any]] = []
+    orig_nos: list[int | None] = []
+    for no, qty in sorted(wanted.items()):
+        ln = by_no.get(no)
+        if ln is None:
+            raise SaleError(
+                f"receipt {receipt_no} has no line {no}",
+                code="refund.unknown_line",
+                receipt_no=receipt_no,
+                line=no,
+            )
+        if not isinstance(qty, int) or qty <= 0:
+            raise SaleError(
+                f"line {no}: refund quantity must be positive", code="refund.qty", line=no
+            )
+        if qty > ln.remaining_qty:
+            raise SaleError(
+                f"line {no} ({ln.name}): only {ln.remaining_qty} left to refund",
+                code="refund.too_many",
+                line=no,
+                name=ln.name,
+                remaining=ln.remaining_qty,
+                line_no=no,
+            )
+        last = qty == ln.remaining_qty
+        net = ln.net - ln.refunded_net if last else prorate(ln.net, qty, ln.qty)
+        partial = amounts is not None and no in amounts
+        if partial:
+            assert amounts is not None
+            if not isinstance(amounts[no], int) or not 0 < amounts[no] <= net:
+                raise SaleError(
+                    f"line {no}: a refund amount must be above 0 and at most {net}",
+                    code="refund.amount",
+                    line=no,
+                    amount=amounts[no],
+                    most=net,
+                )
+            net = amounts[no]
+        orig = (
+            conn.execute(select(SaleLine.__table__).where(SaleLine.__table__.c.id == ln.line_id))
+            .mappings()
+            .one()
+        )
+        share_gross = orig["gross"] if qty == ln.qty else prorate(orig["gross"], qty, ln.qty)
+        share_ld = (
+            orig["line_discount"] if qty == ln.qty else prorate(orig["line_discount"], qty, ln.qty)
+        )
+        if partial:  # a partial refund of an amount: no discount shares, just the amount
+            share_gross, share_ld = net, 0
+        share_td = share_gross - share_ld - net
+        refund_lines.append(
+            {
+                "line_no": len(refund_lines) + 1,
+                "product_id": ln.product_id,
+                "barcode": orig["barcode"],
+                "name": ln.name,
+                "unit": ln.unit,
+                "qty": -qty,
+                "unit_price": orig["unit_price"],
+                "gross": -share_gross,
+                "line_discount": -share_ld,
+                "ticket_discount": -share_td,
+                "net": -net,
+                "tax_class": ln.tax_class,
+                "discount_kind": orig["discount_kind"],
+                "discount_value": orig["discount_value"],
+                "original_line_id": ln.line_id,
+            }
+        )
+        orig_nos.append(no)
+    total = -sum(r["net"] for r in refund_lines)
+    taxable = -sum(r["net"] for r in refund_lines if r["tax_class"] == TaxClass.TAXABLE.value)
+    tax = split_vat(-taxable, -(total - taxable))
+    if tenders is None:
+        tenders = _default_refund_tenders(original, total)
+    settlement = settle(total, list(tenders))
+    if settlement.change:
+        raise SaleError("a refund pays out exactly what is due", code="refund.overpaid")
+    day = business_date(now)
+    shift_id, _ = require_open_shift(uow, register_id)
+    refund_uuid = str(uuidlib.uuid4())
+    receipt = next_receipt_no(uow, register_id, day)
+    sale_row = {
+        "uuid": refund_uuid,
+        "receipt_no": receipt,
+        "kind": "refund",
+        "register_id": register_id,
+        "shift_id": shift_id,
+        "user_id": user_id,
+        "business_date": day,
+        "created_at": now,
+        "original_sale_id": original.id,
+        "gross_total": sum(r["gross"] for r in refund_lines),
+        "line_discount_total": sum(r["line_discount"] for r in refund_lines),
+        "ticket_discount_total": sum(r["ticket_discount"] for r in refund_lines),
+        "total": -total,
+        "taxable_total": tax.taxable_total,
+        "supply_value": tax.supply_value,
+        "vat": tax.vat,
+        "exempt_total": tax.exempt_total,
+        "ticket_discount_kind": None,
+        "ticket_discount_value": None,
+        "approved_by": approved_by,
+        "reason": reason[:200],
+    }
+    sale_id = conn.execute(INSERT_SALE, sale_row).inserted_primary_key[0]
+    for r in refund_lines:
+        r["sale_id"] = sale_id
+    conn.execute(INSERT_LINES, refund_lines)
+    payments = payment_rows(sale_id, tenders, settlement, None, sign=-1)
+    if payments:
+        conn.execute(INSERT_PAYMENTS, payments)
+    moves: list[MovementRow] = []
+    if restock:
+        untracked = untracked_products(uow, [r["product_id"] for r in refund_lines])
+        tracked = [r for r in refund_lines if r["product_id"] not in untracked]
+        moves = _restock_moves(conn, original.uuid, tracked)
+        ledger.post(
+            conn,
+            moves,
+            kind=MovementKind.RETURN,
+            doc_type="refund",
+            doc_uuid=refund_uuid,
+            reason=reason[:120],
+            user_id=user_id,
+            register_id=register_id,
+            at=now,
+        )
+    doc = build_document(
+        sale_row, refund_lines, payments, original_uuid=original.uuid, original_line_nos=orig_nos
+    )
+    journal.append(uow, register_id, "refund", refund_uuid, doc, now)
+    outbox.append(uow, "refund", refund_uuid, doc, at=now, register_id=register_id)
+    after = {"refund": receipt, "amount": total, "cashier": user_id, "reason": reason}
+    audit.record(
+        conn, "sale.refund", approved_by, register_id, original.receipt_no, None, after, now
+    )
+    return CompletedSale(
+        id=sale_id,
+        uuid=refund_uuid,
+        receipt_no=receipt,
+        kind="refund",
+        register_id=register_id,
+        user_id=user_id,
+        created_at=now,
+        business_date=day,
+        lines=tuple(sold_line(r) for r in refund_lines),
+        payments=tuple(payment_info(p) for p in payments),
+        gross_total=sale_row["gross_total"],
+        discount_total=sale_row["line_discount_total"] + sale_row["ticket_discount_total"],
+        total=-total,
+        tax=tax,
+        change=0,
+        original_receipt_no=original.receipt_no,
+        movements=tuple(moves),
+    )
+
+
+def _default_refund_tenders(original: SaleSummary, total: int) -> list[Tender]:
+    """Give back the way the customer paid: card/voucher first, the rest in cash."""
+    out: list[Tender] = []
+    left = total
+    for p in sorted(original.payments, key=lambda p: p.method == Method.CASH.value):
+        if left <= 0:
+            break
+        if p.method == Method.CASH.value:
+            continue
+        amount = min(left, p.amount)
+        method = Method(p.method)
+        out.append(
+            Tender(
+                method,
+                amount,
+                approval_no=p.approval_no,
+                card_masked=p.card_masked,
+                voucher_kind=None if p.voucher_kind is None else VoucherKind(p.voucher_kind),
+            )
+        )
+        left -= amount
+    if left > 0:
+        out.append(Tender.cash(left))
+    return out
+
+
+def _restock_moves(
+    conn: Connection, sale_uuid: str, refund_lines: Sequence[Mapping[str, Any]]
+) -> list[MovementRow]:
+    sm = StockMovement.__table__
+    lots: dict[int, int | None] = {}
+    rows = conn.execute(
+        select(sm.c.product_id, sm.c.lot_id)
+        .select_from(sm.outerjoin(Lot.__table__, Lot.__table__.c.id == sm.c.lot_id))
+        .where(sm.c.doc_uuid == sale_uuid, sm.c.qty < 0)
+        .order_by(sm.c.product_id, Lot.__table__.c.expiry_date.desc(), sm.c.id)
+    )
+    for pid, lot_id in rows:
+        lots.setdefault(pid, lot_id)
+    qty: dict[int, int] = defaultdict(int)
+    for r in refund_lines:
+        qty[r["product_id"]] += -r["qty"]
+    return [MovementRow(pid, lots.get(pid), q) for pid, q in sorted(qty.items()) if q]
