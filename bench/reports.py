@@ -19,17 +19,16 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import cache_dir, new_catalogue_db, pct
 from posapp.db.engine import Database
 from posapp.db.migrate import migrate
+from posapp.domain import calendar
 from posapp.reports import catalog, rollup
 from posapp.reports.model import Period
 
-SEOUL = ZoneInfo("Asia/Seoul")
 PRODUCTS = 3_000
 LINES_PER_SALE = 5
 YEAR_END = dt.date(2026, 10, 31)  # fixed: the cached data does not move with the calendar
@@ -149,7 +148,9 @@ def _fill(path: Path, n_lines: int) -> None:
         seconds = sorted(rng.randrange(9 * 3600, 22 * 3600) for _ in range(per_day))
         for seq, sec in enumerate(seconds, start=1):
             sale_id += 1
-            local = dt.datetime.combine(day, dt.time(), SEOUL) + dt.timedelta(seconds=sec)
+            local = dt.datetime.combine(day, dt.time(), calendar.store_zone()) + dt.timedelta(
+                seconds=sec
+            )
             at = local.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ")
             suuid = str(uuid.uuid4())
             user = users[rng.randrange(len(users))]
@@ -271,7 +272,7 @@ def _fill(path: Path, n_lines: int) -> None:
                 )
             )
             at = (
-                dt.datetime.combine(day, dt.time(12), SEOUL)
+                dt.datetime.combine(day, dt.time(12), calendar.store_zone())
                 .astimezone(dt.UTC)
                 .replace(tzinfo=None)
                 .isoformat(" ")
@@ -435,7 +436,9 @@ def measure(db: Database, label: str, runs: int) -> float:
         print(f"{label} {name} p50: {p50:.3f} s ({rows} rows)")
     t0 = time.perf_counter()
     db.read(
-        lambda uow: catalog.dashboard(uow, now=dt.datetime.combine(YEAR_END, dt.time(15), SEOUL))
+        lambda uow: catalog.dashboard(
+            uow, now=dt.datetime.combine(YEAR_END, dt.time(15), calendar.store_zone())
+        )
     )
     print(f"{label} dashboard: {time.perf_counter() - t0:.3f} s")
     return worst

@@ -53,11 +53,13 @@ log = logging.getLogger(__name__)
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from posapp.config import ConfigError, load_settings, redact_url
+    from posapp.domain import calendar
     from posapp.logging_setup import setup_logging
 
     try:
         settings = load_settings(args.config, db_url=args.db)
-    except ConfigError as exc:
+        calendar.set_store_zone(settings.store.timezone)  # the store's day, for every module
+    except (ConfigError, calendar.TimeZoneError) as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
     log_file = setup_logging(settings.log_level, stderr=True)

@@ -11,14 +11,12 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, insert, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import AuditEvent, User, utcnow
-
-SEOUL = ZoneInfo("Asia/Seoul")
+from posapp.domain import calendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ class AuditRow:
 
     @property
     def at_local(self) -> dt.datetime:
-        return self.at.astimezone(SEOUL)
+        return calendar.to_local(self.at)
 
 
 _insert = insert(AuditEvent.__table__).inline()  # no RETURNING: can travel in a Batch
@@ -77,7 +75,7 @@ def record(
 
 
 def _day_start(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=SEOUL).astimezone(dt.UTC)
+    return calendar.day_start(day)
 
 
 def list_events(uow: UnitOfWork, flt: AuditFilter = AuditFilter()) -> list[AuditRow]:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from posapp.error_codes import BackupErrorCode, RestoreErrorCode
 from posapp.errors import PosError
 
 log = logging.getLogger(__name__)
@@ -56,10 +57,12 @@ def sqlite_path(url: str) -> Path:
         raise BackupError(
             f"{parsed.get_backend_name()} databases are backed up with pg_dump (see README), "
             "not by posapp-admin backup",
-            code="backup.not_sqlite",
+            code=BackupErrorCode.NOT_SQLITE,
         )
     if not parsed.database or parsed.database == ":memory:":
-        raise BackupError("an in-memory database has no file to back up", code="backup.memory")
+        raise BackupError(
+            "an in-memory database has no file to back up", code=BackupErrorCode.MEMORY
+        )
     return Path(parsed.database).expanduser()
 
 
@@ -74,10 +77,12 @@ def _fsync(path: Path) -> None:
 def backup_sqlite(source: Path, out: Path) -> BackupInfo:
     """A consistent copy of the live database ``source`` at ``out`` (checked before it lands)."""
     if not source.exists():
-        raise BackupError(f"no database at {source}", code="backup.no_source")
+        raise BackupError(f"no database at {source}", code=BackupErrorCode.NO_SOURCE)
     out = out.expanduser().resolve()
     if out == source.expanduser().resolve():
-        raise BackupError("the backup cannot overwrite the database itself", code="backup.same")
+        raise BackupError(
+            "the backup cannot overwrite the database itself", code=BackupErrorCode.SAME
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=out.parent)
     os.close(fd)
@@ -96,12 +101,12 @@ def backup_sqlite(source: Path, out: Path) -> BackupInfo:
         problems = check_backup(tmp, verify_data=False)
         if problems:
             raise BackupError(
-                "the copy failed its check: " + "; ".join(problems), code="backup.bad_copy"
+                "the copy failed its check: " + "; ".join(problems), code=BackupErrorCode.BAD_COPY
             )
         _fsync(tmp)
         os.replace(tmp, out)
     except sqlite3.Error as exc:
-        raise BackupError(f"backup of {source} failed: {exc}", code="backup.sqlite") from exc
+        raise BackupError(f"backup of {source} failed: {exc}", code=BackupErrorCode.SQLITE) from exc
     finally:
         tmp.unlink(missing_ok=True)
     revision = _revision(out)
@@ -181,7 +186,7 @@ def restore_sqlite(backup: Path, target: Path, *, now: dt.datetime | None = None
     if problems:
         raise BackupError(
             f"refusing to restore {backup.name}: " + "; ".join(problems),
-            code="restore.refused",
+            code=RestoreErrorCode.REFUSED,
             problems=problems,
         )
     now = now or dt.datetime.now(dt.UTC)

@@ -18,6 +18,7 @@ from typing import Any
 
 from posapp.config import ConfigError, Settings, load_settings, redact_url
 from posapp.db.engine import Database, DatabaseError
+from posapp.domain import calendar
 from posapp.errors import PosError
 
 EXIT_PROBLEM, EXIT_USAGE, EXIT_DB = 1, 2, 3
@@ -150,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         settings = load_settings(args.config, db_url=args.db)
+        calendar.set_store_zone(settings.store.timezone)  # the store's day, for every module
         setup_logging(settings.log_level, stderr=True)
-    except ConfigError as exc:
+    except (ConfigError, calendar.TimeZoneError) as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "printer":

@@ -19,11 +19,12 @@ from sqlalchemy import func, insert, select
 from posapp.auth.service import Role, create_user
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Category, Producer, Product, Region
+from posapp.domain import calendar
 from posapp.domain.cart import Discount, Unit
 from posapp.domain.errors import DomainError
 from posapp.inventory import csv_io, ledger
 from posapp.inventory.catalog import products_by_id
-from posapp.sales import completion, register_report, sale_records, shifts
+from posapp.sales import completion, register_report, shifts
 from posapp.sales.refunds import refund
 from posapp.sales.tenders import CashReceiptRequest, Method, Tender, VoucherKind
 from posapp.sales.ticket import Ticket
@@ -69,7 +70,7 @@ def load_demo(
     if has_data(db):
         return DemoResult(0, 0, 0, 0, 0, loaded=False)
     rng = random.Random(seed)
-    today = today or dt.datetime.now(sale_records.SEOUL).date()
+    today = today or calendar.today()
     db.transact(_load_catalogue)
     users = db.transact(_load_users)
     start = today - dt.timedelta(days=days)
@@ -140,7 +141,7 @@ def _load_users(uow: UnitOfWork) -> dict[Role, int]:
 def _load_lots(uow: UnitOfWork, rng: random.Random, received: dt.date) -> int:
     conn = uow.conn
     rows = conn.execute(select(Product.id, Product.unit, Product.shelf_life_days)).all()
-    at = dt.datetime.combine(received, dt.time(8, 30), sale_records.SEOUL).astimezone(dt.UTC)
+    at = calendar.local_instant(received, dt.time(8, 30))
     n = 0
     for pid, unit, shelf in rows:
         weighed = Unit(unit).is_weighed
@@ -169,7 +170,7 @@ def _sell_day(
     db: Database, rng: random.Random, day: dt.date, users: dict[Role, int], n: int
 ) -> tuple[int, int]:
     cashier, manager = users[Role.CASHIER], users[Role.MANAGER]
-    opened = dt.datetime.combine(day, dt.time(9, 50), sale_records.SEOUL).astimezone(dt.UTC)
+    opened = calendar.local_instant(day, dt.time(9, 50))
     float_counts = {10_000: 10, 5_000: 10, 1_000: 40, 500: 40, 100: 50}
     shift = db.transact(
         lambda uow: shifts.open_shift(uow, DEMO_REGISTER, cashier, float_counts, now=opened)
@@ -180,11 +181,9 @@ def _sell_day(
     products = db.read(lambda uow: products_by_id(uow, product_rows))
     ids = sorted(products)
     times = sorted(
-        dt.datetime.combine(
-            day,
-            dt.time(rng.choice(_HOURS), rng.randrange(60), rng.randrange(60)),
-            sale_records.SEOUL,
-        ).astimezone(dt.UTC)
+        calendar.local_instant(
+            day, dt.time(rng.choice(_HOURS), rng.randrange(60), rng.randrange(60))
+        )
         + dt.timedelta(microseconds=i)
         for i in range(n)
     )
@@ -240,7 +239,7 @@ def _sell_day(
             )
         )
         refunds += 1
-    closed = dt.datetime.combine(day, dt.time(20, 30), sale_records.SEOUL).astimezone(dt.UTC)
+    closed = calendar.local_instant(day, dt.time(20, 30))
 
     def close(uow: UnitOfWork) -> None:
         x = register_report.x_report(uow, shift.id, now=closed)

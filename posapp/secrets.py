@@ -16,6 +16,7 @@ import secrets as _random
 from pathlib import Path
 
 from posapp.config import config_dir
+from posapp.error_codes import SecretErrorCode
 from posapp.errors import PosError
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class SecretError(PosError):
 
 def _check(name: str) -> str:
     if not _NAME.match(name):
-        raise SecretError(f"bad secret name {name!r}", code="secret.name")
+        raise SecretError(f"bad secret name {name!r}", code=SecretErrorCode.NAME)
     return name
 
 
@@ -87,7 +88,7 @@ def get_secret(name: str) -> str | None:
         if mode & 0o077:
             raise SecretError(
                 f"{path} is readable by others (mode {mode:o}); chmod 600 it",
-                code="secret.permissions",
+                code=SecretErrorCode.PERMISSIONS,
             )
         return path.read_text(encoding="utf-8").strip() or None
     return None

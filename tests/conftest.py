@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from posapp.db.engine import Database, normalize_url
 from posapp.db.migrate import migrate
+from posapp.domain import calendar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -108,9 +109,7 @@ def build_store(db: Database) -> Store:
         manager = create_user(uow, "박지민", Role.MANAGER, "2222").id
         # the store's day is Seoul's (expiry days, business dates): after 15:00 UTC the UTC
         # date is a day behind it
-        from posapp.inventory.stock import seoul_today
-
-        today = seoul_today()
+        today = calendar.today()
         apple = ids["Yeongju Fuji Apples 3kg"]
         ledger.receive_lot(
             uow, apple, 5, expiry_date=today + dt.timedelta(days=20), lot_code="A-late"

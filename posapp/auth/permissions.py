@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import delete, insert, select
 
 from posapp import audit
+from posapp.auth.error_codes import AuthErrorCode, PermErrorCode
 from posapp.auth.service import AuthError, Role, UserInfo, get_user
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import RolePermission
@@ -54,7 +55,7 @@ def _perm(value: Permission | str) -> Permission:
     except ValueError:
         names = ", ".join(p.value for p in Permission)
         raise AuthError(
-            f"unknown permission {value!r}; one of {names}", code="perm.unknown", value=value
+            f"unknown permission {value!r}; one of {names}", code=PermErrorCode.UNKNOWN, value=value
         ) from None
 
 
@@ -63,7 +64,9 @@ def _role(value: Role | str) -> Role:
         return Role(value)
     except ValueError:
         names = ", ".join(r.value for r in Role)
-        raise AuthError(f"unknown role {value!r}; one of {names}", code="perm.role") from None
+        raise AuthError(
+            f"unknown role {value!r}; one of {names}", code=PermErrorCode.ROLE
+        ) from None
 
 
 def grants(uow: UnitOfWork) -> dict[Role, set[Permission]]:
@@ -93,7 +96,7 @@ def require_permission(
     if user_id is None:
         raise AuthError(
             f"{action} needs a manager's approval",
-            code="auth.approval_required",
+            code=AuthErrorCode.APPROVAL_REQUIRED,
             permission=permission.value,
         )
     user = get_user(uow, user_id)
@@ -103,7 +106,7 @@ def require_permission(
         raise AuthError(
             f"{action} needs the {permission.value} permission; "
             f"user {user.id} ({user.role.value}) does not have it",
-            code="auth.approval_required",
+            code=AuthErrorCode.APPROVAL_REQUIRED,
             permission=permission.value,
             name=user.name,
         )
@@ -124,7 +127,7 @@ def _set(
     if not on and role is Role.ADMIN and permission is Permission.USER_ADMIN:
         raise AuthError(
             "the admin role always keeps user_admin (or nobody could undo this)",
-            code="perm.last_admin",
+            code=PermErrorCode.LAST_ADMIN,
         )
     before = sorted(p.value for p in grants(uow)[role])
     has = permission.value in before

@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select, update
 
 from posapp import audit
+from posapp.auth.error_codes import AuthErrorCode
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import RolePermission, User, utcnow
 from posapp.errors import PosError
@@ -61,7 +62,7 @@ class UserInfo:
 
 def validate_pin(pin: str) -> str:
     if not (isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 6):
-        raise AuthError("a PIN is 4 to 6 digits", code="auth.pin_format")
+        raise AuthError("a PIN is 4 to 6 digits", code=AuthErrorCode.PIN_FORMAT)
     return pin
 
 
@@ -93,9 +94,11 @@ def create_user(
     role = Role(role)
     name = name.strip()
     if not name:
-        raise AuthError("a user needs a name", code="auth.name")
+        raise AuthError("a user needs a name", code=AuthErrorCode.NAME)
     if uow.session.scalar(select(User.id).where(User.name == name)) is not None:
-        raise AuthError(f"a user named {name!r} already exists", code="auth.duplicate", name=name)
+        raise AuthError(
+            f"a user named {name!r} already exists", code=AuthErrorCode.DUPLICATE, name=name
+        )
     user = User(name=name, role=role.value, pin_hash=hash_pin(pin))
     uow.session.add(user)
     uow.session.flush()
@@ -117,14 +120,18 @@ def set_pin(uow: UnitOfWork, user_id: int, pin: str, *, actor_id: int | None = N
 def get_user(uow: UnitOfWork, user_id: int) -> UserInfo:
     user = uow.session.get(User, user_id)
     if user is None or not user.active:
-        raise AuthError(f"no active user {user_id}", code="auth.unknown_user", user_id=user_id)
+        raise AuthError(
+            f"no active user {user_id}", code=AuthErrorCode.UNKNOWN_USER, user_id=user_id
+        )
     return UserInfo(user.id, user.name, Role(user.role))
 
 
 def user_by_name(uow: UnitOfWork, name: str) -> UserInfo:
     user = uow.session.scalar(select(User).where(User.name == name.strip(), User.active))
     if user is None:
-        raise AuthError(f"no active user named {name!r}", code="auth.unknown_user", name=name)
+        raise AuthError(
+            f"no active user named {name!r}", code=AuthErrorCode.UNKNOWN_USER, name=name
+        )
     return UserInfo(user.id, user.name, Role(user.role))
 
 
@@ -148,7 +155,7 @@ def authenticate(
     """
     now = now or utcnow()
     if not (isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 6):
-        raise AuthError("wrong PIN", code="auth.wrong_pin")
+        raise AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
     query = select(User).where(User.active)
     if user_id is not None:
         query = query.where(User.id == user_id)
@@ -156,13 +163,15 @@ def authenticate(
         query = query.where(User.role.in_([r.value for r in roles]))
     users = list(uow.session.scalars(query.order_by(User.id)))
     if user_id is not None and not users:
-        raise AuthError("unknown or inactive user", code="auth.unknown_user", user_id=user_id)
+        raise AuthError(
+            "unknown or inactive user", code=AuthErrorCode.UNKNOWN_USER, user_id=user_id
+        )
     for user in users:
         if user.locked_until is not None and user.locked_until > now:
             if user_id is not None:
                 raise AuthError(
                     "too many wrong PINs; locked for a few minutes",
-                    code="auth.locked",
+                    code=AuthErrorCode.LOCKED,
                     until=user.locked_until.isoformat(),
                 )
             continue
@@ -183,7 +192,7 @@ def authenticate(
             until = {"locked_until": user.locked_until.isoformat()}
             audit.record(uow.conn, "user.locked", user.id, None, f"user {user.id}", None, until)
         uow.session.flush()
-    error = AuthError("wrong PIN", code="auth.wrong_pin")
+    error = AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
     error.keep_changes = True  # the failure count must be committed (Database.transact)
     raise error
 
@@ -196,16 +205,18 @@ def approve(uow: UnitOfWork, pin: str) -> UserInfo:
     try:
         return authenticate(uow, pin, roles=roles or APPROVER_ROLES)
     except AuthError as exc:
-        raise AuthError("a manager's PIN is needed", code="auth.approval_denied") from exc
+        raise AuthError("a manager's PIN is needed", code=AuthErrorCode.APPROVAL_DENIED) from exc
 
 
 def require_approver(uow: UnitOfWork, user_id: int | None, action: str) -> UserInfo:
     if user_id is None:
-        raise AuthError(f"{action} needs a manager's approval", code="auth.approval_required")
+        raise AuthError(
+            f"{action} needs a manager's approval", code=AuthErrorCode.APPROVAL_REQUIRED
+        )
     user = get_user(uow, user_id)
     if not user.can_approve:
         raise AuthError(
             f"{action} needs a manager's approval; {user.name} is a {user.role.value}",
-            code="auth.approval_required",
+            code=AuthErrorCode.APPROVAL_REQUIRED,
         )
     return user

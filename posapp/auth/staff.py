@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 
 from posapp import audit
+from posapp.auth.error_codes import AuthErrorCode, StaffErrorCode
 from posapp.auth.permissions import Permission, grants, require_permission
 from posapp.auth.service import AuthError, Role, UserInfo, create_user, set_pin
 from posapp.db.engine import UnitOfWork
@@ -39,7 +40,7 @@ def _admin(uow: UnitOfWork, actor_id: int | None, what: str) -> UserInfo:
 def _row(uow: UnitOfWork, user_id: int) -> User:
     user = uow.session.get(User, user_id)
     if user is None:
-        raise AuthError(f"no user {user_id}", code="auth.unknown_user", user_id=user_id)
+        raise AuthError(f"no user {user_id}", code=AuthErrorCode.UNKNOWN_USER, user_id=user_id)
     return user
 
 
@@ -58,7 +59,7 @@ def _keep_an_admin(uow: UnitOfWork, user: User) -> None:
     if user.role == Role.ADMIN.value and user.active and not _other_active_admins(uow, user.id):
         raise AuthError(
             f"{user.name} is the last active admin: make another admin first",
-            code="staff.last_admin",
+            code=StaffErrorCode.LAST_ADMIN,
             name=user.name,
         )
 
@@ -129,7 +130,7 @@ def set_active(
         return False
     if not active:
         if user_id == actor_id:
-            raise AuthError("you cannot stop your own account", code="staff.self")
+            raise AuthError("you cannot stop your own account", code=StaffErrorCode.SELF)
         _keep_an_admin(uow, user)
     uow.session.execute(update(User).where(User.id == user_id).values(active=active))
     audit.record(

@@ -23,6 +23,7 @@ from posapp.classes.bookings import (
     get_booking,
     parse_ref,
 )
+from posapp.classes.error_codes import BookingErrorCode
 from posapp.classes.schedule import MEETING_KIND, ClassError, get_session
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import ClassBooking, Product, utcnow
@@ -75,7 +76,7 @@ def ticket_line(uow: UnitOfWork, booking_uuid: str) -> CartLine:
     b = get_booking(uow, booking_uuid)
     if b.status not in SEATED or b.receipt_no is not None or b.amount <= 0:
         raise ClassError(
-            "this booking has nothing to pay", code="booking.not_payable", status=b.status
+            "this booking has nothing to pay", code=BookingErrorCode.NOT_PAYABLE, status=b.status
         )
     session = get_session(uow, b.session_uuid)
     meeting = session.kind == MEETING_KIND
@@ -113,12 +114,12 @@ def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
             continue
         row = conn.execute(select(_t).where(_t.c.id == bid)).mappings().first()
         if row is None:
-            raise ClassError("no such booking", code="booking.not_found", ref=line.barcode)
+            raise ClassError("no such booking", code=BookingErrorCode.NOT_FOUND, ref=line.barcode)
         expected = ticket_line(uow, row["uuid"])
         if line.qty != expected.qty or line.unit_price != expected.unit_price:
             raise ClassError(
                 "a booking's line must be paid as booked (change the booking instead)",
-                code="booking.line_changed",
+                code=BookingErrorCode.LINE_CHANGED,
                 ref=line.barcode,
             )
         done = conn.execute(
@@ -134,7 +135,7 @@ def settle_from_sale(uow: UnitOfWork, sale: CompletedSale) -> list[BookingInfo]:
             )
         )
         if done.rowcount != 1:
-            raise ClassError("this booking has nothing to pay", code="booking.not_payable")
+            raise ClassError("this booking has nothing to pay", code=BookingErrorCode.NOT_PAYABLE)
         out.append(get_booking(uow, row["uuid"]))
     return out
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, insert, select, update
 
 from posapp.auth.service import require_approver
+from posapp.classes.error_codes import BookingErrorCode, ClassErrorCode
 from posapp.classes.policy import ClassPolicy, refund_amount
 from posapp.classes.schedule import (
     CLASS,
@@ -169,7 +170,7 @@ def _row(conn: Connection, booking_uuid: str, *, lock: bool = False):  # type: i
         q = q.with_for_update()
     row = conn.execute(q).mappings().first()
     if row is None:
-        raise ClassError("no such booking", code="booking.not_found", uuid=booking_uuid)
+        raise ClassError("no such booking", code=BookingErrorCode.NOT_FOUND, uuid=booking_uuid)
     return row
 
 
@@ -257,17 +258,17 @@ def book(
     now = now or utcnow()
     name = req.customer_name.strip()
     if not name:
-        raise ClassError("a booking needs the customer's name", code="booking.name")
+        raise ClassError("a booking needs the customer's name", code=BookingErrorCode.NAME)
     phone = normalize_mobile(req.phone)
     session = get_session(uow, session_uuid)
     if session.status != SCHEDULED:
-        raise ClassError(f"the session is {session.status}", code="class.not_scheduled")
+        raise ClassError(f"the session is {session.status}", code=ClassErrorCode.NOT_SCHEDULED)
     if session.starts_at <= now:
-        raise ClassError("the session has already started", code="booking.too_late")
+        raise ClassError("the session has already started", code=BookingErrorCode.TOO_LATE)
     if not isinstance(req.seats, int) or not 1 <= req.seats <= session.capacity:
         raise ClassError(
             f"seats must be 1 to {session.capacity}, not {req.seats!r}",
-            code="booking.seats",
+            code=BookingErrorCode.SEATS,
             seats=req.seats,
             capacity=session.capacity,
         )
@@ -277,7 +278,7 @@ def book(
     if not seated and not req.waitlist_ok:
         raise ClassError(
             f"only {session.seats_left} seats are left",
-            code="booking.full",
+            code=BookingErrorCode.FULL,
             left=session.seats_left,
         )
     status = _seated_status(amount, req.pay_on_arrival) if seated else WAITLIST
@@ -321,7 +322,7 @@ def book_meeting(
     """A network meeting in the meeting space: the session (capacity = attendees) and the
     organiser's booking of every seat, for no fee or a room fee paid at the till."""
     if not isinstance(room_fee, int) or room_fee < 0:
-        raise ClassError(f"a room fee of {room_fee!r} won", code="class.fee", fee=room_fee)
+        raise ClassError(f"a room fee of {room_fee!r} won", code=ClassErrorCode.FEE, fee=room_fee)
     session = create_session(
         uow,
         SessionSpec(
@@ -463,7 +464,7 @@ def cancel(
     now = now or utcnow()
     row = _row(conn, booking_uuid, lock=True)
     if row["status"] not in (HELD, CONFIRMED, WAITLIST):
-        raise ClassError(f"the booking is already {row['status']}", code="booking.closed")
+        raise ClassError(f"the booking is already {row['status']}", code=BookingErrorCode.CLOSED)
     session = conn.execute(select(_s).where(_s.c.id == row["session_id"])).mappings().one()
     if override_percent is not None:
         require_approver(uow, approved_by, "overriding the refund policy")
@@ -474,7 +475,7 @@ def cancel(
     refund = None
     if give > 0:
         if register_id is None:
-            raise ClassError("a refund is paid at a till", code="booking.refund_needs_till")
+            raise ClassError("a refund is paid at a till", code=BookingErrorCode.REFUND_NEEDS_TILL)
         refund = refunds.refund(
             uow,
             row["receipt_no"],
@@ -532,7 +533,9 @@ def check_in(
     conn = uow.conn
     row = _row(conn, booking_uuid, lock=True)
     if row["status"] not in SEATED:
-        raise ClassError(f"a {row['status']} booking cannot check in", code="booking.not_seated")
+        raise ClassError(
+            f"a {row['status']} booking cannot check in", code=BookingErrorCode.NOT_SEATED
+        )
     conn.execute(
         update(_t)
         .where(_t.c.id == row["id"])

@@ -13,12 +13,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from posapp.classes.error_codes import ClassErrorCode
+from posapp.domain import calendar
 from posapp.domain.errors import DomainError
 from posapp.domain.money import round_half_up_div
-
-SEOUL = ZoneInfo("Asia/Seoul")
 
 DEFAULT_TIERS: tuple[tuple[int, int], ...] = ((3, 100), (1, 50), (0, 0))
 
@@ -38,7 +37,7 @@ class ClassPolicy:
         if not isinstance(self.hold_minutes, int) or self.hold_minutes <= 0:
             raise PolicyError(
                 f"hold_minutes must be a positive number of minutes, got {self.hold_minutes!r}",
-                code="class.policy",
+                code=ClassErrorCode.POLICY,
                 key="hold_minutes",
             )
         check_tiers(self.refund_tiers)
@@ -59,7 +58,7 @@ class ClassPolicy:
 
     def days_before(self, starts_at: dt.datetime, now: dt.datetime) -> int:
         """Calendar days in Seoul from ``now`` to the session (0 on the day, negative after)."""
-        return (starts_at.astimezone(SEOUL).date() - now.astimezone(SEOUL).date()).days
+        return (calendar.business_day(starts_at) - calendar.business_day(now)).days
 
     def refund_percent(self, starts_at: dt.datetime, now: dt.datetime) -> int:
         days = self.days_before(starts_at, now)
@@ -81,7 +80,9 @@ def parse_tiers(text: str) -> tuple[tuple[int, int], ...]:
         days, sep, pct = part.partition(":")
         if not sep or not days.strip().isdigit() or not pct.strip().isdigit():
             raise PolicyError(
-                f"refund tier {part!r} is not days:percent", code="class.policy", key="refund_tiers"
+                f"refund tier {part!r} is not days:percent",
+                code=ClassErrorCode.POLICY,
+                key="refund_tiers",
             )
         out.append((int(days), int(pct)))
     check_tiers(out)
@@ -95,13 +96,13 @@ def check_tiers(tiers: Sequence[tuple[int, int]]) -> None:
         if not 0 <= pct <= 100 or days < 0:
             raise PolicyError(
                 f"refund tier ({days} days, {pct}%) is out of range",
-                code="class.policy",
+                code=ClassErrorCode.POLICY,
                 key="refund_tiers",
             )
         if last_days is not None and (days >= last_days or pct > (last_pct or 0)):
             raise PolicyError(
                 "refund tiers must go from most days before to fewest, with percents not rising",
-                code="class.policy",
+                code=ClassErrorCode.POLICY,
                 key="refund_tiers",
             )
         last_days, last_pct = days, pct
@@ -110,5 +111,7 @@ def check_tiers(tiers: Sequence[tuple[int, int]]) -> None:
 def refund_amount(paid: int, percent: int) -> int:
     """``percent``% of ``paid`` won, rounded half up."""
     if not 0 <= percent <= 100:
-        raise PolicyError(f"a refund of {percent}% is out of range", code="class.refund_percent")
+        raise PolicyError(
+            f"a refund of {percent}% is out of range", code=ClassErrorCode.REFUND_PERCENT
+        )
     return round_half_up_div(paid * percent, 100)

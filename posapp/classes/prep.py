@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 
+from posapp.classes.error_codes import ClassErrorCode
 from posapp.classes.schedule import (
     HELD,
     SCHEDULED,
-    SEOUL,
     ClassError,
     SessionInfo,
     get_session,
@@ -24,6 +24,7 @@ from posapp.classes.schedule import (
 )
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import ClassSession, Lot, Product, StockReservation, utcnow
+from posapp.domain import calendar
 from posapp.inventory import reservations
 from posapp.inventory.ledger import FLOOR, STORE_ROOM, MovementKind
 
@@ -116,10 +117,12 @@ def mark_held(
     conn = uow.conn
     row = locked_session(uow, session_uuid)
     if row.status != SCHEDULED:
-        raise ClassError(f"the session is {row.status}, not scheduled", code="class.not_scheduled")
+        raise ClassError(
+            f"the session is {row.status}, not scheduled", code=ClassErrorCode.NOT_SCHEDULED
+        )
     now = now or utcnow()
-    if row.starts_at.astimezone(SEOUL).date() > now.astimezone(SEOUL).date():
-        raise ClassError("the session is on a later day", code="class.not_started")
+    if calendar.business_day(row.starts_at) > calendar.business_day(now):
+        raise ClassError("the session is on a later day", code=ClassErrorCode.NOT_STARTED)
     rereserve(uow, row.id)  # reserve exactly what the seats booked now need
     reservations.consume(
         uow,

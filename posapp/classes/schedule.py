@@ -23,10 +23,10 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from posapp.classes.error_codes import ClassErrorCode
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     ClassBooking,
@@ -37,13 +37,13 @@ from posapp.db.models import (
     Region,
     utcnow,
 )
+from posapp.domain import calendar
 from posapp.errors import PosError
 from posapp.inventory import reservations
 from posapp.inventory.ledger import Take
 
 log = logging.getLogger(__name__)
 
-SEOUL = ZoneInfo("Asia/Seoul")
 KITCHEN = "kitchen"  # the open kitchen (cooking classes)
 MEETING = "meeting"  # the meeting space (network meetings)
 ROOMS = (KITCHEN, MEETING)
@@ -85,7 +85,7 @@ class SessionSpec:
     ingredients: tuple[Ingredient, ...] = field(default=())
 
     def starts_at(self) -> dt.datetime:
-        return dt.datetime.combine(self.date, self.start, tzinfo=SEOUL).astimezone(dt.UTC)
+        return calendar.local_instant(self.date, self.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +117,11 @@ class SessionInfo:
 
     @property
     def local_start(self) -> dt.datetime:
-        return self.starts_at.astimezone(SEOUL)
+        return calendar.to_local(self.starts_at)
 
     @property
     def local_end(self) -> dt.datetime:
-        return self.ends_at.astimezone(SEOUL)
+        return calendar.to_local(self.ends_at)
 
     @property
     def minutes(self) -> int:
@@ -136,37 +136,37 @@ class SessionInfo:
 
 def _check_spec(spec: SessionSpec) -> None:
     if not spec.title_ko.strip():
-        raise ClassError("a session needs a Korean title", code="class.title")
+        raise ClassError("a session needs a Korean title", code=ClassErrorCode.TITLE)
     if spec.room not in ROOMS:
-        raise ClassError(f"no room {spec.room!r}", code="class.room", room=spec.room)
+        raise ClassError(f"no room {spec.room!r}", code=ClassErrorCode.ROOM, room=spec.room)
     if spec.kind not in (CLASS, MEETING_KIND):
-        raise ClassError(f"no session kind {spec.kind!r}", code="class.kind", kind=spec.kind)
+        raise ClassError(f"no session kind {spec.kind!r}", code=ClassErrorCode.KIND, kind=spec.kind)
     if not isinstance(spec.minutes, int) or not 15 <= spec.minutes <= 12 * 60:
         raise ClassError(
             f"a session lasts 15 minutes to 12 hours, not {spec.minutes!r} minutes",
-            code="class.length",
+            code=ClassErrorCode.LENGTH,
             minutes=spec.minutes,
         )
     if not isinstance(spec.capacity, int) or not 1 <= spec.capacity <= 200:
         raise ClassError(
             f"capacity must be 1 to 200 people, not {spec.capacity!r}",
-            code="class.capacity",
+            code=ClassErrorCode.CAPACITY,
             capacity=spec.capacity,
         )
     if not isinstance(spec.fee, int) or spec.fee < 0:
-        raise ClassError(f"a fee of {spec.fee!r} won", code="class.fee", fee=spec.fee)
+        raise ClassError(f"a fee of {spec.fee!r} won", code=ClassErrorCode.FEE, fee=spec.fee)
     seen: set[int] = set()
     for ing in spec.ingredients:
         if not isinstance(ing.qty_per_seat, int) or ing.qty_per_seat <= 0:
             raise ClassError(
                 "an ingredient quantity per participant must be positive",
-                code="class.ingredient_qty",
+                code=ClassErrorCode.INGREDIENT_QTY,
                 product_id=ing.product_id,
             )
         if ing.product_id in seen:
             raise ClassError(
                 "an ingredient is listed twice",
-                code="class.ingredient_twice",
+                code=ClassErrorCode.INGREDIENT_TWICE,
                 product_id=ing.product_id,
             )
         seen.add(ing.product_id)
@@ -179,7 +179,7 @@ def _lock_room(conn: Connection, room: str) -> None:
         select(ClassRoom.code).where(ClassRoom.code == room).with_for_update()
     ).first()
     if found is None:
-        raise ClassError(f"no room {room!r}", code="class.room", room=room)
+        raise ClassError(f"no room {room!r}", code=ClassErrorCode.ROOM, room=room)
 
 
 def _overlapping(
@@ -207,7 +207,9 @@ def _check_products(conn: Connection, ingredients: Sequence[Ingredient]) -> None
         return
     have = set(conn.execute(select(Product.id).where(Product.id.in_(ids))).scalars())
     for pid in sorted(ids - have):
-        raise ClassError(f"no product {pid}", code="class.ingredient_product", product_id=pid)
+        raise ClassError(
+            f"no product {pid}", code=ClassErrorCode.INGREDIENT_PRODUCT, product_id=pid
+        )
 
 
 def _check_room_free(
@@ -219,10 +221,10 @@ def _check_room_free(
     ends = starts + dt.timedelta(minutes=spec.minutes)
     clash = _overlapping(conn, spec.room, starts, ends, exclude_id=exclude_id)
     if clash is not None:
-        when = clash.starts_at.astimezone(SEOUL)
+        when = calendar.to_local(clash.starts_at)
         raise ClassError(
             f"the room is already booked then by {clash.title_ko!r} ({when:%Y-%m-%d %H:%M})",
-            code="class.room_taken",
+            code=ClassErrorCode.ROOM_TAKEN,
             room=spec.room,
             date=spec.date.isoformat(),
             other=clash.title_ko,
@@ -305,7 +307,7 @@ def create_series(
     if not isinstance(weeks, int) or not 1 <= weeks <= MAX_SERIES_WEEKS:
         raise ClassError(
             f"a weekly series has 1 to {MAX_SERIES_WEEKS} sessions, not {weeks!r}",
-            code="class.series_weeks",
+            code=ClassErrorCode.SERIES_WEEKS,
             weeks=weeks,
         )
     _check_spec(spec)
@@ -329,11 +331,11 @@ def update_session(
     _lock_room(conn, spec.room)
     row = locked_session(uow, session_uuid)
     if row.status != SCHEDULED:
-        raise ClassError("only a scheduled session can change", code="class.not_scheduled")
+        raise ClassError("only a scheduled session can change", code=ClassErrorCode.NOT_SCHEDULED)
     if spec.capacity < row.seats_taken:
         raise ClassError(
             f"{row.seats_taken} seats are booked; capacity cannot go below that",
-            code="class.capacity_below_booked",
+            code=ClassErrorCode.CAPACITY_BELOW_BOOKED,
             booked=row.seats_taken,
         )
     starts, ends = _check_room_free(conn, spec, exclude_id=row.id)
@@ -354,7 +356,7 @@ def locked_session(uow: UnitOfWork, session_uuid: str):  # type: ignore[no-untyp
         .with_for_update()
     ).first()
     if row is None:
-        raise ClassError("no such session", code="class.not_found", uuid=session_uuid)
+        raise ClassError("no such session", code=ClassErrorCode.NOT_FOUND, uuid=session_uuid)
     return row
 
 
@@ -414,7 +416,7 @@ def _infos(conn: Connection, where: list) -> list[SessionInfo]:  # type: ignore[
 def get_session(uow: UnitOfWork, session_uuid: str) -> SessionInfo:
     found = _infos(uow.conn, [ClassSession.__table__.c.uuid == session_uuid])
     if not found:
-        raise ClassError("no such session", code="class.not_found", uuid=session_uuid)
+        raise ClassError("no such session", code=ClassErrorCode.NOT_FOUND, uuid=session_uuid)
     return found[0]
 
 
@@ -428,8 +430,10 @@ def list_sessions(
 ) -> list[SessionInfo]:
     """Sessions starting on the Seoul calendar days ``first_day``..``last_day`` (the calendar)."""
     t = ClassSession.__table__
-    lo = dt.datetime.combine(first_day, dt.time(0), tzinfo=SEOUL).astimezone(dt.UTC)
-    hi = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(0), tzinfo=SEOUL)
+    lo = calendar.day_start(first_day)
+    hi = dt.datetime.combine(
+        last_day + dt.timedelta(days=1), dt.time(0), tzinfo=calendar.store_zone()
+    )
     where = [t.c.starts_at >= lo, t.c.starts_at < hi.astimezone(dt.UTC)]
     if room is not None:
         where.append(t.c.room == room)
@@ -472,7 +476,7 @@ def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -
     conn = uow.conn
     row = locked_session(uow, session_uuid)
     if row.status != SCHEDULED:
-        raise ClassError(f"the session is {row.status}", code="class.not_scheduled")
+        raise ClassError(f"the session is {row.status}", code=ClassErrorCode.NOT_SCHEDULED)
     live = conn.execute(
         select(func.count())
         .select_from(ClassBooking)
@@ -484,7 +488,7 @@ def cancel_session(uow: UnitOfWork, session_uuid: str, *, user_id: int | None) -
     if live:
         raise ClassError(
             f"{live} bookings are still live; cancel them first",
-            code="class.has_bookings",
+            code=ClassErrorCode.HAS_BOOKINGS,
             bookings=int(live),
         )
     t = ClassSession.__table__

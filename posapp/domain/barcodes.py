@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from posapp.domain.error_codes import BarcodeErrorCode
 from posapp.domain.errors import BarcodeError
 
 GS1_KOREA_PREFIX = "880"
@@ -29,7 +30,9 @@ def gtin_check_digit(body: str) -> int:
     """
     if not _digits(body):
         raise BarcodeError(
-            f"{body!r} is not a barcode body: digits only", code="barcode.not_digits", barcode=body
+            f"{body!r} is not a barcode body: digits only",
+            code=BarcodeErrorCode.NOT_DIGITS,
+            barcode=body,
         )
     total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
     return (10 - total % 10) % 10

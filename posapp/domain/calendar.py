@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from posapp.domain.error_codes import CalendarErrorCode
 from posapp.domain.errors import DomainError
 
 __all__ = [
@@ -57,7 +58,7 @@ def zone_named(name: str) -> ZoneInfo:
     if not isinstance(name, str) or not name.strip():
         raise TimeZoneError(
             f"a time zone is an IANA name such as 'Asia/Seoul', got {name!r}",
-            code="calendar.unknown_zone",
+            code=CalendarErrorCode.UNKNOWN_ZONE,
             zone=name,
         )
     try:
@@ -65,7 +66,7 @@ def zone_named(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise TimeZoneError(
             f"unknown time zone {name!r}: use an IANA name such as 'Asia/Seoul'",
-            code="calendar.unknown_zone",
+            code=CalendarErrorCode.UNKNOWN_ZONE,
             zone=name,
         ) from exc
 

@@ -16,6 +16,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from posapp.domain.error_codes import (
+    DiscountErrorCode,
+    PriceErrorCode,
+    QuantityErrorCode,
+    TaxErrorCode,
+    UnitErrorCode,
+)
 from posapp.domain.errors import DiscountError, DomainError, PriceError, QuantityError
 from posapp.domain.money import allocate, format_krw, round_half_up_div
 from posapp.domain.tax import TaxClass, TaxSplit, split_vat
@@ -59,7 +66,9 @@ def parse_unit(text: str) -> Unit:
         return _UNIT_NAMES[key]
     except KeyError:
         raise DomainError(
-            f"unknown unit {text!r}: use ea (개), kg or 100g", code="unit.unknown", value=text
+            f"unknown unit {text!r}: use ea (개), kg or 100g",
+            code=UnitErrorCode.UNKNOWN,
+            value=text,
         ) from None
 
 
@@ -74,21 +83,21 @@ class Discount:
         if self.kind not in ("amount", "percent"):
             raise DiscountError(
                 f"unknown discount kind {self.kind!r}: use amount or percent",
-                code="discount.invalid",
+                code=DiscountErrorCode.INVALID,
                 kind=self.kind,
                 value=self.value,
             )
         if not _is_int(self.value) or self.value <= 0:
             raise DiscountError(
                 f"a discount must be a whole number above 0, got {self.value!r}",
-                code="discount.invalid",
+                code=DiscountErrorCode.INVALID,
                 kind=self.kind,
                 value=self.value,
             )
         if self.kind == "percent" and self.value > 100:
             raise DiscountError(
                 f"a percent discount is at most 100%, got {self.value}%",
-                code="discount.invalid",
+                code=DiscountErrorCode.INVALID,
                 kind=self.kind,
                 value=self.value,
             )
@@ -111,7 +120,7 @@ class Discount:
             raise DiscountError(
                 f"a discount of {format_krw(self.value)} is more than the "
                 f"{format_krw(base)} it applies to",
-                code="discount.too_large",
+                code=DiscountErrorCode.TOO_LARGE,
                 value=self.value,
                 base=base,
             )
@@ -136,11 +145,11 @@ class PriceOverride:
         if not _is_int(self.regular_price) or self.regular_price < 0:
             raise PriceError(
                 f"the regular price must be whole won, 0 or more, got {self.regular_price!r}",
-                code="price.invalid",
+                code=PriceErrorCode.INVALID,
                 unit_price=self.regular_price,
             )
         if not isinstance(self.reason, str) or not self.reason.strip():
-            raise PriceError("say why the price is changed", code="price.override_reason")
+            raise PriceError("say why the price is changed", code=PriceErrorCode.OVERRIDE_REASON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +174,7 @@ class CartLine:
             except ValueError:
                 raise DomainError(
                     f"unknown unit {self.unit!r}: use ea, kg or 100g",
-                    code="unit.unknown",
+                    code=UnitErrorCode.UNKNOWN,
                     value=self.unit,
                 ) from None
         if not isinstance(self.tax_class, TaxClass):
@@ -174,7 +183,7 @@ class CartLine:
             except ValueError:
                 raise DomainError(
                     f"unknown tax class {self.tax_class!r}: use taxable or exempt",
-                    code="tax.unknown",
+                    code=TaxErrorCode.UNKNOWN,
                     value=self.tax_class,
                 ) from None
         if not _is_int(self.qty) or self.qty <= 0:
@@ -182,14 +191,14 @@ class CartLine:
             raise QuantityError(
                 f"quantity of {self.name} must be a whole number of {what} above 0, "
                 f"got {self.qty!r}",
-                code="quantity.invalid",
+                code=QuantityErrorCode.INVALID,
                 qty=self.qty,
                 product_id=self.product_id,
             )
         if not _is_int(self.unit_price) or self.unit_price < 0:
             raise PriceError(
                 f"price of {self.name} must be whole won, 0 or more, got {self.unit_price!r}",
-                code="price.invalid",
+                code=PriceErrorCode.INVALID,
                 unit_price=self.unit_price,
                 product_id=self.product_id,
             )
@@ -199,20 +208,20 @@ class CartLine:
             raise PriceError(
                 f"label amount of {self.name} must be whole won, 0 or more, "
                 f"got {self.fixed_amount!r}",
-                code="price.invalid",
+                code=PriceErrorCode.INVALID,
                 fixed_amount=self.fixed_amount,
                 product_id=self.product_id,
             )
         if self.price_override is not None and self.fixed_amount is not None:
             raise PriceError(
                 f"{self.name}: a scale label's amount is fixed; its price cannot be changed",
-                code="price.fixed_label",
+                code=PriceErrorCode.FIXED_LABEL,
                 product_id=self.product_id,
             )
         if self.discount is not None and not isinstance(self.discount, Discount):
             raise DiscountError(
                 f"line discount must be a Discount, got {self.discount!r}",
-                code="discount.invalid",
+                code=DiscountErrorCode.INVALID,
             )
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from posapp.domain.error_codes import PhoneErrorCode
 from posapp.domain.errors import DomainError
 
 _SEPARATORS = re.compile(r"[\s\-.]")
@@ -21,11 +22,11 @@ def normalize_mobile(text: str) -> str:
     """``"01012345678"`` → ``"010-1234-5678"``; anything else raises :class:`PhoneError`."""
     digits = _SEPARATORS.sub("", str(text or ""))
     if not digits:
-        raise PhoneError("a mobile phone number is required", code="phone.missing")
+        raise PhoneError("a mobile phone number is required", code=PhoneErrorCode.MISSING)
     if not digits.isdigit() or len(digits) != 11 or not digits.startswith("010"):
         raise PhoneError(
             f"{text!r} is not a Korean mobile number (010-XXXX-XXXX)",
-            code="phone.invalid",
+            code=PhoneErrorCode.INVALID,
             value=str(text),
         )
     return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from posapp.domain.error_codes import TaxErrorCode
 from posapp.domain.errors import DomainError
 from posapp.domain.money import round_half_up_div
 
@@ -44,7 +45,7 @@ def parse_tax_class(text: str) -> TaxClass:
     except KeyError:
         raise DomainError(
             f"unknown tax class {text!r}: use taxable/exempt (과세/면세)",
-            code="tax.unknown",
+            code=TaxErrorCode.UNKNOWN,
             value=text,
         ) from None
 

@@ -31,13 +31,14 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+from posapp.domain import calendar
+from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardApproval, CashReceiptApproval, HardwareError
 
 log = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
 MAX_LINE = 64 * 1024  # an answer is a few hundred bytes; more is a broken peer
-KST = dt.timezone(dt.timedelta(hours=9), "KST")  # a terminal's naive local time
 CASH_RECEIPT_PURPOSES = ("income_deduction", "expense_proof")  # 소득공제, 지출증빙
 
 _OP_WORDS = {
@@ -146,7 +147,7 @@ class TcpCardTerminal:
         except (_Lost, _Garbled) as exc:
             raise HardwareError(
                 f"카드 단말기가 망취소에 답하지 않았습니다 ({exc})",
-                code="card.timeout",
+                code=CardErrorCode.TIMEOUT,
                 request_id=request_id,
             ) from exc
         if answer.get("ok") is not True:
@@ -192,7 +193,7 @@ class TcpCardTerminal:
             raise self._unavailable("status", "", exc) from exc
         except (_Lost, _Garbled) as exc:
             raise HardwareError(
-                f"카드 단말기가 상태 요청에 답하지 않았습니다 ({exc})", code="card.timeout"
+                f"카드 단말기가 상태 요청에 답하지 않았습니다 ({exc})", code=CardErrorCode.TIMEOUT
             ) from exc
         if answer.get("ok") is not True:
             raise _refusal(answer, "")
@@ -219,7 +220,7 @@ class TcpCardTerminal:
             raise HardwareError(
                 f"카드 단말기 응답이 없어 {what} 요청을 자동 취소(망취소)했습니다: "
                 "다시 시도하세요.",
-                code="card.timeout",
+                code=CardErrorCode.TIMEOUT,
                 request_id=rid,
                 reason=str(exc),
             ) from exc
@@ -227,7 +228,7 @@ class TcpCardTerminal:
             self._net_cancel_or_raise(rid, op, "card.protocol")
             raise HardwareError(
                 f"카드 단말기가 알 수 없는 응답을 보내 {what} 요청을 자동 취소(망취소)했습니다.",
-                code="card.protocol",
+                code=CardErrorCode.PROTOCOL,
                 retryable=False,
                 request_id=rid,
                 reason=str(exc),
@@ -268,7 +269,7 @@ class TcpCardTerminal:
             f"{_OP_WORDS[op]}이(가) 처리되었을 수 있으니 단말기/VAN의 거래 내역을 확인한 뒤 "
             f"진행하세요 "
             f"(요청 {request_id[:8]}).",
-            code="card.net_cancel_failed",
+            code=CardErrorCode.NET_CANCEL_FAILED,
             retryable=False,
             request_id=request_id,
             cause=cause,
@@ -278,7 +279,7 @@ class TcpCardTerminal:
         return HardwareError(
             f"카드 단말기({self.host}:{self.port})에 연결할 수 없습니다: {_OP_WORDS[op]} 안 됨 "
             f"({exc})",
-            code="card.unavailable",
+            code=CardErrorCode.UNAVAILABLE,
             request_id=request_id,
         )
 
@@ -340,7 +341,9 @@ def _reason(exc: OSError) -> str:
 
 
 def _bad(message: str, request_id: str) -> HardwareError:
-    return HardwareError(message, code="card.bad_request", retryable=False, request_id=request_id)
+    return HardwareError(
+        message, code=CardErrorCode.BAD_REQUEST, retryable=False, request_id=request_id
+    )
 
 
 def _check_request_id(request_id: str) -> None:
@@ -360,7 +363,7 @@ def _check_approval_no(approval_no: str, request_id: str) -> str:
 
 
 def _iso(at: dt.datetime) -> str:
-    return (at if at.tzinfo else at.replace(tzinfo=KST)).isoformat()
+    return (at if at.tzinfo else at.replace(tzinfo=calendar.store_zone())).isoformat()
 
 
 def _refusal(answer: dict[str, Any], request_id: str) -> HardwareError:
@@ -379,7 +382,7 @@ def _refusal(answer: dict[str, Any], request_id: str) -> HardwareError:
 def _protocol(message: str, request_id: str) -> HardwareError:
     return HardwareError(
         f"카드 단말기 응답이 잘못되어 자동 취소(망취소)했습니다: {message}",
-        code="card.protocol",
+        code=CardErrorCode.PROTOCOL,
         retryable=False,
         request_id=request_id,
     )
@@ -406,7 +409,7 @@ def _common(a: dict[str, Any], request: dict[str, Any]) -> tuple[str, dt.datetim
     amount = a.get("amount")
     if type(amount) is not int or amount != request["amount"]:
         raise _protocol(f"요청 {request['amount']}원과 다른 금액 {amount!r}", rid)
-    return approval_no, at if at.tzinfo else at.replace(tzinfo=KST), amount
+    return approval_no, at if at.tzinfo else at.replace(tzinfo=calendar.store_zone()), amount
 
 
 def _text(a: dict[str, Any], key: str) -> str:
@@ -422,7 +425,7 @@ def _card_approval(a: dict[str, Any], request: dict[str, Any]) -> CardApproval:
     if _unmasked(masked):  # never pass a full card number on — and never log it
         raise HardwareError(
             "카드 단말기가 가려지지 않은 카드번호를 보냈습니다: 거래를 자동 취소(망취소)했습니다.",
-            code="card.unmasked",
+            code=CardErrorCode.UNMASKED,
             retryable=False,
             request_id=str(request["request_id"]),
         )
@@ -447,7 +450,7 @@ def _cash_receipt(a: dict[str, Any], request: dict[str, Any]) -> CashReceiptAppr
     if _unmasked(identity) or len(identity) > 40:
         raise HardwareError(
             "카드 단말기가 가려지지 않은 식별번호를 보냈습니다: 거래를 자동 취소(망취소)했습니다.",
-            code="card.unmasked",
+            code=CardErrorCode.UNMASKED,
             retryable=False,
             request_id=str(request["request_id"]),
         )

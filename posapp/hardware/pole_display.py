@@ -45,6 +45,7 @@ import threading
 import unicodedata
 from typing import Any
 
+from posapp.hardware.error_codes import DisplayErrorCode
 from posapp.hardware.ports import HardwareError
 
 WIDTH = 20
@@ -183,7 +184,7 @@ class Cd5220Display:
         except (serial.SerialException, OSError, ValueError) as exc:
             raise HardwareError(
                 f"cannot open the pole display on {self.port}: {_words(exc)}",
-                code="display.unavailable",
+                code=DisplayErrorCode.UNAVAILABLE,
                 port=self.port,
             ) from exc
         self._needs_init = True
@@ -201,7 +202,7 @@ class Cd5220Display:
 
         if self._closed:
             raise HardwareError(
-                "the pole display was closed", code="display.unavailable", retryable=False
+                "the pole display was closed", code=DisplayErrorCode.UNAVAILABLE, retryable=False
             )
         self._open()
         data = payload
@@ -212,13 +213,15 @@ class Cd5220Display:
         except serial.SerialTimeoutException as exc:
             self._needs_init = self._interrupted = True
             raise HardwareError(
-                f"the pole display on {self.port} stopped taking data", code="display.stalled"
+                f"the pole display on {self.port} stopped taking data",
+                code=DisplayErrorCode.STALLED,
             ) from exc
         except _io_errors() as exc:
             self._drop()
             self._interrupted = True
             raise HardwareError(
-                f"lost the pole display on {self.port}: {_words(exc)}", code="display.offline"
+                f"lost the pole display on {self.port}: {_words(exc)}",
+                code=DisplayErrorCode.OFFLINE,
             ) from exc
         self._needs_init = self._interrupted = False
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
-from zoneinfo import ZoneInfo
 
+from posapp.domain import calendar
 from posapp.domain.money import format_krw
 from posapp.domain.text import CharWidth, char_width, display_width, fit, pad_between, wrap
 
-SEOUL = ZoneInfo("Asia/Seoul")
 COLUMNS = {80: 48, 58: 32}
 
 
@@ -202,7 +201,7 @@ def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:
     if data.copy:
         title += " (재발행)"
     r.add(Row(f"[{title}]", align="center", bold=True))
-    local = data.at.astimezone(SEOUL)
+    local = calendar.to_local(data.at)
     r.add(Row("영수증번호", data.receipt_no))
     if data.original_receipt_no:
         r.add(Row("원거래", data.original_receipt_no))

@@ -35,6 +35,7 @@ from posapp.domain.hangul import SearchEntry, SearchIndex
 from posapp.domain.money import round_half_up_div
 from posapp.domain.tax import TaxClass
 from posapp.errors import PosError
+from posapp.inventory.error_codes import CatalogErrorCode
 
 
 class CatalogError(PosError):
@@ -60,7 +61,7 @@ class ProductInfo:
             if self.unit.is_weighed:
                 raise CatalogError(
                     f"{self.name_ko} is sold by weight: weigh it or type the grams",
-                    code="catalog.needs_weight",
+                    code=CatalogErrorCode.NEEDS_WEIGHT,
                     name=self.name_ko,
                     product_id=self.id,
                 )
@@ -192,7 +193,9 @@ def scan(
     if raw.isdigit() and len(raw) <= 6:
         product = product_by_plu(uow, raw.zfill(5)) or product_by_plu(uow, raw)
         if product is None:
-            raise CatalogError(f"no product with PLU {raw}", code="catalog.unknown_plu", plu=raw)
+            raise CatalogError(
+                f"no product with PLU {raw}", code=CatalogErrorCode.UNKNOWN_PLU, plu=raw
+            )
         _check_active(product)
         if product.unit.is_weighed:
             _weighed_needs_qty(product)
@@ -205,7 +208,7 @@ def scan(
         if product is None:
             raise CatalogError(
                 f"barcode {parsed.code} is not in the catalogue",
-                code="catalog.unknown_barcode",
+                code=CatalogErrorCode.UNKNOWN_BARCODE,
                 barcode=parsed.code,
             )
         _check_active(product)
@@ -217,7 +220,7 @@ def scan(
 def _weighed_needs_qty(product: ProductInfo) -> None:
     raise CatalogError(
         f"{product.name_ko} is sold by weight: weigh it or type the grams",
-        code="catalog.needs_weight",
+        code=CatalogErrorCode.NEEDS_WEIGHT,
         name=product.name_ko,
         product_id=product.id,
     )
@@ -227,7 +230,7 @@ def _check_active(product: ProductInfo) -> None:
     if not product.active:
         raise CatalogError(
             f"{product.name_ko} is withdrawn from sale",
-            code="catalog.inactive",
+            code=CatalogErrorCode.INACTIVE,
             name=product.name_ko,
             product_id=product.id,
         )
@@ -238,7 +241,7 @@ def _scale_line(uow: UnitOfWork, code: ScaleCode) -> ScanResult:
     if product is None:
         raise CatalogError(
             f"scale label {code.code}: no product with item code {code.item_code}",
-            code="catalog.unknown_plu",
+            code=CatalogErrorCode.UNKNOWN_PLU,
             barcode=code.code,
         )
     _check_active(product)
@@ -247,7 +250,7 @@ def _scale_line(uow: UnitOfWork, code: ScaleCode) -> ScanResult:
         if code.weight_g <= 0:
             raise CatalogError(
                 f"scale label {code.code} carries a weight of 0 g",
-                code="catalog.zero_weight",
+                code=CatalogErrorCode.ZERO_WEIGHT,
                 barcode=code.code,
             )
         qty = code.weight_g if unit.is_weighed else 1

@@ -36,6 +36,7 @@ from posapp.db.models import (
     utcnow,
 )
 from posapp.inventory import catalog, ledger
+from posapp.inventory.error_codes import CountErrorCode, InventoryErrorCode
 from posapp.inventory.ledger import LOCATIONS, MovementKind, MovementRow, Take
 from posapp.inventory.stock import InventoryError, levels, require_adjustment
 
@@ -89,7 +90,7 @@ def start_count(
         select(func.count()).select_from(StockCount).where(StockCount.status == "open")
     ).scalar_one()
     if open_n:
-        raise InventoryError("a count is already open: post or cancel it", code="count.open")
+        raise InventoryError("a count is already open: post or cancel it", code=CountErrorCode.OPEN)
     q = select(Product.id).where(Product.active)
     if product_ids is not None:
         q = select(Product.id).where(Product.id.in_(sorted(set(product_ids))))
@@ -99,7 +100,7 @@ def start_count(
         q = q.where(Product.region_id == region_id)
     pids = sorted(conn.execute(q).scalars())
     if not pids:
-        raise InventoryError("no products to count", code="count.empty")
+        raise InventoryError("no products to count", code=CountErrorCode.EMPTY)
     ledger.ensure_levels(uow, pids)
     if uow.dialect == "postgresql":
         ledger.lock_products(uow, pids)  # waits for sales in flight on these products
@@ -136,9 +137,9 @@ def _open_count(uow: UnitOfWork, count_id: int) -> tuple[int, str]:
         select(StockCount.start_movement_id, StockCount.status).where(StockCount.id == count_id)
     ).first()
     if row is None:
-        raise InventoryError(f"no count {count_id}", code="count.unknown", id=count_id)
+        raise InventoryError(f"no count {count_id}", code=CountErrorCode.UNKNOWN, id=count_id)
     if row[1] != "open":
-        raise InventoryError(f"the count is {row[1]}", code="count.not_open", status=row[1])
+        raise InventoryError(f"the count is {row[1]}", code=CountErrorCode.NOT_OPEN, status=row[1])
     return int(row[0]), str(row[1])
 
 
@@ -154,7 +155,9 @@ def record_count(
     """Record what is on the shelf: ``qty`` (typed) or ``add`` it to what was counted before
     (one scan = one piece). A product not in the count's scope is added to it."""
     if not isinstance(qty, int) or isinstance(qty, bool) or qty < 0 or (add and qty == 0):
-        raise InventoryError("a counted quantity is a whole number, 0 or more", code="count.qty")
+        raise InventoryError(
+            "a counted quantity is a whole number, 0 or more", code=CountErrorCode.QTY
+        )
     start_id, _ = _open_count(uow, count_id)
     conn = uow.conn
     now = now or utcnow()
@@ -164,7 +167,9 @@ def record_count(
     ).first()
     if have is None:
         if conn.execute(select(Product.id).where(Product.id == product_id)).scalar() is None:
-            raise InventoryError(f"no product {product_id}", code="inventory.unknown_product")
+            raise InventoryError(
+                f"no product {product_id}", code=InventoryErrorCode.UNKNOWN_PRODUCT
+            )
         ledger.ensure_levels(uow, [product_id])
         on_hand = conn.execute(
             select(StockLevel.on_hand).where(StockLevel.product_id == product_id)
@@ -202,7 +207,7 @@ def count_lines(
         select(StockCount.start_movement_id).where(StockCount.id == count_id)
     ).scalar()
     if start_id is None:
-        raise InventoryError(f"no count {count_id}", code="count.unknown", id=count_id)
+        raise InventoryError(f"no count {count_id}", code=CountErrorCode.UNKNOWN, id=count_id)
     cl = StockCountLine
     since = (
         select(func.coalesce(func.sum(StockMovement.qty), 0))
@@ -260,7 +265,7 @@ def get_count(uow: UnitOfWork, count_id: int) -> CountInfo:
         ).where(StockCount.id == count_id)
     ).first()
     if h is None:
-        raise InventoryError(f"no count {count_id}", code="count.unknown", id=count_id)
+        raise InventoryError(f"no count {count_id}", code=CountErrorCode.UNKNOWN, id=count_id)
     n, counted = conn.execute(
         select(func.count(), func.count(StockCountLine.counted)).where(
             StockCountLine.count_id == count_id

@@ -26,6 +26,7 @@ from posapp.domain.cart import parse_unit
 from posapp.domain.errors import DomainError
 from posapp.domain.tax import parse_tax_class
 from posapp.errors import PosError
+from posapp.inventory.error_codes import ImportErrorCode
 
 COLUMNS = (
     "barcode",
@@ -82,7 +83,7 @@ class ImportRejected(PosError):
     def __init__(self, errors: list[RowError], message: str | None = None) -> None:
         super().__init__(
             message or f"import rejected: {len(errors)} problem(s); nothing was imported",
-            code="import.rejected",
+            code=ImportErrorCode.REJECTED,
         )
         self.errors = errors
 

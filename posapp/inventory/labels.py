@@ -27,6 +27,7 @@ from posapp.db.models import Lot, LotMarkdown, Product, Region
 from posapp.domain.errors import BarcodeError
 from posapp.domain.money import format_won, round_half_up_div
 from posapp.inventory import catalog
+from posapp.inventory.error_codes import InventoryErrorCode, LabelsErrorCode
 from posapp.inventory.pdf import barcode_drawing, checked_gtin, register_fonts
 from posapp.inventory.stock import InventoryError
 
@@ -51,7 +52,7 @@ class SheetFormat:
         if self.cols < 1 or self.rows < 1 or width > 210.01 or height > 297.01:
             raise InventoryError(
                 f"sheet {self.name}: {self.cols}×{self.rows} labels do not fit on A4",
-                code="labels.sheet",
+                code=LabelsErrorCode.SHEET,
             )
 
     @property
@@ -117,7 +118,7 @@ def label_items(
     }
     missing = [p for p in product_ids if p not in by_id]
     if missing:
-        raise InventoryError(f"no product {missing[0]}", code="inventory.unknown_product")
+        raise InventoryError(f"no product {missing[0]}", code=InventoryErrorCode.UNKNOWN_PRODUCT)
     out = [by_id[p] for p in product_ids]
     for lot_id in lot_ids:
         row = conn.execute(
@@ -128,7 +129,9 @@ def label_items(
             .limit(1)
         ).first()
         if row is None:
-            raise InventoryError(f"lot {lot_id} is not marked down", code="labels.no_markdown")
+            raise InventoryError(
+                f"lot {lot_id} is not marked down", code=LabelsErrorCode.NO_MARKDOWN
+            )
         base = by_id[row[0]]
         out.append(
             LabelItem(
@@ -185,10 +188,11 @@ def _draw_pages(
     outline: bool,
 ) -> bytes:
     if not items:
-        raise InventoryError("no labels to print", code="labels.empty")
+        raise InventoryError("no labels to print", code=LabelsErrorCode.EMPTY)
     if skip < 0 or skip >= sheet.per_sheet:
         raise InventoryError(
-            f"skip 0–{sheet.per_sheet - 1} labels (already used on the sheet)", code="labels.skip"
+            f"skip 0–{sheet.per_sheet - 1} labels (already used on the sheet)",
+            code=LabelsErrorCode.SKIP,
         )
     register_fonts()
     buf = BytesIO()
@@ -293,13 +297,13 @@ def barcode_labels_pdf(
 
     Products whose barcode fails its check are refused before anything is drawn."""
     if copies < 1:
-        raise InventoryError("at least one copy", code="labels.copies")
+        raise InventoryError("at least one copy", code=LabelsErrorCode.COPIES)
     for it in items:
         if not it.barcode:
             # names stay out of the messages (data only): see posapp.ui.messages.korean
             raise InventoryError(
                 f"product {it.product_id} has no barcode",
-                code="labels.no_barcode",
+                code=LabelsErrorCode.NO_BARCODE,
                 name=it.name,
             )
         try:
@@ -307,7 +311,7 @@ def barcode_labels_pdf(
         except BarcodeError as exc:
             raise InventoryError(
                 f"product {it.product_id}: barcode {it.barcode}: {exc}",
-                code="labels.bad_barcode",
+                code=LabelsErrorCode.BAD_BARCODE,
                 name=it.name,
                 barcode=it.barcode,
             ) from exc

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
+from posapp.inventory.error_codes import StockErrorCode
 
 
 class StockError(PosError):
@@ -136,7 +137,9 @@ def _wanted(takes: Sequence[Take]) -> dict[int, int]:
     wanted: dict[int, int] = defaultdict(int)
     for t in takes:
         if t.qty <= 0:
-            raise StockError("a quantity taken must be positive", code="stock.qty", qty=t.qty)
+            raise StockError(
+                "a quantity taken must be positive", code=StockErrorCode.QTY, qty=t.qty
+            )
         wanted[t.product_id] += t.qty
     return wanted
 
@@ -374,7 +377,7 @@ def post(
     lot_deltas: dict[int, int] = defaultdict(int)
     for m in moves:
         if m.qty == 0:
-            raise StockError("a movement of zero", code="stock.qty", product_id=m.product_id)
+            raise StockError("a movement of zero", code=StockErrorCode.QTY, product_id=m.product_id)
         deltas[m.product_id] += m.qty
         if m.lot_id is not None:
             lot_deltas[m.lot_id] += m.qty
@@ -407,9 +410,11 @@ def receive_lot(
     """Create a lot of ``qty`` base units and post its receipt movement; returns the lot id."""
     conn = uow.conn
     if location not in LOCATIONS:
-        raise StockError(f"no location {location!r}", code="stock.location", location=location)
+        raise StockError(
+            f"no location {location!r}", code=StockErrorCode.LOCATION, location=location
+        )
     if qty <= 0:
-        raise StockError("a received quantity must be positive", code="stock.qty", qty=qty)
+        raise StockError("a received quantity must be positive", code=StockErrorCode.QTY, qty=qty)
     at = received_at or utcnow()
     lot_id = conn.execute(
         insert(Lot.__table__).values(

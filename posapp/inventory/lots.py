@@ -13,8 +13,10 @@ from sqlalchemy.orm import aliased
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Lot, LotMarkdown, Product, utcnow
+from posapp.domain import calendar
 from posapp.domain.money import round_half_up_div
-from posapp.inventory.stock import InventoryError, audit, lot_stock, seoul_today
+from posapp.inventory.error_codes import InventoryErrorCode
+from posapp.inventory.stock import InventoryError, audit, lot_stock
 
 # --- lots ------------------------------------------------------------------------------------
 
@@ -89,7 +91,7 @@ def lots_of(uow: UnitOfWork, product_id: int, *, include_empty: bool = False) ->
     )
     if not include_empty:
         q = q.where(Lot.qty_on_hand > 0)
-    today = seoul_today()
+    today = calendar.today()
     return [_lot_info(tuple(r), today) for r in uow.conn.execute(q)]
 
 
@@ -97,7 +99,7 @@ def expiring_lots(
     uow: UnitOfWork, within_days: int, *, limit: int = 200, today: dt.date | None = None
 ) -> list[LotInfo]:
     """Lots with stock that expire within ``within_days`` (or already have), soonest first."""
-    today = today or seoul_today()
+    today = today or calendar.today()
     q = (
         select(*_lot_cols)
         .join(Product, Product.id == Lot.product_id)
@@ -128,11 +130,11 @@ def markdown_lot(uow: UnitOfWork, lot_id: int, percent: int, *, user_id: int) ->
     """Mark a (near-expiry) lot down by ``percent``: the reduced price, rounded to 10 won, is
     what its markdown labels print; the shelf price of the product does not change."""
     if not isinstance(percent, int) or not 1 <= percent <= 90:
-        raise InventoryError("a markdown is 1–90 percent", code="inventory.markdown_percent")
+        raise InventoryError("a markdown is 1–90 percent", code=InventoryErrorCode.MARKDOWN_PERCENT)
     conn = uow.conn
     product_id, on_hand, _ = lot_stock(uow, lot_id)
     if on_hand <= 0:
-        raise InventoryError("the lot is empty", code="inventory.lot_empty", lot_id=lot_id)
+        raise InventoryError("the lot is empty", code=InventoryErrorCode.LOT_EMPTY, lot_id=lot_id)
     regular = conn.execute(select(Product.price).where(Product.id == product_id)).scalar_one()
     price = round_half_up_div(regular * (100 - percent), 1000) * 10
     now = utcnow()

@@ -12,6 +12,7 @@ from sqlalchemy import and_, insert, select, update
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Category, Producer, Region
+from posapp.inventory.error_codes import ProducerErrorCode, RegionErrorCode
 from posapp.inventory.stock import InventoryError, audit
 
 
@@ -77,11 +78,13 @@ def update_region(uow: UnitOfWork, region_id: int, *, user_id: int, **texts: str
     on receipts and the customer display) and its contact person and phone."""
     unknown = set(texts) - set(REGION_TEXTS)
     if unknown:
-        raise InventoryError(f"unknown region field {sorted(unknown)[0]}", code="region.field")
+        raise InventoryError(
+            f"unknown region field {sorted(unknown)[0]}", code=RegionErrorCode.FIELD
+        )
     _check_phone(texts.get("phone", "").strip(), "region.phone")
     conn = uow.conn
     if conn.execute(select(Region.id).where(Region.id == region_id)).scalar() is None:
-        raise InventoryError(f"no region {region_id}", code="region.unknown")
+        raise InventoryError(f"no region {region_id}", code=RegionErrorCode.UNKNOWN)
     if texts:
         t = Region.__table__
         conn.execute(
@@ -143,16 +146,17 @@ def save_producer(
     ``commission_rate`` (percent, consignment) is left as it is when not given."""
     name = name.strip()
     if not name:
-        raise InventoryError("a producer needs a name", code="producer.name")
+        raise InventoryError("a producer needs a name", code=ProducerErrorCode.NAME)
     if kind not in ("purchase", "consignment"):
-        raise InventoryError("kind is purchase or consignment", code="producer.kind")
+        raise InventoryError("kind is purchase or consignment", code=ProducerErrorCode.KIND)
     if commission_rate is not None and (
         not isinstance(commission_rate, int)
         or isinstance(commission_rate, bool)
         or not 0 <= commission_rate <= 100
     ):
         raise InventoryError(
-            "the commission rate is a whole percent from 0 to 100", code="producer.commission"
+            "the commission rate is a whole percent from 0 to 100",
+            code=ProducerErrorCode.COMMISSION,
         )
     _check_phone(phone.strip(), "producer.phone")
     conn = uow.conn
@@ -166,7 +170,7 @@ def save_producer(
         # the name stays out of the message: a Hangul message would be shown as it is
         raise InventoryError(
             f"a producer with this name exists (id {clash})",
-            code="producer.duplicate",
+            code=ProducerErrorCode.DUPLICATE,
             name=name,
         )
     values = dict(
@@ -184,7 +188,7 @@ def save_producer(
         producer_id = conn.execute(insert(t).values(**values)).inserted_primary_key[0]
     else:
         if conn.execute(select(t.c.id).where(t.c.id == producer_id)).scalar() is None:
-            raise InventoryError(f"no producer {producer_id}", code="producer.unknown")
+            raise InventoryError(f"no producer {producer_id}", code=ProducerErrorCode.UNKNOWN)
         conn.execute(update(t).where(t.c.id == producer_id).values(**values))
     audit(uow, user_id, "producer.save", f"producer:{producer_id}", after=values)
     return next(p for p in list_producers(uow) if p.id == producer_id)

@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
 
 from posapp.domain.barcodes import Gtin, parse_barcode
+from posapp.domain.error_codes import BarcodeErrorCode
 from posapp.domain.errors import BarcodeError
 
 FONT = "NanumGothic"
@@ -67,7 +68,7 @@ def checked_gtin(code: str) -> Gtin:
     parsed = parse_barcode(code)
     if not isinstance(parsed, Gtin):
         raise BarcodeError(
-            f"{code} is a scale label, not a product barcode", code="barcode.not_gtin"
+            f"{code} is a scale label, not a product barcode", code=BarcodeErrorCode.NOT_GTIN
         )
     return parsed
 

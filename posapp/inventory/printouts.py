@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from posapp.domain import calendar
 from posapp.domain.money import format_amount, format_won
 from posapp.inventory.counts import CountInfo, CountLine
 from posapp.inventory.pdf import FONT, FONT_BOLD, a4_pdf, register_fonts
 from posapp.inventory.purchasing import POInfo
 
-SEOUL = ZoneInfo("Asia/Seoul")
 UNIT_KO = {"ea": "개", "kg": "kg", "100g": "g"}
 
 
@@ -68,7 +67,7 @@ def _qty(q: int | None, unit: str) -> str:
 def purchase_order_pdf(po: POInfo, store: StoreHeader = StoreHeader()) -> bytes:
     """The 발주서 for ``po``: supplier, lines with quantities and costs, total."""
     title, body, small = _styles()
-    when = (po.sent_at or po.created_at).astimezone(SEOUL)
+    when = calendar.to_local(po.sent_at or po.created_at)
     head = [
         ["발주번호", po.number, "발주일", when.strftime("%Y-%m-%d")],
         ["공급처", po.supplier_name, "담당 / 연락처", f"{po.supplier_contact} {po.supplier_phone}"],
@@ -128,7 +127,7 @@ def count_sheet_pdf(
     """The 재고조사표: a blank column to write what is counted (expected hidden by default,
     so the count is blind), grouped by category, with a signature line."""
     title, body, small = _styles()
-    started = count.started_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+    started = calendar.to_local(count.started_at).strftime("%Y-%m-%d %H:%M")
     header: list[object] = ["분류", "바코드", "품명", "산지"]
     widths = [24, 30, 70, 22]
     if show_expected:

@@ -34,11 +34,13 @@ from posapp.db.models import (
     User,
     utcnow,
 )
+from posapp.domain import calendar
 from posapp.domain.barcodes import validate_product_barcode
 from posapp.domain.errors import BarcodeError
 from posapp.domain.tax import TaxClass
 from posapp.inventory import catalog
-from posapp.inventory.stock import InventoryError, seoul_today
+from posapp.inventory.error_codes import InventoryErrorCode
+from posapp.inventory.stock import InventoryError
 
 UNITS = ("ea", "kg", "100g")
 
@@ -136,7 +138,7 @@ def count_products(uow: UnitOfWork, f: ProductFilter) -> int:
         .select_from(Product)
         .outerjoin(StockLevel, StockLevel.product_id == Product.id)
     )
-    return int(uow.conn.execute(_filtered(q, f, seoul_today())).scalar_one())
+    return int(uow.conn.execute(_filtered(q, f, calendar.today())).scalar_one())
 
 
 def list_products(
@@ -168,7 +170,7 @@ def list_products(
         .offset(offset)
         .limit(limit)
     )
-    rows = uow.conn.execute(_filtered(q, f, seoul_today()))
+    rows = uow.conn.execute(_filtered(q, f, calendar.today()))
     return [
         ProductRow(
             r[0],
@@ -242,7 +244,7 @@ def get_product(uow: UnitOfWork, product_id: int) -> ProductDetail:
         ).where(Product.id == product_id)
     ).first()
     if r is None:
-        raise InventoryError(f"no product {product_id}", code="inventory.unknown_product")
+        raise InventoryError(f"no product {product_id}", code=InventoryErrorCode.UNKNOWN_PRODUCT)
     codes = tuple(
         conn.execute(
             select(ProductBarcode.code)
@@ -300,19 +302,21 @@ def update_product(
     values: dict[str, Any] = {}
     if edit.name_ko is not None:
         if not edit.name_ko.strip():
-            raise InventoryError("a product needs a Korean name", code="inventory.name")
+            raise InventoryError("a product needs a Korean name", code=InventoryErrorCode.NAME)
         values["name_ko"] = edit.name_ko.strip()
     if edit.name_en is not None:
         values["name_en"] = edit.name_en.strip()
     if edit.unit is not None:
         if edit.unit not in UNITS:
-            raise InventoryError(f"unit must be one of {UNITS}", code="inventory.unit")
+            raise InventoryError(f"unit must be one of {UNITS}", code=InventoryErrorCode.UNIT)
         values["unit"] = edit.unit
     if edit.tax_class is not None:
         try:
             values["tax_class"] = TaxClass(edit.tax_class).value
         except ValueError:
-            raise InventoryError("tax class is taxable or exempt", code="inventory.tax") from None
+            raise InventoryError(
+                "tax class is taxable or exempt", code=InventoryErrorCode.TAX
+            ) from None
     for name, model in (
         ("region_id", Region),
         ("producer_id", Producer),
@@ -325,13 +329,13 @@ def update_product(
             values[name] = value
     if edit.reorder_point is not None:
         if not isinstance(edit.reorder_point, int) or edit.reorder_point < 0:
-            raise InventoryError("the reorder point is 0 or more", code="inventory.reorder")
+            raise InventoryError("the reorder point is 0 or more", code=InventoryErrorCode.REORDER)
         values["reorder_point"] = edit.reorder_point
     if edit.clear_shelf_life:
         values["shelf_life_days"] = None
     elif edit.shelf_life_days is not None:
         if not isinstance(edit.shelf_life_days, int) or not 1 <= edit.shelf_life_days <= 3650:
-            raise InventoryError("shelf life is 1–3650 days", code="inventory.shelf_life")
+            raise InventoryError("shelf life is 1–3650 days", code=InventoryErrorCode.SHELF_LIFE)
         values["shelf_life_days"] = edit.shelf_life_days
     if edit.active is not None:
         values["active"] = edit.active
@@ -389,7 +393,7 @@ class ProductChange:
 
 def _check_price(price: int) -> None:
     if not isinstance(price, int) or isinstance(price, bool) or price < 0:
-        raise InventoryError("a price is whole won, 0 or more", code="inventory.price")
+        raise InventoryError("a price is whole won, 0 or more", code=InventoryErrorCode.PRICE)
 
 
 def write_products(
@@ -461,7 +465,7 @@ def set_price(
         select(Product.price).where(Product.id == product_id)
     ).scalar_one_or_none()
     if old is None:
-        raise InventoryError(f"no product {product_id}", code="inventory.unknown_product")
+        raise InventoryError(f"no product {product_id}", code=InventoryErrorCode.UNKNOWN_PRODUCT)
     if old != price:
         change = ProductChange(product_id, {"price": old}, {"price": price})
         write_products(uow, [change], user_id=user_id, source=source)
@@ -479,12 +483,14 @@ def _check_barcodes(uow: UnitOfWork, product_id: int, codes: tuple[str, ...]) ->
         except BarcodeError as exc:
             raise InventoryError(
                 f"barcode {raw!r}: {exc}",
-                code="inventory.barcode",
+                code=InventoryErrorCode.BARCODE,
                 barcode=raw,
                 reason=getattr(exc, "code", ""),
             ) from exc
         if code in out:
-            raise InventoryError(f"barcode {code} is listed twice", code="inventory.barcode_dup")
+            raise InventoryError(
+                f"barcode {code} is listed twice", code=InventoryErrorCode.BARCODE_DUP
+            )
         out.append(code)
     if out:
         taken = uow.conn.execute(
@@ -495,7 +501,7 @@ def _check_barcodes(uow: UnitOfWork, product_id: int, codes: tuple[str, ...]) ->
         if taken:
             raise InventoryError(
                 f"barcode {taken[0]} already belongs to another product",
-                code="inventory.barcode_taken",
+                code=InventoryErrorCode.BARCODE_TAKEN,
                 barcode=taken[0],
                 name=taken[1],
             )

@@ -26,9 +26,11 @@ from posapp.db.models import (
     StockMovement,
     utcnow,
 )
+from posapp.domain import calendar
 from posapp.inventory import catalog
+from posapp.inventory.error_codes import InventoryErrorCode
 from posapp.inventory.ledger import MovementKind
-from posapp.inventory.stock import InventoryError, _positive, seoul_today
+from posapp.inventory.stock import InventoryError, _positive
 
 
 class POStatus:
@@ -73,7 +75,7 @@ def supplier_name(uow: UnitOfWork, supplier_id: int) -> str:
     name = uow.conn.execute(select(Producer.name).where(Producer.id == supplier_id)).scalar()
     if name is None:
         raise InventoryError(
-            f"no supplier {supplier_id}", code="inventory.unknown_supplier", id=supplier_id
+            f"no supplier {supplier_id}", code=InventoryErrorCode.UNKNOWN_SUPPLIER, id=supplier_id
         )
     return str(name)
 
@@ -137,11 +139,13 @@ def _check_lines(conn: Connection, lines: Sequence[OrderLine]) -> None:
     for ln in lines:
         _positive(ln.qty, "ordered quantity")
         if ln.unit_cost is not None and (not isinstance(ln.unit_cost, int) or ln.unit_cost < 0):
-            raise InventoryError("a unit cost is whole won, 0 or more", code="inventory.cost")
+            raise InventoryError(
+                "a unit cost is whole won, 0 or more", code=InventoryErrorCode.COST
+            )
         if ln.product_id in seen:
             raise InventoryError(
                 "a product is on the order twice",
-                code="inventory.po_duplicate_line",
+                code=InventoryErrorCode.PO_DUPLICATE_LINE,
                 product_id=ln.product_id,
             )
         seen.add(ln.product_id)
@@ -150,7 +154,9 @@ def _check_lines(conn: Connection, lines: Sequence[OrderLine]) -> None:
     missing = [i for i in ids if i not in have]
     if missing:
         raise InventoryError(
-            f"no product {missing[0]}", code="inventory.unknown_product", product_id=missing[0]
+            f"no product {missing[0]}",
+            code=InventoryErrorCode.UNKNOWN_PRODUCT,
+            product_id=missing[0],
         )
 
 
@@ -179,7 +185,7 @@ def create_po(
             created_at=now,
         )
     ).inserted_primary_key[0]
-    number = f"PO-{seoul_today(now):%Y%m%d}-{po_id:05d}"
+    number = f"PO-{calendar.business_day(now):%Y%m%d}-{po_id:05d}"
     t = PurchaseOrder.__table__
     conn.execute(t.update().where(t.c.id == po_id).values(number=number))
     _write_lines(conn, po_id, lines)
@@ -210,7 +216,9 @@ def order_status(uow: UnitOfWork, po_id: int) -> tuple[str, int]:
         select(PurchaseOrder.status, PurchaseOrder.supplier_id).where(PurchaseOrder.id == po_id)
     ).first()
     if row is None:
-        raise InventoryError(f"no purchase order {po_id}", code="inventory.unknown_po", id=po_id)
+        raise InventoryError(
+            f"no purchase order {po_id}", code=InventoryErrorCode.UNKNOWN_PO, id=po_id
+        )
     return str(row[0]), int(row[1])
 
 
@@ -220,7 +228,7 @@ def set_po_lines(uow: UnitOfWork, po_id: int, lines: Sequence[OrderLine]) -> POI
     status, _ = order_status(uow, po_id)
     if status != POStatus.DRAFT:
         raise InventoryError(
-            "only a draft order can be edited", code="inventory.po_not_draft", status=status
+            "only a draft order can be edited", code=InventoryErrorCode.PO_NOT_DRAFT, status=status
         )
     _check_lines(conn, lines)
     t = PurchaseOrderLine.__table__
@@ -235,13 +243,15 @@ def send_po(uow: UnitOfWork, po_id: int) -> POInfo:
     status, _ = order_status(uow, po_id)
     if status != POStatus.DRAFT:
         raise InventoryError(
-            f"the order is {status}, not a draft", code="inventory.po_not_draft", status=status
+            f"the order is {status}, not a draft",
+            code=InventoryErrorCode.PO_NOT_DRAFT,
+            status=status,
         )
     n = conn.execute(
         select(func.count()).select_from(PurchaseOrderLine).where(PurchaseOrderLine.po_id == po_id)
     ).scalar_one()
     if not n:
-        raise InventoryError("the order has no lines", code="inventory.po_empty")
+        raise InventoryError("the order has no lines", code=InventoryErrorCode.PO_EMPTY)
     t = PurchaseOrder.__table__
     conn.execute(t.update().where(t.c.id == po_id).values(status=POStatus.SENT, sent_at=utcnow()))
     return get_po(uow, po_id)
@@ -252,7 +262,7 @@ def close_po(uow: UnitOfWork, po_id: int) -> POInfo:
     conn = uow.conn
     status, _ = order_status(uow, po_id)
     if status == POStatus.CLOSED:
-        raise InventoryError("the order is already closed", code="inventory.po_closed")
+        raise InventoryError("the order is already closed", code=InventoryErrorCode.PO_CLOSED)
     t = PurchaseOrder.__table__
     conn.execute(
         t.update().where(t.c.id == po_id).values(status=POStatus.CLOSED, closed_at=utcnow())
@@ -281,7 +291,9 @@ def get_po(uow: UnitOfWork, po_id: int) -> POInfo:
         .where(PurchaseOrder.id == po_id)
     ).first()
     if h is None:
-        raise InventoryError(f"no purchase order {po_id}", code="inventory.unknown_po", id=po_id)
+        raise InventoryError(
+            f"no purchase order {po_id}", code=InventoryErrorCode.UNKNOWN_PO, id=po_id
+        )
     lines = tuple(
         POLineInfo(*r)
         for r in conn.execute(

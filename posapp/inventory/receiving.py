@@ -24,10 +24,12 @@ from posapp.db.models import (
     PurchaseOrderLine,
     utcnow,
 )
+from posapp.domain import calendar
 from posapp.inventory import ledger
+from posapp.inventory.error_codes import InventoryErrorCode
 from posapp.inventory.ledger import FLOOR
 from posapp.inventory.purchasing import POStatus, order_status, supplier_name
-from posapp.inventory.stock import InventoryError, _location, _positive, seoul_today
+from posapp.inventory.stock import InventoryError, _location, _positive
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +82,24 @@ def receive(
     products not on the order are accepted as extra lines) and the order becomes partial or
     received. Ad hoc (no order) every unit is simply received."""
     if not lines:
-        raise InventoryError("nothing to receive", code="inventory.receive_empty")
+        raise InventoryError("nothing to receive", code=InventoryErrorCode.RECEIVE_EMPTY)
     conn = uow.conn
     _location(location)
     now = now or utcnow()
-    today = seoul_today(now)
+    today = calendar.business_day(now)
     po_lines: dict[int, list[int]] = {}  # product -> [line id, remaining]
     if po_id is not None:
         status, po_supplier = order_status(uow, po_id)
         if status not in (POStatus.SENT, POStatus.PARTIAL):
             raise InventoryError(
                 f"the order is {status}: only a sent order is received against",
-                code="inventory.po_not_open",
+                code=InventoryErrorCode.PO_NOT_OPEN,
                 status=status,
             )
         if supplier_id is not None and supplier_id != po_supplier:
-            raise InventoryError("the order is from another supplier", code="inventory.supplier")
+            raise InventoryError(
+                "the order is from another supplier", code=InventoryErrorCode.SUPPLIER
+            )
         supplier_id = po_supplier
         for lid, pid, ordered, got in conn.execute(
             select(
@@ -116,16 +120,18 @@ def receive(
         if ln.product_id not in shelf:
             raise InventoryError(
                 f"no product {ln.product_id}",
-                code="inventory.unknown_product",
+                code=InventoryErrorCode.UNKNOWN_PRODUCT,
                 product_id=ln.product_id,
             )
         _positive(ln.qty, "received quantity")
         if ln.unit_cost is not None and (not isinstance(ln.unit_cost, int) or ln.unit_cost < 0):
-            raise InventoryError("a unit cost is whole won, 0 or more", code="inventory.cost")
+            raise InventoryError(
+                "a unit cost is whole won, 0 or more", code=InventoryErrorCode.COST
+            )
         if ln.expiry_date is not None and ln.expiry_date < today:
             raise InventoryError(
                 f"expiry {ln.expiry_date} is already past",
-                code="inventory.expired",
+                code=InventoryErrorCode.EXPIRED,
                 product_id=ln.product_id,
             )
     gr_uuid = str(uuidlib.uuid4())

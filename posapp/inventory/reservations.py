@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import StockLevel, StockReservation, utcnow
+from posapp.inventory.error_codes import StockErrorCode
 from posapp.inventory.ledger import FLOOR, MovementRow, StockError, Take, take_fefo
 
 ACTIVE = "active"
@@ -84,7 +85,9 @@ def reserve(
     rows = []
     for w in wants:
         if w.qty <= 0:
-            raise StockError("a reserved quantity must be positive", code="stock.qty", qty=w.qty)
+            raise StockError(
+                "a reserved quantity must be positive", code=StockErrorCode.QTY, qty=w.qty
+            )
         rows.append(
             {
                 "uuid": str(uuidlib.uuid4()),

@@ -33,6 +33,7 @@ from posapp.db.models import (
 )
 from posapp.errors import PosError
 from posapp.inventory import ledger
+from posapp.inventory.error_codes import InventoryErrorCode
 from posapp.inventory.ledger import FLOOR, LOCATIONS, STORE_ROOM, MovementKind, MovementRow
 
 
@@ -59,12 +60,6 @@ _REASON_KIND = {
 }
 
 
-def seoul_today(now: dt.datetime | None = None) -> dt.date:
-    from zoneinfo import ZoneInfo
-
-    return (now or utcnow()).astimezone(ZoneInfo("Asia/Seoul")).date()
-
-
 def require_product(uow: UnitOfWork, product_id: int) -> tuple[str, str]:
     """(name, unit) of a product, or a clear error."""
     conn = uow.conn
@@ -73,14 +68,18 @@ def require_product(uow: UnitOfWork, product_id: int) -> tuple[str, str]:
     ).first()
     if row is None:
         raise InventoryError(
-            f"no product {product_id}", code="inventory.unknown_product", product_id=product_id
+            f"no product {product_id}",
+            code=InventoryErrorCode.UNKNOWN_PRODUCT,
+            product_id=product_id,
         )
     return row[0], row[1]
 
 
 def _positive(qty: int, what: str = "quantity") -> None:
     if not isinstance(qty, int) or isinstance(qty, bool) or qty <= 0:
-        raise InventoryError(f"the {what} must be a whole number above 0", code="inventory.qty")
+        raise InventoryError(
+            f"the {what} must be a whole number above 0", code=InventoryErrorCode.QTY
+        )
 
 
 def audit(
@@ -128,7 +127,7 @@ def levels(uow: UnitOfWork, product_ids: list[int]) -> dict[int, int]:
 
 def _location(loc: str) -> str:
     if loc not in LOCATIONS:
-        raise InventoryError(f"no location {loc!r}", code="inventory.location", location=loc)
+        raise InventoryError(f"no location {loc!r}", code=InventoryErrorCode.LOCATION, location=loc)
     return loc
 
 
@@ -137,7 +136,7 @@ def lot_stock(uow: UnitOfWork, lot_id: int) -> tuple[int, int, str]:
         select(Lot.product_id, Lot.qty_on_hand, Lot.location).where(Lot.id == lot_id)
     ).first()
     if row is None:
-        raise InventoryError(f"no lot {lot_id}", code="inventory.unknown_lot", lot_id=lot_id)
+        raise InventoryError(f"no lot {lot_id}", code=InventoryErrorCode.UNKNOWN_LOT, lot_id=lot_id)
     return int(row[0]), int(row[1]), str(row[2])
 
 
@@ -177,18 +176,22 @@ def record_waste(
         why = WasteReason(reason)
     except ValueError:
         raise InventoryError(
-            f"unknown reason {reason!r}", code="inventory.reason", reason=reason
+            f"unknown reason {reason!r}", code=InventoryErrorCode.REASON, reason=reason
         ) from None
     conn = uow.conn
     require_product(uow, product_id)
     if why is WasteReason.CORRECTION:
         if not isinstance(qty, int) or isinstance(qty, bool) or qty == 0:
-            raise InventoryError("a correction is a whole number, not 0", code="inventory.qty")
+            raise InventoryError(
+                "a correction is a whole number, not 0", code=InventoryErrorCode.QTY
+            )
     else:
         _positive(qty)
         qty = -qty
     if not note and why is WasteReason.CORRECTION:
-        raise InventoryError("say why the stock is corrected", code="inventory.note_required")
+        raise InventoryError(
+            "say why the stock is corrected", code=InventoryErrorCode.NOTE_REQUIRED
+        )
     approver = require_adjustment(uow, user_id, approved_by, "a stock adjustment")
     kind = _REASON_KIND[why]
     doc = str(uuidlib.uuid4())
@@ -198,11 +201,11 @@ def record_waste(
     if lot_id is not None:
         lot_product, on_hand, _ = lot_stock(uow, lot_id)
         if lot_product != product_id:
-            raise InventoryError("the lot belongs to another product", code="inventory.lot")
+            raise InventoryError("the lot belongs to another product", code=InventoryErrorCode.LOT)
         if on_hand + qty < 0:
             raise InventoryError(
                 f"the lot holds {on_hand}, cannot take {-qty}",
-                code="inventory.lot_short",
+                code=InventoryErrorCode.LOT_SHORT,
                 on_hand=on_hand,
             )
         moves = [MovementRow(product_id, lot_id, qty)]
@@ -298,7 +301,9 @@ def transfer(
     _positive(qty)
     src, dst = _location(from_location), _location(to_location)
     if src == dst:
-        raise InventoryError("from and to are the same place", code="inventory.same_location")
+        raise InventoryError(
+            "from and to are the same place", code=InventoryErrorCode.SAME_LOCATION
+        )
     conn = uow.conn
     require_product(uow, product_id)
     ledger.lock_products(uow, [product_id])
@@ -311,7 +316,7 @@ def transfer(
     if available < qty:
         raise InventoryError(
             f"only {available} in lots at {src}; cannot move {qty}",
-            code="inventory.transfer_short",
+            code=InventoryErrorCode.TRANSFER_SHORT,
             available=available,
         )
     doc = str(uuidlib.uuid4())

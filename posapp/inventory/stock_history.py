@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import GoodsReceipt, Lot, PurchaseOrder, Sale, StockCount, StockMovement, User
-from posapp.inventory.stock import seoul_today
+from posapp.domain import calendar
 
 # --- movement history ------------------------------------------------------------------------
 
@@ -75,7 +75,7 @@ def history(
         elif r[9] == "receipt":
             document = r[12] or "입고(발주 없음)"
         elif r[13] is not None:
-            document = f"재고조사 {seoul_today(r[13]).isoformat()}"
+            document = f"재고조사 {calendar.business_day(r[13]).isoformat()}"
         else:
             document = r[9]
         out.append(

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Connection, Integer, Select, func, literal, select
 
 from posapp.db.models import Payment, Product, Sale, SaleLine
+from posapp.domain import calendar
 from posapp.reports.model import Column, Filters, Period
 
 S = Sale.__table__
@@ -24,13 +24,12 @@ PAY = Payment.__table__
 METHOD_KO = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
 UNIT_KO = {"ea": "개", "kg": "g", "100g": "g"}
 NONE_KO = "(미지정)"
-SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def utc_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
     """The UTC instants where the period's first Seoul day starts and the day after it ends."""
-    lo = dt.datetime.combine(period.start, dt.time(), SEOUL).astimezone(dt.UTC)
-    hi = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), SEOUL)
+    lo = calendar.day_start(period.start)
+    hi = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), calendar.store_zone())
     return lo, hi.astimezone(dt.UTC)
 
 
@@ -99,11 +98,16 @@ def as_date(v: Any) -> dt.date:
     return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)[:10])
 
 
-def seoul_hour(conn: Connection) -> ColumnElement[int]:
-    """The Asia/Seoul hour of ``sales.created_at`` (stored as naive UTC; Korea keeps UTC+9 all
-    year, without daylight saving)."""
+def local_hour(conn: Connection) -> ColumnElement[int]:
+    """The store-clock hour of ``sales.created_at`` (stored as naive UTC), at the store zone's
+    offset now (exact for a zone without daylight saving, such as Asia/Seoul's)."""
     if conn.dialect.name == "postgresql":
         return func.cast(
-            func.extract("hour", S.c.created_at + literal(dt.timedelta(hours=9))), Integer()
+            func.extract("hour", S.c.created_at + literal(calendar.utc_offset())), Integer()
         )
-    return func.cast(func.strftime("%H", S.c.created_at, "+9 hours"), Integer())
+    return func.cast(
+        func.strftime(
+            "%H", S.c.created_at, f"{calendar.utc_offset() // dt.timedelta(minutes=1):+d} minutes"
+        ),
+        Integer(),
+    )

@@ -25,8 +25,10 @@ from posapp.db.models import (
     SaleLine,
     StockLevel,
 )
+from posapp.domain import calendar
 from posapp.reports import sales, settlement, stock
-from posapp.reports.base import SEOUL, seoul_hour, utc_bounds
+from posapp.reports.base import local_hour, utc_bounds
+from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
 
 Query = Callable[[UnitOfWork, Period, Filters], Report]
@@ -61,7 +63,7 @@ def classes(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
         q = q.where(cs.c.region_id == f.region_id)
     rows = []
     for starts, title, room, cap, seats, came, waiting, paid, refunded in uow.conn.execute(q):
-        when = starts.astimezone(SEOUL).strftime("%m-%d %H:%M")
+        when = calendar.to_local(starts).strftime("%m-%d %H:%M")
         rows.append(
             (when, title, room, int(cap), int(seats), int(came), int(waiting), int(paid),
              int(refunded), int(paid) - int(refunded))
@@ -117,7 +119,7 @@ def run(uow: UnitOfWork, name: str, period: Period, f: Filters = NO_FILTERS) -> 
     except KeyError:
         raise ReportError(
             f"no report {name!r}; choose one of {', '.join(REPORTS)}",
-            code="report.unknown",
+            code=ReportErrorCode.UNKNOWN,
             name=name,
         ) from None
     return query(uow, period, f)
@@ -157,11 +159,11 @@ def dashboard(
 
     conn = uow.conn
     now = now or dt.datetime.now(dt.UTC)
-    local = now.astimezone(SEOUL)
+    local = calendar.to_local(now)
     today = local.date()
     week_ago = today - dt.timedelta(days=7)
     s = Sale.__table__
-    hour = seoul_hour(conn)
+    hour = local_hour(conn)
 
     def day_hours(day: dt.date) -> dict[int, tuple[int, int]]:
         q = (

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Category, Producer, Region, User
 from posapp.reports import catalog, export, pdf, rollup, settlement
+from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import Filters, Period, Report, ReportError
 
 
@@ -26,7 +27,7 @@ def _resolve(uow: UnitOfWork, model: type, text: str | None, what: str) -> int |
     found = uow.conn.execute(select(t.c.id).where(cond)).scalar()
     if found is None:
         raise ReportError(
-            f"no {what} {text!r}", code="report.filter_unknown", what=what, value=text
+            f"no {what} {text!r}", code=ReportErrorCode.FILTER_UNKNOWN, what=what, value=text
         )
     return int(found)
 
@@ -96,7 +97,7 @@ def run_report(args: argparse.Namespace, db: Database) -> int:
     if getattr(args, "per_supplier", False):
         if args.out is None:
             raise ReportError(
-                "--per-supplier writes files: give --out FOLDER", code="report.out_required"
+                "--per-supplier writes files: give --out FOLDER", code=ReportErrorCode.OUT_REQUIRED
             )
         for path in pdf.write_supplier_statements(
             sups, period.label(), period.start, period.end, Path(args.out)

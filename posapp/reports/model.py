@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from posapp.errors import PosError
+from posapp.reports.error_codes import ReportErrorCode
 
 
 class ReportError(PosError):
@@ -28,7 +29,7 @@ class Period:
         if self.end < self.start:
             raise ReportError(
                 f"the period ends ({self.end}) before it starts ({self.start})",
-                code="report.period",
+                code=ReportErrorCode.PERIOD,
                 start=self.start.isoformat(),
                 end=self.end.isoformat(),
             )

@@ -8,12 +8,10 @@ Owns the layout only; the figures come from the report queries as :class:`Report
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -25,12 +23,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from posapp.domain import calendar
 from posapp.inventory.pdf import FONT, FONT_BOLD, register_fonts
 from posapp.reports.export import cell_text
 from posapp.reports.model import Column, Report, Series
 from posapp.reports.settlement import KIND_KO, SupplierSettlement, statement_sections
 
-SEOUL = ZoneInfo("Asia/Seoul")
 STORE = "I·Market·U (아이마켓유)"
 PALETTE = [
     colors.HexColor(c)
@@ -186,7 +184,7 @@ def _doc(buf: BytesIO, wide: bool, title: str) -> SimpleDocTemplate:
 def _footer(canvas: Any, doc: Any) -> None:
     canvas.saveState()
     canvas.setFont(FONT, 7)
-    stamp = dt.datetime.now(SEOUL).strftime("%Y-%m-%d %H:%M")
+    stamp = calendar.now_local().strftime("%Y-%m-%d %H:%M")
     canvas.drawString(doc.leftMargin, 8 * mm, f"{STORE} · 출력 {stamp}")
     canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * mm, f"{doc.page} 쪽")
     canvas.restoreState()

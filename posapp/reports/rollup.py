@@ -26,16 +26,8 @@ from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select
 
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Lot, ReportRollupState, ReportSalesRollup, StockMovement, utcnow
-from posapp.reports.base import (
-    SEOUL,
-    L,
-    P,
-    S,
-    as_date,
-    line_measures,
-    product_filters,
-    sale_filters,
-)
+from posapp.domain import calendar as store_calendar
+from posapp.reports.base import L, P, S, as_date, line_measures, product_filters, sale_filters
 from posapp.reports.model import Filters, Period
 
 log = logging.getLogger(__name__)
@@ -282,7 +274,7 @@ def refresh(uow: UnitOfWork, *, now: dt.datetime | None = None, max_days: int = 
     is new. Call it in its own short transaction while ``more`` (see :func:`refresh_all`): a
     long one would hold SQLite's write lock against the tills."""
     conn = uow.conn
-    today = (now or utcnow()).astimezone(SEOUL).date()
+    today = store_calendar.business_day(now or utcnow())
     through = today - dt.timedelta(days=1)
     st = state(uow)
     max_id = int(conn.execute(select(func.coalesce(func.max(S.c.id), 0))).scalar_one())

@@ -31,10 +31,11 @@ from posapp.reports.base import (
     in_period,
     ints,
     lines_query,
+    local_hour,
     product_filters,
     sale_filters,
-    seoul_hour,
 )
+from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
 from posapp.reports.rollup import line_groups
 
@@ -56,7 +57,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
     / producer / category filter they are the sums of the matching lines (taxable and exempt
     net, no per-receipt VAT split)."""
     if by not in ("day", "week", "month"):
-        raise ReportError(f"group by day, week or month, not {by!r}", code="report.group")
+        raise ReportError(f"group by day, week or month, not {by!r}", code=ReportErrorCode.GROUP)
     conn = uow.conn
     sums: dict[dt.date, list[int]] = defaultdict(lambda: [0] * 8)
     if not f.on_products:
@@ -130,7 +131,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
 def hourly(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
     """Receipts and net sales by hour of the day (Asia/Seoul), over every day of the period."""
     conn = uow.conn
-    hour = seoul_hour(conn).label("hour")
+    hour = local_hour(conn).label("hour")
     if f.on_products:
         q = (
             select(
@@ -224,7 +225,7 @@ def by_product(
     """Best (``order="top"``) or worst (``"bottom"``) sellers by net sales, among products with
     at least one line in the period (products that sold nothing: see the slow-movers report)."""
     if order not in ("top", "bottom"):
-        raise ReportError(f"order is top or bottom, not {order!r}", code="report.order")
+        raise ReportError(f"order is top or bottom, not {order!r}", code=ReportErrorCode.ORDER)
     conn = uow.conn
     got = [(k[0], v[:7]) for k, v in line_groups(uow, period, f, ["product"]).items()]
     total_net = sum(v[5] for _, v in got)
@@ -285,7 +286,7 @@ def by_tender(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
     if f.on_products:
         raise ReportError(
             "payments are per receipt, not per product: drop the product filter",
-            code="report.filter",
+            code=ReportErrorCode.FILTER,
         )
     sale = S.c.kind == "sale"
     q = (
@@ -319,7 +320,7 @@ def by_tender(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
 def by_cashier(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
     if f.on_products:
         raise ReportError(
-            "cashier figures are per receipt: drop the product filter", code="report.filter"
+            "cashier figures are per receipt: drop the product filter", code=ReportErrorCode.FILTER
         )
     sale = S.c.kind == "sale"
     q = (

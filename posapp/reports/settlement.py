@@ -29,6 +29,7 @@ from posapp.db.models import (
     Producer,
     Region,
 )
+from posapp.domain import calendar
 from posapp.domain.money import round_half_up_div
 from posapp.reports.base import (
     NONE_KO,
@@ -117,12 +118,10 @@ def _received(uow: UnitOfWork, period: Period, f: Filters) -> dict[int, list[Doc
         .group_by(gr.c.supplier_id, gr.c.id, gr.c.uuid, gr.c.received_at)
         .order_by(gr.c.received_at, gr.c.id)
     )
-    from posapp.reports.base import SEOUL
-
     out: dict[int, list[DocRef]] = defaultdict(list)
     for sid, gid, uuid, at, n, amount in uow.conn.execute(q):
         at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-        day = at.astimezone(SEOUL).date()
+        day = calendar.business_day(at)
         out[sid].append(DocRef("receipt", day, f"입고 {gid} ({uuid[:8]})", int(n), int(amount)))
     return out
 

@@ -15,14 +15,9 @@ from sqlalchemy import ColumnElement, case, func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Category, Lot, Producer, Region, StockLevel, StockMovement
-from posapp.reports.base import (
-    NONE_KO,
-    SEOUL,
-    UNIT_KO,
-    P,
-    product_filters,
-    utc_bounds,
-)
+from posapp.domain import calendar
+from posapp.reports.base import NONE_KO, UNIT_KO, P, product_filters, utc_bounds
+from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
 from posapp.reports.rollup import line_groups
 
@@ -62,7 +57,7 @@ def _group(by: str) -> tuple[Any, Any, str]:
     if by == "product":
         return P.c.id, select(P.c.id, P.c.name_ko), "상품"
     raise ReportError(
-        f"group by category, region, producer or product, not {by!r}", code="report.group"
+        f"group by category, region, producer or product, not {by!r}", code=ReportErrorCode.GROUP
     )
 
 
@@ -163,7 +158,7 @@ def slow_movers(
         )
         .where(sl.c.on_hand > 0, P.c.active.is_(True), *product_filters(f))
     )
-    today = dt.datetime.now(SEOUL).date()
+    today = calendar.today()
     rows = []
     for pid, name, unit, region, on_hand, cost, last_in in conn.execute(q):
         n = sold.get(pid, 0)
@@ -177,7 +172,7 @@ def slow_movers(
             )
             if last_in.tzinfo is None:
                 last_in = last_in.replace(tzinfo=dt.UTC)
-            days = (today - last_in.astimezone(SEOUL).date()).days
+            days = (today - calendar.business_day(last_in)).days
         else:
             days = None
         rows.append(
@@ -267,7 +262,7 @@ def expiring(
 ) -> Report:
     """Lots with stock that expire by the end of the period (already expired ones included),
     soonest first."""
-    today = today or dt.datetime.now(SEOUL).date()
+    today = today or calendar.today()
     rg = Region.__table__
     q = (
         select(

@@ -23,6 +23,7 @@ from posapp import audit
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import PendingCashReceipt, utcnow
 from posapp.errors import PosError
+from posapp.sales.error_codes import CashReceiptErrorCode
 from posapp.sales.tenders import CashReceiptRequest, ReceiptPurpose
 
 log = logging.getLogger(__name__)
@@ -123,17 +124,19 @@ def mark_issued(
     approval_no = (approval_no or "").strip()
     if not approval_no:
         raise CashReceiptError(
-            "type the approval number the VAN gave", code="cash_receipt.approval_missing"
+            "type the approval number the VAN gave", code=CashReceiptErrorCode.APPROVAL_MISSING
         )
     row = uow.conn.execute(select(_t).where(_t.c.id == pending_id)).mappings().first()
     if row is None:
         raise CashReceiptError(
-            f"no pending cash receipt {pending_id}", code="cash_receipt.unknown", id=pending_id
+            f"no pending cash receipt {pending_id}",
+            code=CashReceiptErrorCode.UNKNOWN,
+            id=pending_id,
         )
     if row["issued_at"] is not None:
         raise CashReceiptError(
             f"the cash receipt of {row['receipt_no']} was issued already",
-            code="cash_receipt.issued_already",
+            code=CashReceiptErrorCode.ISSUED_ALREADY,
             receipt_no=row["receipt_no"],
         )
     masked = _mask(row["identity"])

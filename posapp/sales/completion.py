@@ -20,10 +20,12 @@ from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import Sale, Shift, utcnow
+from posapp.domain import calendar
 from posapp.domain.cart import PricedCart
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import cash_receipts, fastpath, journal
+from posapp.sales.error_codes import SaleErrorCode
 from posapp.sales.price_override import audit_price_overrides, check_price_overrides
 from posapp.sales.receipt_numbers import format_receipt_no, next_receipt_no
 from posapp.sales.sale_document import build_document
@@ -32,7 +34,6 @@ from posapp.sales.sale_records import (
     INSERT_PAYMENTS,
     CompletedSale,
     SaleError,
-    business_date,
     line_rows,
     payment_info,
     payment_rows,
@@ -91,7 +92,7 @@ def complete_sale(
     ``final``: the caller writes nothing after the sale in this unit of work, so on
     PostgreSQL's fast path the COMMIT may travel in the sale's own round trip."""
     if not ticket.lines:
-        raise SaleError("the ticket is empty", code="sale.empty")
+        raise SaleError("the ticket is empty", code=SaleErrorCode.EMPTY)
     priced = ticket.priced()
     if ticket.max_discount_percent(priced) > discount_limit_percent:
         require_permission(
@@ -101,7 +102,7 @@ def complete_sale(
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn
     now = now or utcnow()
-    day = business_date(now)
+    day = calendar.business_day(now)
     audited = (approved_by is not None and bool(priced.discount_total)) or overridden
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
     # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)

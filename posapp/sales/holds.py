@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import HeldTicket, utcnow
+from posapp.sales.error_codes import HoldErrorCode
 from posapp.sales.sale_records import SaleError
 from posapp.sales.ticket import Ticket
 
@@ -28,7 +29,7 @@ def hold(
     uow: UnitOfWork, ticket: Ticket, *, register_id: str, user_id: int, label: str = ""
 ) -> HeldInfo:
     if not ticket.lines:
-        raise SaleError("nothing to hold: the ticket is empty", code="hold.empty")
+        raise SaleError("nothing to hold: the ticket is empty", code=HoldErrorCode.EMPTY)
     priced = ticket.priced()
     now = utcnow()
     row = HeldTicket(
@@ -57,7 +58,7 @@ def recall(uow: UnitOfWork, held_id: int) -> Ticket:
     """Take a held ticket back (it leaves the hold list in the same transaction)."""
     row = uow.session.get(HeldTicket, held_id, with_for_update=True)
     if row is None:
-        raise SaleError("that held ticket was already recalled", code="hold.gone")
+        raise SaleError("that held ticket was already recalled", code=HoldErrorCode.GONE)
     ticket = Ticket.from_json(row.payload)
     uow.session.delete(row)
     uow.session.flush()

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import ReceiptCounter
 from posapp.sales import fastpath
+from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.sale_records import SaleError
 
 #: receipt numbers as printed: ``R01-20261123-0042`` (online) or ``R01-20261123-O0003`` (offline)
@@ -51,7 +52,7 @@ def next_receipt_no(uow: UnitOfWork, register_id: str, day: dt.date, series: str
     except IntegrityError as exc:  # the only foreign key: an unknown register
         raise SaleError(
             f"register {register_id} is not set up: open a shift on it before selling",
-            code="shift.not_open",
+            code=ShiftErrorCode.NOT_OPEN,
         ) from exc
     if not series:
         fastpath.remember_receipt(conn.engine, register_id, day, seq)

@@ -21,11 +21,13 @@ from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Lot, Payment, Sale, SaleLine, StockMovement, utcnow
+from posapp.domain import calendar
 from posapp.domain.money import prorate
 from posapp.domain.tax import TaxClass, split_vat
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow
 from posapp.sales import journal
+from posapp.sales.error_codes import RefundErrorCode
 from posapp.sales.receipt_numbers import next_receipt_no
 from posapp.sales.sale_document import build_document
 from posapp.sales.sale_records import (
@@ -35,7 +37,6 @@ from posapp.sales.sale_records import (
     CompletedSale,
     PaymentInfo,
     SaleError,
-    business_date,
     payment_info,
     payment_rows,
     sold_line,
@@ -83,7 +84,7 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleSummary:
     sale = conn.execute(select(s).where(s.c.receipt_no == receipt_no.strip())).mappings().first()
     if sale is None:
         raise SaleError(
-            f"no receipt {receipt_no}", code="refund.unknown_receipt", receipt_no=receipt_no
+            f"no receipt {receipt_no}", code=RefundErrorCode.UNKNOWN_RECEIPT, receipt_no=receipt_no
         )
     sl = SaleLine.__table__
     lines = (
@@ -158,7 +159,7 @@ def refund(
     now = now or utcnow()
     original = find_sale(uow, receipt_no)
     if original.kind != "sale":
-        raise SaleError("a refund cannot itself be refunded", code="refund.of_refund")
+        raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     by_no = {ln.line_no: ln for ln in original.lines}
     wanted = (
         {ln.line_no: ln.remaining_qty for ln in original.lines if ln.remaining_qty > 0}
@@ -168,7 +169,7 @@ def refund(
     if not wanted:
         raise SaleError(
             f"receipt {receipt_no} is already fully refunded",
-            code="refund.nothing",
+            code=RefundErrorCode.NOTHING,
             receipt_no=receipt_no,
         )
     refund_lines: list[dict[str, Any]] = []
@@ -178,18 +179,18 @@ def refund(
         if ln is None:
             raise SaleError(
                 f"receipt {receipt_no} has no line {no}",
-                code="refund.unknown_line",
+                code=RefundErrorCode.UNKNOWN_LINE,
                 receipt_no=receipt_no,
                 line=no,
             )
         if not isinstance(qty, int) or qty <= 0:
             raise SaleError(
-                f"line {no}: refund quantity must be positive", code="refund.qty", line=no
+                f"line {no}: refund quantity must be positive", code=RefundErrorCode.QTY, line=no
             )
         if qty > ln.remaining_qty:
             raise SaleError(
                 f"line {no} ({ln.name}): only {ln.remaining_qty} left to refund",
-                code="refund.too_many",
+                code=RefundErrorCode.TOO_MANY,
                 line=no,
                 name=ln.name,
                 remaining=ln.remaining_qty,
@@ -203,7 +204,7 @@ def refund(
             if not isinstance(amounts[no], int) or not 0 < amounts[no] <= net:
                 raise SaleError(
                     f"line {no}: a refund amount must be above 0 and at most {net}",
-                    code="refund.amount",
+                    code=RefundErrorCode.AMOUNT,
                     line=no,
                     amount=amounts[no],
                     most=net,
@@ -248,8 +249,8 @@ def refund(
         tenders = _default_refund_tenders(original, total)
     settlement = settle(total, list(tenders))
     if settlement.change:
-        raise SaleError("a refund pays out exactly what is due", code="refund.overpaid")
-    day = business_date(now)
+        raise SaleError("a refund pays out exactly what is due", code=RefundErrorCode.OVERPAID)
+    day = calendar.business_day(now)
     shift_id, _ = require_open_shift(uow, register_id)
     refund_uuid = str(uuidlib.uuid4())
     receipt = next_receipt_no(uow, register_id, day)

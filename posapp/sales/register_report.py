@@ -24,8 +24,10 @@ from posapp.db.models import (
     User,
     utcnow,
 )
+from posapp.domain import calendar
 from posapp.domain.money import format_krw
-from posapp.sales.sale_records import SEOUL, SaleError
+from posapp.sales.error_codes import ShiftErrorCode
+from posapp.sales.sale_records import SaleError
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def x_report(uow: UnitOfWork, shift_id: int, *, now: dt.datetime | None = None) 
     """Totals of a shift so far; changes nothing."""
     shift = uow.session.get(Shift, shift_id)
     if shift is None:
-        raise SaleError(f"no shift {shift_id}", code="shift.unknown")
+        raise SaleError(f"no shift {shift_id}", code=ShiftErrorCode.UNKNOWN)
     return register_totals(
         uow, "X", shift.register_id, [shift.id], None, shift.opening_float, now or utcnow()
     )
@@ -257,7 +259,7 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         return label + " " * max(1, pad) + value
 
     title = "Z 정산 리포트" if r.kind == "Z" else "X 중간 리포트"
-    local = r.generated_at.astimezone(SEOUL)
+    local = calendar.to_local(r.generated_at)
     lines = [title, "=" * width, row("계산대", r.register_id)]
     if r.business_date:
         lines.append(row("영업일", r.business_date.isoformat()))

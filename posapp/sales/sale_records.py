@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select
 
@@ -25,16 +24,9 @@ from posapp.errors import PosError
 from posapp.inventory.ledger import MovementRow
 from posapp.sales.tenders import CashReceiptRequest, Evidence, Method, Settlement, Tender
 
-SEOUL = ZoneInfo("Asia/Seoul")
-
 
 class SaleError(PosError):
     pass
-
-
-def business_date(at: dt.datetime) -> dt.date:
-    """The store's calendar day (Asia/Seoul) of a UTC instant."""
-    return at.astimezone(SEOUL).date()
 
 
 @dataclass(frozen=True, slots=True)

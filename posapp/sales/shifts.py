@@ -20,9 +20,11 @@ from sqlalchemy.exc import IntegrityError
 from posapp import audit
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import JournalHead, Register, Shift, utcnow
+from posapp.domain import calendar
 from posapp.sales import journal
+from posapp.sales.error_codes import CashErrorCode, ShiftErrorCode
 from posapp.sales.register_report import RegisterReport, register_totals, with_count
-from posapp.sales.sale_records import SaleError, business_date
+from posapp.sales.sale_records import SaleError
 
 DENOMINATIONS = (50_000, 10_000, 5_000, 1_000, 500, 100, 50, 10)
 
@@ -34,11 +36,13 @@ def count_cash(counts: Mapping[int | str, int]) -> int:
         d = int(denom)
         if d not in DENOMINATIONS:
             raise SaleError(
-                f"{d} won is not a Korean note or coin", code="cash.denomination", denomination=d
+                f"{d} won is not a Korean note or coin",
+                code=CashErrorCode.DENOMINATION,
+                denomination=d,
             )
         if not isinstance(n, int) or n < 0:
             raise SaleError(
-                f"count of {d} won must be 0 or more", code="cash.count", denomination=d
+                f"count of {d} won must be 0 or more", code=CashErrorCode.COUNT, denomination=d
             )
         total += d * n
     return total
@@ -112,7 +116,7 @@ def open_shift(
     if current_shift(uow, register_id) is not None:
         raise SaleError(
             f"register {register_id} already has an open shift",
-            code="shift.already_open",
+            code=ShiftErrorCode.ALREADY_OPEN,
             register=register_id,
         )
     counts = {str(int(k)): int(v) for k, v in float_counts.items() if int(v)}
@@ -121,7 +125,7 @@ def open_shift(
         register_id=register_id,
         opened_by=user_id,
         opened_at=now,
-        business_date=business_date(now),
+        business_date=calendar.business_day(now),
         opening_float=count_cash(float_counts),
         opening_counts=counts,
         status="open",
@@ -131,7 +135,7 @@ def open_shift(
         uow.session.flush()
     except IntegrityError as exc:  # the one-open-shift index: another till was first
         raise SaleError(
-            f"register {register_id} already has an open shift", code="shift.already_open"
+            f"register {register_id} already has an open shift", code=ShiftErrorCode.ALREADY_OPEN
         ) from exc
     audit.record(
         uow.conn,
@@ -158,9 +162,9 @@ def close_shift(
     now = now or utcnow()
     shift = uow.session.get(Shift, shift_id, with_for_update=True)
     if shift is None:
-        raise SaleError(f"no shift {shift_id}", code="shift.unknown")
+        raise SaleError(f"no shift {shift_id}", code=ShiftErrorCode.UNKNOWN)
     if shift.status != "open":
-        raise SaleError(f"shift {shift_id} is already closed", code="shift.closed")
+        raise SaleError(f"shift {shift_id} is already closed", code=ShiftErrorCode.CLOSED)
     counted = count_cash(counts)
     report = register_totals(
         uow, "Z", shift.register_id, [shift.id], None, shift.opening_float, now
@@ -195,7 +199,7 @@ def close_shift(
 def not_open(register_id: str) -> SaleError:
     """The error of selling or refunding on a register without an open shift."""
     return SaleError(
-        f"open a shift on register {register_id} before selling", code="shift.not_open"
+        f"open a shift on register {register_id} before selling", code=ShiftErrorCode.NOT_OPEN
     )
 
 
@@ -211,7 +215,7 @@ def require_open_shift(uow: UnitOfWork, register_id: str) -> tuple[int, str]:
     if row is None:
         raise SaleError(
             f"open a shift on register {register_id} before selling",
-            code="shift.not_open",
+            code=ShiftErrorCode.NOT_OPEN,
             register=register_id,
         )
     return row[0], row[1]

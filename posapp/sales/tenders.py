@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from posapp.domain.errors import TenderError
+from posapp.sales.error_codes import CashReceiptErrorCode, TenderErrorCode
 
 
 class Method(StrEnum):
@@ -60,17 +61,19 @@ class Tender:
         if not isinstance(self.amount, int) or self.amount <= 0:
             raise TenderError(
                 f"a tender amount must be a positive whole number of won, not {self.amount!r}",
-                code="tender.amount",
+                code=TenderErrorCode.AMOUNT,
             )
         if self.method in (Method.CARD, Method.CARD_MANUAL):
             if not self.approval_no:
                 raise TenderError(
-                    "a card payment needs its approval number", code="tender.approval"
+                    "a card payment needs its approval number", code=TenderErrorCode.APPROVAL
                 )
             if self.card_masked is not None:
                 check_masked_card(self.card_masked)
         if self.method is Method.VOUCHER and self.voucher_kind is None:
-            raise TenderError("say which voucher: Onnuri or local", code="tender.voucher_kind")
+            raise TenderError(
+                "say which voucher: Onnuri or local", code=TenderErrorCode.VOUCHER_KIND
+            )
 
     @classmethod
     def cash(cls, amount: int) -> Tender:
@@ -83,7 +86,7 @@ def check_masked_card(text: str) -> str:
     if len(digits) > 10:
         raise TenderError(
             "store only a masked card number (first 6 and last 4 digits at most)",
-            code="tender.card_unmasked",
+            code=TenderErrorCode.CARD_UNMASKED,
         )
     return text
 
@@ -92,7 +95,7 @@ def mask_card(pan: str) -> str:
     """Mask a card number as Korean receipts show it: 123456******1234 → 1234-56**-****-1234."""
     digits = re.sub(r"\D", "", pan)
     if not 12 <= len(digits) <= 19:
-        raise TenderError("not a card number", code="tender.card_number")
+        raise TenderError("not a card number", code=TenderErrorCode.CARD_NUMBER)
     shown = digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     return "-".join(shown[i : i + 4] for i in range(0, len(shown), 4))
 
@@ -114,7 +117,7 @@ class CashReceiptRequest:
         if not digits.isdigit():
             raise TenderError(
                 "a cash-receipt number is digits only (phone, card or business number)",
-                code="cash_receipt.identity",
+                code=CashReceiptErrorCode.IDENTITY,
             )
         if self.purpose is ReceiptPurpose.EXPENSE_PROOF:
             if len(digits) == 10 and not digits.startswith("01"):
@@ -126,7 +129,7 @@ class CashReceiptRequest:
                 return digits
             raise TenderError(
                 "expense proof needs a business number (10 digits), phone or card",
-                code="cash_receipt.identity",
+                code=CashReceiptErrorCode.IDENTITY,
             )
         if len(digits) in (10, 11) and digits.startswith("01"):
             return digits
@@ -134,7 +137,7 @@ class CashReceiptRequest:
             return digits
         raise TenderError(
             "income deduction needs a mobile number (010…) or a cash-receipt card number",
-            code="cash_receipt.identity",
+            code=CashReceiptErrorCode.IDENTITY,
         )
 
     def masked_identity(self) -> str:
@@ -165,14 +168,14 @@ def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) 
 def check_business_number(digits: str) -> str:
     """Korean business registration number (사업자등록번호) checksum."""
     if len(digits) != 10 or not digits.isdigit():
-        raise TenderError("a business number has 10 digits", code="cash_receipt.business_no")
+        raise TenderError("a business number has 10 digits", code=CashReceiptErrorCode.BUSINESS_NO)
     weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
     total = sum(int(d) * w for d, w in zip(digits[:9], weights, strict=True))
     total += int(digits[8]) * 5 // 10
     if (10 - total % 10) % 10 != int(digits[9]):
         raise TenderError(
             f"business number {digits[:3]}-{digits[3:5]}-{digits[5:]} fails its check digit",
-            code="cash_receipt.business_no",
+            code=CashReceiptErrorCode.BUSINESS_NO,
         )
     return digits
 
@@ -192,7 +195,7 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
     if non_cash > total:
         raise TenderError(
             f"card and voucher payments ({non_cash:,} won) exceed the amount due ({total:,} won)",
-            code="tender.overpaid",
+            code=TenderErrorCode.OVERPAID,
             paid=non_cash,
             due=total,
             over=non_cash - total,
@@ -201,7 +204,7 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
     if cash < due_in_cash:
         raise TenderError(
             f"{due_in_cash - cash:,} won still to pay",
-            code="tender.short",
+            code=TenderErrorCode.SHORT,
             remaining=due_in_cash - cash,
             short=due_in_cash - cash,
         )

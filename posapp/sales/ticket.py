@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from posapp.domain.cart import CartLine, Discount, PricedCart, PriceOverride, Unit, price_cart
+from posapp.domain.error_codes import QuantityErrorCode
 from posapp.domain.errors import QuantityError
 from posapp.domain.tax import TaxClass
 
@@ -55,7 +56,7 @@ class Ticket:
         if line.fixed_amount is not None:
             raise QuantityError(
                 "a scale label's amount is fixed; scan it again or remove it",
-                code="quantity.fixed_label",
+                code=QuantityErrorCode.FIXED_LABEL,
             )
         self.lines[index] = line.with_qty(qty)
 

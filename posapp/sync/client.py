@@ -15,6 +15,7 @@ import httpx
 
 from posapp.errors import PosError
 from posapp.sync import protocol as P
+from posapp.sync.error_codes import SyncErrorCode
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def base_url(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise SyncError(
             f"the platform URL must start with http:// or https://, not {url!r}",
-            code="sync.bad_url",
+            code=SyncErrorCode.BAD_URL,
             retryable=False,
         )
     return url if url.endswith(P.PREFIX) else url + P.PREFIX
@@ -71,7 +72,7 @@ class PlatformClient:
         if not token:
             raise SyncError(
                 "no platform token configured ([platform] token or POSAPP_PLATFORM_TOKEN)",
-                code="sync.no_token",
+                code=SyncErrorCode.NO_TOKEN,
                 retryable=False,
             )
         self.url = base_url(url)
@@ -108,7 +109,7 @@ class PlatformClient:
         if not isinstance(results, list) or len(results) != len(documents):
             raise SyncError(
                 "the platform answered a push without one result per document",
-                code="sync.bad_answer",
+                code=SyncErrorCode.BAD_ANSWER,
                 retryable=True,
             )
         return results
@@ -143,13 +144,13 @@ class PlatformClient:
         except httpx.ConnectError as exc:
             raise SyncError(
                 f"cannot reach the platform at {self.url}: {exc}",
-                code="sync.unreachable",
+                code=SyncErrorCode.UNREACHABLE,
                 retryable=True,
             ) from exc
         except httpx.TimeoutException as exc:
             raise SyncError(
                 f"the platform did not answer in time ({type(exc).__name__})",
-                code="sync.timeout",
+                code=SyncErrorCode.TIMEOUT,
                 retryable=True,
             ) from exc
         except httpx.TransportError as exc:
@@ -157,7 +158,7 @@ class PlatformClient:
             # resending is safe (documents are idempotent by uuid)
             raise SyncError(
                 f"the connection to the platform broke: {exc}",
-                code="sync.connection_lost",
+                code=SyncErrorCode.CONNECTION_LOST,
                 retryable=True,
             ) from exc
         return self._answer(response)
@@ -171,7 +172,7 @@ class PlatformClient:
             if not isinstance(data, dict):
                 raise SyncError(
                     f"the platform answered {response.status_code} without a JSON object",
-                    code="sync.bad_answer",
+                    code=SyncErrorCode.BAD_ANSWER,
                     retryable=True,
                 )
             return data
@@ -183,30 +184,32 @@ class PlatformClient:
         if status == 401:
             raise SyncError(
                 f"the platform refused the token ({words}): check [platform] token",
-                code="sync.auth",
+                code=SyncErrorCode.AUTH,
                 retryable=False,
                 server_code=server_code,
             )
         if status == 404 and server_code is None:
             raise SyncError(
                 f"no sync API at {self.url} (404): check [platform] url",
-                code="sync.bad_url",
+                code=SyncErrorCode.BAD_URL,
                 retryable=False,
             )
         if status in (429, 503):
             raise SyncError(
                 f"the platform asks to wait ({status}: {words})",
-                code="sync.throttled",
+                code=SyncErrorCode.THROTTLED,
                 retryable=True,
                 retry_after=_retry_after(response.headers.get("Retry-After")),
             )
         if status >= 500:
             raise SyncError(
-                f"the platform failed ({status}: {words})", code="sync.server", retryable=True
+                f"the platform failed ({status}: {words})",
+                code=SyncErrorCode.SERVER,
+                retryable=True,
             )
         raise SyncError(
             f"the platform refused the request ({status} {server_code}: {words})",
-            code="sync.refused",
+            code=SyncErrorCode.REFUSED,
             retryable=False,
             server_code=server_code,
         )

@@ -37,6 +37,7 @@ from posapp.errors import PosError
 from posapp.inventory import products, reservations
 from posapp.inventory.ledger import MovementKind, Take
 from posapp.sync import outbox
+from posapp.sync.error_codes import OrderErrorCode
 from posapp.sync.protocol import sku_of
 
 log = logging.getLogger(__name__)
@@ -320,7 +321,7 @@ def find_order(uow: UnitOfWork, number_or_uuid: str) -> OrderInfo:
     key = number_or_uuid.strip()
     row = conn.execute(select(t).where(or_(t.c.order_no == key, t.c.uuid == key))).first()
     if row is None:
-        raise OrderError(f"no online order {key}", code="order.unknown", order=key)
+        raise OrderError(f"no online order {key}", code=OrderErrorCode.UNKNOWN, order=key)
     return _info(row)
 
 
@@ -330,11 +331,13 @@ def pick_up(uow: UnitOfWork, order_uuid: str, *, user_id: int, register_id: str)
     t = OnlineOrder.__table__
     row = conn.execute(select(t).where(t.c.uuid == order_uuid).with_for_update()).first()
     if row is None:
-        raise OrderError(f"no online order {order_uuid}", code="order.unknown", order=order_uuid)
+        raise OrderError(
+            f"no online order {order_uuid}", code=OrderErrorCode.UNKNOWN, order=order_uuid
+        )
     if row.status != "accepted":
         raise OrderError(
             f"order {row.order_no} is {row.status}, not ready for pick-up",
-            code="order.not_ready",
+            code=OrderErrorCode.NOT_READY,
             order=row.order_no,
             status=row.status,
         )

@@ -29,6 +29,7 @@ from posapp.db.models import utcnow
 from posapp.sync import online, outbox
 from posapp.sync import protocol as P
 from posapp.sync.client import PlatformClient, SyncError
+from posapp.sync.error_codes import SyncErrorCode
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +282,7 @@ class SyncWorker:
             first = next(iter(deferred.values()))
             raise SyncError(
                 f"the platform deferred {len(deferred)} documents: {first}",
-                code="sync.deferred",
+                code=SyncErrorCode.DEFERRED,
                 retryable=True,
             )
         return len(done)
@@ -305,7 +306,7 @@ class SyncWorker:
             if not isinstance(rows, list):
                 raise SyncError(
                     f"the platform's {items} page has no list",
-                    code="sync.bad_answer",
+                    code=SyncErrorCode.BAD_ANSWER,
                     retryable=True,
                 )
             next_cursor = int(page.get("next_cursor", cursor))

@@ -43,9 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
-from posapp.usecases.audit import SEOUL, AuditFilter, AuditRow
+from posapp.usecases.audit import AuditFilter, AuditRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -121,7 +122,7 @@ class AuditBrowser(QDialog):
         self.setWindowTitle(self.tr("감사 기록"))
         self.resize(1000, 600)
         self._load, self._runner = load, runner
-        today = today or dt.datetime.now(SEOUL).date()
+        today = today or calendar.today()
         root = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.since = QDateEdit(QDate(today.year, today.month, today.day).addDays(-7))

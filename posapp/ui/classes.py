@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.domain.cart import CartLine
 from posapp.ui.class_dialogs import BookingDialog, SessionDialog
 from posapp.ui.operations import Op, Runner, with_approval
@@ -40,7 +40,6 @@ from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals, PinP
 
 T = TypeVar("T")
 
-SEOUL = ZoneInfo("Asia/Seoul")
 ROOM_COLORS = {uc.KITCHEN: QColor(255, 236, 210), uc.MEETING: QColor(214, 232, 255)}
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("ClassesWindow", "월"),
@@ -61,7 +60,7 @@ STATUS_KO = {
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(SEOUL).date()
+    return calendar.today()
 
 
 class ClassesWindow(QMainWindow):

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.domain.cart import Discount
+from posapp.domain.error_codes import DiscountErrorCode, PriceErrorCode
 from posapp.domain.errors import DomainError
 from posapp.domain.money import format_krw
 from posapp.ui.messages import explain
@@ -181,7 +183,8 @@ class DiscountDialog(QDialog):
         text = self.value.text().replace(",", "").strip()
         if not text.isdigit():
             raise DomainError(
-                self.tr("할인은 숫자로: {text}").format(text=repr(text)), code="discount.invalid"
+                self.tr("할인은 숫자로: {text}").format(text=repr(text)),
+                code=DiscountErrorCode.INVALID,
             )
         n = int(text)
         if n == 0:
@@ -242,14 +245,16 @@ class PriceDialog(QDialog):
         """(new unit price, reason); DomainError for a price that is not whole won or no reason."""
         text = self.price.text().replace(",", "").replace("₩", "").strip()
         if not text.isdigit():
-            raise DomainError(f"not a price: {text!r}", code="price.invalid", unit_price=text)
+            raise DomainError(
+                f"not a price: {text!r}", code=PriceErrorCode.INVALID, unit_price=text
+            )
         i = self.reason.currentIndex()
         typed = self.reason.currentText().strip()
         reason = (
             str(self.reason.itemData(i)) if i >= 0 and typed == self.reason.itemText(i) else typed
         )
         if not reason:
-            raise DomainError("say why the price is changed", code="price.override_reason")
+            raise DomainError("say why the price is changed", code=PriceErrorCode.OVERRIDE_REASON)
         return int(text), reason
 
     def _ok(self) -> None:
@@ -268,11 +273,8 @@ class HeldDialog(QDialog):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setStyleSheet("font-size: 14pt;")
-        from zoneinfo import ZoneInfo
-
-        seoul = ZoneInfo("Asia/Seoul")
         for h in held:
-            at = h.created_at.astimezone(seoul).strftime("%H:%M")
+            at = calendar.to_local(h.created_at).strftime("%H:%M")
             # %n: Qt's plural form for the line count (English "1 line" / "2 lines")
             row = self.tr("{time}  {label}  %n건  {total}", "", h.line_count)
             item = QListWidgetItem(

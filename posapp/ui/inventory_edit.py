@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -37,8 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.domain.money import round_half_up_div
 from posapp.errors import PosError
+from posapp.ui.error_codes import UiErrorCode
 from posapp.usecases.inventory_products import (
     ProducerInfo,
     ProductDetail,
@@ -46,8 +47,6 @@ from posapp.usecases.inventory_products import (
     RegionInfo,
 )
 from posapp.usecases.inventory_stock import LotInfo
-
-SEOUL = ZoneInfo("Asia/Seoul")
 
 UNIT_NAMES = (
     ("ea", QT_TRANSLATE_NOOP("inventory", "개")),
@@ -81,17 +80,17 @@ def parse_won(text: str, what: str) -> int:
         # no typed text in the message: Hangul in it would keep a Korean till from its template
         raise PosError(
             "an amount is whole won, 0 or more (digits, commas allowed)",
-            code="ui.won",
+            code=UiErrorCode.WON,
             what=tr(what),
             text=text,
         )
     return int(clean)
 
 
-def seoul_time(at: dt.datetime) -> str:
+def local_time(at: dt.datetime) -> str:
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+    return calendar.to_local(at).strftime("%Y-%m-%d %H:%M")
 
 
 def fill_combo(
@@ -234,7 +233,7 @@ class ProductDialog(FormDialog):
         self.history.setColumnWidth(0, 150)
         for i, h in enumerate(detail.prices):
             cells = (
-                seoul_time(h.changed_at),
+                local_time(h.changed_at),
                 f"{h.old_price:,}" if h.old_price is not None else "",
                 f"{h.new_price:,}",
                 h.user,

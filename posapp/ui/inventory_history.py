@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.ui.inventory_edit import LOCATION_NAMES
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op
 from posapp.usecases.inventory_stock import HistoryRow
 
-SEOUL = ZoneInfo("Asia/Seoul")
 PAGE = 100
 
 #: ledger movement kinds in the manager's words
@@ -118,7 +117,7 @@ class HistoryDialog(QDialog):
         self.table.insertRow(r)
         kind = KINDS.get(h.kind)
         cells: tuple[Any, ...] = (
-            h.at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M"),
+            calendar.to_local(h.at).strftime("%Y-%m-%d %H:%M"),
             QCoreApplication.translate("HistoryDialog", kind) if kind else h.kind,
             f"{h.qty:+,}",
             h.lot_code,

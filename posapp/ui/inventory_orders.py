@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import format_amount
 from posapp.errors import PosError
-from posapp.ui.inventory_edit import button_row, parse_won, seoul_time
+from posapp.ui.error_codes import UiErrorCode
+from posapp.ui.inventory_edit import button_row, local_time, parse_won
 from posapp.ui.operations import IoOp
 from posapp.usecases.inventory_orders import (
     RECEIVABLE,
@@ -165,7 +166,7 @@ class PurchaseOrdersTab(QWidget):
         self.list.blockSignals(True)
         self.list.setRowCount(len(orders))
         for i, o in enumerate(orders):
-            cells = (o.number, o.supplier_name, status_name(o.status), seoul_time(o.created_at))
+            cells = (o.number, o.supplier_name, status_name(o.status), local_time(o.created_at))
             for c, text in enumerate(cells):
                 self.list.setItem(i, c, _item(text))
             self.list.setItem(i, 4, _item(str(o.lines), right=True))
@@ -272,7 +273,7 @@ class PurchaseOrdersTab(QWidget):
             if not qty_text.lstrip("-").isdigit():
                 raise PosError(
                     f"row {row + 1}: the quantity is not a whole number",
-                    code="ui.po_line",
+                    code=UiErrorCode.PO_LINE,
                     row=row + 1,
                 )
             cost = (

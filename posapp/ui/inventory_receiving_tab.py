@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import format_amount
 from posapp.errors import PosError
+from posapp.ui.error_codes import UiErrorCode
 from posapp.ui.inventory_base import InventoryBase
 from posapp.ui.messages import explain
 from posapp.usecases.inventory_orders import GoodsReceiptInfo, POInfo, ReceiveLine
@@ -130,7 +131,7 @@ class ReceivingTab(InventoryBase):
             except ValueError as exc:
                 raise PosError(
                     f"row {row + 1}: check the quantity, expiry date (YYYY-MM-DD) and cost ({exc})",
-                    code="ui.receive_line",
+                    code=UiErrorCode.RECEIVE_LINE,
                     row=row + 1,
                 ) from exc
             out.append(ReceiveLine(pid, qty, expiry, cost, texts[3]))

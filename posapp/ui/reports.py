@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -54,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op
 from posapp.ui.tasks import SyncRunner, TaskRunner
@@ -69,7 +69,6 @@ from posapp.usecases.reports import (
     cell_text,
 )
 
-SEOUL = ZoneInfo("Asia/Seoul")
 _Index = QModelIndex | QPersistentModelIndex
 GREEN, GREY = QColor("#2e7d32"), QColor("#9e9e9e")
 
@@ -355,7 +354,7 @@ class ReportsWindow(QMainWindow):
     # --- loading ----------------------------------------------------------------------------
 
     def _today(self) -> dt.date:
-        return self.now().astimezone(SEOUL).date()
+        return calendar.business_day(self.now())
 
     def _start(self) -> None:
         """Bring the rollup up to date and load the filter choices, then the dashboard."""

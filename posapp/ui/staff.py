@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.auth.error_codes import StaffErrorCode
 from posapp.errors import PosError
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
@@ -304,7 +305,7 @@ class StaffDialog(QDialog):
         uid = self._selected_id()
         row = next((r for r in self.rows if r.id == uid), None)
         if row is None:
-            self._fail(PosError("choose a person first", code="staff.none_selected"))
+            self._fail(PosError("choose a person first", code=StaffErrorCode.NONE_SELECTED))
         return row
 
     def _write(self, fn: Callable[[], object], done: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -25,17 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.domain.money import format_krw
 from posapp.ui.i18n import installed_locale
 from posapp.ui.messages import explain, korean
 from posapp.ui.tasks import Task
 from posapp.usecases.online_orders import OrderInfo, SyncStatus
 
-SEOUL = ZoneInfo("Asia/Seoul")
-
 
 def _hhmm(at: dt.datetime | None) -> str:
-    return at.astimezone(SEOUL).strftime("%H:%M") if at else "-"
+    return calendar.to_local(at).strftime("%H:%M") if at else "-"
 
 
 class SyncButton(QPushButton):

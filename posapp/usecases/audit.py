@@ -7,7 +7,7 @@ The log itself is :mod:`posapp.audit`'s; the types the browser needs are re-expo
 from __future__ import annotations
 
 from posapp import audit
-from posapp.audit import SEOUL, AuditFilter, AuditRow
+from posapp.audit import AuditFilter, AuditRow
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import Database, UnitOfWork
 
@@ -35,4 +35,4 @@ class AuditLog:
         return tuple(self._db.read(audit.actions))
 
 
-__all__ = ["SEOUL", "AuditFilter", "AuditLog", "AuditRow"]
+__all__ = ["AuditFilter", "AuditLog", "AuditRow"]

@@ -39,6 +39,7 @@ from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
 from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.hangul import SearchIndex
 from posapp.inventory.catalog import ProductInfo
+from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.holds import HeldInfo
 from posapp.sales.offline.forwarder import OfflineState
 from posapp.sales.offline.spool import Spool, SpoolStatus
@@ -51,6 +52,7 @@ from posapp.sales.ticket import Ticket
 from posapp.sync.online import OrderInfo
 from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
+from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
 from posapp.usecases.session_error import SessionError
 from posapp.usecases.ticket import ScanOutcome
 
@@ -154,18 +156,18 @@ class CheckoutSession:
         if self.offline:
             raise SessionError(
                 f"{what} needs the store's database, which cannot be reached now",
-                code="offline.needs_server",
+                code=OfflineErrorCode.NEEDS_SERVER,
                 what=what,
             )
 
     def who(self) -> int:
         if self.user is None:
-            raise SessionError("sign in first", code="session.signed_out")
+            raise SessionError("sign in first", code=SessionErrorCode.SIGNED_OUT)
         return self.user.id
 
     def require_shift(self) -> ShiftInfo:
         if self.shift is None:
-            raise SessionError("no open shift", code="shift.not_open")
+            raise SessionError("no open shift", code=ShiftErrorCode.NOT_OPEN)
         return self.shift
 
     def offline_state(self) -> SpoolStatus | None:

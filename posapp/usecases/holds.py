@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from posapp.sales import holds, voids
 from posapp.sales.holds import HeldInfo
 from posapp.usecases.approvals import Approval
+from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.session_error import SessionError
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def recall(s: CheckoutSession, held_id: int) -> None:
     if s.ticket.lines:
         raise SessionError(
             "finish or hold the current ticket before recalling another",
-            code="session.ticket_open",
+            code=SessionErrorCode.TICKET_OPEN,
         )
     s.online_only("recalling a ticket")
     s.ticket = s.db.transact(lambda uow: holds.recall(uow, held_id))

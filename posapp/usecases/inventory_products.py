@@ -14,6 +14,7 @@ from posapp.db.engine import Database, UnitOfWork
 from posapp.errors import PosError
 from posapp.inventory import catalog, partners, products
 from posapp.inventory.catalog import ProductInfo
+from posapp.inventory.error_codes import CatalogErrorCode
 from posapp.inventory.partners import CategoryInfo, ProducerInfo, RegionInfo
 from posapp.inventory.products import (
     PriceHistoryRow,
@@ -56,7 +57,9 @@ class Partners:
 
 def unknown_barcode(code: str) -> PosError:
     return PosError(
-        f"barcode {code} is not in the catalogue", code="catalog.unknown_barcode", barcode=code
+        f"barcode {code} is not in the catalogue",
+        code=CatalogErrorCode.UNKNOWN_BARCODE,
+        barcode=code,
     )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from posapp.errors import PosError
+from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
@@ -36,6 +37,7 @@ from posapp.sales.tenders import (
     check_masked_card,
 )
 from posapp.usecases.approvals import Approval
+from posapp.usecases.error_codes import PaymentErrorCode
 from posapp.usecases.receipts import ReceiptPrinting
 
 if TYPE_CHECKING:
@@ -64,7 +66,7 @@ class PaymentCancelled(PosError):
     def __init__(self, cause: BaseException, cancelled: Sequence[Cancelled]) -> None:
         super().__init__(
             f"the sale failed after {len(cancelled)} approval(s), which were cancelled: {cause}",
-            code="payment.cancelled",
+            code=PaymentErrorCode.CANCELLED,
         )
         self.cause = cause
         self.cancelled = tuple(cancelled)
@@ -107,7 +109,7 @@ class Payments:
 
     def _require_terminal(self) -> CardTerminal:
         if self.terminal is None:
-            raise HardwareError("no card terminal is configured", code="card.unavailable")
+            raise HardwareError("no card terminal is configured", code=CardErrorCode.UNAVAILABLE)
         return self.terminal
 
     # --- approvals -------------------------------------------------------------------------

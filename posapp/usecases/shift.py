@@ -12,6 +12,7 @@ from posapp.auth.service import UserInfo
 from posapp.sales import register_report, shifts
 from posapp.sales.register_report import RegisterReport, format_report
 from posapp.sales.shifts import DENOMINATIONS, ShiftInfo
+from posapp.usecases.error_codes import OfflineErrorCode
 from posapp.usecases.session_error import SessionError
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def close_shift(s: CheckoutSession, counts: Mapping[int, int]) -> RegisterReport
         raise SessionError(
             f"{waiting.queued + waiting.failed} offline sales have not reached the "
             "store's database yet: close the shift once they have",
-            code="offline.unsent",
+            code=OfflineErrorCode.UNSENT,
             count=waiting.queued + waiting.failed,
         )
     report = s.db.transact(lambda uow: shifts.close_shift(uow, shift_id, uid, _counted(counts)))

@@ -18,9 +18,11 @@ from posapp.domain.cart import CartLine, Discount
 from posapp.domain.hangul import SearchIndex
 from posapp.inventory import catalog
 from posapp.inventory.catalog import ProductInfo
+from posapp.inventory.error_codes import CatalogErrorCode
 from posapp.sales import price_override, receipt_numbers, refunds
 from posapp.sales.refunds import SaleSummary
 from posapp.usecases.approvals import Approval, ApprovalRequest
+from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.session_error import SessionError
 
 if TYPE_CHECKING:
@@ -74,12 +76,12 @@ def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = No
     if product.unit.is_weighed and not grams:
         raise SessionError(
             f"{product.name_ko}: weigh it or type the grams",
-            code="session.needs_weight",
+            code=SessionErrorCode.NEEDS_WEIGHT,
             name=product.name_ko,
         )
     if not product.active:
         raise SessionError(
-            f"{product.name_ko} is withdrawn", code="catalog.inactive", name=product.name_ko
+            f"{product.name_ko} is withdrawn", code=CatalogErrorCode.INACTIVE, name=product.name_ko
         )
     line = product.line(grams if product.unit.is_weighed else None)
     # picked from the search list or a quick key: the same markdown as a scan would give

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-KST = dt.timezone(dt.timedelta(hours=9), "KST")
+from posapp.domain import calendar
+
 MAX_LINE = 64 * 1024
 IDLE_TIMEOUT = 30.0  # a connection that sends nothing for this long is closed
 
@@ -110,7 +111,7 @@ def validate(op: str, req: dict[str, Any]) -> dict[str, Any]:
             raise BadRequest("approved_at: ISO-8601") from None
         params |= {
             "approval_no": approval_no,
-            "approved_at": at if at.tzinfo else at.replace(tzinfo=KST),
+            "approved_at": at if at.tzinfo else at.replace(tzinfo=calendar.store_zone()),
         }
     return params
 

@@ -4,7 +4,6 @@ in-memory ledger, with fault knobs (declines, late, lost and garbled answers) fo
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import random
 import socket
@@ -13,12 +12,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from posapp.domain import calendar
 from posapp_devtools.card_simulator.protocol import (
     CARD_POOL,
     CHARGING_OPS,
     FINAL_REFUSALS,
     IDLE_TIMEOUT,
-    KST,
     MAX_LINE,
     ORIGINAL_OP,
     BadRequest,
@@ -344,7 +343,7 @@ class CardTerminalSimulator:
                     rid, op, amount, "declined", answer, fingerprint=fingerprint
                 )
             return answer
-        now = dt.datetime.now(KST).replace(microsecond=0)
+        now = calendar.now_local().replace(microsecond=0)
         approval_no = self._approval_no(9 if op.startswith("cash") else 8)
         if op in ("approve", "cash_receipt"):
             answer: dict[str, Any] = {
@@ -394,7 +393,7 @@ class CardTerminalSimulator:
         )
         if original is None or original.approved_at is None:
             return refuse("unknown_approval", "원거래를 찾을 수 없습니다 (승인번호 확인)")
-        if original.approved_at.date() != params["approved_at"].astimezone(KST).date():
+        if original.approved_at.date() != calendar.business_day(params["approved_at"]):
             return refuse("unknown_approval", "원거래 승인일자가 다릅니다")
         remaining = original.amount - original.refunded
         if amount > remaining:
@@ -461,7 +460,7 @@ class CardTerminalSimulator:
         if self.on_event is None:
             return
         op = str(req.get("op", "?"))
-        parts = [f"{dt.datetime.now(KST):%H:%M:%S}", f"{op:<19}"]
+        parts = [f"{calendar.now_local():%H:%M:%S}", f"{op:<19}"]
         rid = req.get("request_id")
         if isinstance(rid, str):
             parts.append(rid[:8])

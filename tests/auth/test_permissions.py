@@ -17,6 +17,7 @@ from posapp.auth import service as auth
 from posapp.auth.permissions import Permission
 from posapp.cli import main as admin_cli
 from posapp.db.models import User
+from posapp.domain import calendar
 from posapp.sales import completion, drawer, refunds, voids
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
@@ -182,7 +183,7 @@ def test_user_changes_and_lockouts_are_audit_events(store: Store, admin: int) ->
     actions = [e.action for e in events]
     assert actions[:2] == ["user.locked", "user.pin"] and actions.count("user.add") == 3
     assert all("4321" not in str(e.after) and "0000" not in str(e.after) for e in events)
-    today = audit.SEOUL and dt.datetime.now(audit.SEOUL).date()
+    today = calendar.today()
     tomorrow = today + dt.timedelta(days=1)
     assert db.read(lambda uow: audit.list_events(uow, audit.AuditFilter(since=tomorrow))) == []
     by_admin = db.read(lambda uow: audit.list_events(uow, audit.AuditFilter(user="관리자")))

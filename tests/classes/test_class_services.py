@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +17,7 @@ from posapp.classes import schedule as cs
 from posapp.classes.policy import ClassPolicy
 from posapp.db.engine import Database
 from posapp.db.models import StockMovement, StockReservation
+from posapp.domain import calendar
 from posapp.domain.phone import PhoneError
 from posapp.inventory import ledger, reservations
 from posapp.sales import completion, refunds
@@ -25,7 +25,6 @@ from posapp.sales.tenders import Tender
 from posapp.verify import verify
 from tests.conftest import Store
 
-SEOUL = ZoneInfo("Asia/Seoul")
 POLICY = ClassPolicy(hold_minutes=30)
 NOW = dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC)  # Fri 10:00 in Seoul
 DAY = dt.date(2026, 11, 28)  # a Saturday, 8 days later
@@ -344,10 +343,10 @@ def test_paying_a_released_booking_rolls_the_sale_back(store: Store) -> None:
 @pytest.mark.parametrize(
     "cancel_at, percent",
     [
-        (dt.datetime(2026, 11, 25, 14, 59, tzinfo=SEOUL), 100),  # 3 days before
-        (dt.datetime(2026, 11, 26, 9, 0, tzinfo=SEOUL), 50),  # 2 days
-        (dt.datetime(2026, 11, 27, 23, 59, tzinfo=SEOUL), 50),  # the day before
-        (dt.datetime(2026, 11, 28, 0, 0, tzinfo=SEOUL), 0),  # on the day
+        (dt.datetime(2026, 11, 25, 14, 59, tzinfo=calendar.store_zone()), 100),  # 3 days before
+        (dt.datetime(2026, 11, 26, 9, 0, tzinfo=calendar.store_zone()), 50),  # 2 days
+        (dt.datetime(2026, 11, 27, 23, 59, tzinfo=calendar.store_zone()), 50),  # the day before
+        (dt.datetime(2026, 11, 28, 0, 0, tzinfo=calendar.store_zone()), 0),  # on the day
     ],
 )
 def test_refund_policy_boundaries_through_the_sale_engine(
@@ -386,7 +385,7 @@ def test_policy_override_needs_a_manager(store: Store) -> None:
     s = make(db, spec())
     b = book(db, s.uuid, req("가", 1)).booking
     pay(store, b.uuid)
-    on_the_day = dt.datetime(2026, 11, 28, 13, 0, tzinfo=SEOUL).astimezone(dt.UTC)
+    on_the_day = dt.datetime(2026, 11, 28, 13, 0, tzinfo=calendar.store_zone()).astimezone(dt.UTC)
 
     def cancel(approver):  # type: ignore[no-untyped-def]
         return db.transact(
@@ -522,7 +521,7 @@ def test_ingredients_reserved_warned_and_consumed_as_class_use(store: Store) -> 
     assert (jar.needed, jar.on_floor, jar.to_bring_down, jar.short) == (8, 10, 8, 1)
     assert prep.has_shortage
     # held: the reservation becomes class-use movements, store room lots too, ledger consistent
-    on_the_day = dt.datetime(2026, 11, 28, 17, 0, tzinfo=SEOUL).astimezone(dt.UTC)
+    on_the_day = dt.datetime(2026, 11, 28, 17, 0, tzinfo=calendar.store_zone()).astimezone(dt.UTC)
     held = db.transact(lambda uow: cp.mark_held(uow, s.uuid, user_id=store.cashier, now=on_the_day))
     assert held.status == cs.HELD
     moves = db.read(

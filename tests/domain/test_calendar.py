@@ -264,7 +264,6 @@ def _zone_makers(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(reason="codemod_tz.py not run yet", strict=True)  # the codemod drops this line
 def test_no_module_but_the_calendar_makes_the_store_zone() -> None:
     files = [
         p

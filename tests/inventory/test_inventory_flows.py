@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from posapp.db.models import AuditEvent, GoodsReceiptLine, Lot, StockLevel
+from posapp.domain import calendar
 from posapp.inventory import (
     catalog,
     counts,
@@ -169,7 +170,7 @@ def test_expiry_defaults_to_shelf_life(store: Store) -> None:
     gr = store.db.transact(
         lambda uow: receiving.receive(uow, [ReceiveLine(store.salt, 3)], user_id=store.manager)
     )
-    assert gr.lines[0].expiry_date == stock.seoul_today() + dt.timedelta(days=30)
+    assert gr.lines[0].expiry_date == calendar.today() + dt.timedelta(days=30)
 
 
 def test_suggested_quantities_from_reorder_point_and_recent_sales(store: Store) -> None:
@@ -486,7 +487,7 @@ def test_product_list_filters(store: Store) -> None:
     row = store.db.read(
         lambda uow: products.list_products(uow, products.ProductFilter(text="사과"))
     )[0]
-    assert row.on_hand == 8 and row.next_expiry == stock.seoul_today() + dt.timedelta(days=5)
+    assert row.on_hand == 8 and row.next_expiry == calendar.today() + dt.timedelta(days=5)
     assert row.barcode == APPLE_CODE and row.region == "영주시"
 
 

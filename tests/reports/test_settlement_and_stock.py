@@ -4,10 +4,10 @@ week in tests/support/report_week.py (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from posapp.domain import calendar
 from posapp.inventory import stock as inv_stock
 from posapp.reports import catalog, settlement
 from posapp.reports.model import NO_FILTERS, Filters, Period
@@ -113,7 +113,7 @@ def test_classes_revenue_and_attendance(store: Store) -> None:
     pay(store, came.uuid)
     pay(store, left.uuid)
     store.db.transact(lambda uow: bk.check_in(uow, came.uuid))
-    day_before = dt.datetime.combine(DAY, dt.time(9), ZoneInfo("Asia/Seoul")) - dt.timedelta(days=1)
+    day_before = dt.datetime.combine(DAY, dt.time(9), calendar.store_zone()) - dt.timedelta(days=1)
     store.db.transact(
         lambda uow: bk.cancel(
             uow, left.uuid, policy=POLICY, user_id=store.cashier, register_id="R01",

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 
 from posapp.db.engine import Database
 from posapp.db.models import Lot, OutboxEvent, Product, Sale, SaleLine, Shift, StockMovement
+from posapp.domain import calendar
 from posapp.inventory import catalog, ledger
 from posapp.sales import completion, fastpath, sale_records, shifts
 from posapp.sales.sale_document import load_document
@@ -48,7 +49,7 @@ def _sell(  # type: ignore[no-untyped-def]
 
 
 def _fast(db: Database, register: str = "R01") -> bool:
-    day = sale_records.business_date(dt.datetime.now(dt.UTC))
+    day = calendar.business_day(dt.datetime.now(dt.UTC))
     with db.uow() as uow:
         return fastpath.plan(uow, register, day) is not None
 

@@ -20,7 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from posapp.db.engine import Database
 from posapp.db.migrate import head_revision
 from posapp.db.models import Lot, Sale, Shift, StockLevel, utcnow
-from posapp.sales import sale_records, shifts
+from posapp.domain import calendar
+from posapp.sales import shifts
 from posapp.verify import verify
 from tests.conftest import Store
 from tests.support import tills
@@ -117,7 +118,7 @@ def test_the_database_itself_refuses_a_second_open_shift(store: Store) -> None:
                 uuid="00000000-0000-0000-0000-000000000009",
                 register_id="R01",
                 opened_by=store.cashier,
-                business_date=sale_records.business_date(utcnow()),
+                business_date=calendar.business_day(utcnow()),
                 opening_float=0,
                 opening_counts={},
                 status="open",

@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select, text, update
 from posapp.db.engine import Database, DatabaseUnavailable
 from posapp.db.migrate import migrate
 from posapp.db.models import AuditEvent, OutboxEvent, Product, Sale, StockLevel
+from posapp.domain import calendar
 from posapp.domain.cart import Discount
 from posapp.inventory import lots
 from posapp.sales import refunds, sale_records, shifts
@@ -29,7 +30,7 @@ from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
 
-TODAY = sale_records.business_date(dt.datetime.now(dt.UTC))
+TODAY = calendar.business_day(dt.datetime.now(dt.UTC))
 
 
 def approve(

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from posapp.domain import calendar
 from posapp.domain.cart import Discount
 from posapp.inventory import catalog, partners, receiving
 from posapp.sales import completion, refunds
@@ -23,11 +23,9 @@ from posapp.sales.tenders import Method, Tender
 from posapp.sales.ticket import Ticket
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 
-SEOUL = ZoneInfo("Asia/Seoul")
-
 
 def kst(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), SEOUL).astimezone(dt.UTC)
+    return calendar.local_instant(day, dt.time(hour, minute))
 
 
 @dataclass
@@ -45,7 +43,7 @@ class Week:
 
 def build_week(store: Store) -> Week:
     db = store.db
-    today = dt.datetime.now(SEOUL).date()
+    today = calendar.today()
     d1 = today - dt.timedelta(days=3)
     d2 = d1 + dt.timedelta(days=1)
 

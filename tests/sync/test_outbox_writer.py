@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from posapp.db.engine import Database
 from posapp.db.models import OutboxEvent
+from posapp.domain import calendar
 from posapp.inventory import catalog
 from posapp.sales import completion, fastpath, refunds, sale_records
 from posapp.sales.sale_document import load_document
@@ -34,7 +35,7 @@ def _sell(store: Store, code: str) -> sale_records.CompletedSale:
 
 
 def _fast(db: Database) -> bool:
-    day = sale_records.business_date(dt.datetime.now(dt.UTC))
+    day = calendar.business_day(dt.datetime.now(dt.UTC))
     with db.uow() as uow:
         return fastpath.plan(uow, "R01", day) is not None
 

@@ -39,6 +39,7 @@ from posapp.db.models import (
     User,
     utcnow,
 )
+from posapp.domain import calendar
 from posapp.sales.offline.spool import (
     CHUNK,
     OFFLINE_SERIES,
@@ -49,7 +50,6 @@ from posapp.sales.offline.spool import (
     set_meta,
     upsert_rows,
 )
-from posapp.sales.sale_records import business_date
 
 PRODUCTS_SEEN_KEY = "offline.products_seen"  # the newest products.updated_at copied
 #: a product written by a till whose clock is up to this much behind is still copied
@@ -84,7 +84,7 @@ def refresh(
     Without a previous copy it copies everything."""
     started = time.perf_counter()
     now = now or utcnow()
-    day = business_date(now)
+    day = calendar.business_day(now)
     reg = spool.register_id
     seen = _products_seen(spool) if changes_only else None
     since = seen - CHANGES_OVERLAP if seen is not None else None
