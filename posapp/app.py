@@ -36,7 +36,7 @@ from posapp.hardware.ports import CardTerminal
 from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
 from posapp.sales.cash_receipts import RetryResult
-from posapp.sales.offline import Forwarder
+from posapp.sales.offline.forwarder import Forwarder
 from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
