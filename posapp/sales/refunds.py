@@ -290,7 +290,7 @@ def refund(
         tracked = [r for r in refund_lines if r["product_id"] not in untracked]
         moves = _restock_moves(conn, original.uuid, tracked)
         ledger.post(
-            conn,
+            uow,
             moves,
             kind=MovementKind.RETURN,
             doc_type="refund",
