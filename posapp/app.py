@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from posapp import devices
-from posapp.app_jobs import Bridge, Jobs, start_jobs
+from posapp.app_jobs import Bridge, Jobs, retire, start_jobs
 from posapp.app_screens import Screens, wire_screens
 from posapp.bootstrap import (
     open_spool,
@@ -234,6 +234,7 @@ def build(
             forwarder.publish = None
         if sync is not None:
             sync.on_status = None
+        retire(bridge)  # a worker's last signal may still be queued: the bridge outlives the App
         for worker in (sync, forwarder, jobs):
             if worker is not None:
                 worker.stop()

@@ -34,6 +34,15 @@ class Bridge(QObject):
     offline = Signal(object)  # OfflineState, from the offline forwarder's thread
 
 
+_RETIRED: list[Bridge] = []
+
+
+def retire(bridge: Bridge) -> None:
+    """Keep a shut-down till's bridge alive: a worker round that ends after shutdown may still
+    post to it, and a queued signal to a deleted QObject crashes the process."""
+    _RETIRED.append(bridge)
+
+
 @dataclass
 class Jobs:
     release_class_holds: Callable[[], Task[tuple[BookingInfo, ...]]]

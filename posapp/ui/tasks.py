@@ -50,6 +50,9 @@ class Task(Generic[T]):
                 log.exception("task callback failed")
 
 
+_RETIRED: list[QObject] = []  # bridges of shut-down runners (tiny; kept for late results)
+
+
 class _Bridge(QObject):
     done = Signal(object, bool, object)
 
@@ -87,6 +90,9 @@ class TaskRunner:
     def shutdown(self) -> None:
         self._db.shutdown(wait=True)
         self._io.shutdown(wait=False, cancel_futures=True)
+        # an I/O task still running (a printer, a terminal timing out) posts its result later:
+        # its bridge must outlive this runner, or the queued signal reaches a deleted QObject
+        _RETIRED.append(self._bridge)
 
 
 class SyncRunner:
