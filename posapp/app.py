@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations, install_translator
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication([sys.argv[0]])
     app.setFont(app_font(register_fonts()))
     install_translator(app, settings.locale)
     install_qt_translations(app, settings.locale)
