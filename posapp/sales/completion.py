@@ -203,7 +203,7 @@ def complete_sale(
         # lock is held until commit — taken just before it, it is held for the fewest trips.
         takes = [Take(r["product_id"], r["qty"]) for r in lines if r["product_id"] not in untracked]
         moves = ledger.take_fefo(
-            conn,
+            uow,
             takes,
             kind=MovementKind.SALE,
             doc_type="sale",
