@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
-from sqlalchemy import Connection, CursorResult, Engine, RowMapping, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Row, RowMapping, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
@@ -43,6 +43,9 @@ T = TypeVar("T")
 Record: TypeAlias = Mapping[str, Any] | RowMapping
 """A row read by column name: a dict built in code, or a ``RowMapping`` from ``.mappings()``
 (whose keys may also be columns, so it is no ``Mapping[str, Any]``)."""
+
+TableRow: TypeAlias = Row[*tuple[Any, ...]]
+"""A row of a select over a ``Table``'s columns (those are untyped: every value is Any)."""
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 PING_AFTER_IDLE_S = 2.0

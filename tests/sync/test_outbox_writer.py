@@ -25,7 +25,7 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 
 def _sell(store: Store, code: str) -> sale_records.CompletedSale:
     t = Ticket()
-    t.add(store.db.read(lambda uow: catalog.scan(uow.conn, code)).line)
+    t.add(store.db.read(lambda uow: catalog.scan(uow, code)).line)
     total = t.priced().total
     return store.db.transact(
         lambda uow: completion.complete_sale(
