@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from posapp.config import ConfigError, Settings, load_settings, redact_url
+from posapp.config import Settings, load_settings, redact_url
+from posapp.config_errors import ConfigError
 from posapp.db.engine import Database, DatabaseError, UnitOfWork
 from posapp.domain import calendar
 from posapp.errors import PosError
