@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from posapp import devices
-from posapp.app_jobs import Jobs, start_jobs
+from posapp.app_jobs import Bridge, Jobs, start_jobs
 from posapp.app_screens import Screens, wire_screens
 from posapp.bootstrap import (
     open_spool,
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations, install_translator
+    from posapp.ui.messages import explain
 
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication([sys.argv[0]])
@@ -79,13 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     install_qt_translations(app, settings.locale)
 
     db, error = open_till_database(settings, demo=not args.no_demo)
-    if db is None:
-        QMessageBox.critical(
-            None,
-            "I·Market·U POS",
-            f"데이터베이스를 열 수 없습니다.\nCannot open the database:\n"
-            f"{redact_url(settings.database.resolved_url())}\n\n{error}",
-        )
+    if db is None:  # the words of the error, never its text (details are in the log)
+        words = explain(error) if error is not None else ""
+        where = redact_url(settings.database.resolved_url())
+        QMessageBox.critical(None, "I·Market·U POS", f"{where}\n\n{words}")
         return 3
 
     built = build(db, settings, config_path=args.config)
@@ -137,15 +135,6 @@ class App:
         return self.jobs.release_class_holds()
 
 
-class _Bridge(QObject):
-    """Signals that carry device and worker news from their threads to the Qt thread."""
-
-    job = Signal(object)  # PrintJob, from the print queue's thread
-    code = Signal(str)  # from a serial scanner's thread
-    sync = Signal(object)  # SyncStatus, from the sync worker's thread
-    offline = Signal(object)  # OfflineState, from the offline forwarder's thread
-
-
 def build(
     db: Database,
     settings: Settings,
@@ -163,7 +152,7 @@ def build(
     session = CheckoutSession(db, SessionSettings.from_config(settings, recovery_dir=data_dir()))
     session.spool = open_spool(db, settings)
     session.load_index()  # offline (server unreachable): from the spool's snapshot
-    bridge = _Bridge()
+    bridge = Bridge()
     # hardware adapters
     printer = printer or devices.receipt_printer(settings, data_dir() / "receipts")
     queue = PrintQueue(printer)
@@ -242,6 +231,11 @@ def build(
         forwarder.start()
 
     def shutdown() -> None:
+        # a round still running after stop() must never reach the Qt objects going away
+        if forwarder is not None:
+            forwarder.publish = None
+        if sync is not None:
+            sync.on_status = None
         for worker in (sync, forwarder, jobs):
             if worker is not None:
                 worker.stop()

@@ -1,6 +1,7 @@
 """The till's background jobs, each on a timer and off the Qt thread: unpaid class bookings
 past their hold time released every minute, pending 현금영수증 retried every few minutes while a
-terminal is configured, and the scheduled SQLite backup checked hourly."""
+terminal is configured, and the scheduled SQLite backup checked hourly; and the :class:`Bridge`
+whose signals carry the workers' and devices' news from their threads to the Qt thread."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings
@@ -22,6 +23,15 @@ from posapp.ui.tasks import Task
 from posapp.usecases.classes import Classes
 
 log = logging.getLogger(__name__)
+
+
+class Bridge(QObject):
+    """Signals that carry device and worker news from their threads to the Qt thread."""
+
+    job = Signal(object)  # PrintJob, from the print queue's thread
+    code = Signal(str)  # from a serial scanner's thread
+    sync = Signal(object)  # SyncStatus, from the sync worker's thread
+    offline = Signal(object)  # OfflineState, from the offline forwarder's thread
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The audit trail: who did what, when, on which till, with before/after.
 
 Owns ``audit_events``: :func:`record` writes one in the caller's transaction (so an action and
-its record commit together), :func:`list_events` reads them back filtered by Seoul calendar
+its record commit together), :func:`list_events` reads them back filtered by the store's calendar
 dates, user name and action (exact or prefix). Never a PIN, card number or token in it.
 """
 
@@ -21,7 +21,7 @@ from posapp.domain import calendar
 
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
-    since: dt.date | None = None  # Seoul dates, inclusive
+    since: dt.date | None = None  # the store's dates, inclusive
     until: dt.date | None = None
     user: str | None = None  # user name
     action: str | None = None  # exact action or a prefix ("perm" matches perm.grant)

@@ -29,10 +29,12 @@ def open_database(settings: Settings, *, migrate_to_head: bool = True) -> Databa
     return db
 
 
-def open_till_database(settings: Settings, *, demo: bool) -> tuple[Database | None, str]:
+def open_till_database(
+    settings: Settings, *, demo: bool
+) -> tuple[Database | None, Exception | None]:
     """The store's database, migrated (demo data loaded into a new one when configured), or
     — when it cannot be opened — the till's offline start (:func:`start_offline`); with the
-    error's words when it failed."""
+    error when it failed (logged here with its details; the screen says it in words)."""
     from posapp.demo import has_data, load_demo
 
     try:
@@ -40,10 +42,10 @@ def open_till_database(settings: Settings, *, demo: bool) -> tuple[Database | No
         if settings.database.demo_on_first_start and demo and not has_data(db):
             result = load_demo(db)
             log.info("demo data loaded into a new database: %s products", result.products)
-        return db, ""
+        return db, None
     except Exception as exc:
         log.exception("cannot open the database")
-        return start_offline(settings), str(exc)
+        return start_offline(settings), exc
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

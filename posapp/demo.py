@@ -1,7 +1,8 @@
 """Demo data: partner regions, producers, ~330 products, lots, one user per role, a register,
 and a few days of realistic sales history made through the real sale engine.
 
-Owns only the loading; the data files are in posapp/resources/demo (see its README). Seeded, so
+Owns only the loading; the data files are in resources/demo (the package posapp.resources; see
+its README). Seeded, so
 two loads of the same day give the same database. PINs are listed in README.md.
 """
 

@@ -107,8 +107,8 @@ def build_store(db: Database) -> Store:
         ids = dict(uow.conn.execute(text("SELECT name_en, id FROM products")).all())
         cashier = create_user(uow, "김하늘", Role.CASHIER, "1111").id
         manager = create_user(uow, "박지민", Role.MANAGER, "2222").id
-        # the store's day is Seoul's (expiry days, business dates): after 15:00 UTC the UTC
-        # date is a day behind it
+        # the store's day is its zone's, Asia/Seoul in the tests (expiry days, business dates):
+        # after 15:00 UTC the UTC date is a day behind it
         today = calendar.today()
         apple = ids["Yeongju Fuji Apples 3kg"]
         ledger.receive_lot(

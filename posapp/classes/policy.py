@@ -1,10 +1,10 @@
 """The rules of class bookings that are configuration, not code: how long an unpaid booking
 holds its seats, and how much of the fee a cancellation gets back (refund tiers).
 
-Pure (no database). Tiers are ``(days_before, percent)``: the first tier whose ``days_before``
-is at most the number of calendar days (Asia/Seoul) between the cancellation and the session
-applies. The default — 100% up to 3 days before, 50% up to 1 day, nothing on the day — is the
-store's published policy; a manager can override it per cancellation.
+Pure (no database). Tiers are ``(days_before, percent)``: the first tier whose ``days_before`` is at
+most the number of calendar days (the store's zone, :mod:`posapp.domain.calendar`) between the
+cancellation and the session applies. The default — 100% up to 3 days before, 50% up to 1 day,
+nothing on the day — is the store's published policy; a manager can override it per cancellation.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class ClassPolicy:
         return cls(hold_minutes=hold_minutes, refund_tiers=parse_tiers(tiers))
 
     def days_before(self, starts_at: dt.datetime, now: dt.datetime) -> int:
-        """Calendar days in Seoul from ``now`` to the session (0 on the day, negative after)."""
+        """Calendar days (store zone) from ``now`` to the session (0 on the day, negative after)."""
         return (calendar.business_day(starts_at) - calendar.business_day(now)).days
 
     def refund_percent(self, starts_at: dt.datetime, now: dt.datetime) -> int:

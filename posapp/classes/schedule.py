@@ -431,7 +431,7 @@ def list_sessions(
     room: str | None = None,
     include_cancelled: bool = False,
 ) -> list[SessionInfo]:
-    """Sessions starting on the Seoul calendar days ``first_day``..``last_day`` (the calendar)."""
+    """Sessions starting on the store's calendar days ``first_day``..``last_day`` (the calendar)."""
     t = ClassSession.__table__
     lo = calendar.day_start(first_day)
     hi = dt.datetime.combine(

@@ -1,6 +1,7 @@
 """The card-terminal adapter: the :class:`~posapp.hardware.ports.CardTerminal` port over
-newline-delimited JSON on TCP (``docs/card-terminal-protocol.md``) — the simulator today
-(:mod:`posapp.hardware.card_simulator`), a VAN agent's local bridge later.
+newline-delimited JSON on TCP (``docs/card-terminal-protocol.md``), at ``[card] terminal =
+"tcp://HOST:PORT"`` — a VAN agent's local bridge, or in development the simulator
+``posapp-card-simulator`` (:mod:`posapp_devtools.card_simulator`, never started by the till).
 
 One connection per operation: terminals are flaky and a fresh connection has no state to go
 stale. Every socket call has a timeout. What can go wrong, and what the till is told:
@@ -475,7 +476,7 @@ class _UriOptions(TypedDict, total=False):
 
 
 def from_uri(uri: str) -> TcpCardTerminal:
-    """``cardsim://127.0.0.1:8111`` (or ``tcp://HOST:PORT``) → a :class:`TcpCardTerminal`.
+    """``tcp://HOST:PORT`` (or the older ``cardsim://HOST:PORT``) → a :class:`TcpCardTerminal`.
 
     ``?connect_timeout=S`` and ``?answer_timeout=S`` may follow."""
     u = urlparse(uri.strip())

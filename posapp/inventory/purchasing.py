@@ -168,7 +168,7 @@ def create_po(
     user_id: int,
     note: str = "",
 ) -> POInfo:
-    """A draft purchase order numbered ``PO-YYYYMMDD-NNNNN`` (Seoul date, order id)."""
+    """A draft purchase order numbered ``PO-YYYYMMDD-NNNNN`` (the store's date, order id)."""
     conn = uow.conn
     supplier_name(uow, supplier_id)
     _check_lines(conn, lines)

@@ -1,8 +1,8 @@
 """Shared pieces of the report queries: the tables, the period and filter conditions, the line
-measures, the Asia/Seoul day and hour.
+measures, the store's day and hour (:mod:`posapp.domain.calendar`).
 
 Owns the conventions every report query follows: a period is business days (``sales.business_date``,
-the Asia/Seoul day of completion), instants are stored as naive UTC, amounts are VAT-inclusive KRW.
+the store's day of completion), instants are stored as naive UTC, amounts are VAT-inclusive KRW.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ NONE_KO = "(미지정)"
 
 
 def utc_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC instants where the period's first Seoul day starts and the day after it ends."""
+    """The UTC instants where the period's first store day starts and the day after it ends."""
     lo = calendar.day_start(period.start)
     hi = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), calendar.store_zone())
     return lo, hi.astimezone(dt.UTC)

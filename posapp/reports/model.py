@@ -20,7 +20,7 @@ class ReportError(PosError):
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """Business days (Asia/Seoul) from ``start`` to ``end``, both included."""
+    """Business days (the store's calendar) from ``start`` to ``end``, both included."""
 
     start: dt.date
     end: dt.date

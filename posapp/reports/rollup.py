@@ -269,7 +269,7 @@ class RefreshResult:
 
 
 def refresh(uow: UnitOfWork, *, now: dt.datetime | None = None, max_days: int = 7) -> RefreshResult:
-    """Fold up to ``max_days`` closed business days (up to yesterday, Asia/Seoul) into the
+    """Fold up to ``max_days`` closed business days (up to yesterday in the store's zone) into the
     rollup, first rebuilding any rolled-up day a late sale has reached since. Cheap when nothing
     is new. Call it in its own short transaction while ``more`` (see :func:`refresh_all`): a
     long one would hold SQLite's write lock against the tills."""

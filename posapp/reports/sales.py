@@ -1,12 +1,12 @@
 """Sales reports over a period: by day / week / month, hour, category, region, producer,
 product (top and bottom), tender, cashier, refunds and discounts.
 
-Owns the sales queries. A sale belongs to its business day (``sales.business_date``, the
-Asia/Seoul calendar day of the moment it was completed, stored in UTC): a sale at 23:30 KST on
-day D is day D although it is 14:30 UTC. A refund is its own document dated when it happened,
-so a refund counts in the period it was given, never in the period of the sale it undoes.
-Amounts are VAT-inclusive KRW; ``net`` is gross − discounts (refund lines carry negative
-amounts).
+Owns the sales queries. A sale belongs to its business day (``sales.business_date``, the store's
+calendar day of the moment it was completed, :mod:`posapp.domain.calendar`; instants are stored in
+UTC): in Seoul a sale at 23:30 on day D is day D although it is 14:30 UTC. A refund is its own
+document dated when it happened, so a refund counts in the period it was given, never in the period
+of the sale it undoes. Amounts are VAT-inclusive KRW; ``net`` is gross − discounts (refund lines
+carry negative amounts).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
 
 
 def hourly(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
-    """Receipts and net sales by hour of the day (Asia/Seoul), over every day of the period."""
+    """Receipts and net sales by hour of the day (store zone), over every day of the period."""
     conn = uow.conn
     hour = local_hour(conn).label("hour")
     if f.on_products:

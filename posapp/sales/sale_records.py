@@ -1,10 +1,10 @@
 """What a completed sale or refund is made of: the shared vocabulary of the sale engine.
 
-Owns the engine's error (:class:`SaleError`), the store's business day of an instant, the rows
-a sale or refund inserts (lines and payments, built here once for both), the Core insert
-statements of the hot path, and the typed results handed back to the caller
-(:class:`SoldLine`, :class:`PaymentInfo`, :class:`CompletedSale`): frozen dataclasses, never the
-row dicts themselves.
+Owns the engine's error (:class:`SaleError`; the store's business day of an instant is
+:func:`posapp.domain.calendar.business_day`), the rows a sale or refund inserts (lines and payments,
+built here once for both), the Core insert statements of the hot path, and the typed results handed
+back to the caller (:class:`SoldLine`, :class:`PaymentInfo`, :class:`CompletedSale`): frozen
+dataclasses, never the row dicts themselves.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The sync protocol between a till and the online platform, version 1: paths, limits, codes.
 
-Shared by the client (:mod:`posapp.sync.client`) and the reference server
-(:mod:`posapp.sync.server`) so both speak exactly the same words; ``docs/sync-protocol.md``
-explains it and :func:`openapi` describes it as OpenAPI 3.1 (served at ``/api/v1/openapi.json``,
-committed as ``docs/sync-openapi.json``). Pure: no HTTP, no database.
+Shared by the client (:mod:`posapp.sync.client`) and the reference platform
+(:mod:`posapp_devtools.platform`, a developer tool) so both speak exactly the same words;
+``docs/sync-protocol.md`` explains it and :func:`openapi` describes it as OpenAPI 3.1 (served at
+``/api/v1/openapi.json``, committed as ``docs/sync-openapi.json``). Pure: no HTTP, no database.
 """
 
 from __future__ import annotations

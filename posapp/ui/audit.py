@@ -1,6 +1,6 @@
 """The audit log browser (감사 기록) and the idle sign-out watch of the checkout.
 
-:class:`AuditBrowser` filters audit events by Seoul dates, user and action and lists them with
+:class:`AuditBrowser` filters audit events by the store's dates, user and action and lists them with
 what changed (before → after). It gets its rows from a ``load(AuditFilter)`` callable run on
 the task runner's database worker (the composition root supplies it, with the permission
 check), so no SQL and no service call on the Qt thread.

@@ -1,4 +1,4 @@
-"""The manager's inventory window: one tab a module — 상品 (posapp.ui.inventory_products_tab),
+"""The manager's inventory window: one tab a module — 상품 (posapp.ui.inventory_products_tab),
 유통기한 (inventory_expiry_tab), 입고 (inventory_receiving_tab), 재고조사 (inventory_counts_tab),
 발주 (inventory_orders), 산지·생산자 (inventory_partners_tab) — with the edit, transfer and
 markdown dialogs (inventory_edit), the movement history (inventory_history), label printing

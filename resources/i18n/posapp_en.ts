@@ -4,7 +4,7 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../ui/audit.py" line="+119"/>
+        <location filename="../../posapp/ui/audit.py" line="+122"/>
         <source>감사 기록</source>
         <translation>Audit log</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="-115"/>
+        <location line="-117"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/classes.py" line="+233"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="+190"/>
         <source>예약</source>
         <translation>Booking</translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../ui/checkout_view.py" line="+111"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+111"/>
         <location line="+124"/>
         <source>로그인 (F1)</source>
         <translation>Sign in (F1)</translation>
@@ -169,7 +169,7 @@
         <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="+112"/>
+        <location filename="../../posapp/ui/checkout.py" line="+113"/>
         <source>수량 (F2)</source>
         <translation>Quantity (F2)</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Reports (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout_view.py" line="+89"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+89"/>
         <source>로그인 필요</source>
         <translation>Not signed in</translation>
     </message>
@@ -314,14 +314,14 @@
         <translation>Printing failed: {error} — the sale has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="+12"/>
+        <location filename="../../posapp/ui/checkout.py" line="+12"/>
         <location line="+185"/>
-        <location line="+244"/>
+        <location line="+232"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-414"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -399,14 +399,14 @@
     <message>
         <location line="-18"/>
         <location line="+18"/>
-        <location line="+32"/>
-        <location line="+14"/>
-        <location filename="../../ui/checkout_payment.py" line="+72"/>
+        <location line="+22"/>
+        <location line="+12"/>
+        <location filename="../../posapp/ui/checkout_payment.py" line="+72"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout_view.py" line="-183"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="-183"/>
         <source>설정 (Ctrl+Shift+S)</source>
         <translation>Settings (Ctrl+Shift+S)</translation>
     </message>
@@ -416,13 +416,12 @@
         <translation>Staff (Ctrl+Shift+U)</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="-39"/>
-        <location line="+30"/>
+        <location filename="../../posapp/ui/checkout.py" line="-24"/>
         <source>{name} 관리자 승인</source>
         <translation>Approved by manager {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout_payment.py" line="+1"/>
+        <location filename="../../posapp/ui/checkout_payment.py" line="+1"/>
         <source>할인 승인이 필요합니다</source>
         <translation>The discount needs approval</translation>
     </message>
@@ -472,7 +471,7 @@
         <translation>Payment abandoned; approvals cancelled: {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="+65"/>
+        <location filename="../../posapp/ui/checkout.py" line="+80"/>
         <source>보류했습니다 ({total})</source>
         <translation>Ticket held ({total})</translation>
     </message>
@@ -492,7 +491,7 @@
         <translation>The sale was voided.</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-380"/>
         <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
         <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
     </message>
@@ -502,7 +501,7 @@
         <translation>Recover the last ticket</translation>
     </message>
     <message>
-        <location line="+410"/>
+        <location line="+398"/>
         <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
         <translation>Scan the receipt barcode or type its number, then press F8.</translation>
     </message>
@@ -532,7 +531,7 @@
         <translation>Z settlement report</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout_view.py" line="+192"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+192"/>
         <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
         <translation>{count} pending cash receipts issued.</translation>
     </message>
@@ -559,7 +558,7 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="+18"/>
+        <location filename="../../posapp/ui/checkout.py" line="+18"/>
         <source>온라인 주문 {count}건 픽업 완료</source>
         <translation>{count} online order(s) picked up</translation>
     </message>
@@ -577,7 +576,7 @@
 <context>
     <name>ClassesWindow</name>
     <message>
-        <location filename="../../ui/classes.py" line="-231"/>
+        <location filename="../../posapp/ui/classes.py" line="+45"/>
         <source>월</source>
         <translation>Mon</translation>
     </message>
@@ -637,7 +636,7 @@
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+36"/>
         <source>쿠킹클래스 · 지하 공간 예약</source>
         <translation>Cooking classes · basement bookings</translation>
     </message>
@@ -684,14 +683,14 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+264"/>
-        <location line="+54"/>
-        <location line="+86"/>
+        <location line="+253"/>
+        <location line="+36"/>
+        <location line="+87"/>
         <source>수업을 고르세요</source>
         <translation>Choose a session</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-369"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
@@ -742,11 +741,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+340"/>
         <source>예약 취소</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-338"/>
         <source>출석부 PDF</source>
         <translation>Roster PDF</translation>
     </message>
@@ -766,7 +766,7 @@
         <translation>Week view</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>키친</source>
         <translation>Kitchen</translation>
     </message>
@@ -776,7 +776,7 @@
         <translation>Meeting</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>강사 {name}</source>
         <translation>Instructor {name}</translation>
     </message>
@@ -816,17 +816,17 @@
         <translation>Choose a booking</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>{n}개 일정을 만들었습니다</source>
         <translation>{n} session(s) created</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
         <source>수업을 변경했습니다: {title}</source>
         <translation>Class changed: {title}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
         <source>대기자 {n}번으로 등록했습니다</source>
         <translation>Put on the waitlist as #{n}</translation>
     </message>
@@ -841,17 +841,17 @@
         <translation>{n} ingredient(s) short — see the prep sheet</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>{name} 출석</source>
         <translation>{name} checked in</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>계산대 거래에 추가했습니다</source>
         <translation>Added to the till ticket</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>취소했습니다 · 환불 {amount}원</source>
         <translation>Cancelled · refund ₩{amount}</translation>
     </message>
@@ -861,17 +861,17 @@
         <translation>{n} from the waitlist seated</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>환불에는 관리자 승인이 필요합니다</source>
         <translation>A refund needs a manager</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>저장했습니다: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>수업 완료 · 재료를 재고에서 차감했습니다</source>
         <translation>Session held · ingredients taken out of stock</translation>
     </message>
@@ -879,7 +879,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+108"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+110"/>
         <source>{amount}원 지폐</source>
         <translation>₩{amount} note</translation>
     </message>
@@ -912,7 +912,7 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../ui/customer_display.py" line="+42"/>
+        <location filename="../../posapp/ui/customer_display.py" line="+42"/>
         <source>I·Market·U — 고객 화면</source>
         <translation>I·Market·U — Customer display</translation>
     </message>
@@ -941,7 +941,7 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+13"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+13"/>
         <source>원</source>
         <translation>₩</translation>
     </message>
@@ -959,7 +959,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="+134"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+138"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -972,12 +972,12 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+83"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+86"/>
         <source>보류 목록</source>
         <translation>Held tickets</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+7"/>
         <source>{time}  {label}  %n건  {total}</source>
         <translation>
             <numerusform>{time}  {label}  %n line  {total}</numerusform>
@@ -993,7 +993,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/inventory_history.py" line="+37"/>
+        <location filename="../../posapp/ui/inventory_history.py" line="+37"/>
         <source>판매</source>
         <extracomment>ledger movement kinds in the manager&apos;s words</extracomment>
         <translation>Sale</translation>
@@ -1117,7 +1117,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/inventory_import.py" line="+60"/>
+        <location filename="../../posapp/ui/inventory_import.py" line="+65"/>
         <source>상품 CSV 가져오기·내보내기</source>
         <translation>Product CSV import and export</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{rows}줄 가져옴: 새 상품 {created}, 바뀐 상품 {updated}, 그대로 {same}</source>
         <translation>{rows} lines imported: {created} new, {updated} changed, {same} unchanged</translation>
     </message>
@@ -1197,7 +1197,7 @@
         <translation>Nothing imported: {n} problems. Fix the file and import it again.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>{n}개 상품을 내보냈습니다: {path}</source>
         <translation>{n} products exported: {path}</translation>
     </message>
@@ -1205,7 +1205,7 @@
 <context>
     <name>InventoryWindow</name>
     <message>
-        <location filename="../../ui/inventory.py" line="+266"/>
+        <location filename="../../posapp/ui/inventory_window.py" line="+70"/>
         <source>재고 관리 — {name}</source>
         <translation>Inventory — {name}</translation>
     </message>
@@ -1220,12 +1220,13 @@
         <translation>Regions &amp; producers</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="+345"/>
+        <location filename="../../posapp/ui/inventory_counts_tab.py" line="+134"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-158"/>
         <source>상품명·바코드·PLU</source>
         <translation>Name, barcode or PLU</translation>
     </message>
@@ -1300,73 +1301,70 @@
         <translation>Products</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>{n}개 상품</source>
         <translation>{n} products</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+45"/>
-        <location line="+154"/>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>상품을 고르세요.</source>
         <translation>Select a product.</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="+28"/>
         <source>저장했습니다: {name}</source>
         <translation>Saved: {name}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+79"/>
         <source>옮겼습니다: {name} {n}</source>
         <translation>Moved: {name} {n}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+79"/>
         <source>로트를 고르세요.</source>
         <translation>Select a lot.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>할인했습니다: {name} {price}원</source>
         <translation>Marked down: {name} {price} won</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location filename="../../posapp/ui/inventory_base.py" line="+138"/>
         <source>라벨을 저장했습니다: {path}</source>
         <translation>Labels saved: {path}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../posapp/ui/inventory_window.py" line="+59"/>
         <source>라벨을 뽑을 상품을 고르세요.</source>
         <translation>Choose the products to label.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="-39"/>
         <source>기록했습니다: {r}</source>
         <translation>Recorded: {r}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
         <source>재고 조정: 관리자 승인</source>
         <translation>Stock adjustment: manager approval</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+68"/>
-        <location line="+132"/>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-59"/>
+        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+54"/>
+        <location filename="../../posapp/ui/inventory_counts_tab.py" line="-84"/>
         <source>상품명</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+71"/>
+        <location line="+1"/>
+        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+4"/>
         <source>로트</source>
         <translation>Lot</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="+1"/>
         <location line="+15"/>
         <source>유통기한</source>
         <translation>Expiry</translation>
@@ -1397,7 +1395,7 @@
         <translation>Markdown</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="-14"/>
         <source>발주 없이 입고</source>
         <translation>Receive without an order</translation>
     </message>
@@ -1432,27 +1430,27 @@
         <translation>Receiving</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>없는 바코드: {c}</source>
         <translation>Unknown barcode: {c}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>{number}: 남은 {n}줄을 입고합니다.</source>
         <translation>{number}: receiving the {n} remaining lines.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source> (발주보다 {n} 많음)</source>
         <translation> ({n} more than ordered)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>입고 완료: {n}줄</source>
         <translation>Received: {n} lines</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../posapp/ui/inventory_counts_tab.py" line="-13"/>
         <source>재고조사 시작</source>
         <translation>Start a count</translation>
     </message>
@@ -1497,7 +1495,7 @@
         <translation>Stock count</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>진행 중인 조사 없음</source>
         <translation>No count in progress</translation>
     </message>
@@ -1507,17 +1505,17 @@
         <translation>Count {id} in progress</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>재고조사를 시작했습니다: {n}개 상품</source>
         <translation>Count started: {n} products</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+26"/>
         <source>차이를 반영했습니다: {n}개 상품</source>
         <translation>Variances posted: {n} products</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>재고조사 차이 반영: 관리자 승인</source>
         <translation>Posting the count: manager approval</translation>
     </message>
@@ -1525,7 +1523,7 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../ui/inventory_labels.py" line="+54"/>
+        <location filename="../../posapp/ui/inventory_labels.py" line="+60"/>
         <source>라벨 인쇄</source>
         <translation>Print labels</translation>
     </message>
@@ -1618,7 +1616,7 @@
 <context>
     <name>ManualCardDialog</name>
     <message>
-        <location filename="../../ui/tender_dialog.py" line="+321"/>
+        <location filename="../../posapp/ui/tender_dialog.py" line="+321"/>
         <source>카드 수기 입력</source>
         <translation>Manual card entry</translation>
     </message>
@@ -1636,7 +1634,7 @@
 <context>
     <name>MarkdownDialog</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="+424"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+287"/>
         <source>마감 할인 — {name}</source>
         <translation>Markdown — {name}</translation>
     </message>
@@ -1674,7 +1672,7 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../ui/staff.py" line="+114"/>
+        <location filename="../../posapp/ui/staff.py" line="+120"/>
         <source>직원 추가</source>
         <translation>Add staff</translation>
     </message>
@@ -1702,7 +1700,7 @@
 <context>
     <name>OnlineOrdersDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="+109"/>
+        <location filename="../../posapp/ui/sync_panel.py" line="+106"/>
         <source>온라인 주문 픽업</source>
         <translation>Online order pick-up</translation>
     </message>
@@ -1738,7 +1736,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>{no} · {name} {phone} · {total}
     {goods}</source>
         <translation>{no} · {name} {phone} · {total}
@@ -1758,7 +1756,7 @@
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="-206"/>
+        <location filename="../../posapp/ui/inventory_partners_tab.py" line="+49"/>
         <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
     </message>
@@ -1821,12 +1819,12 @@
         <translation>Edit producer</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>산지를 고르세요.</source>
         <translation>Select a region.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>생산자를 고르세요.</source>
         <translation>Select a producer.</translation>
     </message>
@@ -1839,7 +1837,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="-205"/>
+        <location filename="../../posapp/ui/dialogs.py" line="-205"/>
         <source>지움</source>
         <translation>Clear</translation>
     </message>
@@ -1852,7 +1850,7 @@
 <context>
     <name>PinPairDialog</name>
     <message>
-        <location filename="../../ui/staff.py" line="-48"/>
+        <location filename="../../posapp/ui/staff.py" line="-48"/>
         <source>PIN 확인</source>
         <translation>PIN again</translation>
     </message>
@@ -1875,7 +1873,7 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+121"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+122"/>
         <source>가격표 불일치</source>
         <translation>Shelf tag differs</translation>
     </message>
@@ -1913,7 +1911,7 @@
 <context>
     <name>ProducerDialog</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="-180"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="-129"/>
         <source>생산자 — {name}</source>
         <translation>Producer — {name}</translation>
     </message>
@@ -2076,7 +2074,7 @@
 <context>
     <name>ProductListModel</name>
     <message>
-        <location filename="../../ui/inventory.py" line="-931"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="-274"/>
         <source>바코드</source>
         <translation>Barcode</translation>
     </message>
@@ -2129,7 +2127,7 @@
 <context>
     <name>PurchaseOrdersTab</name>
     <message>
-        <location filename="../../ui/inventory_orders.py" line="+70"/>
+        <location filename="../../posapp/ui/inventory_orders.py" line="+83"/>
         <source>모든 발주</source>
         <translation>All orders</translation>
     </message>
@@ -2231,7 +2229,7 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+50"/>
         <source>&lt;b&gt;{number}&lt;/b&gt; · {supplier} · {status} · 합계 {total}원</source>
         <translation>&lt;b&gt;{number}&lt;/b&gt; · {supplier} · {status} · total {total} won</translation>
     </message>
@@ -2241,7 +2239,7 @@
         <translation>Select a supplier.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>발주서 {number}를 만들었습니다: 추천 {n}개 품목</source>
         <translation>Order {number} created: {n} suggested lines</translation>
     </message>
@@ -2251,7 +2249,7 @@
         <translation>Unknown barcode: {c}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>작성 중인 발주서만 고칠 수 있습니다.</source>
         <translation>Only a draft order can be changed.</translation>
     </message>
@@ -2261,17 +2259,17 @@
         <translation>Saved: {name}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>작성 중인 발주서만 발송할 수 있습니다.</source>
         <translation>Only a draft order can be sent.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>발송했습니다: {path}</source>
         <translation>Sent: {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>발송된 발주서만 입고할 수 있습니다.</source>
         <translation>Only a sent order can be received.</translation>
     </message>
@@ -2279,7 +2277,7 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+78"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+77"/>
         <source>환불 · {receipt}</source>
         <translation>Refund · {receipt}</translation>
     </message>
@@ -2317,7 +2315,7 @@
 <context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="+64"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+64"/>
         <source>산지 정보 — {name}</source>
         <translation>Region — {name}</translation>
     </message>
@@ -2325,7 +2323,7 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../ui/reports.py" line="+217"/>
+        <location filename="../../posapp/ui/reports.py" line="+223"/>
         <source>보고서 — {name}</source>
         <translation>Reports — {name}</translation>
     </message>
@@ -2451,12 +2449,12 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>준비 중…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>보고서와 기간을 고르고 조회를 누르세요.</source>
         <translation>Pick a report and a period, then Run.</translation>
     </message>
@@ -2481,17 +2479,17 @@
         <translation>Save report</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>저장했습니다: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>정산서를 저장할 폴더</source>
         <translation>Folder for the statements</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>정산서 {n}장을 저장했습니다: {folder}</source>
         <translation>{n} statements saved: {folder}</translation>
     </message>
@@ -2501,7 +2499,7 @@
         <translation>Making the statements…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source> · 지남 {n}</source>
         <translation> · expired {n}</translation>
     </message>
@@ -2524,7 +2522,7 @@
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../ui/classes.py" line="-704"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="-194"/>
         <source>수업 만들기</source>
         <translation>New session</translation>
     </message>
@@ -2638,7 +2636,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings.py" line="+47"/>
+        <location filename="../../posapp/ui/settings.py" line="+47"/>
         <source>미리보기 (프린터 없음)</source>
         <translation>Preview (no printer)</translation>
     </message>
@@ -2778,7 +2776,7 @@
         <translation>Screen language</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>설정 — 계산대 등록</source>
         <translation>Settings — register this till</translation>
     </message>
@@ -2843,7 +2841,7 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>연결됨 · {server} · 스키마 {revision} (최신)</source>
         <translation>Connected · {server} · schema {revision} (current)</translation>
     </message>
@@ -2868,7 +2866,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>바뀐 설정이 없습니다.</source>
         <translation>Nothing changed.</translation>
     </message>
@@ -2891,7 +2889,7 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../ui/staff.py" line="-103"/>
+        <location filename="../../posapp/ui/staff.py" line="-103"/>
         <source>계산원</source>
         <translation>Cashier</translation>
     </message>
@@ -2961,7 +2959,7 @@
         <translation>Role of {name}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>직원·권한</source>
         <translation>Staff and permissions</translation>
     </message>
@@ -3021,7 +3019,7 @@
         <translation>Permissions</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>사용 중지</source>
         <translation>Stopped</translation>
     </message>
@@ -3036,7 +3034,7 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>{name} 추가됨</source>
         <translation>{name} added</translation>
     </message>
@@ -3066,7 +3064,7 @@
         <translation>{name}: stopped (history kept)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>{role}: {permission} 허용</source>
         <translation>{role}: {permission} allowed</translation>
     </message>
@@ -3079,7 +3077,7 @@
 <context>
     <name>SyncButton</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="-129"/>
+        <location filename="../../posapp/ui/sync_panel.py" line="-127"/>
         <source>동기화 오류 · 대기 {pending}건</source>
         <translation>Sync error · {pending} waiting</translation>
     </message>
@@ -3102,7 +3100,7 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../../ui/tender_dialog.py" line="-266"/>
+        <location filename="../../posapp/ui/tender_dialog.py" line="-266"/>
         <source>결제</source>
         <translation>Payment</translation>
     </message>
@@ -3246,7 +3244,7 @@
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+30"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+30"/>
         <source>인쇄</source>
         <translation>Print</translation>
     </message>
@@ -3254,7 +3252,7 @@
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+87"/>
+        <location filename="../../posapp/ui/ticket_view.py" line="+87"/>
         <source>상품명</source>
         <translation>Product</translation>
     </message>
@@ -3287,7 +3285,7 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="+234"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+97"/>
         <source>매장 ↔ 창고 이동 — {name}</source>
         <translation>Floor ↔ store room — {name}</translation>
     </message>
@@ -3325,7 +3323,7 @@
 <context>
     <name>WasteDialog</name>
     <message>
-        <location filename="../../ui/inventory.py" line="+102"/>
+        <location line="+54"/>
         <source>변질</source>
         <translation>Spoiled</translation>
     </message>
@@ -3378,13 +3376,7 @@
 <context>
     <name>checkout</name>
     <message>
-        <location filename="../../ui/messages.py" line="+363"/>
-        <source>오류: {kind}: {error}</source>
-        <extracomment>code → Korean template; ``{name}`` fields come from the error&apos;s data.</extracomment>
-        <translation>Error: {kind}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checkout_view.py" line="+15"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+15"/>
         <source>개</source>
         <translation>ea</translation>
     </message>
@@ -3392,7 +3384,7 @@
 <context>
     <name>inventory</name>
     <message>
-        <location filename="../../ui/inventory_edit.py" line="-499"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="-438"/>
         <source>개</source>
         <translation>ea</translation>
     </message>
@@ -3433,7 +3425,7 @@
     </message>
     <message>
         <location line="+176"/>
-        <location filename="../../ui/inventory_import.py" line="-144"/>
+        <location filename="../../posapp/ui/inventory_import.py" line="-137"/>
         <source>판매가</source>
         <translation>Price</translation>
     </message>
@@ -3473,7 +3465,7 @@
         <translation>Promotion (receipts, customer display)</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+96"/>
         <source>매장</source>
         <translation>Sales floor</translation>
     </message>
@@ -3483,7 +3475,7 @@
         <translation>Basement store room</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_orders.py" line="-310"/>
+        <location filename="../../posapp/ui/inventory_orders.py" line="-288"/>
         <source>작성 중</source>
         <translation>Draft</translation>
     </message>
@@ -3508,12 +3500,12 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+228"/>
         <source>단가</source>
         <translation>Unit cost</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_labels.py" line="-124"/>
+        <location filename="../../posapp/ui/inventory_labels.py" line="-126"/>
         <source>가격표 8칸 (99.1×67.7 mm)</source>
         <translation>Shelf labels, 8 per sheet (99.1×67.7 mm)</translation>
     </message>
@@ -3528,7 +3520,7 @@
         <translation>Formtec 40 per sheet (48.5×25.4 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_import.py" line="-7"/>
+        <location filename="../../posapp/ui/inventory_import.py" line="-7"/>
         <source>바코드</source>
         <translation>Barcode</translation>
     </message>
@@ -3591,7 +3583,7 @@
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="+17"/>
+        <location filename="../../posapp/ui/sync_panel.py" line="+17"/>
         <source>보낼 문서 {pending}건 · 거부 {rejected}건 · 보낸 문서 {sent}건</source>
         <translation>{pending} documents to send · {rejected} rejected · {sent} sent</translation>
     </message>

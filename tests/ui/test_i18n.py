@@ -373,7 +373,7 @@ def test_no_hard_coded_korean_in_the_ui() -> None:
                 and getattr(node.target, "id", "") == "KO"
                 and isinstance(node.value, ast.Dict)
             ):
-                # a KO table holds the Korean side of the error words (messages_ko.py)
+                # a KO table holds the Korean side of the error words (posapp/ui/error_words/)
                 wrapped.update(id(v) for v in node.value.values)
         for node in ast.walk(tree):
             text = None

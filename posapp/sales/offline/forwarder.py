@@ -241,6 +241,10 @@ class Forwarder:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning(
+                    "offline forwarder still busy after %.0f s; it stops after its round", timeout
+                )
 
     def wake(self) -> None:
         """Try now (the till just went offline, or someone pressed "send now")."""
