@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from posapp.config import ConfigError, load_settings, redact_url
+    from posapp.config import load_settings, redact_url
+    from posapp.config_errors import ConfigError
     from posapp.domain import calendar
     from posapp.logging_setup import setup_logging
 
@@ -66,13 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     log.info("starting posapp; log file %s", log_file)
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations, install_translator
     from posapp.ui.messages import explain
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication([sys.argv[0]])
     app.setFont(app_font(register_fonts()))
     install_translator(app, settings.locale)
     install_qt_translations(app, settings.locale)
@@ -187,7 +189,7 @@ def build(
     queue.subscribe(bridge.job.emit)
     wedge = WedgeScanFilter()
     wedge.scanned.connect(window.on_scanned)
-    wedge.install(QApplication.instance())  # type: ignore[arg-type]
+    wedge.install(QApplication.instance())
     display = None
     if sales.customer_display:
         english = till.english_name if sales.customer_display_english else None
@@ -240,7 +242,7 @@ def build(
                 worker.stop()
         queue.wait_idle(5)
         queue.close()
-        wedge.remove(QApplication.instance())  # type: ignore[arg-type]
+        wedge.remove(QApplication.instance())
         runner.shutdown()
         if serial_scanner is not None:
             serial_scanner.stop()

@@ -19,8 +19,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from posapp.config import ConfigError, Settings, load_settings, redact_url
-from posapp.db.engine import Database, DatabaseError
+from posapp.config import Settings, load_settings, redact_url
+from posapp.config_errors import ConfigError
+from posapp.db.engine import Database, DatabaseError, UnitOfWork
 from posapp.domain import calendar
 from posapp.errors import PosError
 
@@ -263,7 +264,7 @@ def _cash_receipts(args: argparse.Namespace, db: Database) -> int:
         print(f"{len(rows)} pending")
         return 0
 
-    def issue(uow: Any) -> None:
+    def issue(uow: UnitOfWork) -> None:
         user = user_by_name(uow, args.user)
         cash_receipts.mark_issued(uow, args.id, args.approval, user_id=user.id)
 
@@ -322,7 +323,7 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
         return 0
     if args.action == "status":
 
-        def read(uow: Any) -> tuple[Any, str, str]:
+        def read(uow: UnitOfWork) -> tuple[outbox.OutboxCounts, str, str]:
             return (
                 outbox.counts(uow, register),
                 outbox.get_state(uow, CATALOG_CURSOR, "0"),
@@ -355,6 +356,7 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
         client.close()
     counts = db.read(lambda uow: outbox.counts(uow, register))
     print(f"sent {sent} document(s); {counts.pending} pending, {counts.rejected} rejected")
+    return 0
 
 
 def _perm(args: argparse.Namespace, db: Database) -> int:
@@ -370,7 +372,7 @@ def _perm(args: argparse.Namespace, db: Database) -> int:
         return 0
     pin = os.environ.get("POSAPP_ADMIN_PIN") or getpass.getpass(f"PIN of {args.admin}: ")
 
-    def change(uow):  # type: ignore[no-untyped-def]
+    def change(uow: UnitOfWork) -> bool:
         admin = authenticate(uow, pin, user_id=user_by_name(uow, args.admin).id)
         fn = permissions.grant if args.action == "grant" else permissions.revoke
         return fn(uow, admin.id, args.role, args.permission)
@@ -444,17 +446,17 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
 def _products(args: argparse.Namespace, db: Database) -> int:
     from posapp.auth.service import user_by_name
-    from posapp.inventory import csv_io
+    from posapp.inventory import csv_format, csv_io
 
     if args.action == "import":
 
-        def run(uow: Any) -> csv_io.ImportResult:
+        def run(uow: UnitOfWork) -> csv_format.ImportResult:
             uid = user_by_name(uow, args.user).id if args.user else None
             return csv_io.import_file(uow, args.file, user_id=uid)
 
         try:
             result = db.transact(run, retries=0)
-        except csv_io.ImportRejected as exc:
+        except csv_format.ImportRejected as exc:
             for err in exc.errors:
                 print(f"{args.file}: {err}", file=sys.stderr)
             print(f"{exc} ({args.file})", file=sys.stderr)
@@ -515,20 +517,21 @@ def _report(args: argparse.Namespace, db: Database) -> int:
         print(register_report.format_report(report))
         return 0
 
-    def x(uow):  # type: ignore[no-untyped-def]
+    def x(uow: UnitOfWork) -> register_report.RegisterReport | None:
         shift = shifts.current_shift(uow, args.register)
         return None if shift is None else register_report.x_report(uow, shift.id)
 
-    report = db.read(x)
-    if report is None:
+    so_far = db.read(x)
+    if so_far is None:
         print(f"register {args.register} has no open shift", file=sys.stderr)
         return EXIT_PROBLEM
-    print(register_report.format_report(report))
+    print(register_report.format_report(so_far))
     return 0
 
 
 def _printer(args: argparse.Namespace, settings: Settings) -> int:
     from posapp.config import data_dir
+    from posapp.hardware.escpos_encode import Mode
     from posapp.hardware.ports import HardwareError
     from posapp.hardware.printer import make_printer, parse_uri, printer_uri
     from posapp.hardware.receipt import layout_test_page
@@ -539,7 +542,7 @@ def _printer(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"bad printer: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    modes = ["native", "raster"] if args.mode == "both" else [args.mode]
+    modes: list[Mode] = ["native", "raster"] if args.mode == "both" else [args.mode]
     from posapp.usecases.receipts import store_header
 
     store = store_header(settings)
@@ -547,7 +550,7 @@ def _printer(args: argparse.Namespace, settings: Settings) -> int:
     for mode in modes:
         from dataclasses import replace
 
-        printer = make_printer(replace(config, mode=mode), data_dir() / "receipts")  # type: ignore[arg-type]
+        printer = make_printer(replace(config, mode=mode), data_dir() / "receipts")
         try:
             outcome = printer.print_receipt(layout_test_page(store, config.paper_mm, mode))
         except HardwareError as exc:

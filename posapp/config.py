@@ -414,7 +414,8 @@ def _upgraded(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 def _from_file(data: dict[str, Any], source: str) -> Settings:
-    return _merge(Settings(), _upgraded(data, source), "", source)  # type: ignore[no-any-return]
+    settings: Settings = _merge(Settings(), _upgraded(data, source), "", source)
+    return settings
 
 
 def load_settings(

@@ -13,6 +13,7 @@ import json
 import logging
 import random
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 
 from sqlalchemy import func, insert, select
@@ -172,7 +173,7 @@ def _sell_day(
 ) -> tuple[int, int]:
     cashier, manager = users[Role.CASHIER], users[Role.MANAGER]
     opened = calendar.local_instant(day, dt.time(9, 50))
-    float_counts = {10_000: 10, 5_000: 10, 1_000: 40, 500: 40, 100: 50}
+    float_counts: dict[int | str, int] = {10_000: 10, 5_000: 10, 1_000: 40, 500: 40, 100: 50}
     shift = db.transact(
         lambda uow: shifts.open_shift(uow, DEMO_REGISTER, cashier, float_counts, now=opened)
     )
@@ -208,13 +209,13 @@ def _sell_day(
         tenders, receipt = _tenders(rng, total)
         try:
             done = db.transact(
-                lambda uow, t=ticket, td=tenders, cr=receipt, at=at: completion.complete_sale(
-                    uow,
-                    t,
-                    td,
+                partial(
+                    completion.complete_sale,
+                    ticket=ticket,
+                    tenders=tenders,
                     register_id=DEMO_REGISTER,
                     user_id=cashier,
-                    cash_receipt=cr,
+                    cash_receipt=receipt,
                     discount_limit_percent=10,
                     now=at,
                     final=True,
@@ -228,9 +229,9 @@ def _sell_day(
     for receipt_no in rng.sample(receipts, min(2, len(receipts))):
         at = times[-1] + dt.timedelta(minutes=5 + refunds)
         db.transact(
-            lambda uow, r=receipt_no, at=at: refund(
-                uow,
-                r,
+            partial(
+                refund,
+                receipt_no=receipt_no,
                 register_id=DEMO_REGISTER,
                 user_id=cashier,
                 approved_by=manager,
@@ -279,10 +280,10 @@ def _tenders(rng: random.Random, total: int) -> tuple[list[Tender], CashReceiptR
     return [Tender.cash(handed)], receipt
 
 
-def _count_for(expected: int, rng: random.Random) -> dict[int, int]:
+def _count_for(expected: int, rng: random.Random) -> dict[int | str, int]:
     """A drawer count close to ``expected`` (sometimes a few hundred won off, as in life)."""
     amount = max(0, expected + rng.choice((0, 0, 0, -100, 100, -500)))
-    counts: dict[int, int] = {}
+    counts: dict[int | str, int] = {}
     for d in shifts.DENOMINATIONS:
         counts[d], amount = divmod(amount, d)
     return {k: v for k, v in counts.items() if v}

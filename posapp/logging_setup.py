@@ -44,14 +44,14 @@ def setup_logging(
     handler.addFilter(RedactingFilter())
     for old in [h for h in root.handlers if getattr(h, "_posapp", False)]:
         root.removeHandler(old)
-    handler._posapp = True  # type: ignore[attr-defined]
+    handler._posapp = True  # type: ignore[attr-defined]  # marks our handlers: a new setup replaces them
     root.addHandler(handler)
     if stderr:
         err = logging.StreamHandler()
         err.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         err.setLevel(logging.WARNING)
         err.addFilter(RedactingFilter())
-        err._posapp = True  # type: ignore[attr-defined]
+        err._posapp = True  # type: ignore[attr-defined]  # marks our handlers (see above)
         root.addHandler(err)
     for noisy in ("sqlalchemy", "alembic", "httpx", "escpos"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

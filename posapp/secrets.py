@@ -14,6 +14,7 @@ import os
 import re
 import secrets as _random
 from pathlib import Path
+from types import ModuleType
 
 from posapp.config import config_dir
 from posapp.error_codes import SecretErrorCode
@@ -42,7 +43,7 @@ def _env_name(name: str) -> str:
     return f"POSAPP_SECRET_{name.upper()}"
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> ModuleType | None:
     """The keyring module if it is installed and has a real backend, else None."""
     if os.environ.get("POSAPP_NO_KEYRING"):
         return None
@@ -56,7 +57,8 @@ def _keyring():  # type: ignore[no-untyped-def]
             return None
     except Exception:
         return None
-    return keyring
+    module: ModuleType = keyring  # untyped package (no stubs): the module itself
+    return module
 
 
 def secrets_dir() -> Path:
@@ -76,12 +78,12 @@ def get_secret(name: str) -> str | None:
     kr = _keyring()
     if kr is not None:
         try:
-            value = kr.get_password(SERVICE, name)
+            stored: str | None = kr.get_password(SERVICE, name)
         except Exception as exc:  # a locked or broken keyring: fall back to the file
             log.warning("keyring unavailable (%s); using the secrets file", type(exc).__name__)
-            value = None
-        if value:
-            return value
+            stored = None
+        if stored:
+            return stored
     path = _file(name)
     if path.exists():
         mode = path.stat().st_mode & 0o777

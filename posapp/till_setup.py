@@ -30,12 +30,12 @@ from posapp.config import (  # the allowed values are declared once, in posapp.c
     PRINTER_KINDS,
     SCALE_KINDS,
     SCANNER_KINDS,
-    ConfigError,
     Settings,
     load_settings,
     redact_url,
     save_settings,
 )
+from posapp.config_errors import ConfigError
 from posapp.db.engine import Database, UnitOfWork, make_engine, normalize_url
 from posapp.db.migrate import current_revision, head_revision, known_revisions
 from posapp.db.models import Register

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up a virtual environment from the project's own files and run the whole test suite:
-# lint, the type checker (mypy: strict on the domain and the use cases), import contracts,
+# lint, the type checker (mypy: strict on all of posapp and posapp_devtools), import contracts,
 # unit/property/service/Qt tests, on SQLite and on PostgreSQL
 # (POSAPP_TEST_DATABASE_URL; default the server on 127.0.0.1:5432, database test; set it to
 # an empty string to run SQLite only), then the benchmarks at their --quick size.

@@ -25,7 +25,7 @@ from posapp.classes.bookings import (
 )
 from posapp.classes.error_codes import BookingErrorCode
 from posapp.classes.schedule import MEETING_KIND, ClassError, get_session
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import ClassBooking, Product, utcnow
 from posapp.domain.cart import CartLine, Unit
 from posapp.domain.tax import TaxClass
@@ -52,20 +52,22 @@ def _fee_product(conn: Connection, meeting: bool) -> int:
         return int(found)
     now = utcnow()
     return int(
-        conn.execute(
-            insert(Product.__table__).values(
-                name_ko=name_ko,
-                name_en=name_en,
-                unit="ea",
-                price=0,
-                tax_class=TaxClass.TAXABLE.value,
-                reorder_point=0,
-                active=True,
-                stock_tracked=False,
-                created_at=now,
-                updated_at=now,
+        inserted_id(
+            conn.execute(
+                insert(Product.__table__).values(
+                    name_ko=name_ko,
+                    name_en=name_en,
+                    unit="ea",
+                    price=0,
+                    tax_class=TaxClass.TAXABLE.value,
+                    reorder_point=0,
+                    active=True,
+                    stock_tracked=False,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-        ).inserted_primary_key[0]
+        )
     )
 
 

@@ -33,7 +33,7 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, RowMapping, func, insert, select, update
 
 from posapp.auth.service import require_approver
 from posapp.classes.error_codes import BookingErrorCode, ClassErrorCode
@@ -51,7 +51,7 @@ from posapp.classes.schedule import (
     get_session,
     rereserve,
 )
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import ClassBooking, ClassSession, utcnow
 from posapp.domain.phone import normalize_mobile
 from posapp.inventory.reservations import Shortage
@@ -164,7 +164,7 @@ def _give_back(conn: Connection, session_id: int, seats: int) -> None:
     )
 
 
-def _row(conn: Connection, booking_uuid: str, *, lock: bool = False):  # type: ignore[no-untyped-def]
+def _row(conn: Connection, booking_uuid: str, *, lock: bool = False) -> RowMapping:
     q = select(_t).where(_t.c.uuid == booking_uuid)
     if lock:
         q = q.with_for_update()
@@ -178,7 +178,7 @@ def _info(conn: Connection, booking_id: int) -> BookingInfo:
     return _infos(conn, [_t.c.id == booking_id])[0]
 
 
-def _infos(conn: Connection, where: list) -> list[BookingInfo]:  # type: ignore[type-arg]
+def _infos(conn: Connection, where: Sequence[ColumnElement[bool]]) -> list[BookingInfo]:
     rows = (
         conn.execute(
             select(_t, _s.c.uuid.label("session_uuid"))
@@ -282,25 +282,27 @@ def book(
             left=session.seats_left,
         )
     status = _seated_status(amount, req.pay_on_arrival) if seated else WAITLIST
-    bid = conn.execute(
-        insert(_t).values(
-            uuid=str(uuidlib.uuid4()),
-            session_id=session.id,
-            customer_name=name[:80],
-            phone=phone,
-            seats=req.seats,
-            amount=amount,
-            allergies=req.allergies.strip(),
-            note=req.note.strip(),
-            status=status,
-            pay_on_arrival=req.pay_on_arrival,
-            hold_until=policy.hold_until(now) if status == HELD else None,
-            paid_amount=0,
-            refunded_amount=0,
-            created_by=user_id,
-            created_at=now,
+    bid = inserted_id(
+        conn.execute(
+            insert(_t).values(
+                uuid=str(uuidlib.uuid4()),
+                session_id=session.id,
+                customer_name=name[:80],
+                phone=phone,
+                seats=req.seats,
+                amount=amount,
+                allergies=req.allergies.strip(),
+                note=req.note.strip(),
+                status=status,
+                pay_on_arrival=req.pay_on_arrival,
+                hold_until=policy.hold_until(now) if status == HELD else None,
+                paid_amount=0,
+                refunded_amount=0,
+                created_by=user_id,
+                created_at=now,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     shortages = rereserve(uow, session.id) if seated else []
     return BookingResult(_info(conn, int(bid)), get_session(uow, session_uuid), tuple(shortages))
 
@@ -515,7 +517,7 @@ def cancel(
     )
 
 
-def _line_qty(conn: Connection, row) -> int:  # type: ignore[no-untyped-def]
+def _line_qty(conn: Connection, row: RowMapping) -> int:
     from posapp.db.models import Sale, SaleLine
 
     qty = conn.execute(

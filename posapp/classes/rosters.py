@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from posapp.classes.bookings import CONFIRMED, HELD, BookingInfo
 from posapp.classes.prep import PrepList
 from posapp.classes.schedule import KITCHEN, SessionInfo
 from posapp.domain.phone import mask_mobile
-from posapp.inventory.pdf import FONT, FONT_BOLD, a4_pdf, register_fonts
+from posapp.inventory.pdf import FONT, FONT_BOLD, TableCommand, a4_pdf, register_fonts
 
 ROOM_KO = {KITCHEN: "오픈 키친", "meeting": "미팅 스페이스"}
 UNIT_KO = {"ea": "개", "kg": "g", "100g": "g"}
@@ -36,7 +36,7 @@ def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
 
 def _table(data: list[list[object]], widths: Sequence[float], numeric: Sequence[int]) -> Table:
     t = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
-    style = [
+    style: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.93, 0.9, 0.85)),
@@ -50,7 +50,7 @@ def _table(data: list[list[object]], widths: Sequence[float], numeric: Sequence[
     return t
 
 
-def _header(session: SessionInfo, body: ParagraphStyle) -> list[object]:
+def _header(session: SessionInfo, body: ParagraphStyle) -> list[Flowable]:
     s, e = session.local_start, session.local_end
     wd = "월화수목금토일"[s.weekday()]
     bits = [
@@ -86,7 +86,7 @@ def roster_pdf(
     title, body, cell = _styles()
     seated = [b for b in bookings if b.status in (HELD, CONFIRMED)]
     waiting = [b for b in bookings if b.status == "waitlist"]
-    story: list[object] = [Paragraph("출석부 · Class roster", title), *_header(session, body)]
+    story: list[Flowable] = [Paragraph("출석부 · Class roster", title), *_header(session, body)]
     rows: list[list[object]] = [["출석", "번호", "이름", "연락처", "좌석", "알레르기·메모", "결제"]]
     for n, b in enumerate(seated, start=1):
         notes = " / ".join(x for x in (b.allergies and f"※ {b.allergies}", b.note) if x)
@@ -139,7 +139,7 @@ def prep_sheet_pdf(prep: PrepList) -> bytes:
     """The 재료 준비표: per ingredient the amount per person, the total for the booked seats,
     what the store room has, what to bring down from the floor, and any shortage."""
     title, body, cell = _styles()
-    story: list[object] = [
+    story: list[Flowable] = [
         Paragraph("재료 준비표 · Prep sheet", title),
         *_header(prep.session, body),
     ]
@@ -183,5 +183,5 @@ def prep_sheet_pdf(prep: PrepList) -> bytes:
     return _build(story, f"재료 준비표 {prep.session.title_ko}")
 
 
-def _build(story: list[object], title: str) -> bytes:
+def _build(story: list[Flowable], title: str) -> bytes:
     return a4_pdf(story, title, author="I·Market·U")

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 
 from posapp.classes.error_codes import ClassErrorCode
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import TableRow, UnitOfWork, inserted_id
 from posapp.db.models import (
     ClassBooking,
     ClassIngredient,
@@ -188,7 +188,8 @@ def _overlapping(
     starts_at: dt.datetime,
     ends_at: dt.datetime,
     exclude_id: int | None = None,
-) -> ClassSession | None:
+) -> TableRow | None:
+    """The first session in ``room`` overlapping the time (id, title_ko, starts_at, ends_at)."""
     t = ClassSession.__table__
     q = select(t.c.id, t.c.title_ko, t.c.starts_at, t.c.ends_at).where(
         t.c.room == room,
@@ -198,7 +199,7 @@ def _overlapping(
     )
     if exclude_id is not None:
         q = q.where(t.c.id != exclude_id)
-    return conn.execute(q.order_by(t.c.starts_at).limit(1)).first()  # type: ignore[return-value]
+    return conn.execute(q.order_by(t.c.starts_at).limit(1)).first()
 
 
 def _check_products(conn: Connection, ingredients: Sequence[Ingredient]) -> None:
@@ -238,18 +239,20 @@ def _insert_session(
 ) -> int:
     conn = uow.conn
     starts, ends = _check_room_free(conn, spec)
-    sid = conn.execute(
-        insert(ClassSession.__table__).values(
-            uuid=str(uuidlib.uuid4()),
-            series_uuid=series_uuid,
-            **_spec_values(spec, starts, ends),
-            seats_taken=0,
-            status=SCHEDULED,
-            created_by=user_id,
-            created_at=utcnow(),
-            held_at=None,
+    sid = inserted_id(
+        conn.execute(
+            insert(ClassSession.__table__).values(
+                uuid=str(uuidlib.uuid4()),
+                series_uuid=series_uuid,
+                **_spec_values(spec, starts, ends),
+                seats_taken=0,
+                status=SCHEDULED,
+                created_by=user_id,
+                created_at=utcnow(),
+                held_at=None,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     _insert_ingredients(conn, int(sid), spec.ingredients)
     return int(sid)
 
@@ -347,7 +350,7 @@ def update_session(
     return session_info(uow, row.id)
 
 
-def locked_session(uow: UnitOfWork, session_uuid: str):  # type: ignore[no-untyped-def]
+def locked_session(uow: UnitOfWork, session_uuid: str) -> TableRow:
     """The session's row, locked for a change (``class.not_found`` when there is none)."""
     conn = uow.conn
     row = conn.execute(
@@ -376,7 +379,7 @@ def session_info(uow: UnitOfWork, session_id: int) -> SessionInfo:
     return _infos(uow.conn, [ClassSession.__table__.c.id == session_id])[0]
 
 
-def _infos(conn: Connection, where: list) -> list[SessionInfo]:  # type: ignore[type-arg]
+def _infos(conn: Connection, where: Sequence[ColumnElement[bool]]) -> list[SessionInfo]:
     t = ClassSession.__table__
     rows = conn.execute(
         select(t, Region.name.label("region_name"))

@@ -20,11 +20,12 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Row, RowMapping, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
@@ -32,9 +33,19 @@ from sqlalchemy.orm import Session
 from posapp.db.error_codes import DbErrorCode
 from posapp.domain.errors import AppError
 
+if TYPE_CHECKING:
+    import psycopg
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+Record: TypeAlias = Mapping[str, Any] | RowMapping
+"""A row read by column name: a dict built in code, or a ``RowMapping`` from ``.mappings()``
+(whose keys may also be columns, so it is no ``Mapping[str, Any]``)."""
+
+TableRow: TypeAlias = Row[*tuple[Any, ...]]
+"""A row of a select over a ``Table``'s columns (those are untyped: every value is Any)."""
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 PING_AFTER_IDLE_S = 2.0
@@ -189,6 +200,25 @@ def _is_retryable(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError) and "database is locked" in str(orig).lower()
 
 
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The primary key of the row a one-row INSERT made (its ``inserted_primary_key[0]``)."""
+    key = result.inserted_primary_key
+    if key is None:  # SQLAlchemy gives None only where no row was inserted
+        raise RuntimeError("the INSERT made no row")
+    pk: int = key[0]
+    return pk
+
+
+def psycopg_connection(conn: Connection) -> psycopg.Connection[Any]:
+    """The psycopg connection under a PostgreSQL ``conn`` (pipeline mode, driver cursors)."""
+    import psycopg
+
+    driver = conn.connection.driver_connection
+    if not isinstance(driver, psycopg.Connection):
+        raise TypeError(f"not a psycopg connection: {type(driver).__name__}")
+    return driver
+
+
 class Batch:
     """Statements executed while a batch is open travel to PostgreSQL together (one round trip).
 
@@ -202,11 +232,10 @@ class Batch:
     """
 
     def __init__(self, conn: Connection) -> None:
-        self._driver = (
-            conn.connection.driver_connection if conn.dialect.name == "postgresql" else None
-        )
-        self._pipeline: Any = None  # the context manager; _pipe: the psycopg Pipeline
-        self._pipe: Any = None
+        self._driver = psycopg_connection(conn) if conn.dialect.name == "postgresql" else None
+        # the pipeline's context manager, and the psycopg Pipeline it entered
+        self._pipeline: AbstractContextManager[psycopg.Pipeline] | None = None
+        self._pipe: psycopg.Pipeline | None = None
         self._checks: list[Callable[[], None]] = []
 
     @property
@@ -221,12 +250,14 @@ class Batch:
     def fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """Run a query (driver SQL, ``%s`` parameters) inside the open batch and return its
         rows: the queued statements and this query make one round trip. PostgreSQL only."""
+        driver, pipe = self._driver, self._pipe
         assert self._pipeline is not None, "fetch() needs an open batch on PostgreSQL"
+        assert driver is not None and pipe is not None  # set with _pipeline by open()
         checks, self._checks = self._checks, []
         try:
-            with self._driver.cursor() as cur:
+            with driver.cursor() as cur:
                 cur.execute(sql, params)
-                self._pipe.sync()  # one round trip; errors of queued statements surface here
+                pipe.sync()  # one round trip; errors of queued statements surface here
                 rows = cur.fetchall()
         except Exception as exc:
             import psycopg
@@ -328,9 +359,7 @@ class UnitOfWork:
             # connection. Not idle: something ran after the COMMIT — never kept half-done.
             from psycopg.pq import TransactionStatus
 
-            if self.conn.connection.driver_connection.info.transaction_status != (
-                TransactionStatus.IDLE
-            ):
+            if psycopg_connection(self.conn).info.transaction_status != (TransactionStatus.IDLE):
                 self._tx.rollback()
                 raise RuntimeError("statements ran after the COMMIT sent with the last batch")
         self._tx.commit()

@@ -29,7 +29,7 @@ import re
 import socket
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 from urllib.parse import urlparse
 
 from posapp.domain import calendar
@@ -468,6 +468,13 @@ def mask_identity(identity: str) -> str:
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
+class _UriOptions(TypedDict, total=False):
+    """The options a card terminal URI may carry (``?connect_timeout=S&answer_timeout=S``)."""
+
+    connect_timeout: float
+    answer_timeout: float
+
+
 def from_uri(uri: str) -> TcpCardTerminal:
     """``tcp://HOST:PORT`` (or the older ``cardsim://HOST:PORT``) → a :class:`TcpCardTerminal`.
 
@@ -479,13 +486,17 @@ def from_uri(uri: str) -> TcpCardTerminal:
         port = None
     if u.scheme not in ("cardsim", "tcp") or not u.hostname or not port:
         raise ValueError(f"card terminal {uri!r}: use cardsim://HOST:PORT")
-    options: dict[str, float] = {}
+    options: _UriOptions = {}
     for part in filter(None, u.query.split("&")):
         key, _, value = part.partition("=")
         if key not in ("connect_timeout", "answer_timeout"):
             raise ValueError(f"card terminal {uri!r}: unknown option {key!r}")
         try:
-            options[key] = float(value)
+            seconds = float(value)
         except ValueError:
             raise ValueError(f"card terminal {uri!r}: {key} must be seconds") from None
+        if key == "connect_timeout":
+            options["connect_timeout"] = seconds
+        else:
+            options["answer_timeout"] = seconds
     return TcpCardTerminal(u.hostname, port, **options)

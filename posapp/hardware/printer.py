@@ -200,7 +200,7 @@ class EscposTransport:
                 self._p._raw(DLE_EOT + bytes([n]))
                 if self.config.kind == "serial":
                     # pyserial's read(16) would wait out the whole timeout for 15 more bytes
-                    answers.append(bytes(dev.read(1) or b""))  # type: ignore[union-attr]
+                    answers.append(bytes(dev.read(1) or b""))  # type: ignore[union-attr]  # escpos is untyped: a serial printer's device is a pyserial Serial
                 else:
                     answers.append(bytes(self._p._read() or b"")[:1])
             if isinstance(dev, socket.socket):

@@ -66,7 +66,7 @@ def to_grams(weight: str, unit: str) -> int:
             retryable=False,
         )
     whole, frac = m.group(1) or "0", m.group(2) or ""
-    denominator = 10 ** len(frac)
+    denominator: int = 10 ** len(frac)  # int ** int is typed Any (a negative power is a float)
     numerator = (int(whole) * denominator + int(frac or "0")) * factor
     return (2 * numerator + denominator) // (2 * denominator)  # half up
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -50,18 +51,18 @@ class WedgeScanFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._release)
 
-    def install(self, app: QApplication | None = None) -> None:
-        (app or QApplication.instance()).installEventFilter(self)  # type: ignore[union-attr]
+    def install(self, app: QCoreApplication | None = None) -> None:
+        _application(app).installEventFilter(self)
 
-    def remove(self, app: QApplication | None = None) -> None:
-        (app or QApplication.instance()).removeEventFilter(self)  # type: ignore[union-attr]
+    def remove(self, app: QCoreApplication | None = None) -> None:
+        _application(app).removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or event.type() != QEvent.Type.KeyPress:
             return False
         if not watched.isWidgetType():
             return False  # the window handle sees the same key first; act once, on widgets
-        key_event: QKeyEvent = event  # type: ignore[assignment]
+        key_event = cast(QKeyEvent, event)  # a KeyPress reaches the filter as its QKeyEvent
         now = self._clock()
         gap_ms = (now - self._last) * 1000 if self._held else 0.0
         text = key_event.text()
@@ -107,3 +108,11 @@ class WedgeScanFilter(QObject):
                 QApplication.sendEvent(target, event)
         finally:
             self._replaying = False
+
+
+def _application(app: QCoreApplication | None) -> QCoreApplication:
+    """``app``, else the running application (the scanner filter needs one)."""
+    running = app or QApplication.instance()
+    if running is None:
+        raise RuntimeError("no QApplication to filter the scanner's keys in")
+    return running

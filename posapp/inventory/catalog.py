@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
@@ -108,18 +109,19 @@ _by_plu = select(*_cols, _primary).where(Product.plu == bindparam("plu"))
 _by_id = select(*_cols, _primary).where(Product.id.in_(bindparam("ids", expanding=True)))
 
 
-def _info(row: Sequence[object]) -> ProductInfo:
+def _info(row: Sequence[Any]) -> ProductInfo:
+    # a Row of _cols and the primary barcode: more columns than select()'s typed overloads
     return ProductInfo(
-        id=row[0],  # type: ignore[arg-type]
-        name_ko=row[1],  # type: ignore[arg-type]
-        name_en=row[2] or "",  # type: ignore[arg-type]
+        id=row[0],
+        name_ko=row[1],
+        name_en=row[2] or "",
         unit=Unit(row[3]),
-        price=row[4],  # type: ignore[arg-type]
+        price=row[4],
         tax_class=TaxClass(row[5]),
-        plu=row[6],  # type: ignore[arg-type]
-        region_id=row[7],  # type: ignore[arg-type]
+        plu=row[6],
+        region_id=row[7],
         active=bool(row[8]),
-        barcode=row[9],  # type: ignore[arg-type]
+        barcode=row[9],
     )
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, insert, select, update
 
 from posapp import audit
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import (
     Category,
     Lot,
@@ -107,16 +107,18 @@ def start_count(
     start_id = conn.execute(select(func.coalesce(func.max(StockMovement.id), 0))).scalar_one()
     now = now or utcnow()
     count_uuid = str(uuidlib.uuid4())
-    count_id = conn.execute(
-        insert(StockCount.__table__).values(
-            uuid=count_uuid,
-            status="open",
-            note=note,
-            start_movement_id=start_id,
-            started_by=user_id,
-            started_at=now,
+    count_id = inserted_id(
+        conn.execute(
+            insert(StockCount.__table__).values(
+                uuid=count_uuid,
+                status="open",
+                note=note,
+                start_movement_id=start_id,
+                started_by=user_id,
+                started_at=now,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     levels = dict(
         conn.execute(
             select(StockLevel.product_id, StockLevel.on_hand).where(StockLevel.product_id.in_(pids))
@@ -378,7 +380,7 @@ def post_count(
         after,
         now,
     )
-    return PostedCount(get_count(uow, count_id), variances, tuple(moves))  # type: ignore[arg-type]
+    return PostedCount(get_count(uow, count_id), variances, tuple(moves))
 
 
 def cancel_count(uow: UnitOfWork, count_id: int) -> CountInfo:

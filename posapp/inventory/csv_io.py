@@ -12,13 +12,14 @@ re-imports unchanged.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import (
     Category,
     Producer,
@@ -118,39 +119,43 @@ def import_products(
     categories = _names(conn, Category)
     for r in rows:
         if r.region and r.region not in regions:
-            rid = conn.execute(
-                insert(Region.__table__).values(
-                    code=r.region,
-                    name=r.region,
-                    name_en="",
-                    province="",
-                    signature="",
-                    festival="",
-                    tourism="",
-                    season="",
-                    promo="",
-                    active=True,
+            rid = inserted_id(
+                conn.execute(
+                    insert(Region.__table__).values(
+                        code=r.region,
+                        name=r.region,
+                        name_en="",
+                        province="",
+                        signature="",
+                        festival="",
+                        tourism="",
+                        season="",
+                        promo="",
+                        active=True,
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
             regions[r.region] = rid
             new_regions.append(r.region)
         if r.category and r.category not in categories:
-            categories[r.category] = conn.execute(
-                insert(Category.__table__).values(name=r.category, name_en="")
-            ).inserted_primary_key[0]
+            categories[r.category] = inserted_id(
+                conn.execute(insert(Category.__table__).values(name=r.category, name_en=""))
+            )
             new_categories.append(r.category)
         if r.producer and r.producer not in producers:
-            producers[r.producer] = conn.execute(
-                insert(Producer.__table__).values(
-                    name=r.producer,
-                    region_id=regions.get(r.region),
-                    contact="",
-                    phone="",
-                    kind="purchase",
-                    commission_rate=None,
-                    active=True,
+            producers[r.producer] = inserted_id(
+                conn.execute(
+                    insert(Producer.__table__).values(
+                        name=r.producer,
+                        region_id=regions.get(r.region),
+                        contact="",
+                        phone="",
+                        kind="purchase",
+                        commission_rate=None,
+                        active=True,
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
             new_producers.append(r.producer)
 
     say(60)
@@ -174,19 +179,19 @@ def import_products(
 
     new_rows = [r for r, t in zip(rows, targets, strict=True) if t is None]
     if new_rows:
-        ids = _insert_products(
+        new_ids = _insert_products(
             conn, [{**values(r), "created_at": now, "updated_at": now} for r in new_rows]
         )
         barcode_rows = [
             {"product_id": pid, "code": c, "is_primary": i == 0}
-            for pid, r in zip(ids, new_rows, strict=True)
+            for pid, r in zip(new_ids, new_rows, strict=True)
             for i, c in enumerate(r.barcodes)
         ]
         if barcode_rows:
             conn.execute(insert(ProductBarcode.__table__), barcode_rows)
         conn.execute(
             insert(StockLevel.__table__),
-            [{"product_id": pid, "on_hand": 0, "needs_count": False} for pid in ids],
+            [{"product_id": pid, "on_hand": 0, "needs_count": False} for pid in new_ids],
         )
     say(85)
 
@@ -232,9 +237,9 @@ def _insert_products(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
 
 def _update_existing(
     uow: UnitOfWork,
-    pairs: list[tuple[ParsedRow, int | None]],
-    values: Any,
-    now: Any,
+    pairs: list[tuple[ParsedRow, int]],
+    values: Callable[[ParsedRow], dict[str, Any]],
+    now: dt.datetime,
     user_id: int | None,
 ) -> tuple[int, int]:
     """Update the products the file matched; (updated, unchanged)."""
@@ -254,7 +259,6 @@ def _update_existing(
     changes: list[ProductChange] = []
     updated = unchanged = 0
     for r, pid in pairs:
-        assert pid is not None
         change = ProductChange.of(pid, current[pid], values(r))
         have = [c for c, _ in codes.get(pid, [])]
         # barcodes listed in the file are added; existing ones are kept (history on receipts)

@@ -12,7 +12,7 @@ drawn; a label whose code fails shows why in place of the barcode (the sheet sti
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -165,7 +165,9 @@ def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> float:
     return size
 
 
-def _cells(sheet: SheetFormat, n: int, skip: int, offset_mm: tuple[float, float]):  # type: ignore[no-untyped-def]
+def _cells(
+    sheet: SheetFormat, n: int, skip: int, offset_mm: tuple[float, float]
+) -> Iterator[tuple[int, float, float]]:
     """(page index, x, y) in points of the lower-left corner of each of ``n`` labels."""
     _, page_h = A4
     dx, dy = offset_mm
@@ -180,7 +182,7 @@ def _cells(sheet: SheetFormat, n: int, skip: int, offset_mm: tuple[float, float]
 def _draw_pages(
     items: Sequence[LabelItem],
     sheet: SheetFormat,
-    draw,  # type: ignore[no-untyped-def]
+    draw: Callable[[Canvas, LabelItem, float, float, float, float], None],
     *,
     title: str,
     skip: int,

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from posapp.db.engine import Batch, UnitOfWork
+from posapp.db.engine import Batch, UnitOfWork, inserted_id
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
 from posapp.inventory.error_codes import StockErrorCode
@@ -176,6 +176,7 @@ def take_fefo(
         [{"pid": p, "delta": -wanted[p], "neg": True} for p in pids],
     )
     locs = list(locations)
+    lot_rows: Sequence[Sequence[int]]  # lot id, product id, on hand
     if batch is not None and batch.pipelined:  # lots read in the same round trip
         lot_rows = batch.fetch(_LOTS_FEFO_PG, (pids, locs))
     else:
@@ -416,19 +417,21 @@ def receive_lot(
     if qty <= 0:
         raise StockError("a received quantity must be positive", code=StockErrorCode.QTY, qty=qty)
     at = received_at or utcnow()
-    lot_id = conn.execute(
-        insert(Lot.__table__).values(
-            uuid=str(uuid.uuid4()),
-            product_id=product_id,
-            lot_code=lot_code,
-            expiry_date=expiry_date,
-            received_at=at,
-            unit_cost=unit_cost,
-            qty_received=qty,
-            qty_on_hand=0,
-            location=location,
+    lot_id = inserted_id(
+        conn.execute(
+            insert(Lot.__table__).values(
+                uuid=str(uuid.uuid4()),
+                product_id=product_id,
+                lot_code=lot_code,
+                expiry_date=expiry_date,
+                received_at=at,
+                unit_cost=unit_cost,
+                qty_received=qty,
+                qty_on_hand=0,
+                location=location,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     post(
         uow,
         [MovementRow(product_id, lot_id, qty)],
@@ -468,13 +471,15 @@ def verify(uow: UnitOfWork) -> list[LedgerProblem]:
         cached, ledger = int(levels.get(pid, 0)), int(sums.get(pid) or 0)
         if cached != ledger:
             problems.append(LedgerProblem("product", pid, cached, ledger))
-    lot_sums = dict(
-        conn.execute(
+    lot_sums = {
+        lot_id: total
+        for lot_id, total in conn.execute(
             select(StockMovement.lot_id, func.sum(StockMovement.qty))
             .where(StockMovement.lot_id.is_not(None))
             .group_by(StockMovement.lot_id)
-        ).all()
-    )
+        )
+        if lot_id is not None  # the WHERE leaves none out; this tells the type checker
+    }
     lots = dict(conn.execute(select(Lot.id, Lot.qty_on_hand)).all())
     for lid in sorted(set(lot_sums) | set(lots)):
         cached, ledger = int(lots.get(lid, 0)), int(lot_sums.get(lid) or 0)

@@ -6,7 +6,9 @@ their days left, the lots about to expire (the 유통기한 tab), and markdowns 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import aliased
@@ -48,7 +50,7 @@ _latest_markdown = (
 )
 
 
-def _lot_info(row: tuple, today: dt.date) -> LotInfo:  # type: ignore[type-arg]
+def _lot_info(row: Sequence[Any], today: dt.date) -> LotInfo:
     expiry = row[4]
     return LotInfo(
         id=row[0],

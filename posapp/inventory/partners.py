@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, insert, select, true, update
 
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import Category, Producer, Region
 from posapp.inventory.error_codes import ProducerErrorCode, RegionErrorCode
 from posapp.inventory.stock import InventoryError, audit
@@ -163,7 +163,7 @@ def save_producer(
     clash = conn.execute(
         select(Producer.id).where(
             Producer.name == name,
-            and_(Producer.id != producer_id) if producer_id is not None else True,
+            and_(Producer.id != producer_id) if producer_id is not None else true(),
         )
     ).scalar()
     if clash is not None:
@@ -185,7 +185,7 @@ def save_producer(
         values["commission_rate"] = commission_rate
     t = Producer.__table__
     if producer_id is None:
-        producer_id = conn.execute(insert(t).values(**values)).inserted_primary_key[0]
+        producer_id = inserted_id(conn.execute(insert(t).values(**values)))
     else:
         if conn.execute(select(t.c.id).where(t.c.id == producer_id)).scalar() is None:
             raise InventoryError(f"no producer {producer_id}", code=ProducerErrorCode.UNKNOWN)

@@ -11,13 +11,14 @@ from functools import cache
 from importlib import resources
 from io import BytesIO
 from pathlib import Path
+from typing import Any, TypeAlias
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from posapp.domain.barcodes import Gtin, parse_barcode
 from posapp.domain.error_codes import BarcodeErrorCode
@@ -25,6 +26,9 @@ from posapp.domain.errors import BarcodeError
 
 FONT = "NanumGothic"
 FONT_BOLD = "NanumGothic-Bold"
+
+TableCommand: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+"""One command of a reportlab TableStyle: its name, the first and last cell, its arguments."""
 
 
 def _font_file(name: str) -> str:
@@ -44,11 +48,10 @@ def register_fonts() -> tuple[str, str]:
 
 
 def a4_pdf(
-    story: Sequence[object], title: str, *, margin_mm: float = 15, author: str | None = None
+    story: Sequence[Flowable], title: str, *, margin_mm: float = 15, author: str | None = None
 ) -> bytes:
     """A portrait A4 document of ``story`` (flowables), equal margins, as PDF bytes."""
     buf = BytesIO()
-    extra = {"author": author} if author is not None else {}
     doc = SimpleDocTemplate(
         buf,
         pagesize=A4,
@@ -57,9 +60,9 @@ def a4_pdf(
         topMargin=margin_mm * mm,
         bottomMargin=margin_mm * mm,
         title=title,
-        **extra,
+        author=author,  # None: reportlab's own default
     )
-    doc.build(list(story))  # type: ignore[arg-type]
+    doc.build(list(story))
     return buf.getvalue()
 
 
@@ -80,7 +83,10 @@ def barcode_drawing(code: str, *, bar_height: float, width: float | None = None)
     g = checked_gtin(code)
     kind = "EAN8" if len(g.code) == 8 else "EAN13"  # UPC-A is held as 13 digits (leading 0)
     body = g.code[:-1]  # reportlab appends the check digit; ours was verified above
-    d = createBarcodeDrawing(kind, value=body, barHeight=bar_height, humanReadable=True)
+    # reportlab's stub leaves createBarcodeDrawing unannotated; it returns a Drawing
+    d: Drawing = createBarcodeDrawing(  # type: ignore[no-untyped-call]  # untyped in the stub
+        kind, value=body, barHeight=bar_height, humanReadable=True
+    )
     if width is not None and d.width > 0:
         s = width / d.width
         d.scale(s, 1)

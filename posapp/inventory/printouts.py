@@ -68,7 +68,7 @@ def purchase_order_pdf(po: POInfo, store: StoreHeader = StoreHeader()) -> bytes:
     """The 발주서 for ``po``: supplier, lines with quantities and costs, total."""
     title, body, small = _styles()
     when = calendar.to_local(po.sent_at or po.created_at)
-    head = [
+    head: list[list[object]] = [
         ["발주번호", po.number, "발주일", when.strftime("%Y-%m-%d")],
         ["공급처", po.supplier_name, "담당 / 연락처", f"{po.supplier_contact} {po.supplier_phone}"],
         ["발주처", store.name, "주소", Paragraph(store.address, small)],

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, delete, exists, func, insert, or_, select, update
 
 from posapp import audit as audit_log
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import Record, UnitOfWork
 from posapp.db.models import (
     Category,
     Lot,
@@ -268,7 +268,10 @@ def get_product(uow: UnitOfWork, product_id: int) -> ProductDetail:
         )
     )
     return ProductDetail(
-        *r, barcodes=codes, on_hand=catalog.stock_on_hand(uow, product_id), prices=prices
+        **r._asdict(),  # the columns are named as the fields
+        barcodes=codes,
+        on_hand=catalog.stock_on_hand(uow, product_id),
+        prices=prices,
     )
 
 
@@ -385,7 +388,7 @@ class ProductChange:
     after: Mapping[str, Any]
 
     @classmethod
-    def of(cls, product_id: int, old: Mapping[str, Any], new: Mapping[str, Any]) -> ProductChange:
+    def of(cls, product_id: int, old: Record, new: Mapping[str, Any]) -> ProductChange:
         """The change from ``old`` to ``new`` (keys of ``new`` whose value differs)."""
         changed = [k for k, v in new.items() if old[k] != v]
         return cls(product_id, {k: old[k] for k in changed}, {k: new[k] for k in changed})

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select
 
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import (
     Producer,
     Product,
@@ -174,17 +174,19 @@ def create_po(
     _check_lines(conn, lines)
     now = utcnow()
     po_uuid = str(uuidlib.uuid4())
-    po_id = conn.execute(
-        insert(PurchaseOrder.__table__).values(
-            uuid=po_uuid,
-            number=po_uuid[:24],
-            supplier_id=supplier_id,
-            status=POStatus.DRAFT,
-            note=note,
-            created_by=user_id,
-            created_at=now,
+    po_id = inserted_id(
+        conn.execute(
+            insert(PurchaseOrder.__table__).values(
+                uuid=po_uuid,
+                number=po_uuid[:24],
+                supplier_id=supplier_id,
+                status=POStatus.DRAFT,
+                note=note,
+                created_by=user_id,
+                created_at=now,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     number = f"PO-{calendar.business_day(now):%Y%m%d}-{po_id:05d}"
     t = PurchaseOrder.__table__
     conn.execute(t.update().where(t.c.id == po_id).values(number=number))
@@ -278,9 +280,9 @@ def get_po(uow: UnitOfWork, po_id: int) -> POInfo:
             PurchaseOrder.uuid,
             PurchaseOrder.number,
             PurchaseOrder.supplier_id,
-            Producer.name,
-            Producer.contact,
-            Producer.phone,
+            Producer.name.label("supplier_name"),
+            Producer.contact.label("supplier_contact"),
+            Producer.phone.label("supplier_phone"),
             PurchaseOrder.status,
             PurchaseOrder.note,
             PurchaseOrder.created_at,
@@ -313,7 +315,7 @@ def get_po(uow: UnitOfWork, po_id: int) -> POInfo:
             .order_by(PurchaseOrderLine.line_no)
         )
     )
-    return POInfo(*h, lines=lines)
+    return POInfo(**h._asdict(), lines=lines)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
 
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -135,24 +135,27 @@ def receive(
                 product_id=ln.product_id,
             )
     gr_uuid = str(uuidlib.uuid4())
-    gr_id = conn.execute(
-        insert(GoodsReceipt.__table__).values(
-            uuid=gr_uuid,
-            po_id=po_id,
-            supplier_id=supplier_id,
-            user_id=user_id,
-            received_at=now,
-            note=note,
+    gr_id = inserted_id(
+        conn.execute(
+            insert(GoodsReceipt.__table__).values(
+                uuid=gr_uuid,
+                po_id=po_id,
+                supplier_id=supplier_id,
+                user_id=user_id,
+                received_at=now,
+                note=note,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     ledger.lock_products(uow, pids)
     received: list[ReceivedLine] = []
     rows = []
     new_qty: dict[int, int] = {}
     for ln in lines:
         expiry = ln.expiry_date
-        if expiry is None and shelf[ln.product_id]:
-            expiry = today + dt.timedelta(days=int(shelf[ln.product_id]))
+        shelf_days = shelf[ln.product_id]
+        if expiry is None and shelf_days:
+            expiry = today + dt.timedelta(days=int(shelf_days))
         cost = ln.unit_cost
         line_id: int | None = None
         over = ln.qty

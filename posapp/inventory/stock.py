@@ -23,7 +23,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from posapp import audit as audit_log
 from posapp.auth.permissions import Permission, require_permission
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import (
     Lot,
     Product,
@@ -338,19 +338,21 @@ def transfer(
             )
         ).scalar()
         if target is None:
-            target = conn.execute(
-                insert(Lot.__table__).values(
-                    uuid=str(uuidlib.uuid4()),
-                    product_id=product_id,
-                    lot_code=code,
-                    expiry_date=expiry,
-                    received_at=now,
-                    unit_cost=cost,
-                    qty_received=0,
-                    qty_on_hand=0,
-                    location=dst,
+            target = inserted_id(
+                conn.execute(
+                    insert(Lot.__table__).values(
+                        uuid=str(uuidlib.uuid4()),
+                        product_id=product_id,
+                        lot_code=code,
+                        expiry_date=expiry,
+                        received_at=now,
+                        unit_cost=cost,
+                        qty_received=0,
+                        qty_on_hand=0,
+                        location=dst,
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
         moves += [MovementRow(product_id, lot_id, -q), MovementRow(product_id, int(target), q)]
     reason = f"{src}→{dst}" + (f": {note}" if note else "")
     ledger.post(

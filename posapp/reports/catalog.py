@@ -29,7 +29,16 @@ from posapp.domain import calendar
 from posapp.reports import sales, settlement, stock
 from posapp.reports.base import local_hour, utc_bounds
 from posapp.reports.error_codes import ReportErrorCode
-from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
+from posapp.reports.model import (
+    NO_FILTERS,
+    Column,
+    Filters,
+    Period,
+    Report,
+    ReportError,
+    ReportRow,
+    Series,
+)
 
 Query = Callable[[UnitOfWork, Period, Filters], Report]
 
@@ -61,7 +70,7 @@ def classes(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
     )
     if f.region_id is not None:
         q = q.where(cs.c.region_id == f.region_id)
-    rows = []
+    rows: list[ReportRow] = []
     for starts, title, room, cap, seats, came, waiting, paid, refunded in uow.conn.execute(q):
         when = calendar.to_local(starts).strftime("%m-%d %H:%M")
         rows.append(
@@ -251,10 +260,10 @@ class FilterOptions:
 
 
 def filter_options(uow: UnitOfWork) -> FilterOptions:
-    from posapp.db.models import Category, Producer, User
+    from posapp.db.models import Base, Category, Producer, User
 
-    def pairs(model: type) -> tuple[tuple[int, str], ...]:
-        t = model.__table__  # type: ignore[attr-defined]
+    def pairs(model: type[Base]) -> tuple[tuple[int, str], ...]:
+        t = model.__table__
         return tuple(
             (int(i), str(n))
             for i, n in uow.conn.execute(select(t.c.id, t.c.name).order_by(t.c.name))

@@ -13,16 +13,16 @@ from pathlib import Path
 from sqlalchemy import select
 
 from posapp.db.engine import Database, UnitOfWork
-from posapp.db.models import Category, Producer, Region, User
+from posapp.db.models import Base, Category, Producer, Region, User
 from posapp.reports import catalog, export, pdf, rollup, settlement
 from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import Filters, Period, Report, ReportError
 
 
-def _resolve(uow: UnitOfWork, model: type, text: str | None, what: str) -> int | None:
+def _resolve(uow: UnitOfWork, model: type[Base], text: str | None, what: str) -> int | None:
     if text is None:
         return None
-    t = model.__table__  # type: ignore[attr-defined]
+    t = model.__table__
     cond = t.c.id == int(text) if text.isdigit() else t.c.name == text
     found = uow.conn.execute(select(t.c.id).where(cond)).scalar()
     if found is None:
@@ -79,7 +79,9 @@ def run_report(args: argparse.Namespace, db: Database) -> int:
     if built:
         print(f"report rollup: {built} closed day(s) summed", file=sys.stderr)
 
-    def query(uow: UnitOfWork) -> tuple[Report, dict[str, str], list]:  # type: ignore[type-arg]
+    def query(
+        uow: UnitOfWork,
+    ) -> tuple[Report, dict[str, str], list[settlement.SupplierSettlement]]:
         f, labels = resolve_filters(
             uow,
             region=args.region,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 from posapp.errors import PosError
 from posapp.reports.error_codes import ReportErrorCode
@@ -80,6 +80,11 @@ class Series:
     kind: str = "bar"
 
 
+ReportRow: TypeAlias = tuple[Any, ...]
+"""One row of a report: a value per column, of the column's kind (text, int, krw, qty, pct,
+date); the columns differ from report to report."""
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     name: str
@@ -87,14 +92,12 @@ class Report:
     period: Period
     filters: Filters
     columns: tuple[Column, ...]
-    rows: tuple[tuple[Any, ...], ...]
-    totals: tuple[Any, ...] | None = None
+    rows: tuple[ReportRow, ...]
+    totals: ReportRow | None = None
     chart: Series | None = None
     notes: tuple[str, ...] = field(default=())
     #: extra sections (a settlement's documents): title → (columns, rows)
-    sections: tuple[tuple[str, tuple[Column, ...], tuple[tuple[Any, ...], ...]], ...] = field(
-        default=()
-    )
+    sections: tuple[tuple[str, tuple[Column, ...], tuple[ReportRow, ...]], ...] = field(default=())
 
     def column(self, key: str) -> int:
         for i, c in enumerate(self.columns):

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from posapp.domain import calendar
-from posapp.inventory.pdf import FONT, FONT_BOLD, register_fonts
+from posapp.inventory.pdf import FONT, FONT_BOLD, TableCommand, register_fonts
 from posapp.reports.export import cell_text
 from posapp.reports.model import Column, Report, Series
 from posapp.reports.settlement import KIND_KO, SupplierSettlement, statement_sections
@@ -84,7 +84,7 @@ def chart_drawing(series: Series, width: float, height: float = 60 * mm) -> Draw
     if series.kind == "pie" and all(v >= 0 for v in values) and sum(values) > 0:
         pie = Pie()
         pie.x, pie.y = 20, 10
-        pie.width = pie.height = height - 20
+        pie.width = pie.height = height - 20  # type: ignore[assignment]  # points: the stub says int, reportlab takes any number
         pie.data = values
         pie.labels = [f"{_short(k)} {100 * v / sum(values):.0f}%" for k, v in points]
         pie.slices.fontName = FONT
@@ -145,7 +145,7 @@ def _grid(
     weights = [2.2 if not c.numeric and c.kind != "date" else 1.0 for c in cols]
     unit = width / sum(weights)
     t = Table(data, colWidths=[w * unit for w in weights], repeatRows=1)
-    style = [
+    style: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), FONT, font_size),
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, font_size),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.93, 0.88)),

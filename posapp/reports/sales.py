@@ -36,7 +36,16 @@ from posapp.reports.base import (
     sale_filters,
 )
 from posapp.reports.error_codes import ReportErrorCode
-from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
+from posapp.reports.model import (
+    NO_FILTERS,
+    Column,
+    Filters,
+    Period,
+    Report,
+    ReportError,
+    ReportRow,
+    Series,
+)
 from posapp.reports.rollup import line_groups
 
 # --- by day / week / month -------------------------------------------------------------------
@@ -117,7 +126,9 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
         Column("exempt", "면세매출", "krw"),
     )
     keys = sorted(sums)
-    rows = tuple((k.isoformat()[: 7 if by == "month" else 10], *sums[k]) for k in keys)
+    rows: tuple[ReportRow, ...] = tuple(
+        (k.isoformat()[: 7 if by == "month" else 10], *sums[k]) for k in keys
+    )
     totals = ("합계", *(sum(r[i] for r in rows) for i in range(1, len(columns))))
     title = {"day": "일별 매출", "week": "주별 매출", "month": "월별 매출"}[by]
     chart = Series("순매출", tuple((r[0], r[6]) for r in rows), "line" if len(rows) > 12 else "bar")
@@ -187,7 +198,7 @@ def _grouped(uow: UnitOfWork, period: Period, f: Filters, name: str) -> Report:
     got = {k[0]: v[:7] for k, v in line_groups(uow, period, f, [name]).items()}
     labels = dict(conn.execute(select(label_table.c.id, label_table.c.name)).all()) if got else {}
     total_net = sum(v[5] for v in got.values())
-    rows = []
+    rows: list[ReportRow] = []
     for k, (_qs, _qr, gross, disc, refunds, net, lines) in got.items():
         label = labels.get(k, NONE_KO) if k is not None else NONE_KO
         rows.append((label, lines, gross, disc, refunds, net, _pct(net, total_net)))
@@ -239,7 +250,7 @@ def by_product(
             select(P.c.id, P.c.name_ko, P.c.unit).where(P.c.id.in_(chunk))
         ):
             info[pid] = (name, unit)
-    rows = []
+    rows: list[ReportRow] = []
     for rank, (pid, (qs, qr, gross, disc, refunds, net, _lines)) in enumerate(got, start=1):
         name, unit = info.get(pid, (str(pid), "ea"))
         rows.append(
@@ -301,7 +312,9 @@ def by_tender(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
         .where(in_period(period), *sale_filters(f))
         .group_by(PAY.c.method)
     )
-    rows = [(METHOD_KO.get(m, m), *ints(r, 1)) for r in uow.conn.execute(q) for m in [r[0]]]
+    rows: list[ReportRow] = [
+        (METHOD_KO.get(m, m), *ints(r, 1)) for r in uow.conn.execute(q) for m in [r[0]]
+    ]
     rows = [(*r, r[2] + r[4]) for r in rows]
     rows.sort(key=lambda r: -r[5])
     columns = (
@@ -339,7 +352,7 @@ def by_cashier(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
     )
     got = list(uow.conn.execute(q))
     names = dict(uow.conn.execute(select(User.id, User.name)).all()) if got else {}
-    rows = []
+    rows: list[ReportRow] = []
     for r in got:
         uid, n_sales, n_refunds, sales, refunds, disc = r[0], *ints(r, 1)
         rows.append(
@@ -469,7 +482,7 @@ def discounts(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
             .where(in_period(period), *sale_filters(f))
             .group_by(S.c.business_date)
         )
-    rows = []
+    rows: list[ReportRow] = []
     for r in uow.conn.execute(q):
         line_d, ticket, n, gross = ints(r, 1)
         total = line_d + ticket

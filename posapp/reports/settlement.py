@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -44,7 +43,7 @@ from posapp.reports.base import (
     sale_filters,
     utc_bounds,
 )
-from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, Series
+from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportRow, Series
 from posapp.reports.rollup import line_groups
 
 KIND_KO = {"consignment": "위탁", "purchase": "매입"}
@@ -274,7 +273,7 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
     """The settlement table: one row per supplier; with ``f.producer_id`` also the product
     lines and the documents behind the figures as sections."""
     sups = settle_suppliers(uow, period, f, with_documents=f.producer_id is not None)
-    rows = tuple(
+    rows: tuple[ReportRow, ...] = tuple(
         (
             s.name,
             s.region,
@@ -291,7 +290,7 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
         for s in sups
     )
     totals = ("합계", "", "", None, *(sum(r[i] for r in rows) for i in range(4, 11)))
-    notes = (
+    notes: tuple[str, ...] = (
         "위탁: 지급액 = 순매출 − 수수료(공급자별 수수료율).",
         "매입: 지급액 = 기간 중 입고액(로트 단가).",
         "순매출 = 판매 − 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
@@ -343,7 +342,7 @@ DOC_KIND_KO = {"sales": "판매", "refund": "반품", "receipt": "입고"}
 
 def statement_sections(
     s: SupplierSettlement,
-) -> tuple[tuple[str, tuple[Column, ...], tuple[tuple[Any, ...], ...]], ...]:
+) -> tuple[tuple[str, tuple[Column, ...], tuple[ReportRow, ...]], ...]:
     lines = tuple(
         (ln.name, ln.unit, ln.qty_sold, ln.qty_returned, ln.sold, ln.returned, ln.net, ln.cost)
         for ln in s.lines
@@ -368,7 +367,9 @@ def region_summary(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> 
         a[4] += s.commission
         a[5] += s.received
         a[6] += s.payable
-    rows = tuple(sorted(((k, *v) for k, v in acc.items()), key=lambda r: (-r[4], r[0])))
+    rows: tuple[ReportRow, ...] = tuple(
+        sorted(((k, *v) for k, v in acc.items()), key=lambda r: (-r[4], r[0]))
+    )
     columns = (
         Column("region", "지역"),
         Column("suppliers", "공급자 수", "int"),

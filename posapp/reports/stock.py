@@ -18,7 +18,16 @@ from posapp.db.models import Category, Lot, Producer, Region, StockLevel, StockM
 from posapp.domain import calendar
 from posapp.reports.base import NONE_KO, UNIT_KO, P, product_filters, utc_bounds
 from posapp.reports.error_codes import ReportErrorCode
-from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportError, Series
+from posapp.reports.model import (
+    NO_FILTERS,
+    Column,
+    Filters,
+    Period,
+    Report,
+    ReportError,
+    ReportRow,
+    Series,
+)
 from posapp.reports.rollup import line_groups
 
 LOT = Lot.__table__
@@ -86,7 +95,7 @@ def valuation(
         ids = [r[0] for r in got]
         for i in range(0, len(ids), 500):
             labels.update(uow.conn.execute(labels_q.where(P.c.id.in_(ids[i : i + 500]))).all())
-    rows = sorted(
+    rows: list[ReportRow] = sorted(
         (
             (labels.get(k, NONE_KO) if k is not None else NONE_KO, *(int(v) for v in r[1:]))
             for r in got
@@ -241,7 +250,9 @@ def waste(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
         a[0] += int(n)
         a[1] += int(cost)
         a[2] += int(retail)
-    rows = tuple(sorted(((k[0], k[1], *v) for k, v in acc.items()), key=lambda r: (-r[4], r)))
+    rows: tuple[ReportRow, ...] = tuple(
+        sorted(((k[0], k[1], *v) for k, v in acc.items()), key=lambda r: (-r[4], r))
+    )
     columns = (
         Column("reason", "사유"),
         Column("region", "지역"),

@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -186,20 +187,27 @@ def retry(
         except Exception as exc:  # the terminal still down: count it, try the next time
             failed += 1
             last = f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"
-            db.transact(
-                lambda uow, rid=row["id"], why=last: uow.conn.execute(
-                    update(_t)
-                    .where(_t.c.id == rid)
-                    .values(attempts=_t.c.attempts + 1, last_error=why[:500])
-                )
-            )
+            db.transact(partial(_count_failure, pending_id=row["id"], why=last))
             break  # one refusal says enough about the terminal; the rest wait
         db.transact(
-            lambda uow, rid=row["id"], a=a: mark_issued(
-                uow, rid, a.approval_no, approved_at=a.approved_at, register_id=register_id
+            partial(
+                mark_issued,
+                pending_id=row["id"],
+                approval_no=a.approval_no,
+                approved_at=a.approved_at,
+                register_id=register_id,
             )
         )
         issued += 1
     if issued or failed:
         log.info("pending cash receipts: %d issued, %d still failing (%s)", issued, failed, last)
     return RetryResult(issued, failed, last)
+
+
+def _count_failure(uow: UnitOfWork, *, pending_id: int, why: str) -> None:
+    """One more failed attempt at a pending cash receipt, and why."""
+    uow.conn.execute(
+        update(_t)
+        .where(_t.c.id == pending_id)
+        .values(attempts=_t.c.attempts + 1, last_error=why[:500])
+    )

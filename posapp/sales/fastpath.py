@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from posapp.db.engine import DatabaseConflict, UnitOfWork
+from posapp.db.engine import DatabaseConflict, UnitOfWork, psycopg_connection
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import journal
@@ -195,7 +195,7 @@ def write_sale(
             default=dt.datetime.isoformat,
         ),
     )
-    driver = conn.connection.driver_connection
+    driver = psycopg_connection(conn)
     import psycopg
 
     try:
@@ -218,7 +218,10 @@ def write_sale(
                 # connection idle and their own commit sends nothing
                 driver.cursor().execute("COMMIT", prepare=False)
         # leaving the pipeline sent the one Sync and took every result (or the first error)
-        (sale_id,) = sale_cur.fetchone()
+        returned = sale_cur.fetchone()  # the INSERT ... RETURNING id: one row
+        if returned is None:
+            raise RuntimeError("the sale INSERT returned no id")
+        (sale_id,) = returned
         moves = ledger.movements_from(stock_cur)
     except psycopg.Error as exc:
         _forget(engine, register_id, day)

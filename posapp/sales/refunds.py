@@ -19,7 +19,7 @@ from sqlalchemy import Connection, func, select
 
 from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import Lot, Payment, Sale, SaleLine, StockMovement, utcnow
 from posapp.domain import calendar
 from posapp.domain.money import prorate
@@ -277,7 +277,7 @@ def refund(
         "approved_by": approved_by,
         "reason": reason[:200],
     }
-    sale_id = conn.execute(INSERT_SALE, sale_row).inserted_primary_key[0]
+    sale_id = inserted_id(conn.execute(INSERT_SALE, sale_row))
     for r in refund_lines:
         r["sale_id"] = sale_id
     conn.execute(INSERT_LINES, refund_lines)

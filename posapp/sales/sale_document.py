@@ -9,12 +9,12 @@ it); other lines have no such key, so documents written before it existed rebuil
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import Record, UnitOfWork
 from posapp.db.models import Payment, Sale, SaleLine
 
 SALE_KEYS = (
@@ -88,9 +88,9 @@ def _plain(value: Any) -> Any:
 
 
 def build_document(
-    sale: Mapping[str, Any],
-    lines: Sequence[Mapping[str, Any]],
-    payments: Sequence[Mapping[str, Any]],
+    sale: Record,
+    lines: Sequence[Record],
+    payments: Sequence[Record],
     *,
     original_uuid: str | None,
     original_line_nos: Sequence[int | None],
@@ -105,7 +105,7 @@ def build_document(
     return doc
 
 
-def _override(line: Mapping[str, Any]) -> dict[str, Any]:
+def _override(line: Record) -> dict[str, Any]:
     if line.get("regular_price") is None:
         return {}
     return {

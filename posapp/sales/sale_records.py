@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, select
 
-from posapp.db.engine import UnitOfWork
+from posapp.db.engine import Record, UnitOfWork
 from posapp.db.models import Payment, Product, Sale, SaleLine
 from posapp.domain.cart import PricedCart
 from posapp.domain.tax import TaxSplit
@@ -181,7 +181,7 @@ def payment_rows(
     return rows
 
 
-def payment_info(p: Mapping[str, Any]) -> PaymentInfo:
+def payment_info(p: Record) -> PaymentInfo:
     """The typed payment of a ``payments`` row (inserted or read back)."""
     return PaymentInfo(
         method=p["method"],

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from posapp.db.engine import Database, DatabaseError, UnitOfWork
@@ -232,7 +233,7 @@ class SyncWorker:
                         if marking is not None:
                             total += marking.result()
                             marking = None
-                        self.db.transact(lambda uow, f=failed: outbox.mark_attempted(uow, f))
+                        self.db.transact(partial(outbox.mark_attempted, failed=failed))
                         raise
                     following = ahead.result()
                     if marking is not None:

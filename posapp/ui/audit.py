@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain import calendar
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
 from posapp.usecases.audit import AuditFilter, AuditRow
@@ -138,14 +138,15 @@ class AuditBrowser(QDialog):
             self.action.addItem(a, a)
         self.search_btn = QPushButton(self.tr("조회"))
         self.search_btn.clicked.connect(self.refresh)
-        for label, w in (
+        fields: tuple[tuple[str, QWidget], ...] = (
             (self.tr("시작"), self.since),
             (self.tr("끝"), self.until),
             (self.tr("사용자"), self.user),
             (self.tr("동작"), self.action),
-        ):
+        )
+        for label, field in fields:
             bar.addWidget(QLabel(label))
-            bar.addWidget(w)
+            bar.addWidget(field)
         bar.addWidget(self.search_btn)
         root.addLayout(bar)
         self.model = AuditModel()
@@ -162,8 +163,8 @@ class AuditBrowser(QDialog):
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
-            since=self.since.date().toPython(),
-            until=self.until.date().toPython(),
+            since=_day(self.since),
+            until=_day(self.until),
             user=self.user.text().strip() or None,
             action=self.action.currentData() or None,
         )
@@ -218,3 +219,9 @@ class IdleWatch(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    """The edit's date (QDate.toPython, typed)."""
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())

@@ -7,6 +7,7 @@ a person); the dialogs themselves are driven by keys and clicks in their own tes
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
@@ -58,7 +59,7 @@ class Asker:
             return None
         return d.tenders, d.cash_receipt
 
-    def discount(self, title: str) -> Discount | bool | None:
+    def discount(self, title: str) -> Discount | Literal[False] | None:
         """The discount, None to remove it, or False when cancelled."""
         d = dialogs.DiscountDialog(title, self.parent)
         if d.exec() != QDialog.DialogCode.Accepted:

@@ -119,7 +119,7 @@ class CheckoutView(QMainWindow):
         self.banner_text.setWordWrap(True)
         banner_row.addWidget(self.banner_text, 1)
         self.banner_reprint = QPushButton(QCoreApplication.translate("CheckoutWindow", "다시 인쇄"))
-        self._reprint: Callable[[], None] | None = None
+        self._reprint: Callable[[], object] | None = None
         self.banner_reprint.clicked.connect(self._on_banner_reprint)
         banner_row.addWidget(self.banner_reprint)
         self.banner.hide()
@@ -275,7 +275,7 @@ class CheckoutView(QMainWindow):
         if text != self.message.text():
             self.message.setText(text)
 
-    def show_print_failure(self, text: str, reprint: Callable[[], None]) -> None:
+    def show_print_failure(self, text: str, reprint: Callable[[], object]) -> None:
         self.banner_text.setText(
             QCoreApplication.translate(
                 "CheckoutWindow", "인쇄 실패: {error} — 거래는 저장되었습니다."

@@ -91,13 +91,15 @@ class SessionDialog(QDialog):
         self.search.returnPressed.connect(self._lookup)
         add.clicked.connect(self._add_ingredient)
         row = QHBoxLayout()
-        for w in (self.search, self.choices, QLabel(self.tr("1인분")), self.per_seat, add):
-            row.addWidget(w)
+        for widget in (self.search, self.choices, QLabel(self.tr("1인분")), self.per_seat, add):
+            row.addWidget(widget)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("재료"), self.tr("1인분")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(120)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -206,7 +208,9 @@ class BookingDialog(QDialog):
         form.addRow(self.tr("알레르기"), self.allergies)
         form.addRow(self.tr("메모"), self.note)
         form.addRow("", self.on_arrival)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)

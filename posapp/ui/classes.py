@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from posapp.domain import calendar
 from posapp.domain.cart import CartLine
 from posapp.ui.class_dialogs import BookingDialog, SessionDialog
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.operations import Op, Runner, with_approval
 from posapp.usecases import classes as uc
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals, PinPort
@@ -122,10 +123,10 @@ class ClassesWindow(QMainWindow):
         nav.addWidget(self.edit_btn)
         left.addLayout(nav)
         self.calendar = QTableWidget()
-        self.calendar.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.calendar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.calendar.setWordWrap(True)
         self.calendar.verticalHeader().setVisible(False)
-        self.calendar.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.calendar.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.calendar, 1)
         root.addLayout(left, 3)
         right = QVBoxLayout()
@@ -145,8 +146,8 @@ class ClassesWindow(QMainWindow):
                 self.tr("출석"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         right.addWidget(self.table, 1)
         grid = QHBoxLayout()
@@ -259,7 +260,7 @@ class ClassesWindow(QMainWindow):
         for c, d in enumerate(days):
             for r, s in enumerate(by_day.get(d, [])):
                 item = QTableWidgetItem(self._cell_text(s))
-                item.setData(Qt.UserRole, s.uuid)
+                item.setData(Qt.ItemDataRole.UserRole, s.uuid)
                 item.setBackground(ROOM_COLORS.get(s.room, QColor("white")))
                 if s.seats_left == 0:
                     item.setForeground(QColor(150, 0, 0))
@@ -281,7 +282,7 @@ class ClassesWindow(QMainWindow):
                 for s in by_day.get(d, [])
             ]
             item = QTableWidgetItem("\n".join(lines))
-            item.setData(Qt.UserRole, d.isoformat())
+            item.setData(Qt.ItemDataRole.UserRole, d.isoformat())
             if d.month != self.day.month:
                 item.setForeground(QColor(160, 160, 160))
             if by_day.get(d):
@@ -294,7 +295,7 @@ class ClassesWindow(QMainWindow):
         item = self.calendar.item(row, col)
         if item is None:
             return
-        key = item.data(Qt.UserRole)
+        key = item.data(Qt.ItemDataRole.UserRole)
         if self.month_view:  # a day: open its week
             self.day = dt.date.fromisoformat(key)
             self.toggle_view()
@@ -351,7 +352,7 @@ class ClassesWindow(QMainWindow):
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, b.uuid)
+                item.setData(Qt.ItemDataRole.UserRole, b.uuid)
                 if b.status == uc.WAITLIST:
                     item.setForeground(QColor(140, 90, 0))
                 t.setItem(i, c, item)
@@ -367,7 +368,7 @@ class ClassesWindow(QMainWindow):
     def new_session(self) -> None:
         def loaded(form: uc.SessionForm) -> None:
             dlg = self._session_dialog(form)
-            if self.exec_dialog(dlg) != QDialog.Accepted:
+            if self.exec_dialog(dlg) != QDialog.DialogCode.Accepted:
                 return
             spec, weeks, uid = dlg.spec(), dlg.weeks.value(), self.user_id
             self._op(
@@ -387,7 +388,7 @@ class ClassesWindow(QMainWindow):
 
         def loaded(form: uc.SessionForm) -> None:
             dlg = self._session_dialog(form, existing=s)
-            if self.exec_dialog(dlg) != QDialog.Accepted:
+            if self.exec_dialog(dlg) != QDialog.DialogCode.Accepted:
                 return
             spec, uid = dlg.spec(), self.user_id
             self._op(
@@ -421,7 +422,7 @@ class ClassesWindow(QMainWindow):
             self.say(self.tr("수업을 고르세요"))
             return
         dlg = BookingDialog(s, self)
-        if dlg.exec() != QDialog.Accepted:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         request, uid = dlg.request(), self.user_id
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +38,7 @@ from posapp.domain.cart import Discount
 from posapp.domain.error_codes import DiscountErrorCode, PriceErrorCode
 from posapp.domain.errors import DomainError
 from posapp.domain.money import format_krw
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.messages import explain
 from posapp.usecases.holds import HeldInfo
 from posapp.usecases.refund import SaleSummary

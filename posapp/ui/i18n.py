@@ -14,8 +14,18 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str:
+        """Mark ``message`` for lupdate; returns it as it is (PySide6's stub says object)."""
+        ...
+
+else:  # the same function, re-exported for the screens
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +112,8 @@ def install_translator(app: QCoreApplication, locale: str) -> bool:
         translator.deleteLater()
         return False
     # Qt reads the catalogue in place, it does not copy it: keep the bytes with the translator.
-    translator.posapp_data = data  # type: ignore[attr-defined]
-    translator.posapp_locale = lang  # type: ignore[attr-defined]
+    translator.posapp_data = data  # type: ignore[attr-defined]  # the bytes Qt reads, kept alive
+    translator.posapp_locale = lang  # type: ignore[attr-defined]  # which language it holds
     if not app.installTranslator(translator):
         log.warning("UI locale %r: Qt refused the catalogue %s; keeping Korean", locale, qm.name)
         return False

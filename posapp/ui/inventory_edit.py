@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from posapp.domain import calendar
 from posapp.domain.money import round_half_up_div
 from posapp.errors import PosError
 from posapp.ui.error_codes import UiErrorCode
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.usecases.inventory_products import (
     ProducerInfo,
     ProductDetail,

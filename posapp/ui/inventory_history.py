@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain import calendar
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.inventory_edit import LOCATION_NAMES
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.inventory_edit import button_row
 from posapp.ui.messages import explain, row_problem
 from posapp.ui.operations import Op
 from posapp.usecases.inventory_files import Exported, ImportRejected, ImportResult
 
 if TYPE_CHECKING:
-    from posapp.ui.inventory_window import InventoryWindow
+    from posapp.ui.inventory_base import InventoryBase
 
 COLUMN_NAMES = {
     "barcode": QT_TRANSLATE_NOOP("inventory", "바코드"),
@@ -60,7 +61,7 @@ class _Progress(QObject):
 class ImportDialog(QDialog):
     """``owner`` is the inventory window (use cases, runner, user, documents folder)."""
 
-    def __init__(self, owner: InventoryWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, owner: InventoryBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("상품 CSV 가져오기·내보내기"))
         self.owner = owner

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.inventory_edit import FormDialog, button_row
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op
+from posapp.ui.tables import cell
 from posapp.usecases.inventory_labels import SHEETS, LabelSheet
 from posapp.usecases.inventory_orders import POInfo, POStatus, POSummary
 from posapp.usecases.inventory_products import ProductInfo
@@ -189,7 +191,7 @@ class LabelDialog(FormDialog):
     def read_copies(self) -> None:
         """Copy the typed numbers of labels back into the entries (a bad number counts 1)."""
         for i, e in enumerate(self.entries):
-            text = self.table.item(i, 2).text().strip()
+            text = cell(self.table, i, 2).text().strip()
             e.copies = max(0, int(text)) if text.isdigit() else 1
 
     def remove_selected(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from posapp.domain.money import format_amount
 from posapp.errors import PosError
 from posapp.ui.error_codes import UiErrorCode
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.inventory_edit import button_row, local_time, parse_won
 from posapp.ui.operations import IoOp
+from posapp.ui.tables import cell
 from posapp.usecases.inventory_orders import (
     RECEIVABLE,
     OrderLine,
@@ -204,7 +206,7 @@ class PurchaseOrdersTab(QWidget):
         self.line_ids = []
         for ln in po.lines:
             self._add_row(ln.product_id, ln.name, ln.barcode, ln.qty_ordered, ln.unit_cost)
-            self.lines.item(self.lines.rowCount() - 1, 3).setText(f"{ln.qty_received:,}")
+            cell(self.lines, self.lines.rowCount() - 1, 3).setText(f"{ln.qty_received:,}")
 
     def _add_row(
         self, pid: int, name: str, barcode: str | None, qty: int, cost: int | None
@@ -257,7 +259,7 @@ class PurchaseOrdersTab(QWidget):
             if info is None:
                 self.owner.say(self.tr("없는 바코드: {c}").format(c=code), error=True)
             elif info.id in self.line_ids:
-                item = self.lines.item(self.line_ids.index(info.id), 2)
+                item = cell(self.lines, self.line_ids.index(info.id), 2)
                 item.setText(str(int(item.text() or 0) + 1))
             else:
                 self._add_row(info.id, info.name_ko, info.barcode, 1, None)
@@ -268,8 +270,8 @@ class PurchaseOrdersTab(QWidget):
         """The draft's lines as typed (a quantity or cost that is not a number raises)."""
         out = []
         for row, pid in enumerate(self.line_ids):
-            qty_text = self.lines.item(row, 2).text().replace(",", "").strip()
-            cost_text = self.lines.item(row, 4).text().strip()
+            qty_text = cell(self.lines, row, 2).text().replace(",", "").strip()
+            cost_text = cell(self.lines, row, 4).text().strip()
             if not qty_text.lstrip("-").isdigit():
                 raise PosError(
                     f"row {row + 1}: the quantity is not a whole number",

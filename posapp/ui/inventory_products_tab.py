@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import format_amount
 from posapp.errors import PosError
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.inventory_base import InventoryBase
 from posapp.ui.inventory_edit import (
     TAX_NAMES,
@@ -50,13 +50,14 @@ from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
 from posapp.usecases.inventory_products import (
     FilterChoices,
+    ProductDetail,
     ProductFilter,
     ProductForEdit,
     ProductPage,
     ProductRow,
     ProductsUseCases,
 )
-from posapp.usecases.inventory_stock import HistoryRow
+from posapp.usecases.inventory_stock import HistoryRow, StockChange
 
 translate = QCoreApplication.translate
 _Index = QModelIndex | QPersistentModelIndex
@@ -312,18 +313,14 @@ class ProductsTab(InventoryBase):
             except PosError as exc:
                 d.fail(explain(exc))
                 return
-            self.submit(
-                d,
-                lambda: products.save(detail.id, edit, user_id=uid),
-                lambda after: (
-                    self.say(
-                        translate("InventoryWindow", "저장했습니다: {name}").format(
-                            name=after.name_ko
-                        )
-                    ),
-                    self.apply_filter(),
-                ),
-            )
+
+            def saved(after: ProductDetail) -> None:
+                self.say(
+                    translate("InventoryWindow", "저장했습니다: {name}").format(name=after.name_ko)
+                )
+                self.apply_filter()
+
+            self.submit(d, lambda: products.save(detail.id, edit, user_id=uid), saved)
 
         d.submitted.connect(save)
         d.open()
@@ -345,6 +342,11 @@ class ProductsTab(InventoryBase):
             title=translate("InventoryWindow", "관리자 승인"),
             prompt=translate("InventoryWindow", "재고 조정: 관리자 승인"),
         )
+
+        def recorded(ch: StockChange) -> None:
+            self.say(translate("InventoryWindow", "기록했습니다: {r}").format(r=ch.reason))
+            self.apply_filter()
+
         self.approved(
             request,
             lambda approval: stock.waste(
@@ -356,10 +358,7 @@ class ProductsTab(InventoryBase):
                 note=note,
                 approval=approval,
             ),
-            lambda ch: (
-                self.say(translate("InventoryWindow", "기록했습니다: {r}").format(r=ch.reason)),
-                self.apply_filter(),
-            ),
+            recorded,
         )
 
     def history_selected(self) -> None:

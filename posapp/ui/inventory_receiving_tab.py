@@ -26,6 +26,7 @@ from posapp.errors import PosError
 from posapp.ui.error_codes import UiErrorCode
 from posapp.ui.inventory_base import InventoryBase
 from posapp.ui.messages import explain
+from posapp.ui.tables import cell
 from posapp.usecases.inventory_orders import GoodsReceiptInfo, POInfo, ReceiveLine
 from posapp.usecases.inventory_products import ProductInfo
 
@@ -81,7 +82,7 @@ class ReceivingTab(InventoryBase):
                 return
             if info.id in self.recv_ids:  # another scan of the same product: one more
                 row = self.recv_ids.index(info.id)
-                item = self.recv.item(row, 1)
+                item = cell(self.recv, row, 1)
                 item.setText(str(int(item.text() or 0) + 1))
                 return
             self.add_receive_row(info.id, info.name_ko, 1, None)
@@ -123,7 +124,7 @@ class ReceivingTab(InventoryBase):
         """The lines on screen as use-case input (a wrong date or number raises a clear error)."""
         out = []
         for row, pid in enumerate(self.recv_ids):
-            texts = [(self.recv.item(row, c).text() or "").strip() for c in range(1, 5)]
+            texts = [(cell(self.recv, row, c).text() or "").strip() for c in range(1, 5)]
             try:
                 qty = int(texts[0])
                 expiry = dt.date.fromisoformat(texts[1]) if texts[1] else None

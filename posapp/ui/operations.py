@@ -57,8 +57,6 @@ def show_failure(parent: QWidget | None, exc: BaseException) -> None:
 class Op(Generic[T]):
     """A use-case call on the database worker; ``.success(cb)`` then ``.run()``."""
 
-    _pool = "db"
-
     def __init__(self, parent: QWidget | None, runner: Runner, fn: Callable[[], T]) -> None:
         self._parent = parent
         self._runner = runner
@@ -77,18 +75,22 @@ class Op(Generic[T]):
     def run(self) -> Task[T]:
         if self._ok is None:
             raise TypeError("an Op needs a success callback")
-        task = getattr(self._runner, self._pool)(self._fn)
+        task = self._submit(self._fn)
         task.success(self._ok)
         err = self._err
         parent = self._parent
         task.failure(err if err is not None else lambda exc: show_failure(parent, exc))
         return task
 
+    def _submit(self, fn: Callable[[], T]) -> Task[T]:
+        return self._runner.db(fn)
+
 
 class IoOp(Op[T]):
     """A call to a printer, a terminal or the network, on the I/O pool."""
 
-    _pool = "io"
+    def _submit(self, fn: Callable[[], T]) -> Task[T]:
+        return self._runner.io(fn)
 
 
 def with_approval(

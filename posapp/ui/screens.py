@@ -142,7 +142,7 @@ def install_audit_shortcut(gate: Gate, log: AuditLog) -> QShortcut:
 
     shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), parent)
     shortcut.activated.connect(lambda: Op(parent, gate.runner, log.actions).success(show).run())
-    parent._audit_shortcut = shortcut  # type: ignore[attr-defined]
+    parent._audit_shortcut = shortcut  # type: ignore[attr-defined]  # kept alive with the window
     return shortcut
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner
 from posapp.usecases.settings import (
@@ -105,8 +105,8 @@ class SettingsDialog(QDialog):
         self.register_name.setMaxLength(60)
         f.addRow(self.tr(FIELD_NAMES["register_id"]), self.register_id)
         f.addRow(self.tr(FIELD_NAMES["register_name"]), self.register_name)
-        self.locale = self._combo(locales, setup.locale)
-        f.addRow(self.tr(FIELD_NAMES["locale"]), self.locale)
+        self.locale_box = self._combo(locales, setup.locale)
+        f.addRow(self.tr(FIELD_NAMES["locale"]), self.locale_box)
         root.addWidget(till)
 
         dev = QGroupBox(self.tr("프린터·돈통·스캐너·저울"))
@@ -229,7 +229,7 @@ class SettingsDialog(QDialog):
             scale_device=self.scale_device.text(),
             database_url=self.database_url.text(),
             platform_url=self.platform_url.text(),
-            locale=self.locale.currentData(),
+            locale=self.locale_box.currentData(),
         )
 
     def say(self, text: str, *, error: bool = False) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from posapp.auth.error_codes import StaffErrorCode
 from posapp.errors import PosError
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
+from posapp.ui.tables import cell
 from posapp.ui.tasks import Task
 from posapp.usecases.staff import (
     Permission,
@@ -280,7 +282,7 @@ class StaffDialog(QDialog):
             for i, p in enumerate(Permission):
                 for j, role in enumerate(Role):
                     on = p in matrix.get(role, frozenset())
-                    self.grid.item(i, j).setCheckState(
+                    cell(self.grid, i, j).setCheckState(
                         Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
                     )
         finally:

@@ -128,9 +128,12 @@ class OnlineOrdersDialog(QDialog):
         row.addWidget(refresh)
         if sync_now is not None:
             now = QPushButton(self.tr("지금 동기화"))
-            now.clicked.connect(
-                lambda: (sync_now(), self.message.setText(self.tr("동기화를 요청했습니다.")))
-            )
+
+            def ask_now() -> None:
+                sync_now()
+                self.message.setText(self.tr("동기화를 요청했습니다."))
+
+            now.clicked.connect(ask_now)
             row.addWidget(now)
         close = QPushButton(self.tr("닫기"))
         close.clicked.connect(self.accept)

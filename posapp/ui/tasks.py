@@ -40,7 +40,7 @@ class Task(Generic[T]):
 
     def _finish(self, ok: bool, value: Any) -> None:
         self._result = (ok, value)
-        callbacks = self._ok if ok else self._err
+        callbacks: list[Callable[[Any], None]] = list(self._ok) if ok else list(self._err)
         if not ok and not callbacks:
             log.error("background task failed with no failure handler", exc_info=value)
         for cb in list(callbacks):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyledItemDelegate
 
 from posapp.domain.cart import PricedCart, PricedLine
 from posapp.domain.money import format_krw
+from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.usecases.receipts import qty_text
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -10,13 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from posapp import secrets, till_setup
+from posapp.config import DRAWER_PINS, PAPER_WIDTHS, PRINTER_KINDS, SCALE_KINDS, SCANNER_KINDS
 from posapp.db.engine import Database
 from posapp.till_setup import (
-    DRAWER_PINS,
-    PAPER_WIDTHS,
-    PRINTER_KINDS,
-    SCALE_KINDS,
-    SCANNER_KINDS,
     DbCheck,
     Saved,
     SetupError,

@@ -337,12 +337,12 @@ class CardTerminalSimulator:
             elif amount < 50_000:
                 refusal = ("bad_request", "5만원 미만은 할부할 수 없습니다")
         if refusal is not None:
-            answer = refuse(*refusal)
+            refused = refuse(*refusal)
             if refusal[0] in FINAL_REFUSALS:
                 self._ledger[rid] = LedgerEntry(
-                    rid, op, amount, "declined", answer, fingerprint=fingerprint
+                    rid, op, amount, "declined", refused, fingerprint=fingerprint
                 )
-            return answer
+            return refused
         now = calendar.now_local().replace(microsecond=0)
         approval_no = self._approval_no(9 if op.startswith("cash") else 8)
         if op in ("approve", "cash_receipt"):

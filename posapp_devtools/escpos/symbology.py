@@ -82,25 +82,31 @@ def barcode_modules(b: BarcodeSymbol) -> str | None:
     if not b.valid:
         return None
     try:
-        import barcode as pybarcode  # python-barcode, imported only when drawing
-
         d = b.data
         if b.symbology in ("EAN13", "UPC-A"):
             digits = d if b.symbology == "EAN13" else "0" + d
             if len(digits) == 12:
                 digits += digits_check(digits)
-            return pybarcode.get("ean13", digits, options={"no_checksum": True}).build()[0]
+            return _drawn("ean13", digits, options={"no_checksum": True})
         if b.symbology == "EAN8":
             digits = d if len(d) == 8 else d + digits_check(d)
-            return pybarcode.get("ean8", digits, options={"no_checksum": True}).build()[0]
+            return _drawn("ean8", digits, options={"no_checksum": True})
         if b.symbology in ("CODE128", "CODE128-AUTO"):
-            return pybarcode.get("code128", d).build()[0]
+            return _drawn("code128", d)
         if b.symbology == "CODE39":
-            return pybarcode.get("code39", d.strip("*"), options={"add_checksum": False}).build()[0]
+            return _drawn("code39", d.strip("*"), options={"add_checksum": False})
         if b.symbology == "ITF":
-            return pybarcode.get("itf", d, options={"narrow": 1, "wide": 3}).build()[0]
+            return _drawn("itf", d, options={"narrow": 1, "wide": 3})
         if b.symbology == "CODABAR":
-            return pybarcode.get("codabar", d, options={"narrow": 1, "wide": 3}).build()[0]
+            return _drawn("codabar", d, options={"narrow": 1, "wide": 3})
     except Exception:  # python-barcode refuses it: drawn as a labelled box instead
         return None
     return None
+
+
+def _drawn(kind: str, data: str, options: dict[str, object] | None = None) -> str:
+    """python-barcode's modules for ``data`` ("1" = bar); imported only when drawing."""
+    import barcode as pybarcode
+
+    modules: str = pybarcode.get(kind, data, options=options).build()[0]  # untyped library
+    return modules

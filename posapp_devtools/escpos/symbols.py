@@ -3,10 +3,15 @@ other 2-D symbols noted)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from posapp_devtools.escpos.commands import SYMBOLOGIES_A, SYMBOLOGIES_B, SYMBOLS_2D
 from posapp_devtools.escpos.core import DecoderCore, NeedMore
 from posapp_devtools.escpos.elements import BarcodeSymbol, Symbol2D
 from posapp_devtools.escpos.symbology import barcode_data
+
+Hri = Literal["none", "above", "below", "both"]
+_HRI_POSITIONS: tuple[Hri, ...] = ("none", "above", "below", "both")  # GS H n
 
 
 class SymbolCommands(DecoderCore):
@@ -63,8 +68,8 @@ class SymbolCommands(DecoderCore):
             self._warn(i, f"barcode {name} {raw!r} not printed: {problem}")
         elif problem:
             self._warn(i, f"barcode {name} {data}: {problem}")
-        hri = ("none", "above", "below", "both")[st.bc_hri]
-        font = "B" if st.bc_hri_font else "A"
+        hri: Hri = _HRI_POSITIONS[st.bc_hri]
+        font: Literal["A", "B"] = "B" if st.bc_hri_font else "A"
         self._add(
             BarcodeSymbol(
                 name, data, st.bc_height, st.bc_width, hri, font, st.align, valid, problem, raw

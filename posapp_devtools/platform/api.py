@@ -28,7 +28,7 @@ def register_of(request: Request) -> str | JSONResponse:
     scheme, _, token = auth.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return error_response("auth.missing_token")
-    register_id = request.app.state.store.register_for(token.strip())
+    register_id: str | None = request.app.state.store.register_for(token.strip())
     if register_id is None:
         return error_response("auth.invalid_token")
     return register_id

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from posapp.db.engine import Database
 from posapp.db.models import PriceChange, Product, ProductBarcode, Region
-from posapp.inventory import csv_io
+from posapp.inventory import csv_format, csv_io
 
 HEADER = "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point\n"
 GOOD = (
@@ -19,7 +19,7 @@ GOOD = (
 )
 
 
-def run_import(db: Database, data: bytes) -> csv_io.ImportResult:
+def run_import(db: Database, data: bytes) -> csv_format.ImportResult:
     return db.transact(lambda uow: csv_io.import_products(uow, data))
 
 
@@ -51,7 +51,7 @@ def test_bad_rows_reject_the_whole_file_and_name_each_line(db: Database) -> None
         + "8801234500050,,NoName,완도군,완도수협,해조류,ea,5000,exempt,1\n"  # no name
         + "8801234500067,멸치,Anchovy,남해군\n"  # short row
     )
-    with pytest.raises(csv_io.ImportRejected) as err:
+    with pytest.raises(csv_format.ImportRejected) as err:
         run_import(db, bad.encode())
     by_line = {e.line: e for e in err.value.errors}
     assert sorted(by_line) == [3, 4, 5, 6, 7, 8, 9]
@@ -67,11 +67,11 @@ def test_bad_rows_reject_the_whole_file_and_name_each_line(db: Database) -> None
 
 
 def test_header_problems_are_reported(db: Database) -> None:
-    with pytest.raises(csv_io.ImportRejected) as err:
+    with pytest.raises(csv_format.ImportRejected) as err:
         run_import(db, b"barcode,name,price\n8801234500012,x,1\n")
     messages = " ".join(str(e) for e in err.value.errors)
     assert "unknown column 'name'" in messages and "name_ko" in messages
-    with pytest.raises(csv_io.ImportRejected):
+    with pytest.raises(csv_format.ImportRejected):
         run_import(db, b"")
 
 
@@ -120,7 +120,7 @@ def test_reimport_updates_price_with_history(db: Database) -> None:
 
 
 def test_undecodable_file_is_rejected(db: Database) -> None:
-    with pytest.raises(csv_io.ImportRejected) as err:
+    with pytest.raises(csv_format.ImportRejected) as err:
         run_import(db, HEADER.encode() + b"\xff\xfe\xfa\xff,\x80\x80\n")
     assert "UTF-8" in str(err.value)
 
@@ -149,7 +149,7 @@ def test_import_reports_progress_up_to_100(db: Database) -> None:
 def test_a_rejected_import_reports_progress_only_for_reading(db: Database) -> None:
     seen: list[int] = []
     bad = HEADER + ",,Nameless,영주시,영주농협,과일,ea,100,exempt,0\n"
-    with pytest.raises(csv_io.ImportRejected):
+    with pytest.raises(csv_format.ImportRejected):
         db.transact(lambda uow: csv_io.import_products(uow, bad.encode(), progress=seen.append))
     assert seen == [45] and products(db) == 0
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from posapp.cli import main as admin_cli
 from tests.cli.test_admin_cli import admin
 from tests.conftest import APPLE_CODE, Store
 from tests.support import backlog
@@ -27,5 +28,19 @@ def test_sync_status_run_and_errors(store: Store, db_url: str, tmp_path: Path) -
         assert platform.store.stats()["documents"] == 2
         r = admin(db_url, "sync", "run", env={"POSAPP_PLATFORM_URL": ""})
         assert r.returncode == 2 and "sync is off" in r.stderr
+    finally:
+        platform.stop()
+
+
+def test_sync_run_returns_zero_in_process(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``main()`` returns 0 after a good ``sync run`` (it used to fall off the end: None)."""
+    backlog.real_documents(store.db, [APPLE_CODE], store.cashier, store.manager)
+    platform = ThreadedPlatform(tmp_path / "platform.sqlite3").start()
+    monkeypatch.setenv("POSAPP_PLATFORM_URL", platform.url)
+    monkeypatch.setenv("POSAPP_PLATFORM_TOKEN", TOKEN)
+    try:
+        assert admin_cli(["--db", store.db.url, "sync", "run"]) == 0
     finally:
         platform.stop()

@@ -126,3 +126,15 @@ def test_connection_test_in_words(qtbot, setup_till, store: Store, db_url: str) 
     d.database_url.setText("mysql://x@y/z")
     qtbot.mouseClick(d.test_btn, Qt.MouseButton.LeftButton)
     assert d.db_state.text().startswith("데이터베이스 주소는 sqlite:///")
+
+
+def test_the_language_choice_leaves_qwidget_locale_alone(qtbot, setup_till) -> None:  # type: ignore[no-untyped-def]
+    """The language combo box used to be stored as ``self.locale``, hiding QWidget.locale()."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QComboBox
+
+    window, script, _config = setup_till
+    script.push("pin", "9999")
+    d = open_settings(qtbot, window)
+    assert isinstance(d.locale(), QLocale)
+    assert isinstance(d.locale_box, QComboBox) and d.locale_box.count() >= 2

@@ -4,9 +4,9 @@ the constraint naming convention, ``BigID``, ``UTCDateTime`` and ``utcnow``."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import BigInteger, DateTime, Integer, MetaData, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING = {
@@ -45,3 +45,8 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every model here is mapped to a plain Table (no imperative or joined-select mapping),
+        # so say so: SQLAlchemy types ``__table__`` as the wider FromClause.
+        __table__: ClassVar[Table]

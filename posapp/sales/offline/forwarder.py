@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
@@ -78,26 +79,16 @@ def forward(spool: Spool, server: Database, *, limit: int | None = None) -> Forw
                 break
             payload = json.loads(row["payload"])
             try:
-                outcome = server.transact(lambda uow, p=payload: _replay(uow, p))
+                outcome = server.transact(partial(_replay, p=payload))
             except (DatabaseError, ConnectionError):
                 raise  # unreachable/busy: try again later, the sale stays queued
             except Exception as exc:  # refused for good: set aside, go on with the rest
                 reason = f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"
                 log.error("offline sale %s refused by the server: %s", row["receipt_no"], reason)
-                spool.db.transact(
-                    lambda uow, seq=row["seq"], why=reason: uow.conn.execute(
-                        update(QUEUE)
-                        .where(QUEUE.c.seq == seq)
-                        .values(error=why[:500], attempts=QUEUE.c.attempts + 1)
-                    )
-                )
+                spool.db.transact(partial(_set_aside, seq=row["seq"], why=reason))
                 failed += 1
                 continue
-            spool.db.transact(
-                lambda uow, seq=row["seq"]: uow.conn.execute(
-                    delete(QUEUE).where(QUEUE.c.seq == seq)
-                )
-            )
+            spool.db.transact(partial(_dequeue, seq=row["seq"]))
             if outcome == "duplicate":
                 dup += 1
             else:
@@ -132,9 +123,9 @@ def _forward_audit(spool: Spool, server: Database) -> int:
             return sent
         keep = [r for r in rows if r["action"] not in REPLAYED_ACTIONS]
         if keep:
-            server.transact(lambda uow, k=keep: _insert_audit_once(uow.conn, k))
+            server.transact(partial(_insert_audit_once, rows=keep))
         top = max(r["id"] for r in rows)
-        spool.db.transact(lambda uow, top=top: set_meta(uow.conn, AUDIT_KEY, str(top)))
+        spool.db.transact(partial(_mark_audit_sent, last_id=top))
         sent += len(keep)
 
 
@@ -144,8 +135,28 @@ def _audit_rows_after(conn: Connection, last_id: int) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def _insert_audit_once(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def _set_aside(uow: UnitOfWork, *, seq: int, why: str) -> None:
+    """Keep a queued sale the server refused out of the next forwards, with the reason."""
+    uow.conn.execute(
+        update(QUEUE)
+        .where(QUEUE.c.seq == seq)
+        .values(error=why[:500], attempts=QUEUE.c.attempts + 1)
+    )
+
+
+def _dequeue(uow: UnitOfWork, *, seq: int) -> None:
+    """Drop a queued sale the server has now."""
+    uow.conn.execute(delete(QUEUE).where(QUEUE.c.seq == seq))
+
+
+def _mark_audit_sent(uow: UnitOfWork, *, last_id: int) -> None:
+    """Remember the last offline audit event sent to the server."""
+    set_meta(uow.conn, AUDIT_KEY, str(last_id))
+
+
+def _insert_audit_once(uow: UnitOfWork, *, rows: list[dict[str, Any]]) -> None:
     """Insert audit events unless their uuid is there already (a forward cut short)."""
+    conn = uow.conn
     t = AuditEvent.__table__
     dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     conn.execute(
