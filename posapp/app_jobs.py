@@ -120,12 +120,13 @@ def _schedule_backups(db: Database, settings: Settings, runner: Runner) -> QTime
             source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
         )
 
+    timer = QTimer()
+    timer.setInterval(60_000)  # a minute after start-up, then hourly (one timer: stop() ends it)
+
     def tick() -> None:
+        timer.setInterval(3_600_000)
         runner.io(run).failure(lambda exc: log.error("scheduled backup failed: %s", exc))
 
-    timer = QTimer()
-    timer.setInterval(3_600_000)
     timer.timeout.connect(tick)
     timer.start()
-    QTimer.singleShot(60_000, tick)  # a minute after start-up, then hourly
     return timer
