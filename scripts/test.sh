@@ -17,7 +17,14 @@ export POSAPP_TEST_DATABASE_URL="${POSAPP_TEST_DATABASE_URL-postgresql://postgre
 mypy_targets=(posapp)
 if [ -d posapp_devtools ]; then mypy_targets+=(posapp_devtools); fi
 .venv/bin/mypy "${mypy_targets[@]}"
-.venv/bin/pytest -q "$@"
+if [ "$#" -gt 0 ]; then
+  .venv/bin/pytest -q "$@"
+else
+  # two processes: the Qt screens apart from the rest, so one long-lived Qt process does not
+  # carry a thousand tests' worth of windows, threads and queued events
+  .venv/bin/pytest -q --ignore=tests/ui
+  .venv/bin/pytest -q tests/ui
+fi
 for b in bench/[!_]*.py; do
   echo "== $b --quick"
   .venv/bin/python "$b" --quick
