@@ -230,7 +230,9 @@ class CheckoutWindow(CheckoutView):
         if not text.strip():
             self.results.hide()
             return
-        self.runner.db(lambda: self.session.search(text, 20)).success(self._show_results)
+        Op(self, self.runner, lambda: self.session.search(text, 20)).success(
+            self._show_results
+        ).run()
 
     def _show_results(self, found: list[ProductInfo]) -> None:
         self.results.clear()
