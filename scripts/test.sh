@@ -22,7 +22,10 @@ if [ "$#" -gt 0 ]; then
 else
   # two processes: the Qt screens apart from the rest, so one long-lived Qt process does not
   # carry a thousand tests' worth of windows, threads and queued events
-  .venv/bin/pytest -q --ignore=tests/ui
+  # the first on every core (pytest-xdist; POSAPP_TEST_WORKERS=0 runs it in one process); the
+  # Qt screens in one process: their timing checks (a stalled Qt thread, the wedge's key gaps)
+  # must not share the CPU with a second worker
+  .venv/bin/pytest -q -n "${POSAPP_TEST_WORKERS:-auto}" --ignore=tests/ui
   .venv/bin/pytest -q tests/ui
 fi
 for b in bench/[!_]*.py; do
