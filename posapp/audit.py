@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, RowMapping, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp.db.engine import UnitOfWork
@@ -63,7 +63,7 @@ _insert = insert(AuditEvent.__table__).inline()
 _heads = AuditHead.__table__
 
 
-def content(event: Mapping[str, Any]) -> str:
+def content(event: Mapping[str, Any] | RowMapping) -> str:
     """The canonical text of an event, what its link covers (the same written and read back)."""
     doc = {k: event[k] for k in _CONTENT}
     at = doc["at"]

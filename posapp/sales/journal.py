@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -217,9 +217,10 @@ class JournalProblem:
 
 
 def verify(
-    uow: UnitOfWork, rebuild: Callable[[str], dict[str, Any] | None] | None = None
+    uow: UnitOfWork, rebuild: Callable[[str, str], dict[str, Any] | None] | None = None
 ) -> list[JournalProblem]:
-    """Walk each register's chain; with ``rebuild(doc_uuid)`` also compare against the tables."""
+    """Walk each register's keyed chain; with ``rebuild(doc_type, doc_uuid)`` also compare
+    each entry with the document rebuilt from the tables."""
     conn = uow.conn
     problems: list[JournalProblem] = []
     j = JournalEntry.__table__
@@ -233,11 +234,12 @@ def verify(
     prev, expected_seq = GENESIS, 1
     rows = conn.execute(
         select(
-            j.c.register_id, j.c.seq, j.c.doc_uuid, j.c.payload, j.c.prev_hash, j.c.hash
+            j.c.register_id, j.c.seq, j.c.doc_type, j.c.doc_uuid, j.c.payload, j.c.prev_hash,
+            j.c.hash,
         ).order_by(j.c.register_id, j.c.seq)
-    )
+    )  # fmt: skip
     last: dict[str, tuple[int, str]] = {}
-    for reg, seq, doc_uuid, payload, prev_hash, digest in rows:
+    for reg, seq, doc_type, doc_uuid, payload, prev_hash, digest in rows:
         if reg != current:
             current, prev, expected_seq = reg, GENESIS, 1
         if seq != expected_seq:
@@ -247,7 +249,7 @@ def verify(
         if chain_hash(prev_hash, payload) != digest:
             problems.append(JournalProblem(reg, seq, "entry hash does not match its contents"))
         if rebuild is not None:
-            doc = rebuild(doc_uuid)
+            doc = rebuild(doc_type, doc_uuid)
             if doc is None:
                 problems.append(JournalProblem(reg, seq, f"document {doc_uuid} is missing"))
             elif canonical(doc) != payload:
@@ -303,6 +305,7 @@ def upgrade_chains(uow: UnitOfWork) -> list[str]:
     for r in rows:
         by_reg.setdefault(r.register_id, []).append(r)
     done.extend(audit.upgrade_chains(conn))
+    journaled = set(conn.execute(select(j.c.doc_uuid).where(j.c.doc_type.like("shift%"))).scalars())
     for reg, entries in by_reg.items():
         if _broken_at(entries, chain_hash) is None:
             continue  # keyed already (an upgrade cut short after this register)
@@ -331,8 +334,25 @@ def upgrade_chains(uow: UnitOfWork) -> list[str]:
             {"seq": entries[-1].seq, "hash": prev},
         )
         done.append(f"{reg}: {len(entries)} entries re-keyed")
-    if not refused:
-        set_store_fact(conn, "chain_scheme", SCHEME)
+    if refused:
+        return done
+    # shifts from before their journal entries: journaled now, as they are, at the chain's end
+    from posapp.db.models import Shift
+
+    t = Shift.__table__
+    shifts = conn.execute(select(t).order_by(t.c.id)).mappings().all()
+    late = [sh for sh in shifts if sh["uuid"] not in journaled]
+    for sh in late:
+        at = sh["opened_at"]
+        append(
+            uow, sh["register_id"], "shift_open", sh["uuid"], shift_document(sh, closed=False), at
+        )
+        if sh["status"] == "closed":
+            doc = shift_document(sh, closed=True)
+            append(uow, sh["register_id"], "shift_close", sh["uuid"], doc, sh["closed_at"])
+    if late:
+        done.append(f"{len(late)} earlier shifts journaled")
+    set_store_fact(conn, "chain_scheme", SCHEME)
     return done
 
 
@@ -344,3 +364,36 @@ def _broken_at(entries: list[Any], link: Callable[[str, str], str]) -> int | Non
             return int(e.seq)
         prev = e.hash
     return None
+
+
+SHIFT_OPEN_KEYS = (
+    "uuid", "register_id", "opened_by", "opened_at", "business_date", "opening_float",
+    "opening_counts",
+)  # fmt: skip
+SHIFT_CLOSE_KEYS = (
+    *SHIFT_OPEN_KEYS, "closed_by", "closed_at", "closing_counts", "counted_cash",
+    "expected_cash", "z_number",
+)  # fmt: skip
+
+
+def shift_document(shift: Any, *, closed: bool | None = None) -> dict[str, Any]:
+    """A shift's journal document: as opened, or as closed (its count and Z).
+
+    ``shift`` is a :class:`posapp.db.models.Shift` or a row mapping of ``shifts``; ``closed``
+    says which document (by default: as the shift is now)."""
+
+    def get(k: str) -> Any:
+        return shift[k] if isinstance(shift, Mapping) else getattr(shift, k)
+
+    if closed is None:
+        closed = get("status") == "closed"
+    keys = SHIFT_CLOSE_KEYS if closed else SHIFT_OPEN_KEYS
+    doc: dict[str, Any] = {}
+    for k in keys:
+        v = get(k)
+        if isinstance(v, dt.datetime):
+            v = v.astimezone(dt.UTC).isoformat()
+        elif isinstance(v, dt.date):
+            v = v.isoformat()
+        doc[k] = v
+    return doc

@@ -70,6 +70,7 @@ class RegisterReport:
     offline_sales: int = 0  # sold while the store's database was unreachable (O-series numbers)
     pending_cash_receipts: int = 0  # 현금영수증 the terminal has not issued yet
     pending_cash_receipts_total: int = 0
+    journal_head: str = ""  # the register's journal head, short form (posapp.sales.journal)
 
 
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
@@ -229,6 +230,12 @@ def day_z_report(uow: UnitOfWork, register_id: str, day: dt.date) -> RegisterRep
     )
     opening = sum(s.opening_float for s in shifts)
     report = register_totals(uow, "Z", register_id, [s.id for s in shifts], day, opening, utcnow())
+    from dataclasses import replace
+
+    from posapp.sales import journal
+
+    seq, digest = journal.heads(uow.conn).get(register_id, (0, journal.GENESIS))
+    report = replace(report, journal_head=journal.short_head(seq, digest))
     closed = [s for s in shifts if s.status == "closed"]
     if closed and len(closed) == len(shifts):
         counted = sum(s.counted_cash or 0 for s in closed)
@@ -310,5 +317,7 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         over = r.over_short or 0
         label = "과잉" if over > 0 else "부족" if over < 0 else "과부족"
         lines.append(row(label, format_krw(over)))
+    if r.journal_head:
+        lines += ["-" * width, row("기록 검증값", r.journal_head)]
     lines.append("=" * width)
     return "\n".join(lines)
