@@ -18,6 +18,15 @@ from posapp.sync.worker import SyncStatus, SyncWorker
 log = logging.getLogger(__name__)
 
 
+def upgrade_chains(db: Database) -> None:
+    """Key the journal and chain the audit trail once after migration 0011_records (the rule:
+    :func:`posapp.sales.journal.upgrade_chains`)."""
+    from posapp.sales import journal
+
+    for line in db.transact(journal.upgrade_chains):
+        log.warning("chains upgraded: %s", line)
+
+
 def open_database(settings: Settings, *, migrate_to_head: bool = True) -> Database:
     from posapp.secrets import database_url_with_password
 
@@ -25,6 +34,7 @@ def open_database(settings: Settings, *, migrate_to_head: bool = True) -> Databa
     db = Database(url)
     if migrate_to_head:
         migrate(db.engine)
+        upgrade_chains(db)
     log.info("database %s (%s)", redact_url(db.url), db.dialect)
     return db
 
