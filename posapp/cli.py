@@ -475,9 +475,13 @@ def _products(args: argparse.Namespace, db: Database) -> int:
 
         def run(uow: UnitOfWork) -> csv_format.ImportResult:
             uid = user_by_name(uow, args.user).id if args.user else None
-            return csv_io.import_file(uow, args.file, user_id=uid)
+            return csv_io.import_prepared(uow, prepared, user_id=uid)
 
         try:
+            # read and checked before the transaction: the write lock only for the writing
+            prepared = csv_format.read_file(args.file)
+            if prepared.errors:
+                raise csv_format.ImportRejected(prepared.errors)
             result = db.transact(run, retries=0)
         except csv_format.ImportRejected as exc:
             for err in exc.errors:

@@ -348,3 +348,50 @@ def test_a_real_refund_and_a_closed_shift_verify_clean(shop: Store) -> None:
     assert z.journal_head.startswith("#")
     report = verify(db)
     assert report.ok, report.problems()
+
+
+def _make_legacy(db: Database) -> None:
+    """The database as a version before 0011_records left it: unkeyed links, no audit chain."""
+
+    def run(uow: UnitOfWork) -> None:
+        c = uow.conn
+        _rehash_unkeyed(c)
+        c.execute(
+            text("UPDATE audit_events SET chain = NULL, seq = NULL, prev_hash = NULL, hash = NULL")
+        )
+        c.execute(text("DELETE FROM audit_heads"))
+        c.execute(text("DELETE FROM store_meta"))
+
+    db.transact(run)
+
+
+def test_an_unkeyed_journal_is_rekeyed_once_at_upgrade(shop: Store) -> None:
+    db = shop.db
+    _make_legacy(db)
+    assert not verify(db).ok  # unkeyed links are not accepted as they are
+    done = db.transact(journal.upgrade_chains)
+    assert any("re-keyed" in line for line in done) and any("audit" in line for line in done)
+    report = verify(db)
+    assert report.ok, report.problems()
+    rekeyed = _one(db, "SELECT count(*) FROM audit_events WHERE action = 'journal.rekeyed'")
+    assert rekeyed == 1
+    # once marked, an unkeyed chain is never re-keyed again: the downgrade attack stays visible
+    _rehash_unkeyed_db(db)
+    assert db.transact(journal.upgrade_chains) == []
+    assert _found(verify(db), "does not match")
+
+
+def _rehash_unkeyed_db(db: Database) -> None:
+    db.transact(lambda uow: _rehash_unkeyed(uow.conn))
+
+
+def test_a_broken_unkeyed_journal_is_not_laundered_by_the_upgrade(shop: Store) -> None:
+    db = shop.db
+    _make_legacy(db)
+    _sql(
+        db, "UPDATE journal SET payload = replace(payload, '8500', '8400') WHERE doc_type = 'sale'"
+    )
+    done = db.transact(journal.upgrade_chains)
+    assert any("not re-keyed" in line for line in done)
+    assert _one(db, "SELECT count(*) FROM store_meta WHERE key = 'chain_scheme'") == 0
+    assert not verify(db).ok
