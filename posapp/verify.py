@@ -238,26 +238,38 @@ def _outbox_matches(conn: Connection, entries: Mapping[str, list[_Entry]]) -> li
 
 
 def _shifts(conn: Connection, entries: Mapping[str, list[_Entry]]) -> list[str]:
+    """Each shift journaled as opened (and closed), and each sale's entry between its shift's
+    opening and closing entries on its register's chain: the journal's order, not the clock
+    (a clock set back cannot make an honest sale look misplaced, nor hide a moved one)."""
     t = Shift.__table__
     shifts = {r["id"]: r for r in conn.execute(select(t)).mappings()}
     problems = []
+    bounds: dict[int, tuple[int, float]] = {}
     for sh in shifts.values():
-        types = {e.doc_type for e in entries.get(sh["uuid"], [])}
-        if "shift_open" not in types:
+        mine = {
+            e.doc_type: e for e in entries.get(sh["uuid"], []) if e.register_id == sh["register_id"]
+        }
+        opened, closed = mine.get("shift_open"), mine.get("shift_close")
+        if opened is None:
             problems.append(f"shift {sh['id']} ({sh['register_id']}) has no journal entry")
-        if sh["status"] == "closed" and "shift_close" not in types:
+        if sh["status"] == "closed" and closed is None:
             problems.append(f"shift {sh['id']} was closed without a journal entry")
+        if opened is not None:
+            bounds[sh["id"]] = (opened.seq, closed.seq if closed is not None else float("inf"))
     s = Sale.__table__
-    q = select(s.c.receipt_no, s.c.register_id, s.c.shift_id, s.c.created_at)
-    for no, reg, shift_id, at in conn.execute(q):
+    for uuid, no, reg, shift_id in conn.execute(
+        select(s.c.uuid, s.c.receipt_no, s.c.register_id, s.c.shift_id)
+    ):
         of = shifts.get(shift_id)
         if of is None or of["register_id"] != reg:
             problems.append(f"{no} names shift {shift_id}, not one of register {reg}")
             continue
-        offline = "-O" in no  # replayed later, in whichever shift was open then
-        late = of["closed_at"] is not None and at > of["closed_at"]
-        if late or (not offline and at < of["opened_at"]):
-            problems.append(f"{no} was sold outside its shift {shift_id}")
+        entry = next((e for e in entries.get(uuid, []) if e.doc_type in _SALE_KINDS), None)
+        if entry is None or shift_id not in bounds:
+            continue  # said above (no journal entry)
+        low, high = bounds[shift_id]
+        if not low < entry.seq < high:
+            problems.append(f"{no} was sold outside its shift {shift_id} (journal #{entry.seq})")
     return problems
 
 
