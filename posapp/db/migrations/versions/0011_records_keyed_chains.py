@@ -4,7 +4,7 @@ Revision ID: 0011_records
 Revises: 0010
 Create Date: 2026-12-02 01:30:00
 
-The audit events get the columns of a keyed chain (``chain``, ``seq``, ``prev_hash``, ``hash``)
+The store gets its identity (``store_meta.store_id``, a random UUID). The audit events get the columns of a keyed chain (``chain``, ``seq``, ``prev_hash``, ``hash``)
 and a head per chain; ``store_meta`` holds the store's identity and the chain scheme in force.
 Rows written before stay unchained (NULL) here: the migration cannot read the key, which is
 kept outside the database. The first start after it (``posapp.bootstrap``, or
@@ -12,6 +12,7 @@ kept outside the database. The first start after it (``posapp.bootstrap``, or
 ``posapp.sales.journal.upgrade_chains`` for the rule.
 """
 
+import uuid
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -37,12 +38,14 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("chain"),
     )
-    op.create_table(
+    meta = op.create_table(
         "store_meta",
         sa.Column("key", sa.String(length=40), nullable=False),
         sa.Column("value", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("key"),
     )
+    # the store's identity, in the database and so in every backup of it (a restore compares)
+    op.bulk_insert(meta, [{"key": "store_id", "value": str(uuid.uuid4())}])
 
 
 def downgrade() -> None:
