@@ -86,9 +86,10 @@ def backup_sqlite(source: Path, out: Path) -> BackupInfo:
             "the backup cannot overwrite the database itself", code=BackupErrorCode.SAME
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    from posapp.backup_pg import remove_stale_temps, temp_in
+
+    remove_stale_temps(out.parent)  # what a killed backup left
+    tmp = temp_in(out.parent)
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
         try:

@@ -52,6 +52,9 @@ def open_database(settings: Settings, *, migrate_to_head: bool = True) -> Databa
     if migrate_to_head:
         migrate(db.engine)
         upgrade_chains(db)
+    from posapp.backup_pg import remove_stale_temps
+
+    remove_stale_temps(settings.backup.resolved_dir())  # a backup killed mid copy
     log.info("database %s (%s)", redact_url(db.url), db.dialect)
     return db
 

@@ -444,10 +444,23 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     from posapp.backup import BackupError, backup_sqlite, check_backup, restore_sqlite, sqlite_path
 
     try:
-        path = sqlite_path(settings.database.resolved_url())
+        url = settings.database.resolved_url()
+        if args.command == "backup" and url.startswith(("postgres", "postgresql")):
+            from posapp.backup_pg import backup_postgres
+            from posapp.secrets import database_url_with_password
+
+            info = backup_postgres(database_url_with_password(url), args.out)
+            print(f"pg_dump written to {info.path} ({info.bytes} bytes), restored and verified")
+            return 0
+        path = sqlite_path(url)
         if args.command == "backup":
             info = backup_sqlite(path, args.out)
             print(f"backup written to {info.path} ({info.bytes} bytes, revision {info.revision})")
+            from posapp.backup_pg import same_disk_warning
+
+            warning = same_disk_warning(info.path.parent, path)
+            if warning:
+                print(f"warning: {warning}", file=sys.stderr)
             return 0
         if args.check:
             problems = check_backup(args.file)

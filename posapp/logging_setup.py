@@ -9,6 +9,7 @@ files are the owner's only (0600 in a 0700 folder): they can hold what a cashier
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -91,10 +92,8 @@ def make_private(directory: Path) -> int:
                 changed += 1
             except OSError:
                 continue
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(directory, 0o700)
-    except OSError:
-        pass
     return changed
 
 

@@ -4,12 +4,12 @@ Revision ID: 0011_records
 Revises: 0010
 Create Date: 2026-12-02 01:30:00
 
-The store gets its identity (``store_meta.store_id``, a random UUID). The audit events get the columns of a keyed chain (``chain``, ``seq``, ``prev_hash``, ``hash``)
-and a head per chain; ``store_meta`` holds the store's identity and the chain scheme in force.
-Rows written before stay unchained (NULL) here: the migration cannot read the key, which is
-kept outside the database. The first start after it (``posapp.bootstrap``, or
-``posapp-admin upgrade-chains``) re-keys the journal and chains these rows, once; see
-``posapp.sales.journal.upgrade_chains`` for the rule.
+The store gets its identity (``store_meta.store_id``, a random UUID; ``store_meta`` also keeps
+the chain scheme in force). The audit events get the columns of a keyed chain (``chain``,
+``seq``, ``prev_hash``, ``hash``) and a head per chain. Rows written before stay unchained
+(NULL) here: the migration cannot read the key, which is kept outside the database. The first
+start after it (``posapp.bootstrap.open_database``) re-keys the journal and chains these rows,
+once; the rule is in ``posapp.sales.journal``.
 """
 
 import uuid
