@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args._settings = settings
     try:
-        db = open_database(settings)
+        # verify only reads: it never migrates (so it runs on a full disk, and on what it finds)
+        db = open_database(settings, migrate_to_head=args.command != "verify")
     except (DatabaseError, PosError) as exc:
         print(f"database error: {exc}", file=sys.stderr)
         return EXIT_DB
@@ -203,7 +204,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _verify(args: argparse.Namespace, db: Database) -> int:
+    from posapp.db.migrate import current_revision, head_revision
     from posapp.verify import verify
+
+    at, head = current_revision(db.engine), head_revision()
+    if at != head:
+        print(
+            f"the database is at schema revision {at}, this program's is {head}: "
+            "run posapp-admin init (it upgrades), then verify",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
 
     anchors = _platform_anchors(args)
     report = verify(db, anchors=anchors)
