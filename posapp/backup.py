@@ -8,7 +8,9 @@ Owns how a copy is made and how one is trusted:
   and renamed into place: a backup file either is whole or does not exist.
 * :func:`check_backup` says why a file cannot be restored: not an SQLite file, ``PRAGMA
   integrity_check`` failing, not a POS database (no ``alembic_version``), a schema revision this
-  program does not know, or a stock ledger / journal chain that ``posapp.verify`` rejects.
+  program does not know, a schema that is not what this program makes at that revision (a
+  foreign trigger, view, table or index, an altered column), another store's backup (the
+  ``store_meta`` identity) over a database in use, or anything ``posapp.verify`` rejects.
 * :func:`restore_sqlite` refuses such a file; otherwise it keeps the current database aside
   (``…before-restore-<time>``) and copies the backup over it with the same backup API.
 * :func:`run_scheduled` makes a backup when the newest is older than the interval and deletes
@@ -84,9 +86,10 @@ def backup_sqlite(source: Path, out: Path) -> BackupInfo:
             "the backup cannot overwrite the database itself", code=BackupErrorCode.SAME
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    from posapp.backup_pg import remove_stale_temps, temp_in
+
+    remove_stale_temps(out.parent)  # what a killed backup left
+    tmp = temp_in(out.parent)
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
         try:
@@ -123,8 +126,14 @@ def _revision(path: Path) -> str | None:
         con.close()
 
 
-def check_backup(path: Path, *, verify_data: bool = True) -> list[str]:
-    """Why ``path`` cannot be restored (empty list: it can). Reads only, never writes it."""
+def check_backup(
+    path: Path, *, verify_data: bool = True, expect_store: str | None = None
+) -> list[str]:
+    """Why ``path`` cannot be restored (empty list: it can). Reads only, never writes it.
+
+    Besides integrity and the revision: its schema must be exactly what this program's
+    migrations make at that revision (no foreign trigger, view, table or index, no altered
+    column), and with ``expect_store`` it must be a backup of that store."""
     if not path.is_file():
         return [f"{path} does not exist or is not a file"]
     with path.open("rb") as f:
@@ -145,16 +154,97 @@ def check_backup(path: Path, *, verify_data: bool = True) -> list[str]:
         if "alembic_version" not in tables or "sales" not in tables:
             return [f"{path.name} is an SQLite database but not an I·Market·U POS database"]
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        from posapp.db.migrate import known_revisions
+
+        if row is None or row[0] not in known_revisions():
+            rev = row[0] if row else "none"
+            return [f"schema revision {rev} is unknown to this version of the program"]
+        foreign = schema_differences(con, row[0])
+        if foreign:
+            return foreign
+        store = store_id_of(con)
     finally:
         con.close()
-    from posapp.db.migrate import known_revisions
-
-    if row is None or row[0] not in known_revisions():
-        rev = row[0] if row else "none"
-        return [f"schema revision {rev} is unknown to this version of the program"]
+    if expect_store is not None and store is not None and store != expect_store:
+        return [
+            f"{path.name} is a backup of another store ({store}); this database is store "
+            f"{expect_store}"
+        ]
     if not verify_data:
         return []
     return _verify_copy(path)
+
+
+def store_id_of(con: sqlite3.Connection) -> str | None:
+    """The store identity a database (or backup) carries, None before migration 0011."""
+    try:
+        row = con.execute("SELECT value FROM store_meta WHERE key = 'store_id'").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+_EXPECTED: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def _schema(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(type, name) → definition of every table, index, trigger and view, and each table's
+    columns as ``PRAGMA table_info`` gives them."""
+    out: dict[tuple[str, str], str] = {}
+    for kind, name, tbl in con.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ):
+        out[(kind, name)] = tbl
+        if kind == "table":
+            cols = con.execute(f'PRAGMA table_info("{name}")').fetchall()
+            out[("columns", name)] = repr(
+                sorted((c[1], str(c[2]).upper(), c[3], str(c[4]), c[5]) for c in cols)
+            )
+    return out
+
+
+def expected_schema(revision: str) -> dict[tuple[str, str], str]:
+    """The schema this program's migrations make at ``revision`` (built once, on a scratch
+    database in a temporary folder)."""
+    if revision not in _EXPECTED:
+        from alembic import command
+        from sqlalchemy import create_engine
+
+        from posapp.db.migrate import alembic_config
+
+        with tempfile.TemporaryDirectory(prefix="posapp-schema-") as tmp:
+            engine = create_engine(f"sqlite:///{Path(tmp) / 'schema.sqlite3'}")
+            try:
+                cfg = alembic_config()
+                with engine.begin() as conn:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+            finally:
+                engine.dispose()
+            con = sqlite3.connect(Path(tmp) / "schema.sqlite3")
+            try:
+                _EXPECTED[revision] = _schema(con)
+            finally:
+                con.close()
+    return _EXPECTED[revision]
+
+
+def schema_differences(con: sqlite3.Connection, revision: str) -> list[str]:
+    """What a database has that revision ``revision`` does not make, or lacks: a foreign
+    trigger, view, table or index, a changed column. Empty: it is what it claims to be."""
+    have, want = _schema(con), expected_schema(revision)
+    words = {"table": "table", "index": "index", "trigger": "trigger", "view": "view"}
+    problems = []
+    for kind, name in sorted(have.keys() - want.keys()):
+        if kind in words:
+            problems.append(f"it holds a {words[kind]} {name!r} this program never makes")
+    for kind, name in sorted(want.keys() - have.keys()):
+        if kind in words:
+            problems.append(f"it lacks the {words[kind]} {name!r}")
+    for key in sorted(have.keys() & want.keys()):
+        if key[0] == "columns" and have[key] != want[key]:
+            problems.append(f"the columns of table {key[1]!r} were altered")
+    return problems
 
 
 def _verify_copy(path: Path) -> list[str]:
@@ -173,16 +263,27 @@ def _verify_copy(path: Path) -> list[str]:
             src.close()
         db = Database(f"sqlite:///{scratch}")
         try:
+            from posapp.db.migrate import current_revision, head_revision, migrate
+
+            if current_revision(db.engine) != head_revision():  # an older backup: as at start
+                from posapp.sales import journal
+
+                migrate(db.engine)
+                db.transact(journal.upgrade_chains)
             report = verify(db)
         finally:
             db.dispose()
-    return [f"ledger: {p}" for p in report.ledger] + [f"journal: {p}" for p in report.journal]
+    sections = ("ledger", "journal", "audit", "completeness", "anchors")
+    return [f"{name}: {p}" for name in sections for p in getattr(report, name)]
 
 
 def restore_sqlite(backup: Path, target: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Replace the database ``target`` by ``backup`` after checking it; returns where the
-    previous database was kept (None if there was none). Stop the tills first."""
-    problems = check_backup(backup)
+    previous database was kept (None if there was none). Stop the tills first.
+
+    A backup of another store is refused when the database it would replace holds a store
+    already (products or sales); a new, empty database takes any store's backup."""
+    problems = check_backup(backup, expect_store=_store_in_use(target))
     if problems:
         raise BackupError(
             f"refusing to restore {backup.name}: " + "; ".join(problems),
@@ -204,6 +305,26 @@ def restore_sqlite(backup: Path, target: Path, *, now: dt.datetime | None = None
         src.close()
     log.warning("database %s restored from %s (previous kept at %s)", target, backup, kept)
     return kept
+
+
+def _store_in_use(target: Path) -> str | None:
+    """The store identity of ``target`` if it holds a store's data, else None."""
+    if not target.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        try:
+            used = con.execute(
+                "SELECT EXISTS (SELECT 1 FROM products) OR EXISTS (SELECT 1 FROM sales)"
+            ).fetchone()[0]
+        except sqlite3.Error:
+            return None
+        return store_id_of(con) if used else None
+    finally:
+        con.close()
 
 
 # --- scheduled -------------------------------------------------------------------------------

@@ -18,13 +18,43 @@ from posapp.sync.worker import SyncStatus, SyncWorker
 log = logging.getLogger(__name__)
 
 
+def _private_sqlite(url: str) -> None:
+    """A SQLite database file (and its WAL) readable by its owner only, wherever it is."""
+    from posapp.backup import sqlite_path
+    from posapp.logging_setup import private_file
+
+    if not url.startswith("sqlite"):
+        return
+    try:
+        path = sqlite_path(url)
+    except Exception:  # an in-memory database: no file
+        return
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            private_file(p)
+
+
+def upgrade_chains(db: Database) -> None:
+    """Key the journal and chain the audit trail once after migration 0011_records (the rule:
+    :func:`posapp.sales.journal.upgrade_chains`)."""
+    from posapp.sales import journal
+
+    for line in db.transact(journal.upgrade_chains):
+        log.warning("chains upgraded: %s", line)
+
+
 def open_database(settings: Settings, *, migrate_to_head: bool = True) -> Database:
     from posapp.secrets import database_url_with_password
 
     url = database_url_with_password(settings.database.resolved_url())
     db = Database(url)
+    _private_sqlite(url)
     if migrate_to_head:
         migrate(db.engine)
+        upgrade_chains(db)
+    from posapp.backup_pg import remove_stale_temps
+
+    remove_stale_temps(settings.backup.resolved_dir())  # a backup killed mid copy
     log.info("database %s (%s)", redact_url(db.url), db.dialect)
     return db
 

@@ -170,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         return _offline(args, settings, None)
     from posapp.bootstrap import open_database
 
+    args._settings = settings
     try:
-        db = open_database(settings)
+        # verify only reads: it never migrates (so it runs on a full disk, and on what it finds)
+        db = open_database(settings, migrate_to_head=args.command != "verify")
     except (DatabaseError, PosError) as exc:
         print(f"database error: {exc}", file=sys.stderr)
         return EXIT_DB
@@ -201,6 +203,52 @@ def main(argv: list[str] | None = None) -> int:
         db.dispose()
 
 
+def _verify(args: argparse.Namespace, db: Database) -> int:
+    from posapp.db.migrate import current_revision, head_revision
+    from posapp.verify import verify
+
+    at, head = current_revision(db.engine), head_revision()
+    if at != head:
+        print(
+            f"the database is at schema revision {at}, this program's is {head}: "
+            "run posapp-admin init (it upgrades), then verify",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+
+    anchors = _platform_anchors(args)
+    report = verify(db, anchors=anchors)
+    for section in ("ledger", "journal", "audit", "completeness", "anchors"):
+        for line in getattr(report, section):
+            print(f"{section}: {line}")
+    if report.ok:
+        where = " and the platform's anchor" if anchors else ""
+        print(
+            "ok: stock matches the ledger; the journal and audit chains are intact and "
+            f"complete; the heads match the Z reports{where}"
+        )
+        return 0
+    print(f"FAILED: {len(report.problems())} problem(s)", file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _platform_anchors(args: argparse.Namespace) -> dict[str, tuple[int, str]]:
+    """The head the platform keeps for this till's register, when a platform is set."""
+    settings = getattr(args, "_settings", None)
+    if settings is None or not settings.platform.url:
+        return {}
+    from posapp.secrets import platform_token
+    from posapp.sync.client import PlatformClient, SyncError
+
+    try:
+        with PlatformClient(settings.platform.url, platform_token(settings.platform.token)) as c:
+            kept = c.anchor()
+    except SyncError as exc:
+        print(f"note: the platform's anchor could not be read ({exc.code})", file=sys.stderr)
+        return {}
+    return {str(kept["register_id"]): (int(kept["seq"]), str(kept["hash"]))}
+
+
 def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "init":
         from posapp.db.migrate import current_revision
@@ -224,21 +272,7 @@ def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "products":
         return _products(args, db)
     if args.command == "verify":
-        from posapp.verify import verify
-
-        report = verify(db)
-        for line in report.ledger:
-            print(f"ledger: {line}")
-        for line in report.journal:
-            print(f"journal: {line}")
-        if report.ok:
-            print("ok: stock levels match the ledger; the journal chain is intact")
-            return 0
-        print(
-            f"FAILED: {len(report.ledger)} ledger and {len(report.journal)} journal problem(s)",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEM
+        return _verify(args, db)
     if args.command == "report":
         return _report(args, db)
     if args.command == "user":
@@ -421,10 +455,23 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     from posapp.backup import BackupError, backup_sqlite, check_backup, restore_sqlite, sqlite_path
 
     try:
-        path = sqlite_path(settings.database.resolved_url())
+        url = settings.database.resolved_url()
+        if args.command == "backup" and url.startswith(("postgres", "postgresql")):
+            from posapp.backup_pg import backup_postgres
+            from posapp.secrets import database_url_with_password
+
+            info = backup_postgres(database_url_with_password(url), args.out)
+            print(f"pg_dump written to {info.path} ({info.bytes} bytes), restored and verified")
+            return 0
+        path = sqlite_path(url)
         if args.command == "backup":
             info = backup_sqlite(path, args.out)
             print(f"backup written to {info.path} ({info.bytes} bytes, revision {info.revision})")
+            from posapp.backup_pg import same_disk_warning
+
+            warning = same_disk_warning(info.path.parent, path)
+            if warning:
+                print(f"warning: {warning}", file=sys.stderr)
             return 0
         if args.check:
             problems = check_backup(args.file)
@@ -452,9 +499,13 @@ def _products(args: argparse.Namespace, db: Database) -> int:
 
         def run(uow: UnitOfWork) -> csv_format.ImportResult:
             uid = user_by_name(uow, args.user).id if args.user else None
-            return csv_io.import_file(uow, args.file, user_id=uid)
+            return csv_io.import_prepared(uow, prepared, user_id=uid)
 
         try:
+            # read and checked before the transaction: the write lock only for the writing
+            prepared = csv_format.read_file(args.file)
+            if prepared.errors:
+                raise csv_format.ImportRejected(prepared.errors)
             result = db.transact(run, retries=0)
         except csv_format.ImportRejected as exc:
             for err in exc.errors:

@@ -9,6 +9,8 @@ never logged; :func:`describe` says where a secret is kept, not what it is.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import os
 import re
@@ -26,6 +28,7 @@ SERVICE = "posapp"
 PIN_PEPPER = "pin_pepper"
 PLATFORM_TOKEN = "platform_token"
 DB_PASSWORD = "db_password"
+JOURNAL_KEY = "journal_key"
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 
 
@@ -166,3 +169,39 @@ def pin_pepper() -> bytes:
             "a new PIN pepper was made (kept in %s)", "keyring" if where == "keyring" else where
         )
     return value.encode("utf-8")
+
+
+def journal_key() -> bytes:
+    """The key of the journal's and the audit trail's HMAC chains; made on first use.
+
+    Kept here, never in the database: whoever can edit the database but not read this key
+    cannot rewrite a chain without :func:`posapp.verify.verify` seeing it. Tills on one
+    PostgreSQL share it like the PIN pepper (``POSAPP_SECRET_JOURNAL_KEY`` on each, or the first
+    till's secrets file copied). Losing it makes every keyed entry fail verification: back the
+    secrets folder up apart from the database.
+    """
+    value = get_secret(JOURNAL_KEY)
+    if value is None:
+        value = _random.token_hex(32)
+        where = set_secret(JOURNAL_KEY, value)
+        log.info(
+            "a new journal key was made (kept in %s)", "keyring" if where == "keyring" else where
+        )
+    return value.encode("utf-8")
+
+
+_KEYS: dict[tuple[str | None, str | None], bytes] = {}
+
+
+def chain_key() -> bytes:
+    """:func:`journal_key`, read once per place it can come from (env, config folder)."""
+    where = (os.environ.get(_env_name(JOURNAL_KEY)), os.environ.get("POSAPP_CONFIG_DIR"))
+    key = _KEYS.get(where)
+    if key is None:
+        key = _KEYS[where] = journal_key()
+    return key
+
+
+def keyed_link(prev_hash: str, payload: str) -> str:
+    """One link of a keyed chain (journal, audit trail): HMAC-SHA256(key, prev || payload)."""
+    return hmac.new(chain_key(), (prev_hash + payload).encode("utf-8"), hashlib.sha256).hexdigest()

@@ -1,30 +1,336 @@
-"""Integrity checks run by ``posapp-admin verify``: stock ledger and the journal's hash chain."""
+"""Integrity checks run by ``posapp-admin verify``: what the records prove, and what is missing.
+
+Owns the whole check, read-only (it writes nothing, so it runs on a full disk):
+
+- the stock ledger (each level and lot = the sum of its movements, :mod:`posapp.inventory.ledger`);
+- the journal's keyed chains, each entry against the tables it was written from (sales, refunds,
+  their lines and payments, shifts as opened and as closed), :func:`posapp.sales.journal.verify`;
+- the audit trail's keyed chains (:func:`posapp.audit.verify`);
+- completeness both ways: every sale and refund has its journal entry and every entry its
+  document; the stock movements of a sale or refund are the ones its document implies; receipt
+  numbers run without a gap per register, day and series (a gap only with a ``receipt.void``
+  audit event for that number) up to the register's counter; each outbox document equals the
+  journal's; each sale lies inside its shift on its register; every user's role and every role's
+  permissions are what the chained audit events say they became;
+- the anchors: the head printed on each Z (kept as the ``shift.close`` audit event) and the
+  heads the platform holds (passed in by the caller) are entries of the chain as it is now.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from sqlalchemy import Connection, select
+
+from posapp import audit
+from posapp.auth.permissions import DEFAULT_GRANTS
 from posapp.db.engine import Database, UnitOfWork
+from posapp.db.models import (
+    AuditEvent,
+    JournalEntry,
+    OutboxEvent,
+    ReceiptCounter,
+    RolePermission,
+    Sale,
+    SaleLine,
+    Shift,
+    StockMovement,
+    User,
+)
 from posapp.inventory import ledger
 from posapp.sales import journal
 from posapp.sales.sale_document import load_document
+from posapp.sales.sale_records import untracked_products
+
+Anchor = tuple[int, str]  # (seq, hash) of a register's journal head, as kept elsewhere
+_NO = re.compile(r"^(?P<reg>.+)-(?P<day>\d{8})-(?P<series>[A-Z]*)(?P<n>\d+)$")
+_USER = re.compile(r"^user (\d+)")
+_SALE_KINDS = ("sale", "refund")
 
 
 @dataclass
 class VerifyReport:
     ledger: list[str] = field(default_factory=list)
     journal: list[str] = field(default_factory=list)
+    audit: list[str] = field(default_factory=list)
+    completeness: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.ledger and not self.journal
+        return not (self.ledger or self.journal or self.audit or self.completeness or self.anchors)
+
+    def problems(self) -> list[str]:
+        return [*self.ledger, *self.journal, *self.audit, *self.completeness, *self.anchors]
 
 
-def verify(db: Database) -> VerifyReport:
+def verify(db: Database, anchors: Mapping[str, Anchor] | None = None) -> VerifyReport:
+    """Every check above; ``anchors`` are the heads the platform keeps, per register."""
+
     def run(uow: UnitOfWork) -> VerifyReport:
-        return VerifyReport(
-            ledger=[str(p) for p in ledger.verify(uow)],
-            journal=[str(p) for p in journal.verify(uow, lambda u: load_document(uow, u))],
-        )
+        return check(uow, anchors or {})
 
     return db.read(run)
+
+
+def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
+    conn = uow.conn
+
+    def rebuild(doc_type: str, doc_uuid: str) -> dict[str, Any] | None:
+        if doc_type in _SALE_KINDS:
+            return load_document(uow, doc_uuid)
+        if doc_type in ("shift_open", "shift_close"):
+            t = Shift.__table__
+            row = conn.execute(select(t).where(t.c.uuid == doc_uuid)).mappings().first()
+            if row is None:
+                return None
+            return journal.shift_document(row, closed=doc_type == "shift_close")
+        return None
+
+    entries = journal_entries(conn)
+    return VerifyReport(
+        ledger=[str(p) for p in ledger.verify(uow)],
+        journal=[str(p) for p in journal.verify(uow, rebuild)],
+        audit=[str(p) for p in audit.verify(conn)],
+        completeness=[
+            *_sales_journaled(conn, entries),
+            *_movements_match(uow, entries),
+            *_receipt_numbers(conn),
+            *_outbox_matches(conn, entries),
+            *_shifts(conn, entries),
+            *_roles(conn),
+        ],
+        anchors=_anchors(conn, anchors),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    register_id: str
+    seq: int
+    doc_type: str
+    payload: str
+    hash: str
+
+
+def journal_entries(conn: Connection) -> dict[str, list[_Entry]]:
+    """The journal's entries by document uuid."""
+    j = JournalEntry.__table__
+    out: dict[str, list[_Entry]] = defaultdict(list)
+    q = select(j.c.doc_uuid, j.c.register_id, j.c.seq, j.c.doc_type, j.c.payload, j.c.hash)
+    for doc_uuid, *rest in conn.execute(q):
+        out[doc_uuid].append(_Entry(*rest))
+    return out
+
+
+def _sales_journaled(conn: Connection, entries: Mapping[str, list[_Entry]]) -> list[str]:
+    s = Sale.__table__
+    problems = []
+    for uuid, kind, no, reg in conn.execute(
+        select(s.c.uuid, s.c.kind, s.c.receipt_no, s.c.register_id)
+    ):
+        mine = [e for e in entries.get(uuid, []) if e.doc_type in _SALE_KINDS]
+        if not mine:
+            problems.append(f"{kind} {no} has no journal entry")
+        elif len(mine) > 1:
+            problems.append(f"{kind} {no} has {len(mine)} journal entries")
+        elif mine[0].doc_type != kind or mine[0].register_id != reg:
+            problems.append(
+                f"{kind} {no} is journaled as a {mine[0].doc_type} of {mine[0].register_id}"
+            )
+    return problems
+
+
+def _movements_match(uow: UnitOfWork, entries: Mapping[str, list[_Entry]]) -> list[str]:
+    """The movements of each sale and refund are what its lines say (or none for a refund
+    without restocking), and no movement names a sale or refund the journal does not hold."""
+    conn = uow.conn
+    m = StockMovement.__table__
+    moved: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for doc_uuid, pid, qty in conn.execute(
+        select(m.c.doc_uuid, m.c.product_id, m.c.qty).where(m.c.doc_type.in_(_SALE_KINDS))
+    ):
+        moved[doc_uuid][pid] += qty
+    s, sl = Sale.__table__, SaleLine.__table__
+    wanted: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    kinds: dict[str, tuple[str, str]] = {}
+    for uuid, kind, no, pid, qty in conn.execute(
+        select(s.c.uuid, s.c.kind, s.c.receipt_no, sl.c.product_id, sl.c.qty).join(
+            sl, sl.c.sale_id == s.c.id
+        )
+    ):
+        wanted[uuid][pid] -= qty
+        kinds[uuid] = (kind, no)
+    untracked = untracked_products(uow, sorted({p for w in wanted.values() for p in w}))
+    problems = []
+    for doc_uuid in moved.keys() - wanted.keys():
+        if not any(e.doc_type in _SALE_KINDS for e in entries.get(doc_uuid, [])):
+            problems.append(f"stock movements name {doc_uuid}, which the journal does not hold")
+    for uuid, want in wanted.items():
+        kind, no = kinds[uuid]
+        got = moved.get(uuid, {})
+        tracked = {p: q for p, q in want.items() if p not in untracked}
+        if kind == "refund" and not any(got.values()):
+            continue  # refunded without restocking
+        for pid, q in tracked.items():
+            if got.get(pid, 0) != q:
+                problems.append(
+                    f"{kind} {no}: product {pid} moved {got.get(pid, 0)}, its lines say {q}"
+                )
+        for pid in got.keys() - want.keys():
+            problems.append(f"{kind} {no}: product {pid} moved but is not on the receipt")
+    return problems
+
+
+def _receipt_numbers(conn: Connection) -> list[str]:
+    s = Sale.__table__
+    numbers: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for (no,) in conn.execute(select(s.c.receipt_no)):
+        match = _NO.match(no)
+        if match is None:
+            continue
+        numbers[(match["reg"], match["day"], match["series"])].add(int(match["n"]))
+    a = AuditEvent.__table__
+    voided = set(conn.execute(select(a.c.target).where(a.c.action == "receipt.void")).scalars())
+    rc = ReceiptCounter.__table__
+    counters = {
+        (reg, day.strftime("%Y%m%d")): last
+        for reg, day, last in conn.execute(
+            select(rc.c.register_id, rc.c.business_date, rc.c.last_no)
+        )
+    }
+    problems = []
+    keys = set(numbers) | {(reg, day, "") for reg, day in counters}
+    for reg, day, series in sorted(keys):
+        have = numbers.get((reg, day, series), set())
+        top = max(have, default=0)
+        if not series:
+            top = max(top, counters.get((reg, day), 0))
+        for n in range(1, top + 1):
+            if n not in have and f"{reg}-{day}-{series}{n:04d}" not in voided:
+                problems.append(f"receipt {reg}-{day}-{series}{n:04d} is missing (no void record)")
+        if not series and counters.get((reg, day), 0) < max(have, default=0):
+            problems.append(f"receipt counter of {reg} on {day} is behind its receipts")
+    return problems
+
+
+def _outbox_matches(conn: Connection, entries: Mapping[str, list[_Entry]]) -> list[str]:
+    o = OutboxEvent.__table__
+    problems = []
+    seen: set[str] = set()
+    for doc_uuid, kind, payload in conn.execute(
+        select(o.c.doc_uuid, o.c.kind, o.c.payload).where(o.c.kind.in_(_SALE_KINDS))
+    ):
+        seen.add(doc_uuid)
+        mine = [e for e in entries.get(doc_uuid, []) if e.doc_type == kind]
+        if not mine:
+            problems.append(f"outbox {kind} {doc_uuid} has no journal entry")
+        elif journal.canonical(payload) != mine[0].payload:
+            problems.append(f"outbox {kind} {doc_uuid} differs from its journal entry")
+    for doc_uuid, es in entries.items():
+        if any(e.doc_type in _SALE_KINDS for e in es) and doc_uuid not in seen:
+            problems.append(f"journal document {doc_uuid} has no outbox event")
+    return problems
+
+
+def _shifts(conn: Connection, entries: Mapping[str, list[_Entry]]) -> list[str]:
+    """Each shift journaled as opened (and closed), and each sale's entry between its shift's
+    opening and closing entries on its register's chain: the journal's order, not the clock
+    (a clock set back cannot make an honest sale look misplaced, nor hide a moved one)."""
+    t = Shift.__table__
+    shifts = {r["id"]: r for r in conn.execute(select(t)).mappings()}
+    problems = []
+    bounds: dict[int, tuple[int, float]] = {}
+    for sh in shifts.values():
+        mine = {
+            e.doc_type: e for e in entries.get(sh["uuid"], []) if e.register_id == sh["register_id"]
+        }
+        opened, closed = mine.get("shift_open"), mine.get("shift_close")
+        if opened is None:
+            problems.append(f"shift {sh['id']} ({sh['register_id']}) has no journal entry")
+        if sh["status"] == "closed" and closed is None:
+            problems.append(f"shift {sh['id']} was closed without a journal entry")
+        if opened is not None:
+            bounds[sh["id"]] = (opened.seq, closed.seq if closed is not None else float("inf"))
+    s = Sale.__table__
+    for uuid, no, reg, shift_id in conn.execute(
+        select(s.c.uuid, s.c.receipt_no, s.c.register_id, s.c.shift_id)
+    ):
+        of = shifts.get(shift_id)
+        if of is None or of["register_id"] != reg:
+            problems.append(f"{no} names shift {shift_id}, not one of register {reg}")
+            continue
+        entry = next((e for e in entries.get(uuid, []) if e.doc_type in _SALE_KINDS), None)
+        if entry is None or shift_id not in bounds:
+            continue  # said above (no journal entry)
+        low, high = bounds[shift_id]
+        if not low < entry.seq < high:
+            problems.append(f"{no} was sold outside its shift {shift_id} (journal #{entry.seq})")
+    return problems
+
+
+def _roles(conn: Connection) -> list[str]:
+    """Each user's role and each role's permissions as the chained audit events left them."""
+    a = AuditEvent.__table__
+    role_of: dict[int, str] = {}
+    perms_of: dict[str, set[str]] = {
+        r.value: {p.value for p in ps} for r, ps in DEFAULT_GRANTS.items()
+    }
+    q = (
+        select(a.c.action, a.c.target, a.c.after)
+        .where(a.c.action.in_(("user.add", "user.role", "perm.grant", "perm.revoke")))
+        .order_by(a.c.at, a.c.id)
+    )
+    for action, target, after in conn.execute(q):
+        if action.startswith("user."):
+            match = _USER.match(target)
+            if match and isinstance(after, dict) and "role" in after:
+                role_of[int(match[1])] = str(after["role"])
+        elif isinstance(after, dict) and target.startswith("role "):
+            role = target[5:].split(":", 1)[0]
+            perms_of[role] = set(after.get("permissions", []))
+    problems = []
+    u = User.__table__
+    for uid, name, role in conn.execute(select(u.c.id, u.c.name, u.c.role)):
+        if role_of.get(uid) != role:
+            problems.append(
+                f"user {uid} ({name}) is {role}, the audit trail says {role_of.get(uid, 'nothing')}"
+            )
+    rp = RolePermission.__table__
+    held: dict[str, set[str]] = defaultdict(set)
+    for role, perm in conn.execute(select(rp.c.role, rp.c.permission)):
+        held[role].add(perm)
+    for role in sorted(set(held) | set(perms_of)):
+        if held.get(role, set()) != perms_of.get(role, set()):
+            extra = sorted(held.get(role, set()) - perms_of.get(role, set()))
+            gone = sorted(perms_of.get(role, set()) - held.get(role, set()))
+            problems.append(f"role {role}: permissions changed unrecorded (+{extra} -{gone})")
+    return problems
+
+
+def _anchors(conn: Connection, platform: Mapping[str, Anchor]) -> list[str]:
+    j = JournalEntry.__table__
+    heads = journal.heads(conn)
+    a = AuditEvent.__table__
+    kept: list[tuple[str, str, int, str]] = []
+    for reg, after in conn.execute(
+        select(a.c.register_id, a.c.after).where(a.c.action == "shift.close")
+    ):
+        head = after.get("journal_head") if isinstance(after, dict) else None
+        if isinstance(head, dict) and reg:
+            kept.append(("the Z", reg, int(head["seq"]), str(head["hash"])))
+    kept += [("the platform", reg, seq, digest) for reg, (seq, digest) in platform.items()]
+    problems = []
+    for where, reg, seq, digest in kept:
+        if seq == 0:
+            continue
+        at = conn.execute(select(j.c.hash).where(j.c.register_id == reg, j.c.seq == seq)).scalar()
+        if at is None or heads.get(reg, (0, ""))[0] < seq:
+            problems.append(f"journal {reg}: {where} holds head #{seq}, the chain ends before it")
+        elif at != digest:
+            problems.append(f"journal {reg} #{seq}: differs from the head {where} holds")
+    return problems

@@ -47,6 +47,7 @@ from posapp_devtools.escpos import (
 
 log = logging.getLogger(__name__)
 
+_REALTIME = re.compile(rb"\x10\x04[\x01-\x04]")
 POLL = 0.1  # seconds: every blocking socket call wakes up this often
 RECV_BUFFER = 4096  # SO_RCVBUF: small, so that a printer that stops reading stalls the client
 STATUS_BASE = 0x12  # bits 1 and 4 are always set in DLE EOT answers
@@ -79,8 +80,12 @@ class PrinterEmulator:
         *,
         on_receipt: Callable[[PrintedReceipt], None] | None = None,
         double_byte: bool = False,
+        realtime_in_data: bool = False,
     ) -> None:
         self.out_dir = Path(out_dir)
+        # as an Epson printer does: a DLE EOT n anywhere in the bytes — inside an image's data
+        # too — is answered when it arrives (the decoder's own answers are then not sent)
+        self.realtime_in_data = realtime_in_data
         self.host = host
         self.port = port
         self.paper_width_px = paper_width_px
@@ -273,7 +278,20 @@ class PrinterEmulator:
             except OSError as exc:  # timeout or a closed peer: the client will time out too
                 log.info("status answer to %s failed: %s", peer, exc)
 
-        dec = StreamDecoder(on_status=answer, double_byte=self.double_byte)
+        carry = b""
+
+        def answer_raw(chunk: bytes) -> None:
+            nonlocal carry
+            data = carry + chunk
+            for m in _REALTIME.finditer(data):
+                if m.end() > len(carry):  # not answered with the previous chunk
+                    answer(StatusRequest(m.group()[2]))
+            carry = data[-2:]
+
+        dec = StreamDecoder(
+            on_status=(lambda req: None) if self.realtime_in_data else answer,
+            double_byte=self.double_byte,
+        )
         try:
             while not self._stop.is_set():
                 if not self._reading.is_set():
@@ -291,6 +309,8 @@ class PrinterEmulator:
                 if not chunk:
                     break
                 paper_out = self._paper_out
+                if self.realtime_in_data:
+                    answer_raw(chunk)
                 docs = dec.feed(chunk)  # status requests are answered in here
                 if paper_out:  # a stopped printer: what it received is lost
                     self.discarded_bytes += len(chunk)

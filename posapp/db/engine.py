@@ -73,6 +73,24 @@ class DatabaseUnavailable(DatabaseError):
     CODE = DbErrorCode.UNAVAILABLE
 
 
+class DatabaseFull(DatabaseError):
+    """The disk under the database is full: nothing of the transaction was kept."""
+
+    CODE = DbErrorCode.DISK_FULL
+
+
+def _disk_full(exc: DBAPIError) -> bool:
+    """SQLite's SQLITE_FULL, PostgreSQL's 53100 disk_full, or the OS's ENOSPC in the text."""
+    orig = exc.orig
+    text = str(orig).lower()
+    return (
+        getattr(orig, "sqlstate", None) == "53100"
+        or getattr(orig, "sqlite_errorname", None) == "SQLITE_FULL"
+        or "database or disk is full" in text
+        or "no space left on device" in text
+    )
+
+
 class DatabaseConflict(DatabaseError):
     """Another transaction moved a row this one counted on; :meth:`Database.transact` retries."""
 
@@ -413,6 +431,8 @@ class Database:
                     log.info("retrying transaction after %s (attempt %d)", exc.orig, attempt)
                     time.sleep(delay)
                     continue
+                if _disk_full(exc):
+                    raise DatabaseFull(f"the disk is full: {exc.orig}") from exc
                 if isinstance(exc, OperationalError) and "database is locked" in str(exc.orig):
                     raise DatabaseBusy(
                         "the database is busy (locked by another till or task); try again"

@@ -15,3 +15,4 @@ class DbErrorCode(StrEnum):
     BUSY = "db.busy"
     UNAVAILABLE = "db.unavailable"
     CONFLICT = "db.conflict"
+    DISK_FULL = "db.disk_full"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import socket
 import tempfile
 import threading
@@ -34,6 +35,7 @@ from posapp.hardware.receipt import Receipt
 log = logging.getLogger(__name__)
 
 DLE_EOT = b"\x10\x04"
+_REALTIME = re.compile(rb"\x10\x04[\x01-\x04]")  # a status query, wherever it occurs
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class EscposTransport:
 
     def __init__(self, config: PrinterConfig) -> None:
         self.config = config
+        self._stray = 0  # answers owed for DLE EOT n bytes inside what was written
         mod = _escpos_printer_module()
         c = config
         try:
@@ -175,6 +178,9 @@ class EscposTransport:
             ) from exc
 
     def write(self, data: bytes) -> None:
+        # an Epson printer answers a DLE EOT n found anywhere in what it receives, inside an
+        # image's data too: those answers are owed to us before any status we ask for
+        self._stray += len(_REALTIME.findall(data))
         try:
             self._p._raw(data)
         except TimeoutError as exc:
@@ -188,6 +194,27 @@ class EscposTransport:
                 code=PrinterErrorCode.OFFLINE,
             ) from exc
 
+    def _read_one(self) -> bytes:
+        dev = getattr(self._p, "device", None)
+        if self.config.kind == "serial":
+            # pyserial's read(16) would wait out the whole timeout for 15 more bytes
+            return bytes(dev.read(1) or b"")  # type: ignore[union-attr]  # escpos is untyped: a serial printer's device is a pyserial Serial
+        return bytes(self._p._read() or b"")
+
+    def _drain(self) -> None:
+        """Read and drop the answers owed for status bytes inside the job's data, so the
+        status asked next is read from its own answers, not from an image's."""
+        got = b""
+        try:
+            while len(got) < self._stray:
+                chunk = self._read_one()
+                if not chunk:
+                    break
+                got += chunk
+        except TimeoutError:
+            log.info("%d of %d answers to data bytes came back", len(got), self._stray)
+        self._stray = 0
+
     def status(self) -> PrinterStatus | None:
         if self.config.kind == "file":
             return None
@@ -195,14 +222,12 @@ class EscposTransport:
             dev = getattr(self._p, "device", None)
             if isinstance(dev, socket.socket):
                 dev.settimeout(min(1.0, self.config.timeout))
+            if self._stray:
+                self._drain()
             answers = []
             for n in (1, 2, 4):
                 self._p._raw(DLE_EOT + bytes([n]))
-                if self.config.kind == "serial":
-                    # pyserial's read(16) would wait out the whole timeout for 15 more bytes
-                    answers.append(bytes(dev.read(1) or b""))  # type: ignore[union-attr]  # escpos is untyped: a serial printer's device is a pyserial Serial
-                else:
-                    answers.append(bytes(self._p._read() or b"")[:1])
+                answers.append(self._read_one()[:1])
             if isinstance(dev, socket.socket):
                 dev.settimeout(self.config.timeout)
             return parse_status(*answers)

@@ -209,6 +209,9 @@ def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:
     r.add(Row(f"계산대 {data.register}", f"계산원 {data.cashier}"))
     r.add(Rule())
     qty_w, price_w, amount_w = (6, 9, 10) if cols >= 48 else (5, 0, 9)
+    # the quantity column is as wide as its widest quantity ("12.345kg"), and a space before it:
+    # a weighed quantity is never cut to "1.500k"; the name's column gives the room
+    qty_w = max(qty_w, 1 + max((display_width(i.qty_text) for i in data.items), default=0))
     r.add(_columns("상품명", "수량", "단가", "금액", cols, qty_w, price_w, amount_w))
     r.add(Rule())
     for item in data.items:

@@ -17,12 +17,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from posapp.db.models import Category, Producer, Product, Region
 from posapp.domain.barcodes import validate_product_barcode
 from posapp.domain.cart import parse_unit
+from posapp.domain.csv_cells import unneutralise
 from posapp.domain.errors import DomainError
 from posapp.domain.tax import parse_tax_class
 from posapp.errors import PosError
@@ -57,6 +60,26 @@ KOREAN = {
     "판매": "active",
 }
 _SEP = re.compile(r"[;|]")
+INT_MAX = 2**31 - 1  # PostgreSQL's integer; SQLite would take more and PostgreSQL refuse it
+SHELF_LIFE_MAX = 3650  # days: ten years; more cannot be a food's shelf life (and overflows dates)
+# characters no name may hold: NUL and the other controls, and the bidirectional overrides and
+# isolates that make a name read differently on screen than it is stored (U+202A–U+202E,
+# U+2066–U+2069, the marks U+200E/U+200F/U+061C)
+_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _length(column: Any) -> int:
+    return int(column.type.length)
+
+
+# the database's own limits for each text column (the models say them)
+TEXT_LIMITS = {
+    "name_ko": _length(Product.__table__.c.name_ko),
+    "name_en": _length(Product.__table__.c.name_en),
+    "region": _length(Region.__table__.c.name),
+    "producer": _length(Producer.__table__.c.name),
+    "category": _length(Category.__table__.c.name),
+}
 _BLANK = dict.fromkeys(OPTIONAL, "")
 _WHOLE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
@@ -123,14 +146,13 @@ class ParsedRow:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Text and encoding name of a CSV file's bytes (UTF-8 with/without BOM, else CP949)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
-        return data.decode("utf-8"), "utf-8"
+        return body.decode("utf-8"), "utf-8-sig" if body is not data else "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp949"), "cp949"
+    try:  # a BOM in front of CP949 text (an editor added one): the text is still CP949
+        return body.decode("cp949"), "cp949"
     except UnicodeDecodeError as exc:
         raise ImportRejected(
             [
@@ -177,7 +199,44 @@ def _int(text: str, line: int, column: str, errors: list[RowError], *, blank: in
             RowError(line, column, f"{t!r} is not a whole number", "csv.not_whole", {"value": t})
         )
         return blank
-    return int(t.replace(",", ""))
+    # far past any limit: never turned into a huge int
+    value = INT_MAX + 1 if len(t) > 13 else int(t.replace(",", ""))
+    top = SHELF_LIFE_MAX if column == "shelf_life_days" else INT_MAX
+    if value > top:
+        errors.append(
+            RowError(
+                line,
+                column,
+                f"{t} is more than {top:,}",
+                "csv.too_large",
+                {"value": t[:20], "max": f"{top:,}"},
+            )
+        )
+        return blank
+    return value
+
+
+def _text_problem(line: int, column: str, value: str) -> RowError | None:
+    """A name's problem against the database's limits: too long, or a forbidden character."""
+    limit = TEXT_LIMITS.get(column)
+    if limit is not None and len(value) > limit:
+        return RowError(
+            line,
+            column,
+            f"longer than {limit} characters",
+            "csv.text_long",
+            {"limit": limit, "length": len(value)},
+        )
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        return RowError(
+            line,
+            column,
+            f"holds the control character U+{ord(bad.group()):04X}",
+            "csv.control_char",
+            {"char": f"U+{ord(bad.group()):04X}"},
+        )
+    return None
 
 
 Progress = Callable[[int], None]  # percent done, 0–100
@@ -187,7 +246,67 @@ def parse(text: str, progress: Progress | None = None) -> tuple[list[ParsedRow],
     """Validate every row; returns good rows and every error (nothing touches the database).
     ``progress`` hears 0–40 % while reading (estimated from the text read so far)."""
     buf = io.StringIO(text)
-    reader = csv.reader(buf)
+    return parse_stream(buf, buf.tell, max(1, len(text)), progress)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A file read, decoded and checked, before any database work: its good rows, every error
+    and the encoding found."""
+
+    rows: list[ParsedRow]
+    errors: list[RowError]
+    encoding: str
+
+
+def read_file(path: Path, progress: Progress | None = None) -> Prepared:
+    """Decode and check a CSV file as a stream (the file is never held whole in memory).
+
+    UTF-8 (a BOM allowed) is tried first; if a byte is not UTF-8 the file is read again as
+    CP949 (with or without a BOM in front). Raises :class:`ImportRejected` when it cannot be
+    read or is neither."""
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise ImportRejected(
+            [
+                RowError(
+                    0,
+                    "",
+                    f"cannot read {path}: {exc.strerror}",
+                    "csv.unreadable_file",
+                    {"path": str(path), "error": exc.strerror},
+                )
+            ]
+        ) from exc
+    with raw:
+        size = max(1, path.stat().st_size)
+        bom = raw.read(3) == b"\xef\xbb\xbf"
+        for encoding in ("utf-8", "cp949"):
+            raw.seek(3 if bom else 0)
+            stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+            try:
+                rows, errors = parse_stream(stream, raw.tell, size, progress)
+            except UnicodeDecodeError:
+                continue
+            finally:
+                stream.detach()
+            name = "utf-8-sig" if bom and encoding == "utf-8" else encoding
+            return Prepared(rows, errors, name)
+    raise ImportRejected(
+        [RowError(0, "", "not UTF-8 or CP949 text", "csv.encoding", {"byte": 0})],
+        "the file is neither UTF-8 nor CP949 text",
+    )
+
+
+def parse_stream(
+    stream: Iterable[str],
+    where: Callable[[], int],
+    size: int,
+    progress: Progress | None = None,
+) -> tuple[list[ParsedRow], list[RowError]]:
+    """:func:`parse` over lines read as they come; ``where()`` tells how far (of ``size``)."""
+    reader = csv.reader(stream)
     try:
         header = next(reader)
     except StopIteration:
@@ -202,10 +321,9 @@ def parse(text: str, progress: Progress | None = None) -> tuple[list[ParsedRow],
     seen_plu: dict[str, int] = {}
     width = len(header)
     line = 1
-    size = max(1, len(text))
     while True:
         if progress is not None and line % 5000 == 0:
-            progress(min(40, 40 * buf.tell() // size))  # how far the reader has read
+            progress(min(40, 40 * where() // size))  # how far the reader has read
         try:
             fields = next(reader)
         except StopIteration:
@@ -230,10 +348,14 @@ def parse(text: str, progress: Progress | None = None) -> tuple[list[ParsedRow],
 
         values = dict(_BLANK)
         for col, i in index.items():
-            values[col] = fields[i].strip()
+            values[col] = unneutralise(fields[i].strip())
         get = values.__getitem__
 
         n_err = len(errors)
+        for col in TEXT_LIMITS:
+            problem = _text_problem(line, col, get(col)) if col in values else None
+            if problem is not None:
+                errors.append(problem)
         codes: list[str] = []
         barcode_field = get("barcode")
         for raw in (
@@ -299,8 +421,6 @@ def parse(text: str, progress: Progress | None = None) -> tuple[list[ParsedRow],
         name_ko = get("name_ko")
         if not name_ko:
             errors.append(RowError(line, "name_ko", "a Korean name is required", "csv.name"))
-        elif len(name_ko) > 200:
-            errors.append(RowError(line, "name_ko", "longer than 200 characters", "csv.name_long"))
         unit = ""
         try:
             unit = parse_unit(get("unit")).value

@@ -11,7 +11,6 @@ re-imports unchanged.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,16 +28,19 @@ from posapp.db.models import (
     StockLevel,
     utcnow,
 )
+from posapp.domain.csv_cells import safe_writer
 from posapp.inventory.csv_format import (
     COLUMNS,
     OPTIONAL,
     ImportRejected,
     ImportResult,
     ParsedRow,
+    Prepared,
     Progress,
     RowError,
     decode,
     parse,
+    read_file,
 )
 from posapp.inventory.products import PriceSource, ProductChange, write_products
 
@@ -58,10 +60,25 @@ def import_products(
 
     ``progress(percent)`` is called as the work advances (from the caller's thread: a UI posts
     it to its own thread): reading 0–40, checks 50, regions etc. 60, writing 60–100."""
-    conn = uow.conn
-    say = progress or (lambda _percent: None)
     text, encoding = decode(data)
     rows, errors = parse(text, progress)
+    return import_prepared(
+        uow, Prepared(rows, errors, encoding), user_id=user_id, progress=progress
+    )
+
+
+def import_prepared(
+    uow: UnitOfWork,
+    prepared: Prepared,
+    *,
+    user_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write a file already read and checked (:func:`posapp.inventory.csv_format.read_file`,
+    done before the transaction, so the write lock is held only for the writing)."""
+    conn = uow.conn
+    say = progress or (lambda _percent: None)
+    rows, errors, encoding = prepared.rows, list(prepared.errors), prepared.encoding
     say(45)
     new_regions: list[str] = []
     new_producers: list[str] = []
@@ -289,21 +306,8 @@ def import_file(
     user_id: int | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportRejected(
-            [
-                RowError(
-                    0,
-                    "",
-                    f"cannot read {path}: {exc.strerror}",
-                    "csv.unreadable_file",
-                    {"path": str(path), "error": exc.strerror},
-                )
-            ]
-        ) from exc
-    return import_products(uow, data, user_id=user_id, progress=progress)
+    prepared = read_file(path, progress)
+    return import_prepared(uow, prepared, user_id=user_id, progress=progress)
 
 
 EXPORT_COLUMNS = (*COLUMNS, *OPTIONAL)
@@ -344,7 +348,7 @@ def export_products(uow: UnitOfWork, path: Path) -> int:
     """Write every product as CSV (UTF-8 with BOM, so Korean Excel opens it); returns rows."""
     n = -1
     with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
+        writer = safe_writer(f)  # formula-like cells neutralised (posapp.domain.csv_cells)
         for row in export_rows(uow):
             writer.writerow(row)
             n += 1

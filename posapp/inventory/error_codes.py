@@ -131,6 +131,9 @@ class CsvErrorCode(StrEnum):
     BARCODES_SPLIT = "csv.barcodes_split"
     PLU_IN_USE = "csv.plu_in_use"
     UNREADABLE_FILE = "csv.unreadable_file"
+    TOO_LARGE = "csv.too_large"
+    TEXT_LONG = "csv.text_long"
+    CONTROL_CHAR = "csv.control_char"
 
 
 class ImportErrorCode(StrEnum):

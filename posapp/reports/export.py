@@ -2,15 +2,17 @@
 text for the terminal (columns aligned by display width: Hangul counts two).
 
 Owns the cell formatting of both; money stays a bare integer in CSV so spreadsheets can sum it.
+Every CSV cell goes through :func:`posapp.domain.csv_cells.safe_writer` (text that starts like a
+formula is written with an apostrophe): use it, never ``csv.writer``, for any new CSV export.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from typing import Any
 
+from posapp.domain.csv_cells import safe_writer
 from posapp.domain.text import display_width
 from posapp.reports.model import Column, Report
 
@@ -38,7 +40,7 @@ def to_csv(report: Report) -> bytes:
     """The report as CSV bytes: a title line, the header, the rows, the totals, then each
     section (a blank line, its title, its header and rows)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
+    w = safe_writer(buf, lineterminator="\r\n")
     w.writerow([report.title, report.period.label()])
     w.writerow([c.title for c in report.columns])
     for row in report.rows:

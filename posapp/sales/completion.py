@@ -174,19 +174,6 @@ def complete_sale(
         if payments:
             conn.execute(INSERT_PAYMENTS, payments)
         outbox.append(uow, "sale", ticket.uuid, doc, at=now, register_id=register_id)
-        if audited:
-            audit.record(
-                conn,
-                "discount.approve",
-                approved_by,
-                register_id,
-                receipt_no,
-                None,
-                {"discount": priced.discount_total, "cashier": user_id},
-                now,
-            )
-        if overridden:
-            audit_price_overrides(uow, lines, register_id, receipt_no, user_id, now)
         if unissued and cash_receipt is not None:
             amount = cash_receipt_amount(priced.total, list(tenders))
             if amount > 0:
@@ -213,6 +200,20 @@ def complete_sale(
             at=now,
             batch=batch,
         )
+    # the audit events read their chain's head, so they come after the batch (rare: approvals)
+    if audited:
+        audit.record(
+            conn,
+            "discount.approve",
+            approved_by,
+            register_id,
+            receipt_no,
+            None,
+            {"discount": priced.discount_total, "cashier": user_id},
+            now,
+        )
+    if overridden:
+        audit_price_overrides(uow, lines, register_id, receipt_no, user_id, now)
     return _completed(sale_id, sale_row, lines, payments, priced, settlement, cash_receipt, moves)
 
 

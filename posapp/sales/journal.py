@@ -1,9 +1,19 @@
-"""The hash-chained journal of completed sales and refunds, one chain per register.
+"""The keyed, hash-chained journal of completed sales and refunds, one chain per register.
 
-Each entry stores the document's canonical JSON and ``hash = sha256(prev_hash || payload)``;
-the register's head row is updated in the same transaction (and locked on PostgreSQL), so the
-chain has no forks. :func:`verify` walks every chain and also rebuilds each document from the
-sales tables: editing a sale, a line, a payment or a journal row is detected.
+Each entry stores the document's canonical JSON and ``hash = HMAC-SHA256(key, prev_hash ||
+payload)`` with the journal key kept outside the database (:func:`posapp.secrets.journal_key`):
+someone who can edit the database but not read the key cannot re-hash a rewritten chain. The
+register's head row is updated in the same transaction (and locked on PostgreSQL), so the chain
+has no forks. :func:`verify` walks every chain and also rebuilds each document from the sales
+tables: editing a sale, a line, a payment or a journal row is detected.
+
+Upgrade rule (:func:`upgrade_chains`, run once at the first start after migration
+0011_records): a journal written before the key existed is checked link by link with the old
+unkeyed rule (``sha256(prev || payload)``); only if every link holds is it re-keyed in place
+(each hash recomputed with the key, in order), and an audit event ``journal.rekeyed`` records
+each register's old and new head. A chain that does not hold under the old rule is left as it
+is and reported by ``verify`` — re-keying it would launder the edit. Once the scheme is marked
+in ``store_meta``, no unkeyed link is ever accepted again.
 """
 
 from __future__ import annotations
@@ -12,16 +22,18 @@ import datetime as dt
 import hashlib
 import json
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from posapp.db.engine import Batch, DatabaseConflict, UnitOfWork
-from posapp.db.models import JournalEntry, JournalHead
+from posapp.db.models import JournalEntry, JournalHead, StoreMeta
+from posapp.secrets import keyed_link
 
 GENESIS = "0" * 64
+SCHEME = "hmac-sha256/1"  # the chain rule in force, kept in store_meta as "chain_scheme"
 
 
 def canonical(doc: dict[str, Any]) -> str:
@@ -29,7 +41,18 @@ def canonical(doc: dict[str, Any]) -> str:
 
 
 def chain_hash(prev_hash: str, payload: str) -> str:
+    """The keyed link: HMAC-SHA256 of the previous hash and this entry's payload."""
+    return keyed_link(prev_hash, payload)
+
+
+def legacy_hash(prev_hash: str, payload: str) -> str:
+    """The unkeyed link of journals written before 0011_records (only :func:`upgrade_chains`)."""
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def short_head(seq: int, digest: str) -> str:
+    """The head as printed on a Z report: its number and the first 12 hex digits."""
+    return f"#{seq} {digest[:12]}"
 
 
 _heads = JournalHead.__table__
@@ -194,9 +217,10 @@ class JournalProblem:
 
 
 def verify(
-    uow: UnitOfWork, rebuild: Callable[[str], dict[str, Any] | None] | None = None
+    uow: UnitOfWork, rebuild: Callable[[str, str], dict[str, Any] | None] | None = None
 ) -> list[JournalProblem]:
-    """Walk each register's chain; with ``rebuild(doc_uuid)`` also compare against the tables."""
+    """Walk each register's keyed chain; with ``rebuild(doc_type, doc_uuid)`` also compare
+    each entry with the document rebuilt from the tables."""
     conn = uow.conn
     problems: list[JournalProblem] = []
     j = JournalEntry.__table__
@@ -210,11 +234,12 @@ def verify(
     prev, expected_seq = GENESIS, 1
     rows = conn.execute(
         select(
-            j.c.register_id, j.c.seq, j.c.doc_uuid, j.c.payload, j.c.prev_hash, j.c.hash
+            j.c.register_id, j.c.seq, j.c.doc_type, j.c.doc_uuid, j.c.payload, j.c.prev_hash,
+            j.c.hash,
         ).order_by(j.c.register_id, j.c.seq)
-    )
+    )  # fmt: skip
     last: dict[str, tuple[int, str]] = {}
-    for reg, seq, doc_uuid, payload, prev_hash, digest in rows:
+    for reg, seq, doc_type, doc_uuid, payload, prev_hash, digest in rows:
         if reg != current:
             current, prev, expected_seq = reg, GENESIS, 1
         if seq != expected_seq:
@@ -224,7 +249,7 @@ def verify(
         if chain_hash(prev_hash, payload) != digest:
             problems.append(JournalProblem(reg, seq, "entry hash does not match its contents"))
         if rebuild is not None:
-            doc = rebuild(doc_uuid)
+            doc = rebuild(doc_type, doc_uuid)
             if doc is None:
                 problems.append(JournalProblem(reg, seq, f"document {doc_uuid} is missing"))
             elif canonical(doc) != payload:
@@ -237,3 +262,138 @@ def verify(
         if last.get(reg, (0, GENESIS)) != (seq, digest):
             problems.append(JournalProblem(reg, seq, "head does not match the last entry"))
     return problems
+
+
+def store_fact(conn: Connection, key: str) -> str | None:
+    """A fact kept in ``store_meta`` (the store's identity, the chain scheme), or None."""
+    m = StoreMeta.__table__
+    value: str | None = conn.execute(select(m.c.value).where(m.c.key == key)).scalar()
+    return value
+
+
+def set_store_fact(conn: Connection, key: str, value: str) -> None:
+    m = StoreMeta.__table__
+    if conn.execute(update(m).where(m.c.key == key).values(value=value)).rowcount == 0:
+        conn.execute(insert(m).values(key=key, value=value))
+
+
+def heads(conn: Connection) -> dict[str, tuple[int, str]]:
+    """Every register's journal head as (seq, hash)."""
+    h = JournalHead.__table__
+    return {r: (s, d) for r, s, d in conn.execute(select(h.c.register_id, h.c.seq, h.c.hash))}
+
+
+def upgrade_chains(uow: UnitOfWork) -> list[str]:
+    """Re-key a journal written before the key existed, once (the rule is in the docstring).
+
+    Returns what it did or refused, one line per register. A no-op once ``chain_scheme`` is set.
+    """
+    from posapp import audit
+
+    conn = uow.conn
+    if store_fact(conn, "chain_scheme") == SCHEME:
+        return []
+    j = JournalEntry.__table__
+    done: list[str] = []
+    refused = False
+    rows = conn.execute(
+        select(j.c.id, j.c.register_id, j.c.seq, j.c.payload, j.c.prev_hash, j.c.hash).order_by(
+            j.c.register_id, j.c.seq
+        )
+    ).all()
+    by_reg: dict[str, list[Any]] = {}
+    for r in rows:
+        by_reg.setdefault(r.register_id, []).append(r)
+    done.extend(audit.upgrade_chains(conn))
+    journaled = set(conn.execute(select(j.c.doc_uuid).where(j.c.doc_type.like("shift%"))).scalars())
+    for reg, entries in by_reg.items():
+        if _broken_at(entries, chain_hash) is None:
+            continue  # keyed already (an upgrade cut short after this register)
+        broken = _broken_at(entries, legacy_hash)
+        if broken is not None:
+            refused = True
+            done.append(f"{reg}: not re-keyed, the unkeyed chain is broken at #{broken}")
+            continue
+        old_head = entries[-1].hash
+        prev = GENESIS
+        for e in entries:
+            digest = chain_hash(prev, e.payload)
+            conn.execute(update(j).where(j.c.id == e.id).values(prev_hash=prev, hash=digest))
+            prev = digest
+        conn.execute(
+            update(_heads).where(_heads.c.register_id == reg).values(seq=entries[-1].seq, hash=prev)
+        )
+        forget_head(conn.engine, reg)
+        audit.record(
+            conn,
+            "journal.rekeyed",
+            None,
+            reg,
+            f"journal {reg}",
+            {"seq": entries[-1].seq, "hash": old_head},
+            {"seq": entries[-1].seq, "hash": prev},
+        )
+        done.append(f"{reg}: {len(entries)} entries re-keyed")
+    if refused:
+        return done
+    # shifts from before their journal entries: journaled now, as they are, at the chain's end
+    from posapp.db.models import Shift
+
+    t = Shift.__table__
+    shifts = conn.execute(select(t).order_by(t.c.id)).mappings().all()
+    late = [sh for sh in shifts if sh["uuid"] not in journaled]
+    for sh in late:
+        at = sh["opened_at"]
+        append(
+            uow, sh["register_id"], "shift_open", sh["uuid"], shift_document(sh, closed=False), at
+        )
+        if sh["status"] == "closed":
+            doc = shift_document(sh, closed=True)
+            append(uow, sh["register_id"], "shift_close", sh["uuid"], doc, sh["closed_at"])
+    if late:
+        done.append(f"{len(late)} earlier shifts journaled")
+    set_store_fact(conn, "chain_scheme", SCHEME)
+    return done
+
+
+def _broken_at(entries: list[Any], link: Callable[[str, str], str]) -> int | None:
+    """The seq of the first entry whose link does not hold under ``link``, or None."""
+    prev = GENESIS
+    for e in entries:
+        if e.prev_hash != prev or link(e.prev_hash, e.payload) != e.hash:
+            return int(e.seq)
+        prev = e.hash
+    return None
+
+
+SHIFT_OPEN_KEYS = (
+    "uuid", "register_id", "opened_by", "opened_at", "business_date", "opening_float",
+    "opening_counts",
+)  # fmt: skip
+SHIFT_CLOSE_KEYS = (
+    *SHIFT_OPEN_KEYS, "closed_by", "closed_at", "closing_counts", "counted_cash",
+    "expected_cash", "z_number",
+)  # fmt: skip
+
+
+def shift_document(shift: Any, *, closed: bool | None = None) -> dict[str, Any]:
+    """A shift's journal document: as opened, or as closed (its count and Z).
+
+    ``shift`` is a :class:`posapp.db.models.Shift` or a row mapping of ``shifts``; ``closed``
+    says which document (by default: as the shift is now)."""
+
+    def get(k: str) -> Any:
+        return shift[k] if isinstance(shift, Mapping) else getattr(shift, k)
+
+    if closed is None:
+        closed = get("status") == "closed"
+    keys = SHIFT_CLOSE_KEYS if closed else SHIFT_OPEN_KEYS
+    doc: dict[str, Any] = {}
+    for k in keys:
+        v = get(k)
+        if isinstance(v, dt.datetime):
+            v = v.astimezone(dt.UTC).isoformat()
+        elif isinstance(v, dt.date):
+            v = v.isoformat()
+        doc[k] = v
+    return doc

@@ -70,6 +70,8 @@ class RegisterReport:
     offline_sales: int = 0  # sold while the store's database was unreachable (O-series numbers)
     pending_cash_receipts: int = 0  # 현금영수증 the terminal has not issued yet
     pending_cash_receipts_total: int = 0
+    journal_head: str = ""  # the register's journal head, short form (posapp.sales.journal)
+    by_shift: bool = False  # a day's Z: the shifts opened that day, whole (past midnight too)
 
 
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
@@ -228,7 +230,20 @@ def day_z_report(uow: UnitOfWork, register_id: str, day: dt.date) -> RegisterRep
         )
     )
     opening = sum(s.opening_float for s in shifts)
-    report = register_totals(uow, "Z", register_id, [s.id for s in shifts], day, opening, utcnow())
+    # by shift: a day's Z holds the shifts opened that day, whole — a shift from 21:00 to 01:00
+    # is counted (float, sales, count) on the day it opened, never split into two half-Zs
+    report = register_totals(uow, "Z", register_id, [s.id for s in shifts], None, opening, utcnow())
+    from dataclasses import replace
+
+    from posapp.sales import journal
+
+    seq, digest = journal.heads(uow.conn).get(register_id, (0, journal.GENESIS))
+    report = replace(
+        report,
+        business_date=day,
+        journal_head=journal.short_head(seq, digest),
+        by_shift=True,
+    )
     closed = [s for s in shifts if s.status == "closed"]
     if closed and len(closed) == len(shifts):
         counted = sum(s.counted_cash or 0 for s in closed)
@@ -263,6 +278,8 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
     lines = [title, "=" * width, row("계산대", r.register_id)]
     if r.business_date:
         lines.append(row("영업일", r.business_date.isoformat()))
+    if r.by_shift:
+        lines.append("이날 시작한 교대 전체(자정 이후 판매 포함)")
     if r.z_number is not None:
         lines.append(row("Z 번호", str(r.z_number)))
     lines.append(row("출력", local.strftime("%Y-%m-%d %H:%M")))
@@ -310,5 +327,7 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         over = r.over_short or 0
         label = "과잉" if over > 0 else "부족" if over < 0 else "과부족"
         lines.append(row(label, format_krw(over)))
+    if r.journal_head:
+        lines += ["-" * width, row("기록 검증값", r.journal_head)]
     lines.append("=" * width)
     return "\n".join(lines)

@@ -137,6 +137,7 @@ def open_shift(
         raise SaleError(
             f"register {register_id} already has an open shift", code=ShiftErrorCode.ALREADY_OPEN
         ) from exc
+    journal.append(uow, register_id, "shift_open", shift.uuid, journal.shift_document(shift), now)
     audit.record(
         uow.conn,
         "shift.open",
@@ -183,6 +184,11 @@ def close_shift(
     shift.expected_cash = report.expected_cash
     shift.z_number = z_number
     uow.session.flush()
+    head = journal.append(
+        uow, shift.register_id, "shift_close", shift.uuid, journal.shift_document(shift), now
+    )
+    seq, _ = journal.heads(uow.conn)[shift.register_id]
+    # the head as printed on this Z: a keyed audit event keeps it as the till's local anchor
     audit.record(
         uow.conn,
         "shift.close",
@@ -190,10 +196,19 @@ def close_shift(
         shift.register_id,
         f"shift {shift.id}",
         None,
-        {"expected": report.expected_cash, "counted": counted, "z": z_number},
+        {
+            "expected": report.expected_cash,
+            "counted": counted,
+            "z": z_number,
+            "journal_head": {"seq": seq, "hash": head},
+        },
         now,
     )
-    return with_count(report, counted, z_number)
+    from dataclasses import replace
+
+    return replace(
+        with_count(report, counted, z_number), journal_head=journal.short_head(seq, head)
+    )
 
 
 def not_open(register_id: str) -> SaleError:

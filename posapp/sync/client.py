@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -101,9 +102,22 @@ class PlatformClient:
         """Push documents; one result per document, in order (see protocol result statuses)."""
         return self.push_json([json.dumps(d, ensure_ascii=False) for d in documents])
 
-    def push_json(self, documents: list[str]) -> list[dict[str, Any]]:
-        """:meth:`push` for documents already serialised (the outbox keeps JSON text)."""
-        body_text = f'{{"protocol": {P.VERSION}, "documents": [{", ".join(documents)}]}}'
+    def push_json(
+        self,
+        documents: list[str],
+        *,
+        uuids: Sequence[str] | None = None,
+        anchor: Mapping[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """:meth:`push` for documents already serialised (the outbox keeps JSON text).
+
+        With ``uuids`` (each document's, in order) the results are matched to the documents by
+        the uuid each result names, never by position, and returned in the documents' order: a
+        result for a uuid not sent, a document without its result, or one answered twice is a
+        bad answer (retryable; nothing is marked). ``anchor`` is the register's journal head,
+        which the platform keeps as the till's anchor outside it."""
+        extra = f', "anchor": {json.dumps(dict(anchor))}' if anchor is not None else ""
+        body_text = f'{{"protocol": {P.VERSION}, "documents": [{", ".join(documents)}]{extra}}}'
         body = self._call("POST", "/documents", raw=body_text.encode())
         results = body.get("results")
         if not isinstance(results, list) or len(results) != len(documents):
@@ -112,7 +126,13 @@ class PlatformClient:
                 code=SyncErrorCode.BAD_ANSWER,
                 retryable=True,
             )
-        return results
+        if uuids is None:
+            return results
+        return match_results(list(uuids), results)
+
+    def anchor(self) -> dict[str, Any]:
+        """The journal head the platform keeps for this till's register (``seq`` 0: none)."""
+        return self._call("GET", "/anchor")
 
     def catalog_changes(self, after: int, limit: int = P.MAX_PAGE) -> dict[str, Any]:
         return self._call("GET", "/catalog/changes", params={"after": after, "limit": limit})
@@ -213,3 +233,24 @@ class PlatformClient:
             retryable=False,
             server_code=server_code,
         )
+
+
+def match_results(uuids: list[str], results: list[Any]) -> list[dict[str, Any]]:
+    """The results in the order of ``uuids``, matched by the uuid each names (see push_json)."""
+    by_uuid: dict[str, dict[str, Any]] = {}
+    for r in results:
+        ident = r.get("uuid") if isinstance(r, dict) else None
+        if not isinstance(ident, str) or ident in by_uuid:
+            raise SyncError(
+                "the platform answered a result without a uuid, or one twice",
+                code=SyncErrorCode.BAD_ANSWER,
+                retryable=True,
+            )
+        by_uuid[ident] = r
+    if set(by_uuid) != set(uuids):
+        raise SyncError(
+            "the platform's results name other documents than those sent",
+            code=SyncErrorCode.BAD_ANSWER,
+            retryable=True,
+        )
+    return [by_uuid[u] for u in uuids]

@@ -38,6 +38,8 @@ ERRORS: dict[str, tuple[int, str]] = {
     "request.unsupported_version": (400, "the protocol version is not supported"),
     "batch.too_large": (413, "too many items in one request"),
     "not_found": (404, "no such resource"),
+    "document.conflict": (409, "another document was already received under this uuid"),
+    "document.other_register": (403, "the document belongs to another register than the token's"),
     "rate_limited": (429, "too many requests: wait for Retry-After seconds"),
     "server.error": (500, "the platform failed; try again later"),
     "server.unavailable": (503, "the platform is not available; try again later"),
@@ -151,6 +153,13 @@ def openapi() -> dict[str, Any]:
                     },
                 }
             },
+            "/anchor": {
+                "get": {
+                    "summary": "The last journal head this register sent (its anchor outside the "
+                    "till; seq 0 when none yet)",
+                    "responses": {"200": _json({"$ref": ref + "Anchor"}), **_err(*common)},
+                }
+            },
             "/catalog/changes": {
                 "get": {
                     "summary": "Catalogue and price changes after a server cursor",
@@ -222,6 +231,16 @@ def openapi() -> dict[str, Any]:
                                 },
                             },
                         },
+                        "anchor": {"$ref": ref + "Anchor"},
+                    },
+                },
+                "Anchor": {
+                    "type": "object",
+                    "required": ["register_id", "seq", "hash"],
+                    "properties": {
+                        "register_id": {"type": "string"},
+                        "seq": {"type": "integer", "minimum": 0},
+                        "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                     },
                 },
                 "DocumentResults": {

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from sqlalchemy import select
+
 from posapp.db.engine import Database, DatabaseError, UnitOfWork
-from posapp.db.models import utcnow
+from posapp.db.models import JournalHead, utcnow
 from posapp.sync import online, outbox
 from posapp.sync import protocol as P
 from posapp.sync.client import PlatformClient, SyncError
@@ -225,7 +227,11 @@ class SyncWorker:
                         self._read_batch, batch[-1].id, frozenset(p.doc_uuid for p in batch)
                     )
                     try:
-                        results = client.push_json([p.document_json() for p in batch])
+                        results = client.push_json(
+                            [p.document_json() for p in batch],
+                            uuids=[p.doc_uuid for p in batch],
+                            anchor=self._anchor(),
+                        )
                     except SyncError as exc:
                         error = f"{exc.code}: {exc}"
                         failed = {p.id: error for p in batch}
@@ -246,6 +252,17 @@ class SyncWorker:
                 if marking is not None:
                     total += marking.result()
         return total
+
+    def _anchor(self) -> dict[str, Any]:
+        """This register's journal head, sent with each batch: the platform keeps the last."""
+        h = JournalHead.__table__
+        row = self.db.read(
+            lambda uow: uow.conn.execute(
+                select(h.c.seq, h.c.hash).where(h.c.register_id == self.register_id)
+            ).first()
+        )
+        seq, digest = row if row is not None else (0, "0" * 64)
+        return {"register_id": self.register_id, "seq": int(seq), "hash": str(digest)}
 
     def _read_batch(self, after_id: int, in_flight: frozenset[str]) -> list[outbox.Pending]:
         return self.db.read(

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from posapp.db.engine import Database
 from posapp.inventory import csv_io
-from posapp.inventory.csv_format import ImportRejected, ImportResult, Progress, RowError
+from posapp.inventory.csv_format import (
+    ImportRejected,
+    ImportResult,
+    Progress,
+    RowError,
+    read_file,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +52,13 @@ class ProductFilesUseCases:
         self, path: Path, *, user_id: int, progress: Progress | None = None
     ) -> ImportResult:
         """Import ``path`` in one transaction (not retried: a refused file raises
-        :class:`ImportRejected` with every bad row)."""
+        :class:`ImportRejected` with every bad row). The file is read, decoded and checked
+        first, outside the transaction: the write lock is held only while writing."""
+        prepared = read_file(path, progress)
+        if prepared.errors:
+            raise ImportRejected(prepared.errors)
         return self._db.transact(
-            lambda uow: csv_io.import_file(uow, path, user_id=user_id, progress=progress),
+            lambda uow: csv_io.import_prepared(uow, prepared, user_id=user_id, progress=progress),
             retries=0,
         )
 

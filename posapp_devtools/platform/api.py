@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -76,9 +77,39 @@ async def documents(request: Request) -> Response:
     docs = body["documents"]
     if len(docs) > P.MAX_BATCH:
         return error_response("batch.too_large", max=P.MAX_BATCH, got=len(docs))
+    anchor = body.get("anchor")
+    if anchor is not None and not _anchor_ok(anchor, reg):
+        return error_response(
+            "request.invalid", "anchor is {register_id: the token's, seq: int ≥ 0, hash: 64 hex}"
+        )
     store: Store = request.app.state.store
     results = await asyncio.to_thread(store.push, reg, docs)
+    if anchor is not None:
+        await asyncio.to_thread(store.keep_anchor, reg, anchor["seq"], anchor["hash"])
     return JSONResponse({"results": results})
+
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _anchor_ok(anchor: Any, register_id: str) -> bool:
+    return (
+        isinstance(anchor, dict)
+        and anchor.get("register_id") == register_id
+        and type(anchor.get("seq")) is int
+        and anchor["seq"] >= 0
+        and isinstance(anchor.get("hash"), str)
+        and _HEX64.match(anchor["hash"]) is not None
+    )
+
+
+async def anchor(request: Request) -> Response:
+    """The last journal head the token's register sent."""
+    reg = register_of(request)
+    if isinstance(reg, Response):
+        return reg
+    store: Store = request.app.state.store
+    return JSONResponse(await asyncio.to_thread(store.anchor_of, reg))
 
 
 def _paged(read: Callable[[Store], Callable[[int, int], dict[str, Any]]]) -> Any:

@@ -28,6 +28,7 @@ from posapp_devtools.platform.admin import (
     admin_stats,
 )
 from posapp_devtools.platform.api import (
+    anchor,
     catalog_changes,
     documents,
     openapi_doc,
@@ -65,6 +66,7 @@ def create_app(
         routes=[
             Route(P.PREFIX + "/status", status),
             Route(P.PREFIX + "/documents", documents, methods=["POST"]),
+            Route(P.PREFIX + "/anchor", anchor),
             Route(P.PREFIX + "/catalog/changes", catalog_changes),
             Route(P.PREFIX + "/orders", orders),
             Route(P.PREFIX + "/stock", stock, methods=["PUT"]),

@@ -31,6 +31,12 @@ CREATE TABLE IF NOT EXISTS stock (
     updated_at TEXT NOT NULL, PRIMARY KEY (register_id, sku));
 CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, register_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS anchors (
+    register_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL,
+    received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS anchor_regressions (
+    id INTEGER PRIMARY KEY, register_id TEXT NOT NULL, kept_seq INTEGER NOT NULL,
+    got_seq INTEGER NOT NULL, got_hash TEXT NOT NULL, at TEXT NOT NULL);
 """
 
 
@@ -84,6 +90,35 @@ class Store:
             ).fetchone()
         return row[0] if row else None
 
+    # --- anchors: each register's journal head, kept outside the till ----------------------
+
+    def keep_anchor(self, register_id: str, seq: int, digest: str) -> None:
+        """Keep the head a till sent; a head behind the kept one is recorded, never kept."""
+        with self.lock:
+            row = self.conn.execute(
+                "SELECT seq FROM anchors WHERE register_id = ?", (register_id,)
+            ).fetchone()
+            if row is not None and seq < row[0]:
+                self.conn.execute(
+                    "INSERT INTO anchor_regressions(register_id, kept_seq, got_seq, got_hash, at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (register_id, row[0], seq, digest, utc_now()),
+                )
+                return
+            self.conn.execute(
+                "INSERT OR REPLACE INTO anchors(register_id, seq, hash, received_at)"
+                " VALUES (?, ?, ?, ?)",
+                (register_id, seq, digest, utc_now()),
+            )
+
+    def anchor_of(self, register_id: str) -> dict[str, Any]:
+        with self.lock:
+            row = self.conn.execute(
+                "SELECT seq, hash FROM anchors WHERE register_id = ?", (register_id,)
+            ).fetchone()
+        seq, digest = row if row else (0, "0" * 64)
+        return {"register_id": register_id, "seq": seq, "hash": digest}
+
     # --- documents ----------------------------------------------------------------------
 
     def push(self, register_id: str, docs: list[Any]) -> list[dict[str, Any]]:
@@ -106,8 +141,26 @@ class Store:
             ident = doc.get("uuid") if isinstance(doc, dict) else None
             return _result(ident, P.REJECTED, "request.invalid", problem)
         ident, kind, payload = doc["uuid"], doc["kind"], doc["payload"]
-        seen = self.conn.execute("SELECT 1 FROM documents WHERE uuid = ?", (ident,)).fetchone()
+        if kind in ("sale", "refund") and payload.get("register_id") != register_id:
+            return _result(
+                ident,
+                P.REJECTED,
+                "document.other_register",
+                f"this token is register {register_id}'s; the document is "
+                f"{payload.get('register_id')!r}'s",
+            )
+        seen = self.conn.execute(
+            "SELECT kind, register_id, payload FROM documents WHERE uuid = ?", (ident,)
+        ).fetchone()
         if seen:
+            same = seen[0] == kind and seen[1] == register_id and json.loads(seen[2]) == payload
+            if not same:
+                return _result(
+                    ident,
+                    P.REJECTED,
+                    "document.conflict",
+                    "a different document was already received under this uuid",
+                )
             return {"uuid": ident, "status": P.DUPLICATE}
         if kind == "refund":
             original = self.conn.execute(

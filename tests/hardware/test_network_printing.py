@@ -154,3 +154,30 @@ def test_cli_test_page_through_the_emulator(emulator) -> None:  # type: ignore[n
     receipts = emulator.wait_for_receipts(2, timeout=5)
     assert len(receipts) == 2  # native and raster
     assert "한글 출력" in receipts[0].document.text()
+
+
+def test_status_after_a_job_is_not_fooled_by_status_bytes_inside_raster_data(
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    """Raster data regularly holds ``10 04 n`` (DLE EOT), and an Epson printer answers it even
+    mid-image. Before: the status read after the job took that early answer for the answer to
+    its first question, every later answer shifted by one — here the paper-near-end bit of
+    DLE EOT 4 was read from DLE EOT 2's answer and lost."""
+    from posapp.hardware.printer import EscposTransport
+
+    emu = PrinterEmulator(tmp_path / "paper", port=0, realtime_in_data=True).start()
+    try:
+        emu.set_paper_low()
+        t = EscposTransport(parse_uri(f"network://127.0.0.1:{emu.port}?mode=raster"))
+        try:
+            before = t.status()
+            assert before is not None and before.paper_low
+            image = b"\x10\x04\x01\x00" * 8  # 2 bytes wide, 16 rows: the bytes 10 04 01 inside
+            t.write(b"\x1dv0\x00\x02\x00\x10\x00" + image + b"\n\x1dV\x00")
+            after = t.status()
+        finally:
+            t.close()
+        assert after is not None and after.online and after.paper_low, after
+        assert not after.paper_out and not after.cover_open
+    finally:
+        emu.stop()

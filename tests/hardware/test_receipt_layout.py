@@ -165,3 +165,20 @@ def test_a_failed_job_stays_queued_with_its_error_and_reprints() -> None:
         assert q.job(job.id).state == "done" and printer.printed == ["R01-20261123-0042"]
     finally:
         q.close()
+
+
+@pytest.mark.parametrize("paper", [80, 58])
+@pytest.mark.parametrize("qty", ["1.500kg", "12.345kg", "437g"])
+def test_a_weighed_quantity_fits_its_column_on_paper(paper: int, qty: str) -> None:
+    """Before: ``1.500kg`` printed ``1.500k``; ``12.345kg`` printed ``12.345`` at 80 mm and
+    ``12.34`` at 58 mm. Read back from the bytes the printer gets."""
+    from posapp_devtools.escpos import decode
+
+    items = (ItemLine("횡성 한우 등심", qty, 12_800, 158_016, 0, True, ""),)
+    data = encode(layout_sale(sample(items=items), paper), "native")
+    text = decode(data, double_byte=True).text()
+    row = next(line for line in text.splitlines() if "158,016" in line)
+    assert f" {qty} " in row or row.split()[0] == qty, row
+    for line in text.splitlines():
+        if not line.startswith("[BARCODE"):  # the decoder's note for a barcode, not text
+            assert display_width(line) <= {80: 48, 58: 32}[paper], line

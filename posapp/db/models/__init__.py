@@ -25,7 +25,7 @@ from posapp.db.models.catalogue import (
     Region,
 )
 from posapp.db.models.classes import ClassBooking, ClassIngredient, ClassRoom, ClassSession
-from posapp.db.models.journal import AuditEvent, JournalEntry, JournalHead
+from posapp.db.models.journal import AuditEvent, AuditHead, JournalEntry, JournalHead, StoreMeta
 from posapp.db.models.reports import ReportRollupState, ReportSalesRollup
 from posapp.db.models.sales import HeldTicket, Payment, PendingCashReceipt, Sale, SaleLine
 from posapp.db.models.stock import (
@@ -46,6 +46,7 @@ from posapp.db.models.tills import ReceiptCounter, Register, RolePermission, Shi
 __all__ = [
     "NAMING",
     "AuditEvent",
+    "AuditHead",
     "Base",
     "BigID",
     "Category",
@@ -84,6 +85,7 @@ __all__ = [
     "StockLevel",
     "StockMovement",
     "StockReservation",
+    "StoreMeta",
     "SyncState",
     "UTCDateTime",
     "User",

@@ -48,3 +48,28 @@ class AuditEvent(Base):
     target: Mapped[str] = mapped_column(String(120), default="")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the keyed chain (migration 0011_records): one chain per register ("" for none); NULL on
+    # rows written before it until the upgrade chains them (posapp.audit.upgrade_chains)
+    chain: Mapped[str | None] = mapped_column(String(16))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("chain", "seq"),)
+
+
+class AuditHead(Base):
+    """The last chained audit event per chain (a register, or "" for events of no register)."""
+
+    __tablename__ = "audit_heads"
+    chain: Mapped[str] = mapped_column(String(16), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+
+
+class StoreMeta(Base):
+    """Facts about this store's database: its identity, the chain scheme in force."""
+
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

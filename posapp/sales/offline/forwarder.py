@@ -21,7 +21,6 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp import audit
 from posapp.db.engine import Database, DatabaseError, UnitOfWork
@@ -156,13 +155,7 @@ def _mark_audit_sent(uow: UnitOfWork, *, last_id: int) -> None:
 
 def _insert_audit_once(uow: UnitOfWork, *, rows: list[dict[str, Any]]) -> None:
     """Insert audit events unless their uuid is there already (a forward cut short)."""
-    conn = uow.conn
-    t = AuditEvent.__table__
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(
-        dialect_insert(t).on_conflict_do_nothing(index_elements=[t.c.uuid]),
-        [{k: v for k, v in r.items() if k != "id"} for r in rows],
-    )
+    audit.insert_copies(uow.conn, rows)
 
 
 def _replay(uow: UnitOfWork, p: dict[str, Any]) -> str:

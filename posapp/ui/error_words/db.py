@@ -21,6 +21,11 @@ WORDS: dict[str, Words] = {
         "데이터베이스에 연결할 수 없습니다. 매장 서버와 네트워크를 확인하세요.",
         "Cannot reach the database. Check the store's server and the network.",
     ),
+    DbErrorCode.DISK_FULL: Words(
+        "디스크가 가득 차서 저장하지 못했습니다. 아무것도 기록되지 않았습니다. "
+        "오래된 백업이나 파일을 지우고 다시 하세요.",
+        "The disk is full, so nothing was saved. Delete old backups or files and try again.",
+    ),
     DbErrorCode.CONFLICT: Words(
         "다른 계산대가 같은 자료를 동시에 바꿨습니다. 다시 하세요.",
         "Another till changed the same data at the same time. Try again.",

@@ -109,6 +109,18 @@ WORDS: dict[str, Words] = {
         "상품명이 200자보다 깁니다.",
         "The product name is longer than 200 characters.",
     ),
+    CsvErrorCode.TOO_LARGE: Words(
+        "값 {value}이(가) 너무 큽니다(최대 {max}).",
+        "The value {value} is too large (at most {max}).",
+    ),
+    CsvErrorCode.TEXT_LONG: Words(
+        "{limit}자보다 깁니다({length}자).",
+        "Longer than {limit} characters ({length}).",
+    ),
+    CsvErrorCode.CONTROL_CHAR: Words(
+        "보이지 않는 제어 문자({char})가 들어 있습니다. 지우고 다시 저장하세요.",
+        "It holds an invisible control character ({char}); remove it and save again.",
+    ),
     CsvErrorCode.UNIT: Words(
         "단위는 ea, kg, 100g(개) 중 하나입니다: {value}",
         "The unit is one of ea, kg, 100g: {value}",
