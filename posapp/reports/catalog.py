@@ -26,7 +26,7 @@ from posapp.db.models import (
     StockLevel,
 )
 from posapp.domain import calendar
-from posapp.reports import sales, settlement, stock
+from posapp.reports import sales, settlement, stock, vat
 from posapp.reports.base import local_hour, utc_bounds
 from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import (
@@ -118,6 +118,7 @@ REPORTS: dict[str, tuple[str, Query]] = {
     "waste": ("폐기 내역", stock.waste),
     "expiring": ("유통기한 임박", stock.expiring),
     "classes": ("쿠킹 클래스", classes),
+    "vat": ("부가세 신고 자료", vat.vat_return),
 }
 
 

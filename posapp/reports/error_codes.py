@@ -18,3 +18,5 @@ class ReportErrorCode(StrEnum):
     FILTER_UNKNOWN = "report.filter_unknown"
     UNKNOWN = "report.unknown"
     OUT_REQUIRED = "report.out_required"
+    PERIOD_NAME = "report.period_name"
+    FORMAT = "report.format"

@@ -35,4 +35,12 @@ WORDS: dict[str, Words] = {
         "공급자별 정산서를 저장할 폴더를 지정하세요.",
         "Choose the folder for the producers' statements.",
     ),
+    ReportErrorCode.PERIOD_NAME: Words(
+        "기간 이름이 올바르지 않습니다: {value} (예: 2026-03, 2026Q1, 2026H1)",
+        "Not a period name: {value} (for example 2026-03, 2026Q1, 2026H1)",
+    ),
+    ReportErrorCode.FORMAT: Words(
+        "이 보고서는 그 형식으로 저장할 수 없습니다: {format}",
+        "This report cannot be saved in that format: {format}",
+    ),
 }
