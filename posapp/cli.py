@@ -487,9 +487,12 @@ def _report_parsers(rsub: Any) -> None:
 
     for name, (title, _) in REPORTS.items():
         r = rsub.add_parser(name, help=title)
-        r.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat)
+        r.add_argument("--from", dest="start", type=dt.date.fromisoformat)
         r.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="default: --from")
-        r.add_argument("--format", choices=["txt", "csv", "pdf"], default="txt")
+        r.add_argument(
+            "--period", help="instead of --from/--to: a month 2026-03, quarter 2026Q1, half 2026H1"
+        )
+        r.add_argument("--format", choices=["txt", "csv", "pdf", "xlsx"], default="txt")
         r.add_argument("--out", type=Path, help="file to write (default: standard output)")
         for f in ("region", "producer", "category", "cashier"):
             r.add_argument(f"--{f}", help=f"only this {f} (name or id)")

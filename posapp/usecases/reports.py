@@ -1,6 +1,6 @@
 """The manager's reports, as the reports window uses them: the catalogue of reports, the
 filter choices (after bringing the daily rollup up to date), running one report, the
-dashboard, exporting a report (CSV / PDF) and the per-supplier settlement PDFs.
+dashboard, exporting a report (CSV / PDF / XLSX) and the per-supplier settlement PDFs.
 
 The long ones (the rollup's first summing of a year, a report, the statements) run on the
 reports window's own runner, never in front of the till's sales. The work is
@@ -49,7 +49,7 @@ class Reports:
 
     @staticmethod
     def export(report: Report, fmt: str, target: Path) -> Path:
-        """Write ``report`` as ``fmt`` (``csv`` or ``pdf``) to ``target`` (an I/O call)."""
+        """Write ``report`` as ``fmt`` (``csv``, ``pdf`` or ``xlsx``) to ``target`` (an I/O call)."""
         target.write_bytes(render(report, fmt))
         return target
 

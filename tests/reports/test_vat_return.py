@@ -222,3 +222,66 @@ def test_csv_and_pdf_read_back(october: Store) -> None:
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.report_pdf(r))).pages)
     for needle in ("부가세 신고 자료", "30,909", "3,091", "44,700", "신용카드매출전표등", "49,800"):
         assert needle in text
+
+
+def test_xlsx_opens_back_with_numbers_and_sheets(october: Store) -> None:
+    from openpyxl import load_workbook
+
+    from posapp.reports import xlsx
+
+    r = run(october, OCT)
+    wb = load_workbook(io.BytesIO(xlsx.to_xlsx(r)))
+    assert wb.sheetnames[0] == "vat" and len(wb.sheetnames) == 1 + len(r.sections)
+    ws = wb["vat"]
+    assert ws["A1"].value == "부가세 신고 자료 (2026년 10월)"
+    assert [c.value for c in ws[4]] == [c.title for c in r.columns]
+    card_row = next(row for row in ws.iter_rows(min_row=5) if row[0].value == "신용·직불·선불카드")
+    assert [c.value for c in card_row[1:]] == [2, 32_800, 13_028, 11_843, 1_185, 19_772]
+    assert card_row[2].number_format == "#,##0" and card_row[0].font.name == "맑은 고딕"
+    total = next(row for row in ws.iter_rows(min_row=5) if row[0].value == "합계")
+    assert total[2].value == 78_700 and total[0].font.b
+    ret = wb[wb.sheetnames[1]]
+    assert ret["A1"].value == "부가가치세 신고서: 과세표준 및 매출세액"
+    values = {row[0].value: (row[1].value, row[2].value) for row in ret.iter_rows(min_row=5)}
+    assert values["(9) 과세표준 및 매출세액 합계"] == (30_909, 3_091)
+    assert ws.freeze_panes == "A5"
+
+
+def test_xlsx_keeps_formula_like_text_as_text() -> None:
+    from openpyxl import load_workbook
+
+    from posapp.reports import xlsx
+    from posapp.reports.model import Column
+
+    r = Report(
+        "t",
+        "시험",
+        OCT,
+        NO_FILTERS,
+        (Column("name", "이름"), Column("n", "금액", "krw")),
+        (('=HYPERLINK("http://x")', 1), ("+82 10", -5), ("@SUM(A1)", 0)),
+    )
+    ws = load_workbook(io.BytesIO(xlsx.to_xlsx(r)))["t"]
+    cells = [ws.cell(row=i, column=1) for i in (5, 6, 7)]
+    assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "+82 10", "@SUM(A1)"]
+    assert all(c.data_type == "s" for c in cells)
+    assert ws.cell(row=6, column=2).value == -5
+
+
+def test_cli_writes_the_quarter_as_xlsx_csv_and_text(october: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from tests.reports.test_exports_cli import admin
+
+    url = str(october.db.engine.url.render_as_string(hide_password=False))
+    out = tmp_path / "vat.xlsx"
+    done = admin(url, "report", "vat", "--period", "2026Q4", "--format", "xlsx", "--out", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    ws = load_workbook(out)["vat"]
+    assert ws["A1"].value == "부가세 신고 자료 (2026년 4분기 (제2기 확정))"
+    text = admin(url, "report", "vat", "--period", "2026-10", "--till", "R01")
+    assert text.returncode == 0, text.stderr.decode()
+    out_text = text.stdout.decode()
+    assert "계산대 R01" in out_text and "30,909" in out_text and "3,091" in out_text
+    bad = admin(url, "report", "vat", "--period", "2026Q7")
+    assert bad.returncode != 0 and b"Traceback" not in bad.stderr
