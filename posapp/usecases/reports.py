@@ -49,7 +49,7 @@ class Reports:
 
     @staticmethod
     def export(report: Report, fmt: str, target: Path) -> Path:
-        """Write ``report`` as ``fmt`` (``csv``, ``pdf`` or ``xlsx``) to ``target`` (an I/O call)."""
+        """Write ``report`` as ``fmt`` (``csv``, ``pdf`` or ``xlsx``) to ``target`` (I/O)."""
         target.write_bytes(render(report, fmt))
         return target
 
