@@ -55,10 +55,10 @@ def _table(
     total_fill = PatternFill("solid", fgColor="F2F2F2")
     r = start_row
     for i, c in enumerate(cols, start=1):
-        cell = ws.cell(row=r, column=i, value=c.title)
-        cell.font = bold
-        cell.fill = head_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        head = ws.cell(row=r, column=i, value=c.title)
+        head.font = bold
+        head.fill = head_fill
+        head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     body = [*rows, *([totals] if totals is not None else [])]
     for k, row in enumerate(body):
         r += 1
