@@ -107,6 +107,8 @@ class VatFigures:
     rows: dict[str, Sums] = field(default_factory=lambda: defaultdict(Sums))
     by_register: dict[tuple[str, str], Sums] = field(default_factory=lambda: defaultdict(Sums))
     by_month: dict[tuple[str, str], Sums] = field(default_factory=lambda: defaultdict(Sums))
+    #: per tender method (``payments.method``), whatever its evidence
+    by_method: dict[str, Sums] = field(default_factory=lambda: defaultdict(Sums))
     unknown_evidence: set[str] = field(default_factory=set)
     #: card-slip evidence on receipts that also have a tax invoice (should stay 0: §33②)
     slip_and_invoice: Sums = field(default_factory=Sums)
@@ -152,6 +154,7 @@ def vat_figures(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Vat
             S.c.exempt_total,
             PAY.c.evidence,
             PAY.c.amount,
+            PAY.c.method,
         )
         .select_from(
             S.outerjoin(PAY, PAY.c.sale_id == S.c.id).outerjoin(
@@ -179,14 +182,15 @@ def _add_receipt(out: VatFigures, rows: Sequence[Any], invoiced: set[str]) -> No
     uuid, orig_uuid, register = str(first[1]), first[2], str(first[3])
     month = as_date(first[4]).isoformat()[:7]
     taxable_total, vat, exempt_total = (int(first[k] or 0) for k in (5, 6, 7))
-    pays = [(str(r[8]), int(r[9] or 0)) for r in rows if r[8] is not None]
+    pays = [(str(r[8]), int(r[9] or 0), str(r[10])) for r in rows if r[8] is not None]
     if not pays:  # a receipt paid by nothing recorded (a zero total): 기타
-        pays = [("cash", taxable_total + exempt_total)]
+        pays = [("cash", taxable_total + exempt_total, "cash")]
     shares = split_payments(
-        [a for _, a in pays], taxable_total=taxable_total, vat=vat, exempt_total=exempt_total
+        [a for _, a, _ in pays], taxable_total=taxable_total, vat=vat, exempt_total=exempt_total
     )
     with_invoice = uuid in invoiced or (orig_uuid is not None and str(orig_uuid) in invoiced)
-    for (evidence, _), share in zip(pays, shares, strict=True):
+    for (evidence, _, method), share in zip(pays, shares, strict=True):
+        out.by_method[method].add(share)
         key = EVIDENCE_OF.get(evidence)
         if key is None:
             out.unknown_evidence.add(evidence)
