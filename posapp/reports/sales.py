@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Category, Producer, Region, User
 from posapp.domain.tax import split_vat
+from posapp.reports import vat
 from posapp.reports.base import (
     METHOD_KO,
     MONEY_COLUMNS,
@@ -47,7 +48,6 @@ from posapp.reports.model import (
     ReportRow,
     Series,
 )
-from posapp.reports import vat
 from posapp.reports.rollup import line_groups
 
 # --- by day / week / month -------------------------------------------------------------------
