@@ -54,7 +54,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("t", fontName=FONT_BOLD, fontSize=16, leading=22, spaceAfter=4),
         "h2": ParagraphStyle(
-            "h", fontName=FONT_BOLD, fontSize=11, leading=15, spaceBefore=8, spaceAfter=4
+            "h",
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,  # a section's title never ends a page without its table
         ),
         "body": ParagraphStyle("b", fontName=FONT, fontSize=9, leading=13),
         "small": ParagraphStyle(
@@ -253,7 +259,7 @@ def supplier_statement_pdf(s: SupplierSettlement, period_label: str) -> bytes:
     ]
     if s.kind == "consignment":
         summary += [(f"판매 수수료 ({s.rate or 0}%)", -s.commission), ("지급액", s.payable)]
-        basis = "지급액 = 순매출 − 판매 수수료"
+        basis = "지급액 = 순매출 - 판매 수수료"
     else:
         summary += [
             ("판매 원가 (로트 단가)", s.cost),

@@ -291,9 +291,9 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
     )
     totals = ("합계", "", "", None, *(sum(r[i] for r in rows) for i in range(4, 11)))
     notes: tuple[str, ...] = (
-        "위탁: 지급액 = 순매출 − 수수료(공급자별 수수료율).",
+        "위탁: 지급액 = 순매출 - 수수료(공급자별 수수료율).",
         "매입: 지급액 = 기간 중 입고액(로트 단가).",
-        "순매출 = 판매 − 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
+        "순매출 = 판매 - 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
     )
     unrated = [s.name for s in sups if s.kind == "consignment" and s.rate is None]
     if unrated:
