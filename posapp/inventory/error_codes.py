@@ -137,3 +137,12 @@ class ImportErrorCode(StrEnum):
     """``import.*`` codes."""
 
     REJECTED = "import.rejected"
+
+
+class TaxScheduleErrorCode(StrEnum):
+    """``tax_schedule.*`` codes: scheduled tax-class changes (posapp.inventory.tax_classes)."""
+
+    PAST = "tax_schedule.past"
+    UNKNOWN = "tax_schedule.unknown"
+    APPLIED = "tax_schedule.applied"
+    NOTHING = "tax_schedule.nothing"

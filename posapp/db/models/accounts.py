@@ -12,9 +12,10 @@ from posapp.db.models.base import Base, UTCDateTime, utcnow
 
 
 class TaxClassChange(Base):
-    """A product's tax class (과세/면세) from a business day on: the class in force on a day is
-    the latest change dated on or before it, else ``products.tax_class``. A sale line keeps the
-    class it was sold under (``sale_lines.tax_class``), so a change never rewrites history."""
+    """A product's tax class (과세/면세) from a business day on. Until it is applied, the till
+    sells under the latest change due on the sale's business day, else ``products.tax_class``.
+    A sale line keeps the class it was sold under (``sale_lines.tax_class``), so a change never
+    rewrites history. A cancelled change is kept (``cancelled_at``) and never applies."""
 
     __tablename__ = "tax_class_changes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -24,6 +25,10 @@ class TaxClassChange(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: when it was written to ``products.tax_class`` (from then on the product's own class
+    #: holds it, and a later edit of the product wins); NULL while scheduled
+    applied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_tax_class_changes_product", "product_id", "effective_from"),)
 

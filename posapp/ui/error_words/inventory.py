@@ -14,6 +14,7 @@ from posapp.inventory.error_codes import (
     ProducerErrorCode,
     RegionErrorCode,
     StockErrorCode,
+    TaxScheduleErrorCode,
 )
 
 WORDS: dict[str, Words] = {
@@ -360,5 +361,23 @@ WORDS: dict[str, Words] = {
     StockErrorCode.LOCATION: Words(
         "보관 위치가 올바르지 않습니다.",
         "The location is not valid.",
+    ),
+    TaxScheduleErrorCode.PAST: Words(
+        "과세 구분 변경은 오늘({today}) 이후 날짜로만 예약할 수 있습니다: {day}. "
+        "이미 판 물건은 판매 당시의 구분을 그대로 씁니다.",
+        "A tax-class change can only be scheduled from today ({today}) on: {day}. "
+        "What was already sold keeps the class it was sold under.",
+    ),
+    TaxScheduleErrorCode.UNKNOWN: Words(
+        "예약된 과세 구분 변경을 찾을 수 없습니다: {change}",
+        "No scheduled tax-class change {change}.",
+    ),
+    TaxScheduleErrorCode.APPLIED: Words(
+        "이미 적용된 변경은 취소할 수 없습니다. 새 변경을 예약하세요.",
+        "A change already applied cannot be cancelled: schedule a new one.",
+    ),
+    TaxScheduleErrorCode.NOTHING: Words(
+        "변경할 상품이 없습니다 (상품이나 분류를 확인하세요).",
+        "No product to change (check the product or category).",
     ),
 }

@@ -27,6 +27,8 @@ def upgrade() -> None:
         sa.Column("reason", sa.String(length=200), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.Column("applied_at", sa.DateTime(), nullable=True),
+        sa.Column("cancelled_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["product_id"], ["products.id"], name="fk_tax_class_changes_product_id_products"
         ),
