@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("status", help="what waits in the outbox, the server cursors")
     ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
     ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
+    from posapp import accounts_cli
+
+    accounts_cli.add_parsers(sub)
     cr = sub.add_parser("cash-receipts", help="현금영수증 the terminal could not issue at the till")
     crsub = cr.add_subparsers(dest="action", required=True)
     crsub.add_parser("list", help="every pending cash receipt (masked identity), oldest first")
@@ -190,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
             return _offline(args, settings, db)
         if args.command == "cash-receipts":
             return _cash_receipts(args, db)
+        from posapp import accounts_cli
+
+        if args.command in accounts_cli.COMMANDS:
+            return accounts_cli.run(args, db)
         return _run(args, db)
     except DatabaseError as exc:
         print(f"database error: {exc}", file=sys.stderr)

@@ -119,3 +119,24 @@ def _category(store: Store, name: str) -> int:
             ).scalar()
         )
     )
+
+
+def test_the_cli_schedules_lists_and_applies(store: Store) -> None:
+    from tests.reports.test_exports_cli import admin
+
+    url = store.db.engine.url.render_as_string(hide_password=False)
+    tomorrow = (calendar.today() + dt.timedelta(days=1)).isoformat()
+    done = admin(
+        url, "tax-class", "schedule", "--category", "장류", "--class", "면세", "--from", tomorrow,
+        "--reason", "한시 면세", "--user", "박지민",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert "1 change(s) scheduled" in done.stdout.decode()
+    listed = admin(url, "tax-class", "list").stdout.decode()
+    assert tomorrow in listed and "예약" in listed and "순창 전통 고추장 1kg" in listed
+    assert "0 product(s) changed" in admin(url, "tax-class", "apply").stdout.decode()
+    past = admin(
+        url, "tax-class", "schedule", "--product", GOCHUJANG_CODE, "--class", "taxable",
+        "--from", "2020-01-01", "--user", "박지민",
+    )  # fmt: skip
+    assert past.returncode != 0 and b"Traceback" not in past.stderr
