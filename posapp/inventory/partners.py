@@ -15,6 +15,12 @@ from posapp.db.models import Category, Producer, Region
 from posapp.inventory.error_codes import ProducerErrorCode, RegionErrorCode
 from posapp.inventory.stock import InventoryError, audit
 
+#: how the store trades with a supplier (부가가치세 treatment in posapp.reports.supplier_tax):
+#: purchase 직매입 (bought at receiving), specific 특정매입 (sold as the store's own, paid after
+#: the sale at the agreed rate), consignment 위탁 (the consignor's sale; the store earns a
+#: commission)
+SUPPLIER_MODELS = ("purchase", "specific", "consignment")
+
 
 @dataclass(frozen=True, slots=True)
 class RegionInfo:
@@ -147,8 +153,10 @@ def save_producer(
     name = name.strip()
     if not name:
         raise InventoryError("a producer needs a name", code=ProducerErrorCode.NAME)
-    if kind not in ("purchase", "consignment"):
-        raise InventoryError("kind is purchase or consignment", code=ProducerErrorCode.KIND)
+    if kind not in SUPPLIER_MODELS:
+        raise InventoryError(
+            "kind is purchase, specific or consignment", code=ProducerErrorCode.KIND
+        )
     if commission_rate is not None and (
         not isinstance(commission_rate, int)
         or isinstance(commission_rate, bool)
