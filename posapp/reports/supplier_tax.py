@@ -150,10 +150,11 @@ def supplier_tax(
         acc[(categories.get(category, NONE_KO) if category else NONE_KO, cls)] += net
     groups = []
     for (group, cls), net in sorted(acc.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        split = split_vat(net, 0) if cls == "taxable" else None
-        groups.append(
-            TaxGroup(group, cls, net, split.supply_value if split else 0, split.vat if split else 0)
-        )
+        if cls == "taxable":
+            split = split_vat(net, 0)
+            groups.append(TaxGroup(group, cls, net, split.supply_value, split.vat))
+        else:  # 면세: the amount is the supply value, no VAT
+            groups.append(TaxGroup(group, cls, net, net, 0))
     taxable_net = sum(g.net for g in groups if g.tax_class == "taxable")
     exempt_net = sum(g.net for g in groups if g.tax_class == "exempt")
     docs: list[IssueDoc] = []
@@ -185,8 +186,8 @@ def supplier_tax(
     if model == "consignment":
         comm_vat = round_half_up_div(comm * 10, 100)
         payable = taxable_net + exempt_net - comm - comm_vat
-        sale_supply = sum(g.supply for g in groups)
-        sale_vat = sum(g.vat for g in groups)
+        sale_supply = sum(g.supply for g in groups if g.tax_class == "taxable")
+        sale_vat = sum(g.vat for g in groups if g.tax_class == "taxable")
         if taxable_net:
             docs.append(
                 IssueDoc(
@@ -271,8 +272,8 @@ def consignment_figures(
             uow, period, pid, "consignment", name, rate, f, lines=lines, categories=cats
         )
         tn += st.taxable_net
-        sup += sum(g.supply for g in st.groups)
-        vat += sum(g.vat for g in st.groups)
+        sup += sum(g.supply for g in st.groups if g.tax_class == "taxable")
+        vat += sum(g.vat for g in st.groups if g.tax_class == "taxable")
         en += st.exempt_net
         cs += st.commission_supply
         cv += st.commission_vat

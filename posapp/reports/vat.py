@@ -16,9 +16,10 @@ Owns :func:`vat_figures` (the sums) and :func:`vat_return` (the report, with the
 * A refund is its own document dated when it was given: it is netted in the period of the
   refund, never in the sale's (부가가치세법 시행령 §70: the 수정 evidence is dated the day
   of the return).
-* 위탁 (consignment) sales are the consignor's supply, not the store's (부가가치세법 §10⑦ /
-  시행령 §69): see :mod:`posapp.reports.supplier_tax`, which takes them out of the store's
-  rows and adds the store's commission; this module reports every receipt the till made.
+* 위탁 (consignment) sales are the consignor's supply, not the store's (시행령 §28 / §69): the
+  evidence rows keep every receipt the till issued (the card companies report them under the
+  store), and the return's lines take the consignors' 과세/면세 sales out and add the store's
+  commission and its VAT (:func:`posapp.reports.supplier_tax.consignment_figures`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from posapp.reports.model import (
     ReportRow,
     Series,
 )
+from posapp.reports.supplier_tax import ConsignmentFigures, consignment_figures
 
 log = logging.getLogger(__name__)
 
@@ -290,12 +292,13 @@ def named_period(text: str) -> Period:
 def vat_return(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
     """The VAT-return figures of the period (of one register with ``f.register_id``)."""
     fig = vat_figures(uow, period, f)
+    cons = consignment_figures(uow, period, f)
     rows: tuple[ReportRow, ...] = tuple(
         (label, *_cells(fig.row(key))) for key, label in EVIDENCE_ROWS
     )
     totals = ("합계", *(sum(int(r[i]) for r in rows) for i in range(1, 7)))
     sections = [
-        _return_lines(fig),
+        _return_lines(fig, cons),
         _card_summary(fig),
         _months(fig),
         _registers(fig),
@@ -307,6 +310,13 @@ def vat_return(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
         "세금계산서·계산서를 요청한 판매는 결제수단과 관계없이 세금계산서(과세분)·"
         "계산서(면세분) 행에 들어갑니다.",
     ]
+    if cons.taxable_net or cons.exempt_net:
+        notes.append(
+            f"위탁판매분(과세 ₩{cons.taxable_net:,}, 면세 ₩{cons.exempt_net:,})은 "
+            "위탁자의 공급이라 점포의 과세표준·면세 수입금액에서 빼고, "
+            "점포의 수수료(세금계산서)를 더했습니다. "
+            "증빙 행(카드전표 등)은 점포가 발급한 그대로입니다."
+        )
     if fig.unknown_evidence:
         notes.append(
             "알 수 없는 증빙 유형은 기타로 셌습니다: " + ", ".join(sorted(fig.unknown_evidence))
@@ -343,26 +353,39 @@ RETURN_COLUMNS = (
 )
 
 
-def _return_lines(fig: VatFigures) -> tuple[str, tuple[Column, ...], tuple[ReportRow, ...]]:
+def _return_lines(
+    fig: VatFigures, cons: ConsignmentFigures
+) -> tuple[str, tuple[Column, ...], tuple[ReportRow, ...]]:
     ti = fig.row("tax_invoice")
     slips = [fig.row(k) for k in SLIP_ROWS]
     other = fig.row("other")
     card_supply = sum(s.supply for s in slips)
     card_vat = sum(s.vat for s in slips)
     exempt = sum(s.exempt for s in fig.rows.values())
-    rows: tuple[ReportRow, ...] = (
+    supply = ti.supply + cons.commission_supply + card_supply + other.supply - cons.supply
+    tax = ti.vat + cons.commission_vat + card_vat + other.vat - cons.vat
+    rows: list[ReportRow] = [
         ("(1) 과세 세금계산서 발급분", ti.supply, ti.vat),
         ("(3) 과세 신용카드·현금영수증 발행분", card_supply, card_vat),
         ("(4) 과세 기타(정규영수증 외 매출분)", other.supply, other.vat),
-        (
-            "(9) 과세표준 및 매출세액 합계",
-            ti.supply + card_supply + other.supply,
-            ti.vat + card_vat + other.vat,
-        ),
-        ("면세 수입금액 (계산서 발급분 포함)", exempt, None),
+    ]
+    if cons.taxable_net or cons.exempt_net or cons.commission_supply:
+        rows += [
+            (
+                "(1) 위탁판매 수수료 세금계산서 (점포의 공급)",
+                cons.commission_supply,
+                cons.commission_vat,
+            ),
+            ("위탁판매 과세분 차감 (위탁자의 공급)", -cons.supply, -cons.vat),
+        ]
+    rows += [
+        ("(9) 과세표준 및 매출세액 합계", supply, tax),
+        ("면세 수입금액 (계산서 발급분 포함)", exempt - cons.exempt_net, None),
         ("  그 중 계산서 발급금액", fig.row("invoice").exempt, None),
-    )
-    return ("부가가치세 신고서: 과세표준 및 매출세액", RETURN_COLUMNS, rows)
+    ]
+    if cons.exempt_net:
+        rows.append(("  위탁판매 면세분 (위탁자의 공급, 제외함)", cons.exempt_net, None))
+    return ("부가가치세 신고서: 과세표준 및 매출세액", RETURN_COLUMNS, tuple(rows))
 
 
 CARD_COLUMNS = (
