@@ -1,5 +1,6 @@
-"""``posapp-admin tax-class …``: the accountant's commands (issue 20) — scheduled tax-class
-changes listed, scheduled by product or category, cancelled and applied.
+"""``posapp-admin tax-class …`` and ``commission …``: the accountant's commands (issue 20) —
+scheduled tax-class changes (listed, scheduled by product or category, cancelled, applied) and
+commission rules (listed, added, imported from CSV; exported by ``report commission-rules``).
 
 Owns these subcommands' parsers and their runs; :mod:`posapp.cli` registers and dispatches them.
 The work is the services' (:mod:`posapp.inventory.tax_classes`); each write names its user.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +18,7 @@ from sqlalchemy import select
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Category, Product, ProductBarcode
 
-COMMANDS = ("tax-class",)
+COMMANDS = ("tax-class", "commission")
 
 
 def add_parsers(sub: Any) -> None:
@@ -37,6 +39,24 @@ def add_parsers(sub: Any) -> None:
     ca.add_argument("--user", required=True)
     ap = tsub.add_parser("apply", help="write the changes due today to the products")
     ap.add_argument("--user", help="named in the audit log")
+    cm = sub.add_parser(
+        "commission",
+        help="commission rules per supplier and category (export: report commission-rules)",
+    )
+    csub = cm.add_subparsers(dest="action", required=True)
+    csub.add_parser("list", help="every rule")
+    add = csub.add_parser("add", help="add a rule from a business day on")
+    add.add_argument("--producer", help="one supplier (name); default every supplier")
+    add.add_argument("--category", help="one category (name); default every category")
+    add.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat)
+    add.add_argument("--rate", required=True, help="percent, e.g. 12 or 12.5")
+    add.add_argument(
+        "--threshold", type=int, default=0, help="yearly sales (won) before it applies"
+    )
+    add.add_argument("--user", required=True)
+    imp = csub.add_parser("import", help="add the rules of a CSV (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--user", required=True)
 
 
 def _product_id(uow: UnitOfWork, text: str) -> int | None:
@@ -63,6 +83,8 @@ def run(args: argparse.Namespace, db: Database) -> int:
     from posapp.domain.tax import parse_tax_class
     from posapp.inventory import tax_classes
 
+    if args.command == "commission":
+        return _commission(args, db)
     if args.action == "list":
         for c in db.read(lambda uow: tax_classes.list_changes(uow)):
             print(
@@ -113,4 +135,57 @@ def run(args: argparse.Namespace, db: Database) -> int:
     for c in made:
         print(f"{c.id:>5}  {c.effective_from}  {c.tax_class:<8} {c.product}")
     print(f"{len(made)} change(s) scheduled")
+    return 0
+
+
+def _commission(args: argparse.Namespace, db: Database) -> int:
+    from posapp.auth.service import user_by_name
+    from posapp.inventory import partners
+    from posapp.inventory.error_codes import CommissionRuleErrorCode
+    from posapp.inventory.stock import InventoryError
+
+    def show(rules: list[partners.CommissionRuleInfo]) -> None:
+        for r in rules:
+            print(
+                f"{r.id:>5}  {r.producer or '(전체)'}  {r.category or '(전체)'}  "
+                f"{r.effective_from}  {r.threshold:>12,}  {r.rate_text}%"
+            )
+
+    if args.action == "list":
+        show(db.read(lambda uow: partners.list_commission_rules(uow)))
+        return 0
+    if args.action == "import":
+        data = args.file.read_bytes()
+        made = db.transact(
+            lambda uow: partners.import_commission_rules(
+                uow, data, user_id=user_by_name(uow, args.user).id
+            )
+        )
+        show(made)
+        print(f"{len(made)} rule(s) added")
+        return 0
+
+    def add(uow: UnitOfWork) -> list[partners.CommissionRuleInfo]:
+        names = {p.name: p.id for p in partners.list_producers(uow)}
+        cats = {c.name: c.id for c in partners.list_categories(uow)}
+        for value, known in ((args.producer, names), (args.category, cats)):
+            if value and value not in known:
+                raise InventoryError(
+                    f"no such supplier or category: {value}",
+                    code=CommissionRuleErrorCode.UNKNOWN,
+                    rule=value,
+                )
+        return [
+            partners.save_commission_rule(
+                uow,
+                user_id=user_by_name(uow, args.user).id,
+                effective_from=args.start,
+                rate_bp=partners.parse_rate(args.rate),
+                producer_id=names.get(args.producer) if args.producer else None,
+                category_id=cats.get(args.category) if args.category else None,
+                threshold=args.threshold,
+            )
+        ]
+
+    show(db.transact(add))
     return 0

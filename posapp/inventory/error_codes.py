@@ -146,3 +146,14 @@ class TaxScheduleErrorCode(StrEnum):
     UNKNOWN = "tax_schedule.unknown"
     APPLIED = "tax_schedule.applied"
     NOTHING = "tax_schedule.nothing"
+
+
+class CommissionRuleErrorCode(StrEnum):
+    """``commission_rule.*`` codes: the store's commission rules (posapp.inventory.partners)."""
+
+    RATE = "commission_rule.rate"
+    THRESHOLD = "commission_rule.threshold"
+    PAST = "commission_rule.past"
+    UNKNOWN = "commission_rule.unknown"
+    IN_FORCE = "commission_rule.in_force"
+    CSV = "commission_rule.csv"

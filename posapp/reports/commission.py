@@ -31,7 +31,7 @@ from posapp.db.engine import UnitOfWork
 from posapp.db.models import Category, CommissionRule
 from posapp.domain.money import round_half_up_div
 from posapp.reports.base import L, P, S
-from posapp.reports.model import Period
+from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportRow
 
 R = CommissionRule.__table__
 
@@ -174,3 +174,25 @@ def _label(rule: Rule | None, names: dict[int, str]) -> str:
     who = "공급자별" if rule.producer_id is not None else "공통"
     extra = f", 연 {rule.threshold:,}원 이상" if rule.threshold else ""
     return f"{who} {scope} {rule.effective_from.isoformat()}부터{extra}"
+
+
+def rules_report(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
+    """Every commission rule, in the columns the rule CSV import reads back (the period is not
+    used: rules carry their own dates). With ``f.producer_id``, its own and the common ones."""
+    from posapp.inventory.partners import RULE_COLUMNS, list_commission_rules
+
+    rules = list_commission_rules(uow, producer_id=f.producer_id)
+    keys = ("producer", "category", "from", "threshold", "rate")
+    kinds = ("text", "text", "date", "krw", "text")
+    columns = tuple(
+        Column(k, t, kind) for k, t, kind in zip(keys, RULE_COLUMNS, kinds, strict=True)
+    )
+    rows: tuple[ReportRow, ...] = tuple(
+        (r.producer, r.category, r.effective_from.isoformat(), r.threshold, r.rate_text)
+        for r in rules
+    )
+    notes = (
+        "공급자·분류가 비어 있으면 모든 공급자·분류에 적용합니다. 적용일마다 규칙표가 바뀌고, "
+        "기준액은 그 해 공급자 매출(부가세 포함)이 넘은 뒤부터 적용합니다 (기준액 미만 0%).",
+    )
+    return Report("commission-rules", "수수료 규칙", period, f, columns, rows, None, None, notes)
