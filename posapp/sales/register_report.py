@@ -272,6 +272,7 @@ _METHOD_KO = {
     "card": "카드",
     "card_manual": "카드(수기)",
     "voucher": "상품권",
+    "transfer": "계좌이체",
 }
 _EVIDENCE_KO = {
     "cash": "현금(증빙없음)",

@@ -70,7 +70,7 @@ class TaxInvoice(Base):
     vat: Mapped[int] = mapped_column(Integer)
     exempt_total: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(12), default="to_issue")
-    nts_approval_no: Mapped[str | None] = mapped_column(String(24))
+    nts_approval_no: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

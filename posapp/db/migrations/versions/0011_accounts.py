@@ -79,7 +79,7 @@ def upgrade() -> None:
         sa.Column("vat", sa.Integer(), nullable=False),
         sa.Column("exempt_total", sa.Integer(), nullable=False),
         sa.Column("state", sa.String(length=12), nullable=False),
-        sa.Column("nts_approval_no", sa.String(length=24), nullable=True),
+        sa.Column("nts_approval_no", sa.String(length=32), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
