@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from posapp.domain import calendar
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op
+from posapp.ui.reports_invoices import TaxInvoiceTab
 from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.usecases.reports import (
     Dashboard,
@@ -209,6 +210,7 @@ class ReportsWindow(QMainWindow):
         ask_dir: Callable[[str], str | None] | None = None,
         now: Callable[[], dt.datetime] | None = None,
         owns_runner: bool = False,
+        user_id: int | None = None,
     ) -> None:
         super().__init__()
         self.owns_runner = owns_runner
@@ -224,6 +226,8 @@ class ReportsWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._dashboard_tab(), self.tr("대시보드"))
         self.tabs.addTab(self._reports_tab(), self.tr("보고서"))
+        self.invoices = TaxInvoiceTab(reports, runner, self.period, user_id)
+        self.tabs.addTab(self.invoices, self.tr("세금계산서"))
         self.setCentralWidget(self.tabs)
         self.resize(1200, 780)
         self.timer = QTimer(self)
