@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("status", help="what waits in the outbox, the server cursors")
     ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
     ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
+    from posapp import accounts_cli
+
+    accounts_cli.add_parsers(sub)
     cr = sub.add_parser("cash-receipts", help="현금영수증 the terminal could not issue at the till")
     crsub = cr.add_subparsers(dest="action", required=True)
     crsub.add_parser("list", help="every pending cash receipt (masked identity), oldest first")
@@ -192,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
             return _offline(args, settings, db)
         if args.command == "cash-receipts":
             return _cash_receipts(args, db)
+        from posapp import accounts_cli
+
+        if args.command in accounts_cli.COMMANDS:
+            return accounts_cli.run(args, db)
         return _run(args, db)
     except DatabaseError as exc:
         print(f"database error: {exc}", file=sys.stderr)
@@ -538,9 +545,12 @@ def _report_parsers(rsub: Any) -> None:
 
     for name, (title, _) in REPORTS.items():
         r = rsub.add_parser(name, help=title)
-        r.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat)
+        r.add_argument("--from", dest="start", type=dt.date.fromisoformat)
         r.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="default: --from")
-        r.add_argument("--format", choices=["txt", "csv", "pdf"], default="txt")
+        r.add_argument(
+            "--period", help="instead of --from/--to: a month 2026-03, quarter 2026Q1, half 2026H1"
+        )
+        r.add_argument("--format", choices=["txt", "csv", "pdf", "xlsx"], default="txt")
         r.add_argument("--out", type=Path, help="file to write (default: standard output)")
         for f in ("region", "producer", "category", "cashier"):
             r.add_argument(f"--{f}", help=f"only this {f} (name or id)")

@@ -8,11 +8,12 @@ weight-embedded scale labels decoded by posapp.domain.barcodes), and the in-memo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Date, bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from posapp.db.engine import UnitOfWork
@@ -23,7 +24,9 @@ from posapp.db.models import (
     ProductBarcode,
     Region,
     StockLevel,
+    TaxClassChange,
 )
+from posapp.domain import calendar
 from posapp.domain.barcodes import (
     DEFAULT_SCALE_LAYOUTS,
     Gtin,
@@ -78,13 +81,30 @@ class ProductInfo:
         )
 
 
+# the tax class in force on the business day (bound as ``today``): a scheduled change due and
+# not yet written to the product (posapp.inventory.tax_classes), else the product's own
+_tcc = TaxClassChange.__table__
+_scheduled_class = (
+    select(_tcc.c.tax_class)
+    .where(
+        _tcc.c.product_id == Product.id,
+        _tcc.c.applied_at.is_(None),
+        _tcc.c.cancelled_at.is_(None),
+        _tcc.c.effective_from <= bindparam("today", type_=Date()),
+    )
+    .order_by(_tcc.c.effective_from.desc(), _tcc.c.id.desc())
+    .limit(1)
+    .correlate(Product)
+    .scalar_subquery()
+)
+
 _cols = (
     Product.id,
     Product.name_ko,
     Product.name_en,
     Product.unit,
     Product.price,
-    Product.tax_class,
+    func.coalesce(_scheduled_class, Product.tax_class),
     Product.plu,
     Product.region_id,
     Product.active,
@@ -125,20 +145,26 @@ def _info(row: Sequence[Any]) -> ProductInfo:
     )
 
 
-def product_by_barcode(uow: UnitOfWork, code: str) -> ProductInfo | None:
-    row = uow.conn.execute(_by_barcode, {"code": code}).first()
+def product_by_barcode(
+    uow: UnitOfWork, code: str, *, on: dt.date | None = None
+) -> ProductInfo | None:
+    """The product of a barcode, with the tax class in force on business day ``on`` (today)."""
+    row = uow.conn.execute(_by_barcode, {"code": code, "today": on or calendar.today()}).first()
     return _info(row) if row else None
 
 
-def product_by_plu(uow: UnitOfWork, plu: str) -> ProductInfo | None:
-    row = uow.conn.execute(_by_plu, {"plu": plu}).first()
+def product_by_plu(uow: UnitOfWork, plu: str, *, on: dt.date | None = None) -> ProductInfo | None:
+    row = uow.conn.execute(_by_plu, {"plu": plu, "today": on or calendar.today()}).first()
     return _info(row) if row else None
 
 
-def products_by_id(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, ProductInfo]:
+def products_by_id(
+    uow: UnitOfWork, ids: Sequence[int], *, on: dt.date | None = None
+) -> dict[int, ProductInfo]:
     if not ids:
         return {}
-    return {r[0]: _info(r) for r in uow.conn.execute(_by_id, {"ids": list(set(ids))})}
+    params = {"ids": list(set(ids)), "today": on or calendar.today()}
+    return {r[0]: _info(r) for r in uow.conn.execute(_by_id, params)}
 
 
 # the latest markdown of the lot the till sells next: the first-expiring floor lot with stock
@@ -183,17 +209,20 @@ def scan(
     uow: UnitOfWork,
     text: str,
     layouts: Sequence[ScaleLayout] = DEFAULT_SCALE_LAYOUTS,
+    *,
+    on: dt.date | None = None,
 ) -> ScanResult:
     """Turn a scanned or typed code into a ticket line, or raise with a clear reason.
 
     Accepts EAN-13/EAN-8/UPC-A, price- or weight-embedded scale labels (prefixes 20–29, the
     item code is the product's PLU) and bare PLU codes typed at the till. When the lot the till
     sells next is marked down, the line carries the markdown price (a price-embedded label
-    keeps the amount printed on it).
+    keeps the amount printed on it). The line carries the tax class in force on business day
+    ``on`` (today), scheduled changes included (:mod:`posapp.inventory.tax_classes`).
     """
     raw = (text or "").strip()
     if raw.isdigit() and len(raw) <= 6:
-        product = product_by_plu(uow, raw.zfill(5)) or product_by_plu(uow, raw)
+        product = product_by_plu(uow, raw.zfill(5), on=on) or product_by_plu(uow, raw, on=on)
         if product is None:
             raise CatalogError(
                 f"no product with PLU {raw}", code=CatalogErrorCode.UNKNOWN_PLU, plu=raw
@@ -204,9 +233,9 @@ def scan(
         return ScanResult(product, marked_down(uow, product.line()), raw)
     parsed = parse_barcode(raw, layouts)
     if isinstance(parsed, Gtin):
-        product = product_by_barcode(uow, parsed.code)
+        product = product_by_barcode(uow, parsed.code, on=on)
         if product is None and parsed.kind == "upca":
-            product = product_by_barcode(uow, parsed.code[1:])
+            product = product_by_barcode(uow, parsed.code[1:], on=on)
         if product is None:
             raise CatalogError(
                 f"barcode {parsed.code} is not in the catalogue",
@@ -216,7 +245,7 @@ def scan(
         _check_active(product)
         line = marked_down(uow, product.line(barcode=parsed.code))
         return ScanResult(product, line, parsed.code)
-    return _scale_line(uow, parsed)
+    return _scale_line(uow, parsed, on)
 
 
 def _weighed_needs_qty(product: ProductInfo) -> None:
@@ -238,8 +267,8 @@ def _check_active(product: ProductInfo) -> None:
         )
 
 
-def _scale_line(uow: UnitOfWork, code: ScaleCode) -> ScanResult:
-    product = product_by_plu(uow, code.item_code)
+def _scale_line(uow: UnitOfWork, code: ScaleCode, on: dt.date | None = None) -> ScanResult:
+    product = product_by_plu(uow, code.item_code, on=on)
     if product is None:
         raise CatalogError(
             f"scale label {code.code}: no product with item code {code.item_code}",

@@ -140,3 +140,23 @@ class ImportErrorCode(StrEnum):
     """``import.*`` codes."""
 
     REJECTED = "import.rejected"
+
+
+class TaxScheduleErrorCode(StrEnum):
+    """``tax_schedule.*`` codes: scheduled tax-class changes (posapp.inventory.tax_classes)."""
+
+    PAST = "tax_schedule.past"
+    UNKNOWN = "tax_schedule.unknown"
+    APPLIED = "tax_schedule.applied"
+    NOTHING = "tax_schedule.nothing"
+
+
+class CommissionRuleErrorCode(StrEnum):
+    """``commission_rule.*`` codes: the store's commission rules (posapp.inventory.partners)."""
+
+    RATE = "commission_rule.rate"
+    THRESHOLD = "commission_rule.threshold"
+    PAST = "commission_rule.past"
+    UNKNOWN = "commission_rule.unknown"
+    IN_FORCE = "commission_rule.in_force"
+    CSV = "commission_rule.csv"

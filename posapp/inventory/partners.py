@@ -1,19 +1,33 @@
 """Partner regions (산지: contact person and the promotion texts printed on receipts and shown
 on the customer display), producers and suppliers (contacts, purchase or consignment) and the
 product categories: the lists behind the inventory filters and the 산지·생산자 tab, and their
-edits (each recorded in the audit log).
+edits (each recorded in the audit log); and the store's commission rules (per supplier and
+category, with effective dates and yearly thresholds) with their CSV import.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import and_, insert, select, true, update
+from sqlalchemy import and_, delete, insert, or_, select, true, update
 
 from posapp.db.engine import UnitOfWork, inserted_id
-from posapp.db.models import Category, Producer, Region
-from posapp.inventory.error_codes import ProducerErrorCode, RegionErrorCode
+from posapp.db.models import Category, CommissionRule, Producer, Region, utcnow
+from posapp.domain import calendar
+from posapp.inventory.error_codes import (
+    CommissionRuleErrorCode,
+    ProducerErrorCode,
+    RegionErrorCode,
+)
 from posapp.inventory.stock import InventoryError, audit
+
+#: how the store trades with a supplier (부가가치세 treatment in posapp.reports.supplier_tax):
+#: purchase 직매입 (bought at receiving), specific 특정매입 (sold as the store's own, paid after
+#: the sale at the agreed rate), consignment 위탁 (the consignor's sale; the store earns a
+#: commission)
+SUPPLIER_MODELS = ("purchase", "specific", "consignment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +161,10 @@ def save_producer(
     name = name.strip()
     if not name:
         raise InventoryError("a producer needs a name", code=ProducerErrorCode.NAME)
-    if kind not in ("purchase", "consignment"):
-        raise InventoryError("kind is purchase or consignment", code=ProducerErrorCode.KIND)
+    if kind not in SUPPLIER_MODELS:
+        raise InventoryError(
+            "kind is purchase, specific or consignment", code=ProducerErrorCode.KIND
+        )
     if commission_rate is not None and (
         not isinstance(commission_rate, int)
         or isinstance(commission_rate, bool)
@@ -192,3 +208,226 @@ def save_producer(
         conn.execute(update(t).where(t.c.id == producer_id).values(**values))
     audit(uow, user_id, "producer.save", f"producer:{producer_id}", after=values)
     return next(p for p in list_producers(uow) if p.id == producer_id)
+
+
+# --- commission rules ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CommissionRuleInfo:
+    """A commission rule (see posapp.reports.commission for how one is chosen)."""
+
+    id: int
+    producer_id: int | None
+    producer: str  # "" for every supplier
+    category_id: int | None
+    category: str  # "" for every category
+    effective_from: dt.date
+    threshold: int
+    rate_bp: int
+
+    @property
+    def rate_text(self) -> str:
+        return f"{self.rate_bp / 100:g}"
+
+
+def list_commission_rules(
+    uow: UnitOfWork, *, producer_id: int | None = None
+) -> list[CommissionRuleInfo]:
+    """Every rule (or a supplier's own and the common ones), by supplier, category and date."""
+    r = CommissionRule.__table__
+    q = (
+        select(
+            r.c.id,
+            r.c.producer_id,
+            Producer.name,
+            r.c.category_id,
+            Category.name,
+            r.c.effective_from,
+            r.c.threshold,
+            r.c.rate_bp,
+        )
+        .select_from(
+            r.outerjoin(Producer, Producer.id == r.c.producer_id).outerjoin(
+                Category, Category.id == r.c.category_id
+            )
+        )
+        .order_by(  # the common rules first (NULLs sort apart on each backend)
+            r.c.producer_id.is_not(None),
+            Producer.name,
+            r.c.category_id.is_not(None),
+            Category.name,
+            r.c.effective_from,
+            r.c.threshold,
+        )
+    )
+    if producer_id is not None:
+        q = q.where(or_(r.c.producer_id == producer_id, r.c.producer_id.is_(None)))
+    out = []
+    for rid, pid, pname, cid, cname, day, threshold, bp in uow.conn.execute(q):
+        d = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+        out.append(
+            CommissionRuleInfo(
+                int(rid), pid, pname or "", cid, cname or "", d, int(threshold), int(bp)
+            )
+        )
+    return out
+
+
+def parse_rate(text: str) -> int:
+    """A percent as typed ("12", "12.5", "12%") → basis points (1,200, 1,250)."""
+    t = str(text).strip().rstrip("%").strip()
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        # the typed text stays out of the message: a Hangul message would be shown as it is
+        raise InventoryError("not a rate", code=CommissionRuleErrorCode.RATE) from None
+    bp = value * 100
+    if bp != bp.to_integral_value() or not 0 <= bp <= 10_000:
+        raise InventoryError("rate out of range", code=CommissionRuleErrorCode.RATE)
+    return int(bp)
+
+
+def save_commission_rule(
+    uow: UnitOfWork,
+    *,
+    user_id: int | None,
+    effective_from: dt.date,
+    rate_bp: int,
+    producer_id: int | None = None,
+    category_id: int | None = None,
+    threshold: int = 0,
+    today: dt.date | None = None,
+) -> CommissionRuleInfo:
+    """Add a rule from ``effective_from`` (today or later: settled sales never change)."""
+    today = today or calendar.today()
+    if isinstance(rate_bp, bool) or not isinstance(rate_bp, int) or not 0 <= rate_bp <= 10_000:
+        raise InventoryError("rate is 0–10,000 bp", code=CommissionRuleErrorCode.RATE)
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
+        raise InventoryError("threshold is 0 or more", code=CommissionRuleErrorCode.THRESHOLD)
+    if effective_from < today:
+        raise InventoryError(
+            f"a rule cannot start in the past ({effective_from} < {today})",
+            code=CommissionRuleErrorCode.PAST,
+            day=effective_from.isoformat(),
+            today=today.isoformat(),
+        )
+    conn = uow.conn
+    if (
+        producer_id is not None
+        and conn.execute(select(Producer.id).where(Producer.id == producer_id)).scalar() is None
+    ):
+        raise InventoryError(f"no producer {producer_id}", code=ProducerErrorCode.UNKNOWN)
+    if (
+        category_id is not None
+        and conn.execute(select(Category.id).where(Category.id == category_id)).scalar() is None
+    ):
+        raise InventoryError(
+            f"no category {category_id}", code=CommissionRuleErrorCode.UNKNOWN, rule=category_id
+        )
+    values = dict(
+        producer_id=producer_id,
+        category_id=category_id,
+        effective_from=effective_from,
+        threshold=threshold,
+        rate_bp=rate_bp,
+        created_at=utcnow(),
+        created_by=user_id,
+    )
+    rid = inserted_id(conn.execute(insert(CommissionRule.__table__).values(**values)))
+    audit(
+        uow,
+        user_id,
+        "commission_rule.save",
+        f"commission_rule:{rid}",
+        after={**values, "effective_from": effective_from.isoformat(), "created_at": None},
+    )
+    return next(r for r in list_commission_rules(uow) if r.id == rid)
+
+
+def delete_commission_rule(
+    uow: UnitOfWork, rule_id: int, *, user_id: int | None, today: dt.date | None = None
+) -> None:
+    """Remove a rule not yet in force (one in force stays: settled periods keep it)."""
+    today = today or calendar.today()
+    t = CommissionRule.__table__
+    day = uow.conn.execute(select(t.c.effective_from).where(t.c.id == rule_id)).scalar()
+    if day is None:
+        raise InventoryError(
+            f"no rule {rule_id}", code=CommissionRuleErrorCode.UNKNOWN, rule=rule_id
+        )
+    if (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])) <= today:
+        raise InventoryError(f"rule {rule_id} is in force", code=CommissionRuleErrorCode.IN_FORCE)
+    uow.conn.execute(delete(t).where(t.c.id == rule_id))
+    audit(uow, user_id, "commission_rule.delete", f"commission_rule:{rule_id}")
+
+
+#: the commission-rule CSV's columns (export: posapp.reports.commission.rules_report)
+RULE_COLUMNS = ("공급자", "분류", "적용일", "기준액", "수수료율(%)")
+
+
+def import_commission_rules(
+    uow: UnitOfWork, data: bytes, *, user_id: int | None, today: dt.date | None = None
+) -> list[CommissionRuleInfo]:
+    """Add the rules of a CSV (UTF-8, BOM or not; the header row 공급자,분류,적용일,기준액,
+    수수료율(%); an empty 공급자/분류 means every one), up to the first blank line — the
+    report export's layout reads back. All or nothing: the first bad row stops the import with
+    its line number."""
+    import csv
+    import io
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InventoryError(
+            "not UTF-8", code=CommissionRuleErrorCode.CSV, line=1, problem="UTF-8이 아닙니다"
+        ) from None
+    rows = list(csv.reader(io.StringIO(text)))
+    start = next((i for i, r in enumerate(rows) if r and r[0].strip() == RULE_COLUMNS[0]), None)
+    if start is None:
+        raise InventoryError(
+            "no header", code=CommissionRuleErrorCode.CSV, line=1, problem="머리행이 없습니다"
+        )
+    producers = {p.name: p.id for p in list_producers(uow)}
+    categories = {c.name: c.id for c in list_categories(uow)}
+    made: list[CommissionRuleInfo] = []
+    for n, row in enumerate(rows[start + 1 :], start=start + 2):
+        if not any(cell.strip() for cell in row):
+            break  # the table ends at its first blank line (an export's notes follow it)
+        cells = [c.strip() for c in row] + [""] * 5
+
+        def bad(problem: str, line: int = n) -> InventoryError:
+            return InventoryError(
+                f"commission rule CSV: line {line} refused", code=CommissionRuleErrorCode.CSV,
+                line=line, problem=problem,
+            )  # fmt: skip
+
+        who, what, day, threshold, rate = cells[:5]
+        if who and who not in producers:
+            raise bad(f"없는 공급자 {who}")
+        if what and what not in categories:
+            raise bad(f"없는 분류 {what}")
+        try:
+            start_day = dt.date.fromisoformat(day)
+        except ValueError:
+            raise bad(f"날짜가 아닙니다: {day}") from None
+        try:
+            amount = int(threshold.replace(",", "") or 0)
+        except ValueError:
+            raise bad(f"기준액이 숫자가 아닙니다: {threshold}") from None
+        try:
+            made.append(
+                save_commission_rule(
+                    uow,
+                    user_id=user_id,
+                    effective_from=start_day,
+                    rate_bp=parse_rate(rate),
+                    producer_id=producers.get(who) if who else None,
+                    category_id=categories.get(what) if what else None,
+                    threshold=amount,
+                    today=today,
+                )
+            )
+        except InventoryError as e:
+            raise bad(f"{e.code}: {e}") from None
+    return made

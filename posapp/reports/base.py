@@ -21,7 +21,13 @@ L = SaleLine.__table__
 P = Product.__table__
 PAY = Payment.__table__
 
-METHOD_KO = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
+METHOD_KO = {
+    "cash": "현금",
+    "card": "카드",
+    "card_manual": "카드(수기)",
+    "voucher": "상품권",
+    "transfer": "계좌이체",
+}
 UNIT_KO = {"ea": "개", "kg": "g", "100g": "g"}
 NONE_KO = "(미지정)"
 

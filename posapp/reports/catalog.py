@@ -26,7 +26,7 @@ from posapp.db.models import (
     StockLevel,
 )
 from posapp.domain import calendar
-from posapp.reports import sales, settlement, stock
+from posapp.reports import commission, sales, settlement, stock, tax_invoices, vat
 from posapp.reports.base import local_hour, utc_bounds
 from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import (
@@ -118,6 +118,9 @@ REPORTS: dict[str, tuple[str, Query]] = {
     "waste": ("폐기 내역", stock.waste),
     "expiring": ("유통기한 임박", stock.expiring),
     "classes": ("쿠킹 클래스", classes),
+    "vat": ("부가세 신고 자료", vat.vat_return),
+    "commission-rules": ("수수료 규칙", commission.rules_report),
+    "tax-invoices": ("세금계산서·계산서 발급 목록", tax_invoices.invoices_report),
 }
 
 

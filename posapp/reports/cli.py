@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Base, Category, Producer, Region, User
-from posapp.reports import catalog, export, pdf, rollup, settlement
+from posapp.reports import catalog, export, pdf, rollup, settlement, vat, xlsx
 from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import Filters, Period, Report, ReportError
 
@@ -66,6 +66,8 @@ def resolve_filters(
 def render(report: Report, fmt: str, labels: dict[str, str] | None = None) -> bytes:
     if fmt == "csv":
         return export.to_csv(report)
+    if fmt == "xlsx":
+        return xlsx.to_xlsx(report)
     if fmt == "pdf":
         if report.name == "region-settlement":
             return pdf.region_summary_pdf(report)
@@ -74,7 +76,16 @@ def render(report: Report, fmt: str, labels: dict[str, str] | None = None) -> by
 
 
 def run_report(args: argparse.Namespace, db: Database) -> int:
-    period = Period(args.start, args.end or args.start)
+    if getattr(args, "period", None):
+        period = vat.named_period(args.period)
+    elif args.start is None:
+        raise ReportError(
+            "give --from DATE [--to DATE] or --period 2026-03 / 2026Q1 / 2026H1",
+            code=ReportErrorCode.PERIOD_NAME,
+            value="",
+        )
+    else:
+        period = Period(args.start, args.end or args.start)
     built = rollup.refresh_all(db)  # closed days into the rollup, in short transactions
     if built:
         print(f"report rollup: {built} closed day(s) summed", file=sys.stderr)
@@ -109,7 +120,7 @@ def run_report(args: argparse.Namespace, db: Database) -> int:
         return 0
     data = render(report, args.format, labels)
     if args.out is None:
-        if args.format == "pdf":
+        if args.format in ("pdf", "xlsx"):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data.decode("utf-8"))

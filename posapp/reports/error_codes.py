@@ -18,3 +18,20 @@ class ReportErrorCode(StrEnum):
     FILTER_UNKNOWN = "report.filter_unknown"
     UNKNOWN = "report.unknown"
     OUT_REQUIRED = "report.out_required"
+    PERIOD_NAME = "report.period_name"
+    FORMAT = "report.format"
+
+
+class TaxInvoiceErrorCode(StrEnum):
+    """``tax_invoice.*`` codes: 세금계산서 / 계산서 requests (posapp.reports.tax_invoices)."""
+
+    UNKNOWN_SALE = "tax_invoice.unknown_sale"
+    NOT_A_SALE = "tax_invoice.not_a_sale"
+    HAS_SLIP = "tax_invoice.has_slip"
+    DUPLICATE = "tax_invoice.duplicate"
+    BUSINESS_NO = "tax_invoice.business_no"
+    FIELD = "tax_invoice.field"
+    EMAIL = "tax_invoice.email"
+    UNKNOWN = "tax_invoice.unknown"
+    STATE = "tax_invoice.state"
+    APPROVAL = "tax_invoice.approval"

@@ -54,7 +54,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("t", fontName=FONT_BOLD, fontSize=16, leading=22, spaceAfter=4),
         "h2": ParagraphStyle(
-            "h", fontName=FONT_BOLD, fontSize=11, leading=15, spaceBefore=8, spaceAfter=4
+            "h",
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,  # a section's title never ends a page without its table
         ),
         "body": ParagraphStyle("b", fontName=FONT, fontSize=9, leading=13),
         "small": ParagraphStyle(
@@ -239,8 +245,8 @@ def supplier_statement_pdf(s: SupplierSettlement, period_label: str) -> bytes:
     story: list[Flowable] = [
         Paragraph(f"정산서 — {s.name}", st["title"]),
         Paragraph(
-            f"기간: {period_label} · 지역: {s.region or '-'} · 거래 구분: {kind}"
-            + (f" (수수료율 {s.rate}%)" if s.kind == "consignment" else ""),
+            f"기간: {period_label} · 지역: {s.region or '-'} · 거래 방식: {kind}"
+            + (f" (기본 수수료율 {s.rate}%)" if s.kind != "purchase" and s.rate else ""),
             st["body"],
         ),
         Spacer(1, 4 * mm),
@@ -252,8 +258,15 @@ def supplier_statement_pdf(s: SupplierSettlement, period_label: str) -> bytes:
         ("순매출", s.net),
     ]
     if s.kind == "consignment":
-        summary += [(f"판매 수수료 ({s.rate or 0}%)", -s.commission), ("지급액", s.payable)]
-        basis = "지급액 = 순매출 − 판매 수수료"
+        summary += [
+            ("판매 수수료 (공급가액)", -s.commission),
+            ("수수료 부가세 (10%)", -s.commission_vat),
+            ("지급액", s.payable),
+        ]
+        basis = "지급액 = 순매출 - 판매 수수료 - 수수료 부가세 (위탁판매: 점포는 수수료를 받습니다)"
+    elif s.kind == "specific":
+        summary += [("점포 마진", -s.commission), ("지급액 (판매분 매입액)", s.payable)]
+        basis = "지급액 = 순매출 - 점포 마진 (특정매입: 판매된 만큼 점포가 매입합니다)"
     else:
         summary += [
             ("판매 원가 (로트 단가)", s.cost),
@@ -264,6 +277,9 @@ def supplier_statement_pdf(s: SupplierSettlement, period_label: str) -> bytes:
     t = _grid(summary_cols, summary, None, doc.width * 0.6, font_size=9)
     t.hAlign = "LEFT"
     story += [t, Spacer(1, 1 * mm), Paragraph(basis, st["small"])]
+    if s.tax is not None:
+        for words in s.tax.rates:
+            story.append(Paragraph(f"수수료 적용: {words}", st["small"]))
     for title, cols, rows in statement_sections(s):
         story.append(Paragraph(title, st["h2"]))
         story.append(_grid(cols, rows, None, doc.width) if rows else Paragraph("없음", st["body"]))

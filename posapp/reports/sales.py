@@ -18,6 +18,8 @@ from sqlalchemy import func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import Category, Producer, Region, User
+from posapp.domain.tax import split_vat
+from posapp.reports import vat
 from posapp.reports.base import (
     METHOD_KO,
     MONEY_COLUMNS,
@@ -68,7 +70,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
     if by not in ("day", "week", "month"):
         raise ReportError(f"group by day, week or month, not {by!r}", code=ReportErrorCode.GROUP)
     conn = uow.conn
-    sums: dict[dt.date, list[int]] = defaultdict(lambda: [0] * 8)
+    sums: dict[dt.date, list[int]] = defaultdict(lambda: [0] * 10)
     if not f.on_products:
         sale = S.c.kind == "sale"
         q = (
@@ -84,6 +86,8 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
                 func.coalesce(func.sum(S.c.total), 0),
                 func.coalesce(func.sum(S.c.taxable_total), 0),
                 func.coalesce(func.sum(S.c.exempt_total), 0),
+                func.coalesce(func.sum(S.c.supply_value), 0),
+                func.coalesce(func.sum(S.c.vat), 0),
             )
             .where(in_period(period), *sale_filters(f))
             .group_by(S.c.business_date)
@@ -92,6 +96,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
             acc = sums[_bucket(as_date(row[0]), by)]
             for i, v in enumerate(ints(row, 1)):
                 acc[i] += v
+        notes: tuple[str, ...] = ()
     else:
         taxable = L.c.tax_class == "taxable"
         q = (
@@ -117,6 +122,13 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
             acc = sums[_bucket(as_date(row[0]), by)]
             for i, v in enumerate(ints(row, 1)):
                 acc[i] += v
+        for acc in sums.values():  # the lines' taxable sum split once (no receipts to sum)
+            split = split_vat(acc[6], acc[7])
+            acc[8], acc[9] = split.supply_value, split.vat
+        notes = (
+            "상품 조건이 있어 공급가액·부가세는 과세매출 합계를 한 번에 나눈 값입니다 "
+            "(영수증별로 나눈 합과 몇 원 다를 수 있습니다).",
+        )
     columns = (
         Column("day", {"day": "영업일", "week": "주(월요일)", "month": "월"}[by], "date"),
         Column("receipts", "판매건수", "int"),
@@ -124,6 +136,8 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
         *MONEY_COLUMNS,
         Column("taxable", "과세매출", "krw"),
         Column("exempt", "면세매출", "krw"),
+        Column("supply", "과세 공급가액", "krw"),
+        Column("vat", "부가세", "krw"),
     )
     keys = sorted(sums)
     rows: tuple[ReportRow, ...] = tuple(
@@ -133,7 +147,7 @@ def daily(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS, *, by: str =
     title = {"day": "일별 매출", "week": "주별 매출", "month": "월별 매출"}[by]
     chart = Series("순매출", tuple((r[0], r[6]) for r in rows), "line" if len(rows) > 12 else "bar")
     name = {"day": "daily", "week": "weekly", "month": "monthly"}[by]
-    return Report(name, title, period, f, columns, rows, totals, chart)
+    return Report(name, title, period, f, columns, rows, totals, chart, notes)
 
 
 # --- by hour of the day ----------------------------------------------------------------------
@@ -312,10 +326,14 @@ def by_tender(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
         .where(in_period(period), *sale_filters(f))
         .group_by(PAY.c.method)
     )
-    rows: list[ReportRow] = [
-        (METHOD_KO.get(m, m), *ints(r, 1)) for r in uow.conn.execute(q) for m in [r[0]]
-    ]
-    rows = [(*r, r[2] + r[4]) for r in rows]
+    fig = vat.vat_figures(uow, period, f)
+    rows: list[ReportRow] = []
+    for r in uow.conn.execute(q):
+        m, counts = r[0], ints(r, 1)
+        s = fig.by_method.get(m) or vat.Sums()
+        rows.append(
+            (METHOD_KO.get(m, m), *counts, counts[1] + counts[3], s.supply, s.vat, s.exempt)
+        )
     rows.sort(key=lambda r: -r[5])
     columns = (
         Column("method", "결제수단"),
@@ -324,10 +342,39 @@ def by_tender(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repor
         Column("refund_count", "환불건수", "int"),
         Column("refunds", "환불금액", "krw"),
         Column("net", "순결제", "krw"),
+        Column("supply", "과세 공급가액", "krw"),
+        Column("vat", "부가세", "krw"),
+        Column("exempt", "면세", "krw"),
     )
-    totals = ("합계", *(sum(r[i] for r in rows) for i in range(1, 6)))
+    totals = ("합계", *(sum(r[i] for r in rows) for i in range(1, 9)))
     chart = Series("순결제", tuple((r[0], r[5]) for r in rows), "pie")
-    return Report("tender", "결제수단별 매출", period, f, columns, tuple(rows), totals, chart)
+    evidence = tuple(
+        (label, s.total, s.supply, s.vat, s.exempt)
+        for key, label in vat.EVIDENCE_ROWS
+        if (s := fig.row(key)).count
+    )
+    section = ("증빙별 (부가세 신고)", EVIDENCE_COLUMNS, evidence)
+    return Report(
+        "tender",
+        "결제수단별 매출",
+        period,
+        f,
+        columns,
+        tuple(rows),
+        totals,
+        chart,
+        ("공급가액·부가세·면세는 영수증의 과세/면세 나눔을 결제수단별로 비례 배분한 값입니다.",),
+        (section,),
+    )
+
+
+EVIDENCE_COLUMNS = (
+    Column("evidence", "증빙"),
+    Column("total", "합계", "krw"),
+    Column("supply", "과세 공급가액", "krw"),
+    Column("vat", "부가세", "krw"),
+    Column("exempt", "면세", "krw"),
+)
 
 
 def by_cashier(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:

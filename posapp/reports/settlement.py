@@ -2,8 +2,11 @@
 
 Owns what the store owes each supplier for a period:
 
-* consignment (위탁) suppliers are paid for what sold, less the store's commission at the
-  supplier's rate (``producers.commission_rate``, percent): payable = net sales − commission;
+* consignment (위탁) suppliers are paid for what sold, less the store's commission (the rule in
+  force on each sale's day, :mod:`posapp.reports.commission`, else the supplier's flat
+  ``producers.commission_rate``) and its VAT: payable = net sales − commission − 10 %;
+* specific-purchase (특정매입) suppliers are paid what sold less the store's margin at the same
+  rules (the store's own sale: no VAT on the margin);
 * purchase (직매입) suppliers were bought from: what is owed is the goods received in the period
   at their lot unit cost (``goods_receipt_lines``); the cost of what sold (from the lots the sales
   took, ``lots.unit_cost``) gives the store's margin.
@@ -23,6 +26,7 @@ from sqlalchemy import func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
+    Category,
     GoodsReceipt,
     GoodsReceiptLine,
     Producer,
@@ -45,8 +49,9 @@ from posapp.reports.base import (
 )
 from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportRow, Series
 from posapp.reports.rollup import line_groups
+from posapp.reports.supplier_tax import TAX_KO, SupplierTax, supplier_tax, tax_lines
 
-KIND_KO = {"consignment": "위탁", "purchase": "매입"}
+KIND_KO = {"consignment": "위탁", "purchase": "직매입", "specific": "특정매입"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +95,16 @@ class SupplierSettlement:
     received: int
     payable: int
     documents: tuple[DocRef, ...] = field(default=())
+    #: 과세/면세 per product group, the commission's VAT and the documents to issue
+    tax: SupplierTax | None = None
 
     @property
     def margin(self) -> int:
-        return self.commission if self.kind == "consignment" else self.net - self.cost
+        return self.net - self.cost if self.kind == "purchase" else self.commission
+
+    @property
+    def commission_vat(self) -> int:
+        return self.tax.commission_vat if self.tax else 0
 
 
 def _received(uow: UnitOfWork, period: Period, f: Filters) -> dict[int, list[DocRef]]:
@@ -212,6 +223,8 @@ def settle_suppliers(
     keys: set[int | None] = set(per) | set(received)
     if f.producer_id is not None:
         keys = {f.producer_id}
+    by_supplier = tax_lines(uow, period, f, list(keys))
+    cats = dict(conn.execute(select(Category.id, Category.name)).all())
     out = []
     for key in keys:
         name, region, kind, rate = producers.get(key, (NONE_KO, "", "purchase", None))
@@ -222,7 +235,23 @@ def settle_suppliers(
         cost = sum(ln.cost for ln in lines)
         recv_docs = received.get(key, []) if key is not None else []
         recv = sum(d.amount for d in recv_docs)
-        if kind == "consignment":
+        tax = None
+        if key is not None:
+            tax = supplier_tax(
+                uow,
+                period,
+                key,
+                kind,
+                name,
+                rate,
+                f,
+                lines=by_supplier.get(key, []),
+                categories=cats,
+            )
+        if kind in ("consignment", "specific") and tax is not None:
+            commission = tax.commission_supply
+            payable = tax.payable
+        elif kind in ("consignment", "specific"):
             commission = round_half_up_div(net * (rate or 0), 100)
             payable = net - commission
         else:
@@ -248,6 +277,7 @@ def settle_suppliers(
                 recv,
                 payable,
                 docs,
+                tax,
             )
         )
     out.sort(key=lambda s: (-s.net, s.name))
@@ -263,6 +293,7 @@ SETTLEMENT_COLUMNS = (
     Column("returned", "반품액", "krw"),
     Column("net", "순매출", "krw"),
     Column("commission", "수수료", "krw"),
+    Column("commission_vat", "수수료 부가세", "krw"),
     Column("cost", "판매원가", "krw"),
     Column("received", "입고액", "krw"),
     Column("payable", "지급액", "krw"),
@@ -278,22 +309,25 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
             s.name,
             s.region,
             KIND_KO.get(s.kind, s.kind),
-            s.rate if s.kind == "consignment" else None,
+            s.rate if s.kind != "purchase" else None,
             s.sold,
             s.returned,
             s.net,
             s.commission,
+            s.commission_vat,
             s.cost,
             s.received,
             s.payable,
         )
         for s in sups
     )
-    totals = ("합계", "", "", None, *(sum(r[i] for r in rows) for i in range(4, 11)))
+    totals = ("합계", "", "", None, *(sum(r[i] for r in rows) for i in range(4, 12)))
     notes: tuple[str, ...] = (
-        "위탁: 지급액 = 순매출 − 수수료(공급자별 수수료율).",
-        "매입: 지급액 = 기간 중 입고액(로트 단가).",
-        "순매출 = 판매 − 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
+        "위탁: 지급액 = 순매출 - 수수료 - 수수료 부가세(10%). 수수료는 판매일에 적용되는 "
+        "수수료 규칙(없으면 공급자별 수수료율)으로 계산합니다.",
+        "특정매입: 지급액(매입액) = 순매출 - 점포 마진(수수료 규칙의 율).",
+        "직매입: 지급액 = 기간 중 입고액(로트 단가).",
+        "순매출 = 판매 - 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
     )
     unrated = [s.name for s in sups if s.kind == "consignment" and s.rate is None]
     if unrated:
@@ -305,7 +339,7 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
     sections = []
     if f.producer_id is not None and sups:
         sections = list(statement_sections(sups[0]))
-    chart = Series("지급액", tuple((r[0], r[10]) for r in rows[:12]), "bar")
+    chart = Series("지급액", tuple((r[0], r[11]) for r in rows[:12]), "bar")
     return Report(
         "settlement",
         "공급자별 정산",
@@ -351,7 +385,38 @@ def statement_sections(
         (DOC_KIND_KO.get(d.kind, d.kind), d.day.isoformat(), d.ref, d.count, d.amount)
         for d in s.documents
     )
-    return (("상품별 내역", LINE_COLUMNS, lines), ("증빙 문서", DOC_COLUMNS, docs))
+    out: list[tuple[str, tuple[Column, ...], tuple[ReportRow, ...]]] = [
+        ("상품별 내역", LINE_COLUMNS, lines)
+    ]
+    if s.tax is not None:
+        groups = tuple(
+            (g.group, TAX_KO.get(g.tax_class, g.tax_class), g.net, g.supply, g.vat)
+            for g in s.tax.groups
+        )
+        out.append(("과세·면세 내역 (상품군별)", TAX_GROUP_COLUMNS, groups))
+        issue = tuple(
+            (d.issuer, d.receiver, d.kind, d.what, d.supply, d.vat) for d in s.tax.documents
+        )
+        out.append(("발급할 증빙", ISSUE_COLUMNS, issue))
+    out.append(("증빙 문서", DOC_COLUMNS, docs))
+    return tuple(out)
+
+
+TAX_GROUP_COLUMNS = (
+    Column("group", "상품군"),
+    Column("tax", "과세구분"),
+    Column("net", "순매출", "krw"),
+    Column("supply", "공급가액", "krw"),
+    Column("vat", "부가세", "krw"),
+)
+ISSUE_COLUMNS = (
+    Column("issuer", "발급자"),
+    Column("receiver", "받는 자"),
+    Column("kind", "증빙"),
+    Column("what", "내용"),
+    Column("supply", "공급가액", "krw"),
+    Column("vat", "세액", "krw"),
+)
 
 
 def region_summary(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
@@ -26,6 +26,7 @@ from posapp.db.models import (
 )
 from posapp.domain import calendar
 from posapp.domain.money import format_krw
+from posapp.domain.vat_evidence import split_payments
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.sale_records import SaleError
 
@@ -35,6 +36,12 @@ class TenderTotal:
     method: str
     count: int
     amount: int
+    #: for evidence totals: the 과세 part (VAT included, = supply + vat) and the 면세 part,
+    #: each receipt's split shared over its payments (posapp.domain.vat_evidence)
+    taxable: int = 0
+    supply: int = 0
+    vat: int = 0
+    exempt: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,39 @@ class RegisterReport:
 
 
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
+
+
+def _evidence_totals(uow: UnitOfWork, where: ColumnElement[bool]) -> tuple[TenderTotal, ...]:
+    """Payments by evidence type, each split into 과세 (supply + VAT) and 면세."""
+    s = Sale.__table__
+    p = Payment.__table__
+    q = (
+        select(s.c.id, s.c.taxable_total, s.c.vat, s.c.exempt_total, p.c.evidence, p.c.amount)
+        .select_from(s.join(p, p.c.sale_id == s.c.id))
+        .where(where)
+        .order_by(s.c.id, p.c.seq)
+    )
+    acc: dict[str, list[int]] = {}
+    rows = list(uow.conn.execute(q))
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and rows[j][0] == rows[i][0]:
+            j += 1
+        group = rows[i:j]
+        shares = split_payments(
+            [int(r[5]) for r in group],
+            taxable_total=int(group[0][1]),
+            vat=int(group[0][2]),
+            exempt_total=int(group[0][3]),
+        )
+        for r, share in zip(group, shares, strict=True):
+            a = acc.setdefault(str(r[4]), [0] * 6)
+            for k, v in enumerate((1, share.amount, share.taxable, share.supply, share.vat)):
+                a[k] += v
+            a[5] += share.exempt
+        i = j
+    return tuple(TenderTotal(e, *acc[e]) for e in sorted(acc))
 
 
 def register_totals(
@@ -133,16 +173,7 @@ def register_totals(
             .order_by(p.c.method)
         )
     )
-    evidence = tuple(
-        TenderTotal(e, int(c), int(a))
-        for e, c, a in conn.execute(
-            select(p.c.evidence, func.count(), func.sum(p.c.amount))
-            .join(s, s.c.id == p.c.sale_id)
-            .where(where)
-            .group_by(p.c.evidence)
-            .order_by(p.c.evidence)
-        )
-    )
+    evidence = _evidence_totals(uow, where)
     cashiers = tuple(
         n
         for (n,) in conn.execute(
@@ -256,6 +287,7 @@ _METHOD_KO = {
     "card": "카드",
     "card_manual": "카드(수기)",
     "voucher": "상품권",
+    "transfer": "계좌이체",
 }
 _EVIDENCE_KO = {
     "cash": "현금(증빙없음)",
@@ -306,6 +338,8 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         lines.append(
             row(f"{_EVIDENCE_KO.get(t.method, t.method)} {t.count}건", format_krw(t.amount))
         )
+        if t.taxable or t.exempt:
+            lines.append(row("  과세 / 면세", f"{format_krw(t.taxable)} / {format_krw(t.exempt)}"))
     if r.offline_sales:
         lines.append(row("오프라인 판매", f"{r.offline_sales}건"))
     if r.pending_cash_receipts:

@@ -21,6 +21,9 @@ class Method(StrEnum):
     CARD = "card"  # approved by the card terminal
     CARD_MANUAL = "card_manual"  # approved by phone/another terminal, keyed in by hand
     VOUCHER = "voucher"  # 온누리상품권 / 지역사랑상품권
+    TRANSFER = (
+        "transfer"  # 계좌이체 (a business buyer's order; evidence as cash: 기타 / 현금영수증)
+    )
 
 
 class VoucherKind(StrEnum):

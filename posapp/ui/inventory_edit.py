@@ -59,7 +59,8 @@ TAX_NAMES = (
     ("exempt", QT_TRANSLATE_NOOP("inventory", "면세")),
 )
 KIND_NAMES = (
-    ("purchase", QT_TRANSLATE_NOOP("inventory", "매입")),
+    ("purchase", QT_TRANSLATE_NOOP("inventory", "직매입")),
+    ("specific", QT_TRANSLATE_NOOP("inventory", "특정매입")),
     ("consignment", QT_TRANSLATE_NOOP("inventory", "위탁")),
 )
 
@@ -350,8 +351,17 @@ class ProducerDialog(FormDialog):
         )
         self.active = QCheckBox(self.tr("거래 중"))
         self.active.setChecked(producer.active if producer else True)
+        # the flat commission (위탁) or margin (특정매입) rate, where no commission rule applies
+        self.rate = QSpinBox()
+        self.rate.setRange(-1, 100)
+        self.rate.setSpecialValueText(self.tr("없음"))
+        self.rate.setSuffix(" %")
+        rate = producer.commission_rate if producer else None
+        self.rate.setValue(-1 if rate is None else rate)
+        self.rate.setToolTip(self.tr("수수료 규칙이 없을 때 쓰는 기본 수수료율"))
         row = QHBoxLayout()
         row.addWidget(self.kind)
+        row.addWidget(self.rate)
         row.addWidget(self.active)
         for label, w in (
             (self.tr("이름"), self.name),
@@ -372,6 +382,7 @@ class ProducerDialog(FormDialog):
             phone=self.phone.text(),
             kind=self.kind.currentData(),
             active=self.active.isChecked(),
+            commission_rate=None if self.rate.value() < 0 else self.rate.value(),
         )
 
 

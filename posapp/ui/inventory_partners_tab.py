@@ -1,6 +1,7 @@
 """산지·생산자 tab of the inventory window: the partner regions (contact, the promotion texts
 used on receipts and the customer display) and the producers and suppliers, each editable in
-its dialog (posapp.ui.inventory_edit).
+its dialog (posapp.ui.inventory_edit), and the commission rules (added in
+posapp.ui.commission_dialog, deleted while not yet in force).
 
 Qt only: the lists and the edits are inventory use cases (posapp.usecases.inventory_products).
 """
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
+from posapp.ui.commission_dialog import CommissionRuleDialog
 from posapp.ui.inventory_edit import (
     KIND_NAMES,
     FormDialog,
@@ -28,7 +31,13 @@ from posapp.ui.inventory_edit import (
     button_row,
     tr,
 )
-from posapp.usecases.inventory_products import Partners, ProducerInfo, RegionInfo
+from posapp.usecases.inventory_products import (
+    CategoryInfo,
+    CommissionRuleInfo,
+    Partners,
+    ProducerInfo,
+    RegionInfo,
+)
 
 if TYPE_CHECKING:
     from posapp.ui.inventory_window import InventoryWindow
@@ -67,6 +76,24 @@ class PartnersTab(QWidget):
                 (self.tr("생산자 수정"), self.edit_producer),
             )
         )
+        right.addWidget(QLabel(self.tr("<b>수수료 규칙</b> (판매일에 적용되는 규칙으로 정산)")))
+        self.rules: list[CommissionRuleInfo] = []
+        self.rule_table = self._table(
+            [
+                self.tr("공급자"),
+                self.tr("분류"),
+                self.tr("적용일"),
+                self.tr("연 기준액"),
+                self.tr("수수료율"),
+            ]
+        )
+        right.addWidget(self.rule_table, 1)
+        right.addLayout(
+            button_row(
+                (self.tr("규칙 추가"), self.new_rule),
+                (self.tr("규칙 삭제"), self.delete_rule),
+            )
+        )
         v.addLayout(left, 1)
         v.addLayout(right, 1)
 
@@ -83,6 +110,60 @@ class PartnersTab(QWidget):
 
     def refresh(self) -> None:
         self.owner._do(self.owner.inventory.products.partners, self._show)
+        self.owner._do(self.owner.inventory.products.commission_rules, self._show_rules)
+
+    def _show_rules(self, rules: tuple[CommissionRuleInfo, ...]) -> None:
+        self.rules = list(rules)
+        self.rule_table.setRowCount(len(rules))
+        for i, r in enumerate(rules):
+            cells = (
+                r.producer or self.tr("(전체)"),
+                r.category or self.tr("(전체)"),
+                r.effective_from.isoformat(),
+                f"{r.threshold:,}",
+                f"{r.rate_text}%",
+            )
+            for c, text in enumerate(cells):
+                self.rule_table.setItem(i, c, QTableWidgetItem(text))
+
+    def new_rule(self) -> None:
+        products, uid = self.owner.inventory.products, self.owner.user_id
+        d = CommissionRuleDialog(self.producers, [], calendar.today(), self)
+        self.dialog: FormDialog = d
+
+        def fill(categories: tuple[CategoryInfo, ...]) -> None:
+            for c in categories:
+                d.category.addItem(c.name, c.id)
+
+        self.owner._do(products.categories, fill)
+
+        def save() -> None:
+            values = d.values()
+            self.owner.submit(
+                d,
+                lambda: products.add_commission_rule(user_id=uid, **values),
+                lambda r: self._rules_changed(self.tr("수수료 규칙을 더했습니다.")),
+            )
+
+        d.submitted.connect(save)
+        d.open()
+
+    def delete_rule(self) -> None:
+        i = self._selected(self.rule_table)
+        if i is None:
+            self.owner.say(self.tr("규칙을 고르세요."), error=True)
+            return
+        rule = self.rules[i]
+        products, uid = self.owner.inventory.products, self.owner.user_id
+
+        def done(_: None) -> None:
+            self._rules_changed(self.tr("수수료 규칙을 지웠습니다."))
+
+        self.owner._do(lambda: products.delete_commission_rule(rule.id, user_id=uid), done)
+
+    def _rules_changed(self, text: str) -> None:
+        self.owner.say(text)
+        self.owner._do(self.owner.inventory.products.commission_rules, self._show_rules)
 
     def _show(self, found: Partners) -> None:
         regions, producers = list(found.regions), list(found.producers)
@@ -121,7 +202,7 @@ class PartnersTab(QWidget):
             return
         region = self.regions[i]
         d = RegionDialog(region, self)
-        self.dialog: FormDialog = d
+        self.dialog = d
         products, uid = self.owner.inventory.products, self.owner.user_id
 
         def save() -> None:

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from posapp.domain import calendar
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op
+from posapp.ui.reports_invoices import TaxInvoiceTab
 from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.usecases.reports import (
     Dashboard,
@@ -209,6 +210,7 @@ class ReportsWindow(QMainWindow):
         ask_dir: Callable[[str], str | None] | None = None,
         now: Callable[[], dt.datetime] | None = None,
         owns_runner: bool = False,
+        user_id: int | None = None,
     ) -> None:
         super().__init__()
         self.owns_runner = owns_runner
@@ -224,6 +226,8 @@ class ReportsWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._dashboard_tab(), self.tr("대시보드"))
         self.tabs.addTab(self._reports_tab(), self.tr("보고서"))
+        self.invoices = TaxInvoiceTab(reports, runner, self.period, user_id)
+        self.tabs.addTab(self.invoices, self.tr("세금계산서"))
         self.setCentralWidget(self.tabs)
         self.resize(1200, 780)
         self.timer = QTimer(self)
@@ -267,6 +271,13 @@ class ReportsWindow(QMainWindow):
         b = QPushButton(self.tr("지난달"))
         b.clicked.connect(self.set_last_month)
         bar.addWidget(b)
+        # the VAT return's periods: the last whole quarter (예정/확정) and half-year (기)
+        self.quarter_btn = QPushButton(self.tr("지난 분기"))
+        self.quarter_btn.clicked.connect(lambda: self.set_last_months(3))
+        bar.addWidget(self.quarter_btn)
+        self.half_btn = QPushButton(self.tr("지난 반기"))
+        self.half_btn.clicked.connect(lambda: self.set_last_months(6))
+        bar.addWidget(self.half_btn)
         root.addLayout(bar)
         filters = QHBoxLayout()
         self.region = QComboBox()
@@ -288,12 +299,15 @@ class ReportsWindow(QMainWindow):
         self.pdf_btn.clicked.connect(lambda: self.export("pdf"))
         self.csv_btn = QPushButton(self.tr("CSV 저장"))
         self.csv_btn.clicked.connect(lambda: self.export("csv"))
+        self.xlsx_btn = QPushButton(self.tr("엑셀 저장"))
+        self.xlsx_btn.setToolTip(self.tr("XLSX: 표와 각 구역을 시트로 (세무사용)"))
+        self.xlsx_btn.clicked.connect(lambda: self.export("xlsx"))
         self.statements_btn = QPushButton(self.tr("공급처별 정산서 PDF"))
         self.statements_btn.setToolTip(
             self.tr("기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)")
         )
         self.statements_btn.clicked.connect(self.export_statements)
-        for b in (self.run_btn, self.pdf_btn, self.csv_btn, self.statements_btn):
+        for b in (self.run_btn, self.pdf_btn, self.csv_btn, self.xlsx_btn, self.statements_btn):
             filters.addWidget(b)
         root.addLayout(filters)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -391,6 +405,22 @@ class ReportsWindow(QMainWindow):
         self.start.setDate(QDate(last.year, last.month, 1))
         self.end.setDate(QDate(last.year, last.month, last.day))
 
+    def set_last_months(self, n: int) -> None:
+        """The last whole block of ``n`` months (3: a quarter, 6: a VAT half-year) before the
+        one today is in."""
+        today = self._today()
+        block = (today.month - 1) // n
+        start_month = block * n - n + 1
+        year = today.year
+        if start_month < 1:
+            start_month += 12
+            year -= 1
+        first = dt.date(year, start_month, 1)
+        end_month = start_month + n - 1
+        last = dt.date(year + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1)
+        self.start.setDate(QDate(first.year, first.month, first.day))
+        self.end.setDate(QDate(last.year, last.month, last.day))
+
     def filters(self) -> Filters:
         return Filters(
             region_id=self.region.currentData(),
@@ -444,7 +474,7 @@ class ReportsWindow(QMainWindow):
         if report is None:
             self.status.setText(self.tr("먼저 보고서를 조회하세요."))
             return
-        suffix = "PDF (*.pdf)" if fmt == "pdf" else "CSV (*.csv)"
+        suffix = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}.get(fmt, "CSV (*.csv)")
         name = f"{report.name}_{report.period.start}_{report.period.end}.{fmt}"
         path = self.ask_path(self.tr("보고서 저장"), name, suffix)
         if not path:

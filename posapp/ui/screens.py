@@ -173,7 +173,9 @@ def reports_opener(
         from posapp.ui.reports import ReportsWindow  # QtCharts: loaded when first opened
 
         own = runner if isinstance(runner, SyncRunner) else TaskRunner(io_workers=1)
-        window = ReportsWindow(reports, own, user_name=actor.name, owns_runner=own is not runner)
+        window = ReportsWindow(
+            reports, own, user_name=actor.name, owns_runner=own is not runner, user_id=actor.id
+        )
         opened[:] = [window]
         window.show()
 

@@ -8,6 +8,7 @@ re-exported here for the screens.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from posapp.db.engine import Database, UnitOfWork
@@ -15,7 +16,12 @@ from posapp.errors import PosError
 from posapp.inventory import catalog, partners, products
 from posapp.inventory.catalog import ProductInfo
 from posapp.inventory.error_codes import CatalogErrorCode
-from posapp.inventory.partners import CategoryInfo, ProducerInfo, RegionInfo
+from posapp.inventory.partners import (
+    CategoryInfo,
+    CommissionRuleInfo,
+    ProducerInfo,
+    RegionInfo,
+)
 from posapp.inventory.products import (
     PriceHistoryRow,
     ProductDetail,
@@ -136,8 +142,10 @@ class ProductsUseCases:
         phone: str = "",
         kind: str = "purchase",
         active: bool = True,
+        commission_rate: int | None = None,
     ) -> ProducerInfo:
-        """Create (no ``producer_id``) or update a producer / supplier with its contact."""
+        """Create (no ``producer_id``) or update a producer / supplier with its contact and
+        its flat commission rate (percent; used where no commission rule applies)."""
         return self._db.transact(
             lambda uow: partners.save_producer(
                 uow,
@@ -149,12 +157,57 @@ class ProductsUseCases:
                 phone=phone,
                 kind=kind,
                 active=active,
+                commission_rate=commission_rate,
             )
         )
+
+    def commission_rules(self) -> tuple[CommissionRuleInfo, ...]:
+        return tuple(self._db.read(lambda uow: partners.list_commission_rules(uow)))
+
+    def add_commission_rule(
+        self,
+        *,
+        user_id: int,
+        effective_from: dt.date,
+        rate: str,
+        producer_id: int | None = None,
+        category_id: int | None = None,
+        threshold: int = 0,
+    ) -> CommissionRuleInfo:
+        """Add a rule; ``rate`` as typed in percent ("12", "12.5")."""
+        return self._db.transact(
+            lambda uow: partners.save_commission_rule(
+                uow,
+                user_id=user_id,
+                effective_from=effective_from,
+                rate_bp=partners.parse_rate(rate),
+                producer_id=producer_id,
+                category_id=category_id,
+                threshold=threshold,
+            )
+        )
+
+    def delete_commission_rule(self, rule_id: int, *, user_id: int) -> None:
+        self._db.transact(
+            lambda uow: partners.delete_commission_rule(uow, rule_id, user_id=user_id)
+        )
+
+    def import_commission_rules(
+        self, data: bytes, *, user_id: int
+    ) -> tuple[CommissionRuleInfo, ...]:
+        return tuple(
+            self._db.transact(
+                lambda uow: partners.import_commission_rules(uow, data, user_id=user_id)
+            )
+        )
+
+    def categories(self) -> tuple[CategoryInfo, ...]:
+        return tuple(self._db.read(lambda uow: partners.list_categories(uow)))
 
 
 __all__ = [
     "CategoryInfo",
+    "CommissionRuleInfo",
     "FilterChoices",
     "Partners",
     "PriceHistoryRow",

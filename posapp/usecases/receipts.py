@@ -33,7 +33,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_METHOD = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
+_METHOD = {
+    "cash": "현금",
+    "card": "카드",
+    "card_manual": "카드(수기)",
+    "voucher": "상품권",
+    "transfer": "계좌이체",
+}
 _VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
 
 

@@ -1,6 +1,7 @@
 """The manager's reports, as the reports window uses them: the catalogue of reports, the
 filter choices (after bringing the daily rollup up to date), running one report, the
-dashboard, exporting a report (CSV / PDF) and the per-supplier settlement PDFs.
+dashboard, exporting a report (CSV / PDF / XLSX), the per-supplier settlement PDFs and the
+세금계산서 / 계산서 requests (made, listed, issued, cancelled).
 
 The long ones (the rollup's first summing of a year, a report, the statements) run on the
 reports window's own runner, never in front of the till's sales. The work is
@@ -13,11 +14,12 @@ import datetime as dt
 from pathlib import Path
 
 from posapp.db.engine import Database
-from posapp.reports import catalog, export, pdf, rollup, settlement
+from posapp.reports import catalog, export, pdf, rollup, settlement, tax_invoices
 from posapp.reports.catalog import Dashboard, FilterOptions
 from posapp.reports.cli import render
 from posapp.reports.model import Column, Filters, Period, Report, Series
 from posapp.reports.settlement import SupplierSettlement
+from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
 
 cell_text = export.cell_text
 """A cell for people: money and quantities with thousands separators, empty for None."""
@@ -49,7 +51,7 @@ class Reports:
 
     @staticmethod
     def export(report: Report, fmt: str, target: Path) -> Path:
-        """Write ``report`` as ``fmt`` (``csv`` or ``pdf``) to ``target`` (an I/O call)."""
+        """Write ``report`` as ``fmt`` (``csv``, ``pdf`` or ``xlsx``) to ``target`` (I/O)."""
         target.write_bytes(render(report, fmt))
         return target
 
@@ -62,6 +64,30 @@ class Reports:
                 lambda uow: settlement.settle_suppliers(uow, period, filters, with_documents=True)
             )
         )
+
+    # --- 세금계산서 / 계산서 requests (posapp.reports.tax_invoices) ------------------------------
+
+    def request_invoice(
+        self, receipt_no: str, buyer: Buyer, *, user_id: int | None
+    ) -> TaxInvoiceInfo:
+        """Mark a sale for a 세금계산서 / 계산서 (refused for a sale with a card slip or a
+        현금영수증)."""
+        return self._db.transact(
+            lambda uow: tax_invoices.request(uow, receipt_no, buyer, user_id=user_id)
+        )
+
+    def invoices(self, period: Period) -> tuple[TaxInvoiceInfo, ...]:
+        return tuple(self._db.read(lambda uow: tax_invoices.list_invoices(uow, period)))
+
+    def invoice_issued(
+        self, invoice_id: int, approval_no: str, *, user_id: int | None
+    ) -> TaxInvoiceInfo:
+        return self._db.transact(
+            lambda uow: tax_invoices.mark_issued(uow, invoice_id, approval_no, user_id=user_id)
+        )
+
+    def cancel_invoice(self, invoice_id: int, *, user_id: int | None) -> TaxInvoiceInfo:
+        return self._db.transact(lambda uow: tax_invoices.cancel(uow, invoice_id, user_id=user_id))
 
     @staticmethod
     def write_statements(
@@ -76,6 +102,7 @@ class Reports:
 
 
 __all__ = [
+    "Buyer",
     "Column",
     "Dashboard",
     "FilterOptions",
@@ -85,5 +112,6 @@ __all__ = [
     "Reports",
     "Series",
     "SupplierSettlement",
+    "TaxInvoiceInfo",
     "cell_text",
 ]

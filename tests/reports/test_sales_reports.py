@@ -27,10 +27,11 @@ def test_daily_puts_each_sale_on_its_seoul_day_and_refunds_on_theirs(
     r = run(store, "daily", week.d1, week.d2)
     d1 = r.row(week.d1.isoformat())
     # S1 34,300 + S2 (23:30 KST = 14:30 UTC, still D1) 7,650
-    assert d1[1:] == (2, 0, 42_800, 850, 0, 41_950, 16_150, 25_800)
+    # 과세 S1 8,500 → 7,727 + 773; S2 7,650 → 6,955 (6,954.5 rounded half up) + 695
+    assert d1[1:] == (2, 0, 42_800, 850, 0, 41_950, 16_150, 25_800, 14_682, 1_468)
     d2 = r.row(week.d2.isoformat())
     # S3 at 00:30 KST is D2 though it is still D1 in UTC; the refund of a D1 sale counts on D2
-    assert d2[1:] == (1, 1, 12_900, 1_000, -12_900, -1_000, 0, -1_000)
+    assert d2[1:] == (1, 1, 12_900, 1_000, -12_900, -1_000, 0, -1_000, 0, 0)
     assert r.total("net") == 40_950 and r.total("receipts") == 3
     assert [p[1] for p in r.chart.points] == [41_950, -1_000]
 
@@ -101,9 +102,17 @@ def test_filters_narrow_to_a_region(store: Store, week: Week) -> None:
 
 def test_tender_and_cashier(store: Store, week: Week) -> None:
     t = run(store, "tender", week.d1, week.d2)
-    assert t.row("현금")[1:] == (2, 46_200, 1, -12_900, 33_300)
-    assert t.row("카드")[1:] == (1, 7_650, 0, 0, 7_650)
+    # cash: S1 34,300 (과세 8,500 = 7,727 + 773, 면세 25,800) + S3 11,900 면세 − R1 12,900 면세
+    assert t.row("현금")[1:] == (2, 46_200, 1, -12_900, 33_300, 7_727, 773, 24_800)
+    assert t.row("카드")[1:] == (1, 7_650, 0, 0, 7_650, 6_955, 695, 0)
     assert t.total("net") == 40_950
+    assert t.totals[6:] == (14_682, 1_468, 24_800)
+    title, _cols, evidence = t.sections[0]
+    assert title.startswith("증빙별")
+    assert evidence == (
+        ("신용·직불·선불카드", 7_650, 6_955, 695, 0),
+        ("기타 (현금·상품권 등)", 33_300, 7_727, 773, 24_800),
+    )
     c = run(store, "cashier", week.d1, week.d2)
     assert c.row("김하늘")[1:6] == (3, 1, 1_850, -12_900, 40_950)
     with pytest.raises(ReportError) as e:
@@ -135,3 +144,15 @@ def test_empty_period_and_bad_input(store: Store, week: Week) -> None:
     assert e.value.code == "report.unknown"
     with pytest.raises(ReportError):
         store.db.read(lambda uow: sales.daily(uow, Period(week.d1, week.d2), by="year"))
+
+
+def test_daily_with_a_product_filter_splits_the_lines_taxable_sum(store: Store, week: Week) -> None:
+    region_id = store.db.read(
+        lambda uow: uow.conn.exec_driver_sql("SELECT id FROM regions WHERE name='순창군'").scalar()
+    )
+    r = run(store, "daily", week.d1, week.d2, Filters(region_id=region_id))
+    # 고추장 lines of D1: 8,500 + 7,650 = 16,150 split once: 14,682 (14,681.8) + 1,468
+    assert r.row(week.d1.isoformat())[7:] == (16_150, 0, 14_682, 1_468)
+    assert "상품 조건" in r.notes[0]
+    m = run(store, "monthly", week.d1, week.d2)
+    assert m.total("supply") == 14_682 and m.total("vat") == 1_468

@@ -27,7 +27,7 @@ def run(store: Store, name: str, start, end, f: Filters = NO_FILTERS):  # type: 
 
 def test_consignment_and_purchase_settlement(store: Store, week: Week) -> None:
     """영주농협 (consignment, 20 %): sold 25,800 + 11,900, returned 12,900 → net 24,800,
-    commission 4,960, payable 19,840. 순창장류 (purchase): net 16,150, cost of the two jars
+    commission 4,960 + its VAT 496, payable 24,800 − 4,960 − 496 = 19,344. 순창장류 (purchase): net 16,150, cost of the two jars
     sold from the ₩5,000 lot 10,000; owed what it delivered: 4 × 5,000 = 20,000."""
     sups = store.db.read(
         lambda uow: settlement.settle_suppliers(uow, Period(week.d1, week.d2), with_documents=True)
@@ -36,7 +36,7 @@ def test_consignment_and_purchase_settlement(store: Store, week: Week) -> None:
     apple = by["영주농협"]
     assert (apple.kind, apple.rate) == ("consignment", 20)
     assert (apple.sold, apple.returned, apple.net) == (37_700, -12_900, 24_800)
-    assert (apple.commission, apple.payable) == (4_960, 19_840)
+    assert (apple.commission, apple.commission_vat, apple.payable) == (4_960, 496, 19_344)
     assert apple.lines[0].qty_sold == 3 and apple.lines[0].qty_returned == 1
     assert apple.lines[0].uncosted_qty == 2  # the apple lots carry no cost
     docs = [(d.kind, d.day, d.count, d.amount) for d in apple.documents]
@@ -62,13 +62,18 @@ def test_consignment_and_purchase_settlement(store: Store, week: Week) -> None:
 
 def test_settlement_report_and_region_summary(store: Store, week: Week) -> None:
     r = run(store, "settlement", week.d1, week.d2)
-    assert r.row("영주농협")[2:] == ("위탁", 20, 37_700, -12_900, 24_800, 4_960, 0, 0, 19_840)
-    assert r.total("payable") == 39_840
+    assert r.row("영주농협")[2:] == ("위탁", 20, 37_700, -12_900, 24_800, 4_960, 496, 0, 0, 19_344)
+    assert r.total("payable") == 39_344
     one = run(store, "settlement", week.d1, week.d2, Filters(producer_id=week.apple_producer))
-    assert [s[0] for s in one.sections] == ["상품별 내역", "증빙 문서"]
-    assert len(one.sections[1][2]) == 3
+    assert [s[0] for s in one.sections] == [
+        "상품별 내역",
+        "과세·면세 내역 (상품군별)",
+        "발급할 증빙",
+        "증빙 문서",
+    ]
+    assert len(one.sections[3][2]) == 3
     reg = run(store, "region-settlement", week.d1, week.d2)
-    assert reg.row("영주시")[1:] == (1, 37_700, -12_900, 24_800, 4_960, 0, 19_840)
+    assert reg.row("영주시")[1:] == (1, 37_700, -12_900, 24_800, 4_960, 0, 19_344)
     assert reg.row("순창군")[1:] == (1, 16_150, 0, 16_150, 0, 20_000, 20_000)
     assert not any("수수료율이 없는" in n for n in r.notes)
     # the refund of D1's apple, seen from D1 alone: not there yet
@@ -193,5 +198,5 @@ def test_a_consignment_supplier_without_a_rate_is_flagged(store: Store, week: We
         )
     )
     r = run(store, "settlement", week.d1, week.d2)
-    assert r.row("영주농협")[7:] == (0, 0, 0, 24_800)  # no commission: all of it is payable
+    assert r.row("영주농협")[7:] == (0, 0, 0, 0, 24_800)  # no commission: all of it is payable
     assert any("수수료율이 없는 위탁 공급자 1곳" in n and "영주농협" in n for n in r.notes)

@@ -7,14 +7,15 @@ string made at the till. Integer keys are SQLite rowids (``Integer``); the two t
 without bound use ``BigID`` (BIGINT on PostgreSQL, INTEGER rowid on SQLite).
 
 One module per area (:mod:`.catalogue`, :mod:`.stock`, :mod:`.tills`, :mod:`.sales`,
-:mod:`.journal`, :mod:`.sync`, :mod:`.classes`, :mod:`.reports`) on the shared base
-(:mod:`.base`); importing this package defines every table on ``Base.metadata`` (what Alembic's
-env and autogenerate read), and ``from posapp.db.models import Product`` is the public way to
-name a model.
+:mod:`.journal`, :mod:`.sync`, :mod:`.classes`, :mod:`.reports`, :mod:`.accounts`) on the
+shared base (:mod:`.base`); importing this package defines every table on ``Base.metadata``
+(what Alembic's env and autogenerate read), and ``from posapp.db.models import Product`` is
+the public way to name a model.
 """
 
 from __future__ import annotations
 
+from posapp.db.models.accounts import CommissionRule, TaxClassChange, TaxInvoice
 from posapp.db.models.base import NAMING, Base, BigID, UTCDateTime, utcnow
 from posapp.db.models.catalogue import (
     Category,
@@ -54,6 +55,7 @@ __all__ = [
     "ClassIngredient",
     "ClassRoom",
     "ClassSession",
+    "CommissionRule",
     "GoodsReceipt",
     "GoodsReceiptLine",
     "HeldTicket",
@@ -87,6 +89,8 @@ __all__ = [
     "StockReservation",
     "StoreMeta",
     "SyncState",
+    "TaxClassChange",
+    "TaxInvoice",
     "UTCDateTime",
     "User",
     "utcnow",

@@ -36,6 +36,7 @@ from posapp.db.models import (
     Shift,
     StockMovement,
     SyncState,
+    TaxClassChange,
     User,
     utcnow,
 )
@@ -63,6 +64,7 @@ _SMALL_TABLES = (
     Category.__table__,
     User.__table__,
     RolePermission.__table__,
+    TaxClassChange.__table__,  # the till sells offline under the class in force that day
 )
 
 
@@ -156,6 +158,7 @@ def refresh(
         c.execute(update(Lot.__table__).values(qty_on_hand=0))
         count += upsert_rows(c, Lot.__table__, data["lots"])
         count += upsert_rows(c, LotMarkdown.__table__, data["lot_markdowns"])
+        count += upsert_rows(c, TaxClassChange.__table__, data["tax_class_changes"])
         for shift in data["shifts"]:
             mirror_shift_row(c, shift)
         _raise_counter(c, reg, day, data["offline_last"])

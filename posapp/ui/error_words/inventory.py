@@ -6,6 +6,7 @@ from __future__ import annotations
 from posapp.config_errors import Words
 from posapp.inventory.error_codes import (
     CatalogErrorCode,
+    CommissionRuleErrorCode,
     CountErrorCode,
     CsvErrorCode,
     ImportErrorCode,
@@ -14,6 +15,7 @@ from posapp.inventory.error_codes import (
     ProducerErrorCode,
     RegionErrorCode,
     StockErrorCode,
+    TaxScheduleErrorCode,
 )
 
 WORDS: dict[str, Words] = {
@@ -372,5 +374,49 @@ WORDS: dict[str, Words] = {
     StockErrorCode.LOCATION: Words(
         "보관 위치가 올바르지 않습니다.",
         "The location is not valid.",
+    ),
+    TaxScheduleErrorCode.PAST: Words(
+        "과세 구분 변경은 오늘({today}) 이후 날짜로만 예약할 수 있습니다: {day}. "
+        "이미 판 물건은 판매 당시의 구분을 그대로 씁니다.",
+        "A tax-class change can only be scheduled from today ({today}) on: {day}. "
+        "What was already sold keeps the class it was sold under.",
+    ),
+    TaxScheduleErrorCode.UNKNOWN: Words(
+        "예약된 과세 구분 변경을 찾을 수 없습니다: {change}",
+        "No scheduled tax-class change {change}.",
+    ),
+    TaxScheduleErrorCode.APPLIED: Words(
+        "이미 적용된 변경은 취소할 수 없습니다. 새 변경을 예약하세요.",
+        "A change already applied cannot be cancelled: schedule a new one.",
+    ),
+    TaxScheduleErrorCode.NOTHING: Words(
+        "변경할 상품이 없습니다 (상품이나 분류를 확인하세요).",
+        "No product to change (check the product or category).",
+    ),
+    CommissionRuleErrorCode.RATE: Words(
+        "수수료율은 0~100% 사이입니다 (소수 둘째 자리까지).",
+        "The commission rate is 0 to 100 % (two decimals at most).",
+    ),
+    CommissionRuleErrorCode.THRESHOLD: Words(
+        "기준액은 0원 이상입니다.",
+        "The threshold is 0 won or more.",
+    ),
+    CommissionRuleErrorCode.PAST: Words(
+        "수수료 규칙은 오늘({today}) 이후 날짜부터만 정할 수 있습니다: {day}. "
+        "지난 판매의 정산은 바뀌지 않습니다.",
+        "A commission rule can only start from today ({today}) on: {day}. "
+        "Past sales keep their settlement.",
+    ),
+    CommissionRuleErrorCode.UNKNOWN: Words(
+        "수수료 규칙을 찾을 수 없습니다: {rule}",
+        "No commission rule {rule}.",
+    ),
+    CommissionRuleErrorCode.IN_FORCE: Words(
+        "이미 적용 중인 규칙은 지울 수 없습니다. 새 날짜로 새 규칙을 정하세요.",
+        "A rule already in force cannot be deleted: set a new rule from a new date.",
+    ),
+    CommissionRuleErrorCode.CSV: Words(
+        "수수료 규칙 CSV {line}행: {problem}",
+        "Commission rules CSV line {line}: {problem}",
     ),
 }

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from posapp.config_errors import Words
-from posapp.reports.error_codes import ReportErrorCode
+from posapp.reports.error_codes import ReportErrorCode, TaxInvoiceErrorCode
 
 WORDS: dict[str, Words] = {
     ReportErrorCode.PERIOD: Words(
@@ -34,5 +34,56 @@ WORDS: dict[str, Words] = {
     ReportErrorCode.OUT_REQUIRED: Words(
         "공급자별 정산서를 저장할 폴더를 지정하세요.",
         "Choose the folder for the producers' statements.",
+    ),
+    ReportErrorCode.PERIOD_NAME: Words(
+        "기간 이름이 올바르지 않습니다: {value} (예: 2026-03, 2026Q1, 2026H1)",
+        "Not a period name: {value} (for example 2026-03, 2026Q1, 2026H1)",
+    ),
+    ReportErrorCode.FORMAT: Words(
+        "이 보고서는 그 형식으로 저장할 수 없습니다: {format}",
+        "This report cannot be saved in that format: {format}",
+    ),
+    TaxInvoiceErrorCode.UNKNOWN_SALE: Words(
+        "영수증을 찾을 수 없습니다: {receipt}",
+        "No receipt {receipt}.",
+    ),
+    TaxInvoiceErrorCode.NOT_A_SALE: Words(
+        "환불 영수증에는 세금계산서를 발급하지 않습니다 (원 판매의 수정세금계산서로 처리).",
+        "A refund gets no tax invoice of its own (amend the sale's).",
+    ),
+    TaxInvoiceErrorCode.HAS_SLIP: Words(
+        "이 판매는 {evidence}(으)로 증빙을 이미 발급했습니다: 세금계산서를 함께 발급할 수 "
+        "없습니다 (부가가치세법 제33조 제2항). 세금계산서가 필요하면 결제를 취소하고 "
+        "계좌이체·현금으로 다시 결제하세요.",
+        "This sale already has {evidence} as its evidence: it cannot also get a tax invoice "
+        "(VAT Act §33②). Cancel the payment and pay by transfer or cash for a tax invoice.",
+    ),
+    TaxInvoiceErrorCode.DUPLICATE: Words(
+        "이 판매에는 이미 세금계산서 요청이 있습니다 ({state}).",
+        "This sale already has a tax-invoice request ({state}).",
+    ),
+    TaxInvoiceErrorCode.BUSINESS_NO: Words(
+        "사업자등록번호가 올바르지 않습니다 (10자리, 검증번호 확인).",
+        "The business registration number is not valid (10 digits with its check digit).",
+    ),
+    TaxInvoiceErrorCode.FIELD: Words(
+        "{field}을(를) 입력하세요.",
+        "Fill in {field}.",
+    ),
+    TaxInvoiceErrorCode.EMAIL: Words(
+        "전자세금계산서를 받을 이메일 주소가 올바르지 않습니다.",
+        "The e-mail address for the e-tax invoice is not valid.",
+    ),
+    TaxInvoiceErrorCode.UNKNOWN: Words(
+        "세금계산서 요청을 찾을 수 없습니다: {invoice}",
+        "No tax-invoice request {invoice}.",
+    ),
+    TaxInvoiceErrorCode.STATE: Words(
+        "이 요청은 이미 {state} 상태입니다.",
+        "This request is already {state}.",
+    ),
+    TaxInvoiceErrorCode.APPROVAL: Words(
+        "국세청 승인번호는 24자리 숫자입니다 (예: 20261015-41000000-12345678).",
+        "The NTS approval number has 24 digits (e.g. 20261015-41000000-12345678).",
     ),
 }

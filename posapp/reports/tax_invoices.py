@@ -1,0 +1,345 @@
+"""세금계산서 / 계산서 requests: a business buyer's invoice for a sale (a 명절 gift-box order, a
+class or meeting-room booking paid at the till), the list the accountant issues from, and its
+states (to issue → issued with the NTS approval number, or cancelled).
+
+Owns ``tax_invoices``. One supply gets one kind of evidence (부가가치세법 §33②): a sale with a
+card slip (or any electronic payment slip) or a 현금영수증 — issued or still pending — is
+refused a tax invoice; paid by transfer or cash it gets one, a 세금계산서 for its 과세 part and a
+계산서 for its 면세 part (the figures copied from the sale's own VAT split). The VAT figures
+(:mod:`posapp.reports.vat`) then place the sale under 세금계산서 / 계산서 instead of 기타.
+The buyer's 사업자등록번호 is checked with its check digit; 상호, 대표자 and the e-mail the
+e-tax invoice is sent to are required; 주소, 업태, 종목 are kept when given. The export
+(:func:`invoices_report`, through the report CSV / XLSX writers) carries every field the store
+has of the e-tax-invoice standard for the accountant's issuing software.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+
+from posapp import audit
+from posapp.db.engine import UnitOfWork, inserted_id
+from posapp.db.models import PendingCashReceipt, Sale, SaleLine, TaxInvoice, utcnow
+from posapp.domain.errors import TenderError
+from posapp.errors import PosError
+from posapp.reports.base import PAY, as_date
+from posapp.reports.error_codes import TaxInvoiceErrorCode
+from posapp.reports.model import NO_FILTERS, Column, Filters, Period, Report, ReportRow
+
+T = TaxInvoice.__table__
+S = Sale.__table__
+#: payment evidence that already is the supply's evidence (a slip in the customer's hands)
+SLIP_EVIDENCE = {"card": "카드전표", "cash_receipt": "현금영수증", "e_payment": "전자지급 영수증"}
+STATE_KO = {"to_issue": "발급 대기", "issued": "발급 완료", "cancelled": "취소"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class TaxInvoiceError(PosError):
+    """A tax-invoice request that cannot be made, issued or cancelled."""
+
+
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    """The business that buys: 사업자등록번호 (digits, dashes allowed), 상호, 대표자, e-mail;
+    주소, 업태, 종목 when known."""
+
+    business_no: str
+    name: str
+    ceo: str
+    email: str
+    address: str = ""
+    business_type: str = ""
+    business_item: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TaxInvoiceInfo:
+    id: int
+    receipt_no: str
+    business_date: dt.date
+    buyer: Buyer
+    supply_value: int
+    vat: int
+    exempt_total: int
+    state: str
+    nts_approval_no: str | None
+
+    @property
+    def state_ko(self) -> str:
+        return STATE_KO.get(self.state, self.state)
+
+    @property
+    def business_no_text(self) -> str:
+        b = self.buyer.business_no
+        return f"{b[:3]}-{b[3:5]}-{b[5:]}"
+
+
+def check_buyer(buyer: Buyer) -> Buyer:
+    """The buyer with its number as 10 digits; raises in words what is missing or wrong."""
+    from posapp.sales.tenders import check_business_number
+
+    digits = re.sub(r"[\s-]", "", buyer.business_no)
+    try:
+        check_business_number(digits)
+    except TenderError:
+        raise TaxInvoiceError(
+            "the business number fails its check", code=TaxInvoiceErrorCode.BUSINESS_NO
+        ) from None
+    for value, label in ((buyer.name, "상호"), (buyer.ceo, "대표자"), (buyer.email, "이메일")):
+        if not value.strip():
+            raise TaxInvoiceError("a field is missing", code=TaxInvoiceErrorCode.FIELD, field=label)
+    if not _EMAIL.match(buyer.email.strip()):
+        raise TaxInvoiceError("not an e-mail address", code=TaxInvoiceErrorCode.EMAIL)
+    return Buyer(
+        digits,
+        buyer.name.strip()[:120],
+        buyer.ceo.strip()[:60],
+        buyer.email.strip()[:120],
+        buyer.address.strip()[:200],
+        buyer.business_type.strip()[:60],
+        buyer.business_item.strip()[:60],
+    )
+
+
+def request(
+    uow: UnitOfWork, receipt_no: str, buyer: Buyer, *, user_id: int | None, note: str = ""
+) -> TaxInvoiceInfo:
+    """Mark the sale ``receipt_no`` for a 세금계산서 / 계산서 to ``buyer``."""
+    checked = check_buyer(buyer)
+    conn = uow.conn
+    sale = conn.execute(
+        select(
+            S.c.id, S.c.uuid, S.c.kind, S.c.business_date, S.c.supply_value, S.c.vat,
+            S.c.exempt_total, S.c.receipt_no,
+        ).where(S.c.receipt_no == receipt_no.strip())
+    ).first()  # fmt: skip
+    if sale is None:
+        raise TaxInvoiceError(
+            "no such receipt", code=TaxInvoiceErrorCode.UNKNOWN_SALE, receipt=receipt_no
+        )
+    sid, uuid, kind, day, supply, vat, exempt, number = sale
+    if kind != "sale":
+        raise TaxInvoiceError("a refund gets no tax invoice", code=TaxInvoiceErrorCode.NOT_A_SALE)
+    slips = [
+        e for (e,) in conn.execute(select(PAY.c.evidence).where(PAY.c.sale_id == sid))
+        if e in SLIP_EVIDENCE
+    ]  # fmt: skip
+    pending = conn.execute(
+        select(func.count())
+        .select_from(PendingCashReceipt.__table__)
+        .where(PendingCashReceipt.__table__.c.sale_uuid == uuid)
+    ).scalar_one()
+    if slips or pending:
+        evidence = SLIP_EVIDENCE[slips[0]] if slips else SLIP_EVIDENCE["cash_receipt"]
+        raise TaxInvoiceError(
+            "the sale already has its evidence (VAT Act §33②)",
+            code=TaxInvoiceErrorCode.HAS_SLIP,
+            evidence=evidence,
+        )
+    old = conn.execute(select(T.c.state).where(T.c.sale_uuid == uuid)).scalar()
+    if old is not None:
+        raise TaxInvoiceError(
+            "this sale has a request already",
+            code=TaxInvoiceErrorCode.DUPLICATE,
+            state=STATE_KO.get(old, old),
+        )
+    values = dict(
+        sale_uuid=uuid,
+        receipt_no=number,
+        business_date=as_date(day),
+        buyer_business_no=checked.business_no,
+        buyer_name=checked.name,
+        buyer_ceo=checked.ceo,
+        buyer_email=checked.email,
+        buyer_address=checked.address,
+        buyer_business_type=checked.business_type,
+        buyer_business_item=checked.business_item,
+        supply_value=int(supply),
+        vat=int(vat),
+        exempt_total=int(exempt),
+        state="to_issue",
+        note=note.strip(),
+        created_at=utcnow(),
+        created_by=user_id,
+    )
+    new_id = inserted_id(conn.execute(insert(T).values(**values)))
+    audit.record(
+        conn,
+        "tax_invoice.request",
+        user_id,
+        None,
+        f"sale:{uuid}",
+        None,
+        {"business_no": checked.business_no, "name": checked.name, "receipt": number},
+    )
+    return get(uow, new_id)
+
+
+def _info(row: object) -> TaxInvoiceInfo:
+    r = row._mapping  # type: ignore[attr-defined]  # a Row of the table's columns
+    return TaxInvoiceInfo(
+        int(r["id"]),
+        r["receipt_no"],
+        as_date(r["business_date"]),
+        Buyer(
+            r["buyer_business_no"],
+            r["buyer_name"],
+            r["buyer_ceo"],
+            r["buyer_email"],
+            r["buyer_address"],
+            r["buyer_business_type"],
+            r["buyer_business_item"],
+        ),
+        int(r["supply_value"]),
+        int(r["vat"]),
+        int(r["exempt_total"]),
+        r["state"],
+        r["nts_approval_no"],
+    )
+
+
+def get(uow: UnitOfWork, invoice_id: int) -> TaxInvoiceInfo:
+    row = uow.conn.execute(select(T).where(T.c.id == invoice_id)).first()
+    if row is None:
+        raise TaxInvoiceError(
+            "no such request", code=TaxInvoiceErrorCode.UNKNOWN, invoice=invoice_id
+        )
+    return _info(row)
+
+
+def list_invoices(
+    uow: UnitOfWork, period: Period | None = None, *, state: str | None = None
+) -> list[TaxInvoiceInfo]:
+    """The requests (of the sales' business days in ``period``), oldest first."""
+    q = select(T)
+    if period is not None:
+        q = q.where(T.c.business_date.between(period.start, period.end))
+    if state is not None:
+        q = q.where(T.c.state == state)
+    return [_info(r) for r in uow.conn.execute(q.order_by(T.c.business_date, T.c.id))]
+
+
+def _to_issue(uow: UnitOfWork, invoice_id: int) -> TaxInvoiceInfo:
+    info = get(uow, invoice_id)
+    if info.state != "to_issue":
+        raise TaxInvoiceError(
+            "not waiting to be issued", code=TaxInvoiceErrorCode.STATE, state=info.state_ko
+        )
+    return info
+
+
+def mark_issued(
+    uow: UnitOfWork, invoice_id: int, approval_no: str, *, user_id: int | None
+) -> TaxInvoiceInfo:
+    """Record that the invoice was issued, with the NTS approval number (24 digits)."""
+    digits = re.sub(r"[\s-]", "", approval_no)
+    if not (len(digits) == 24 and digits.isdigit()):
+        raise TaxInvoiceError("not an NTS approval number", code=TaxInvoiceErrorCode.APPROVAL)
+    _to_issue(uow, invoice_id)
+    number = f"{digits[:8]}-{digits[8:16]}-{digits[16:]}"
+    uow.conn.execute(
+        update(T)
+        .where(T.c.id == invoice_id)
+        .values(state="issued", nts_approval_no=number, issued_at=utcnow())
+    )
+    audit.record(
+        uow.conn, "tax_invoice.issued", user_id, None, f"tax_invoice:{invoice_id}", None,
+        {"approval": number},
+    )  # fmt: skip
+    return get(uow, invoice_id)
+
+
+def cancel(
+    uow: UnitOfWork, invoice_id: int, *, user_id: int | None, reason: str = ""
+) -> TaxInvoiceInfo:
+    """Cancel a request not issued yet (an issued one is amended by a 수정세금계산서 in the
+    accountant's software, then recorded by a new request)."""
+    _to_issue(uow, invoice_id)
+    uow.conn.execute(
+        update(T)
+        .where(T.c.id == invoice_id)
+        .values(state="cancelled", cancelled_at=utcnow(), note=reason.strip())
+    )
+    audit.record(
+        uow.conn, "tax_invoice.cancelled", user_id, None, f"tax_invoice:{invoice_id}", None,
+        {"reason": reason},
+    )  # fmt: skip
+    return get(uow, invoice_id)
+
+
+def slip_lines(info: TaxInvoiceInfo) -> list[str]:
+    """What the till prints when a sale is marked for a tax invoice (its receipt's companion)."""
+    lines = [
+        f"영수증 {info.receipt_no}",
+        "이 거래는 세금계산서로 증빙합니다.",
+        f"상호 {info.buyer.name}",
+        f"사업자등록번호 {info.business_no_text}",
+        f"대표자 {info.buyer.ceo}",
+        f"받는 메일 {info.buyer.email}",
+    ]
+    if info.supply_value or info.vat:
+        lines.append(f"세금계산서 공급가액 {info.supply_value:,} 세액 {info.vat:,}")
+    if info.exempt_total:
+        lines.append(f"계산서 공급가액 {info.exempt_total:,}")
+    lines.append("국세청 전자세금계산서로 이메일 발급됩니다.")
+    return lines
+
+
+INVOICE_COLUMNS = (
+    Column("day", "작성일자", "date"),
+    Column("kind", "종류"),
+    Column("business_no", "공급받는자 등록번호"),
+    Column("name", "공급받는자 상호"),
+    Column("ceo", "공급받는자 성명"),
+    Column("address", "공급받는자 주소"),
+    Column("type", "업태"),
+    Column("item", "종목"),
+    Column("email", "공급받는자 이메일"),
+    Column("product", "품목"),
+    Column("supply", "공급가액", "krw"),
+    Column("vat", "세액", "krw"),
+    Column("receipt", "영수증 번호"),
+    Column("state", "상태"),
+    Column("approval", "승인번호"),
+)
+
+
+def invoices_report(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Report:
+    """The requests of the period as the accountant loads them: one row per document (a
+    세금계산서 for the 과세 part, a 계산서 for the 면세 part), every field the store has."""
+    invoices = list_invoices(uow, period)
+    first: dict[str, str] = {}
+    if invoices:
+        L = SaleLine.__table__
+        q = (
+            select(S.c.receipt_no, L.c.name, func.count().over(partition_by=S.c.receipt_no))
+            .select_from(L.join(S, S.c.id == L.c.sale_id))
+            .where(S.c.receipt_no.in_([i.receipt_no for i in invoices]))
+            .order_by(S.c.receipt_no, L.c.line_no)
+        )
+        for receipt, name, n in uow.conn.execute(q):
+            first.setdefault(receipt, name if n == 1 else f"{name} 외 {n - 1}건")
+    rows: list[ReportRow] = []
+    for i in invoices:
+        b = i.buyer
+        common = (i.business_no_text, b.name, b.ceo, b.address, b.business_type, b.business_item)
+        tail = (i.receipt_no, i.state_ko, i.nts_approval_no or "")
+        product = first.get(i.receipt_no, "")
+        if i.supply_value or i.vat:
+            rows.append((i.business_date.isoformat(), "세금계산서", *common, b.email, product,
+                         i.supply_value, i.vat, *tail))  # fmt: skip
+        if i.exempt_total:
+            rows.append((i.business_date.isoformat(), "계산서", *common, b.email, product,
+                         i.exempt_total, 0, *tail))  # fmt: skip
+    live = [r for r in rows if r[13] != STATE_KO["cancelled"]]
+    totals = ("합계", f"{len(live)}건", *([""] * 8), sum(int(r[10]) for r in live),
+              sum(int(r[11]) for r in live), "", "", "")  # fmt: skip
+    notes = ("취소된 요청은 목록에 남고 합계에서는 빠집니다.",)
+    return Report(
+        "tax-invoices", "세금계산서·계산서 발급 목록", period, f, INVOICE_COLUMNS, tuple(rows),
+        totals, None, notes,
+    )  # fmt: skip
