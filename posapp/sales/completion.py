@@ -80,6 +80,7 @@ def complete_sale(
     approved_by: int | None = None,
     cash_receipt: CashReceiptRequest | None = None,
     discount_limit_percent: int = 100,
+    approved_bound: Mapping[str, int] | None = None,
     now: dt.datetime | None = None,
     receipt_series: str = "",
     receipt_no: str | None = None,
@@ -182,7 +183,12 @@ def complete_sale(
                 register_id,
                 receipt_no,
                 None,
-                {"discount": priced.discount_total, "cashier": user_id},
+                {
+                    "discount": priced.discount_total,
+                    "cashier": user_id,
+                    "percent": ticket.max_discount_percent(priced),
+                    "approved": dict(approved_bound or {}),
+                },
                 now,
             )
         if overridden:

@@ -122,22 +122,58 @@ def set_ticket_discount(s: CheckoutSession, discount: Discount | None) -> bool:
     return needs_approval(s)
 
 
+def discount_bound(s: CheckoutSession) -> dict[str, int]:
+    """What a discount approval must cover on this ticket: its largest percent, the won it
+    takes off, and each discount above the limit by itself — ``line.<index>.<product>`` for a
+    line's percent, ``ticket`` for the ticket discount's. A line that was not approved, a
+    larger percent or more won than approved is not covered (:meth:`Approval.covers`)."""
+    limit = s.settings.discount_limit_percent
+    priced = s.ticket.priced()
+    bound = {
+        "percent": s.ticket.max_discount_percent(priced),
+        "amount": priced.discount_total,
+    }
+    for i, pl in enumerate(priced.lines):
+        if pl.line_discount and pl.gross:
+            percent = -(-pl.line_discount * 100 // pl.gross)
+            if percent > limit:
+                bound[f"line.{i}.{s.ticket.lines[i].product_id}"] = percent
+    base = priced.gross_total - priced.line_discount_total
+    if priced.ticket_discount_total and base:
+        percent = -(-priced.ticket_discount_total * 100 // base)
+        if percent > limit:
+            bound["ticket"] = percent
+    return bound
+
+
+def discount_approver(s: CheckoutSession, approval: Approval | None) -> int | None:
+    """The approver of the ticket's discounts when ``approval`` covers every one of them
+    (:func:`discount_bound`); None when no approval is needed or it does not cover them."""
+    if approval is None or not needs_approval(s):
+        return None
+    if approval.covers(DISCOUNT_OVER_LIMIT, **discount_bound(s)):
+        return approval.approver_id
+    return None
+
+
 def needs_approval(s: CheckoutSession, approval: Approval | None = None) -> bool:
-    """The ticket's largest discount is above the limit and ``approval`` does not cover it."""
+    """The ticket's largest discount is above the limit and ``approval`` does not cover it
+    (each discount above the limit, its percent and the won it takes off)."""
     percent = s.ticket.max_discount_percent()
     if percent <= s.settings.discount_limit_percent:
         return False
-    return approval is None or not approval.covers(DISCOUNT_OVER_LIMIT, percent=percent)
+    return approval is None or not approval.covers(DISCOUNT_OVER_LIMIT, **discount_bound(s))
 
 
 def discount_request(s: CheckoutSession, title: str, prompt: str) -> ApprovalRequest:
-    """What a manager approves for the ticket's discounts: up to its largest percent."""
+    """What a manager approves for the ticket's discounts: these lines' and the ticket's
+    percents, up to the won they take off now (:func:`discount_bound`)."""
     return ApprovalRequest(
         action=DISCOUNT_OVER_LIMIT,
         title=title,
         prompt=prompt,
         permission="discount_over_limit",
-        bound={"percent": s.ticket.max_discount_percent()},
+        bound=discount_bound(s),
     )
 
 
@@ -188,6 +224,8 @@ __all__ = [
     "PRICE_OVERRIDE",
     "ProductInfo",
     "ScanOutcome",
+    "discount_approver",
+    "discount_bound",
     "discount_request",
     "needs_approval",
     "price_request",

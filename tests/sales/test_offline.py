@@ -26,7 +26,7 @@ from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
 from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
 from posapp.usecases.holds import VOID
 from posapp.usecases.sale import NO_SALE_DRAWER
-from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE, discount_bound
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
 
@@ -421,7 +421,7 @@ def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_pa
     s.void("고객 변심", approve(s, "2222", VOID))
     s.scan(GOCHUJANG_CODE)
     s.set_line_discount(0, Discount.percent(50))  # above the limit: approved, audited on replay
-    approval = approve(s, "2222", DISCOUNT_OVER_LIMIT, percent=50)
+    approval = approve(s, "2222", DISCOUNT_OVER_LIMIT, **discount_bound(s))
     sale = s.complete([Tender.cash(10_000)], approval=approval)
 
     def actions() -> list[str]:

@@ -1,0 +1,124 @@
+"""Issue 17 at the till, the way a person meets it: an approval covers what was approved and
+nothing else (another percent, another line, the next ticket); keys through the window."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from posapp.db.models import AuditEvent
+from posapp.domain.cart import Discount
+from posapp.sales.tenders import Tender
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
+from tests.ui.test_checkout_flow import burst, sign_in, till  # noqa: F401  (fixture)
+from PySide6.QtCore import Qt
+
+
+def _pay_cash(script) -> None:  # type: ignore[no-untyped-def]
+    script.push("tender", lambda total: ([Tender.cash(total)], None))
+
+
+def test_15_percent_approved_then_90_percent_asks_again(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(15))
+    script.push("pin", "2222")  # the manager approves 15 %
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert "승인" in window.message.text()
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(90))
+    script.push("pin", "2222")  # the 90 % is asked for again, right away
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert script.asked.count("pin") == 3, script.asked  # sign-in, 15 %, 90 %
+    _pay_cash(script)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    sale = window.session.last_sale
+    assert sale is not None and sale.total == 1_290
+    assert script.asked.count("pin") == 3  # the 90 % approval covered the sale
+    event = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "discount.approve")
+        ).one()
+    )
+    assert event.user_id == store.manager
+    assert event.after["approved"]["percent"] == 90
+    assert event.after["discount"] == 11_610 and event.after["cashier"] == store.cashier
+
+
+def test_90_percent_after_15_approved_is_not_sold_without_a_new_pin(qtbot, till) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(15))
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(90))
+    script.push("pin", None)  # the manager walked away: 90 % not approved
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    script.push("pin", None)  # F12: asked again, refused
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert window.session.last_sale is None
+    assert "tender" not in script.asked
+
+
+def test_an_approved_line_discount_does_not_cover_another_line(qtbot, till) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(15))
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    window.table.selectRow(1)
+    script.push("discount", Discount.percent(15))
+    script.push("pin", None)  # the same 15 % on another line: asked again, not approved
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert script.asked.count("pin") == 3, script.asked
+    script.push("pin", None)  # F12: line 1's approval does not cover line 2
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert script.asked.count("pin") == 4, script.asked
+    assert window.session.last_sale is None and "tender" not in script.asked
+
+
+def test_an_approval_is_not_carried_to_the_next_ticket(qtbot, till) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(15))
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    _pay_cash(script)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert window.session.last_sale is not None
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(15))
+    script.push("pin", None)
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert script.asked.count("pin") == 3
+    script.push("pin", None)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert script.asked.count("tender") == 1  # only the first ticket was paid
+
+
+def test_a_price_override_on_line_1_does_not_cover_line_2(qtbot, till) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("price", (7_000, "파손·흠집 상품"))
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.ticket.lines[0].unit_price == 7_000
+    window.table.selectRow(1)
+    script.push("price", (10_000, "파손·흠집 상품"))
+    script.push("pin", None)
+    qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.ticket.lines[1].unit_price == 12_900
+    assert script.asked.count("pin") == 3
