@@ -3,14 +3,15 @@ nothing else (another percent, another line, the next ticket); keys through the 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from posapp.db.models import AuditEvent
 from posapp.domain.cart import Discount
 from posapp.sales.tenders import Tender
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
-from tests.ui.test_checkout_flow import burst, sign_in, till  # noqa: F401  (fixture)
-from PySide6.QtCore import Qt
+from tests.ui.test_checkout_flow import burst, sign_in
+from tests.ui.test_checkout_flow import till as till
 
 
 def _pay_cash(script) -> None:  # type: ignore[no-untyped-def]

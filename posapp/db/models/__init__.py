@@ -25,6 +25,7 @@ from posapp.db.models.catalogue import (
     Region,
 )
 from posapp.db.models.classes import ClassBooking, ClassIngredient, ClassRoom, ClassSession
+from posapp.db.models.control import PinLockout, StorePolicy
 from posapp.db.models.journal import AuditEvent, JournalEntry, JournalHead
 from posapp.db.models.reports import ReportRollupState, ReportSalesRollup
 from posapp.db.models.sales import HeldTicket, Payment, PendingCashReceipt, Sale, SaleLine
@@ -64,6 +65,7 @@ __all__ = [
     "OutboxEvent",
     "Payment",
     "PendingCashReceipt",
+    "PinLockout",
     "PriceChange",
     "Producer",
     "Product",
@@ -84,6 +86,7 @@ __all__ = [
     "StockLevel",
     "StockMovement",
     "StockReservation",
+    "StorePolicy",
     "SyncState",
     "UTCDateTime",
     "User",
