@@ -134,9 +134,11 @@ def failed(
     prompt: str,
     lock_minutes: int = DEFAULT_LOCK_MINUTES,
     at: dt.datetime | None = None,
-) -> None:
-    """Count a wrong PIN in each of ``scopes`` (the caller commits although it then raises)."""
+) -> dt.datetime | None:
+    """Count a wrong PIN in each of ``scopes`` (the caller commits although it then raises);
+    returns until when this failure locked a scope (None: nothing locked)."""
     at = at or now()
+    locked_until: dt.datetime | None = None
     window = dt.timedelta(minutes=lock_minutes)
     for row in _rows(uow, scopes):
         expired = row.locked_until is not None and row.locked_until <= at
@@ -152,10 +154,12 @@ def failed(
         if row.failures >= LOCK_AFTER:
             row.locked_until = at + window
             row.failures = 0
+            locked_until = row.locked_until
             log.warning("%s locked after %d wrong PINs", row.scope, LOCK_AFTER)
             locked = {"locked_until": row.locked_until.isoformat(), "prompt": prompt}
             audit.record(uow.conn, "pin.locked", None, register_id, row.scope, None, locked, at)
     uow.session.flush()
+    return locked_until
 
 
 def succeeded(uow: UnitOfWork, scopes: Sequence[str]) -> None:

@@ -184,10 +184,13 @@ def authenticate(
                 lockout.succeeded(uow, [*scopes, lockout.user_scope(user.id)])
                 return UserInfo(user.id, user.name, Role(user.role))
     lock_minutes = store_policy.load(uow)["pin_lock_minutes"]
-    lockout.failed(
+    locked = lockout.failed(
         uow, scopes, register_id=register_id, prompt=prompt, lock_minutes=lock_minutes, at=at
     )
-    error = AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
+    if locked is not None:  # this was the tenth: said as the lock it started
+        error = AuthError("wrong PIN; locked", code=AuthErrorCode.LOCKED, until=locked.isoformat())
+    else:
+        error = AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
     error.keep_changes = True  # the failure count must be committed (Database.transact)
     raise error
 

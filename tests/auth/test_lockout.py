@@ -43,7 +43,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
 
 def brute_force(try_pin, clock: Clock, limit: int = 40) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     """Try PINs 0000, 0001, … as a patient attacker would (waiting out each delay); returns
-    how many PINs were actually checked before the prompt locked, and the last code."""
+    how many PINs were tried (delays aside) until the prompt said it is locked, and the code."""
     checked = 0
     for n in range(limit):
         pin = f"{n:04d}"
@@ -57,7 +57,7 @@ def brute_force(try_pin, clock: Clock, limit: int = 40) -> tuple[int, str]:  # t
                     clock.wait(int(exc.data["seconds"]))
                     continue
                 if exc.code == "auth.locked":
-                    return checked, exc.code
+                    return checked + 1, exc.code
                 checked += 1
                 break
             raise AssertionError(f"{pin} signed in")

@@ -123,3 +123,29 @@ def test_a_price_override_on_line_1_does_not_cover_line_2(qtbot, till) -> None: 
     qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
     assert window.session.ticket.lines[1].unit_price == 12_900
     assert script.asked.count("pin") == 3
+
+
+def test_f1_sign_in_brute_force_is_locked_in_words(qtbot, till, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from posapp.auth import lockout
+
+    window, script, _parts, _ = till
+    at = [dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)]
+    monkeypatch.setattr(lockout, "now", lambda: at[0])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    messages = []
+    for n in range(12):
+        script.push("pin", f"{n + 3000:04d}")
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        messages.append(window.message.text())
+        at[0] += dt.timedelta(seconds=60)  # the cashier waits out each delay
+    assert messages[0] == "PIN이 틀렸습니다."
+    assert messages[9].startswith("PIN을 여러 번 틀려 잠겼습니다")  # the tenth locks
+    assert messages[8] == "PIN이 틀렸습니다."
+    assert messages[11] == messages[10] == messages[9]  # no more PINs are checked
+    script.push("pin", "1111")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.session.user is None and "잠겼습니다" in window.message.text()
+    assert "auth" not in window.message.text() and "Error" not in window.message.text()
