@@ -281,6 +281,8 @@ _NOT_SETTINGS = {
     "POSAPP_CONFIG",
     "POSAPP_NEW_PIN",  # posapp-admin user add
     "POSAPP_ADMIN_PIN",  # posapp-admin perm grant/revoke
+    "POSAPP_USER",  # posapp-admin: who runs a command that writes (posapp.cli_control)
+    "POSAPP_PIN",  # posapp-admin: that user's PIN, for scripts
     "POSAPP_NO_KEYRING",  # posapp.secrets: use the 0600 file even where a keyring exists
 }
 
