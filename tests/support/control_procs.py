@@ -1,0 +1,41 @@
+"""Child-process bodies for issue 17's lost-update tests: two tills refunding the same line at
+the same instant. Each runs in its own interpreter (``spawn``), waits for a shared start time
+and reports ("ok", total) or ("refused", code, data) through a queue."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from typing import Any
+
+from posapp.db.engine import Database
+
+
+def refund_line(
+    url: str, receipt_no: str, register: str, user: int, manager: int, start_at: float, out: Any
+) -> None:
+    from posapp.errors import PosError
+    from posapp.sales import refunds
+
+    try:
+        db = Database(url)
+        db.read(lambda uow: refunds.find_sale(uow, receipt_no))  # warm: connected, imported
+        time.sleep(max(0.0, start_at - time.time()))
+        try:
+            done = db.transact(
+                lambda uow: refunds.refund(
+                    uow,
+                    receipt_no,
+                    register_id=register,
+                    user_id=user,
+                    approved_by=manager,
+                    lines={1: 1},
+                    reason="동시 환불",
+                )
+            )
+            out.put(("ok", done.total))
+        except PosError as exc:
+            out.put(("refused", exc.code, dict(exc.data)))
+        db.dispose()
+    except Exception:  # pragma: no cover - reported to the test
+        out.put(("error", traceback.format_exc()))
