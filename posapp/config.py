@@ -201,7 +201,8 @@ class DisplaySettings:
 
 @dataclass(frozen=True)
 class SalesSettings:
-    discount_limit_percent: int = 10  # above this a manager approves
+    # ignored: the discount limit is store policy in the database (posapp.store_policy)
+    discount_limit_percent: int = 10
     cash_receipt_prompt_from: int = 100_000
     scale_prefixes: str = "20-29"
     scale_item_digits: int = 5

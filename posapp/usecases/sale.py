@@ -16,7 +16,7 @@ from posapp.sales import completion, drawer
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.usecases.approvals import Approval
-from posapp.usecases.ticket import discount_approver
+from posapp.usecases.ticket import discount_approver, discount_limit
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
@@ -48,8 +48,7 @@ def complete(
             user_id=uid,
             approved_by=approver,
             cash_receipt=cash_receipt,
-            discount_limit_percent=s.settings.discount_limit_percent,
-            final=final,
+            final=final,  # the discount limit: the store's policy, read in this transaction
             approved_bound=approved,
         )
         if not final:
@@ -92,7 +91,7 @@ def _sell_offline(
         shift=shift,
         approved_by=approver,
         cash_receipt=cash_receipt,
-        discount_limit_percent=s.settings.discount_limit_percent,
+        discount_limit_percent=discount_limit(s),  # the spool's copy of the store's policy
     )
     if s.on_offline is not None:
         try:

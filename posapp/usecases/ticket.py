@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from posapp import store_policy
 from posapp.auth.service import UserInfo
 from posapp.domain.cart import CartLine, Discount
 from posapp.domain.hangul import SearchIndex
@@ -122,12 +123,18 @@ def set_ticket_discount(s: CheckoutSession, discount: Discount | None) -> bool:
     return needs_approval(s)
 
 
+def discount_limit(s: CheckoutSession) -> int:
+    """The store policy's discount limit (:mod:`posapp.store_policy`: the database, the same
+    for every till; the spool's copy while offline) — never a till's own settings file."""
+    return s.read(store_policy.load)["discount_limit_percent"]
+
+
 def discount_bound(s: CheckoutSession) -> dict[str, int]:
     """What a discount approval must cover on this ticket: its largest percent, the won it
     takes off, and each discount above the limit by itself — ``line.<index>.<product>`` for a
     line's percent, ``ticket`` for the ticket discount's. A line that was not approved, a
     larger percent or more won than approved is not covered (:meth:`Approval.covers`)."""
-    limit = s.settings.discount_limit_percent
+    limit = discount_limit(s)
     priced = s.ticket.priced()
     bound = {
         "percent": s.ticket.max_discount_percent(priced),
@@ -160,7 +167,7 @@ def needs_approval(s: CheckoutSession, approval: Approval | None = None) -> bool
     """The ticket's largest discount is above the limit and ``approval`` does not cover it
     (each discount above the limit, its percent and the won it takes off)."""
     percent = s.ticket.max_discount_percent()
-    if percent <= s.settings.discount_limit_percent:
+    if percent <= discount_limit(s):
         return False
     return approval is None or not approval.covers(DISCOUNT_OVER_LIMIT, **discount_bound(s))
 
@@ -226,6 +233,7 @@ __all__ = [
     "ScanOutcome",
     "discount_approver",
     "discount_bound",
+    "discount_limit",
     "discount_request",
     "needs_approval",
     "price_request",

@@ -149,3 +149,95 @@ def test_f1_sign_in_brute_force_is_locked_in_words(qtbot, till, monkeypatch) -> 
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.session.user is None and "잠겼습니다" in window.message.text()
     assert "auth" not in window.message.text() and "Error" not in window.message.text()
+
+
+def test_a_toml_that_raises_the_discount_limit_changes_nothing(
+    qtbot, store: Store, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from posapp import store_policy
+    from posapp.app import build
+    from posapp.config import Settings
+    from posapp.hardware.printer import PreviewPrinter
+    from posapp.ui.tasks import SyncRunner
+    from tests.ui.test_checkout_flow import Script
+
+    settings = Settings()
+    settings = replace(
+        settings,
+        card=replace(settings.card, terminal=""),
+        sales=replace(settings.sales, discount_limit_percent=100),  # the local TOML's edit
+    )
+    parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
+    window = parts.window
+    qtbot.addWidget(window)
+    window.show()
+    script = Script()
+    window.ask = script  # type: ignore[assignment]
+    try:
+        sign_in(qtbot, window, script)
+        burst(qtbot, window.search, APPLE_CODE)
+        window.table.selectRow(0)
+        script.push("discount", Discount.percent(100))
+        script.push("pin", None)  # still the store's 10 %: a manager is asked
+        qtbot.keyClick(window, Qt.Key.Key_F4)
+        assert script.asked.count("pin") == 2
+        script.push("pin", None)
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        assert window.session.last_sale is None and "tender" not in script.asked
+        # the store's policy, changed by a holder of settings, is what counts (every till)
+        store.db.transact(
+            lambda uow: store_policy.change(uow, {"discount_limit_percent": 20}, store.manager)
+        )
+        window.table.selectRow(0)
+        script.push("discount", Discount.percent(15))
+        qtbot.keyClick(window, Qt.Key.Key_F4)
+        _pay_cash(script)
+        qtbot.keyClick(window, Qt.Key.Key_F12)
+        assert window.session.last_sale is not None and window.session.last_sale.total == 10_965
+        assert script.asked.count("pin") == 3
+    finally:
+        parts.shutdown()
+
+
+def test_an_edited_recovery_file_is_priced_again(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.app import build
+    from posapp.config import Settings
+    from posapp.ui.tasks import SyncRunner
+    from tests.ui.test_checkout_flow import Script
+
+    window, script, parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, GOCHUJANG_CODE)  # ₩8,500
+    burst(qtbot, window.search, APPLE_CODE)  # ₩12,900
+    window.session.flush_recovery()
+    path = window.session.recovery.path
+    assert path is not None
+    # a dishonest insider edits the file while the till is down: ₩20 a box, a forged override
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["lines"][0]["unit_price"] = 20
+    data["lines"][1]["unit_price"] = 20
+    data["lines"][1]["price_override"] = {
+        "regular_price": 12_900,
+        "reason": "x",
+        "by": store.manager,
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    settings = replace(Settings(), card=replace(Settings().card, terminal=""))
+    again = build(store.db, settings, runner=SyncRunner(), printer=parts.printer)
+    qtbot.addWidget(again.window)
+    s2 = Script()
+    s2.push("confirm", True)
+    again.window.ask = s2
+    again.offer_recovery()
+    lines = again.window.session.ticket.lines
+    assert [(ln.unit_price, ln.price_override) for ln in lines] == [(8_500, None), (12_900, None)]
+    assert "₩21,400" in again.window.due.text()
+    again.shutdown()
+    QApplication.processEvents()

@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import (
+    StorePolicy,
     Category,
     JournalEntry,
     Lot,
@@ -63,6 +64,7 @@ _SMALL_TABLES = (
     Category.__table__,
     User.__table__,
     RolePermission.__table__,
+    StorePolicy.__table__,  # the store's policy holds offline too (posapp.store_policy)
 )
 
 
@@ -153,6 +155,7 @@ def refresh(
         count += upsert_rows(c, User.__table__, data["users"])
         c.execute(delete(RolePermission.__table__))
         count += upsert_rows(c, RolePermission.__table__, data["role_permissions"])
+        count += upsert_rows(c, StorePolicy.__table__, data["store_policy"])
         c.execute(update(Lot.__table__).values(qty_on_hand=0))
         count += upsert_rows(c, Lot.__table__, data["lots"])
         count += upsert_rows(c, LotMarkdown.__table__, data["lot_markdowns"])
