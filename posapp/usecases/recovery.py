@@ -15,16 +15,16 @@ import logging
 import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from posapp.domain.errors import BarcodeError
-from posapp.errors import PosError
 from posapp.classes.bookings import parse_ref
 from posapp.db.engine import UnitOfWork
 from posapp.domain.barcodes import ScaleLayout
 from posapp.domain.cart import CartLine
+from posapp.domain.errors import BarcodeError
+from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.sales.ticket import Ticket
 

@@ -18,7 +18,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import (
-    StorePolicy,
     Category,
     JournalEntry,
     Lot,
@@ -36,6 +35,7 @@ from posapp.db.models import (
     SaleLine,
     Shift,
     StockMovement,
+    StorePolicy,
     SyncState,
     User,
     utcnow,
