@@ -41,8 +41,8 @@ KEYS: tuple[PolicyKey, ...] = (
     PolicyKey("pin_lock_minutes", 15, 1, 24 * 60, "PIN 10회 오류 시 잠금 (분)"),
     PolicyKey("max_qty", 999, 1, 1_000_000, "한 품목 최대 수량 (넘으면 관리자 승인)"),
     PolicyKey("max_weight_g", 30_000, 1, 1_000_000, "한 품목 최대 무게 (g)"),
-    PolicyKey("max_line_total", 5_000_000, 1, 10**10, "한 품목 최대 금액 (원)"),
-    PolicyKey("max_ticket_total", 20_000_000, 1, 10**11, "거래 최대 금액 (원)"),
+    PolicyKey("max_line_total", 5_000_000, 1, 1_000_000_000, "한 품목 최대 금액 (원)"),
+    PolicyKey("max_ticket_total", 20_000_000, 1, 2_000_000_000, "거래 최대 금액 (원)"),
     PolicyKey("remove_after_subtotal_needs_approval", 0, 0, 1, "소계 후 품목 삭제 시 관리자 승인"),
     PolicyKey("remove_after_seconds", 0, 0, 86_400, "스캔 후 N초 지나 삭제 시 승인 (0: 안 함)"),
 )

@@ -22,6 +22,7 @@ from posapp.inventory.catalog import ProductInfo
 from posapp.inventory.error_codes import CatalogErrorCode
 from posapp.sales import price_override, receipt_numbers, refunds
 from posapp.sales.refunds import SaleSummary
+from posapp.sales.ticket import Ticket
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.session_error import SessionError
@@ -48,6 +49,47 @@ def load_index(s: CheckoutSession) -> SearchIndex:
     return s.index
 
 
+def within_limits(s: CheckoutSession, ticket: Ticket) -> None:
+    """Refuse a ticket beyond the store's sanity limits (store policy: pieces and grams on a
+    line, a line's amount, the ticket's total) or with a ₩0 scale label, in Korean words
+    (``session.over_limit`` / ``session.zero_price``), before it reaches the database."""
+    policy = s.read(store_policy.load)
+    for ln in ticket.lines:
+        if ln.fixed_amount is not None and ln.fixed_amount <= 0:
+            raise SessionError(  # the message in English only: the words say it in Korean
+                "a ₩0 scale label", code=SessionErrorCode.ZERO_PRICE, name=ln.name
+            )
+        weighed = ln.unit.is_weighed
+        most = policy["max_weight_g"] if weighed else policy["max_qty"]
+        if ln.qty > most:
+            unit = "g" if weighed else "개"
+            _over(ln.name, "무게" if weighed else "수량", f"{ln.qty:,}{unit}", f"{most:,}{unit}")
+        if ln.gross > policy["max_line_total"]:
+            limit = policy["max_line_total"]
+            _over(ln.name, "금액", f"₩{ln.gross:,}", f"₩{limit:,}")
+    gross = sum(ln.gross for ln in ticket.lines)
+    if gross > policy["max_ticket_total"]:
+        _over("거래", "합계", f"₩{gross:,}", f"₩{policy['max_ticket_total']:,}")
+
+
+def _over(name: str, what: str, value: str, limit: str) -> None:
+    raise SessionError(
+        "above the store's sanity limit",
+        code=SessionErrorCode.OVER_LIMIT,
+        name=name,
+        what=what,
+        value=value,
+        limit=limit,
+    )
+
+
+def _add_checked(s: CheckoutSession, line: CartLine, *, merge: bool = True) -> int:
+    trial = s.ticket.copy()
+    trial.add(line, merge=merge)
+    within_limits(s, trial)
+    return s.ticket.add(line, merge=merge)
+
+
 def scan(s: CheckoutSession, code: str) -> ScanOutcome:
     """A scanned code: a product onto the ticket, or a receipt number to refund."""
     code = code.strip()
@@ -63,7 +105,7 @@ def scan(s: CheckoutSession, code: str) -> ScanOutcome:
             found = s.read(lambda uow: catalog.products_by_id(uow, [pid]))
             return ScanOutcome("weigh", product=found[pid])
         raise
-    index = s.ticket.add(result.line)
+    index = _add_checked(s, result.line)
     s.save_recovery()
     return ScanOutcome("line", index=index, product=result.product)
 
@@ -87,7 +129,7 @@ def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = No
     line = product.line(grams if product.unit.is_weighed else None)
     # picked from the search list or a quick key: the same markdown as a scan would give
     line = s.read(lambda uow: catalog.marked_down(uow, line))
-    index = s.ticket.add(line)
+    index = _add_checked(s, line)
     s.save_recovery()
     return index
 
@@ -100,6 +142,9 @@ def add_line(s: CheckoutSession, line: CartLine) -> int:
 
 
 def set_qty(s: CheckoutSession, index: int, qty: int) -> None:
+    trial = s.ticket.copy()
+    trial.set_qty(index, qty)
+    within_limits(s, trial)
     s.ticket.set_qty(index, qty)
     s.save_recovery()
 

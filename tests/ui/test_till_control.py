@@ -3,6 +3,7 @@ nothing else (another percent, another line, the next ticket); keys through the 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -241,3 +242,37 @@ def test_an_edited_recovery_file_is_priced_again(qtbot, till, store: Store) -> N
     assert "₩21,400" in again.window.due.text()
     again.shutdown()
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("qty", [10**9, 10**15])
+def test_huge_quantities_are_refused_in_korean(qtbot, till, store: Store, qty: int) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("number", qty)
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # 수량
+    text = window.message.text()
+    assert "매장 한도" in text and "999개" in text, text
+    assert "Error" not in text and "psycopg" not in text
+    assert window.session.ticket.lines[0].qty == 1  # nothing changed
+    _pay_cash(script)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert window.session.last_sale is not None and window.session.last_sale.total == 12_900
+
+
+def test_a_zero_price_label_and_a_99999_g_label_are_refused(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from posapp.domain.barcodes import gtin_check_digit
+
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+
+    def label(value: int) -> str:  # the in-store price label of 횡성 한우 (PLU 00101)
+        body = f"20{101:05d}{value:05d}"
+        return body + str(gtin_check_digit(body))
+
+    burst(qtbot, window.search, label(0))
+    assert "0원 라벨" in window.message.text(), window.message.text()
+    assert window.model.rowCount() == 0
+    burst(qtbot, window.search, label(5_120))
+    assert window.model.rowCount() == 1
