@@ -43,8 +43,6 @@ KEYS: tuple[PolicyKey, ...] = (
     PolicyKey("max_weight_g", 30_000, 1, 1_000_000, "한 품목 최대 무게 (g)"),
     PolicyKey("max_line_total", 5_000_000, 1, 1_000_000_000, "한 품목 최대 금액 (원)"),
     PolicyKey("max_ticket_total", 20_000_000, 1, 2_000_000_000, "거래 최대 금액 (원)"),
-    PolicyKey("remove_after_subtotal_needs_approval", 0, 0, 1, "소계 후 품목 삭제 시 관리자 승인"),
-    PolicyKey("remove_after_seconds", 0, 0, 86_400, "스캔 후 N초 지나 삭제 시 승인 (0: 안 함)"),
 )
 BY_NAME: Mapping[str, PolicyKey] = {k.name: k for k in KEYS}
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from posapp import store_policy
+from posapp import audit, store_policy
 from posapp.auth.service import UserInfo
 from posapp.domain.cart import CartLine, Discount
 from posapp.domain.hangul import SearchIndex
@@ -142,16 +142,40 @@ def add_line(s: CheckoutSession, line: CartLine) -> int:
 
 
 def set_qty(s: CheckoutSession, index: int, qty: int) -> None:
+    """Change a line's quantity; a lower one is an audit event (``ticket.qty``)."""
     trial = s.ticket.copy()
     trial.set_qty(index, qty)
     within_limits(s, trial)
+    before = s.ticket.lines[index]
     s.ticket.set_qty(index, qty)
+    if qty < before.qty:
+        _record_edit(s, "ticket.qty", index, before, {"qty": qty})
     s.save_recovery()
 
 
 def remove(s: CheckoutSession, index: int) -> None:
-    s.ticket.remove(index)
+    """Take a line off the ticket: an audit event with the line as it was (``ticket.remove``)."""
+    line = s.ticket.remove(index)
+    _record_edit(s, "ticket.remove", index, line, None)
     s.save_recovery()
+
+
+def _record_edit(
+    s: CheckoutSession, action: str, index: int, line: CartLine, after: dict[str, Any] | None
+) -> None:
+    """A change to the open ticket on the record: who, which ticket and line, before/after
+    (on the spool while offline; it reaches the server with the spool's other events)."""
+    who = s.user.id if s.user is not None else None
+    before = {
+        "product_id": line.product_id,
+        "name": line.name,
+        "qty": line.qty,
+        "unit_price": line.unit_price,
+        "amount": line.gross,
+    }
+    target = f"ticket {s.ticket.uuid} #{index + 1}"
+    register = s.settings.register_id
+    s.transact(lambda uow: audit.record(uow.conn, action, who, register, target, before, after))
 
 
 def set_line_discount(s: CheckoutSession, index: int, discount: Discount | None) -> bool:

@@ -276,3 +276,34 @@ def test_a_zero_price_label_and_a_99999_g_label_are_refused(qtbot, till, store: 
     assert window.model.rowCount() == 0
     burst(qtbot, window.search, label(5_120))
     assert window.model.rowCount() == 1
+
+
+def test_removing_a_line_and_lowering_a_quantity_are_on_the_record(
+    qtbot, till, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    burst(qtbot, window.search, APPLE_CODE)
+    burst(qtbot, window.search, APPLE_CODE)  # 2 boxes
+    window.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_F3)  # 삭제: the gochujang
+    assert window.model.rowCount() == 1
+    window.table.selectRow(0)
+    script.push("number", 1)
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # 2 → 1
+    assert window.session.ticket.lines[0].qty == 1
+    events = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action.like("ticket.%")).order_by(AuditEvent.id)
+        ).all()
+    )
+    assert [(e.action, e.user_id, e.register_id) for e in events] == [
+        ("ticket.remove", store.cashier, "R01"),
+        ("ticket.qty", store.cashier, "R01"),
+    ]
+    assert (
+        events[0].before["name"] == "순창 전통 고추장 1kg" and events[0].before["amount"] == 8_500
+    )
+    assert (events[1].before["qty"], events[1].after) == (2, {"qty": 1})
+    assert window.session.ticket.uuid in events[0].target
