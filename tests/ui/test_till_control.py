@@ -307,3 +307,45 @@ def test_removing_a_line_and_lowering_a_quantity_are_on_the_record(
     )
     assert (events[1].before["qty"], events[1].after) == (2, {"qty": 1})
     assert window.session.ticket.uuid in events[0].target
+
+
+def test_the_store_policy_screen_changes_every_tills_rule(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from posapp import store_policy
+    from posapp.auth.service import Role, create_user
+
+    window, script, _parts, _ = till
+    admin = store.db.transact(lambda uow: create_user(uow, "최관리", Role.ADMIN, "9999")).id
+    sign_in(qtbot, window, script)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    script.push("pin", "2222")  # a manager does not hold settings
+    qtbot.keyClick(window, Qt.Key.Key_P, mods)
+    assert getattr(window, "_policy_dialog", None) is None
+    script.push("pin", "9999")
+    qtbot.keyClick(window, Qt.Key.Key_P, mods)
+    dialog = window._policy_dialog
+    qtbot.addWidget(dialog)
+    spin = dialog.spins["discount_limit_percent"]
+    assert spin.value() == 10
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "25", delay=120)  # typed by a person (not a scanner burst)
+    assert spin.value() == 25
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "저장했습니다" in dialog.message.text()
+    assert store.db.read(store_policy.load)["discount_limit_percent"] == 25
+    event = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "policy.change")
+        ).one()
+    )
+    assert (event.user_id, event.before, event.after) == (
+        admin,
+        {"discount_limit_percent": 10},
+        {"discount_limit_percent": 25},
+    )
+    # the till's 20 % discount now needs no manager
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("discount", Discount.percent(20))
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert script.asked.count("pin") == 3
