@@ -70,7 +70,7 @@ def wire_screens(
         return session.user.id if session.user is not None else None
 
     gate = Gate(window, runner, ScreenAccess(db), window.approvals, window, signed_in)
-    inventory = InventoryUseCases.build(db)
+    inventory = InventoryUseCases.build(db, window.approvals)  # the till's lockout
 
     def inventory_window(actor: Actor) -> QWidget:
         from posapp.ui.inventory_window import InventoryWindow

@@ -75,3 +75,38 @@ def test_two_tills_refunding_the_same_line_at_once(store: Store) -> None:
             )
         )
         assert refunds == 1
+
+
+def test_a_pending_cash_receipt_is_issued_once_when_two_processes_issue_it(store: Store) -> None:
+    import datetime as dt
+
+    from posapp.db.models import AuditEvent
+    from posapp.sales import cash_receipts
+    from posapp.sales.tenders import CashReceiptRequest
+
+    for n in range(3):
+
+        def queue(uow, n=n):  # type: ignore[no-untyped-def]
+            cash_receipts.queue(
+                uow,
+                sale_uuid=f"00000000-0000-0000-0000-00000000000{n}",
+                receipt_no=f"R01-20261201-000{n}",
+                register_id="R01",
+                amount=12_900,
+                request=CashReceiptRequest("010-2345-6789"),
+                at=dt.datetime.now(dt.UTC),
+            )
+
+        store.db.transact(queue)
+        pid = max(p.id for p in store.db.read(lambda uow: cash_receipts.pending(uow)))
+        args = [(store.db.url, pid, f"A-{n}-{who}", store.manager) for who in ("till", "cli")]
+        results = _run(control_procs.issue_cash_receipt, args)
+        assert not [r for r in results if r[0] == "error"], results
+        assert sorted(r[0] for r in results) == ["ok", "refused"], results
+        assert [r[1] for r in results if r[0] == "refused"] == ["cash_receipt.issued_already"]
+    events = store.db.read(
+        lambda uow: uow.session.scalar(
+            select(func.count(AuditEvent.id)).where(AuditEvent.action == "cash_receipt.issue")
+        )
+    )
+    assert events == 3

@@ -39,3 +39,25 @@ def refund_line(
         db.dispose()
     except Exception:  # pragma: no cover - reported to the test
         out.put(("error", traceback.format_exc()))
+
+
+def issue_cash_receipt(
+    url: str, pending_id: int, approval: str, user: int, start_at: float, out: Any
+) -> None:
+    from posapp.errors import PosError
+    from posapp.sales import cash_receipts
+
+    try:
+        db = Database(url)
+        db.read(lambda uow: cash_receipts.pending(uow))
+        time.sleep(max(0.0, start_at - time.time()))
+        try:
+            db.transact(
+                lambda uow: cash_receipts.mark_issued(uow, pending_id, approval, user_id=user)
+            )
+            out.put(("ok", approval))
+        except PosError as exc:
+            out.put(("refused", exc.code, dict(exc.data)))
+        db.dispose()
+    except Exception:  # pragma: no cover - reported to the test
+        out.put(("error", traceback.format_exc()))
