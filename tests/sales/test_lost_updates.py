@@ -110,3 +110,18 @@ def test_a_pending_cash_receipt_is_issued_once_when_two_processes_issue_it(store
         )
     )
     assert events == 3
+
+
+def test_a_held_ticket_is_recalled_by_one_till_only(store: Store) -> None:
+    from posapp.sales import holds
+
+    product = store.db.read(lambda uow: catalog.products_by_id(uow, [store.apple]))[store.apple]
+    for _round in range(3):
+        t = Ticket()
+        t.add(product.line(2))
+        held = store.db.transact(
+            lambda uow, t=t: holds.hold(uow, t, register_id="R01", user_id=store.cashier)
+        )
+        results = _run(control_procs.recall_held, [(store.db.url, held.id)] * 2)
+        assert sorted(r[0] for r in results) == ["ok", "refused"], results
+        assert [r[1] for r in results if r[0] == "refused"] == ["hold.gone"]

@@ -61,3 +61,21 @@ def issue_cash_receipt(
         db.dispose()
     except Exception:  # pragma: no cover - reported to the test
         out.put(("error", traceback.format_exc()))
+
+
+def recall_held(url: str, held_id: int, start_at: float, out: Any) -> None:
+    from posapp.errors import PosError
+    from posapp.sales import holds
+
+    try:
+        db = Database(url)
+        db.read(lambda uow: holds.list_held(uow, "R01"))
+        time.sleep(max(0.0, start_at - time.time()))
+        try:
+            ticket = db.transact(lambda uow: holds.recall(uow, held_id))
+            out.put(("ok", len(ticket.lines)))
+        except PosError as exc:
+            out.put(("refused", exc.code, dict(exc.data)))
+        db.dispose()
+    except Exception:  # pragma: no cover - reported to the test
+        out.put(("error", traceback.format_exc()))
