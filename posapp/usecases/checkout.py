@@ -264,8 +264,8 @@ class CheckoutSession:
     def recall(self, held_id: int) -> None:
         holds.recall(self, held_id)
 
-    def void(self, reason: str = "", approval: Approval | None = None) -> None:
-        holds.void(self, reason, approval)
+    def void(self, reason: str = "", approval: Approval | None = None, note: str = "") -> None:
+        holds.void(self, reason, approval, note)
 
     def refund(
         self,

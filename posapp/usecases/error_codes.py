@@ -17,6 +17,7 @@ class SessionErrorCode(StrEnum):
     TICKET_OPEN = "session.ticket_open"
     OVER_LIMIT = "session.over_limit"
     ZERO_PRICE = "session.zero_price"
+    VOID_REASON = "session.void_reason"
 
 
 class OfflineErrorCode(StrEnum):

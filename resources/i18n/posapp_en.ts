@@ -316,12 +316,12 @@
     <message>
         <location filename="../../posapp/ui/checkout.py" line="+12"/>
         <location line="+187"/>
-        <location line="+232"/>
+        <location line="+235"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-419"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -481,12 +481,12 @@
         <translation>There are no held tickets.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>거래 취소: 관리자 승인</source>
         <translation>Void sale: manager approval</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>거래를 취소했습니다.</source>
         <translation>The sale was voided.</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation>Recover the last ticket</translation>
     </message>
     <message>
-        <location line="+400"/>
+        <location line="+403"/>
         <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
         <translation>Scan the receipt barcode or type its number, then press F8.</translation>
     </message>
@@ -3344,9 +3344,42 @@
     </message>
 </context>
 <context>
+    <name>VoidReasonDialog</name>
+    <message>
+        <location filename="../../posapp/ui/void_dialog.py" line="+23"/>
+        <source>거래 취소 사유</source>
+        <translation>Why the sale is voided</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소 사유를 고르세요</source>
+        <translation>Choose why the sale is voided</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>메모 (&apos;기타&apos;는 꼭 적으세요)</source>
+        <translation>Note (needed for &apos;other&apos;)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>확인</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>취소 사유를 고르세요.</source>
+        <translation>Choose why the sale is voided.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;기타&apos;는 사유를 적어야 합니다.</source>
+        <translation>&apos;Other&apos; needs a note.</translation>
+    </message>
+</context>
+<context>
     <name>WasteDialog</name>
     <message>
-        <location line="+54"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+54"/>
         <source>변질</source>
         <translation>Spoiled</translation>
     </message>

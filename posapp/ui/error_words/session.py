@@ -19,6 +19,10 @@ WORDS: dict[str, Words] = {
         "{name}: {what} {value}은(는) 매장 한도 {limit}을(를) 넘습니다. 수량과 금액을 확인하세요.",
         "{name}: {what} {value} is above the store's limit of {limit}. Check the quantity.",
     ),
+    SessionErrorCode.VOID_REASON: Words(
+        "취소 사유를 고르세요. '기타'는 사유를 적어야 합니다.",
+        "Choose why the sale is voided; 'other' needs a note.",
+    ),
     SessionErrorCode.ZERO_PRICE: Words(
         "{name}: 0원 라벨은 팔 수 없습니다. 라벨을 다시 출력하세요.",
         "{name}: a ₩0 label cannot be sold. Print the label again.",
