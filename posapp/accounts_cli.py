@@ -9,6 +9,7 @@ The work is the services' (:mod:`posapp.inventory.tax_classes`); each write name
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,9 @@ from posapp.db.models import Category, Product, ProductBarcode
 COMMANDS = ("tax-class", "commission")
 
 
-def add_parsers(sub: Any) -> None:
-    """Register the commands on ``posapp-admin``'s subparsers."""
+def add_parsers(sub: Any, who_arg: Callable[[Any], None]) -> None:
+    """Register the commands on ``posapp-admin``'s subparsers; ``who_arg`` adds ``--user`` to
+    each writing one (its PIN is asked: posapp.cli_control.WRITES)."""
     tc = sub.add_parser("tax-class", help="tax classes (과세/면세) with effective dates")
     tsub = tc.add_subparsers(dest="action", required=True)
     tsub.add_parser("list", help="scheduled, applied and cancelled changes")
@@ -33,12 +35,12 @@ def add_parsers(sub: Any) -> None:
     sc.add_argument("--class", dest="tax_class", required=True, help="taxable/exempt (과세/면세)")
     sc.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat)
     sc.add_argument("--reason", default="")
-    sc.add_argument("--user", required=True, help="who schedules it (a user name)")
+    who_arg(sc)
     ca = tsub.add_parser("cancel", help="cancel a change not applied yet")
     ca.add_argument("id", type=int)
-    ca.add_argument("--user", required=True)
+    who_arg(ca)
     ap = tsub.add_parser("apply", help="write the changes due today to the products")
-    ap.add_argument("--user", help="named in the audit log")
+    who_arg(ap)
     cm = sub.add_parser(
         "commission",
         help="commission rules per supplier and category (export: report commission-rules)",
@@ -53,10 +55,10 @@ def add_parsers(sub: Any) -> None:
     add.add_argument(
         "--threshold", type=int, default=0, help="yearly sales (won) before it applies"
     )
-    add.add_argument("--user", required=True)
+    who_arg(add)
     imp = csub.add_parser("import", help="add the rules of a CSV (all or nothing)")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--user", required=True)
+    who_arg(imp)
 
 
 def _product_id(uow: UnitOfWork, text: str) -> int | None:

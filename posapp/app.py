@@ -170,7 +170,7 @@ def build(
         printing=printing,
         sync_now=sync.sync_now if sync is not None else None,
     )
-    till = Till(session, payments, printing, Approvals(session))
+    till = Till(session, payments, printing, Approvals(session, register_id=settings.register.id))
     # windows
     window = CheckoutWindow(
         till,

@@ -23,6 +23,7 @@ from posapp.ui.screens import (
     Gate,
     install_audit_shortcut,
     inventory_opener,
+    policy_opener,
     reports_opener,
     settings_opener,
     staff_opener,
@@ -32,6 +33,7 @@ from posapp.usecases.access import Actor, ScreenAccess
 from posapp.usecases.audit import AuditLog
 from posapp.usecases.classes import Classes
 from posapp.usecases.inventory import InventoryUseCases
+from posapp.usecases.policy import StorePolicyAdmin
 from posapp.usecases.reports import Reports
 from posapp.usecases.settings import TillSettings
 from posapp.usecases.staff import StaffAdmin
@@ -68,7 +70,7 @@ def wire_screens(
         return session.user.id if session.user is not None else None
 
     gate = Gate(window, runner, ScreenAccess(db), window.approvals, window, signed_in)
-    inventory = InventoryUseCases.build(db)
+    inventory = InventoryUseCases.build(db, window.approvals)  # the till's lockout
 
     def inventory_window(actor: Actor) -> QWidget:
         from posapp.ui.inventory_window import InventoryWindow
@@ -114,4 +116,5 @@ def wire_screens(
         db, config_path or default_config_path(), locales=tuple(available_locales())
     )
     window.on_settings = settings_opener(gate, till)
+    policy_opener(gate, StorePolicyAdmin(db, register_id=register))  # Ctrl+Shift+P
     return Screens(open_inventory, open_classes, open_reports, classes)

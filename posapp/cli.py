@@ -29,21 +29,24 @@ EXIT_PROBLEM, EXIT_USAGE, EXIT_DB = 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
+    from posapp.cli_control import control_parsers
+    from posapp.cli_control import who_arg as _who
+
     p = argparse.ArgumentParser(prog="posapp-admin", description="I·Market·U POS administration")
     p.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the data dir)")
     p.add_argument("--config", metavar="FILE", type=Path, help="TOML configuration file")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("init", help="create or migrate the database")
+    init = sub.add_parser("init", help="create or migrate the database")
+    init.add_argument("--admin", help="on a database without users: the first admin's name")
     demo = sub.add_parser("demo", help="load demo data into an empty database")
+    _who(demo)
     demo.add_argument("--days", type=int, default=3, help="days of sales history (default 3)")
     demo.add_argument("--sales-per-day", type=int, default=80)
     products = sub.add_parser("products", help="product CSV import/export")
     psub = products.add_subparsers(dest="action", required=True)
     imp = psub.add_parser("import", help="import a product CSV (all or nothing)")
     imp.add_argument("file", type=Path)
-    imp.add_argument(
-        "--user", help="who imports (a user name): named in the price history and audit log"
-    )
+    _who(imp)
     exp = psub.add_parser("export", help="export all products as CSV")
     exp.add_argument("file", type=Path)
     sub.add_parser("verify", help="check stock against the ledger and the journal chain")
@@ -60,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     add = usub.add_parser("add", help="add a user (PIN read from POSAPP_NEW_PIN or a prompt)")
     add.add_argument("name")
     add.add_argument("role", choices=["cashier", "manager", "class_staff", "admin"])
+    _who(add)
     usub.add_parser("list", help="list active users")
     printer = sub.add_parser("printer", help="receipt printers")
     prsub = printer.add_subparsers(dest="action", required=True)
@@ -74,24 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="sync with the online platform ([platform] url, token)")
     ssub = sync.add_subparsers(dest="action", required=True)
     ssub.add_parser("status", help="what waits in the outbox, the server cursors")
-    ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders")
-    ssub.add_parser("retry-rejected", help="put documents the platform rejected back in the queue")
+    _who(ssub.add_parser("run", help="one pass now: push the outbox, pull changes and orders"))
+    _who(ssub.add_parser("retry-rejected", help="queue documents the platform rejected again"))
     from posapp import accounts_cli
 
-    accounts_cli.add_parsers(sub)
+    accounts_cli.add_parsers(sub, _who)
     cr = sub.add_parser("cash-receipts", help="현금영수증 the terminal could not issue at the till")
     crsub = cr.add_subparsers(dest="action", required=True)
     crsub.add_parser("list", help="every pending cash receipt (masked identity), oldest first")
     cri = crsub.add_parser("issue", help="record the approval number the VAN's site gave")
     cri.add_argument("id", type=int)
     cri.add_argument("approval")
-    cri.add_argument("--user", required=True, help="who issued it (a user name)")
+    _who(cri)
     off = sub.add_parser("offline", help="this till's offline spool (sales made while offline)")
     osub = off.add_subparsers(dest="action", required=True)
     osub.add_parser("status", help="sales waiting and refused, the snapshot's age")
     osub.add_parser("list", help="every queued sale, with the server's reason if refused")
-    osub.add_parser("forward", help="send the queued sales to the database now")
-    osub.add_parser("retry", help="put the sales the database refused back in line")
+    _who(osub.add_parser("forward", help="send the queued sales to the database now"))
+    _who(osub.add_parser("retry", help="put the sales the database refused back in line"))
     perm = sub.add_parser("perm", help="permissions granted to roles")
     psub2 = perm.add_subparsers(dest="action", required=True)
     psub2.add_parser("list", help="every role with its permissions")
@@ -99,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd = psub2.add_parser(name, help=f"{name} a permission (needs an admin's PIN)")
         cmd.add_argument("role", choices=["cashier", "manager", "class_staff", "admin"])
         cmd.add_argument("permission")
-        cmd.add_argument("--admin", required=True, help="name of the admin doing it")
+        _who(cmd, "--admin")
     audit = sub.add_parser("audit", help="audit events, newest first")
     audit.add_argument("--since", type=dt.date.fromisoformat, help="YYYY-MM-DD (Seoul)")
     audit.add_argument("--until", type=dt.date.fromisoformat, help="YYYY-MM-DD (Seoul)")
@@ -119,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path)
     restore.add_argument("--check", action="store_true", help="only check the file, change nothing")
+    _who(restore)
+    control_parsers(sub, _who)
     sub.add_parser(
         "printer-emulator", help="an ESC/POS printer on 127.0.0.1 (PNG + text); --help for options"
     )
@@ -163,6 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, calendar.TimeZoneError) as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    from posapp.cli_control import GateRefused, gate, recorded
+
+    try:
+        actor = gate(args, settings)
+    except (DatabaseError, PosError) as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, GateRefused) else EXIT_PROBLEM
+    return recorded(args, settings, actor, _dispatch(args, settings, actor))
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings, actor: Any) -> int:
     if args.command == "printer":
         return _printer(args, settings)
     if args.command in ("backup", "restore"):
@@ -194,10 +211,27 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "offline":
             return _offline(args, settings, db)
         if args.command == "cash-receipts":
-            return _cash_receipts(args, db)
+            from posapp.cli_control import cash_receipts
+
+            return cash_receipts(args, db, actor)
+        if args.command in ("policy", "lockout"):
+            from posapp.cli_control import run_control
+
+            return run_control(args, db, settings, actor)
+        if args.command == "init":
+            from posapp.cli_control import init_admin
+
+            init_admin(db, args.admin)
+        if args.command == "user":
+            return _user(args, db, actor)
+        if args.command == "perm":
+            return _perm(args, db, actor)
+        if args.command == "products":
+            return _products(args, db, actor)
         from posapp import accounts_cli
 
         if args.command in accounts_cli.COMMANDS:
+            args.user = actor.user.name if actor is not None else None  # checked by its PIN
             return accounts_cli.run(args, db)
         return _run(args, db)
     except DatabaseError as exc:
@@ -276,42 +310,13 @@ def _run(args: argparse.Namespace, db: Database) -> int:
         for name, role, pin in DEMO_USERS:
             print(f"  {role.value:<12} {name}  PIN {pin}")
         return 0
-    if args.command == "products":
-        return _products(args, db)
     if args.command == "verify":
         return _verify(args, db)
     if args.command == "report":
         return _report(args, db)
-    if args.command == "user":
-        return _user(args, db)
-    if args.command == "perm":
-        return _perm(args, db)
     if args.command == "audit":
         return _audit(args, db)
     return EXIT_USAGE
-
-
-def _cash_receipts(args: argparse.Namespace, db: Database) -> int:
-    from posapp.auth.service import user_by_name
-    from posapp.sales import cash_receipts
-
-    if args.action == "list":
-        rows = db.read(lambda uow: cash_receipts.pending(uow))
-        for p in rows:
-            print(
-                f"{p.id}  {p.receipt_no}  {p.amount:>10,}  {p.masked_identity}  {p.purpose}  "
-                f"tried {p.attempts}x  {p.last_error}"
-            )
-        print(f"{len(rows)} pending")
-        return 0
-
-    def issue(uow: UnitOfWork) -> None:
-        user = user_by_name(uow, args.user)
-        cash_receipts.mark_issued(uow, args.id, args.approval, user_id=user.id)
-
-    db.transact(issue)
-    print(f"cash receipt {args.id} recorded as issued ({args.approval})")
-    return 0
 
 
 def _offline(args: argparse.Namespace, settings: Settings, db: Database | None) -> int:
@@ -400,23 +405,17 @@ def _sync(args: argparse.Namespace, settings: Settings, db: Database) -> int:
     return 0
 
 
-def _perm(args: argparse.Namespace, db: Database) -> int:
-    import getpass
-    import os
-
+def _perm(args: argparse.Namespace, db: Database, actor: Any) -> int:
     from posapp.auth import permissions
-    from posapp.auth.service import authenticate, user_by_name
 
     if args.action == "list":
         for role, perms in db.read(permissions.grants).items():
             print(f"{role.value:<12} {', '.join(sorted(p.value for p in perms)) or '-'}")
         return 0
-    pin = os.environ.get("POSAPP_ADMIN_PIN") or getpass.getpass(f"PIN of {args.admin}: ")
 
-    def change(uow: UnitOfWork) -> bool:
-        admin = authenticate(uow, pin, user_id=user_by_name(uow, args.admin).id)
+    def change(uow: UnitOfWork) -> bool:  # who: checked by the gate (posapp.cli_control)
         fn = permissions.grant if args.action == "grant" else permissions.revoke
-        return fn(uow, admin.id, args.role, args.permission)
+        return fn(uow, actor.user.id, args.role, args.permission)
 
     changed = db.transact(change)
     verb = "granted to" if args.action == "grant" else "revoked from"
@@ -498,15 +497,13 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _products(args: argparse.Namespace, db: Database) -> int:
-    from posapp.auth.service import user_by_name
+def _products(args: argparse.Namespace, db: Database, actor: Any) -> int:
     from posapp.inventory import csv_format, csv_io
 
     if args.action == "import":
 
         def run(uow: UnitOfWork) -> csv_format.ImportResult:
-            uid = user_by_name(uow, args.user).id if args.user else None
-            return csv_io.import_prepared(uow, prepared, user_id=uid)
+            return csv_io.import_prepared(uow, prepared, user_id=actor.user.id)
 
         try:
             # read and checked before the transaction: the write lock only for the writing
@@ -628,7 +625,7 @@ def _printer(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _user(args: argparse.Namespace, db: Database) -> int:
+def _user(args: argparse.Namespace, db: Database, actor: Any) -> int:
     import getpass
     import os
 
@@ -639,7 +636,8 @@ def _user(args: argparse.Namespace, db: Database) -> int:
             print(f"{u.id:>4}  {u.role.value:<12} {u.name}")
         return 0
     pin = os.environ.get("POSAPP_NEW_PIN") or getpass.getpass("PIN (4-6 digits): ")
-    user = db.transact(lambda uow: create_user(uow, args.name, args.role, pin))
+    by = actor.user.id
+    user = db.transact(lambda uow: create_user(uow, args.name, args.role, pin, actor_id=by))
     print(f"user {user.id} {user.name} ({user.role.value}) added")
     return 0
 

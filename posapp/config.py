@@ -201,7 +201,8 @@ class DisplaySettings:
 
 @dataclass(frozen=True)
 class SalesSettings:
-    discount_limit_percent: int = 10  # above this a manager approves
+    # ignored: the discount limit is store policy in the database (posapp.store_policy)
+    discount_limit_percent: int = 10
     cash_receipt_prompt_from: int = 100_000
     scale_prefixes: str = "20-29"
     scale_item_digits: int = 5
@@ -281,6 +282,8 @@ _NOT_SETTINGS = {
     "POSAPP_CONFIG",
     "POSAPP_NEW_PIN",  # posapp-admin user add
     "POSAPP_ADMIN_PIN",  # posapp-admin perm grant/revoke
+    "POSAPP_USER",  # posapp-admin: who runs a command that writes (posapp.cli_control)
+    "POSAPP_PIN",  # posapp-admin: that user's PIN, for scripts
     "POSAPP_NO_KEYRING",  # posapp.secrets: use the 0600 file even where a keyring exists
 }
 

@@ -46,6 +46,13 @@ class SetupErrorCode(StrEnum):
     FILE = "setup.file"
 
 
+class PolicyErrorCode(StrEnum):
+    """``policy.*`` codes (store policy, posapp/store_policy.py)."""
+
+    UNKNOWN = "policy.unknown"
+    RANGE = "policy.range"
+
+
 class BackupErrorCode(StrEnum):
     """``backup.*`` codes."""
 

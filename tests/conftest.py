@@ -130,3 +130,19 @@ def build_store(db: Database) -> Store:
 @pytest.fixture
 def store(db: Database) -> Store:
     return build_store(db)
+
+
+def cli_admin(store: Store) -> dict[str, str]:
+    """An admin (관리자, PIN 9999) for posapp-admin's writing commands, and the environment a
+    script gives them (posapp.cli_control: POSAPP_USER, POSAPP_PIN)."""
+    from posapp.auth.service import Role, create_user
+    from posapp.db.models import User
+
+    def make(uow):  # type: ignore[no-untyped-def]
+        from sqlalchemy import select
+
+        if uow.session.scalar(select(User.id).where(User.name == "관리자")) is None:
+            create_user(uow, "관리자", Role.ADMIN, "9999")
+
+    store.db.transact(make)
+    return {"POSAPP_USER": "관리자", "POSAPP_PIN": "9999"}

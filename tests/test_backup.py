@@ -31,7 +31,7 @@ from posapp.inventory import catalog
 from posapp.sales import completion
 from posapp.sales.tenders import Tender
 from posapp.sales.ticket import Ticket
-from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, build_store
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, build_store, cli_admin
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -185,8 +185,10 @@ def test_scheduled_backups_are_made_when_due_and_kept_n_days(live, tmp_path: Pat
     assert all(check_backup(p, verify_data=False) == [] for p in scheduled_backups(where))
 
 
-def test_cli_backup_and_restore(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_backup_and_restore(live, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path, store = live
+    for name, value in cli_admin(store).items():  # restore asks who you are
+        monkeypatch.setenv(name, value)
     _sell(store, 1)
     url = f"sqlite:///{path}"
     out = tmp_path / "cli.sqlite3"

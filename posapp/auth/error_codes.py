@@ -17,6 +17,7 @@ class AuthErrorCode(StrEnum):
     LOCKED = "auth.locked"
     NAME = "auth.name"
     PIN_FORMAT = "auth.pin_format"
+    PIN_WAIT = "auth.pin_wait"
     UNKNOWN_USER = "auth.unknown_user"
     WRONG_PIN = "auth.wrong_pin"
 

@@ -2,8 +2,9 @@
 
 Owns the ``users`` table's rules: roles, PIN format (4–6 digits), Argon2id hashing (memory-hard;
 a PIN is never stored or logged in clear) of the PIN HMAC'd with a pepper kept outside the
-database (posapp.secrets), lockout after 5 failures, user changes as audit events, and the
-manager approval check (which permission an action needs: posapp.auth.permissions).
+database (posapp.secrets), every PIN check through the lockout (posapp.auth.lockout), user
+changes as audit events, and the manager approval check (which permission an action needs:
+posapp.auth.permissions).
 """
 
 from __future__ import annotations
@@ -19,17 +20,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select, update
 
-from posapp import audit
+from posapp import audit, store_policy
+from posapp.auth import lockout
 from posapp.auth.error_codes import AuthErrorCode
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import RolePermission, User, utcnow
+from posapp.db.models import RolePermission, User
 from posapp.errors import PosError
 from posapp.secrets import pin_pepper
 
 log = logging.getLogger(__name__)
-
-MAX_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=5)
 
 # OWASP's Argon2id minimum (19 MiB, t=2, p=1): ~20 ms a check on this machine.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -114,6 +113,7 @@ def set_pin(uow: UnitOfWork, user_id: int, pin: str, *, actor_id: int | None = N
         .where(User.id == user_id)
         .values(pin_hash=hash_pin(pin), failed_attempts=0, locked_until=None)
     )
+    lockout.succeeded(uow, [lockout.user_scope(user_id)])
     audit.record(uow.conn, "user.pin", actor_id or user_id, None, f"user {user_id}", None, None)
 
 
@@ -147,15 +147,22 @@ def authenticate(
     user_id: int | None = None,
     roles: frozenset[Role] | None = None,
     now: dt.datetime | None = None,
+    register_id: str | None = None,
+    prompt: str = "sign_in",
 ) -> UserInfo:
-    """Check ``pin`` for one user (``user_id``) or for any active user with one of ``roles``.
+    """Check ``pin`` for one user (``user_id``) or for any active user with one of ``roles``,
+    typed at till ``register_id`` (``cli`` for posapp-admin) at ``prompt``.
 
-    A wrong PIN for a named user counts towards its lockout; the caller commits the unit of work
-    so that the count sticks even though an error is raised.
+    Every prompt goes through the lockout (:mod:`posapp.auth.lockout`): refused at once while
+    its till, its user or (naming nobody) the store is locked or waiting; a wrong PIN is
+    counted there, and the caller commits the unit of work so that the count sticks even
+    though an error is raised.
     """
-    now = now or utcnow()
-    if not (isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 6):
-        raise AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
+    at = now or lockout.now()
+    scopes = lockout.scopes_for(register_id, user_id)
+    refusal = lockout.check(uow, scopes, at)
+    if refusal is not None:
+        raise AuthError(refusal.message, code=refusal.code, **refusal.data)
     query = select(User).where(User.active)
     if user_id is not None:
         query = query.where(User.id == user_id)
@@ -166,46 +173,44 @@ def authenticate(
         raise AuthError(
             "unknown or inactive user", code=AuthErrorCode.UNKNOWN_USER, user_id=user_id
         )
-    for user in users:
-        if user.locked_until is not None and user.locked_until > now:
-            if user_id is not None:
-                raise AuthError(
-                    "too many wrong PINs; locked for a few minutes",
-                    code=AuthErrorCode.LOCKED,
-                    until=user.locked_until.isoformat(),
-                )
-            continue
-        if _matches(user.pin_hash, pin):
-            if user.failed_attempts or user.locked_until:
-                user.failed_attempts = 0
-                user.locked_until = None
-            if not user.pin_hash.startswith(PEPPERED):
-                user.pin_hash = hash_pin(pin)
-            return UserInfo(user.id, user.name, Role(user.role))
-    if user_id is not None:
-        user = users[0]
-        user.failed_attempts += 1
-        if user.failed_attempts >= MAX_FAILURES:
-            user.locked_until = now + LOCKOUT
-            user.failed_attempts = 0
-            log.warning("user %s locked after %d wrong PINs", user.id, MAX_FAILURES)
-            until = {"locked_until": user.locked_until.isoformat()}
-            audit.record(uow.conn, "user.locked", user.id, None, f"user {user.id}", None, until)
-        uow.session.flush()
-    error = AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
+    if isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 6:
+        for user in users:
+            if _matches(user.pin_hash, pin):
+                if user.failed_attempts or user.locked_until:
+                    user.failed_attempts = 0
+                    user.locked_until = None
+                if not user.pin_hash.startswith(PEPPERED):
+                    user.pin_hash = hash_pin(pin)
+                lockout.succeeded(uow, [*scopes, lockout.user_scope(user.id)])
+                return UserInfo(user.id, user.name, Role(user.role))
+    lock_minutes = store_policy.load(uow)["pin_lock_minutes"]
+    locked = lockout.failed(
+        uow, scopes, register_id=register_id, prompt=prompt, lock_minutes=lock_minutes, at=at
+    )
+    if locked is not None:  # this was the tenth: said as the lock it started
+        error = AuthError("wrong PIN; locked", code=AuthErrorCode.LOCKED, until=locked.isoformat())
+    else:
+        error = AuthError("wrong PIN", code=AuthErrorCode.WRONG_PIN)
     error.keep_changes = True  # the failure count must be committed (Database.transact)
     raise error
 
 
-def approve(uow: UnitOfWork, pin: str) -> UserInfo:
+def approve(uow: UnitOfWork, pin: str, *, register_id: str | None = None) -> UserInfo:
     """A manager (or anyone whose role holds a permission) approves in place with their PIN;
-    the action then checks that this approver holds its permission (posapp.auth.permissions)."""
+    the action then checks that this approver holds its permission (posapp.auth.permissions).
+    The prompt names nobody: it counts towards its till's and the store's lockout."""
     granted = uow.conn.execute(select(RolePermission.role).distinct()).scalars()
     roles = frozenset(Role(r) for r in granted if r in Role.__members__.values())
     try:
-        return authenticate(uow, pin, roles=roles or APPROVER_ROLES)
+        return authenticate(
+            uow, pin, roles=roles or APPROVER_ROLES, register_id=register_id, prompt="approval"
+        )
     except AuthError as exc:
-        raise AuthError("a manager's PIN is needed", code=AuthErrorCode.APPROVAL_DENIED) from exc
+        if exc.code in lockout.REFUSALS:
+            raise  # locked or waiting: said as such
+        denied = AuthError("a manager's PIN is needed", code=AuthErrorCode.APPROVAL_DENIED)
+        denied.keep_changes = exc.keep_changes  # the wrong PIN stays counted
+        raise denied from exc
 
 
 def require_approver(uow: UnitOfWork, user_id: int | None, action: str) -> UserInfo:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 
 from posapp import audit
+from posapp.auth import lockout
 from posapp.auth.error_codes import AuthErrorCode, StaffErrorCode
 from posapp.auth.permissions import Permission, grants, require_permission
 from posapp.auth.service import AuthError, Role, UserInfo, create_user, set_pin
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import User, utcnow
+from posapp.db.models import PinLockout, User, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +69,14 @@ def list_staff(uow: UnitOfWork, actor_id: int | None) -> list[StaffRow]:
     """Every user, active first, by name."""
     _admin(uow, actor_id, "the staff list")
     rows = uow.session.scalars(select(User).order_by(User.active.desc(), User.name))
-    return [
-        StaffRow(u.id, u.name, Role(u.role), u.active, u.failed_attempts, u.locked_until)
-        for u in rows
-    ]
+    counts = {r.scope: r for r in uow.session.scalars(select(PinLockout))}  # posapp.auth.lockout
+
+    def row(u: User) -> StaffRow:
+        lock = counts.get(lockout.user_scope(u.id))
+        failures, until = (lock.failures, lock.locked_until) if lock else (0, None)
+        return StaffRow(u.id, u.name, Role(u.role), u.active, failures, until)
+
+    return [row(u) for u in rows]
 
 
 def add(
@@ -164,15 +169,15 @@ def unlock(
     """Lift a lockout after too many wrong PINs; False if the user was not locked."""
     _admin(uow, actor_id, "lifting a lockout")
     user = _row(uow, user_id)
-    if not user.failed_attempts and user.locked_until is None:
+    lock = uow.session.get(PinLockout, lockout.user_scope(user_id))
+    if lock is None or (not lock.failures and lock.locked_until is None):
         return False
     before = {
-        "failed_attempts": user.failed_attempts,
-        "locked_until": user.locked_until.isoformat() if user.locked_until else None,
+        "failed_attempts": lock.failures,
+        "locked_until": lock.locked_until.isoformat() if lock.locked_until else None,
     }
-    uow.session.execute(
-        update(User).where(User.id == user_id).values(failed_attempts=0, locked_until=None)
-    )
+    uow.session.delete(lock)
+    uow.session.flush()
     audit.record(
         uow.conn,
         "user.unlock",

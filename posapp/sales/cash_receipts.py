@@ -127,7 +127,10 @@ def mark_issued(
         raise CashReceiptError(
             "type the approval number the VAN gave", code=CashReceiptErrorCode.APPROVAL_MISSING
         )
-    row = uow.conn.execute(select(_t).where(_t.c.id == pending_id)).mappings().first()
+    # locked (PostgreSQL FOR UPDATE): the till's retry and posapp-admin issuing it at once
+    # take turns, the second is told it was issued already
+    found = select(_t).where(_t.c.id == pending_id).with_for_update()
+    row = uow.conn.execute(found).mappings().first()
     if row is None:
         raise CashReceiptError(
             f"no pending cash receipt {pending_id}",

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select
 
-from posapp import audit
+from posapp import audit, store_policy
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import Batch, UnitOfWork
 from posapp.db.models import Sale, Shift, utcnow
@@ -79,7 +79,8 @@ def complete_sale(
     user_id: int,
     approved_by: int | None = None,
     cash_receipt: CashReceiptRequest | None = None,
-    discount_limit_percent: int = 100,
+    discount_limit_percent: int | None = None,
+    approved_bound: Mapping[str, int] | None = None,
     now: dt.datetime | None = None,
     receipt_series: str = "",
     receipt_no: str | None = None,
@@ -94,6 +95,8 @@ def complete_sale(
     if not ticket.lines:
         raise SaleError("the ticket is empty", code=SaleErrorCode.EMPTY)
     priced = ticket.priced()
+    if discount_limit_percent is None:  # the store's policy, read in this transaction
+        discount_limit_percent = store_policy.load(uow)["discount_limit_percent"]
     if ticket.max_discount_percent(priced) > discount_limit_percent:
         require_permission(
             uow, approved_by, Permission.DISCOUNT_OVER_LIMIT, "a discount above the limit"
@@ -209,7 +212,12 @@ def complete_sale(
             register_id,
             receipt_no,
             None,
-            {"discount": priced.discount_total, "cashier": user_id},
+            {
+                "discount": priced.discount_total,
+                "cashier": user_id,
+                "percent": ticket.max_discount_percent(priced),
+                "approved": dict(approved_bound or {}),
+            },
             now,
         )
     if overridden:

@@ -77,6 +77,17 @@ class SaleSummary:
     payments: tuple[PaymentInfo, ...]
 
 
+def lock_sale(uow: UnitOfWork, receipt_no: str) -> None:
+    """Lock the original sale's row for this transaction (PostgreSQL ``SELECT … FOR UPDATE``;
+    SQLite's writer already holds the database), so two tills refunding the same sale at once
+    take turns: the second reads what the first left (no line refunded twice)."""
+    if uow.conn.dialect.name == "postgresql":
+        s = Sale.__table__
+        uow.conn.execute(
+            select(s.c.id).where(s.c.receipt_no == receipt_no.strip()).with_for_update()
+        )
+
+
 def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleSummary:
     """An earlier sale by its receipt number, with what of each line is still refundable."""
     conn = uow.conn
@@ -157,6 +168,7 @@ def refund(
     require_permission(uow, approved_by, Permission.REFUND, "a refund")
     conn = uow.conn
     now = now or utcnow()
+    lock_sale(uow, receipt_no)  # a second till refunding it waits, then reads what is left
     original = find_sale(uow, receipt_no)
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)

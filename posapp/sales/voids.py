@@ -16,6 +16,7 @@ def void_ticket(
     user_id: int,
     approved_by: int | None,
     reason: str = "",
+    note: str = "",
 ) -> None:
     """Abandon an open ticket with a manager's approval; it is recorded, counted in X/Z."""
     require_permission(uow, approved_by, Permission.VOID, "voiding a ticket")
@@ -27,5 +28,5 @@ def void_ticket(
         register_id,
         ticket.uuid,
         {"ticket": ticket.to_json(), "total": priced.total},
-        {"cashier": user_id, "reason": reason},
+        {"cashier": user_id, "reason": reason, "note": note},
     )

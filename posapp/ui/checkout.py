@@ -40,7 +40,7 @@ from posapp.usecases.checkout import (
     ScanOutcome,
     UserInfo,
 )
-from posapp.usecases.holds import VOID
+from posapp.usecases.holds import VOID, VOID_REASONS
 from posapp.usecases.refund import REFUND
 from posapp.usecases.sale import NO_SALE_DRAWER
 from posapp.usecases.shift import report_text
@@ -482,13 +482,16 @@ class CheckoutWindow(CheckoutView):
             self.ticket_approval.forget()
             self.show_message(self.tr("거래를 취소했습니다."), error=False)
 
+        answer = self.ask.void_reason(VOID_REASONS)  # a reason from the list, and a note
+        if answer is None:
+            return
+        reason, note = answer
         self._approve(
             VOID,
             "void",
             self.tr("거래 취소: 관리자 승인"),
             lambda approval: self._do(
-                # the recorded reason: data, stays Korean
-                lambda: self.session.void("계산대 취소", approval),
+                lambda: self.session.void(reason, approval, note),  # data: stays Korean
                 voided,
             ),
         )

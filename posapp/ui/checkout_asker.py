@@ -75,6 +75,13 @@ class Asker:
         n, ok = QInputDialog.getInt(self.parent, title, label, value, 1, 1_000_000)
         return n if ok else None
 
+    def void_reason(self, reasons: tuple[str, ...]) -> tuple[str, str] | None:
+        """Why the ticket is voided (one of ``reasons``) and a note, or None when cancelled."""
+        from posapp.ui.void_dialog import VoidReasonDialog
+
+        d = VoidReasonDialog(reasons, self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
+
     def held(self, held: list[HeldInfo]) -> int | None:
         d = dialogs.HeldDialog(held, self.parent)
         return d.selected() if d.exec() == QDialog.DialogCode.Accepted else None

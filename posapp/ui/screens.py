@@ -26,6 +26,7 @@ from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.usecases.access import Actor, ScreenAccess, screen_action
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals, PinPort
 from posapp.usecases.audit import AuditLog
+from posapp.usecases.policy import StorePolicyAdmin
 from posapp.usecases.reports import Reports
 from posapp.usecases.settings import TillSettings
 from posapp.usecases.staff import Permission, StaffAdmin
@@ -122,6 +123,26 @@ def settings_opener(gate: Gate, settings: TillSettings) -> Callable[[], None]:
         dialog.open()
 
     return lambda: open_protected(gate, request, show)
+
+
+def policy_opener(gate: Gate, policy: StorePolicyAdmin) -> Callable[[], None]:
+    """Ctrl+Shift+P: the store-policy screen (every till's rules), for a holder of
+    ``settings``."""
+    request = _request(Permission.SETTINGS.value, "매장 정책", "설정 권한이 있는 관리자 PIN")
+    parent = gate.parent
+
+    def show(actor: Actor) -> None:
+        from posapp.ui.store_policy import StorePolicyDialog
+
+        dialog = StorePolicyDialog(policy, gate.runner, actor_id=actor.id, parent=parent)
+        parent._policy_dialog = dialog  # type: ignore[attr-defined]  # kept alive; tests reach it
+        dialog.refresh()
+        dialog.open()
+
+    opener: Callable[[], None] = lambda: open_protected(gate, request, show)  # noqa: E731
+    shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), parent)
+    shortcut.activated.connect(opener)
+    return opener
 
 
 def install_audit_shortcut(gate: Gate, log: AuditLog) -> QShortcut:

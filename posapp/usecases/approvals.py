@@ -99,15 +99,18 @@ def approver_of(
 class Approvals:
     """Checks approvers' PINs (a memory-hard hash: call it on the database worker)."""
 
-    def __init__(self, db: Database | Transacts) -> None:
+    def __init__(self, db: Database | Transacts, *, register_id: str | None = None) -> None:
         self._db = db
+        self._register_id = register_id  # the till whose prompt this is (the lockout's)
 
     def verify(self, pin: str, request: ApprovalRequest) -> Approval:
         """The approver whose PIN this is, bound to ``request``; raises ``auth.approval_denied``
-        (wrong PIN, counted) or ``auth.approval_required`` (the approver lacks the permission)."""
+        (wrong PIN, counted towards the lockout), ``auth.locked`` / ``auth.pin_wait`` (too many
+        wrong PINs at this till or in the store) or ``auth.approval_required`` (the approver
+        lacks the permission)."""
 
         def run(uow: UnitOfWork) -> Approval:
-            user = auth.approve(uow, pin)
+            user = auth.approve(uow, pin, register_id=self._register_id)
             if request.permission is not None:
                 require_permission(uow, user.id, request.permission, request.action)
             return Approval(

@@ -63,14 +63,15 @@ T = TypeVar("T")
 @dataclass
 class SessionSettings:
     register_id: str = "R01"
-    discount_limit_percent: int = 10
     cash_receipt_prompt_from: int = 100_000
     layouts: tuple[ScaleLayout, ...] = DEFAULT_SCALE_LAYOUTS
     recovery_dir: Path | None = None
 
     @classmethod
     def from_config(cls, settings: Settings, *, recovery_dir: Path | None) -> SessionSettings:
-        """The register, discount limit, 현금영수증 prompt and scale-label layout configured."""
+        """The register, 현금영수증 prompt and scale-label layout configured. The discount limit
+        is store policy (posapp.store_policy), not a till's: ``[sales] discount_limit_percent``
+        in a TOML changes nothing."""
         sales = settings.sales
         layout = ScaleLayout.from_config(
             {
@@ -82,7 +83,6 @@ class SessionSettings:
         )
         return cls(
             register_id=settings.register.id,
-            discount_limit_percent=sales.discount_limit_percent,
             cash_receipt_prompt_from=sales.cash_receipt_prompt_from,
             layouts=(layout,),
             recovery_dir=recovery_dir,
@@ -264,8 +264,8 @@ class CheckoutSession:
     def recall(self, held_id: int) -> None:
         holds.recall(self, held_id)
 
-    def void(self, reason: str = "", approval: Approval | None = None) -> None:
-        holds.void(self, reason, approval)
+    def void(self, reason: str = "", approval: Approval | None = None, note: str = "") -> None:
+        holds.void(self, reason, approval, note)
 
     def refund(
         self,
@@ -291,7 +291,12 @@ class CheckoutSession:
         self.recovery.flush()
 
     def recoverable(self) -> Ticket | None:
-        return self.recovery.recoverable()
+        """The ticket a crash left, priced again from the catalogue (never the file's prices)."""
+        ticket = self.recovery.recoverable()
+        if ticket is None:
+            return None
+        ticket = recovery.repriced(self, ticket)
+        return ticket if ticket.lines else None
 
     def restore(self, ticket: Ticket) -> None:
         self.ticket = ticket

@@ -15,6 +15,9 @@ class SessionErrorCode(StrEnum):
     SIGNED_OUT = "session.signed_out"
     NEEDS_WEIGHT = "session.needs_weight"
     TICKET_OPEN = "session.ticket_open"
+    OVER_LIMIT = "session.over_limit"
+    ZERO_PRICE = "session.zero_price"
+    VOID_REASON = "session.void_reason"
 
 
 class OfflineErrorCode(StrEnum):

@@ -1,5 +1,6 @@
 """Parking and dropping the open ticket: hold it (with a label), list held tickets, recall
-one, void the ticket (a manager's approval given for :data:`VOID`)."""
+one, void the ticket (a manager's approval given for :data:`VOID`, a reason from
+:data:`VOID_REASONS` and free text; "기타" needs the text)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,16 @@ if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
 
 VOID = "ticket.void"
+#: why a ticket is voided (data: recorded in Korean as chosen); the last one needs a note
+VOID_REASONS: tuple[str, ...] = (
+    "고객 변심",
+    "고객 취소",
+    "잘못 스캔",
+    "가격 불일치",
+    "결제 수단 문제",
+    "기타",
+)
+OTHER = VOID_REASONS[-1]
 
 
 def hold(s: CheckoutSession, label: str = "") -> HeldInfo:
@@ -46,8 +57,18 @@ def recall(s: CheckoutSession, held_id: int) -> None:
     s.save_recovery()
 
 
-def void(s: CheckoutSession, reason: str = "", approval: Approval | None = None) -> None:
+def void(
+    s: CheckoutSession, reason: str = "", approval: Approval | None = None, note: str = ""
+) -> None:
+    """Void the open ticket: ``reason`` one of :data:`VOID_REASONS`, ``note`` free text (needed
+    for "기타"); both are on the audit event with the ticket as it was."""
     uid = s.who()
+    note = note.strip()
+    if reason not in VOID_REASONS or (reason == OTHER and not note):
+        raise SessionError(
+            f"a void needs a reason from the list, got {reason!r}",
+            code=SessionErrorCode.VOID_REASON,
+        )
     ticket = s.ticket
     approver = approval.approver_id if approval is not None and approval.covers(VOID) else None
     s.transact(
@@ -58,9 +79,10 @@ def void(s: CheckoutSession, reason: str = "", approval: Approval | None = None)
             user_id=uid,
             approved_by=approver,
             reason=reason,
+            note=note,
         )
     )
     s.new_ticket()
 
 
-__all__ = ["VOID", "HeldInfo", "held", "hold", "recall", "void"]
+__all__ = ["OTHER", "VOID", "VOID_REASONS", "HeldInfo", "held", "hold", "recall", "void"]

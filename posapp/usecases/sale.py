@@ -16,22 +16,13 @@ from posapp.sales import completion, drawer
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.usecases.approvals import Approval
-from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
+from posapp.usecases.ticket import discount_approver, discount_limit
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
 
 log = logging.getLogger(__name__)
 NO_SALE_DRAWER = "drawer.no_sale"
-
-
-def _discount_approver(s: CheckoutSession, approval: Approval | None) -> int | None:
-    """The approver of the ticket's discounts, when ``approval`` was given for them and for at
-    least the ticket's largest percent; otherwise nobody (the sale then asks again)."""
-    percent = s.ticket.max_discount_percent()
-    if approval is not None and approval.covers(DISCOUNT_OVER_LIMIT, percent=percent):
-        return approval.approver_id
-    return None
 
 
 def complete(
@@ -43,7 +34,8 @@ def complete(
     """Commit the ticket paid by ``tenders``; the session then starts a new ticket."""
     uid = s.who()
     ticket = s.ticket
-    approver = _discount_approver(s, approval)
+    approver = discount_approver(s, approval)  # None unless it covers every discount
+    approved = dict(approval.bound) if approver is not None and approval else None
     # no class booking to settle after the sale: its COMMIT may go with it (fast path)
     final = not class_bookings.pays_bookings(ticket)
 
@@ -56,8 +48,8 @@ def complete(
             user_id=uid,
             approved_by=approver,
             cash_receipt=cash_receipt,
-            discount_limit_percent=s.settings.discount_limit_percent,
-            final=final,
+            final=final,  # the discount limit: the store's policy, read in this transaction
+            approved_bound=approved,
         )
         if not final:
             class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
@@ -99,7 +91,7 @@ def _sell_offline(
         shift=shift,
         approved_by=approver,
         cash_receipt=cash_receipt,
-        discount_limit_percent=s.settings.discount_limit_percent,
+        discount_limit_percent=discount_limit(s),  # the spool's copy of the store's policy
     )
     if s.on_offline is not None:
         try:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 def sign_in(s: CheckoutSession, pin: str) -> UserInfo:
-    user = s.transact(lambda uow: auth.authenticate(uow, pin))
+    register = s.settings.register_id
+    user = s.transact(lambda uow: auth.authenticate(uow, pin, register_id=register))
     s.user = user
     s.shift = s.read(lambda uow: shifts.current_shift(uow, s.settings.register_id))
     return user

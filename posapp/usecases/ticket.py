@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from posapp import audit, store_policy
 from posapp.auth.service import UserInfo
 from posapp.domain.cart import CartLine, Discount
 from posapp.domain.hangul import SearchIndex
@@ -21,6 +22,7 @@ from posapp.inventory.catalog import ProductInfo
 from posapp.inventory.error_codes import CatalogErrorCode
 from posapp.sales import price_override, receipt_numbers, refunds
 from posapp.sales.refunds import SaleSummary
+from posapp.sales.ticket import Ticket
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.session_error import SessionError
@@ -47,6 +49,47 @@ def load_index(s: CheckoutSession) -> SearchIndex:
     return s.index
 
 
+def within_limits(s: CheckoutSession, ticket: Ticket) -> None:
+    """Refuse a ticket beyond the store's sanity limits (store policy: pieces and grams on a
+    line, a line's amount, the ticket's total) or with a ₩0 scale label, in Korean words
+    (``session.over_limit`` / ``session.zero_price``), before it reaches the database."""
+    policy = s.read(store_policy.load)
+    for ln in ticket.lines:
+        if ln.fixed_amount is not None and ln.fixed_amount <= 0:
+            raise SessionError(  # the message in English only: the words say it in Korean
+                "a ₩0 scale label", code=SessionErrorCode.ZERO_PRICE, name=ln.name
+            )
+        weighed = ln.unit.is_weighed
+        most = policy["max_weight_g"] if weighed else policy["max_qty"]
+        if ln.qty > most:
+            unit = "g" if weighed else "개"
+            _over(ln.name, "무게" if weighed else "수량", f"{ln.qty:,}{unit}", f"{most:,}{unit}")
+        if ln.gross > policy["max_line_total"]:
+            limit = policy["max_line_total"]
+            _over(ln.name, "금액", f"₩{ln.gross:,}", f"₩{limit:,}")
+    gross = sum(ln.gross for ln in ticket.lines)
+    if gross > policy["max_ticket_total"]:
+        _over("거래", "합계", f"₩{gross:,}", f"₩{policy['max_ticket_total']:,}")
+
+
+def _over(name: str, what: str, value: str, limit: str) -> None:
+    raise SessionError(
+        "above the store's sanity limit",
+        code=SessionErrorCode.OVER_LIMIT,
+        name=name,
+        what=what,
+        value=value,
+        limit=limit,
+    )
+
+
+def _add_checked(s: CheckoutSession, line: CartLine, *, merge: bool = True) -> int:
+    trial = s.ticket.copy()
+    trial.add(line, merge=merge)
+    within_limits(s, trial)
+    return s.ticket.add(line, merge=merge)
+
+
 def scan(s: CheckoutSession, code: str) -> ScanOutcome:
     """A scanned code: a product onto the ticket, or a receipt number to refund."""
     code = code.strip()
@@ -62,7 +105,7 @@ def scan(s: CheckoutSession, code: str) -> ScanOutcome:
             found = s.read(lambda uow: catalog.products_by_id(uow, [pid]))
             return ScanOutcome("weigh", product=found[pid])
         raise
-    index = s.ticket.add(result.line)
+    index = _add_checked(s, result.line)
     s.save_recovery()
     return ScanOutcome("line", index=index, product=result.product)
 
@@ -86,7 +129,7 @@ def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = No
     line = product.line(grams if product.unit.is_weighed else None)
     # picked from the search list or a quick key: the same markdown as a scan would give
     line = s.read(lambda uow: catalog.marked_down(uow, line))
-    index = s.ticket.add(line)
+    index = _add_checked(s, line)
     s.save_recovery()
     return index
 
@@ -99,13 +142,40 @@ def add_line(s: CheckoutSession, line: CartLine) -> int:
 
 
 def set_qty(s: CheckoutSession, index: int, qty: int) -> None:
+    """Change a line's quantity; a lower one is an audit event (``ticket.qty``)."""
+    trial = s.ticket.copy()
+    trial.set_qty(index, qty)
+    within_limits(s, trial)
+    before = s.ticket.lines[index]
     s.ticket.set_qty(index, qty)
+    if qty < before.qty:
+        _record_edit(s, "ticket.qty", index, before, {"qty": qty})
     s.save_recovery()
 
 
 def remove(s: CheckoutSession, index: int) -> None:
-    s.ticket.remove(index)
+    """Take a line off the ticket: an audit event with the line as it was (``ticket.remove``)."""
+    line = s.ticket.remove(index)
+    _record_edit(s, "ticket.remove", index, line, None)
     s.save_recovery()
+
+
+def _record_edit(
+    s: CheckoutSession, action: str, index: int, line: CartLine, after: dict[str, Any] | None
+) -> None:
+    """A change to the open ticket on the record: who, which ticket and line, before/after
+    (on the spool while offline; it reaches the server with the spool's other events)."""
+    who = s.user.id if s.user is not None else None
+    before = {
+        "product_id": line.product_id,
+        "name": line.name,
+        "qty": line.qty,
+        "unit_price": line.unit_price,
+        "amount": line.gross,
+    }
+    target = f"ticket {s.ticket.uuid} #{index + 1}"
+    register = s.settings.register_id
+    s.transact(lambda uow: audit.record(uow.conn, action, who, register, target, before, after))
 
 
 def set_line_discount(s: CheckoutSession, index: int, discount: Discount | None) -> bool:
@@ -122,22 +192,64 @@ def set_ticket_discount(s: CheckoutSession, discount: Discount | None) -> bool:
     return needs_approval(s)
 
 
+def discount_limit(s: CheckoutSession) -> int:
+    """The store policy's discount limit (:mod:`posapp.store_policy`: the database, the same
+    for every till; the spool's copy while offline) — never a till's own settings file."""
+    return s.read(store_policy.load)["discount_limit_percent"]
+
+
+def discount_bound(s: CheckoutSession) -> dict[str, int]:
+    """What a discount approval must cover on this ticket: its largest percent, the won it
+    takes off, and each discount above the limit by itself — ``line.<index>.<product>`` for a
+    line's percent, ``ticket`` for the ticket discount's. A line that was not approved, a
+    larger percent or more won than approved is not covered (:meth:`Approval.covers`)."""
+    limit = discount_limit(s)
+    priced = s.ticket.priced()
+    bound = {
+        "percent": s.ticket.max_discount_percent(priced),
+        "amount": priced.discount_total,
+    }
+    for i, pl in enumerate(priced.lines):
+        if pl.line_discount and pl.gross:
+            percent = -(-pl.line_discount * 100 // pl.gross)
+            if percent > limit:
+                bound[f"line.{i}.{s.ticket.lines[i].product_id}"] = percent
+    base = priced.gross_total - priced.line_discount_total
+    if priced.ticket_discount_total and base:
+        percent = -(-priced.ticket_discount_total * 100 // base)
+        if percent > limit:
+            bound["ticket"] = percent
+    return bound
+
+
+def discount_approver(s: CheckoutSession, approval: Approval | None) -> int | None:
+    """The approver of the ticket's discounts when ``approval`` covers every one of them
+    (:func:`discount_bound`); None when no approval is needed or it does not cover them."""
+    if approval is None or not needs_approval(s):
+        return None
+    if approval.covers(DISCOUNT_OVER_LIMIT, **discount_bound(s)):
+        return approval.approver_id
+    return None
+
+
 def needs_approval(s: CheckoutSession, approval: Approval | None = None) -> bool:
-    """The ticket's largest discount is above the limit and ``approval`` does not cover it."""
+    """The ticket's largest discount is above the limit and ``approval`` does not cover it
+    (each discount above the limit, its percent and the won it takes off)."""
     percent = s.ticket.max_discount_percent()
-    if percent <= s.settings.discount_limit_percent:
+    if percent <= discount_limit(s):
         return False
-    return approval is None or not approval.covers(DISCOUNT_OVER_LIMIT, percent=percent)
+    return approval is None or not approval.covers(DISCOUNT_OVER_LIMIT, **discount_bound(s))
 
 
 def discount_request(s: CheckoutSession, title: str, prompt: str) -> ApprovalRequest:
-    """What a manager approves for the ticket's discounts: up to its largest percent."""
+    """What a manager approves for the ticket's discounts: these lines' and the ticket's
+    percents, up to the won they take off now (:func:`discount_bound`)."""
     return ApprovalRequest(
         action=DISCOUNT_OVER_LIMIT,
         title=title,
         prompt=prompt,
         permission="discount_over_limit",
-        bound={"percent": s.ticket.max_discount_percent()},
+        bound=discount_bound(s),
     )
 
 
@@ -188,6 +300,9 @@ __all__ = [
     "PRICE_OVERRIDE",
     "ProductInfo",
     "ScanOutcome",
+    "discount_approver",
+    "discount_bound",
+    "discount_limit",
     "discount_request",
     "needs_approval",
     "price_request",

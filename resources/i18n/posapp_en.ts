@@ -44,7 +44,7 @@
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>조회 중…</source>
         <translation>Searching…</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../posapp/ui/class_dialogs.py" line="+190"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="+192"/>
         <source>예약</source>
         <translation>Booking</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>010-XXXX-XXXX 형식으로 입력하세요</source>
         <translation>Type a mobile number as 010-XXXX-XXXX</translation>
     </message>
@@ -315,13 +315,13 @@
     </message>
     <message>
         <location filename="../../posapp/ui/checkout.py" line="+12"/>
-        <location line="+185"/>
-        <location line="+232"/>
+        <location line="+187"/>
+        <location line="+235"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-419"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -356,7 +356,7 @@
         <translation>Shift #{shift} opened · opening float {amount}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <location line="+11"/>
         <source>무게 (g)</source>
         <translation>Weight (g)</translation>
@@ -481,17 +481,17 @@
         <translation>There are no held tickets.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>거래 취소: 관리자 승인</source>
         <translation>Void sale: manager approval</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>거래를 취소했습니다.</source>
         <translation>The sale was voided.</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-382"/>
         <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
         <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation>Recover the last ticket</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+403"/>
         <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
         <translation>Scan the receipt barcode or type its number, then press F8.</translation>
     </message>
@@ -576,7 +576,7 @@
 <context>
     <name>ClassesWindow</name>
     <message>
-        <location filename="../../posapp/ui/classes.py" line="+45"/>
+        <location filename="../../posapp/ui/classes.py" line="+46"/>
         <source>월</source>
         <translation>Mon</translation>
     </message>
@@ -879,7 +879,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+110"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+111"/>
         <source>{amount}원 지폐</source>
         <translation>₩{amount} note</translation>
     </message>
@@ -959,7 +959,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="+138"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+139"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -993,7 +993,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_history.py" line="+37"/>
+        <location filename="../../posapp/ui/inventory_history.py" line="+38"/>
         <source>판매</source>
         <extracomment>ledger movement kinds in the manager&apos;s words</extracomment>
         <translation>Sale</translation>
@@ -1117,7 +1117,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_import.py" line="+65"/>
+        <location filename="../../posapp/ui/inventory_import.py" line="+66"/>
         <source>상품 CSV 가져오기·내보내기</source>
         <translation>Product CSV import and export</translation>
     </message>
@@ -1220,13 +1220,13 @@
         <translation>Regions &amp; producers</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="+345"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="+342"/>
         <location filename="../../posapp/ui/inventory_counts_tab.py" line="+134"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-154"/>
         <source>상품명·바코드·PLU</source>
         <translation>Name, barcode or PLU</translation>
     </message>
@@ -1311,7 +1311,7 @@
         <translation>Select a product.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>저장했습니다: {name}</source>
         <translation>Saved: {name}</translation>
     </message>
@@ -1341,18 +1341,18 @@
         <translation>Choose the products to label.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="-39"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="-51"/>
         <source>기록했습니다: {r}</source>
         <translation>Recorded: {r}</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-4"/>
         <source>재고 조정: 관리자 승인</source>
         <translation>Stock adjustment: manager approval</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-59"/>
-        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+54"/>
+        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55"/>
         <location filename="../../posapp/ui/inventory_counts_tab.py" line="-84"/>
         <source>상품명</source>
         <translation>Product</translation>
@@ -1523,7 +1523,7 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_labels.py" line="+60"/>
+        <location filename="../../posapp/ui/inventory_labels.py" line="+62"/>
         <source>라벨 인쇄</source>
         <translation>Print labels</translation>
     </message>
@@ -1672,7 +1672,7 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../posapp/ui/staff.py" line="+120"/>
+        <location filename="../../posapp/ui/staff.py" line="+122"/>
         <source>직원 추가</source>
         <translation>Add staff</translation>
     </message>
@@ -1725,8 +1725,8 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
+        <location line="+4"/>
+        <location line="+14"/>
         <source>동기화를 요청했습니다.</source>
         <translation>Sync requested.</translation>
     </message>
@@ -2074,7 +2074,7 @@
 <context>
     <name>ProductListModel</name>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="-274"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="-270"/>
         <source>바코드</source>
         <translation>Barcode</translation>
     </message>
@@ -2127,7 +2127,7 @@
 <context>
     <name>PurchaseOrdersTab</name>
     <message>
-        <location filename="../../posapp/ui/inventory_orders.py" line="+83"/>
+        <location filename="../../posapp/ui/inventory_orders.py" line="+85"/>
         <source>모든 발주</source>
         <translation>All orders</translation>
     </message>
@@ -2522,7 +2522,7 @@
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../posapp/ui/class_dialogs.py" line="-194"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="-198"/>
         <source>수업 만들기</source>
         <translation>New session</translation>
     </message>
@@ -2628,7 +2628,7 @@
         <translation>Ingredient</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>개</source>
         <translation> pc</translation>
     </message>
@@ -3075,9 +3075,32 @@
     </message>
 </context>
 <context>
+    <name>StorePolicyDialog</name>
+    <message>
+        <location filename="../../posapp/ui/store_policy.py" line="+36"/>
+        <source>매장 정책</source>
+        <translation>Store policy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>모든 계산대에 같이 적용됩니다.</source>
+        <translation>It applies to every till.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>저장했습니다. 모든 계산대에 적용됩니다.</source>
+        <translation>Saved. Every till follows it now.</translation>
+    </message>
+</context>
+<context>
     <name>SyncButton</name>
     <message>
-        <location filename="../../posapp/ui/sync_panel.py" line="-127"/>
+        <location filename="../../posapp/ui/sync_panel.py" line="-130"/>
         <source>동기화 오류 · 대기 {pending}건</source>
         <translation>Sync error · {pending} waiting</translation>
     </message>
@@ -3321,9 +3344,42 @@
     </message>
 </context>
 <context>
+    <name>VoidReasonDialog</name>
+    <message>
+        <location filename="../../posapp/ui/void_dialog.py" line="+23"/>
+        <source>거래 취소 사유</source>
+        <translation>Why the sale is voided</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소 사유를 고르세요</source>
+        <translation>Choose why the sale is voided</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>메모 (&apos;기타&apos;는 꼭 적으세요)</source>
+        <translation>Note (needed for &apos;other&apos;)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>확인</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>취소 사유를 고르세요.</source>
+        <translation>Choose why the sale is voided.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;기타&apos;는 사유를 적어야 합니다.</source>
+        <translation>&apos;Other&apos; needs a note.</translation>
+    </message>
+</context>
+<context>
     <name>WasteDialog</name>
     <message>
-        <location line="+54"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+54"/>
         <source>변질</source>
         <translation>Spoiled</translation>
     </message>

@@ -1,4 +1,4 @@
-"""PINs: Argon2id hashes (never the PIN), sign-in, manager approval, lockout after 5 failures."""
+"""PINs: Argon2id hashes (never the PIN), sign-in, manager approval, a delay after 5 failures, a lock after 10."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_sign_in_and_manager_approval(db: Database) -> None:
     assert err.value.code == "auth.approval_denied"
 
 
-def test_lockout_after_five_wrong_pins(db: Database) -> None:
+def test_lockout_after_ten_wrong_pins(db: Database) -> None:
     user = db.transact(lambda uow: auth.create_user(uow, "c", auth.Role.CASHIER, "1111"))
     now = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 
@@ -49,6 +49,12 @@ def test_lockout_after_five_wrong_pins(db: Database) -> None:
         except auth.AuthError as exc:
             return exc.code
 
-    assert [attempt("9999", now) for _ in range(5)] == ["auth.wrong_pin"] * 5
-    assert attempt("1111", now + dt.timedelta(minutes=1)) == "auth.locked"
-    assert attempt("1111", now + dt.timedelta(minutes=6)) == "ok"
+    # five wrong, then a growing delay (1, 2, 4, 8 s) between tries, then the lock at ten
+    at = now
+    assert [attempt("9999", at) for _ in range(5)] == ["auth.wrong_pin"] * 5
+    assert attempt("1111", at) == "auth.pin_wait"
+    for wait in (1, 2, 4, 8, 16):
+        at += dt.timedelta(seconds=wait)
+        assert attempt("9999", at) in ("auth.wrong_pin", "auth.locked")
+    assert attempt("1111", at + dt.timedelta(minutes=1)) == "auth.locked"
+    assert attempt("1111", at + dt.timedelta(minutes=16)) == "ok"

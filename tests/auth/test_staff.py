@@ -3,6 +3,8 @@ and that the store never loses its last admin — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -41,9 +43,14 @@ def test_add_role_pin_unlock_stop_resume(store: Store, admin: int) -> None:
     assert db.transact(lambda uow: staff.set_role(uow, admin, new.id, Role.MANAGER))
     assert not db.transact(lambda uow: staff.set_role(uow, admin, new.id, "manager"))
 
-    for _ in range(5):  # five wrong PINs lock her out
+    at = dt.datetime.now(dt.UTC)
+    for n in range(10):  # ten wrong PINs lock her out (waiting out each delay)
         with pytest.raises(AuthError):
-            db.transact(lambda uow: authenticate(uow, "0000", user_id=new.id))
+            db.transact(
+                lambda uow, n=n: authenticate(
+                    uow, "0000", user_id=new.id, now=at + dt.timedelta(seconds=60 * n)
+                )
+            )
     row = next(r for r in db.read(lambda uow: staff.list_staff(uow, admin)) if r.id == new.id)
     assert row.locked()
     assert db.transact(lambda uow: staff.unlock(uow, admin, new.id))

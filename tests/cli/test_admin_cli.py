@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+ADMIN = {"POSAPP_USER": "관리자", "POSAPP_PIN": "9999"}  # the demo's admin (posapp.cli_control)
 
 
 def admin(
@@ -32,7 +33,9 @@ def test_init_demo_verify_report_export_import(db_url: str, tmp_path: Path) -> N
     r = admin(db_url, "demo", "--days", "2", "--sales-per-day", "25")
     assert r.returncode == 0, r.stderr
     assert "demo data loaded" in r.stdout and "PIN" in r.stdout
-    r = admin(db_url, "demo")
+    r = admin(db_url, "demo")  # the demo's users exist now: who are you?
+    assert r.returncode == 2 and "--user" in r.stderr
+    r = admin(db_url, "demo", env=ADMIN)
     assert r.returncode == 0 and "already" in r.stdout
     r = admin(db_url, "verify")
     assert r.returncode == 0, r.stdout + r.stderr
@@ -55,7 +58,7 @@ def test_init_demo_verify_report_export_import(db_url: str, tmp_path: Path) -> N
     assert r.returncode == 0, r.stderr
     rows = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) >= 301
-    r = admin(db_url, "products", "import", str(out))
+    r = admin(db_url, "products", "import", str(out), env=ADMIN)
     assert r.returncode == 0, r.stderr
     assert "0 created, 0 updated" in r.stdout
 
@@ -69,7 +72,9 @@ def test_bad_import_exits_nonzero_and_lists_rows(tmp_path: Path) -> None:
         "12345,배,Pear,나주시,나주농협,과일,ea,abc,exempt,5\n",
         encoding="cp949",
     )
-    r = admin(url, "products", "import", str(bad))
+    r = admin(url, "init", "--admin", "관리자", env={"POSAPP_NEW_PIN": "9999"})
+    assert r.returncode == 0 and "first admin" in r.stdout, r.stderr
+    r = admin(url, "products", "import", str(bad), env=ADMIN)
     assert r.returncode == 1
     assert "line 3, barcode" in r.stderr and "line 3, price" in r.stderr
     assert "nothing was imported" in r.stderr

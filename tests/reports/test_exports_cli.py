@@ -29,7 +29,9 @@ def admin(url: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "posapp.cli", "--db", url, *args],
         capture_output=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # the writing commands (tax-class, commission) ask who runs them: --user NAME and the
+        # PIN of the store's manager (박지민, 2222) from the environment, as a script gives it
+        env={**os.environ, "PYTHONPATH": str(ROOT), "POSAPP_PIN": "2222"},
         timeout=300,
     )
 

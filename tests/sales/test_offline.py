@@ -26,9 +26,9 @@ from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
 from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
 from posapp.usecases.holds import VOID
 from posapp.usecases.sale import NO_SALE_DRAWER
-from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE, discount_bound
 from posapp.verify import verify
-from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store
+from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store, build_store, cli_admin
 
 TODAY = calendar.business_day(dt.datetime.now(dt.UTC))
 
@@ -274,7 +274,7 @@ def test_admin_cli_shows_and_forwards_the_spool(store: Store) -> None:
     assert "R01: 1 waiting, 0 refused" in r.stdout
     r = admin(url, "offline", "list")
     assert sale.receipt_no in r.stdout and "waiting" in r.stdout
-    r = admin(url, "offline", "forward")
+    r = admin(url, "offline", "forward", env=cli_admin(store))
     assert r.returncode == 0, r.stderr
     assert "sent 1, already there 0, refused 0; 0 waiting" in r.stdout
     assert store.db.read(lambda uow: refunds.find_sale(uow, sale.receipt_no)).total == 12_900
@@ -364,9 +364,12 @@ def test_a_pending_cash_receipt_made_offline_is_queued_on_the_server(store: Stor
     url = str(store.db.engine.url.render_as_string(hide_password=False))
     r = admin(url, "cash-receipts", "list")
     assert r.returncode == 0 and sale.receipt_no in r.stdout and "010****6789" in r.stdout
-    r = admin(url, "cash-receipts", "issue", str(waiting[0].id), "  ", "--user", "박지민")
+    pin = {"POSAPP_PIN": "2222"}  # 박지민, a manager: holds refund
+    r = admin(url, "cash-receipts", "issue", str(waiting[0].id), "  ", "--user", "박지민", env=pin)
     assert r.returncode == 1 and "approval" in r.stderr
-    r = admin(url, "cash-receipts", "issue", str(waiting[0].id), "A-778812", "--user", "박지민")
+    r = admin(
+        url, "cash-receipts", "issue", str(waiting[0].id), "A-778812", "--user", "박지민", env=pin
+    )
     assert r.returncode == 0, r.stderr
     assert store.db.read(lambda uow: cash_receipts.pending(uow)) == []
 
@@ -421,7 +424,7 @@ def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_pa
     s.void("고객 변심", approve(s, "2222", VOID))
     s.scan(GOCHUJANG_CODE)
     s.set_line_discount(0, Discount.percent(50))  # above the limit: approved, audited on replay
-    approval = approve(s, "2222", DISCOUNT_OVER_LIMIT, percent=50)
+    approval = approve(s, "2222", DISCOUNT_OVER_LIMIT, **discount_bound(s))
     sale = s.complete([Tender.cash(10_000)], approval=approval)
 
     def actions() -> list[str]:

@@ -75,6 +75,9 @@ class Script:
     def held(self, held: list[Any]) -> int | None:
         return held[0].id if held else None
 
+    def void_reason(self, reasons: tuple[str, ...]) -> Any:
+        return self._next("void_reason")
+
     def refund(self, sale: Any) -> Any:
         return self._next("refund")
 
@@ -217,8 +220,9 @@ def test_hold_recall_void_refund_and_close_shift(qtbot, till, store: Store) -> N
     qtbot.keyClick(window, Qt.Key.Key_F6)  # hold
     assert window.model.rowCount() == 0
     burst(qtbot, window.search, APPLE_CODE)
+    script.push("void_reason", ("기타", "손님이 지갑을 두고 옴"))
     script.push("pin", "2222")
-    qtbot.keyClick(window, Qt.Key.Key_F9)  # void with approval
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # void: a reason, then the approval
     assert window.model.rowCount() == 0
     qtbot.keyClick(window, Qt.Key.Key_F7)  # recall the held ticket
     assert window.model.rowCount() == 1
@@ -236,6 +240,17 @@ def test_hold_recall_void_refund_and_close_shift(qtbot, till, store: Store) -> N
     parts.queue.wait_idle(10)
     actions = store.db.read(lambda uow: set(uow.session.scalars(select(AuditEvent.action)).all()))
     assert {"ticket.void", "sale.refund", "receipt.reprint", "drawer.open"} <= actions
+    void = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "ticket.void")
+        ).one()
+    )
+    assert (void.user_id, void.after["reason"], void.after["note"]) == (
+        store.manager,
+        "기타",
+        "손님이 지갑을 두고 옴",
+    )
+    assert void.before["ticket"]["lines"][0]["name"] == "영주 부사 사과 3kg"
     # close the shift: counted cash, Z report shown and printed
     script.push("counts", {10_000: 15})
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

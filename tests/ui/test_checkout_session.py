@@ -13,7 +13,7 @@ from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
 from posapp.usecases.checkout import CheckoutSession, SessionError, SessionSettings
 from posapp.usecases.holds import VOID
 from posapp.usecases.refund import REFUND
-from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT
+from posapp.usecases.ticket import DISCOUNT_OVER_LIMIT, discount_bound
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 
 
@@ -59,9 +59,13 @@ def test_discount_above_limit_is_approved_in_place(session: CheckoutSession) -> 
     assert session.set_ticket_discount(Discount.percent(20))
     with pytest.raises(AuthError):
         approve(session, "1111", DISCOUNT_OVER_LIMIT, percent=20)  # the cashier's PIN: no
-    approval = approve(session, "2222", DISCOUNT_OVER_LIMIT, percent=20)
+    # what the manager approves: this ticket discount, 20 %, ₩2,580 off
+    assert discount_bound(session) == {"percent": 20, "amount": 2_580, "ticket": 20}
+    approval = approve(session, "2222", DISCOUNT_OVER_LIMIT, **discount_bound(session))
     assert not session.needs_approval(approval)
-    assert session.needs_approval(approve(session, "2222", DISCOUNT_OVER_LIMIT, percent=10))
+    assert session.needs_approval(approve(session, "2222", DISCOUNT_OVER_LIMIT, percent=20))
+    smaller = {"percent": 10, "amount": 1_290, "ticket": 10}
+    assert session.needs_approval(approve(session, "2222", DISCOUNT_OVER_LIMIT, **smaller))
     assert session.needs_approval(approve(session, "2222", VOID))  # another action: no
     assert session.complete([Tender.cash(20_000)], approval=approval).total == 10_320
 

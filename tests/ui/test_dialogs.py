@@ -139,3 +139,22 @@ def test_price_dialog_typed_price_and_reason(qtbot) -> None:  # type: ignore[no-
     qtbot.keyClick(d.price, Qt.Key.Key_Return)
     assert d.result() == dialogs.QDialog.DialogCode.Accepted
     assert d.value() == (7_000, "가격표 불일치")
+
+
+def test_the_void_reason_dialog_needs_a_reason_and_a_note_for_other(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from posapp.ui.void_dialog import VoidReasonDialog
+    from posapp.usecases.holds import VOID_REASONS
+
+    d = VoidReasonDialog(VOID_REASONS)
+    qtbot.addWidget(d)
+    d.show()
+    d.ok.click()  # nothing chosen
+    assert d.isVisible() and "고르세요" in d.error.text()
+    d.choices[-1].click()  # 기타, without a note
+    d.ok.click()
+    assert d.isVisible() and "적어야" in d.error.text()
+    d.note.setFocus()
+    qtbot.keyClicks(d.note, "wallet at home", delay=20)
+    d.ok.click()
+    assert d.result() == d.DialogCode.Accepted
+    assert d.value() == ("기타", "wallet at home")

@@ -5,6 +5,7 @@ permission ticked in the grid, and refusals in words — on SQLite and PostgreSQ
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -82,9 +83,11 @@ def test_add_a_cashier_change_role_and_unlock(qtbot, till, store: Store) -> None
     assert dialog.table.item(row, 1).text() == "매니저"
 
     uid = next(r.id for r in dialog.rows if r.name == "이수진")
-    for _ in range(5):
+    start = dt.datetime.now(dt.UTC)
+    for n in range(10):  # ten wrong PINs for her name, past each delay: locked
+        at = start + dt.timedelta(seconds=60 * n)
         with contextlib.suppress(AuthError):
-            store.db.transact(lambda uow: authenticate(uow, "0000", user_id=uid))
+            store.db.transact(lambda uow, at=at: authenticate(uow, "0000", user_id=uid, now=at))
     dialog.refresh()
     row = next(i for i, r in enumerate(dialog.rows) if r.name == "이수진")
     assert dialog.table.item(row, 2).text().startswith("잠김")

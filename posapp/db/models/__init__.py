@@ -26,6 +26,7 @@ from posapp.db.models.catalogue import (
     Region,
 )
 from posapp.db.models.classes import ClassBooking, ClassIngredient, ClassRoom, ClassSession
+from posapp.db.models.control import PinLockout, StorePolicy
 from posapp.db.models.journal import AuditEvent, AuditHead, JournalEntry, JournalHead, StoreMeta
 from posapp.db.models.reports import ReportRollupState, ReportSalesRollup
 from posapp.db.models.sales import HeldTicket, Payment, PendingCashReceipt, Sale, SaleLine
@@ -67,6 +68,7 @@ __all__ = [
     "OutboxEvent",
     "Payment",
     "PendingCashReceipt",
+    "PinLockout",
     "PriceChange",
     "Producer",
     "Product",
@@ -88,6 +90,7 @@ __all__ = [
     "StockMovement",
     "StockReservation",
     "StoreMeta",
+    "StorePolicy",
     "SyncState",
     "TaxClassChange",
     "TaxInvoice",

@@ -35,6 +35,7 @@ from posapp.db.models import (
     SaleLine,
     Shift,
     StockMovement,
+    StorePolicy,
     SyncState,
     TaxClassChange,
     User,
@@ -65,6 +66,7 @@ _SMALL_TABLES = (
     User.__table__,
     RolePermission.__table__,
     TaxClassChange.__table__,  # the till sells offline under the class in force that day
+    StorePolicy.__table__,  # the store's policy holds offline too (posapp.store_policy)
 )
 
 
@@ -155,6 +157,7 @@ def refresh(
         count += upsert_rows(c, User.__table__, data["users"])
         c.execute(delete(RolePermission.__table__))
         count += upsert_rows(c, RolePermission.__table__, data["role_permissions"])
+        count += upsert_rows(c, StorePolicy.__table__, data["store_policy"])
         c.execute(update(Lot.__table__).values(qty_on_hand=0))
         count += upsert_rows(c, Lot.__table__, data["lots"])
         count += upsert_rows(c, LotMarkdown.__table__, data["lot_markdowns"])

@@ -20,8 +20,12 @@ WORDS: dict[str, Words] = {
         "A user with this name already exists: {name}",
     ),
     AuthErrorCode.LOCKED: Words(
-        "PIN을 여러 번 틀려 잠시 잠겼습니다. 몇 분 뒤 다시 하세요.",
-        "Too many wrong PINs: locked for a few minutes. Try again later.",
+        "PIN을 여러 번 틀려 잠겼습니다. 잠금 시간이 지나거나 관리자가 풀면 다시 할 수 있습니다.",
+        "Too many wrong PINs: locked until the lock time is over or a manager lifts it.",
+    ),
+    AuthErrorCode.PIN_WAIT: Words(
+        "PIN을 여러 번 틀렸습니다. {seconds}초 뒤에 다시 입력하세요.",
+        "Too many wrong PINs. Type the PIN again in {seconds} s.",
     ),
     AuthErrorCode.NAME: Words(
         "사용자 이름을 입력하세요.",

@@ -15,6 +15,18 @@ WORDS: dict[str, Words] = {
         "{name}: 저울에 올리거나 무게(g)를 입력하세요.",
         "{name}: put it on the scale or type the weight (g).",
     ),
+    SessionErrorCode.OVER_LIMIT: Words(
+        "{name}: {what} {value}은(는) 매장 한도 {limit}을(를) 넘습니다. 수량과 금액을 확인하세요.",
+        "{name}: {what} {value} is above the store's limit of {limit}. Check the quantity.",
+    ),
+    SessionErrorCode.VOID_REASON: Words(
+        "취소 사유를 고르세요. '기타'는 사유를 적어야 합니다.",
+        "Choose why the sale is voided; 'other' needs a note.",
+    ),
+    SessionErrorCode.ZERO_PRICE: Words(
+        "{name}: 0원 라벨은 팔 수 없습니다. 라벨을 다시 출력하세요.",
+        "{name}: a ₩0 label cannot be sold. Print the label again.",
+    ),
     SessionErrorCode.TICKET_OPEN: Words(
         "진행 중인 거래를 끝내거나 보류한 뒤 불러오세요.",
         "Finish or hold the current sale before recalling another.",

@@ -4,9 +4,23 @@
 from __future__ import annotations
 
 from posapp.config_errors import Words
-from posapp.error_codes import BackupErrorCode, RestoreErrorCode, SecretErrorCode, SetupErrorCode
+from posapp.error_codes import (
+    BackupErrorCode,
+    PolicyErrorCode,
+    RestoreErrorCode,
+    SecretErrorCode,
+    SetupErrorCode,
+)
 
 WORDS: dict[str, Words] = {
+    PolicyErrorCode.UNKNOWN: Words(
+        "알 수 없는 매장 정책 항목입니다.",
+        "Unknown store-policy setting.",
+    ),
+    PolicyErrorCode.RANGE: Words(
+        "{key}: {low}에서 {high} 사이의 숫자를 입력하세요.",
+        "{key}: enter a number from {low} to {high}.",
+    ),
     SetupErrorCode.REGISTER_ID: Words(
         "계산대 번호는 영문·숫자 1~16자입니다: {value}",
         "A register number is 1 to 16 letters or digits: {value}",

@@ -1,7 +1,7 @@
 """the accountant and the partners: scheduled tax-class changes, commission rules, tax invoices
 
 Revision ID: 0011_accounts
-Revises: 0010
+Revises: 0011_records
 Create Date: 2026-12-02 01:20:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_accounts"
-down_revision: str | Sequence[str] | None = "0010"
+down_revision: str | Sequence[str] | None = "0011_records"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,139 @@
+"""Store policy: the rules a store sets for every till (discount limit, PIN lockout, sanity
+limits, …), kept in the database (``store_policy``), changed by a holder of ``settings`` and
+audited. The TOML holds only what belongs to a machine; a policy key in a till's TOML changes
+nothing.
+
+One more key is one line in :data:`KEYS`: its name, default, bounds and the words the screen
+shows. :func:`load` returns every key (the stored value or the default) as a :class:`Policy`
+mapping; :func:`change` is the one writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from posapp import audit
+from posapp.db.engine import UnitOfWork
+from posapp.db.models import StorePolicy, utcnow
+from posapp.error_codes import PolicyErrorCode
+from posapp.errors import PosError
+
+
+@dataclass(frozen=True)
+class PolicyKey:
+    """A policy setting: an int between ``low`` and ``high`` (a bool is 0/1)."""
+
+    name: str
+    default: int
+    low: int
+    high: int
+    label: str  # the settings screen's words (Korean data, shown as is)
+
+
+#: every store-policy key; add one line for one more
+KEYS: tuple[PolicyKey, ...] = (
+    PolicyKey("discount_limit_percent", 10, 0, 100, "할인 한도 (%, 넘으면 관리자 승인)"),
+    PolicyKey("pin_lock_minutes", 15, 1, 24 * 60, "PIN 10회 오류 시 잠금 (분)"),
+    PolicyKey("max_qty", 999, 1, 1_000_000, "한 품목 최대 수량 (넘으면 관리자 승인)"),
+    PolicyKey("max_weight_g", 30_000, 1, 1_000_000, "한 품목 최대 무게 (g)"),
+    PolicyKey("max_line_total", 5_000_000, 1, 1_000_000_000, "한 품목 최대 금액 (원)"),
+    PolicyKey("max_ticket_total", 20_000_000, 1, 2_000_000_000, "거래 최대 금액 (원)"),
+)
+BY_NAME: Mapping[str, PolicyKey] = {k.name: k for k in KEYS}
+
+
+class PolicyError(PosError):
+    pass
+
+
+@dataclass(frozen=True)
+class Policy(Mapping[str, int]):
+    """The store's policy as read in one transaction: every key, stored or default."""
+
+    entries: Mapping[str, int]
+
+    def __getitem__(self, key: str) -> int:
+        return self.entries[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def defaults(cls) -> Policy:
+        return cls({k.name: k.default for k in KEYS})
+
+
+def load(uow: UnitOfWork) -> Policy:
+    stored: dict[str, Any] = {
+        k: v for k, v in uow.conn.execute(select(StorePolicy.key, StorePolicy.value))
+    }
+    values: dict[str, int] = {}
+    for key in KEYS:
+        raw: Any = stored.get(key.name, key.default)
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            value = key.default
+        values[key.name] = min(max(value, key.low), key.high)
+    return Policy(values)
+
+
+def validate(name: str, value: object) -> int:
+    key = BY_NAME.get(name)
+    if key is None:
+        raise PolicyError(f"no policy key {name!r}", code=PolicyErrorCode.UNKNOWN, key=name)
+    if isinstance(value, bool):
+        value = int(value)
+    if not isinstance(value, int) or not key.low <= value <= key.high:
+        raise PolicyError(
+            f"{name} must be {key.low}..{key.high}",
+            code=PolicyErrorCode.RANGE,
+            key=key.label,
+            low=key.low,
+            high=key.high,
+        )
+    return value
+
+
+def change(
+    uow: UnitOfWork,
+    changes: Mapping[str, object],
+    actor_id: int,
+    *,
+    register_id: str | None = None,
+    at: dt.datetime | None = None,
+) -> Policy:
+    """Store ``changes`` (checked first, all or none), an audit event per changed key with
+    the value before and after and who changed it. ``actor_id`` is checked by the caller
+    (the ``settings`` permission)."""
+    checked = {name: validate(name, value) for name, value in changes.items()}
+    before = load(uow)
+    at = at or utcnow()
+    for name, value in checked.items():
+        if before[name] == value:
+            continue
+        row = uow.session.get(StorePolicy, name)
+        if row is None:
+            uow.session.add(StorePolicy(key=name, value=value, updated_at=at, updated_by=actor_id))
+        else:
+            row.value, row.updated_at, row.updated_by = value, at, actor_id
+        audit.record(
+            uow.conn,
+            "policy.change",
+            actor_id,
+            register_id,
+            name,
+            {name: before[name]},
+            {name: value},
+            at,
+        )
+    uow.session.flush()
+    return load(uow)

@@ -1,0 +1,79 @@
+"""The store-policy screen (매장 정책), for whoever holds ``settings``: every policy key (the
+discount limit, the PIN lock time, the open ticket's sanity limits) with its value, changed
+in a spin box and saved through posapp.usecases.policy.StorePolicyAdmin on the database
+worker — the same for every till, each change an audit event. The keys' words are the
+policy's own (posapp.store_policy.KEYS, Korean data).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.ui.operations import Op, Runner
+from posapp.usecases.policy import PolicyRow, StorePolicyAdmin
+
+_SPIN_MAX = 2_000_000_000  # QSpinBox holds a 32-bit int
+
+
+class StorePolicyDialog(QDialog):
+    def __init__(
+        self,
+        policy: StorePolicyAdmin,
+        runner: Runner,
+        *,
+        actor_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("매장 정책"))
+        self._policy = policy
+        self._runner = runner
+        self._actor_id = actor_id
+        self.spins: dict[str, QSpinBox] = {}
+        self._form = QFormLayout()
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton(self.tr("저장"), QDialogButtonBox.ButtonRole.ApplyRole)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("모든 계산대에 같이 적용됩니다.")))
+        layout.addLayout(self._form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def refresh(self) -> None:
+        Op(self, self._runner, self._policy.current).success(self._show).run()
+
+    def _show(self, rows: list[PolicyRow]) -> None:
+        for row in rows:
+            spin = self.spins.get(row.name)
+            if spin is None:
+                spin = QSpinBox()
+                spin.setRange(row.low, min(row.high, _SPIN_MAX))
+                spin.setGroupSeparatorShown(True)
+                self.spins[row.name] = spin
+                self._form.addRow(row.label, spin)
+            spin.setValue(row.value)
+
+    def save(self) -> None:
+        values = {name: spin.value() for name, spin in self.spins.items()}
+        actor = self._actor_id
+
+        def saved(rows: list[PolicyRow]) -> None:
+            self._show(rows)
+            self.show_message(self.tr("저장했습니다. 모든 계산대에 적용됩니다."))
+
+        Op(self, self._runner, lambda: self._policy.change(actor, values)).success(saved).run()
