@@ -22,7 +22,14 @@ from posapp.domain.cart import PricedCart
 from posapp.domain.tax import TaxSplit
 from posapp.errors import PosError
 from posapp.inventory.ledger import MovementRow
-from posapp.sales.tenders import CashReceiptRequest, Evidence, Method, Settlement, Tender
+from posapp.sales.tenders import (
+    CARD_METHODS,
+    CashReceiptRequest,
+    Evidence,
+    Method,
+    Settlement,
+    Tender,
+)
 
 
 class SaleError(PosError):
@@ -39,6 +46,13 @@ class PaymentInfo:
     approval_no: str | None = None
     card_masked: str | None = None
     voucher_kind: str | None = None
+    approved_at: dt.datetime | None = None
+    card_issuer: str | None = None
+    installment_months: int = 0
+    #: a refund's card payment: the approval it cancels, and that approval's date
+    original_approval_no: str | None = None
+    original_approved_at: dt.datetime | None = None
+    seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +121,7 @@ INSERT_PAYMENTS = insert(Payment.__table__).inline()
 
 
 def _evidence(t: Tender, cash_receipt: CashReceiptRequest | None) -> Evidence:
-    if t.method in (Method.CARD, Method.CARD_MANUAL):
+    if t.method in CARD_METHODS:
         return Evidence.CARD
     if cash_receipt is not None:
         return Evidence.CASH_RECEIPT
@@ -176,6 +190,8 @@ def payment_rows(
                 "cash_receipt_identity": receipt.masked_identity() if receipt else None,
                 "cash_receipt_purpose": receipt.purpose.value if receipt else None,
                 "cash_receipt_approval": receipt.approval_no if receipt else None,
+                "original_approval_no": t.original_approval_no,
+                "original_approved_at": t.original_approved_at,
             }
         )
     return rows
@@ -192,6 +208,12 @@ def payment_info(p: Record) -> PaymentInfo:
         approval_no=p["approval_no"],
         card_masked=p["card_masked"],
         voucher_kind=p["voucher_kind"],
+        approved_at=p["approved_at"],
+        card_issuer=p["card_issuer"],
+        installment_months=p["installment_months"] or 0,
+        original_approval_no=p["original_approval_no"],
+        original_approved_at=p["original_approved_at"],
+        seq=p["seq"],
     )
 
 

@@ -21,6 +21,13 @@ class Method(StrEnum):
     CARD = "card"  # approved by the card terminal
     CARD_MANUAL = "card_manual"  # approved by phone/another terminal, keyed in by hand
     VOUCHER = "voucher"  # 온누리상품권 / 지역사랑상품권
+    #: a refund's card part the terminal could not cancel yet (it was down): the refund is
+    #: recorded, the cancel waits in posapp.sales.card_cancels until the terminal makes it
+    CARD_PENDING = "card_pending"
+
+
+#: the methods that are a card payment (or its refund) for the VAT return
+CARD_METHODS = frozenset({Method.CARD, Method.CARD_MANUAL, Method.CARD_PENDING})
 
 
 class VoucherKind(StrEnum):
@@ -56,6 +63,9 @@ class Tender:
     installment_months: int = 0
     voucher_kind: VoucherKind | None = None
     reference: str | None = None
+    #: a refund's card part: the approval it cancels (``approval_no`` is the cancel's own)
+    original_approval_no: str | None = None
+    original_approved_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.amount, int) or self.amount <= 0:
@@ -63,7 +73,15 @@ class Tender:
                 f"a tender amount must be a positive whole number of won, not {self.amount!r}",
                 code=TenderErrorCode.AMOUNT,
             )
-        if self.method in (Method.CARD, Method.CARD_MANUAL):
+        for text in (self.approval_no, self.reference, self.original_approval_no):
+            refuse_card_number(text)
+        if self.method is Method.CARD_PENDING:
+            if not self.original_approval_no or self.original_approved_at is None:
+                raise TenderError(
+                    "a card refund waiting for the terminal needs the approval it cancels",
+                    code=TenderErrorCode.APPROVAL,
+                )
+        elif self.method in (Method.CARD, Method.CARD_MANUAL):
             if not self.approval_no:
                 raise TenderError(
                     "a card payment needs its approval number", code=TenderErrorCode.APPROVAL
@@ -87,6 +105,43 @@ def check_masked_card(text: str) -> str:
         raise TenderError(
             "store only a masked card number (first 6 and last 4 digits at most)",
             code=TenderErrorCode.CARD_UNMASKED,
+        )
+    return text
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check digit of a card number (ISO/IEC 7812)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_DIGIT_RUN = re.compile(r"\d(?:[\d -]*\d)?")
+
+
+def looks_like_card_number(text: str | None) -> bool:
+    """True when ``text`` holds a run of 12–19 digits (spaces and dashes allowed between
+    them) that passes the Luhn check: a full card number typed where it must not be kept."""
+    if not text:
+        return False
+    for run in _DIGIT_RUN.findall(text):
+        digits = re.sub(r"\D", "", run)
+        if 12 <= len(digits) <= 19 and luhn_ok(digits):
+            return True
+    return False
+
+
+def refuse_card_number(text: str | None) -> str | None:
+    """Refuse a full card number in a free-text field of a tender (approval number, reference,
+    note, voucher serial): it would be stored in payments, journal, outbox and platform."""
+    if looks_like_card_number(text):
+        raise TenderError(
+            "a card number may not be typed here: type the approval number from the slip",
+            code=TenderErrorCode.CARD_NUMBER_TYPED,
         )
     return text
 
@@ -161,7 +216,7 @@ def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) 
     return sum(
         applied
         for t, applied in zip(tenders, settlement.applied, strict=True)
-        if t.method not in (Method.CARD, Method.CARD_MANUAL)
+        if t.method not in CARD_METHODS
     )
 
 

@@ -12,6 +12,13 @@ that does not exist.
   cancelled (and what could not be: the cashier then cancels it on the terminal by hand).
 - :meth:`Payments.cancel` undoes approvals given for a payment the cashier abandoned (the
   tender dialog closed with an approved card part).
+- :meth:`Payments.refund` gives money back the way the sale was paid: each card part is a
+  cancel of the sale's own approval on the terminal (original approval number, date, amount;
+  partial for a partial refund), recorded with the cancel's own approval number. When the
+  terminal cannot make it, nothing is recorded and :class:`CardRefundNotMade` says so; the
+  cashier then leaves it waiting for the terminal (``queue_cards``) or a manager types the
+  approval of a cancel made on a standalone terminal (``typed_cancels``). A refund that fails
+  after a cancel net-cancels (망취소) it: the card company's totals follow the till's.
 """
 
 from __future__ import annotations
@@ -19,13 +26,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from posapp.errors import PosError
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
+from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
     CashReceiptRequest,
@@ -79,6 +87,30 @@ class PaymentResult:
 
     sale: CompletedSale
     cash_receipt_error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class CardPart:
+    """A card part of a refund the terminal did not cancel: which approval, how much, why."""
+
+    original_approval_no: str
+    amount: int
+    card_masked: str
+    standalone: bool  # approved on a standalone terminal: it is cancelled there
+    error: str = ""
+
+
+class CardRefundNotMade(PosError):
+    """A refund's card part could not be cancelled on the terminal; nothing was recorded and
+    any cancel already made for it was undone. ``parts`` are the card parts still to do."""
+
+    def __init__(self, parts: Sequence[CardPart], why: str) -> None:
+        super().__init__(
+            f"card refund not made on the terminal: {why}",
+            code=PaymentErrorCode.CARD_REFUND_NOT_MADE,
+            why=why,
+        )
+        self.parts = tuple(parts)
 
 
 def _request_id() -> str:
@@ -172,17 +204,102 @@ class Payments:
         self.after_sale(sale)
         return PaymentResult(sale, receipt_error)
 
+    def refund_quote(self, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:
+        """What a refund of ``lines`` gives back, and how by default (the sale's tenders)."""
+        return self._session.refund_quote(receipt_no, lines)
+
     def refund(
         self,
         receipt_no: str,
         lines: dict[int, int] | None,
         reason: str = "",
         approval: Approval | None = None,
+        *,
+        cash_instead: bool = False,
+        tender_reason: str = "",
+        queue_cards: bool = False,
+        typed_cancels: Mapping[str, str] | None = None,
     ) -> CompletedSale:
-        """Refund an earlier receipt (a manager's approval given for it), then its receipt."""
-        sale = self._session.refund(receipt_no, lines, reason, approval)
+        """Refund an earlier receipt (a manager's approval given for it), then its receipt.
+
+        Card parts are cancelled on the terminal first; ``typed_cancels`` {original approval:
+        the standalone terminal's cancel approval} records cancels made elsewhere;
+        ``queue_cards`` leaves the ones the terminal cannot make waiting for it.
+        ``cash_instead`` pays everything back in cash (``tender_reason`` and the manager's
+        approval required, recorded)."""
+        s = self._session
+        quote = self.refund_quote(receipt_no, lines)
+        standalone = {
+            p.approval_no
+            for p in quote.original.payments
+            if p.method == Method.CARD_MANUAL.value and p.approval_no
+        }
+        typed = dict(typed_cancels or {})
+        tenders: list[Tender] = []
+        made: list[tuple[str, Tender]] = []  # (request id, tender) of cancels made here
+        missing: list[CardPart] = []
+        why = ""
+        if cash_instead:
+            tenders = [Tender.cash(quote.total)]
+        for t in () if cash_instead else quote.tenders:
+            orig = t.original_approval_no
+            if t.method is not Method.CARD_PENDING or orig is None:
+                tenders.append(t)
+                continue
+            assert t.original_approved_at is not None
+            if orig in typed:
+                tenders.append(replace(t, method=Method.CARD_MANUAL, approval_no=typed[orig]))
+                continue
+            error = ""
+            if self.terminal is not None and orig not in standalone:
+                rid = _request_id()
+                try:
+                    c = self.terminal.cancel(orig, t.original_approved_at, t.amount, request_id=rid)
+                except HardwareError as exc:
+                    log.warning("card refund of %s (%s) not cancelled: %s", receipt_no, orig, exc)
+                    error = str(exc)
+                else:
+                    done = replace(
+                        t, method=Method.CARD, approval_no=c.approval_no, approved_at=c.approved_at
+                    )
+                    made.append((rid, done))
+                    tenders.append(done)
+                    continue
+            else:
+                error = "별도 단말기 승인" if orig in standalone else "단말기 없음"
+            if queue_cards:
+                tenders.append(t)
+                continue
+            why = why or error
+            missing.append(CardPart(orig, t.amount, t.card_masked or "", orig in standalone, error))
+        if missing:
+            self._undo_cancels(made)
+            raise CardRefundNotMade(missing, why)
+        try:
+            sale = s.refund(
+                receipt_no, lines, reason, approval, tenders=tenders, tender_reason=tender_reason
+            )
+        except BaseException as exc:
+            undone = self._undo_cancels(made)
+            if not undone:
+                raise
+            raise PaymentCancelled(exc, undone) from exc
         self.after_sale(sale)
         return sale
+
+    def _undo_cancels(self, made: Sequence[tuple[str, Tender]]) -> tuple[Cancelled, ...]:
+        """Net-cancel (망취소) card cancels made for a refund that is not recorded: the card
+        is charged again as the till's records say it is."""
+        out: list[Cancelled] = []
+        for rid, t in made:
+            assert self.terminal is not None and t.approval_no is not None
+            try:
+                self.terminal.net_cancel(rid)
+                out.append(Cancelled("card_refund", t.amount, t.approval_no, True))
+            except HardwareError as exc:
+                log.error("card cancel %s NOT undone: %s", t.approval_no, exc)
+                out.append(Cancelled("card_refund", t.amount, t.approval_no, False, str(exc)))
+        return tuple(out)
 
     def after_sale(self, sale: CompletedSale) -> None:
         """What follows a committed sale or refund, in one place: the receipt (and the drawer
@@ -239,6 +356,8 @@ def approved_parts(tenders: Sequence[Tender]) -> list[Tender]:
 
 __all__ = [
     "Cancelled",
+    "CardPart",
+    "CardRefundNotMade",
     "CashReceiptRequest",
     "Method",
     "PaymentCancelled",

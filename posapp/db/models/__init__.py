@@ -27,7 +27,14 @@ from posapp.db.models.catalogue import (
 from posapp.db.models.classes import ClassBooking, ClassIngredient, ClassRoom, ClassSession
 from posapp.db.models.journal import AuditEvent, JournalEntry, JournalHead
 from posapp.db.models.reports import ReportRollupState, ReportSalesRollup
-from posapp.db.models.sales import HeldTicket, Payment, PendingCashReceipt, Sale, SaleLine
+from posapp.db.models.sales import (
+    HeldTicket,
+    Payment,
+    PendingCardCancel,
+    PendingCashReceipt,
+    Sale,
+    SaleLine,
+)
 from posapp.db.models.stock import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -63,6 +70,7 @@ __all__ = [
     "OnlineOrder",
     "OutboxEvent",
     "Payment",
+    "PendingCardCancel",
     "PendingCashReceipt",
     "PriceChange",
     "Producer",
