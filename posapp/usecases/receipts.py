@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from posapp.config import Settings
 from posapp.db.engine import UnitOfWork
+from posapp.domain import calendar
 from posapp.domain.cart import Unit
 from posapp.hardware.print_queue import PrintQueue
 from posapp.hardware.receipt import (
@@ -26,14 +27,20 @@ from posapp.hardware.receipt import (
     layout_text,
 )
 from posapp.inventory import catalog
-from posapp.sales.sale_records import CompletedSale
+from posapp.sales.sale_records import CompletedSale, PaymentInfo
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
 
 log = logging.getLogger(__name__)
 
-_METHOD = {"cash": "현금", "card": "카드", "card_manual": "카드(수기)", "voucher": "상품권"}
+_METHOD = {
+    "cash": "현금",
+    "card": "카드",
+    "card_manual": "카드(수기)",
+    "card_pending": "카드 취소 대기",
+    "voucher": "상품권",
+}
 _VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
 
 
@@ -88,7 +95,11 @@ def sale_receipt(
         details: list[str] = []
         if p.card_masked:
             details.append(p.card_masked)
-        if p.approval_no:
+        if p.card_issuer:
+            details.append(f"카드사 {p.card_issuer}")
+        if p.original_approval_no:
+            details.extend(_cancel_details(p))
+        elif p.approval_no:
             details.append(f"승인번호 {p.approval_no}")
         amount = sign * (p.tendered if p.method == "cash" else p.amount)
         tenders.append(TenderLine(label, amount, tuple(details)))
@@ -125,6 +136,23 @@ def sale_receipt(
         promo_lines=promo_lines,
         open_drawer=any(p.method == "cash" for p in sale.payments),
     )
+
+
+def _cancel_details(p: PaymentInfo) -> list[str]:
+    """The 취소 영수증 lines of a refund's card payment: 승인취소, the original approval and its
+    date, and the cancel's own approval — or that the cancel still waits for the terminal."""
+    out = ["승인취소", f"원승인번호 {p.original_approval_no}"]
+    if p.original_approved_at is not None:
+        out.append(f"원거래일자 {calendar.to_local(p.original_approved_at):%Y-%m-%d}")
+    if p.method == "card_pending" or not p.approval_no:
+        out.append("취소승인 대기: 단말기 연결 후 취소됩니다")
+    else:
+        out.append(f"취소승인번호 {p.approval_no}")
+        if p.approved_at is not None:
+            out.append(f"취소일시 {calendar.to_local(p.approved_at):%Y-%m-%d %H:%M:%S}")
+        if p.method == "card_manual":
+            out.append("별도 단말기에서 취소")
+    return out
 
 
 class ReceiptPrinting:
