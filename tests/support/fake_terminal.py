@@ -9,6 +9,7 @@ request of ``op`` is refused), ``no_partial`` (a cancel for less than what is le
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -63,10 +64,8 @@ class FakeTerminal:
     def down(self) -> None:
         """Stop listening: connections are refused (the port stays known for ``up``)."""
         if self._sock is not None:
-            try:
-                self._sock.shutdown(socket.SHUT_RDWR)  # wakes the accept() of the server
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):  # shutdown wakes the accept() of the server
+                self._sock.shutdown(socket.SHUT_RDWR)
             self._sock.close()
             self._sock = None
         if self._thread is not None:
