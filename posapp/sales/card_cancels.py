@@ -27,7 +27,7 @@ from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Payment, PendingCardCancel, Sale, utcnow
 from posapp.errors import PosError
 from posapp.sales.error_codes import CardCancelErrorCode
-from posapp.sales.tenders import Method, Tender, refuse_card_number
+from posapp.sales.tenders import Method, refuse_card_number
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ class PendingCancel:
     id: int
     receipt_no: str  # the refund's
     register_id: str
+    kind: str  # "card" | "cash_receipt"
     amount: int
     original_approval_no: str
     original_approved_at: dt.datetime
@@ -67,11 +68,15 @@ def queue(
     receipt_no: str,
     register_id: str,
     payment_seq: int,
-    tender: Tender,
+    original_approval_no: str,
+    original_approved_at: dt.datetime,
+    amount: int,
     at: dt.datetime,
+    kind: str = "card",
 ) -> None:
-    """Keep a card cancel the terminal did not make (in the refund's transaction)."""
-    assert tender.original_approval_no and tender.original_approved_at is not None
+    """Keep a card (or 현금영수증) cancel the terminal did not make (in the refund's
+    transaction). A 현금영수증 cancel has ``payment_seq`` 0: it covers the refund's non-card
+    payments."""
     uow.conn.execute(
         insert(_t)
         .inline()
@@ -79,10 +84,11 @@ def queue(
             refund_uuid=refund_uuid,
             receipt_no=receipt_no,
             register_id=register_id,
+            kind=kind,
             payment_seq=payment_seq,
-            original_approval_no=tender.original_approval_no,
-            original_approved_at=tender.original_approved_at,
-            amount=tender.amount,
+            original_approval_no=original_approval_no,
+            original_approved_at=original_approved_at,
+            amount=amount,
             created_at=at,
             attempts=0,
             last_error="",
@@ -100,6 +106,7 @@ def pending(uow: UnitOfWork, register_id: str | None = None) -> list[PendingCanc
             r["id"],
             r["receipt_no"],
             r["register_id"],
+            r["kind"],
             r["amount"],
             r["original_approval_no"],
             r["original_approved_at"],
@@ -182,14 +189,22 @@ def retry(
     db: Database,
     register_id: str,
     cancel: Callable[[str, dt.datetime, int], Any],
+    cancel_cash_receipt: Callable[[str, dt.datetime, int], Any] | None = None,
 ) -> CancelRetryResult:
-    """Make this till's pending card cancels on the terminal: ``cancel(approval_no,
-    approved_at, amount)`` returns the cancel's approval (``approval_no``, ``approved_at``) or
-    raises. Runs on the I/O pool; the database is touched only between terminal calls."""
+    """Make this till's pending cancels on the terminal: ``cancel(approval_no, approved_at,
+    amount)`` (a card) or ``cancel_cash_receipt(...)`` (a 현금영수증) returns the cancel's
+    approval (``approval_no``, ``approved_at``) or raises. Runs on the I/O pool; the database
+    is touched only between terminal calls."""
 
     def read(uow: UnitOfWork) -> list[dict[str, Any]]:
         q = (
-            select(_t.c.id, _t.c.original_approval_no, _t.c.original_approved_at, _t.c.amount)
+            select(
+                _t.c.id,
+                _t.c.kind,
+                _t.c.original_approval_no,
+                _t.c.original_approved_at,
+                _t.c.amount,
+            )
             .where(_t.c.done_at.is_(None), _t.c.register_id == register_id)
             .order_by(_t.c.id)
         )
@@ -198,8 +213,11 @@ def retry(
     done = failed = 0
     last = ""
     for row in db.read(read):
+        do = cancel if row["kind"] == "card" else cancel_cash_receipt
+        if do is None:
+            continue
         try:
-            a = cancel(row["original_approval_no"], row["original_approved_at"], row["amount"])
+            a = do(row["original_approval_no"], row["original_approved_at"], row["amount"])
         except Exception as exc:  # the terminal still down: count it, try the next time
             failed += 1
             last = f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"

@@ -15,12 +15,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 
 from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import UnitOfWork, inserted_id
-from posapp.db.models import Lot, Payment, Sale, SaleLine, StockMovement, utcnow
+from posapp.db.models import (
+    Lot,
+    Payment,
+    PendingCashReceipt,
+    Sale,
+    SaleLine,
+    StockMovement,
+    utcnow,
+)
 from posapp.domain import calendar
 from posapp.domain.money import prorate
 from posapp.domain.tax import TaxClass, TaxSplit, split_vat
@@ -43,7 +51,7 @@ from posapp.sales.sale_records import (
     untracked_products,
 )
 from posapp.sales.shifts import require_open_shift
-from posapp.sales.tenders import CARD_METHODS, Method, Tender, VoucherKind, settle
+from posapp.sales.tenders import CARD_METHODS, Evidence, Method, Tender, VoucherKind, settle
 from posapp.sync import outbox
 
 
@@ -142,6 +150,7 @@ def refund(
     amounts: Mapping[int, int] | None = None,
     now: dt.datetime | None = None,
     tender_reason: str = "",
+    cash_receipt_cancel: str | None = None,
 ) -> CompletedSale:
     """Refund all (``lines=None``) or some lines {line_no: qty} of an earlier sale.
 
@@ -161,6 +170,11 @@ def refund(
     terminal, or ``card_pending`` — the cancel waits in :mod:`posapp.sales.card_cancels` —
     never a card refund under the original approval number. Tenders other than the default
     need ``tender_reason`` (the manager approving the refund approves it); it is audited.
+
+    A sale with a 현금영수증: the refund's non-card payments stay ``cash_receipt`` evidence (so
+    its totals fall) and the refunded part is cancelled — ``cash_receipt_cancel`` is the
+    terminal's cancel approval; without it the cancel waits in :mod:`posapp.sales.card_cancels`.
+    A 현금영수증 still pending (never issued) is reduced by the refunded part instead.
     """
     require_permission(uow, approved_by, Permission.REFUND, "a refund")
     conn = uow.conn
@@ -208,19 +222,37 @@ def refund(
         r["sale_id"] = sale_id
     conn.execute(INSERT_LINES, refund_lines)
     payments = payment_rows(sale_id, tenders, settlement, None, sign=-1)
+    receipt_of = original_cash_receipt(conn, original)
+    non_card = 0
+    if receipt_of is not None:  # the refunded cash stays 현금영수증 evidence: its totals fall
+        for row in payments:
+            if row["method"] in CARD_METHODS:
+                continue
+            non_card -= row["amount"]
+            row["evidence"] = Evidence.CASH_RECEIPT.value
+            row["cash_receipt_identity"] = receipt_of.identity_masked
+            row["cash_receipt_purpose"] = receipt_of.purpose
+            row["cash_receipt_approval"] = cash_receipt_cancel
     if payments:
         conn.execute(INSERT_PAYMENTS, payments)
     for t, row in zip(tenders, payments, strict=True):
         if t.method is Method.CARD_PENDING:
+            assert t.original_approval_no and t.original_approved_at is not None
             card_cancels.queue(
                 uow,
                 refund_uuid=refund_uuid,
                 receipt_no=receipt,
                 register_id=register_id,
                 payment_seq=row["seq"],
-                tender=t,
+                original_approval_no=t.original_approval_no,
+                original_approved_at=t.original_approved_at,
+                amount=t.amount,
                 at=now,
             )
+    if receipt_of is not None and non_card:
+        _refund_cash_receipt(
+            uow, receipt_of, non_card, cash_receipt_cancel, refund_uuid, receipt, register_id, now
+        )
     moves: list[MovementRow] = []
     if restock:
         untracked = untracked_products(uow, [r["product_id"] for r in refund_lines])
@@ -272,6 +304,7 @@ def refund(
         change=0,
         original_receipt_no=original.receipt_no,
         movements=tuple(moves),
+        **_receipt_words(receipt_of, non_card, cash_receipt_cancel),
     )
 
 
@@ -491,6 +524,117 @@ def _check_refund_tenders(
 
 
 @dataclass(frozen=True, slots=True)
+class OriginalCashReceipt:
+    """The 현금영수증 of a sale: issued (``approval_no``) or still pending (``pending_id``)."""
+
+    identity_masked: str
+    purpose: str
+    approval_no: str | None
+    approved_at: dt.datetime
+    pending_id: int | None
+    pending_amount: int
+
+
+def original_cash_receipt(conn: Connection, original: SaleSummary) -> OriginalCashReceipt | None:
+    """The 현금영수증 the sale was given, if any (its payments say so)."""
+    p = Payment.__table__
+    row = (
+        conn.execute(
+            select(p.c.cash_receipt_identity, p.c.cash_receipt_purpose, p.c.cash_receipt_approval)
+            .where(p.c.sale_id == original.id, p.c.evidence == Evidence.CASH_RECEIPT.value)
+            .order_by(p.c.seq)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    cr = PendingCashReceipt.__table__
+    pend = conn.execute(select(cr).where(cr.c.sale_uuid == original.uuid)).mappings().first()
+    approval = row["cash_receipt_approval"]
+    at = original.created_at
+    pending_id, pending_amount = None, 0
+    if pend is not None:
+        if pend["issued_at"] is None:
+            pending_id, pending_amount = pend["id"], pend["amount"]
+        elif pend["approval_no"]:
+            approval, at = pend["approval_no"], pend["issued_at"]
+    return OriginalCashReceipt(
+        identity_masked=row["cash_receipt_identity"] or "",
+        purpose=row["cash_receipt_purpose"] or "income_deduction",
+        approval_no=approval,
+        approved_at=at,
+        pending_id=pending_id,
+        pending_amount=pending_amount,
+    )
+
+
+def _refund_cash_receipt(
+    uow: UnitOfWork,
+    receipt_of: OriginalCashReceipt,
+    amount: int,
+    cancel_approval: str | None,
+    refund_uuid: str,
+    receipt_no: str,
+    register_id: str,
+    now: dt.datetime,
+) -> None:
+    """The 현금영수증 side of a refund of ``amount`` won of non-card payments: a pending one is
+    reduced before it is issued; an issued one is cancelled (or its cancel waits)."""
+    cr = PendingCashReceipt.__table__
+    if receipt_of.pending_id is not None:
+        left = max(0, receipt_of.pending_amount - amount)
+        values: dict[str, Any] = {"amount": left}
+        if left == 0:  # nothing left to issue: it is done with, never issued
+            values |= {"issued_at": now, "last_error": "환불로 발급 취소"}
+        uow.conn.execute(update(cr).where(cr.c.id == receipt_of.pending_id).values(**values))
+        audit.record(
+            uow.conn,
+            "cash_receipt.reduce",
+            None,
+            register_id,
+            receipt_no,
+            {"amount": receipt_of.pending_amount},
+            {"amount": left, "refund": receipt_no},
+            now,
+        )
+    elif receipt_of.approval_no and cancel_approval is None:
+        card_cancels.queue(
+            uow,
+            refund_uuid=refund_uuid,
+            receipt_no=receipt_no,
+            register_id=register_id,
+            payment_seq=0,
+            original_approval_no=receipt_of.approval_no,
+            original_approved_at=receipt_of.approved_at,
+            amount=amount,
+            at=now,
+            kind="cash_receipt",
+        )
+
+
+def _receipt_words(
+    receipt_of: OriginalCashReceipt | None, amount: int, cancel_approval: str | None
+) -> dict[str, Any]:
+    """What the refund's receipt says of the 현금영수증: cancelled (its approval), cancel
+    waiting, or reduced before it was issued."""
+    if receipt_of is None or not amount:
+        return {}
+    purpose = "지출증빙" if receipt_of.purpose == "expense_proof" else "소득공제"
+    if receipt_of.identity_masked == "010-000-1234":
+        purpose = "자진발급"
+    if receipt_of.pending_id is not None:
+        purpose += " 발급 전 감액"
+    elif cancel_approval is None:
+        purpose += " 취소 대기"
+    return {
+        "cash_receipt": receipt_of.identity_masked,
+        "cash_receipt_purpose": purpose,
+        "cash_receipt_approval": cancel_approval,
+    }
+
+
+@dataclass(frozen=True, slots=True)
 class RefundQuote:
     """What a refund of some lines would give back, before anything is written: the total,
     its VAT split and the default tenders (card parts as ``card_pending``: cancels to make)."""
@@ -499,6 +643,7 @@ class RefundQuote:
     total: int
     tax: TaxSplit
     tenders: tuple[Tender, ...]
+    cash_receipt: OriginalCashReceipt | None = None
 
 
 def quote(
@@ -513,7 +658,8 @@ def quote(
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     _, _, total, tax = _refund_lines(uow.conn, original, lines, amounts)
     tenders = default_tenders(original, total, _card_refundable(uow.conn, original))
-    return RefundQuote(original, total, tax, tuple(tenders))
+    receipt_of = original_cash_receipt(uow.conn, original)
+    return RefundQuote(original, total, tax, tuple(tenders), receipt_of)
 
 
 def _restock_moves(

@@ -240,6 +240,7 @@ _METHOD_KO = {
     "cash": "현금",
     "card": "카드",
     "card_manual": "카드(수기)",
+    "card_pending": "카드 취소 대기",
     "voucher": "상품권",
 }
 _EVIDENCE_KO = {

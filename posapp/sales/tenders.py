@@ -207,6 +207,10 @@ class CashReceiptRequest:
 
     @property
     def purpose_ko(self) -> str:
+        """As the receipt prints it: 지출증빙, 소득공제, or 자진발급 (the NTS number: the
+        customer gave none, so it is nobody's deduction)."""
+        if self.self_issued:
+            return "자진발급"
         return "지출증빙" if self.purpose is ReceiptPurpose.EXPENSE_PROOF else "소득공제"
 
 

@@ -276,9 +276,17 @@ class CheckoutSession:
         *,
         tenders: Sequence[Tender] | None = None,
         tender_reason: str = "",
+        cash_receipt_cancel: str | None = None,
     ) -> CompletedSale:
         return refund.refund(
-            self, receipt_no, lines, reason, approval, tenders=tenders, tender_reason=tender_reason
+            self,
+            receipt_no,
+            lines,
+            reason,
+            approval,
+            tenders=tenders,
+            tender_reason=tender_reason,
+            cash_receipt_cancel=cash_receipt_cancel,
         )
 
     def refund_quote(self, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:

@@ -36,6 +36,7 @@ from posapp.hardware.ports import CardTerminal, HardwareError
 from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
+    CARD_METHODS,
     CashReceiptRequest,
     Method,
     ReceiptPurpose,
@@ -275,9 +276,16 @@ class Payments:
         if missing:
             self._undo_cancels(made)
             raise CardRefundNotMade(missing, why)
+        receipt_cancel = self._cancel_cash_receipt(quote, tenders, made)
         try:
             sale = s.refund(
-                receipt_no, lines, reason, approval, tenders=tenders, tender_reason=tender_reason
+                receipt_no,
+                lines,
+                reason,
+                approval,
+                tenders=tenders,
+                tender_reason=tender_reason,
+                cash_receipt_cancel=receipt_cancel,
             )
         except BaseException as exc:
             undone = self._undo_cancels(made)
@@ -287,18 +295,41 @@ class Payments:
         self.after_sale(sale)
         return sale
 
+    def _cancel_cash_receipt(
+        self, quote: RefundQuote, tenders: Sequence[Tender], made: list[tuple[str, Tender]]
+    ) -> str | None:
+        """Cancel the refunded part of the sale's issued 현금영수증 on the terminal: its cancel
+        approval, or None (no terminal, or it failed: the cancel then waits for it)."""
+        cr = quote.cash_receipt
+        amount = sum(t.amount for t in tenders if t.method not in CARD_METHODS)
+        if cr is None or not cr.approval_no or cr.pending_id is not None or amount <= 0:
+            return None
+        if self.terminal is None:
+            return None
+        rid = _request_id()
+        try:
+            c = self.terminal.cancel_cash_receipt(
+                cr.approval_no, cr.approved_at, amount, request_id=rid
+            )
+        except HardwareError as exc:
+            log.warning("cash receipt %s not cancelled, it waits: %s", cr.approval_no, exc)
+            return None
+        made.append((rid, Tender(Method.CASH, amount, approval_no=c.approval_no)))
+        return c.approval_no
+
     def _undo_cancels(self, made: Sequence[tuple[str, Tender]]) -> tuple[Cancelled, ...]:
         """Net-cancel (망취소) card cancels made for a refund that is not recorded: the card
         is charged again as the till's records say it is."""
         out: list[Cancelled] = []
         for rid, t in made:
             assert self.terminal is not None and t.approval_no is not None
+            kind = "card_refund" if t.method in CARD_METHODS else "cash_receipt_cancel"
             try:
                 self.terminal.net_cancel(rid)
-                out.append(Cancelled("card_refund", t.amount, t.approval_no, True))
+                out.append(Cancelled(kind, t.amount, t.approval_no, True))
             except HardwareError as exc:
-                log.error("card cancel %s NOT undone: %s", t.approval_no, exc)
-                out.append(Cancelled("card_refund", t.amount, t.approval_no, False, str(exc)))
+                log.error("%s %s NOT undone: %s", kind, t.approval_no, exc)
+                out.append(Cancelled(kind, t.amount, t.approval_no, False, str(exc)))
         return tuple(out)
 
     def after_sale(self, sale: CompletedSale) -> None:

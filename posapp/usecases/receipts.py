@@ -105,10 +105,17 @@ def sale_receipt(
         tenders.append(TenderLine(label, amount, tuple(details)))
     cash_receipt = None
     if sale.cash_receipt:
-        approval = (
-            f"승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else "발급 대기"
+        if sale.kind == "refund":  # the purpose already says a cancel waits, or a reduction
+            approval = (
+                f"취소승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else ""
+            )
+        else:
+            approval = (
+                f"승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else "발급 대기"
+            )
+        cash_receipt = (
+            f"{sale.cash_receipt} {sale.cash_receipt_purpose or '소득공제'} {approval}".rstrip()
         )
-        cash_receipt = f"{sale.cash_receipt} {sale.cash_receipt_purpose or '소득공제'} {approval}"
     promo_title: str = ""
     promo_lines: tuple[str, ...] = ()
     if promo:

@@ -40,6 +40,7 @@ def refund(
     *,
     tenders: Sequence[Tender] | None = None,
     tender_reason: str = "",
+    cash_receipt_cancel: str | None = None,
 ) -> CompletedSale:
     uid = s.who()
     approver = approval.approver_id if approval is not None and approval.covers(REFUND) else None
@@ -55,6 +56,7 @@ def refund(
             reason=reason,
             tenders=tenders,
             tender_reason=tender_reason,
+            cash_receipt_cancel=cash_receipt_cancel,
         )
     )
     s.last_sale = sale

@@ -118,7 +118,8 @@ class PendingCashReceipt(Base):
 
 class PendingCardCancel(Base):
     """A card refund the terminal could not make at the till (it was down): the refund is
-    recorded with its card payment ``card_pending`` and the cancel waits here — made by the till
+    recorded with its card payment ``card_pending`` and the cancel waits here (``kind``
+    ``cash_receipt``: the cancel of the refunded part of an issued 현금영수증) — made by the till
     when the terminal answers again, or recorded by a manager with the approval number of a
     cancel made on a standalone terminal. Until then the customer's card is not refunded."""
 
@@ -128,7 +129,8 @@ class PendingCardCancel(Base):
     refund_uuid: Mapped[str] = mapped_column(String(36))
     receipt_no: Mapped[str] = mapped_column(String(32))
     register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), index=True)
-    payment_seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), default="card")  # "card" | "cash_receipt"
+    payment_seq: Mapped[int] = mapped_column(Integer)  # 0 for a 현금영수증 cancel
     original_approval_no: Mapped[str] = mapped_column(String(40))
     original_approved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     amount: Mapped[int] = mapped_column(Integer)

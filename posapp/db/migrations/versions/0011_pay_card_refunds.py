@@ -1,5 +1,5 @@
 """card refunds through the terminal: each refund payment keeps the approval it cancels, and a
-card cancel the terminal could not make waits in ``card_cancels_pending`` until it is made
+card (or 현금영수증) cancel the terminal could not make waits in ``card_cancels_pending``
 
 Revision ID: 0011_pay
 Revises: 0010
@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("refund_uuid", sa.String(length=36), nullable=False),
         sa.Column("receipt_no", sa.String(length=32), nullable=False),
         sa.Column("register_id", sa.String(length=16), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("payment_seq", sa.Integer(), nullable=False),
         sa.Column("original_approval_no", sa.String(length=40), nullable=False),
         sa.Column("original_approved_at", sa.DateTime(), nullable=False),
