@@ -241,9 +241,10 @@ class TenderDialog(QDialog):
             self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
             self.message.setText(self.tr("카드 승인 실패: {error}").format(error=explain(exc)))
 
-        IoOp(self, self._runner, lambda: payments.approve_card(amount)).success(ok).failure(
-            failed
-        ).run()
+        earlier = [t.amount for t in approved_parts(self.tenders)]
+        IoOp(self, self._runner, lambda: payments.approve_card(amount, earlier=earlier)).success(
+            ok
+        ).failure(failed).run()
 
     def reject(self) -> None:
         """Closed by the cashier (Esc, Close): approved card parts are cancelled first."""

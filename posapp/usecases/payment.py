@@ -30,6 +30,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from posapp.domain import tax_parts
+from posapp.domain.tax_parts import TaxParts
 from posapp.errors import PosError
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
@@ -147,13 +149,22 @@ class Payments:
 
     # --- approvals -------------------------------------------------------------------------
 
-    def approve_card(self, amount: int, installment_months: int = 0) -> Tender:
-        """Charge ``amount`` on the terminal: the card tender with its approval."""
+    def tax_whole(self) -> TaxParts:
+        """The ticket's 공급가액/부가세/면세금액 as the VAN is told them."""
+        return tax_parts.of_split(self._session.priced().tax)
+
+    def approve_card(
+        self, amount: int, installment_months: int = 0, earlier: Sequence[int] = ()
+    ) -> Tender:
+        """Charge ``amount`` on the terminal: the card tender with its approval. ``earlier``
+        are the amounts of the card parts already approved for this ticket: the request
+        carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`)."""
         a = self._require_terminal().approve(
             amount,
             installment_months=installment_months,
             request_id=_request_id(),
             timeout=self._card_timeout,
+            tax=tax_parts.share(self.tax_whole(), earlier, amount),
         )
         return Tender(
             Method.CARD,
@@ -165,10 +176,16 @@ class Payments:
             installment_months=a.installment_months,
         )
 
-    def issue_cash_receipt(self, amount: int, request: CashReceiptRequest) -> CashReceiptRequest:
+    def issue_cash_receipt(
+        self, amount: int, request: CashReceiptRequest, tax: TaxParts | None = None
+    ) -> CashReceiptRequest:
         """현금영수증 through the terminal/VAN; the request comes back with its approval."""
         a = self._require_terminal().issue_cash_receipt(
-            amount, request.normalized_identity(), request.purpose.value, request_id=_request_id()
+            amount,
+            request.normalized_identity(),
+            request.purpose.value,
+            request_id=_request_id(),
+            tax=tax,
         )
         return replace(request, approval_no=a.approval_no, approved_at=a.approved_at)
 
@@ -190,7 +207,11 @@ class Payments:
                 amount = cash_receipt_amount(s.priced().total, tenders)
                 if amount > 0:
                     try:
-                        issued = self.issue_cash_receipt(amount, cash_receipt)
+                        cards = [t.amount for t in tenders if t.method in CARD_METHODS]
+                        tax = tax_parts.rest(self.tax_whole(), cards)
+                        issued = self.issue_cash_receipt(
+                            amount, cash_receipt, tax if tax.amount == amount else None
+                        )
                     except HardwareError as exc:
                         # the customer paid: the sale is recorded, the 현금영수증 is pending
                         log.warning("cash receipt not issued at the till: %s", exc)
@@ -242,11 +263,15 @@ class Payments:
         why = ""
         if cash_instead:
             tenders = [Tender.cash(quote.total)]
+        whole = tax_parts.of_split(quote.tax)
+        card_amounts: list[int] = []  # the card parts before this one, for the tax shares
         for t in () if cash_instead else quote.tenders:
             orig = t.original_approval_no
             if t.method is not Method.CARD_PENDING or orig is None:
                 tenders.append(t)
                 continue
+            earlier = list(card_amounts)
+            card_amounts.append(t.amount)
             assert t.original_approved_at is not None
             if orig in typed:
                 tenders.append(replace(t, method=Method.CARD_MANUAL, approval_no=typed[orig]))
@@ -254,8 +279,11 @@ class Payments:
             error = ""
             if self.terminal is not None and orig not in standalone:
                 rid = _request_id()
+                tax = tax_parts.share(whole, earlier, t.amount)
                 try:
-                    c = self.terminal.cancel(orig, t.original_approved_at, t.amount, request_id=rid)
+                    c = self.terminal.cancel(
+                        orig, t.original_approved_at, t.amount, request_id=rid, tax=tax
+                    )
                 except HardwareError as exc:
                     log.warning("card refund of %s (%s) not cancelled: %s", receipt_no, orig, exc)
                     error = str(exc)
@@ -307,9 +335,15 @@ class Payments:
         if self.terminal is None:
             return None
         rid = _request_id()
+        cards = [t.amount for t in tenders if t.method in CARD_METHODS]
+        tax = tax_parts.rest(tax_parts.of_split(quote.tax), cards)
         try:
             c = self.terminal.cancel_cash_receipt(
-                cr.approval_no, cr.approved_at, amount, request_id=rid
+                cr.approval_no,
+                cr.approved_at,
+                amount,
+                request_id=rid,
+                tax=tax if tax.amount == amount else None,
             )
         except HardwareError as exc:
             log.warning("cash receipt %s not cancelled, it waits: %s", cr.approval_no, exc)

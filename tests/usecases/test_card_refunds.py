@@ -156,9 +156,15 @@ def test_a_split_card_and_cash_sale_refunds_to_the_card_then_cash(
     till: Till, fake: FakeTerminal
 ) -> None:
     receipt = till.sell(APPLE_CODE, GOCHUJANG_CODE, cash=10_000, card=11_400)  # ₩21,400
+    # the tax split to the VAN: 고추장 8,500 taxable (7,727 + 773), 사과 12,900 exempt
+    (approve,) = fake.of("approve")
+    card_tax = [approve[k] for k in ("supply_value", "vat", "tax_free", "service_charge")]
+    assert sum(card_tax) == 11_400 and card_tax[3] == 0
+    assert card_tax == [4_116, 412, 6_872, 0]  # 11,400 / 21,400 of each column
     refund = till.payments.refund(receipt, None, "반품", till.manager)
     (cancel,) = fake.of("cancel")
     assert cancel["amount"] == 11_400
+    assert [cancel[k] for k in ("supply_value", "vat", "tax_free", "service_charge")] == card_tax
     rows = till.payments_of(refund.receipt_no)
     assert sorted((r["method"], r["amount"]) for r in rows) == [
         ("card", -11_400),

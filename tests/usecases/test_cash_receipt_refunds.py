@@ -60,6 +60,8 @@ def test_an_issued_cash_receipt_is_cancelled_by_the_refunded_part(
     receipt = sell_54_900(session, payments, "010-1234-5678")
     (issued,) = fake.of("cash_receipt")
     assert issued["amount"] == 54_900
+    # 사과 and 천일염 are exempt: the VAN is told so, not VAT on 54,900
+    assert (issued["supply_value"], issued["vat"], issued["tax_free"]) == (0, 0, 54_900)
     assert evidence(session) == {"cash_receipt": 54_900}
     manager = Approval(store.manager, "박지민", REFUND)
     refund = payments.refund(receipt, {1: 1, 2: 2}, "반품", manager)  # 12,900 + 2 × 6,000
@@ -67,6 +69,7 @@ def test_an_issued_cash_receipt_is_cancelled_by_the_refunded_part(
     (cancel,) = fake.of("cash_receipt_cancel")
     original = next(c for c in fake.charges.values() if c.cash_receipt)
     assert cancel["approval_no"] == original.approval_no and cancel["amount"] == 24_900
+    assert (cancel["supply_value"], cancel["vat"], cancel["tax_free"]) == (0, 0, 24_900)
     assert cancel["approved_at"][:10] == original.approved_at.astimezone(KST).date().isoformat()
     assert all(p.evidence == "cash_receipt" for p in refund.payments)
     assert evidence(session) == {"cash_receipt": 30_000}  # 54,900 − 24,900, no 증빙없음 line
