@@ -169,6 +169,7 @@ def build(
         card_timeout=float(settings.card.timeout_s),
         printing=printing,
         sync_now=sync.sync_now if sync is not None else None,
+        cash_rounding_unit=settings.sales.cash_rounding_unit,
     )
     till = Till(session, payments, printing, Approvals(session))
     # windows

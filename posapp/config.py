@@ -213,6 +213,9 @@ class SalesSettings:
     offline_spool: bool = True
     drawer_pin: int = option(2, allowed=DRAWER_PINS)
     idle_signout_minutes: int = 10  # 0: never sign out by itself
+    # 원단위 절사: the cash part of what is due is rounded down to this many won (1 = off);
+    # card and electronic parts are never rounded. Recorded as a rounding adjustment.
+    cash_rounding_unit: int = option(10, allowed=(1, 10, 100))
 
 
 @dataclass(frozen=True)

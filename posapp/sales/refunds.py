@@ -471,13 +471,16 @@ def _shape(tenders: Sequence[Tender]) -> list[tuple[str, str, int]]:
     """What a refund's tenders give back, and to which payment: a card part by the approval it
     cancels (terminal, standalone or waiting alike)."""
     out = []
+    cash = 0  # cash and its 원단위 절사 are one cash part
     for t in tenders:
         if t.method in CARD_METHODS:
             out.append(("card", t.original_approval_no or "", t.amount))
         elif t.method is Method.VOUCHER:
             out.append(("voucher", t.voucher_kind.value if t.voucher_kind else "", t.amount))
         else:
-            out.append(("cash", "", t.amount))
+            cash += t.amount
+    if cash:
+        out.append(("cash", "", cash))
     return sorted(out)
 
 

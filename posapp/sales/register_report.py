@@ -241,6 +241,7 @@ _METHOD_KO = {
     "card": "카드",
     "card_manual": "카드(수기)",
     "card_pending": "카드 취소 대기",
+    "rounding": "원단위 절사",
     "voucher": "상품권",
 }
 _EVIDENCE_KO = {
@@ -248,6 +249,7 @@ _EVIDENCE_KO = {
     "cash_receipt": "현금영수증",
     "card": "신용카드",
     "voucher": "상품권",
+    "rounding": "원단위 절사(증빙 아님)",
 }
 
 

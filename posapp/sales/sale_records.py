@@ -123,6 +123,8 @@ INSERT_PAYMENTS = insert(Payment.__table__).inline()
 def _evidence(t: Tender, cash_receipt: CashReceiptRequest | None) -> Evidence:
     if t.method in CARD_METHODS:
         return Evidence.CARD
+    if t.method is Method.ROUNDING:
+        return Evidence.ROUNDING
     if cash_receipt is not None:
         return Evidence.CASH_RECEIPT
     return Evidence.VOUCHER if t.method is Method.VOUCHER else Evidence.CASH

@@ -24,6 +24,9 @@ class Method(StrEnum):
     #: a refund's card part the terminal could not cancel yet (it was down): the refund is
     #: recorded, the cancel waits in posapp.sales.card_cancels until the terminal makes it
     CARD_PENDING = "card_pending"
+    #: 원단위 절사: the won below the rounding unit of the cash part, not asked of the customer;
+    #: recorded like a tender so the receipt's VAT split stays exact and the drawer balances
+    ROUNDING = "rounding"
 
 
 #: the methods that are a card payment (or its refund) for the VAT return
@@ -42,6 +45,7 @@ class Evidence(StrEnum):
     CASH_RECEIPT = "cash_receipt"
     CASH = "cash"
     VOUCHER = "voucher"
+    ROUNDING = "rounding"  # 원단위 절사: no money, no evidence
 
 
 class ReceiptPurpose(StrEnum):
@@ -50,6 +54,7 @@ class ReceiptPurpose(StrEnum):
 
 
 SELF_ISSUE_NUMBER = "0100001234"  # NTS number for a cash receipt the customer did not ask for
+MAX_ROUNDING = 100  # a rounding unit is 1 (off), 10 or 100 won
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,11 @@ class Tender:
                 )
             if self.card_masked is not None:
                 check_masked_card(self.card_masked)
+        if self.method is Method.ROUNDING and not self.amount < MAX_ROUNDING:
+            raise TenderError(
+                f"a rounding adjustment is less than {MAX_ROUNDING} won",
+                code=TenderErrorCode.AMOUNT,
+            )
         if self.method is Method.VOUCHER and self.voucher_kind is None:
             raise TenderError(
                 "say which voucher: Onnuri or local", code=TenderErrorCode.VOUCHER_KIND
@@ -220,8 +230,33 @@ def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) 
     return sum(
         applied
         for t, applied in zip(tenders, settlement.applied, strict=True)
-        if t.method not in CARD_METHODS
+        if t.method not in CARD_METHODS and t.method is not Method.ROUNDING
     )
+
+
+def cash_rounding(total: int, tenders: list[Tender] | tuple[Tender, ...], unit: int) -> int:
+    """원단위 절사: how many won of the cash part of ``total`` are not asked of the customer —
+    what is due in cash after the card and voucher parts, below a multiple of ``unit``. 0 when
+    rounding is off (``unit`` 1), when nothing is paid in cash, or when the tenders already
+    carry the adjustment. Card and electronic parts are never rounded."""
+    if unit <= 1 or any(t.method is Method.ROUNDING for t in tenders):
+        return 0
+    if not any(t.method is Method.CASH for t in tenders):
+        return 0
+    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    return max(0, total - non_cash) % unit
+
+
+def with_cash_rounding(
+    total: int, tenders: list[Tender] | tuple[Tender, ...], unit: int
+) -> list[Tender]:
+    """The tenders with their 원단위 절사 adjustment, when the cash handed over covers the
+    rounded cash part (a cash part too short for it stays short: nothing is rounded)."""
+    out = list(tenders)
+    r = cash_rounding(total, out, unit)
+    if r:
+        out.append(Tender(Method.ROUNDING, r))
+    return out
 
 
 def check_business_number(digits: str) -> str:
@@ -251,6 +286,8 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
     """Apply tenders to ``total``. Only cash may exceed what is due (the rest is change)."""
     non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
     cash = sum(t.amount for t in tenders if t.method is Method.CASH)
+    if any(t.method is Method.ROUNDING for t in tenders) and not cash:
+        raise TenderError("only the cash part of a payment is rounded", code=TenderErrorCode.AMOUNT)
     if non_cash > total:
         raise TenderError(
             f"card and voucher payments ({non_cash:,} won) exceed the amount due ({total:,} won)",

@@ -56,10 +56,17 @@ class TenderDialog(QDialog):
         cash_receipt_prompt_from: int = 100_000,
         on_cancelled: Callable[[tuple[Cancelled, ...]], None] | None = None,
         parent: QWidget | None = None,
+        rounding_unit: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("결제"))
         self.total = total
+        #: 원단위 절사 of the cash part (1: off); the payments' setting unless given
+        self.rounding_unit = (
+            rounding_unit
+            if rounding_unit is not None
+            else (payments.cash_rounding_unit if payments is not None else 1)
+        )
         self.tenders: list[Tender] = []
         self._payments = payments if payments is not None and payments.has_terminal else None
         self._runner = runner
@@ -87,7 +94,7 @@ class TenderDialog(QDialog):
             b.clicked.connect(lambda _=False, v=value: self._add_amount(v))
             quick.addWidget(b)
         exact = _big(QPushButton(self.tr("딱 맞게")))
-        exact.clicked.connect(lambda: self.amount.setText(str(self.remaining())))
+        exact.clicked.connect(lambda: self.amount.setText(str(self.cash_due())))
         quick.addWidget(exact)
         layout.addLayout(quick)
         methods = QHBoxLayout()
@@ -142,6 +149,12 @@ class TenderDialog(QDialog):
     def remaining(self) -> int:
         return max(0, self.total - self.paid())
 
+    def cash_due(self) -> int:
+        """What is left to pay in cash: the remaining amount less its 원단위 절사."""
+        unit = self.rounding_unit
+        left = self.remaining()
+        return left - left % unit if unit > 1 else left
+
     def _add_amount(self, value: int) -> None:
         current = int(self.amount.text() or 0) if self.amount.text().isdigit() else 0
         self.amount.setText(str(current + value))
@@ -164,6 +177,7 @@ class TenderDialog(QDialog):
             "card": self.tr("카드"),
             "card_manual": self.tr("카드(수기)"),
             "voucher": self.tr("상품권"),
+            "rounding": self.tr("원단위 절사"),
         }
         method, amount = label[tender.method.value], format_krw(tender.amount)
         if tender.approval_no:
@@ -182,6 +196,14 @@ class TenderDialog(QDialog):
                 total=format_krw(self.total), remaining=format_krw(self.remaining())
             )
         )
+        if self.cash_due() != self.remaining():
+            self.due_label.setText(
+                self.tr("받을 금액 {total} · 남은 금액 {remaining} (현금 {cash})").format(
+                    total=format_krw(self.total),
+                    remaining=format_krw(self.remaining()),
+                    cash=format_krw(self.cash_due()),
+                )
+            )
         if self.paid() >= self.total and self.tenders:
             change = self.paid() - self.total
             self.change_label.setText(
@@ -190,7 +212,8 @@ class TenderDialog(QDialog):
             self._finish()
 
     def _finish(self) -> None:
-        if self.receipt_btn.isChecked():
+        # a number typed counts as the request, whether or not the button was pressed
+        if self.receipt_btn.isChecked() or self.receipt_id.text().strip():
             purpose = (
                 ReceiptPurpose.EXPENSE_PROOF
                 if self.proof.isChecked()
@@ -206,9 +229,18 @@ class TenderDialog(QDialog):
         self.accept()
 
     def pay_cash(self) -> None:
-        amount = self._amount()
-        if amount:
-            self._push(Tender.cash(amount))
+        text = self.amount.text().replace(",", "").strip()
+        amount = self._amount() if text else self.cash_due()
+        if not amount:
+            return
+        rounding = self.remaining() - self.cash_due()
+        covers = amount >= self.cash_due()
+        if rounding and covers:  # 원단위 절사: recorded with the cash that covers the rest
+            self.tenders.append(Tender(Method.ROUNDING, rounding))
+            self.paid_list.addItem(
+                self.tr("원단위 절사 {amount}").format(amount=format_krw(rounding))
+            )
+        self._push(Tender.cash(amount))
 
     def pay_card(self) -> None:
         amount = self._amount()

@@ -46,6 +46,7 @@ from posapp.sales.tenders import (
     VoucherKind,
     cash_receipt_amount,
     check_masked_card,
+    with_cash_rounding,
 )
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import PaymentErrorCode
@@ -131,8 +132,11 @@ class Payments:
         card_timeout: float = 60.0,
         printing: ReceiptPrinting | None = None,
         sync_now: Callable[[], None] | None = None,
+        cash_rounding_unit: int = 1,
     ) -> None:
         self._session = session
+        #: 원단위 절사 of the cash part ([sales] cash_rounding_unit; 1 = off)
+        self.cash_rounding_unit = cash_rounding_unit
         self.terminal = terminal
         self._card_timeout = card_timeout
         self._printing = printing
@@ -199,7 +203,7 @@ class Payments:
     ) -> PaymentResult:
         """Commit the ticket paid by ``tenders``; cancel every approval when it fails."""
         s = self._session
-        tenders = list(tenders)
+        tenders = with_cash_rounding(s.priced().total, list(tenders), self.cash_rounding_unit)
         issued: CashReceiptRequest | None = None
         receipt_error: BaseException | None = None
         try:
@@ -208,10 +212,8 @@ class Payments:
                 if amount > 0:
                     try:
                         cards = [t.amount for t in tenders if t.method in CARD_METHODS]
-                        tax = tax_parts.rest(self.tax_whole(), cards)
-                        issued = self.issue_cash_receipt(
-                            amount, cash_receipt, tax if tax.amount == amount else None
-                        )
+                        tax = _part(tax_parts.rest(self.tax_whole(), cards), amount)
+                        issued = self.issue_cash_receipt(amount, cash_receipt, tax)
                     except HardwareError as exc:
                         # the customer paid: the sale is recorded, the 현금영수증 is pending
                         log.warning("cash receipt not issued at the till: %s", exc)
@@ -304,6 +306,7 @@ class Payments:
         if missing:
             self._undo_cancels(made)
             raise CardRefundNotMade(missing, why)
+        tenders = self._round_refund_cash(tenders)
         receipt_cancel = self._cancel_cash_receipt(quote, tenders, made)
         try:
             sale = s.refund(
@@ -336,20 +339,30 @@ class Payments:
             return None
         rid = _request_id()
         cards = [t.amount for t in tenders if t.method in CARD_METHODS]
-        tax = tax_parts.rest(tax_parts.of_split(quote.tax), cards)
+        tax = _part(tax_parts.rest(tax_parts.of_split(quote.tax), cards), amount)
         try:
             c = self.terminal.cancel_cash_receipt(
-                cr.approval_no,
-                cr.approved_at,
-                amount,
-                request_id=rid,
-                tax=tax if tax.amount == amount else None,
+                cr.approval_no, cr.approved_at, amount, request_id=rid, tax=tax
             )
         except HardwareError as exc:
             log.warning("cash receipt %s not cancelled, it waits: %s", cr.approval_no, exc)
             return None
         made.append((rid, Tender(Method.CASH, amount, approval_no=c.approval_no)))
         return c.approval_no
+
+    def _round_refund_cash(self, tenders: list[Tender]) -> list[Tender]:
+        """원단위 절사 of a refund's cash part, as of a sale's: the drawer pays out whole tens."""
+        unit = self.cash_rounding_unit
+        cash = [t for t in tenders if t.method is Method.CASH]
+        if unit <= 1 or len(cash) != 1 or cash[0].amount % unit == 0:
+            return tenders
+        r = cash[0].amount % unit
+        out = [t for t in tenders if t.method is not Method.CASH]
+        if cash[0].amount > r:
+            out.append(Tender.cash(cash[0].amount - r))
+            out.append(Tender(Method.ROUNDING, r))
+            return out
+        return tenders
 
     def _undo_cancels(self, made: Sequence[tuple[str, Tender]]) -> tuple[Cancelled, ...]:
         """Net-cancel (망취소) card cancels made for a refund that is not recorded: the card
@@ -412,6 +425,14 @@ class Payments:
                 log.error("cash receipt %s NOT cancelled: %s", receipt.approval_no, exc)
                 out.append(Cancelled("cash_receipt", amount, receipt.approval_no, False, str(exc)))
         return tuple(out)
+
+
+def _part(rest: TaxParts, amount: int) -> TaxParts | None:
+    """The tax split of the 현금영수증's ``amount`` out of what is left after the card parts
+    (less than it by the 원단위 절사 of the cash part)."""
+    if not 0 < amount <= rest.amount:
+        return None
+    return tax_parts.apportion(rest, [amount, rest.amount - amount])[0]
 
 
 def approved_parts(tenders: Sequence[Tender]) -> list[Tender]:

@@ -40,6 +40,7 @@ _METHOD = {
     "card_manual": "카드(수기)",
     "card_pending": "카드 취소 대기",
     "voucher": "상품권",
+    "rounding": "원단위 절사",
 }
 _VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
 
