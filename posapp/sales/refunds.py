@@ -72,6 +72,13 @@ class RefundableLine:
     def remaining_qty(self) -> int:
         return self.qty - self.refunded_qty
 
+    def amount_for(self, qty: int) -> int:
+        """What refunding ``qty`` of this line gives back: its net prorated by quantity; the
+        last refund of a line takes exactly what is left (a sale refunded in parts sums back)."""
+        if qty == self.remaining_qty:
+            return self.net - self.refunded_net
+        return prorate(self.net, qty, self.qty)
+
 
 @dataclass(frozen=True, slots=True)
 class SaleSummary:
@@ -183,7 +190,7 @@ def refund(
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     refund_lines, orig_nos, total, tax = _refund_lines(conn, original, lines, amounts)
-    defaults = default_tenders(original, total, _card_refundable(conn, original))
+    defaults = default_tenders(original, total, card_refundable(conn, original))
     if tenders is None:
         tenders = defaults
     tenders = _check_refund_tenders(conn, original, list(tenders), defaults, tender_reason)
@@ -353,8 +360,7 @@ def _refund_lines(
                 remaining=ln.remaining_qty,
                 line_no=no,
             )
-        last = qty == ln.remaining_qty
-        net = ln.net - ln.refunded_net if last else prorate(ln.net, qty, ln.qty)
+        net = ln.amount_for(qty)
         partial = amounts is not None and no in amounts
         if partial:
             assert amounts is not None
@@ -405,7 +411,7 @@ def _refund_lines(
     return refund_lines, orig_nos, total, tax
 
 
-def _card_refundable(conn: Connection, original: SaleSummary) -> dict[str, int]:
+def card_refundable(conn: Connection, original: SaleSummary) -> dict[str, int]:
     """What is left to refund of each card approval of ``original``: its amount less the card
     refunds already made against it (terminal, standalone, or still waiting)."""
     left = {
@@ -493,7 +499,7 @@ def _check_refund_tenders(
 ) -> list[Tender]:
     """A card part cancels one of the sale's own approvals, within what is left of it, under
     an approval of its own; tenders other than the defaults need a reason."""
-    left = dict(_card_refundable(conn, original))
+    left = dict(card_refundable(conn, original))
     originals = {p.approval_no for p in original.payments if p.approval_no}
     at = {p.approval_no: p.approved_at for p in original.payments if p.approval_no}
     out: list[Tender] = []
@@ -660,7 +666,7 @@ def quote(
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     _, _, total, tax = _refund_lines(uow.conn, original, lines, amounts)
-    tenders = default_tenders(original, total, _card_refundable(uow.conn, original))
+    tenders = default_tenders(original, total, card_refundable(uow.conn, original))
     receipt_of = original_cash_receipt(uow.conn, original)
     return RefundQuote(original, total, tax, tuple(tenders), receipt_of)
 

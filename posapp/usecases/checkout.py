@@ -53,6 +53,7 @@ from posapp.sync.online import OrderInfo
 from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
+from posapp.usecases.refund import RefundView
 from posapp.usecases.session_error import SessionError
 from posapp.usecases.ticket import ScanOutcome
 
@@ -291,6 +292,9 @@ class CheckoutSession:
 
     def refund_quote(self, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:
         return refund.quote(self, receipt_no, lines)
+
+    def refund_view(self, receipt_no: str) -> RefundView:
+        return refund.view(self, receipt_no)
 
     def find_sale(self, receipt_no: str) -> SaleSummary:
         return refund.find_sale(self, receipt_no)

@@ -5,9 +5,11 @@ and how (the sale's own tenders), refund all of it or some lines (a manager's ap
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from posapp.db.engine import UnitOfWork
 from posapp.sales import refunds
 from posapp.sales.refunds import RefundQuote, SaleSummary
 from posapp.sales.sale_records import CompletedSale
@@ -23,6 +25,36 @@ REFUND = "sale.refund"
 def find_sale(s: CheckoutSession, receipt_no: str) -> SaleSummary:
     s.online_only("looking up a receipt")
     return s.db.read(lambda uow: refunds.find_sale(uow, receipt_no))
+
+
+@dataclass(frozen=True)
+class RefundView:
+    """An earlier receipt as the refund dialog shows it: its lines with what is left of each,
+    its payments, and what is left to refund of each card approval (earlier refunds taken)."""
+
+    sale: SaleSummary
+    card_left: Mapping[str, int]
+
+    def amount(self, lines: Mapping[int, int]) -> int:
+        """What refunding ``lines`` {line_no: qty} gives back."""
+        by_no = {ln.line_no: ln for ln in self.sale.lines}
+        return sum(by_no[no].amount_for(q) for no, q in lines.items() if q > 0 and no in by_no)
+
+    def tenders(self, lines: Mapping[int, int]) -> list[Tender]:
+        """How it is given back by default: the sale's own tenders (card parts as cancels)."""
+        total = self.amount(lines)
+        return refunds.default_tenders(self.sale, total, self.card_left) if total else []
+
+
+def view(s: CheckoutSession, receipt_no: str) -> RefundView:
+    """An earlier receipt for the refund dialog (online only)."""
+    s.online_only("looking up a receipt")
+
+    def read(uow: UnitOfWork) -> RefundView:
+        sale = refunds.find_sale(uow, receipt_no)
+        return RefundView(sale, refunds.card_refundable(uow.conn, sale))
+
+    return s.db.read(read)
 
 
 def quote(s: CheckoutSession, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:
@@ -63,4 +95,14 @@ def refund(
     return sale
 
 
-__all__ = ["REFUND", "CompletedSale", "RefundQuote", "SaleSummary", "find_sale", "quote", "refund"]
+__all__ = [
+    "REFUND",
+    "CompletedSale",
+    "RefundQuote",
+    "RefundView",
+    "SaleSummary",
+    "find_sale",
+    "quote",
+    "refund",
+    "view",
+]
