@@ -163,12 +163,16 @@ class Payments:
         """Charge ``amount`` on the terminal: the card tender with its approval. ``earlier``
         are the amounts of the card parts already approved for this ticket: the request
         carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`)."""
+        tax: TaxParts | None = tax_parts.share(self.tax_whole(), earlier, amount)
+        if tax is not None and tax.amount != amount:  # more than the ticket: no split to tell
+            log.warning("card part %d is more than what is left of the ticket's split", amount)
+            tax = None
         a = self._require_terminal().approve(
             amount,
             installment_months=installment_months,
             request_id=_request_id(),
             timeout=self._card_timeout,
-            tax=tax_parts.share(self.tax_whole(), earlier, amount),
+            tax=tax,
         )
         return Tender(
             Method.CARD,

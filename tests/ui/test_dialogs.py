@@ -17,9 +17,15 @@ class Terminal:
     """The payment use case's card approval, answered by ``approve(amount)``."""
 
     has_terminal = True
+    cash_rounding_unit = 1
 
     def __init__(self, approve: Callable[[int], Tender]) -> None:
-        self.approve_card = approve
+        self._approve = approve
+
+    def approve_card(
+        self, amount: int, installment_months: int = 0, earlier: object = ()
+    ) -> Tender:
+        return self._approve(amount)
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
