@@ -180,6 +180,8 @@ def build(
         quick_keys=till.quick_keys(),
         title=f"{settings.store.name} POS",
     )
+    if settings.card.practice:  # a simulator at the terminal: no card payment moves money
+        window.practice_label.show()
     bridge.job.connect(
         lambda job: (
             window.show_print_failure(job.error, lambda: queue.reprint(job.id))

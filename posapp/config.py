@@ -224,6 +224,9 @@ class CardSettings:
     # posapp-card-simulator from the dev tools). The till never starts a simulator itself.
     terminal: str = option("", rule=CARD_TERMINAL)
     timeout_s: int = 60
+    # 연습 모드: the terminal is the card simulator (the demo sets this). The till then says
+    # "연습 모드 — 실제 결제 아님" in its top bar and on every receipt: no money moves.
+    practice: bool = False
 
 
 @dataclass(frozen=True)

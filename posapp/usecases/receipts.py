@@ -55,6 +55,7 @@ def store_header(settings: Settings) -> StoreHeader:
         business_number=s.business_number,
         representative=s.representative,
         phone=s.phone,
+        practice=settings.card.practice,
     )
 
 
