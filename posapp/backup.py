@@ -176,7 +176,11 @@ def _verify_copy(path: Path) -> list[str]:
             report = verify(db)
         finally:
             db.dispose()
-    return [f"ledger: {p}" for p in report.ledger] + [f"journal: {p}" for p in report.journal]
+    return (
+        [f"ledger: {p}" for p in report.ledger]
+        + [f"journal: {p}" for p in report.journal]
+        + [f"card number: {p}" for p in report.card_numbers]
+    )
 
 
 def restore_sqlite(backup: Path, target: Path, *, now: dt.datetime | None = None) -> Path | None:

@@ -231,11 +231,14 @@ def _run(args: argparse.Namespace, db: Database) -> int:
             print(f"ledger: {line}")
         for line in report.journal:
             print(f"journal: {line}")
+        for line in report.card_numbers:
+            print(f"card number: {line}")
         if report.ok:
             print("ok: stock levels match the ledger; the journal chain is intact")
             return 0
         print(
-            f"FAILED: {len(report.ledger)} ledger and {len(report.journal)} journal problem(s)",
+            f"FAILED: {len(report.ledger)} ledger, {len(report.journal)} journal and "
+            f"{len(report.card_numbers)} card-number problem(s)",
             file=sys.stderr,
         )
         return EXIT_PROBLEM

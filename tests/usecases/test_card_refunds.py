@@ -328,3 +328,21 @@ def test_a_card_number_typed_into_a_tender_field_is_refused(field: str) -> None:
     assert caught.value.code == "tender.card_number_typed"
     # an approval number, or digits that fail the Luhn check, are fine
     Tender(Method.CARD_MANUAL, 12_900, approval_no="30001234", reference="4111111111111112")
+
+
+def test_verify_flags_a_card_number_stored_before_the_rules(till: Till, store: Store) -> None:
+    from sqlalchemy import update
+
+    from posapp.verify import verify
+
+    receipt = till.sell(APPLE_CODE)
+    assert verify(store.db).card_numbers == []
+
+    def leak(uow: Any) -> None:  # an older program wrote the customer's card into the note
+        uow.conn.execute(update(Payment.__table__).values(reference="4111-1111-1111-1111"))
+
+    store.db.transact(leak)
+    report = verify(store.db)
+    assert not report.ok
+    (problem,) = report.card_numbers
+    assert problem.startswith(f"{receipt} #1 reference") and "4111" not in problem
