@@ -170,6 +170,7 @@ def build(
         printing=printing,
         sync_now=sync.sync_now if sync is not None else None,
         cash_rounding_unit=settings.sales.cash_rounding_unit,
+        installment_from=settings.card.installment_from,
     )
     till = Till(session, payments, printing, Approvals(session))
     # windows

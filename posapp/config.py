@@ -227,6 +227,9 @@ class CardSettings:
     # 연습 모드: the terminal is the card simulator (the demo sets this). The till then says
     # "연습 모드 — 실제 결제 아님" in its top bar and on every receipt: no money moves.
     practice: bool = False
+    # 일시불/할부: the tender dialog offers 할부 (2–12 months) for a card part of this many won
+    # or more (the card companies' own floor is ₩50,000)
+    installment_from: int = 50_000
 
 
 @dataclass(frozen=True)

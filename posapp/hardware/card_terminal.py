@@ -486,6 +486,7 @@ def _card_approval(a: dict[str, Any], request: dict[str, Any]) -> CardApproval:
         acquirer=_text(a, "acquirer"),
         installment_months=months if type(months) is int and months >= 0 else 0,
         transaction_id=_text(a, "transaction_id"),
+        merchant_no=_text(a, "merchant_no")[:20],
     )
 
 

@@ -120,6 +120,7 @@ class CardApproval:
     acquirer: str = ""
     installment_months: int = 0
     transaction_id: str = ""
+    merchant_no: str = ""  # 가맹점번호 the card company knows the store by
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,7 @@ class TenderErrorCode(StrEnum):
     CARD_UNMASKED = "tender.card_unmasked"
     CARD_NUMBER = "tender.card_number"
     CARD_NUMBER_TYPED = "tender.card_number_typed"
+    INSTALLMENT = "tender.installment"
     OVERPAID = "tender.overpaid"
     SHORT = "tender.short"
 

@@ -454,6 +454,8 @@ def default_tenders(
                 amount,
                 card_masked=p.card_masked,
                 card_issuer=p.card_issuer,
+                card_acquirer=p.card_acquirer,
+                merchant_no=p.merchant_no,
                 installment_months=p.installment_months,
                 original_approval_no=p.approval_no,
                 original_approved_at=p.approved_at or original.created_at,

@@ -53,6 +53,8 @@ class PaymentInfo:
     original_approval_no: str | None = None
     original_approved_at: dt.datetime | None = None
     seq: int = 0
+    card_acquirer: str | None = None
+    merchant_no: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,8 @@ def payment_rows(
                 "cash_receipt_approval": receipt.approval_no if receipt else None,
                 "original_approval_no": t.original_approval_no,
                 "original_approved_at": t.original_approved_at,
+                "card_acquirer": t.card_acquirer,
+                "merchant_no": t.merchant_no,
             }
         )
     return rows
@@ -216,6 +220,8 @@ def payment_info(p: Record) -> PaymentInfo:
         original_approval_no=p["original_approval_no"],
         original_approved_at=p["original_approved_at"],
         seq=p["seq"],
+        card_acquirer=p["card_acquirer"],
+        merchant_no=p["merchant_no"],
     )
 
 

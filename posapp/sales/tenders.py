@@ -68,6 +68,9 @@ class Tender:
     installment_months: int = 0
     voucher_kind: VoucherKind | None = None
     reference: str | None = None
+    #: the card slip: 매입사 and 가맹점번호 as the terminal answered them
+    card_acquirer: str | None = None
+    merchant_no: str | None = None
     #: a refund's card part: the approval it cancels (``approval_no`` is the cancel's own)
     original_approval_no: str | None = None
     original_approved_at: dt.datetime | None = None

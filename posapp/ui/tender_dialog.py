@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -113,6 +114,21 @@ class TenderDialog(QDialog):
         for b in (self.cash_btn, self.card_btn, self.manual_btn, self.onnuri_btn, self.local_btn):
             methods.addWidget(b)
         layout.addLayout(methods)
+        # 일시불/할부: offered for a card part from the configured amount (₩50,000)
+        self.installment_from = payments.installment_from if payments is not None else 50_000
+        card_row = QHBoxLayout()
+        self.installment_label = QLabel(
+            self.tr("할부 ({amount} 이상)").format(amount=format_krw(self.installment_from))
+        )
+        self.installment = QComboBox()
+        self.installment.addItem(self.tr("일시불"), 0)
+        for months in range(2, 13):
+            self.installment.addItem(self.tr("{months}개월").format(months=months), months)
+        card_row.addWidget(self.installment_label)
+        card_row.addWidget(self.installment)
+        card_row.addStretch(1)
+        layout.addLayout(card_row)
+        self.amount.textChanged.connect(lambda _: self._enable_installment())
         receipt_row = QHBoxLayout()
         self.receipt_id = QLineEdit()
         self.receipt_id.setPlaceholderText(
@@ -141,6 +157,7 @@ class TenderDialog(QDialog):
                 )
             )
         self._refresh()
+        self._enable_installment()
         self.amount.setFocus()
 
     def paid(self) -> int:
@@ -158,6 +175,14 @@ class TenderDialog(QDialog):
     def _add_amount(self, value: int) -> None:
         current = int(self.amount.text() or 0) if self.amount.text().isdigit() else 0
         self.amount.setText(str(current + value))
+
+    def _enable_installment(self) -> None:
+        text = self.amount.text().replace(",", "").strip()
+        amount = int(text) if text.isdigit() else self.remaining()
+        allowed = amount >= self.installment_from
+        self.installment.setEnabled(allowed)
+        if not allowed:
+            self.installment.setCurrentIndex(0)
 
     def _amount(self) -> int | None:
         text = self.amount.text().replace(",", "").strip()
@@ -274,9 +299,10 @@ class TenderDialog(QDialog):
             self.message.setText(self.tr("카드 승인 실패: {error}").format(error=explain(exc)))
 
         earlier = [t.amount for t in approved_parts(self.tenders)]
-        IoOp(self, self._runner, lambda: payments.approve_card(amount, earlier=earlier)).success(
-            ok
-        ).failure(failed).run()
+        months = int(self.installment.currentData() or 0) if amount >= self.installment_from else 0
+        IoOp(
+            self, self._runner, lambda: payments.approve_card(amount, months, earlier=earlier)
+        ).success(ok).failure(failed).run()
 
     def reject(self) -> None:
         """Closed by the cashier (Esc, Close): approved card parts are cancelled first."""

@@ -31,10 +31,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from posapp.domain import tax_parts
+from posapp.domain.errors import TenderError
 from posapp.domain.tax_parts import TaxParts
 from posapp.errors import PosError
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
+from posapp.sales.error_codes import TenderErrorCode
 from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
@@ -133,10 +135,13 @@ class Payments:
         printing: ReceiptPrinting | None = None,
         sync_now: Callable[[], None] | None = None,
         cash_rounding_unit: int = 1,
+        installment_from: int = 50_000,
     ) -> None:
         self._session = session
         #: 원단위 절사 of the cash part ([sales] cash_rounding_unit; 1 = off)
         self.cash_rounding_unit = cash_rounding_unit
+        #: 할부 is offered for a card part of this many won or more ([card] installment_from)
+        self.installment_from = installment_from
         self.terminal = terminal
         self._card_timeout = card_timeout
         self._printing = printing
@@ -162,7 +167,16 @@ class Payments:
     ) -> Tender:
         """Charge ``amount`` on the terminal: the card tender with its approval. ``earlier``
         are the amounts of the card parts already approved for this ticket: the request
-        carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`)."""
+        carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`).
+        할부 (2–12 months) only from :attr:`installment_from` won."""
+        if installment_months and (
+            amount < self.installment_from or not 2 <= installment_months <= 12
+        ):
+            raise TenderError(
+                f"할부 2–12 months, for {self.installment_from:,} won or more",
+                code=TenderErrorCode.INSTALLMENT,
+                least=self.installment_from,
+            )
         tax: TaxParts | None = tax_parts.share(self.tax_whole(), earlier, amount)
         if tax is not None and tax.amount != amount:  # more than the ticket: no split to tell
             log.warning("card part %d is more than what is left of the ticket's split", amount)
@@ -182,6 +196,8 @@ class Payments:
             card_masked=a.card_masked,
             card_issuer=a.issuer,
             installment_months=a.installment_months,
+            card_acquirer=a.acquirer or None,
+            merchant_no=a.merchant_no or None,
         )
 
     def issue_cash_receipt(

@@ -99,10 +99,19 @@ def sale_receipt(
             details.append(p.card_masked)
         if p.card_issuer:
             details.append(f"카드사 {p.card_issuer}")
+        if p.card_acquirer:
+            details.append(f"매입사 {p.card_acquirer}")
+        if p.merchant_no:
+            details.append(f"가맹점번호 {p.merchant_no}")
         if p.original_approval_no:
             details.extend(_cancel_details(p))
         elif p.approval_no:
             details.append(f"승인번호 {p.approval_no}")
+            if p.approved_at is not None:
+                details.append(f"승인일시 {calendar.to_local(p.approved_at):%Y-%m-%d %H:%M:%S}")
+            if p.method in ("card", "card_manual"):
+                months = p.installment_months
+                details.append(f"할부 {months}개월" if months >= 2 else "일시불")
         amount = sign * (p.tendered if p.method == "cash" else p.amount)
         tenders.append(TenderLine(label, amount, tuple(details)))
     cash_receipt = None

@@ -40,6 +40,7 @@ class FakeTerminal:
     refusals: dict[str, tuple[str, str]] = field(default_factory=dict)
     no_partial: bool = False
     issuer: str = "신한카드"
+    acquirer: str = "BC카드"
 
     def __post_init__(self) -> None:
         self._numbers = itertools.count(30_000_001)
@@ -155,7 +156,8 @@ class FakeTerminal:
                     answer |= {
                         "card_masked": "9410-12**-****-5678",
                         "issuer": self.issuer,
-                        "acquirer": self.issuer,
+                        "acquirer": self.acquirer,
+                        "merchant_no": "123456789",
                         "installment_months": int(r.get("installment_months", 0)),
                     }
                 return answer

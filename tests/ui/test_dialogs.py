@@ -18,6 +18,7 @@ class Terminal:
 
     has_terminal = True
     cash_rounding_unit = 1
+    installment_from = 50_000
 
     def __init__(self, approve: Callable[[int], Tender]) -> None:
         self._approve = approve

@@ -26,9 +26,9 @@ def fake() -> Iterator[FakeTerminal]:
 
 def test_the_card_terminal_field_tests_and_saves(
     qtbot,
-    setup_till,
+    setup_till,  # noqa: F811
     store: Store,
-    fake: FakeTerminal,  # noqa: F811
+    fake: FakeTerminal,
 ) -> None:  # type: ignore[no-untyped-def]
     window, script, config_path = setup_till
     sign_in(qtbot, window, script)

@@ -92,6 +92,9 @@ class Payment(Base):
     # a refund's card payment: the approval it cancels (its own approval_no is the cancel's)
     original_approval_no: Mapped[str | None] = mapped_column(String(40))
     original_approved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # the card slip: 매입사 (the acquirer) and the store's 가맹점번호 with it, from the terminal
+    card_acquirer: Mapped[str | None] = mapped_column(String(40))
+    merchant_no: Mapped[str | None] = mapped_column(String(20))
 
 
 class PendingCashReceipt(Base):

@@ -112,6 +112,10 @@ WORDS: dict[str, Words] = {
         "원승인번호가 아니라 취소 전표의 승인번호를 입력하세요.",
         "Enter the cancel slip's approval number, not the original one.",
     ),
+    TenderErrorCode.INSTALLMENT: Words(
+        "할부는 {least:,}원 이상 결제에 2~12개월만 됩니다.",
+        "Instalments are 2 to 12 months, for {least:,} won or more.",
+    ),
     TenderErrorCode.CARD_NUMBER_TYPED: Words(
         "카드번호는 입력할 수 없습니다: 전표의 승인번호를 입력하세요.",
         "A card number cannot be typed here: type the approval number from the slip.",

@@ -22,6 +22,8 @@ def upgrade() -> None:
     with op.batch_alter_table("payments") as batch:
         batch.add_column(sa.Column("original_approval_no", sa.String(length=40), nullable=True))
         batch.add_column(sa.Column("original_approved_at", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("card_acquirer", sa.String(length=40), nullable=True))
+        batch.add_column(sa.Column("merchant_no", sa.String(length=20), nullable=True))
     op.create_table(
         "card_cancels_pending",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -51,5 +53,7 @@ def downgrade() -> None:
     op.drop_index("ix_card_cancels_pending_register_id", table_name="card_cancels_pending")
     op.drop_table("card_cancels_pending")
     with op.batch_alter_table("payments") as batch:
+        batch.drop_column("merchant_no")
+        batch.drop_column("card_acquirer")
         batch.drop_column("original_approved_at")
         batch.drop_column("original_approval_no")
