@@ -154,7 +154,7 @@ def test_f8_asks_for_the_receipt_and_the_card_is_cancelled_on_the_terminal(
 def test_the_terminal_down_lets_the_cashier_leave_the_cancel_waiting(
     qtbot, till, fake: FakeTerminal, store: Store
 ) -> None:  # type: ignore[no-untyped-def]
-    window, script, _ = till
+    window, script, parts = till
     receipt = sell_by_card(qtbot, window, script)
     fake.down()
     script.push("receipt_number", receipt)
@@ -167,6 +167,13 @@ def test_the_terminal_down_lets_the_cashier_leave_the_cancel_waiting(
     assert "단말기 연결 후" in window.message.text()
     (waiting,) = store.db.read(lambda uow: card_cancels.pending(uow, "R01"))
     assert waiting.amount == 12_900
+    # the till's own job makes it once the terminal answers again
+    fake.up()
+    assert parts.jobs.retry_card_cancels is not None
+    parts.jobs.retry_card_cancels()
+    (cancel,) = fake.of("cancel")
+    assert cancel["amount"] == 12_900
+    assert store.db.read(lambda uow: card_cancels.pending(uow, "R01")) == []
 
 
 def test_a_manager_records_the_standalone_terminals_cancel(
