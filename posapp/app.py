@@ -37,6 +37,7 @@ from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
 from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline.forwarder import Forwarder
+from posapp.sales.tenders import VOUCHER_CHANGE_FLOOR, VoucherRule
 from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
@@ -171,6 +172,11 @@ def build(
         sync_now=sync.sync_now if sync is not None else None,
         cash_rounding_unit=settings.sales.cash_rounding_unit,
         installment_from=settings.card.installment_from,
+        voucher_rule=VoucherRule(
+            max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent),
+            max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent_small),
+            settings.sales.voucher_small_face,
+        ),
     )
     till = Till(session, payments, printing, Approvals(session))
     # windows

@@ -216,6 +216,11 @@ class SalesSettings:
     # 원단위 절사: the cash part of what is due is rounded down to this many won (1 = off);
     # card and electronic parts are never rounded. Recorded as a rounding adjustment.
     cash_rounding_unit: int = option(10, allowed=(1, 10, 100))
+    # a paper voucher worth more than what is left to pay: its rest is repaid in cash when at
+    # least this share of its face value is used (the small percent up to the small face)
+    voucher_change_percent: int = 60
+    voucher_change_percent_small: int = 80
+    voucher_small_face: int = 10_000
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ class TenderErrorCode(StrEnum):
     CARD_NUMBER = "tender.card_number"
     CARD_NUMBER_TYPED = "tender.card_number_typed"
     INSTALLMENT = "tender.installment"
+    VOUCHER_CHANGE = "tender.voucher_change"
     OVERPAID = "tender.overpaid"
     SHORT = "tender.short"
 

@@ -70,6 +70,8 @@ class RegisterReport:
     offline_sales: int = 0  # sold while the store's database was unreachable (O-series numbers)
     pending_cash_receipts: int = 0  # 현금영수증 the terminal has not issued yet
     pending_cash_receipts_total: int = 0
+    #: paper vouchers taken, by kind, at face value: what is redeemed at the bank
+    vouchers: tuple[TenderTotal, ...] = field(default=())
 
 
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
@@ -166,7 +168,22 @@ def register_totals(
         ).scalars():
             voids_count += 1
             voids_total += int((before or {}).get("total", 0))
-    cash_in = sum(t.amount for t in tenders if t.method == "cash")
+    vouchers = tuple(
+        TenderTotal(k or "", int(c), int(a))
+        for k, c, a in conn.execute(
+            select(p.c.voucher_kind, func.count(), func.sum(p.c.tendered))
+            .join(s, s.c.id == p.c.sale_id)
+            .where(where, p.c.method == "voucher")
+            .group_by(p.c.voucher_kind)
+            .order_by(p.c.voucher_kind)
+        )
+    )
+    voucher_change = conn.execute(  # the rest of a voucher repaid in cash: out of the drawer
+        select(func.coalesce(func.sum(p.c.change_given), 0))
+        .join(s, s.c.id == p.c.sale_id)
+        .where(where, p.c.method == "voucher")
+    ).scalar_one()
+    cash_in = sum(t.amount for t in tenders if t.method == "cash") - int(voucher_change)
     return RegisterReport(
         kind=kind,
         register_id=register_id,
@@ -196,6 +213,7 @@ def register_totals(
         offline_sales=int(row[12]),
         pending_cash_receipts=int(pending[0]),
         pending_cash_receipts_total=int(pending[1]),
+        vouchers=vouchers,
     )
 
 
@@ -253,6 +271,9 @@ _EVIDENCE_KO = {
 }
 
 
+_VOUCHER_KO = {"onnuri": "온누리상품권(지류)", "local": "지역사랑상품권(지류)"}
+
+
 def format_report(r: RegisterReport, width: int = 42) -> str:
     """Plain-text X/Z report (Korean labels), ``width`` display columns."""
     from posapp.domain.text import display_width
@@ -292,6 +313,9 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         lines.append(
             row(f"{_EVIDENCE_KO.get(t.method, t.method)} {t.count}건", format_krw(t.amount))
         )
+    for v in r.vouchers:  # at face value, for redemption at the bank
+        name = _VOUCHER_KO.get(v.method, v.method)
+        lines.append(row(f"{name} {v.count}매 (액면)", format_krw(v.amount)))
     if r.offline_sales:
         lines.append(row("오프라인 판매", f"{r.offline_sales}건"))
     if r.pending_cash_receipts:

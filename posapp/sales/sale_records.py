@@ -181,8 +181,16 @@ def payment_rows(
                 "seq": seq,
                 "method": t.method.value,
                 "amount": sign * applied,
-                "tendered": sign * t.amount if t.method is Method.CASH else sign * applied,
-                "change_given": sign * (t.amount - applied) if t.method is Method.CASH else 0,
+                "tendered": (
+                    sign * t.amount
+                    if t.method is Method.CASH or t.voucher_rest is not None
+                    else sign * applied
+                ),
+                "change_given": (
+                    sign * (t.amount - applied)
+                    if t.method is Method.CASH
+                    else sign * _voucher_change(settlement, seq - 1)
+                ),
                 "evidence": evidence.value,
                 "approval_no": t.approval_no,
                 "approved_at": t.approved_at,
@@ -201,6 +209,11 @@ def payment_rows(
             }
         )
     return rows
+
+
+def _voucher_change(settlement: Settlement, i: int) -> int:
+    """The cash repaid for the rest of a paper voucher (0 for every other tender)."""
+    return settlement.changes[i] if settlement.changes else 0
 
 
 def payment_info(p: Record) -> PaymentInfo:

@@ -68,6 +68,10 @@ class Tender:
     installment_months: int = 0
     voucher_kind: VoucherKind | None = None
     reference: str | None = None
+    #: a paper voucher worth more than what is left to pay: ``"change"`` — the rest repaid in
+    #: cash (the store's rule allows it: 60 % of the face used, 80 % up to ₩10,000) — or
+    #: ``"forfeit"`` — too little used, nothing repaid; None: it may not be worth more
+    voucher_rest: str | None = None
     #: the card slip: 매입사 and 가맹점번호 as the terminal answered them
     card_acquirer: str | None = None
     merchant_no: str | None = None
@@ -101,6 +105,10 @@ class Tender:
                 f"a rounding adjustment is less than {MAX_ROUNDING} won",
                 code=TenderErrorCode.AMOUNT,
             )
+        if self.voucher_rest not in (None, "change", "forfeit") or (
+            self.voucher_rest is not None and self.method is not Method.VOUCHER
+        ):
+            raise TenderError("a voucher's rest is change or forfeit", code=TenderErrorCode.AMOUNT)
         if self.method is Method.VOUCHER and self.voucher_kind is None:
             raise TenderError(
                 "say which voucher: Onnuri or local", code=TenderErrorCode.VOUCHER_KIND
@@ -278,20 +286,53 @@ def check_business_number(digits: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class VoucherRule:
+    """When the rest of a paper voucher is repaid in cash: at least ``percent`` of its face
+    value used (``small_percent`` for a face value of ``small_face`` won or less)."""
+
+    percent: int = 60
+    small_percent: int = 80
+    small_face: int = 10_000
+
+    def repays(self, face: int, used: int) -> bool:
+        need = self.small_percent if face <= self.small_face else self.percent
+        return used * 100 >= need * face
+
+
+#: the most lenient rule a store may configure (상품권 표준약관: 60 % of the face value)
+VOUCHER_CHANGE_FLOOR = 60
+
+
+def voucher_tender(
+    face: int, left: int, kind: VoucherKind, serial: str | None, rule: VoucherRule
+) -> Tender:
+    """A paper voucher of ``face`` won handed over when ``left`` won are still to pay: worth
+    more than that, its rest is repaid in cash when the rule allows it, else forfeited."""
+    rest = None
+    if face > left:
+        rest = "change" if rule.repays(face, left) else "forfeit"
+    return Tender(Method.VOUCHER, face, voucher_kind=kind, reference=serial, voucher_rest=rest)
+
+
+@dataclass(frozen=True, slots=True)
 class Settlement:
-    """How tenders settle a total: the amount applied per tender and the change due."""
+    """How tenders settle a total: the amount applied per tender and the change due (all of it
+    handed back in cash; ``changes`` says how much of it each tender gave)."""
 
     applied: tuple[int, ...]
     change: int
+    changes: tuple[int, ...] = ()
 
 
 def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement:
-    """Apply tenders to ``total``. Only cash may exceed what is due (the rest is change)."""
-    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    """Apply tenders to ``total``. Cash may exceed what is due (the rest is change); so may a
+    paper voucher marked for it (its rest repaid in cash, or forfeited)."""
     cash = sum(t.amount for t in tenders if t.method is Method.CASH)
     if any(t.method is Method.ROUNDING for t in tenders) and not cash:
         raise TenderError("only the cash part of a payment is rounded", code=TenderErrorCode.AMOUNT)
-    if non_cash > total:
+    fixed = sum(t.amount for t in tenders if t.method is not Method.CASH and t.voucher_rest is None)
+    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    if fixed > total:
         raise TenderError(
             f"card and voucher payments ({non_cash:,} won) exceed the amount due ({total:,} won)",
             code=TenderErrorCode.OVERPAID,
@@ -299,7 +340,33 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
             due=total,
             over=non_cash - total,
         )
-    due_in_cash = total - non_cash
+    left = total - fixed
+    voucher_used: dict[int, int] = {}
+    voucher_change: dict[int, int] = {}
+    for i, t in enumerate(tenders):
+        if t.voucher_rest is None:
+            continue
+        used = min(t.amount, left)
+        if used <= 0 or used == t.amount:
+            raise TenderError(
+                f"card and voucher payments ({non_cash:,} won) exceed the amount due "
+                f"({total:,} won)",
+                code=TenderErrorCode.OVERPAID,
+                paid=non_cash,
+                due=total,
+                over=non_cash - total,
+            )
+        left -= used
+        voucher_used[i] = used
+        if t.voucher_rest == "change":
+            if used * 100 < VOUCHER_CHANGE_FLOOR * t.amount:
+                raise TenderError(
+                    f"a voucher's rest is repaid only when {VOUCHER_CHANGE_FLOOR} % of it is used",
+                    code=TenderErrorCode.VOUCHER_CHANGE,
+                    percent=VOUCHER_CHANGE_FLOOR,
+                )
+            voucher_change[i] = t.amount - used
+    due_in_cash = left
     if cash < due_in_cash:
         raise TenderError(
             f"{due_in_cash - cash:,} won still to pay",
@@ -307,14 +374,20 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
             remaining=due_in_cash - cash,
             short=due_in_cash - cash,
         )
-    change = cash - due_in_cash
+    cash_change = cash - due_in_cash
     applied: list[int] = []
-    left_change = change
-    for t in tenders:
+    changes: list[int] = []
+    left_change = cash_change
+    for i, t in enumerate(tenders):
         if t.method is Method.CASH:
             give = min(left_change, t.amount)
             left_change -= give
             applied.append(t.amount - give)
+            changes.append(give)
+        elif i in voucher_used:
+            applied.append(voucher_used[i])
+            changes.append(voucher_change.get(i, 0))
         else:
             applied.append(t.amount)
-    return Settlement(tuple(applied), change)
+            changes.append(0)
+    return Settlement(tuple(applied), cash_change + sum(voucher_change.values()), tuple(changes))

@@ -39,8 +39,11 @@ from posapp.usecases.payment import (
     ReceiptPurpose,
     Tender,
     VoucherKind,
+    VoucherRule,
     approved_parts,
     check_masked_card,
+    settle,
+    voucher_tender,
 )
 
 
@@ -129,6 +132,13 @@ class TenderDialog(QDialog):
         card_row.addStretch(1)
         layout.addLayout(card_row)
         self.amount.textChanged.connect(lambda _: self._enable_installment())
+        serial_row = QHBoxLayout()
+        self.voucher_serial = QLineEdit()
+        self.voucher_serial.setPlaceholderText(self.tr("상품권 일련번호 (스캔 또는 입력)"))
+        serial_row.addWidget(QLabel(self.tr("상품권 번호")))
+        serial_row.addWidget(self.voucher_serial, 1)
+        layout.addLayout(serial_row)
+        self.voucher_rule = payments.voucher_rule if payments is not None else VoucherRule()
         receipt_row = QHBoxLayout()
         self.receipt_id = QLineEdit()
         self.receipt_id.setPlaceholderText(
@@ -230,7 +240,7 @@ class TenderDialog(QDialog):
                 )
             )
         if self.paid() >= self.total and self.tenders:
-            change = self.paid() - self.total
+            change = settle(self.total, self.tenders).change  # a forfeited voucher rest: none
             self.change_label.setText(
                 self.tr("거스름돈 {change}").format(change=format_krw(change))
             )
@@ -361,15 +371,31 @@ class TenderDialog(QDialog):
         self._push(tender)
 
     def pay_voucher(self, kind: VoucherKind) -> None:
+        """A paper voucher of the typed face value, its serial scanned or typed. Worth more
+        than what is left: the rest is repaid in cash when enough of it is used (60 %, 80 % up
+        to ₩10,000 by default), else nothing is repaid — the cashier is told which."""
         amount = self._amount()
         if not amount:
             return
-        if amount > self.remaining():
-            self.message.setText(
-                self.tr("상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).")
-            )
+        serial = self.voucher_serial.text().strip()
+        if not serial:
+            self.message.setText(self.tr("상품권 일련번호를 스캔하거나 입력하세요."))
+            self.voucher_serial.setFocus()
             return
-        self._push(Tender(Method.VOUCHER, amount, voucher_kind=kind))
+        left = self.remaining()
+        try:
+            tender = voucher_tender(amount, left, kind, serial, self.voucher_rule)
+        except DomainError as exc:
+            self.message.setText(explain(exc))
+            return
+        if tender.voucher_rest == "forfeit":
+            self.message.setText(
+                self.tr(
+                    "상품권 {face} 중 {used} 사용: 기준 미만이라 잔액을 돌려주지 않습니다."
+                ).format(face=format_krw(amount), used=format_krw(left))
+            )
+        self.voucher_serial.clear()
+        self._push(tender)
 
 
 class ManualCardDialog(QDialog):

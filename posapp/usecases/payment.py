@@ -46,8 +46,11 @@ from posapp.sales.tenders import (
     ReceiptPurpose,
     Tender,
     VoucherKind,
+    VoucherRule,
     cash_receipt_amount,
     check_masked_card,
+    settle,
+    voucher_tender,
     with_cash_rounding,
 )
 from posapp.usecases.approvals import Approval
@@ -136,12 +139,15 @@ class Payments:
         sync_now: Callable[[], None] | None = None,
         cash_rounding_unit: int = 1,
         installment_from: int = 50_000,
+        voucher_rule: VoucherRule | None = None,
     ) -> None:
         self._session = session
         #: 원단위 절사 of the cash part ([sales] cash_rounding_unit; 1 = off)
         self.cash_rounding_unit = cash_rounding_unit
         #: 할부 is offered for a card part of this many won or more ([card] installment_from)
         self.installment_from = installment_from
+        #: when a paper voucher's rest is repaid in cash ([sales] voucher_change_*)
+        self.voucher_rule = voucher_rule or VoucherRule()
         self.terminal = terminal
         self._card_timeout = card_timeout
         self._printing = printing
@@ -472,7 +478,10 @@ __all__ = [
     "ReceiptPurpose",
     "Tender",
     "VoucherKind",
+    "VoucherRule",
     "approved_parts",
     "cash_receipt_amount",
     "check_masked_card",
+    "settle",
+    "voucher_tender",
 ]

@@ -112,6 +112,10 @@ WORDS: dict[str, Words] = {
         "원승인번호가 아니라 취소 전표의 승인번호를 입력하세요.",
         "Enter the cancel slip's approval number, not the original one.",
     ),
+    TenderErrorCode.VOUCHER_CHANGE: Words(
+        "상품권 잔액은 액면가의 {percent}% 이상 사용했을 때만 현금으로 돌려줍니다.",
+        "A voucher's rest is repaid in cash only when {percent}% of it is used.",
+    ),
     TenderErrorCode.INSTALLMENT: Words(
         "할부는 {least:,}원 이상 결제에 2~12개월만 됩니다.",
         "Instalments are 2 to 12 months, for {least:,} won or more.",
