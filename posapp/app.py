@@ -177,6 +177,11 @@ def build(
             max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent_small),
             settings.sales.voucher_small_face,
         ),
+        cash_receipt_mandatory_from=(
+            settings.sales.cash_receipt_mandatory_from
+            if settings.sales.cash_receipt_mandatory
+            else None
+        ),
     )
     till = Till(session, payments, printing, Approvals(session))
     # windows

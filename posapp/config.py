@@ -221,6 +221,10 @@ class SalesSettings:
     voucher_change_percent: int = 60
     voucher_change_percent_small: int = 80
     voucher_small_face: int = 10_000
+    # 의무발행업종: a cash payment of cash_receipt_mandatory_from won or more gets a 현금영수증
+    # even unasked (to the NTS number 010-000-1234 when the customer gives none)
+    cash_receipt_mandatory: bool = False
+    cash_receipt_mandatory_from: int = 100_000
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from posapp.domain import calendar
 from posapp.domain.money import format_krw
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.sale_records import SaleError
+from posapp.sales.tenders import SELF_ISSUE_NUMBER
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,27 @@ class RegisterReport:
     pending_cash_receipts_total: int = 0
     #: paper vouchers taken, by kind, at face value: what is redeemed at the bank
     vouchers: tuple[TenderTotal, ...] = field(default=())
+    #: each pending 현금영수증 of this till: receipt, when, how many days old, purpose, amount
+    pending_list: tuple[PendingLine, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PendingLine:
+    """One 현금영수증 still to issue; the law gives 5 days from the sale."""
+
+    receipt_no: str
+    created_at: dt.datetime
+    age_days: int
+    purpose: str  # income_deduction | expense_proof | self_issue (010-000-1234)
+    amount: int
+
+    @property
+    def due_soon(self) -> bool:
+        return self.age_days >= PENDING_WARN_DAYS
+
+
+PENDING_LIMIT_DAYS = 5  # a 현금영수증 is issued within 5 days of the sale at the latest
+PENDING_WARN_DAYS = 3  # the till warns from the 3rd day: two days left
 
 
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
@@ -184,6 +206,21 @@ def register_totals(
         .where(where, p.c.method == "voucher")
     ).scalar_one()
     cash_in = sum(t.amount for t in tenders if t.method == "cash") - int(voucher_change)
+    today = calendar.to_local(now).date()
+    pending_list = tuple(
+        PendingLine(
+            r["receipt_no"],
+            r["created_at"],
+            (today - calendar.to_local(r["created_at"]).date()).days,
+            "self_issue" if r["identity"] == SELF_ISSUE_NUMBER else r["purpose"],
+            int(r["amount"]),
+        )
+        for r in conn.execute(  # this till's, whichever shift sold them: they are still owed
+            select(cr.c.receipt_no, cr.c.created_at, cr.c.purpose, cr.c.amount, cr.c.identity)
+            .where(cr.c.register_id == register_id, cr.c.issued_at.is_(None), cr.c.amount > 0)
+            .order_by(cr.c.id)
+        ).mappings()
+    )
     return RegisterReport(
         kind=kind,
         register_id=register_id,
@@ -214,6 +251,7 @@ def register_totals(
         pending_cash_receipts=int(pending[0]),
         pending_cash_receipts_total=int(pending[1]),
         vouchers=vouchers,
+        pending_list=pending_list,
     )
 
 
@@ -325,6 +363,16 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
                 format_krw(r.pending_cash_receipts_total),
             )
         )
+    for pl in r.pending_list:
+        purpose = {"expense_proof": "지출증빙", "self_issue": "자진발급"}.get(
+            pl.purpose, "소득공제"
+        )
+        when = calendar.to_local(pl.created_at).strftime("%m-%d")
+        label = f" {pl.receipt_no[-4:]} {when} 경과 {pl.age_days}일 {purpose}"
+        lines.append(row(label, format_krw(pl.amount)))
+        if pl.due_soon:
+            left = max(0, PENDING_LIMIT_DAYS - pl.age_days)
+            lines.append(f"  ! 발급 기한(5일)까지 {left}일: 단말기·VAN을 확인하세요")
     lines += [
         "-" * width,
         row(f"취소(보류 폐기) {r.voids_count}건", format_krw(r.voids_total)),

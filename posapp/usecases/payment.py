@@ -140,6 +140,7 @@ class Payments:
         cash_rounding_unit: int = 1,
         installment_from: int = 50_000,
         voucher_rule: VoucherRule | None = None,
+        cash_receipt_mandatory_from: int | None = None,
     ) -> None:
         self._session = session
         #: 원단위 절사 of the cash part ([sales] cash_rounding_unit; 1 = off)
@@ -148,6 +149,8 @@ class Payments:
         self.installment_from = installment_from
         #: when a paper voucher's rest is repaid in cash ([sales] voucher_change_*)
         self.voucher_rule = voucher_rule or VoucherRule()
+        #: 의무발행업종: cash of this many won or more gets a 현금영수증 unasked (None: off)
+        self.cash_receipt_mandatory_from = cash_receipt_mandatory_from
         self.terminal = terminal
         self._card_timeout = card_timeout
         self._printing = printing
@@ -230,6 +233,7 @@ class Payments:
         """Commit the ticket paid by ``tenders``; cancel every approval when it fails."""
         s = self._session
         tenders = with_cash_rounding(s.priced().total, list(tenders), self.cash_rounding_unit)
+        cash_receipt = cash_receipt or self._mandatory_receipt(tenders)
         issued: CashReceiptRequest | None = None
         receipt_error: BaseException | None = None
         try:
@@ -253,6 +257,16 @@ class Payments:
             raise PaymentCancelled(exc, cancelled) from exc
         self.after_sale(sale)
         return PaymentResult(sale, receipt_error)
+
+    def _mandatory_receipt(self, tenders: Sequence[Tender]) -> CashReceiptRequest | None:
+        """의무발행업종: a 현금영수증 to the NTS self-issue number for a cash payment of the
+        threshold or more the customer did not ask one for (issued now, or pending: within the
+        5 days the law gives)."""
+        least = self.cash_receipt_mandatory_from
+        if least is None:
+            return None
+        amount = cash_receipt_amount(self._session.priced().total, list(tenders))
+        return CashReceiptRequest(None) if amount >= least else None
 
     def refund_quote(self, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:
         """What a refund of ``lines`` gives back, and how by default (the sale's tenders)."""
