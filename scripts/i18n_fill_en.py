@@ -103,6 +103,28 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
         "Due {total} · remaining {remaining} (cash {cash})"
     ),
     ("TenderDialog", "원단위 절사 {amount}"): "Rounding {amount}",
+    ("CheckoutWindow", "연습 모드 — 실제 결제 아님"): "PRACTICE MODE — no real payments",
+    ("SettingsDialog", "카드 단말기"): "Card terminal",
+    ("SettingsDialog", "단말기 시험"): "Test terminal",
+    ("SettingsDialog", "단말기에 연결하는 중…"): "Connecting to the terminal…",
+    ("SettingsDialog", "연결됨 · 카드 시뮬레이터입니다: 연습 모드 — 실제 결제 아님"): (
+        "Connected · this is the card simulator: PRACTICE MODE — no real payments"
+    ),
+    ("SettingsDialog", "연결됨 · 단말기가 준비되었습니다"): "Connected · the terminal is ready",
+    ("SettingsDialog", "비우면 카드 수기 입력 (별도 단말기 승인번호) · tcp://주소:포트"): (
+        "Empty: cards keyed in by hand (standalone terminal's approval) · tcp://HOST:PORT"
+    ),
+    ("TenderDialog", "일시불"): "Lump sum",
+    ("TenderDialog", "{months}개월"): "{months} months",
+    ("TenderDialog", "할부 ({amount} 이상)"): "Instalments (from {amount})",
+    ("TenderDialog", "상품권 번호"): "Voucher no.",
+    ("TenderDialog", "상품권 일련번호 (스캔 또는 입력)"): "Voucher serial (scan or type)",
+    ("TenderDialog", "상품권 일련번호를 스캔하거나 입력하세요."): (
+        "Scan or type the voucher's serial number."
+    ),
+    ("TenderDialog", "상품권 {face} 중 {used} 사용: 기준 미만이라 잔액을 돌려주지 않습니다."): (
+        "{used} used of a {face} voucher: below the rule, so the rest is not repaid."
+    ),
     # --- permissions in place: stock adjustment, price override (issue 10)
     ("InventoryWindow", "관리자 승인"): "Manager approval",
     ("InventoryWindow", "재고 조정: 관리자 승인"): "Stock adjustment: manager approval",

@@ -201,7 +201,7 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+111" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+121" />
             <location line="+124" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
@@ -307,7 +307,12 @@
             <translation>Reports (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+89" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-54" />
+            <source>연습 모드 — 실제 결제 아님</source>
+            <translation>PRACTICE MODE — no real payments</translation>
+        </message>
+        <message>
+            <location line="+143" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
         </message>
@@ -1674,7 +1679,7 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="+354" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="+406" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -2773,7 +2778,7 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../posapp/ui/settings.py" line="+47" />
+            <location filename="../../posapp/ui/settings.py" line="+48" />
             <source>미리보기 (프린터 없음)</source>
             <translation>Preview (no printer)</translation>
         </message>
@@ -2913,7 +2918,13 @@
             <translation>Screen language</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+1" />
+            <location line="+72" />
+            <source>카드 단말기</source>
+            <translation>Card terminal</translation>
+        </message>
+        <message>
+            <location line="-51" />
             <source>설정 — 계산대 등록</source>
             <translation>Settings — register this till</translation>
         </message>
@@ -2928,7 +2939,17 @@
             <translation>Printer · drawer · scanner · scale</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+40" />
+            <source>비우면 카드 수기 입력 (별도 단말기 승인번호) · tcp://주소:포트</source>
+            <translation>Empty: cards keyed in by hand (standalone terminal's approval) · tcp://HOST:PORT</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>단말기 시험</source>
+            <translation>Test terminal</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>데이터베이스·온라인 플랫폼</source>
             <translation>Database · online platform</translation>
         </message>
@@ -2973,7 +2994,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+60" />
             <source>연결하는 중…</source>
             <translation>Connecting…</translation>
         </message>
@@ -2998,7 +3019,22 @@
             <translation>New SQLite file: created at start</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
+            <source>단말기에 연결하는 중…</source>
+            <translation>Connecting to the terminal…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>연결됨 · 카드 시뮬레이터입니다: 연습 모드 — 실제 결제 아님</source>
+            <translation>Connected · this is the card simulator: PRACTICE MODE — no real payments</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>연결됨 · 단말기가 준비되었습니다</source>
+            <translation>Connected · the terminal is ready</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>저장하는 중…</source>
             <translation>Saving…</translation>
         </message>
@@ -3237,7 +3273,7 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="-298" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="-346" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -3283,7 +3319,32 @@
             <translation>Local voucher</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>할부 ({amount} 이상)</source>
+            <translation>Instalments (from {amount})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>일시불</source>
+            <translation>Lump sum</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{months}개월</source>
+            <translation>{months} months</translation>
+        </message>
+        <message>
             <location line="+8" />
+            <source>상품권 일련번호 (스캔 또는 입력)</source>
+            <translation>Voucher serial (scan or type)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상품권 번호</source>
+            <translation>Voucher no.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)</source>
             <translation>Cash receipt: mobile / business number (empty = self-issued)</translation>
         </message>
@@ -3303,7 +3364,7 @@
             <translation>{amount} or more: if paid in cash, offer a cash receipt.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+38" />
             <source>금액을 숫자로 입력하세요: {text}</source>
             <translation>Enter the amount as a number: {text}</translation>
         </message>
@@ -3378,7 +3439,7 @@
             <translation>Card declined: {error}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>결제를 그만두어 카드 승인을 취소하는 중…</source>
             <translation>Payment abandoned: cancelling the card approval…</translation>
         </message>
@@ -3388,9 +3449,14 @@
             <translation>Card approval not cancelled: {error} — cancel it on the terminal.</translation>
         </message>
         <message>
-            <location line="+34" />
-            <source>상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).</source>
-            <translation>Vouchers are accepted up to the remaining amount only (change is given in cash).</translation>
+            <location line="+37" />
+            <source>상품권 일련번호를 스캔하거나 입력하세요.</source>
+            <translation>Scan or type the voucher's serial number.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>상품권 {face} 중 {used} 사용: 기준 미만이라 잔액을 돌려주지 않습니다.</source>
+            <translation>{used} used of a {face} voucher: below the rule, so the rest is not repaid.</translation>
         </message>
     </context>
     <context>
