@@ -6,9 +6,10 @@ part ``card_pending`` and the cancel waits here, in the refund's own transaction
 called by :func:`posapp.sales.refunds.refund`). It is made later — by :func:`retry` when the
 terminal answers again (the app runs it with the pending 현금영수증), or recorded by a manager
 (:func:`mark_done`) with the approval number of a cancel made on a standalone terminal. Either
-way the refund's payment row then carries the cancel's own approval number (never the
-original's) and an audit event says who did it. Until then the customer's card is not refunded
-and :func:`pending` lists it.
+way the cancel's own approval number (never the original's) is kept here and an audit event says
+who did it; the refund's document and journal entry never change (corrections are new
+documents, and ``verify`` rebuilds every document from the sales tables). Until then the
+customer's card is not refunded and :func:`pending` lists it.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from sqlalchemy import insert, select, update
 
 from posapp import audit
 from posapp.db.engine import Database, UnitOfWork
-from posapp.db.models import Payment, PendingCardCancel, Sale, utcnow
+from posapp.db.models import PendingCardCancel, utcnow
 from posapp.errors import PosError
 from posapp.sales.error_codes import CardCancelErrorCode
-from posapp.sales.tenders import Method, refuse_card_number
+from posapp.sales.tenders import refuse_card_number
 
 log = logging.getLogger(__name__)
 
@@ -158,20 +159,9 @@ def mark_done(
         .where(_t.c.id == pending_id)
         .values(done_at=at, approval_no=approval_no, done_by=user_id)
     )
-    s, p = Sale.__table__, Payment.__table__
-    sale_id = uow.conn.execute(select(s.c.id).where(s.c.uuid == row["refund_uuid"])).scalar_one()
-    uow.conn.execute(
-        update(p)
-        .where(p.c.sale_id == sale_id, p.c.seq == row["payment_seq"])
-        .values(
-            method=(Method.CARD_MANUAL if manual else Method.CARD).value,
-            approval_no=approval_no,
-            approved_at=at,
-        )
-    )
     audit.record(
         uow.conn,
-        "card.cancel_done",
+        "cash_receipt.cancel_done" if row["kind"] == "cash_receipt" else "card.cancel_done",
         user_id,
         register_id or row["register_id"],
         row["receipt_no"],

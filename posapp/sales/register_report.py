@@ -296,7 +296,7 @@ _METHOD_KO = {
     "cash": "현금",
     "card": "카드",
     "card_manual": "카드(수기)",
-    "card_pending": "카드 취소 대기",
+    "card_pending": "카드 취소(후처리)",
     "rounding": "원단위 절사",
     "voucher": "상품권",
 }
