@@ -37,6 +37,7 @@ from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
 from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline.forwarder import Forwarder
+from posapp.sales.tenders import VOUCHER_CHANGE_FLOOR, VoucherRule
 from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
@@ -169,6 +170,18 @@ def build(
         card_timeout=float(settings.card.timeout_s),
         printing=printing,
         sync_now=sync.sync_now if sync is not None else None,
+        cash_rounding_unit=settings.sales.cash_rounding_unit,
+        installment_from=settings.card.installment_from,
+        voucher_rule=VoucherRule(
+            max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent),
+            max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent_small),
+            settings.sales.voucher_small_face,
+        ),
+        cash_receipt_mandatory_from=(
+            settings.sales.cash_receipt_mandatory_from
+            if settings.sales.cash_receipt_mandatory
+            else None
+        ),
     )
     till = Till(session, payments, printing, Approvals(session, register_id=settings.register.id))
     # windows
@@ -179,6 +192,8 @@ def build(
         quick_keys=till.quick_keys(),
         title=f"{settings.store.name} POS",
     )
+    if settings.card.practice:  # a simulator at the terminal: no card payment moves money
+        window.practice_label.show()
     bridge.job.connect(
         lambda job: (
             window.show_print_failure(job.error, lambda: queue.reprint(job.id))

@@ -1,10 +1,12 @@
 """The till's background jobs, each on a timer and off the Qt thread: unpaid class bookings
-past their hold time released every minute, pending 현금영수증 retried every few minutes while a
-terminal is configured, and the scheduled SQLite backup checked hourly; and the :class:`Bridge`
-whose signals carry the workers' and devices' news from their threads to the Qt thread."""
+past their hold time released every minute, pending 현금영수증 and the card (or 현금영수증)
+cancels of refunds retried every few minutes while a terminal is configured, and the scheduled
+SQLite backup checked hourly; and the :class:`Bridge` whose signals carry the workers' and
+devices' news from their threads to the Qt thread."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
@@ -16,7 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings
 from posapp.db.engine import Database
-from posapp.hardware.ports import CardTerminal, CashReceiptApproval
+from posapp.hardware.ports import CardApproval, CardTerminal, CashReceiptApproval
+from posapp.sales.card_cancels import CancelRetryResult
 from posapp.sales.cash_receipts import RetryResult
 from posapp.ui.operations import Runner
 from posapp.ui.tasks import Task
@@ -48,6 +51,7 @@ class Jobs:
     release_class_holds: Callable[[], Task[tuple[BookingInfo, ...]]]
     retry_cash_receipts: Callable[[], Task[RetryResult]]
     backups: QTimer | None
+    retry_card_cancels: Callable[[], Task[CancelRetryResult]] | None = None
 
     def stop(self) -> None:
         if self.backups is not None:
@@ -97,10 +101,35 @@ def start_jobs(
             .failure(lambda exc: log.info("pending cash receipts not retried: %s", exc))
         )
 
+    def retry_card_cancels() -> Task[CancelRetryResult]:
+        """Refunds whose card (or 현금영수증) cancel the terminal could not make at the till,
+        cancelled now that it answers (on the I/O pool; posapp.sales.card_cancels)."""
+        from posapp.sales import card_cancels
+
+        def cancel(approval_no: str, at: dt.datetime, amount: int) -> CardApproval:
+            assert terminal is not None
+            return terminal.cancel(approval_no, at, amount, request_id=str(uuid.uuid4()))
+
+        def cancel_receipt(approval_no: str, at: dt.datetime, amount: int) -> CashReceiptApproval:
+            assert terminal is not None
+            return terminal.cancel_cash_receipt(
+                approval_no, at, amount, request_id=str(uuid.uuid4())
+            )
+
+        return runner.io(
+            lambda: card_cancels.retry(db, settings.register.id, cancel, cancel_receipt)
+        ).failure(lambda exc: log.info("pending card cancels not retried: %s", exc))
+
     _timer(owner, 60_000, release_class_holds)
     if terminal is not None:
         _timer(owner, 180_000, retry_cash_receipts)
-    return Jobs(release_class_holds, retry_cash_receipts, _schedule_backups(db, settings, runner))
+        _timer(owner, 180_000, retry_card_cancels)
+    return Jobs(
+        release_class_holds,
+        retry_cash_receipts,
+        _schedule_backups(db, settings, runner),
+        retry_card_cancels,
+    )
 
 
 def _schedule_backups(db: Database, settings: Settings, runner: Runner) -> QTimer | None:

@@ -259,7 +259,7 @@ def _verify(args: argparse.Namespace, db: Database) -> int:
 
     anchors = _platform_anchors(args)
     report = verify(db, anchors=anchors)
-    for section in ("ledger", "journal", "audit", "completeness", "anchors"):
+    for section in ("ledger", "journal", "audit", "completeness", "anchors", "card_numbers"):
         for line in getattr(report, section):
             print(f"{section}: {line}")
     if report.ok:

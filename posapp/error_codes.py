@@ -42,6 +42,7 @@ class SetupErrorCode(StrEnum):
     DB_MISSING = "setup.db_missing"
     DB_NEWER = "setup.db_newer"
     PLATFORM_URL = "setup.platform_url"
+    CARD_TERMINAL = "setup.card_terminal"
     LOCALE = "setup.locale"
     FILE = "setup.file"
 

@@ -68,6 +68,7 @@ class TillSetup:
     database_url: str
     platform_url: str
     locale: str
+    card_terminal: str = ""  # "": cards keyed in by hand; "tcp://HOST:PORT": a terminal
 
 
 # field -> (section, key) in the TOML file ("" for a top-level key)
@@ -87,6 +88,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "database_url": ("database", "url"),
     "platform_url": ("platform", "url"),
     "locale": ("", "locale"),
+    "card_terminal": ("card", "terminal"),
 }
 # what the database takes at once; everything else is read when the program starts
 LIVE = frozenset({"register_name"})
@@ -147,9 +149,23 @@ def validate(s: TillSetup, locales: tuple[str, ...] = ()) -> TillSetup:
         _parse_db_url(s.database_url)
     if s.platform_url and not re.match(r"^https?://[^\s/]+", s.platform_url):
         raise _problem("setup.platform_url", f"bad platform URL {s.platform_url!r}")
+    if s.card_terminal and not _card_terminal_ok(s.card_terminal):
+        raise _problem("setup.card_terminal", f"bad card terminal {s.card_terminal!r}")
     if locales and s.locale not in locales:
         raise _problem("setup.locale", f"unknown locale {s.locale!r}", value=s.locale)
     return s
+
+
+def _card_terminal_ok(uri: str) -> bool:
+    """``tcp://HOST:PORT`` (the protocol of docs/card-terminal-protocol.md), options allowed."""
+    from urllib.parse import urlparse
+
+    u = urlparse(uri.strip())
+    try:
+        port = u.port
+    except ValueError:
+        return False
+    return u.scheme == "tcp" and bool(u.hostname) and bool(port)
 
 
 def _parse_db_url(url: str) -> Any:

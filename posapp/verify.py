@@ -13,7 +13,8 @@ Owns the whole check, read-only (it writes nothing, so it runs on a full disk):
   journal's; each sale lies inside its shift on its register; every user's role and every role's
   permissions are what the chained audit events say they became;
 - the anchors: the head printed on each Z (kept as the ``shift.close`` audit event) and the
-  heads the platform holds (passed in by the caller) are entries of the chain as it is now.
+  heads the platform holds (passed in by the caller) are entries of the chain as it is now;
+- no full card number (12–19 digits passing Luhn) stored in a tender's free-text fields.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from posapp.db.models import (
     User,
 )
 from posapp.inventory import ledger
-from posapp.sales import journal
+from posapp.sales import card_numbers, journal
 from posapp.sales.sale_document import load_document
 from posapp.sales.sale_records import untracked_products
 
@@ -59,13 +60,21 @@ class VerifyReport:
     audit: list[str] = field(default_factory=list)
     completeness: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    card_numbers: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.ledger or self.journal or self.audit or self.completeness or self.anchors)
+        return not self.problems()
 
     def problems(self) -> list[str]:
-        return [*self.ledger, *self.journal, *self.audit, *self.completeness, *self.anchors]
+        return [
+            *self.ledger,
+            *self.journal,
+            *self.audit,
+            *self.completeness,
+            *self.anchors,
+            *self.card_numbers,
+        ]
 
 
 def verify(db: Database, anchors: Mapping[str, Anchor] | None = None) -> VerifyReport:
@@ -105,6 +114,7 @@ def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
             *_roles(conn),
         ],
         anchors=_anchors(conn, anchors),
+        card_numbers=card_numbers.find(uow),
     )
 
 

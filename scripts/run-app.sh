@@ -50,6 +50,7 @@ if [ -z "$uri" ]; then
   exit 1
 fi
 echo "card terminal: simulator at $uri (requests logged to $log)"
+export POSAPP_CARD__PRACTICE=true  # 연습 모드 on screen and on every receipt
 export POSAPP_CARD__TERMINAL="$uri"
 status=0
 .venv/bin/posapp ${args[@]+"${args[@]}"} || status=$?

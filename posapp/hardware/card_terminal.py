@@ -33,6 +33,7 @@ from typing import Any, TypedDict, TypeVar
 from urllib.parse import urlparse
 
 from posapp.domain import calendar
+from posapp.domain.tax_parts import TaxParts
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardApproval, CashReceiptApproval, HardwareError
 
@@ -103,9 +104,16 @@ class TcpCardTerminal:
     # --- the port ------------------------------------------------------------------------
 
     def approve(
-        self, amount: int, *, installment_months: int = 0, request_id: str, timeout: float = 60.0
+        self,
+        amount: int,
+        *,
+        installment_months: int = 0,
+        request_id: str,
+        timeout: float = 60.0,
+        tax: TaxParts | None = None,
     ) -> CardApproval:
-        """Charge ``amount`` won; wait up to ``timeout`` s for the customer and the VAN."""
+        """Charge ``amount`` won; wait up to ``timeout`` s for the customer and the VAN.
+        ``tax`` is its 공급가액/부가세/면세금액/봉사료 (sent with the request)."""
         _check_amount(amount, request_id)
         if type(installment_months) is not int or installment_months < 0:
             raise _bad(f"할부 개월 수가 잘못되었습니다: {installment_months!r}", request_id)
@@ -116,11 +124,18 @@ class TcpCardTerminal:
             "request_id": request_id,
             "amount": amount,
             "installment_months": installment_months,
+            **_tax_fields(tax, amount, request_id),
         }
         return self._transact(request, timeout, _card_approval)
 
     def cancel(
-        self, approval_no: str, approved_at: dt.datetime, amount: int, *, request_id: str
+        self,
+        approval_no: str,
+        approved_at: dt.datetime,
+        amount: int,
+        *,
+        request_id: str,
+        tax: TaxParts | None = None,
     ) -> CardApproval:
         """Cancel (refund) ``amount`` won of an earlier approval, in full or in part."""
         _check_amount(amount, request_id)
@@ -130,6 +145,7 @@ class TcpCardTerminal:
             "approval_no": _check_approval_no(approval_no, request_id),
             "approved_at": _iso(approved_at),
             "amount": amount,
+            **_tax_fields(tax, amount, request_id),
         }
         return self._transact(request, self.answer_timeout, _card_approval)
 
@@ -155,7 +171,13 @@ class TcpCardTerminal:
             raise _refusal(answer, request_id)
 
     def issue_cash_receipt(
-        self, amount: int, identity: str, purpose: str, *, request_id: str
+        self,
+        amount: int,
+        identity: str,
+        purpose: str,
+        *,
+        request_id: str,
+        tax: TaxParts | None = None,
     ) -> CashReceiptApproval:
         """Issue a cash receipt (현금영수증) for ``identity`` (phone, card or business number)."""
         _check_amount(amount, request_id)
@@ -169,11 +191,18 @@ class TcpCardTerminal:
             "amount": amount,
             "identity": identity.strip().replace("-", ""),
             "purpose": purpose,
+            **_tax_fields(tax, amount, request_id),
         }
         return self._transact(request, self.answer_timeout, _cash_receipt)
 
     def cancel_cash_receipt(
-        self, approval_no: str, approved_at: dt.datetime, amount: int, *, request_id: str
+        self,
+        approval_no: str,
+        approved_at: dt.datetime,
+        amount: int,
+        *,
+        request_id: str,
+        tax: TaxParts | None = None,
     ) -> CashReceiptApproval:
         """Cancel an earlier cash receipt, in full or in part."""
         _check_amount(amount, request_id)
@@ -183,6 +212,7 @@ class TcpCardTerminal:
             "approval_no": _check_approval_no(approval_no, request_id),
             "approved_at": _iso(approved_at),
             "amount": amount,
+            **_tax_fields(tax, amount, request_id),
         }
         return self._transact(request, self.answer_timeout, _cash_receipt)
 
@@ -357,6 +387,22 @@ def _check_amount(amount: int, request_id: str) -> None:
         raise _bad(f"금액이 잘못되었습니다: {amount!r}", request_id)
 
 
+def _tax_fields(tax: TaxParts | None, amount: int, request_id: str) -> dict[str, int]:
+    """The request's 공급가액/부가세/면세금액/봉사료 (none when the caller does not know them);
+    they must add up to the amount, or nothing is sent."""
+    if tax is None:
+        return {}
+    parts = (tax.supply_value, tax.vat, tax.tax_free, tax.service_charge)
+    if any(type(x) is not int or x < 0 for x in parts) or tax.amount != amount:
+        raise _bad(f"공급가액·부가세·면세금액의 합이 금액 {amount}원과 다릅니다", request_id)
+    return {
+        "supply_value": tax.supply_value,
+        "vat": tax.vat,
+        "tax_free": tax.tax_free,
+        "service_charge": tax.service_charge,
+    }
+
+
 def _check_approval_no(approval_no: str, request_id: str) -> str:
     if not isinstance(approval_no, str) or not re.fullmatch(r"[0-9A-Za-z]{1,40}", approval_no):
         raise _bad(f"승인번호가 잘못되었습니다: {approval_no!r}", request_id)
@@ -440,6 +486,7 @@ def _card_approval(a: dict[str, Any], request: dict[str, Any]) -> CardApproval:
         acquirer=_text(a, "acquirer"),
         installment_months=months if type(months) is int and months >= 0 else 0,
         transaction_id=_text(a, "transaction_id"),
+        merchant_no=_text(a, "merchant_no")[:20],
     )
 
 

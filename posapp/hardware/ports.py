@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from posapp.domain.errors import AppError
+from posapp.domain.tax_parts import TaxParts
 
 
 class HardwareError(AppError):
@@ -119,6 +120,7 @@ class CardApproval:
     acquirer: str = ""
     installment_months: int = 0
     transaction_id: str = ""
+    merchant_no: str = ""  # 가맹점번호 the card company knows the store by
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,13 @@ class CashReceiptApproval:
 
 class CardTerminal(Protocol):
     def approve(
-        self, amount: int, *, installment_months: int = 0, request_id: str, timeout: float = 60.0
+        self,
+        amount: int,
+        *,
+        installment_months: int = 0,
+        request_id: str,
+        timeout: float = 60.0,
+        tax: TaxParts | None = None,
     ) -> CardApproval:
         """Charge a card; raise HardwareError(code="card.declined" | "card.timeout" | ...).
 
@@ -140,7 +148,13 @@ class CardTerminal(Protocol):
         ...
 
     def cancel(
-        self, approval_no: str, approved_at: dt.datetime, amount: int, *, request_id: str
+        self,
+        approval_no: str,
+        approved_at: dt.datetime,
+        amount: int,
+        *,
+        request_id: str,
+        tax: TaxParts | None = None,
     ) -> CardApproval:
         """Cancel (refund) an earlier approval, in full or in part."""
         ...
@@ -150,9 +164,21 @@ class CardTerminal(Protocol):
         ...
 
     def issue_cash_receipt(
-        self, amount: int, identity: str, purpose: str, *, request_id: str
+        self,
+        amount: int,
+        identity: str,
+        purpose: str,
+        *,
+        request_id: str,
+        tax: TaxParts | None = None,
     ) -> CashReceiptApproval: ...
 
     def cancel_cash_receipt(
-        self, approval_no: str, approved_at: dt.datetime, amount: int, *, request_id: str
+        self,
+        approval_no: str,
+        approved_at: dt.datetime,
+        amount: int,
+        *,
+        request_id: str,
+        tax: TaxParts | None = None,
     ) -> CashReceiptApproval: ...

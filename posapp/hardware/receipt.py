@@ -127,6 +127,11 @@ class StoreHeader:
     business_number: str = ""
     representative: str = ""
     phone: str = ""
+    #: the card terminal is a simulator (the demo): every document says no money moved
+    practice: bool = False
+
+
+PRACTICE_MODE = "연습 모드 — 실제 결제 아님"
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,8 @@ def _header(r: Receipt, store: StoreHeader, paper: int) -> None:
         r.add(Row(info, align="center"))
     if store.phone:
         r.add(Row(f"TEL {store.phone}", align="center"))
+    if store.practice:
+        r.add(Row(f"*** {PRACTICE_MODE} ***", align="center", bold=True))
 
 
 def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:

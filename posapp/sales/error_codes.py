@@ -42,6 +42,18 @@ class RefundErrorCode(StrEnum):
     TOO_MANY = "refund.too_many"
     OVERPAID = "refund.overpaid"
     AMOUNT = "refund.amount"
+    CARD_TENDER = "refund.card_tender"
+    OLD_APPROVAL = "refund.old_approval"
+    TENDER_REASON = "refund.tender_reason"
+
+
+class CardCancelErrorCode(StrEnum):
+    """``card_cancel.*`` codes: card refunds waiting for a terminal."""
+
+    APPROVAL_MISSING = "card_cancel.approval_missing"
+    UNKNOWN = "card_cancel.unknown"
+    DONE_ALREADY = "card_cancel.done_already"
+    OLD_APPROVAL = "card_cancel.old_approval"
 
 
 class HoldErrorCode(StrEnum):
@@ -59,6 +71,9 @@ class TenderErrorCode(StrEnum):
     VOUCHER_KIND = "tender.voucher_kind"
     CARD_UNMASKED = "tender.card_unmasked"
     CARD_NUMBER = "tender.card_number"
+    CARD_NUMBER_TYPED = "tender.card_number_typed"
+    INSTALLMENT = "tender.installment"
+    VOUCHER_CHANGE = "tender.voucher_change"
     OVERPAID = "tender.overpaid"
     SHORT = "tender.short"
 

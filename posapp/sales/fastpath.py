@@ -84,15 +84,17 @@ rc AS (
 ), py AS (
   INSERT INTO payments (sale_id, seq, method, amount, tendered, change_given, evidence,
     approval_no, approved_at, card_masked, card_issuer, installment_months, voucher_kind,
-    reference, cash_receipt_identity, cash_receipt_purpose, cash_receipt_approval)
+    reference, cash_receipt_identity, cash_receipt_purpose, cash_receipt_approval,
+    card_acquirer, merchant_no)
   SELECT s.id, x.seq, x.method, x.amount, x.tendered, x.change_given, x.evidence, x.approval_no,
     x.approved_at, x.card_masked, x.card_issuer, x.installment_months, x.voucher_kind,
-    x.reference, x.cash_receipt_identity, x.cash_receipt_purpose, x.cash_receipt_approval
+    x.reference, x.cash_receipt_identity, x.cash_receipt_purpose, x.cash_receipt_approval,
+    x.card_acquirer, x.merchant_no
   FROM s, jsonb_to_recordset(%(payments)s::jsonb) AS x(seq int, method text, amount int,
     tendered int, change_given int, evidence text, approval_no text, approved_at timestamp,
     card_masked text, card_issuer text, installment_months int, voucher_kind text,
     reference text, cash_receipt_identity text, cash_receipt_purpose text,
-    cash_receipt_approval text)
+    cash_receipt_approval text, card_acquirer text, merchant_no text)
 ), j AS (
   INSERT INTO journal (register_id, seq, doc_type, doc_uuid, created_at, payload, prev_hash,
     hash)

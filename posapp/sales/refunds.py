@@ -12,21 +12,29 @@ import datetime as dt
 import uuid as uuidlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 
 from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
 from posapp.db.engine import UnitOfWork, inserted_id
-from posapp.db.models import Lot, Payment, Sale, SaleLine, StockMovement, utcnow
+from posapp.db.models import (
+    Lot,
+    Payment,
+    PendingCashReceipt,
+    Sale,
+    SaleLine,
+    StockMovement,
+    utcnow,
+)
 from posapp.domain import calendar
 from posapp.domain.money import prorate
-from posapp.domain.tax import TaxClass, split_vat
+from posapp.domain.tax import TaxClass, TaxSplit, split_vat
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow
-from posapp.sales import journal
+from posapp.sales import card_cancels, journal
 from posapp.sales.error_codes import RefundErrorCode
 from posapp.sales.receipt_numbers import next_receipt_no
 from posapp.sales.sale_document import build_document
@@ -43,7 +51,7 @@ from posapp.sales.sale_records import (
     untracked_products,
 )
 from posapp.sales.shifts import require_open_shift
-from posapp.sales.tenders import Method, Tender, VoucherKind, settle
+from posapp.sales.tenders import CARD_METHODS, Evidence, Method, Tender, VoucherKind, settle
 from posapp.sync import outbox
 
 
@@ -63,6 +71,13 @@ class RefundableLine:
     @property
     def remaining_qty(self) -> int:
         return self.qty - self.refunded_qty
+
+    def amount_for(self, qty: int) -> int:
+        """What refunding ``qty`` of this line gives back: its net prorated by quantity; the
+        last refund of a line takes exactly what is left (a sale refunded in parts sums back)."""
+        if qty == self.remaining_qty:
+            return self.net - self.refunded_net
+        return prorate(self.net, qty, self.qty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +167,8 @@ def refund(
     restock: bool = True,
     amounts: Mapping[int, int] | None = None,
     now: dt.datetime | None = None,
+    tender_reason: str = "",
+    cash_receipt_cancel: str | None = None,
 ) -> CompletedSale:
     """Refund all (``lines=None``) or some lines {line_no: qty} of an earlier sale.
 
@@ -162,8 +179,20 @@ def refund(
     Amounts are the original line's net prorated by quantity; the last refund of a line takes
     exactly what is left, so a sale refunded in parts sums back to its total. Returned goods go
     back to the lots they came from (the latest-expiring of them) unless ``restock`` is off
-    (spoiled goods are wasted instead). Tenders default to giving back what was paid, largest
-    non-cash first, as cash for the rest.
+    (spoiled goods are wasted instead).
+
+    Tenders default to giving back the way the sale was paid (:func:`default_tenders`): each
+    card approval up to what is left of it, vouchers, then cash. A card part is a cancel of
+    one of the sale's own approvals (``original_approval_no``): ``card`` with the terminal's
+    cancel approval, ``card_manual`` with the approval of a cancel made on a standalone
+    terminal, or ``card_pending`` — the cancel waits in :mod:`posapp.sales.card_cancels` —
+    never a card refund under the original approval number. Tenders other than the default
+    need ``tender_reason`` (the manager approving the refund approves it); it is audited.
+
+    A sale with a 현금영수증: the refund's non-card payments stay ``cash_receipt`` evidence (so
+    its totals fall) and the refunded part is cancelled — ``cash_receipt_cancel`` is the
+    terminal's cancel approval; without it the cancel waits in :mod:`posapp.sales.card_cancels`.
+    A 현금영수증 still pending (never issued) is reduced by the refunded part instead.
     """
     require_permission(uow, approved_by, Permission.REFUND, "a refund")
     conn = uow.conn
@@ -172,6 +201,141 @@ def refund(
     original = find_sale(uow, receipt_no)
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
+    refund_lines, orig_nos, total, tax = _refund_lines(conn, original, lines, amounts)
+    defaults = default_tenders(original, total, card_refundable(conn, original))
+    if tenders is None:
+        tenders = defaults
+    tenders = _check_refund_tenders(conn, original, list(tenders), defaults, tender_reason)
+    settlement = settle(total, list(tenders))
+    if settlement.change:
+        raise SaleError("a refund pays out exactly what is due", code=RefundErrorCode.OVERPAID)
+    day = calendar.business_day(now)
+    shift_id, _ = require_open_shift(uow, register_id)
+    refund_uuid = str(uuidlib.uuid4())
+    receipt = next_receipt_no(uow, register_id, day)
+    sale_row = {
+        "uuid": refund_uuid,
+        "receipt_no": receipt,
+        "kind": "refund",
+        "register_id": register_id,
+        "shift_id": shift_id,
+        "user_id": user_id,
+        "business_date": day,
+        "created_at": now,
+        "original_sale_id": original.id,
+        "gross_total": sum(r["gross"] for r in refund_lines),
+        "line_discount_total": sum(r["line_discount"] for r in refund_lines),
+        "ticket_discount_total": sum(r["ticket_discount"] for r in refund_lines),
+        "total": -total,
+        "taxable_total": tax.taxable_total,
+        "supply_value": tax.supply_value,
+        "vat": tax.vat,
+        "exempt_total": tax.exempt_total,
+        "ticket_discount_kind": None,
+        "ticket_discount_value": None,
+        "approved_by": approved_by,
+        "reason": reason[:200],
+    }
+    sale_id = inserted_id(conn.execute(INSERT_SALE, sale_row))
+    for r in refund_lines:
+        r["sale_id"] = sale_id
+    conn.execute(INSERT_LINES, refund_lines)
+    payments = payment_rows(sale_id, tenders, settlement, None, sign=-1)
+    receipt_of = original_cash_receipt(conn, original)
+    non_card = 0
+    if receipt_of is not None:  # the refunded cash stays 현금영수증 evidence: its totals fall
+        for row in payments:
+            if row["method"] in CARD_METHODS:
+                continue
+            non_card -= row["amount"]
+            row["evidence"] = Evidence.CASH_RECEIPT.value
+            row["cash_receipt_identity"] = receipt_of.identity_masked
+            row["cash_receipt_purpose"] = receipt_of.purpose
+            row["cash_receipt_approval"] = cash_receipt_cancel
+    if payments:
+        conn.execute(INSERT_PAYMENTS, payments)
+    for t, row in zip(tenders, payments, strict=True):
+        if t.method is Method.CARD_PENDING:
+            assert t.original_approval_no and t.original_approved_at is not None
+            card_cancels.queue(
+                uow,
+                refund_uuid=refund_uuid,
+                receipt_no=receipt,
+                register_id=register_id,
+                payment_seq=row["seq"],
+                original_approval_no=t.original_approval_no,
+                original_approved_at=t.original_approved_at,
+                amount=t.amount,
+                at=now,
+            )
+    if receipt_of is not None and non_card:
+        _refund_cash_receipt(
+            uow, receipt_of, non_card, cash_receipt_cancel, refund_uuid, receipt, register_id, now
+        )
+    moves: list[MovementRow] = []
+    if restock:
+        untracked = untracked_products(uow, [r["product_id"] for r in refund_lines])
+        tracked = [r for r in refund_lines if r["product_id"] not in untracked]
+        moves = _restock_moves(conn, original.uuid, tracked)
+        ledger.post(
+            uow,
+            moves,
+            kind=MovementKind.RETURN,
+            doc_type="refund",
+            doc_uuid=refund_uuid,
+            reason=reason[:120],
+            user_id=user_id,
+            register_id=register_id,
+            at=now,
+        )
+    doc = build_document(
+        sale_row, refund_lines, payments, original_uuid=original.uuid, original_line_nos=orig_nos
+    )
+    journal.append(uow, register_id, "refund", refund_uuid, doc, now)
+    outbox.append(uow, "refund", refund_uuid, doc, at=now, register_id=register_id)
+    after: dict[str, Any] = {
+        "refund": receipt,
+        "amount": total,
+        "cashier": user_id,
+        "reason": reason,
+    }
+    if _shape(tenders) != _shape(defaults):
+        after["tender_reason"] = tender_reason
+        after["tenders"] = [f"{t.method.value}:{t.amount}" for t in tenders]
+    audit.record(
+        conn, "sale.refund", approved_by, register_id, original.receipt_no, None, after, now
+    )
+    return CompletedSale(
+        id=sale_id,
+        uuid=refund_uuid,
+        receipt_no=receipt,
+        kind="refund",
+        register_id=register_id,
+        user_id=user_id,
+        created_at=now,
+        business_date=day,
+        lines=tuple(sold_line(r) for r in refund_lines),
+        payments=tuple(payment_info(p) for p in payments),
+        gross_total=sale_row["gross_total"],
+        discount_total=sale_row["line_discount_total"] + sale_row["ticket_discount_total"],
+        total=-total,
+        tax=tax,
+        change=0,
+        original_receipt_no=original.receipt_no,
+        movements=tuple(moves),
+        **_receipt_words(receipt_of, non_card, cash_receipt_cancel),
+    )
+
+
+def _refund_lines(
+    conn: Connection,
+    original: SaleSummary,
+    lines: Mapping[int, int] | None,
+    amounts: Mapping[int, int] | None,
+) -> tuple[list[dict[str, Any]], list[int | None], int, TaxSplit]:
+    """The refund's line rows of ``lines`` {line_no: qty} (None: all that is left), the
+    original line numbers, the total to give back and its VAT split."""
+    receipt_no = original.receipt_no
     by_no = {ln.line_no: ln for ln in original.lines}
     wanted = (
         {ln.line_no: ln.remaining_qty for ln in original.lines if ln.remaining_qty > 0}
@@ -208,8 +372,7 @@ def refund(
                 remaining=ln.remaining_qty,
                 line_no=no,
             )
-        last = qty == ln.remaining_qty
-        net = ln.net - ln.refunded_net if last else prorate(ln.net, qty, ln.qty)
+        net = ln.amount_for(qty)
         partial = amounts is not None and no in amounts
         if partial:
             assert amounts is not None
@@ -257,115 +420,269 @@ def refund(
     total = -sum(r["net"] for r in refund_lines)
     taxable = -sum(r["net"] for r in refund_lines if r["tax_class"] == TaxClass.TAXABLE.value)
     tax = split_vat(-taxable, -(total - taxable))
-    if tenders is None:
-        tenders = _default_refund_tenders(original, total)
-    settlement = settle(total, list(tenders))
-    if settlement.change:
-        raise SaleError("a refund pays out exactly what is due", code=RefundErrorCode.OVERPAID)
-    day = calendar.business_day(now)
-    shift_id, _ = require_open_shift(uow, register_id)
-    refund_uuid = str(uuidlib.uuid4())
-    receipt = next_receipt_no(uow, register_id, day)
-    sale_row = {
-        "uuid": refund_uuid,
-        "receipt_no": receipt,
-        "kind": "refund",
-        "register_id": register_id,
-        "shift_id": shift_id,
-        "user_id": user_id,
-        "business_date": day,
-        "created_at": now,
-        "original_sale_id": original.id,
-        "gross_total": sum(r["gross"] for r in refund_lines),
-        "line_discount_total": sum(r["line_discount"] for r in refund_lines),
-        "ticket_discount_total": sum(r["ticket_discount"] for r in refund_lines),
-        "total": -total,
-        "taxable_total": tax.taxable_total,
-        "supply_value": tax.supply_value,
-        "vat": tax.vat,
-        "exempt_total": tax.exempt_total,
-        "ticket_discount_kind": None,
-        "ticket_discount_value": None,
-        "approved_by": approved_by,
-        "reason": reason[:200],
+    return refund_lines, orig_nos, total, tax
+
+
+def card_refundable(conn: Connection, original: SaleSummary) -> dict[str, int]:
+    """What is left to refund of each card approval of ``original``: its amount less the card
+    refunds already made against it (terminal, standalone, or still waiting)."""
+    left = {
+        p.approval_no: p.amount
+        for p in original.payments
+        if p.method in CARD_METHODS and p.approval_no
     }
-    sale_id = inserted_id(conn.execute(INSERT_SALE, sale_row))
-    for r in refund_lines:
-        r["sale_id"] = sale_id
-    conn.execute(INSERT_LINES, refund_lines)
-    payments = payment_rows(sale_id, tenders, settlement, None, sign=-1)
-    if payments:
-        conn.execute(INSERT_PAYMENTS, payments)
-    moves: list[MovementRow] = []
-    if restock:
-        untracked = untracked_products(uow, [r["product_id"] for r in refund_lines])
-        tracked = [r for r in refund_lines if r["product_id"] not in untracked]
-        moves = _restock_moves(conn, original.uuid, tracked)
-        ledger.post(
-            uow,
-            moves,
-            kind=MovementKind.RETURN,
-            doc_type="refund",
-            doc_uuid=refund_uuid,
-            reason=reason[:120],
-            user_id=user_id,
-            register_id=register_id,
-            at=now,
-        )
-    doc = build_document(
-        sale_row, refund_lines, payments, original_uuid=original.uuid, original_line_nos=orig_nos
+    if not left:
+        return left
+    s, p = Sale.__table__, Payment.__table__
+    done = conn.execute(
+        select(p.c.original_approval_no, func.sum(p.c.amount))
+        .select_from(p.join(s, s.c.id == p.c.sale_id))
+        .where(s.c.original_sale_id == original.id, p.c.original_approval_no.is_not(None))
+        .group_by(p.c.original_approval_no)
     )
-    journal.append(uow, register_id, "refund", refund_uuid, doc, now)
-    outbox.append(uow, "refund", refund_uuid, doc, at=now, register_id=register_id)
-    after = {"refund": receipt, "amount": total, "cashier": user_id, "reason": reason}
-    audit.record(
-        conn, "sale.refund", approved_by, register_id, original.receipt_no, None, after, now
-    )
-    return CompletedSale(
-        id=sale_id,
-        uuid=refund_uuid,
-        receipt_no=receipt,
-        kind="refund",
-        register_id=register_id,
-        user_id=user_id,
-        created_at=now,
-        business_date=day,
-        lines=tuple(sold_line(r) for r in refund_lines),
-        payments=tuple(payment_info(p) for p in payments),
-        gross_total=sale_row["gross_total"],
-        discount_total=sale_row["line_discount_total"] + sale_row["ticket_discount_total"],
-        total=-total,
-        tax=tax,
-        change=0,
-        original_receipt_no=original.receipt_no,
-        movements=tuple(moves),
-    )
+    for approval_no, amount in done:
+        if approval_no in left:
+            left[approval_no] += int(amount)  # refund payments are negative
+    return left
 
 
-def _default_refund_tenders(original: SaleSummary, total: int) -> list[Tender]:
-    """Give back the way the customer paid: card/voucher first, the rest in cash."""
+def default_tenders(
+    original: SaleSummary, total: int, card_left: Mapping[str, int]
+) -> list[Tender]:
+    """Give back the way the customer paid: each card approval up to what is left of it (a
+    ``card_pending`` tender naming the approval: the cancel still to make), vouchers, then
+    cash for the rest."""
     out: list[Tender] = []
     left = total
-    for p in sorted(original.payments, key=lambda p: p.method == Method.CASH.value):
-        if left <= 0:
-            break
-        if p.method == Method.CASH.value:
+    cards = [p for p in original.payments if p.method in CARD_METHODS and p.approval_no]
+    for p in sorted(cards, key=lambda p: -p.amount):
+        assert p.approval_no is not None
+        amount = min(left, card_left.get(p.approval_no, 0))
+        if amount <= 0:
             continue
-        amount = min(left, p.amount)
-        method = Method(p.method)
         out.append(
             Tender(
-                method,
+                Method.CARD_PENDING,
                 amount,
-                approval_no=p.approval_no,
                 card_masked=p.card_masked,
-                voucher_kind=None if p.voucher_kind is None else VoucherKind(p.voucher_kind),
+                card_issuer=p.card_issuer,
+                card_acquirer=p.card_acquirer,
+                merchant_no=p.merchant_no,
+                installment_months=p.installment_months,
+                original_approval_no=p.approval_no,
+                original_approved_at=p.approved_at or original.created_at,
             )
         )
+        left -= amount
+    for p in original.payments:
+        if left <= 0:
+            break
+        if p.method != Method.VOUCHER.value or p.voucher_kind is None:
+            continue
+        amount = min(left, p.amount)
+        out.append(Tender(Method.VOUCHER, amount, voucher_kind=VoucherKind(p.voucher_kind)))
         left -= amount
     if left > 0:
         out.append(Tender.cash(left))
     return out
+
+
+def _shape(tenders: Sequence[Tender]) -> list[tuple[str, str, int]]:
+    """What a refund's tenders give back, and to which payment: a card part by the approval it
+    cancels (terminal, standalone or waiting alike)."""
+    out = []
+    cash = 0  # cash and its 원단위 절사 are one cash part
+    for t in tenders:
+        if t.method in CARD_METHODS:
+            out.append(("card", t.original_approval_no or "", t.amount))
+        elif t.method is Method.VOUCHER:
+            out.append(("voucher", t.voucher_kind.value if t.voucher_kind else "", t.amount))
+        else:
+            cash += t.amount
+    if cash:
+        out.append(("cash", "", cash))
+    return sorted(out)
+
+
+def _check_refund_tenders(
+    conn: Connection,
+    original: SaleSummary,
+    tenders: list[Tender],
+    defaults: Sequence[Tender],
+    tender_reason: str,
+) -> list[Tender]:
+    """A card part cancels one of the sale's own approvals, within what is left of it, under
+    an approval of its own; tenders other than the defaults need a reason."""
+    left = dict(card_refundable(conn, original))
+    originals = {p.approval_no for p in original.payments if p.approval_no}
+    at = {p.approval_no: p.approved_at for p in original.payments if p.approval_no}
+    out: list[Tender] = []
+    for t in tenders:
+        if t.method not in CARD_METHODS:
+            out.append(t)
+            continue
+        orig = t.original_approval_no
+        if orig is None or orig not in left or t.amount > left[orig]:
+            raise SaleError(
+                "a card refund cancels one of the sale's own approvals, within what is left",
+                code=RefundErrorCode.CARD_TENDER,
+                approval_no=orig or "-",
+                most=left.get(orig or "", 0),
+            )
+        if t.approval_no is not None and (t.approval_no == orig or t.approval_no in originals):
+            raise SaleError(
+                "a card refund is recorded under its cancel's approval, not the original's",
+                code=RefundErrorCode.OLD_APPROVAL,
+            )
+        left[orig] -= t.amount
+        if t.original_approved_at is None:
+            t = replace(t, original_approved_at=at.get(orig) or original.created_at)
+        out.append(t)
+    if _shape(out) != _shape(defaults) and not tender_reason.strip():
+        raise SaleError(
+            "a refund paid out another way than the sale was paid needs a reason",
+            code=RefundErrorCode.TENDER_REASON,
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalCashReceipt:
+    """The 현금영수증 of a sale: issued (``approval_no``) or still pending (``pending_id``)."""
+
+    identity_masked: str
+    purpose: str
+    approval_no: str | None
+    approved_at: dt.datetime
+    pending_id: int | None
+    pending_amount: int
+
+
+def original_cash_receipt(conn: Connection, original: SaleSummary) -> OriginalCashReceipt | None:
+    """The 현금영수증 the sale was given, if any (its payments say so)."""
+    p = Payment.__table__
+    row = (
+        conn.execute(
+            select(p.c.cash_receipt_identity, p.c.cash_receipt_purpose, p.c.cash_receipt_approval)
+            .where(p.c.sale_id == original.id, p.c.evidence == Evidence.CASH_RECEIPT.value)
+            .order_by(p.c.seq)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    cr = PendingCashReceipt.__table__
+    pend = conn.execute(select(cr).where(cr.c.sale_uuid == original.uuid)).mappings().first()
+    approval = row["cash_receipt_approval"]
+    at = original.created_at
+    pending_id, pending_amount = None, 0
+    if pend is not None:
+        if pend["issued_at"] is None:
+            pending_id, pending_amount = pend["id"], pend["amount"]
+        elif pend["approval_no"]:
+            approval, at = pend["approval_no"], pend["issued_at"]
+    return OriginalCashReceipt(
+        identity_masked=row["cash_receipt_identity"] or "",
+        purpose=row["cash_receipt_purpose"] or "income_deduction",
+        approval_no=approval,
+        approved_at=at,
+        pending_id=pending_id,
+        pending_amount=pending_amount,
+    )
+
+
+def _refund_cash_receipt(
+    uow: UnitOfWork,
+    receipt_of: OriginalCashReceipt,
+    amount: int,
+    cancel_approval: str | None,
+    refund_uuid: str,
+    receipt_no: str,
+    register_id: str,
+    now: dt.datetime,
+) -> None:
+    """The 현금영수증 side of a refund of ``amount`` won of non-card payments: a pending one is
+    reduced before it is issued; an issued one is cancelled (or its cancel waits)."""
+    cr = PendingCashReceipt.__table__
+    if receipt_of.pending_id is not None:
+        left = max(0, receipt_of.pending_amount - amount)
+        values: dict[str, Any] = {"amount": left}
+        if left == 0:  # nothing left to issue: it is done with, never issued
+            values |= {"issued_at": now, "last_error": "환불로 발급 취소"}
+        uow.conn.execute(update(cr).where(cr.c.id == receipt_of.pending_id).values(**values))
+        audit.record(
+            uow.conn,
+            "cash_receipt.reduce",
+            None,
+            register_id,
+            receipt_no,
+            {"amount": receipt_of.pending_amount},
+            {"amount": left, "refund": receipt_no},
+            now,
+        )
+    elif receipt_of.approval_no and cancel_approval is None:
+        card_cancels.queue(
+            uow,
+            refund_uuid=refund_uuid,
+            receipt_no=receipt_no,
+            register_id=register_id,
+            payment_seq=0,
+            original_approval_no=receipt_of.approval_no,
+            original_approved_at=receipt_of.approved_at,
+            amount=amount,
+            at=now,
+            kind="cash_receipt",
+        )
+
+
+def _receipt_words(
+    receipt_of: OriginalCashReceipt | None, amount: int, cancel_approval: str | None
+) -> dict[str, Any]:
+    """What the refund's receipt says of the 현금영수증: cancelled (its approval), cancel
+    waiting, or reduced before it was issued."""
+    if receipt_of is None or not amount:
+        return {}
+    purpose = "지출증빙" if receipt_of.purpose == "expense_proof" else "소득공제"
+    if receipt_of.identity_masked == "010-000-1234":
+        purpose = "자진발급"
+    if receipt_of.pending_id is not None:
+        purpose += " 발급 전 감액"
+    elif cancel_approval is None:
+        purpose += " 취소 대기"
+    return {
+        "cash_receipt": receipt_of.identity_masked,
+        "cash_receipt_purpose": purpose,
+        "cash_receipt_approval": cancel_approval,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class RefundQuote:
+    """What a refund of some lines would give back, before anything is written: the total,
+    its VAT split and the default tenders (card parts as ``card_pending``: cancels to make)."""
+
+    original: SaleSummary
+    total: int
+    tax: TaxSplit
+    tenders: tuple[Tender, ...]
+    cash_receipt: OriginalCashReceipt | None = None
+
+
+def quote(
+    uow: UnitOfWork,
+    receipt_no: str,
+    lines: Mapping[int, int] | None = None,
+    amounts: Mapping[int, int] | None = None,
+) -> RefundQuote:
+    """The refund :func:`refund` would make of ``lines`` with its default tenders (read only)."""
+    original = find_sale(uow, receipt_no)
+    if original.kind != "sale":
+        raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
+    _, _, total, tax = _refund_lines(uow.conn, original, lines, amounts)
+    tenders = default_tenders(original, total, card_refundable(uow.conn, original))
+    receipt_of = original_cash_receipt(uow.conn, original)
+    return RefundQuote(original, total, tax, tuple(tenders), receipt_of)
 
 
 def _restock_moves(

@@ -29,6 +29,7 @@ from posapp.domain.money import format_krw
 from posapp.domain.vat_evidence import split_payments
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.sale_records import SaleError
+from posapp.sales.tenders import SELF_ISSUE_NUMBER
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,29 @@ class RegisterReport:
     pending_cash_receipts_total: int = 0
     journal_head: str = ""  # the register's journal head, short form (posapp.sales.journal)
     by_shift: bool = False  # a day's Z: the shifts opened that day, whole (past midnight too)
+    #: paper vouchers taken, by kind, at face value: what is redeemed at the bank
+    vouchers: tuple[TenderTotal, ...] = field(default=())
+    #: each pending 현금영수증 of this till: receipt, when, how many days old, purpose, amount
+    pending_list: tuple[PendingLine, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PendingLine:
+    """One 현금영수증 still to issue; the law gives 5 days from the sale."""
+
+    receipt_no: str
+    created_at: dt.datetime
+    age_days: int
+    purpose: str  # income_deduction | expense_proof | self_issue (010-000-1234)
+    amount: int
+
+    @property
+    def due_soon(self) -> bool:
+        return self.age_days >= PENDING_WARN_DAYS
+
+
+PENDING_LIMIT_DAYS = 5  # a 현금영수증 is issued within 5 days of the sale at the latest
+PENDING_WARN_DAYS = 3  # the till warns from the 3rd day: two days left
 
 
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
@@ -199,7 +223,37 @@ def register_totals(
         ).scalars():
             voids_count += 1
             voids_total += int((before or {}).get("total", 0))
-    cash_in = sum(t.amount for t in tenders if t.method == "cash")
+    vouchers = tuple(
+        TenderTotal(k or "", int(c), int(a))
+        for k, c, a in conn.execute(
+            select(p.c.voucher_kind, func.count(), func.sum(p.c.tendered))
+            .join(s, s.c.id == p.c.sale_id)
+            .where(where, p.c.method == "voucher")
+            .group_by(p.c.voucher_kind)
+            .order_by(p.c.voucher_kind)
+        )
+    )
+    voucher_change = conn.execute(  # the rest of a voucher repaid in cash: out of the drawer
+        select(func.coalesce(func.sum(p.c.change_given), 0))
+        .join(s, s.c.id == p.c.sale_id)
+        .where(where, p.c.method == "voucher")
+    ).scalar_one()
+    cash_in = sum(t.amount for t in tenders if t.method == "cash") - int(voucher_change)
+    today = calendar.to_local(now).date()
+    pending_list = tuple(
+        PendingLine(
+            r["receipt_no"],
+            r["created_at"],
+            (today - calendar.to_local(r["created_at"]).date()).days,
+            "self_issue" if r["identity"] == SELF_ISSUE_NUMBER else r["purpose"],
+            int(r["amount"]),
+        )
+        for r in conn.execute(  # this till's, whichever shift sold them: they are still owed
+            select(cr.c.receipt_no, cr.c.created_at, cr.c.purpose, cr.c.amount, cr.c.identity)
+            .where(cr.c.register_id == register_id, cr.c.issued_at.is_(None), cr.c.amount > 0)
+            .order_by(cr.c.id)
+        ).mappings()
+    )
     return RegisterReport(
         kind=kind,
         register_id=register_id,
@@ -229,6 +283,8 @@ def register_totals(
         offline_sales=int(row[12]),
         pending_cash_receipts=int(pending[0]),
         pending_cash_receipts_total=int(pending[1]),
+        vouchers=vouchers,
+        pending_list=pending_list,
     )
 
 
@@ -286,6 +342,8 @@ _METHOD_KO = {
     "cash": "현금",
     "card": "카드",
     "card_manual": "카드(수기)",
+    "card_pending": "카드 취소(후처리)",
+    "rounding": "원단위 절사",
     "voucher": "상품권",
     "transfer": "계좌이체",
 }
@@ -294,7 +352,11 @@ _EVIDENCE_KO = {
     "cash_receipt": "현금영수증",
     "card": "신용카드",
     "voucher": "상품권",
+    "rounding": "원단위 절사(증빙 아님)",
 }
+
+
+_VOUCHER_KO = {"onnuri": "온누리상품권(지류)", "local": "지역사랑상품권(지류)"}
 
 
 def format_report(r: RegisterReport, width: int = 42) -> str:
@@ -340,6 +402,9 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         )
         if t.taxable or t.exempt:
             lines.append(row("  과세 / 면세", f"{format_krw(t.taxable)} / {format_krw(t.exempt)}"))
+    for v in r.vouchers:  # at face value, for redemption at the bank
+        name = _VOUCHER_KO.get(v.method, v.method)
+        lines.append(row(f"{name} {v.count}매 (액면)", format_krw(v.amount)))
     if r.offline_sales:
         lines.append(row("오프라인 판매", f"{r.offline_sales}건"))
     if r.pending_cash_receipts:
@@ -349,6 +414,16 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
                 format_krw(r.pending_cash_receipts_total),
             )
         )
+    for pl in r.pending_list:
+        purpose = {"expense_proof": "지출증빙", "self_issue": "자진발급"}.get(
+            pl.purpose, "소득공제"
+        )
+        when = calendar.to_local(pl.created_at).strftime("%m-%d")
+        label = f" {pl.receipt_no[-4:]} {when} 경과 {pl.age_days}일 {purpose}"
+        lines.append(row(label, format_krw(pl.amount)))
+        if pl.due_soon:
+            left = max(0, PENDING_LIMIT_DAYS - pl.age_days)
+            lines.append(f"  ! 발급 기한(5일)까지 {left}일: 단말기·VAN을 확인하세요")
     lines += [
         "-" * width,
         row(f"취소(보류 폐기) {r.voids_count}건", format_krw(r.voids_total)),

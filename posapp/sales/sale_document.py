@@ -101,8 +101,19 @@ def build_document(
         {**{k: _plain(ln[k]) for k in LINE_KEYS}, "original_line_no": orig, **_override(ln)}
         for ln, orig in zip(lines, original_line_nos, strict=True)
     ]
-    doc["payments"] = [{k: _plain(p[k]) for k in PAYMENT_KEYS} for p in payments]
+    doc["payments"] = [{**{k: _plain(p[k]) for k in PAYMENT_KEYS}, **_cancels(p)} for p in payments]
     return doc
+
+
+def _cancels(payment: Record) -> dict[str, Any]:
+    """A refund's card payment names the approval it cancels (absent everywhere else, so the
+    documents of sales stay as they were)."""
+    if payment.get("original_approval_no") is None:
+        return {}
+    return {
+        "original_approval_no": payment["original_approval_no"],
+        "original_approved_at": _plain(payment["original_approved_at"]),
+    }
 
 
 def _override(line: Record) -> dict[str, Any]:

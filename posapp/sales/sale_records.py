@@ -22,7 +22,14 @@ from posapp.domain.cart import PricedCart
 from posapp.domain.tax import TaxSplit
 from posapp.errors import PosError
 from posapp.inventory.ledger import MovementRow
-from posapp.sales.tenders import CashReceiptRequest, Evidence, Method, Settlement, Tender
+from posapp.sales.tenders import (
+    CARD_METHODS,
+    CashReceiptRequest,
+    Evidence,
+    Method,
+    Settlement,
+    Tender,
+)
 
 
 class SaleError(PosError):
@@ -39,6 +46,15 @@ class PaymentInfo:
     approval_no: str | None = None
     card_masked: str | None = None
     voucher_kind: str | None = None
+    approved_at: dt.datetime | None = None
+    card_issuer: str | None = None
+    installment_months: int = 0
+    #: a refund's card payment: the approval it cancels, and that approval's date
+    original_approval_no: str | None = None
+    original_approved_at: dt.datetime | None = None
+    seq: int = 0
+    card_acquirer: str | None = None
+    merchant_no: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +123,10 @@ INSERT_PAYMENTS = insert(Payment.__table__).inline()
 
 
 def _evidence(t: Tender, cash_receipt: CashReceiptRequest | None) -> Evidence:
-    if t.method in (Method.CARD, Method.CARD_MANUAL):
+    if t.method in CARD_METHODS:
         return Evidence.CARD
+    if t.method is Method.ROUNDING:
+        return Evidence.ROUNDING
     if cash_receipt is not None:
         return Evidence.CASH_RECEIPT
     return Evidence.VOUCHER if t.method is Method.VOUCHER else Evidence.CASH
@@ -163,8 +181,16 @@ def payment_rows(
                 "seq": seq,
                 "method": t.method.value,
                 "amount": sign * applied,
-                "tendered": sign * t.amount if t.method is Method.CASH else sign * applied,
-                "change_given": sign * (t.amount - applied) if t.method is Method.CASH else 0,
+                "tendered": (
+                    sign * t.amount
+                    if t.method is Method.CASH or t.voucher_rest is not None
+                    else sign * applied
+                ),
+                "change_given": (
+                    sign * (t.amount - applied)
+                    if t.method is Method.CASH
+                    else sign * _voucher_change(settlement, seq - 1)
+                ),
                 "evidence": evidence.value,
                 "approval_no": t.approval_no,
                 "approved_at": t.approved_at,
@@ -176,9 +202,18 @@ def payment_rows(
                 "cash_receipt_identity": receipt.masked_identity() if receipt else None,
                 "cash_receipt_purpose": receipt.purpose.value if receipt else None,
                 "cash_receipt_approval": receipt.approval_no if receipt else None,
+                "original_approval_no": t.original_approval_no,
+                "original_approved_at": t.original_approved_at,
+                "card_acquirer": t.card_acquirer,
+                "merchant_no": t.merchant_no,
             }
         )
     return rows
+
+
+def _voucher_change(settlement: Settlement, i: int) -> int:
+    """The cash repaid for the rest of a paper voucher (0 for every other tender)."""
+    return settlement.changes[i] if settlement.changes else 0
 
 
 def payment_info(p: Record) -> PaymentInfo:
@@ -192,6 +227,14 @@ def payment_info(p: Record) -> PaymentInfo:
         approval_no=p["approval_no"],
         card_masked=p["card_masked"],
         voucher_kind=p["voucher_kind"],
+        approved_at=p["approved_at"],
+        card_issuer=p["card_issuer"],
+        installment_months=p["installment_months"] or 0,
+        original_approval_no=p["original_approval_no"],
+        original_approved_at=p["original_approved_at"],
+        seq=p["seq"],
+        card_acquirer=p["card_acquirer"],
+        merchant_no=p["merchant_no"],
     )
 
 

@@ -24,6 +24,16 @@ class Method(StrEnum):
     TRANSFER = (
         "transfer"  # 계좌이체 (a business buyer's order; evidence as cash: 기타 / 현금영수증)
     )
+    #: a refund's card part the terminal could not cancel yet (it was down): the refund is
+    #: recorded, the cancel waits in posapp.sales.card_cancels until the terminal makes it
+    CARD_PENDING = "card_pending"
+    #: 원단위 절사: the won below the rounding unit of the cash part, not asked of the customer;
+    #: recorded like a tender so the receipt's VAT split stays exact and the drawer balances
+    ROUNDING = "rounding"
+
+
+#: the methods that are a card payment (or its refund) for the VAT return
+CARD_METHODS = frozenset({Method.CARD, Method.CARD_MANUAL, Method.CARD_PENDING})
 
 
 class VoucherKind(StrEnum):
@@ -38,6 +48,7 @@ class Evidence(StrEnum):
     CASH_RECEIPT = "cash_receipt"
     CASH = "cash"
     VOUCHER = "voucher"
+    ROUNDING = "rounding"  # 원단위 절사: no money, no evidence
 
 
 class ReceiptPurpose(StrEnum):
@@ -46,6 +57,7 @@ class ReceiptPurpose(StrEnum):
 
 
 SELF_ISSUE_NUMBER = "0100001234"  # NTS number for a cash receipt the customer did not ask for
+MAX_ROUNDING = 100  # a rounding unit is 1 (off), 10 or 100 won
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +71,16 @@ class Tender:
     installment_months: int = 0
     voucher_kind: VoucherKind | None = None
     reference: str | None = None
+    #: a paper voucher worth more than what is left to pay: ``"change"`` — the rest repaid in
+    #: cash (the store's rule allows it: 60 % of the face used, 80 % up to ₩10,000) — or
+    #: ``"forfeit"`` — too little used, nothing repaid; None: it may not be worth more
+    voucher_rest: str | None = None
+    #: the card slip: 매입사 and 가맹점번호 as the terminal answered them
+    card_acquirer: str | None = None
+    merchant_no: str | None = None
+    #: a refund's card part: the approval it cancels (``approval_no`` is the cancel's own)
+    original_approval_no: str | None = None
+    original_approved_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.amount, int) or self.amount <= 0:
@@ -66,13 +88,30 @@ class Tender:
                 f"a tender amount must be a positive whole number of won, not {self.amount!r}",
                 code=TenderErrorCode.AMOUNT,
             )
-        if self.method in (Method.CARD, Method.CARD_MANUAL):
+        for text in (self.approval_no, self.reference, self.original_approval_no):
+            refuse_card_number(text)
+        if self.method is Method.CARD_PENDING:
+            if not self.original_approval_no or self.original_approved_at is None:
+                raise TenderError(
+                    "a card refund waiting for the terminal needs the approval it cancels",
+                    code=TenderErrorCode.APPROVAL,
+                )
+        elif self.method in (Method.CARD, Method.CARD_MANUAL):
             if not self.approval_no:
                 raise TenderError(
                     "a card payment needs its approval number", code=TenderErrorCode.APPROVAL
                 )
             if self.card_masked is not None:
                 check_masked_card(self.card_masked)
+        if self.method is Method.ROUNDING and not self.amount < MAX_ROUNDING:
+            raise TenderError(
+                f"a rounding adjustment is less than {MAX_ROUNDING} won",
+                code=TenderErrorCode.AMOUNT,
+            )
+        if self.voucher_rest not in (None, "change", "forfeit") or (
+            self.voucher_rest is not None and self.method is not Method.VOUCHER
+        ):
+            raise TenderError("a voucher's rest is change or forfeit", code=TenderErrorCode.AMOUNT)
         if self.method is Method.VOUCHER and self.voucher_kind is None:
             raise TenderError(
                 "say which voucher: Onnuri or local", code=TenderErrorCode.VOUCHER_KIND
@@ -90,6 +129,43 @@ def check_masked_card(text: str) -> str:
         raise TenderError(
             "store only a masked card number (first 6 and last 4 digits at most)",
             code=TenderErrorCode.CARD_UNMASKED,
+        )
+    return text
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check digit of a card number (ISO/IEC 7812)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_DIGIT_RUN = re.compile(r"\d(?:[\d -]*\d)?")
+
+
+def looks_like_card_number(text: str | None) -> bool:
+    """True when ``text`` holds a run of 12–19 digits (spaces and dashes allowed between
+    them) that passes the Luhn check: a full card number typed where it must not be kept."""
+    if not text:
+        return False
+    for run in _DIGIT_RUN.findall(text):
+        digits = re.sub(r"\D", "", run)
+        if 12 <= len(digits) <= 19 and luhn_ok(digits):
+            return True
+    return False
+
+
+def refuse_card_number(text: str | None) -> str | None:
+    """Refuse a full card number in a free-text field of a tender (approval number, reference,
+    note, voucher serial): it would be stored in payments, journal, outbox and platform."""
+    if looks_like_card_number(text):
+        raise TenderError(
+            "a card number may not be typed here: type the approval number from the slip",
+            code=TenderErrorCode.CARD_NUMBER_TYPED,
         )
     return text
 
@@ -155,6 +231,10 @@ class CashReceiptRequest:
 
     @property
     def purpose_ko(self) -> str:
+        """As the receipt prints it: 지출증빙, 소득공제, or 자진발급 (the NTS number: the
+        customer gave none, so it is nobody's deduction)."""
+        if self.self_issued:
+            return "자진발급"
         return "지출증빙" if self.purpose is ReceiptPurpose.EXPENSE_PROOF else "소득공제"
 
 
@@ -164,8 +244,33 @@ def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) 
     return sum(
         applied
         for t, applied in zip(tenders, settlement.applied, strict=True)
-        if t.method not in (Method.CARD, Method.CARD_MANUAL)
+        if t.method not in CARD_METHODS and t.method is not Method.ROUNDING
     )
+
+
+def cash_rounding(total: int, tenders: list[Tender] | tuple[Tender, ...], unit: int) -> int:
+    """원단위 절사: how many won of the cash part of ``total`` are not asked of the customer —
+    what is due in cash after the card and voucher parts, below a multiple of ``unit``. 0 when
+    rounding is off (``unit`` 1), when nothing is paid in cash, or when the tenders already
+    carry the adjustment. Card and electronic parts are never rounded."""
+    if unit <= 1 or any(t.method is Method.ROUNDING for t in tenders):
+        return 0
+    if not any(t.method is Method.CASH for t in tenders):
+        return 0
+    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    return max(0, total - non_cash) % unit
+
+
+def with_cash_rounding(
+    total: int, tenders: list[Tender] | tuple[Tender, ...], unit: int
+) -> list[Tender]:
+    """The tenders with their 원단위 절사 adjustment, when the cash handed over covers the
+    rounded cash part (a cash part too short for it stays short: nothing is rounded)."""
+    out = list(tenders)
+    r = cash_rounding(total, out, unit)
+    if r:
+        out.append(Tender(Method.ROUNDING, r))
+    return out
 
 
 def check_business_number(digits: str) -> str:
@@ -184,18 +289,53 @@ def check_business_number(digits: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class VoucherRule:
+    """When the rest of a paper voucher is repaid in cash: at least ``percent`` of its face
+    value used (``small_percent`` for a face value of ``small_face`` won or less)."""
+
+    percent: int = 60
+    small_percent: int = 80
+    small_face: int = 10_000
+
+    def repays(self, face: int, used: int) -> bool:
+        need = self.small_percent if face <= self.small_face else self.percent
+        return used * 100 >= need * face
+
+
+#: the most lenient rule a store may configure (상품권 표준약관: 60 % of the face value)
+VOUCHER_CHANGE_FLOOR = 60
+
+
+def voucher_tender(
+    face: int, left: int, kind: VoucherKind, serial: str | None, rule: VoucherRule
+) -> Tender:
+    """A paper voucher of ``face`` won handed over when ``left`` won are still to pay: worth
+    more than that, its rest is repaid in cash when the rule allows it, else forfeited."""
+    rest = None
+    if face > left:
+        rest = "change" if rule.repays(face, left) else "forfeit"
+    return Tender(Method.VOUCHER, face, voucher_kind=kind, reference=serial, voucher_rest=rest)
+
+
+@dataclass(frozen=True, slots=True)
 class Settlement:
-    """How tenders settle a total: the amount applied per tender and the change due."""
+    """How tenders settle a total: the amount applied per tender and the change due (all of it
+    handed back in cash; ``changes`` says how much of it each tender gave)."""
 
     applied: tuple[int, ...]
     change: int
+    changes: tuple[int, ...] = ()
 
 
 def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement:
-    """Apply tenders to ``total``. Only cash may exceed what is due (the rest is change)."""
-    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    """Apply tenders to ``total``. Cash may exceed what is due (the rest is change); so may a
+    paper voucher marked for it (its rest repaid in cash, or forfeited)."""
     cash = sum(t.amount for t in tenders if t.method is Method.CASH)
-    if non_cash > total:
+    if any(t.method is Method.ROUNDING for t in tenders) and not cash:
+        raise TenderError("only the cash part of a payment is rounded", code=TenderErrorCode.AMOUNT)
+    fixed = sum(t.amount for t in tenders if t.method is not Method.CASH and t.voucher_rest is None)
+    non_cash = sum(t.amount for t in tenders if t.method is not Method.CASH)
+    if fixed > total:
         raise TenderError(
             f"card and voucher payments ({non_cash:,} won) exceed the amount due ({total:,} won)",
             code=TenderErrorCode.OVERPAID,
@@ -203,7 +343,33 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
             due=total,
             over=non_cash - total,
         )
-    due_in_cash = total - non_cash
+    left = total - fixed
+    voucher_used: dict[int, int] = {}
+    voucher_change: dict[int, int] = {}
+    for i, t in enumerate(tenders):
+        if t.voucher_rest is None:
+            continue
+        used = min(t.amount, left)
+        if used <= 0 or used == t.amount:
+            raise TenderError(
+                f"card and voucher payments ({non_cash:,} won) exceed the amount due "
+                f"({total:,} won)",
+                code=TenderErrorCode.OVERPAID,
+                paid=non_cash,
+                due=total,
+                over=non_cash - total,
+            )
+        left -= used
+        voucher_used[i] = used
+        if t.voucher_rest == "change":
+            if used * 100 < VOUCHER_CHANGE_FLOOR * t.amount:
+                raise TenderError(
+                    f"a voucher's rest is repaid only when {VOUCHER_CHANGE_FLOOR} % of it is used",
+                    code=TenderErrorCode.VOUCHER_CHANGE,
+                    percent=VOUCHER_CHANGE_FLOOR,
+                )
+            voucher_change[i] = t.amount - used
+    due_in_cash = left
     if cash < due_in_cash:
         raise TenderError(
             f"{due_in_cash - cash:,} won still to pay",
@@ -211,14 +377,20 @@ def settle(total: int, tenders: list[Tender] | tuple[Tender, ...]) -> Settlement
             remaining=due_in_cash - cash,
             short=due_in_cash - cash,
         )
-    change = cash - due_in_cash
+    cash_change = cash - due_in_cash
     applied: list[int] = []
-    left_change = change
-    for t in tenders:
+    changes: list[int] = []
+    left_change = cash_change
+    for i, t in enumerate(tenders):
         if t.method is Method.CASH:
             give = min(left_change, t.amount)
             left_change -= give
             applied.append(t.amount - give)
+            changes.append(give)
+        elif i in voucher_used:
+            applied.append(voucher_used[i])
+            changes.append(voucher_change.get(i, 0))
         else:
             applied.append(t.amount)
-    return Settlement(tuple(applied), change)
+            changes.append(0)
+    return Settlement(tuple(applied), cash_change + sum(voucher_change.values()), tuple(changes))

@@ -26,13 +26,13 @@ from posapp.domain.money import format_krw
 from posapp.hardware.ports import CashDrawer, Scale
 from posapp.ui.checkout_asker import Asker
 from posapp.ui.checkout_payment import PaymentFlow
+from posapp.ui.checkout_refund import RefundFlow
 from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
 from posapp.ui.ticket_approval import TicketApproval
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.checkout import (
-    CompletedSale,
     HeldInfo,
     ProductInfo,
     RegisterReport,
@@ -497,39 +497,14 @@ class CheckoutWindow(CheckoutView):
         )
 
     def refund(self, sale: SaleSummary | None) -> None:
-        if not self.ready_to_sell():
-            return
+        """F8 (the receipt typed in the search field, or asked for) or a receipt scanned:
+        :mod:`posapp.ui.checkout_refund`."""
         if sale is None:
             number = self.search.text().strip()
-            if not number:
-                self.show_message(
-                    self.tr("영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.")
-                )
-                return
             self.search.clear()
-            self._do(lambda: self.session.find_sale(number), self.refund)
-            return
-        answer = self.ask.refund(sale)
-        if answer is None or not answer[0]:
-            return
-        lines, reason = answer
-        self._approve(
-            REFUND,
-            "refund",
-            self.tr("환불: 관리자 승인"),
-            lambda approval: self._do(
-                lambda: self.payments.refund(sale.receipt_no, lines, reason, approval),
-                self._after_refund,
-            ),
-        )
-
-    def _after_refund(self, sale: CompletedSale) -> None:
-        self.show_message(
-            self.tr("환불 {receipt} · {amount}").format(
-                receipt=sale.receipt_no, amount=format_krw(-sale.total)
-            ),
-            error=False,
-        )
+        else:
+            number = sale.receipt_no
+        RefundFlow(self).start(number)
 
     # --- reports and drawer --------------------------------------------------------------
 

@@ -6,7 +6,7 @@ a person); the dialogs themselves are driven by keys and clicks in their own tes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
@@ -18,9 +18,9 @@ from posapp.ui.sync_panel import OnlineOrdersDialog
 from posapp.ui.tasks import Task
 from posapp.ui.tender_dialog import TenderDialog
 from posapp.usecases.holds import HeldInfo
-from posapp.usecases.payment import Cancelled, CashReceiptRequest, Payments, Tender
+from posapp.usecases.payment import Cancelled, CardPart, CashReceiptRequest, Payments, Tender
 from posapp.usecases.pickup import OrderInfo, SyncStatus
-from posapp.usecases.refund import SaleSummary
+from posapp.usecases.refund import RefundView
 
 
 class Asker:
@@ -86,11 +86,28 @@ class Asker:
         d = dialogs.HeldDialog(held, self.parent)
         return d.selected() if d.exec() == QDialog.DialogCode.Accepted else None
 
-    def refund(self, sale: SaleSummary) -> tuple[dict[int, int], str] | None:
-        d = dialogs.RefundDialog(sale, self.parent)
+    def receipt_number(self) -> str | None:
+        """F8 with nothing scanned: the receipt to refund, scanned or typed."""
+        d = dialogs.ReceiptNumberDialog(self.parent)
         if d.exec() != QDialog.DialogCode.Accepted:
             return None
-        return d.lines(), d.reason.text()
+        return d.number.text().strip()
+
+    def refund(self, view: RefundView) -> dialogs.RefundChoice | None:
+        d = dialogs.RefundDialog(view, self.parent)
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return d.choice()
+
+    def card_refund_failed(
+        self, parts: Sequence[CardPart], why: str
+    ) -> tuple[str, dict[str, str]] | None:
+        """The terminal did not cancel a refund's card part: "retry", "queue" or "typed" (with
+        the standalone terminal's cancel approval numbers), or None."""
+        d = dialogs.CardRefundFailedDialog(parts, why, self.parent)
+        if d.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return d.action, d.typed_cancels()
 
     def text(self, title: str, text: str, on_print: Callable[[], None]) -> None:
         dialogs.TextDialog(title, text, on_print, self.parent).exec()

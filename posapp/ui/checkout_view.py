@@ -82,6 +82,16 @@ class CheckoutView(QMainWindow):
         self.who = QLabel()
         self.who.setStyleSheet("font-size: 13pt;")
         top.addWidget(self.who, 1)
+        # the card terminal is a simulator (the demo): said on screen as on every receipt
+        self.practice_label = QLabel(
+            QCoreApplication.translate("CheckoutWindow", "연습 모드 — 실제 결제 아님")
+        )
+        self.practice_label.setStyleSheet(
+            "font-size: 13pt; font-weight: bold; color: black; background: #ffd600;"
+            " padding: 6px 12px; border-radius: 4px;"
+        )
+        self.practice_label.hide()
+        top.addWidget(self.practice_label)
         # shown only while the store's database cannot be reached, or offline sales wait
         self.offline_label = QLabel()
         self.offline_label.setStyleSheet(

@@ -8,12 +8,14 @@ services with it. Titles and prompts passed in are translated by the caller.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,14 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain import calendar
-from posapp.domain.cart import Discount
+from posapp.domain.cart import Discount, Unit
 from posapp.domain.error_codes import DiscountErrorCode, PriceErrorCode
 from posapp.domain.errors import DomainError
 from posapp.domain.money import format_krw
 from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.messages import explain
 from posapp.usecases.holds import HeldInfo
-from posapp.usecases.refund import SaleSummary
+from posapp.usecases.payment import CardPart
+from posapp.usecases.refund import RefundView
 from posapp.usecases.shift import DENOMINATIONS
 
 BIG = "font-size: 16pt; min-height: 48px;"
@@ -299,49 +302,259 @@ class HeldDialog(QDialog):
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
 
-class RefundDialog(QDialog):
-    """Choose what comes back from an earlier receipt: all, or quantities per line."""
+@dataclass(frozen=True)
+class RefundChoice:
+    """What the refund dialog collected: {line_no: qty} to refund, why, and — when the money
+    does not go back the way the sale was paid — cash instead, with its own reason."""
 
-    def __init__(self, sale: SaleSummary, parent: QWidget | None = None) -> None:
+    lines: dict[int, int]
+    reason: str
+    cash_instead: bool = False
+    tender_reason: str = ""
+
+
+class ReceiptNumberDialog(QDialog):
+    """F8: the receipt to refund, scanned (the wedge types into the field) or typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sale = sale
-        self.setWindowTitle(self.tr("환불 · {receipt}").format(receipt=sale.receipt_no))
+        self.setWindowTitle(self.tr("환불: 영수증"))
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr("원거래 {receipt} · {total}").format(
-                    receipt=sale.receipt_no, total=format_krw(sale.total)
-                )
-            )
-        )
-        self.table = QTableWidget(len(sale.lines), 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("상품"), self.tr("판매"), self.tr("환불 가능"), self.tr("환불 수량")]
-        )
-        self.spins: dict[int, QSpinBox] = {}
-        for row, line in enumerate(sale.lines):
-            self.table.setItem(row, 0, QTableWidgetItem(line.name))
-            self.table.setItem(row, 1, QTableWidgetItem(str(line.qty)))
-            self.table.setItem(row, 2, QTableWidgetItem(str(line.remaining_qty)))
-            spin = QSpinBox()
-            spin.setRange(0, max(0, line.remaining_qty))
-            spin.setValue(max(0, line.remaining_qty))
-            self.spins[line.line_no] = spin
-            self.table.setCellWidget(row, 3, spin)
-        self.table.resizeColumnsToContents()
-        layout.addWidget(self.table)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("환불 사유"))
-        layout.addWidget(self.reason)
+        layout.addWidget(QLabel(self.tr("영수증 바코드를 스캔하거나 번호를 입력하세요.")))
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("예: R01-20261123-0042"))
+        self.number.setStyleSheet("font-size: 16pt;")
+        self.number.returnPressed.connect(self.accept)
+        layout.addWidget(self.number)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.number.setFocus()
+
+    def accept(self) -> None:
+        if self.number.text().strip():
+            super().accept()
+
+
+def _weighed(unit: str) -> bool:
+    return Unit(unit).is_weighed
+
+
+def _qty_text(unit: str, qty: int) -> str:
+    """A quantity as the receipt shows it: pieces, or grams of a weighed line."""
+    if _weighed(unit):
+        return f"{qty / 1000:.3f}kg" if qty >= 1000 else f"{qty}g"
+    return str(qty)
+
+
+class RefundDialog(QDialog):
+    """Choose what comes back from an earlier receipt: each line with its amount and weight,
+    nothing selected at first, the total to refund, and how it is given back — the sale's own
+    tenders (a card part cancelled on the same card, cash to cash); cash instead needs a reason
+    (the manager who approves the refund approves it)."""
+
+    def __init__(self, view: RefundView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        sale = view.sale
+        self.sale = sale
+        self.setWindowTitle(self.tr("환불 · {receipt}").format(receipt=sale.receipt_no))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("원거래 {receipt} · {when} · {total}").format(
+                    receipt=sale.receipt_no,
+                    when=calendar.to_local(sale.created_at).strftime("%Y-%m-%d %H:%M"),
+                    total=format_krw(sale.total),
+                )
+            )
+        )
+        self.table = QTableWidget(len(sale.lines), 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("상품"),
+                self.tr("수량·중량"),
+                self.tr("금액"),
+                self.tr("환불 가능"),
+                self.tr("환불"),
+            ]
+        )
+        self.spins: dict[int, QSpinBox] = {}
+        for row, line in enumerate(sale.lines):
+            self.table.setItem(row, 0, QTableWidgetItem(line.name))
+            self.table.setItem(row, 1, QTableWidgetItem(_qty_text(line.unit, line.qty)))
+            self.table.setItem(row, 2, QTableWidgetItem(format_krw(line.net)))
+            left = QTableWidgetItem(_qty_text(line.unit, line.remaining_qty))
+            self.table.setItem(row, 3, left)
+            spin = QSpinBox()
+            spin.setRange(0, max(0, line.remaining_qty))
+            spin.setValue(0)  # nothing is refunded unless the cashier says so
+            if _weighed(line.unit):
+                spin.setSuffix(" g")
+                spin.setSingleStep(max(1, line.remaining_qty))
+            spin.setEnabled(line.remaining_qty > 0)
+            spin.valueChanged.connect(self._refresh)
+            self.spins[line.line_no] = spin
+            self.table.setCellWidget(row, 4, spin)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        self.all_btn = QPushButton(self.tr("전부 환불"))
+        self.all_btn.clicked.connect(self.select_all)
+        layout.addWidget(self.all_btn)
+        self.total_label = QLabel()
+        self.total_label.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        layout.addWidget(self.total_label)
+        self.tender_label = QLabel()
+        self.tender_label.setWordWrap(True)
+        layout.addWidget(self.tender_label)
+        self.cash_instead = QCheckBox(
+            self.tr("원래 결제수단 대신 현금으로 환불 (사유·관리자 승인)")
+        )
+        self.cash_instead.toggled.connect(self._refresh)
+        layout.addWidget(self.cash_instead)
+        self.tender_reason = QLineEdit()
+        self.tender_reason.setPlaceholderText(self.tr("현금으로 환불하는 사유"))
+        layout.addWidget(self.tender_reason)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("환불 사유"))
+        layout.addWidget(self.reason)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._refresh()
 
     def lines(self) -> dict[int, int]:
         return {no: s.value() for no, s in self.spins.items() if s.value() > 0}
+
+    def total(self) -> int:
+        return self.view.amount(self.lines())
+
+    def select_all(self) -> None:
+        for spin in self.spins.values():
+            spin.setValue(spin.maximum())
+
+    def _refresh(self) -> None:
+        total = self.total()
+        self.total_label.setText(self.tr("환불 금액 {total}").format(total=format_krw(total)))
+        self.ok.setEnabled(total > 0)
+        self.tender_reason.setEnabled(self.cash_instead.isChecked())
+        if not total:
+            self.tender_label.setText(self.tr("환불할 상품과 수량을 고르세요."))
+            return
+        if self.cash_instead.isChecked():
+            self.tender_label.setText(
+                self.tr("현금 {amount} 지급").format(amount=format_krw(total))
+            )
+            return
+        parts = []
+        for t in self.view.tenders(self.lines()):
+            if t.original_approval_no:
+                parts.append(
+                    self.tr("카드 {card} 승인취소 {amount} (원승인 {approval})").format(
+                        card=t.card_masked or "",
+                        amount=format_krw(t.amount),
+                        approval=t.original_approval_no,
+                    )
+                )
+            elif t.voucher_kind is not None:
+                parts.append(self.tr("상품권 {amount}").format(amount=format_krw(t.amount)))
+            else:
+                parts.append(self.tr("현금 {amount}").format(amount=format_krw(t.amount)))
+        self.tender_label.setText(self.tr("환불 방법: {parts}").format(parts=" · ".join(parts)))
+
+    def accept(self) -> None:
+        if not self.lines():
+            self.message.setText(self.tr("환불할 상품과 수량을 고르세요."))
+            return
+        if self.cash_instead.isChecked() and not self.tender_reason.text().strip():
+            self.message.setText(self.tr("현금으로 환불하는 사유를 입력하세요."))
+            self.tender_reason.setFocus()
+            return
+        super().accept()
+
+    def choice(self) -> RefundChoice:
+        cash = self.cash_instead.isChecked()
+        return RefundChoice(
+            self.lines(),
+            self.reason.text().strip(),
+            cash_instead=cash,
+            tender_reason=self.tender_reason.text().strip() if cash else "",
+        )
+
+
+class CardRefundFailedDialog(QDialog):
+    """The terminal did not cancel a refund's card part: try again, leave it waiting for the
+    terminal (the goods come back, the card is refunded later), or record the approval number
+    of a cancel the manager made on a standalone terminal."""
+
+    def __init__(self, parts: Sequence[CardPart], why: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("카드 취소 실패"))
+        self.parts = tuple(parts)
+        self.action = ""
+        layout = QVBoxLayout(self)
+        info = QLabel(
+            self.tr("카드 취소를 단말기에서 하지 못해 환불을 기록하지 않았습니다: {why}").format(
+                why=why
+            )
+        )
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        self.typed: dict[str, QLineEdit] = {}
+        for p in self.parts:
+            row = QHBoxLayout()
+            row.addWidget(
+                QLabel(
+                    self.tr("{card} {amount} (원승인 {approval})").format(
+                        card=p.card_masked,
+                        amount=format_krw(p.amount),
+                        approval=p.original_approval_no,
+                    )
+                )
+            )
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("별도 단말기 취소 승인번호"))
+            self.typed[p.original_approval_no] = edit
+            row.addWidget(edit)
+            layout.addLayout(row)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.retry_btn = QPushButton(self.tr("다시 시도"))
+        self.queue_btn = QPushButton(self.tr("취소 대기로 두기"))
+        self.typed_btn = QPushButton(self.tr("입력한 승인번호로 기록"))
+        cancel = QPushButton(self.tr("닫기"))
+        for b in (self.retry_btn, self.queue_btn, self.typed_btn, cancel):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.retry_btn.clicked.connect(lambda: self._done("retry"))
+        self.queue_btn.clicked.connect(lambda: self._done("queue"))
+        self.typed_btn.clicked.connect(self._typed)
+        cancel.clicked.connect(self.reject)
+
+    def _done(self, action: str) -> None:
+        self.action = action
+        self.accept()
+
+    def _typed(self) -> None:
+        if not all(e.text().strip() for e in self.typed.values()):
+            self.message.setText(self.tr("각 카드의 별도 단말기 취소 승인번호를 입력하세요."))
+            return
+        self._done("typed")
+
+    def typed_cancels(self) -> dict[str, str]:
+        return {orig: e.text().strip() for orig, e in self.typed.items()}
 
 
 class TextDialog(QDialog):

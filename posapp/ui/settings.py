@@ -36,6 +36,7 @@ from posapp.usecases.settings import (
     PRINTER_KINDS,
     SCALE_KINDS,
     SCANNER_KINDS,
+    CardCheck,
     DbCheck,
     Saved,
     TillSettings,
@@ -74,6 +75,7 @@ FIELD_NAMES = {
     "platform_url": QT_TRANSLATE_NOOP("SettingsDialog", "플랫폼 주소"),
     "platform_token": QT_TRANSLATE_NOOP("SettingsDialog", "플랫폼 토큰"),
     "locale": QT_TRANSLATE_NOOP("SettingsDialog", "화면 언어"),
+    "card_terminal": QT_TRANSLATE_NOOP("SettingsDialog", "카드 단말기"),
 }
 
 
@@ -144,6 +146,23 @@ class SettingsDialog(QDialog):
         scale_row.addWidget(self.scale_device, 1)
         f.addRow(self.tr(FIELD_NAMES["scale_kind"]), scale_row)
         root.addWidget(dev)
+
+        card = QGroupBox(self.tr("카드 단말기"))
+        f = QFormLayout(card)
+        self.card_terminal = QLineEdit(setup.card_terminal)
+        self.card_terminal.setPlaceholderText(
+            self.tr("비우면 카드 수기 입력 (별도 단말기 승인번호) · tcp://주소:포트")
+        )
+        self.card_test_btn = QPushButton(self.tr("단말기 시험"))
+        self.card_test_btn.clicked.connect(self.test_card_terminal)
+        card_row = QHBoxLayout()
+        card_row.addWidget(self.card_terminal, 1)
+        card_row.addWidget(self.card_test_btn)
+        f.addRow(self.tr(FIELD_NAMES["card_terminal"]), card_row)
+        self.card_state = QLabel("")
+        self.card_state.setWordWrap(True)
+        f.addRow("", self.card_state)
+        root.addWidget(card)
 
         data = QGroupBox(self.tr("데이터베이스·온라인 플랫폼"))
         f = QFormLayout(data)
@@ -230,6 +249,7 @@ class SettingsDialog(QDialog):
             database_url=self.database_url.text(),
             platform_url=self.platform_url.text(),
             locale=self.locale_box.currentData(),
+            card_terminal=self.card_terminal.text().strip(),
         )
 
     def say(self, text: str, *, error: bool = False) -> None:
@@ -264,6 +284,33 @@ class SettingsDialog(QDialog):
         self.test_btn.setEnabled(True)
         self.db_state.setStyleSheet("color: #b00020;")
         self.db_state.setText(explain(exc))
+
+    # --- the card terminal test ----------------------------------------------------------
+
+    def test_card_terminal(self) -> None:
+        self.card_test_btn.setEnabled(False)
+        self.card_state.setStyleSheet("")
+        self.card_state.setText(self.tr("단말기에 연결하는 중…"))
+        uri = self.card_terminal.text().strip()
+        IoOp(self, self.runner, lambda: self.settings.check_card_terminal(uri)).success(
+            self._card_checked
+        ).failure(self._card_failed).run()
+
+    def _card_checked(self, c: CardCheck) -> None:
+        self.card_test_btn.setEnabled(True)
+        if c.simulator:  # no money moves through it: said before anybody relies on it
+            self.card_state.setStyleSheet("color: #b00020;")
+            self.card_state.setText(
+                self.tr("연결됨 · 카드 시뮬레이터입니다: 연습 모드 — 실제 결제 아님")
+            )
+            return
+        self.card_state.setStyleSheet("color: #1b5e20;")
+        self.card_state.setText(self.tr("연결됨 · 단말기가 준비되었습니다"))
+
+    def _card_failed(self, exc: BaseException) -> None:
+        self.card_test_btn.setEnabled(True)
+        self.card_state.setStyleSheet("color: #b00020;")
+        self.card_state.setText(explain(exc))
 
     # --- saving --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -38,8 +39,11 @@ from posapp.usecases.payment import (
     ReceiptPurpose,
     Tender,
     VoucherKind,
+    VoucherRule,
     approved_parts,
     check_masked_card,
+    settle,
+    voucher_tender,
 )
 
 
@@ -56,10 +60,17 @@ class TenderDialog(QDialog):
         cash_receipt_prompt_from: int = 100_000,
         on_cancelled: Callable[[tuple[Cancelled, ...]], None] | None = None,
         parent: QWidget | None = None,
+        rounding_unit: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("결제"))
         self.total = total
+        #: 원단위 절사 of the cash part (1: off); the payments' setting unless given
+        self.rounding_unit = (
+            rounding_unit
+            if rounding_unit is not None
+            else (payments.cash_rounding_unit if payments is not None else 1)
+        )
         self.tenders: list[Tender] = []
         self._payments = payments if payments is not None and payments.has_terminal else None
         self._runner = runner
@@ -87,7 +98,7 @@ class TenderDialog(QDialog):
             b.clicked.connect(lambda _=False, v=value: self._add_amount(v))
             quick.addWidget(b)
         exact = _big(QPushButton(self.tr("딱 맞게")))
-        exact.clicked.connect(lambda: self.amount.setText(str(self.remaining())))
+        exact.clicked.connect(lambda: self.amount.setText(str(self.cash_due())))
         quick.addWidget(exact)
         layout.addLayout(quick)
         methods = QHBoxLayout()
@@ -106,6 +117,28 @@ class TenderDialog(QDialog):
         for b in (self.cash_btn, self.card_btn, self.manual_btn, self.onnuri_btn, self.local_btn):
             methods.addWidget(b)
         layout.addLayout(methods)
+        # 일시불/할부: offered for a card part from the configured amount (₩50,000)
+        self.installment_from = payments.installment_from if payments is not None else 50_000
+        card_row = QHBoxLayout()
+        self.installment_label = QLabel(
+            self.tr("할부 ({amount} 이상)").format(amount=format_krw(self.installment_from))
+        )
+        self.installment = QComboBox()
+        self.installment.addItem(self.tr("일시불"), 0)
+        for months in range(2, 13):
+            self.installment.addItem(self.tr("{months}개월").format(months=months), months)
+        card_row.addWidget(self.installment_label)
+        card_row.addWidget(self.installment)
+        card_row.addStretch(1)
+        layout.addLayout(card_row)
+        self.amount.textChanged.connect(lambda _: self._enable_installment())
+        serial_row = QHBoxLayout()
+        self.voucher_serial = QLineEdit()
+        self.voucher_serial.setPlaceholderText(self.tr("상품권 일련번호 (스캔 또는 입력)"))
+        serial_row.addWidget(QLabel(self.tr("상품권 번호")))
+        serial_row.addWidget(self.voucher_serial, 1)
+        layout.addLayout(serial_row)
+        self.voucher_rule = payments.voucher_rule if payments is not None else VoucherRule()
         receipt_row = QHBoxLayout()
         self.receipt_id = QLineEdit()
         self.receipt_id.setPlaceholderText(
@@ -134,6 +167,7 @@ class TenderDialog(QDialog):
                 )
             )
         self._refresh()
+        self._enable_installment()
         self.amount.setFocus()
 
     def paid(self) -> int:
@@ -142,9 +176,23 @@ class TenderDialog(QDialog):
     def remaining(self) -> int:
         return max(0, self.total - self.paid())
 
+    def cash_due(self) -> int:
+        """What is left to pay in cash: the remaining amount less its 원단위 절사."""
+        unit = self.rounding_unit
+        left = self.remaining()
+        return left - left % unit if unit > 1 else left
+
     def _add_amount(self, value: int) -> None:
         current = int(self.amount.text() or 0) if self.amount.text().isdigit() else 0
         self.amount.setText(str(current + value))
+
+    def _enable_installment(self) -> None:
+        text = self.amount.text().replace(",", "").strip()
+        amount = int(text) if text.isdigit() else self.remaining()
+        allowed = amount >= self.installment_from
+        self.installment.setEnabled(allowed)
+        if not allowed:
+            self.installment.setCurrentIndex(0)
 
     def _amount(self) -> int | None:
         text = self.amount.text().replace(",", "").strip()
@@ -164,6 +212,7 @@ class TenderDialog(QDialog):
             "card": self.tr("카드"),
             "card_manual": self.tr("카드(수기)"),
             "voucher": self.tr("상품권"),
+            "rounding": self.tr("원단위 절사"),
         }
         method, amount = label[tender.method.value], format_krw(tender.amount)
         if tender.approval_no:
@@ -182,15 +231,24 @@ class TenderDialog(QDialog):
                 total=format_krw(self.total), remaining=format_krw(self.remaining())
             )
         )
+        if self.cash_due() != self.remaining():
+            self.due_label.setText(
+                self.tr("받을 금액 {total} · 남은 금액 {remaining} (현금 {cash})").format(
+                    total=format_krw(self.total),
+                    remaining=format_krw(self.remaining()),
+                    cash=format_krw(self.cash_due()),
+                )
+            )
         if self.paid() >= self.total and self.tenders:
-            change = self.paid() - self.total
+            change = settle(self.total, self.tenders).change  # a forfeited voucher rest: none
             self.change_label.setText(
                 self.tr("거스름돈 {change}").format(change=format_krw(change))
             )
             self._finish()
 
     def _finish(self) -> None:
-        if self.receipt_btn.isChecked():
+        # a number typed counts as the request, whether or not the button was pressed
+        if self.receipt_btn.isChecked() or self.receipt_id.text().strip():
             purpose = (
                 ReceiptPurpose.EXPENSE_PROOF
                 if self.proof.isChecked()
@@ -206,9 +264,18 @@ class TenderDialog(QDialog):
         self.accept()
 
     def pay_cash(self) -> None:
-        amount = self._amount()
-        if amount:
-            self._push(Tender.cash(amount))
+        text = self.amount.text().replace(",", "").strip()
+        amount = self._amount() if text else self.cash_due()
+        if not amount:
+            return
+        rounding = self.remaining() - self.cash_due()
+        covers = amount >= self.cash_due()
+        if rounding and covers:  # 원단위 절사: recorded with the cash that covers the rest
+            self.tenders.append(Tender(Method.ROUNDING, rounding))
+            self.paid_list.addItem(
+                self.tr("원단위 절사 {amount}").format(amount=format_krw(rounding))
+            )
+        self._push(Tender.cash(amount))
 
     def pay_card(self) -> None:
         amount = self._amount()
@@ -241,9 +308,11 @@ class TenderDialog(QDialog):
             self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
             self.message.setText(self.tr("카드 승인 실패: {error}").format(error=explain(exc)))
 
-        IoOp(self, self._runner, lambda: payments.approve_card(amount)).success(ok).failure(
-            failed
-        ).run()
+        earlier = [t.amount for t in approved_parts(self.tenders)]
+        months = int(self.installment.currentData() or 0) if amount >= self.installment_from else 0
+        IoOp(
+            self, self._runner, lambda: payments.approve_card(amount, months, earlier=earlier)
+        ).success(ok).failure(failed).run()
 
     def reject(self) -> None:
         """Closed by the cashier (Esc, Close): approved card parts are cancelled first."""
@@ -302,15 +371,31 @@ class TenderDialog(QDialog):
         self._push(tender)
 
     def pay_voucher(self, kind: VoucherKind) -> None:
+        """A paper voucher of the typed face value, its serial scanned or typed. Worth more
+        than what is left: the rest is repaid in cash when enough of it is used (60 %, 80 % up
+        to ₩10,000 by default), else nothing is repaid — the cashier is told which."""
         amount = self._amount()
         if not amount:
             return
-        if amount > self.remaining():
-            self.message.setText(
-                self.tr("상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).")
-            )
+        serial = self.voucher_serial.text().strip()
+        if not serial:
+            self.message.setText(self.tr("상품권 일련번호를 스캔하거나 입력하세요."))
+            self.voucher_serial.setFocus()
             return
-        self._push(Tender(Method.VOUCHER, amount, voucher_kind=kind))
+        left = self.remaining()
+        try:
+            tender = voucher_tender(amount, left, kind, serial, self.voucher_rule)
+        except DomainError as exc:
+            self.message.setText(explain(exc))
+            return
+        if tender.voucher_rest == "forfeit":
+            self.message.setText(
+                self.tr(
+                    "상품권 {face} 중 {used} 사용: 기준 미만이라 잔액을 돌려주지 않습니다."
+                ).format(face=format_krw(amount), used=format_krw(left))
+            )
+        self.voucher_serial.clear()
+        self._push(tender)
 
 
 class ManualCardDialog(QDialog):

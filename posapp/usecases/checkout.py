@@ -27,7 +27,7 @@ once the queued sales reached the server.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -43,7 +43,7 @@ from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.holds import HeldInfo
 from posapp.sales.offline.forwarder import OfflineState
 from posapp.sales.offline.spool import Spool, SpoolStatus
-from posapp.sales.refunds import SaleSummary
+from posapp.sales.refunds import RefundQuote, SaleSummary
 from posapp.sales.register_report import RegisterReport
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.shifts import ShiftInfo
@@ -53,6 +53,7 @@ from posapp.sync.online import OrderInfo
 from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
+from posapp.usecases.refund import RefundView
 from posapp.usecases.session_error import SessionError
 from posapp.usecases.ticket import ScanOutcome
 
@@ -273,8 +274,27 @@ class CheckoutSession:
         lines: dict[int, int] | None,
         reason: str = "",
         approval: Approval | None = None,
+        *,
+        tenders: Sequence[Tender] | None = None,
+        tender_reason: str = "",
+        cash_receipt_cancel: str | None = None,
     ) -> CompletedSale:
-        return refund.refund(self, receipt_no, lines, reason, approval)
+        return refund.refund(
+            self,
+            receipt_no,
+            lines,
+            reason,
+            approval,
+            tenders=tenders,
+            tender_reason=tender_reason,
+            cash_receipt_cancel=cash_receipt_cancel,
+        )
+
+    def refund_quote(self, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:
+        return refund.quote(self, receipt_no, lines)
+
+    def refund_view(self, receipt_no: str) -> RefundView:
+        return refund.view(self, receipt_no)
 
     def find_sale(self, receipt_no: str) -> SaleSummary:
         return refund.find_sale(self, receipt_no)

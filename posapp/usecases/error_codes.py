@@ -31,3 +31,4 @@ class PaymentErrorCode(StrEnum):
     """``payment.*`` codes."""
 
     CANCELLED = "payment.cancelled"
+    CARD_REFUND_NOT_MADE = "payment.card_refund_not_made"

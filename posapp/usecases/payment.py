@@ -12,6 +12,13 @@ that does not exist.
   cancelled (and what could not be: the cashier then cancels it on the terminal by hand).
 - :meth:`Payments.cancel` undoes approvals given for a payment the cashier abandoned (the
   tender dialog closed with an approved card part).
+- :meth:`Payments.refund` gives money back the way the sale was paid: each card part is a
+  cancel of the sale's own approval on the terminal (original approval number, date, amount;
+  partial for a partial refund), recorded with the cancel's own approval number. When the
+  terminal cannot make it, nothing is recorded and :class:`CardRefundNotMade` says so; the
+  cashier then leaves it waiting for the terminal (``queue_cards``) or a manager types the
+  approval of a cancel made on a standalone terminal (``typed_cancels``). A refund that fails
+  after a cancel net-cancels (망취소) it: the card company's totals follow the till's.
 """
 
 from __future__ import annotations
@@ -19,22 +26,32 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from posapp.domain import tax_parts
+from posapp.domain.errors import TenderError
+from posapp.domain.tax_parts import TaxParts
 from posapp.errors import PosError
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
+from posapp.sales.error_codes import TenderErrorCode
+from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
+    CARD_METHODS,
     CashReceiptRequest,
     Method,
     ReceiptPurpose,
     Tender,
     VoucherKind,
+    VoucherRule,
     cash_receipt_amount,
     check_masked_card,
+    settle,
+    voucher_tender,
+    with_cash_rounding,
 )
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import PaymentErrorCode
@@ -81,6 +98,30 @@ class PaymentResult:
     cash_receipt_error: BaseException | None = None
 
 
+@dataclass(frozen=True)
+class CardPart:
+    """A card part of a refund the terminal did not cancel: which approval, how much, why."""
+
+    original_approval_no: str
+    amount: int
+    card_masked: str
+    standalone: bool  # approved on a standalone terminal: it is cancelled there
+    error: str = ""
+
+
+class CardRefundNotMade(PosError):
+    """A refund's card part could not be cancelled on the terminal; nothing was recorded and
+    any cancel already made for it was undone. ``parts`` are the card parts still to do."""
+
+    def __init__(self, parts: Sequence[CardPart], why: str) -> None:
+        super().__init__(
+            f"card refund not made on the terminal: {why}",
+            code=PaymentErrorCode.CARD_REFUND_NOT_MADE,
+            why=why,
+        )
+        self.parts = tuple(parts)
+
+
 def _request_id() -> str:
     return str(uuid.uuid4())
 
@@ -96,8 +137,20 @@ class Payments:
         card_timeout: float = 60.0,
         printing: ReceiptPrinting | None = None,
         sync_now: Callable[[], None] | None = None,
+        cash_rounding_unit: int = 1,
+        installment_from: int = 50_000,
+        voucher_rule: VoucherRule | None = None,
+        cash_receipt_mandatory_from: int | None = None,
     ) -> None:
         self._session = session
+        #: 원단위 절사 of the cash part ([sales] cash_rounding_unit; 1 = off)
+        self.cash_rounding_unit = cash_rounding_unit
+        #: 할부 is offered for a card part of this many won or more ([card] installment_from)
+        self.installment_from = installment_from
+        #: when a paper voucher's rest is repaid in cash ([sales] voucher_change_*)
+        self.voucher_rule = voucher_rule or VoucherRule()
+        #: 의무발행업종: cash of this many won or more gets a 현금영수증 unasked (None: off)
+        self.cash_receipt_mandatory_from = cash_receipt_mandatory_from
         self.terminal = terminal
         self._card_timeout = card_timeout
         self._printing = printing
@@ -114,13 +167,35 @@ class Payments:
 
     # --- approvals -------------------------------------------------------------------------
 
-    def approve_card(self, amount: int, installment_months: int = 0) -> Tender:
-        """Charge ``amount`` on the terminal: the card tender with its approval."""
+    def tax_whole(self) -> TaxParts:
+        """The ticket's 공급가액/부가세/면세금액 as the VAN is told them."""
+        return tax_parts.of_split(self._session.priced().tax)
+
+    def approve_card(
+        self, amount: int, installment_months: int = 0, earlier: Sequence[int] = ()
+    ) -> Tender:
+        """Charge ``amount`` on the terminal: the card tender with its approval. ``earlier``
+        are the amounts of the card parts already approved for this ticket: the request
+        carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`).
+        할부 (2–12 months) only from :attr:`installment_from` won."""
+        if installment_months and (
+            amount < self.installment_from or not 2 <= installment_months <= 12
+        ):
+            raise TenderError(
+                f"할부 2–12 months, for {self.installment_from:,} won or more",
+                code=TenderErrorCode.INSTALLMENT,
+                least=self.installment_from,
+            )
+        tax: TaxParts | None = tax_parts.share(self.tax_whole(), earlier, amount)
+        if tax is not None and tax.amount != amount:  # more than the ticket: no split to tell
+            log.warning("card part %d is more than what is left of the ticket's split", amount)
+            tax = None
         a = self._require_terminal().approve(
             amount,
             installment_months=installment_months,
             request_id=_request_id(),
             timeout=self._card_timeout,
+            tax=tax,
         )
         return Tender(
             Method.CARD,
@@ -130,12 +205,20 @@ class Payments:
             card_masked=a.card_masked,
             card_issuer=a.issuer,
             installment_months=a.installment_months,
+            card_acquirer=a.acquirer or None,
+            merchant_no=a.merchant_no or None,
         )
 
-    def issue_cash_receipt(self, amount: int, request: CashReceiptRequest) -> CashReceiptRequest:
+    def issue_cash_receipt(
+        self, amount: int, request: CashReceiptRequest, tax: TaxParts | None = None
+    ) -> CashReceiptRequest:
         """현금영수증 through the terminal/VAN; the request comes back with its approval."""
         a = self._require_terminal().issue_cash_receipt(
-            amount, request.normalized_identity(), request.purpose.value, request_id=_request_id()
+            amount,
+            request.normalized_identity(),
+            request.purpose.value,
+            request_id=_request_id(),
+            tax=tax,
         )
         return replace(request, approval_no=a.approval_no, approved_at=a.approved_at)
 
@@ -149,7 +232,8 @@ class Payments:
     ) -> PaymentResult:
         """Commit the ticket paid by ``tenders``; cancel every approval when it fails."""
         s = self._session
-        tenders = list(tenders)
+        tenders = with_cash_rounding(s.priced().total, list(tenders), self.cash_rounding_unit)
+        cash_receipt = cash_receipt or self._mandatory_receipt(tenders)
         issued: CashReceiptRequest | None = None
         receipt_error: BaseException | None = None
         try:
@@ -157,7 +241,9 @@ class Payments:
                 amount = cash_receipt_amount(s.priced().total, tenders)
                 if amount > 0:
                     try:
-                        issued = self.issue_cash_receipt(amount, cash_receipt)
+                        cards = [t.amount for t in tenders if t.method in CARD_METHODS]
+                        tax = _part(tax_parts.rest(self.tax_whole(), cards), amount)
+                        issued = self.issue_cash_receipt(amount, cash_receipt, tax)
                     except HardwareError as exc:
                         # the customer paid: the sale is recorded, the 현금영수증 is pending
                         log.warning("cash receipt not issued at the till: %s", exc)
@@ -172,17 +258,166 @@ class Payments:
         self.after_sale(sale)
         return PaymentResult(sale, receipt_error)
 
+    def _mandatory_receipt(self, tenders: Sequence[Tender]) -> CashReceiptRequest | None:
+        """의무발행업종: a 현금영수증 to the NTS self-issue number for a cash payment of the
+        threshold or more the customer did not ask one for (issued now, or pending: within the
+        5 days the law gives)."""
+        least = self.cash_receipt_mandatory_from
+        if least is None:
+            return None
+        amount = cash_receipt_amount(self._session.priced().total, list(tenders))
+        return CashReceiptRequest(None) if amount >= least else None
+
+    def refund_quote(self, receipt_no: str, lines: dict[int, int] | None) -> RefundQuote:
+        """What a refund of ``lines`` gives back, and how by default (the sale's tenders)."""
+        return self._session.refund_quote(receipt_no, lines)
+
     def refund(
         self,
         receipt_no: str,
         lines: dict[int, int] | None,
         reason: str = "",
         approval: Approval | None = None,
+        *,
+        cash_instead: bool = False,
+        tender_reason: str = "",
+        queue_cards: bool = False,
+        typed_cancels: Mapping[str, str] | None = None,
     ) -> CompletedSale:
-        """Refund an earlier receipt (a manager's approval given for it), then its receipt."""
-        sale = self._session.refund(receipt_no, lines, reason, approval)
+        """Refund an earlier receipt (a manager's approval given for it), then its receipt.
+
+        Card parts are cancelled on the terminal first; ``typed_cancels`` {original approval:
+        the standalone terminal's cancel approval} records cancels made elsewhere;
+        ``queue_cards`` leaves the ones the terminal cannot make waiting for it.
+        ``cash_instead`` pays everything back in cash (``tender_reason`` and the manager's
+        approval required, recorded)."""
+        s = self._session
+        quote = self.refund_quote(receipt_no, lines)
+        standalone = {
+            p.approval_no
+            for p in quote.original.payments
+            if p.method == Method.CARD_MANUAL.value and p.approval_no
+        }
+        typed = dict(typed_cancels or {})
+        tenders: list[Tender] = []
+        made: list[tuple[str, Tender]] = []  # (request id, tender) of cancels made here
+        missing: list[CardPart] = []
+        why = ""
+        if cash_instead:
+            tenders = [Tender.cash(quote.total)]
+        whole = tax_parts.of_split(quote.tax)
+        card_amounts: list[int] = []  # the card parts before this one, for the tax shares
+        for t in () if cash_instead else quote.tenders:
+            orig = t.original_approval_no
+            if t.method is not Method.CARD_PENDING or orig is None:
+                tenders.append(t)
+                continue
+            earlier = list(card_amounts)
+            card_amounts.append(t.amount)
+            assert t.original_approved_at is not None
+            if orig in typed:
+                tenders.append(replace(t, method=Method.CARD_MANUAL, approval_no=typed[orig]))
+                continue
+            error = ""
+            if self.terminal is not None and orig not in standalone:
+                rid = _request_id()
+                tax = tax_parts.share(whole, earlier, t.amount)
+                try:
+                    c = self.terminal.cancel(
+                        orig, t.original_approved_at, t.amount, request_id=rid, tax=tax
+                    )
+                except HardwareError as exc:
+                    log.warning("card refund of %s (%s) not cancelled: %s", receipt_no, orig, exc)
+                    error = str(exc)
+                else:
+                    done = replace(
+                        t, method=Method.CARD, approval_no=c.approval_no, approved_at=c.approved_at
+                    )
+                    made.append((rid, done))
+                    tenders.append(done)
+                    continue
+            else:
+                error = "별도 단말기 승인" if orig in standalone else "단말기 없음"
+            if queue_cards:
+                tenders.append(t)
+                continue
+            why = why or error
+            missing.append(CardPart(orig, t.amount, t.card_masked or "", orig in standalone, error))
+        if missing:
+            self._undo_cancels(made)
+            raise CardRefundNotMade(missing, why)
+        tenders = self._round_refund_cash(tenders)
+        receipt_cancel = self._cancel_cash_receipt(quote, tenders, made)
+        try:
+            sale = s.refund(
+                receipt_no,
+                lines,
+                reason,
+                approval,
+                tenders=tenders,
+                tender_reason=tender_reason,
+                cash_receipt_cancel=receipt_cancel,
+            )
+        except BaseException as exc:
+            undone = self._undo_cancels(made)
+            if not undone:
+                raise
+            raise PaymentCancelled(exc, undone) from exc
         self.after_sale(sale)
         return sale
+
+    def _cancel_cash_receipt(
+        self, quote: RefundQuote, tenders: Sequence[Tender], made: list[tuple[str, Tender]]
+    ) -> str | None:
+        """Cancel the refunded part of the sale's issued 현금영수증 on the terminal: its cancel
+        approval, or None (no terminal, or it failed: the cancel then waits for it)."""
+        cr = quote.cash_receipt
+        amount = sum(t.amount for t in tenders if t.method not in CARD_METHODS)
+        if cr is None or not cr.approval_no or cr.pending_id is not None or amount <= 0:
+            return None
+        if self.terminal is None:
+            return None
+        rid = _request_id()
+        cards = [t.amount for t in tenders if t.method in CARD_METHODS]
+        tax = _part(tax_parts.rest(tax_parts.of_split(quote.tax), cards), amount)
+        try:
+            c = self.terminal.cancel_cash_receipt(
+                cr.approval_no, cr.approved_at, amount, request_id=rid, tax=tax
+            )
+        except HardwareError as exc:
+            log.warning("cash receipt %s not cancelled, it waits: %s", cr.approval_no, exc)
+            return None
+        made.append((rid, Tender(Method.CASH, amount, approval_no=c.approval_no)))
+        return c.approval_no
+
+    def _round_refund_cash(self, tenders: list[Tender]) -> list[Tender]:
+        """원단위 절사 of a refund's cash part, as of a sale's: the drawer pays out whole tens."""
+        unit = self.cash_rounding_unit
+        cash = [t for t in tenders if t.method is Method.CASH]
+        if unit <= 1 or len(cash) != 1 or cash[0].amount % unit == 0:
+            return tenders
+        r = cash[0].amount % unit
+        out = [t for t in tenders if t.method is not Method.CASH]
+        if cash[0].amount > r:
+            out.append(Tender.cash(cash[0].amount - r))
+            out.append(Tender(Method.ROUNDING, r))
+            return out
+        return tenders
+
+    def _undo_cancels(self, made: Sequence[tuple[str, Tender]]) -> tuple[Cancelled, ...]:
+        """Net-cancel (망취소) card cancels made for a refund that is not recorded: the card
+        is charged again as the till's records say it is."""
+        out: list[Cancelled] = []
+        for rid, t in made:
+            assert self.terminal is not None and t.approval_no is not None
+            kind = "card_refund" if t.method in CARD_METHODS else "cash_receipt_cancel"
+            try:
+                self.terminal.net_cancel(rid)
+                out.append(Cancelled(kind, t.amount, t.approval_no, True))
+            except HardwareError as exc:
+                log.error("%s %s NOT undone: %s", kind, t.approval_no, exc)
+                out.append(Cancelled(kind, t.amount, t.approval_no, False, str(exc)))
+        return tuple(out)
 
     def after_sale(self, sale: CompletedSale) -> None:
         """What follows a committed sale or refund, in one place: the receipt (and the drawer
@@ -232,6 +467,14 @@ class Payments:
         return tuple(out)
 
 
+def _part(rest: TaxParts, amount: int) -> TaxParts | None:
+    """The tax split of the 현금영수증's ``amount`` out of what is left after the card parts
+    (less than it by the 원단위 절사 of the cash part)."""
+    if not 0 < amount <= rest.amount:
+        return None
+    return tax_parts.apportion(rest, [amount, rest.amount - amount])[0]
+
+
 def approved_parts(tenders: Sequence[Tender]) -> list[Tender]:
     """The tenders a terminal approved (what must be cancelled if the payment is abandoned)."""
     return [t for t in tenders if t.method is Method.CARD and t.approval_no]
@@ -239,6 +482,8 @@ def approved_parts(tenders: Sequence[Tender]) -> list[Tender]:
 
 __all__ = [
     "Cancelled",
+    "CardPart",
+    "CardRefundNotMade",
     "CashReceiptRequest",
     "Method",
     "PaymentCancelled",
@@ -247,7 +492,10 @@ __all__ = [
     "ReceiptPurpose",
     "Tender",
     "VoucherKind",
+    "VoucherRule",
     "approved_parts",
     "cash_receipt_amount",
     "check_masked_card",
+    "settle",
+    "voucher_tender",
 ]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from posapp.config import Settings
 from posapp.db.engine import UnitOfWork
+from posapp.domain import calendar
 from posapp.domain.cart import Unit
 from posapp.hardware.print_queue import PrintQueue
 from posapp.hardware.receipt import (
@@ -26,7 +27,7 @@ from posapp.hardware.receipt import (
     layout_text,
 )
 from posapp.inventory import catalog
-from posapp.sales.sale_records import CompletedSale
+from posapp.sales.sale_records import CompletedSale, PaymentInfo
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
@@ -37,8 +38,10 @@ _METHOD = {
     "cash": "현금",
     "card": "카드",
     "card_manual": "카드(수기)",
+    "card_pending": "카드 취소 대기",
     "voucher": "상품권",
     "transfer": "계좌이체",
+    "rounding": "원단위 절사",
 }
 _VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
 
@@ -53,6 +56,7 @@ def store_header(settings: Settings) -> StoreHeader:
         business_number=s.business_number,
         representative=s.representative,
         phone=s.phone,
+        practice=settings.card.practice,
     )
 
 
@@ -94,16 +98,36 @@ def sale_receipt(
         details: list[str] = []
         if p.card_masked:
             details.append(p.card_masked)
-        if p.approval_no:
+        if p.card_issuer:
+            details.append(f"카드사 {p.card_issuer}")
+        if p.card_acquirer:
+            details.append(f"매입사 {p.card_acquirer}")
+        if p.merchant_no:
+            details.append(f"가맹점번호 {p.merchant_no}")
+        if p.original_approval_no:
+            details.extend(_cancel_details(p))
+        elif p.approval_no:
             details.append(f"승인번호 {p.approval_no}")
+            if p.approved_at is not None:
+                details.append(f"승인일시 {calendar.to_local(p.approved_at):%Y-%m-%d %H:%M:%S}")
+            if p.method in ("card", "card_manual"):
+                months = p.installment_months
+                details.append(f"할부 {months}개월" if months >= 2 else "일시불")
         amount = sign * (p.tendered if p.method == "cash" else p.amount)
         tenders.append(TenderLine(label, amount, tuple(details)))
     cash_receipt = None
     if sale.cash_receipt:
-        approval = (
-            f"승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else "발급 대기"
+        if sale.kind == "refund":  # the purpose already says a cancel waits, or a reduction
+            approval = (
+                f"취소승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else ""
+            )
+        else:
+            approval = (
+                f"승인 {sale.cash_receipt_approval}" if sale.cash_receipt_approval else "발급 대기"
+            )
+        cash_receipt = (
+            f"{sale.cash_receipt} {sale.cash_receipt_purpose or '소득공제'} {approval}".rstrip()
         )
-        cash_receipt = f"{sale.cash_receipt} {sale.cash_receipt_purpose or '소득공제'} {approval}"
     promo_title: str = ""
     promo_lines: tuple[str, ...] = ()
     if promo:
@@ -131,6 +155,23 @@ def sale_receipt(
         promo_lines=promo_lines,
         open_drawer=any(p.method == "cash" for p in sale.payments),
     )
+
+
+def _cancel_details(p: PaymentInfo) -> list[str]:
+    """The 취소 영수증 lines of a refund's card payment: 승인취소, the original approval and its
+    date, and the cancel's own approval — or that the cancel still waits for the terminal."""
+    out = ["승인취소", f"원승인번호 {p.original_approval_no}"]
+    if p.original_approved_at is not None:
+        out.append(f"원거래일자 {calendar.to_local(p.original_approved_at):%Y-%m-%d}")
+    if p.method == "card_pending" or not p.approval_no:
+        out.append("취소승인 대기: 단말기 연결 후 취소됩니다")
+    else:
+        out.append(f"취소승인번호 {p.approval_no}")
+        if p.approved_at is not None:
+            out.append(f"취소일시 {calendar.to_local(p.approved_at):%Y-%m-%d %H:%M:%S}")
+        if p.method == "card_manual":
+            out.append("별도 단말기에서 취소")
+    return out
 
 
 class ReceiptPrinting:

@@ -87,7 +87,7 @@ def validate(op: str, req: dict[str, Any]) -> dict[str, Any]:
     amount = req.get("amount")
     if type(amount) is not int or not 0 < amount <= 100_000_000:
         raise BadRequest("amount: whole won, 1 to 100,000,000")
-    params: dict[str, Any] = {"amount": amount}
+    params: dict[str, Any] = {"amount": amount, **_tax(req, amount)}
     if op == "approve":
         months = req.get("installment_months", 0)
         if type(months) is not int or months < 0:
@@ -114,6 +114,25 @@ def validate(op: str, req: dict[str, Any]) -> dict[str, Any]:
             "approved_at": at if at.tzinfo else at.replace(tzinfo=calendar.store_zone()),
         }
     return params
+
+
+TAX_FIELDS = ("supply_value", "vat", "tax_free", "service_charge")
+
+
+def _tax(req: dict[str, Any], amount: int) -> dict[str, int]:
+    """공급가액/부가세/면세금액/봉사료: all four or none; whole won, 0 or more, summing to the
+    amount (a till that sends none is an older one: accepted)."""
+    given = [k for k in TAX_FIELDS if k in req]
+    if not given:
+        return {}
+    if len(given) != len(TAX_FIELDS):
+        raise BadRequest(f"tax split: give all of {', '.join(TAX_FIELDS)}")
+    values = {k: req[k] for k in TAX_FIELDS}
+    if any(type(v) is not int or v < 0 for v in values.values()):
+        raise BadRequest("tax split: whole won, 0 or more")
+    if sum(values.values()) != amount:
+        raise BadRequest("tax split: supply_value + vat + tax_free + service_charge != amount")
+    return values
 
 
 def refuse(code: str, message: str) -> dict[str, Any]:

@@ -370,6 +370,8 @@ class CardTerminalSimulator:
                     "issuer": issuer,
                     "acquirer": acquirer,
                     "installment_months": params["installment_months"],
+                    # the store's 가맹점번호 at that acquirer (fictitious, stable per acquirer)
+                    "merchant_no": f"{sum(map(ord, acquirer)) % 10**9:09d}",
                 }
             else:
                 answer |= {

@@ -151,9 +151,57 @@
     </message>
 </context>
 <context>
+    <name>CardRefundFailedDialog</name>
+    <message>
+        <location filename="../../posapp/ui/dialogs.py" line="+502"/>
+        <source>카드 취소 실패</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>카드 취소를 단말기에서 하지 못해 환불을 기록하지 않았습니다: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{card} {amount} (원승인 {approval})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>별도 단말기 취소 승인번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>다시 시도</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소 대기로 두기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입력한 승인번호로 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>닫기</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>각 카드의 별도 단말기 취소 승인번호를 입력하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+111"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+121"/>
         <location line="+124"/>
         <source>로그인 (F1)</source>
         <translation>Sign in (F1)</translation>
@@ -259,7 +307,12 @@
         <translation>Reports (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+89"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="-54"/>
+        <source>연습 모드 — 실제 결제 아님</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>로그인 필요</source>
         <translation>Not signed in</translation>
     </message>
@@ -316,12 +369,12 @@
     <message>
         <location filename="../../posapp/ui/checkout.py" line="+12"/>
         <location line="+187"/>
-        <location line="+235"/>
+        <location line="+210"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-394"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -501,22 +554,32 @@
         <translation>Recover the last ticket</translation>
     </message>
     <message>
-        <location line="+403"/>
-        <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
-        <translation>Scan the receipt barcode or type its number, then press F8.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../posapp/ui/checkout_refund.py" line="+56"/>
         <source>환불: 관리자 승인</source>
         <translation>Refund: manager approval</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
+        <source>카드 취소를 하지 못해 환불하지 않았습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>환불을 기록하지 못해 카드 취소를 되돌렸습니다 ({error}): {cancelled}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>환불 {receipt} · {amount}</source>
         <translation>Refund {receipt} · {amount}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>카드 취소는 단말기 연결 후 처리됩니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/checkout.py" line="+411"/>
         <source>X 리포트</source>
         <translation>X report</translation>
     </message>
@@ -879,7 +942,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+111"/>
+        <location filename="../../posapp/ui/dialogs.py" line="-438"/>
         <source>{amount}원 지폐</source>
         <translation>₩{amount} note</translation>
     </message>
@@ -959,7 +1022,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="+139"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+140"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -1616,7 +1679,7 @@
 <context>
     <name>ManualCardDialog</name>
     <message>
-        <location filename="../../posapp/ui/tender_dialog.py" line="+321"/>
+        <location filename="../../posapp/ui/tender_dialog.py" line="+406"/>
         <source>카드 수기 입력</source>
         <translation>Manual card entry</translation>
     </message>
@@ -1634,7 +1697,7 @@
 <context>
     <name>MarkdownDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="+287"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+297"/>
         <source>마감 할인 — {name}</source>
         <translation>Markdown — {name}</translation>
     </message>
@@ -1756,7 +1819,7 @@
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../posapp/ui/inventory_partners_tab.py" line="+49"/>
+        <location filename="../../posapp/ui/inventory_partners_tab.py" line="+58"/>
         <source>&lt;b&gt;협력 지자체 (산지)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Partner local governments (regions)&lt;/b&gt;</translation>
     </message>
@@ -1819,7 +1882,68 @@
         <translation>Edit producer</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+3"/>
+        <source>&lt;b&gt;수수료 규칙&lt;/b&gt; (판매일에 적용되는 규칙으로 정산)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>공급자</source>
+        <translation type="unfinished">Supplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분류</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>적용일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연 기준액</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수수료율</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>규칙 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>규칙 삭제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+1"/>
+        <source>(전체)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>수수료 규칙을 더했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>규칙을 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>수수료 규칙을 지웠습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>산지를 고르세요.</source>
         <translation>Select a region.</translation>
     </message>
@@ -1911,7 +2035,7 @@
 <context>
     <name>ProducerDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="-129"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="-139"/>
         <source>생산자 — {name}</source>
         <translation>Producer — {name}</translation>
     </message>
@@ -1922,13 +2046,19 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+15"/>
         <source>없음</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-5"/>
         <source>거래 중</source>
         <translation>Active supplier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>수수료 규칙이 없을 때 쓰는 기본 수수료율</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1959,7 +2089,7 @@
 <context>
     <name>ProductDialog</name>
     <message>
-        <location line="-191"/>
+        <location line="-200"/>
         <source>상품 수정 — {name}</source>
         <translation>Edit product — {name}</translation>
     </message>
@@ -2275,39 +2405,118 @@
     </message>
 </context>
 <context>
+    <name>ReceiptNumberDialog</name>
+    <message>
+        <location filename="../../posapp/ui/dialogs.py" line="+87"/>
+        <source>환불: 영수증</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>영수증 바코드를 스캔하거나 번호를 입력하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>예: R01-20261123-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+77"/>
+        <location line="+39"/>
         <source>환불 · {receipt}</source>
         <translation>Refund · {receipt}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>원거래 {receipt} · {total}</source>
-        <translation>Original sale {receipt} · {total}</translation>
+        <source>원거래 {receipt} · {when} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>수량·중량</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>금액</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>환불</source>
+        <translation type="unfinished">Refund</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>전부 환불</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>원래 결제수단 대신 현금으로 환불 (사유·관리자 승인)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>현금으로 환불하는 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>환불 금액 {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>환불할 상품과 수량을 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>현금 {amount} 지급</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>카드 {card} 승인취소 {amount} (원승인 {approval})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>상품권 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>현금 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환불 방법: {parts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>현금으로 환불하는 사유를 입력하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>상품</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>판매</source>
-        <translation>Sold</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>환불 가능</source>
         <translation>Refundable</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>환불 수량</source>
-        <translation>Refund qty</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+41"/>
         <source>환불 사유</source>
         <translation>Reason for the refund</translation>
     </message>
@@ -2323,7 +2532,7 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../posapp/ui/reports.py" line="+223"/>
+        <location filename="../../posapp/ui/reports.py" line="+225"/>
         <source>보고서 — {name}</source>
         <translation>Reports — {name}</translation>
     </message>
@@ -2334,12 +2543,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>보고서</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-31"/>
+        <source>세금계산서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -2362,6 +2576,16 @@
         <location line="+4"/>
         <source>지난달</source>
         <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>지난 분기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>지난 반기</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2402,6 +2626,16 @@
         <location line="+2"/>
         <source>CSV 저장</source>
         <translation>Save CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>엑셀 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLSX: 표와 각 구역을 시트로 (세무사용)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2459,7 +2693,7 @@
         <translation>Pick a report and a period, then Run.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
         <source>조회 중…</source>
         <translation>Running…</translation>
     </message>
@@ -2636,7 +2870,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings.py" line="+47"/>
+        <location filename="../../posapp/ui/settings.py" line="+48"/>
         <source>미리보기 (프린터 없음)</source>
         <translation>Preview (no printer)</translation>
     </message>
@@ -2776,7 +3010,13 @@
         <translation>Screen language</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>카드 단말기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>설정 — 계산대 등록</source>
         <translation>Settings — register this till</translation>
     </message>
@@ -2791,7 +3031,17 @@
         <translation>Printer · drawer · scanner · scale</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
+        <source>비우면 카드 수기 입력 (별도 단말기 승인번호) · tcp://주소:포트</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>단말기 시험</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>데이터베이스·온라인 플랫폼</source>
         <translation>Database · online platform</translation>
     </message>
@@ -2836,7 +3086,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>연결하는 중…</source>
         <translation>Connecting…</translation>
     </message>
@@ -2861,7 +3111,22 @@
         <translation>New SQLite file: created at start</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>단말기에 연결하는 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>연결됨 · 카드 시뮬레이터입니다: 연습 모드 — 실제 결제 아님</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>연결됨 · 단말기가 준비되었습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>저장하는 중…</source>
         <translation>Saving…</translation>
     </message>
@@ -3123,14 +3388,14 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../../posapp/ui/tender_dialog.py" line="-266"/>
+        <location filename="../../posapp/ui/tender_dialog.py" line="-346"/>
         <source>결제</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>금액</source>
-        <extracomment>the approvals cancelled when the dialog was closed with approved parts</extracomment>
+        <extracomment>원단위 절사 of the cash part (1: off); the payments&apos; setting unless given the approvals cancelled when the dialog was closed with approved parts</extracomment>
         <translation>Amount</translation>
     </message>
     <message>
@@ -3169,7 +3434,32 @@
         <translation>Local voucher</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>할부 ({amount} 이상)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>일시불</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{months}개월</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>상품권 일련번호 (스캔 또는 입력)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상품권 번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)</source>
         <translation>Cash receipt: mobile / business number (empty = self-issued)</translation>
     </message>
@@ -3189,7 +3479,7 @@
         <translation>{amount} or more: if paid in cash, offer a cash receipt.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>금액을 숫자로 입력하세요: {text}</source>
         <translation>Enter the amount as a number: {text}</translation>
     </message>
@@ -3214,6 +3504,11 @@
         <translation>Voucher</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>원단위 절사</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>{method} {amount} {card} 승인 {approval}</source>
         <translation>{method} {amount} {card} approval {approval}</translation>
@@ -3224,12 +3519,22 @@
         <translation>Amount due {total} · remaining {remaining}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>받을 금액 {total} · 남은 금액 {remaining} (현금 {cash})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>거스름돈 {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
+        <source>원단위 절사 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>카드는 남은 금액까지만 결제할 수 있습니다.</source>
         <translation>A card can pay at most the remaining amount.</translation>
     </message>
@@ -3249,7 +3554,7 @@
         <translation>Card declined: {error}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>결제를 그만두어 카드 승인을 취소하는 중…</source>
         <translation>Payment abandoned: cancelling the card approval…</translation>
     </message>
@@ -3259,15 +3564,20 @@
         <translation>Card approval not cancelled: {error} — cancel it on the terminal.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>상품권은 남은 금액까지만 받을 수 있습니다 (거스름돈은 현금).</source>
-        <translation>Vouchers are accepted up to the remaining amount only (change is given in cash).</translation>
+        <location line="+37"/>
+        <source>상품권 일련번호를 스캔하거나 입력하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>상품권 {face} 중 {used} 사용: 기준 미만이라 잔액을 돌려주지 않습니다.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+30"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+155"/>
         <source>인쇄</source>
         <translation>Print</translation>
     </message>
@@ -3308,7 +3618,7 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="+97"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+107"/>
         <source>매장 ↔ 창고 이동 — {name}</source>
         <translation>Floor ↔ store room — {name}</translation>
     </message>
@@ -3440,7 +3750,7 @@
 <context>
     <name>inventory</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="-438"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="-449"/>
         <source>개</source>
         <translation>ea</translation>
     </message>
@@ -3466,8 +3776,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>매입</source>
-        <translation>Purchase</translation>
+        <source>직매입</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>특정매입</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3521,7 +3836,7 @@
         <translation>Promotion (receipts, customer display)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+106"/>
         <source>매장</source>
         <translation>Sales floor</translation>
     </message>

@@ -340,3 +340,36 @@ def test_simulator_events_show_only_masked_numbers() -> None:
     assert "01099998888" not in text and "010****8888" in text
     assert "withheld" in text
     assert not re.search(r"\d{4}-?\d{4}-?\d{4}-?\d{4}", text)
+
+
+# --- the tax split (공급가액/부가세/면세금액/봉사료) ---------------------------------------------
+
+
+def test_the_tax_split_travels_with_an_approval_and_its_cancel(
+    term: TcpCardTerminal, sim: CardTerminalSimulator
+) -> None:
+    from posapp.domain.tax_parts import TaxParts
+
+    tax = TaxParts(7_727, 773, 12_900)
+    a = term.approve(21_400, request_id=rid(), tax=tax)
+    assert a.amount == 21_400
+    c = term.cancel(a.approval_no, a.approved_at, 21_400, request_id=rid(), tax=tax)
+    assert c.amount == 21_400
+
+
+def test_a_tax_split_that_does_not_add_up_is_never_sent(
+    term: TcpCardTerminal, sim: CardTerminalSimulator
+) -> None:
+    from posapp.domain.tax_parts import TaxParts
+
+    err = refused(term.approve, 21_400, request_id=rid(), tax=TaxParts(7_727, 773, 12_000))
+    assert err.code == "card.bad_request"
+    assert sim.ledger() == []
+
+
+def test_the_simulator_refuses_half_a_tax_split(sim: CardTerminalSimulator) -> None:
+    line = {"v": 1, "op": "approve", "request_id": rid(), "amount": 1_000, "vat": 91}
+    with socket.create_connection(("127.0.0.1", sim.port), timeout=2) as s:
+        s.sendall(json.dumps(line).encode() + b"\n")
+        answer = json.loads(s.makefile().readline())
+    assert answer["ok"] is False and answer["code"] == "bad_request"

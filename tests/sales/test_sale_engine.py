@@ -236,7 +236,12 @@ def test_partial_then_full_refund_sums_back(store: Store) -> None:
         do_refund(approved_by=None)
     first = do_refund(lines={1: 1})
     assert first.kind == "refund" and first.total < 0
-    assert first.payments[0].method == "card" and first.payments[0].amount == first.total
+    # the engine alone makes no card cancel: the card part waits for the terminal, naming the
+    # sale's own approval, never recorded under it (posapp.sales.card_cancels)
+    paid_back = first.payments[0]
+    assert paid_back.method == "card_pending" and paid_back.amount == first.total
+    assert paid_back.approval_no is None
+    assert paid_back.original_approval_no == sale.payments[0].approval_no
     with pytest.raises(sale_records.SaleError) as err:
         do_refund(lines={1: 3})
     assert err.value.code == "refund.too_many"

@@ -29,6 +29,7 @@ from posapp.sales.tenders import (
     Tender,
     VoucherKind,
 )
+from posapp.ui.dialogs import RefundChoice
 from posapp.ui.tasks import SyncRunner
 from posapp.usecases.receipts import sale_receipt
 from posapp_devtools.card_simulator import CardTerminalSimulator
@@ -231,7 +232,7 @@ def test_hold_recall_void_refund_and_close_shift(qtbot, till, store: Store) -> N
     sale = window.session.last_sale
     assert sale is not None
     # refund by scanning the receipt's barcode (a wedge burst of the receipt number)
-    script.push("refund", ({1: 1}, "변심"))
+    script.push("refund", RefundChoice({1: 1}, "변심"))
     script.push("pin", "2222")
     burst(qtbot, window.search, sale.receipt_no)
     assert "환불" in window.message.text()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from posapp.sales.tenders import Method, Tender
+from posapp.sales.tenders import Method, Tender, VoucherRule
 from posapp.ui import dialogs
 from posapp.ui.tasks import SyncRunner
 from posapp.ui.tender_dialog import TenderDialog
@@ -17,9 +17,17 @@ class Terminal:
     """The payment use case's card approval, answered by ``approve(amount)``."""
 
     has_terminal = True
+    cash_rounding_unit = 1
+    installment_from = 50_000
+    voucher_rule = VoucherRule()
 
     def __init__(self, approve: Callable[[int], Tender]) -> None:
-        self.approve_card = approve
+        self._approve = approve
+
+    def approve_card(
+        self, amount: int, installment_months: int = 0, earlier: object = ()
+    ) -> Tender:
+        return self._approve(amount)
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -52,20 +60,36 @@ def test_split_voucher_then_cash_typed(qtbot) -> None:  # type: ignore[no-untype
     d = TenderDialog(38_700, payments=None, runner=SyncRunner())
     qtbot.addWidget(d)
     qtbot.keyClicks(d.amount, "10000")
+    click(qtbot, d.onnuri_btn)  # a paper voucher needs its serial
+    assert not d.tenders and "일련번호" in d.message.text()
+    qtbot.keyClicks(d.voucher_serial, "ON-2026-0001234")
     click(qtbot, d.onnuri_btn)
     assert d.remaining() == 28_700 and d.result() != d.DialogCode.Accepted
+    assert d.tenders[0].reference == "ON-2026-0001234"
     qtbot.keyClicks(d.amount, "50000")
     click(qtbot, d.cash_btn)
     assert [t.method for t in d.tenders] == [Method.VOUCHER, Method.CASH]
     assert "21,300" in d.change_label.text()
 
 
-def test_a_voucher_cannot_exceed_what_is_due(qtbot) -> None:  # type: ignore[no-untyped-def]
-    d = TenderDialog(5_000, payments=None, runner=SyncRunner())
+def test_a_voucher_worth_more_repays_its_rest_by_the_rule(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # ₩10,000 온누리 on ₩8,500: 85 % used (≥ 80 % for a face of ₩10,000 or less): ₩1,500 back
+    d = TenderDialog(8_500, payments=None, runner=SyncRunner())
     qtbot.addWidget(d)
     qtbot.keyClicks(d.amount, "10000")
+    qtbot.keyClicks(d.voucher_serial, "ON-2026-0001234")
     click(qtbot, d.onnuri_btn)
-    assert not d.tenders and d.message.text()
+    assert d.result() == d.DialogCode.Accepted
+    assert d.tenders[0].voucher_rest == "change" and "1,500" in d.change_label.text()
+    # ₩10,000 on ₩7,000: 70 % < 80 %: accepted, nothing back, and the cashier is told
+    d = TenderDialog(7_000, payments=None, runner=SyncRunner())
+    qtbot.addWidget(d)
+    qtbot.keyClicks(d.amount, "10000")
+    qtbot.keyClicks(d.voucher_serial, "ON-2026-0001235")
+    click(qtbot, d.onnuri_btn)
+    assert d.result() == d.DialogCode.Accepted
+    assert d.tenders[0].voucher_rest == "forfeit" and "₩0" in d.change_label.text()
+    assert "돌려주지 않습니다" in d.message.text()
 
 
 def test_card_through_the_terminal_port(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -31,12 +31,14 @@ from posapp.ui import checkout, dialogs, i18n, ticket_view
 from posapp.ui.customer_display import CustomerDisplay
 from posapp.ui.tasks import SyncRunner
 from posapp.ui.tender_dialog import ManualCardDialog, TenderDialog
+from posapp.usecases.refund import RefundView
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
     ROOT / "posapp" / "ui" / "checkout_view.py",
     ROOT / "posapp" / "ui" / "checkout_payment.py",
+    ROOT / "posapp" / "ui" / "checkout_refund.py",
     ROOT / "posapp" / "ui" / "ticket_view.py",
     ROOT / "posapp" / "ui" / "dialogs.py",
     ROOT / "posapp" / "ui" / "tender_dialog.py",
@@ -171,10 +173,10 @@ def test_dialogs_in_english(english: QApplication, qtbot) -> None:  # type: igno
         "09:05  손님 A  3 lines  ₩34,300",
     ]
 
-    refund = dialogs.RefundDialog(_sale())
+    refund = dialogs.RefundDialog(RefundView(_sale(), {}))
     qtbot.addWidget(refund)
     assert refund.windowTitle() == "Refund · R01-20261122-0001"
-    assert _headers(refund) == ["Product", "Sold", "Refundable", "Refund qty"]
+    assert _headers(refund) == ["Product", "Qty / weight", "Amount", "Refundable", "Refund"]
     assert refund.reason.placeholderText() == "Reason for the refund"
 
     manual = ManualCardDialog()
@@ -232,9 +234,9 @@ def test_dialogs_back_in_korean(qapp: QApplication, qtbot) -> None:  # type: ign
     assert held.list.item(0).text() == "09:05  보류  1건  ₩12,900"
     assert held.list.item(1).text() == "09:05  손님 A  3건  ₩34,300"
 
-    refund = dialogs.RefundDialog(_sale())
+    refund = dialogs.RefundDialog(RefundView(_sale(), {}))
     qtbot.addWidget(refund)
-    assert _headers(refund) == ["상품", "판매", "환불 가능", "환불 수량"]
+    assert _headers(refund) == ["상품", "수량·중량", "금액", "환불 가능", "환불"]
 
     display = CustomerDisplay([])
     qtbot.addWidget(display)

@@ -24,13 +24,25 @@ class Terminal:
         self.refuse_cancel = refuse_cancel
 
     def approve(
-        self, amount: int, *, installment_months: int = 0, request_id: str, timeout: float = 60.0
+        self,
+        amount: int,
+        *,
+        installment_months: int = 0,
+        request_id: str,
+        timeout: float = 60.0,
+        tax: object = None,
     ) -> CardApproval:
         self.calls.append(("approve", "", amount))
         return CardApproval("30000001", AT, amount, "9410-12**-****-5678", "신한카드")
 
     def cancel(
-        self, approval_no: str, approved_at: dt.datetime, amount: int, *, request_id: str
+        self,
+        approval_no: str,
+        approved_at: dt.datetime,
+        amount: int,
+        *,
+        request_id: str,
+        tax: object = None,
     ) -> CardApproval:
         self.calls.append(("cancel", approval_no, amount))
         if self.refuse_cancel:
@@ -41,12 +53,18 @@ class Terminal:
         self.calls.append(("net_cancel", request_id, 0))
 
     def issue_cash_receipt(
-        self, amount: int, identity: str, purpose: str, *, request_id: str
+        self, amount: int, identity: str, purpose: str, *, request_id: str, tax: object = None
     ) -> CashReceiptApproval:
         raise NotImplementedError
 
     def cancel_cash_receipt(
-        self, approval_no: str, approved_at: dt.datetime, amount: int, *, request_id: str
+        self,
+        approval_no: str,
+        approved_at: dt.datetime,
+        amount: int,
+        *,
+        request_id: str,
+        tax: object = None,
     ) -> CashReceiptApproval:
         raise NotImplementedError
 

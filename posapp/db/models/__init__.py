@@ -29,7 +29,14 @@ from posapp.db.models.classes import ClassBooking, ClassIngredient, ClassRoom, C
 from posapp.db.models.control import PinLockout, StorePolicy
 from posapp.db.models.journal import AuditEvent, AuditHead, JournalEntry, JournalHead, StoreMeta
 from posapp.db.models.reports import ReportRollupState, ReportSalesRollup
-from posapp.db.models.sales import HeldTicket, Payment, PendingCashReceipt, Sale, SaleLine
+from posapp.db.models.sales import (
+    HeldTicket,
+    Payment,
+    PendingCardCancel,
+    PendingCashReceipt,
+    Sale,
+    SaleLine,
+)
 from posapp.db.models.stock import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -67,6 +74,7 @@ __all__ = [
     "OnlineOrder",
     "OutboxEvent",
     "Payment",
+    "PendingCardCancel",
     "PendingCashReceipt",
     "PinLockout",
     "PriceChange",

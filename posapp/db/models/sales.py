@@ -1,11 +1,11 @@
-"""Sales: sales and their lines, payments, pending cash receipts and held tickets."""
+"""Sales: sales and their lines, payments, pending cash receipts and card cancels, held tickets."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from posapp.db.models.base import Base, BigID, UTCDateTime, utcnow
@@ -89,6 +89,12 @@ class Payment(Base):
     cash_receipt_identity: Mapped[str | None] = mapped_column(String(40))
     cash_receipt_purpose: Mapped[str | None] = mapped_column(String(20))
     cash_receipt_approval: Mapped[str | None] = mapped_column(String(40))
+    # a refund's card payment: the approval it cancels (its own approval_no is the cancel's)
+    original_approval_no: Mapped[str | None] = mapped_column(String(40))
+    original_approved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # the card slip: 매입사 (the acquirer) and the store's 가맹점번호 with it, from the terminal
+    card_acquirer: Mapped[str | None] = mapped_column(String(40))
+    merchant_no: Mapped[str | None] = mapped_column(String(20))
 
 
 class PendingCashReceipt(Base):
@@ -111,6 +117,32 @@ class PendingCashReceipt(Base):
     issued_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     approval_no: Mapped[str | None] = mapped_column(String(40))
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class PendingCardCancel(Base):
+    """A card refund the terminal could not make at the till (it was down): the refund is
+    recorded with its card payment ``card_pending`` and the cancel waits here (``kind``
+    ``cash_receipt``: the cancel of the refunded part of an issued 현금영수증) — made by the till
+    when the terminal answers again, or recorded by a manager with the approval number of a
+    cancel made on a standalone terminal. Until then the customer's card is not refunded."""
+
+    __tablename__ = "card_cancels_pending"
+    __table_args__ = (UniqueConstraint("refund_uuid", "payment_seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    refund_uuid: Mapped[str] = mapped_column(String(36))
+    receipt_no: Mapped[str] = mapped_column(String(32))
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="card")  # "card" | "cash_receipt"
+    payment_seq: Mapped[int] = mapped_column(Integer)  # 0 for a 현금영수증 cancel
+    original_approval_no: Mapped[str] = mapped_column(String(40))
+    original_approved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    amount: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    approval_no: Mapped[str | None] = mapped_column(String(40))
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class HeldTicket(Base):

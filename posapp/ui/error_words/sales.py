@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from posapp.config_errors import Words
 from posapp.sales.error_codes import (
+    CardCancelErrorCode,
     CashErrorCode,
     CashReceiptErrorCode,
     HoldErrorCode,
@@ -94,6 +95,47 @@ WORDS: dict[str, Words] = {
     TenderErrorCode.CARD_UNMASKED: Words(
         "카드번호는 앞 6자리와 뒤 4자리만 저장합니다.",
         "Only the first 6 and last 4 digits of a card are kept.",
+    ),
+    CardCancelErrorCode.APPROVAL_MISSING: Words(
+        "단말기에서 받은 카드 취소 승인번호를 입력하세요.",
+        "Enter the approval number of the card cancel from the terminal.",
+    ),
+    CardCancelErrorCode.UNKNOWN: Words(
+        "취소 대기 중인 카드 환불이 아닙니다.",
+        "Not a card refund waiting to be cancelled.",
+    ),
+    CardCancelErrorCode.DONE_ALREADY: Words(
+        "{receipt_no}의 카드 환불은 이미 취소 승인되었습니다.",
+        "The card refund of {receipt_no} was already cancelled.",
+    ),
+    CardCancelErrorCode.OLD_APPROVAL: Words(
+        "원승인번호가 아니라 취소 전표의 승인번호를 입력하세요.",
+        "Enter the cancel slip's approval number, not the original one.",
+    ),
+    TenderErrorCode.VOUCHER_CHANGE: Words(
+        "상품권 잔액은 액면가의 {percent}% 이상 사용했을 때만 현금으로 돌려줍니다.",
+        "A voucher's rest is repaid in cash only when {percent}% of it is used.",
+    ),
+    TenderErrorCode.INSTALLMENT: Words(
+        "할부는 {least:,}원 이상 결제에 2~12개월만 됩니다.",
+        "Instalments are 2 to 12 months, for {least:,} won or more.",
+    ),
+    TenderErrorCode.CARD_NUMBER_TYPED: Words(
+        "카드번호는 입력할 수 없습니다: 전표의 승인번호를 입력하세요.",
+        "A card number cannot be typed here: type the approval number from the slip.",
+    ),
+    RefundErrorCode.CARD_TENDER: Words(
+        "카드 환불은 원거래의 카드 승인({approval_no})으로 {most:,}원까지만 됩니다.",
+        "A card refund goes back to the sale's own card approval ({approval_no}), "
+        "at most {most:,} won.",
+    ),
+    RefundErrorCode.OLD_APPROVAL: Words(
+        "카드 환불에는 원승인번호가 아닌 취소 승인번호가 필요합니다.",
+        "A card refund needs the cancel's own approval number, not the original one.",
+    ),
+    RefundErrorCode.TENDER_REASON: Words(
+        "원래 결제수단과 다른 방법으로 환불하려면 사유를 입력하고 관리자 승인을 받으세요.",
+        "Refunding another way than the sale was paid needs a reason and a manager.",
     ),
     TenderErrorCode.CARD_NUMBER: Words(
         "카드번호가 아닙니다.",

@@ -43,4 +43,12 @@ WORDS: dict[str, Words] = {
         "결제를 완료하지 못해 승인을 취소했습니다.",
         "The payment could not be completed, so its approvals were cancelled.",
     ),
+    PaymentErrorCode.CARD_REFUND_NOT_MADE: Words(
+        "카드 취소를 단말기에서 하지 못했습니다({why}). 환불은 기록하지 않았습니다: "
+        "다시 시도하거나, 취소 대기로 두거나, 별도 단말기에서 취소한 뒤 그 승인번호를 "
+        "입력하세요.",
+        "The card cancel could not be made on the terminal ({why}). Nothing was recorded: "
+        "try again, leave it waiting for the terminal, or cancel on a standalone terminal "
+        "and type its approval number.",
+    ),
 }

@@ -92,6 +92,10 @@ WORDS: dict[str, Words] = {
         "플랫폼 주소는 http:// 또는 https:// 로 시작합니다.",
         "The platform address starts with http:// or https://.",
     ),
+    SetupErrorCode.CARD_TERMINAL: Words(
+        "카드 단말기 주소는 tcp://주소:포트 입니다 (비우면 카드 수기 입력).",
+        "The card terminal address is tcp://HOST:PORT (empty: cards keyed in by hand).",
+    ),
     SetupErrorCode.LOCALE: Words(
         "지원하지 않는 화면 언어입니다: {value}",
         "This screen language is not supported: {value}",
