@@ -52,6 +52,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory_expiry_tab.py",
     ROOT / "posapp" / "ui" / "inventory_receiving_tab.py",
     ROOT / "posapp" / "ui" / "inventory_counts_tab.py",
+    ROOT / "posapp" / "ui" / "inventory_count_review.py",
     ROOT / "posapp" / "ui" / "inventory_partners_tab.py",
     ROOT / "posapp" / "ui" / "inventory_edit.py",
     ROOT / "posapp" / "ui" / "inventory_orders.py",
