@@ -230,19 +230,18 @@ class CheckoutWindow(CheckoutView):
         if not text.strip():
             self.results.hide()
             return
-        Op(self, self.runner, lambda: self.session.search(text, 20)).success(
-            self._show_results
+        limit = self.results.limit_for(text)  # a page; more as the list is scrolled
+        Op(self, self.runner, lambda: self.session.search(text, limit)).success(
+            lambda found: self._show_results(found, limit)
         ).run()
 
-    def _show_results(self, found: list[ProductInfo]) -> None:
-        self.results.clear()
-        for p in found:
-            item = QListWidgetItem(f"{p.name_ko}   {format_krw(p.price)}/{unit_ko(p)}")
-            item.setData(Qt.ItemDataRole.UserRole, p)
-            self.results.addItem(item)
-        self.results.setVisible(bool(found))
-        if found:
-            self.results.setCurrentRow(0)
+    def _more_results(self) -> None:
+        """The next page of the search results (scrolled to the end of the list)."""
+        self._on_search_text(self.search.text())
+
+    def _show_results(self, found: list[ProductInfo], limit: int = 20) -> None:
+        rows = [(f"{p.name_ko}   {format_krw(p.price)}/{unit_ko(p)}", p) for p in found]
+        self.results.fill(rows, limit)
 
     def _on_search_enter(self) -> None:
         text = self.search.text().strip()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.money import format_krw
+from posapp.ui.search_results import SearchResults
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
 from posapp.usecases.checkout import CheckoutSession, OfflineState, ProductInfo
@@ -64,6 +64,9 @@ class CheckoutView(QMainWindow):
         raise NotImplementedError
 
     def _on_search_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _more_results(self) -> None:
         raise NotImplementedError
 
     def _on_search_enter(self) -> None:
@@ -136,7 +139,8 @@ class CheckoutView(QMainWindow):
         self.search.textEdited.connect(self._on_search_text)
         self.search.returnPressed.connect(self._on_search_enter)
         left.addWidget(self.search)
-        self.results = QListWidget()
+        self.results = SearchResults()
+        self.results.more_wanted.connect(self._more_results)
         self.results.setMaximumHeight(180)
         self.results.setStyleSheet("font-size: 13pt;")
         self.results.itemActivated.connect(self._on_result)
