@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from posapp import devices
@@ -42,6 +42,7 @@ from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
 from posapp.ui.tasks import SyncRunner, Task, TaskRunner
 from posapp.usecases.approvals import Approvals
+from posapp.usecases.catalog_watch import POLL_SECONDS, CatalogUpdate, CatalogWatch
 from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.usecases.payment import Payments
 from posapp.usecases.receipts import ReceiptPrinting
@@ -124,6 +125,8 @@ class App:
     screens: Screens
     bridge: QObject  # the worker threads' signals to the Qt thread, kept alive with the App
     shutdown: Callable[[], None]
+    # the live catalogue: poll now (a timer does it every half minute)
+    follow_catalog: Callable[[], object] = lambda: None
 
     def offer_recovery(self) -> None:
         self.window.offer_recovery()
@@ -212,6 +215,20 @@ def build(
         classes=screens.classes,
         cash_receipts_issued=window.cash_receipts_issued,
     )
+    watch = CatalogWatch(session)
+
+    def follow_catalog() -> Task[CatalogUpdate]:
+        return (
+            runner.db(watch.poll)
+            .success(window.catalog_changed)
+            .failure(lambda exc: log.info("catalogue not followed now: %s", exc))
+        )
+
+    follow_catalog()  # the moment to follow from
+    catalog_timer = QTimer(window)
+    catalog_timer.setInterval(POLL_SECONDS * 1000)
+    catalog_timer.timeout.connect(follow_catalog)
+    catalog_timer.start()
     if sales.idle_signout_minutes > 0:
         window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
     bridge.sync.connect(window.set_sync_status)
@@ -252,7 +269,7 @@ def build(
 
     return App(
         window, display, session, till, queue, wedge, printer, terminal, sync, forwarder,
-        jobs, screens, bridge, shutdown,
+        jobs, screens, bridge, shutdown, follow_catalog,
     )  # fmt: skip
 
 

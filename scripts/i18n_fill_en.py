@@ -903,6 +903,10 @@ EN.update(
             "No stock count in progress. Start one first."
         ),
         ("InventoryWindow", "{name}: 실사 {qty}"): "{name}: counted {qty}",
+        ("CheckoutWindow", "{name} 가격 변경 {old} → {new}"): "{name} price changed {old} → {new}",
+        ("CheckoutWindow", "{name} 판매 중지: 거래에서 뺐습니다"): (
+            "{name} withdrawn from sale: taken off the ticket"
+        ),
     }
 )
 

@@ -9,7 +9,9 @@ and PLU prefixes.
 Results come in two tiers, each ranked shorter names first, then id: a match at the start of
 any word of the name (``ㅅㄱ``: 서귀포 …, 충주 사과 …, 영주 부사 사과 …), then a match inside a
 word (청송 꿀사과); Korean names before English. A word is a run of letters and digits, apart from
-the next by spaces or punctuation (사과(벌크): 사과, 벌크).
+the next by spaces or punctuation (사과(벌크): 사과, 벌크). A match at the name's start may run on
+over spaces into the next words (영주사과 in 영주 사과); one at a later word's start stays in that
+word (부사사과 in 영주 부사 사과 counts as inside).
 
 The index answers in C: it keeps ``"\\n"``-joined strings of all names in rank order — the
 normalised names, and the same with a mark before each word's start — and the initials of each
@@ -130,7 +132,7 @@ class _Reading:
     line_regex: re.Pattern[str] | None  # the same, matching from the "\n" before a name
     shift: int  # chars from a match's start to where ``regex`` matches (its literal anchor)
     line_shift: int  # the same for ``line_regex``
-    # at the start of a word, on the names with each word's start marked (or their initials)
+    # with initial consonants: at a word's start, on the names with each word's start marked
     word_start: re.Pattern[str] | None = None
 
     def found(self, name: str, name_initials: str) -> bool:
@@ -153,9 +155,13 @@ class _Reading:
         )
 
     def word_finder(self, marked: str, marked_initials: str) -> _Finder:
-        """pos -> offset of the next match at a word's start (its mark) at or after pos."""
-        assert self.word_start is not None
-        return _regex(marked_initials if self.on_initials else marked, self.word_start, 0)
+        """pos -> offset of the next match that starts a word (at its mark) and stays in that
+        word, at or after pos, or -1."""
+        if self.on_initials:
+            return _literal(marked_initials, WORD_MARK + self.text)
+        if self.word_start is None:
+            return _literal(marked, WORD_MARK + self.text)
+        return _regex(marked, self.word_start, 0)
 
 
 # marks the start of each word in a name (after a space, punctuation or the name's start)
@@ -163,20 +169,19 @@ WORD_MARK = "\x01"
 
 
 def _word_start_pattern(parts: list[str]) -> re.Pattern[str]:
-    """A query (one regex piece per character) at a word's mark, running on over the marks of
-    the next words (영주 부사 사과 holds 부사사과 at the start of 부사). The mark is a literal
-    prefix, so the engine skips ahead to it."""
-    return re.compile(WORD_MARK + (WORD_MARK + "?").join(parts))
+    """A query with initial consonants (one regex piece per character) at a word's mark; the
+    mark is a literal prefix, so the engine skips ahead to it."""
+    return re.compile(WORD_MARK + "".join(parts))
 
 
 def _compile_reading(r: str) -> _Reading:
     if not any(_is_syllable(c) for c in r):
         # Every char matches exactly where the initials string has that very char.
-        return _Reading(r, True, None, None, 0, 0, _word_start_pattern([re.escape(c) for c in r]))
+        return _Reading(r, True, None, None, 0, 0)
+    if not any(c in _CHOSEONG_INDEX for c in r):
+        return _Reading(r, False, None, None, 0, 0)
     parts = [_initial_class(c) if c in _CHOSEONG_INDEX else re.escape(c) for c in r]
     words = _word_start_pattern(parts)
-    if not any(c in _CHOSEONG_INDEX for c in r):
-        return _Reading(r, False, None, None, 0, 0, words)
     # Anchor on the first run of literal characters so the regex engine can skip ahead to
     # it (fast), checking the consonants before it with a lookbehind: ㅇ주 -> 주(?<=[ㅇ아-잏]주).
     j = next((i for i, c in enumerate(r) if c not in _CHOSEONG_INDEX), None)
@@ -201,7 +206,7 @@ def _compile_reading(r: str) -> _Reading:
 @functools.lru_cache(maxsize=512)
 def _literal_reading(q: str) -> _Reading:
     """``q`` matched character for character (the English names)."""
-    return _Reading(q, False, None, None, 0, 0, _word_start_pattern([re.escape(c) for c in q]))
+    return _Reading(q, False, None, None, 0, 0)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -376,16 +381,56 @@ def _collect_anywhere(
         pos = starts[k + 1] if k < last else joined.end
 
 
+def _by_name(joined: _Joined, find: _Finder, *, at_line: bool) -> _Finder:
+    """A finder on ``joined``'s text as k -> index of the next name at or after k with a match
+    (-1: none); ``at_line``: ``find`` gives the offset of the "\\n" before the name."""
+    starts = joined.starts
+    n = len(starts)
+
+    def next_name(k: int) -> int:
+        if k >= n:
+            return -1
+        p = find(starts[k] - 1 if at_line else starts[k])
+        if p < 0:
+            return -1
+        return bisect_right(starts, p + 1 if at_line else p) - 1
+
+    return next_name
+
+
+def _collect_names(
+    ids: list[int], next_name: _Finder, limit: int, out: list[int], seen: set[int]
+) -> None:
+    k = 0
+    while len(out) < limit:
+        k = next_name(k)
+        if k < 0:
+            break
+        i = ids[k]
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+        k += 1
+
+
 def _collect_field(
     field: _Field, readings: Sequence[_Reading], limit: int, out: list[int], seen: set[int]
 ) -> None:
-    """The two tiers of one field: at the start of a word (the name's first or another),
-    then inside a word."""
-    starts = [r.word_finder(field.marked.text, field.marked_initials) for r in readings]
-    _collect_anywhere(field.marked, _merged(starts), limit, out, seen)
+    """The two tiers of one field: at the start of a word — the name's first (running on into
+    its next words: 영주사과 in 영주 사과) or another (within that word: 사과 in 영주 부사 사과) —
+    then inside a word (꿀사과, and 부사사과 in 영주 부사 사과)."""
+    names, marked = field.names, field.marked
+    starts = [
+        _by_name(names, r.finders(names.text, field.names_initials)[0], at_line=True)
+        for r in readings
+    ] + [
+        _by_name(marked, r.word_finder(marked.text, field.marked_initials), at_line=False)
+        for r in readings
+    ]
+    _collect_names(names.ids, _merged(starts), limit, out, seen)
     if len(out) < limit:
-        inside = [r.finders(field.names.text, field.names_initials)[1] for r in readings]
-        _collect_anywhere(field.names, _merged(inside), limit, out, seen)
+        inside = [r.finders(names.text, field.names_initials)[1] for r in readings]
+        _collect_anywhere(names, _merged(inside), limit, out, seen)
 
 
 class SearchIndex:

@@ -31,6 +31,7 @@ from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
 from posapp.ui.ticket_approval import TicketApproval
 from posapp.usecases.approvals import Approval, ApprovalRequest
+from posapp.usecases.catalog_watch import CatalogUpdate
 from posapp.usecases.checkout import (
     CompletedSale,
     HeldInfo,
@@ -209,6 +210,27 @@ class CheckoutWindow(CheckoutView):
                 error=False,
             ),
         )
+
+    # --- the live catalogue -------------------------------------------------------------
+
+    def catalog_changed(self, update: CatalogUpdate) -> None:
+        """The catalogue changed (a poll of posapp.usecases.catalog_watch): fresh quick keys,
+        and the open ticket as it follows new prices and loses withdrawn products."""
+        if not update.changed:
+            return
+        Op(self, self.runner, self.till.quick_keys).success(self.set_quick_keys).run()
+        if update.ticket_changed:
+            self.refresh()
+            parts = [
+                self.tr("{name} 가격 변경 {old} → {new}").format(
+                    name=r.name, old=format_krw(r.old_price), new=format_krw(r.new_price)
+                )
+                for r in update.repriced
+            ] + [
+                self.tr("{name} 판매 중지: 거래에서 뺐습니다").format(name=name)
+                for name in update.withdrawn
+            ]
+            self.show_message(" · ".join(parts))
 
     # --- scanning and search -----------------------------------------------------------
 

@@ -183,15 +183,7 @@ class CheckoutView(QMainWindow):
         fixed_size(self.due, 64)
         right.addWidget(self.due)
         self.quick = QTabWidget()
-        for region, products in quick_keys.items():
-            page = QWidget()
-            grid = QGridLayout(page)
-            for i, p in enumerate(products):
-                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
-                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
-                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
-                grid.addWidget(b, i // 3, i % 3)
-            self.quick.addTab(page, region)
+        self.set_quick_keys(quick_keys)
         right.addWidget(self.quick, 1)
         keys = QGridLayout()
         actions = self._actions()
@@ -217,6 +209,28 @@ class CheckoutView(QMainWindow):
         return b
 
     # --- state -------------------------------------------------------------------------
+
+    def set_quick_keys(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
+        """The quick keys, a page (tab) per group; again whenever the catalogue changes (the
+        page in front stays in front)."""
+        current = self.quick.tabText(self.quick.currentIndex()) if self.quick.count() else ""
+        while self.quick.count():
+            page = self.quick.widget(0)
+            self.quick.removeTab(0)
+            if page is not None:
+                page.setParent(None)  # out of the window now, deleted when Qt is idle
+                page.deleteLater()
+        for region, products in quick_keys.items():
+            page = QWidget()
+            grid = QGridLayout(page)
+            for i, p in enumerate(products):
+                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
+                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
+                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
+                grid.addWidget(b, i // 3, i % 3)
+            self.quick.addTab(page, region)
+            if region == current:
+                self.quick.setCurrentIndex(self.quick.count() - 1)
 
     def refresh(self) -> None:
         s = self.session

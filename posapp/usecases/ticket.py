@@ -83,9 +83,10 @@ def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = No
         raise SessionError(
             f"{product.name_ko} is withdrawn", code=CatalogErrorCode.INACTIVE, name=product.name_ko
         )
-    line = product.line(grams if product.unit.is_weighed else None)
-    # picked from the search list or a quick key: the same markdown as a scan would give
-    line = s.read(lambda uow: catalog.marked_down(uow, line))
+    qty = grams if product.unit.is_weighed else None
+    # picked from the search list or a quick key (read minutes ago): the product as the
+    # catalogue has it now — today's price, withdrawn refused — and a scan's markdown
+    line = s.read(lambda uow: catalog.current_line(uow, product, qty))
     index = s.ticket.add(line)
     s.save_recovery()
     return index

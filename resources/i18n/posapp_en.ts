@@ -153,13 +153,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+111" />
-            <location line="+124" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+114" />
+            <location line="+139" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-114" />
+            <location line="-129" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -169,7 +169,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+113" />
+            <location filename="../../posapp/ui/checkout.py" line="+114" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -259,7 +259,7 @@
             <translation>Reports (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+89" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+104" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
         </message>
@@ -315,13 +315,13 @@
         </message>
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+12" />
-            <location line="+187" />
+            <location line="+207" />
             <location line="+232" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-416" />
+            <location line="-436" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -356,7 +356,17 @@
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+18" />
+            <source>{name} 가격 변경 {old} → {new}</source>
+            <translation>{name} price changed {old} → {new}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name} 판매 중지: 거래에서 뺐습니다</source>
+            <translation>{name} withdrawn from sale: taken off the ticket</translation>
+        </message>
+        <message>
+            <location line="+79" />
             <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
@@ -406,7 +416,7 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-183" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-198" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -491,7 +501,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-382" />
+            <location line="-402" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -501,7 +511,7 @@
             <translation>Recover the last ticket</translation>
         </message>
         <message>
-            <location line="+400" />
+            <location line="+420" />
             <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
             <translation>Scan the receipt barcode or type its number, then press F8.</translation>
         </message>
@@ -531,7 +541,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+192" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+207" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
@@ -1284,7 +1294,7 @@
         </message>
         <message>
             <location filename="../../posapp/ui/inventory_products_tab.py" line="+342" />
-            <location filename="../../posapp/ui/inventory_counts_tab.py" line="+332" />
+            <location filename="../../posapp/ui/inventory_counts_tab.py" line="+334" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
@@ -1416,7 +1426,7 @@
         <message>
             <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-59" />
             <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55" />
-            <location filename="../../posapp/ui/inventory_counts_tab.py" line="-236" />
+            <location filename="../../posapp/ui/inventory_counts_tab.py" line="-238" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -1603,7 +1613,7 @@
             <translation>No stock count in progress. Start one first.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>{name}: 실사 {qty}</source>
             <translation>{name}: counted {qty}</translation>
         </message>

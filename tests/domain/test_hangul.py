@@ -143,27 +143,48 @@ def _match_at(q: str, n: str, i: int) -> bool:
     )
 
 
-def _word_starts(name: str) -> list[str]:
-    """The name (NFC, lowercase, spaces kept) from each start of a word (a letter or digit not
-    after another) to its end."""
+def _word_starts(name: str) -> list[int]:
+    """Where the name's words start, as offsets in its normalised form: a letter or digit not
+    after another one (spaces and punctuation apart)."""
     spaced = unicodedata.normalize("NFC", name).lower()
-    return [
-        spaced[i:]
-        for i in range(len(spaced))
-        if spaced[i].isalnum() and (i == 0 or not spaced[i - 1].isalnum())
-    ]
+    out, k = [], 0
+    for i, ch in enumerate(spaced):
+        if ch.isspace():
+            continue
+        if ch.isalnum() and (i == 0 or not spaced[i - 1].isalnum()):
+            out.append(k)
+        k += 1
+    return out
 
 
-def _tier(q: str, name: str, found_at: object) -> int | None:
-    """0: a match at the start of a word, 1: inside a word, None: no match."""
+def _readings_of(q: str) -> list[str]:
+    readings = [q]
+    if q[-1] in _MOVED:
+        stay, moved = _MOVED[q[-1]]
+        readings.append(q[:-1] + stay + moved)
+    return readings
+
+
+def _at(r: str, n: str, i: int) -> bool:
+    return i + len(r) <= len(n) and all(_char_ok(a, b) for a, b in zip(r, n[i:], strict=False))
+
+
+def _tier(q: str, name: str, literal: bool) -> int | None:
+    """0: a match at the name's start, or at a later word's start within that word; 1: any
+    other match; None: no match."""
     n = normalize(name)
-    if not any(found_at(q, n, i) for i in range(len(n))):
+    readings = [q] if literal else _readings_of(q)
+    ok = (lambda r, i: n[i : i + len(r)] == r) if literal else (lambda r, i: _at(r, n, i))
+    if not any(ok(r, i) for r in readings for i in range(len(n))):
         return None
-    return 0 if any(found_at(q, normalize(tail), 0) for tail in _word_starts(name)) else 1
-
-
-def _substring_at(q: str, n: str, i: int) -> bool:
-    return n[i : i + len(q)] == q
+    starts = _word_starts(name)
+    for r in readings:
+        if ok(r, 0):
+            return 0
+        for i in starts:
+            if ok(r, i) and not any(i < j < i + len(r) for j in starts):
+                return 0
+    return 1
 
 
 def reference(entries: list[SearchEntry], query: str) -> list[int]:
@@ -177,12 +198,12 @@ def reference(entries: list[SearchEntry], query: str) -> list[int]:
         return list(dict.fromkeys(i for _, i in hits))
     korean = []
     for e in entries:
-        tier = _tier(q, e.name_ko, _match_at)
+        tier = _tier(q, e.name_ko, literal=False)
         if tier is not None:
             korean.append((tier, len(normalize(e.name_ko)), e.id))
     english = []
     for e in entries:
-        tier = _tier(q, e.name_en, _substring_at)
+        tier = _tier(q, e.name_en, literal=True)
         if tier is not None:
             english.append((tier, len(normalize(e.name_en)), e.id))
     return list(dict.fromkeys([i for *_, i in sorted(korean)] + [i for *_, i in sorted(english)]))
