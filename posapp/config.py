@@ -77,6 +77,7 @@ DISPLAY_KINDS = ("", "cd5220")  # "" none | 2x20 pole display on a serial port
 PAPER_WIDTHS = (58, 80)
 DRAWER_PINS = (2, 5)
 SCALE_VALUE_KINDS = ("price", "weight")
+EXPIRED_LOT_RULES = ("warn", "block")  # [sales] expired_lots
 LOCALES = ("ko", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 CARD_TERMINAL_SCHEMES = ("tcp", "cardsim")
@@ -213,6 +214,9 @@ class SalesSettings:
     offline_spool: bool = True
     drawer_pin: int = option(2, allowed=DRAWER_PINS)
     idle_signout_minutes: int = 10  # 0: never sign out by itself
+    # a scanned product whose next lot is past its expiry date: "warn" (sold, with a warning
+    # in front of the cashier) or "block" (a manager's PIN sells it)
+    expired_lots: str = option("warn", allowed=EXPIRED_LOT_RULES)
 
 
 @dataclass(frozen=True)

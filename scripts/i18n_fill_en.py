@@ -903,10 +903,37 @@ EN.update(
             "No stock count in progress. Start one first."
         ),
         ("InventoryWindow", "{name}: 실사 {qty}"): "{name}: counted {qty}",
-        ("CheckoutWindow", "{name} 가격 변경 {old} → {new}"): "{name} price changed {old} → {new}",
-        ("CheckoutWindow", "{name} 판매 중지: 거래에서 뺐습니다"): (
+        ("SellingGuards", "{name} 가격 변경 {old} → {new}"): "{name} price changed {old} → {new}",
+        ("SellingGuards", "{name} 판매 중지: 거래에서 뺐습니다"): (
             "{name} withdrawn from sale: taken off the ticket"
         ),
+        ("SellingGuards", "관리자 승인"): "Manager approval",
+        ("SellingGuards", "유통기한 지난 상품 판매: {name} (기한 {expiry})"): (
+            "Selling a product past its expiry date: {name} ({expiry})"
+        ),
+        ("SellingGuards", "유통기한 지난 상품: {name} (기한 {expiry}) — {who} 승인"): (
+            "Past its expiry date: {name} ({expiry}) — approved by {who}"
+        ),
+        ("SellingGuards", "유통기한 지난 상품: {name} (기한 {expiry}, {days}일 지남)"): (
+            "Past its expiry date: {name} ({expiry}, {days} days ago)"
+        ),
+        ("InventoryWindow", "{n}일 지남"): "{n} days past",
+        ("InventoryWindow", "오늘까지"): "Today",
+        ("InventoryWindow", "폐기"): "Write off",
+        ("InventoryWindow", "폐기할 로트가 없습니다."): "No lots to write off.",
+        ("InventoryWindow", "폐기했습니다: {n}개 로트, {qty}개"): (
+            "Written off: {n} lots, {qty} units"
+        ),
+        ("WriteOffDialog", "로트 폐기"): "Write off lots",
+        ("WriteOffDialog", " 외 {n}개"): " and {n} more",
+        ("WriteOffDialog", "{n}개 로트, 모두 {qty}개를 폐기합니다: {names}"): (
+            "Writing off {n} lots, {qty} units in all: {names}"
+        ),
+        ("WriteOffDialog", "변질·유통기한 경과"): "Spoiled or past its date",
+        ("WriteOffDialog", "파손"): "Damaged",
+        ("WriteOffDialog", "도난·분실"): "Theft or loss",
+        ("WriteOffDialog", "사유"): "Reason",
+        ("WriteOffDialog", "메모"): "Note",
     }
 )
 

@@ -163,6 +163,21 @@ _next_lot_markdown = (
 )
 
 
+_next_lot_expiry = (
+    select(Lot.expiry_date)
+    .where(Lot.product_id == bindparam("pid"), Lot.qty_on_hand > 0, Lot.location == "floor")
+    .order_by(Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
+    .limit(1)
+)
+
+
+def next_lot_expiry(uow: UnitOfWork, product_id: int) -> dt.date | None:
+    """The expiry date of the lot the till sells next (first-expiring floor lot with stock,
+    the order of posapp.inventory.ledger.take_fefo), or None (no lot, or none dated)."""
+    value = uow.conn.execute(_next_lot_expiry, {"pid": product_id}).scalar()
+    return value if isinstance(value, dt.date) else None
+
+
 def markdown_price(uow: UnitOfWork, product_id: int) -> int | None:
     """The marked-down price of the lot the till sells next, or None when it is not marked
     down (a lot's markdown ends when it is sold out: the next lot is then the first)."""

@@ -25,13 +25,13 @@ from posapp.domain.cart import CartLine
 from posapp.domain.money import format_krw
 from posapp.hardware.ports import CashDrawer, Scale
 from posapp.ui.checkout_asker import Asker
+from posapp.ui.checkout_guards import SellingGuards
 from posapp.ui.checkout_payment import PaymentFlow
-from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
+from posapp.ui.checkout_view import Action, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
 from posapp.ui.ticket_approval import TicketApproval
 from posapp.usecases.approvals import Approval, ApprovalRequest
-from posapp.usecases.catalog_watch import CatalogUpdate
 from posapp.usecases.checkout import (
     CompletedSale,
     HeldInfo,
@@ -62,7 +62,7 @@ class Devices:
     sync_now: Callable[[], None] | None = None
 
 
-class CheckoutWindow(CheckoutView):
+class CheckoutWindow(SellingGuards):
     def __init__(
         self,
         till: Till,
@@ -155,6 +155,7 @@ class CheckoutWindow(CheckoutView):
             if then is not None:
                 then(value)
             self.refresh()
+            self._warn_expired()
 
         def fail(exc: BaseException) -> None:
             self.show_message(explain(exc))
@@ -211,34 +212,13 @@ class CheckoutWindow(CheckoutView):
             ),
         )
 
-    # --- the live catalogue -------------------------------------------------------------
-
-    def catalog_changed(self, update: CatalogUpdate) -> None:
-        """The catalogue changed (a poll of posapp.usecases.catalog_watch): fresh quick keys,
-        and the open ticket as it follows new prices and loses withdrawn products."""
-        if not update.changed:
-            return
-        Op(self, self.runner, self.till.quick_keys).success(self.set_quick_keys).run()
-        if update.ticket_changed:
-            self.refresh()
-            parts = [
-                self.tr("{name} 가격 변경 {old} → {new}").format(
-                    name=r.name, old=format_krw(r.old_price), new=format_krw(r.new_price)
-                )
-                for r in update.repriced
-            ] + [
-                self.tr("{name} 판매 중지: 거래에서 뺐습니다").format(name=name)
-                for name in update.withdrawn
-            ]
-            self.show_message(" · ".join(parts))
-
     # --- scanning and search -----------------------------------------------------------
 
     def on_scanned(self, code: str) -> None:
         """A whole code from the wedge filter or a serial scanner."""
         if not self.ready_to_sell():
             return
-        self._do(lambda: self.session.scan(code), self._after_scan)
+        self._sell(lambda approval: self.session.scan(code, approval), self._after_scan)
 
     def _after_scan(self, outcome: ScanOutcome) -> None:
         if outcome.kind == "receipt" and outcome.sale is not None:
@@ -290,7 +270,7 @@ class CheckoutWindow(CheckoutView):
         if product.unit.is_weighed and scale is not None:
 
             def weighed(grams: int) -> None:
-                self._do(lambda: self.session.add_product(product, grams))
+                self._sell(lambda a: self.session.add_product(product, grams, a))
 
             def no_weight(exc: BaseException) -> None:  # scale off or unstable: type it
                 self.show_message(explain(exc))
@@ -303,12 +283,12 @@ class CheckoutWindow(CheckoutView):
         if product.unit.is_weighed:
             self._add_typed_weight(product)
             return
-        self._do(lambda: self.session.add_product(product, None))
+        self._sell(lambda a: self.session.add_product(product, None, a))
 
     def _add_typed_weight(self, product: ProductInfo) -> None:
         grams = self.ask.number(product.name_ko, self.tr("무게 (g)"), 500)
         if grams is not None:
-            self._do(lambda: self.session.add_product(product, grams))
+            self._sell(lambda a: self.session.add_product(product, grams, a))
 
     # --- editing the ticket --------------------------------------------------------------
 

@@ -15,6 +15,7 @@ class SessionErrorCode(StrEnum):
     SIGNED_OUT = "session.signed_out"
     NEEDS_WEIGHT = "session.needs_weight"
     TICKET_OPEN = "session.ticket_open"
+    EXPIRED_LOT = "session.expired_lot"  # selling an expired lot needs a manager (block mode)
 
 
 class OfflineErrorCode(StrEnum):

@@ -21,6 +21,7 @@ from posapp.inventory.catalog import ProductInfo
 from posapp.inventory.error_codes import CatalogErrorCode
 from posapp.sales import price_override, receipt_numbers, refunds
 from posapp.sales.refunds import SaleSummary
+from posapp.usecases import expiry
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.session_error import SessionError
@@ -47,8 +48,9 @@ def load_index(s: CheckoutSession) -> SearchIndex:
     return s.index
 
 
-def scan(s: CheckoutSession, code: str) -> ScanOutcome:
-    """A scanned code: a product onto the ticket, or a receipt number to refund."""
+def scan(s: CheckoutSession, code: str, approval: Approval | None = None) -> ScanOutcome:
+    """A scanned code: a product onto the ticket, or a receipt number to refund (an expired
+    lot: :func:`posapp.usecases.expiry.guard`, ``approval`` for one in block mode)."""
     code = code.strip()
     if _RECEIPT_NO.match(code):
         s.online_only("a refund")
@@ -62,6 +64,7 @@ def scan(s: CheckoutSession, code: str) -> ScanOutcome:
             found = s.read(lambda uow: catalog.products_by_id(uow, [pid]))
             return ScanOutcome("weigh", product=found[pid])
         raise
+    expiry.guard(s, result.product, approval)
     index = s.ticket.add(result.line)
     s.save_recovery()
     return ScanOutcome("line", index=index, product=result.product)
@@ -72,7 +75,12 @@ def search(s: CheckoutSession, query: str, limit: int = 30) -> list[ProductInfo]
     return s.read(lambda uow: catalog.search(uow, index, query, limit))
 
 
-def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = None) -> int:
+def add_product(
+    s: CheckoutSession,
+    product: ProductInfo,
+    grams: int | None = None,
+    approval: Approval | None = None,
+) -> int:
     if product.unit.is_weighed and not grams:
         raise SessionError(
             f"{product.name_ko}: weigh it or type the grams",
@@ -87,6 +95,7 @@ def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = No
     # picked from the search list or a quick key (read minutes ago): the product as the
     # catalogue has it now — today's price, withdrawn refused — and a scan's markdown
     line = s.read(lambda uow: catalog.current_line(uow, product, qty))
+    expiry.guard(s, product, approval)
     index = s.ticket.add(line)
     s.save_recovery()
     return index

@@ -315,18 +315,18 @@
         </message>
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+12" />
-            <location line="+207" />
+            <location line="+187" />
             <location line="+232" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-436" />
+            <location line="-416" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>로그인</source>
             <translation>Sign in</translation>
         </message>
@@ -356,17 +356,7 @@
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>{name} 가격 변경 {old} → {new}</source>
-            <translation>{name} price changed {old} → {new}</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>{name} 판매 중지: 거래에서 뺐습니다</source>
-            <translation>{name} withdrawn from sale: taken off the ticket</translation>
-        </message>
-        <message>
-            <location line="+79" />
+            <location line="+81" />
             <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
@@ -501,7 +491,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-402" />
+            <location line="-382" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -511,7 +501,7 @@
             <translation>Recover the last ticket</translation>
         </message>
         <message>
-            <location line="+420" />
+            <location line="+400" />
             <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
             <translation>Scan the receipt barcode or type its number, then press F8.</translation>
         </message>
@@ -1294,6 +1284,7 @@
         </message>
         <message>
             <location filename="../../posapp/ui/inventory_products_tab.py" line="+342" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+197" />
             <location filename="../../posapp/ui/inventory_counts_tab.py" line="+334" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
@@ -1394,7 +1385,7 @@
             <translation>Moved: {name} {n}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+79" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-49" />
             <source>로트를 고르세요.</source>
             <translation>Select a lot.</translation>
         </message>
@@ -1420,11 +1411,22 @@
         </message>
         <message>
             <location line="-4" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+36" />
             <source>재고 조정: 관리자 승인</source>
             <translation>Stock adjustment: manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-59" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-155" />
+            <source>{n}일 지남</source>
+            <translation>{n} days past</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>오늘까지</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location line="+49" />
             <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55" />
             <location filename="../../posapp/ui/inventory_counts_tab.py" line="-238" />
             <source>상품명</source>
@@ -1438,12 +1440,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+15" />
+            <location line="+20" />
             <source>유통기한</source>
             <translation>Expiry</translation>
         </message>
         <message>
-            <location line="-14" />
+            <location line="-19" />
             <source>남은 일수</source>
             <translation>Days left</translation>
         </message>
@@ -1463,9 +1465,24 @@
             <translation>Location</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>마감 할인</source>
             <translation>Markdown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>폐기</source>
+            <translation>Write off</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>폐기할 로트가 없습니다.</source>
+            <translation>No lots to write off.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>폐기했습니다: {n}개 로트, {qty}개</source>
+            <translation>Written off: {n} lots, {qty} units</translation>
         </message>
         <message>
             <location filename="../../posapp/ui/inventory_receiving_tab.py" line="-14" />
@@ -2628,6 +2645,39 @@
         </message>
     </context>
     <context>
+        <name>SellingGuards</name>
+        <message>
+            <location filename="../../posapp/ui/checkout_guards.py" line="+61" />
+            <source>관리자 승인</source>
+            <translation>Manager approval</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>유통기한 지난 상품 판매: {name} (기한 {expiry})</source>
+            <translation>Selling a product past its expiry date: {name} ({expiry})</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>유통기한 지난 상품: {name} (기한 {expiry}) — {who} 승인</source>
+            <translation>Past its expiry date: {name} ({expiry}) — approved by {who}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>유통기한 지난 상품: {name} (기한 {expiry}, {days}일 지남)</source>
+            <translation>Past its expiry date: {name} ({expiry}, {days} days ago)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{name} 가격 변경 {old} → {new}</source>
+            <translation>{name} price changed {old} → {new}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name} 판매 중지: 거래에서 뺐습니다</source>
+            <translation>{name} withdrawn from sale: taken off the ticket</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionDialog</name>
         <message>
             <location filename="../../posapp/ui/class_dialogs.py" line="-198" />
@@ -3472,6 +3522,49 @@
         </message>
         <message>
             <location line="+1" />
+            <source>사유</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>메모</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>WriteOffDialog</name>
+        <message>
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-151" />
+            <source>변질·유통기한 경과</source>
+            <translation>Spoiled or past its date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파손</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>도난·분실</source>
+            <translation>Theft or loss</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>로트 폐기</source>
+            <translation>Write off lots</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source> 외 {n}개</source>
+            <translation> and {n} more</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n}개 로트, 모두 {qty}개를 폐기합니다: {names}</source>
+            <translation>Writing off {n} lots, {qty} units in all: {names}</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>사유</source>
             <translation>Reason</translation>
         </message>

@@ -35,6 +35,7 @@ from posapp.ui.tender_dialog import ManualCardDialog, TenderDialog
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
+    ROOT / "posapp" / "ui" / "checkout_guards.py",
     ROOT / "posapp" / "ui" / "checkout_view.py",
     ROOT / "posapp" / "ui" / "checkout_payment.py",
     ROOT / "posapp" / "ui" / "ticket_view.py",

@@ -15,6 +15,10 @@ WORDS: dict[str, Words] = {
         "{name}: 저울에 올리거나 무게(g)를 입력하세요.",
         "{name}: put it on the scale or type the weight (g).",
     ),
+    SessionErrorCode.EXPIRED_LOT: Words(
+        "유통기한이 지난 상품입니다: {name} (기한 {expiry}). 관리자 승인 없이는 팔 수 없습니다.",
+        "This product is past its expiry date: {name} ({expiry}). It needs a manager to sell.",
+    ),
     SessionErrorCode.TICKET_OPEN: Words(
         "진행 중인 거래를 끝내거나 보류한 뒤 불러오세요.",
         "Finish or hold the current sale before recalling another.",
