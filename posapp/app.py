@@ -33,7 +33,7 @@ from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
 from posapp.hardware.ports import CardTerminal
-from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
+from posapp.hardware.print_queue import JobStore, PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
 from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline.forwarder import Forwarder
@@ -158,7 +158,7 @@ def build(
     bridge = Bridge()
     # hardware adapters
     printer = printer or devices.receipt_printer(settings, data_dir() / "receipts")
-    queue = PrintQueue(printer)
+    queue = PrintQueue(printer, JobStore(data_dir() / "print-queue"))
     terminal = terminal or devices.card_terminal(settings)
     scale = devices.scale(settings)
     pole = devices.pole_display(settings)
@@ -182,13 +182,14 @@ def build(
         quick_keys=till.quick_keys(),
         title=f"{settings.store.name} POS",
     )
-    bridge.job.connect(
-        lambda job: (
-            window.show_print_failure(job.error, lambda: queue.reprint(job.id))
-            if job.state == "failed"
-            else None
-        )
-    )
+
+    def print_jobs_changed(_job: object = None) -> None:
+        """Every failed receipt in the banner (those from before a restart too)."""
+        failed = [(j.id, j.receipt.title or j.kind, j.error_code) for j in queue.failed()]
+        window.show_print_failures(failed, queue.reprint)
+
+    bridge.job.connect(print_jobs_changed)
+    print_jobs_changed()
     queue.subscribe(bridge.job.emit)
     wedge = WedgeScanFilter()
     wedge.scanned.connect(window.on_scanned)

@@ -934,6 +934,9 @@ EN.update(
         ("WriteOffDialog", "도난·분실"): "Theft or loss",
         ("WriteOffDialog", "사유"): "Reason",
         ("WriteOffDialog", "메모"): "Note",
+        ("CheckoutWindow", "인쇄 실패 {n}건 — 거래는 저장되었습니다."): (
+            "{n} receipts not printed — the sales have been saved."
+        ),
     }
 )
 

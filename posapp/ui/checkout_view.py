@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.money import format_krw
+from posapp.errors import PosError
+from posapp.ui.messages import explain
 from posapp.ui.search_results import SearchResults
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
@@ -300,6 +302,28 @@ class CheckoutView(QMainWindow):
             ).format(error=text)
         )
         self._reprint = reprint
+        self.banner.show()
+
+    def show_print_failures(
+        self, failed: list[tuple[int, str, str]], reprint: Callable[[int], object]
+    ) -> None:
+        """Every receipt that did not print — (job id, what it is, error code) — in the
+        banner, however many; 다시 인쇄 prints them all again. None left: the banner goes."""
+        if not failed:
+            self.banner.hide()
+            self._reprint = None
+            return
+        lines = [
+            QCoreApplication.translate(
+                "CheckoutWindow", "인쇄 실패 {n}건 — 거래는 저장되었습니다."
+            ).format(n=len(failed))
+        ]
+        for _job, what, code in failed:
+            reason = explain(PosError(code, code=code)) if code else ""
+            lines.append(f"· {what}: {reason}" if reason else f"· {what}")
+        self.banner_text.setText("\n".join(lines))
+        ids = [job for job, _what, _code in failed]
+        self._reprint = lambda: [reprint(i) for i in ids]
         self.banner.show()
 
     def _on_banner_reprint(self) -> None:

@@ -153,7 +153,7 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+114" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+116" />
             <location line="+139" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
@@ -314,6 +314,11 @@
             <translation>Printing failed: {error} — the sale has been saved.</translation>
         </message>
         <message>
+            <location line="+17" />
+            <source>인쇄 실패 {n}건 — 거래는 저장되었습니다.</source>
+            <translation>{n} receipts not printed — the sales have been saved.</translation>
+        </message>
+        <message>
             <location filename="../../posapp/ui/checkout.py" line="+12" />
             <location line="+187" />
             <location line="+232" />
@@ -406,7 +411,7 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-198" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-215" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -531,7 +536,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+207" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+229" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
