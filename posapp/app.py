@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from posapp import devices
@@ -33,7 +33,7 @@ from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
 from posapp.hardware.ports import CardTerminal
-from posapp.hardware.print_queue import PrintQueue, ReceiptPrinter
+from posapp.hardware.print_queue import JobStore, PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter
 from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline.forwarder import Forwarder
@@ -43,6 +43,7 @@ from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
 from posapp.ui.tasks import SyncRunner, Task, TaskRunner
 from posapp.usecases.approvals import Approvals
+from posapp.usecases.catalog_watch import POLL_SECONDS, CatalogUpdate, CatalogWatch
 from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.usecases.payment import Payments
 from posapp.usecases.receipts import ReceiptPrinting
@@ -125,6 +126,8 @@ class App:
     screens: Screens
     bridge: QObject  # the worker threads' signals to the Qt thread, kept alive with the App
     shutdown: Callable[[], None]
+    # the live catalogue: poll now (a timer does it every half minute)
+    follow_catalog: Callable[[], object] = lambda: None
 
     def offer_recovery(self) -> None:
         self.window.offer_recovery()
@@ -156,7 +159,7 @@ def build(
     bridge = Bridge()
     # hardware adapters
     printer = printer or devices.receipt_printer(settings, data_dir() / "receipts")
-    queue = PrintQueue(printer)
+    queue = PrintQueue(printer, JobStore(data_dir() / "print-queue"))
     terminal = terminal or devices.card_terminal(settings)
     scale = devices.scale(settings)
     pole = devices.pole_display(settings)
@@ -194,13 +197,14 @@ def build(
     )
     if settings.card.practice:  # a simulator at the terminal: no card payment moves money
         window.practice_label.show()
-    bridge.job.connect(
-        lambda job: (
-            window.show_print_failure(job.error, lambda: queue.reprint(job.id))
-            if job.state == "failed"
-            else None
-        )
-    )
+
+    def print_jobs_changed(_job: object = None) -> None:
+        """Every failed receipt in the banner (those from before a restart too)."""
+        failed = [(j.id, j.receipt.title or j.kind, j.error_code) for j in queue.failed()]
+        window.show_print_failures(failed, queue.reprint)
+
+    bridge.job.connect(print_jobs_changed)
+    print_jobs_changed()
     queue.subscribe(bridge.job.emit)
     wedge = WedgeScanFilter()
     wedge.scanned.connect(window.on_scanned)
@@ -227,6 +231,20 @@ def build(
         classes=screens.classes,
         cash_receipts_issued=window.cash_receipts_issued,
     )
+    watch = CatalogWatch(session)
+
+    def follow_catalog() -> Task[CatalogUpdate]:
+        return (
+            runner.db(watch.poll)
+            .success(window.catalog_changed)
+            .failure(lambda exc: log.info("catalogue not followed now: %s", exc))
+        )
+
+    follow_catalog()  # the moment to follow from
+    catalog_timer = QTimer(window)
+    catalog_timer.setInterval(POLL_SECONDS * 1000)
+    catalog_timer.timeout.connect(follow_catalog)
+    catalog_timer.start()
     if sales.idle_signout_minutes > 0:
         window.enable_idle_sign_out(sales.idle_signout_minutes * 60_000)
     bridge.sync.connect(window.set_sync_status)
@@ -267,7 +285,7 @@ def build(
 
     return App(
         window, display, session, till, queue, wedge, printer, terminal, sync, forwarder,
-        jobs, screens, bridge, shutdown,
+        jobs, screens, bridge, shutdown, follow_catalog,
     )  # fmt: skip
 
 

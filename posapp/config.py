@@ -77,6 +77,7 @@ DISPLAY_KINDS = ("", "cd5220")  # "" none | 2x20 pole display on a serial port
 PAPER_WIDTHS = (58, 80)
 DRAWER_PINS = (2, 5)
 SCALE_VALUE_KINDS = ("price", "weight")
+EXPIRED_LOT_RULES = ("warn", "block")  # [sales] expired_lots
 LOCALES = ("ko", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 CARD_TERMINAL_SCHEMES = ("tcp", "cardsim")
@@ -226,6 +227,9 @@ class SalesSettings:
     # even unasked (to the NTS number 010-000-1234 when the customer gives none)
     cash_receipt_mandatory: bool = False
     cash_receipt_mandatory_from: int = 100_000
+    # a scanned product whose next lot is past its expiry date: "warn" (sold, with a warning
+    # in front of the cashier) or "block" (a manager's PIN sells it)
+    expired_lots: str = option("warn", allowed=EXPIRED_LOT_RULES)
 
 
 @dataclass(frozen=True)

@@ -980,6 +980,84 @@ EN.update(
 )
 
 
+# --- issue 18 (helper floorb): the count's review, typed counts
+EN.update(
+    {
+        ("CountReviewDialog", "재고조사 차이 확인"): "Stock count: review the differences",
+        ("CountReviewDialog", "상품명"): "Product",
+        ("CountReviewDialog", "전산"): "Books",
+        ("CountReviewDialog", "실사"): "Counted",
+        ("CountReviewDialog", "차이"): "Variance",
+        ("CountReviewDialog", "금액"): "Value",
+        ("CountReviewDialog", "차이 {n}개 상품, 금액 합계 {total}"): (
+            "{n} products differ, total value {total}"
+        ),
+        ("CountReviewDialog", "차이가 없습니다. 반영하면 조사를 마감합니다."): (
+            "No differences. Posting closes the count."
+        ),
+        ("CountReviewDialog", "세지 않은 상품 {n}개는 그대로 둡니다."): (
+            "{n} products not counted are left as they are."
+        ),
+        ("CountReviewDialog", "이대로 재고에 반영할까요?"): "Post these differences to stock?",
+        ("CountReviewDialog", "반영"): "Post",
+        ("CountReviewDialog", "취소"): "Cancel",
+        ("InventoryWindow", "차이 금액"): "Variance value",
+        (
+            "InventoryWindow",
+            "실사 칸에 센 수량을 입력하고 Enter (무게 상품은 g). 입력하는 대로 저장됩니다.",
+        ): "Type what you counted in the Counted cell and press Enter (grams for weighed "
+        "products). It is saved as you type.",
+        ("InventoryWindow", "진행 중인 재고조사 {id}을(를) 이어서 합니다: {n}개 센 상품"): (
+            "Resuming stock count {id}: {n} products counted"
+        ),
+        ("InventoryWindow", "실사 수량은 0 이상의 정수입니다."): (
+            "A counted quantity is a whole number, 0 or more."
+        ),
+        ("InventoryWindow", "저장했습니다: {name} 실사 {qty}, 차이 {var}"): (
+            "Saved: {name} counted {qty}, variance {var}"
+        ),
+        ("InventoryWindow", "진행 중인 재고조사가 없습니다. 먼저 시작하세요."): (
+            "No stock count in progress. Start one first."
+        ),
+        ("InventoryWindow", "{name}: 실사 {qty}"): "{name}: counted {qty}",
+        ("SellingGuards", "{name} 가격 변경 {old} → {new}"): "{name} price changed {old} → {new}",
+        ("SellingGuards", "{name} 판매 중지: 거래에서 뺐습니다"): (
+            "{name} withdrawn from sale: taken off the ticket"
+        ),
+        ("SellingGuards", "관리자 승인"): "Manager approval",
+        ("SellingGuards", "유통기한 지난 상품 판매: {name} (기한 {expiry})"): (
+            "Selling a product past its expiry date: {name} ({expiry})"
+        ),
+        ("SellingGuards", "유통기한 지난 상품: {name} (기한 {expiry}) — {who} 승인"): (
+            "Past its expiry date: {name} ({expiry}) — approved by {who}"
+        ),
+        ("SellingGuards", "유통기한 지난 상품: {name} (기한 {expiry}, {days}일 지남)"): (
+            "Past its expiry date: {name} ({expiry}, {days} days ago)"
+        ),
+        ("InventoryWindow", "{n}일 지남"): "{n} days past",
+        ("InventoryWindow", "오늘까지"): "Today",
+        ("InventoryWindow", "폐기"): "Write off",
+        ("InventoryWindow", "폐기할 로트가 없습니다."): "No lots to write off.",
+        ("InventoryWindow", "폐기했습니다: {n}개 로트, {qty}개"): (
+            "Written off: {n} lots, {qty} units"
+        ),
+        ("WriteOffDialog", "로트 폐기"): "Write off lots",
+        ("WriteOffDialog", " 외 {n}개"): " and {n} more",
+        ("WriteOffDialog", "{n}개 로트, 모두 {qty}개를 폐기합니다: {names}"): (
+            "Writing off {n} lots, {qty} units in all: {names}"
+        ),
+        ("WriteOffDialog", "변질·유통기한 경과"): "Spoiled or past its date",
+        ("WriteOffDialog", "파손"): "Damaged",
+        ("WriteOffDialog", "도난·분실"): "Theft or loss",
+        ("WriteOffDialog", "사유"): "Reason",
+        ("WriteOffDialog", "메모"): "Note",
+        ("CheckoutWindow", "인쇄 실패 {n}건 — 거래는 저장되었습니다."): (
+            "{n} receipts not printed — the sales have been saved."
+        ),
+    }
+)
+
+
 def english_for(context: str, source: str) -> str | tuple[str, ...] | None:
     if (context, source) in EN:
         return EN[(context, source)]
@@ -1004,6 +1082,8 @@ def main() -> None:
             if translation.get("type") in ("vanished", "obsolete"):
                 continue
             english = english_for(name, source)
+            if english is None and translation.get("type") != "unfinished":
+                continue  # translated in the .ts already (by hand or in Linguist): kept
             if english is None:
                 # translated in the .ts itself (Qt Linguist, or by hand): keep it
                 done = translation.get("type") is None and (

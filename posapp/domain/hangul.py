@@ -6,9 +6,17 @@ finds 사과, and a last syllable still being typed (``삭`` on the way to 사�
 Spaces are ignored; English names match case-insensitively; all-digit queries look up barcode
 and PLU prefixes.
 
-The index answers in C: it keeps one ``"\\n"``-joined string of all normalised names and one of
-their initials (same length, offsets aligned), ordered by rank (shorter names first, then id),
-so ``str.find`` / compiled regexes find matches already in rank order and stop after ``limit``.
+Results come in two tiers, each ranked shorter names first, then id: a match at the start of
+any word of the name (``ㅅㄱ``: 서귀포 …, 충주 사과 …, 영주 부사 사과 …), then a match inside a
+word (청송 꿀사과); Korean names before English. A word is a run of letters and digits, apart from
+the next by spaces or punctuation (사과(벌크): 사과, 벌크). A match at the name's start may run on
+over spaces into the next words (영주사과 in 영주 사과); one at a later word's start stays in that
+word (부사사과 in 영주 부사 사과 counts as inside).
+
+The index answers in C: it keeps ``"\\n"``-joined strings of all names in rank order — the
+normalised names, and the same with a mark before each word's start — and the initials of each
+(same length, offsets aligned), so ``str.find`` / compiled regexes find matches already in rank
+order and stop after ``limit``.
 """
 
 from __future__ import annotations
@@ -124,6 +132,8 @@ class _Reading:
     line_regex: re.Pattern[str] | None  # the same, matching from the "\n" before a name
     shift: int  # chars from a match's start to where ``regex`` matches (its literal anchor)
     line_shift: int  # the same for ``line_regex``
+    # with initial consonants: at a word's start, on the names with each word's start marked
+    word_start: re.Pattern[str] | None = None
 
     def found(self, name: str, name_initials: str) -> bool:
         if self.on_initials:
@@ -144,6 +154,25 @@ class _Reading:
             _regex(names, self.regex, self.shift),
         )
 
+    def word_finder(self, marked: str, marked_initials: str) -> _Finder:
+        """pos -> offset of the next match that starts a word (at its mark) and stays in that
+        word, at or after pos, or -1."""
+        if self.on_initials:
+            return _literal(marked_initials, WORD_MARK + self.text)
+        if self.word_start is None:
+            return _literal(marked, WORD_MARK + self.text)
+        return _regex(marked, self.word_start, 0)
+
+
+# marks the start of each word in a name (after a space, punctuation or the name's start)
+WORD_MARK = "\x01"
+
+
+def _word_start_pattern(parts: list[str]) -> re.Pattern[str]:
+    """A query with initial consonants (one regex piece per character) at a word's mark; the
+    mark is a literal prefix, so the engine skips ahead to it."""
+    return re.compile(WORD_MARK + "".join(parts))
+
 
 def _compile_reading(r: str) -> _Reading:
     if not any(_is_syllable(c) for c in r):
@@ -152,12 +181,13 @@ def _compile_reading(r: str) -> _Reading:
     if not any(c in _CHOSEONG_INDEX for c in r):
         return _Reading(r, False, None, None, 0, 0)
     parts = [_initial_class(c) if c in _CHOSEONG_INDEX else re.escape(c) for c in r]
+    words = _word_start_pattern(parts)
     # Anchor on the first run of literal characters so the regex engine can skip ahead to
     # it (fast), checking the consonants before it with a lookbehind: ㅇ주 -> 주(?<=[ㅇ아-잏]주).
     j = next((i for i, c in enumerate(r) if c not in _CHOSEONG_INDEX), None)
     if j is None or j == 0:
         body = "".join(parts)
-        return _Reading(r, False, re.compile(body), re.compile("\n" + body), 0, 0)
+        return _Reading(r, False, re.compile(body), re.compile("\n" + body), 0, 0, words)
     k = j
     while k < len(r) and r[k] not in _CHOSEONG_INDEX:
         k += 1
@@ -169,7 +199,14 @@ def _compile_reading(r: str) -> _Reading:
         re.compile(f"{run}(?<=\n{before}{run}){after}"),
         j,
         j + 1,
+        words,
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _literal_reading(q: str) -> _Reading:
+    """``q`` matched character for character (the English names)."""
+    return _Reading(q, False, None, None, 0, 0)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -204,22 +241,18 @@ class SearchEntry:
 
 
 class _Item:
-    __slots__ = ("entry", "init_ko", "key_en", "key_ko", "norm_en", "norm_ko")
+    __slots__ = ("entry", "key_en", "key_ko", "norm_en", "norm_ko")
 
-    def __init__(self, entry: SearchEntry, norm_ko: str, init_ko: str, norm_en: str) -> None:
+    def __init__(self, entry: SearchEntry, norm_ko: str, norm_en: str) -> None:
         self.entry = entry
         self.norm_ko = norm_ko
-        self.init_ko = init_ko
         self.norm_en = norm_en
         self.key_ko = (len(norm_ko), entry.id)
         self.key_en = (len(norm_en), entry.id)
 
     @classmethod
     def of(cls, entry: SearchEntry) -> _Item:
-        norm_ko = normalize(entry.name_ko or "")
-        return cls(
-            entry, norm_ko, norm_ko.translate(_INITIALS_TABLE), normalize(entry.name_en or "")
-        )
+        return cls(entry, normalize(entry.name_ko or ""), normalize(entry.name_en or ""))
 
 
 class _Joined:
@@ -227,11 +260,73 @@ class _Joined:
 
     __slots__ = ("end", "ids", "starts", "text")
 
-    def __init__(self, names: list[str], ids: list[int]) -> None:
-        self.text = "\n" + "\n".join(names) + "\n"
+    def __init__(self, names: list[str], ids: list[int], text: str | None = None) -> None:
+        self.text = "\n" + "\n".join(names) + "\n" if text is None else text
         self.end = len(self.text)
         self.ids = ids
         self.starts = list(accumulate((len(n) + 1 for n in names), initial=1))[:-1]
+
+
+class _Field:
+    """One name field (Korean or English) of every entry in rank order: the normalised names
+    and the same with each word's start marked (:data:`WORD_MARK`), each with its initials
+    (``initials=False``: the field is searched by its letters only, e.g. English)."""
+
+    __slots__ = ("marked", "marked_initials", "names", "names_initials")
+
+    def __init__(self, ids: list[int], raw: list[str], *, initials: bool = True) -> None:
+        marked = _mark_words("\n" + "\n".join(_normalize_many_spaced(raw)) + "\n")
+        self.marked = _joined_text(marked, ids)
+        self.names = _joined_text(marked.replace(WORD_MARK, ""), ids)
+        if initials and not marked.isascii():
+            self.marked_initials = marked.translate(_INITIALS_TABLE)
+            self.names_initials = self.marked_initials.replace(WORD_MARK, "")
+        else:
+            self.marked_initials, self.names_initials = marked, self.names.text
+
+
+# punctuation before a word: the word's start is marked after it
+_AFTER_PUNCTUATION = re.compile(r"(?:[^\w\s\x01]|_)(?=[^\W_])")
+# a mark not before a letter or digit (a space before punctuation, at a name's end, doubled)
+_DEAD_MARK = re.compile("\x01(?![^\\W_])")
+
+
+def _mark_words(spaced: str) -> str:
+    """``"\\n"``-joined names with their spaces → the same without spaces and with
+    :data:`WORD_MARK` before the start of every word (a few C passes, no loop per name)."""
+    text = spaced.replace(" ", WORD_MARK).replace("\n", "\n" + WORD_MARK)
+    if _AFTER_PUNCTUATION.search(text):
+        text = _AFTER_PUNCTUATION.sub(lambda m: m.group(0) + WORD_MARK, text)
+    return _DEAD_MARK.sub("", text)
+
+
+def _joined_text(text: str, ids: list[int]) -> _Joined:
+    """A :class:`_Joined` of a ``"\\n"``-joined text already made (one line per id)."""
+    lines = text[1:-1].split("\n") if ids else []
+    return _Joined(lines, ids, text)
+
+
+def _normalize_many_spaced(texts: list[str]) -> list[str]:
+    """Each text in NFC and lowercase with its spaces (where its words are told apart), on
+    one line: line breaks and tabs become spaces."""
+    if not texts:
+        return []
+    if any("\0" in t for t in texts):
+        return [_normalize_many_spaced([t])[0] for t in texts]
+    joined = "\0".join(texts)
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
+    joined = joined.lower()
+    if _CONJOINING.search(joined):
+        joined = joined.translate(_CONJOINING_TABLE)
+    if WORD_MARK in joined:
+        joined = joined.replace(WORD_MARK, "")
+    if _LINE_SPACE.search(joined):
+        joined = _LINE_SPACE.sub(" ", joined)
+    return joined.split("\0")
+
+
+_LINE_SPACE = re.compile(r"[^\S ]")
 
 
 _Finder = Callable[[int], int]
@@ -267,30 +362,15 @@ def _merged(finders: Sequence[_Finder]) -> _Finder:
     return find
 
 
-def _collect(
-    joined: _Joined,
-    at_start: _Finder,
-    anywhere: _Finder,
-    limit: int,
-    out: list[int],
-    seen: set[int],
+def _collect_anywhere(
+    joined: _Joined, finder: _Finder, limit: int, out: list[int], seen: set[int]
 ) -> None:
-    """Append ids of names matching at their start, then elsewhere, each in rank order."""
+    """Append, in rank order, the ids of the names with a match anywhere in them."""
     starts, ids = joined.starts, joined.ids
-    pos = 0
-    while len(out) < limit:
-        p = at_start(pos)  # offset of the "\n" before the name
-        if p < 0:
-            break
-        i = ids[bisect_left(starts, p + 1)]
-        if i not in seen:
-            seen.add(i)
-            out.append(i)
-        pos = p + 1
     pos = 0
     last = len(starts) - 1
     while len(out) < limit:
-        p = anywhere(pos)
+        p = finder(pos)
         if p < 0:
             break
         k = bisect_right(starts, p) - 1
@@ -299,6 +379,58 @@ def _collect(
             seen.add(i)
             out.append(i)
         pos = starts[k + 1] if k < last else joined.end
+
+
+def _by_name(joined: _Joined, find: _Finder, *, at_line: bool) -> _Finder:
+    """A finder on ``joined``'s text as k -> index of the next name at or after k with a match
+    (-1: none); ``at_line``: ``find`` gives the offset of the "\\n" before the name."""
+    starts = joined.starts
+    n = len(starts)
+
+    def next_name(k: int) -> int:
+        if k >= n:
+            return -1
+        p = find(starts[k] - 1 if at_line else starts[k])
+        if p < 0:
+            return -1
+        return bisect_right(starts, p + 1 if at_line else p) - 1
+
+    return next_name
+
+
+def _collect_names(
+    ids: list[int], next_name: _Finder, limit: int, out: list[int], seen: set[int]
+) -> None:
+    k = 0
+    while len(out) < limit:
+        k = next_name(k)
+        if k < 0:
+            break
+        i = ids[k]
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+        k += 1
+
+
+def _collect_field(
+    field: _Field, readings: Sequence[_Reading], limit: int, out: list[int], seen: set[int]
+) -> None:
+    """The two tiers of one field: at the start of a word — the name's first (running on into
+    its next words: 영주사과 in 영주 사과) or another (within that word: 사과 in 영주 부사 사과) —
+    then inside a word (꿀사과, and 부사사과 in 영주 부사 사과)."""
+    names, marked = field.names, field.marked
+    starts = [
+        _by_name(names, r.finders(names.text, field.names_initials)[0], at_line=True)
+        for r in readings
+    ] + [
+        _by_name(marked, r.word_finder(marked.text, field.marked_initials), at_line=False)
+        for r in readings
+    ]
+    _collect_names(names.ids, _merged(starts), limit, out, seen)
+    if len(out) < limit:
+        inside = [r.finders(names.text, field.names_initials)[1] for r in readings]
+        _collect_anywhere(names, _merged(inside), limit, out, seen)
 
 
 class SearchIndex:
@@ -312,13 +444,12 @@ class SearchIndex:
         given = list(entries)
         # normalise all names at once (fast for a whole catalogue)
         norm_ko = _normalize_many([e.name_ko or "" for e in given])
-        init_ko = _split_lines("\n".join(norm_ko).translate(_INITIALS_TABLE), len(given))
         norm_en = _normalize_many([e.name_en or "" for e in given])
         self._items: dict[int, _Item] = {}
-        for entry, nk, ik, ne in zip(given, norm_ko, init_ko, norm_en, strict=True):
+        for entry, nk, ne in zip(given, norm_ko, norm_en, strict=True):
             if entry.id in self._items:
                 raise ValueError(f"search entry id {entry.id} is given twice")
-            self._items[entry.id] = _Item(entry, nk, ik, ne)
+            self._items[entry.id] = _Item(entry, nk, ne)
         # Sort by id, then (stably) by length: (length, id) order without comparing tuples.
         by_id = sorted(self._items.values(), key=attrgetter("entry.id"))
         self._ko_order = [it.key_ko for it in sorted(by_id, key=_len_ko) if it.norm_ko]
@@ -327,9 +458,8 @@ class SearchIndex:
         pairs.sort(key=itemgetter(1))
         pairs.sort(key=itemgetter(0))
         self._codes = pairs
-        self._ko: _Joined | None = None
-        self._ko_initials: str = ""
-        self._en: _Joined | None = None
+        self._ko: _Field | None = None
+        self._en: _Field | None = None
 
     def entry(self, entry_id: int) -> SearchEntry | None:
         """The indexed entry (names, codes) of ``entry_id``, or None."""
@@ -383,38 +513,37 @@ class SearchIndex:
 
     # --- search -------------------------------------------------------------------------
 
-    def _build(self) -> tuple[_Joined, str, _Joined]:
+    def _build(self) -> tuple[_Field, _Field]:
         if self._ko is None or self._en is None:
             items = self._items
             ko_ids = [i for _, i in self._ko_order]
-            self._ko = _Joined([items[i].norm_ko for i in ko_ids], ko_ids)
-            self._ko_initials = "\n" + "\n".join(items[i].init_ko for i in ko_ids) + "\n"
+            self._ko = _Field(ko_ids, [items[i].entry.name_ko or "" for i in ko_ids])
             en_ids = [i for _, i in self._en_order]
-            self._en = _Joined([items[i].norm_en for i in en_ids], en_ids)
-        return self._ko, self._ko_initials, self._en
+            self._en = _Field(
+                en_ids, [items[i].entry.name_en or "" for i in en_ids], initials=False
+            )
+        return self._ko, self._en
 
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Ids of the entries matching ``query``, best first, at most ``limit``.
 
         All digits: entries with a code starting with it, the exact code first. Otherwise
-        Korean-name matches (see :func:`matches`): names starting with the match first, then
-        shorter names, then lower id; then English-name matches (case-insensitive substring)
-        in the same order. Spaces are ignored; an empty query finds nothing.
+        Korean-name matches (see :func:`matches`) in three tiers — a whole word of the name,
+        the start of one of its words, inside a word — each shorter names first, then lower
+        id; then English-name matches (case-insensitive) in the same tiers and order. Spaces
+        are ignored; an empty query finds nothing.
         """
         q = normalize(query or "")
         if not q or limit <= 0:
             return []
         if q.isascii() and q.isdigit():
             return self._search_codes(q, limit)
-        ko, ko_initials, en = self._build()
+        ko, en = self._build()
         out: list[int] = []
         seen: set[int] = set()
-        at_start, anywhere = zip(
-            *(r.finders(ko.text, ko_initials) for r in _compile(q)), strict=True
-        )
-        _collect(ko, _merged(at_start), _merged(anywhere), limit, out, seen)
+        _collect_field(ko, _compile(q), limit, out, seen)
         if len(out) < limit:
-            _collect(en, _literal(en.text, "\n" + q), _literal(en.text, q), limit, out, seen)
+            _collect_field(en, (_literal_reading(q),), limit, out, seen)
         return out
 
     def _search_codes(self, q: str, limit: int) -> list[int]:
@@ -431,10 +560,6 @@ class SearchIndex:
                 if len(out) >= limit:
                     break
         return out
-
-
-def _split_lines(text: str, n: int) -> list[str]:
-    return text.split("\n") if n else []
 
 
 def _clean_code(code: str) -> str:

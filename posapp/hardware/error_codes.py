@@ -16,6 +16,7 @@ class PrinterErrorCode(StrEnum):
     COVER_OPEN = "printer.cover_open"
     STALLED = "printer.stalled"
     ERROR = "printer.error"
+    INTERRUPTED = "printer.interrupted"  # the till stopped before the job was printed
 
 
 class ScaleErrorCode(StrEnum):

@@ -3,7 +3,10 @@
 Owns reading ``products`` / ``product_barcodes`` for selling: a scanned code becomes a
 :class:`ProductInfo` and a :class:`~posapp.domain.cart.CartLine` (price-embedded and
 weight-embedded scale labels decoded by posapp.domain.barcodes), and the in-memory Hangul /
-초성 :class:`~posapp.domain.hangul.SearchIndex` is built from it.
+초성 :class:`~posapp.domain.hangul.SearchIndex` is built from it; :func:`changed_since` tells
+the till what changed since it last looked (``products.updated_at``, set by the one writer of
+product changes), so its index, quick keys and open ticket follow; :func:`quick_keys` and
+:func:`promotions` are what the checkout screen shows beside the ticket.
 """
 
 from __future__ import annotations
@@ -185,6 +188,21 @@ _next_lot_markdown = (
 )
 
 
+_next_lot_expiry = (
+    select(Lot.expiry_date)
+    .where(Lot.product_id == bindparam("pid"), Lot.qty_on_hand > 0, Lot.location == "floor")
+    .order_by(Lot.expiry_date.is_(None), Lot.expiry_date, Lot.id)
+    .limit(1)
+)
+
+
+def next_lot_expiry(uow: UnitOfWork, product_id: int) -> dt.date | None:
+    """The expiry date of the lot the till sells next (first-expiring floor lot with stock,
+    the order of posapp.inventory.ledger.take_fefo), or None (no lot, or none dated)."""
+    value = uow.conn.execute(_next_lot_expiry, {"pid": product_id}).scalar()
+    return value if isinstance(value, dt.date) else None
+
+
 def markdown_price(uow: UnitOfWork, product_id: int) -> int | None:
     """The marked-down price of the lot the till sells next, or None when it is not marked
     down (a lot's markdown ends when it is sold out: the next lot is then the first)."""
@@ -308,18 +326,109 @@ def _scale_line(uow: UnitOfWork, code: ScaleCode, on: dt.date | None = None) -> 
 
 def load_search_index(uow: UnitOfWork) -> SearchIndex:
     """All active products with their barcodes and PLU, as a Hangul/초성 search index."""
+    return SearchIndex(_search_entries(uow, None))
+
+
+def _search_entries(uow: UnitOfWork, ids: Sequence[int] | None) -> list[SearchEntry]:
+    """The search entries of the active products (of ``ids`` only, when given)."""
+    qc = select(ProductBarcode.product_id, ProductBarcode.code)
+    qp = select(Product.id, Product.name_ko, Product.name_en, Product.plu).where(Product.active)
+    if ids is not None:
+        qc = qc.where(ProductBarcode.product_id.in_(list(ids)))
+        qp = qp.where(Product.id.in_(list(ids)))
     codes: dict[int, list[str]] = {}
-    for pid, code in uow.conn.execute(select(ProductBarcode.product_id, ProductBarcode.code)):
+    for pid, code in uow.conn.execute(qc):
         codes.setdefault(pid, []).append(code)
     entries = []
-    for pid, name_ko, name_en, plu in uow.conn.execute(
-        select(Product.id, Product.name_ko, Product.name_en, Product.plu).where(Product.active)
-    ):
+    for pid, name_ko, name_en, plu in uow.conn.execute(qp):
         c = codes.get(pid, [])
         if plu:
             c = [*c, plu]
         entries.append(SearchEntry(pid, name_ko, name_en or "", tuple(c)))
-    return SearchIndex(entries)
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogChanges:
+    """Products changed at or after a moment (price, names, codes, withdrawn or back, new),
+    with the search entries of those still on sale and the moment to ask from next time."""
+
+    products: tuple[ProductInfo, ...]
+    entries: tuple[SearchEntry, ...]
+    mark: dt.datetime | None
+
+
+def changed_since(uow: UnitOfWork, mark: dt.datetime | None) -> CatalogChanges:
+    """What changed at or after ``mark`` (the last change seen: the database's times, not the
+    till's clock, so another register's clock does not matter); ``None``: nothing, only the
+    mark to start from. A change seen twice is harmless (applying it is idempotent)."""
+    latest = uow.conn.execute(select(func.max(Product.updated_at))).scalar()
+    if mark is None or latest is None:
+        return CatalogChanges((), (), latest)
+    ids = list(uow.conn.execute(select(Product.id).where(Product.updated_at >= mark)).scalars())
+    if not ids:
+        return CatalogChanges((), (), latest)
+    found = products_by_id(uow, ids)
+    products = tuple(found[i] for i in sorted(found))
+    return CatalogChanges(products, tuple(_search_entries(uow, ids)), latest)
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A region's promotion as the customer display shows it."""
+
+    region: str
+    title: str
+    lines: tuple[str, ...]
+
+
+def quick_keys(uow: UnitOfWork) -> dict[str, list[ProductInfo]]:
+    """Unbarcoded and weighed produce with a PLU, on sale, grouped by region (a page each)."""
+    rows = uow.conn.execute(
+        select(Product.id, Region.name)
+        .join(Region, Region.id == Product.region_id, isouter=True)
+        .where(Product.plu.is_not(None), Product.active)
+        .order_by(Region.name, Product.name_ko)
+    ).all()
+    products = products_by_id(uow, [r[0] for r in rows])
+    groups: dict[str, list[ProductInfo]] = {}
+    for pid, region in rows:
+        groups.setdefault(region or "기타", []).append(products[pid])
+    return groups
+
+
+def promotions(uow: UnitOfWork) -> list[Promotion]:
+    """The active regions' promotions (festival, tourism, season) for the customer display."""
+    out = []
+    for name, province, festival, tourism, season, promo in uow.conn.execute(
+        select(
+            Region.name,
+            Region.province,
+            Region.festival,
+            Region.tourism,
+            Region.season,
+            Region.promo,
+        ).where(Region.active)
+    ):
+        lines = tuple(x for x in (promo, tourism, season) if x)
+        out.append(Promotion(f"{province} {name}", festival or "", lines))
+    return out
+
+
+def current_line(uow: UnitOfWork, product: ProductInfo, qty: int | None) -> CartLine:
+    """A ticket line for ``product`` as the catalogue has it now (a quick key or a search
+    result may hold a price or an active flag read minutes ago): withdrawn is refused, the
+    price is today's, a marked-down lot's price applies."""
+    now = products_by_id(uow, [product.id]).get(product.id)
+    if now is None:
+        raise CatalogError(
+            f"{product.name_ko} is not in the catalogue",
+            code=CatalogErrorCode.INACTIVE,
+            name=product.name_ko,
+            product_id=product.id,
+        )
+    _check_active(now)
+    return marked_down(uow, now.line(qty))
 
 
 def search(uow: UnitOfWork, index: SearchIndex, query: str, limit: int = 50) -> list[ProductInfo]:

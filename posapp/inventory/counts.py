@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuidlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, insert, select, update
@@ -35,6 +35,7 @@ from posapp.db.models import (
     StockMovement,
     utcnow,
 )
+from posapp.domain.cart import parse_unit
 from posapp.inventory import catalog, ledger
 from posapp.inventory.error_codes import CountErrorCode, InventoryErrorCode
 from posapp.inventory.ledger import LOCATIONS, MovementKind, MovementRow, Take
@@ -65,12 +66,31 @@ class CountLine:
     since_start: int  # movements between the start and the counting of this line
     counted: int | None
     counted_at: dt.datetime | None
+    price: int = 0  # the shelf price, for the value of a difference
+
+    @property
+    def expected(self) -> int:
+        """What the books say the shelf should hold when this line was counted."""
+        return self.expected_at_start + self.since_start
 
     @property
     def variance(self) -> int | None:
         if self.counted is None:
             return None
-        return self.counted - (self.expected_at_start + self.since_start)
+        return self.counted - self.expected
+
+    @property
+    def variance_value(self) -> int:
+        """The difference at the shelf price, in won (toward zero; 0 when not counted)."""
+        return line_value(self.unit, self.price, self.variance or 0)
+
+
+def line_value(unit: str, price: int, qty: int) -> int:
+    """``qty`` base units (pieces or grams) at ``price`` (per piece, kg or 100 g), in won,
+    rounded toward zero so a loss and a gain of the same size weigh the same."""
+    per = parse_unit(unit).price_per
+    value = abs(qty) * price // per
+    return -value if qty < 0 else value
 
 
 def start_count(
@@ -235,6 +255,7 @@ def count_lines(
             since,
             cl.counted,
             cl.counted_at,
+            Product.price,
         )
         .join(Product, Product.id == cl.product_id)
         .outerjoin(Region, Region.id == Product.region_id)
@@ -248,7 +269,17 @@ def count_lines(
         q = q.where(cl.counted.is_not(None))
     return [
         CountLine(
-            r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", int(r[6]), int(r[7] or 0), r[8], r[9]
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4] or "",
+            r[5] or "",
+            int(r[6]),
+            int(r[7] or 0),
+            r[8],
+            r[9],
+            int(r[10] or 0),
         )
         for r in conn.execute(q)
     ]
@@ -282,6 +313,33 @@ def open_count(uow: UnitOfWork) -> CountInfo | None:
 
 
 @dataclass(frozen=True, slots=True)
+class CountReview:
+    """What posting a count would change: every counted line whose count differs from the
+    books, with its value at the shelf price; what a manager confirms before posting."""
+
+    count: CountInfo
+    differences: tuple[CountLine, ...]
+    uncounted: int  # lines of the count nobody counted (left as they are)
+
+    @property
+    def variances(self) -> dict[int, int]:
+        return {ln.product_id: ln.variance or 0 for ln in self.differences}
+
+    @property
+    def total_value(self) -> int:
+        return sum(ln.variance_value for ln in self.differences)
+
+
+def review_count(uow: UnitOfWork, count_id: int) -> CountReview:
+    """The differences :func:`post_count` would post now."""
+    _open_count(uow, count_id)
+    info = get_count(uow, count_id)
+    lines = count_lines(uow, count_id, only_counted=True)
+    diffs = tuple(ln for ln in lines if ln.variance)
+    return CountReview(info, diffs, info.lines - info.counted)
+
+
+@dataclass(frozen=True, slots=True)
 class PostedCount:
     count: CountInfo
     variances: dict[int, int]  # product id -> posted variance (non-zero only)
@@ -295,10 +353,13 @@ def post_count(
     user_id: int,
     approved_by: int | None = None,
     register_id: str | None = None,
+    expected: Mapping[int, int] | None = None,
 ) -> PostedCount:
     """Post the reviewed variances of every counted line as ``count`` movements; uncounted
     lines are left as they are. The count is closed. Needs ``stock_adjustment`` of
-    ``user_id`` or of ``approved_by``."""
+    ``user_id`` or of ``approved_by``. With ``expected`` (the variances of the review a
+    person confirmed) nothing is posted when the count differs from it now
+    (``count.changed``): what is posted is what was shown."""
     _open_count(uow, count_id)
     approver = require_adjustment(uow, user_id, approved_by, "posting a stock count")
     conn = uow.conn
@@ -309,6 +370,11 @@ def post_count(
     # read again under the lock: a sale may have committed since the lines were shown
     lines = count_lines(uow, count_id, only_counted=True)
     variances = {ln.product_id: ln.variance for ln in lines if ln.variance}
+    if expected is not None and {p: v for p, v in expected.items() if v} != variances:
+        raise InventoryError(
+            "the count changed since it was reviewed: review it again",
+            code=CountErrorCode.CHANGED,
+        )
     before = levels(uow, sorted(variances))
     now = utcnow()
     moves: list[MovementRow] = []

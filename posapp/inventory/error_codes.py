@@ -67,6 +67,7 @@ class StockErrorCode(StrEnum):
 class CountErrorCode(StrEnum):
     """``count.*`` codes."""
 
+    CHANGED = "count.changed"
     EMPTY = "count.empty"
     NOT_OPEN = "count.not_open"
     OPEN = "count.open"

@@ -394,6 +394,11 @@ class ProductChange:
         return cls(product_id, {k: old[k] for k in changed}, {k: new[k] for k in changed})
 
 
+def cols_of(change: ProductChange) -> set[str]:
+    """The product columns ``change`` sets."""
+    return {k for k in change.after if k in PRODUCT_COLUMNS}
+
+
 def _check_price(price: int) -> None:
     if not isinstance(price, int) or isinstance(price, bool) or price < 0:
         raise InventoryError("a price is whole won, 0 or more", code=InventoryErrorCode.PRICE)
@@ -425,6 +430,10 @@ def write_products(
     for keys, rows in groups.items():  # one executemany per set of changed columns
         stmt = update(t).where(t.c.id == bindparam("pid"))
         conn.execute(stmt.values({**{k: bindparam(k) for k in keys}, "updated_at": now}), rows)
+    # a change of barcodes only: the product's time moves too, so the tills see it
+    touched = [{"pid": c.product_id} for c in changes if c.after and not cols_of(c)]
+    if touched:
+        conn.execute(update(t).where(t.c.id == bindparam("pid")).values(updated_at=now), touched)
     prices = [
         {
             "product_id": c.product_id,

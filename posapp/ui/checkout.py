@@ -25,9 +25,11 @@ from posapp.domain.cart import CartLine
 from posapp.domain.money import format_krw
 from posapp.hardware.ports import CashDrawer, Scale
 from posapp.ui.checkout_asker import Asker
+from posapp.ui.checkout_guards import SellingGuards
 from posapp.ui.checkout_payment import PaymentFlow
 from posapp.ui.checkout_refund import RefundFlow
 from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
+from posapp.ui.checkout_view import Action, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
 from posapp.ui.ticket_approval import TicketApproval
@@ -61,7 +63,7 @@ class Devices:
     sync_now: Callable[[], None] | None = None
 
 
-class CheckoutWindow(CheckoutView):
+class CheckoutWindow(SellingGuards):
     def __init__(
         self,
         till: Till,
@@ -154,6 +156,7 @@ class CheckoutWindow(CheckoutView):
             if then is not None:
                 then(value)
             self.refresh()
+            self._warn_expired()
 
         def fail(exc: BaseException) -> None:
             self.show_message(explain(exc))
@@ -216,7 +219,7 @@ class CheckoutWindow(CheckoutView):
         """A whole code from the wedge filter or a serial scanner."""
         if not self.ready_to_sell():
             return
-        self._do(lambda: self.session.scan(code), self._after_scan)
+        self._sell(lambda approval: self.session.scan(code, approval), self._after_scan)
 
     def _after_scan(self, outcome: ScanOutcome) -> None:
         if outcome.kind == "receipt" and outcome.sale is not None:
@@ -230,19 +233,18 @@ class CheckoutWindow(CheckoutView):
         if not text.strip():
             self.results.hide()
             return
-        Op(self, self.runner, lambda: self.session.search(text, 20)).success(
-            self._show_results
+        limit = self.results.limit_for(text)  # a page; more as the list is scrolled
+        Op(self, self.runner, lambda: self.session.search(text, limit)).success(
+            lambda found: self._show_results(found, limit)
         ).run()
 
-    def _show_results(self, found: list[ProductInfo]) -> None:
-        self.results.clear()
-        for p in found:
-            item = QListWidgetItem(f"{p.name_ko}   {format_krw(p.price)}/{unit_ko(p)}")
-            item.setData(Qt.ItemDataRole.UserRole, p)
-            self.results.addItem(item)
-        self.results.setVisible(bool(found))
-        if found:
-            self.results.setCurrentRow(0)
+    def _more_results(self) -> None:
+        """The next page of the search results (scrolled to the end of the list)."""
+        self._on_search_text(self.search.text())
+
+    def _show_results(self, found: list[ProductInfo], limit: int = 20) -> None:
+        rows = [(f"{p.name_ko}   {format_krw(p.price)}/{unit_ko(p)}", p) for p in found]
+        self.results.fill(rows, limit)
 
     def _on_search_enter(self) -> None:
         text = self.search.text().strip()
@@ -269,7 +271,7 @@ class CheckoutWindow(CheckoutView):
         if product.unit.is_weighed and scale is not None:
 
             def weighed(grams: int) -> None:
-                self._do(lambda: self.session.add_product(product, grams))
+                self._sell(lambda a: self.session.add_product(product, grams, a))
 
             def no_weight(exc: BaseException) -> None:  # scale off or unstable: type it
                 self.show_message(explain(exc))
@@ -282,12 +284,12 @@ class CheckoutWindow(CheckoutView):
         if product.unit.is_weighed:
             self._add_typed_weight(product)
             return
-        self._do(lambda: self.session.add_product(product, None))
+        self._sell(lambda a: self.session.add_product(product, None, a))
 
     def _add_typed_weight(self, product: ProductInfo) -> None:
         grams = self.ask.number(product.name_ko, self.tr("무게 (g)"), 500)
         if grams is not None:
-            self._do(lambda: self.session.add_product(product, grams))
+            self._sell(lambda a: self.session.add_product(product, grams, a))
 
     # --- editing the ticket --------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -29,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.money import format_krw
+from posapp.errors import PosError
+from posapp.ui.messages import explain
+from posapp.ui.search_results import SearchResults
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
 from posapp.usecases.checkout import CheckoutSession, OfflineState, ProductInfo
@@ -64,6 +66,9 @@ class CheckoutView(QMainWindow):
         raise NotImplementedError
 
     def _on_search_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _more_results(self) -> None:
         raise NotImplementedError
 
     def _on_search_enter(self) -> None:
@@ -146,7 +151,8 @@ class CheckoutView(QMainWindow):
         self.search.textEdited.connect(self._on_search_text)
         self.search.returnPressed.connect(self._on_search_enter)
         left.addWidget(self.search)
-        self.results = QListWidget()
+        self.results = SearchResults()
+        self.results.more_wanted.connect(self._more_results)
         self.results.setMaximumHeight(180)
         self.results.setStyleSheet("font-size: 13pt;")
         self.results.itemActivated.connect(self._on_result)
@@ -189,15 +195,7 @@ class CheckoutView(QMainWindow):
         fixed_size(self.due, 64)
         right.addWidget(self.due)
         self.quick = QTabWidget()
-        for region, products in quick_keys.items():
-            page = QWidget()
-            grid = QGridLayout(page)
-            for i, p in enumerate(products):
-                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
-                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
-                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
-                grid.addWidget(b, i // 3, i % 3)
-            self.quick.addTab(page, region)
+        self.set_quick_keys(quick_keys)
         right.addWidget(self.quick, 1)
         keys = QGridLayout()
         actions = self._actions()
@@ -223,6 +221,28 @@ class CheckoutView(QMainWindow):
         return b
 
     # --- state -------------------------------------------------------------------------
+
+    def set_quick_keys(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
+        """The quick keys, a page (tab) per group; again whenever the catalogue changes (the
+        page in front stays in front)."""
+        current = self.quick.tabText(self.quick.currentIndex()) if self.quick.count() else ""
+        while self.quick.count():
+            page = self.quick.widget(0)
+            self.quick.removeTab(0)
+            if page is not None:
+                page.setParent(None)  # out of the window now, deleted when Qt is idle
+                page.deleteLater()
+        for region, products in quick_keys.items():
+            page = QWidget()
+            grid = QGridLayout(page)
+            for i, p in enumerate(products):
+                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
+                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
+                b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
+                grid.addWidget(b, i // 3, i % 3)
+            self.quick.addTab(page, region)
+            if region == current:
+                self.quick.setCurrentIndex(self.quick.count() - 1)
 
     def refresh(self) -> None:
         s = self.session
@@ -292,6 +312,28 @@ class CheckoutView(QMainWindow):
             ).format(error=text)
         )
         self._reprint = reprint
+        self.banner.show()
+
+    def show_print_failures(
+        self, failed: list[tuple[int, str, str]], reprint: Callable[[int], object]
+    ) -> None:
+        """Every receipt that did not print — (job id, what it is, error code) — in the
+        banner, however many; 다시 인쇄 prints them all again. None left: the banner goes."""
+        if not failed:
+            self.banner.hide()
+            self._reprint = None
+            return
+        lines = [
+            QCoreApplication.translate(
+                "CheckoutWindow", "인쇄 실패 {n}건 — 거래는 저장되었습니다."
+            ).format(n=len(failed))
+        ]
+        for _job, what, code in failed:
+            reason = explain(PosError(code, code=code)) if code else ""
+            lines.append(f"· {what}: {reason}" if reason else f"· {what}")
+        self.banner_text.setText("\n".join(lines))
+        ids = [job for job, _what, _code in failed]
+        self._reprint = lambda: [reprint(i) for i in ids]
         self.banner.show()
 
     def _on_banner_reprint(self) -> None:

@@ -70,9 +70,14 @@ def korean(code: str, data: Mapping[str, Any], fallback: str) -> str:
 
     A device message already written in Korean (the card terminal's, which names the request and
     the VAN) says more than the generic sentence, so it is kept."""
-    if _HANGUL.search(fallback):
+    if _HANGUL.search(fallback) and not _ENGLISH.search(fallback):
         return fallback
     return words(code, data, "ko") or fallback
+
+
+# English words in a message: a Hangul product name inside an English sentence ("영주 사과 is
+# withdrawn from sale") does not make the sentence Korean
+_ENGLISH = re.compile(r"[a-z]{2,}\s+[a-z]{2,}")
 
 
 def _language() -> str:

@@ -54,6 +54,7 @@ from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
 from posapp.usecases.refund import RefundView
+from posapp.usecases.expiry import ExpiredLot
 from posapp.usecases.session_error import SessionError
 from posapp.usecases.ticket import ScanOutcome
 
@@ -67,6 +68,7 @@ class SessionSettings:
     cash_receipt_prompt_from: int = 100_000
     layouts: tuple[ScaleLayout, ...] = DEFAULT_SCALE_LAYOUTS
     recovery_dir: Path | None = None
+    expired_lots: str = "warn"  # [sales] expired_lots: "warn" or "block" (a manager sells it)
 
     @classmethod
     def from_config(cls, settings: Settings, *, recovery_dir: Path | None) -> SessionSettings:
@@ -87,6 +89,7 @@ class SessionSettings:
             cash_receipt_prompt_from=sales.cash_receipt_prompt_from,
             layouts=(layout,),
             recovery_dir=recovery_dir,
+            expired_lots=sales.expired_lots,
         )
 
 
@@ -99,6 +102,8 @@ class CheckoutSession:
     shift: ShiftInfo | None = None
     ticket: Ticket = field(default_factory=Ticket)
     last_sale: CompletedSale | None = None
+    #: expired lots the last scan or add put on the ticket (posapp.usecases.expiry)
+    warnings: list[ExpiredLot] = field(default_factory=list)
     spool: Spool | None = None
     offline: bool = False
     #: called (on the worker thread) when the till goes offline or sells offline: the app
@@ -204,14 +209,16 @@ class CheckoutSession:
     def load_index(self) -> SearchIndex:
         return ticket.load_index(self)
 
-    def scan(self, code: str) -> ScanOutcome:
-        return ticket.scan(self, code)
+    def scan(self, code: str, approval: Approval | None = None) -> ScanOutcome:
+        return ticket.scan(self, code, approval)
 
     def search(self, query: str, limit: int = 30) -> list[ProductInfo]:
         return ticket.search(self, query, limit)
 
-    def add_product(self, product: ProductInfo, grams: int | None = None) -> int:
-        return ticket.add_product(self, product, grams)
+    def add_product(
+        self, product: ProductInfo, grams: int | None = None, approval: Approval | None = None
+    ) -> int:
+        return ticket.add_product(self, product, grams, approval)
 
     def add_line(self, line: CartLine) -> int:
         return ticket.add_line(self, line)

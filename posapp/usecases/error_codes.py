@@ -18,6 +18,7 @@ class SessionErrorCode(StrEnum):
     OVER_LIMIT = "session.over_limit"
     ZERO_PRICE = "session.zero_price"
     VOID_REASON = "session.void_reason"
+    EXPIRED_LOT = "session.expired_lot"  # selling an expired lot needs a manager (block mode)
 
 
 class OfflineErrorCode(StrEnum):

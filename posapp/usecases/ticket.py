@@ -23,6 +23,7 @@ from posapp.inventory.error_codes import CatalogErrorCode
 from posapp.sales import price_override, receipt_numbers, refunds
 from posapp.sales.refunds import SaleSummary
 from posapp.sales.ticket import Ticket
+from posapp.usecases import expiry
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.session_error import SessionError
@@ -90,8 +91,9 @@ def _add_checked(s: CheckoutSession, line: CartLine, *, merge: bool = True) -> i
     return s.ticket.add(line, merge=merge)
 
 
-def scan(s: CheckoutSession, code: str) -> ScanOutcome:
-    """A scanned code: a product onto the ticket, or a receipt number to refund."""
+def scan(s: CheckoutSession, code: str, approval: Approval | None = None) -> ScanOutcome:
+    """A scanned code: a product onto the ticket, or a receipt number to refund (an expired
+    lot: :func:`posapp.usecases.expiry.guard`, ``approval`` for one in block mode)."""
     code = code.strip()
     if _RECEIPT_NO.match(code):
         s.online_only("a refund")
@@ -105,6 +107,7 @@ def scan(s: CheckoutSession, code: str) -> ScanOutcome:
             found = s.read(lambda uow: catalog.products_by_id(uow, [pid]))
             return ScanOutcome("weigh", product=found[pid])
         raise
+    expiry.guard(s, result.product, approval)
     index = _add_checked(s, result.line)
     s.save_recovery()
     return ScanOutcome("line", index=index, product=result.product)
@@ -115,7 +118,12 @@ def search(s: CheckoutSession, query: str, limit: int = 30) -> list[ProductInfo]
     return s.read(lambda uow: catalog.search(uow, index, query, limit))
 
 
-def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = None) -> int:
+def add_product(
+    s: CheckoutSession,
+    product: ProductInfo,
+    grams: int | None = None,
+    approval: Approval | None = None,
+) -> int:
     if product.unit.is_weighed and not grams:
         raise SessionError(
             f"{product.name_ko}: weigh it or type the grams",
@@ -126,9 +134,11 @@ def add_product(s: CheckoutSession, product: ProductInfo, grams: int | None = No
         raise SessionError(
             f"{product.name_ko} is withdrawn", code=CatalogErrorCode.INACTIVE, name=product.name_ko
         )
-    line = product.line(grams if product.unit.is_weighed else None)
-    # picked from the search list or a quick key: the same markdown as a scan would give
-    line = s.read(lambda uow: catalog.marked_down(uow, line))
+    qty = grams if product.unit.is_weighed else None
+    # picked from the search list or a quick key (read minutes ago): the product as the
+    # catalogue has it now — today's price, withdrawn refused — and a scan's markdown
+    line = s.read(lambda uow: catalog.current_line(uow, product, qty))
+    expiry.guard(s, product, approval)
     index = _add_checked(s, line)
     s.save_recovery()
     return index

@@ -201,13 +201,13 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+121"/>
-        <location line="+124"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+126"/>
+        <location line="+139"/>
         <source>로그인 (F1)</source>
         <translation>Sign in (F1)</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-129"/>
         <source>다시 인쇄</source>
         <translation>Print again</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+113"/>
+        <location filename="../../posapp/ui/checkout.py" line="+115"/>
         <source>수량 (F2)</source>
         <translation>Quantity (F2)</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+158"/>
         <source>로그인 필요</source>
         <translation>Not signed in</translation>
     </message>
@@ -367,6 +367,11 @@
         <translation>Printing failed: {error} — the sale has been saved.</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>인쇄 실패 {n}건 — 거래는 저장되었습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/checkout.py" line="+12"/>
         <location line="+187"/>
         <location line="+210"/>
@@ -379,7 +384,7 @@
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>로그인</source>
         <translation>Sign in</translation>
     </message>
@@ -409,7 +414,7 @@
         <translation>Shift #{shift} opened · opening float {amount}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <location line="+11"/>
         <source>무게 (g)</source>
         <translation>Weight (g)</translation>
@@ -459,7 +464,7 @@
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="-183"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="-215"/>
         <source>설정 (Ctrl+Shift+S)</source>
         <translation>Settings (Ctrl+Shift+S)</translation>
     </message>
@@ -594,7 +599,7 @@
         <translation>Z settlement report</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+192"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+229"/>
         <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
         <translation>{count} pending cash receipts issued.</translation>
     </message>
@@ -973,6 +978,69 @@
     </message>
 </context>
 <context>
+    <name>CountReviewDialog</name>
+    <message>
+        <location filename="../../posapp/ui/inventory_count_review.py" line="+35"/>
+        <source>재고조사 차이 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>상품명</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>전산</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>실사</source>
+        <translation type="unfinished">Counted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>차이</source>
+        <translation type="unfinished">Variance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>금액</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>차이 {n}개 상품, 금액 합계 {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>차이가 없습니다. 반영하면 조사를 마감합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>세지 않은 상품 {n}개는 그대로 둡니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이대로 재고에 반영할까요?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>반영</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../posapp/ui/customer_display.py" line="+42"/>
@@ -1284,7 +1352,8 @@
     </message>
     <message>
         <location filename="../../posapp/ui/inventory_products_tab.py" line="+342"/>
-        <location filename="../../posapp/ui/inventory_counts_tab.py" line="+134"/>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+197"/>
+        <location filename="../../posapp/ui/inventory_counts_tab.py" line="+334"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
     </message>
@@ -1384,7 +1453,7 @@
         <translation>Moved: {name} {n}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+79"/>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-49"/>
         <source>로트를 고르세요.</source>
         <translation>Select a lot.</translation>
     </message>
@@ -1410,13 +1479,24 @@
     </message>
     <message>
         <location line="-4"/>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+36"/>
         <source>재고 조정: 관리자 승인</source>
         <translation>Stock adjustment: manager approval</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-59"/>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-155"/>
+        <source>{n}일 지남</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>오늘까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55"/>
-        <location filename="../../posapp/ui/inventory_counts_tab.py" line="-84"/>
+        <location filename="../../posapp/ui/inventory_counts_tab.py" line="-238"/>
         <source>상품명</source>
         <translation>Product</translation>
     </message>
@@ -1428,12 +1508,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>유통기한</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-19"/>
         <source>남은 일수</source>
         <translation>Days left</translation>
     </message>
@@ -1453,9 +1533,24 @@
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>마감 할인</source>
         <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>폐기</source>
+        <translation type="unfinished">Waste</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>폐기할 로트가 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>폐기했습니다: {n}개 로트, {qty}개</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../posapp/ui/inventory_receiving_tab.py" line="-14"/>
@@ -1549,16 +1644,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>차이 금액</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>바코드</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>실사 칸에 센 수량을 입력하고 Enter (무게 상품은 g). 입력하는 대로 저장됩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>재고조사</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>진행 중인 재고조사 {id}을(를) 이어서 합니다: {n}개 센 상품</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>진행 중인 조사 없음</source>
         <translation>No count in progress</translation>
     </message>
@@ -1568,17 +1678,37 @@
         <translation>Count {id} in progress</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+78"/>
+        <source>실사 수량은 0 이상의 정수입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>저장했습니다: {name} 실사 {qty}, 차이 {var}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>재고조사를 시작했습니다: {n}개 상품</source>
         <translation>Count started: {n} products</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
+        <source>진행 중인 재고조사가 없습니다. 먼저 시작하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name}: 실사 {qty}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>차이를 반영했습니다: {n}개 상품</source>
         <translation>Variances posted: {n} products</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>재고조사 차이 반영: 관리자 승인</source>
         <translation>Posting the count: manager approval</translation>
     </message>
@@ -2754,6 +2884,39 @@
     </message>
 </context>
 <context>
+    <name>SellingGuards</name>
+    <message>
+        <location filename="../../posapp/ui/checkout_guards.py" line="+61"/>
+        <source>관리자 승인</source>
+        <translation type="unfinished">Manager approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>유통기한 지난 상품 판매: {name} (기한 {expiry})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>유통기한 지난 상품: {name} (기한 {expiry}) — {who} 승인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>유통기한 지난 상품: {name} (기한 {expiry}, {days}일 지남)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} 가격 변경 {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} 판매 중지: 거래에서 뺐습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <location filename="../../posapp/ui/class_dialogs.py" line="-198"/>
@@ -3737,6 +3900,49 @@
         <location line="+1"/>
         <source>메모</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-151"/>
+        <source>변질·유통기한 경과</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파손</source>
+        <translation type="unfinished">Damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>도난·분실</source>
+        <translation type="unfinished">Theft / loss</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>로트 폐기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 외 {n}개</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}개 로트, 모두 {qty}개를 폐기합니다: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>메모</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,50 @@ def _match_at(q: str, n: str, i: int) -> bool:
     )
 
 
+def _word_starts(name: str) -> list[int]:
+    """Where the name's words start, as offsets in its normalised form: a letter or digit not
+    after another one (spaces and punctuation apart)."""
+    spaced = unicodedata.normalize("NFC", name).lower()
+    out, k = [], 0
+    for i, ch in enumerate(spaced):
+        if ch.isspace():
+            continue
+        if ch.isalnum() and (i == 0 or not spaced[i - 1].isalnum()):
+            out.append(k)
+        k += 1
+    return out
+
+
+def _readings_of(q: str) -> list[str]:
+    readings = [q]
+    if q[-1] in _MOVED:
+        stay, moved = _MOVED[q[-1]]
+        readings.append(q[:-1] + stay + moved)
+    return readings
+
+
+def _at(r: str, n: str, i: int) -> bool:
+    return i + len(r) <= len(n) and all(_char_ok(a, b) for a, b in zip(r, n[i:], strict=False))
+
+
+def _tier(q: str, name: str, literal: bool) -> int | None:
+    """0: a match at the name's start, or at a later word's start within that word; 1: any
+    other match; None: no match."""
+    n = normalize(name)
+    readings = [q] if literal else _readings_of(q)
+    ok = (lambda r, i: n[i : i + len(r)] == r) if literal else (lambda r, i: _at(r, n, i))
+    if not any(ok(r, i) for r in readings for i in range(len(n))):
+        return None
+    starts = _word_starts(name)
+    for r in readings:
+        if ok(r, 0):
+            return 0
+        for i in starts:
+            if ok(r, i) and not any(i < j < i + len(r) for j in starts):
+                return 0
+    return 1
+
+
 def reference(entries: list[SearchEntry], query: str) -> list[int]:
     q = normalize(query)
     if not q:
@@ -154,20 +198,19 @@ def reference(entries: list[SearchEntry], query: str) -> list[int]:
         return list(dict.fromkeys(i for _, i in hits))
     korean = []
     for e in entries:
-        n = normalize(e.name_ko)
-        at = [i for i in range(len(n)) if _match_at(q, n, i)]
-        if at:
-            korean.append((at[0] != 0, len(n), e.id))
+        tier = _tier(q, e.name_ko, literal=False)
+        if tier is not None:
+            korean.append((tier, len(normalize(e.name_ko)), e.id))
     english = []
     for e in entries:
-        n = normalize(e.name_en)
-        if q in n:
-            english.append((not n.startswith(q), len(n), e.id))
+        tier = _tier(q, e.name_en, literal=True)
+        if tier is not None:
+            english.append((tier, len(normalize(e.name_en)), e.id))
     return list(dict.fromkeys([i for *_, i in sorted(korean)] + [i for *_, i in sorted(english)]))
 
 
 SYLLABLES = "사과영주삭안자앉닭달걀아니"
-names = st.text(alphabet=SYLLABLES + "ㅅㄱㅇ ab1", max_size=8)
+names = st.text(alphabet=SYLLABLES + "ㅅㄱㅇ ab1(_-", max_size=8)
 queries = st.text(alphabet=SYLLABLES + "ㅅㄱㅇㄴㅈ ab1", min_size=1, max_size=4)
 
 
@@ -178,7 +221,7 @@ def catalogues(draw: st.DrawFn) -> list[SearchEntry]:
         SearchEntry(
             i,
             draw(names),
-            draw(st.text(alphabet="abAB ", max_size=6)),
+            draw(st.text(alphabet="abAB -", max_size=6)),
             tuple(draw(st.lists(st.text(alphabet="0189", min_size=1, max_size=4), max_size=2))),
         )
         for i in ids
@@ -243,13 +286,13 @@ def index() -> SearchIndex:
 
 
 def test_ranking(index: SearchIndex) -> None:
-    # names starting with the match first, then shorter names, then id
-    assert index.search("사과") == [5, 2, 3, 1, 4]
-    assert index.search("ㅅㄱ") == [5, 2, 3, 1, 4]
-    assert index.search("사ㄱ") == [5, 2, 3, 1, 4]
-    assert index.search("삭") == [5, 2, 3, 1, 4]
+    # a match at the start of any word first (꿀사과 has it inside), then shorter names, then id
+    assert index.search("사과") == [5, 2, 1, 4, 3]
+    assert index.search("ㅅㄱ") == [5, 2, 1, 4, 3]
+    assert index.search("사ㄱ") == [5, 2, 1, 4, 3]
+    assert index.search("삭") == [5, 2, 1, 4, 3]
     assert index.search("ㅇㅈ") == [1, 4]
-    assert index.search("ㅈㅅ") == [1, 7, 4]  # 영주사과 (4), apple주스 (7), 영주사과선물세트 (9)
+    assert index.search("ㅈㅅ") == [7, 1, 4]  # 주스 starts a word; 영주사과 has it inside
     assert index.search("ㅇㅈㅅㄱ") == [1, 4]
     assert index.search("영주 사과") == [1, 4]
     assert index.search("ㅇ주사ㄱ") == [1, 4]
@@ -295,20 +338,45 @@ def test_add_remove_replace(index: SearchIndex) -> None:
     assert index.remove(5)
     assert not index.remove(5)
     assert 5 not in index
-    assert index.search("사과") == [2, 3, 1, 4]
+    assert index.search("사과") == [2, 1, 4, 3]
     assert index.search("8801234567") == [1]
     index.add(SearchEntry(9, "사과 잼", "Apple Jam", ("8801111111118",)))
-    assert index.search("사과") == [2, 9, 3, 1, 4]
+    assert index.search("사과") == [2, 9, 1, 4, 3]
     with pytest.raises(ValueError):
         index.add(SearchEntry(9, "중복"))
     index.replace(SearchEntry(9, "딸기 잼", "Strawberry Jam"))
-    assert index.search("사과") == [2, 3, 1, 4]
+    assert index.search("사과") == [2, 1, 4, 3]
     assert index.search("ㄸㄱ") == [9]
     assert index.search("8801111111118") == []
     assert index.get(9) == SearchEntry(9, "딸기 잼", "Strawberry Jam")
     index.replace(SearchEntry(10, "새 상품"))  # replace adds an unknown id
     assert index.search("ㅅㅅㅍ") == [10]
     assert len(index) == 9
+
+
+def test_the_demo_catalogue_finds_every_apple_by_its_initials() -> None:
+    """Seen at the till: ``ㅅㄱ`` gave 20 서귀포 products and no 사과 (name starts only, 20 at
+    most). Now every 사과 is found, those with 사과 starting a word among the first results."""
+    import csv
+    from importlib import resources
+
+    with (resources.files("posapp.resources") / "demo" / "products.csv").open(
+        encoding="utf-8"
+    ) as f:
+        rows = list(csv.DictReader(f))
+    index = SearchIndex(SearchEntry(i, r["name_ko"], r["name_en"]) for i, r in enumerate(rows))
+    apples = {i for i, r in enumerate(rows) if "사과" in r["name_ko"]}
+    seogwipo = {i for i, r in enumerate(rows) if r["name_ko"].startswith("서귀포")}
+    assert len(apples) >= 20 and len(seogwipo) >= 20
+    got = index.search("ㅅㄱ", limit=500)
+    assert apples <= set(got)
+    first = index.search("ㅅㄱ", limit=20)
+    assert apples & set(first) and not set(first) <= seogwipo
+    # a word's start before inside: 충주 사과(벌크) before 청송 꿀사과(벌크)
+    names = [rows[i]["name_ko"] for i in got]
+    assert names.index("충주 사과(벌크)") < names.index("청송 꿀사과(벌크)")
+    # 초성 of a later word: 부사 in 영주 부사 사과 3kg
+    assert "영주 부사 사과 3kg" in [rows[i]["name_ko"] for i in index.search("ㅂㅅ", 10)]
 
 
 def test_duplicate_ids_are_refused() -> None:
@@ -373,9 +441,9 @@ def test_search_over_100k_products() -> None:
     want = expected(lambda s: " 한우 등심 " in s, lambda e: e.name_ko)
     assert index.search("한우등심", limit=20_000) == want
     assert index.search("ㅎㅇㄷㅅ", limit=50) == want[:50]
-    # starting matches before middle ones: 곶감 never starts a name, 고창 does
+    # matches at a word's start (고창, 곶감, 고추장) before those inside a word only (사과)
     got = index.search("ㄱ", limit=n)
-    starts = {e.id for e in entries if initials(e.name_ko).startswith("ㄱ")}
+    starts = {e.id for e in entries if any(w.startswith("ㄱ") for w in initials(e.name_ko).split())}
     assert set(got) == {e.id for e in entries if "ㄱ" in initials(e.name_ko)}
     assert set(got[: len(starts)]) == starts
     # one exact product, and one that is not there

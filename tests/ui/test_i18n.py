@@ -36,6 +36,7 @@ from posapp.usecases.refund import RefundView
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
+    ROOT / "posapp" / "ui" / "checkout_guards.py",
     ROOT / "posapp" / "ui" / "checkout_view.py",
     ROOT / "posapp" / "ui" / "checkout_payment.py",
     ROOT / "posapp" / "ui" / "checkout_refund.py",
@@ -54,6 +55,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory_expiry_tab.py",
     ROOT / "posapp" / "ui" / "inventory_receiving_tab.py",
     ROOT / "posapp" / "ui" / "inventory_counts_tab.py",
+    ROOT / "posapp" / "ui" / "inventory_count_review.py",
     ROOT / "posapp" / "ui" / "inventory_partners_tab.py",
     ROOT / "posapp" / "ui" / "inventory_edit.py",
     ROOT / "posapp" / "ui" / "inventory_orders.py",

@@ -112,6 +112,8 @@ def test_posting_a_count_as_a_cashier_needs_a_manager(qtbot, store: Store) -> No
         qtbot.keyClick(w.count_scan, Qt.Key.Key_Return)
     assert not asked
     w.post_count()
+    assert not asked and w.count_review is not None  # the review first, then the PIN
+    qtbot.mouseClick(w.count_review.post_button, Qt.MouseButton.LeftButton)
     assert asked == ["재고조사 차이 반영: 관리자 승인"]
     assert w.current_count is None and on_hand(store, store.apple) == 7
     assert verify(store.db).ok
@@ -144,8 +146,11 @@ def test_scan_to_count_and_post(qtbot, store: Store) -> None:  # type: ignore[no
     for _ in range(7):
         w.count_scan.setText(APPLE_CODE)
         qtbot.keyClick(w.count_scan, Qt.Key.Key_Return)
-    assert w.count_table.rowCount() == 1 and w.count_table.item(0, 4).text() == "-1"
+    row = next(i for i, ln in enumerate(w._count_rows) if ln.product_id == store.apple)
+    assert w.count_table.item(row, 4).text() == "-1"
     w.post_count()
+    assert w.count_review is not None
+    qtbot.mouseClick(w.count_review.post_button, Qt.MouseButton.LeftButton)
     assert w.current_count is None and on_hand(store, store.apple) == 7
     assert verify(store.db).ok
 

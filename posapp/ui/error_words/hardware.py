@@ -12,6 +12,10 @@ from posapp.hardware.error_codes import (
 )
 
 WORDS: dict[str, Words] = {
+    PrinterErrorCode.INTERRUPTED: Words(
+        "프로그램이 멈추기 전에 인쇄하지 못했습니다.",
+        "Not printed before the till stopped.",
+    ),
     PrinterErrorCode.OFFLINE: Words(
         "프린터에 연결할 수 없습니다. 전원과 케이블을 확인하세요.",
         "Cannot reach the printer. Check its power and cable.",

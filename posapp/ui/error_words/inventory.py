@@ -159,6 +159,10 @@ WORDS: dict[str, Words] = {
         "가져오기 거부: 오류가 있어 아무것도 가져오지 않았습니다.",
         "Import refused: there are errors, so nothing was imported.",
     ),
+    CountErrorCode.CHANGED: Words(
+        "확인한 뒤에 실사 수량이 바뀌었습니다. 차이를 다시 확인하세요. 반영하지 않았습니다.",
+        "The count changed after the review. Review the differences again; nothing was posted.",
+    ),
     CountErrorCode.EMPTY: Words(
         "실사할 상품이 없습니다.",
         "There are no products to count.",

@@ -27,6 +27,10 @@ WORDS: dict[str, Words] = {
         "{name}: 0원 라벨은 팔 수 없습니다. 라벨을 다시 출력하세요.",
         "{name}: a ₩0 label cannot be sold. Print the label again.",
     ),
+    SessionErrorCode.EXPIRED_LOT: Words(
+        "유통기한이 지난 상품입니다: {name} (기한 {expiry}). 관리자 승인 없이는 팔 수 없습니다.",
+        "This product is past its expiry date: {name} ({expiry}). It needs a manager to sell.",
+    ),
     SessionErrorCode.TICKET_OPEN: Words(
         "진행 중인 거래를 끝내거나 보류한 뒤 불러오세요.",
         "Finish or hold the current sale before recalling another.",

@@ -1,0 +1,121 @@
+"""What the checkout does when the catalogue or a lot stands in the way of a sale: a scan or an
+add stopped by an expired lot asks a manager in place and runs again with the approval
+(``[sales] expired_lots = "block"``), an expired lot sold is said in front of the cashier with a
+sound (``"warn"``), and the catalogue's changes (posapp.usecases.catalog_watch) refresh the quick
+keys and the open ticket.
+
+Qt only: a mixin of :class:`posapp.ui.checkout.CheckoutWindow`, whose session, runner and
+approvals it uses; every call goes through posapp.ui.operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import QApplication
+
+from posapp.domain.money import format_krw
+from posapp.ui.checkout_view import CheckoutView
+from posapp.ui.messages import explain
+from posapp.ui.operations import Op, Runner, approve_first
+from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
+from posapp.usecases.catalog_watch import CatalogUpdate
+from posapp.usecases.error_codes import SessionErrorCode
+from posapp.usecases.expiry import expired_request, take_warning
+from posapp.usecases.till import Till
+
+T = TypeVar("T")
+
+
+class SellingGuards(CheckoutView):
+    """Expired lots and the live catalogue at the checkout (mixed into the window)."""
+
+    till: Till
+    runner: Runner
+    approvals: Approvals
+
+    def _do(self, fn: Callable[[], T], then: Callable[[T], None] | None = None) -> None:
+        raise NotImplementedError
+
+    def ask_pin(self, request: ApprovalRequest) -> str | None:
+        raise NotImplementedError
+
+    def _sell(
+        self, fn: Callable[[Approval | None], T], then: Callable[[T], None] | None = None
+    ) -> None:
+        """A scan or an add that an expired lot may stop (``[sales] expired_lots = "block"``):
+        the manager's PIN is asked in place, naming the product and its date, and the same
+        scan or add runs again with that approval."""
+
+        def fail(exc: BaseException) -> None:
+            if getattr(exc, "code", None) != SessionErrorCode.EXPIRED_LOT:
+                self.show_message(explain(exc))
+                self.refresh()
+                return
+            QApplication.beep()
+            self.show_message(explain(exc))
+            data = getattr(exc, "data", {})
+            request = expired_request(
+                int(data["product_id"]),
+                title=self.tr("관리자 승인"),
+                prompt=self.tr("유통기한 지난 상품 판매: {name} (기한 {expiry})").format(
+                    name=data.get("name", ""), expiry=data.get("expiry", "")
+                ),
+            )
+            approve_first(
+                self,
+                self.runner,
+                self.approvals,
+                self,
+                request,
+                lambda approval: self._do(lambda: fn(approval), then),
+            )
+
+        def ok(value: T) -> None:
+            if then is not None:
+                then(value)
+            self.refresh()
+            self._warn_expired()
+
+        Op(self, self.runner, lambda: fn(None)).success(ok).failure(fail).run()
+
+    def _warn_expired(self) -> None:
+        """An expired lot just went on the ticket: said in front of the cashier, with a sound."""
+        warning = take_warning(self.session)
+        if warning is None:
+            return
+        QApplication.beep()
+        if warning.approved_by:
+            text = self.tr("유통기한 지난 상품: {name} (기한 {expiry}) — {who} 승인").format(
+                name=warning.name, expiry=warning.expiry.isoformat(), who=warning.approved_by
+            )
+        else:
+            text = self.tr("유통기한 지난 상품: {name} (기한 {expiry}, {days}일 지남)").format(
+                name=warning.name, expiry=warning.expiry.isoformat(), days=warning.days_past
+            )
+        self.show_message(text)
+
+    # --- the live catalogue -------------------------------------------------------------
+
+    def catalog_changed(self, update: CatalogUpdate) -> None:
+        """The catalogue changed (a poll of posapp.usecases.catalog_watch): fresh quick keys,
+        and the open ticket as it follows new prices and loses withdrawn products."""
+        if not update.changed:
+            return
+        Op(self, self.runner, self.till.quick_keys).success(self.set_quick_keys).run()
+        if update.ticket_changed:
+            self.refresh()
+            parts = [
+                self.tr("{name} 가격 변경 {old} → {new}").format(
+                    name=r.name, old=format_krw(r.old_price), new=format_krw(r.new_price)
+                )
+                for r in update.repriced
+            ] + [
+                self.tr("{name} 판매 중지: 거래에서 뺐습니다").format(name=name)
+                for name in update.withdrawn
+            ]
+            self.show_message(" · ".join(parts))
+
+
+__all__ = ["SellingGuards"]
