@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,9 +40,36 @@ from posapp.usecases.pickup import SyncStatus
 
 Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
 KEY_COLUMNS = 3
-KEY_STYLE = "font-size: 11pt; min-height: 48px; padding: 0 2px;"  # touch: 48 px at least
+KEY_STYLE = "min-height: 48px; padding: 0 2px;"  # touch: 48 px at least; the font: KeyButton
 DUE_STYLE = "font-size: 30pt; font-weight: bold; padding: 6px;"
 CHANGE_STYLE = DUE_STYLE + " background: #fff4d6; color: #6b4b00; border: 2px solid #c58a00;"
+
+
+class KeyButton(QPushButton):
+    """A key of the pad: its label shrinks to fit its width (a narrow monitor) instead of
+    being cut off, from ``POINT_SIZE`` down to 8 pt."""
+
+    POINT_SIZE = 11.0
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self.font())
+        size = self.POINT_SIZE
+        room = max(40, self.width() - 8)
+        while size > 8:
+            font.setPointSizeF(size)
+            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
+                break
+            size -= 0.5
+        if font.pointSizeF() != self.font().pointSizeF():
+            self.setFont(font)
 
 
 class CheckoutView(QMainWindow):
@@ -229,7 +256,7 @@ class CheckoutView(QMainWindow):
             keys.setContentsMargins(4, 4, 4, 4)
             keys.setSpacing(4)
             for i, (label, key, fn) in enumerate(actions):
-                b = self._button(label, key, fn)
+                b = self._button(label, key, fn, KeyButton)
                 b.setStyleSheet(KEY_STYLE)
                 b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 b.setToolTip(label)
@@ -248,9 +275,16 @@ class CheckoutView(QMainWindow):
         self._change: CompletedSale | None = None
         self.search.setFocus()
 
-    def _button(self, label: str, key: str, fn: Callable[[], None]) -> QPushButton:
-        b = QPushButton(label)
-        b.setStyleSheet("font-size: 12pt; min-height: 52px;")
+    def _button(
+        self,
+        label: str,
+        key: str,
+        fn: Callable[[], None],
+        kind: type[QPushButton] = QPushButton,
+    ) -> QPushButton:
+        b = kind(label)
+        if kind is QPushButton:
+            b.setStyleSheet("font-size: 12pt; min-height: 52px;")
         b.clicked.connect(fn)
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -32,6 +32,7 @@ from posapp.ui.inventory_products_tab import ProductsTab
 from posapp.ui.inventory_receiving_tab import ReceivingTab
 from posapp.ui.operations import Runner
 from posapp.ui.scan_targets import current_page_target, register_field
+from posapp.ui.screen_fit import fit_to_screen
 from posapp.usecases.inventory import InventoryUseCases
 from posapp.usecases.inventory_orders import RECEIVABLE, POSummary
 
@@ -83,7 +84,7 @@ class InventoryWindow(ProductsTab, ExpiryTab, ReceivingTab, CountsTab):
         self.tabs.addTab(self.partners, self.tr("산지·생산자"))
         self.tabs.currentChanged.connect(self._on_tab)
         self._scan_targets()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.apply_filter()
         self.load()
 

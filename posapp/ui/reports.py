@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from posapp.domain import calendar
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op
+from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.usecases.reports import (
     Dashboard,
@@ -225,7 +226,7 @@ class ReportsWindow(QMainWindow):
         self.tabs.addTab(self._dashboard_tab(), self.tr("대시보드"))
         self.tabs.addTab(self._reports_tab(), self.tr("보고서"))
         self.setCentralWidget(self.tabs)
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self.refresh_dashboard)
@@ -246,6 +247,10 @@ class ReportsWindow(QMainWindow):
         root = QVBoxLayout(w)
         bar = QHBoxLayout()
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(10)
         for name, title in Reports.catalogue():
             self.kind.addItem(title, name)
         today = self._today()
@@ -280,6 +285,11 @@ class ReportsWindow(QMainWindow):
             (self.tr("계산원"), self.cashier),
         ):
             combo.addItem(self.tr("전체"), None)
+            # a long producer name must not widen the window past a 1024-pixel monitor
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
             filters.addWidget(QLabel(label))
             filters.addWidget(combo, 1)
         self.run_btn = QPushButton(self.tr("조회"))
@@ -293,9 +303,12 @@ class ReportsWindow(QMainWindow):
             self.tr("기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)")
         )
         self.statements_btn.clicked.connect(self.export_statements)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
         for b in (self.run_btn, self.pdf_btn, self.csv_btn, self.statements_btn):
-            filters.addWidget(b)
+            actions.addWidget(b)
         root.addLayout(filters)
+        root.addLayout(actions)
         split = QSplitter(Qt.Orientation.Vertical)
         self.chart_view = _chart_view()
         split.addWidget(self.chart_view)
