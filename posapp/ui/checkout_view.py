@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import format_krw
 from posapp.ui.feedback import Kind, Notice, sounds
+from posapp.ui.keyboard import SearchBox
 from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
@@ -116,6 +116,7 @@ class CheckoutView(QMainWindow):
 
     def _build(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
         """The widgets; ``_actions()`` names the F-key actions, the subclass implements them."""
+        self._shortcut_keys: list[str] = []
         central = QWidget()
         root = QVBoxLayout(central)
         top = QHBoxLayout()
@@ -166,7 +167,7 @@ class CheckoutView(QMainWindow):
         root.addWidget(self.banner)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setPlaceholderText(
             QCoreApplication.translate(
                 "CheckoutWindow", "스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가"
@@ -181,6 +182,7 @@ class CheckoutView(QMainWindow):
         self.results.setStyleSheet("font-size: 13pt;")
         self.results.itemActivated.connect(self._on_result)
         self.results.hide()
+        self.search.results = self.results  # Down/Up move through them
         left.addWidget(self.results)
         # what just happened, large, where the cashier looks (posapp.ui.feedback)
         self.notice = Notice()
@@ -268,6 +270,8 @@ class CheckoutView(QMainWindow):
         if pay is not None:
             pay.setStyleSheet(KEY_STYLE + " font-weight: bold; background: #dbeafe;")
         right.addWidget(self.keypad)
+        for key in self._shortcut_keys:  # the search box never eats them (Ctrl+X, Ctrl+E)
+            self.search.reserve(key)
         body.addLayout(right, 2)
         root.addLayout(body, 1)
         self.setCentralWidget(central)
@@ -286,6 +290,7 @@ class CheckoutView(QMainWindow):
         if kind is QPushButton:
             b.setStyleSheet("font-size: 12pt; min-height: 52px;")
         b.clicked.connect(fn)
+        self._shortcut_keys.append(key)
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(fn)

@@ -130,6 +130,9 @@ class CountDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update()
+        first = next(iter(self.spins.values()))
+        first.setFocus()  # the count is typed at once, Tab to the next denomination
+        first.selectAll()
 
     def counts(self) -> dict[int, int]:
         return {d: s.value() for d, s in self.spins.items() if s.value()}
@@ -178,6 +181,7 @@ class DiscountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.value.setFocus()  # F4 10 Enter: the amount is typed at once
 
     def discount(self) -> Discount | None:
         """The discount entered (None = remove); DomainError for nonsense."""
