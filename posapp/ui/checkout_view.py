@@ -395,15 +395,14 @@ class CheckoutView(QMainWindow):
         if self.notice.kind == "error":  # a pending 현금영수증 stays said; the change is above
             return
         self.notice.say(
-            QCoreApplication.translate(
-                "CheckoutWindow", "거스름돈 {change}\n받은 현금 {tendered} · 합계 {total}"
-            ).format(
-                change=format_krw(sale.change),
-                tendered=format_krw(tendered),
-                total=format_krw(sale.total),
+            QCoreApplication.translate("CheckoutWindow", "거스름돈 {change}").format(
+                change=format_krw(sale.change)
             ),
             "ok",
             big=True,
+            detail=QCoreApplication.translate(
+                "CheckoutWindow", "받은 현금 {tendered} · 합계 {total}"
+            ).format(tendered=format_krw(tendered), total=format_krw(sale.total)),
         )
         sounds().play("ok")
 

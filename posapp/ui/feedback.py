@@ -12,6 +12,7 @@ in a dialog that takes none, for instance. The checkout's own big notice panel i
 
 from __future__ import annotations
 
+import html
 import logging
 import math
 import struct
@@ -172,20 +173,31 @@ class Notice(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.kind: Kind | None = None
+        self.plain = ""  # what it says, without markup (tests, the log)
         self.hide()
 
-    def say(self, text: str, kind: Kind, *, big: bool = False) -> None:
+    def say(self, text: str, kind: Kind, *, big: bool = False, detail: str = "") -> None:
+        """``text`` large (``big``: the change due), ``detail`` on a smaller line below."""
         size = "26pt" if big else "17pt"
         self.setStyleSheet(
             f"QLabel#posappNotice {{ {STYLE[kind]} font-size: {size}; font-weight: bold;"
-            " padding: 10px; border-radius: 6px; }"
+            " padding: 6px; border-radius: 6px; }"
         )
-        self.setText(text)
+        if detail:
+            self.setTextFormat(Qt.TextFormat.RichText)
+            self.setText(
+                f"{html.escape(text)}<br><span style='font-size: 14pt'>{html.escape(detail)}</span>"
+            )
+        else:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setText(text)
+        self.plain = text if not detail else f"{text}\n{detail}"
         self.kind = kind
         self.setFixedHeight(110 if big else 64)
         self.show()
 
     def clear_notice(self) -> None:
         self.kind = None
+        self.plain = ""
         self.setText("")
         self.hide()
