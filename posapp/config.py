@@ -175,7 +175,7 @@ class StoreSettings:
 @dataclass(frozen=True)
 class RegisterSettings:
     id: str = "R01"
-    name: str = "Till 1"
+    name: str = "1번 계산대"  # shown in the settings screen and the reports: Korean
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,8 @@ class CheckoutView(QMainWindow):
         # fixed widths: measuring every cell on every scan costs milliseconds per line
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 36), (2, 70), (3, 114), (4, 70), (5, 114)):
+        # 수량 fits "12.345kg", 단가 "₩29,900/100g" (weights and per-weight prices never cut)
+        for col, width in ((0, 30), (2, 88), (3, 140), (4, 64), (5, 112)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -161,7 +161,7 @@ def inventory_opener(gate: Gate, build: Callable[[Actor], QWidget]) -> Callable[
 
 
 def reports_opener(
-    gate: Gate, reports: Reports, runner: TaskRunner | SyncRunner
+    gate: Gate, reports: Reports, runner: TaskRunner | SyncRunner, *, sync_on: bool = True
 ) -> Callable[[], None]:
     """Ctrl+R: the reports and dashboard, after a manager's (or admin's) PIN. The window gets
     a database worker of its own: a long report (or the first summing of a year into the
@@ -173,7 +173,9 @@ def reports_opener(
         from posapp.ui.reports import ReportsWindow  # QtCharts: loaded when first opened
 
         own = runner if isinstance(runner, SyncRunner) else TaskRunner(io_workers=1)
-        window = ReportsWindow(reports, own, user_name=actor.name, owns_runner=own is not runner)
+        window = ReportsWindow(
+            reports, own, user_name=actor.name, owns_runner=own is not runner, sync_on=sync_on
+        )
         opened[:] = [window]
         window.show()
 
