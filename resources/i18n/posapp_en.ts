@@ -44,7 +44,7 @@
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>조회 중…</source>
         <translation>Searching…</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../posapp/ui/class_dialogs.py" line="+190"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="+195"/>
         <source>예약</source>
         <translation>Booking</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>010-XXXX-XXXX 형식으로 입력하세요</source>
         <translation>Type a mobile number as 010-XXXX-XXXX</translation>
     </message>
@@ -153,13 +153,13 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+111"/>
-        <location line="+124"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+152"/>
+        <location line="+168"/>
         <source>로그인 (F1)</source>
         <translation>Sign in (F1)</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-158"/>
         <source>다시 인쇄</source>
         <translation>Print again</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+113"/>
+        <location filename="../../posapp/ui/checkout.py" line="+116"/>
         <source>수량 (F2)</source>
         <translation>Quantity (F2)</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>Pay (F12)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>재발행 (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
@@ -259,7 +259,17 @@
         <translation>Reports (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+89"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+81"/>
+        <source>판매</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>관리</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>로그인 필요</source>
         <translation>Not signed in</translation>
     </message>
@@ -304,24 +314,35 @@
         <translation>Tax-exempt value {exempt}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>받을 금액 {total}</source>
         <translation>Amount due {total}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+45"/>
+        <location line="+7"/>
+        <source>거스름돈 {change}</source>
+        <translation>Change {change}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>받은 현금 {tendered} · 합계 {total}</source>
+        <translation>Cash received {tendered} · total {total}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>인쇄 실패: {error} — 거래는 저장되었습니다.</source>
         <translation>Printing failed: {error} — the sale has been saved.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+12"/>
-        <location line="+185"/>
+        <location filename="../../posapp/ui/checkout.py" line="+15"/>
+        <location line="+204"/>
         <location line="+232"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-433"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -346,17 +367,17 @@
         <translation>Signed out after a while without activity (F1: sign in).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>근무 시작: 시재금 세기</source>
         <translation>Open shift: count the opening float</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>근무 #{shift} 시작 · 시재금 {amount}</source>
         <translation>Shift #{shift} opened · opening float {amount}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <location line="+11"/>
         <source>무게 (g)</source>
         <translation>Weight (g)</translation>
@@ -406,7 +427,7 @@
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="-183"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="-282"/>
         <source>설정 (Ctrl+Shift+S)</source>
         <translation>Settings (Ctrl+Shift+S)</translation>
     </message>
@@ -491,7 +512,7 @@
         <translation>The sale was voided.</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-406"/>
         <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
         <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
     </message>
@@ -501,7 +522,7 @@
         <translation>Recover the last ticket</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+424"/>
         <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
         <translation>Scan the receipt barcode or type its number, then press F8.</translation>
     </message>
@@ -531,7 +552,7 @@
         <translation>Z settlement report</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+192"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+291"/>
         <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
         <translation>{count} pending cash receipts issued.</translation>
     </message>
@@ -576,7 +597,7 @@
 <context>
     <name>ClassesWindow</name>
     <message>
-        <location filename="../../posapp/ui/classes.py" line="+45"/>
+        <location filename="../../posapp/ui/classes.py" line="+48"/>
         <source>월</source>
         <translation>Mon</translation>
     </message>
@@ -647,12 +668,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+111"/>
+        <location line="+122"/>
         <source>월간 보기</source>
         <translation>Month view</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-120"/>
         <source>모든 공간</source>
         <translation>All rooms</translation>
     </message>
@@ -667,7 +688,7 @@
         <translation>Meeting space</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>새 수업</source>
         <translation>New session</translation>
     </message>
@@ -682,15 +703,15 @@
         <translation>Change the selected class&apos;s time, capacity, fee and ingredients (not below the seats booked)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+253"/>
+        <location line="+13"/>
+        <location line="+260"/>
         <location line="+36"/>
         <location line="+87"/>
         <source>수업을 고르세요</source>
         <translation>Choose a session</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-376"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
@@ -741,12 +762,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+340"/>
+        <location line="+347"/>
         <source>예약 취소</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-346"/>
         <source>출석부 PDF</source>
         <translation>Roster PDF</translation>
     </message>
@@ -761,7 +782,7 @@
         <translation>Session held (use ingredients)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>주간 보기</source>
         <translation>Week view</translation>
     </message>
@@ -879,7 +900,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+110"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+111"/>
         <source>{amount}원 지폐</source>
         <translation>₩{amount} note</translation>
     </message>
@@ -889,7 +910,7 @@
         <translation>₩{amount} coin</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>합계 {total}</source>
         <translation>Total {total}</translation>
     </message>
@@ -912,12 +933,12 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../posapp/ui/customer_display.py" line="+42"/>
+        <location filename="../../posapp/ui/customer_display.py" line="+47"/>
         <source>I·Market·U — 고객 화면</source>
         <translation>I·Market·U — Customer display</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>어서 오세요</source>
         <translation>Welcome</translation>
     </message>
@@ -951,7 +972,7 @@
         <translation>Discount (0 = remove the discount)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>할인은 숫자로: {text}</source>
         <translation>Enter the discount as a number: {text}</translation>
     </message>
@@ -959,7 +980,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_edit.py" line="+138"/>
+        <location filename="../../posapp/ui/inventory_edit.py" line="+139"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -993,7 +1014,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_history.py" line="+37"/>
+        <location filename="../../posapp/ui/inventory_history.py" line="+38"/>
         <source>판매</source>
         <extracomment>ledger movement kinds in the manager&apos;s words</extracomment>
         <translation>Sale</translation>
@@ -1117,7 +1138,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_import.py" line="+65"/>
+        <location filename="../../posapp/ui/inventory_import.py" line="+66"/>
         <source>상품 CSV 가져오기·내보내기</source>
         <translation>Product CSV import and export</translation>
     </message>
@@ -1205,7 +1226,7 @@
 <context>
     <name>InventoryWindow</name>
     <message>
-        <location filename="../../posapp/ui/inventory_window.py" line="+70"/>
+        <location filename="../../posapp/ui/inventory_window.py" line="+72"/>
         <source>재고 관리 — {name}</source>
         <translation>Inventory — {name}</translation>
     </message>
@@ -1220,13 +1241,13 @@
         <translation>Regions &amp; producers</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="+345"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="+342"/>
         <location filename="../../posapp/ui/inventory_counts_tab.py" line="+134"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-154"/>
         <source>상품명·바코드·PLU</source>
         <translation>Name, barcode or PLU</translation>
     </message>
@@ -1311,7 +1332,7 @@
         <translation>Select a product.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>저장했습니다: {name}</source>
         <translation>Saved: {name}</translation>
     </message>
@@ -1336,23 +1357,23 @@
         <translation>Labels saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_window.py" line="+59"/>
+        <location filename="../../posapp/ui/inventory_window.py" line="+72"/>
         <source>라벨을 뽑을 상품을 고르세요.</source>
         <translation>Choose the products to label.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="-39"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="-51"/>
         <source>기록했습니다: {r}</source>
         <translation>Recorded: {r}</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-4"/>
         <source>재고 조정: 관리자 승인</source>
         <translation>Stock adjustment: manager approval</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-59"/>
-        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+54"/>
+        <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55"/>
         <location filename="../../posapp/ui/inventory_counts_tab.py" line="-84"/>
         <source>상품명</source>
         <translation>Product</translation>
@@ -1523,7 +1544,7 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../posapp/ui/inventory_labels.py" line="+60"/>
+        <location filename="../../posapp/ui/inventory_labels.py" line="+62"/>
         <source>라벨 인쇄</source>
         <translation>Print labels</translation>
     </message>
@@ -1608,7 +1629,7 @@
         <translation>Save and open PDF</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>없는 바코드: {c}</source>
         <translation>Unknown barcode: {c}</translation>
     </message>
@@ -1672,7 +1693,7 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../posapp/ui/staff.py" line="+120"/>
+        <location filename="../../posapp/ui/staff.py" line="+122"/>
         <source>직원 추가</source>
         <translation>Add staff</translation>
     </message>
@@ -1725,8 +1746,8 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
+        <location line="+4"/>
+        <location line="+14"/>
         <source>동기화를 요청했습니다.</source>
         <translation>Sync requested.</translation>
     </message>
@@ -1837,7 +1858,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="-205"/>
+        <location filename="../../posapp/ui/dialogs.py" line="-209"/>
         <source>지움</source>
         <translation>Clear</translation>
     </message>
@@ -1873,7 +1894,7 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+122"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+126"/>
         <source>가격표 불일치</source>
         <translation>Shelf tag differs</translation>
     </message>
@@ -2074,7 +2095,7 @@
 <context>
     <name>ProductListModel</name>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="-274"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="-270"/>
         <source>바코드</source>
         <translation>Barcode</translation>
     </message>
@@ -2127,7 +2148,7 @@
 <context>
     <name>PurchaseOrdersTab</name>
     <message>
-        <location filename="../../posapp/ui/inventory_orders.py" line="+83"/>
+        <location filename="../../posapp/ui/inventory_orders.py" line="+85"/>
         <source>모든 발주</source>
         <translation>All orders</translation>
     </message>
@@ -2323,7 +2344,7 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../posapp/ui/reports.py" line="+223"/>
+        <location filename="../../posapp/ui/reports.py" line="+251"/>
         <source>보고서 — {name}</source>
         <translation>Reports — {name}</translation>
     </message>
@@ -2334,7 +2355,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>보고서</source>
         <translation>Report</translation>
     </message>
@@ -2389,7 +2410,7 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>조회</source>
         <translation>Run</translation>
     </message>
@@ -2414,7 +2435,7 @@
         <translation>One statement per supplier for the period and filters (with the sale and receipt documents)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>오늘 순매출</source>
         <translation>Net sales today</translation>
     </message>
@@ -2504,12 +2525,22 @@
         <translation> · expired {n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source> · 거부 {n}</source>
         <translation> · rejected {n}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>동기화 꺼짐</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>온라인 플랫폼 주소가 없어 보내지 않습니다 (쌓인 판매 {n}건)</source>
+        <translation>No online platform is set, so nothing is sent ({n} sales kept)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>시간대별 매출</source>
         <translation>Sales by hour</translation>
     </message>
@@ -2520,9 +2551,22 @@
     </message>
 </context>
 <context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../posapp/ui/scan_targets.py" line="+114"/>
+        <source>이 창에서는 스캔할 수 없습니다. 창을 닫은 뒤 다시 스캔하세요.</source>
+        <translation>This window takes no scans. Close it, then scan again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이 화면에서는 스캔할 수 없습니다: {code}</source>
+        <translation>This screen takes no scans: {code}</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../posapp/ui/class_dialogs.py" line="-194"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="-200"/>
         <source>수업 만들기</source>
         <translation>New session</translation>
     </message>
@@ -2547,7 +2591,7 @@
         <translation>Meeting space</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
@@ -2617,7 +2661,7 @@
         <translation>Add ingredient</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+3"/>
         <source>1인분</source>
         <translation>Per person</translation>
@@ -2628,7 +2672,7 @@
         <translation>Ingredient</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>개</source>
         <translation> pc</translation>
     </message>
@@ -2636,7 +2680,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings.py" line="+47"/>
+        <location filename="../../posapp/ui/settings.py" line="+48"/>
         <source>미리보기 (프린터 없음)</source>
         <translation>Preview (no printer)</translation>
     </message>
@@ -2776,6 +2820,26 @@
         <translation>Screen language</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>저장된 토큰 없음</source>
+        <translation>no token stored</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS 키링</source>
+        <translation>OS keyring</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환경 변수 {name}</source>
+        <translation>environment variable {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파일 {path}</source>
+        <translation>file {path}</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>설정 — 계산대 등록</source>
         <translation>Settings — register this till</translation>
@@ -2814,11 +2878,6 @@
         <location line="+5"/>
         <source>비우면 그대로 ({where})</source>
         <translation>Empty: keep the stored one ({where})</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>없음</source>
-        <translation>none</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3077,7 +3136,7 @@
 <context>
     <name>SyncButton</name>
     <message>
-        <location filename="../../posapp/ui/sync_panel.py" line="-127"/>
+        <location filename="../../posapp/ui/sync_panel.py" line="-130"/>
         <source>동기화 오류 · 대기 {pending}건</source>
         <translation>Sync error · {pending} waiting</translation>
     </message>
@@ -3252,7 +3311,7 @@
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../posapp/ui/ticket_view.py" line="+87"/>
+        <location filename="../../posapp/ui/ticket_view.py" line="+92"/>
         <source>상품명</source>
         <translation>Product</translation>
     </message>
@@ -3505,7 +3564,7 @@
         <translation>Unit cost</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_labels.py" line="-126"/>
+        <location filename="../../posapp/ui/inventory_labels.py" line="-132"/>
         <source>가격표 8칸 (99.1×67.7 mm)</source>
         <translation>Shelf labels, 8 per sheet (99.1×67.7 mm)</translation>
     </message>

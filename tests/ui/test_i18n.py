@@ -61,6 +61,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "reports.py",
     ROOT / "posapp" / "ui" / "settings.py",
     ROOT / "posapp" / "ui" / "staff.py",
+    ROOT / "posapp" / "ui" / "scan_targets.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"
