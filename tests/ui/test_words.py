@@ -72,3 +72,37 @@ def test_qt_file_dialogs_speak_korean(qtbot: Any) -> None:
     finally:
         app.removeTranslator(translator)  # the other tests see Qt's own English
         app.removeTranslator(app._posapp_qt_gaps)  # type: ignore[attr-defined]
+
+
+def test_the_x_report_on_screen_has_its_amounts_in_one_column(qtbot: Any, till: Any) -> None:  # noqa: F811
+    """The paper's columns are display widths (Hangul two wide); on screen, in a proportional
+    font, they drifted: each amount now ends at the same x."""
+    from PySide6.QtGui import QTextCursor
+
+    from posapp.sales.tenders import Tender
+    from posapp.ui.dialogs import TextDialog
+    from posapp.usecases.shift import report_text
+    from tests.conftest import APPLE_CODE
+    from tests.support.scanning import scan
+
+    window, script, _ = till
+    sign_in(qtbot, window, script)
+    scan(APPLE_CODE, window.search)
+    script.push("tender", ([Tender.cash(20_000)], None))
+    window.tender()
+    text = report_text(window.session.x_report())
+    d = TextDialog("X 리포트", text, lambda: None)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    amounts = [(left, right) for left, right in d.rows if right.startswith("₩")]
+    assert len(amounts) >= 3, d.rows
+    doc = d.view.document()
+    ends = []
+    for _left, right in amounts:
+        found = doc.find(right)
+        assert not found.isNull(), right
+        cursor = QTextCursor(found)
+        cursor.setPosition(found.selectionEnd())
+        ends.append(d.view.cursorRect(cursor).x())
+    assert max(ends) - min(ends) <= 2, ends
