@@ -34,13 +34,14 @@ from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
 from posapp.hardware.ports import CardTerminal
 from posapp.hardware.print_queue import JobStore, PrintQueue, ReceiptPrinter
-from posapp.hardware.wedge import WedgeScanFilter
+from posapp.hardware.wedge import WedgeScanFilter, WedgeSettings
 from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline.forwarder import Forwarder
 from posapp.sales.tenders import VOUCHER_CHANGE_FLOOR, VoucherRule
 from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
+from posapp.ui.scan_targets import ScanRouter, passive
 from posapp.ui.tasks import SyncRunner, Task, TaskRunner
 from posapp.usecases.approvals import Approvals
 from posapp.usecases.catalog_watch import POLL_SECONDS, CatalogUpdate, CatalogWatch
@@ -71,9 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
+    from posapp.ui.customer_display import show_on_customer_screen
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations, install_translator
     from posapp.ui.messages import explain
+    from posapp.ui.screen_fit import show_fitted
 
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication([sys.argv[0]])
@@ -90,9 +93,11 @@ def main(argv: list[str] | None = None) -> int:
 
     built = build(db, settings, config_path=args.config)
     window = built.window
-    window.show()
+    show_fitted(window)
     if built.display is not None:
-        built.display.show()
+        show_on_customer_screen(
+            built.display, on_one_screen=settings.sales.customer_display_on_one_screen
+        )
     built.offer_recovery()
     settle_memory()
     if args.screenshot:
@@ -118,6 +123,7 @@ class App:
     till: Till
     queue: PrintQueue
     wedge: WedgeScanFilter
+    router: ScanRouter
     printer: ReceiptPrinter
     terminal: CardTerminal | None
     sync: SyncWorker | None
@@ -206,13 +212,23 @@ def build(
     bridge.job.connect(print_jobs_changed)
     print_jobs_changed()
     queue.subscribe(bridge.job.emit)
-    wedge = WedgeScanFilter()
-    wedge.scanned.connect(window.on_scanned)
+    scanner = settings.scanner
+    wedge = WedgeScanFilter(
+        WedgeSettings.from_config(
+            prefix=scanner.prefix,
+            suffix=scanner.suffix,
+            max_gap_ms=scanner.max_gap_ms,
+            min_length=scanner.min_length,
+        )
+    )
+    router = ScanRouter(window, window)  # the window or dialog in front takes the scan
+    wedge.scanned.connect(router.route)
     wedge.install(QApplication.instance())
     display = None
     if sales.customer_display:
         english = till.english_name if sales.customer_display_english else None
         display = CustomerDisplay(till.promotions(), english=english)
+        passive(display)  # a click on the customer's screen never takes the scans
         window.ticket_changed.connect(display.show_ticket)
         window.sale_completed.connect(display.show_sale)
     if pole is not None:
@@ -220,7 +236,7 @@ def build(
         window.sale_completed.connect(lambda s: runner.io(lambda: devices.pole_sale(pole, s)))
     serial_scanner = devices.serial_scanner(settings, bridge.code.emit)
     if serial_scanner is not None:
-        bridge.code.connect(window.on_scanned)
+        bridge.code.connect(router.route)
     screens = wire_screens(db, settings, window, runner, config_path)
     jobs = start_jobs(
         db,
@@ -284,7 +300,7 @@ def build(
                 device.close()
 
     return App(
-        window, display, session, till, queue, wedge, printer, terminal, sync, forwarder,
+        window, display, session, till, queue, wedge, router, printer, terminal, sync, forwarder,
         jobs, screens, bridge, shutdown, follow_catalog,
     )  # fmt: skip
 

@@ -106,7 +106,9 @@ def wire_screens(
         cls.show()
 
     open_inventory = inventory_opener(gate, inventory_window)
-    open_reports = reports_opener(gate, Reports(db, register_id=register), runner)
+    open_reports = reports_opener(
+        gate, Reports(db, register_id=register), runner, sync_on=bool(settings.platform.url)
+    )
     window.on_inventory = open_inventory
     window.on_classes = open_classes
     window.on_reports = open_reports

@@ -72,6 +72,7 @@ PrinterKind = Literal["preview", "network", "usb", "serial", "file"]
 PRINTER_KINDS: tuple[PrinterKind, ...] = get_args(PrinterKind)
 PRINTER_PROFILES = ("raster", "korean")  # korean: FS & with CP949
 SCANNER_KINDS = ("wedge", "serial")
+SCANNER_SUFFIXES = ("enter", "tab", "enter_or_tab")  # the key a wedge scanner ends a code with
 SCALE_KINDS = ("", "cas", "generic")  # "" none (grams typed) | CAS PD-II | generic
 DISPLAY_KINDS = ("", "cd5220")  # "" none | 2x20 pole display on a serial port
 PAPER_WIDTHS = (58, 80)
@@ -136,6 +137,20 @@ CARD_TERMINAL = Rule(
 )
 
 
+SCAN_GAP = Rule(
+    lambda v: isinstance(v, int) and 5 <= v <= 200,
+    Words("5에서 200 사이의 밀리초", "milliseconds from 5 to 200"),
+)
+SCAN_LENGTH = Rule(
+    lambda v: isinstance(v, int) and 1 <= v <= 64,
+    Words("1에서 64 사이의 글자 수", "a number of characters from 1 to 64"),
+)
+SCAN_PREFIX = Rule(
+    lambda v: isinstance(v, str) and len(v) <= 4,
+    Words("4글자 이하 (비우면 없음)", "at most 4 characters (empty: none)"),
+)
+
+
 @dataclass(frozen=True)
 class DatabaseSettings:
     url: str = ""  # empty: SQLite file in the data directory
@@ -161,7 +176,7 @@ class StoreSettings:
 @dataclass(frozen=True)
 class RegisterSettings:
     id: str = "R01"
-    name: str = "Till 1"
+    name: str = "1번 계산대"  # shown in the settings screen and the reports: Korean
 
 
 @dataclass(frozen=True)
@@ -182,6 +197,12 @@ class ScannerSettings:
     kind: str = option("wedge", allowed=SCANNER_KINDS)
     device: str = ""
     baudrate: int = 9600
+    # keyboard wedge: a burst of keys at most max_gap_ms apart, min_length characters at least,
+    # ending in the suffix key; prefix: a character the scanner is set to send first ("" none)
+    prefix: str = option("", rule=SCAN_PREFIX)
+    suffix: str = option("enter", allowed=SCANNER_SUFFIXES)
+    max_gap_ms: int = option(35, rule=SCAN_GAP)
+    min_length: int = option(4, rule=SCAN_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -210,6 +231,9 @@ class SalesSettings:
     scale_value_digits: int = 5
     scale_value_kind: str = option("price", allowed=SCALE_VALUE_KINDS)
     customer_display: bool = True  # the second window for the customer
+    # with one monitor the customer window stays closed (it would cover the checkout); true
+    # opens it all the same (a demo, a till whose second screen is mirrored)
+    customer_display_on_one_screen: bool = False
     customer_display_english: bool = True  # English names under the Korean ones (visitors)
     # a till on PostgreSQL keeps selling when the server cannot be reached (a local spool)
     offline_spool: bool = True

@@ -901,6 +901,32 @@ EN[("ImportDialog", "새 생산자")] = "New producers"  # a list, where 새 생
 
 
 # --- the staff screen (posapp/ui/staff.py)
+# issue 18 (the store floor): key pages, change due, scan routing, sync off, token store
+EN.update(
+    {
+        ("CheckoutWindow", "판매"): "Sale",
+        ("CheckoutWindow", "관리"): "Office",
+        ("CheckoutWindow", "거스름돈 {change}"): "Change {change}",
+        ("CheckoutWindow", "받은 현금 {tendered} · 합계 {total}"): (
+            "Cash received {tendered} · total {total}"
+        ),
+        ("ReportsWindow", "동기화 꺼짐"): "Sync off",
+        ("ReportsWindow", "온라인 플랫폼 주소가 없어 보내지 않습니다 (쌓인 판매 {n}건)"): (
+            "No online platform is set, so nothing is sent ({n} sales kept)"
+        ),
+        ("ScanRouter", "이 창에서는 스캔할 수 없습니다. 창을 닫은 뒤 다시 스캔하세요."): (
+            "This window takes no scans. Close it, then scan again."
+        ),
+        ("ScanRouter", "이 화면에서는 스캔할 수 없습니다: {code}"): (
+            "This screen takes no scans: {code}"
+        ),
+        ("SettingsDialog", "저장된 토큰 없음"): "no token stored",
+        ("SettingsDialog", "OS 키링"): "OS keyring",
+        ("SettingsDialog", "환경 변수 {name}"): "environment variable {name}",
+        ("SettingsDialog", "파일 {path}"): "file {path}",
+    }
+)
+
 EN.update(
     {
         ("CheckoutWindow", "직원 (Ctrl+Shift+U)"): "Staff (Ctrl+Shift+U)",

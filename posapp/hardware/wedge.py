@@ -5,11 +5,13 @@ Enter. The filter holds back printable key presses while they arrive faster than
 a burst of at least ``min_length`` characters ending in the suffix key (Enter) becomes one
 ``scanned(code)`` signal and never reaches the focused widget. When the keys come slower (a person
 typing), the held keys are replayed to the widget that had focus, so typing and scanning never
-mix, whatever widget has focus. An optional prefix character (configured on many scanners) marks
-a scan explicitly.
+mix, whatever widget has focus. An optional prefix (configured on many scanners, often a
+control character such as STX) marks a scan explicitly; the suffix key (Enter, Tab or either)
+and the timing come from ``[scanner]`` (:meth:`WedgeSettings.from_config`).
 
-This is a Qt adapter of the hardware layer (allowed to import PySide6); the checkout connects
-its signal.
+The filter only tells scans from typing; where a code goes is the UI's scan router
+(:mod:`posapp.ui.scan_targets`): the window or dialog in front, never one behind it. This is a
+Qt adapter of the hardware layer (allowed to import PySide6).
 """
 
 from __future__ import annotations
@@ -23,13 +25,30 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+ENTER_KEYS = (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter))
+SUFFIX_KEYS: dict[str, tuple[int, ...]] = {
+    "enter": ENTER_KEYS,
+    "tab": (int(Qt.Key.Key_Tab),),
+    "enter_or_tab": (*ENTER_KEYS, int(Qt.Key.Key_Tab)),
+}
+
 
 @dataclass(frozen=True)
 class WedgeSettings:
     max_gap_ms: int = 35
     min_length: int = 4
     prefix: str = ""  # e.g. "\x02" or "]" if the scanner is set to send one
-    suffix_keys: tuple[int, ...] = (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter))
+    suffix_keys: tuple[int, ...] = ENTER_KEYS
+
+    @classmethod
+    def from_config(
+        cls, *, prefix: str, suffix: str, max_gap_ms: int, min_length: int
+    ) -> WedgeSettings:
+        """From ``[scanner]`` (already checked at load); an escape such as ``\\x02`` in the
+        file is the control character itself."""
+        if "\\" in prefix:
+            prefix = prefix.encode("ascii", "backslashreplace").decode("unicode_escape")
+        return cls(max_gap_ms, min_length, prefix, SUFFIX_KEYS.get(suffix, ENTER_KEYS))
 
 
 class WedgeScanFilter(QObject):
@@ -78,7 +97,8 @@ class WedgeScanFilter(QObject):
                     return True
             self._release()
             return False
-        if (
+        prefix_char = bool(self.settings.prefix) and text == self.settings.prefix[0]
+        if not prefix_char and (
             not text
             or not text.isprintable()
             or key_event.modifiers()

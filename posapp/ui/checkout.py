@@ -40,6 +40,7 @@ from posapp.usecases.checkout import (
     RegisterReport,
     SaleSummary,
     ScanOutcome,
+    ShiftInfo,
     UserInfo,
 )
 from posapp.usecases.holds import VOID, VOID_REASONS
@@ -89,8 +90,10 @@ class CheckoutWindow(SellingGuards):
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.on_settings: Callable[[], None] | None = None  # set by app.py (settings dialog)
         self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
+        self._opening_shift = False
         self.setWindowTitle(title)
         self._build(quick_keys or {})
+        self.sale_completed.connect(self.show_change)
         self.refresh()
 
     def offer_recovery(self) -> None:
@@ -122,6 +125,10 @@ class CheckoutWindow(SellingGuards):
             (self.tr("환불 (F8)"), "F8", lambda: self.refund(None)),
             (self.tr("거래취소 (F9)"), "F9", self.void),
             (self.tr("결제 (F12)"), "F12", self.tender),
+        ]
+
+    def _office_actions(self) -> list[Action]:
+        return [
             (self.tr("재발행 (Ctrl+P)"), "Ctrl+P", self.reprint),
             (self.tr("X 리포트 (Ctrl+X)"), "Ctrl+X", self.x_report),
             (self.tr("근무 마감 (Ctrl+E)"), "Ctrl+E", self.close_shift),
@@ -139,14 +146,17 @@ class CheckoutWindow(SellingGuards):
         n = len(self.session.ticket.lines)
         return n - 1 if n else None
 
-    def ready_to_sell(self) -> bool:
+    def ready_to_sell(self, then: Callable[[], None] | None = None) -> bool:
+        """Signed in with a shift open. Without a shift, the opening count is asked and
+        ``then`` (what the cashier was doing: the scan that asked for it) runs once the shift
+        is open — on the database worker's answer, so nothing is lost to a slow commit."""
         if self.session.user is None:
             self.show_message(self.tr("먼저 로그인하세요 (F1)."))
             return False
         if self.session.shift is None:
-            self.show_message(self.tr("근무를 시작하세요: 시재금을 세어 입력합니다."))
-            self.open_shift()
-            return self.session.shift is not None
+            self.show_message(self.tr("근무를 시작하세요: 시재금을 세어 입력합니다."), error=False)
+            self.open_shift(then)
+            return False
         return True
 
     def _do(self, fn: Callable[[], T], then: Callable[[T], None] | None = None) -> None:
@@ -199,26 +209,42 @@ class CheckoutWindow(SellingGuards):
         self.refresh()
         self.show_message(self.tr("자리를 비워 로그아웃했습니다 (F1: 로그인)."), error=False)
 
-    def open_shift(self) -> None:
-        counts = self.ask.counts(self.tr("근무 시작: 시재금 세기"), None)
+    def open_shift(self, then: Callable[[], None] | None = None) -> None:
+        """Count the opening float and open a shift; ``then`` runs once it is open."""
+        if self.session.shift is not None or self._opening_shift:
+            return
+        self._opening_shift = True
+        try:
+            counts = self.ask.counts(self.tr("근무 시작: 시재금 세기"), None)
+        finally:
+            self._opening_shift = False
         if counts is None:
             return
-        self._do(
-            lambda: self.session.open_shift(counts),
-            lambda shift: self.show_message(
+
+        def opened(shift: ShiftInfo) -> None:
+            self.show_message(
                 self.tr("근무 #{shift} 시작 · 시재금 {amount}").format(
                     shift=shift.id, amount=format_krw(shift.opening_float)
                 ),
                 error=False,
-            ),
-        )
+            )
+            if then is not None:
+                then()
+
+        self._do(lambda: self.session.open_shift(counts), opened)
 
     # --- scanning and search -----------------------------------------------------------
 
+    def take_scan(self, code: str) -> bool:
+        """The checkout's scan target (posapp.ui.scan_targets): a code onto the ticket."""
+        self.on_scanned(code)
+        return True
+
     def on_scanned(self, code: str) -> None:
-        """A whole code from the wedge filter or a serial scanner."""
-        if not self.ready_to_sell():
+        """A whole code from the wedge filter or a serial scanner (through the scan router)."""
+        if not self.ready_to_sell(lambda: self.on_scanned(code)):
             return
+        self.clear_change()
         self._sell(lambda approval: self.session.scan(code, approval), self._after_scan)
 
     def _after_scan(self, outcome: ScanOutcome) -> None:
@@ -265,8 +291,9 @@ class CheckoutWindow(SellingGuards):
         self.add_product(item.data(Qt.ItemDataRole.UserRole))
 
     def add_product(self, product: ProductInfo) -> None:
-        if not self.ready_to_sell():
+        if not self.ready_to_sell(lambda: self.add_product(product)):
             return
+        self.clear_change()
         scale = self.devices.scale
         if product.unit.is_weighed and scale is not None:
 

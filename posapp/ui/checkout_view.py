@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -31,12 +34,46 @@ from posapp.domain.money import format_krw
 from posapp.errors import PosError
 from posapp.ui.messages import explain
 from posapp.ui.search_results import SearchResults
+from posapp.ui.feedback import Kind, Notice, sounds
+from posapp.ui.keyboard import SearchBox
+from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
-from posapp.usecases.checkout import CheckoutSession, OfflineState, ProductInfo
+from posapp.usecases.checkout import CheckoutSession, CompletedSale, OfflineState, ProductInfo
 from posapp.usecases.pickup import SyncStatus
 
 Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
+KEY_COLUMNS = 3
+KEY_STYLE = "min-height: 48px; padding: 0 2px;"  # touch: 48 px at least; the font: KeyButton
+DUE_STYLE = "font-size: 30pt; font-weight: bold; padding: 6px;"
+CHANGE_STYLE = DUE_STYLE + " background: #fff4d6; color: #6b4b00; border: 2px solid #c58a00;"
+
+
+class KeyButton(QPushButton):
+    """A key of the pad: its label shrinks to fit its width (a narrow monitor) instead of
+    being cut off, from ``POINT_SIZE`` down to 8 pt."""
+
+    POINT_SIZE = 11.0
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self.font())
+        size = self.POINT_SIZE
+        room = max(40, self.width() - 8)
+        while size > 8:
+            font.setPointSizeF(size)
+            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
+                break
+            size -= 0.5
+        if font.pointSizeF() != self.font().pointSizeF():
+            self.setFont(font)
 
 
 class CheckoutView(QMainWindow):
@@ -48,7 +85,12 @@ class CheckoutView(QMainWindow):
     # --- what the subclass does (the keys, the search box, the top bar) --------------------
 
     def _actions(self) -> list[Action]:
+        """The 판매 page of keys (the ones a cashier uses on every ticket)."""
         raise NotImplementedError
+
+    def _office_actions(self) -> list[Action]:
+        """The 관리 page of keys (reports, drawer, shift, the other screens)."""
+        return []
 
     def online_orders(self) -> None:
         raise NotImplementedError
@@ -81,6 +123,7 @@ class CheckoutView(QMainWindow):
 
     def _build(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
         """The widgets; ``_actions()`` names the F-key actions, the subclass implements them."""
+        self._shortcut_keys: list[str] = []
         central = QWidget()
         root = QVBoxLayout(central)
         top = QHBoxLayout()
@@ -141,7 +184,7 @@ class CheckoutView(QMainWindow):
         root.addWidget(self.banner)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setPlaceholderText(
             QCoreApplication.translate(
                 "CheckoutWindow", "스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가"
@@ -157,7 +200,11 @@ class CheckoutView(QMainWindow):
         self.results.setStyleSheet("font-size: 13pt;")
         self.results.itemActivated.connect(self._on_result)
         self.results.hide()
+        self.search.results = self.results  # Down/Up move through them
         left.addWidget(self.results)
+        # what just happened, large, where the cashier looks (posapp.ui.feedback)
+        self.notice = Notice()
+        left.addWidget(self.notice)
         self.model = TicketModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -172,7 +219,8 @@ class CheckoutView(QMainWindow):
         # fixed widths: measuring every cell on every scan costs milliseconds per line
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 36), (2, 70), (3, 114), (4, 70), (5, 114)):
+        # 수량 fits "12.345kg", 단가 "₩29,900/100g" (weights and per-weight prices never cut)
+        for col, width in ((0, 30), (2, 88), (3, 140), (4, 64), (5, 112)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -191,30 +239,60 @@ class CheckoutView(QMainWindow):
         right.addWidget(self.totals)
         self.due = QLabel()
         self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.due.setStyleSheet("font-size: 30pt; font-weight: bold; padding: 6px;")
+        self.due.setStyleSheet(DUE_STYLE)
         fixed_size(self.due, 64)
         right.addWidget(self.due)
         self.quick = QTabWidget()
+        self.quick.setStyleSheet("QTabBar::tab { min-height: 34px; padding: 0 10px; }")
         self.set_quick_keys(quick_keys)
+        self.quick.setMinimumHeight(120)
         right.addWidget(self.quick, 1)
-        keys = QGridLayout()
-        actions = self._actions()
+        self.keypad = QTabWidget()  # 판매 keys, then 관리 (the rarer ones); room for more
+        self.keypad.setStyleSheet("QTabBar::tab { min-height: 34px; padding: 0 14px; }")
         self.buttons: dict[str, QPushButton] = {}
-        for i, (label, key, fn) in enumerate(actions):
-            b = self._button(label, key, fn)
-            self.buttons[key] = b
-            keys.addWidget(b, i // 3, i % 3)
-        right.addLayout(keys)
+        pages = (
+            (QCoreApplication.translate("CheckoutWindow", "판매"), self._actions()),
+            (QCoreApplication.translate("CheckoutWindow", "관리"), self._office_actions()),
+        )
+        for title, actions in pages:
+            page = QWidget()
+            keys = QGridLayout(page)
+            keys.setContentsMargins(4, 4, 4, 4)
+            keys.setSpacing(4)
+            for i, (label, key, fn) in enumerate(actions):
+                b = self._button(label, key, fn, KeyButton)
+                b.setStyleSheet(KEY_STYLE)
+                b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                b.setToolTip(label)
+                self.buttons[key] = b
+                keys.addWidget(b, i // KEY_COLUMNS, i % KEY_COLUMNS)
+            keys.setRowStretch(keys.rowCount(), 1)
+            self.keypad.addTab(page, title)
+        pay = self.buttons.get("F12")
+        if pay is not None:
+            pay.setStyleSheet(KEY_STYLE + " font-weight: bold; background: #dbeafe;")
+        right.addWidget(self.keypad)
+        for key in self._shortcut_keys:  # the search box never eats them (Ctrl+X, Ctrl+E)
+            self.search.reserve(key)
         body.addLayout(right, 2)
         root.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
+        self._change: CompletedSale | None = None
         self.search.setFocus()
 
-    def _button(self, label: str, key: str, fn: Callable[[], None]) -> QPushButton:
-        b = QPushButton(label)
-        b.setStyleSheet("font-size: 12pt; min-height: 52px;")
+    def _button(
+        self,
+        label: str,
+        key: str,
+        fn: Callable[[], None],
+        kind: type[QPushButton] = QPushButton,
+    ) -> QPushButton:
+        b = kind(label)
+        if kind is QPushButton:
+            b.setStyleSheet("font-size: 12pt; min-height: 52px;")
         b.clicked.connect(fn)
+        self._shortcut_keys.append(key)
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(fn)
@@ -235,12 +313,21 @@ class CheckoutView(QMainWindow):
         for region, products in quick_keys.items():
             page = QWidget()
             grid = QGridLayout(page)
+            grid.setSpacing(4)
             for i, p in enumerate(products):
                 b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
                 b.setStyleSheet("font-size: 11pt; min-height: 56px;")
+                b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                b.setToolTip(p.name_ko)
                 b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
                 grid.addWidget(b, i // 3, i % 3)
-            self.quick.addTab(page, region)
+            grid.setRowStretch(grid.rowCount(), 1)
+            scroll = QScrollArea()  # many products: the page scrolls, the window never grows
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.quick.addTab(scroll, region)
             if region == current:
                 self.quick.setCurrentIndex(self.quick.count() - 1)
 
@@ -285,11 +372,14 @@ class CheckoutView(QMainWindow):
                 )
             )
         )
-        self.due.setText(
-            QCoreApplication.translate("CheckoutWindow", "받을 금액 {total}").format(
-                total=format_krw(priced.total)
+        if self._change is not None and priced.lines:
+            self.clear_change()
+        if self._change is None:
+            self.due.setText(
+                QCoreApplication.translate("CheckoutWindow", "받을 금액 {total}").format(
+                    total=format_krw(priced.total)
+                )
             )
-        )
         if priced.lines:
             last = self.model.index(len(priced.lines) - 1, 0)
             if self.table.currentIndex().row() != last.row():
@@ -298,12 +388,64 @@ class CheckoutView(QMainWindow):
         self.ticket_changed.emit(priced)
 
     def show_message(self, text: str, *, error: bool = True) -> None:
+        """The status line; an error is also said large in the notice panel with a sound
+        (an unknown barcode, a refusal), and an empty text clears the notice (a good scan)."""
+        if error and text:
+            self.say(text, "error")
+            return
+        if not text and self.notice.kind is not None and self._change is None:
+            self.notice.clear_notice()
+        self._status(text, error=error)
+
+    def say(self, text: str, kind: Kind = "ok", *, big: bool = False) -> None:
+        """What happened, large where the cashier looks, with its sound; the status line
+        repeats it."""
+        self.notice.say(text, kind, big=big)
+        sounds().play(kind)
+        self._status(text, error=kind == "error")
+
+    def _status(self, text: str, *, error: bool) -> None:
         color = "#b00020" if error else "#05690d"
         if color != self._message_color:  # a new style sheet re-lays out the whole window
             self._message_color = color
             self.message.setStyleSheet(f"font-size: 13pt; color: {color}; min-height: 28px;")
         if text != self.message.text():
             self.message.setText(text)
+
+    def show_change(self, sale: CompletedSale) -> None:
+        """After a sale paid (partly) in cash: the change due, large, until the next scan."""
+        cash = [p for p in sale.payments if p.method == "cash"]
+        if sale.kind != "sale" or not cash:
+            return
+        self._change = sale
+        tendered = sum(p.tendered for p in cash)
+        self.due.setStyleSheet(CHANGE_STYLE)
+        self.due.setText(
+            QCoreApplication.translate("CheckoutWindow", "거스름돈 {change}").format(
+                change=format_krw(sale.change)
+            )
+        )
+        if self.notice.kind == "error":  # a pending 현금영수증 stays said; the change is above
+            return
+        self.notice.say(
+            QCoreApplication.translate("CheckoutWindow", "거스름돈 {change}").format(
+                change=format_krw(sale.change)
+            ),
+            "ok",
+            big=True,
+            detail=QCoreApplication.translate(
+                "CheckoutWindow", "받은 현금 {tendered} · 합계 {total}"
+            ).format(tendered=format_krw(tendered), total=format_krw(sale.total)),
+        )
+        sounds().play("ok")
+
+    def clear_change(self) -> None:
+        """The next scan: the change panel goes, the amount due comes back."""
+        if self._change is None:
+            return
+        self._change = None
+        self.due.setStyleSheet(DUE_STYLE)
+        self.notice.clear_notice()
 
     def show_print_failure(self, text: str, reprint: Callable[[], object]) -> None:
         self.banner_text.setText(

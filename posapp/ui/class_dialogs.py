@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import DomainError
 from posapp.domain.phone import normalize_mobile
+from posapp.ui.keyboard import enter_stays
 from posapp.usecases import classes as uc
 
 
@@ -65,6 +66,7 @@ class SessionDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.start = QTimeEdit(QTime(14, 0))
+        self.start.setDisplayFormat("HH:mm")  # digits go to the hour (no 오전/오후 section first)
         self.minutes = QSpinBox(minimum=15, maximum=720, singleStep=15, value=120)
         self.capacity = QSpinBox(minimum=1, maximum=200, value=12)
         self.fee = QSpinBox(minimum=0, maximum=1_000_000, singleStep=1000, value=35_000)
@@ -89,6 +91,7 @@ class SessionDialog(QDialog):
         self.per_seat = QSpinBox(minimum=1, maximum=100_000, value=1)
         add = QPushButton(self.tr("재료 추가"))
         self.search.returnPressed.connect(self._lookup)
+        enter_stays(self.search)  # Enter looks the ingredient up; it never saves the session
         add.clicked.connect(self._add_ingredient)
         row = QHBoxLayout()
         for widget in (self.search, self.choices, QLabel(self.tr("1인분")), self.per_seat, add):

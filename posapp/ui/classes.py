@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +37,7 @@ from posapp.domain.cart import CartLine
 from posapp.ui.class_dialogs import BookingDialog, SessionDialog
 from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.operations import Op, Runner, with_approval
+from posapp.ui.screen_fit import fit_to_screen
 from posapp.usecases import classes as uc
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals, PinPort
 
@@ -112,16 +114,20 @@ class ClassesWindow(QMainWindow):
         for w in (self.prev_btn, self.today_btn, self.next_btn, self.range_label):
             nav.addWidget(w)
         nav.addStretch(1)
-        nav.addWidget(self.room)
-        nav.addWidget(self.view_btn)
+        # the choices and actions on a second row: the window fits a 1024-pixel monitor
+        nav2 = QHBoxLayout()
+        nav2.addWidget(self.room)
+        nav2.addWidget(self.view_btn)
+        nav2.addStretch(1)
         self.new_btn = QPushButton(self.tr("새 수업"))
-        nav.addWidget(self.new_btn)
+        nav2.addWidget(self.new_btn)
         self.edit_btn = QPushButton(self.tr("수업 변경"))
         self.edit_btn.setToolTip(
             self.tr("고른 수업의 시간·정원·참가비·재료를 바꿉니다 (예약된 좌석 아래로는 못 줄임)")
         )
-        nav.addWidget(self.edit_btn)
+        nav2.addWidget(self.edit_btn)
         left.addLayout(nav)
+        left.addLayout(nav2)
         self.calendar = QTableWidget()
         self.calendar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.calendar.setWordWrap(True)
@@ -150,27 +156,34 @@ class ClassesWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         right.addWidget(self.table, 1)
-        grid = QHBoxLayout()
+        grid = QGridLayout()  # two columns of touch-sized buttons
         self.book_btn = QPushButton(self.tr("예약 (N)"))
         self.checkin_btn = QPushButton(self.tr("체크인"))
         self.pay_btn = QPushButton(self.tr("계산대에서 결제"))
         self.cancel_btn = QPushButton(self.tr("예약 취소"))
-        grid2 = QHBoxLayout()
         self.roster_btn = QPushButton(self.tr("출석부 PDF"))
         self.prep_btn = QPushButton(self.tr("재료 준비표 PDF"))
         self.held_btn = QPushButton(self.tr("수업 완료 (재료 차감)"))
-        for b in (self.book_btn, self.checkin_btn, self.pay_btn, self.cancel_btn):
-            grid.addWidget(b)
-        for b in (self.roster_btn, self.prep_btn, self.held_btn):
-            grid2.addWidget(b)
+        for i, b in enumerate(
+            (
+                self.book_btn,
+                self.checkin_btn,
+                self.pay_btn,
+                self.cancel_btn,
+                self.roster_btn,
+                self.prep_btn,
+                self.held_btn,
+            )
+        ):
+            b.setMinimumHeight(40)
+            grid.addWidget(b, i // 2, i % 2)
         right.addLayout(grid)
-        right.addLayout(grid2)
         self.status = QLabel()
         self.status.setWordWrap(True)
         right.addWidget(self.status)
         root.addLayout(right, 2)
         self.setCentralWidget(central)
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
         self.prev_btn.clicked.connect(lambda: self.shift(-1))
         self.next_btn.clicked.connect(lambda: self.shift(1))
         self.today_btn.clicked.connect(self.go_today)

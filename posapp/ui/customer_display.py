@@ -3,14 +3,19 @@ and between sales a rotating promotion of the partner regions (festivals, touris
 
 It stays off the cashier's critical path: ticket changes are coalesced (at most one repaint per
 ``COALESCE_MS``, which no customer can out-read), only new lines are appended, and a hidden window
-does no work until it is shown."""
+does no work until it is shown.
+
+Where it shows (:func:`show_on_customer_screen`): full-screen on the second screen when the
+till has one (and when one is plugged in later); with a single monitor it stays closed, since
+it would cover the checkout (``[sales] customer_display_on_one_screen`` opens it anyway, as a
+plain window). It never takes keyboard focus, so a click on it never moves the scans."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QScreen, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.domain.cart import PricedCart, PricedLine
@@ -40,6 +45,7 @@ class CustomerDisplay(QWidget):
         self._coalesce.setInterval(self.COALESCE_MS)
         self._coalesce.timeout.connect(self._apply_pending)
         self.setWindowTitle(self.tr("I·Market·U — 고객 화면"))
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
         self.promotions = promotions or [Promotion("", "I·Market·U", (self.tr("어서 오세요"),))]
         self._promo_index = 0
         layout = QVBoxLayout(self)
@@ -149,3 +155,32 @@ class CustomerDisplay(QWidget):
         self.lines.clear()
         self._shown_lines = []
         self.stack.setCurrentIndex(0)
+
+
+def customer_screen(primary: QScreen | None = None) -> QScreen | None:
+    """The screen that is not the cashier's (the primary one), or None with a single one."""
+    main = primary or QGuiApplication.primaryScreen()
+    others = [s for s in QGuiApplication.screens() if s is not main]
+    return others[0] if others else None
+
+
+def show_on_customer_screen(display: CustomerDisplay, *, on_one_screen: bool = False) -> bool:
+    """Full-screen on the second screen if there is one; else closed (or, ``on_one_screen``,
+    a plain window). A screen plugged in later gets it. True when it was shown."""
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication) and not getattr(display, "_watching_screens", False):
+        display._watching_screens = True  # type: ignore[attr-defined]
+        app.screenAdded.connect(lambda _s: show_on_customer_screen(display))
+    screen = customer_screen()
+    if screen is None:
+        if on_one_screen:
+            display.show()
+            return True
+        display.hide()
+        return False
+    handle = display.windowHandle()
+    if handle is not None:
+        handle.setScreen(screen)
+    display.setGeometry(screen.geometry())
+    display.showFullScreen()
+    return True

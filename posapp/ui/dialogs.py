@@ -8,6 +8,8 @@ services with it. Titles and prompts passed in are translated by the caller.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,12 +27,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -133,6 +135,9 @@ class CountDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update()
+        first = next(iter(self.spins.values()))
+        first.setFocus()  # the count is typed at once, Tab to the next denomination
+        first.selectAll()
 
     def counts(self) -> dict[int, int]:
         return {d: s.value() for d, s in self.spins.items() if s.value()}
@@ -181,6 +186,7 @@ class DiscountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.value.setFocus()  # F4 10 Enter: the amount is typed at once
 
     def discount(self) -> Discount | None:
         """The discount entered (None = remove); DomainError for nonsense."""
@@ -557,6 +563,35 @@ class CardRefundFailedDialog(QDialog):
         return {orig: e.text().strip() for orig, e in self.typed.items()}
 
 
+_GAP = re.compile(r"\S(\s{2,})\S")
+
+
+def report_rows(text: str) -> list[tuple[str, str]]:
+    """Each line of a report as (left, right): split at its last run of 2+ spaces (the padding
+    put between a label and its amount); a line without one is ("line", "")."""
+    rows = []
+    for line in text.split("\n"):
+        gaps = list(_GAP.finditer(line))
+        if gaps:
+            cut = gaps[-1]
+            rows.append((line[: cut.start(1)].rstrip(), line[cut.end(1) :].strip()))
+        else:
+            rows.append((line.rstrip(), ""))
+    return rows
+
+
+def _rows_html(rows: list[tuple[str, str]]) -> str:
+    cells = []
+    for left, right in rows:
+        if right:
+            cells.append(
+                f"<tr><td>{html.escape(left)}</td><td align='right'>{html.escape(right)}</td></tr>"
+            )
+        else:
+            cells.append(f"<tr><td colspan='2'>{html.escape(left) or '&nbsp;'}</td></tr>")
+    return "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(cells) + "</table>"
+
+
 class TextDialog(QDialog):
     """A report on screen (X/Z) with a print button."""
 
@@ -566,12 +601,17 @@ class TextDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        view = QPlainTextEdit(text)
-        view.setReadOnly(True)
+        # the text is laid out for paper in display columns (Hangul two wide); the screen's font
+        # is proportional, so each "label … amount" line is a row of two cells instead, the
+        # amounts right-aligned in one column whatever the letters' widths
+        self.rows = report_rows(text)
+        view = QTextBrowser()
+        view.setHtml(_rows_html(self.rows))
         font = QFont(self.font())
-        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(max(font.pointSize(), 11))
         view.setFont(font)
-        view.setMinimumSize(520, 600)
+        view.setMinimumSize(480, 360)
+        self.view = view
         layout.addWidget(view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         printer = buttons.addButton(self.tr("인쇄"), QDialogButtonBox.ButtonRole.ActionRole)

@@ -135,4 +135,28 @@ def install_qt_translations(app: QCoreApplication, locale: str) -> bool:
         return False
     app.installTranslator(translator)
     app._posapp_qt_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    if lang == "ko":  # Qt's catalogue lags its own sources: the strings it misses, here
+        extra = _QtGaps(app)
+        app.installTranslator(extra)
+        app._posapp_qt_gaps = extra  # type: ignore[attr-defined]
     return True
+
+
+# Qt's own texts that qtbase_ko.qm (PySide6 6.x) has no entry for: the file dialog's labels
+# gained a mnemonic ("&Look in:") after the catalogue was last translated
+QT_KO_GAPS = {
+    ("QFileDialog", "&Look in:"): "찾는 위치(&L):",
+    ("QFileDialog", "Files of &type:"): "파일 형식(&T):",
+}
+
+
+class _QtGaps(QTranslator):
+    """Korean for the few Qt texts its own catalogue misses (``QT_KO_GAPS``)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return QT_KO_GAPS.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False

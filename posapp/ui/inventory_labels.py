@@ -155,6 +155,12 @@ class LabelDialog(FormDialog):
             lambda exc: self.fail(explain(exc))
         ).run()
 
+    def take_scan(self, code: str) -> bool:
+        """A scan while this dialog is open adds a label (posapp.ui.scan_targets)."""
+        self.scan.setText(code)
+        self.scan_add()
+        return True
+
     def scan_add(self) -> None:
         code = self.scan.text().strip()
         self.scan.clear()

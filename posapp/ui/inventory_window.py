@@ -31,6 +31,8 @@ from posapp.ui.inventory_partners_tab import PartnersTab
 from posapp.ui.inventory_products_tab import ProductsTab
 from posapp.ui.inventory_receiving_tab import ReceivingTab
 from posapp.ui.operations import Runner
+from posapp.ui.scan_targets import current_page_target, register_field
+from posapp.ui.screen_fit import fit_to_screen
 from posapp.usecases.inventory import InventoryUseCases
 from posapp.usecases.inventory_orders import RECEIVABLE, POSummary
 
@@ -81,9 +83,22 @@ class InventoryWindow(ProductsTab, ExpiryTab, ReceivingTab, CountsTab):
         self.partners = PartnersTab(self)
         self.tabs.addTab(self.partners, self.tr("산지·생산자"))
         self.tabs.currentChanged.connect(self._on_tab)
-        self.resize(1280, 800)
+        self._scan_targets()
+        fit_to_screen(self, 1280, 800)
         self.apply_filter()
         self.load()
+
+    def _scan_targets(self) -> None:
+        """Each tab with a scan box takes scans into it (posapp.ui.scan_targets): 상품 finds the
+        product, 입고 receives one, 재고조사 counts one, 발주 adds one to the draft order."""
+        register_field(self.search, self.apply_filter, self.tabs.widget(0))
+        register_field(self.scan_in, self.scan_receive)
+        register_field(self.count_scan, self.scan_count)
+        register_field(self.orders.scan, self.orders.scan_add, self.orders)
+
+    def take_scan(self, code: str) -> bool:
+        """A scan while this window is in front goes to the current tab (never the till)."""
+        return current_page_target(self.tabs, code)
 
     def load(self) -> None:
         """The reads behind the window's choices (regions, open orders, an open count), all on

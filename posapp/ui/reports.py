@@ -20,6 +20,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -57,6 +58,7 @@ from posapp.domain import calendar
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op
 from posapp.ui.reports_invoices import TaxInvoiceTab
+from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.usecases.reports import (
     Dashboard,
@@ -129,6 +131,32 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
 
+def nice_ticks(low: int, high: int, count: int = 5) -> list[int]:
+    """Round tick values from ``low`` (≤ 0) to at least ``high``: steps of 1, 2 or 5 × 10ⁿ."""
+    span = max(1, high - low)
+    raw = span / count
+    magnitude = 10 ** max(0, len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    start = (low // step) * step
+    ticks = [start]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+def number_axis(low: int, high: int) -> QCategoryAxis:
+    """A value axis whose labels are whole numbers with thousands separators (₩ amounts,
+    counts): QValueAxis's printf formats have no separator and print 0.5 steps as "1"."""
+    axis = QCategoryAxis()
+    ticks = nice_ticks(low, high)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(ticks[0], ticks[-1])
+    axis.setStartValue(ticks[0])
+    for t in ticks:
+        axis.append(f"{t:,}", t)
+    return axis
+
+
 def build_chart(series: Series | None, title: str = "", compare: Series | None = None) -> QChart:
     """A QChart of a report's series: bars, a line or a pie; ``compare`` adds a second bar set."""
     chart = QChart()
@@ -150,12 +178,9 @@ def build_chart(series: Series | None, title: str = "", compare: Series | None =
     axis_x.append([lab[5:] if len(lab) == 10 and lab[4] == "-" else lab[:8] for lab in labels])
     if len(labels) > 14:
         axis_x.setLabelsAngle(-60)
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%.0f")
     lows = [min(values)] + ([min(v for _, v in compare.points)] if compare else [])
     highs = [max(values)] + ([max(v for _, v in compare.points)] if compare else [])
-    axis_y.setRange(min(0, *lows), max(1, *highs) * 1.05)
-    axis_y.applyNiceNumbers()
+    axis_y = number_axis(min(0, *lows), max(1, *highs))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     if series.kind == "line" and compare is None:
@@ -211,9 +236,12 @@ class ReportsWindow(QMainWindow):
         now: Callable[[], dt.datetime] | None = None,
         owns_runner: bool = False,
         user_id: int | None = None,
+        sync_on: bool = True,
     ) -> None:
+        """``sync_on``: a platform is set (else the dashboard says sync is off, not a queue)."""
         super().__init__()
         self.owns_runner = owns_runner
+        self.sync_on = sync_on
         self.reports, self.runner = reports, runner
         self.ask_path = ask_path or self._file_dialog
         self.ask_dir = ask_dir or self._dir_dialog
@@ -229,7 +257,7 @@ class ReportsWindow(QMainWindow):
         self.invoices = TaxInvoiceTab(reports, runner, self.period, user_id)
         self.tabs.addTab(self.invoices, self.tr("세금계산서"))
         self.setCentralWidget(self.tabs)
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self.refresh_dashboard)
@@ -250,6 +278,10 @@ class ReportsWindow(QMainWindow):
         root = QVBoxLayout(w)
         bar = QHBoxLayout()
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(10)
         for name, title in Reports.catalogue():
             self.kind.addItem(title, name)
         today = self._today()
@@ -291,6 +323,11 @@ class ReportsWindow(QMainWindow):
             (self.tr("계산원"), self.cashier),
         ):
             combo.addItem(self.tr("전체"), None)
+            # a long producer name must not widen the window past a 1024-pixel monitor
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
             filters.addWidget(QLabel(label))
             filters.addWidget(combo, 1)
         self.run_btn = QPushButton(self.tr("조회"))
@@ -307,9 +344,12 @@ class ReportsWindow(QMainWindow):
             self.tr("기간과 필터에 맞는 공급처마다 정산서 한 장씩 (판매·입고 문서 포함)")
         )
         self.statements_btn.clicked.connect(self.export_statements)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
         for b in (self.run_btn, self.pdf_btn, self.csv_btn, self.xlsx_btn, self.statements_btn):
-            filters.addWidget(b)
+            actions.addWidget(b)
         root.addLayout(filters)
+        root.addLayout(actions)
         split = QSplitter(Qt.Orientation.Vertical)
         self.chart_view = _chart_view()
         split.addWidget(self.chart_view)
@@ -541,14 +581,22 @@ class ReportsWindow(QMainWindow):
             pct = 100 * (d.net_today - d.net_last_week) / abs(d.net_last_week)
             change = f" ({pct:+.0f}%)"
         self.cards["week"].setText(f"₩{d.net_last_week:,}{change}")
-        self.cards["low"].setText(str(d.low_stock))
+        self.cards["low"].setText(f"{d.low_stock:,}")
         self.cards["expiring"].setText(
             str(d.expiring) + (self.tr(" · 지남 {n}").format(n=d.expired) if d.expired else "")
         )
-        self.cards["sync"].setText(
-            str(d.sync_pending)
-            + (self.tr(" · 거부 {n}").format(n=d.sync_rejected) if d.sync_rejected else "")
-        )
+        if self.sync_on:
+            self.cards["sync"].setText(
+                f"{d.sync_pending:,}"
+                + (self.tr(" · 거부 {n}").format(n=d.sync_rejected) if d.sync_rejected else "")
+            )
+        else:  # nothing is sent while sync is off: a waiting count would look like a fault
+            self.cards["sync"].setText(self.tr("동기화 꺼짐"))
+            self.cards["sync"].setToolTip(
+                self.tr("온라인 플랫폼 주소가 없어 보내지 않습니다 (쌓인 판매 {n}건)").format(
+                    n=f"{d.sync_pending:,}"
+                )
+            )
         self.hour_view.setChart(
             build_chart(d.by_hour, self.tr("시간대별 매출"), compare=d.by_hour_last_week)
         )

@@ -182,7 +182,7 @@ def inventory_opener(gate: Gate, build: Callable[[Actor], QWidget]) -> Callable[
 
 
 def reports_opener(
-    gate: Gate, reports: Reports, runner: TaskRunner | SyncRunner
+    gate: Gate, reports: Reports, runner: TaskRunner | SyncRunner, *, sync_on: bool = True
 ) -> Callable[[], None]:
     """Ctrl+R: the reports and dashboard, after a manager's (or admin's) PIN. The window gets
     a database worker of its own: a long report (or the first summing of a year into the
@@ -195,7 +195,12 @@ def reports_opener(
 
         own = runner if isinstance(runner, SyncRunner) else TaskRunner(io_workers=1)
         window = ReportsWindow(
-            reports, own, user_name=actor.name, owns_runner=own is not runner, user_id=actor.id
+            reports,
+            own,
+            user_name=actor.name,
+            owns_runner=own is not runner,
+            user_id=actor.id,
+            sync_on=sync_on,
         )
         opened[:] = [window]
         window.show()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,6 +78,22 @@ FIELD_NAMES = {
     "locale": QT_TRANSLATE_NOOP("SettingsDialog", "화면 언어"),
     "card_terminal": QT_TRANSLATE_NOOP("SettingsDialog", "카드 단말기"),
 }
+
+
+def where_words(where: str) -> str:
+    """Where the secret store keeps the token, in the UI's words (the store says it in
+    English for the CLI and the log: "not set", "OS keyring", "environment (NAME)", "file P")."""
+    translate = QCoreApplication.translate
+    if not where or where == "not set":
+        return translate("SettingsDialog", "저장된 토큰 없음")
+    if where == "OS keyring":
+        return translate("SettingsDialog", "OS 키링")
+    if where.startswith("environment (") and where.endswith(")"):
+        name = where[len("environment (") : -1]
+        return translate("SettingsDialog", "환경 변수 {name}").format(name=name)
+    if where.startswith("file "):
+        return translate("SettingsDialog", "파일 {path}").format(path=where[len("file ") :])
+    return where
 
 
 class SettingsDialog(QDialog):
@@ -186,7 +203,7 @@ class SettingsDialog(QDialog):
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(
-            self.tr("비우면 그대로 ({where})").format(where=token_where or self.tr("없음"))
+            self.tr("비우면 그대로 ({where})").format(where=where_words(token_where))
         )
         f.addRow(self.tr(FIELD_NAMES["platform_token"]), self.token)
         root.addWidget(data)

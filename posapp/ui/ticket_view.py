@@ -26,6 +26,11 @@ from posapp.usecases.receipts import qty_text
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def unit_price_text(unit: str, price: int) -> str:
+    """A unit price with its unit where it is not a piece: ₩6,900/100g, ₩32,000/kg."""
+    return format_krw(price) if unit == "ea" else f"{format_krw(price)}/{unit}"
+
+
 def fixed_size(label: QLabel, height: int) -> None:
     """Text changes on every scan must not re-lay out (and repaint) the whole window."""
     label.setFixedHeight(height)
@@ -127,10 +132,10 @@ class TicketModel(QAbstractTableModel):
             ("*" if ln.tax_class.value == "exempt" else "") + ln.name,
             qty_text(ln.unit.value, ln.qty),
             QCoreApplication.translate("TicketModel", "{price} (변경)").format(
-                price=format_krw(ln.unit_price)
+                price=unit_price_text(ln.unit.value, ln.unit_price)
             )
             if ln.price_override
-            else format_krw(ln.unit_price),
+            else unit_price_text(ln.unit.value, ln.unit_price),
             f"-{off:,}" if off else "",
             format_krw(pl.net),
         )

@@ -95,7 +95,7 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../posapp/ui/class_dialogs.py" line="+192"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="+195"/>
         <source>예약</source>
         <translation>Booking</translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>CardRefundFailedDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+502"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+508"/>
         <source>카드 취소 실패</source>
         <translation type="unfinished"></translation>
     </message>
@@ -201,13 +201,13 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+126"/>
-        <location line="+139"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+169"/>
+        <location line="+183"/>
         <source>로그인 (F1)</source>
         <translation>Sign in (F1)</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-173"/>
         <source>다시 인쇄</source>
         <translation>Print again</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+115"/>
+        <location filename="../../posapp/ui/checkout.py" line="+118"/>
         <source>수량 (F2)</source>
         <translation>Quantity (F2)</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>Pay (F12)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>재발행 (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
@@ -312,7 +312,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+119"/>
+        <source>판매</source>
+        <translation type="unfinished">Sale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>관리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>로그인 필요</source>
         <translation>Not signed in</translation>
     </message>
@@ -357,12 +367,23 @@
         <translation>Tax-exempt value {exempt}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>받을 금액 {total}</source>
         <translation>Amount due {total}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+45"/>
+        <location line="+7"/>
+        <source>거스름돈 {change}</source>
+        <translation type="unfinished">Change {change}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>받은 현금 {tendered} · 합계 {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>인쇄 실패: {error} — 거래는 저장되었습니다.</source>
         <translation>Printing failed: {error} — the sale has been saved.</translation>
     </message>
@@ -372,14 +393,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+12"/>
-        <location line="+187"/>
+        <location filename="../../posapp/ui/checkout.py" line="+15"/>
+        <location line="+204"/>
         <location line="+210"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-411"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -404,17 +425,17 @@
         <translation>Signed out after a while without activity (F1: sign in).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>근무 시작: 시재금 세기</source>
         <translation>Open shift: count the opening float</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>근무 #{shift} 시작 · 시재금 {amount}</source>
         <translation>Shift #{shift} opened · opening float {amount}</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+91"/>
         <location line="+11"/>
         <source>무게 (g)</source>
         <translation>Weight (g)</translation>
@@ -464,7 +485,7 @@
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="-215"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="-314"/>
         <source>설정 (Ctrl+Shift+S)</source>
         <translation>Settings (Ctrl+Shift+S)</translation>
     </message>
@@ -549,7 +570,7 @@
         <translation>The sale was voided.</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-406"/>
         <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
         <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
     </message>
@@ -584,7 +605,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+411"/>
+        <location filename="../../posapp/ui/checkout.py" line="+435"/>
         <source>X 리포트</source>
         <translation>X report</translation>
     </message>
@@ -599,7 +620,7 @@
         <translation>Z settlement report</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+229"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+328"/>
         <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
         <translation>{count} pending cash receipts issued.</translation>
     </message>
@@ -644,7 +665,7 @@
 <context>
     <name>ClassesWindow</name>
     <message>
-        <location filename="../../posapp/ui/classes.py" line="+46"/>
+        <location filename="../../posapp/ui/classes.py" line="+48"/>
         <source>월</source>
         <translation>Mon</translation>
     </message>
@@ -715,12 +736,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+111"/>
+        <location line="+122"/>
         <source>월간 보기</source>
         <translation>Month view</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-120"/>
         <source>모든 공간</source>
         <translation>All rooms</translation>
     </message>
@@ -735,7 +756,7 @@
         <translation>Meeting space</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>새 수업</source>
         <translation>New session</translation>
     </message>
@@ -750,15 +771,15 @@
         <translation>Change the selected class&apos;s time, capacity, fee and ingredients (not below the seats booked)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+253"/>
+        <location line="+13"/>
+        <location line="+260"/>
         <location line="+36"/>
         <location line="+87"/>
         <source>수업을 고르세요</source>
         <translation>Choose a session</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-376"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
@@ -809,12 +830,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+340"/>
+        <location line="+347"/>
         <source>예약 취소</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-346"/>
         <source>출석부 PDF</source>
         <translation>Roster PDF</translation>
     </message>
@@ -829,7 +850,7 @@
         <translation>Session held (use ingredients)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>주간 보기</source>
         <translation>Week view</translation>
     </message>
@@ -947,7 +968,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="-438"/>
+        <location filename="../../posapp/ui/dialogs.py" line="-442"/>
         <source>{amount}원 지폐</source>
         <translation>₩{amount} note</translation>
     </message>
@@ -957,7 +978,7 @@
         <translation>₩{amount} coin</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>합계 {total}</source>
         <translation>Total {total}</translation>
     </message>
@@ -1043,12 +1064,12 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../posapp/ui/customer_display.py" line="+42"/>
+        <location filename="../../posapp/ui/customer_display.py" line="+47"/>
         <source>I·Market·U — 고객 화면</source>
         <translation>I·Market·U — Customer display</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>어서 오세요</source>
         <translation>Welcome</translation>
     </message>
@@ -1082,7 +1103,7 @@
         <translation>Discount (0 = remove the discount)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>할인은 숫자로: {text}</source>
         <translation>Enter the discount as a number: {text}</translation>
     </message>
@@ -1336,7 +1357,7 @@
 <context>
     <name>InventoryWindow</name>
     <message>
-        <location filename="../../posapp/ui/inventory_window.py" line="+70"/>
+        <location filename="../../posapp/ui/inventory_window.py" line="+72"/>
         <source>재고 관리 — {name}</source>
         <translation>Inventory — {name}</translation>
     </message>
@@ -1468,7 +1489,7 @@
         <translation>Labels saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_window.py" line="+59"/>
+        <location filename="../../posapp/ui/inventory_window.py" line="+72"/>
         <source>라벨을 뽑을 상품을 고르세요.</source>
         <translation>Choose the products to label.</translation>
     </message>
@@ -1801,7 +1822,7 @@
         <translation>Save and open PDF</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>없는 바코드: {c}</source>
         <translation>Unknown barcode: {c}</translation>
     </message>
@@ -2091,7 +2112,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="-205"/>
+        <location filename="../../posapp/ui/dialogs.py" line="-209"/>
         <source>지움</source>
         <translation>Clear</translation>
     </message>
@@ -2127,7 +2148,7 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+122"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+126"/>
         <source>가격표 불일치</source>
         <translation>Shelf tag differs</translation>
     </message>
@@ -2662,7 +2683,7 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../posapp/ui/reports.py" line="+225"/>
+        <location filename="../../posapp/ui/reports.py" line="+253"/>
         <source>보고서 — {name}</source>
         <translation>Reports — {name}</translation>
     </message>
@@ -2673,17 +2694,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>보고서</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <source>세금계산서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -2743,7 +2764,7 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>조회</source>
         <translation>Run</translation>
     </message>
@@ -2778,7 +2799,7 @@
         <translation>One statement per supplier for the period and filters (with the sale and receipt documents)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>오늘 순매출</source>
         <translation>Net sales today</translation>
     </message>
@@ -2868,12 +2889,22 @@
         <translation> · expired {n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source> · 거부 {n}</source>
         <translation> · rejected {n}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>동기화 꺼짐</source>
+        <translation type="unfinished">Sync is off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>온라인 플랫폼 주소가 없어 보내지 않습니다 (쌓인 판매 {n}건)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>시간대별 매출</source>
         <translation>Sales by hour</translation>
     </message>
@@ -2881,6 +2912,19 @@
         <location line="+6"/>
         <source>{day} 기준 · 영수증 {n}건 (지난주 {m}건)</source>
         <translation>As of {day} · {n} receipts ({m} last week)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../posapp/ui/scan_targets.py" line="+114"/>
+        <source>이 창에서는 스캔할 수 없습니다. 창을 닫은 뒤 다시 스캔하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이 화면에서는 스캔할 수 없습니다: {code}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2919,7 +2963,7 @@
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../posapp/ui/class_dialogs.py" line="-198"/>
+        <location filename="../../posapp/ui/class_dialogs.py" line="-200"/>
         <source>수업 만들기</source>
         <translation>New session</translation>
     </message>
@@ -2944,7 +2988,7 @@
         <translation>Meeting space</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
@@ -3014,7 +3058,7 @@
         <translation>Add ingredient</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+3"/>
         <source>1인분</source>
         <translation>Per person</translation>
@@ -3033,7 +3077,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings.py" line="+48"/>
+        <location filename="../../posapp/ui/settings.py" line="+49"/>
         <source>미리보기 (프린터 없음)</source>
         <translation>Preview (no printer)</translation>
     </message>
@@ -3174,12 +3218,32 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>카드 단말기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-79"/>
+        <source>저장된 토큰 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS 키링</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환경 변수 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파일 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>설정 — 계산대 등록</source>
         <translation>Settings — register this till</translation>
     </message>
@@ -3227,11 +3291,6 @@
         <location line="+5"/>
         <source>비우면 그대로 ({where})</source>
         <translation>Empty: keep the stored one ({where})</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>없음</source>
-        <translation>none</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3740,7 +3799,7 @@
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+155"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+189"/>
         <source>인쇄</source>
         <translation>Print</translation>
     </message>
@@ -3748,7 +3807,7 @@
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../posapp/ui/ticket_view.py" line="+87"/>
+        <location filename="../../posapp/ui/ticket_view.py" line="+92"/>
         <source>상품명</source>
         <translation>Product</translation>
     </message>
@@ -4082,7 +4141,7 @@
         <translation>Unit cost</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_labels.py" line="-126"/>
+        <location filename="../../posapp/ui/inventory_labels.py" line="-132"/>
         <source>가격표 8칸 (99.1×67.7 mm)</source>
         <translation>Shelf labels, 8 per sheet (99.1×67.7 mm)</translation>
     </message>

@@ -65,6 +65,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "reports.py",
     ROOT / "posapp" / "ui" / "settings.py",
     ROOT / "posapp" / "ui" / "staff.py",
+    ROOT / "posapp" / "ui" / "scan_targets.py",
     ROOT / "posapp" / "ui" / "store_policy.py",
     ROOT / "posapp" / "ui" / "void_dialog.py",
 ]

@@ -1,0 +1,180 @@
+"""Open every window and dialog of the till on a screen of a given size and say what does not
+fit: run in its own process, because the offscreen platform's screen size is fixed when the
+QApplication starts (``QT_QPA_PLATFORM=offscreen:configfile=…``, Qt 6.5+).
+
+    python -m tests.support.layout_probe WIDTH HEIGHT OUT.json [SHOTS_DIR]
+
+Each window is shown as the app shows it (its own size, fitted to the screen), then checked:
+its minimum size fits the screen (less a title bar), its frame lies on the screen, and every
+visible control (buttons, fields, lists, tables, tab bars, labels) lies inside the window
+(:func:`posapp.ui.screen_fit.outside`). The result is a JSON object: window name → list of
+problems (empty: fits). ``SHOTS_DIR`` also saves a PNG of each window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+
+def _screen_config(width: int, height: int) -> str:
+    path = Path(tempfile.mkdtemp(prefix="posapp-screen-")) / "screen.json"
+    path.write_text(
+        json.dumps(
+            {
+                "synchronousWindowSystemEvents": True,
+                "windowFrameMargins": False,
+                "screens": [
+                    {
+                        "name": "till",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ],
+            }
+        )
+    )
+    return str(path)
+
+
+class _Answers:
+    """The checkout's questions answered as an admin would (every screen opens)."""
+
+    def pin(self, title: str, prompt: str) -> str:
+        return "9999"
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *a, **k: None
+
+
+def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from posapp.app import build
+    from posapp.bootstrap import open_database
+    from posapp.config import load_settings
+    from posapp.demo import load_demo
+    from posapp.ui import dialogs
+    from posapp.ui.fonts import app_font, register_fonts
+    from posapp.ui.i18n import install_qt_translations
+    from posapp.ui.screen_fit import FRAME_H, available, outside, show_fitted
+    from posapp.ui.tasks import SyncRunner
+    from posapp.ui.tender_dialog import TenderDialog
+
+    app = QApplication.instance() or QApplication([])
+    app.setFont(app_font(register_fonts()))
+    install_qt_translations(app, "ko")
+    settings = load_settings(Path("/nonexistent.toml"), environ={})
+    settings = replace(
+        settings,
+        card=replace(settings.card, terminal=""),
+        sales=replace(settings.sales, customer_display=False),
+    )
+    db = open_database(settings)
+    load_demo(db, days=1, sales_per_day=5)
+    parts = build(db, settings, runner=SyncRunner())
+    window, session = parts.window, parts.session
+    window.ask = _Answers()  # type: ignore[assignment]
+    session.sign_in("9999")
+    session.open_shift({10_000: 10})
+    for p in session.search("ㅅㄱ", 6):
+        if not p.unit.is_weighed:
+            session.add_product(p, None)
+    window.refresh()
+    show_fitted(window)
+    app.processEvents()
+    room = available(window)
+    problems: dict[str, list[str]] = {}
+
+    def check(name: str, w: QWidget) -> None:
+        app.processEvents()
+        found: list[str] = []
+        hint = w.minimumSizeHint()
+        if hint.width() > room.width() or hint.height() > room.height() - FRAME_H:
+            found.append(f"minimum size {hint.width()}x{hint.height()} > screen")
+        frame = w.frameGeometry()
+        if not room.contains(frame):
+            found.append(f"frame {frame.getRect()} not on screen {room.getRect()}")
+        found.extend(outside(w))
+        problems[name] = found
+        if shots is not None:
+            w.grab().save(str(shots / f"{name}-{width}x{height}.png"))
+
+    check("checkout", window)
+    table = window.table  # the ticket: 단가, 할인, 금액 in view, no sideways scrolling
+    if table.horizontalScrollBar().maximum() > 0:
+        problems["checkout"].append("ticket columns hidden (scrolls sideways)")
+    name_width = table.columnWidth(1)
+    if name_width < 150:
+        problems["checkout"].append(f"product name column only {name_width} px")
+    total = session.priced().total
+    parts.screens.open_inventory()
+    parts.screens.open_classes()
+    parts.screens.open_reports()
+    window.open_settings()
+    window.open_staff()
+    app.processEvents()
+    names = {
+        "InventoryWindow": "inventory",
+        "ClassesWindow": "classes",
+        "ReportsWindow": "reports",
+        "SettingsDialog": "settings",
+        "StaffDialog": "staff",
+    }
+    for w in QApplication.topLevelWidgets():
+        name = names.get(type(w).__name__)
+        if name and w.isVisible():
+            check(name, w)
+            if name == "inventory":
+                tabs = w.tabs  # type: ignore[attr-defined]
+                for i in range(1, tabs.count()):
+                    tabs.setCurrentIndex(i)
+                    check(f"inventory-tab{i}", w)
+    small: list[tuple[str, QWidget]] = [
+        ("tender", TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)),
+        ("pin", dialogs.PinDialog("관리자 승인", "PIN", window)),
+        ("count", dialogs.CountDialog("근무 마감: 현금 세기", 150_000, window)),
+        ("discount", dialogs.DiscountDialog("품목 할인", window)),
+        ("price", dialogs.PriceDialog("영주 사과 3kg", 29_000, 29_000, window)),
+        (
+            "text",
+            dialogs.TextDialog("X 리포트", "\n".join(["X 리포트"] * 60), lambda: None, window),
+        ),
+        ("held", dialogs.HeldDialog([], window)),
+    ]
+    for name, d in small:
+        show_fitted(d)
+        check(name, d)
+        d.close()
+    parts.shutdown()
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    width, height, out = int(argv[0]), int(argv[1]), Path(argv[2])
+    shots = Path(argv[3]) if len(argv) > 3 else None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("POSAPP_PROBE_CHILD") != "1":
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(width, height)}"
+        os.environ["POSAPP_PROBE_CHILD"] = "1"
+    tmp = Path(tempfile.mkdtemp(prefix="posapp-probe-"))
+    os.environ["POSAPP_DATA_DIR"] = str(tmp / "data")
+    os.environ["POSAPP_LOG_DIR"] = str(tmp / "log")
+    os.environ["POSAPP_CONFIG_DIR"] = str(tmp / "config")
+    out.write_text(json.dumps(probe(width, height, shots), ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
