@@ -9,8 +9,8 @@ The work is the services' (:mod:`posapp.inventory.tax_classes`); each write name
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 

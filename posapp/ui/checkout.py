@@ -28,7 +28,6 @@ from posapp.ui.checkout_asker import Asker
 from posapp.ui.checkout_guards import SellingGuards
 from posapp.ui.checkout_payment import PaymentFlow
 from posapp.ui.checkout_refund import RefundFlow
-from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
 from posapp.ui.checkout_view import Action, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
@@ -44,7 +43,6 @@ from posapp.usecases.checkout import (
     UserInfo,
 )
 from posapp.usecases.holds import VOID, VOID_REASONS
-from posapp.usecases.refund import REFUND
 from posapp.usecases.sale import NO_SALE_DRAWER
 from posapp.usecases.shift import report_text
 from posapp.usecases.ticket import discount_request, price_request

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -32,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import format_krw
 from posapp.errors import PosError
-from posapp.ui.messages import explain
-from posapp.ui.search_results import SearchResults
 from posapp.ui.feedback import Kind, Notice, sounds
 from posapp.ui.keyboard import SearchBox
+from posapp.ui.messages import explain
 from posapp.ui.screen_fit import fit_to_screen
+from posapp.ui.search_results import SearchResults
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
 from posapp.usecases.checkout import CheckoutSession, CompletedSale, OfflineState, ProductInfo

@@ -53,8 +53,8 @@ from posapp.sync.online import OrderInfo
 from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
-from posapp.usecases.refund import RefundView
 from posapp.usecases.expiry import ExpiredLot
+from posapp.usecases.refund import RefundView
 from posapp.usecases.session_error import SessionError
 from posapp.usecases.ticket import ScanOutcome
 
