@@ -46,11 +46,13 @@ WRITES: Mapping[str, Permission] = {
     "sync run": Permission.SETTINGS,
     "sync retry-rejected": Permission.SETTINGS,
     "policy set": Permission.SETTINGS,
-    "tax-class schedule": Permission.SETTINGS,
-    "tax-class cancel": Permission.SETTINGS,
-    "tax-class apply": Permission.SETTINGS,
-    "commission add": Permission.SETTINGS,
-    "commission import": Permission.SETTINGS,
+    # the catalogue's tax classes and the partners' commission rules: what the inventory
+    # screens let a manager change (the stock-adjustment holder), the same here
+    "tax-class schedule": Permission.STOCK_ADJUSTMENT,
+    "tax-class cancel": Permission.STOCK_ADJUSTMENT,
+    "tax-class apply": Permission.STOCK_ADJUSTMENT,
+    "commission add": Permission.STOCK_ADJUSTMENT,
+    "commission import": Permission.STOCK_ADJUSTMENT,
 }
 
 
