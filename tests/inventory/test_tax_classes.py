@@ -134,7 +134,10 @@ def test_the_cli_schedules_lists_and_applies(store: Store) -> None:
     assert "1 change(s) scheduled" in done.stdout.decode()
     listed = admin(url, "tax-class", "list").stdout.decode()
     assert tomorrow in listed and "예약" in listed and "순창 전통 고추장 1kg" in listed
-    assert "0 product(s) changed" in admin(url, "tax-class", "apply").stdout.decode()
+    applied = admin(url, "tax-class", "apply", "--user", "박지민")  # a write: who, with a PIN
+    assert "0 product(s) changed" in applied.stdout.decode(), applied.stderr.decode()
+    refused = admin(url, "tax-class", "apply")  # nobody named: refused, nothing written
+    assert refused.returncode != 0 and "--user" in refused.stderr.decode()
     past = admin(
         url, "tax-class", "schedule", "--product", GOCHUJANG_CODE, "--class", "taxable",
         "--from", "2020-01-01", "--user", "박지민",
