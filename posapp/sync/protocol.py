@@ -14,6 +14,7 @@ from typing import Any
 VERSION = 1
 PREFIX = "/api/v1"
 MAX_BATCH = 500  # documents per push
+MAX_INT = 2**63 - 1  # the largest integer either side stores (SQLite's INTEGER)
 MAX_PAGE = 1000  # changes/orders per pull
 MAX_LEVELS = 5000  # stock levels per push
 
@@ -37,6 +38,7 @@ ERRORS: dict[str, tuple[int, str]] = {
     "request.invalid": (422, "the body does not follow the protocol"),
     "request.unsupported_version": (400, "the protocol version is not supported"),
     "batch.too_large": (413, "too many items in one request"),
+    "request.too_large": (413, "the request body is larger than the platform takes"),
     "not_found": (404, "no such resource"),
     "document.conflict": (409, "another document was already received under this uuid"),
     "document.other_register": (403, "the document belongs to another register than the token's"),
@@ -78,12 +80,38 @@ def validate_document(doc: Any) -> str | None:
             return "payload.lines must be a list"
         if kind == "refund" and not isinstance(payload.get("original_uuid"), str):
             return "a refund names its sale in payload.original_uuid"
+        return _amounts(kind, payload)
     else:
         order = payload.get("order_uuid")
         if not isinstance(order, str) or not UUID_RE.match(order):
             return "payload.order_uuid must be the order's UUID"
         if payload.get("status") not in ORDER_STATUSES:
             return f"payload.status must be one of {', '.join(ORDER_STATUSES)}"
+    return None
+
+
+def _won(value: Any) -> bool:
+    return type(value) is int and abs(value) <= MAX_INT
+
+
+def _amounts(kind: str, payload: dict[str, Any]) -> str | None:
+    """A sale or refund whose amounts add up: lines present, the total their sum, the
+    payments adding to it, a sale's amounts not negative and a refund's not positive."""
+    lines, payments, total = payload["lines"], payload["payments"], payload["total"]
+    if not lines:
+        return "payload.lines is empty: a sale or refund has lines"
+    if not all(isinstance(ln, dict) and _won(ln.get("net")) for ln in lines):
+        return "each line has its net amount in won (an integer)"
+    if not isinstance(payments, list) or not all(
+        isinstance(p, dict) and _won(p.get("amount")) for p in payments
+    ):
+        return "payload.payments is a list of {amount: won, ...}"
+    if sum(ln["net"] for ln in lines) != total:
+        return "payload.total is not the sum of its lines"
+    if payments and sum(p["amount"] for p in payments) != total:
+        return "the payments do not add up to payload.total"
+    if (kind == "sale" and total < 0) or (kind == "refund" and total > 0):
+        return f"a {kind}'s total cannot be {'negative' if kind == 'sale' else 'positive'}"
     return None
 
 

@@ -46,10 +46,23 @@ def _paging(request: Request) -> tuple[int, int] | JSONResponse:
     return after, limit
 
 
+MAX_BODY = 8 * 1024 * 1024  # bytes: a full batch of 500 documents is well under 2 MB
+
+
 async def read_json(request: Request) -> Any:
-    raw = await request.body()
+    """The body as JSON, read up to :data:`MAX_BODY` bytes (more: 413, the rest unread)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        return error_response("request.too_large", max_bytes=MAX_BODY)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return error_response("request.too_large", max_bytes=MAX_BODY)
+        chunks.append(chunk)
     try:
-        return json.loads(raw)
+        return json.loads(b"".join(chunks))
     except (ValueError, UnicodeDecodeError):
         return error_response("request.invalid_json")
 
@@ -147,10 +160,14 @@ async def stock(request: Request) -> Response:
         if (
             not isinstance(lv, dict)
             or not isinstance(lv.get("sku"), str)
-            or not isinstance(lv.get("available"), int)
+            or not 1 <= len(lv["sku"]) <= 40
+            or type(lv.get("available")) is not int  # true/false are not numbers here
+            or not 0 <= lv["available"] <= P.MAX_INT
         ):
             return error_response(
-                "request.invalid", "each level is {sku: str, available: int}", index=i
+                "request.invalid",
+                f"each level is {{sku: 1-40 chars, available: 0..{P.MAX_INT}}}",
+                index=i,
             )
     store: Store = request.app.state.store
     return JSONResponse({"updated": await asyncio.to_thread(store.set_stock, reg, levels)})
