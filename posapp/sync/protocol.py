@@ -140,7 +140,11 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _cursor_params() -> list[dict[str, Any]]:
     return [
-        {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+        {
+            "name": "after",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_INT},
+        },
         {
             "name": "limit",
             "in": "query",
@@ -153,6 +157,15 @@ def openapi() -> dict[str, Any]:
     """The protocol as an OpenAPI 3.1 document."""
     ref = "#/components/schemas/"
     common = ("auth.missing_token", "auth.invalid_token", "rate_limited", "server.error")
+    body_errors = (
+        *common,
+        "document.other_register",
+        "request.invalid_json",
+        "request.unsupported_version",
+        "request.invalid",
+        "batch.too_large",
+        "request.too_large",
+    )
     return {
         "openapi": "3.1.0",
         "info": {
@@ -174,10 +187,10 @@ def openapi() -> dict[str, Any]:
                 "post": {
                     "summary": "Push a batch of sales, refunds and order status changes "
                     "(idempotent by document uuid)",
-                    "requestBody": _json({"$ref": ref + "DocumentBatch"}),
+                    "requestBody": {"required": True, **_json({"$ref": ref + "DocumentBatch"})},
                     "responses": {
                         "200": _json({"$ref": ref + "DocumentResults"}),
-                        **_err(*common, "request.invalid", "batch.too_large"),
+                        **_err(*body_errors),
                     },
                 }
             },
@@ -192,25 +205,31 @@ def openapi() -> dict[str, Any]:
                 "get": {
                     "summary": "Catalogue and price changes after a server cursor",
                     "parameters": _cursor_params(),
-                    "responses": {"200": _json({"$ref": ref + "CatalogPage"}), **_err(*common)},
+                    "responses": {
+                        "200": _json({"$ref": ref + "CatalogPage"}),
+                        **_err(*common, "request.invalid"),
+                    },
                 }
             },
             "/orders": {
                 "get": {
                     "summary": "Online orders (new and cancelled) after a server cursor",
                     "parameters": _cursor_params(),
-                    "responses": {"200": _json({"$ref": ref + "OrderPage"}), **_err(*common)},
+                    "responses": {
+                        "200": _json({"$ref": ref + "OrderPage"}),
+                        **_err(*common, "request.invalid"),
+                    },
                 }
             },
             "/stock": {
                 "put": {
                     "summary": "The store's sellable stock per SKU (on hand minus reserved)",
-                    "requestBody": _json({"$ref": ref + "StockLevels"}),
+                    "requestBody": {"required": True, **_json({"$ref": ref + "StockLevels"})},
                     "responses": {
                         "200": _json(
                             {"type": "object", "properties": {"updated": {"type": "integer"}}}
                         ),
-                        **_err(*common, "request.invalid", "batch.too_large"),
+                        **_err(*body_errors),
                     },
                 }
             },
@@ -248,18 +267,24 @@ def openapi() -> dict[str, Any]:
                         "protocol": {"const": VERSION},
                         "documents": {
                             "type": "array",
-                            "maxItems": MAX_BATCH,
+                            "description": f"at most {MAX_BATCH} (more: 413 batch.too_large)",
+                            # each is checked on its own against Document and a bad one
+                            # answered in its result (status rejected), not by failing the batch
                             "items": {
-                                "type": "object",
-                                "required": ["uuid", "kind", "payload"],
-                                "properties": {
-                                    "uuid": {"type": "string", "format": "uuid"},
-                                    "kind": {"enum": list(DOCUMENT_KINDS)},
-                                    "payload": {"type": "object"},
-                                },
+                                "description": "a Document; one that does not follow it is "
+                                "answered per result with status rejected"
                             },
                         },
                         "anchor": {"$ref": ref + "Anchor"},
+                    },
+                },
+                "Document": {
+                    "type": "object",
+                    "required": ["uuid", "kind", "payload"],
+                    "properties": {
+                        "uuid": {"type": "string", "format": "uuid"},
+                        "kind": {"enum": list(DOCUMENT_KINDS)},
+                        "payload": {"type": "object"},
                     },
                 },
                 "Anchor": {
@@ -280,7 +305,8 @@ def openapi() -> dict[str, Any]:
                                 "type": "object",
                                 "required": ["uuid", "status"],
                                 "properties": {
-                                    "uuid": {"type": "string"},
+                                    # null: the document had no uuid string to echo
+                                    "uuid": {"type": ["string", "null"]},
                                     "status": {"enum": list(RESULT_STATUSES)},
                                     "error": {"type": "object"},
                                 },
@@ -351,13 +377,17 @@ def openapi() -> dict[str, Any]:
                     "properties": {
                         "levels": {
                             "type": "array",
-                            "maxItems": MAX_LEVELS,
+                            "description": f"at most {MAX_LEVELS} (more: 413 batch.too_large)",
                             "items": {
                                 "type": "object",
                                 "required": ["sku", "available"],
                                 "properties": {
-                                    "sku": {"type": "string"},
-                                    "available": {"type": "integer"},
+                                    "sku": {"type": "string", "minLength": 1, "maxLength": 40},
+                                    "available": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "maximum": MAX_INT,
+                                    },
                                 },
                             },
                         }

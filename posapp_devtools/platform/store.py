@@ -141,6 +141,8 @@ class Store:
         problem = P.validate_document(doc)
         if problem is not None:
             ident = doc.get("uuid") if isinstance(doc, dict) else None
+            # echoed only as the string it was (never an object or a number back)
+            ident = ident if isinstance(ident, str) else None
             return _result(ident, P.REJECTED, "request.invalid", problem)
         ident, kind, payload = doc["uuid"], doc["kind"], doc["payload"]
         if kind in ("sale", "refund") and payload.get("register_id") != register_id:
