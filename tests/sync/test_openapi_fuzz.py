@@ -36,5 +36,9 @@ def test_schemathesis_finds_no_mismatch(platform: ThreadedPlatform, tmp_path: Pa
         ],
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )  # fmt: skip
-    failures = [ln[:300] for ln in done.stdout.splitlines() if ln.startswith(("- ST", "___", "[", "    `", "    curl"))]
+    failures = [
+        ln[:300]
+        for ln in done.stdout.splitlines()
+        if ln.startswith(("- ST", "___", "[", "    `", "    curl"))
+    ]
     assert done.returncode == 0, "\n".join(failures) or done.stdout[-3000:]
