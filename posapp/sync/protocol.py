@@ -14,6 +14,7 @@ from typing import Any
 VERSION = 1
 PREFIX = "/api/v1"
 MAX_BATCH = 500  # documents per push
+MAX_INT = 2**63 - 1  # the largest integer either side stores (SQLite's INTEGER)
 MAX_PAGE = 1000  # changes/orders per pull
 MAX_LEVELS = 5000  # stock levels per push
 
@@ -37,6 +38,7 @@ ERRORS: dict[str, tuple[int, str]] = {
     "request.invalid": (422, "the body does not follow the protocol"),
     "request.unsupported_version": (400, "the protocol version is not supported"),
     "batch.too_large": (413, "too many items in one request"),
+    "request.too_large": (413, "the request body is larger than the platform takes"),
     "not_found": (404, "no such resource"),
     "document.conflict": (409, "another document was already received under this uuid"),
     "document.other_register": (403, "the document belongs to another register than the token's"),
@@ -78,12 +80,38 @@ def validate_document(doc: Any) -> str | None:
             return "payload.lines must be a list"
         if kind == "refund" and not isinstance(payload.get("original_uuid"), str):
             return "a refund names its sale in payload.original_uuid"
+        return _amounts(kind, payload)
     else:
         order = payload.get("order_uuid")
         if not isinstance(order, str) or not UUID_RE.match(order):
             return "payload.order_uuid must be the order's UUID"
         if payload.get("status") not in ORDER_STATUSES:
             return f"payload.status must be one of {', '.join(ORDER_STATUSES)}"
+    return None
+
+
+def _won(value: Any) -> bool:
+    return type(value) is int and abs(value) <= MAX_INT
+
+
+def _amounts(kind: str, payload: dict[str, Any]) -> str | None:
+    """A sale or refund whose amounts add up: lines present, the total their sum, the
+    payments adding to it, a sale's amounts not negative and a refund's not positive."""
+    lines, payments, total = payload["lines"], payload["payments"], payload["total"]
+    if not lines:
+        return "payload.lines is empty: a sale or refund has lines"
+    if not all(isinstance(ln, dict) and _won(ln.get("net")) for ln in lines):
+        return "each line has its net amount in won (an integer)"
+    if not isinstance(payments, list) or not all(
+        isinstance(p, dict) and _won(p.get("amount")) for p in payments
+    ):
+        return "payload.payments is a list of {amount: won, ...}"
+    if sum(ln["net"] for ln in lines) != total:
+        return "payload.total is not the sum of its lines"
+    if payments and sum(p["amount"] for p in payments) != total:
+        return "the payments do not add up to payload.total"
+    if (kind == "sale" and total < 0) or (kind == "refund" and total > 0):
+        return f"a {kind}'s total cannot be {'negative' if kind == 'sale' else 'positive'}"
     return None
 
 
@@ -112,7 +140,11 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _cursor_params() -> list[dict[str, Any]]:
     return [
-        {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+        {
+            "name": "after",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_INT},
+        },
         {
             "name": "limit",
             "in": "query",
@@ -125,6 +157,15 @@ def openapi() -> dict[str, Any]:
     """The protocol as an OpenAPI 3.1 document."""
     ref = "#/components/schemas/"
     common = ("auth.missing_token", "auth.invalid_token", "rate_limited", "server.error")
+    body_errors = (
+        *common,
+        "document.other_register",
+        "request.invalid_json",
+        "request.unsupported_version",
+        "request.invalid",
+        "batch.too_large",
+        "request.too_large",
+    )
     return {
         "openapi": "3.1.0",
         "info": {
@@ -146,10 +187,10 @@ def openapi() -> dict[str, Any]:
                 "post": {
                     "summary": "Push a batch of sales, refunds and order status changes "
                     "(idempotent by document uuid)",
-                    "requestBody": _json({"$ref": ref + "DocumentBatch"}),
+                    "requestBody": {"required": True, **_json({"$ref": ref + "DocumentBatch"})},
                     "responses": {
                         "200": _json({"$ref": ref + "DocumentResults"}),
-                        **_err(*common, "request.invalid", "batch.too_large"),
+                        **_err(*body_errors),
                     },
                 }
             },
@@ -164,25 +205,31 @@ def openapi() -> dict[str, Any]:
                 "get": {
                     "summary": "Catalogue and price changes after a server cursor",
                     "parameters": _cursor_params(),
-                    "responses": {"200": _json({"$ref": ref + "CatalogPage"}), **_err(*common)},
+                    "responses": {
+                        "200": _json({"$ref": ref + "CatalogPage"}),
+                        **_err(*common, "request.invalid"),
+                    },
                 }
             },
             "/orders": {
                 "get": {
                     "summary": "Online orders (new and cancelled) after a server cursor",
                     "parameters": _cursor_params(),
-                    "responses": {"200": _json({"$ref": ref + "OrderPage"}), **_err(*common)},
+                    "responses": {
+                        "200": _json({"$ref": ref + "OrderPage"}),
+                        **_err(*common, "request.invalid"),
+                    },
                 }
             },
             "/stock": {
                 "put": {
                     "summary": "The store's sellable stock per SKU (on hand minus reserved)",
-                    "requestBody": _json({"$ref": ref + "StockLevels"}),
+                    "requestBody": {"required": True, **_json({"$ref": ref + "StockLevels"})},
                     "responses": {
                         "200": _json(
                             {"type": "object", "properties": {"updated": {"type": "integer"}}}
                         ),
-                        **_err(*common, "request.invalid", "batch.too_large"),
+                        **_err(*body_errors),
                     },
                 }
             },
@@ -220,18 +267,24 @@ def openapi() -> dict[str, Any]:
                         "protocol": {"const": VERSION},
                         "documents": {
                             "type": "array",
-                            "maxItems": MAX_BATCH,
+                            "description": f"at most {MAX_BATCH} (more: 413 batch.too_large)",
+                            # each is checked on its own against Document and a bad one
+                            # answered in its result (status rejected), not by failing the batch
                             "items": {
-                                "type": "object",
-                                "required": ["uuid", "kind", "payload"],
-                                "properties": {
-                                    "uuid": {"type": "string", "format": "uuid"},
-                                    "kind": {"enum": list(DOCUMENT_KINDS)},
-                                    "payload": {"type": "object"},
-                                },
+                                "description": "a Document; one that does not follow it is "
+                                "answered per result with status rejected"
                             },
                         },
                         "anchor": {"$ref": ref + "Anchor"},
+                    },
+                },
+                "Document": {
+                    "type": "object",
+                    "required": ["uuid", "kind", "payload"],
+                    "properties": {
+                        "uuid": {"type": "string", "format": "uuid"},
+                        "kind": {"enum": list(DOCUMENT_KINDS)},
+                        "payload": {"type": "object"},
                     },
                 },
                 "Anchor": {
@@ -252,7 +305,8 @@ def openapi() -> dict[str, Any]:
                                 "type": "object",
                                 "required": ["uuid", "status"],
                                 "properties": {
-                                    "uuid": {"type": "string"},
+                                    # null: the document had no uuid string to echo
+                                    "uuid": {"type": ["string", "null"]},
                                     "status": {"enum": list(RESULT_STATUSES)},
                                     "error": {"type": "object"},
                                 },
@@ -323,13 +377,17 @@ def openapi() -> dict[str, Any]:
                     "properties": {
                         "levels": {
                             "type": "array",
-                            "maxItems": MAX_LEVELS,
+                            "description": f"at most {MAX_LEVELS} (more: 413 batch.too_large)",
                             "items": {
                                 "type": "object",
                                 "required": ["sku", "available"],
                                 "properties": {
-                                    "sku": {"type": "string"},
-                                    "available": {"type": "integer"},
+                                    "sku": {"type": "string", "minLength": 1, "maxLength": 40},
+                                    "available": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "maximum": MAX_INT,
+                                    },
                                 },
                             },
                         }

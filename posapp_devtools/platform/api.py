@@ -41,15 +41,28 @@ def _paging(request: Request) -> tuple[int, int] | JSONResponse:
         limit = int(request.query_params.get("limit", str(P.MAX_PAGE)))
     except ValueError:
         return error_response("request.invalid", "after and limit are integers")
-    if after < 0 or not 1 <= limit <= P.MAX_PAGE:
+    if not 0 <= after <= P.MAX_INT or not 1 <= limit <= P.MAX_PAGE:
         return error_response("request.invalid", f"after ≥ 0 and 1 ≤ limit ≤ {P.MAX_PAGE}")
     return after, limit
 
 
+MAX_BODY = 8 * 1024 * 1024  # bytes: a full batch of 500 documents is well under 2 MB
+
+
 async def read_json(request: Request) -> Any:
-    raw = await request.body()
+    """The body as JSON, read up to :data:`MAX_BODY` bytes (more: 413, the rest unread)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        return error_response("request.too_large", max_bytes=MAX_BODY)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return error_response("request.too_large", max_bytes=MAX_BODY)
+        chunks.append(chunk)
     try:
-        return json.loads(raw)
+        return json.loads(b"".join(chunks))
     except (ValueError, UnicodeDecodeError):
         return error_response("request.invalid_json")
 
@@ -78,7 +91,11 @@ async def documents(request: Request) -> Response:
     if len(docs) > P.MAX_BATCH:
         return error_response("batch.too_large", max=P.MAX_BATCH, got=len(docs))
     anchor = body.get("anchor")
-    if anchor is not None and not _anchor_ok(anchor, reg):
+    if isinstance(anchor, dict) and anchor.get("register_id") != reg:
+        return error_response(
+            "document.other_register", "the anchor is the token's register's own head"
+        )
+    if "anchor" in body and not _anchor_ok(anchor, reg):
         return error_response(
             "request.invalid", "anchor is {register_id: the token's, seq: int ≥ 0, hash: 64 hex}"
         )
@@ -92,12 +109,24 @@ async def documents(request: Request) -> Response:
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
+def _whole(value: Any) -> int | None:
+    """A JSON number that is a whole number (3 or 3.0: JSON has one number type), else None."""
+    if type(value) is int:
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) <= P.MAX_INT:
+        return int(value)
+    return None
+
+
 def _anchor_ok(anchor: Any, register_id: str) -> bool:
+    seq = _whole(anchor.get("seq")) if isinstance(anchor, dict) else None
+    if seq is not None:
+        anchor["seq"] = seq
     return (
         isinstance(anchor, dict)
         and anchor.get("register_id") == register_id
-        and type(anchor.get("seq")) is int
-        and anchor["seq"] >= 0
+        and seq is not None
+        and 0 <= seq <= P.MAX_INT
         and isinstance(anchor.get("hash"), str)
         and _HEX64.match(anchor["hash"]) is not None
     )
@@ -144,13 +173,20 @@ async def stock(request: Request) -> Response:
     if len(levels) > P.MAX_LEVELS:
         return error_response("batch.too_large", max=P.MAX_LEVELS, got=len(levels))
     for i, lv in enumerate(levels):
+        whole = _whole(lv.get("available")) if isinstance(lv, dict) else None
+        if whole is not None:
+            lv["available"] = whole
         if (
             not isinstance(lv, dict)
             or not isinstance(lv.get("sku"), str)
-            or not isinstance(lv.get("available"), int)
+            or not 1 <= len(lv["sku"]) <= 40
+            or type(lv.get("available")) is not int  # true/false are not numbers here
+            or not 0 <= lv["available"] <= P.MAX_INT
         ):
             return error_response(
-                "request.invalid", "each level is {sku: str, available: int}", index=i
+                "request.invalid",
+                f"each level is {{sku: 1-40 chars, available: 0..{P.MAX_INT}}}",
+                index=i,
             )
     store: Store = request.app.state.store
     return JSONResponse({"updated": await asyncio.to_thread(store.set_stock, reg, levels)})

@@ -9,7 +9,9 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import random
+import secrets
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -112,7 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--token", action="append", default=[], help="REGISTER=TOKEN (repeat per till)"
     )
-    serve.add_argument("--admin-token", default="", help="protects /admin (empty: open)")
+    serve.add_argument(
+        "--admin-token",
+        default=os.environ.get("POSAPP_PLATFORM_ADMIN_TOKEN", ""),
+        help="the token /admin needs (default: $POSAPP_PLATFORM_ADMIN_TOKEN, else a new one, "
+        "printed at start); /admin is never open",
+    )
     serve.add_argument("--failure-rate", type=float, default=0.0)
     serve.add_argument("--drop-ack-rate", type=float, default=0.0)
     serve.add_argument("--throttle-rate", type=float, default=0.0)
@@ -147,10 +154,13 @@ def main(argv: list[str] | None = None) -> int:
             latency_ms=args.latency_ms,
             seed=args.seed,
         )
+        admin_token = args.admin_token or secrets.token_urlsafe(18)
         app = create_app(
-            args.db, tokens=_tokens(args.token), faults=faults, admin_token=args.admin_token
+            args.db, tokens=_tokens(args.token), faults=faults, admin_token=admin_token
         )
         print(f"platform on http://{args.host}:{args.port}{P.PREFIX}", flush=True)
+        if not args.admin_token:
+            print(f"admin token (for /admin): {admin_token}", flush=True)
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0
     store = Store(args.db)

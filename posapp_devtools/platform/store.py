@@ -3,11 +3,13 @@ with an append-only ``apply_log``), the catalogue, online orders, stock levels a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import threading
 import uuid as uuidlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +141,8 @@ class Store:
         problem = P.validate_document(doc)
         if problem is not None:
             ident = doc.get("uuid") if isinstance(doc, dict) else None
+            # echoed only as the string it was (never an object or a number back)
+            ident = ident if isinstance(ident, str) else None
             return _result(ident, P.REJECTED, "request.invalid", problem)
         ident, kind, payload = doc["uuid"], doc["kind"], doc["payload"]
         if kind in ("sale", "refund") and payload.get("register_id") != register_id:
@@ -164,8 +168,27 @@ class Store:
             return {"uuid": ident, "status": P.DUPLICATE}
         if kind == "refund":
             original = self.conn.execute(
-                "SELECT kind FROM documents WHERE uuid = ?", (payload["original_uuid"],)
+                "SELECT kind, payload FROM documents WHERE uuid = ?", (payload["original_uuid"],)
             ).fetchone()
+            if original is not None:
+                refunded = sum(
+                    json.loads(p)["total"]
+                    for (p,) in self.conn.execute(
+                        "SELECT payload FROM documents WHERE kind = 'refund' "
+                        "AND json_extract(payload, '$.original_uuid') = ?",
+                        (payload["original_uuid"],),
+                    )
+                )
+                sold = json.loads(original[1]).get("total", 0)
+                if original[0] != "sale" or -(refunded + payload["total"]) > sold:
+                    return _result(
+                        ident,
+                        P.REJECTED,
+                        "request.invalid",
+                        "a refund cannot give back more than its sale took",
+                        sold=sold,
+                        refunded=-refunded,
+                    )
             if original is None:
                 return _result(
                     ident,
@@ -204,8 +227,7 @@ class Store:
     def change_product(
         self, sku: str, *, price: int | None = None, active: bool | None = None, name: str = ""
     ) -> int:
-        with self.lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self.lock, self._transaction():
             cursor = self._next("catalog")
             row = self.conn.execute(
                 "SELECT name_ko, price, active FROM catalog WHERE sku = ?", (sku,)
@@ -222,7 +244,7 @@ class Store:
                     cursor,
                 ),
             )
-            self.conn.execute("COMMIT")
+
         return cursor
 
     def catalog_changes(self, after: int, limit: int) -> dict[str, Any]:
@@ -249,8 +271,7 @@ class Store:
     ) -> dict[str, Any]:
         ident = str(uuidlib.uuid4())
         total = sum(int(ln.get("unit_price", 0)) * int(ln["qty"]) for ln in lines)
-        with self.lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self.lock, self._transaction():
             cursor = self._next("orders")
             number = order_no or f"ON-{cursor:06d}"
             self.conn.execute(
@@ -266,18 +287,22 @@ class Store:
                     cursor,
                 ),
             )
-            self.conn.execute("COMMIT")
+
         return {"uuid": ident, "order_no": number, "cursor": cursor, "total": total}
 
     def cancel_order(self, ident: str) -> bool:
         with self.lock:
             self.conn.execute("BEGIN IMMEDIATE")
-            cursor = self._next("orders")
-            changed = self.conn.execute(
-                "UPDATE orders SET status = 'cancelled', cursor = ? WHERE uuid = ? "
-                "AND status = 'placed'",
-                (cursor, ident),
-            ).rowcount
+            try:
+                cursor = self._next("orders")
+                changed = self.conn.execute(
+                    "UPDATE orders SET status = 'cancelled', cursor = ? WHERE uuid = ? "
+                    "AND status = 'placed'",
+                    (cursor, ident),
+                ).rowcount
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
             self.conn.execute("COMMIT" if changed else "ROLLBACK")
         return bool(changed)
 
@@ -310,15 +335,25 @@ class Store:
 
     def set_stock(self, register_id: str, levels: list[dict[str, Any]]) -> int:
         now = utc_now()
-        with self.lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self.lock, self._transaction():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO stock(register_id, sku, available, updated_at) "
                 "VALUES (?, ?, ?, ?)",
                 [(register_id, lv["sku"], lv["available"], now) for lv in levels],
             )
-            self.conn.execute("COMMIT")
         return len(levels)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (the connection is never left
+        inside a failed transaction for the next request)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     # --- inspection ---------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ from posapp_devtools.platform.faults import Faults
 from posapp_devtools.platform.server import create_app
 
 TOKEN = "till-R01-secret"
+ADMIN_TOKEN = "platform-admin-secret"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 REGISTER = "R01"
 
 
@@ -33,7 +35,9 @@ class ThreadedPlatform:
 
     def __init__(self, db_path: Path, faults: Faults | None = None) -> None:
         self.port = free_port()
-        self.app = create_app(db_path, tokens={TOKEN: REGISTER}, faults=faults)
+        self.app = create_app(
+            db_path, tokens={TOKEN: REGISTER}, faults=faults, admin_token=ADMIN_TOKEN
+        )
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="critical", lifespan="on"
         )
@@ -89,7 +93,7 @@ class PlatformProcess:
         args = [
             sys.executable, "-m", "posapp_devtools.platform.server", "serve",
             "--db", str(self.db_path), "--port", str(self.port),
-            "--token", f"{REGISTER}={TOKEN}",
+            "--token", f"{REGISTER}={TOKEN}", "--admin-token", ADMIN_TOKEN,
         ]  # fmt: skip
         for key, value in self.faults.items():
             args += [f"--{key.replace('_', '-')}", str(value)]
@@ -99,7 +103,7 @@ class PlatformProcess:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                r = httpx.get(f"{self.url}/admin/stats", timeout=1)
+                r = httpx.get(f"{self.url}/admin/stats", timeout=1, headers=ADMIN)
                 if r.status_code == 200:
                     return self
             except httpx.HTTPError:
@@ -115,4 +119,4 @@ class PlatformProcess:
             self.proc.wait(10)
 
     def stats(self) -> dict[str, Any]:
-        return httpx.get(f"{self.url}/admin/stats", timeout=5).json()
+        return httpx.get(f"{self.url}/admin/stats", timeout=5, headers=ADMIN).json()
