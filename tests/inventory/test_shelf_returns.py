@@ -81,3 +81,35 @@ def test_a_lot_past_its_window_is_pulled_and_returned(store: Store) -> None:
     assert [(d.kind, d.count, d.amount) for d in s.documents if d.kind == "supplier_return"] == [
         ("supplier_return", 3, -15_000)
     ]
+
+
+def test_the_cli_sets_a_window_pulls_and_returns(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.reports.test_exports_cli import admin
+
+    url = store.db.engine.url.render_as_string(hide_password=False)
+    done = admin(url, "shelf", "days", "장류", "1", "--user", "박지민")
+    assert done.returncode == 0, done.stderr.decode()
+    assert "0 lot(s) to pull" in admin(url, "shelf", "pull").stdout.decode()  # received today
+    lot = store.db.read(
+        lambda uow: uow.conn.exec_driver_sql(
+            f"SELECT id FROM lots WHERE product_id = {store.gochujang}"
+        ).scalar()
+    )
+    slip = tmp_path / "slip.pdf"
+    back = admin(
+        url,
+        "shelf",
+        "return",
+        str(lot),
+        "2",
+        "--reason",
+        "파손",
+        "--user",
+        "박지민",
+        "--slip",
+        str(slip),
+    )
+    assert back.returncode == 0, back.stderr.decode()
+    assert "returned 2" in back.stdout.decode() and slip.read_bytes().startswith(b"%PDF")
+    refused = admin(url, "shelf", "return", str(lot), "2", "--reason", "파손", "--user", "김하늘")
+    assert refused.returncode != 0 and b"Traceback" not in refused.stderr
