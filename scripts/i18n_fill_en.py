@@ -70,8 +70,10 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
         "수수료 규칙이 없을 때 쓰는 기본 수수료율",
     ): "The flat commission rate used where no commission rule applies",
     ("ReportsWindow", "세금계산서"): "Tax invoices",
-    ("ReportsWindow", "지난 분기"): "Last quarter",
-    ("ReportsWindow", "지난 반기"): "Last half-year",
+    ("ReportsWindow", "분기"): "Quarter",
+    ("ReportsWindow", "반기"): "Half-year",
+    ("ReportsWindow", "지난 분기 (부가세 예정·확정 신고)"): "Last quarter (VAT return)",
+    ("ReportsWindow", "지난 반기 (부가세 과세기간)"): "Last half-year (VAT period)",
     ("ReportsWindow", "엑셀 저장"): "Save as Excel",
     (
         "ReportsWindow",

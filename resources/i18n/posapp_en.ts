@@ -2454,17 +2454,17 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+33" />
+            <location line="+38" />
             <source>보고서</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-36" />
             <source>세금계산서</source>
             <translation>Tax invoices</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+38" />
             <source>기간</source>
             <translation>Period</translation>
         </message>
@@ -2490,13 +2490,23 @@
         </message>
         <message>
             <location line="+4" />
-            <source>지난 분기</source>
-            <translation>Last quarter</translation>
+            <source>분기</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>지난 분기 (부가세 예정·확정 신고)</source>
+            <translation>Last quarter (VAT return)</translation>
         </message>
         <message>
             <location line="+3" />
-            <source>지난 반기</source>
-            <translation>Last half-year</translation>
+            <source>반기</source>
+            <translation>Half-year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>지난 반기 (부가세 과세기간)</source>
+            <translation>Last half-year (VAT period)</translation>
         </message>
         <message>
             <location line="+10" />
