@@ -1,6 +1,7 @@
 """``posapp-admin tax-class …`` and ``commission …``: the accountant's commands (issue 20) —
 scheduled tax-class changes (listed, scheduled by product or category, cancelled, applied) and
-commission rules (listed, added, imported from CSV; exported by ``report commission-rules``).
+commission rules (listed, added, imported from CSV; exported by ``report commission-rules``),
+and ``shelf …`` (a category's shelf window, the pull list, a return to the supplier).
 
 Owns these subcommands' parsers and their runs; :mod:`posapp.cli` registers and dispatches them.
 The work is the services' (:mod:`posapp.inventory.tax_classes`); each write names its user.
@@ -19,7 +20,7 @@ from sqlalchemy import select
 from posapp.db.engine import Database, UnitOfWork
 from posapp.db.models import Category, Product, ProductBarcode
 
-COMMANDS = ("tax-class", "commission")
+COMMANDS = ("tax-class", "commission", "shelf")
 
 
 def add_parsers(sub: Any, who_arg: Callable[[Any], None]) -> None:
@@ -59,6 +60,19 @@ def add_parsers(sub: Any, who_arg: Callable[[Any], None]) -> None:
     imp = csub.add_parser("import", help="add the rules of a CSV (all or nothing)")
     imp.add_argument("file", type=Path)
     who_arg(imp)
+    sh = sub.add_parser("shelf", help="shelf windows, the pull list, returns to suppliers")
+    ssub = sh.add_subparsers(dest="action", required=True)
+    days = ssub.add_parser("days", help="a category's shelf window in days (0: none)")
+    days.add_argument("category")
+    days.add_argument("days", type=int)
+    who_arg(days)
+    ssub.add_parser("pull", help="today's pull list: floor lots past their window")
+    ret = ssub.add_parser("return", help="send units of a lot back to its supplier")
+    ret.add_argument("lot", type=int)
+    ret.add_argument("qty", type=int)
+    ret.add_argument("--reason", required=True)
+    who_arg(ret)
+    ret.add_argument("--slip", type=Path, help="write the return slip PDF here")
 
 
 def _product_id(uow: UnitOfWork, text: str) -> int | None:
@@ -87,6 +101,8 @@ def run(args: argparse.Namespace, db: Database) -> int:
 
     if args.command == "commission":
         return _commission(args, db)
+    if args.command == "shelf":
+        return _shelf(args, db)
     if args.action == "list":
         for c in db.read(lambda uow: tax_classes.list_changes(uow)):
             print(
@@ -190,4 +206,41 @@ def _commission(args: argparse.Namespace, db: Database) -> int:
         ]
 
     show(db.transact(add))
+    return 0
+
+
+def _shelf(args: argparse.Namespace, db: Database) -> int:
+    from posapp.auth.service import user_by_name
+    from posapp.inventory import shelf
+
+    if args.action == "pull":
+        items = db.read(lambda uow: shelf.pull_list(uow))
+        for i in items:
+            print(
+                f"lot {i.lot_id:>6}  {i.product}  {i.qty:,}  {i.category} {i.days_on_shelf}/"
+                f"{i.window}일  입고 {i.received}  {i.supplier}"
+            )
+        print(f"{len(items)} lot(s) to pull")
+        return 0
+    if args.action == "days":
+
+        def set_days(uow: UnitOfWork) -> None:
+            cid = _category_id(uow, args.category)
+            shelf.set_shelf_days(
+                uow, cid or -1, args.days or None, user_id=user_by_name(uow, args.user).id
+            )
+
+        db.transact(set_days)
+        print(f"{args.category}: {args.days or 'no'} shelf day(s)")
+        return 0
+    info = db.transact(
+        lambda uow: shelf.return_to_supplier(
+            uow, args.lot, args.qty, args.reason, user_id=user_by_name(uow, args.user).id
+        )
+    )
+    print(f"returned {info.qty} of lot {info.lot_id} to {info.supplier}: {info.amount:,} won")
+    if args.slip:
+        args.slip.parent.mkdir(parents=True, exist_ok=True)
+        args.slip.write_bytes(shelf.return_slip_pdf(info))
+        print(args.slip)
     return 0

@@ -53,6 +53,8 @@ WRITES: Mapping[str, Permission] = {
     "tax-class apply": Permission.STOCK_ADJUSTMENT,
     "commission add": Permission.STOCK_ADJUSTMENT,
     "commission import": Permission.STOCK_ADJUSTMENT,
+    "shelf days": Permission.STOCK_ADJUSTMENT,
+    "shelf return": Permission.STOCK_ADJUSTMENT,
 }
 
 

@@ -26,7 +26,7 @@ from posapp.db.models import (
     StockLevel,
 )
 from posapp.domain import calendar
-from posapp.reports import commission, sales, settlement, stock, tax_invoices, vat
+from posapp.reports import commission, partner_month, sales, settlement, stock, tax_invoices, vat
 from posapp.reports.base import local_hour, utc_bounds
 from posapp.reports.error_codes import ReportErrorCode
 from posapp.reports.model import (
@@ -113,6 +113,7 @@ REPORTS: dict[str, tuple[str, Query]] = {
     "discounts": ("할인 내역", sales.discounts),
     "settlement": ("공급자별 정산", settlement.settlement),
     "region-settlement": ("지역별 정산 요약", settlement.region_summary),
+    "region-month": ("지역별 월간 실적 (협력 지자체)", partner_month.region_month),
     "valuation": ("재고 자산 평가", stock.valuation),
     "slow": ("부진 재고", stock.slow_movers),
     "waste": ("폐기 내역", stock.waste),

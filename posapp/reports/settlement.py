@@ -31,6 +31,7 @@ from posapp.db.models import (
     GoodsReceiptLine,
     Producer,
     Region,
+    SupplierReturn,
 )
 from posapp.domain import calendar
 from posapp.domain.money import round_half_up_div
@@ -97,6 +98,8 @@ class SupplierSettlement:
     documents: tuple[DocRef, ...] = field(default=())
     #: 과세/면세 per product group, the commission's VAT and the documents to issue
     tax: SupplierTax | None = None
+    #: goods sent back to the supplier in the period, at their lots' cost (반품)
+    returned_to_supplier: int = 0
 
     @property
     def margin(self) -> int:
@@ -133,6 +136,24 @@ def _received(uow: UnitOfWork, period: Period, f: Filters) -> dict[int, list[Doc
         at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
         day = calendar.business_day(at)
         out[sid].append(DocRef("receipt", day, f"입고 {gid} ({uuid[:8]})", int(n), int(amount)))
+    return out
+
+
+def _supplier_returns(uow: UnitOfWork, period: Period) -> dict[int, list[DocRef]]:
+    """Returns to each supplier in the period (posapp.inventory.shelf), as documents."""
+    t = SupplierReturn.__table__
+    lo, hi = utc_bounds(period)
+    q = (
+        select(t.c.producer_id, t.c.uuid, t.c.created_at, t.c.qty, t.c.amount, P.c.name_ko)
+        .select_from(t.join(P, P.c.id == t.c.product_id))
+        .where(t.c.created_at >= lo, t.c.created_at < hi, t.c.producer_id.is_not(None))
+        .order_by(t.c.created_at, t.c.id)
+    )
+    out: dict[int, list[DocRef]] = defaultdict(list)
+    for sid, uuid, at, qty, amount, name in uow.conn.execute(q):
+        at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+        ref = f"반품 {name} ({uuid[:8]})"
+        out[sid].append(DocRef("supplier_return", calendar.business_day(at), ref, qty, -amount))
     return out
 
 
@@ -184,6 +205,7 @@ def settle_suppliers(
         for k, v in line_groups(uow, period, f, ["producer", "product"], with_cost=True).items()
     ]
     received = _received(uow, period, f)
+    sent_back = _supplier_returns(uow, period)
     pr = Producer.__table__
     rg = Region.__table__
     producers = {
@@ -220,7 +242,7 @@ def settle_suppliers(
                 uncosted,
             )
         )
-    keys: set[int | None] = set(per) | set(received)
+    keys: set[int | None] = set(per) | set(received) | set(sent_back)
     if f.producer_id is not None:
         keys = {f.producer_id}
     by_supplier = tax_lines(uow, period, f, list(keys))
@@ -257,10 +279,14 @@ def settle_suppliers(
         else:
             commission = 0
             payable = recv
+        back_docs = sent_back.get(key, []) if key is not None else []
+        back = -sum(d.amount for d in back_docs)
+        if kind == "purchase":
+            payable -= back  # bought goods sent back: the supplier owes the store for them
         docs: tuple[DocRef, ...] = ()
         if with_documents and key is not None:
             sub = Filters(f.region_id, key, f.category_id, f.register_id, f.user_id)
-            docs = tuple(_documents(uow, period, sub)) + tuple(recv_docs)
+            docs = tuple(_documents(uow, period, sub)) + tuple(recv_docs) + tuple(back_docs)
         out.append(
             SupplierSettlement(
                 key,
@@ -278,6 +304,7 @@ def settle_suppliers(
                 payable,
                 docs,
                 tax,
+                back,
             )
         )
     out.sort(key=lambda s: (-s.net, s.name))
@@ -326,7 +353,7 @@ def settlement(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
         "위탁: 지급액 = 순매출 - 수수료 - 수수료 부가세(10%). 수수료는 판매일에 적용되는 "
         "수수료 규칙(없으면 공급자별 수수료율)으로 계산합니다.",
         "특정매입: 지급액(매입액) = 순매출 - 점포 마진(수수료 규칙의 율).",
-        "직매입: 지급액 = 기간 중 입고액(로트 단가).",
+        "직매입: 지급액 = 기간 중 입고액(로트 단가) - 공급자 반품액.",
         "순매출 = 판매 - 기간 중 반품(환불일 기준). 금액은 부가세 포함.",
     )
     unrated = [s.name for s in sups if s.kind == "consignment" and s.rate is None]
@@ -371,7 +398,12 @@ DOC_COLUMNS = (
     Column("count", "건수", "int"),
     Column("amount", "금액", "krw"),
 )
-DOC_KIND_KO = {"sales": "판매", "refund": "반품", "receipt": "입고"}
+DOC_KIND_KO = {
+    "sales": "판매",
+    "refund": "환불",
+    "receipt": "입고",
+    "supplier_return": "공급자 반품",
+}
 
 
 def statement_sections(

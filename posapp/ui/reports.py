@@ -284,6 +284,11 @@ class ReportsWindow(QMainWindow):
         self.kind.setMinimumContentsLength(10)
         for name, title in Reports.catalogue():
             self.kind.addItem(title, name)
+        # long report names must not widen the window past 1024 px: the list shows them whole
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(8)
         today = self._today()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -304,10 +309,12 @@ class ReportsWindow(QMainWindow):
         b.clicked.connect(self.set_last_month)
         bar.addWidget(b)
         # the VAT return's periods: the last whole quarter (예정/확정) and half-year (기)
-        self.quarter_btn = QPushButton(self.tr("지난 분기"))
+        self.quarter_btn = QPushButton(self.tr("분기"))
+        self.quarter_btn.setToolTip(self.tr("지난 분기 (부가세 예정·확정 신고)"))
         self.quarter_btn.clicked.connect(lambda: self.set_last_months(3))
         bar.addWidget(self.quarter_btn)
-        self.half_btn = QPushButton(self.tr("지난 반기"))
+        self.half_btn = QPushButton(self.tr("반기"))
+        self.half_btn.setToolTip(self.tr("지난 반기 (부가세 과세기간)"))
         self.half_btn.clicked.connect(lambda: self.set_last_months(6))
         bar.addWidget(self.half_btn)
         root.addLayout(bar)

@@ -63,6 +63,8 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "inventory_import.py",
     ROOT / "posapp" / "ui" / "inventory_history.py",
     ROOT / "posapp" / "ui" / "reports.py",
+    ROOT / "posapp" / "ui" / "reports_invoices.py",
+    ROOT / "posapp" / "ui" / "commission_dialog.py",
     ROOT / "posapp" / "ui" / "settings.py",
     ROOT / "posapp" / "ui" / "staff.py",
     ROOT / "posapp" / "ui" / "scan_targets.py",

@@ -49,7 +49,18 @@ def test_last_quarter_on_screen_and_as_xlsx(qtbot, october: Store, tmp_path: Pat
     assert (w.period().start, w.period().end) == (dt.date(2026, 7, 1), dt.date(2026, 12, 31))
 
 
-def test_the_reports_window_fits_1024(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_the_reports_window_fits_1024(qapp, qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from posapp.ui.fonts import app_font, register_fonts
+
+    before = qapp.font()
+    qapp.setFont(app_font(register_fonts()))  # the font the app runs with (NanumGothic)
+    try:
+        _fits(qtbot, store)
+    finally:
+        qapp.setFont(before)
+
+
+def _fits(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     for width in (1024, 1366):
         w = ReportsWindow(Reports(store.db), SyncRunner(), user_name="박지민")
         qtbot.addWidget(w)

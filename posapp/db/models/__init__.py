@@ -15,7 +15,12 @@ the public way to name a model.
 
 from __future__ import annotations
 
-from posapp.db.models.accounts import CommissionRule, TaxClassChange, TaxInvoice
+from posapp.db.models.accounts import (
+    CommissionRule,
+    SupplierReturn,
+    TaxClassChange,
+    TaxInvoice,
+)
 from posapp.db.models.base import NAMING, Base, BigID, UTCDateTime, utcnow
 from posapp.db.models.catalogue import (
     Category,
@@ -99,6 +104,7 @@ __all__ = [
     "StockReservation",
     "StoreMeta",
     "StorePolicy",
+    "SupplierReturn",
     "SyncState",
     "TaxClassChange",
     "TaxInvoice",

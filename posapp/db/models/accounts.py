@@ -76,3 +76,21 @@ class TaxInvoice(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class SupplierReturn(Base):
+    """Goods sent back to their supplier (반품): the stock movement's document, what of which
+    lot, at the lot's cost, and why; a 직매입 supplier's settlement is reduced by it."""
+
+    __tablename__ = "supplier_returns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_cost: Mapped[int | None] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

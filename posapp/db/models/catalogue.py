@@ -49,6 +49,9 @@ class Category(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
     name_en: Mapped[str] = mapped_column(String(80), default="")
+    # days a lot of this category may stay on the shelf after it came in (leafy greens 1);
+    # NULL: no window (migration 0011_accounts; posapp.inventory.shelf)
+    shelf_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class Product(Base):

@@ -92,9 +92,42 @@ def upgrade() -> None:
         sa.UniqueConstraint("sale_uuid", name="uq_tax_invoices_sale_uuid"),
     )
     op.create_index("ix_tax_invoices_business_date", "tax_invoices", ["business_date"])
+    op.create_table(
+        "supplier_returns",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("producer_id", sa.Integer(), nullable=True),
+        sa.Column("product_id", sa.Integer(), nullable=False),
+        sa.Column("lot_id", sa.Integer(), nullable=True),
+        sa.Column("qty", sa.Integer(), nullable=False),
+        sa.Column("unit_cost", sa.Integer(), nullable=True),
+        sa.Column("amount", sa.Integer(), nullable=False),
+        sa.Column("reason", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["producer_id"], ["producers.id"], name="fk_supplier_returns_producer_id_producers"
+        ),
+        sa.ForeignKeyConstraint(
+            ["product_id"], ["products.id"], name="fk_supplier_returns_product_id_products"
+        ),
+        sa.ForeignKeyConstraint(["lot_id"], ["lots.id"], name="fk_supplier_returns_lot_id_lots"),
+        sa.ForeignKeyConstraint(
+            ["created_by"], ["users.id"], name="fk_supplier_returns_created_by_users"
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_supplier_returns"),
+        sa.UniqueConstraint("uuid", name="uq_supplier_returns_uuid"),
+    )
+    op.create_index("ix_supplier_returns_producer_id", "supplier_returns", ["producer_id"])
+    with op.batch_alter_table("categories") as batch:
+        batch.add_column(sa.Column("shelf_days", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("categories") as batch:
+        batch.drop_column("shelf_days")
+    op.drop_index("ix_supplier_returns_producer_id", table_name="supplier_returns")
+    op.drop_table("supplier_returns")
     op.drop_index("ix_tax_invoices_business_date", table_name="tax_invoices")
     op.drop_table("tax_invoices")
     op.drop_index("ix_commission_rules_producer_id", table_name="commission_rules")
