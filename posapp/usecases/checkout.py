@@ -215,8 +215,8 @@ class CheckoutSession:
     def add_line(self, line: CartLine) -> int:
         return ticket.add_line(self, line)
 
-    def set_qty(self, index: int, qty: int) -> None:
-        ticket.set_qty(self, index, qty)
+    def set_qty(self, index: int, qty: int, approval: Approval | None = None) -> None:
+        ticket.set_qty(self, index, qty, approval)
 
     def remove(self, index: int) -> None:
         ticket.remove(self, index)

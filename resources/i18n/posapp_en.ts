@@ -402,6 +402,7 @@
         <location line="+22"/>
         <location line="+12"/>
         <location filename="../../posapp/ui/checkout_payment.py" line="+72"/>
+        <location filename="../../posapp/ui/ticket_approval.py" line="+58"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
     </message>
@@ -571,6 +572,11 @@
         <location line="+7"/>
         <source>돈통 열기: 관리자 승인</source>
         <translation>Open drawer: manager approval</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/ticket_approval.py" line="+1"/>
+        <source>한도를 넘는 수량: 관리자 승인</source>
+        <translation>Quantity above the store&apos;s limit: manager approval</translation>
     </message>
 </context>
 <context>
