@@ -351,7 +351,9 @@ def test_the_store_policy_screen_changes_every_tills_rule(qtbot, till, store: St
     assert script.asked.count("pin") == 3
 
 
-def test_a_quantity_beyond_the_limit_needs_a_manager_for_that_line(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_a_quantity_beyond_the_limit_needs_a_manager_for_that_line(
+    qtbot, till, store: Store
+) -> None:  # type: ignore[no-untyped-def]
     window, script, _parts, _ = till
     sign_in(qtbot, window, script)
     burst(qtbot, window.search, GOCHUJANG_CODE)
