@@ -10,6 +10,8 @@ The approvals these actions may need are values bound to them
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -97,24 +99,36 @@ def over_limit_request(
     )
 
 
+POLICY_TTL_S = 30.0  # a policy change reaches a till's scans within this
+
+
+def policy(s: CheckoutSession) -> Mapping[str, int]:
+    """The store policy for the open ticket's checks, read at most every :data:`POLICY_TTL_S`
+    (the sale engine reads it again in the sale's own transaction)."""
+    now = time.monotonic()
+    if s.policy_read is None or now - s.policy_read[0] > POLICY_TTL_S:
+        s.policy_read = (now, s.read(store_policy.load))
+    return s.policy_read[1]
+
+
 def _check_limits(s: CheckoutSession, ticket: Ticket) -> None:
-    policy = s.read(store_policy.load)
+    limits = policy(s)
     for ln in ticket.lines:
         if ln.fixed_amount is not None and ln.fixed_amount <= 0:
             raise SessionError(  # the message in English only: the words say it in Korean
                 "a ₩0 scale label", code=SessionErrorCode.ZERO_PRICE, name=ln.name
             )
         weighed = ln.unit.is_weighed
-        most = policy["max_weight_g"] if weighed else policy["max_qty"]
+        most = limits["max_weight_g"] if weighed else limits["max_qty"]
         if ln.qty > most:
             unit = "g" if weighed else "개"
             _over(ln.name, "무게" if weighed else "수량", f"{ln.qty:,}{unit}", f"{most:,}{unit}")
-        if ln.gross > policy["max_line_total"]:
-            limit = policy["max_line_total"]
+        if ln.gross > limits["max_line_total"]:
+            limit = limits["max_line_total"]
             _over(ln.name, "금액", f"₩{ln.gross:,}", f"₩{limit:,}")
     gross = sum(ln.gross for ln in ticket.lines)
-    if gross > policy["max_ticket_total"]:
-        _over("거래", "합계", f"₩{gross:,}", f"₩{policy['max_ticket_total']:,}")
+    if gross > limits["max_ticket_total"]:
+        _over("거래", "합계", f"₩{gross:,}", f"₩{limits['max_ticket_total']:,}")
 
 
 def _over(name: str, what: str, value: str, limit: str) -> None:
