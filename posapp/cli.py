@@ -4,7 +4,9 @@ Commands: ``init``, ``demo``, ``products import FILE`` / ``products export FILE`
 ``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``report NAME
 --from DATE [--to DATE] [--format txt|csv|pdf] [--out FILE]`` (posapp.reports), ``user add``,
 ``backup --out FILE`` / ``restore FILE`` (SQLite), ``perm list|grant|revoke``, ``audit``,
-``sync``, ``offline``, ``cash-receipts``, ``secret``, ``printer test``; ``printer-emulator`` and
+``sync``, ``offline``, ``cash-receipts``, ``secret``, ``printer test``, ``policy``,
+``lockout`` (posapp.cli_control; every command that writes asks who you are: ``--user NAME``
+and the PIN); ``printer-emulator`` and
 ``terminal-simulator`` hand over to the developer tools' own commands
 (``posapp-printer-emulator``, ``posapp-card-simulator``).
 Exit codes: 0 success, 1 the command ran and found a problem (rejected import, failed

@@ -31,7 +31,7 @@ from posapp.ui.checkout_refund import RefundFlow
 from posapp.ui.checkout_view import Action, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
-from posapp.ui.ticket_approval import TicketApproval
+from posapp.ui.ticket_approval import TicketApproval, set_qty_within_limits
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.checkout import (
     HeldInfo,
@@ -325,8 +325,8 @@ class CheckoutWindow(SellingGuards):
         line = self.session.ticket.lines[i]
         label = self.tr("무게 (g)") if line.unit.is_weighed else self.tr("수량")
         qty = self.ask.number(self.tr("수량 변경"), label, line.qty)
-        if qty is not None:
-            self._do(lambda: self.session.set_qty(i, qty))
+        if qty is not None:  # beyond the store's limit: a manager approves
+            set_qty_within_limits(self, i, qty)
 
     def remove_line(self) -> None:
         i = self._selected()

@@ -2,11 +2,25 @@
 a discount above the limit is entered (F4/F5), used when the ticket is paid (F12), dropped when
 the ticket is done or another one is recalled. It covers only the percent it was given for
 (:meth:`posapp.usecases.approvals.Approval.covers`); it is never carried to another action.
+
+Also :func:`set_qty_within_limits`: a quantity beyond the store's sanity limits asks a manager
+to approve that line at that quantity (never beyond the hard limits).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from posapp.ui.messages import explain
+from posapp.ui.operations import Op, approve_first
 from posapp.usecases.approvals import Approval
+from posapp.usecases.error_codes import SessionErrorCode
+from posapp.usecases.ticket import over_limit_request
+
+if TYPE_CHECKING:
+    from posapp.ui.checkout import CheckoutWindow
 
 
 class TicketApproval:
@@ -25,3 +39,31 @@ class TicketApproval:
         if kept is None or kept[0] != ticket_uuid:
             return None
         return kept[1]
+
+
+def set_qty_within_limits(w: CheckoutWindow, index: int, qty: int) -> None:
+    """Set line ``index`` to ``qty``; beyond the store's limit the refusal is said and a
+    manager's PIN is asked for this line at this quantity, then it is set with the approval."""
+    session = w.session
+
+    def beyond(exc: BaseException) -> None:
+        w.show_message(explain(exc))
+        data = getattr(exc, "data", {}) or {}
+        if getattr(exc, "code", "") != SessionErrorCode.OVER_LIMIT or not data.get("approvable"):
+            return
+        request = over_limit_request(
+            session,
+            index,
+            qty,
+            QCoreApplication.translate("CheckoutWindow", "관리자 승인"),
+            QCoreApplication.translate("CheckoutWindow", "한도를 넘는 수량: 관리자 승인"),
+        )
+
+        def approved(approval: Approval) -> None:
+            w._do(lambda: session.set_qty(index, qty, approval))
+
+        approve_first(w, w.runner, w.approvals, w, request, approved)
+
+    Op(w, w.runner, lambda: session.set_qty(index, qty)).success(lambda _: w.refresh()).failure(
+        beyond
+    ).run()

@@ -110,6 +110,9 @@ class CheckoutSession:
     #: wakes its forwarder, which then tells the screen
     on_offline: Callable[[], None] | None = None
     recovery: recovery.RecoveryFile = field(init=False, repr=False)
+    #: the store policy as last read and when (monotonic s): scans check limits against it
+    #: without a round trip each (posapp.usecases.ticket.policy)
+    policy_read: tuple[float, Mapping[str, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.recovery = recovery.RecoveryFile(self.settings.recovery_dir, self.settings.register_id)
@@ -223,8 +226,8 @@ class CheckoutSession:
     def add_line(self, line: CartLine) -> int:
         return ticket.add_line(self, line)
 
-    def set_qty(self, index: int, qty: int) -> None:
-        ticket.set_qty(self, index, qty)
+    def set_qty(self, index: int, qty: int, approval: Approval | None = None) -> None:
+        ticket.set_qty(self, index, qty, approval)
 
     def remove(self, index: int) -> None:
         ticket.remove(self, index)

@@ -56,14 +56,14 @@ def complete(
         return sale
 
     if s.offline:
-        sale = _sell_offline(s, tenders, cash_receipt, approver)
+        sale = _sell_offline(s, tenders, cash_receipt, approver, approved)
     else:
         try:
             sale = s.db.transact(run)
         except DatabaseUnavailable as exc:
             if not s.go_offline(str(exc)):
                 raise
-            sale = _sell_offline(s, tenders, cash_receipt, approver)
+            sale = _sell_offline(s, tenders, cash_receipt, approver, approved)
     # committed: nothing from here on may fail the payment (its approvals would be cancelled
     # for a sale that exists)
     s.last_sale = sale
@@ -79,6 +79,7 @@ def _sell_offline(
     tenders: list[Tender],
     cash_receipt: CashReceiptRequest | None,
     approver: int | None,
+    approved: dict[str, int] | None = None,
 ) -> CompletedSale:
     assert s.spool is not None
     shift = s.require_shift()
@@ -92,6 +93,7 @@ def _sell_offline(
         approved_by=approver,
         cash_receipt=cash_receipt,
         discount_limit_percent=discount_limit(s),  # the spool's copy of the store's policy
+        approved_bound=approved,
     )
     if s.on_offline is not None:
         try:

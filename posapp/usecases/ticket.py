@@ -10,6 +10,8 @@ The approvals these actions may need are values bound to them
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 
 DISCOUNT_OVER_LIMIT = "sale.discount_over_limit"
 PRICE_OVERRIDE = "line.price_override"
+OVER_LIMIT = "ticket.over_limit"  # a quantity beyond the store's sanity limit, approved
+#: beyond these not even a manager approves (what the database's columns hold, with room)
+HARD_LIMITS = {"qty": 1_000_000, "amount": 1_000_000_000, "total": 2_000_000_000}
 
 _RECEIPT_NO = re.compile(f"^{receipt_numbers.RECEIPT_NO_PATTERN}$")  # a scanned receipt → refund
 
@@ -50,27 +55,81 @@ def load_index(s: CheckoutSession) -> SearchIndex:
     return s.index
 
 
-def within_limits(s: CheckoutSession, ticket: Ticket) -> None:
+def within_limits(
+    s: CheckoutSession,
+    ticket: Ticket,
+    approval: Approval | None = None,
+    index: int | None = None,
+) -> bool:
     """Refuse a ticket beyond the store's sanity limits (store policy: pieces and grams on a
     line, a line's amount, the ticket's total) or with a ₩0 scale label, in Korean words
-    (``session.over_limit`` / ``session.zero_price``), before it reaches the database."""
-    policy = s.read(store_policy.load)
+    (``session.over_limit`` / ``session.zero_price``), before it reaches the database. Line
+    ``index`` may go beyond them with a manager's ``approval`` for it (:func:`limit_bound`;
+    the error says ``approvable``), never beyond :data:`HARD_LIMITS`. True when the approval
+    was needed."""
+    if index is not None and 0 <= index < len(ticket.lines):
+        bound = limit_bound(ticket, index)
+        if any(bound[k] > HARD_LIMITS[k] for k in HARD_LIMITS):
+            approval = None
+        elif approval is not None and approval.covers(OVER_LIMIT, line=index, **bound):
+            return True
+    try:
+        _check_limits(s, ticket)
+    except SessionError as exc:
+        if index is not None and exc.code == SessionErrorCode.OVER_LIMIT:
+            bound = limit_bound(ticket, index)
+            exc.data["approvable"] = all(bound[k] <= HARD_LIMITS[k] for k in HARD_LIMITS)
+        raise
+    return False
+
+
+def limit_bound(ticket: Ticket, index: int) -> dict[str, int]:
+    """What a manager approves beyond the limits: this line's quantity and amount and the
+    ticket's total as they are now."""
+    line = ticket.lines[index]
+    return {"qty": line.qty, "amount": line.gross, "total": sum(x.gross for x in ticket.lines)}
+
+
+def over_limit_request(
+    s: CheckoutSession, index: int, qty: int, title: str, prompt: str
+) -> ApprovalRequest:
+    trial = s.ticket.copy()
+    trial.set_qty(index, qty)
+    return ApprovalRequest(
+        action=OVER_LIMIT, title=title, prompt=prompt, line=index, bound=limit_bound(trial, index)
+    )
+
+
+POLICY_TTL_S = 30.0  # a policy change reaches a till's scans within this
+
+
+def policy(s: CheckoutSession) -> Mapping[str, int]:
+    """The store policy for the open ticket's checks, read at most every :data:`POLICY_TTL_S`
+    (the sale engine reads it again in the sale's own transaction)."""
+    now = time.monotonic()
+    if s.policy_read is None or now - s.policy_read[0] > POLICY_TTL_S:
+        s.policy_read = (now, s.read(store_policy.load))
+    return s.policy_read[1]
+
+
+def _check_limits(s: CheckoutSession, ticket: Ticket) -> None:
+    limits = policy(s)
     for ln in ticket.lines:
         if ln.fixed_amount is not None and ln.fixed_amount <= 0:
             raise SessionError(  # the message in English only: the words say it in Korean
                 "a ₩0 scale label", code=SessionErrorCode.ZERO_PRICE, name=ln.name
             )
         weighed = ln.unit.is_weighed
-        most = policy["max_weight_g"] if weighed else policy["max_qty"]
+        most = limits["max_weight_g"] if weighed else limits["max_qty"]
         if ln.qty > most:
             unit = "g" if weighed else "개"
             _over(ln.name, "무게" if weighed else "수량", f"{ln.qty:,}{unit}", f"{most:,}{unit}")
-        if ln.gross > policy["max_line_total"]:
-            limit = policy["max_line_total"]
+        if ln.gross > limits["max_line_total"]:
+            limit = limits["max_line_total"]
             _over(ln.name, "금액", f"₩{ln.gross:,}", f"₩{limit:,}")
     gross = sum(ln.gross for ln in ticket.lines)
-    if gross > policy["max_ticket_total"]:
-        _over("거래", "합계", f"₩{gross:,}", f"₩{policy['max_ticket_total']:,}")
+    if gross > limits["max_ticket_total"]:
+        _over("거래", "합계", f"₩{gross:,}", f"₩{limits['max_ticket_total']:,}")
 
 
 def _over(name: str, what: str, value: str, limit: str) -> None:
@@ -151,15 +210,19 @@ def add_line(s: CheckoutSession, line: CartLine) -> int:
     return index
 
 
-def set_qty(s: CheckoutSession, index: int, qty: int) -> None:
-    """Change a line's quantity; a lower one is an audit event (``ticket.qty``)."""
+def set_qty(s: CheckoutSession, index: int, qty: int, approval: Approval | None = None) -> None:
+    """Change a line's quantity; a lower one is an audit event (``ticket.qty``), and so is one
+    beyond the store's limits that a manager approved (``ticket.over_limit``)."""
     trial = s.ticket.copy()
     trial.set_qty(index, qty)
-    within_limits(s, trial)
+    approved = within_limits(s, trial, approval, index)
     before = s.ticket.lines[index]
     s.ticket.set_qty(index, qty)
     if qty < before.qty:
         _record_edit(s, "ticket.qty", index, before, {"qty": qty})
+    if approved and approval is not None:
+        after = {"qty": qty, "approved_by": approval.approver_id, **approval.bound}
+        _record_edit(s, OVER_LIMIT, index, before, after)
     s.save_recovery()
 
 
@@ -307,6 +370,7 @@ def override_price(
 
 __all__ = [
     "DISCOUNT_OVER_LIMIT",
+    "OVER_LIMIT",
     "PRICE_OVERRIDE",
     "ProductInfo",
     "ScanOutcome",
@@ -315,5 +379,6 @@ __all__ = [
     "discount_limit",
     "discount_request",
     "needs_approval",
+    "over_limit_request",
     "price_request",
 ]

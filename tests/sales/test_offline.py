@@ -444,6 +444,17 @@ def test_audit_events_written_offline_reach_the_server_once(store: Store, tmp_pa
     # the drawer and the void copied from the spool; the discount approval written by the replay
     # of the sale (not copied as well)
     assert sorted(new) == ["discount.approve", "drawer.open", "ticket.void"]
+    replayed = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "discount.approve")
+        ).one()
+    )
+    assert replayed.user_id == store.manager
+    assert replayed.after["approved"] == {
+        "percent": 50,
+        "amount": 4_250,
+        "line.0." + str(store.gochujang): 50,
+    }
     forwarder.forward(spool, store.db)  # again: nothing more
     assert actions()[len(before) :] == new
     assert sale.receipt_no.endswith("-O0001")

@@ -349,3 +349,34 @@ def test_the_store_policy_screen_changes_every_tills_rule(qtbot, till, store: St
     script.push("discount", Discount.percent(20))
     qtbot.keyClick(window, Qt.Key.Key_F4)
     assert script.asked.count("pin") == 3
+
+
+def test_a_quantity_beyond_the_limit_needs_a_manager_for_that_line(
+    qtbot, till, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    window, script, _parts, _ = till
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    window.table.selectRow(0)
+    script.push("number", 1_500)  # above the store's 999 pieces
+    script.push("pin", None)  # no manager: nothing changes
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.session.ticket.lines[0].qty == 1
+    assert script.asked.count("pin") == 2
+    window.table.selectRow(0)
+    script.push("number", 1_500)
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.session.ticket.lines[0].qty == 1_500
+    event = store.db.read(
+        lambda uow: uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "ticket.over_limit")
+        ).one()
+    )
+    assert event.after["approved_by"] == store.manager and event.after["qty"] == 1_500
+    window.table.selectRow(0)
+    script.push("number", 1_600)  # more than approved: asked again
+    script.push("pin", None)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.session.ticket.lines[0].qty == 1_500
+    assert script.asked.count("pin") == 4

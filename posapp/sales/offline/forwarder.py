@@ -186,6 +186,7 @@ def _replay(uow: UnitOfWork, p: dict[str, Any]) -> str:
         approved_by=p.get("approved_by"),
         cash_receipt=cash_receipt_from(p.get("cash_receipt")),
         discount_limit_percent=int(p.get("discount_limit_percent", 100)),
+        approved_bound=p.get("approved_bound") or None,
         now=dt.datetime.fromisoformat(p["created_at"]),
         receipt_no=p["receipt_no"],
     )

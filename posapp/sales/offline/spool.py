@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,7 @@ class Spool:
         cash_receipt: CashReceiptRequest | None = None,
         discount_limit_percent: int = 100,
         now: dt.datetime | None = None,
+        approved_bound: Mapping[str, int] | None = None,
     ) -> CompletedSale:
         """Commit the sale in the spool (offline receipt series) and queue it for the server."""
         now = now or utcnow()
@@ -150,6 +151,7 @@ class Spool:
                 discount_limit_percent=discount_limit_percent,
                 now=now,
                 receipt_series=OFFLINE_SERIES,
+                approved_bound=approved_bound,
             )
             payload = {
                 "v": 1,
@@ -161,6 +163,7 @@ class Spool:
                 "approved_by": approved_by,
                 "cash_receipt": cash_receipt_json(cash_receipt),
                 "discount_limit_percent": discount_limit_percent,
+                "approved_bound": dict(approved_bound or {}),
                 "created_at": now.isoformat(),
                 "receipt_no": sale.receipt_no,
             }
