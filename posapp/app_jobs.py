@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings
 from posapp.db.engine import Database
+from posapp.domain.tax_parts import TaxParts
 from posapp.hardware.ports import CardApproval, CardTerminal, CashReceiptApproval
 from posapp.sales.card_cancels import CancelRetryResult
 from posapp.sales.cash_receipts import RetryResult
@@ -89,10 +90,12 @@ def start_jobs(
         (on the I/O pool; posapp.sales.cash_receipts)."""
         from posapp.sales import cash_receipts
 
-        def issue(amount: int, identity: str, purpose: str) -> CashReceiptApproval:
+        def issue(
+            amount: int, identity: str, purpose: str, *, tax: TaxParts | None
+        ) -> CashReceiptApproval:
             assert terminal is not None
             return terminal.issue_cash_receipt(
-                amount, identity, purpose, request_id=str(uuid.uuid4())
+                amount, identity, purpose, request_id=str(uuid.uuid4()), tax=tax
             )
 
         return (
@@ -106,14 +109,18 @@ def start_jobs(
         cancelled now that it answers (on the I/O pool; posapp.sales.card_cancels)."""
         from posapp.sales import card_cancels
 
-        def cancel(approval_no: str, at: dt.datetime, amount: int) -> CardApproval:
+        def cancel(
+            approval_no: str, at: dt.datetime, amount: int, *, tax: TaxParts | None
+        ) -> CardApproval:
             assert terminal is not None
-            return terminal.cancel(approval_no, at, amount, request_id=str(uuid.uuid4()))
+            return terminal.cancel(approval_no, at, amount, request_id=str(uuid.uuid4()), tax=tax)
 
-        def cancel_receipt(approval_no: str, at: dt.datetime, amount: int) -> CashReceiptApproval:
+        def cancel_receipt(
+            approval_no: str, at: dt.datetime, amount: int, *, tax: TaxParts | None
+        ) -> CashReceiptApproval:
             assert terminal is not None
             return terminal.cancel_cash_receipt(
-                approval_no, at, amount, request_id=str(uuid.uuid4())
+                approval_no, at, amount, request_id=str(uuid.uuid4()), tax=tax
             )
 
         return runner.io(

@@ -25,10 +25,13 @@ from sqlalchemy import insert, select, update
 
 from posapp import audit
 from posapp.db.engine import Database, UnitOfWork
-from posapp.db.models import PendingCardCancel, utcnow
+from posapp.db.models import Payment, PendingCardCancel, Sale, utcnow
+from posapp.domain import tax_parts
+from posapp.domain.tax_parts import TaxParts
 from posapp.errors import PosError
+from posapp.sales import cash_receipts
 from posapp.sales.error_codes import CardCancelErrorCode
-from posapp.sales.tenders import refuse_card_number
+from posapp.sales.tenders import CARD_METHODS, refuse_card_number
 
 log = logging.getLogger(__name__)
 
@@ -178,13 +181,13 @@ def mark_done(
 def retry(
     db: Database,
     register_id: str,
-    cancel: Callable[[str, dt.datetime, int], Any],
-    cancel_cash_receipt: Callable[[str, dt.datetime, int], Any] | None = None,
+    cancel: Callable[..., Any],
+    cancel_cash_receipt: Callable[..., Any] | None = None,
 ) -> CancelRetryResult:
     """Make this till's pending cancels on the terminal: ``cancel(approval_no, approved_at,
-    amount)`` (a card) or ``cancel_cash_receipt(...)`` (a 현금영수증) returns the cancel's
-    approval (``approval_no``, ``approved_at``) or raises. Runs on the I/O pool; the database
-    is touched only between terminal calls."""
+    amount, tax=TaxParts)`` (a card) or ``cancel_cash_receipt(...)`` (a 현금영수증) returns the
+    cancel's approval (``approval_no``, ``approved_at``) or raises. Runs on the I/O pool; the
+    database is touched only between terminal calls."""
 
     def read(uow: UnitOfWork) -> list[dict[str, Any]]:
         q = (
@@ -194,11 +197,16 @@ def retry(
                 _t.c.original_approval_no,
                 _t.c.original_approved_at,
                 _t.c.amount,
+                _t.c.refund_uuid,
+                _t.c.payment_seq,
             )
             .where(_t.c.done_at.is_(None), _t.c.register_id == register_id)
             .order_by(_t.c.id)
         )
-        return [dict(r) for r in uow.conn.execute(q).mappings()]
+        rows = [dict(r) for r in uow.conn.execute(q).mappings()]
+        for r in rows:
+            r["tax"] = _tax(uow, r)
+        return rows
 
     done = failed = 0
     last = ""
@@ -207,7 +215,12 @@ def retry(
         if do is None:
             continue
         try:
-            a = do(row["original_approval_no"], row["original_approved_at"], row["amount"])
+            a = do(
+                row["original_approval_no"],
+                row["original_approved_at"],
+                row["amount"],
+                tax=row["tax"],
+            )
         except Exception as exc:  # the terminal still down: count it, try the next time
             failed += 1
             last = f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"
@@ -226,6 +239,37 @@ def retry(
     if done or failed:
         log.info("pending card cancels: %d done, %d still failing (%s)", done, failed, last)
     return CancelRetryResult(done, failed, last)
+
+
+def _tax(uow: UnitOfWork, row: dict[str, Any]) -> TaxParts | None:
+    """The tax split of a waiting cancel: a card part's share of the refund's split (in the
+    order of the refund's payments), or the 현금영수증's — what is left after the card parts."""
+    if row["kind"] == "cash_receipt":
+        return cash_receipts.tax_of(uow, row["refund_uuid"], row["amount"])
+    s, p = Sale.__table__, Payment.__table__
+    refund = (
+        uow.conn.execute(
+            select(s.c.id, s.c.supply_value, s.c.vat, s.c.exempt_total).where(
+                s.c.uuid == row["refund_uuid"]
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if refund is None:
+        return None
+    whole = TaxParts(-refund["supply_value"], -refund["vat"], -refund["exempt_total"])
+    earlier = [
+        -int(a)
+        for seq, m, a in uow.conn.execute(
+            select(p.c.seq, p.c.method, p.c.amount)
+            .where(p.c.sale_id == refund["id"])
+            .order_by(p.c.seq)
+        )
+        if m in {x.value for x in CARD_METHODS} and seq < row["payment_seq"]
+    ]
+    share = tax_parts.share(whole, earlier, row["amount"])
+    return share if share.amount == row["amount"] else None
 
 
 def _count_failure(uow: UnitOfWork, *, pending_id: int, why: str) -> None:

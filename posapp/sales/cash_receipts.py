@@ -22,10 +22,12 @@ from sqlalchemy import insert, select, update
 
 from posapp import audit
 from posapp.db.engine import Database, UnitOfWork
-from posapp.db.models import PendingCashReceipt, utcnow
+from posapp.db.models import Payment, PendingCashReceipt, Sale, utcnow
+from posapp.domain import tax_parts
+from posapp.domain.tax_parts import TaxParts
 from posapp.errors import PosError
 from posapp.sales.error_codes import CashReceiptErrorCode
-from posapp.sales.tenders import CashReceiptRequest, ReceiptPurpose
+from posapp.sales.tenders import CARD_METHODS, CashReceiptRequest, ReceiptPurpose
 
 log = logging.getLogger(__name__)
 
@@ -168,25 +170,31 @@ def mark_issued(
 def retry(
     db: Database,
     register_id: str,
-    issue: Callable[[int, str, str], Any],
+    issue: Callable[..., Any],
 ) -> RetryResult:
     """Issue this till's pending cash receipts through the terminal: ``issue(amount, identity,
-    purpose)`` returns an approval (``approval_no``, ``approved_at``) or raises. Runs on the
-    I/O pool; the database is touched only between terminal calls."""
+    purpose, tax=TaxParts)`` returns an approval (``approval_no``, ``approved_at``) or raises.
+    The tax split is the sale's, less its card parts (:func:`tax_of`). Runs on the I/O pool;
+    the database is touched only between terminal calls."""
 
     def read(uow: UnitOfWork) -> list[dict[str, Any]]:
         q = (
-            select(_t.c.id, _t.c.amount, _t.c.identity, _t.c.purpose)
-            .where(_t.c.issued_at.is_(None), _t.c.register_id == register_id)
+            select(_t.c.id, _t.c.amount, _t.c.identity, _t.c.purpose, _t.c.sale_uuid)
+            .where(_t.c.issued_at.is_(None), _t.c.register_id == register_id, _t.c.amount > 0)
             .order_by(_t.c.id)
         )
-        return [dict(r) for r in uow.conn.execute(q).mappings()]
+        rows = [dict(r) for r in uow.conn.execute(q).mappings()]
+        for r in rows:
+            r["tax"] = tax_of(uow, r["sale_uuid"], r["amount"])
+        return rows
 
     issued = failed = 0
     last = ""
     for row in db.read(read):
         try:
-            a = issue(row["amount"], row["identity"], ReceiptPurpose(row["purpose"]).value)
+            a = issue(
+                row["amount"], row["identity"], ReceiptPurpose(row["purpose"]).value, tax=row["tax"]
+            )
         except Exception as exc:  # the terminal still down: count it, try the next time
             failed += 1
             last = f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"
@@ -205,6 +213,37 @@ def retry(
     if issued or failed:
         log.info("pending cash receipts: %d issued, %d still failing (%s)", issued, failed, last)
     return RetryResult(issued, failed, last)
+
+
+def tax_of(uow: UnitOfWork, sale_uuid: str, amount: int) -> TaxParts | None:
+    """The 공급가액/부가세/면세금액 of ``amount`` won of a sale's (or refund's) non-card part:
+    the sale's split less its card parts' shares (posapp.domain.tax_parts), apportioned when
+    the amount is less (원단위 절사, or a refund reduced it). None for an unknown sale."""
+    s, p = Sale.__table__, Payment.__table__
+    sale = (
+        uow.conn.execute(
+            select(s.c.id, s.c.supply_value, s.c.vat, s.c.exempt_total, s.c.total).where(
+                s.c.uuid == sale_uuid
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if sale is None:
+        return None
+    sign = -1 if sale["total"] < 0 else 1
+    whole = TaxParts(sign * sale["supply_value"], sign * sale["vat"], sign * sale["exempt_total"])
+    cards = [
+        sign * int(a)
+        for m, a in uow.conn.execute(
+            select(p.c.method, p.c.amount).where(p.c.sale_id == sale["id"]).order_by(p.c.seq)
+        )
+        if m in {x.value for x in CARD_METHODS}
+    ]
+    rest = tax_parts.rest(whole, cards)
+    if not 0 < amount <= rest.amount:
+        return None
+    return tax_parts.apportion(rest, [amount, rest.amount - amount])[0]
 
 
 def _count_failure(uow: UnitOfWork, *, pending_id: int, why: str) -> None:

@@ -199,6 +199,7 @@ def test_the_terminal_down_records_nothing_then_queue_then_recovered(
     assert (result.done, result.failed) == (1, 0)
     (cancel,) = fake.of("cancel")
     assert cancel["approval_no"] == waiting.original_approval_no and cancel["amount"] == 12_900
+    assert (cancel["supply_value"], cancel["vat"], cancel["tax_free"]) == (0, 0, 12_900)
     assert store.db.read(lambda uow: card_cancels.pending(uow, "R01")) == []
     # the refund's document is not rewritten: the cancel's approval is kept with the queue
     from posapp.verify import verify
@@ -210,8 +211,8 @@ def test_the_terminal_down_records_nothing_then_queue_then_recovered(
 
 
 def _cancel(till: Till) -> Any:
-    def cancel(approval_no: str, at: dt.datetime, amount: int) -> Any:
-        return till.terminal.cancel(approval_no, at, amount, request_id=_rid())
+    def cancel(approval_no: str, at: dt.datetime, amount: int, *, tax: Any) -> Any:
+        return till.terminal.cancel(approval_no, at, amount, request_id=_rid(), tax=tax)
 
     return cancel
 

@@ -97,11 +97,13 @@ def test_a_cancel_the_terminal_cannot_make_waits_and_is_made_later(
         store.db,
         "R01",
         lambda *a: pytest.fail("no card cancel here"),
-        lambda no, at, amount: terminal.cancel_cash_receipt(no, at, amount, request_id=_rid()),
+        lambda no, at, amount, tax: terminal.cancel_cash_receipt(
+            no, at, amount, request_id=_rid(), tax=tax
+        ),
     )
     assert result.done == 1
     made = fake.of("cash_receipt_cancel")[-1]
-    assert made["amount"] == 12_900
+    assert made["amount"] == 12_900 and made["tax_free"] == 12_900 and made["vat"] == 0
     assert store.db.read(lambda uow: card_cancels.pending(uow, "R01")) == []
 
 
@@ -131,12 +133,13 @@ def test_a_pending_cash_receipt_is_reduced_before_it_is_issued(
     cash_receipts.retry(
         store.db,
         "R01",
-        lambda amount, identity, purpose: terminal.issue_cash_receipt(
-            amount, identity, purpose, request_id=_rid()
+        lambda amount, identity, purpose, tax: terminal.issue_cash_receipt(
+            amount, identity, purpose, request_id=_rid(), tax=tax
         ),
     )
     (issued,) = fake.of("cash_receipt")
     assert issued["amount"] == 36_900  # issued for what the customer kept
+    assert (issued["supply_value"], issued["vat"], issued["tax_free"]) == (0, 0, 36_900)
     text = layout_sale(sale_receipt(refund, Settings(), cashier="김하늘")).text()
     assert "발급 전 감액" in text
 
