@@ -90,6 +90,7 @@ class CheckoutWindow(SellingGuards):
         self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
         self.setWindowTitle(title)
         self._build(quick_keys or {})
+        self.install_receipt_finder()
         self.refresh()
 
     def offer_recovery(self) -> None:

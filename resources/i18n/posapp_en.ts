@@ -169,7 +169,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+114" />
+            <location filename="../../posapp/ui/checkout.py" line="+115" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -2405,6 +2405,110 @@
         </message>
     </context>
     <context>
+        <name>ReceiptFinderDialog</name>
+        <message>
+            <location filename="../../posapp/ui/receipt_finder.py" line="+43" />
+            <source>영수증 찾기</source>
+            <translation>Find a receipt</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>영수증 번호 (일부도 됩니다)</source>
+            <translation>Receipt number (part of it will do)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+10" />
+            <source>영수증 번호</source>
+            <translation>Receipt number</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>날짜</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>금액 (원)</source>
+            <translation>Amount (won)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>카드 끝 4자리</source>
+            <translation>Card's last 4 digits</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>시각</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>종류</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>금액</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>카드</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>찾기</source>
+            <translation>Find</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>재발행</source>
+            <translation>Reprint</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>날짜는 2026-11-23처럼 입력하세요.</source>
+            <translation>Type the date like 2026-11-23.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>판매</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>환불</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>{n}건 찾았습니다.</source>
+            <translation>{n} found.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>맞는 영수증이 없습니다.</source>
+            <translation>No receipt matches.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>다시 인쇄할 영수증을 고르세요.</source>
+            <translation>Choose the receipt to print again.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>재발행했습니다: {no}</source>
+            <translation>Reprinted: {no}</translation>
+        </message>
+    </context>
+    <context>
         <name>RefundDialog</name>
         <message>
             <location filename="../../posapp/ui/dialogs.py" line="+77" />
@@ -2652,7 +2756,7 @@
     <context>
         <name>SellingGuards</name>
         <message>
-            <location filename="../../posapp/ui/checkout_guards.py" line="+61" />
+            <location filename="../../posapp/ui/checkout_guards.py" line="+80" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
     ROOT / "posapp" / "ui" / "checkout_guards.py",
+    ROOT / "posapp" / "ui" / "receipt_finder.py",
     ROOT / "posapp" / "ui" / "checkout_view.py",
     ROOT / "posapp" / "ui" / "checkout_payment.py",
     ROOT / "posapp" / "ui" / "ticket_view.py",
