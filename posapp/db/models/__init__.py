@@ -41,13 +41,21 @@ from posapp.db.models.stock import (
     StockMovement,
 )
 from posapp.db.models.sync import OnlineOrder, OutboxEvent, StockReservation, SyncState
-from posapp.db.models.tills import ReceiptCounter, Register, RolePermission, Shift, User
+from posapp.db.models.tills import (
+    CashMovement,
+    ReceiptCounter,
+    Register,
+    RolePermission,
+    Shift,
+    User,
+)
 
 __all__ = [
     "NAMING",
     "AuditEvent",
     "Base",
     "BigID",
+    "CashMovement",
     "Category",
     "ClassBooking",
     "ClassIngredient",
