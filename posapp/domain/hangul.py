@@ -154,14 +154,14 @@ class _Reading:
             _regex(names, self.regex, self.shift),
         )
 
-    def word_finder(self, marked: str, marked_initials: str) -> _Finder:
-        """pos -> offset of the next match that starts a word (at its mark) and stays in that
-        word, at or after pos, or -1."""
+    def word_finder(self, marked: str, marked_initials: str, end: int) -> _Finder:
+        """pos -> offset of the next match that starts a word after the name's first (at its
+        mark) and stays in that word, at or after pos and before ``end``, or -1."""
         if self.on_initials:
-            return _literal(marked_initials, WORD_MARK + self.text)
+            return _literal(marked_initials, WORD_MARK + self.text, end)
         if self.word_start is None:
-            return _literal(marked, WORD_MARK + self.text)
-        return _regex(marked, self.word_start, 0)
+            return _literal(marked, WORD_MARK + self.text, end)
+        return _regex(marked, self.word_start, 0, end)
 
 
 # marks the start of each word in a name (after a space, punctuation or the name's start)
@@ -294,7 +294,9 @@ _DEAD_MARK = re.compile("\x01(?![^\\W_])")
 def _mark_words(spaced: str) -> str:
     """``"\\n"``-joined names with their spaces → the same without spaces and with
     :data:`WORD_MARK` before the start of every word (a few C passes, no loop per name)."""
-    text = spaced.replace(" ", WORD_MARK).replace("\n", "\n" + WORD_MARK)
+    # a name's own start is not marked: the names text finds it (running on over spaces), and
+    # one place for each match keeps a search to one find a result
+    text = spaced.replace(" ", WORD_MARK)
     if _AFTER_PUNCTUATION.search(text):
         text = _AFTER_PUNCTUATION.sub(lambda m: m.group(0) + WORD_MARK, text)
     return _DEAD_MARK.sub("", text)
@@ -332,13 +334,17 @@ _LINE_SPACE = re.compile(r"[^\S ]")
 _Finder = Callable[[int], int]
 
 
-def _literal(text: str, needle: str) -> _Finder:
-    return lambda pos: text.find(needle, pos)
+def _literal(text: str, needle: str, end: int | None = None) -> _Finder:
+    if end is None:
+        return lambda pos: text.find(needle, pos)
+    return lambda pos: text.find(needle, pos, end)
 
 
-def _regex(text: str, pattern: re.Pattern[str], shift: int) -> _Finder:
+def _regex(text: str, pattern: re.Pattern[str], shift: int, end: int | None = None) -> _Finder:
+    stop = len(text) if end is None else end
+
     def find(pos: int) -> int:
-        m = pattern.search(text, pos + shift)
+        m = pattern.search(text, pos + shift, stop)
         return -1 if m is None else m.start() - shift
 
     return find
@@ -398,19 +404,19 @@ def _by_name(joined: _Joined, find: _Finder, *, at_line: bool) -> _Finder:
     return next_name
 
 
-def _collect_names(
-    ids: list[int], next_name: _Finder, limit: int, out: list[int], seen: set[int]
-) -> None:
+def _names_found(next_name: _Finder, ids: list[int], wanted: int, seen: set[int]) -> list[int]:
+    """The indexes of the first ``wanted`` names ``next_name`` finds whose id is not in
+    ``seen``, in rank order."""
+    found: list[int] = []
     k = 0
-    while len(out) < limit:
+    while len(found) < wanted:
         k = next_name(k)
         if k < 0:
             break
-        i = ids[k]
-        if i not in seen:
-            seen.add(i)
-            out.append(i)
+        if ids[k] not in seen:
+            found.append(k)
         k += 1
+    return found
 
 
 def _collect_field(
@@ -420,14 +426,40 @@ def _collect_field(
     its next words: 영주사과 in 영주 사과) or another (within that word: 사과 in 영주 부사 사과) —
     then inside a word (꿀사과, and 부사사과 in 영주 부사 사과)."""
     names, marked = field.names, field.marked
-    starts = [
-        _by_name(names, r.finders(names.text, field.names_initials)[0], at_line=True)
-        for r in readings
-    ] + [
-        _by_name(marked, r.word_finder(marked.text, field.marked_initials), at_line=False)
-        for r in readings
-    ]
-    _collect_names(names.ids, _merged(starts), limit, out, seen)
+    wanted = limit - len(out)
+    # at the name's start (its first word, running on into the next), in rank order
+    firsts = _names_found(
+        _merged(
+            [
+                _by_name(names, r.finders(names.text, field.names_initials)[0], at_line=True)
+                for r in readings
+            ]
+        ),
+        names.ids,
+        wanted,
+        seen,
+    )
+    # at a later word's start: only among the names up to the last one already found, so a
+    # search that is answered by name starts never scans the whole catalogue for more
+    n = len(names.ids)
+    last = firsts[-1] if len(firsts) >= wanted else n - 1
+    end = marked.starts[last + 1] if last + 1 < n else marked.end
+    later = _names_found(
+        _merged(
+            [
+                _by_name(
+                    marked, r.word_finder(marked.text, field.marked_initials, end), at_line=False
+                )
+                for r in readings
+            ]
+        ),
+        names.ids,
+        wanted,
+        seen,
+    )
+    for k in sorted(set(firsts) | set(later))[:wanted]:
+        seen.add(names.ids[k])
+        out.append(names.ids[k])
     if len(out) < limit:
         inside = [r.finders(names.text, field.names_initials)[1] for r in readings]
         _collect_anywhere(names, _merged(inside), limit, out, seen)
