@@ -556,6 +556,10 @@ class SearchIndex:
             )
         return self._ko, self._en
 
+    def prepare(self) -> None:
+        """Build the search strings now (after changes) rather than on the next search."""
+        self._build()
+
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Ids of the entries matching ``query``, best first, at most ``limit``.
 
