@@ -8,10 +8,9 @@ and PLU prefixes.
 
 Results come in two tiers, each ranked shorter names first, then id: a match at the start of
 any word of the name (``ㅅㄱ``: 서귀포 …, 충주 사과 …, 영주 부사 사과 …), then a match inside a
-word (청송 꿀사과); Korean names before English. A word is a run of letters and digits, apart from
-the next by spaces or punctuation (사과(벌크): 사과, 벌크). A match at the name's start may run on
-over spaces into the next words (영주사과 in 영주 사과); one at a later word's start stays in that
-word (부사사과 in 영주 부사 사과 counts as inside).
+word (청송 꿀사과); Korean names before English (words: posapp.domain.hangul_words). At the name's
+start a match may run on over spaces (영주사과 in 영주 사과); at a later word's start it stays in
+that word (부사사과 in 영주 부사 사과 counts as inside).
 
 The index answers in C: it keeps ``"\\n"``-joined strings of all names in rank order — the
 normalised names, and the same with a mark before each word's start — and the initials of each
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import TypeVar
+
+from posapp.domain.hangul_words import LINE_SPACE, WORD_MARK, mark_words
 
 _S_BASE = 0xAC00
 _S_COUNT = 11172
@@ -164,10 +165,6 @@ class _Reading:
         return _regex(marked, self.word_start, 0, end)
 
 
-# marks the start of each word in a name (after a space, punctuation or the name's start)
-WORD_MARK = "\x01"
-
-
 def _word_start_pattern(parts: list[str]) -> re.Pattern[str]:
     """A query with initial consonants (one regex piece per character) at a word's mark; the
     mark is a literal prefix, so the engine skips ahead to it."""
@@ -268,14 +265,13 @@ class _Joined:
 
 
 class _Field:
-    """One name field (Korean or English) of every entry in rank order: the normalised names
-    and the same with each word's start marked (:data:`WORD_MARK`), each with its initials
-    (``initials=False``: the field is searched by its letters only, e.g. English)."""
+    """A name field (Korean or English) of every entry in rank order: the normalised names and
+    the same with later words marked, each with its initials (``initials=False``: English)."""
 
     __slots__ = ("marked", "marked_initials", "names", "names_initials")
 
     def __init__(self, ids: list[int], raw: list[str], *, initials: bool = True) -> None:
-        marked = _mark_words("\n" + "\n".join(_normalize_many_spaced(raw)) + "\n")
+        marked = mark_words("\n" + "\n".join(_normalize_many_spaced(raw)) + "\n")
         self.marked = _joined_text(marked, ids)
         self.names = _joined_text(marked.replace(WORD_MARK, ""), ids)
         if initials and not marked.isascii():
@@ -283,23 +279,6 @@ class _Field:
             self.names_initials = self.marked_initials.replace(WORD_MARK, "")
         else:
             self.marked_initials, self.names_initials = marked, self.names.text
-
-
-# punctuation before a word: the word's start is marked after it
-_AFTER_PUNCTUATION = re.compile(r"(?:[^\w\s\x01]|_)(?=[^\W_])")
-# a mark not before a letter or digit (a space before punctuation, at a name's end, doubled)
-_DEAD_MARK = re.compile("\x01(?![^\\W_])")
-
-
-def _mark_words(spaced: str) -> str:
-    """``"\\n"``-joined names with their spaces → the same without spaces and with
-    :data:`WORD_MARK` before the start of every word (a few C passes, no loop per name)."""
-    # a name's own start is not marked: the names text finds it (running on over spaces), and
-    # one place for each match keeps a search to one find a result
-    text = spaced.replace(" ", WORD_MARK)
-    if _AFTER_PUNCTUATION.search(text):
-        text = _AFTER_PUNCTUATION.sub(lambda m: m.group(0) + WORD_MARK, text)
-    return _DEAD_MARK.sub("", text)
 
 
 def _joined_text(text: str, ids: list[int]) -> _Joined:
@@ -323,12 +302,9 @@ def _normalize_many_spaced(texts: list[str]) -> list[str]:
         joined = joined.translate(_CONJOINING_TABLE)
     if WORD_MARK in joined:
         joined = joined.replace(WORD_MARK, "")
-    if _LINE_SPACE.search(joined):
-        joined = _LINE_SPACE.sub(" ", joined)
+    if LINE_SPACE.search(joined):
+        joined = LINE_SPACE.sub(" ", joined)
     return joined.split("\0")
-
-
-_LINE_SPACE = re.compile(r"[^\S ]")
 
 
 _Finder = Callable[[int], int]
@@ -422,9 +398,8 @@ def _names_found(next_name: _Finder, ids: list[int], wanted: int, seen: set[int]
 def _collect_field(
     field: _Field, readings: Sequence[_Reading], limit: int, out: list[int], seen: set[int]
 ) -> None:
-    """The two tiers of one field: at the start of a word — the name's first (running on into
-    its next words: 영주사과 in 영주 사과) or another (within that word: 사과 in 영주 부사 사과) —
-    then inside a word (꿀사과, and 부사사과 in 영주 부사 사과)."""
+    """The tiers of one field: a word's start (the name's, running on: 영주사과 in 영주 사과; a
+    later word's, within it), then inside a word (꿀사과; 부사사과 in 영주 부사 사과)."""
     names, marked = field.names, field.marked
     wanted = limit - len(out)
     # at the name's start (its first word, running on into the next), in rank order
