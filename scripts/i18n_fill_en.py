@@ -1144,9 +1144,46 @@ EN.update(
         ("WriteOffDialog", "도난·분실"): "Theft or loss",
         ("WriteOffDialog", "사유"): "Reason",
         ("WriteOffDialog", "메모"): "Note",
+        ("ReceiptFinderDialog", "영수증 찾기"): "Find a receipt",
+        (
+            "ReceiptFinderDialog",
+            "영수증 번호 (일부도 됩니다)",
+        ): "Receipt number (part of it will do)",
+        ("ReceiptFinderDialog", "영수증 번호"): "Receipt number",
+        ("ReceiptFinderDialog", "날짜"): "Date",
+        ("ReceiptFinderDialog", "금액 (원)"): "Amount (won)",
+        ("ReceiptFinderDialog", "카드 끝 4자리"): "Card's last 4 digits",
+        ("ReceiptFinderDialog", "시각"): "Time",
+        ("ReceiptFinderDialog", "종류"): "Kind",
+        ("ReceiptFinderDialog", "금액"): "Amount",
+        ("ReceiptFinderDialog", "카드"): "Card",
+        ("ReceiptFinderDialog", "찾기"): "Find",
+        ("ReceiptFinderDialog", "재발행"): "Reprint",
+        ("ReceiptFinderDialog", "닫기"): "Close",
+        (
+            "ReceiptFinderDialog",
+            "날짜는 2026-11-23처럼 입력하세요.",
+        ): "Type the date like 2026-11-23.",
+        ("ReceiptFinderDialog", "판매"): "Sale",
+        ("ReceiptFinderDialog", "환불"): "Refund",
+        ("ReceiptFinderDialog", "{n}건 찾았습니다."): "{n} found.",
+        ("ReceiptFinderDialog", "맞는 영수증이 없습니다."): "No receipt matches.",
+        (
+            "ReceiptFinderDialog",
+            "다시 인쇄할 영수증을 고르세요.",
+        ): "Choose the receipt to print again.",
+        ("ReceiptFinderDialog", "재발행했습니다: {no}"): "Reprinted: {no}",
         ("CheckoutWindow", "인쇄 실패 {n}건 — 거래는 저장되었습니다."): (
             "{n} receipts not printed — the sales have been saved."
         ),
+    }
+)
+
+
+# --- the merge of issues 16–20 (lead)
+EN.update(
+    {
+        ("CheckoutWindow", "한도를 넘는 수량: 관리자 승인"): "Quantity above the limit: manager",
     }
 )
 

@@ -8,10 +8,9 @@ and PLU prefixes.
 
 Results come in two tiers, each ranked shorter names first, then id: a match at the start of
 any word of the name (``ㅅㄱ``: 서귀포 …, 충주 사과 …, 영주 부사 사과 …), then a match inside a
-word (청송 꿀사과); Korean names before English. A word is a run of letters and digits, apart from
-the next by spaces or punctuation (사과(벌크): 사과, 벌크). A match at the name's start may run on
-over spaces into the next words (영주사과 in 영주 사과); one at a later word's start stays in that
-word (부사사과 in 영주 부사 사과 counts as inside).
+word (청송 꿀사과); Korean names before English (words: posapp.domain.hangul_words). At the name's
+start a match may run on over spaces (영주사과 in 영주 사과); at a later word's start it stays in
+that word (부사사과 in 영주 부사 사과 counts as inside).
 
 The index answers in C: it keeps ``"\\n"``-joined strings of all names in rank order — the
 normalised names, and the same with a mark before each word's start — and the initials of each
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import TypeVar
+
+from posapp.domain.hangul_words import LINE_SPACE, WORD_MARK, mark_words
 
 _S_BASE = 0xAC00
 _S_COUNT = 11172
@@ -154,18 +155,14 @@ class _Reading:
             _regex(names, self.regex, self.shift),
         )
 
-    def word_finder(self, marked: str, marked_initials: str) -> _Finder:
-        """pos -> offset of the next match that starts a word (at its mark) and stays in that
-        word, at or after pos, or -1."""
+    def word_finder(self, marked: str, marked_initials: str, end: int) -> _Finder:
+        """pos -> offset of the next match that starts a word after the name's first (at its
+        mark) and stays in that word, at or after pos and before ``end``, or -1."""
         if self.on_initials:
-            return _literal(marked_initials, WORD_MARK + self.text)
+            return _literal(marked_initials, WORD_MARK + self.text, end)
         if self.word_start is None:
-            return _literal(marked, WORD_MARK + self.text)
-        return _regex(marked, self.word_start, 0)
-
-
-# marks the start of each word in a name (after a space, punctuation or the name's start)
-WORD_MARK = "\x01"
+            return _literal(marked, WORD_MARK + self.text, end)
+        return _regex(marked, self.word_start, 0, end)
 
 
 def _word_start_pattern(parts: list[str]) -> re.Pattern[str]:
@@ -268,14 +265,13 @@ class _Joined:
 
 
 class _Field:
-    """One name field (Korean or English) of every entry in rank order: the normalised names
-    and the same with each word's start marked (:data:`WORD_MARK`), each with its initials
-    (``initials=False``: the field is searched by its letters only, e.g. English)."""
+    """A name field (Korean or English) of every entry in rank order: the normalised names and
+    the same with later words marked, each with its initials (``initials=False``: English)."""
 
     __slots__ = ("marked", "marked_initials", "names", "names_initials")
 
     def __init__(self, ids: list[int], raw: list[str], *, initials: bool = True) -> None:
-        marked = _mark_words("\n" + "\n".join(_normalize_many_spaced(raw)) + "\n")
+        marked = mark_words("\n" + "\n".join(_normalize_many_spaced(raw)) + "\n")
         self.marked = _joined_text(marked, ids)
         self.names = _joined_text(marked.replace(WORD_MARK, ""), ids)
         if initials and not marked.isascii():
@@ -283,21 +279,6 @@ class _Field:
             self.names_initials = self.marked_initials.replace(WORD_MARK, "")
         else:
             self.marked_initials, self.names_initials = marked, self.names.text
-
-
-# punctuation before a word: the word's start is marked after it
-_AFTER_PUNCTUATION = re.compile(r"(?:[^\w\s\x01]|_)(?=[^\W_])")
-# a mark not before a letter or digit (a space before punctuation, at a name's end, doubled)
-_DEAD_MARK = re.compile("\x01(?![^\\W_])")
-
-
-def _mark_words(spaced: str) -> str:
-    """``"\\n"``-joined names with their spaces → the same without spaces and with
-    :data:`WORD_MARK` before the start of every word (a few C passes, no loop per name)."""
-    text = spaced.replace(" ", WORD_MARK).replace("\n", "\n" + WORD_MARK)
-    if _AFTER_PUNCTUATION.search(text):
-        text = _AFTER_PUNCTUATION.sub(lambda m: m.group(0) + WORD_MARK, text)
-    return _DEAD_MARK.sub("", text)
 
 
 def _joined_text(text: str, ids: list[int]) -> _Joined:
@@ -321,24 +302,25 @@ def _normalize_many_spaced(texts: list[str]) -> list[str]:
         joined = joined.translate(_CONJOINING_TABLE)
     if WORD_MARK in joined:
         joined = joined.replace(WORD_MARK, "")
-    if _LINE_SPACE.search(joined):
-        joined = _LINE_SPACE.sub(" ", joined)
+    if LINE_SPACE.search(joined):
+        joined = LINE_SPACE.sub(" ", joined)
     return joined.split("\0")
-
-
-_LINE_SPACE = re.compile(r"[^\S ]")
 
 
 _Finder = Callable[[int], int]
 
 
-def _literal(text: str, needle: str) -> _Finder:
-    return lambda pos: text.find(needle, pos)
+def _literal(text: str, needle: str, end: int | None = None) -> _Finder:
+    if end is None:
+        return lambda pos: text.find(needle, pos)
+    return lambda pos: text.find(needle, pos, end)
 
 
-def _regex(text: str, pattern: re.Pattern[str], shift: int) -> _Finder:
+def _regex(text: str, pattern: re.Pattern[str], shift: int, end: int | None = None) -> _Finder:
+    stop = len(text) if end is None else end
+
     def find(pos: int) -> int:
-        m = pattern.search(text, pos + shift)
+        m = pattern.search(text, pos + shift, stop)
         return -1 if m is None else m.start() - shift
 
     return find
@@ -398,36 +380,61 @@ def _by_name(joined: _Joined, find: _Finder, *, at_line: bool) -> _Finder:
     return next_name
 
 
-def _collect_names(
-    ids: list[int], next_name: _Finder, limit: int, out: list[int], seen: set[int]
-) -> None:
+def _names_found(next_name: _Finder, ids: list[int], wanted: int, seen: set[int]) -> list[int]:
+    """The indexes of the first ``wanted`` names ``next_name`` finds whose id is not in
+    ``seen``, in rank order."""
+    found: list[int] = []
     k = 0
-    while len(out) < limit:
+    while len(found) < wanted:
         k = next_name(k)
         if k < 0:
             break
-        i = ids[k]
-        if i not in seen:
-            seen.add(i)
-            out.append(i)
+        if ids[k] not in seen:
+            found.append(k)
         k += 1
+    return found
 
 
 def _collect_field(
     field: _Field, readings: Sequence[_Reading], limit: int, out: list[int], seen: set[int]
 ) -> None:
-    """The two tiers of one field: at the start of a word — the name's first (running on into
-    its next words: 영주사과 in 영주 사과) or another (within that word: 사과 in 영주 부사 사과) —
-    then inside a word (꿀사과, and 부사사과 in 영주 부사 사과)."""
+    """The tiers of one field: a word's start (the name's, running on: 영주사과 in 영주 사과; a
+    later word's, within it), then inside a word (꿀사과; 부사사과 in 영주 부사 사과)."""
     names, marked = field.names, field.marked
-    starts = [
-        _by_name(names, r.finders(names.text, field.names_initials)[0], at_line=True)
-        for r in readings
-    ] + [
-        _by_name(marked, r.word_finder(marked.text, field.marked_initials), at_line=False)
-        for r in readings
-    ]
-    _collect_names(names.ids, _merged(starts), limit, out, seen)
+    wanted = limit - len(out)
+    # at the name's start (its first word, running on into the next), in rank order
+    firsts = _names_found(
+        _merged(
+            [
+                _by_name(names, r.finders(names.text, field.names_initials)[0], at_line=True)
+                for r in readings
+            ]
+        ),
+        names.ids,
+        wanted,
+        seen,
+    )
+    # at a later word's start: only among the names up to the last one already found, so a
+    # search that is answered by name starts never scans the whole catalogue for more
+    n = len(names.ids)
+    last = firsts[-1] if len(firsts) >= wanted else n - 1
+    end = marked.starts[last + 1] if last + 1 < n else marked.end
+    later = _names_found(
+        _merged(
+            [
+                _by_name(
+                    marked, r.word_finder(marked.text, field.marked_initials, end), at_line=False
+                )
+                for r in readings
+            ]
+        ),
+        names.ids,
+        wanted,
+        seen,
+    )
+    for k in sorted(set(firsts) | set(later))[:wanted]:
+        seen.add(names.ids[k])
+        out.append(names.ids[k])
     if len(out) < limit:
         inside = [r.finders(names.text, field.names_initials)[1] for r in readings]
         _collect_anywhere(names, _merged(inside), limit, out, seen)
@@ -523,6 +530,10 @@ class SearchIndex:
                 en_ids, [items[i].entry.name_en or "" for i in en_ids], initials=False
             )
         return self._ko, self._en
+
+    def prepare(self) -> None:
+        """Build the search strings now (after changes) rather than on the next search."""
+        self._build()
 
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Ids of the entries matching ``query``, best first, at most ``limit``.

@@ -415,7 +415,8 @@ def write_products(
 ) -> None:
     """The one writer of product changes — the edit screen (``manual``), the CSV import
     (``import``) and the platform (``platform``): sets the changed columns, writes a price
-    history row for each new price (it applies to new tickets only) and one audit event per
+    history row for each new price (tills follow it within a minute, open tickets too:
+    posapp.usecases.catalog_watch) and one audit event per
     product with the fields before and after and the user who changed them."""
     if not changes:
         return
@@ -470,8 +471,8 @@ def set_price(
     user_id: int | None,
     source: str = PriceSource.MANUAL,
 ) -> None:
-    """Change a shelf price through :func:`write_products` (new tickets only: lines already
-    on a ticket keep theirs); the same price again writes nothing."""
+    """Change a shelf price through :func:`write_products` (the tills follow it, open tickets
+    too); the same price again writes nothing."""
     _check_price(price)
     old = uow.conn.execute(
         select(Product.price).where(Product.id == product_id)

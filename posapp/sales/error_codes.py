@@ -16,6 +16,9 @@ class ShiftErrorCode(StrEnum):
     NOT_OPEN = "shift.not_open"
     UNKNOWN = "shift.unknown"
     CLOSED = "shift.closed"
+    CASH_AMOUNT = "shift.cash_amount"  # a paid-in / paid-out / pickup amount
+    CASH_REASON = "shift.cash_reason"
+    CASH_KIND = "shift.cash_kind"
 
 
 class SaleErrorCode(StrEnum):

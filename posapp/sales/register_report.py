@@ -2,7 +2,9 @@
 
 The X report can be taken any time and changes nothing; the Z report of a shift is made when
 the shift closes (:func:`posapp.sales.shifts.close_shift`: counted cash by denomination,
-expected vs counted, over/short, a Z number). Both are plain dataclasses; :func:`format_report`
+expected vs counted, over/short, a Z number); the cash paid in, paid out and picked up during
+the shift (posapp.sales.cash_office) is listed and counted in the expected cash. Both are plain
+dataclasses; :func:`format_report`
 renders the text the CLI prints (the receipt printer lays out the same data on paper). Not to be
 confused with :mod:`posapp.reports` (the back office's sales analysis).
 """
@@ -27,6 +29,8 @@ from posapp.db.models import (
 from posapp.domain import calendar
 from posapp.domain.money import format_krw
 from posapp.domain.vat_evidence import split_payments
+from posapp.sales import cash_office
+from posapp.sales.cash_office import CashMove
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.sale_records import SaleError
 from posapp.sales.tenders import SELF_ISSUE_NUMBER
@@ -84,6 +88,8 @@ class RegisterReport:
     vouchers: tuple[TenderTotal, ...] = field(default=())
     #: each pending 현금영수증 of this till: receipt, when, how many days old, purpose, amount
     pending_list: tuple[PendingLine, ...] = field(default=())
+    #: 입금 / 출금 / 중간 입금 of the shifts (posapp.sales.cash_office), in expected_cash
+    cash_moves: tuple[CashMove, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,7 @@ PENDING_LIMIT_DAYS = 5  # a 현금영수증 is issued within 5 days of the sale 
 PENDING_WARN_DAYS = 3  # the till warns from the 3rd day: two days left
 
 
+_CASH_KO = {"paid_in": "입금", "paid_out": "출금", "pickup": "중간 입금"}
 _OFFLINE_LIKE = "%-O%"  # receipt numbers of the offline series (posapp.sales.offline)
 
 
@@ -254,6 +261,7 @@ def register_totals(
             .order_by(cr.c.id)
         ).mappings()
     )
+    moved = cash_office.moves(uow, list(shift_ids))
     return RegisterReport(
         kind=kind,
         register_id=register_id,
@@ -276,7 +284,7 @@ def register_totals(
         voids_total=voids_total,
         opening_float=opening_float,
         cash_in=cash_in,
-        expected_cash=opening_float + cash_in,
+        expected_cash=opening_float + cash_in + sum(m.signed for m in moved),
         first_receipt=row[10],
         last_receipt=row[11],
         cashiers=cashiers,
@@ -285,6 +293,7 @@ def register_totals(
         pending_cash_receipts_total=int(pending[1]),
         vouchers=vouchers,
         pending_list=pending_list,
+        cash_moves=moved,
     )
 
 
@@ -429,6 +438,11 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         row(f"취소(보류 폐기) {r.voids_count}건", format_krw(r.voids_total)),
         row("시재금", format_krw(r.opening_float)),
         row("현금 입금", format_krw(r.cash_in)),
+    ]
+    for m in r.cash_moves:
+        when = calendar.to_local(m.created_at).strftime("%H:%M")
+        lines.append(row(f"{_CASH_KO[m.kind]} {when} {m.reason}", format_krw(m.signed)))
+    lines += [
         row("현금 예상", format_krw(r.expected_cash)),
     ]
     if r.counted_cash is not None:

@@ -1,7 +1,8 @@
 """The open ticket a cashier builds: lines, quantities, discounts, and its JSON form for holds.
 
-Pure (no database): prices come from the catalogue when a line is added and stay on the line, so
-a price change takes effect for new lines only. Arithmetic is posapp.domain.cart's.
+Pure (no database): prices come from the catalogue when a line is added and stay on the line; a
+till following the catalogue (posapp.usecases.catalog_watch) moves an open ticket's lines to a
+new shelf price. Arithmetic is posapp.domain.cart's.
 """
 
 from __future__ import annotations

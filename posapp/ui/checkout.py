@@ -92,6 +92,7 @@ class CheckoutWindow(SellingGuards):
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self.sale_completed.connect(self.show_change)
+        self.install_receipt_finder()
         self.refresh()
 
     def offer_recovery(self) -> None:
@@ -546,18 +547,16 @@ class CheckoutWindow(SellingGuards):
         if self.session.shift is None:
             return
 
-        def count(x: RegisterReport) -> None:
-            counts = self.ask.counts(self.tr("근무 마감: 현금 세기"), x.expected_cash)
-            if counts is None:
-                return
-            self._do(lambda: self.session.close_shift(counts), show)
-
         def show(z: RegisterReport) -> None:
             text = report_text(z)
             self.print_text("Z", text)
             self.ask.text(self.tr("Z 정산 리포트"), text, lambda: self.print_text("Z", text))
 
-        self._do(self.session.x_report, count)
+        # a blind count: the drawer is counted before the till says what it should hold (the
+        # Z report then shows expected, counted and the difference)
+        counts = self.ask.counts(self.tr("근무 마감: 현금 세기"), None)
+        if counts is not None:
+            self._do(lambda: self.session.close_shift(counts), show)
 
     # --- online orders and sync ---------------------------------------------------------
 

@@ -2,7 +2,7 @@
 add stopped by an expired lot asks a manager in place and runs again with the approval
 (``[sales] expired_lots = "block"``), an expired lot sold is said in front of the cashier with a
 sound (``"warn"``), and the catalogue's changes (posapp.usecases.catalog_watch) refresh the quick
-keys and the open ticket.
+keys and the open ticket; Ctrl+Shift+P finds any earlier receipt to print again (재발행).
 
 Qt only: a mixin of :class:`posapp.ui.checkout.CheckoutWindow`, whose session, runner and
 approvals it uses; every call goes through posapp.ui.operations.
@@ -13,16 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from posapp.domain.money import format_krw
 from posapp.ui.checkout_view import CheckoutView
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner, approve_first
+from posapp.ui.receipt_finder import ReceiptFinderDialog
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals
 from posapp.usecases.catalog_watch import CatalogUpdate
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.expiry import expired_request, take_warning
+from posapp.usecases.receipt_search import ReceiptSearch
 from posapp.usecases.till import Till
 
 T = TypeVar("T")
@@ -37,6 +41,21 @@ class SellingGuards(CheckoutView):
 
     def _do(self, fn: Callable[[], T], then: Callable[[T], None] | None = None) -> None:
         raise NotImplementedError
+
+    def install_receipt_finder(self) -> None:
+        """Ctrl+Shift+P: 영수증 찾기 (any earlier receipt, printed again as 재발행)."""
+        self.receipt_finder: ReceiptFinderDialog | None = None
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.find_receipt)
+
+    def find_receipt(self) -> None:
+        """The receipt finder, on today's receipts first."""
+        search = ReceiptSearch(self.till.session, self.till.printing)
+        d = ReceiptFinderDialog(search, self.runner, self)
+        self.receipt_finder = d
+        d.open()
+        d.search_now()
 
     def ask_pin(self, request: ApprovalRequest) -> str | None:
         raise NotImplementedError

@@ -83,6 +83,7 @@ class CatalogWatch:
                     index.replace(entry)
                 else:
                     index.remove(p.id)
+            index.prepare()  # rebuilt here, on the poll, not on the cashier's next keystroke
         repriced: list[Repriced] = []
         withdrawn: list[str] = []
         kept: list[CartLine] = []

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
     ROOT / "posapp" / "ui" / "checkout_guards.py",
+    ROOT / "posapp" / "ui" / "receipt_finder.py",
     ROOT / "posapp" / "ui" / "checkout_view.py",
     ROOT / "posapp" / "ui" / "checkout_payment.py",
     ROOT / "posapp" / "ui" / "checkout_refund.py",

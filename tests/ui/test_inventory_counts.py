@@ -66,6 +66,7 @@ def type_keys(text: str) -> None:
     """A person typing: one key every 60 ms into the focused widget (the wedge lets it by)."""
     for ch in text:
         QTest.keyClick(focused(), ch, Qt.KeyboardModifier.NoModifier, 60)
+    QTest.qWait(60)  # a person's pause: the wedge filter has let the last key through
 
 
 def enter(qtbot, w: InventoryWindow) -> None:  # type: ignore[no-untyped-def]

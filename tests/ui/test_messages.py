@@ -229,3 +229,16 @@ def test_error_codes_modules_are_leaves() -> None:
             if isinstance(node, ast.ImportFrom) and node.module is not None
         } | {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
         assert imported <= {"__future__", "enum"}, (path, imported)
+
+
+def test_an_english_sentence_with_a_korean_name_is_not_taken_for_korean() -> None:
+    """Seen at the till: "횡성 한우 등심 is withdrawn from sale" reached the cashier as it was."""
+    from posapp.inventory.catalog import CatalogError
+    from posapp.inventory.error_codes import CatalogErrorCode
+
+    exc = CatalogError(
+        "횡성 한우 등심 is withdrawn from sale",
+        code=CatalogErrorCode.INACTIVE,
+        name="횡성 한우 등심",
+    )
+    assert messages.explain(exc) == "판매 중지된 상품입니다: 횡성 한우 등심"

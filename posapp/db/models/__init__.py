@@ -55,7 +55,14 @@ from posapp.db.models.stock import (
     StockMovement,
 )
 from posapp.db.models.sync import OnlineOrder, OutboxEvent, StockReservation, SyncState
-from posapp.db.models.tills import ReceiptCounter, Register, RolePermission, Shift, User
+from posapp.db.models.tills import (
+    CashMovement,
+    ReceiptCounter,
+    Register,
+    RolePermission,
+    Shift,
+    User,
+)
 
 __all__ = [
     "NAMING",
@@ -63,6 +70,7 @@ __all__ = [
     "AuditHead",
     "Base",
     "BigID",
+    "CashMovement",
     "Category",
     "ClassBooking",
     "ClassIngredient",

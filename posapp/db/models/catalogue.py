@@ -72,7 +72,8 @@ class Product(Base):
     shelf_life_days: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # indexed: every till asks what changed since it last looked (the live catalogue)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     # False for services sold at the till (a cooking-class fee, a room fee): no stock movements
     stock_tracked: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 

@@ -1,4 +1,5 @@
-"""People and tills: registers, users, shifts, receipt numbers and the permissions of each role."""
+"""People and tills: registers, users, shifts and their cash movements (paid in, paid out,
+pickups), receipt numbers and the permissions of each role."""
 
 from __future__ import annotations
 
@@ -48,6 +49,23 @@ class Shift(Base):
     expected_cash: Mapped[int | None] = mapped_column(Integer)
     z_number: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(8), default="open")
+
+
+class CashMovement(Base):
+    """Cash in or out of a shift's drawer that is not a sale: 입금 (paid in: change from the
+    bank), 출금 (paid out: a delivery paid from the till), 중간 입금 (a pickup to the safe)."""
+
+    __tablename__ = "cash_movements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), index=True)
+    register_id: Mapped[str] = mapped_column(ForeignKey("registers.id"))
+    kind: Mapped[str] = mapped_column(String(12))  # paid_in | paid_out | pickup
+    amount: Mapped[int] = mapped_column(Integer)  # always > 0; the kind says which way
+    reason: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ReceiptCounter(Base):

@@ -40,6 +40,18 @@ WORDS: dict[str, Words] = {
         "이미 마감된 근무입니다.",
         "The shift is already closed.",
     ),
+    ShiftErrorCode.CASH_AMOUNT: Words(
+        "금액은 1원 이상의 정수로 입력하세요.",
+        "Type the amount as whole won, 1 or more.",
+    ),
+    ShiftErrorCode.CASH_REASON: Words(
+        "입금·출금 사유를 입력하세요.",
+        "Say why the cash goes in or out.",
+    ),
+    ShiftErrorCode.CASH_KIND: Words(
+        "입금, 출금, 중간 입금 중에서 고르세요.",
+        "Choose paid in, paid out or a pickup.",
+    ),
     SaleErrorCode.EMPTY: Words(
         "거래에 상품이 없습니다.",
         "The sale has no items.",
