@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from posapp.domain.money import format_krw
 from posapp.ui.feedback import Kind, Notice, sounds
 from posapp.ui.keyboard import SearchBox
+from posapp.ui.scan_targets import is_passive
 from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
@@ -294,8 +296,15 @@ class CheckoutView(QMainWindow):
         self._shortcut_keys.append(key)
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.activated.connect(fn)
+        shortcut.activated.connect(lambda: self._key_pressed(fn))
         return b
+
+    def _key_pressed(self, fn: Callable[[], None]) -> None:
+        """A checkout key acts only while the checkout is in front: F9 or F3 pressed in the
+        inventory or classes window never voids or edits the ticket behind it."""
+        active = QApplication.activeWindow()
+        if active is None or active is self or is_passive(active):
+            fn()
 
     # --- state -------------------------------------------------------------------------
 
