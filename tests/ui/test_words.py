@@ -69,6 +69,9 @@ def test_qt_file_dialogs_speak_korean(qtbot: Any) -> None:
         assert label is not None and label.text() == "찾는 위치(&L):"
         types = d.findChild(QLabel, "fileTypeLabel")
         assert types is not None and types.text() == "파일 형식(&T):"
+        # the gaps' translator answers only for its own texts: every other stays as it was
+        assert QCoreApplication.translate("CheckoutWindow", "판매") == "판매"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
     finally:
         app.removeTranslator(translator)  # the other tests see Qt's own English
         app.removeTranslator(app._posapp_qt_gaps)  # type: ignore[attr-defined]
