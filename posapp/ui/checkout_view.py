@@ -43,8 +43,43 @@ from posapp.usecases.pickup import SyncStatus
 Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
 KEY_COLUMNS = 3
 KEY_STYLE = "min-height: 48px; padding: 0 2px;"  # touch: 48 px at least; the font: KeyButton
-DUE_STYLE = "font-size: 30pt; font-weight: bold; padding: 6px;"
+DUE_STYLE = "font-weight: bold; padding: 6px;"  # the size: FitLabel (30 pt, less if narrow)
 CHANGE_STYLE = DUE_STYLE + " background: #fff4d6; color: #6b4b00; border: 2px solid #c58a00;"
+
+
+class FitLabel(QLabel):
+    """A one-line label whose font shrinks (from ``point_size`` down to 12 pt) so the whole text
+    fits its width: ₩1,256,593 due on a 1024-pixel monitor is never cut off."""
+
+    def __init__(self, point_size: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.point_size = point_size
+        self._fitted = ("", -1)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        key = (self.text(), self.width())
+        if key == self._fitted:  # a scan changes the text: measured once per text and width
+            return
+        self._fitted = key
+        font = QFont(self.font())
+        font.setBold(True)
+        size = self.point_size
+        room = max(60, self.width() - 16)
+        while size > 12:
+            font.setPointSizeF(size)
+            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
+                break
+            size -= 1
+        if font.pointSizeF() != self.font().pointSizeF():
+            self.setFont(font)
 
 
 class KeyButton(QPushButton):
@@ -204,7 +239,7 @@ class CheckoutView(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # 수량 fits "12.345kg", 단가 "₩29,900/100g" (weights and per-weight prices never cut)
-        for col, width in ((0, 30), (2, 88), (3, 140), (4, 64), (5, 112)):
+        for col, width in ((0, 30), (2, 88), (3, 150), (4, 60), (5, 112)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -221,7 +256,7 @@ class CheckoutView(QMainWindow):
         self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
         fixed_size(self.totals, 110)
         right.addWidget(self.totals)
-        self.due = QLabel()
+        self.due = FitLabel(30.0)
         self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.due.setStyleSheet(DUE_STYLE)
         fixed_size(self.due, 64)
