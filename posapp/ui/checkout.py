@@ -485,8 +485,8 @@ class CheckoutWindow(CheckoutView):
         if self.session.ticket.lines:
             self._do(
                 lambda: self.session.hold(""),
-                lambda h: self.show_message(
-                    self.tr("보류했습니다 ({total})").format(total=format_krw(h.total)), error=False
+                lambda h: self.say(
+                    self.tr("보류했습니다 ({total})").format(total=format_krw(h.total)), "ok"
                 ),
             )
 
@@ -548,11 +548,12 @@ class CheckoutWindow(CheckoutView):
         )
 
     def _after_refund(self, sale: CompletedSale) -> None:
-        self.show_message(
+        """Said large: the cashier hands the money back now."""
+        self.say(
             self.tr("환불 {receipt} · {amount}").format(
                 receipt=sale.receipt_no, amount=format_krw(-sale.total)
             ),
-            error=False,
+            "ok",
         )
 
     # --- reports and drawer --------------------------------------------------------------

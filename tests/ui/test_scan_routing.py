@@ -24,7 +24,7 @@ from posapp.ui.inventory_window import InventoryWindow
 from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.ui.tender_dialog import TenderDialog
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
-from tests.support.scanning import scan
+from tests.support.scanning import scan, use_wedge
 from tests.ui.test_checkout_flow import Script, sign_in
 
 
@@ -41,7 +41,9 @@ def till(qtbot: Any, store: Store, tmp_path: Path) -> Any:
     window.show()
     script = Script()
     window.ask = script  # type: ignore[assignment]
+    use_wedge(parts.wedge)
     yield window, script, parts
+    use_wedge(None)
     parts.shutdown()
 
 
