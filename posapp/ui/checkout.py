@@ -26,6 +26,7 @@ from posapp.domain.money import format_krw
 from posapp.hardware.ports import CashDrawer, Scale
 from posapp.ui.checkout_asker import Asker
 from posapp.ui.checkout_payment import PaymentFlow
+from posapp.ui.checkout_shift import ShiftFlow
 from posapp.ui.checkout_view import Action, CheckoutView, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
@@ -35,16 +36,13 @@ from posapp.usecases.checkout import (
     CompletedSale,
     HeldInfo,
     ProductInfo,
-    RegisterReport,
     SaleSummary,
     ScanOutcome,
-    ShiftInfo,
     UserInfo,
 )
 from posapp.usecases.holds import VOID
 from posapp.usecases.refund import REFUND
 from posapp.usecases.sale import NO_SALE_DRAWER
-from posapp.usecases.shift import report_text
 from posapp.usecases.ticket import discount_request, price_request
 from posapp.usecases.till import Till
 
@@ -82,13 +80,13 @@ class CheckoutWindow(CheckoutView):
         self.runner = runner
         self.ask: Asker = Asker(self, runner)
         self._payment = PaymentFlow(self)
+        self._shift = ShiftFlow(self)
         self.ticket_approval = TicketApproval()  # the discounts' approval, for this ticket
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.on_settings: Callable[[], None] | None = None  # set by app.py (settings dialog)
         self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
-        self._opening_shift = False
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self.sale_completed.connect(self.show_change)
@@ -207,28 +205,7 @@ class CheckoutWindow(CheckoutView):
         self.show_message(self.tr("자리를 비워 로그아웃했습니다 (F1: 로그인)."), error=False)
 
     def open_shift(self, then: Callable[[], None] | None = None) -> None:
-        """Count the opening float and open a shift; ``then`` runs once it is open."""
-        if self.session.shift is not None or self._opening_shift:
-            return
-        self._opening_shift = True
-        try:
-            counts = self.ask.counts(self.tr("근무 시작: 시재금 세기"), None)
-        finally:
-            self._opening_shift = False
-        if counts is None:
-            return
-
-        def opened(shift: ShiftInfo) -> None:
-            self.show_message(
-                self.tr("근무 #{shift} 시작 · 시재금 {amount}").format(
-                    shift=shift.id, amount=format_krw(shift.opening_float)
-                ),
-                error=False,
-            )
-            if then is not None:
-                then()
-
-        self._do(lambda: self.session.open_shift(counts), opened)
+        self._shift.open(then)
 
     # --- scanning and search -----------------------------------------------------------
 
@@ -559,28 +536,10 @@ class CheckoutWindow(CheckoutView):
     # --- reports and drawer --------------------------------------------------------------
 
     def x_report(self) -> None:
-        def show(report: RegisterReport) -> None:
-            text = report_text(report)
-            self.ask.text(self.tr("X 리포트"), text, lambda: self.print_text("X", text))
-
-        self._do(self.session.x_report, show)
+        self._shift.x_report()
 
     def close_shift(self) -> None:
-        if self.session.shift is None:
-            return
-
-        def count(x: RegisterReport) -> None:
-            counts = self.ask.counts(self.tr("근무 마감: 현금 세기"), x.expected_cash)
-            if counts is None:
-                return
-            self._do(lambda: self.session.close_shift(counts), show)
-
-        def show(z: RegisterReport) -> None:
-            text = report_text(z)
-            self.print_text("Z", text)
-            self.ask.text(self.tr("Z 정산 리포트"), text, lambda: self.print_text("Z", text))
-
-        self._do(self.session.x_report, count)
+        self._shift.close()
 
     # --- online orders and sync ---------------------------------------------------------
 

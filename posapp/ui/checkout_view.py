@@ -47,6 +47,21 @@ DUE_STYLE = "font-weight: bold; padding: 6px;"  # the size: FitLabel (30 pt, les
 CHANGE_STYLE = DUE_STYLE + " background: #fff4d6; color: #6b4b00; border: 2px solid #c58a00;"
 
 
+def shrink_to_fit(
+    widget: QLabel | QPushButton, font: QFont, largest: float, smallest: float, room: int
+) -> None:
+    """Give ``widget`` ``font`` at the largest size (half points, ``largest`` down to
+    ``smallest``) at which its text fits ``room`` pixels."""
+    size = largest
+    while size > smallest:
+        font.setPointSizeF(size)
+        if QFontMetrics(font).horizontalAdvance(widget.text()) <= room:
+            break
+        size -= 0.5
+    if font.pointSizeF() != widget.font().pointSizeF():
+        widget.setFont(font)
+
+
 class FitLabel(QLabel):
     """A one-line label whose font shrinks (from ``point_size`` down to 12 pt) so the whole text
     fits its width: ₩1,256,593 due on a 1024-pixel monitor is never cut off."""
@@ -71,15 +86,7 @@ class FitLabel(QLabel):
         self._fitted = key
         font = QFont(self.font())
         font.setBold(True)
-        size = self.point_size
-        room = max(60, self.width() - 16)
-        while size > 12:
-            font.setPointSizeF(size)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
-                break
-            size -= 1
-        if font.pointSizeF() != self.font().pointSizeF():
-            self.setFont(font)
+        shrink_to_fit(self, font, self.point_size, 12, max(60, self.width() - 16))
 
 
 class KeyButton(QPushButton):
@@ -97,16 +104,7 @@ class KeyButton(QPushButton):
         self._fit()
 
     def _fit(self) -> None:
-        font = QFont(self.font())
-        size = self.POINT_SIZE
-        room = max(40, self.width() - 8)
-        while size > 8:
-            font.setPointSizeF(size)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
-                break
-            size -= 0.5
-        if font.pointSizeF() != self.font().pointSizeF():
-            self.setFont(font)
+        shrink_to_fit(self, QFont(self.font()), self.POINT_SIZE, 8, max(40, self.width() - 8))
 
 
 class CheckoutView(QMainWindow):

@@ -153,7 +153,7 @@ QT_KO_GAPS = {
 class _QtGaps(QTranslator):
     """Korean for the few Qt texts its own catalogue misses (``QT_KO_GAPS``)."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         # None (a null string): not ours — an empty string would be taken as the translation

@@ -153,13 +153,13 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+152"/>
-        <location line="+168"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+187"/>
+        <location line="+175"/>
         <source>로그인 (F1)</source>
         <translation>Sign in (F1)</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-165"/>
         <source>다시 인쇄</source>
         <translation>Print again</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+116"/>
+        <location filename="../../posapp/ui/checkout.py" line="+114"/>
         <source>수량 (F2)</source>
         <translation>Quantity (F2)</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Office</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>로그인 필요</source>
         <translation>Not signed in</translation>
     </message>
@@ -336,13 +336,13 @@
     </message>
     <message>
         <location filename="../../posapp/ui/checkout.py" line="+15"/>
-        <location line="+204"/>
-        <location line="+232"/>
+        <location line="+183"/>
+        <location line="+215"/>
         <source>먼저 로그인하세요 (F1).</source>
         <translation>Please sign in first (F1).</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-395"/>
         <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
         <translation>Open a shift: count the opening float and enter it.</translation>
     </message>
@@ -367,17 +367,17 @@
         <translation>Signed out after a while without activity (F1: sign in).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../posapp/ui/checkout_shift.py" line="+36"/>
         <source>근무 시작: 시재금 세기</source>
         <translation>Open shift: count the opening float</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>근무 #{shift} 시작 · 시재금 {amount}</source>
         <translation>Shift #{shift} opened · opening float {amount}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location filename="../../posapp/ui/checkout.py" line="+87"/>
         <location line="+11"/>
         <source>무게 (g)</source>
         <translation>Weight (g)</translation>
@@ -427,7 +427,7 @@
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="-282"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="-289"/>
         <source>설정 (Ctrl+Shift+S)</source>
         <translation>Settings (Ctrl+Shift+S)</translation>
     </message>
@@ -512,7 +512,7 @@
         <translation>The sale was voided.</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-385"/>
         <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
         <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
     </message>
@@ -522,7 +522,7 @@
         <translation>Recover the last ticket</translation>
     </message>
     <message>
-        <location line="+424"/>
+        <location line="+403"/>
         <source>영수증 바코드를 스캔하거나 번호를 입력한 뒤 F8을 누르세요.</source>
         <translation>Scan the receipt barcode or type its number, then press F8.</translation>
     </message>
@@ -532,27 +532,27 @@
         <translation>Refund: manager approval</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>환불 {receipt} · {amount}</source>
         <translation>Refund {receipt} · {amount}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../posapp/ui/checkout_shift.py" line="+16"/>
         <source>X 리포트</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>근무 마감: 현금 세기</source>
         <translation>Close shift: count the cash</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Z 정산 리포트</source>
         <translation>Z settlement report</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout_view.py" line="+291"/>
+        <location filename="../../posapp/ui/checkout_view.py" line="+298"/>
         <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
         <translation>{count} pending cash receipts issued.</translation>
     </message>
@@ -579,7 +579,7 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/checkout.py" line="+18"/>
+        <location filename="../../posapp/ui/checkout.py" line="+28"/>
         <source>온라인 주문 {count}건 픽업 완료</source>
         <translation>{count} online order(s) picked up</translation>
     </message>
@@ -900,7 +900,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+111"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+113"/>
         <source>{amount}원 지폐</source>
         <translation>₩{amount} note</translation>
     </message>
@@ -1241,7 +1241,7 @@
         <translation>Regions &amp; producers</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/inventory_products_tab.py" line="+342"/>
+        <location filename="../../posapp/ui/inventory_products_tab.py" line="+343"/>
         <location filename="../../posapp/ui/inventory_counts_tab.py" line="+134"/>
         <source>관리자 승인</source>
         <translation>Manager approval</translation>
@@ -2553,7 +2553,7 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../posapp/ui/scan_targets.py" line="+114"/>
+        <location filename="../../posapp/ui/scan_targets.py" line="+119"/>
         <source>이 창에서는 스캔할 수 없습니다. 창을 닫은 뒤 다시 스캔하세요.</source>
         <translation>This window takes no scans. Close it, then scan again.</translation>
     </message>
@@ -3303,7 +3303,7 @@
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../posapp/ui/dialogs.py" line="+30"/>
+        <location filename="../../posapp/ui/dialogs.py" line="+64"/>
         <source>인쇄</source>
         <translation>Print</translation>
     </message>
@@ -3311,7 +3311,7 @@
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../posapp/ui/ticket_view.py" line="+92"/>
+        <location filename="../../posapp/ui/ticket_view.py" line="+88"/>
         <source>상품명</source>
         <translation>Product</translation>
     </message>

@@ -62,6 +62,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "settings.py",
     ROOT / "posapp" / "ui" / "staff.py",
     ROOT / "posapp" / "ui" / "scan_targets.py",
+    ROOT / "posapp" / "ui" / "checkout_shift.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"
