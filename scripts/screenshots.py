@@ -1,5 +1,6 @@
 """Save screenshots of the checkout, tender, refund and customer windows, and a printed
-receipt, to docs/screenshots (offscreen; run with QT_QPA_PLATFORM=offscreen)."""
+receipt, to docs/screenshots (offscreen, on a 1366×768 screen unless QT_QPA_PLATFORM says
+otherwise)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "QT_QPA_PLATFORM" not in os.environ:  # offscreen on a till's usual monitor, 1366×768
+    from tests.support.layout_probe import screen_config
+
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(1366, 768)}"
 tmp = Path(tempfile.mkdtemp(prefix="posapp-shots-"))
 os.environ["POSAPP_DATA_DIR"] = str(tmp / "data")
 os.environ["POSAPP_LOG_DIR"] = str(tmp / "log")

@@ -28,6 +28,7 @@ from posapp.ui.checkout_asker import Asker
 from posapp.ui.checkout_guards import SellingGuards
 from posapp.ui.checkout_payment import PaymentFlow
 from posapp.ui.checkout_refund import RefundFlow
+from posapp.ui.checkout_shift import ShiftFlow
 from posapp.ui.checkout_view import Action, unit_ko
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
@@ -36,15 +37,12 @@ from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.checkout import (
     HeldInfo,
     ProductInfo,
-    RegisterReport,
     SaleSummary,
     ScanOutcome,
-    ShiftInfo,
     UserInfo,
 )
 from posapp.usecases.holds import VOID, VOID_REASONS
 from posapp.usecases.sale import NO_SALE_DRAWER
-from posapp.usecases.shift import report_text
 from posapp.usecases.ticket import discount_request, price_request
 from posapp.usecases.till import Till
 
@@ -82,13 +80,13 @@ class CheckoutWindow(SellingGuards):
         self.runner = runner
         self.ask: Asker = Asker(self, runner)
         self._payment = PaymentFlow(self)
+        self._shift = ShiftFlow(self)
         self.ticket_approval = TicketApproval()  # the discounts' approval, for this ticket
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.on_settings: Callable[[], None] | None = None  # set by app.py (settings dialog)
         self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
-        self._opening_shift = False
         self.setWindowTitle(title)
         self._build(quick_keys or {})
         self.sale_completed.connect(self.show_change)
@@ -209,28 +207,7 @@ class CheckoutWindow(SellingGuards):
         self.show_message(self.tr("자리를 비워 로그아웃했습니다 (F1: 로그인)."), error=False)
 
     def open_shift(self, then: Callable[[], None] | None = None) -> None:
-        """Count the opening float and open a shift; ``then`` runs once it is open."""
-        if self.session.shift is not None or self._opening_shift:
-            return
-        self._opening_shift = True
-        try:
-            counts = self.ask.counts(self.tr("근무 시작: 시재금 세기"), None)
-        finally:
-            self._opening_shift = False
-        if counts is None:
-            return
-
-        def opened(shift: ShiftInfo) -> None:
-            self.show_message(
-                self.tr("근무 #{shift} 시작 · 시재금 {amount}").format(
-                    shift=shift.id, amount=format_krw(shift.opening_float)
-                ),
-                error=False,
-            )
-            if then is not None:
-                then()
-
-        self._do(lambda: self.session.open_shift(counts), opened)
+        self._shift.open(then)
 
     # --- scanning and search -----------------------------------------------------------
 
@@ -486,8 +463,8 @@ class CheckoutWindow(SellingGuards):
         if self.session.ticket.lines:
             self._do(
                 lambda: self.session.hold(""),
-                lambda h: self.show_message(
-                    self.tr("보류했습니다 ({total})").format(total=format_krw(h.total)), error=False
+                lambda h: self.say(
+                    self.tr("보류했습니다 ({total})").format(total=format_krw(h.total)), "ok"
                 ),
             )
 
@@ -537,26 +514,10 @@ class CheckoutWindow(SellingGuards):
     # --- reports and drawer --------------------------------------------------------------
 
     def x_report(self) -> None:
-        def show(report: RegisterReport) -> None:
-            text = report_text(report)
-            self.ask.text(self.tr("X 리포트"), text, lambda: self.print_text("X", text))
-
-        self._do(self.session.x_report, show)
+        self._shift.x_report()
 
     def close_shift(self) -> None:
-        if self.session.shift is None:
-            return
-
-        def show(z: RegisterReport) -> None:
-            text = report_text(z)
-            self.print_text("Z", text)
-            self.ask.text(self.tr("Z 정산 리포트"), text, lambda: self.print_text("Z", text))
-
-        # a blind count: the drawer is counted before the till says what it should hold (the
-        # Z report then shows expected, counted and the difference)
-        counts = self.ask.counts(self.tr("근무 마감: 현금 세기"), None)
-        if counts is not None:
-            self._do(lambda: self.session.close_shift(counts), show)
+        self._shift.close()
 
     # --- online orders and sync ---------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from posapp.errors import PosError
 from posapp.ui.feedback import Kind, Notice, sounds
 from posapp.ui.keyboard import SearchBox
 from posapp.ui.messages import explain
+from posapp.ui.scan_targets import is_passive
 from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.search_results import SearchResults
 from posapp.ui.sync_panel import SyncButton
@@ -43,8 +45,50 @@ from posapp.usecases.pickup import SyncStatus
 Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
 KEY_COLUMNS = 3
 KEY_STYLE = "min-height: 48px; padding: 0 2px;"  # touch: 48 px at least; the font: KeyButton
-DUE_STYLE = "font-size: 30pt; font-weight: bold; padding: 6px;"
+DUE_STYLE = "font-weight: bold; padding: 6px;"  # the size: FitLabel (30 pt, less if narrow)
 CHANGE_STYLE = DUE_STYLE + " background: #fff4d6; color: #6b4b00; border: 2px solid #c58a00;"
+
+
+def shrink_to_fit(
+    widget: QLabel | QPushButton, font: QFont, largest: float, smallest: float, room: int
+) -> None:
+    """Give ``widget`` ``font`` at the largest size (half points, ``largest`` down to
+    ``smallest``) at which its text fits ``room`` pixels."""
+    size = largest
+    while size > smallest:
+        font.setPointSizeF(size)
+        if QFontMetrics(font).horizontalAdvance(widget.text()) <= room:
+            break
+        size -= 0.5
+    if font.pointSizeF() != widget.font().pointSizeF():
+        widget.setFont(font)
+
+
+class FitLabel(QLabel):
+    """A one-line label whose font shrinks (from ``point_size`` down to 12 pt) so the whole text
+    fits its width: ₩1,256,593 due on a 1024-pixel monitor is never cut off."""
+
+    def __init__(self, point_size: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.point_size = point_size
+        self._fitted = ("", -1)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        key = (self.text(), self.width())
+        if key == self._fitted:  # a scan changes the text: measured once per text and width
+            return
+        self._fitted = key
+        font = QFont(self.font())
+        font.setBold(True)
+        shrink_to_fit(self, font, self.point_size, 12, max(60, self.width() - 16))
 
 
 class KeyButton(QPushButton):
@@ -62,16 +106,7 @@ class KeyButton(QPushButton):
         self._fit()
 
     def _fit(self) -> None:
-        font = QFont(self.font())
-        size = self.POINT_SIZE
-        room = max(40, self.width() - 8)
-        while size > 8:
-            font.setPointSizeF(size)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
-                break
-            size -= 0.5
-        if font.pointSizeF() != self.font().pointSizeF():
-            self.setFont(font)
+        shrink_to_fit(self, QFont(self.font()), self.POINT_SIZE, 8, max(40, self.width() - 8))
 
 
 class CheckoutView(QMainWindow):
@@ -218,7 +253,7 @@ class CheckoutView(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # 수량 fits "12.345kg", 단가 "₩29,900/100g" (weights and per-weight prices never cut)
-        for col, width in ((0, 30), (2, 88), (3, 140), (4, 64), (5, 112)):
+        for col, width in ((0, 30), (2, 88), (3, 150), (4, 60), (5, 112)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -235,7 +270,7 @@ class CheckoutView(QMainWindow):
         self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
         fixed_size(self.totals, 110)
         right.addWidget(self.totals)
-        self.due = QLabel()
+        self.due = FitLabel(30.0)
         self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.due.setStyleSheet(DUE_STYLE)
         fixed_size(self.due, 64)
@@ -293,8 +328,15 @@ class CheckoutView(QMainWindow):
         self._shortcut_keys.append(key)
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.activated.connect(fn)
+        shortcut.activated.connect(lambda: self._key_pressed(fn))
         return b
+
+    def _key_pressed(self, fn: Callable[[], None]) -> None:
+        """A checkout key acts only while the checkout is in front: F9 or F3 pressed in the
+        inventory or classes window never voids or edits the ticket behind it."""
+        active = QApplication.activeWindow()
+        if active is None or active is self or is_passive(active):
+            fn()
 
     # --- state -------------------------------------------------------------------------
 

@@ -155,8 +155,10 @@ class _QtGaps(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return QT_KO_GAPS.get((context, source), "")
+    ) -> str | None:
+        # None (a null string): not ours — an empty string would be taken as the translation
+        # and blank every other text of the app
+        return QT_KO_GAPS.get((context, source))
 
     def isEmpty(self) -> bool:
         return False

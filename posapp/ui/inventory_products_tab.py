@@ -48,6 +48,7 @@ from posapp.ui.inventory_history import HistoryDialog
 from posapp.ui.inventory_import import ImportDialog
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
+from posapp.ui.units import stock_text
 from posapp.usecases.inventory_products import (
     FilterChoices,
     ProductDetail,
@@ -160,9 +161,9 @@ class ProductListModel(QAbstractTableModel):
                 r.producer,
                 r.category,
                 QCoreApplication.translate("inventory", _UNITS.get(r.unit, r.unit)),
-                format_amount(r.price),
-                f"{r.on_hand:,}",
-                f"{r.reorder_point:,}",
+                format_amount(r.price) + ("" if r.unit == "ea" else f"/{r.unit}"),
+                stock_text(r.unit, r.on_hand),  # weighed: kg with 3 decimals, never raw grams
+                stock_text(r.unit, r.reorder_point),
                 r.next_expiry.isoformat() if r.next_expiry else "",
             )[c]
         if role == Qt.ItemDataRole.TextAlignmentRole and c in (6, 7, 8):

@@ -55,6 +55,11 @@ def passive(widget: QWidget) -> None:
     setattr(widget, _PASSIVE, True)
 
 
+def is_passive(widget: QWidget) -> bool:
+    """Marked with :func:`passive` (the customer display)."""
+    return bool(getattr(widget, _PASSIVE, False))
+
+
 def _handler_of(widget: QObject) -> Handler | None:
     handler = getattr(widget, _HANDLER, None)
     if callable(handler):
@@ -96,7 +101,7 @@ class ScanRouter(QObject):
             self._refuse(modal, code, in_dialog=True)
             return
         window = QApplication.activeWindow()
-        if window is None or getattr(window, _PASSIVE, False):
+        if window is None or is_passive(window):
             window = self.main
         handler = target_in(window)
         if handler is not None and handler(code):

@@ -21,14 +21,10 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyledItemDelegate
 from posapp.domain.cart import PricedCart, PricedLine
 from posapp.domain.money import format_krw
 from posapp.ui.i18n import QT_TRANSLATE_NOOP
+from posapp.ui.units import unit_price_text
 from posapp.usecases.receipts import qty_text
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def unit_price_text(unit: str, price: int) -> str:
-    """A unit price with its unit where it is not a piece: ₩6,900/100g, ₩32,000/kg."""
-    return format_krw(price) if unit == "ea" else f"{format_krw(price)}/{unit}"
 
 
 def fixed_size(label: QLabel, height: int) -> None:

@@ -201,13 +201,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+167" />
-            <location line="+183" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+202" />
+            <location line="+190" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-173" />
+            <location line="-180" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -217,7 +217,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+117" />
+            <location filename="../../posapp/ui/checkout.py" line="+115" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -322,7 +322,7 @@
             <translation>Office</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+89" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
         </message>
@@ -394,13 +394,13 @@
         </message>
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+15" />
-            <location line="+204" />
-            <location line="+208" />
+            <location line="+183" />
+            <location line="+192" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-409" />
+            <location line="-372" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -425,17 +425,17 @@
             <translation>Signed out after a while without activity (F1: sign in).</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../posapp/ui/checkout_shift.py" line="+36" />
             <source>근무 시작: 시재금 세기</source>
             <translation>Open shift: count the opening float</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>근무 #{shift} 시작 · 시재금 {amount}</source>
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location filename="../../posapp/ui/checkout.py" line="+86" />
             <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
@@ -486,7 +486,7 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-314" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-321" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -571,7 +571,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-406" />
+            <location line="-385" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -606,22 +606,22 @@
             <translation>the card is cancelled once the terminal answers</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+435" />
+            <location filename="../../posapp/ui/checkout_shift.py" line="+16" />
             <source>X 리포트</source>
             <translation>X report</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+24" />
             <source>근무 마감: 현금 세기</source>
             <translation>Close shift: count the cash</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-8" />
             <source>Z 정산 리포트</source>
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+328" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+335" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
@@ -648,7 +648,7 @@
 {error}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+22" />
+            <location filename="../../posapp/ui/checkout.py" line="+431" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
@@ -1431,7 +1431,7 @@
             <translation>Regions &amp; producers</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/inventory_products_tab.py" line="+342" />
+            <location filename="../../posapp/ui/inventory_products_tab.py" line="+343" />
             <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+197" />
             <location filename="../../posapp/ui/inventory_counts_tab.py" line="+334" />
             <source>관리자 승인</source>
@@ -3090,7 +3090,7 @@
     <context>
         <name>ScanRouter</name>
         <message>
-            <location filename="../../posapp/ui/scan_targets.py" line="+114" />
+            <location filename="../../posapp/ui/scan_targets.py" line="+119" />
             <source>이 창에서는 스캔할 수 없습니다. 창을 닫은 뒤 다시 스캔하세요.</source>
             <translation>This window takes no scans. Close it, then scan again.</translation>
         </message>
@@ -4105,7 +4105,7 @@
     <context>
         <name>TicketModel</name>
         <message>
-            <location filename="../../posapp/ui/ticket_view.py" line="+92" />
+            <location filename="../../posapp/ui/ticket_view.py" line="+88" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>

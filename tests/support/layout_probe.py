@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 
-def _screen_config(width: int, height: int) -> str:
+def screen_config(width: int, height: int) -> str:
     path = Path(tempfile.mkdtemp(prefix="posapp-screen-")) / "screen.json"
     path.write_text(
         json.dumps(
@@ -166,7 +166,7 @@ def main(argv: list[str]) -> int:
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
     if os.environ.get("POSAPP_PROBE_CHILD") != "1":
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(width, height)}"
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(width, height)}"
         os.environ["POSAPP_PROBE_CHILD"] = "1"
     tmp = Path(tempfile.mkdtemp(prefix="posapp-probe-"))
     os.environ["POSAPP_DATA_DIR"] = str(tmp / "data")

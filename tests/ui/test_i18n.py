@@ -72,6 +72,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "store_policy.py",
     ROOT / "posapp" / "ui" / "void_dialog.py",
     ROOT / "posapp" / "ui" / "ticket_approval.py",
+    ROOT / "posapp" / "ui" / "checkout_shift.py",
 ]
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"

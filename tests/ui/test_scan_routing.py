@@ -24,7 +24,7 @@ from posapp.ui.inventory_window import InventoryWindow
 from posapp.ui.tasks import SyncRunner, TaskRunner
 from posapp.ui.tender_dialog import TenderDialog
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
-from tests.support.scanning import scan
+from tests.support.scanning import scan, use_wedge
 from tests.ui.test_checkout_flow import Script, sign_in
 
 
@@ -41,7 +41,9 @@ def till(qtbot: Any, store: Store, tmp_path: Path) -> Any:
     window.show()
     script = Script()
     window.ask = script  # type: ignore[assignment]
+    use_wedge(parts.wedge)
     yield window, script, parts
+    use_wedge(None)
     parts.shutdown()
 
 
@@ -271,3 +273,17 @@ def test_a_price_check_style_dialog_can_take_scans_for_itself(qtbot: Any, till: 
     QTimer.singleShot(0, during)
     d.exec()
     assert d.codes == [APPLE_CODE] and _tickets_lines(window) == 0
+
+
+def test_checkout_keys_pressed_in_another_window_leave_the_ticket(qtbot: Any, till: Any) -> None:
+    """F3 (삭제) typed in the inventory window used to remove the ticket's line behind it."""
+    window, script, _ = till
+    sign_in(qtbot, window, script)
+    scan(APPLE_CODE, window.search)
+    inv = _open_inventory(qtbot, window, script)
+    inv.search.setFocus()
+    qtbot.keyClick(inv.search, Qt.Key.Key_F3)
+    assert _tickets_lines(window) == 1
+    _activate(qtbot, window)
+    qtbot.keyClick(window.search, Qt.Key.Key_F3)
+    assert _tickets_lines(window) == 0

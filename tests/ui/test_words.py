@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from posapp.config import Settings
 from posapp.ui.i18n import install_qt_translations
 from posapp.ui.reports import nice_ticks, number_axis
-from posapp.ui.ticket_view import unit_price_text
+from posapp.ui.units import stock_text, unit_price_text, weight_kg
 from tests.conftest import Store
 from tests.ui.test_checkout_flow import sign_in
 from tests.ui.test_reports_window import make as make_reports
@@ -32,6 +32,23 @@ def test_a_weighed_line_shows_its_price_per_100g(qtbot: Any, till: Any) -> None:
     assert price.endswith("/100g") and price.startswith("₩12,800"), price
     assert qty == "437g"
     assert unit_price_text("kg", 32_000) == "₩32,000/kg" and unit_price_text("ea", 900) == "₩900"
+
+
+def test_weighed_stock_is_shown_in_kg_not_grams(qtbot: Any, store: Store) -> None:
+    from posapp.ui.inventory_window import InventoryWindow
+    from posapp.ui.tasks import SyncRunner
+    from posapp.usecases.inventory import InventoryUseCases
+
+    w = InventoryWindow(InventoryUseCases.build(store.db), SyncRunner(), user_id=store.manager)
+    qtbot.addWidget(w)
+    row = next(i for i, r in enumerate(w.model.rows) if r.id == store.beef)
+    shown = w.model.data(w.model.index(row, 7), Qt.ItemDataRole.DisplayRole)
+    grams = w.model.rows[row].on_hand
+    assert shown == weight_kg(grams) and shown.endswith("kg"), shown
+    price = w.model.data(w.model.index(row, 6), Qt.ItemDataRole.DisplayRole)
+    assert price.endswith("/" + w.model.rows[row].unit), price
+    assert weight_kg(29_350) == "29.350kg" and weight_kg(5) == "0.005kg"
+    assert stock_text("ea", 1_234) == "1,234"
 
 
 def test_chart_axis_numbers_have_separators_and_no_repeats() -> None:
@@ -69,6 +86,9 @@ def test_qt_file_dialogs_speak_korean(qtbot: Any) -> None:
         assert label is not None and label.text() == "찾는 위치(&L):"
         types = d.findChild(QLabel, "fileTypeLabel")
         assert types is not None and types.text() == "파일 형식(&T):"
+        # the gaps' translator answers only for its own texts: every other stays as it was
+        assert QCoreApplication.translate("CheckoutWindow", "판매") == "판매"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
     finally:
         app.removeTranslator(translator)  # the other tests see Qt's own English
         app.removeTranslator(app._posapp_qt_gaps)  # type: ignore[attr-defined]

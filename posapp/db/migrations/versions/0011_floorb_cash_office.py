@@ -2,7 +2,7 @@
 the tills' live catalogue
 
 Revision ID: 0011_floorb
-Revises: 0010
+Revises: 0011_pay
 Create Date: 2026-12-02 02:00:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_floorb"
-down_revision: str | Sequence[str] | None = "0010"
+down_revision: str | Sequence[str] | None = "0011_pay"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
