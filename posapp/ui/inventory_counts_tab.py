@@ -5,7 +5,7 @@ the start and what sold meanwhile, and post the differences after a review of ev
 with its value (posapp.ui.inventory_count_review) — a manager's PIN in place when the user's role
 may not adjust stock.
 
-The scanner reaches the count through :meth:`CountsTab.take_scan` (the window's scan target
+The scanner reaches the count through :meth:`CountsTab.count_scanned` (via the window's scan target
 while this tab is in front). Qt only: every step is an inventory use case
 (posapp.usecases.inventory_counts).
 """
@@ -265,11 +265,13 @@ class CountsTab(InventoryBase):
     def scan_count(self) -> None:
         code = self.count_scan.text().strip()
         self.count_scan.clear()
-        self.take_scan(code)
+        self.count_scanned(code)
 
-    def take_scan(self, code: str) -> bool:
-        """A scanned code counted as one more piece of its product (the scan target of this
-        tab); False when no count is open, so the scan can be refused with a word."""
+    def count_scanned(self, code: str) -> bool:
+        """A scanned code counted as one more piece of its product; False when no count is
+        open, so the scan can be refused with a word. (Not ``take_scan``: that is the whole
+        window's scan target, which hands a scan to the tab in front — here through the
+        count's scan box, :meth:`scan_count`.)"""
         c = self.current_count
         code = code.strip()
         if not code:
