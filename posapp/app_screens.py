@@ -118,5 +118,5 @@ def wire_screens(
         db, config_path or default_config_path(), locales=tuple(available_locales())
     )
     window.on_settings = settings_opener(gate, till)
-    policy_opener(gate, StorePolicyAdmin(db, register_id=register))  # Ctrl+Shift+P
+    policy_opener(gate, StorePolicyAdmin(db, register_id=register))  # Ctrl+Shift+L
     return Screens(open_inventory, open_classes, open_reports, classes)

@@ -126,7 +126,7 @@ def settings_opener(gate: Gate, settings: TillSettings) -> Callable[[], None]:
 
 
 def policy_opener(gate: Gate, policy: StorePolicyAdmin) -> Callable[[], None]:
-    """Ctrl+Shift+P: the store-policy screen (every till's rules), for a holder of
+    """Ctrl+Shift+L: the store-policy screen (every till's rules), for a holder of
     ``settings``."""
     request = _request(Permission.SETTINGS.value, "매장 정책", "설정 권한이 있는 관리자 PIN")
     parent = gate.parent
@@ -140,7 +140,7 @@ def policy_opener(gate: Gate, policy: StorePolicyAdmin) -> Callable[[], None]:
         dialog.open()
 
     opener: Callable[[], None] = lambda: open_protected(gate, request, show)  # noqa: E731
-    shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), parent)
+    shortcut = QShortcut(QKeySequence("Ctrl+Shift+L"), parent)
     shortcut.activated.connect(opener)
     return opener
 
