@@ -574,7 +574,10 @@ def test_csv_import_runs_off_the_qt_thread(qtbot, store: Store, tmp_path) -> Non
             InventoryUseCases.build(store.db), runner, user_id=store.manager, documents_dir=tmp_path
         )
         qtbot.addWidget(w)
-        qtbot.waitUntil(lambda: w.model.total == 4)
+        # the window's first reads arrive from the worker thread; late in a long run (many
+        # windows' workers winding down) that took over the default 5 s: this test is about
+        # the import, not the load
+        qtbot.waitUntil(lambda: w.model.total == 4, timeout=30_000)
         w.import_export()
         d = w.import_dialog
         threads: list[bool] = []
