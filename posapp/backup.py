@@ -273,8 +273,7 @@ def _verify_copy(path: Path) -> list[str]:
             report = verify(db)
         finally:
             db.dispose()
-    sections = ("ledger", "journal", "audit", "completeness", "anchors", "card_numbers")
-    return [f"{name}: {p}" for name in sections for p in getattr(report, name)]
+    return [f"{name}: {p}" for name, p in report.labelled()]
 
 
 def restore_sqlite(backup: Path, target: Path, *, now: dt.datetime | None = None) -> Path | None:

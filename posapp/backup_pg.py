@@ -191,5 +191,4 @@ def check_dump(dump: Path, url: str) -> list[str]:
                 c.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
     finally:
         admin.dispose()
-    sections = ("ledger", "journal", "audit", "completeness", "anchors", "card_numbers")
-    return [f"{name}: {p}" for name in sections for p in getattr(report, name)]
+    return [f"{name}: {p}" for name, p in report.labelled()]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -67,14 +67,11 @@ class VerifyReport:
         return not self.problems()
 
     def problems(self) -> list[str]:
-        return [
-            *self.ledger,
-            *self.journal,
-            *self.audit,
-            *self.completeness,
-            *self.anchors,
-            *self.card_numbers,
-        ]
+        return [p for _section, p in self.labelled()]
+
+    def labelled(self) -> list[tuple[str, str]]:
+        """Every problem with the name of its section, in the order of the fields."""
+        return [(f.name, p) for f in fields(self) for p in getattr(self, f.name)]
 
 
 def verify(db: Database, anchors: Mapping[str, Anchor] | None = None) -> VerifyReport:

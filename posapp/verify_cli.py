@@ -28,9 +28,8 @@ def run_verify(args: argparse.Namespace, db: Database) -> int:
 
     anchors = _platform_anchors(args)
     report = verify(db, anchors=anchors)
-    for section in ("ledger", "journal", "audit", "completeness", "anchors", "card_numbers"):
-        for line in getattr(report, section):
-            print(f"{section}: {line}")
+    for section, line in report.labelled():
+        print(f"{section}: {line}")
     if report.ok:
         where = " and the platform's anchor" if anchors else ""
         print(
