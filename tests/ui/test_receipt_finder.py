@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -22,11 +21,6 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.ui import test_checkout_flow as flow
 
 till = flow.till
-
-# KNOWN DEFECTS after merging issues 16–20 (2026-12-02), to find next: on PostgreSQL the first
-# sale completes but session.last_sale stays None; and a run of this module leaves the till's
-# scan routing so that the next module's scans miss the ticket. Skipped until both are found.
-pytestmark = pytest.mark.skip(reason="known defects after the 16-20 merge: see the comment")
 
 
 def type_into(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -101,3 +95,5 @@ def test_find_an_earlier_receipt_and_reprint_it(qtbot, till, store: Store) -> No
         assert len(list(printer.folder.glob("*.png"))) == printed + 1
     actions = store.db.read(lambda uow: list(uow.session.scalars(select(AuditEvent.action)).all()))
     assert actions.count("receipt.reprint") == 1
+    QTest.keyClick(d, Qt.Key.Key_Escape)  # done: Esc closes the finder, the till is in front
+    assert not d.isVisible()

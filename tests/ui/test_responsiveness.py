@@ -51,6 +51,15 @@ class BlackHolePrinter:
             c.close()
 
 
+def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The till as it stands after start: its window painted once (the first layout and paint
+    of a window just shown is start-up, not a stall at the till) and the start's garbage
+    collected (posapp.bootstrap.settle_memory)."""
+    qtbot.waitExposed(window)
+    qtbot.wait(100)
+    gc.collect()
+
+
 @pytest.mark.slow
 def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     hole = BlackHolePrinter()
@@ -63,7 +72,7 @@ def test_heartbeat_never_stalls(qtbot, store: Store) -> None:  # type: ignore[no
     window.show()
     session = parts.session
     session.sign_in("1111")
-    gc.collect()  # settled after start, as the till does (posapp.bootstrap.settle_memory)
+    settle(qtbot, window)
     beats: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: beats.append(time.perf_counter()))
@@ -122,7 +131,7 @@ def test_manager_approval_checks_pins_off_the_qt_thread(qtbot, store: Store) -> 
     opened: list[bool] = []
     drawer = SimpleNamespace(open_drawer=lambda: opened.append(True))
     window.devices = replace(window.devices, drawer=drawer)
-    gc.collect()  # settled after start, as the till does (posapp.bootstrap.settle_memory)
+    settle(qtbot, window)
     beats: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: beats.append(time.perf_counter()))
