@@ -74,6 +74,10 @@ EVIDENCE_OF: dict[str, str] = {
     "cash": "other",
     "voucher": "other",
 }
+#: 원단위 절사 (``Method.ROUNDING``): won the customer was not asked for — no money, no
+#: evidence. The return takes it as 에누리 (부가가치세법 §29⑤1): it is not part of the supply,
+#: so its share leaves every row and is said once in a note.
+ROUNDING_EVIDENCE = "rounding"
 #: the card-slip family of the 집계표 (the rows a 세금계산서 may not also be issued for)
 SLIP_ROWS = ("card", "cash_receipt", "e_payment")
 ACTIVE_INVOICE_STATES = ("to_issue", "issued")
@@ -114,6 +118,8 @@ class VatFigures:
     unknown_evidence: set[str] = field(default_factory=set)
     #: card-slip evidence on receipts that also have a tax invoice (should stay 0: §33②)
     slip_and_invoice: Sums = field(default_factory=Sums)
+    #: the 원단위 절사 shares (에누리), kept out of the rows and the return's lines
+    rounding: Sums = field(default_factory=Sums)
 
     def row(self, key: str) -> Sums:
         return self.rows.get(key) or Sums()
@@ -193,6 +199,9 @@ def _add_receipt(out: VatFigures, rows: Sequence[Any], invoiced: set[str]) -> No
     with_invoice = uuid in invoiced or (orig_uuid is not None and str(orig_uuid) in invoiced)
     for (evidence, _, method), share in zip(pays, shares, strict=True):
         out.by_method[method].add(share)
+        if evidence == ROUNDING_EVIDENCE:
+            out.rounding.add(share)
+            continue
         key = EVIDENCE_OF.get(evidence)
         if key is None:
             out.unknown_evidence.add(evidence)
@@ -305,7 +314,8 @@ def vat_return(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
     ]
     notes = [
         "공급가액·부가세는 영수증마다 나눈 값(공급가액 = 과세 공급대가 × 10/11 반올림)을 "
-        "결제수단별로 비례 배분한 것입니다: 행의 합은 영수증 합계와 원 단위까지 같습니다.",
+        "결제수단별로 비례 배분한 것입니다: 행의 합은 영수증 합계와 원 단위까지 같습니다 "
+        "(원단위 절사가 있으면 그 금액만큼 적습니다).",
         "환불은 환불한 날의 기간에서 뺍니다 (원 판매의 기간은 바뀌지 않습니다).",
         "세금계산서·계산서를 요청한 판매는 결제수단과 관계없이 세금계산서(과세분)·"
         "계산서(면세분) 행에 들어갑니다.",
@@ -316,6 +326,13 @@ def vat_return(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
             "위탁자의 공급이라 점포의 과세표준·면세 수입금액에서 빼고, "
             "점포의 수수료(세금계산서)를 더했습니다. "
             "증빙 행(카드전표 등)은 점포가 발급한 그대로입니다."
+        )
+    if fig.rounding.count:
+        r = fig.rounding
+        notes.append(
+            f"원단위 절사 {r.count}건 ₩{r.total:,} (과세 ₩{r.taxable:,}: 공급가액 ₩{r.supply:,}, "
+            f"부가세 ₩{r.vat:,}; 면세 ₩{r.exempt:,})은 받지 않은 금액이라 에누리"
+            "(부가가치세법 §29⑤)로 보아 모든 행과 과세표준에서 뺐습니다."
         )
     if fig.unknown_evidence:
         notes.append(

@@ -285,3 +285,35 @@ def test_cli_writes_the_quarter_as_xlsx_csv_and_text(october: Store, tmp_path) -
     assert "계산대 R01" in out_text and "30,909" in out_text and "3,091" in out_text
     bad = admin(url, "report", "vat", "--period", "2026Q7")
     assert bad.returncode != 0 and b"Traceback" not in bad.stderr
+
+
+def test_cash_rounding_is_an_allowance_left_out_of_every_row(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """원단위 절사: the 4 won the customer was not asked for were never supplied (에누리,
+    부가가치세법 §29⑤): no evidence row and no return line counts them; a note says them."""
+    from posapp.inventory.catalog import product_by_plu
+    from posapp.usecases.checkout import CheckoutSession, SessionSettings
+    from posapp.usecases.payment import Payments
+
+    session = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    session.sign_in("1111")
+    beef = store.db.read(lambda uow: product_by_plu(uow, "00101"))
+    assert beef is not None
+    session.add_product(beef, grams=123)  # 123 g × ₩12,800 / 100 g = ₩15,744 (면세)
+    session.scan(GOCHUJANG_CODE)  # ₩8,500 (과세)
+    sale = Payments(session, None, cash_rounding_unit=10).pay([Tender.cash(30_000)]).sale
+    assert sale.total == 24_244 and sale.change == 5_760
+    today = calendar.today()
+    fig = store.db.read(lambda uow: vat.vat_figures(uow, Period(today, today)))
+    assert fig.rounding.count == 1 and fig.rounding.total == 4
+    other = fig.row("other")
+    assert other.total == 24_240  # the money taken, all of it 기타 (현금, no 현금영수증)
+    assert other.taxable + fig.rounding.taxable == 8_500
+    assert other.exempt + fig.rounding.exempt == 15_744
+    assert other.vat + fig.rounding.vat == 773  # the receipt's VAT, split between the two
+    r = run(store, Period(today, today))
+    assert r.totals[2] == 24_240
+    ret = section(r, "부가가치세 신고서")
+    assert ret["(9) 과세표준 및 매출세액 합계"] == (other.supply, other.vat)
+    assert ret["면세 수입금액 (계산서 발급분 포함)"] == (other.exempt, None)
+    assert any("원단위 절사 1건 ₩4" in n and "에누리" in n for n in r.notes)
+    assert not any("알 수 없는 증빙" in n for n in r.notes)
