@@ -37,7 +37,6 @@ from posapp.hardware.print_queue import JobStore, PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter, WedgeSettings
 from posapp.sales.cash_receipts import RetryResult
 from posapp.sales.offline.forwarder import Forwarder
-from posapp.sales.tenders import VOUCHER_CHANGE_FLOOR, VoucherRule
 from posapp.sync.worker import SyncWorker
 from posapp.ui.checkout import CheckoutWindow, Devices
 from posapp.ui.customer_display import CustomerDisplay
@@ -179,19 +178,7 @@ def build(
         card_timeout=float(settings.card.timeout_s),
         printing=printing,
         sync_now=sync.sync_now if sync is not None else None,
-        cash_rounding_unit=settings.sales.cash_rounding_unit,
-        installment_from=settings.card.installment_from,
-        voucher_rule=VoucherRule(
-            max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent),
-            max(VOUCHER_CHANGE_FLOOR, settings.sales.voucher_change_percent_small),
-            settings.sales.voucher_small_face,
-        ),
-        cash_receipt_mandatory_from=(
-            settings.sales.cash_receipt_mandatory_from
-            if settings.sales.cash_receipt_mandatory
-            else None
-        ),
-    )
+    )  # the money rules (원단위 절사, 할부, vouchers, 현금영수증) are store policy
     till = Till(session, payments, printing, Approvals(session, register_id=settings.register.id))
     # windows
     window = CheckoutWindow(

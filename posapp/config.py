@@ -239,20 +239,16 @@ class SalesSettings:
     offline_spool: bool = True
     drawer_pin: int = option(2, allowed=DRAWER_PINS)
     idle_signout_minutes: int = 10  # 0: never sign out by itself
-    # 원단위 절사: the cash part of what is due is rounded down to this many won (1 = off);
-    # card and electronic parts are never rounded. Recorded as a rounding adjustment.
+    # ignored, as discount_limit_percent: the money rules are store policy in the database
+    # (posapp.store_policy: cash_rounding_unit, voucher_change_percent_small,
+    # voucher_small_face, cash_receipt_mandatory(_from), expired_lots_block), the same for
+    # every till and changed only by a holder of ``settings``; an old TOML still loads
     cash_rounding_unit: int = option(10, allowed=(1, 10, 100))
-    # a paper voucher worth more than what is left to pay: its rest is repaid in cash when at
-    # least this share of its face value is used (the small percent up to the small face)
     voucher_change_percent: int = 60
     voucher_change_percent_small: int = 80
     voucher_small_face: int = 10_000
-    # 의무발행업종: a cash payment of cash_receipt_mandatory_from won or more gets a 현금영수증
-    # even unasked (to the NTS number 010-000-1234 when the customer gives none)
     cash_receipt_mandatory: bool = False
     cash_receipt_mandatory_from: int = 100_000
-    # a scanned product whose next lot is past its expiry date: "warn" (sold, with a warning
-    # in front of the cashier) or "block" (a manager's PIN sells it)
     expired_lots: str = option("warn", allowed=EXPIRED_LOT_RULES)
 
 
@@ -265,8 +261,7 @@ class CardSettings:
     # 연습 모드: the terminal is the card simulator (the demo sets this). The till then says
     # "연습 모드 — 실제 결제 아님" in its top bar and on every receipt: no money moves.
     practice: bool = False
-    # 일시불/할부: the tender dialog offers 할부 (2–12 months) for a card part of this many won
-    # or more (the card companies' own floor is ₩50,000)
+    # ignored: 할부's floor is store policy (posapp.store_policy installment_from)
     installment_from: int = 50_000
 
 

@@ -52,6 +52,7 @@ class PolicyErrorCode(StrEnum):
 
     UNKNOWN = "policy.unknown"
     RANGE = "policy.range"
+    CHOICE = "policy.choice"
 
 
 class BackupErrorCode(StrEnum):

@@ -26,13 +26,18 @@ from posapp.errors import PosError
 
 @dataclass(frozen=True)
 class PolicyKey:
-    """A policy setting: an int between ``low`` and ``high`` (a bool is 0/1)."""
+    """A policy setting: an int between ``low`` and ``high`` (a bool is 0/1), one of
+    ``choices`` when it has them."""
 
     name: str
     default: int
     low: int
     high: int
     label: str  # the settings screen's words (Korean data, shown as is)
+    choices: tuple[int, ...] = ()
+
+    def allows(self, value: int) -> bool:
+        return self.low <= value <= self.high and (not self.choices or value in self.choices)
 
 
 #: every store-policy key; add one line for one more
@@ -43,6 +48,21 @@ KEYS: tuple[PolicyKey, ...] = (
     PolicyKey("max_weight_g", 30_000, 1, 1_000_000, "한 품목 최대 무게 (g)"),
     PolicyKey("max_line_total", 5_000_000, 1, 1_000_000_000, "한 품목 최대 금액 (원)"),
     PolicyKey("max_ticket_total", 20_000_000, 1, 2_000_000_000, "거래 최대 금액 (원)"),
+    # money rules that were a till's TOML ([sales], [card]) before: a cashier with the config
+    # file could round every cash sale down by ₩99, keep a voucher's rest, sell expired lots
+    # without a manager or skip the mandatory 현금영수증
+    PolicyKey(
+        "cash_rounding_unit", 10, 1, 100, "원단위 절사 (현금, 원: 1 = 하지 않음)", (1, 10, 100)
+    ),
+    PolicyKey("installment_from", 50_000, 50_000, 100_000_000, "할부 가능 금액 (원 이상)"),
+    # a paper voucher's rest is repaid in cash once 60 % of its face value is used — never
+    # below (cash for a voucher is 환전), and a small one's at 80 % at most (the 상품권 terms);
+    # a store may take small ones at 60 % too, or call fewer of them small
+    PolicyKey("voucher_change_percent_small", 80, 60, 80, "소액 상품권 잔액 반환: 사용 비율 (%)"),
+    PolicyKey("voucher_small_face", 10_000, 0, 10_000, "상품권 소액권 기준 (원 이하)"),
+    PolicyKey("cash_receipt_mandatory", 0, 0, 1, "현금영수증 의무발행업종 (1 = 예)"),
+    PolicyKey("cash_receipt_mandatory_from", 100_000, 1, 100_000_000, "의무발행 금액 (원 이상)"),
+    PolicyKey("expired_lots_block", 0, 0, 1, "유통기한 지난 로트: 관리자 승인 (1 = 예, 0 = 경고)"),
 )
 BY_NAME: Mapping[str, PolicyKey] = {k.name: k for k in KEYS}
 
@@ -82,7 +102,7 @@ def load(uow: UnitOfWork) -> Policy:
             value = int(raw)
         except (TypeError, ValueError):
             value = key.default
-        values[key.name] = min(max(value, key.low), key.high)
+        values[key.name] = value if key.allows(value) else key.default
     return Policy(values)
 
 
@@ -92,7 +112,14 @@ def validate(name: str, value: object) -> int:
         raise PolicyError(f"no policy key {name!r}", code=PolicyErrorCode.UNKNOWN, key=name)
     if isinstance(value, bool):
         value = int(value)
-    if not isinstance(value, int) or not key.low <= value <= key.high:
+    if not isinstance(value, int) or not key.allows(value):
+        if key.choices:
+            raise PolicyError(
+                f"{name} must be one of {key.choices}",
+                code=PolicyErrorCode.CHOICE,
+                key=key.label,
+                choices=", ".join(str(c) for c in key.choices),
+            )
         raise PolicyError(
             f"{name} must be {key.low}..{key.high}",
             code=PolicyErrorCode.RANGE,

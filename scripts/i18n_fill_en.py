@@ -9,6 +9,7 @@ TS = sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_TS)
 
 EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     # --- kept from the .ts (translated there before this list had them)
+    ("StorePolicyDialog", "예"): "Yes",
     ("CheckoutWindow", "카드"): "Card",
     ("CheckoutWindow", "현금영수증"): "Cash receipt",
     (

@@ -79,6 +79,7 @@ class TenderErrorCode(StrEnum):
     VOUCHER_CHANGE = "tender.voucher_change"
     OVERPAID = "tender.overpaid"
     SHORT = "tender.short"
+    ROUNDING = "tender.rounding"
 
 
 class CashReceiptErrorCode(StrEnum):

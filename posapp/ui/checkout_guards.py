@@ -1,7 +1,7 @@
 """What the checkout does when the catalogue or a lot stands in the way of a sale: a scan or an
 add stopped by an expired lot asks a manager in place and runs again with the approval
-(``[sales] expired_lots = "block"``), an expired lot sold is said in front of the cashier with a
-sound (``"warn"``), and the catalogue's changes (posapp.usecases.catalog_watch) refresh the quick
+(store policy ``expired_lots_block`` 1), an expired lot sold is said in front of the cashier
+with a sound (0), and the catalogue's changes (posapp.usecases.catalog_watch) refresh the quick
 keys and the open ticket; Ctrl+Shift+P finds any earlier receipt to print again (재발행).
 
 Qt only: a mixin of :class:`posapp.ui.checkout.CheckoutWindow`, whose session, runner and
@@ -63,7 +63,7 @@ class SellingGuards(CheckoutView):
     def _sell(
         self, fn: Callable[[Approval | None], T], then: Callable[[T], None] | None = None
     ) -> None:
-        """A scan or an add that an expired lot may stop (``[sales] expired_lots = "block"``):
+        """A scan or an add that an expired lot may stop (store policy ``expired_lots_block``):
         the manager's PIN is asked in place, naming the product and its date, and the same
         scan or add runs again with that approval."""
 

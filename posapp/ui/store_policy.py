@@ -1,13 +1,17 @@
 """The store-policy screen (매장 정책), for whoever holds ``settings``: every policy key (the
-discount limit, the PIN lock time, the open ticket's sanity limits) with its value, changed
-in a spin box and saved through posapp.usecases.policy.StorePolicyAdmin on the database
-worker — the same for every till, each change an audit event. The keys' words are the
-policy's own (posapp.store_policy.KEYS, Korean data).
+discount limit, the PIN lock time, the open ticket's sanity limits, the money rules: 원단위
+절사, 할부, small vouchers' change, the mandatory 현금영수증, expired lots) with its value —
+a number in a spin box, a yes/no key in a check box, a key of a few values in a list — saved
+through posapp.usecases.policy.StorePolicyAdmin on the database worker: the same for every
+till, each change an audit event. The keys' words are the policy's own
+(posapp.store_policy.KEYS, Korean data).
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +42,8 @@ class StorePolicyDialog(QDialog):
         self._runner = runner
         self._actor_id = actor_id
         self.spins: dict[str, QSpinBox] = {}
+        self.checks: dict[str, QCheckBox] = {}
+        self.lists: dict[str, QComboBox] = {}
         self._form = QFormLayout()
         self.message = QLabel("")
         self.message.setWordWrap(True)
@@ -59,17 +65,51 @@ class StorePolicyDialog(QDialog):
 
     def _show(self, rows: list[PolicyRow]) -> None:
         for row in rows:
-            spin = self.spins.get(row.name)
-            if spin is None:
-                spin = QSpinBox()
-                spin.setRange(row.low, min(row.high, _SPIN_MAX))
-                spin.setGroupSeparatorShown(True)
-                self.spins[row.name] = spin
-                self._form.addRow(row.label, spin)
-            spin.setValue(row.value)
+            if row.is_switch:
+                self._check(row).setChecked(bool(row.value))
+            elif row.choices:
+                box = self._list(row)
+                box.setCurrentIndex(max(0, box.findData(row.value)))
+            else:
+                self._spin(row).setValue(row.value)
+
+    def _spin(self, row: PolicyRow) -> QSpinBox:
+        spin = self.spins.get(row.name)
+        if spin is None:
+            spin = QSpinBox()
+            spin.setRange(row.low, min(row.high, _SPIN_MAX))
+            spin.setGroupSeparatorShown(True)
+            self.spins[row.name] = spin
+            self._form.addRow(row.label, spin)
+        return spin
+
+    def _check(self, row: PolicyRow) -> QCheckBox:
+        check = self.checks.get(row.name)
+        if check is None:
+            check = QCheckBox(self.tr("예"))
+            self.checks[row.name] = check
+            self._form.addRow(row.label, check)
+        return check
+
+    def _list(self, row: PolicyRow) -> QComboBox:
+        box = self.lists.get(row.name)
+        if box is None:
+            box = QComboBox()
+            for value in row.choices:
+                box.addItem(f"{value:,}", value)
+            self.lists[row.name] = box
+            self._form.addRow(row.label, box)
+        return box
+
+    def values(self) -> dict[str, int]:
+        """What the screen shows, key by key."""
+        out = {name: spin.value() for name, spin in self.spins.items()}
+        out |= {name: int(check.isChecked()) for name, check in self.checks.items()}
+        out |= {name: int(box.currentData()) for name, box in self.lists.items()}
+        return out
 
     def save(self) -> None:
-        values = {name: spin.value() for name, spin in self.spins.items()}
+        values = self.values()
         actor = self._actor_id
 
         def saved(rows: list[PolicyRow]) -> None:

@@ -68,7 +68,6 @@ class SessionSettings:
     cash_receipt_prompt_from: int = 100_000
     layouts: tuple[ScaleLayout, ...] = DEFAULT_SCALE_LAYOUTS
     recovery_dir: Path | None = None
-    expired_lots: str = "warn"  # [sales] expired_lots: "warn" or "block" (a manager sells it)
 
     @classmethod
     def from_config(cls, settings: Settings, *, recovery_dir: Path | None) -> SessionSettings:
@@ -89,7 +88,6 @@ class SessionSettings:
             cash_receipt_prompt_from=sales.cash_receipt_prompt_from,
             layouts=(layout,),
             recovery_dir=recovery_dir,
-            expired_lots=sales.expired_lots,
         )
 
 
@@ -111,7 +109,7 @@ class CheckoutSession:
     on_offline: Callable[[], None] | None = None
     recovery: recovery.RecoveryFile = field(init=False, repr=False)
     #: the store policy as last read and when (monotonic s): scans check limits against it
-    #: without a round trip each (posapp.usecases.ticket.policy)
+    #: without a round trip each (posapp.usecases.rules.policy)
     policy_read: tuple[float, Mapping[str, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,7 +1,8 @@
 """Expired lots at the till: when the lot a product would be sold from next (first-expiring
 floor lot with stock) is past its expiry date, the till says so in front of the cashier
-(``[sales] expired_lots = "warn"``) or refuses it until a manager approves in place
-(``"block"``: :data:`EXPIRED_LOT`, the ``stock_adjustment`` permission, bound to the product).
+(store policy ``expired_lots_block`` 0) or refuses it until a manager approves in place
+(``expired_lots_block`` 1: :data:`EXPIRED_LOT`, the ``stock_adjustment`` permission, bound
+to the product).
 
 Called by the ticket's scan and add (posapp.usecases.ticket) before the line goes on the ticket;
 the warning is kept on the session for the screen to show (:func:`take_warning`). Qt-free.
@@ -19,6 +20,7 @@ from posapp.inventory import catalog
 from posapp.inventory.catalog import ProductInfo
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
+from posapp.usecases.rules import policy
 from posapp.usecases.session_error import SessionError
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ def guard(s: CheckoutSession, product: ProductInfo, approval: Approval | None) -
     if expiry is None or expiry >= calendar.today():
         return
     who = None
-    if s.settings.expired_lots == "block":
+    if policy(s)["expired_lots_block"]:
         if approval is None or not approval.covers(EXPIRED_LOT, line=product.id):
             raise SessionError(
                 f"{product.name_ko}: the lot expired on {expiry.isoformat()}",

@@ -41,6 +41,7 @@ from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
     CARD_METHODS,
+    VOUCHER_CHANGE_FLOOR,
     CashReceiptRequest,
     Method,
     ReceiptPurpose,
@@ -53,6 +54,7 @@ from posapp.sales.tenders import (
     voucher_tender,
     with_cash_rounding,
 )
+from posapp.usecases import rules as ticket_rules
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import PaymentErrorCode
 from posapp.usecases.receipts import ReceiptPrinting
@@ -137,24 +139,53 @@ class Payments:
         card_timeout: float = 60.0,
         printing: ReceiptPrinting | None = None,
         sync_now: Callable[[], None] | None = None,
-        cash_rounding_unit: int = 1,
-        installment_from: int = 50_000,
+        cash_rounding_unit: int | None = None,
+        installment_from: int | None = None,
         voucher_rule: VoucherRule | None = None,
         cash_receipt_mandatory_from: int | None = None,
     ) -> None:
         self._session = session
-        #: 원단위 절사 of the cash part ([sales] cash_rounding_unit; 1 = off)
-        self.cash_rounding_unit = cash_rounding_unit
-        #: 할부 is offered for a card part of this many won or more ([card] installment_from)
-        self.installment_from = installment_from
-        #: when a paper voucher's rest is repaid in cash ([sales] voucher_change_*)
-        self.voucher_rule = voucher_rule or VoucherRule()
-        #: 의무발행업종: cash of this many won or more gets a 현금영수증 unasked (None: off)
-        self.cash_receipt_mandatory_from = cash_receipt_mandatory_from
+        # the money rules are store policy (posapp.store_policy: 원단위 절사, 할부, vouchers'
+        # change, the mandatory 현금영수증), read on the database worker; a value given here
+        # fixes that rule for this object (a test's, a tool's)
+        fixed: dict[str, int] = {}
+        if cash_rounding_unit is not None:
+            fixed["cash_rounding_unit"] = cash_rounding_unit
+        if installment_from is not None:
+            fixed["installment_from"] = installment_from
+        if voucher_rule is not None:
+            fixed["voucher_change_percent_small"] = voucher_rule.small_percent
+            fixed["voucher_small_face"] = voucher_rule.small_face
+        if cash_receipt_mandatory_from is not None:
+            fixed["cash_receipt_mandatory"] = 1
+            fixed["cash_receipt_mandatory_from"] = cash_receipt_mandatory_from
+        self._fixed = fixed
         self.terminal = terminal
         self._card_timeout = card_timeout
         self._printing = printing
         self._sync_now = sync_now
+
+    def _rules(self, *, fresh: bool = True) -> Mapping[str, int]:
+        """The store policy (read again after :data:`~posapp.usecases.rules.POLICY_TTL_S`;
+        ``fresh=False``: as last read, never waiting for the database — the Qt thread's)."""
+        s = self._session
+        base = ticket_rules.policy(s) if fresh else ticket_rules.known_policy(s)
+        return {**base, **self._fixed} if self._fixed else base
+
+    @property
+    def cash_rounding_unit(self) -> int:
+        """원단위 절사 of the cash part, as last read (1: off)."""
+        return self._rules(fresh=False)["cash_rounding_unit"]
+
+    @property
+    def installment_from(self) -> int:
+        """할부 is offered for a card part of this many won or more, as last read."""
+        return self._rules(fresh=False)["installment_from"]
+
+    @property
+    def voucher_rule(self) -> VoucherRule:
+        """When a paper voucher's rest is repaid in cash, as last read."""
+        return _voucher_rule(self._rules(fresh=False))
 
     @property
     def has_terminal(self) -> bool:
@@ -178,13 +209,12 @@ class Payments:
         are the amounts of the card parts already approved for this ticket: the request
         carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`).
         할부 (2–12 months) only from :attr:`installment_from` won."""
-        if installment_months and (
-            amount < self.installment_from or not 2 <= installment_months <= 12
-        ):
+        least = self._rules()["installment_from"]
+        if installment_months and (amount < least or not 2 <= installment_months <= 12):
             raise TenderError(
-                f"할부 2–12 months, for {self.installment_from:,} won or more",
+                f"할부 2–12 months, for {least:,} won or more",
                 code=TenderErrorCode.INSTALLMENT,
-                least=self.installment_from,
+                least=least,
             )
         tax: TaxParts | None = tax_parts.share(self.tax_whole(), earlier, amount)
         if tax is not None and tax.amount != amount:  # more than the ticket: no split to tell
@@ -232,7 +262,9 @@ class Payments:
     ) -> PaymentResult:
         """Commit the ticket paid by ``tenders``; cancel every approval when it fails."""
         s = self._session
-        tenders = with_cash_rounding(s.priced().total, list(tenders), self.cash_rounding_unit)
+        unit = self._rules()["cash_rounding_unit"]
+        _check_rounding(tenders, unit)
+        tenders = with_cash_rounding(s.priced().total, list(tenders), unit)
         cash_receipt = cash_receipt or self._mandatory_receipt(tenders)
         issued: CashReceiptRequest | None = None
         receipt_error: BaseException | None = None
@@ -262,9 +294,10 @@ class Payments:
         """의무발행업종: a 현금영수증 to the NTS self-issue number for a cash payment of the
         threshold or more the customer did not ask one for (issued now, or pending: within the
         5 days the law gives)."""
-        least = self.cash_receipt_mandatory_from
-        if least is None:
+        rules = self._rules()
+        if not rules["cash_receipt_mandatory"]:
             return None
+        least = rules["cash_receipt_mandatory_from"]
         amount = cash_receipt_amount(self._session.priced().total, list(tenders))
         return CashReceiptRequest(None) if amount >= least else None
 
@@ -392,7 +425,7 @@ class Payments:
 
     def _round_refund_cash(self, tenders: list[Tender]) -> list[Tender]:
         """원단위 절사 of a refund's cash part, as of a sale's: the drawer pays out whole tens."""
-        unit = self.cash_rounding_unit
+        unit = self._rules()["cash_rounding_unit"]
         cash = [t for t in tenders if t.method is Method.CASH]
         if unit <= 1 or len(cash) != 1 or cash[0].amount % unit == 0:
             return tenders
@@ -478,6 +511,27 @@ def _part(rest: TaxParts, amount: int) -> TaxParts | None:
 def approved_parts(tenders: Sequence[Tender]) -> list[Tender]:
     """The tenders a terminal approved (what must be cancelled if the payment is abandoned)."""
     return [t for t in tenders if t.method is Method.CARD and t.approval_no]
+
+
+def _voucher_rule(rules: Mapping[str, int]) -> VoucherRule:
+    return VoucherRule(
+        VOUCHER_CHANGE_FLOOR,
+        rules["voucher_change_percent_small"],
+        rules["voucher_small_face"],
+    )
+
+
+def _check_rounding(tenders: Sequence[Tender], unit: int) -> None:
+    """A rounding adjustment the tender dialog added is less than the store's unit (none when
+    rounding is off): no till rounds more than the store rounds."""
+    for t in tenders:
+        if t.method is Method.ROUNDING and not 0 < t.amount < unit:
+            raise TenderError(
+                f"a rounding adjustment of {t.amount} won with a rounding unit of {unit}",
+                code=TenderErrorCode.ROUNDING,
+                amount=t.amount,
+                unit=unit,
+            )
 
 
 __all__ = [

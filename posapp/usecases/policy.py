@@ -19,6 +19,12 @@ class PolicyRow:
     value: int
     low: int
     high: int
+    choices: tuple[int, ...] = ()
+
+    @property
+    def is_switch(self) -> bool:
+        """A yes/no key (0 or 1)."""
+        return (self.low, self.high) == (0, 1)
 
 
 class StorePolicyAdmin:
@@ -40,7 +46,10 @@ class StorePolicyAdmin:
 
 def _rows(uow: UnitOfWork) -> list[PolicyRow]:
     policy = store_policy.load(uow)
-    return [PolicyRow(k.name, k.label, policy[k.name], k.low, k.high) for k in store_policy.KEYS]
+    return [
+        PolicyRow(k.name, k.label, policy[k.name], k.low, k.high, k.choices)
+        for k in store_policy.KEYS
+    ]
 
 
 __all__ = ["PolicyRow", "StorePolicyAdmin"]

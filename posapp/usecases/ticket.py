@@ -10,8 +10,6 @@ The approvals these actions may need are values bound to them
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +26,7 @@ from posapp.sales.ticket import Ticket
 from posapp.usecases import expiry
 from posapp.usecases.approvals import Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
+from posapp.usecases.rules import policy
 from posapp.usecases.session_error import SessionError
 
 if TYPE_CHECKING:
@@ -100,16 +99,6 @@ def over_limit_request(
     )
 
 
-POLICY_TTL_S = 30.0  # a policy change reaches a till's scans within this
-
-
-def policy(s: CheckoutSession) -> Mapping[str, int]:
-    """The store policy for the open ticket's checks, read at most every :data:`POLICY_TTL_S`
-    (the sale engine reads it again in the sale's own transaction)."""
-    now = time.monotonic()
-    if s.policy_read is None or now - s.policy_read[0] > POLICY_TTL_S:
-        s.policy_read = (now, s.read(store_policy.load))
-    return s.policy_read[1]
 
 
 def _check_limits(s: CheckoutSession, ticket: Ticket) -> None:

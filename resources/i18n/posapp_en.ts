@@ -1433,7 +1433,7 @@
         <message>
             <location filename="../../posapp/ui/inventory_products_tab.py" line="+343" />
             <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+197" />
-            <location filename="../../posapp/ui/inventory_counts_tab.py" line="+334" />
+            <location filename="../../posapp/ui/inventory_counts_tab.py" line="+336" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
@@ -1576,7 +1576,7 @@
         <message>
             <location line="+49" />
             <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55" />
-            <location filename="../../posapp/ui/inventory_counts_tab.py" line="-238" />
+            <location filename="../../posapp/ui/inventory_counts_tab.py" line="-240" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
@@ -1773,7 +1773,7 @@
             <translation>Count started: {n} products</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>진행 중인 재고조사가 없습니다. 먼저 시작하세요.</source>
             <translation>No stock count in progress. Start one first.</translation>
         </message>
@@ -3737,12 +3737,12 @@
     <context>
         <name>StorePolicyDialog</name>
         <message>
-            <location filename="../../posapp/ui/store_policy.py" line="+36" />
+            <location filename="../../posapp/ui/store_policy.py" line="+40" />
             <source>매장 정책</source>
             <translation>Store policy</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>저장</source>
             <translation>Save</translation>
         </message>
@@ -3750,6 +3750,11 @@
             <location line="+4" />
             <source>모든 계산대에 같이 적용됩니다.</source>
             <translation>It applies to every till.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>예</source>
+            <translation>Yes</translation>
         </message>
         <message>
             <location line="+28" />

@@ -1,6 +1,6 @@
 """Expired lots at the checkout (issue 18, item 6), scanned with the wedge as a cashier does:
 a warning in front of the cashier (the default), or refused until a manager's PIN approves it in
-place (``[sales] expired_lots = "block"``).
+place (store policy ``expired_lots_block`` 1; the TOML's ``[sales] expired_lots`` is ignored).
 
 Seen at the till: expired lots sold without a word (the demo has 92 past expiry; live abalone
 5 days past).
@@ -54,7 +54,13 @@ def blocking_till(qtbot, store: Store, tmp_path: Path):  # type: ignore[no-untyp
     settings = replace(
         settings,
         card=replace(settings.card, terminal=""),
-        sales=replace(settings.sales, expired_lots="block", customer_display=False),
+        # a till's TOML saying "warn" changes nothing: the store's policy blocks
+        sales=replace(settings.sales, expired_lots="warn", customer_display=False),
+    )
+    from posapp import store_policy
+
+    store.db.transact(
+        lambda uow: store_policy.change(uow, {"expired_lots_block": 1}, store.manager)
     )
     parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path))
     window = parts.window

@@ -4,7 +4,7 @@ nothing else (another percent, another line, the next ticket); keys through the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
 from posapp.db.models import AuditEvent
@@ -390,3 +390,40 @@ def test_no_two_keys_of_the_checkout_open_different_things(till) -> None:  # typ
     window = till[0]
     keys = [s.key().toString() for s in window.findChildren(QShortcut) if s.isEnabled()]
     assert keys and not {k for k in keys if keys.count(k) > 1}, sorted(keys)
+
+
+def test_the_money_rules_are_on_the_policy_screen_not_in_the_toml(
+    qtbot, till, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    """원단위 절사 and the expired-lot rule, changed on 매장 정책 by a click and the arrow keys:
+    the tender dialog's rounding follows, and the screen fits the till's 768 px."""
+    from posapp import store_policy
+    from posapp.auth.service import Role, create_user
+
+    window, script, parts, _ = till
+    store.db.transact(lambda uow: create_user(uow, "최관리", Role.ADMIN, "9999"))
+    sign_in(qtbot, window, script)
+    script.push("pin", "9999")
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_L, mods)
+    dialog = window._policy_dialog
+    qtbot.addWidget(dialog)
+    rounding = dialog.lists["cash_rounding_unit"]
+    block = dialog.checks["expired_lots_block"]
+    assert rounding.currentData() == 10 and not block.isChecked()
+    assert "cash_receipt_mandatory" in dialog.checks and "installment_from" in dialog.spins
+    assert dialog.sizeHint().height() <= 768 - 40  # under the till's title bar
+    rounding.setFocus()
+    qtbot.keyClick(rounding, Qt.Key.Key_Up)  # 10 → 1: off
+    assert rounding.currentData() == 1
+    box = block.rect()  # the box and its word 예, at the left of the row
+    qtbot.mouseClick(block, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
+    assert block.isChecked()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "저장했습니다" in dialog.message.text()
+    policy = store.db.read(store_policy.load)
+    assert (policy["cash_rounding_unit"], policy["expired_lots_block"]) == (1, 1)
+    dialog.close()
+    parts.session.policy_read = None  # a till reads it again within 30 s
+    burst(qtbot, window.search, APPLE_CODE)
+    assert parts.till.payments.cash_rounding_unit == 1

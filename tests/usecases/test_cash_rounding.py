@@ -18,7 +18,7 @@ from posapp.hardware.card_terminal import from_uri
 from posapp.hardware.receipt import layout_sale
 from posapp.inventory import catalog, csv_io, ledger
 from posapp.sales.register_report import format_report
-from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.sales.tenders import CashReceiptRequest, Method, Tender
 from posapp.usecases.approvals import Approval
 from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.usecases.payment import Payments
@@ -148,3 +148,30 @@ def test_rounding_off_takes_the_won_as_they_are(session: CheckoutSession) -> Non
     sale = Payments(session, None, cash_rounding_unit=1).pay([Tender.cash(100_000)]).sale
     assert sale.change == 17_407
     assert [p.method for p in sale.payments] == ["cash"]
+
+
+def test_the_unit_is_the_stores_policy_and_a_larger_rounding_is_refused(
+    session: CheckoutSession, store: Store
+) -> None:
+    """A till's TOML does not round: the store policy does (10 by default, 1 = off). The tender
+    dialog's adjustment is checked against it — none rounds ₩99 off a ₩10 store's sale."""
+    from posapp import store_policy
+    from posapp.domain.errors import TenderError
+    from posapp.ui.messages import describe
+
+    add_hanwoo(session)
+    payments = Payments(session, None)  # no rule given: the store's
+    assert payments.cash_rounding_unit == 10  # before anything was read: the default
+    with pytest.raises(TenderError) as refused:
+        payments.pay([Tender.cash(82_500), Tender(Method.ROUNDING, 93)])
+    assert describe(refused.value, "ko") == (
+        "매장 정책의 원단위 절사는 10원 단위입니다: 절사 93원은 맞지 않습니다. 결제 창을 다시 여세요."
+    )
+    assert session.last_sale is None and len(session.ticket.lines) == 1  # nothing lost
+    store.db.transact(
+        lambda uow: store_policy.change(uow, {"cash_rounding_unit": 1}, store.manager)
+    )
+    session.policy_read = None  # the next read (after 30 s at a till)
+    sale = payments.pay([Tender.cash(100_000)]).sale
+    assert sale.change == 17_407 and [p.method for p in sale.payments] == ["cash"]
+    assert payments.cash_rounding_unit == 1  # what the tender dialog shows next

@@ -128,6 +128,12 @@ WORDS: dict[str, Words] = {
         "상품권 잔액은 액면가의 {percent}% 이상 사용했을 때만 현금으로 돌려줍니다.",
         "A voucher's rest is repaid in cash only when {percent}% of it is used.",
     ),
+    TenderErrorCode.ROUNDING: Words(
+        "매장 정책의 원단위 절사는 {unit}원 단위입니다: 절사 {amount}원은 맞지 않습니다. "
+        "결제 창을 다시 여세요.",
+        "The store rounds cash to {unit} won: a rounding of {amount} won does not fit. "
+        "Open the payment again.",
+    ),
     TenderErrorCode.INSTALLMENT: Words(
         "할부는 {least:,}원 이상 결제에 2~12개월만 됩니다.",
         "Instalments are 2 to 12 months, for {least:,} won or more.",

@@ -21,6 +21,10 @@ WORDS: dict[str, Words] = {
         "{key}: {low}에서 {high} 사이의 숫자를 입력하세요.",
         "{key}: enter a number from {low} to {high}.",
     ),
+    PolicyErrorCode.CHOICE: Words(
+        "{key}: {choices} 중 하나를 입력하세요.",
+        "{key}: enter one of {choices}.",
+    ),
     SetupErrorCode.REGISTER_ID: Words(
         "계산대 번호는 영문·숫자 1~16자입니다: {value}",
         "A register number is 1 to 16 letters or digits: {value}",
