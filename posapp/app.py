@@ -234,6 +234,8 @@ def build(
         classes=screens.classes,
         cash_receipts_issued=window.cash_receipts_issued,
     )
+    if terminal is not None and jobs.retry_card_cancels is not None:
+        screens.card_refund_hooks.append(jobs.retry_card_cancels)
     watch = CatalogWatch(session)
 
     def follow_catalog() -> Task[CatalogUpdate]:

@@ -9,7 +9,7 @@ injects.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -47,6 +47,8 @@ class Screens:
     open_classes: Callable[[], None]
     open_reports: Callable[[], None]
     classes: Callable[[], Classes]
+    #: run after a class refund leaves a card cancel pending (the app sets the retry job)
+    card_refund_hooks: list[Callable[[], object]] = field(default_factory=list)
 
 
 def class_policy(settings: Settings) -> ClassPolicy:
@@ -88,6 +90,7 @@ def wire_screens(
         return Classes(db, class_policy(settings), register_id=register)
 
     classes_windows: list[QWidget] = []
+    hooks: list[Callable[[], object]] = []
 
     def open_classes() -> None:
         """F11: the cooking-class calendar and bookings; a booking is paid on this ticket."""
@@ -101,6 +104,7 @@ def wire_screens(
             approvals=window.approvals,
             pins=window,
             out_dir=data_dir() / "classes",
+            on_card_refund=lambda: [hook() for hook in hooks],
         )
         classes_windows[:] = [cls]
         cls.show()
@@ -119,4 +123,4 @@ def wire_screens(
     )
     window.on_settings = settings_opener(gate, till)
     policy_opener(gate, StorePolicyAdmin(db, register_id=register))  # Ctrl+Shift+L
-    return Screens(open_inventory, open_classes, open_reports, classes)
+    return Screens(open_inventory, open_classes, open_reports, classes, hooks)

@@ -10,6 +10,10 @@ TS = sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_TS)
 EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     # --- kept from the .ts (translated there before this list had them)
     ("StorePolicyDialog", "예"): "Yes",
+    (
+        "ClassesWindow",
+        "카드 {amount}원 취소를 단말기로 보냈습니다 (안 되면 대기 목록에 남습니다)",
+    ): "Card cancel of {amount} won sent to the terminal (if it fails it stays on the waiting list)",
     ("CheckoutWindow", "카드"): "Card",
     ("CheckoutWindow", "현금영수증"): "Cash receipt",
     (

@@ -104,7 +104,7 @@ def main() -> None:
     receipts = sorted((tmp / "data" / "receipts").glob("*.png"))
     if receipts:
         shutil.copy(receipts[-1], out / "receipt-80mm.png")
-    refund = RefundDialog(session.find_sale(sale.receipt_no), window)
+    refund = RefundDialog(session.refund_view(sale.receipt_no), window)
     refund.show()
     app.processEvents()
     refund.grab().save(str(out / "refund.png"))

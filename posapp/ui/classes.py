@@ -84,8 +84,12 @@ class ClassesWindow(QMainWindow):
         pins: PinPort | None = None,
         out_dir: Path | None = None,
         today: dt.date | None = None,
+        on_card_refund: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
+        #: a refund's card part waits as a pending cancel (posapp.sales.card_cancels): this
+        #: sends it to the till's terminal now (the app's retry job), not at its next round
+        self.on_card_refund = on_card_refund
         self.classes, self.runner, self.user_id = classes, runner, user_id
         self.on_pay, self.approvals, self.pins = on_pay, approvals, pins
         self.out_dir = out_dir
@@ -487,9 +491,20 @@ class ClassesWindow(QMainWindow):
         uid = self.user_id or 0
 
         def done(r: uc.BookingResult) -> None:
+            card = uc.card_refund_pending(r)
+            if card and self.on_card_refund is not None:
+                self.on_card_refund()
             self._after(
                 self.tr("취소했습니다 · 환불 {amount}원").format(
                     amount=f"{r.booking.refunded_amount:,}"
+                )
+                + (
+                    " · "
+                    + self.tr(
+                        "카드 {amount}원 취소를 단말기로 보냈습니다 (안 되면 대기 목록에 남습니다)"
+                    ).format(amount=f"{card:,}")
+                    if card
+                    else ""
                 )
                 + (
                     " · " + self.tr("대기자 {n}명 확정").format(n=len(r.promoted))

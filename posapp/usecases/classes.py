@@ -47,6 +47,7 @@ from posapp.domain.cart import CartLine
 from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.inventory.partners import list_regions
+from posapp.sales.tenders import Method
 from posapp.usecases.approvals import APPROVAL_REQUIRED, Approval
 
 REFUND_ACTION = "class.refund"
@@ -222,6 +223,13 @@ class Classes:
         return _write(out_dir, "prep", plan.session, rosters.prep_sheet_pdf(plan))
 
 
+def card_refund_pending(result: BookingResult) -> int:
+    """Won of a cancellation's refund whose card cancel waits for the terminal
+    (``card_pending``, posapp.sales.card_cancels): 0 when none."""
+    pays = result.refund.payments if result.refund is not None else ()
+    return -sum(p.amount for p in pays if p.method == Method.CARD_PENDING.value)
+
+
 def _write(out_dir: Path, name: str, session: SessionInfo, data: bytes) -> Path:
     path = out_dir / f"class-{name}-{session.local_start:%Y%m%d-%H%M}.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -256,4 +264,5 @@ __all__ = [
     "SessionForm",
     "SessionInfo",
     "SessionSpec",
+    "card_refund_pending",
 ]

@@ -99,8 +99,6 @@ def over_limit_request(
     )
 
 
-
-
 def _check_limits(s: CheckoutSession, ticket: Ticket) -> None:
     limits = policy(s)
     for ln in ticket.lines:

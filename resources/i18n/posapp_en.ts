@@ -731,8 +731,9 @@
             <translation>Expired</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+40" />
             <source>쿠킹클래스 · 지하 공간 예약</source>
+            <extracomment>a refund's card part waits as a pending cancel (posapp.sales.card_cancels): this sends it to the till's terminal now (the app's retry job), not at its next round</extracomment>
             <translation>Cooking classes · basement bookings</translation>
         </message>
         <message>
@@ -780,12 +781,12 @@
             <location line="+13" />
             <location line="+260" />
             <location line="+36" />
-            <location line="+87" />
+            <location line="+98" />
             <source>수업을 고르세요</source>
             <translation>Choose a session</translation>
         </message>
         <message>
-            <location line="-376" />
+            <location line="-387" />
             <source>이름</source>
             <translation>Name</translation>
         </message>
@@ -836,12 +837,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+347" />
+            <location line="+358" />
             <source>예약 취소</source>
             <translation>Cancel booking</translation>
         </message>
         <message>
-            <location line="-346" />
+            <location line="-357" />
             <source>출석부 PDF</source>
             <translation>Roster PDF</translation>
         </message>
@@ -946,12 +947,17 @@
             <translation>Added to the till ticket</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+17" />
             <source>취소했습니다 · 환불 {amount}원</source>
             <translation>Cancelled · refund ₩{amount}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
+            <source>카드 {amount}원 취소를 단말기로 보냈습니다 (안 되면 대기 목록에 남습니다)</source>
+            <translation>Card cancel of {amount} won sent to the terminal (if it fails it stays on the waiting list)</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>대기자 {n}명 확정</source>
             <translation>{n} from the waitlist seated</translation>
         </message>

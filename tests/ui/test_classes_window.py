@@ -311,3 +311,76 @@ def test_cancel_a_paid_booking_asks_a_pin_bound_to_the_refund(
     ] * 2
     done = store.db.read(lambda uow: bk.get_booking(uow, b.uuid))
     assert done.status == bk.CANCELLED and done.refunded_amount == 70_000
+
+
+def test_a_card_paid_class_cancelled_is_cancelled_on_the_terminal(
+    qtbot, store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Seen before: a booking paid by card, cancelled in the classes window, was recorded as
+    refunded and its card cancel waited for the till's 3-minute retry. Through the app as built
+    (F11, the manager's PIN, the 예약 취소 button): the cancel reaches the terminal at once,
+    with the sale's approval number and the refund's amount, and nothing is left pending."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.app import build
+    from posapp.classes import booking_payment as bp
+    from posapp.config import Settings
+    from posapp.hardware.card_terminal import from_uri
+    from posapp.hardware.printer import PreviewPrinter
+    from posapp.sales import card_cancels
+    from posapp.sales.tenders import Method
+    from tests.support.fake_terminal import FakeTerminal
+    from tests.ui import test_checkout_flow as flow
+
+    fake = FakeTerminal().start()
+    s = _make(store)  # a week ahead: the full fee back
+    b = _book(store, s, "김영희", 2).booking
+    line = store.db.transact(lambda uow: bp.ticket_line(uow, b.uuid))
+    fee = line.qty * line.unit_price
+    a = from_uri(fake.uri).approve(fee, request_id="class-fee", timeout=5)
+    card = Tender(
+        Method.CARD,
+        fee,
+        approval_no=a.approval_no,
+        approved_at=a.approved_at,
+        card_masked=a.card_masked,
+    )
+    store.db.transact(
+        lambda uow: bp.pay(uow, b.uuid, [card], register_id="R01", user_id=store.cashier)
+    )
+    settings = Settings()
+    settings = replace(
+        settings,
+        card=replace(settings.card, terminal=fake.uri),
+        sales=replace(settings.sales, customer_display=False),
+    )
+    parts = build(store.db, settings, runner=SyncRunner(), printer=PreviewPrinter(tmp_path / "p"))
+    window = parts.window
+    qtbot.addWidget(window)
+    window.show()
+    script = flow.Script()
+    window.ask = script  # type: ignore[assignment]
+    try:
+        flow.sign_in(qtbot, window, script)
+        qtbot.keyClick(window, Qt.Key.Key_F11)
+        (cls,) = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ClassesWindow) and w.isVisible()
+        ]
+        qtbot.addWidget(cls)
+        cls.select(store.db.read(lambda uow: cs.get_session(uow, s.uuid)))
+        cls.table.selectRow(0)
+        script.push("pin", "2222")  # the manager's, for class.refund
+        qtbot.mouseClick(cls.cancel_btn, Qt.MouseButton.LeftButton)
+        assert "단말기로 보냈습니다" in cls.status.text(), cls.status.text()
+        (cancel,) = fake.of("cancel")
+        assert (cancel["approval_no"], cancel["amount"]) == (a.approval_no, fee)
+        assert store.db.read(lambda uow: card_cancels.pending(uow)) == []
+        done = store.db.read(lambda uow: bk.get_booking(uow, b.uuid))
+        assert done.status == bk.CANCELLED and done.refunded_amount == fee
+    finally:
+        parts.shutdown()
+        fake.down()
