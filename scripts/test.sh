@@ -20,13 +20,11 @@ if [ -d posapp_devtools ]; then mypy_targets+=(posapp_devtools); fi
 if [ "$#" -gt 0 ]; then
   .venv/bin/pytest -q "$@"
 else
-  # two processes: the Qt screens apart from the rest, so one long-lived Qt process does not
-  # carry a thousand tests' worth of windows, threads and queued events
-  # the first on every core (pytest-xdist; POSAPP_TEST_WORKERS=0 runs it in one process); the
-  # Qt screens in one process: their timing checks (a stalled Qt thread, the wedge's key gaps)
-  # must not share the CPU with a second worker
-  .venv/bin/pytest -q -n "${POSAPP_TEST_WORKERS:-auto}" --ignore=tests/ui
-  .venv/bin/pytest -q tests/ui
+  # every test on every core (pytest-xdist; POSAPP_TEST_WORKERS=0 runs them in one process)
+  # but the heartbeat tests, which measure the Qt thread's stalls: alone afterwards, so no
+  # second worker shares their CPU
+  .venv/bin/pytest -q -n "${POSAPP_TEST_WORKERS:-auto}" --ignore=tests/ui/test_responsiveness.py
+  .venv/bin/pytest -q tests/ui/test_responsiveness.py
 fi
 for b in bench/[!_]*.py; do
   echo "== $b --quick"
