@@ -62,6 +62,12 @@ KEYS: tuple[PolicyKey, ...] = (
     PolicyKey("voucher_small_face", 10_000, 0, 10_000, "상품권 소액권 기준 (원 이하)"),
     PolicyKey("cash_receipt_mandatory", 0, 0, 1, "현금영수증 의무발행업종 (1 = 예)"),
     PolicyKey("cash_receipt_mandatory_from", 100_000, 1, 100_000_000, "의무발행 금액 (원 이상)"),
+    # taking a line off the open ticket (or lowering it) asks a manager: once the total was
+    # asked for, or a while after the line was scanned (0: never) — as store POS systems do
+    PolicyKey("void_approval_after_subtotal", 0, 0, 1, "결제 창을 연 뒤 품목 삭제: 관리자 승인"),
+    PolicyKey(
+        "void_approval_after_s", 0, 0, 3600, "스캔 후 이 시간(초)이 지난 품목 삭제: 관리자 승인"
+    ),
     PolicyKey("expired_lots_block", 0, 0, 1, "유통기한 지난 로트: 관리자 승인 (1 = 예, 0 = 경고)"),
 )
 BY_NAME: Mapping[str, PolicyKey] = {k.name: k for k in KEYS}

@@ -13,8 +13,12 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     (
         "ClassesWindow",
         "카드 {amount}원 취소를 단말기로 보냈습니다 (안 되면 대기 목록에 남습니다)",
-    ): "Card cancel of {amount} won sent to the terminal (if it fails it stays on the waiting list)",
+    ): "Card cancel of {amount} won sent to the terminal (if it fails, it waits in the list)",
     ("CheckoutWindow", "카드"): "Card",
+    (
+        "CheckoutWindow",
+        "품목 삭제에는 관리자 승인이 필요합니다: {name}",
+    ): "Taking a line off needs a manager's approval: {name}",
     ("CheckoutWindow", "현금영수증"): "Cash receipt",
     (
         "CheckoutWindow",

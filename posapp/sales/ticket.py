@@ -24,11 +24,16 @@ class Ticket:
     lines: list[CartLine] = field(default_factory=list)
     discount: Discount | None = None
     uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    #: when each line was first put on the ticket (a monotonic clock the caller reads), in
+    #: step with :attr:`lines`; a line without one (a recalled or recovered ticket) is old
+    added_at: list[float] = field(default_factory=list, compare=False)
+    #: when the cashier asked for the total (the payment was opened); None before
+    subtotal_at: float | None = field(default=None, compare=False)
 
-    def add(self, line: CartLine, *, merge: bool = True) -> int:
+    def add(self, line: CartLine, *, merge: bool = True, at: float | None = None) -> int:
         """Add a line; a repeat scan of the same piece-priced product adds one to its line.
 
-        Returns the index of the line that changed.
+        Returns the index of the line that changed. ``at`` is when (for :meth:`age`).
         """
         if merge and line.unit is Unit.EA and line.fixed_amount is None:
             for i, existing in enumerate(self.lines):
@@ -44,8 +49,28 @@ class Ticket:
                 ):
                     self.lines[i] = existing.with_qty(existing.qty + line.qty)
                     return i
+        self._align()
         self.lines.append(line)
+        self.added_at.append(at if at is not None else 0.0)
         return len(self.lines) - 1
+
+    def _align(self) -> None:
+        """Keep :attr:`added_at` one per line (lines without a time are old)."""
+        n = len(self.lines)
+        if len(self.added_at) != n:
+            self.added_at[:] = (self.added_at + [0.0] * n)[:n]
+
+    def added(self, index: int) -> float:
+        """When line ``index`` was first put on the ticket (0.0: not known, old)."""
+        self._align()
+        return self.added_at[index] if 0 <= index < len(self.added_at) else 0.0
+
+    def retain(self, lines: list[CartLine | None]) -> None:
+        """Each line replaced by its counterpart in ``lines`` (None: taken off), times kept."""
+        self._align()
+        pairs = [(new, t) for new, t in zip(lines, self.added_at, strict=True) if new is not None]
+        self.lines[:] = [new for new, _ in pairs]
+        self.added_at[:] = [t for _, t in pairs]
 
     def _at(self, index: int) -> CartLine:
         if not 0 <= index < len(self.lines):
@@ -63,6 +88,8 @@ class Ticket:
 
     def remove(self, index: int) -> CartLine:
         self._at(index)
+        self._align()
+        self.added_at.pop(index)
         return self.lines.pop(index)
 
     def set_line_discount(self, index: int, discount: Discount | None) -> None:
@@ -81,6 +108,8 @@ class Ticket:
 
     def clear(self) -> None:
         self.lines.clear()
+        self.added_at.clear()
+        self.subtotal_at = None
         self.discount = None
         self.uuid = str(uuid.uuid4())
 
@@ -142,7 +171,7 @@ class Ticket:
         return cls(lines=lines, discount=_discount_from(data.get("discount")), uuid=data["uuid"])
 
     def copy(self) -> Ticket:
-        return replace(self, lines=list(self.lines))
+        return replace(self, lines=list(self.lines), added_at=list(self.added_at))
 
 
 def _discount_json(d: Discount | None) -> dict[str, Any] | None:

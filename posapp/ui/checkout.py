@@ -43,7 +43,7 @@ from posapp.usecases.checkout import (
 )
 from posapp.usecases.holds import VOID, VOID_REASONS
 from posapp.usecases.sale import NO_SALE_DRAWER
-from posapp.usecases.ticket import discount_request, price_request
+from posapp.usecases.ticket import discount_request, price_request, void_request
 from posapp.usecases.till import Till
 
 log = logging.getLogger(__name__)
@@ -307,9 +307,30 @@ class CheckoutWindow(SellingGuards):
             set_qty_within_limits(self, i, qty)
 
     def remove_line(self) -> None:
+        """F3: the selected line off the ticket; a manager's PIN first when the store's policy
+        asks for one (after the total, or a while after the scan), for that line only."""
         i = self._selected()
-        if i is not None:
-            self._do(lambda: self.session.remove(i))
+        if i is None:
+            return
+        s = self.session
+        request = void_request(
+            s,
+            i,
+            s.ticket.lines[i].qty,
+            self.tr("관리자 승인"),
+            self.tr("품목 삭제에는 관리자 승인이 필요합니다: {name}").format(
+                name=s.ticket.lines[i].name
+            ),
+        )
+        with_approval(
+            self,
+            self.runner,
+            self.approvals,
+            self,
+            request,
+            lambda approval: s.remove(i, approval),
+            lambda _: self.refresh(),
+        )
 
     def line_discount(self) -> None:
         i = self._selected()

@@ -83,6 +83,7 @@ class PaymentFlow:
         if not w.session.ticket.lines:
             return
         total = w.session.priced().total
+        w.session.mark_subtotal()  # the store's policy may now ask a manager to take lines off
         answer = w.ask.tender(
             total,
             w.payments,

@@ -4,7 +4,8 @@ the ticket is done or another one is recalled. It covers only the percent it was
 (:meth:`posapp.usecases.approvals.Approval.covers`); it is never carried to another action.
 
 Also :func:`set_qty_within_limits`: a quantity beyond the store's sanity limits asks a manager
-to approve that line at that quantity (never beyond the hard limits).
+to approve that line at that quantity (never beyond the hard limits); a lower one, when the
+store's policy wants a manager to take lines off, asks for that line and what comes off.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from PySide6.QtCore import QCoreApplication
 
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, approve_first
-from posapp.usecases.approvals import Approval
+from posapp.usecases.approvals import Approval, is_approval_required
 from posapp.usecases.error_codes import SessionErrorCode
-from posapp.usecases.ticket import over_limit_request
+from posapp.usecases.ticket import over_limit_request, void_request
 
 if TYPE_CHECKING:
     from posapp.ui.checkout import CheckoutWindow
@@ -48,6 +49,26 @@ def set_qty_within_limits(w: CheckoutWindow, index: int, qty: int) -> None:
 
     def beyond(exc: BaseException) -> None:
         w.show_message(explain(exc))
+        if is_approval_required(exc):  # lowering it now needs a manager (the store's policy)
+            line = session.ticket.lines[index]
+            void = void_request(
+                session,
+                index,
+                line.qty - qty,
+                QCoreApplication.translate("CheckoutWindow", "관리자 승인"),
+                QCoreApplication.translate(
+                    "CheckoutWindow", "품목 삭제에는 관리자 승인이 필요합니다: {name}"
+                ).format(name=line.name),
+            )
+            approve_first(
+                w,
+                w.runner,
+                w.approvals,
+                w,
+                void,
+                lambda approval: w._do(lambda: session.set_qty(index, qty, approval)),
+            )
+            return
         data = getattr(exc, "data", {}) or {}
         if getattr(exc, "code", "") != SessionErrorCode.OVER_LIMIT or not data.get("approvable"):
             return

@@ -86,16 +86,13 @@ class CatalogWatch:
             index.prepare()  # rebuilt here, on the poll, not on the cashier's next keystroke
         repriced: list[Repriced] = []
         withdrawn: list[str] = []
-        kept: list[CartLine] = []
         for old, new in zip(s.ticket.lines, lines, strict=True):
             if new is None:
                 withdrawn.append(old.name)
-                continue
-            if new.unit_price != old.unit_price:
+            elif new.unit_price != old.unit_price:
                 repriced.append(Repriced(old.name, old.unit_price, new.unit_price))
-            kept.append(new)
         if repriced or withdrawn:
-            s.ticket.lines[:] = kept
+            s.ticket.retain(lines)
             s.save_recovery()
             log.info("catalogue: %d lines repriced, %d withdrawn", len(repriced), len(withdrawn))
         return CatalogUpdate(changes.products, tuple(repriced), tuple(withdrawn))

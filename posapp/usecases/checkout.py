@@ -227,8 +227,11 @@ class CheckoutSession:
     def set_qty(self, index: int, qty: int, approval: Approval | None = None) -> None:
         ticket.set_qty(self, index, qty, approval)
 
-    def remove(self, index: int) -> None:
-        ticket.remove(self, index)
+    def remove(self, index: int, approval: Approval | None = None) -> None:
+        ticket.remove(self, index, approval)
+
+    def mark_subtotal(self) -> None:
+        ticket.mark_subtotal(self)
 
     def set_line_discount(self, index: int, discount: Discount | None) -> bool:
         return ticket.set_line_discount(self, index, discount)

@@ -4,19 +4,25 @@ change is snapshotted by the recovery file. Reads go to the spool while the till
 
 The approvals these actions may need are values bound to them
 (:mod:`posapp.usecases.approvals`): a discount above the limit is approved for its percent
-(:data:`DISCOUNT_OVER_LIMIT`), a price override for its line and cut (:data:`PRICE_OVERRIDE`).
+(:data:`DISCOUNT_OVER_LIMIT`), a price override for its line and cut (:data:`PRICE_OVERRIDE`),
+taking a line off or lowering its quantity — when the store's policy asks for it: once the total
+was asked for, or a while after the line was scanned — for that line and how much comes off
+(:data:`VOID_LINE`).
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from posapp import audit, store_policy
+from posapp.auth.permissions import Permission
 from posapp.auth.service import UserInfo
 from posapp.domain.cart import CartLine, Discount
 from posapp.domain.hangul import SearchIndex
+from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.inventory.catalog import ProductInfo
 from posapp.inventory.error_codes import CatalogErrorCode
@@ -24,7 +30,7 @@ from posapp.sales import price_override, receipt_numbers, refunds
 from posapp.sales.refunds import SaleSummary
 from posapp.sales.ticket import Ticket
 from posapp.usecases import expiry
-from posapp.usecases.approvals import Approval, ApprovalRequest
+from posapp.usecases.approvals import APPROVAL_REQUIRED, Approval, ApprovalRequest
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.rules import policy
 from posapp.usecases.session_error import SessionError
@@ -35,6 +41,7 @@ if TYPE_CHECKING:
 DISCOUNT_OVER_LIMIT = "sale.discount_over_limit"
 PRICE_OVERRIDE = "line.price_override"
 OVER_LIMIT = "ticket.over_limit"  # a quantity beyond the store's sanity limit, approved
+VOID_LINE = "ticket.void_line"  # a line taken off (or lowered) when the policy asks a manager
 #: beyond these not even a manager approves (what the database's columns hold, with room)
 HARD_LIMITS = {"qty": 1_000_000, "amount": 1_000_000_000, "total": 2_000_000_000}
 
@@ -134,7 +141,7 @@ def _add_checked(s: CheckoutSession, line: CartLine, *, merge: bool = True) -> i
     trial = s.ticket.copy()
     trial.add(line, merge=merge)
     within_limits(s, trial)
-    return s.ticket.add(line, merge=merge)
+    return s.ticket.add(line, merge=merge, at=time.monotonic())
 
 
 def scan(s: CheckoutSession, code: str, approval: Approval | None = None) -> ScanOutcome:
@@ -192,32 +199,92 @@ def add_product(
 
 def add_line(s: CheckoutSession, line: CartLine) -> int:
     """A line made by another service (a class booking's fee), kept apart from others."""
-    index = s.ticket.add(line, merge=False)
+    index = s.ticket.add(line, merge=False, at=time.monotonic())
     s.save_recovery()
     return index
 
 
 def set_qty(s: CheckoutSession, index: int, qty: int, approval: Approval | None = None) -> None:
-    """Change a line's quantity; a lower one is an audit event (``ticket.qty``), and so is one
-    beyond the store's limits that a manager approved (``ticket.over_limit``)."""
+    """Change a line's quantity; a lower one is an audit event (``ticket.qty``), and needs a
+    manager when the store's policy says so (:func:`void_guard`); one beyond the store's
+    limits that a manager approved is on the record too (``ticket.over_limit``)."""
     trial = s.ticket.copy()
     trial.set_qty(index, qty)
     approved = within_limits(s, trial, approval, index)
     before = s.ticket.lines[index]
+    voider = void_guard(s, index, before.qty - qty, approval) if qty < before.qty else None
     s.ticket.set_qty(index, qty)
     if qty < before.qty:
-        _record_edit(s, "ticket.qty", index, before, {"qty": qty})
+        _record_edit(s, "ticket.qty", index, before, {"qty": qty, **_by(voider)})
     if approved and approval is not None:
         after = {"qty": qty, "approved_by": approval.approver_id, **approval.bound}
         _record_edit(s, OVER_LIMIT, index, before, after)
     s.save_recovery()
 
 
-def remove(s: CheckoutSession, index: int) -> None:
-    """Take a line off the ticket: an audit event with the line as it was (``ticket.remove``)."""
+def remove(s: CheckoutSession, index: int, approval: Approval | None = None) -> None:
+    """Take a line off the ticket: an audit event with the line as it was (``ticket.remove``),
+    a manager's approval first when the store's policy asks for one (:func:`void_guard`)."""
+    if not 0 <= index < len(s.ticket.lines):
+        raise IndexError(f"no line {index + 1} on the ticket")
+    voider = void_guard(s, index, s.ticket.lines[index].qty, approval)
     line = s.ticket.remove(index)
-    _record_edit(s, "ticket.remove", index, line, None)
+    _record_edit(s, "ticket.remove", index, line, _by(voider) or None)
     s.save_recovery()
+
+
+def _by(approver: int | None) -> dict[str, Any]:
+    return {} if approver is None else {"approved_by": approver}
+
+
+def void_request(
+    s: CheckoutSession, index: int, qty_off: int, title: str, prompt: str
+) -> ApprovalRequest:
+    """The PIN prompt for taking ``qty_off`` of line ``index`` off the ticket."""
+    return ApprovalRequest(
+        action=VOID_LINE,
+        title=title,
+        prompt=prompt,
+        permission=Permission.VOID.value,
+        line=index,
+        bound={"qty": qty_off},
+    )
+
+
+def void_needs_approval(s: CheckoutSession, index: int) -> bool:
+    """True when the store's policy wants a manager to take line ``index`` off now: the total
+    was asked for (``void_approval_after_subtotal``), or the line has been on the ticket
+    longer than ``void_approval_after_s`` seconds (0: never)."""
+    rules = policy(s)
+    if rules["void_approval_after_subtotal"] and s.ticket.subtotal_at is not None:
+        return True
+    after = rules["void_approval_after_s"]
+    return bool(after) and time.monotonic() - s.ticket.added(index) > after
+
+
+def void_guard(
+    s: CheckoutSession, index: int, qty_off: int, approval: Approval | None
+) -> int | None:
+    """The approver of taking ``qty_off`` of line ``index`` off (None: none was needed);
+    ``auth.approval_required`` when the policy wants one and ``approval`` does not cover it."""
+    if not void_needs_approval(s, index):
+        return None
+    if approval is not None and approval.covers(VOID_LINE, line=index, qty=qty_off):
+        return approval.approver_id
+    line = s.ticket.lines[index]
+    raise PosError(
+        f"taking {line.name} off the ticket now needs a manager",
+        code=APPROVAL_REQUIRED,
+        permission=Permission.VOID.value,
+        name=line.name,
+    )
+
+
+def mark_subtotal(s: CheckoutSession) -> None:
+    """The cashier asked for the total (the payment was opened): from now on the store's
+    policy may want a manager to take a line off (no database: the Qt thread calls it)."""
+    if s.ticket.subtotal_at is None and s.ticket.lines:
+        s.ticket.subtotal_at = time.monotonic()
 
 
 def _record_edit(
@@ -359,6 +426,7 @@ __all__ = [
     "DISCOUNT_OVER_LIMIT",
     "OVER_LIMIT",
     "PRICE_OVERRIDE",
+    "VOID_LINE",
     "ProductInfo",
     "ScanOutcome",
     "discount_approver",

@@ -394,13 +394,13 @@
         </message>
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+15" />
-            <location line="+183" />
+            <location line="+204" />
             <location line="+192" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-372" />
+            <location line="-393" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -451,7 +451,13 @@
             <translation>Change quantity</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
+            <location filename="../../posapp/ui/ticket_approval.py" line="+59" />
+            <source>품목 삭제에는 관리자 승인이 필요합니다: {name}</source>
+            <translation>Taking a line off needs a manager's approval: {name}</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>품목 할인</source>
             <translation>Item discount</translation>
         </message>
@@ -476,12 +482,14 @@
             <translation>Discount limit exceeded: manager approval</translation>
         </message>
         <message>
-            <location line="-18" />
+            <location line="-78" />
+            <location line="+60" />
             <location line="+18" />
             <location line="+22" />
             <location line="+12" />
             <location filename="../../posapp/ui/checkout_payment.py" line="+72" />
-            <location filename="../../posapp/ui/ticket_approval.py" line="+58" />
+            <location filename="../../posapp/ui/ticket_approval.py" line="-1" />
+            <location line="+21" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
@@ -506,7 +514,7 @@
             <translation>The discount needs approval</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+53" />
             <source>현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)</source>
             <translation>Cash receipt not issued: {error} (the receipt marks it pending)</translation>
         </message>
@@ -516,7 +524,7 @@
             <translation>{receipt} completed · change {change}</translation>
         </message>
         <message>
-            <location line="-78" />
+            <location line="-79" />
             <source>카드</source>
             <translation>Card</translation>
         </message>
@@ -536,7 +544,7 @@
             <translation>{what} {amount} approval {approval} NOT cancelled: cancel it on the terminal</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+71" />
             <source>{receipt} 완료</source>
             <translation>{receipt} completed</translation>
         </message>
@@ -571,7 +579,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-385" />
+            <location line="-406" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -648,7 +656,7 @@
 {error}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+431" />
+            <location filename="../../posapp/ui/checkout.py" line="+452" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
@@ -954,7 +962,7 @@
         <message>
             <location line="+6" />
             <source>카드 {amount}원 취소를 단말기로 보냈습니다 (안 되면 대기 목록에 남습니다)</source>
-            <translation>Card cancel of {amount} won sent to the terminal (if it fails it stays on the waiting list)</translation>
+            <translation>Card cancel of {amount} won sent to the terminal (if it fails, it waits in the list)</translation>
         </message>
         <message>
             <location line="+6" />

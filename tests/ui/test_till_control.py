@@ -427,3 +427,45 @@ def test_the_money_rules_are_on_the_policy_screen_not_in_the_toml(
     parts.session.policy_read = None  # a till reads it again within 30 s
     burst(qtbot, window.search, APPLE_CODE)
     assert parts.till.payments.cash_rounding_unit == 1
+
+
+def test_f3_after_the_total_asks_a_manager_for_that_line(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The store asks a manager to take lines off once the customer saw the total: F12, the
+    payment closed, F3 on the line — the PIN is asked for that line; cancelled, the line stays;
+    a cashier's PIN is refused; the manager's takes it off, on the record with who approved."""
+    from posapp import store_policy
+
+    window, script, _parts, _ = till
+    store.db.transact(
+        lambda uow: store_policy.change(uow, {"void_approval_after_subtotal": 1}, store.manager)
+    )
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    window.table.selectRow(1)
+    qtbot.keyClick(window, Qt.Key.Key_F3)  # before the total: off at once, no PIN
+    assert len(window.session.ticket.lines) == 1 and script.asked.count("pin") == 1
+    script.push("tender", None)  # F12 shows the total; the customer hesitates: closed
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    window.table.selectRow(0)
+    script.push("pin", None)  # cancelled: the line stays, the reason is said
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert len(window.session.ticket.lines) == 1
+    assert "관리자 승인" in window.message.text(), window.message.text()
+    script.push("pin", "1111")  # the cashier's own PIN: refused
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert len(window.session.ticket.lines) == 1
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert window.session.ticket.lines == []
+    after = store.db.read(
+        lambda uow: [
+            e.after
+            for e in uow.session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.action == "ticket.remove")
+                .order_by(AuditEvent.id)
+            )
+        ]
+    )
+    assert after == [None, {"approved_by": store.manager}]
