@@ -12,8 +12,11 @@ going on) and **busy** (the till's own background work going during every scan: 
 pushing a backlog of real sale and refund documents to the reference platform — a separate
 process, with a 50 ms round trip as over the store's line — and a 30-line receipt rendered as a
 raster image and written through the print queue every 10th scan). The offline spool's snapshot
-exists only on a PostgreSQL till and is not part of this SQLite run. ``--mode quiet|busy`` runs
-one of them in this process.
+exists only on a PostgreSQL till and is not part of this SQLite run. A third run, busy again,
+draws the receipts in the till's own process (``POSAPP_RENDER_PROCESS=0``) for the comparison:
+the till draws them in a process of its own (posapp.hardware.render_process).
+``--mode quiet|busy`` runs one of them in this process; ``--busy-with sync|print`` keeps one
+of the two loads.
 """
 
 from __future__ import annotations
@@ -103,12 +106,16 @@ def unsent(url: str) -> int:
 def both(argv: list[str]) -> None:
     """The quiet and the busy run, each in its own process; both figures printed here."""
     figures: dict[str, dict[str, str]] = {}
-    for mode in ("quiet", "busy"):
+    for mode in ("quiet", "busy", "busy-here"):
+        env = dict(os.environ)
+        if mode == "busy-here":  # the comparison: receipts drawn in the till's own process
+            env["POSAPP_RENDER_PROCESS"] = "0"
         out = subprocess.run(
-            [sys.executable, __file__, *argv, "--mode", mode],
+            [sys.executable, __file__, *argv, "--mode", mode.removesuffix("-here")],
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         if out.returncode != 0:
             sys.stderr.write(out.stdout + out.stderr)
@@ -116,7 +123,7 @@ def both(argv: list[str]) -> None:
         figures[mode] = dict(
             line.split(": ", 1) for line in out.stdout.splitlines() if ": " in line
         )
-    q, b = figures["quiet"], figures["busy"]
+    q, b, h = figures["quiet"], figures["busy"], figures["busy-here"]
     print(f"products: {q['products']}")
     print(f"start-up: {q['start-up']}")
     print(f"bare dict p99: {q['bare dict p99']}")
@@ -126,6 +133,8 @@ def both(argv: list[str]) -> None:
     print(f"scan CPU p99: {q['scan CPU p99']}")
     print(f"busy scan p50: {b['scan p50']}")
     print(f"busy scan p99: {b['scan p99']}")
+    print(f"busy scan p50, receipts drawn in the till's process: {h['scan p50']}")
+    print(f"busy scan p99, receipts drawn in the till's process: {h['scan p99']}")
     print(f"busy start-up: {b['start-up']}")
     print(f"busy background: {b['background']}")
 
@@ -150,6 +159,13 @@ def main() -> None:
         help="busy: documents waiting for the platform (default 400 per scan: enough to keep the "
         "worker pushing for the whole run)",
     )
+    ap.add_argument(
+        "--busy-with",
+        choices=("both", "sync", "print"),
+        default="both",
+        help="busy: the sync backlog, the raster receipts, or both (default); to tell which "
+        "of them costs the scans their time",
+    )
     args = ap.parse_args()
     if args.mode is None:
         both(sys.argv[1:])
@@ -161,7 +177,7 @@ def main() -> None:
     busy = args.mode == "busy"
     work = Path(tempfile.mkdtemp(prefix="posapp-bench-scan-"))
     platform = None
-    if busy:
+    if busy and args.busy_with != "print":
         from tests.support.platform_server import REGISTER, TOKEN, PlatformProcess
 
         documents = args.backlog or 400 * scans
@@ -234,7 +250,7 @@ def main() -> None:
     if profiling:  # the profiler slows every Python call: only when asked for
         prof.enable()
     receipt = None
-    if busy:
+    if busy and args.busy_with != "sync":
         from bench.receipt import receipt_data
         from posapp.hardware.receipt import layout_sale
 

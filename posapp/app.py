@@ -32,6 +32,7 @@ from posapp.bootstrap import (
 from posapp.classes.bookings import BookingInfo
 from posapp.config import Settings, data_dir
 from posapp.db.engine import Database
+from posapp.hardware import render_process
 from posapp.hardware.ports import CardTerminal
 from posapp.hardware.print_queue import JobStore, PrintQueue, ReceiptPrinter
 from posapp.hardware.wedge import WedgeScanFilter, WedgeSettings
@@ -164,6 +165,7 @@ def build(
     bridge = Bridge()
     # hardware adapters
     printer = printer or devices.receipt_printer(settings, data_dir() / "receipts")
+    render_process.start()  # receipts are drawn there, never in the till's process
     queue = PrintQueue(printer, JobStore(data_dir() / "print-queue"))
     terminal = terminal or devices.card_terminal(settings)
     scale = devices.scale(settings)

@@ -51,6 +51,15 @@ def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(bold)), size)
 
 
+def warm() -> None:
+    """Load the receipt fonts of the usual sizes (80 and 58 mm, normal and double, bold)."""
+    for width_px in set(DPI_WIDTH.values()):
+        size, _ = _row_metrics(width_px, 48 if width_px > 400 else 32)
+        for bold in (False, True):
+            _font(size, bold)
+            _font(size * 2, bold)
+
+
 def native_char_width(ch: str) -> int:
     """Columns a Korean printer in double-byte mode gives ``ch``: two for every character
     CP949 encodes in two bytes (₩ goes as ￦; · is two columns there too)."""

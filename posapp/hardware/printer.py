@@ -21,18 +21,21 @@ import re
 import socket
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlparse
 
 from posapp.config import PrinterKind
+from posapp.hardware import render_process
 from posapp.hardware.error_codes import PrinterErrorCode
 from posapp.hardware.escpos_encode import Mode, drawer_kick, encode, render_receipt
 from posapp.hardware.ports import HardwareError, PrinterStatus
 from posapp.hardware.receipt import Receipt
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DLE_EOT = b"\x10\x04"
 _REALTIME = re.compile(rb"\x10\x04[\x01-\x04]")  # a status query, wherever it occurs
@@ -271,7 +274,10 @@ class EscposPrinter:
         return EscposTransport(self.config)
 
     def print_receipt(self, receipt: Receipt) -> PrintOutcome:
-        data = encode(
+        # a raster image is drawn in the drawing process (posapp.hardware.render_process): the
+        # Qt thread never waits for Pillow; native text is a few bytes, made here
+        data = (render_process.run if self.config.mode == "raster" else _call)(
+            encode,
             receipt,
             self.config.mode,
             paper_mm=self.config.paper_mm,
@@ -322,6 +328,17 @@ def _check(status: PrinterStatus | None, label: str, *, after_job: bool = False)
         raise HardwareError(f"printer {label} is offline{suffix}", code=PrinterErrorCode.OFFLINE)
 
 
+def _call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    return fn(*args, **kwargs)
+
+
+def save_preview(receipt: Receipt, paper_mm: int, png: Path, pdf: Path) -> None:
+    """The receipt drawn and saved as PNG and PDF (in the drawing process)."""
+    img = render_receipt(receipt, paper_mm)
+    img.save(png)
+    img.convert("RGB").save(pdf, resolution=203)
+
+
 @dataclass
 class PreviewPrinter:
     """The default printer: renders the receipt to PNG and PDF in ``out_dir`` and keeps them."""
@@ -332,13 +349,11 @@ class PreviewPrinter:
 
     def print_receipt(self, receipt: Receipt) -> PrintOutcome:
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        img = render_receipt(receipt, self.paper_mm)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in receipt.title or "receipt")
         png = self.out_dir / f"{stamp}-{safe}.png"
         pdf = png.with_suffix(".pdf")
-        img.save(png)
-        img.convert("RGB").save(pdf, resolution=203)
+        render_process.run(save_preview, receipt, self.paper_mm, png, pdf)
         if receipt.open_drawer:
             self.open_drawer()
         return PrintOutcome(0, PrinterStatus(online=True), png, pdf)
