@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -356,6 +357,29 @@ def _qty_text(unit: str, qty: int) -> str:
     return str(qty)
 
 
+def _fit_columns(table: QTableWidget, most: int = 960) -> None:
+    """Every column shown without scrolling sideways (up to ``most`` px, a 1024 px monitor's
+    room): the table asks for the width of its columns, its cell widgets' included, and the
+    first column (the names) takes what is left."""
+    table.resizeColumnsToContents()
+    for col in range(table.columnCount()):
+        widest = max(
+            (
+                w.sizeHint().width()
+                for r in range(table.rowCount())
+                if (w := table.cellWidget(r, col))
+            ),
+            default=0,
+        )
+        if widest > table.columnWidth(col):
+            table.setColumnWidth(col, widest)
+    need = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    need += table.verticalHeader().sizeHint().width() + 2 * table.frameWidth()
+    need += table.verticalScrollBar().sizeHint().width()  # room for it when the lines are many
+    table.setMinimumWidth(min(need, most))
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
 class RefundDialog(QDialog):
     """Choose what comes back from an earlier receipt: each line with its amount and weight,
     nothing selected at first, the total to refund, and how it is given back — the sale's own
@@ -405,7 +429,7 @@ class RefundDialog(QDialog):
             spin.valueChanged.connect(self._refresh)
             self.spins[line.line_no] = spin
             self.table.setCellWidget(row, 4, spin)
-        self.table.resizeColumnsToContents()
+        _fit_columns(self.table)
         layout.addWidget(self.table)
         self.all_btn = QPushButton(self.tr("전부 환불"))
         self.all_btn.clicked.connect(self.select_all)

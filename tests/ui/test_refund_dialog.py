@@ -96,12 +96,30 @@ def test_the_dialog_shows_lines_selects_nothing_and_totals_what_is_chosen(
 def test_the_dialog_fits_a_small_screen(
     qtbot, store: Store, tmp_path: Path, fake: FakeTerminal
 ) -> None:  # type: ignore[no-untyped-def]
-    d = RefundDialog(card_and_beef_sale(store, tmp_path, fake))
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.ui.fonts import app_font, register_fonts
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    app.setFont(app_font(register_fonts()))  # the till's own font, as the app sets it
+    try:
+        d = RefundDialog(card_and_beef_sale(store, tmp_path, fake))
+    finally:
+        app.setFont(before)
     qtbot.addWidget(d)
     d.show()
     assert d.sizeHint().width() <= 1024 and d.sizeHint().height() <= 768
     buttons = d.findChild(QDialogButtonBox)
     assert buttons is not None and buttons.isVisible()
+    # seen before: the dialog opened 440 px wide, the table scrolled sideways and the 환불
+    # column the cashier types in was off to the right
+    qtbot.waitExposed(d)
+    table = d.table
+    assert not table.horizontalScrollBar().isVisible()
+    last = table.columnViewportPosition(4) + table.columnWidth(4)
+    assert last <= table.viewport().width(), (last, table.viewport().width())
 
 
 @pytest.fixture
