@@ -58,7 +58,7 @@ class _Answers:
 
 
 def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
     from posapp.app import build
     from posapp.bootstrap import open_database
@@ -152,9 +152,24 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
         ),
         ("held", dialogs.HeldDialog([], window)),
     ]
+    receipt_no = db.read(
+        lambda uow: uow.conn.exec_driver_sql(
+            "SELECT receipt_no FROM sales WHERE kind = 'sale' ORDER BY id LIMIT 1"
+        ).scalar()
+    )
+    if receipt_no:
+        small.append(("refund", dialogs.RefundDialog(session.refund_view(receipt_no), window)))
+    window.find_receipt()
+    if window.receipt_finder is not None:
+        small.append(("receipt-finder", window.receipt_finder))
     for name, d in small:
         show_fitted(d)
         check(name, d)
+        for t in d.findChildren(QTableView):  # every column in view: none scrolls sideways
+            if t.isVisible() and t.horizontalScrollBar().maximum() > 0:
+                problems[name].append(
+                    f"table {t.objectName() or type(t).__name__} scrolls sideways"
+                )
         d.close()
     parts.shutdown()
     return problems
