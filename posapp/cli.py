@@ -116,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     ssub = secret.add_subparsers(dest="action", required=True)
     sset = ssub.add_parser("set", help="store a secret (value read from a prompt or stdin)")
     sset.add_argument("name", choices=["db_password", "platform_token", "pin_pepper"])
+    _who(sset)
     swhere = ssub.add_parser("where", help="say where a secret is kept (never its value)")
     swhere.add_argument("name", choices=["db_password", "platform_token", "pin_pepper"])
     backup = sub.add_parser("backup", help="copy the SQLite database, consistent while selling")

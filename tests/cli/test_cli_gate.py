@@ -5,6 +5,7 @@ twice; wrong PINs at the CLI lock it like any till."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,7 @@ def _writes(store: Store, tmp_path: Path) -> dict[str, list[str]]:
         "policy set": ["policy", "set", "discount_limit_percent", "100"],
         "sync retry-rejected": ["sync", "retry-rejected"],
         "demo": ["demo", "--days", "1"],
+        "secret set": ["secret", "set", "platform_token"],
     }
 
 
@@ -105,6 +107,7 @@ def test_each_write_with_a_pin_runs_and_is_audited_by_name(
     url = store.db.url
     monkeypatch.setenv("POSAPP_PIN", "9999")
     monkeypatch.setenv("POSAPP_NEW_PIN", "4444")
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-new-token\n"))  # secret set reads it
     for name, argv in _writes(store, tmp_path).items():
         assert admin_cli(["--db", url, *argv, "--user", "관리자"]) == 0, (name, capsys.readouterr())
     capsys.readouterr()
@@ -214,3 +217,20 @@ def test_init_creates_the_first_admin_with_the_pin_typed_twice(
     finally:
         db.dispose()
     assert admin_cli(["--db", url, "init", "--admin", "또"]) == 1  # users exist now
+
+
+def test_the_pin_pepper_needs_an_admin_and_the_database_password_does_not(
+    store: Store, admin: int, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A new PIN pepper fails every PIN: only a named admin sets it. The database password
+    opens the database the gate would ask: it is set without a user."""
+    from posapp import secrets
+
+    url = store.db.url
+    monkeypatch.setattr("sys.stdin", io.StringIO("guessed\n"))
+    monkeypatch.setenv("POSAPP_PIN", "1111")
+    assert admin_cli(["--db", url, "secret", "set", "pin_pepper", "--user", "김하늘"]) == 1
+    assert "guessed" not in (secrets.secrets_dir() / "pin_pepper").read_text()
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    assert admin_cli(["--db", url, "secret", "set", "db_password"]) == 0
+    assert "db_password stored" in capsys.readouterr().out
