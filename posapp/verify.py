@@ -40,6 +40,7 @@ from posapp.db.models import (
     SaleLine,
     Shift,
     StockMovement,
+    StorePolicy,
     User,
 )
 from posapp.inventory import ledger
@@ -109,6 +110,7 @@ def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
             *_outbox_matches(conn, entries),
             *_shifts(conn, entries),
             *_roles(conn),
+            *_policy(conn),
         ],
         anchors=_anchors(conn, anchors),
         card_numbers=card_numbers.find(uow),
@@ -316,6 +318,25 @@ def _roles(conn: Connection) -> list[str]:
             extra = sorted(held.get(role, set()) - perms_of.get(role, set()))
             gone = sorted(perms_of.get(role, set()) - held.get(role, set()))
             problems.append(f"role {role}: permissions changed unrecorded (+{extra} -{gone})")
+    return problems
+
+
+def _policy(conn: Connection) -> list[str]:
+    """Each store-policy row as the chained ``policy.change`` events left it (a row written
+    around posapp.store_policy.change — a SQL console, a copied database — has none)."""
+    a = AuditEvent.__table__
+    recorded: dict[str, Any] = {}
+    q = select(a.c.target, a.c.after).where(a.c.action == "policy.change").order_by(a.c.at, a.c.id)
+    for target, after in conn.execute(q):
+        if isinstance(after, dict) and target in after:
+            recorded[target] = after[target]
+    problems = []
+    sp = StorePolicy.__table__
+    for key, value in conn.execute(select(sp.c.key, sp.c.value).order_by(sp.c.key)):
+        if key not in recorded:
+            problems.append(f"store policy {key} is {value} with no recorded change")
+        elif str(recorded[key]) != str(value):
+            problems.append(f"store policy {key} is {value}, the audit trail says {recorded[key]}")
     return problems
 
 

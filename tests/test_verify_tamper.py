@@ -297,6 +297,27 @@ def test_8_promoting_a_cashier_to_admin(shop: Store) -> None:
     assert _found(report, "role cashier", "refund"), report.problems()
 
 
+def test_8b_raising_a_limit_in_the_policy_table(shop: Store) -> None:
+    """The store's policy as its chained audit events left it: a row written around the
+    screen (a copied database, a SQL console) is found, a change through it is not."""
+    from posapp import store_policy
+
+    db = shop.db
+    db.transact(lambda uow: store_policy.change(uow, {"discount_limit_percent": 20}, shop.manager))
+    assert verify(db).ok, verify(db).problems()
+    _sql(db, "UPDATE store_policy SET value = '100' WHERE key = 'discount_limit_percent'")
+    report = verify(db)
+    assert _found(report, "discount_limit_percent", "100", "20"), report.problems()
+    _sql(db, "UPDATE store_policy SET value = '20' WHERE key = 'discount_limit_percent'")
+    _sql(
+        db,
+        "INSERT INTO store_policy (key, value, updated_at) VALUES ('cash_rounding_unit', '100', "
+        "'2026-12-01 00:00:00')",
+    )
+    report = verify(db)
+    assert _found(report, "cash_rounding_unit", "100", "no recorded change"), report.problems()
+
+
 def test_9_skipping_receipt_numbers(shop: Store) -> None:
     db = shop.db
     _sql(db, "UPDATE receipt_counters SET last_no = last_no + 3")
