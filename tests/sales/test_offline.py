@@ -495,3 +495,50 @@ def test_the_x_report_counts_offline_sales_and_pending_cash_receipts(
     text = format_report(report)
     assert "오프라인 판매" in text and "현금영수증 발급 대기 1건" in text
     spool.dispose()
+
+
+def test_a_new_till_before_its_first_shift_gets_its_snapshot(store: Store, tmp_path: Path) -> None:
+    """Seen in CI: a till configured as R02, the server not knowing R02 before its first shift:
+    the snapshot's receipt counter broke the registers' foreign key, and the forwarder thread
+    died of it (offline sales would wait until a restart)."""
+    spool = Spool(tmp_path / "spool.sqlite3", "R02")
+    stats = snapshot.refresh(spool, store.db)
+    assert stats.rows > 0
+    assert snapshot.refresh(spool, store.db, changes_only=True).rows >= 0
+
+
+def test_the_forwarder_survives_a_round_that_fails(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unexpected error in one round is logged and the next round runs: the thread that
+    carries the offline sales to the server never dies."""
+    import threading
+
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    rounds: list[str] = []
+    again = threading.Event()
+    real = snapshot.refresh
+
+    def refresh(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rounds.append("round")
+        if len(rounds) == 1:
+            raise RuntimeError("an error nobody foresaw")
+        again.set()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(snapshot, "refresh", refresh)
+    f = Forwarder(
+        spool,
+        store.db,
+        is_offline=lambda: False,
+        back_online=lambda: None,
+        probe_s=0.05,
+        changes_s=0.0,
+        snapshot_s=0.0,
+    )
+    f.start()
+    try:
+        assert again.wait(10), rounds
+    finally:
+        f.stop()
+    assert len(rounds) >= 2

@@ -292,6 +292,10 @@ class Forwarder:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.step()
+            try:
+                self.step()
+            except Exception as exc:  # the thread never dies: the spool's sales wait for it
+                self.last_error = str(exc)
+                log.exception("offline forwarder round failed; it tries again")
             self._wake.wait(self.probe_s)
             self._wake.clear()

@@ -9,6 +9,7 @@ the new one, never half. Also prunes the spool's copies of sales already on the 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,8 @@ _SMALL_TABLES = (
     TaxClassChange.__table__,  # the till sells offline under the class in force that day
     StorePolicy.__table__,  # the store's policy holds offline too (posapp.store_policy)
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,15 @@ def _max_offline_seq(conn: Connection, register_id: str, day: dt.date) -> int:
 
 
 def _raise_counter(conn: Connection, register_id: str, day: dt.date, last: int) -> None:
+    """The spool's receipt counter of the day at least ``last`` (the server's offline
+    numbers). A register the server does not know yet (a new till before its first shift)
+    has no counter to raise: its first offline sale starts from what the spool holds."""
+    known = conn.execute(
+        select(Register.__table__.c.id).where(Register.__table__.c.id == register_id)
+    ).first()
+    if known is None:
+        log.info("offline snapshot: register %s not on the server yet, no counter", register_id)
+        return
     t = ReceiptCounter.__table__
     stmt = sqlite_insert(t).values(register_id=register_id, business_date=day, last_no=last)
     conn.execute(
