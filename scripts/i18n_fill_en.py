@@ -11,6 +11,10 @@ EN: dict[tuple[str, str], str | tuple[str, ...]] = {
     # --- kept from the .ts (translated there before this list had them)
     ("StorePolicyDialog", "예"): "Yes",
     (
+        "SellingGuards",
+        "한도를 넘는 품목: {name} {value} (한도 {limit})",
+    ): "Beyond the limit: {name} {value} (limit {limit})",
+    (
         "ClassesWindow",
         "카드 {amount}원 취소를 단말기로 보냈습니다 (안 되면 대기 목록에 남습니다)",
     ): "Card cancel of {amount} won sent to the terminal (if it fails, it waits in the list)",

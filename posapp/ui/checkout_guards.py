@@ -1,5 +1,6 @@
 """What the checkout does when the catalogue or a lot stands in the way of a sale: a scan or an
-add stopped by an expired lot asks a manager in place and runs again with the approval
+add stopped by an expired lot or by the store's sanity limits (a label beyond the line limit)
+asks a manager in place and runs again with the approval
 (store policy ``expired_lots_block`` 1), an expired lot sold is said in front of the cashier
 with a sound (0), and the catalogue's changes (posapp.usecases.catalog_watch) refresh the quick
 keys and the open ticket; Ctrl+Shift+P finds any earlier receipt to print again (재발행).
@@ -27,6 +28,7 @@ from posapp.usecases.catalog_watch import CatalogUpdate
 from posapp.usecases.error_codes import SessionErrorCode
 from posapp.usecases.expiry import expired_request, take_warning
 from posapp.usecases.receipt_search import ReceiptSearch
+from posapp.usecases.ticket import OVER_LIMIT
 from posapp.usecases.till import Till
 
 T = TypeVar("T")
@@ -63,33 +65,10 @@ class SellingGuards(CheckoutView):
     def _sell(
         self, fn: Callable[[Approval | None], T], then: Callable[[T], None] | None = None
     ) -> None:
-        """A scan or an add that an expired lot may stop (store policy ``expired_lots_block``):
-        the manager's PIN is asked in place, naming the product and its date, and the same
-        scan or add runs again with that approval."""
-
-        def fail(exc: BaseException) -> None:
-            if getattr(exc, "code", None) != SessionErrorCode.EXPIRED_LOT:
-                self.show_message(explain(exc))
-                self.refresh()
-                return
-            QApplication.beep()
-            self.show_message(explain(exc))
-            data = getattr(exc, "data", {})
-            request = expired_request(
-                int(data["product_id"]),
-                title=self.tr("관리자 승인"),
-                prompt=self.tr("유통기한 지난 상품 판매: {name} (기한 {expiry})").format(
-                    name=data.get("name", ""), expiry=data.get("expiry", "")
-                ),
-            )
-            approve_first(
-                self,
-                self.runner,
-                self.approvals,
-                self,
-                request,
-                lambda approval: self._do(lambda: fn(approval), then),
-            )
+        """A scan or an add that an expired lot (store policy ``expired_lots_block``) or the
+        store's sanity limits (a 35 kg scale label) may stop: the manager's PIN is asked in
+        place, naming the product, and the same scan or add runs again with that approval —
+        and with any asked before for it (one approval per thing approved, never more)."""
 
         def ok(value: T) -> None:
             if then is not None:
@@ -97,7 +76,54 @@ class SellingGuards(CheckoutView):
             self.refresh()
             self._warn_expired()
 
-        Op(self, self.runner, lambda: fn(None)).success(ok).failure(fail).run()
+        def attempt(given: Approval | None) -> None:
+            Op(self, self.runner, lambda: fn(given)).success(ok).failure(
+                lambda exc: fail(exc, given)
+            ).run()
+
+        def fail(exc: BaseException, given: Approval | None) -> None:
+            self.show_message(explain(exc))
+            request = self._sale_request(exc)
+            if request is None or (given is not None and len(given.also) >= 2):
+                self.refresh()
+                return
+            QApplication.beep()
+            approve_first(
+                self,
+                self.runner,
+                self.approvals,
+                self,
+                request,
+                lambda approval: attempt(approval.joined(given)),
+            )
+
+        attempt(None)
+
+    def _sale_request(self, exc: BaseException) -> ApprovalRequest | None:
+        """What a manager may approve in place for a scan or an add that was refused."""
+        code = getattr(exc, "code", None)
+        data = getattr(exc, "data", None) or {}
+        if code == SessionErrorCode.EXPIRED_LOT:
+            return expired_request(
+                int(data["product_id"]),
+                title=self.tr("관리자 승인"),
+                prompt=self.tr("유통기한 지난 상품 판매: {name} (기한 {expiry})").format(
+                    name=data.get("name", ""), expiry=data.get("expiry", "")
+                ),
+            )
+        if code == SessionErrorCode.OVER_LIMIT and data.get("approvable") and "line" in data:
+            return ApprovalRequest(
+                action=OVER_LIMIT,
+                title=self.tr("관리자 승인"),
+                prompt=self.tr("한도를 넘는 품목: {name} {value} (한도 {limit})").format(
+                    name=data.get("name", ""),
+                    value=data.get("value", ""),
+                    limit=data.get("limit", ""),
+                ),
+                line=int(data["line"]),
+                bound=dict(data["bound"]),
+            )
+        return None
 
     def _warn_expired(self) -> None:
         """An expired lot just went on the ticket: said in front of the cashier, with a sound."""

@@ -19,7 +19,7 @@ An approval is a value: it is never stored on a session or carried to the next a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from posapp.auth import service as auth
@@ -61,13 +61,32 @@ class Approval:
     action: str
     line: int | None = None
     bound: Mapping[str, int] = field(default_factory=dict)
+    #: approvals given earlier for the same scan (an expired lot, then a quantity beyond the
+    #: limits): each still covers only its own action (:meth:`joined`)
+    also: tuple[Approval, ...] = ()
 
     def covers(self, action: str, *, line: int | None = None, **bound: int) -> bool:
         """True when this approval was given for ``action`` on ``line`` and each of ``bound``
         is within what was approved (a larger discount, price cut or amount asks again)."""
-        if action != self.action or line != self.line:
-            return False
-        return all(k in self.bound and v <= self.bound[k] for k, v in bound.items())
+        return self.for_action(action, line=line, **bound) is not None
+
+    def for_action(self, action: str, *, line: int | None = None, **bound: int) -> Approval | None:
+        """The approval (this one, or one joined to it) that covers ``action``; None."""
+        if (
+            action == self.action
+            and line == self.line
+            and all(k in self.bound and v <= self.bound[k] for k, v in bound.items())
+        ):
+            return self
+        for earlier in self.also:
+            found = earlier.for_action(action, line=line, **bound)
+            if found is not None:
+                return found
+        return None
+
+    def joined(self, earlier: Approval | None) -> Approval:
+        """This approval with ``earlier`` kept beside it (both asked for one scan)."""
+        return self if earlier is None else replace(self, also=(*self.also, earlier))
 
 
 class PinPort(Protocol):

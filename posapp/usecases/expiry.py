@@ -61,7 +61,7 @@ def guard(s: CheckoutSession, product: ProductInfo, approval: Approval | None) -
                 expiry=expiry.isoformat(),
                 product_id=product.id,
             )
-        who = approval.approver_name
+        who = (approval.for_action(EXPIRED_LOT, line=product.id) or approval).approver_name
     s.warnings.append(ExpiredLot(product.id, product.name_ko, expiry, who))
 
 

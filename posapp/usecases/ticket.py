@@ -137,11 +137,28 @@ def _over(name: str, what: str, value: str, limit: str) -> None:
     )
 
 
-def _add_checked(s: CheckoutSession, line: CartLine, *, merge: bool = True) -> int:
+def _add_checked(
+    s: CheckoutSession, line: CartLine, *, merge: bool = True, approval: Approval | None = None
+) -> int:
+    """Put ``line`` on the ticket within the store's limits; beyond them (a scale label of
+    35 kg, a price label of ₩6,000,000) the refusal names the line and what a manager
+    approves (``line``, ``bound``), and ``approval`` for exactly that lets it on, on the record."""
     trial = s.ticket.copy()
-    trial.add(line, merge=merge)
-    within_limits(s, trial)
-    return s.ticket.add(line, merge=merge, at=time.monotonic())
+    index = trial.add(line, merge=merge)
+    try:
+        approved = within_limits(s, trial, approval, index)
+    except SessionError as exc:
+        if exc.code == SessionErrorCode.OVER_LIMIT and exc.data.get("approvable"):
+            exc.data["line"] = index
+            exc.data["bound"] = limit_bound(trial, index)
+        raise
+    done = s.ticket.add(line, merge=merge, at=time.monotonic())
+    if approved and approval is not None:
+        given = approval.for_action(OVER_LIMIT, line=index, **limit_bound(trial, index))
+        if given is not None:
+            after = {"qty": line.qty, "approved_by": given.approver_id, **given.bound}
+            _record_edit(s, OVER_LIMIT, done, s.ticket.lines[done], after)
+    return done
 
 
 def scan(s: CheckoutSession, code: str, approval: Approval | None = None) -> ScanOutcome:
@@ -161,7 +178,7 @@ def scan(s: CheckoutSession, code: str, approval: Approval | None = None) -> Sca
             return ScanOutcome("weigh", product=found[pid])
         raise
     expiry.guard(s, result.product, approval)
-    index = _add_checked(s, result.line)
+    index = _add_checked(s, result.line, approval=approval)
     s.save_recovery()
     return ScanOutcome("line", index=index, product=result.product)
 
@@ -192,7 +209,7 @@ def add_product(
     # catalogue has it now — today's price, withdrawn refused — and a scan's markdown
     line = s.read(lambda uow: catalog.current_line(uow, product, qty))
     expiry.guard(s, product, approval)
-    index = _add_checked(s, line)
+    index = _add_checked(s, line, approval=approval)
     s.save_recovery()
     return index
 
@@ -216,8 +233,9 @@ def set_qty(s: CheckoutSession, index: int, qty: int, approval: Approval | None 
     s.ticket.set_qty(index, qty)
     if qty < before.qty:
         _record_edit(s, "ticket.qty", index, before, {"qty": qty, **_by(voider)})
-    if approved and approval is not None:
-        after = {"qty": qty, "approved_by": approval.approver_id, **approval.bound}
+    given = approval.for_action(OVER_LIMIT, line=index) if approved and approval else None
+    if given is not None:
+        after = {"qty": qty, "approved_by": given.approver_id, **given.bound}
         _record_edit(s, OVER_LIMIT, index, before, after)
     s.save_recovery()
 

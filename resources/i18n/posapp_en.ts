@@ -153,7 +153,7 @@
     <context>
         <name>CardRefundFailedDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="+508" />
+            <location filename="../../posapp/ui/dialogs.py" line="+532" />
             <source>카드 취소 실패</source>
             <translation>Card cancel failed</translation>
         </message>
@@ -1041,7 +1041,7 @@
     <context>
         <name>CountDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="-442" />
+            <location filename="../../posapp/ui/dialogs.py" line="-465" />
             <source>{amount}원 지폐</source>
             <translation>₩{amount} note</translation>
         </message>
@@ -2753,7 +2753,7 @@
     <context>
         <name>RefundDialog</name>
         <message>
-            <location line="+39" />
+            <location line="+62" />
             <source>환불 · {receipt}</source>
             <translation>Refund · {receipt}</translation>
         </message>
@@ -3117,17 +3117,23 @@
     <context>
         <name>SellingGuards</name>
         <message>
-            <location filename="../../posapp/ui/checkout_guards.py" line="+80" />
+            <location filename="../../posapp/ui/checkout_guards.py" line="+109" />
+            <location line="+8" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-7" />
             <source>유통기한 지난 상품 판매: {name} (기한 {expiry})</source>
             <translation>Selling a product past its expiry date: {name} ({expiry})</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+8" />
+            <source>한도를 넘는 품목: {name} {value} (한도 {limit})</source>
+            <translation>Beyond the limit: {name} {value} (limit {limit})</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>유통기한 지난 상품: {name} (기한 {expiry}) — {who} 승인</source>
             <translation>Past its expiry date: {name} ({expiry}) — approved by {who}</translation>
         </message>

@@ -469,3 +469,43 @@ def test_f3_after_the_total_asks_a_manager_for_that_line(qtbot, till, store: Sto
         ]
     )
     assert after == [None, {"approved_by": store.manager}]
+
+
+def test_a_label_beyond_the_line_limit_is_approved_in_place(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """A scale label above the store's line limit: refused in words and a manager's PIN asked
+    for that line at that amount; cancelled, nothing is added; approved, the scan lands, on the
+    record with the approver. The next such label asks again."""
+    from posapp import store_policy
+    from posapp.domain.barcodes import gtin_check_digit
+
+    window, script, _parts, _ = till
+    store.db.transact(
+        lambda uow: store_policy.change(uow, {"max_line_total": 10_000}, store.manager)
+    )
+    sign_in(qtbot, window, script)
+
+    def label(value: int) -> str:  # the in-store price label of 횡성 한우 (PLU 00101)
+        body = f"20{101:05d}{value:05d}"
+        return body + str(gtin_check_digit(body))
+
+    script.push("pin", None)  # the manager is not there: nothing goes on the ticket
+    burst(qtbot, window.search, label(51_200))
+    assert window.model.rowCount() == 0
+    assert "한도" in window.message.text(), window.message.text()
+    script.push("pin", "2222")
+    burst(qtbot, window.search, label(51_200))
+    assert window.model.rowCount() == 1 and window.session.priced().total == 51_200
+    script.push("pin", None)
+    burst(qtbot, window.search, label(64_000))  # another label: its own approval
+    assert window.model.rowCount() == 1
+    assert script.asked.count("pin") == 4  # sign-in and the three labels
+    after = store.db.read(
+        lambda uow: [
+            e.after
+            for e in uow.session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "ticket.over_limit")
+            )
+        ]
+    )
+    assert len(after) == 1 and after[0]["approved_by"] == store.manager
+    assert after[0]["amount"] == 51_200

@@ -42,3 +42,22 @@ def test_the_approver_must_hold_the_permission_the_request_names(store: Store) -
     with pytest.raises(PosError) as err:
         Approvals(store.db).verify("2222", request)  # a manager does not hold user_admin
     assert err.value.code == "auth.approval_required"
+
+
+def test_approvals_asked_for_one_scan_cover_each_its_own_action() -> None:
+    """An expired lot approved by one manager, then the same scan's amount beyond the limit by
+    another: both cover what each was given for, nothing more, and each names its approver."""
+    from posapp.usecases.approvals import Approval
+    from posapp.usecases.expiry import EXPIRED_LOT
+    from posapp.usecases.ticket import OVER_LIMIT
+
+    expired = Approval(2, "박지민", EXPIRED_LOT, 7)
+    limit = Approval(5, "최점장", OVER_LIMIT, 0, {"qty": 1, "amount": 51_200, "total": 51_200})
+    both = limit.joined(expired)
+    assert both.covers(EXPIRED_LOT, line=7) and both.covers(OVER_LIMIT, line=0, amount=51_200)
+    assert not both.covers(OVER_LIMIT, line=0, amount=64_000)
+    assert not both.covers(EXPIRED_LOT, line=8)
+    assert both.for_action(EXPIRED_LOT, line=7) is expired
+    found = both.for_action(OVER_LIMIT, line=0)
+    assert found is not None and found.approver_name == "최점장"
+    assert limit.joined(None) is limit
