@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from posapp.classes.policy import ClassPolicy
 from posapp.config import Settings, data_dir, default_config_path
 from posapp.db.engine import Database
 from posapp.ui.checkout import CheckoutWindow
@@ -51,12 +50,6 @@ class Screens:
     card_refund_hooks: list[Callable[[], object]] = field(default_factory=list)
 
 
-def class_policy(settings: Settings) -> ClassPolicy:
-    """Hold time and refund tiers from the config (read when used: a bad value is said where
-    classes are used, not at start-up)."""
-    return ClassPolicy.from_text(settings.classes.hold_minutes, settings.classes.refund_tiers)
-
-
 def wire_screens(
     db: Database,
     settings: Settings,
@@ -87,7 +80,7 @@ def wire_screens(
         )
 
     def classes() -> Classes:
-        return Classes(db, class_policy(settings), register_id=register)
+        return Classes(db, register_id=register)  # hold time and tiers: store policy
 
     classes_windows: list[QWidget] = []
     hooks: list[Callable[[], object]] = []

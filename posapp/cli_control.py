@@ -218,8 +218,9 @@ def control_parsers(sub: Any, who_arg: Callable[..., None]) -> None:
     psub = policy.add_subparsers(dest="action", required=True)
     psub.add_parser("list", help="every policy key with its value")
     pset = psub.add_parser("set", help="change one key (needs the settings permission)")
-    pset.add_argument("key", choices=[k.name for k in store_policy.KEYS])
-    pset.add_argument("value", type=int)
+    names = [k.name for k in store_policy.KEYS] + [k.name for k in store_policy.TEXT_KEYS]
+    pset.add_argument("key", choices=names)
+    pset.add_argument("value", help="a number (a text for class_refund_tiers: 3:100,1:50,0:0)")
     who_arg(pset)
     lock = sub.add_parser("lockout", help="PIN locks after too many wrong PINs")
     lsub = lock.add_subparsers(dest="action", required=True)
@@ -236,11 +237,21 @@ def run_control(
         if args.action == "set":
             assert actor is not None  # the gate ran: a settings holder
             uid = actor.user.id
-            change = {args.key: args.value}
+            value: int | str = args.value
+            if args.key in store_policy.BY_NAME:
+                try:
+                    value = int(args.value)
+                except ValueError:
+                    print(f"error: {args.key} is a number, not {args.value!r}", file=sys.stderr)
+                    return 2
+            change = {args.key: value}
             db.transact(lambda uow: store_policy.change(uow, change, uid, register_id=CLI_TILL))
+        numbers = db.read(store_policy.load)
+        texts = db.read(store_policy.load_text)
         for key in store_policy.KEYS:
-            value = db.read(store_policy.load)[key.name]
-            print(f"{key.name:<40} {value:>12}  {key.label}")
+            print(f"{key.name:<40} {numbers[key.name]:>12}  {key.label}")
+        for text_key in store_policy.TEXT_KEYS:
+            print(f"{text_key.name:<40} {texts[text_key.name]:>12}  {text_key.label}")
         return 0
     from posapp.usecases.pin_lockout import PinLocks
 

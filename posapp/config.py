@@ -273,8 +273,9 @@ class PlatformSettings:
 
 @dataclass(frozen=True)
 class ClassSettings:
-    """Cooking-class bookings: unpaid hold time, and refund tiers "days:percent,..." (most days
-    first; the first tier the cancellation is at least that many days before applies)."""
+    """Ignored, as the other money rules: the hold time and the refund tiers of cooking-class
+    bookings are store policy (posapp.store_policy ``class_hold_minutes``,
+    ``class_refund_tiers``); an old TOML still loads."""
 
     hold_minutes: int = 30
     refund_tiers: str = "3:100,1:50,0:0"

@@ -53,6 +53,7 @@ class PolicyErrorCode(StrEnum):
     UNKNOWN = "policy.unknown"
     RANGE = "policy.range"
     CHOICE = "policy.choice"
+    TEXT = "policy.text"
 
 
 class BackupErrorCode(StrEnum):

@@ -11,7 +11,7 @@ mapping; :func:`change` is the one writer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,9 +68,38 @@ KEYS: tuple[PolicyKey, ...] = (
     PolicyKey(
         "void_approval_after_s", 0, 0, 3600, "스캔 후 이 시간(초)이 지난 품목 삭제: 관리자 승인"
     ),
+    PolicyKey("class_hold_minutes", 30, 1, 24 * 60, "요리 수업 예약: 결제 전 좌석 유지 (분)"),
     PolicyKey("expired_lots_block", 0, 0, 1, "유통기한 지난 로트: 관리자 승인 (1 = 예, 0 = 경고)"),
 )
 BY_NAME: Mapping[str, PolicyKey] = {k.name: k for k in KEYS}
+
+
+@dataclass(frozen=True)
+class TextKey:
+    """A policy setting written as text (checked by ``check``, which raises in words)."""
+
+    name: str
+    default: str
+    label: str
+    check: Callable[[str], object]
+
+
+def _class_tiers(text: str) -> object:
+    from posapp.classes.policy import parse_tiers
+
+    return parse_tiers(text)
+
+
+#: the store's rules written as text (the cooking classes' refund tiers)
+TEXT_KEYS: tuple[TextKey, ...] = (
+    TextKey(
+        "class_refund_tiers",
+        "3:100,1:50,0:0",
+        "요리 수업 취소 환불 (수업 N일 전까지:%, …)",
+        _class_tiers,
+    ),
+)
+TEXT_BY_NAME: Mapping[str, TextKey] = {k.name: k for k in TEXT_KEYS}
 
 
 class PolicyError(PosError):
@@ -112,7 +141,34 @@ def load(uow: UnitOfWork) -> Policy:
     return Policy(values)
 
 
-def validate(name: str, value: object) -> int:
+def load_text(uow: UnitOfWork) -> dict[str, str]:
+    """Every text key: the stored text when it still passes its check, else the default."""
+    names = [k.name for k in TEXT_KEYS]
+    stored: dict[str, Any] = dict(
+        uow.conn.execute(
+            select(StorePolicy.key, StorePolicy.value).where(StorePolicy.key.in_(names))
+        ).all()
+    )
+    out: dict[str, str] = {}
+    for key in TEXT_KEYS:
+        raw = stored.get(key.name)
+        try:
+            if not isinstance(raw, str):
+                raise ValueError(raw)
+            key.check(raw)
+            out[key.name] = raw
+        except Exception:  # a row written around change(): the default, and verify says so
+            out[key.name] = key.default
+    return out
+
+
+def validate(name: str, value: object) -> int | str:
+    text_key = TEXT_BY_NAME.get(name)
+    if text_key is not None:
+        if not isinstance(value, str) or not value.strip():
+            raise PolicyError(f"{name} must be text", code=PolicyErrorCode.TEXT, key=text_key.label)
+        text_key.check(value.strip())  # raises in the words of its own error code
+        return value.strip()
     key = BY_NAME.get(name)
     if key is None:
         raise PolicyError(f"no policy key {name!r}", code=PolicyErrorCode.UNKNOWN, key=name)
@@ -148,7 +204,7 @@ def change(
     the value before and after and who changed it. ``actor_id`` is checked by the caller
     (the ``settings`` permission)."""
     checked = {name: validate(name, value) for name, value in changes.items()}
-    before = load(uow)
+    before: dict[str, int | str] = {**load(uow), **load_text(uow)}
     at = at or utcnow()
     for name, value in checked.items():
         if before[name] == value:
@@ -170,3 +226,19 @@ def change(
         )
     uow.session.flush()
     return load(uow)
+
+
+__all__ = [
+    "BY_NAME",
+    "KEYS",
+    "TEXT_BY_NAME",
+    "TEXT_KEYS",
+    "Policy",
+    "PolicyError",
+    "PolicyKey",
+    "TextKey",
+    "change",
+    "load",
+    "load_text",
+    "validate",
+]

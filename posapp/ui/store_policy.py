@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ class StorePolicyDialog(QDialog):
         self.spins: dict[str, QSpinBox] = {}
         self.checks: dict[str, QCheckBox] = {}
         self.lists: dict[str, QComboBox] = {}
+        self.texts: dict[str, QLineEdit] = {}
         self._form = QFormLayout()
         self.message = QLabel("")
         self.message.setWordWrap(True)
@@ -65,7 +67,9 @@ class StorePolicyDialog(QDialog):
 
     def _show(self, rows: list[PolicyRow]) -> None:
         for row in rows:
-            if row.is_switch:
+            if row.text is not None:
+                self._text(row).setText(row.text)
+            elif row.is_switch:
                 self._check(row).setChecked(bool(row.value))
             elif row.choices:
                 box = self._list(row)
@@ -101,9 +105,18 @@ class StorePolicyDialog(QDialog):
             self._form.addRow(row.label, box)
         return box
 
-    def values(self) -> dict[str, int]:
+    def _text(self, row: PolicyRow) -> QLineEdit:
+        edit = self.texts.get(row.name)
+        if edit is None:
+            edit = QLineEdit()
+            self.texts[row.name] = edit
+            self._form.addRow(row.label, edit)
+        return edit
+
+    def values(self) -> dict[str, int | str]:
         """What the screen shows, key by key."""
-        out = {name: spin.value() for name, spin in self.spins.items()}
+        out: dict[str, int | str] = {name: spin.value() for name, spin in self.spins.items()}
+        out |= {name: edit.text() for name, edit in self.texts.items()}
         out |= {name: int(check.isChecked()) for name, check in self.checks.items()}
         out |= {name: int(box.currentData()) for name, box in self.lists.items()}
         return out

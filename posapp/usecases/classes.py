@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from posapp import store_policy
 from posapp.auth.permissions import Permission
 from posapp.classes import booking_payment, prep, rosters
 from posapp.classes import bookings as bk
@@ -73,13 +74,23 @@ class SessionForm:
 
 
 class Classes:
-    """The class staff's actions on ``db`` under ``policy`` (hold time, refund tiers); a
+    """The class staff's actions on ``db`` under the store's policy (hold time and refund
+    tiers: posapp.store_policy ``class_hold_minutes``, ``class_refund_tiers``, read in each
+    action's own transaction; ``policy`` fixes them for this object, a test's or a tool's); a
     refund is paid at ``register_id``."""
 
-    def __init__(self, db: Database, policy: ClassPolicy, *, register_id: str | None) -> None:
+    def __init__(
+        self, db: Database, policy: ClassPolicy | None = None, *, register_id: str | None
+    ) -> None:
         self._db = db
-        self.policy = policy
+        self._fixed = policy
         self.register_id = register_id
+
+    def _policy(self, uow: UnitOfWork) -> ClassPolicy:
+        if self._fixed is not None:
+            return self._fixed
+        minutes = store_policy.load(uow)["class_hold_minutes"]
+        return ClassPolicy.from_text(minutes, store_policy.load_text(uow)["class_refund_tiers"])
 
     # --- the calendar and a session's bookings ---------------------------------------------
 
@@ -90,7 +101,7 @@ class Classes:
         holds past their time (their seats go to the waitlist)."""
 
         def run(uow: UnitOfWork) -> tuple[SessionInfo, ...]:
-            bk.release_expired(uow, policy=self.policy)
+            bk.release_expired(uow, policy=self._policy(uow))
             return tuple(cs.list_sessions(uow, first, last, room=room))
 
         return self._db.transact(run)
@@ -105,7 +116,9 @@ class Classes:
     def release_expired_holds(self) -> tuple[BookingInfo, ...]:
         """Unpaid bookings past their hold time give their seats (to the waitlist) and their
         reserved ingredients back (the till's one-minute timer)."""
-        return tuple(self._db.transact(lambda uow: bk.release_expired(uow, policy=self.policy)))
+        return tuple(
+            self._db.transact(lambda uow: bk.release_expired(uow, policy=self._policy(uow)))
+        )
 
     # --- sessions ---------------------------------------------------------------------------
 
@@ -161,7 +174,9 @@ class Classes:
     ) -> BookingResult:
         """Seats if they are free (held until paid, or confirmed), else the waitlist."""
         return self._db.transact(
-            lambda uow: bk.book(uow, session_uuid, request, policy=self.policy, user_id=user_id)
+            lambda uow: bk.book(
+                uow, session_uuid, request, policy=self._policy(uow), user_id=user_id
+            )
         )
 
     def check_in(self, booking_uuid: str, *, undo: bool = False) -> BookingInfo:
@@ -169,7 +184,7 @@ class Classes:
 
     def refund_due(self, booking_uuid: str) -> RefundDue:
         """What cancelling the booking now pays back (the bound of its approval)."""
-        return self._db.read(lambda uow: bk.refund_due(uow, booking_uuid, policy=self.policy))
+        return self._db.read(lambda uow: bk.refund_due(uow, booking_uuid, policy=self._policy(uow)))
 
     def cancel_booking(
         self, booking_uuid: str, *, user_id: int, approval: Approval | None = None
@@ -179,7 +194,7 @@ class Classes:
         (else ``auth.approval_required``, and the screen asks a PIN)."""
 
         def run(uow: UnitOfWork) -> BookingResult:
-            due = bk.refund_due(uow, booking_uuid, policy=self.policy)
+            due = bk.refund_due(uow, booking_uuid, policy=self._policy(uow))
             if due.amount > 0 and (
                 approval is None or not approval.covers(REFUND_ACTION, amount=due.amount)
             ):
@@ -192,7 +207,7 @@ class Classes:
             return bk.cancel(
                 uow,
                 booking_uuid,
-                policy=self.policy,
+                policy=self._policy(uow),
                 user_id=user_id,
                 register_id=self.register_id,
                 approved_by=approval.approver_id if approval is not None else None,

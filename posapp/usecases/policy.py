@@ -20,6 +20,8 @@ class PolicyRow:
     low: int
     high: int
     choices: tuple[int, ...] = ()
+    #: a key written as text (its words; ``value`` is then 0)
+    text: str | None = None
 
     @property
     def is_switch(self) -> bool:
@@ -35,7 +37,7 @@ class StorePolicyAdmin:
     def current(self) -> list[PolicyRow]:
         return self._db.read(_rows)
 
-    def change(self, actor_id: int, values: Mapping[str, int]) -> list[PolicyRow]:
+    def change(self, actor_id: int, values: Mapping[str, int | str]) -> list[PolicyRow]:
         def run(uow: UnitOfWork) -> list[PolicyRow]:
             require_permission(uow, actor_id, Permission.SETTINGS, "the store policy")
             store_policy.change(uow, values, actor_id, register_id=self._register_id)
@@ -46,9 +48,13 @@ class StorePolicyAdmin:
 
 def _rows(uow: UnitOfWork) -> list[PolicyRow]:
     policy = store_policy.load(uow)
+    texts = store_policy.load_text(uow)
     return [
-        PolicyRow(k.name, k.label, policy[k.name], k.low, k.high, k.choices)
-        for k in store_policy.KEYS
+        *(
+            PolicyRow(k.name, k.label, policy[k.name], k.low, k.high, k.choices)
+            for k in store_policy.KEYS
+        ),
+        *(PolicyRow(k.name, k.label, 0, 0, 0, text=texts[k.name]) for k in store_policy.TEXT_KEYS),
     ]
 
 

@@ -3757,12 +3757,12 @@
     <context>
         <name>StorePolicyDialog</name>
         <message>
-            <location filename="../../posapp/ui/store_policy.py" line="+40" />
+            <location filename="../../posapp/ui/store_policy.py" line="+41" />
             <source>매장 정책</source>
             <translation>Store policy</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>저장</source>
             <translation>Save</translation>
         </message>
@@ -3772,12 +3772,12 @@
             <translation>It applies to every till.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+36" />
             <source>예</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+37" />
             <source>저장했습니다. 모든 계산대에 적용됩니다.</source>
             <translation>Saved. Every till follows it now.</translation>
         </message>

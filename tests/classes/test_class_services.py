@@ -558,3 +558,35 @@ def test_check_in_and_cancel_session(db: Database) -> None:
         db.transact(lambda uow: cs.cancel_session(uow, s.uuid, user_id=None)).status == "cancelled"
     )
     make(db, spec())  # the room is free again
+
+
+def test_the_hold_time_and_refund_tiers_are_the_stores_policy(store: Store) -> None:
+    """Not a till's TOML (a cashier with the config file could refund in full on the day):
+    store policy, changed by a holder of settings, read by the classes' use case."""
+    from posapp import store_policy
+    from posapp.domain.errors import DomainError
+    from posapp.ui.messages import describe
+    from posapp.usecases.classes import Classes
+
+    db = store.db
+    now = dt.datetime.now(dt.UTC)
+    s = make(db, spec(date=calendar.today() + dt.timedelta(days=10)))
+    b = book(db, s.uuid, req("가", 2), now=now).booking
+    pay(store, b.uuid)
+    desk = Classes(db, register_id="R01")  # no policy given: the store's
+    assert (desk.refund_due(b.uuid).percent, desk.refund_due(b.uuid).amount) == (100, 70_000)
+    db.transact(
+        lambda uow: store_policy.change(
+            uow, {"class_refund_tiers": "14:100,7:30,0:0", "class_hold_minutes": 90}, store.manager
+        )
+    )
+    assert (desk.refund_due(b.uuid).percent, desk.refund_due(b.uuid).amount) == (30, 21_000)
+    with pytest.raises(DomainError) as bad:
+        db.transact(
+            lambda uow: store_policy.change(uow, {"class_refund_tiers": "열흘:100"}, store.manager)
+        )
+    said = describe(bad.value, "ko")
+    assert said is not None and "환불" in said, said
+    assert db.read(store_policy.load_text)["class_refund_tiers"] == "14:100,7:30,0:0"
+    assert db.read(store_policy.load)["class_hold_minutes"] == 90
+    assert verify(db).ok, verify(db).problems()

@@ -509,3 +509,33 @@ def test_a_label_beyond_the_line_limit_is_approved_in_place(qtbot, till, store: 
     )
     assert len(after) == 1 and after[0]["approved_by"] == store.manager
     assert after[0]["amount"] == 51_200
+
+
+def test_the_class_refund_tiers_are_typed_on_the_policy_screen(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """A text key: typed in its field; a tier that is not days:percent is refused in words and
+    nothing is saved; a good one is saved for every till."""
+    from posapp import store_policy
+    from posapp.auth.service import Role, create_user
+
+    window, script, _parts, _ = till
+    store.db.transact(lambda uow: create_user(uow, "최관리", Role.ADMIN, "9999"))
+    sign_in(qtbot, window, script)
+    script.push("pin", "9999")
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_L, mods)
+    dialog = window._policy_dialog
+    qtbot.addWidget(dialog)
+    tiers = dialog.texts["class_refund_tiers"]
+    assert tiers.text() == "3:100,1:50,0:0"
+    tiers.setFocus()
+    tiers.selectAll()
+    qtbot.keyClicks(tiers, "7:100,x", delay=120)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "저장했습니다" not in dialog.message.text()
+    assert "환불" in dialog.message.text(), dialog.message.text()  # said in Korean, where it is
+    assert store.db.read(store_policy.load_text)["class_refund_tiers"] == "3:100,1:50,0:0"
+    tiers.selectAll()
+    qtbot.keyClicks(tiers, "7:100,2:50,0:0", delay=120)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "저장했습니다" in dialog.message.text(), dialog.message.text()
+    assert store.db.read(store_policy.load_text)["class_refund_tiers"] == "7:100,2:50,0:0"

@@ -21,6 +21,10 @@ WORDS: dict[str, Words] = {
         "{key}: {low}에서 {high} 사이의 숫자를 입력하세요.",
         "{key}: enter a number from {low} to {high}.",
     ),
+    PolicyErrorCode.TEXT: Words(
+        "{key}: 내용을 입력하세요.",
+        "{key}: enter a value.",
+    ),
     PolicyErrorCode.CHOICE: Words(
         "{key}: {choices} 중 하나를 입력하세요.",
         "{key}: enter one of {choices}.",
