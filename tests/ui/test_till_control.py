@@ -398,16 +398,9 @@ def test_the_money_rules_are_on_the_policy_screen_not_in_the_toml(
     """원단위 절사 and the expired-lot rule, changed on 매장 정책 by a click and the arrow keys:
     the tender dialog's rounding follows, and the screen fits the till's 768 px."""
     from posapp import store_policy
-    from posapp.auth.service import Role, create_user
 
     window, script, parts, _ = till
-    store.db.transact(lambda uow: create_user(uow, "최관리", Role.ADMIN, "9999"))
-    sign_in(qtbot, window, script)
-    script.push("pin", "9999")
-    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window, Qt.Key.Key_L, mods)
-    dialog = window._policy_dialog
-    qtbot.addWidget(dialog)
+    dialog = open_policy_screen(qtbot, window, script, store)
     rounding = dialog.lists["cash_rounding_unit"]
     block = dialog.checks["expired_lots_block"]
     assert rounding.currentData() == 10 and not block.isChecked()
@@ -515,16 +508,9 @@ def test_the_class_refund_tiers_are_typed_on_the_policy_screen(qtbot, till, stor
     """A text key: typed in its field; a tier that is not days:percent is refused in words and
     nothing is saved; a good one is saved for every till."""
     from posapp import store_policy
-    from posapp.auth.service import Role, create_user
 
     window, script, _parts, _ = till
-    store.db.transact(lambda uow: create_user(uow, "최관리", Role.ADMIN, "9999"))
-    sign_in(qtbot, window, script)
-    script.push("pin", "9999")
-    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window, Qt.Key.Key_L, mods)
-    dialog = window._policy_dialog
-    qtbot.addWidget(dialog)
+    dialog = open_policy_screen(qtbot, window, script, store)
     tiers = dialog.texts["class_refund_tiers"]
     assert tiers.text() == "3:100,1:50,0:0"
     tiers.setFocus()
@@ -539,3 +525,17 @@ def test_the_class_refund_tiers_are_typed_on_the_policy_screen(qtbot, till, stor
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "저장했습니다" in dialog.message.text(), dialog.message.text()
     assert store.db.read(store_policy.load_text)["class_refund_tiers"] == "7:100,2:50,0:0"
+
+
+def open_policy_screen(qtbot, window, script, store: Store):  # type: ignore[no-untyped-def]
+    """An admin (최관리, 9999) signs in a cashier's till and opens 매장 정책 (Ctrl+Shift+L)."""
+    from posapp.auth.service import Role, create_user
+
+    store.db.transact(lambda uow: create_user(uow, "최관리", Role.ADMIN, "9999"))
+    sign_in(qtbot, window, script)
+    script.push("pin", "9999")
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_L, mods)
+    dialog = window._policy_dialog
+    qtbot.addWidget(dialog)
+    return dialog
