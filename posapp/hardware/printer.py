@@ -21,10 +21,9 @@ import re
 import socket
 import tempfile
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from posapp.config import PrinterKind
@@ -35,7 +34,6 @@ from posapp.hardware.ports import HardwareError, PrinterStatus
 from posapp.hardware.receipt import Receipt
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 DLE_EOT = b"\x10\x04"
 _REALTIME = re.compile(rb"\x10\x04[\x01-\x04]")  # a status query, wherever it occurs
@@ -276,13 +274,13 @@ class EscposPrinter:
     def print_receipt(self, receipt: Receipt) -> PrintOutcome:
         # a raster image is drawn in the drawing process (posapp.hardware.render_process): the
         # Qt thread never waits for Pillow; native text is a few bytes, made here
-        data = (render_process.run if self.config.mode == "raster" else _call)(
-            encode,
-            receipt,
-            self.config.mode,
-            paper_mm=self.config.paper_mm,
-            drawer_pin=self.config.drawer_pin,
-        )
+        c = self.config
+        if c.mode == "raster":
+            data = render_process.run(
+                encode, receipt, c.mode, paper_mm=c.paper_mm, drawer_pin=c.drawer_pin
+            )
+        else:
+            data = encode(receipt, c.mode, paper_mm=c.paper_mm, drawer_pin=c.drawer_pin)
         t = self._transport()
         try:
             _check(t.status(), self.config.label)
@@ -326,10 +324,6 @@ def _check(status: PrinterStatus | None, label: str, *, after_job: bool = False)
         )
     if not status.online:
         raise HardwareError(f"printer {label} is offline{suffix}", code=PrinterErrorCode.OFFLINE)
-
-
-def _call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    return fn(*args, **kwargs)
 
 
 def save_preview(receipt: Receipt, paper_mm: int, png: Path, pdf: Path) -> None:

@@ -33,7 +33,7 @@ class Ticket:
     def add(self, line: CartLine, *, merge: bool = True, at: float | None = None) -> int:
         """Add a line; a repeat scan of the same piece-priced product adds one to its line.
 
-        Returns the index of the line that changed. ``at`` is when (for :meth:`age`).
+        Returns the index of the line that changed. ``at`` is when (for :meth:`added`).
         """
         if merge and line.unit is Unit.EA and line.fixed_amount is None:
             for i, existing in enumerate(self.lines):

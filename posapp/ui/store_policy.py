@@ -9,6 +9,9 @@ till, each change an audit event. The keys' words are the policy's own
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 from posapp.ui.operations import Op, Runner
 from posapp.usecases.policy import PolicyRow, StorePolicyAdmin
 
+W = TypeVar("W", bound=QWidget)
 _SPIN_MAX = 2_000_000_000  # QSpinBox holds a 32-bit int
 
 
@@ -77,41 +81,37 @@ class StorePolicyDialog(QDialog):
             else:
                 self._spin(row).setValue(row.value)
 
+    def _field(self, row: PolicyRow, kept: dict[str, W], make: Callable[[], W]) -> W:
+        """The row's widget, made and put on the form the first time."""
+        widget = kept.get(row.name)
+        if widget is None:
+            widget = kept[row.name] = make()
+            self._form.addRow(row.label, widget)
+        return widget
+
     def _spin(self, row: PolicyRow) -> QSpinBox:
-        spin = self.spins.get(row.name)
-        if spin is None:
+        def make() -> QSpinBox:
             spin = QSpinBox()
             spin.setRange(row.low, min(row.high, _SPIN_MAX))
             spin.setGroupSeparatorShown(True)
-            self.spins[row.name] = spin
-            self._form.addRow(row.label, spin)
-        return spin
+            return spin
+
+        return self._field(row, self.spins, make)
 
     def _check(self, row: PolicyRow) -> QCheckBox:
-        check = self.checks.get(row.name)
-        if check is None:
-            check = QCheckBox(self.tr("예"))
-            self.checks[row.name] = check
-            self._form.addRow(row.label, check)
-        return check
+        return self._field(row, self.checks, lambda: QCheckBox(self.tr("예")))
 
     def _list(self, row: PolicyRow) -> QComboBox:
-        box = self.lists.get(row.name)
-        if box is None:
+        def make() -> QComboBox:
             box = QComboBox()
             for value in row.choices:
                 box.addItem(f"{value:,}", value)
-            self.lists[row.name] = box
-            self._form.addRow(row.label, box)
-        return box
+            return box
+
+        return self._field(row, self.lists, make)
 
     def _text(self, row: PolicyRow) -> QLineEdit:
-        edit = self.texts.get(row.name)
-        if edit is None:
-            edit = QLineEdit()
-            self.texts[row.name] = edit
-            self._form.addRow(row.label, edit)
-        return edit
+        return self._field(row, self.texts, QLineEdit)
 
     def values(self) -> dict[str, int | str]:
         """What the screen shows, key by key."""

@@ -53,7 +53,8 @@ def guard(s: CheckoutSession, product: ProductInfo, approval: Approval | None) -
         return
     who = None
     if policy(s)["expired_lots_block"]:
-        if approval is None or not approval.covers(EXPIRED_LOT, line=product.id):
+        given = approval.for_action(EXPIRED_LOT, line=product.id) if approval else None
+        if given is None:
             raise SessionError(
                 f"{product.name_ko}: the lot expired on {expiry.isoformat()}",
                 code=SessionErrorCode.EXPIRED_LOT,
@@ -61,7 +62,7 @@ def guard(s: CheckoutSession, product: ProductInfo, approval: Approval | None) -
                 expiry=expiry.isoformat(),
                 product_id=product.id,
             )
-        who = (approval.for_action(EXPIRED_LOT, line=product.id) or approval).approver_name
+        who = given.approver_name
     s.warnings.append(ExpiredLot(product.id, product.name_ko, expiry, who))
 
 

@@ -287,8 +287,9 @@ def void_guard(
     ``auth.approval_required`` when the policy wants one and ``approval`` does not cover it."""
     if not void_needs_approval(s, index):
         return None
-    if approval is not None and approval.covers(VOID_LINE, line=index, qty=qty_off):
-        return approval.approver_id
+    given = approval.for_action(VOID_LINE, line=index, qty=qty_off) if approval else None
+    if given is not None:
+        return given.approver_id
     line = s.ticket.lines[index]
     raise PosError(
         f"taking {line.name} off the ticket now needs a manager",
