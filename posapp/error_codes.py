@@ -54,6 +54,7 @@ class PolicyErrorCode(StrEnum):
     RANGE = "policy.range"
     CHOICE = "policy.choice"
     TEXT = "policy.text"
+    VOUCHER_KINDS = "policy.voucher_kinds"
 
 
 class BackupErrorCode(StrEnum):

@@ -90,8 +90,37 @@ def _class_tiers(text: str) -> object:
     return parse_tiers(text)
 
 
-#: the store's rules written as text (the cooking classes' refund tiers)
+#: the voucher kinds a store may take (posapp.sales.tenders.VoucherKind's values)
+VOUCHER_KINDS = ("onnuri", "local", "onnuri_card", "onnuri_mobile", "local_mobile")
+
+
+def voucher_kinds(text: str) -> frozenset[str]:
+    """The kinds of ``accepted_vouchers`` written as ``onnuri,local,onnuri_mobile`` (``none``:
+    no vouchers at all); :class:`PolicyError` naming what is not a kind."""
+    words = [w.strip() for w in text.replace(" ", ",").split(",") if w.strip()]
+    if words == ["none"]:
+        return frozenset()
+    wrong = [w for w in words if w not in VOUCHER_KINDS]
+    if wrong or not words:
+        raise PolicyError(
+            f"unknown voucher kinds {wrong!r}",
+            code=PolicyErrorCode.VOUCHER_KINDS,
+            key="받는 상품권",
+            wrong=", ".join(wrong) or "-",
+        )
+    return frozenset(words)
+
+
+#: the store's rules written as text (the cooking classes' refund tiers, the vouchers taken)
 TEXT_KEYS: tuple[TextKey, ...] = (
+    # a store takes the vouchers it is registered for (가맹점): paper ones by default; the
+    # card and mobile kinds once its terminal's VAN handles them
+    TextKey(
+        "accepted_vouchers",
+        "onnuri,local",
+        "받는 상품권 (onnuri, local, onnuri_card, onnuri_mobile, local_mobile 또는 none)",
+        voucher_kinds,
+    ),
     TextKey(
         "class_refund_tiers",
         "3:100,1:50,0:0",

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 PROTOCOL_VERSION = 1
 MAX_LINE = 64 * 1024  # an answer is a few hundred bytes; more is a broken peer
 CASH_RECEIPT_PURPOSES = ("income_deduction", "expense_proof")  # 소득공제, 지출증빙
+#: the electronic vouchers an `approve` may carry as `voucher_kind` (docs/card-terminal-protocol.md)
+E_VOUCHER_KINDS = ("onnuri_card", "onnuri_mobile", "local_mobile")
 
 _OP_WORDS = {
     "approve": "카드 승인",
@@ -111,12 +113,17 @@ class TcpCardTerminal:
         request_id: str,
         timeout: float = 60.0,
         tax: TaxParts | None = None,
+        voucher_kind: str | None = None,
     ) -> CardApproval:
         """Charge ``amount`` won; wait up to ``timeout`` s for the customer and the VAN.
-        ``tax`` is its 공급가액/부가세/면세금액/봉사료 (sent with the request)."""
+        ``tax`` is its 공급가액/부가세/면세금액/봉사료 (sent with the request). ``voucher_kind``
+        (``onnuri_card``, ``onnuri_mobile``, ``local_mobile``): an electronic voucher, not a
+        card — sent as such, and the answer must say the same kind."""
         _check_amount(amount, request_id)
         if type(installment_months) is not int or installment_months < 0:
             raise _bad(f"할부 개월 수가 잘못되었습니다: {installment_months!r}", request_id)
+        if voucher_kind is not None and (voucher_kind not in E_VOUCHER_KINDS or installment_months):
+            raise _bad(f"전자상품권 종류가 잘못되었습니다: {voucher_kind!r}", request_id)
         if timeout <= 0:
             raise ValueError("timeout must be positive")
         request = {
@@ -125,6 +132,7 @@ class TcpCardTerminal:
             "amount": amount,
             "installment_months": installment_months,
             **_tax_fields(tax, amount, request_id),
+            **({"voucher_kind": voucher_kind} if voucher_kind is not None else {}),
         }
         return self._transact(request, timeout, _card_approval)
 
@@ -466,6 +474,8 @@ def _text(a: dict[str, Any], key: str) -> str:
 
 def _card_approval(a: dict[str, Any], request: dict[str, Any]) -> CardApproval:
     approval_no, at, amount = _common(a, request)
+    if a.get("voucher_kind") != request.get("voucher_kind"):  # a card taken as a voucher
+        raise _protocol("전자상품권 종류가 요청과 다름", str(request["request_id"]))
     masked = a.get("card_masked")
     if not isinstance(masked, str) or len(masked) > 40:
         raise _protocol("카드번호 표시 없음", str(request["request_id"]))

@@ -140,8 +140,10 @@ class CardTerminal(Protocol):
         request_id: str,
         timeout: float = 60.0,
         tax: TaxParts | None = None,
+        voucher_kind: str | None = None,
     ) -> CardApproval:
-        """Charge a card; raise HardwareError(code="card.declined" | "card.timeout" | ...).
+        """Charge a card (or, with ``voucher_kind``, a card or mobile voucher);
+        raise HardwareError(code="card.declined" | "card.timeout" | ...).
 
         On a timeout the adapter net-cancels (망취소) ``request_id`` before raising, so the
         customer is never charged for a sale the till did not record."""

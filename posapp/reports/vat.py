@@ -66,11 +66,12 @@ EVIDENCE_KO = dict(EVIDENCE_ROWS)
 #: ``payments.evidence`` → its row; a value not listed is counted under 기타 and named in a note
 EVIDENCE_OF: dict[str, str] = {
     "card": "card",
+    "prepaid_card": "card",  # 온누리 카드형: a 선불카드 slip
     "cash_receipt": "cash_receipt",
     "e_payment": "e_payment",
     "epay": "e_payment",
     "e_voucher": "e_payment",
-    "mobile_voucher": "e_payment",
+    "mobile_voucher": "e_payment",  # 온누리 / 지역사랑 모바일: 선불 전자지급수단
     "cash": "other",
     "voucher": "other",
 }

@@ -77,6 +77,8 @@ class TenderErrorCode(StrEnum):
     CARD_NUMBER_TYPED = "tender.card_number_typed"
     INSTALLMENT = "tender.installment"
     VOUCHER_CHANGE = "tender.voucher_change"
+    VOUCHER_NOT_ACCEPTED = "tender.voucher_not_accepted"
+    VOUCHER_INSTALLMENT = "tender.voucher_installment"
     OVERPAID = "tender.overpaid"
     SHORT = "tender.short"
     ROUNDING = "tender.rounding"

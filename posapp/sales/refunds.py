@@ -471,6 +471,8 @@ def default_tenders(
                 installment_months=p.installment_months,
                 original_approval_no=p.approval_no,
                 original_approved_at=p.approved_at or original.created_at,
+                # an electronic voucher goes back to the voucher (its evidence with it)
+                voucher_kind=VoucherKind(p.voucher_kind) if p.voucher_kind else None,
             )
         )
         left -= amount

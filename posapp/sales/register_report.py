@@ -33,7 +33,7 @@ from posapp.sales import cash_office
 from posapp.sales.cash_office import CashMove
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.sale_records import SaleError
-from posapp.sales.tenders import SELF_ISSUE_NUMBER
+from posapp.sales.tenders import SELF_ISSUE_NUMBER, VOUCHER_NAMES
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ class RegisterReport:
     by_shift: bool = False  # a day's Z: the shifts opened that day, whole (past midnight too)
     #: paper vouchers taken, by kind, at face value: what is redeemed at the bank
     vouchers: tuple[TenderTotal, ...] = field(default=())
+    #: card and mobile vouchers approved through the terminal, by kind, net of their cancels
+    e_vouchers: tuple[TenderTotal, ...] = field(default=())
     #: each pending 현금영수증 of this till: receipt, when, how many days old, purpose, amount
     pending_list: tuple[PendingLine, ...] = field(default=())
     #: 입금 / 출금 / 중간 입금 of the shifts (posapp.sales.cash_office), in expected_cash
@@ -240,6 +242,16 @@ def register_totals(
             .order_by(p.c.voucher_kind)
         )
     )
+    e_vouchers = tuple(
+        TenderTotal(k or "", int(c), int(a))
+        for k, c, a in conn.execute(
+            select(p.c.voucher_kind, func.count(), func.sum(p.c.amount))
+            .join(s, s.c.id == p.c.sale_id)
+            .where(where, p.c.method != "voucher", p.c.voucher_kind.is_not(None))
+            .group_by(p.c.voucher_kind)
+            .order_by(p.c.voucher_kind)
+        )
+    )
     voucher_change = conn.execute(  # the rest of a voucher repaid in cash: out of the drawer
         select(func.coalesce(func.sum(p.c.change_given), 0))
         .join(s, s.c.id == p.c.sale_id)
@@ -292,6 +304,7 @@ def register_totals(
         pending_cash_receipts=int(pending[0]),
         pending_cash_receipts_total=int(pending[1]),
         vouchers=vouchers,
+        e_vouchers=e_vouchers,
         pending_list=pending_list,
         cash_moves=moved,
     )
@@ -360,12 +373,14 @@ _EVIDENCE_KO = {
     "cash": "현금(증빙없음)",
     "cash_receipt": "현금영수증",
     "card": "신용카드",
+    "prepaid_card": "선불카드(온누리 카드)",
+    "mobile_voucher": "전자지급수단(모바일 상품권)",
     "voucher": "상품권",
     "rounding": "원단위 절사(증빙 아님)",
 }
 
 
-_VOUCHER_KO = {"onnuri": "온누리상품권(지류)", "local": "지역사랑상품권(지류)"}
+_VOUCHER_KO = {k.value: ko for k, (ko, _) in VOUCHER_NAMES.items()}
 
 
 def format_report(r: RegisterReport, width: int = 42) -> str:
@@ -414,6 +429,9 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
     for v in r.vouchers:  # at face value, for redemption at the bank
         name = _VOUCHER_KO.get(v.method, v.method)
         lines.append(row(f"{name} {v.count}매 (액면)", format_krw(v.amount)))
+    for v in r.e_vouchers:  # approved through the terminal: settled by the VAN, not the bank
+        name = _VOUCHER_KO.get(v.method, v.method)
+        lines.append(row(f"{name} {v.count}건 (승인)", format_krw(v.amount)))
     if r.offline_sales:
         lines.append(row("오프라인 판매", f"{r.offline_sales}건"))
     if r.pending_cash_receipts:

@@ -29,6 +29,7 @@ from posapp.sales.tenders import (
     Method,
     Settlement,
     Tender,
+    e_voucher_evidence,
 )
 
 
@@ -124,7 +125,7 @@ INSERT_PAYMENTS = insert(Payment.__table__).inline()
 
 def _evidence(t: Tender, cash_receipt: CashReceiptRequest | None) -> Evidence:
     if t.method in CARD_METHODS:
-        return Evidence.CARD
+        return e_voucher_evidence(t.voucher_kind) if t.voucher_kind else Evidence.CARD
     if t.method is Method.ROUNDING:
         return Evidence.ROUNDING
     if cash_receipt is not None:

@@ -37,8 +37,42 @@ CARD_METHODS = frozenset({Method.CARD, Method.CARD_MANUAL, Method.CARD_PENDING})
 
 
 class VoucherKind(StrEnum):
-    ONNURI = "onnuri"
-    LOCAL = "local"
+    ONNURI = "onnuri"  # 온누리상품권 (지류): paper, serial kept, redeemed at the bank
+    LOCAL = "local"  # 지역사랑상품권 (지류), e.g. 서울사랑
+    #: electronic vouchers: approved through the card terminal port like a card (Method.CARD
+    #: with this kind), refunded by a cancel of that approval, never cash
+    ONNURI_CARD = "onnuri_card"  # 온누리상품권 카드형: a prepaid card (선불카드)
+    ONNURI_MOBILE = "onnuri_mobile"  # 온누리상품권 모바일: 선불 전자지급수단
+    LOCAL_MOBILE = "local_mobile"  # 지역사랑상품권 모바일 (서울사랑 등): 선불 전자지급수단
+
+
+#: each kind's name, as the till, the reports and the store policy screen say it
+VOUCHER_NAMES: dict[VoucherKind, tuple[str, str]] = {
+    VoucherKind.ONNURI: ("온누리상품권(지류)", "Onnuri voucher (paper)"),
+    VoucherKind.LOCAL: ("지역사랑상품권(지류)", "local voucher (paper)"),
+    VoucherKind.ONNURI_CARD: ("온누리상품권(카드)", "Onnuri voucher (card)"),
+    VoucherKind.ONNURI_MOBILE: ("온누리상품권(모바일)", "Onnuri voucher (mobile)"),
+    VoucherKind.LOCAL_MOBILE: ("지역사랑상품권(모바일)", "local voucher (mobile)"),
+}
+
+
+def check_accepted(kind: VoucherKind, accepted: frozenset[VoucherKind]) -> None:
+    """Refuse a voucher kind the store does not take (its policy ``accepted_vouchers``)."""
+    if kind not in accepted:
+        ko, en = VOUCHER_NAMES[kind]
+        raise TenderError(
+            f"this store does not take {kind.value}",
+            code=TenderErrorCode.VOUCHER_NOT_ACCEPTED,
+            kind=ko,
+            kind_en=en,
+        )
+
+
+#: the paper kinds (Method.VOUCHER) and the electronic ones (Method.CARD through the terminal)
+PAPER_VOUCHERS = frozenset({VoucherKind.ONNURI, VoucherKind.LOCAL})
+E_VOUCHERS = frozenset(
+    {VoucherKind.ONNURI_CARD, VoucherKind.ONNURI_MOBILE, VoucherKind.LOCAL_MOBILE}
+)
 
 
 class Evidence(StrEnum):
@@ -48,7 +82,17 @@ class Evidence(StrEnum):
     CASH_RECEIPT = "cash_receipt"
     CASH = "cash"
     VOUCHER = "voucher"
+    #: 온누리 카드형: a 선불카드 slip (the VAT return's 신용·직불·선불카드 row)
+    PREPAID_CARD = "prepaid_card"
+    #: a mobile voucher: 직불·선불 전자지급수단 (its own row of the 집계표)
+    MOBILE_VOUCHER = "mobile_voucher"
     ROUNDING = "rounding"  # 원단위 절사: no money, no evidence
+
+
+def e_voucher_evidence(kind: VoucherKind) -> Evidence:
+    """The VAT evidence of an electronic voucher: the card kind is a 선불카드, the mobile kinds
+    직불·선불 전자지급수단 (조세특례제한법 §126의2 / 부가가치세법 §46 place them so)."""
+    return Evidence.PREPAID_CARD if kind is VoucherKind.ONNURI_CARD else Evidence.MOBILE_VOUCHER
 
 
 class ReceiptPurpose(StrEnum):
@@ -112,10 +156,20 @@ class Tender:
             self.voucher_rest is not None and self.method is not Method.VOUCHER
         ):
             raise TenderError("a voucher's rest is change or forfeit", code=TenderErrorCode.AMOUNT)
-        if self.method is Method.VOUCHER and self.voucher_kind is None:
+        if self.method is Method.VOUCHER and self.voucher_kind not in PAPER_VOUCHERS:
             raise TenderError(
                 "say which voucher: Onnuri or local", code=TenderErrorCode.VOUCHER_KIND
             )
+        if self.voucher_kind is not None and self.method is not Method.VOUCHER:
+            if self.method not in CARD_METHODS or self.voucher_kind not in E_VOUCHERS:
+                raise TenderError(
+                    "an electronic voucher is approved through the card terminal",
+                    code=TenderErrorCode.VOUCHER_KIND,
+                )
+            if self.installment_months:
+                raise TenderError(
+                    "a voucher is paid in one go", code=TenderErrorCode.VOUCHER_INSTALLMENT
+                )
 
     @classmethod
     def cash(cls, amount: int) -> Tender:

@@ -41,6 +41,7 @@ from posapp.usecases.payment import (
     VoucherKind,
     VoucherRule,
     approved_parts,
+    check_accepted,
     check_masked_card,
     settle,
     voucher_tender,
@@ -107,7 +108,7 @@ class TenderDialog(QDialog):
         self.cash_btn.clicked.connect(self.pay_cash)
         self.card_btn = _big(QPushButton(self.tr("카드 (F11)")))
         self.card_btn.setShortcut("F11")
-        self.card_btn.clicked.connect(self.pay_card)
+        self.card_btn.clicked.connect(lambda: self.pay_card())
         self.manual_btn = _big(QPushButton(self.tr("카드 수기")))
         self.manual_btn.clicked.connect(self.pay_card_manual)
         self.onnuri_btn = _big(QPushButton(self.tr("온누리")))
@@ -139,6 +140,22 @@ class TenderDialog(QDialog):
         serial_row.addWidget(self.voucher_serial, 1)
         layout.addLayout(serial_row)
         self.voucher_rule = payments.voucher_rule if payments is not None else VoucherRule()
+        #: the kinds the store takes (its policy); None: no payments to ask (a bare dialog)
+        self.accepted_kinds = payments.accepted_vouchers if payments is not None else None
+        # card and mobile vouchers: approved through the card terminal like a card
+        e_row = QHBoxLayout()
+        self.e_voucher_kind = QComboBox()
+        self.e_voucher_kind.addItem(self.tr("온누리 카드"), VoucherKind.ONNURI_CARD)
+        self.e_voucher_kind.addItem(self.tr("온누리 모바일"), VoucherKind.ONNURI_MOBILE)
+        self.e_voucher_kind.addItem(
+            self.tr("지역사랑 모바일 (서울사랑 등)"), VoucherKind.LOCAL_MOBILE
+        )
+        self.e_voucher_btn = QPushButton(self.tr("전자상품권 결제"))
+        self.e_voucher_btn.clicked.connect(self.pay_e_voucher)
+        e_row.addWidget(QLabel(self.tr("카드·모바일 상품권")))
+        e_row.addWidget(self.e_voucher_kind, 1)
+        e_row.addWidget(self.e_voucher_btn)
+        layout.addLayout(e_row)
         receipt_row = QHBoxLayout()
         self.receipt_id = QLineEdit()
         self.receipt_id.setPlaceholderText(
@@ -215,6 +232,8 @@ class TenderDialog(QDialog):
             "rounding": self.tr("원단위 절사"),
         }
         method, amount = label[tender.method.value], format_krw(tender.amount)
+        if tender.voucher_kind is not None and tender.method is not Method.VOUCHER:
+            method = self.e_voucher_kind.itemText(self.e_voucher_kind.findData(tender.voucher_kind))
         if tender.approval_no:
             text = self.tr("{method} {amount} {card} 승인 {approval}").format(
                 method=method, amount=amount, card=tender.card_masked, approval=tender.approval_no
@@ -277,7 +296,26 @@ class TenderDialog(QDialog):
             )
         self._push(Tender.cash(amount))
 
-    def pay_card(self) -> None:
+    def pay_e_voucher(self) -> None:
+        """A card or mobile voucher (the chosen kind) through the card terminal: refused here,
+        before the terminal, when the store does not take that kind."""
+        kind = VoucherKind(self.e_voucher_kind.currentData())
+        if not self._accepts(kind):
+            return
+        self.pay_card(kind)
+
+    def _accepts(self, kind: VoucherKind) -> bool:
+        if self.accepted_kinds is None:
+            return True
+        try:
+            check_accepted(kind, self.accepted_kinds)
+        except DomainError as exc:
+            self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+            self.message.setText(explain(exc))
+            return False
+        return True
+
+    def pay_card(self, voucher_kind: VoucherKind | None = None) -> None:
         amount = self._amount()
         if not amount:
             return
@@ -310,8 +348,14 @@ class TenderDialog(QDialog):
 
         earlier = [t.amount for t in approved_parts(self.tenders)]
         months = int(self.installment.currentData() or 0) if amount >= self.installment_from else 0
+        if voucher_kind is not None:
+            months = 0  # a voucher is paid in one go
         IoOp(
-            self, self._runner, lambda: payments.approve_card(amount, months, earlier=earlier)
+            self,
+            self._runner,
+            lambda: payments.approve_card(
+                amount, months, earlier=earlier, voucher_kind=voucher_kind
+            ),
         ).success(ok).failure(failed).run()
 
     def reject(self) -> None:
@@ -374,6 +418,8 @@ class TenderDialog(QDialog):
         """A paper voucher of the typed face value, its serial scanned or typed. Worth more
         than what is left: the rest is repaid in cash when enough of it is used (60 %, 80 % up
         to ₩10,000 by default), else nothing is repaid — the cashier is told which."""
+        if not self._accepts(kind):
+            return
         amount = self._amount()
         if not amount:
             return

@@ -47,7 +47,7 @@ from posapp.sales.refunds import RefundQuote, SaleSummary
 from posapp.sales.register_report import RegisterReport
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.shifts import ShiftInfo
-from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.sales.tenders import CashReceiptRequest, Tender, VoucherKind
 from posapp.sales.ticket import Ticket
 from posapp.sync.online import OrderInfo
 from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
@@ -111,6 +111,7 @@ class CheckoutSession:
     #: the store policy as last read and when (monotonic s): scans check limits against it
     #: without a round trip each (posapp.usecases.rules.policy)
     policy_read: tuple[float, Mapping[str, int]] | None = field(default=None, repr=False)
+    vouchers_read: tuple[float, frozenset[VoucherKind]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.recovery = recovery.RecoveryFile(self.settings.recovery_dir, self.settings.register_id)

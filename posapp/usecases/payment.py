@@ -41,6 +41,7 @@ from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
     CARD_METHODS,
+    E_VOUCHERS,
     VOUCHER_CHANGE_FLOOR,
     CashReceiptRequest,
     Method,
@@ -49,6 +50,7 @@ from posapp.sales.tenders import (
     VoucherKind,
     VoucherRule,
     cash_receipt_amount,
+    check_accepted,
     check_masked_card,
     settle,
     voucher_tender,
@@ -188,6 +190,11 @@ class Payments:
         return _voucher_rule(self._rules(fresh=False))
 
     @property
+    def accepted_vouchers(self) -> frozenset[VoucherKind]:
+        """The voucher kinds the store takes, as last read (``pay`` checks them again)."""
+        return ticket_rules.known_accepted_vouchers(self._session)
+
+    @property
     def has_terminal(self) -> bool:
         return self.terminal is not None
 
@@ -203,12 +210,29 @@ class Payments:
         return tax_parts.of_split(self._session.priced().tax)
 
     def approve_card(
-        self, amount: int, installment_months: int = 0, earlier: Sequence[int] = ()
+        self,
+        amount: int,
+        installment_months: int = 0,
+        earlier: Sequence[int] = (),
+        voucher_kind: VoucherKind | None = None,
     ) -> Tender:
         """Charge ``amount`` on the terminal: the card tender with its approval. ``earlier``
         are the amounts of the card parts already approved for this ticket: the request
         carries this part's share of the ticket's tax split (:mod:`posapp.domain.tax_parts`).
-        할부 (2–12 months) only from :attr:`installment_from` won."""
+        할부 (2–12 months) only from :attr:`installment_from` won. ``voucher_kind``: a card or
+        mobile voucher (온누리 카드/모바일, 지역사랑 모바일) approved the same way, if the store
+        takes that kind (policy ``accepted_vouchers``); refused before the terminal if not."""
+        if voucher_kind is not None:
+            if voucher_kind not in E_VOUCHERS:
+                raise TenderError(
+                    "a paper voucher is not approved through the terminal",
+                    code=TenderErrorCode.VOUCHER_KIND,
+                )
+            check_accepted(voucher_kind, ticket_rules.accepted_vouchers(self._session))
+            if installment_months:
+                raise TenderError(
+                    "a voucher is paid in one go", code=TenderErrorCode.VOUCHER_INSTALLMENT
+                )
         least = self._rules()["installment_from"]
         if installment_months and (amount < least or not 2 <= installment_months <= 12):
             raise TenderError(
@@ -226,10 +250,12 @@ class Payments:
             request_id=_request_id(),
             timeout=self._card_timeout,
             tax=tax,
+            **({"voucher_kind": voucher_kind.value} if voucher_kind is not None else {}),
         )
         return Tender(
             Method.CARD,
             a.amount,
+            voucher_kind=voucher_kind,
             approval_no=a.approval_no,
             approved_at=a.approved_at,
             card_masked=a.card_masked,
@@ -269,6 +295,10 @@ class Payments:
         issued: CashReceiptRequest | None = None
         receipt_error: BaseException | None = None
         try:
+            accepted = ticket_rules.accepted_vouchers(s)
+            for t in tenders:  # a voucher the store does not take (its approvals cancelled)
+                if t.voucher_kind is not None:
+                    check_accepted(t.voucher_kind, accepted)
             if cash_receipt is not None and self.terminal is not None:
                 amount = cash_receipt_amount(s.priced().total, tenders)
                 if amount > 0:
@@ -549,6 +579,7 @@ __all__ = [
     "VoucherRule",
     "approved_parts",
     "cash_receipt_amount",
+    "check_accepted",
     "check_masked_card",
     "settle",
     "voucher_tender",

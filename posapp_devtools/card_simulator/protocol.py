@@ -93,6 +93,11 @@ def validate(op: str, req: dict[str, Any]) -> dict[str, Any]:
         if type(months) is not int or months < 0:
             raise BadRequest("installment_months: 0 (일시불) or 2 to 36")
         params["installment_months"] = months
+        kind = req.get("voucher_kind")
+        if kind is not None:  # an electronic voucher (온누리 카드/모바일, 지역사랑 모바일)
+            if kind not in ("onnuri_card", "onnuri_mobile", "local_mobile") or months:
+                raise BadRequest("voucher_kind: onnuri_card, onnuri_mobile or local_mobile, 일시불")
+            params["voucher_kind"] = kind
     elif op == "cash_receipt":
         identity, purpose = req.get("identity"), req.get("purpose")
         digits = re.sub(r"-", "", identity) if isinstance(identity, str) else ""

@@ -373,6 +373,8 @@ class CardTerminalSimulator:
                     # the store's 가맹점번호 at that acquirer (fictitious, stable per acquirer)
                     "merchant_no": f"{sum(map(ord, acquirer)) % 10**9:09d}",
                 }
+                if "voucher_kind" in params:
+                    answer["voucher_kind"] = params["voucher_kind"]
             else:
                 answer |= {
                     "identity_masked": mask_identity(params["identity"]),

@@ -41,6 +41,8 @@ class FakeTerminal:
     no_partial: bool = False
     issuer: str = "신한카드"
     acquirer: str = "BC카드"
+    #: answer an electronic voucher's ``voucher_kind`` back (False: a peer that does not)
+    echo_voucher_kind: bool = True
 
     def __post_init__(self) -> None:
         self._numbers = itertools.count(30_000_001)
@@ -160,6 +162,10 @@ class FakeTerminal:
                         "merchant_no": "123456789",
                         "installment_months": int(r.get("installment_months", 0)),
                     }
+                    if (
+                        "voucher_kind" in r and self.echo_voucher_kind
+                    ):  # an electronic voucher: the kind said back
+                        answer["voucher_kind"] = r["voucher_kind"]
                 return answer
             if op in ("cancel", "cash_receipt_cancel"):
                 orig = self.charges.get(str(r.get("approval_no")))

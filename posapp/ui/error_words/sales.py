@@ -134,6 +134,14 @@ WORDS: dict[str, Words] = {
         "The store rounds cash to {unit} won: a rounding of {amount} won does not fit. "
         "Open the payment again.",
     ),
+    TenderErrorCode.VOUCHER_NOT_ACCEPTED: Words(
+        "이 매장은 {kind}을(를) 받지 않습니다: 다른 결제 수단을 쓰세요.",
+        "This store does not take {kind_en}: use another way to pay.",
+    ),
+    TenderErrorCode.VOUCHER_INSTALLMENT: Words(
+        "상품권은 할부 없이 일시불로만 결제합니다.",
+        "A voucher is paid in one go, without instalments.",
+    ),
     TenderErrorCode.INSTALLMENT: Words(
         "할부는 {least:,}원 이상 결제에 2~12개월만 됩니다.",
         "Instalments are 2 to 12 months, for {least:,} won or more.",

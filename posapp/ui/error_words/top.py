@@ -21,6 +21,12 @@ WORDS: dict[str, Words] = {
         "{key}: {low}에서 {high} 사이의 숫자를 입력하세요.",
         "{key}: enter a number from {low} to {high}.",
     ),
+    PolicyErrorCode.VOUCHER_KINDS: Words(
+        "{key}: 모르는 상품권 종류입니다 ({wrong}). onnuri, local, onnuri_card, onnuri_mobile, "
+        "local_mobile 중에서 쉼표로 적거나 none을 적으세요.",
+        "{key}: unknown voucher kinds ({wrong}). List onnuri, local, onnuri_card, "
+        "onnuri_mobile, local_mobile separated by commas, or none.",
+    ),
     PolicyErrorCode.TEXT: Words(
         "{key}: 내용을 입력하세요.",
         "{key}: enter a value.",
