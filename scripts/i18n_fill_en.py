@@ -1199,6 +1199,16 @@ EN.update(
         ("CheckoutWindow", "한도를 넘는 수량: 관리자 승인"): "Quantity above the limit: manager",
     }
 )
+# card and mobile vouchers (branch vouchers)
+EN.update(
+    {
+        ("TenderDialog", "온누리 카드"): "Onnuri card",
+        ("TenderDialog", "온누리 모바일"): "Onnuri mobile",
+        ("TenderDialog", "지역사랑 모바일 (서울사랑 등)"): "Local mobile (Seoul Love etc.)",
+        ("TenderDialog", "전자상품권 결제"): "Pay e-voucher",
+        ("TenderDialog", "카드·모바일 상품권"): "Card / mobile voucher",
+    }
+)
 
 
 def english_for(context: str, source: str) -> str | tuple[str, ...] | None:

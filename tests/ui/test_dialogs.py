@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from posapp.sales.tenders import Method, Tender, VoucherRule
+from posapp.sales.tenders import Method, Tender, VoucherKind, VoucherRule
 from posapp.ui import dialogs
 from posapp.ui.tasks import SyncRunner
 from posapp.ui.tender_dialog import TenderDialog
@@ -20,12 +20,17 @@ class Terminal:
     cash_rounding_unit = 1
     installment_from = 50_000
     voucher_rule = VoucherRule()
+    accepted_vouchers = frozenset({VoucherKind.ONNURI, VoucherKind.LOCAL})
 
     def __init__(self, approve: Callable[[int], Tender]) -> None:
         self._approve = approve
 
     def approve_card(
-        self, amount: int, installment_months: int = 0, earlier: object = ()
+        self,
+        amount: int,
+        installment_months: int = 0,
+        earlier: object = (),
+        voucher_kind: object = None,
     ) -> Tender:
         return self._approve(amount)
 

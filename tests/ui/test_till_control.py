@@ -527,6 +527,30 @@ def test_the_class_refund_tiers_are_typed_on_the_policy_screen(qtbot, till, stor
     assert store.db.read(store_policy.load_text)["class_refund_tiers"] == "7:100,2:50,0:0"
 
 
+def test_the_accepted_vouchers_are_typed_on_the_policy_screen(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The voucher kinds a store takes: paper ones by default; a kind that is not one is
+    refused in Korean and nothing is saved; a good list is saved for every till."""
+    from posapp import store_policy
+
+    window, script, _parts, _ = till
+    dialog = open_policy_screen(qtbot, window, script, store)
+    kinds = dialog.texts["accepted_vouchers"]
+    assert kinds.text() == "onnuri,local"
+    kinds.setFocus()
+    kinds.selectAll()
+    qtbot.keyClicks(kinds, "onnuri,zeropay", delay=60)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "모르는 상품권 종류입니다 (zeropay)" in dialog.message.text(), dialog.message.text()
+    assert store.db.read(store_policy.load_text)["accepted_vouchers"] == "onnuri,local"
+    kinds.selectAll()
+    qtbot.keyClicks(kinds, "onnuri,local,onnuri_mobile", delay=60)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "저장했습니다" in dialog.message.text(), dialog.message.text()
+    assert (
+        store.db.read(store_policy.load_text)["accepted_vouchers"] == "onnuri,local,onnuri_mobile"
+    )
+
+
 def open_policy_screen(qtbot, window, script, store: Store):  # type: ignore[no-untyped-def]
     """An admin (최관리, 9999) signs in a cashier's till and opens 매장 정책 (Ctrl+Shift+L)."""
     from posapp.auth.service import Role, create_user
