@@ -373,3 +373,32 @@ def test_the_simulator_refuses_half_a_tax_split(sim: CardTerminalSimulator) -> N
         s.sendall(json.dumps(line).encode() + b"\n")
         answer = json.loads(s.makefile().readline())
     assert answer["ok"] is False and answer["code"] == "bad_request"
+
+
+def test_an_electronic_voucher_is_approved_with_its_kind_said_back(
+    term: TcpCardTerminal, sim: CardTerminalSimulator
+) -> None:
+    """``voucher_kind`` on ``approve`` (docs/card-terminal-protocol.md): the simulator answers
+    it back, refuses an unknown kind and a voucher in instalments; the adapter refuses both
+    before sending."""
+    a = term.approve(20_000, request_id=rid(), voucher_kind="onnuri_mobile")
+    assert a.amount == 20_000 and a.approval_no
+    cancelled = term.cancel(a.approval_no, a.approved_at, 20_000, request_id=rid())
+    assert cancelled.amount == 20_000
+    for kwargs in (
+        {"voucher_kind": "onnuri"},
+        {"voucher_kind": "local_mobile", "installment_months": 3},
+    ):
+        err = refused(term.approve, 60_000, request_id=rid(), **kwargs)
+        assert err.code == "card.bad_request"
+    with socket.create_connection(("127.0.0.1", sim.port), timeout=2) as s:
+        req = {
+            "v": 1,
+            "op": "approve",
+            "request_id": rid(),
+            "amount": 5_000,
+            "voucher_kind": "zeropay",
+        }
+        s.sendall(json.dumps(req).encode() + b"\n")
+        answer = json.loads(s.makefile().readline())
+    assert answer["ok"] is False and answer["code"] == "bad_request"
