@@ -43,7 +43,13 @@ _METHOD = {
     "transfer": "계좌이체",
     "rounding": "원단위 절사",
 }
-_VOUCHER = {"onnuri": "온누리상품권", "local": "지역사랑상품권"}
+_VOUCHER = {
+    "onnuri": "온누리상품권",
+    "local": "지역사랑상품권",
+    "onnuri_card": "온누리상품권(카드)",
+    "onnuri_mobile": "온누리상품권(모바일)",
+    "local_mobile": "지역사랑상품권(모바일)",
+}
 
 
 def store_header(settings: Settings) -> StoreHeader:
@@ -110,7 +116,7 @@ def sale_receipt(
             details.append(f"승인번호 {p.approval_no}")
             if p.approved_at is not None:
                 details.append(f"승인일시 {calendar.to_local(p.approved_at):%Y-%m-%d %H:%M:%S}")
-            if p.method in ("card", "card_manual"):
+            if p.method in ("card", "card_manual") and not p.voucher_kind:
                 months = p.installment_months
                 details.append(f"할부 {months}개월" if months >= 2 else "일시불")
         amount = sign * (p.tendered if p.method == "cash" else p.amount)

@@ -17,18 +17,24 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from posapp import store_policy
+from posapp.config import Settings
 from posapp.db.models import Payment, Sale
 from posapp.domain import calendar
 from posapp.hardware.card_terminal import from_uri
+from posapp.hardware.print_queue import PrintQueue
+from posapp.hardware.printer import EscposPrinter, parse_uri
 from posapp.reports import vat
 from posapp.reports.model import Period
 from posapp.sales.register_report import format_report
+from posapp.sales.tenders import VoucherKind
 from posapp.ui.tasks import SyncRunner
 from posapp.ui.tender_dialog import TenderDialog
 from posapp.usecases.approvals import Approval
 from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.usecases.payment import Payments
+from posapp.usecases.receipts import ReceiptPrinting
 from posapp.usecases.refund import REFUND
+from posapp_devtools.printer_emulator import PrinterEmulator
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.support.fake_terminal import FakeTerminal
 
@@ -132,10 +138,21 @@ def test_the_onnuri_card_is_a_prepaid_card_slip(
     session = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
     session.sign_in("1111")
     session.scan(GOCHUJANG_CODE)
-    payments = Payments(session, from_uri(fake.uri))
-    from posapp.sales.tenders import VoucherKind
-
-    sale = payments.pay([payments.approve_card(8_500, voucher_kind=VoucherKind.ONNURI_CARD)]).sale
+    emulator = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
+    queue = PrintQueue(EscposPrinter(parse_uri(f"network://127.0.0.1:{emulator.port}?mode=native")))
+    printing = ReceiptPrinting(session, queue, Settings(), 80)
+    payments = Payments(session, from_uri(fake.uri), printing=printing)
+    try:
+        voucher = payments.approve_card(8_500, voucher_kind=VoucherKind.ONNURI_CARD)
+        sale = payments.pay([voucher]).sale
+        assert queue.wait_idle(10)
+        (printed,) = emulator.wait_for_receipts(1, timeout=5)
+        text = printed.document.text()
+    finally:
+        queue.close()
+        emulator.stop()
+    assert "온누리상품권(카드)" in text and f"승인번호 {voucher.approval_no}" in text
+    assert "일시불" not in text  # a voucher has no 일시불/할부
     (row,) = _rows(store, sale.receipt_no)
     assert row["evidence"] == "prepaid_card"
     today = calendar.today()
@@ -161,7 +178,6 @@ def test_a_kind_the_store_does_not_take_is_refused_before_the_terminal(
     assert fake.of("approve") == [] and dialog.tenders == []
     # the use case refuses it too (a dialog is not the only way in), before the terminal
     from posapp.domain.errors import TenderError
-    from posapp.sales.tenders import VoucherKind
 
     with pytest.raises(TenderError) as caught:
         payments.approve_card(8_500, voucher_kind=VoucherKind.LOCAL_MOBILE)
@@ -195,7 +211,6 @@ def test_a_card_answered_for_a_voucher_request_is_net_cancelled(
     payments = Payments(session, from_uri(fake.uri))
     fake.echo_voucher_kind = False  # a peer that charged a card instead of the voucher
     from posapp.hardware.ports import HardwareError
-    from posapp.sales.tenders import VoucherKind
 
     with pytest.raises(HardwareError) as caught:
         payments.approve_card(8_500, voucher_kind=VoucherKind.ONNURI_MOBILE)
