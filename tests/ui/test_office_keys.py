@@ -27,7 +27,7 @@ from posapp.ui.office_dialogs import CashMoveDialog, PriceCheckDialog
 from posapp.ui.tasks import SyncRunner
 from posapp.usecases.cash_office import CashKind
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
-from tests.support.scanning import scan, use_wedge
+from tests.support.scanning import scan, type_slowly, use_wedge
 from tests.ui.test_checkout_flow import Script, sign_in
 
 
@@ -61,15 +61,26 @@ def _real_dialogs(window: Any, script: Script) -> None:
 def _when_open(kind: type, act: Callable[[Any], None], seen: dict[str, Any]) -> None:
     """Run ``act(dialog)`` once a dialog of ``kind`` is shown (it runs inside its exec())."""
 
+    tries = [0]
+
     def check() -> None:
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
         if not found:
+            tries[0] += 1
+            modal = QApplication.activeModalWidget()
+            if tries[0] > 100 and modal is not None:  # another dialog came first: say which
+                seen["error"] = AssertionError(f"{type(modal).__name__} opened, not {kind}")
+                modal.close()
+                return
             QTimer.singleShot(20, check)
             return
         try:
             act(found[0])
-        except BaseException as exc:  # noqa: BLE001 - reported after exec() returns
+        except BaseException as exc:
             seen["error"] = exc
+        if found[0].isVisible():  # the test's clicks did not close it: say so, close it
+            seen.setdefault("error", AssertionError(f"{kind.__name__} left open"))
+            seen["left_open"] = {k: v for k, v in seen.items() if k != "error"}
             found[0].reject()
 
     QTimer.singleShot(0, check)
@@ -161,7 +172,7 @@ def test_a_pickup_with_a_managers_pin_is_on_the_x_report(qtbot: Any, till: Any) 
         seen["scan"] = (d.amount.text(), sounds().played[before:])
         qtbot.mouseClick(d.ok_btn, Qt.MouseButton.LeftButton)  # no amount yet
         seen["empty"] = (d.error.text(), d.isVisible())
-        qtbot.keyClicks(QApplication.focusWidget(), "50000")
+        type_slowly("50000")  # by hand into the focused field (a fast burst is a scan)
         seen["reason"] = d.reason.currentText()
         qtbot.mouseClick(d.ok_btn, Qt.MouseButton.LeftButton)
 
@@ -174,6 +185,8 @@ def test_a_pickup_with_a_managers_pin_is_on_the_x_report(qtbot: Any, till: Any) 
     assert script.asked.count("pin") == 2  # sign-in, then the manager's approval
     assert "중간 입금 ₩50,000 · 금고 입금" in window.message.text()
     assert _ticket(window) == []
+    window.activateWindow()  # back at the checkout
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     x = script.texts[-1]
     row = next(line for line in x.splitlines() if line.startswith("중간 입금"))
@@ -194,7 +207,7 @@ def test_a_cancelled_cash_move_records_nothing(qtbot: Any, till: Any) -> None:
 
     def in_the_dialog(d: CashMoveDialog) -> None:
         qtbot.mouseClick(d.kind_buttons[CashKind.PAID_OUT], Qt.MouseButton.LeftButton)
-        qtbot.keyClicks(d.amount, "30000")
+        type_slowly("30000", d.amount)
         d.reason.setEditText("")
         qtbot.mouseClick(d.ok_btn, Qt.MouseButton.LeftButton)
         seen["no_reason"] = d.error.text()
@@ -204,5 +217,7 @@ def test_a_cancelled_cash_move_records_nothing(qtbot: Any, till: Any) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert seen == {"no_reason": "사유를 입력하세요."}
     assert "pin" not in script.asked[1:]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert "출금" not in script.texts[-1]
