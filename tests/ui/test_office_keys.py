@@ -156,7 +156,7 @@ def test_the_price_check_key_is_on_the_sale_page(qtbot: Any, till: Any) -> None:
 
 
 def test_a_pickup_with_a_managers_pin_is_on_the_x_report(qtbot: Any, till: Any) -> None:
-    window, script, parts = till
+    window, script, _parts = till
     sign_in(qtbot, window, script)
     _real_dialogs(window, script)
     script.push("pin", "2222")  # the cashier has no drawer right: the manager approves
