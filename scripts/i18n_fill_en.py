@@ -8,6 +8,51 @@ DEFAULT_TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "posap
 TS = sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_TS)
 
 EN: dict[tuple[str, str], str | tuple[str, ...]] = {
+    # --- office: price check and cash in/out at the checkout
+    ("CheckoutWindow", "가격 확인 (Ctrl+K)"): "Price check (Ctrl+K)",
+    ("CheckoutWindow", "입금·출금 (Ctrl+M)"): "Cash in/out (Ctrl+M)",
+    ("CheckoutWindow", "{kind} {amount}: 관리자 승인"): "{kind} {amount}: manager approval",
+    ("CheckoutWindow", "{kind} {amount} · {reason}"): "{kind} {amount} · {reason}",
+    ("PriceCheckDialog", "가격 확인"): "Price check",
+    (
+        "PriceCheckDialog",
+        "바코드를 스캔하거나 상품명·초성을 입력하세요",
+    ): "Scan a barcode or type a name or initials",
+    ("PriceCheckDialog", "닫기"): "Close",
+    ("PriceCheckDialog", "찾는 상품이 없습니다."): "No product found.",
+    ("PriceCheckDialog", "{name} (판매 중지)"): "{name} (withdrawn)",
+    (
+        "PriceCheckDialog",
+        "{price} (할인, 정상가 {regular})",
+    ): "{price} (marked down, regular {regular})",
+    ("PriceCheckDialog", "재고: 오프라인이라 알 수 없습니다"): "Stock: unknown while offline",
+    ("PriceCheckDialog", "개"): " pcs",
+    ("PriceCheckDialog", "재고 {count}"): "Stock {count}",
+    ("PriceCheckDialog", "유통기한: 진열된 로트 없음"): "Expiry: no lot on the floor",
+    ("PriceCheckDialog", "유통기한 없음 · {qty}"): "No expiry date · {qty}",
+    ("PriceCheckDialog", "{days}일 지남"): "{days} days past",
+    ("PriceCheckDialog", "오늘까지"): "until today",
+    ("PriceCheckDialog", "{days}일 남음"): "{days} days left",
+    ("PriceCheckDialog", "유통기한 {date} ({state}) · {qty}"): "Expiry {date} ({state}) · {qty}",
+    ("CashMoveDialog", "입금"): "Paid in",
+    ("CashMoveDialog", "출금"): "Paid out",
+    ("CashMoveDialog", "중간 입금"): "Pickup to safe",
+    ("CashMoveDialog", "거스름돈 보충"): "Change float top-up",
+    ("CashMoveDialog", "배달비 지급"): "Delivery paid",
+    ("CashMoveDialog", "소모품 구입"): "Supplies bought",
+    ("CashMoveDialog", "금고 입금"): "Cash to the safe",
+    ("CashMoveDialog", "입금 · 출금"): "Cash in / out",
+    ("CashMoveDialog", "금액 (원)"): "Amount (won)",
+    ("CashMoveDialog", "금액을 입력하세요"): "Type the amount",
+    ("CashMoveDialog", "사유"): "Reason",
+    ("CashMoveDialog", "확인"): "OK",
+    ("CashMoveDialog", "취소"): "Cancel",
+    (
+        "CashMoveDialog",
+        "금액은 1원 이상의 숫자로 입력하세요.",
+    ): "Type the amount as a number of 1 won or more.",
+    ("CashMoveDialog", "금액이 너무 큽니다: {amount}"): "The amount is too large: {amount}",
+    ("CashMoveDialog", "사유를 입력하세요."): "Type the reason.",
     # --- kept from the .ts (translated there before this list had them)
     ("StorePolicyDialog", "예"): "Yes",
     (

@@ -34,6 +34,7 @@ from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Op, Runner, approve_first, with_approval
 from posapp.ui.ticket_approval import TicketApproval, set_qty_within_limits
 from posapp.usecases.approvals import Approval, ApprovalRequest
+from posapp.usecases.cash_office import CashMove, CashOffice
 from posapp.usecases.checkout import (
     HeldInfo,
     ProductInfo,
@@ -42,6 +43,7 @@ from posapp.usecases.checkout import (
     UserInfo,
 )
 from posapp.usecases.holds import VOID, VOID_REASONS
+from posapp.usecases.price_check import PriceCheck
 from posapp.usecases.sale import NO_SALE_DRAWER
 from posapp.usecases.ticket import discount_request, price_request, void_request
 from posapp.usecases.till import Till
@@ -81,6 +83,8 @@ class CheckoutWindow(SellingGuards):
         self.ask: Asker = Asker(self, runner)
         self._payment = PaymentFlow(self)
         self._shift = ShiftFlow(self)
+        self.prices = PriceCheck(self.session)  # 가격 확인: reads only, never the ticket
+        self.cash_office = CashOffice(self.session)  # the drawer is opened here (IoOp)
         self.ticket_approval = TicketApproval()  # the discounts' approval, for this ticket
         self.on_inventory: Callable[[], None] | None = None  # set by app.py (manager window)
         self.on_classes: Callable[[], None] | None = None  # set by app.py (classes window)
@@ -122,6 +126,7 @@ class CheckoutWindow(SellingGuards):
             (self.tr("환불 (F8)"), "F8", lambda: self.refund(None)),
             (self.tr("거래취소 (F9)"), "F9", self.void),
             (self.tr("결제 (F12)"), "F12", self.tender),
+            (self.tr("가격 확인 (Ctrl+K)"), "Ctrl+K", self.price_check),
         ]
 
     def _office_actions(self) -> list[Action]:
@@ -130,6 +135,7 @@ class CheckoutWindow(SellingGuards):
             (self.tr("X 리포트 (Ctrl+X)"), "Ctrl+X", self.x_report),
             (self.tr("근무 마감 (Ctrl+E)"), "Ctrl+E", self.close_shift),
             (self.tr("돈통 열기 (Ctrl+D)"), "Ctrl+D", self.no_sale),
+            (self.tr("입금·출금 (Ctrl+M)"), "Ctrl+M", self.cash_move),
             (self.tr("온라인 주문 (Ctrl+O)"), "Ctrl+O", self.online_orders),
             (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
             (self.tr("쿠킹클래스 (F11)"), "F11", self.open_classes),
@@ -558,6 +564,72 @@ class CheckoutWindow(SellingGuards):
             )
         if self.devices.sync_now is not None:
             self.devices.sync_now()  # tell the platform soon
+
+    def price_check(self) -> None:
+        """Ctrl+K 가격 확인: a scan or a search answers with price, stock and expiry; the
+        ticket is never touched (the dialog takes the scans while it is open)."""
+        prices, db = self.prices, self.runner.db
+        self.ask.price_check(
+            lambda code: db(lambda: prices.look(code)),
+            lambda text: db(lambda: prices.search(text, 30)),
+            lambda product: db(lambda: prices.of(product)),
+        )
+        self.search.setFocus()
+
+    def cash_move(self) -> None:
+        """Ctrl+M 입금 / 출금 / 중간 입금 on the open shift, with its reason; the cashier's
+        own drawer right or a manager's PIN in place for that amount; the drawer opens after
+        the commit; the X/Z list it."""
+        if not self.ready_to_sell():
+            return
+        answer = self.ask.cash_move()
+        if answer is None:
+            return
+        kind, amount, reason = answer
+        from posapp.ui.office_dialogs import kind_word
+
+        word = kind_word(kind.value)
+        request = CashOffice.request(
+            amount,
+            title=self.tr("관리자 승인"),
+            prompt=self.tr("{kind} {amount}: 관리자 승인").format(
+                kind=word, amount=format_krw(amount)
+            ),
+        )
+
+        def done(move: CashMove) -> None:
+            self.say(
+                self.tr("{kind} {amount} · {reason}").format(
+                    kind=word, amount=format_krw(move.amount), reason=move.reason
+                ),
+                "ok",
+            )
+            self._open_drawer()
+
+        def failed(exc: BaseException) -> None:
+            self.show_message(explain(exc))
+
+        office = self.cash_office
+        with_approval(
+            self,
+            self.runner,
+            self.approvals,
+            self,
+            request,
+            lambda approval: office.record(kind, amount, reason, approval),
+            done,
+            on_failure=failed,
+        )
+
+    def _open_drawer(self) -> None:
+        drawer = self.devices.drawer
+        if drawer is None:
+            return
+        IoOp(self, self.runner, drawer.open_drawer).success(lambda _: None).failure(
+            lambda exc: self.show_message(
+                self.tr("돈통을 열 수 없습니다: {error}").format(error=explain(exc))
+            )
+        ).run()
 
     def no_sale(self) -> None:
         if self.session.user is None:

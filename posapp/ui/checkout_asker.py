@@ -17,9 +17,12 @@ from posapp.ui.operations import Runner
 from posapp.ui.sync_panel import OnlineOrdersDialog
 from posapp.ui.tasks import Task
 from posapp.ui.tender_dialog import TenderDialog
+from posapp.usecases.cash_office import CashKind
+from posapp.usecases.checkout import ProductInfo
 from posapp.usecases.holds import HeldInfo
 from posapp.usecases.payment import Cancelled, CardPart, CashReceiptRequest, Payments, Tender
 from posapp.usecases.pickup import OrderInfo, SyncStatus
+from posapp.usecases.price_check import PriceInfo
 from posapp.usecases.refund import RefundView
 
 
@@ -122,6 +125,24 @@ class Asker:
         d = OnlineOrdersDialog(load, pick_up, sync_now, status, self.parent)
         d.exec()
         return d.handed
+
+    def price_check(
+        self,
+        look: Callable[[str], Task[PriceInfo]],
+        search: Callable[[str], Task[list[ProductInfo]]],
+        of: Callable[[ProductInfo], Task[PriceInfo]],
+    ) -> None:
+        """가격 확인: open until the cashier closes it (it answers scans itself)."""
+        from posapp.ui.office_dialogs import PriceCheckDialog
+
+        PriceCheckDialog(look, search, of, self.parent).exec()
+
+    def cash_move(self) -> tuple[CashKind, int, str] | None:
+        """입금 / 출금 / 중간 입금: (kind, amount, reason), or None when cancelled."""
+        from posapp.ui.office_dialogs import CashMoveDialog
+
+        d = CashMoveDialog(parent=self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)

@@ -67,6 +67,7 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     from posapp.ui import dialogs
     from posapp.ui.fonts import app_font, register_fonts
     from posapp.ui.i18n import install_qt_translations
+    from posapp.ui.office_dialogs import CashMoveDialog, PriceCheckDialog
     from posapp.ui.screen_fit import FRAME_H, available, outside, show_fitted
     from posapp.ui.tasks import SyncRunner
     from posapp.ui.tender_dialog import TenderDialog
@@ -151,7 +152,23 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
             dialogs.TextDialog("X 리포트", "\n".join(["X 리포트"] * 60), lambda: None, window),
         ),
         ("held", dialogs.HeldDialog([], window)),
+        ("cash-move", CashMoveDialog(parent=window)),
     ]
+    prices, sync = window.prices, SyncRunner()
+    price_check = PriceCheckDialog(
+        lambda code: sync.db(lambda: prices.look(code)),
+        lambda text: sync.db(lambda: prices.search(text, 30)),
+        lambda product: sync.db(lambda: prices.of(product)),
+        window,
+    )
+    code = db.read(
+        lambda uow: uow.conn.exec_driver_sql(
+            "SELECT code FROM product_barcodes ORDER BY id LIMIT 1"
+        ).scalar()
+    )
+    if code:
+        price_check.take_scan(str(code))  # an answer shown: name, price, stock, lots
+    small.append(("price-check", price_check))
     receipt_no = db.read(
         lambda uow: uow.conn.exec_driver_sql(
             "SELECT receipt_no FROM sales WHERE kind = 'sale' ORDER BY id LIMIT 1"

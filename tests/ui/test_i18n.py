@@ -38,6 +38,7 @@ SOURCES = [
     ROOT / "posapp" / "ui" / "checkout.py",
     ROOT / "posapp" / "ui" / "checkout_guards.py",
     ROOT / "posapp" / "ui" / "receipt_finder.py",
+    ROOT / "posapp" / "ui" / "office_dialogs.py",
     ROOT / "posapp" / "ui" / "checkout_view.py",
     ROOT / "posapp" / "ui" / "checkout_payment.py",
     ROOT / "posapp" / "ui" / "checkout_refund.py",
