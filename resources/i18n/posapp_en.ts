@@ -199,6 +199,91 @@
         </message>
     </context>
     <context>
+        <name>CashMoveDialog</name>
+        <message>
+            <location filename="../../posapp/ui/office_dialogs.py" line="+214" />
+            <source>입금</source>
+            <extracomment>the kinds in the order of the dialog's buttons, with their words</extracomment>
+            <translation>Paid in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>출금</source>
+            <translation>Paid out</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>중간 입금</source>
+            <translation>Pickup to safe</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>거스름돈 보충</source>
+            <extracomment>suggested reasons of each kind (the data keeps the Korean; another can be typed)</extracomment>
+            <translation>Change float top-up</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>배달비 지급</source>
+            <translation>Delivery paid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>소모품 구입</source>
+            <translation>Supplies bought</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>금고 입금</source>
+            <translation>Cash to the safe</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>입금 · 출금</source>
+            <translation>Cash in / out</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>금액 (원)</source>
+            <translation>Amount (won)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>금액을 입력하세요</source>
+            <translation>Type the amount</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>사유</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>확인</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>취소</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>금액은 1원 이상의 숫자로 입력하세요.</source>
+            <translation>Type the amount as a number of 1 won or more.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>금액이 너무 큽니다: {amount}</source>
+            <translation>The amount is too large: {amount}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>사유를 입력하세요.</source>
+            <translation>Type the reason.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckoutWindow</name>
         <message>
             <location filename="../../posapp/ui/checkout_view.py" line="+202" />
@@ -217,7 +302,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+115" />
+            <location filename="../../posapp/ui/checkout.py" line="+119" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -267,6 +352,11 @@
             <translation>Pay (F12)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>가격 확인 (Ctrl+K)</source>
+            <translation>Price check (Ctrl+K)</translation>
+        </message>
+        <message>
             <location line="+5" />
             <source>재발행 (Ctrl+P)</source>
             <translation>Reprint (Ctrl+P)</translation>
@@ -285,6 +375,11 @@
             <location line="+1" />
             <source>돈통 열기 (Ctrl+D)</source>
             <translation>Open drawer (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입금·출금 (Ctrl+M)</source>
+            <translation>Cash in/out (Ctrl+M)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -487,6 +582,7 @@
             <location line="+18" />
             <location line="+22" />
             <location line="+12" />
+            <location line="+156" />
             <location filename="../../posapp/ui/checkout_payment.py" line="+72" />
             <location filename="../../posapp/ui/ticket_approval.py" line="-1" />
             <location line="+21" />
@@ -504,7 +600,7 @@
             <translation>Staff (Ctrl+Shift+U)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="-24" />
+            <location filename="../../posapp/ui/checkout.py" line="-180" />
             <source>{name} 관리자 승인</source>
             <translation>Approved by manager {name}</translation>
         </message>
@@ -579,7 +675,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-406" />
+            <location line="-408" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -656,12 +752,23 @@
 {error}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+452" />
+            <location filename="../../posapp/ui/checkout.py" line="+454" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+32" />
+            <source>{kind} {amount}: 관리자 승인</source>
+            <translation>{kind} {amount}: manager approval</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{kind} {amount} · {reason}</source>
+            <translation>{kind} {amount} · {reason}</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <location line="+14" />
             <source>돈통을 열 수 없습니다: {error}</source>
             <translation>Cannot open the drawer: {error}</translation>
         </message>
@@ -1903,7 +2010,7 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="+406" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="+452" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -2216,6 +2323,85 @@
             <location line="+1" />
             <source>새 PIN</source>
             <translation>New PIN</translation>
+        </message>
+    </context>
+    <context>
+        <name>PriceCheckDialog</name>
+        <message>
+            <location filename="../../posapp/ui/office_dialogs.py" line="-255" />
+            <source>가격 확인</source>
+            <translation>Price check</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>바코드를 스캔하거나 상품명·초성을 입력하세요</source>
+            <translation>Scan a barcode or type a name or initials</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>닫기</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>찾는 상품이 없습니다.</source>
+            <translation>No product found.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>{name} (판매 중지)</source>
+            <translation>{name} (withdrawn)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{price} (할인, 정상가 {regular})</source>
+            <translation>{price} (marked down, regular {regular})</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>재고: 오프라인이라 알 수 없습니다</source>
+            <translation>Stock: unknown while offline</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+10" />
+            <source>개</source>
+            <translation> pcs</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>재고 {count}</source>
+            <translation>Stock {count}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>유통기한: 진열된 로트 없음</source>
+            <translation>Expiry: no lot on the floor</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>유통기한 없음 · {qty}</source>
+            <translation>No expiry date · {qty}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{days}일 지남</source>
+            <translation>{days} days past</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>오늘까지</source>
+            <translation>until today</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{days}일 남음</source>
+            <translation>{days} days left</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>유통기한 {date} ({state}) · {qty}</source>
+            <translation>Expiry {date} ({state}) · {qty}</translation>
         </message>
     </context>
     <context>
@@ -3757,7 +3943,7 @@
     <context>
         <name>StorePolicyDialog</name>
         <message>
-            <location filename="../../posapp/ui/store_policy.py" line="+41" />
+            <location filename="../../posapp/ui/store_policy.py" line="+45" />
             <source>매장 정책</source>
             <translation>Store policy</translation>
         </message>
@@ -3772,12 +3958,12 @@
             <translation>It applies to every till.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+41" />
             <source>예</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+28" />
             <source>저장했습니다. 모든 계산대에 적용됩니다.</source>
             <translation>Saved. Every till follows it now.</translation>
         </message>
@@ -3933,7 +4119,7 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="-346" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="-391" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -4004,6 +4190,32 @@
             <translation>Voucher no.</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>온누리 카드</source>
+            <extracomment>the kinds the store takes (its policy); None: no payments to ask (a bare dialog)</extracomment>
+            <translation>Onnuri card</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>온누리 모바일</source>
+            <translation>Onnuri mobile</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>지역사랑 모바일 (서울사랑 등)</source>
+            <translation>Local mobile (Seoul Love etc.)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>전자상품권 결제</source>
+            <translation>Pay e-voucher</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>카드·모바일 상품권</source>
+            <translation>Card / mobile voucher</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>현금영수증: 휴대폰 / 사업자번호 (비우면 자진발급)</source>
             <translation>Cash receipt: mobile / business number (empty = self-issued)</translation>
@@ -4054,7 +4266,7 @@
             <translation>Rounding</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>{method} {amount} {card} 승인 {approval}</source>
             <translation>{method} {amount} {card} approval {approval}</translation>
         </message>
@@ -4079,7 +4291,7 @@
             <translation>Rounding {amount}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+28" />
             <source>카드는 남은 금액까지만 결제할 수 있습니다.</source>
             <translation>A card can pay at most the remaining amount.</translation>
         </message>
@@ -4099,7 +4311,7 @@
             <translation>Card declined: {error}</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+25" />
             <source>결제를 그만두어 카드 승인을 취소하는 중…</source>
             <translation>Payment abandoned: cancelling the card approval…</translation>
         </message>
@@ -4109,7 +4321,7 @@
             <translation>Card approval not cancelled: {error} — cancel it on the terminal.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>상품권 일련번호를 스캔하거나 입력하세요.</source>
             <translation>Scan or type the voucher's serial number.</translation>
         </message>
