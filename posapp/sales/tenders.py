@@ -63,8 +63,8 @@ def check_accepted(kind: VoucherKind, accepted: frozenset[VoucherKind]) -> None:
         raise TenderError(
             f"this store does not take {kind.value}",
             code=TenderErrorCode.VOUCHER_NOT_ACCEPTED,
-            kind=ko,
-            kind_en=en,
+            kind_ko=ko,
+            kind=en,
         )
 
 

@@ -135,8 +135,8 @@ WORDS: dict[str, Words] = {
         "Open the payment again.",
     ),
     TenderErrorCode.VOUCHER_NOT_ACCEPTED: Words(
-        "이 매장은 {kind}을(를) 받지 않습니다: 다른 결제 수단을 쓰세요.",
-        "This store does not take {kind_en}: use another way to pay.",
+        "이 매장은 {kind_ko}을(를) 받지 않습니다: 다른 결제 수단을 쓰세요.",
+        "This store does not take {kind}: use another way to pay.",
     ),
     TenderErrorCode.VOUCHER_INSTALLMENT: Words(
         "상품권은 할부 없이 일시불로만 결제합니다.",
