@@ -634,16 +634,9 @@ class CheckoutWindow(SellingGuards):
     def no_sale(self) -> None:
         if self.session.user is None:
             return
-        drawer = self.devices.drawer
 
         def open_drawer(_: None) -> None:
-            if drawer is None:
-                return
-            IoOp(self, self.runner, drawer.open_drawer).success(lambda _: None).failure(
-                lambda exc: self.show_message(
-                    self.tr("돈통을 열 수 없습니다: {error}").format(error=explain(exc))
-                )
-            ).run()
+            self._open_drawer()
 
         self._approve(
             NO_SALE_DRAWER,
