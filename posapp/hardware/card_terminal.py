@@ -418,7 +418,12 @@ def _check_approval_no(approval_no: str, request_id: str) -> str:
 
 
 def _iso(at: dt.datetime) -> str:
-    return (at if at.tzinfo else at.replace(tzinfo=calendar.store_zone())).isoformat()
+    """``at`` on the store's wall clock with its offset: a VAN reads the date in the string as the
+    original's approval date, so an aware instant is never sent in UTC (before 09:00 KST that is
+    the day before)."""
+    return (
+        calendar.to_local(at) if at.tzinfo else at.replace(tzinfo=calendar.store_zone())
+    ).isoformat()
 
 
 def _refusal(answer: dict[str, Any], request_id: str) -> HardwareError:

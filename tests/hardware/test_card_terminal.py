@@ -402,3 +402,17 @@ def test_an_electronic_voucher_is_approved_with_its_kind_said_back(
         s.sendall(json.dumps(req).encode() + b"\n")
         answer = json.loads(s.makefile().readline())
     assert answer["ok"] is False and answer["code"] == "bad_request"
+
+
+def test_a_cancel_names_the_original_day_in_kst() -> None:
+    """An approval at 05:00 KST on 3 December is 20:00 UTC on the 2nd: the cancel must say the 3rd."""
+    from tests.support.fake_terminal import FakeTerminal
+
+    fake = FakeTerminal().start()
+    term = from_uri(fake.uri)
+    at = dt.datetime(2026, 12, 2, 20, 0, tzinfo=dt.UTC)
+    with pytest.raises(HardwareError):  # the fake has no such approval: unknown_approval
+        term.cancel("12345678", at, 5000, request_id=uuid.uuid4().hex)
+    (sent,) = fake.of("cancel")
+    assert sent["approved_at"] == "2026-12-03T05:00:00+09:00"
+    fake.down()
