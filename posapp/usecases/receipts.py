@@ -42,6 +42,7 @@ _METHOD = {
     "voucher": "상품권",
     "transfer": "계좌이체",
     "rounding": "원단위 절사",
+    "exchange": "교환 충당",
 }
 _VOUCHER = {
     "onnuri": "온누리상품권",
