@@ -28,7 +28,7 @@ from posapp.db.engine import UnitOfWork
 from posapp.sales import completion, refunds
 from posapp.sales.error_codes import RefundErrorCode
 from posapp.sales.sale_records import CompletedSale, SaleError
-from posapp.sales.tenders import Method, Tender
+from posapp.sales.tenders import CashReceiptRequest, Method, Tender
 from posapp.sales.ticket import Ticket
 
 
@@ -93,14 +93,16 @@ def exchange(
     cash_receipt_cancel: str | None = None,
     discount_approved_by: int | None = None,
     approved_bound: Mapping[str, int] | None = None,
+    cash_receipt: CashReceiptRequest | None = None,
     now: dt.datetime | None = None,
 ) -> CompletedExchange:
     """Refund ``lines`` {line_no: qty} of ``receipt_no`` and sell ``ticket`` in one go.
 
     ``give_back``: how the refund's rest (new goods cheaper) is given back — None: the earlier
     sale's own way (:func:`posapp.sales.refunds.default_tenders`); ``pay``: what the customer
-    pays on top (new goods dearer), card parts already approved. The manager's approval
-    (``approved_by``) is the refund's."""
+    pays on top (new goods dearer), card parts already approved; ``cash_receipt``: a
+    현금영수증 asked for what is paid on top in cash (it covers that part only: the credit is
+    goods returned, not money). The manager's approval (``approved_by``) is the refund's."""
     if not ticket.lines:
         raise SaleError("an exchange needs new goods", code=RefundErrorCode.EXCHANGE_EMPTY)
     refunds.lock_sale(uow, receipt_no)
@@ -131,6 +133,7 @@ def exchange(
         user_id=user_id,
         approved_by=discount_approved_by,
         approved_bound=approved_bound,
+        cash_receipt=cash_receipt,
         now=refund.created_at,
         exchange_id=exchange_id,
     )

@@ -257,7 +257,8 @@ def refund(
     non_card = 0
     if receipt_of is not None:  # the refunded cash stays 현금영수증 evidence: its totals fall
         for row in payments:
-            if row["method"] in CARD_METHODS:
+            # an exchange's credit stays with the goods the customer takes: still covered
+            if row["method"] in CARD_METHODS or row["method"] == Method.EXCHANGE.value:
                 continue
             non_card -= row["amount"]
             row["evidence"] = Evidence.CASH_RECEIPT.value
@@ -729,13 +730,16 @@ def quote(
     receipt_no: str,
     lines: Mapping[int, int] | None = None,
     amounts: Mapping[int, int] | None = None,
+    credit: int = 0,
 ) -> RefundQuote:
-    """The refund :func:`refund` would make of ``lines`` with its default tenders (read only)."""
+    """The refund :func:`refund` would make of ``lines`` with its default tenders (read only);
+    ``credit``: of an exchange, the tenders are those of what is left after the credit."""
     original = find_sale(uow, receipt_no)
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     _, _, total, tax = _refund_lines(uow.conn, original, lines, amounts)
-    tenders = default_tenders(original, total, card_refundable(uow.conn, original))
+    rest = max(0, total - credit)
+    tenders = default_tenders(original, rest, card_refundable(uow.conn, original)) if rest else []
     receipt_of = original_cash_receipt(uow.conn, original)
     return RefundQuote(original, total, tax, tuple(tenders), receipt_of)
 

@@ -305,7 +305,8 @@ def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) 
     return sum(
         applied
         for t, applied in zip(tenders, settlement.applied, strict=True)
-        if t.method not in CARD_METHODS and t.method is not Method.ROUNDING
+        # an exchange's credit is the goods returned, not money paid now
+        if t.method not in CARD_METHODS and t.method not in (Method.ROUNDING, Method.EXCHANGE)
     )
 
 
