@@ -108,7 +108,11 @@ class ExchangeFlow:
 
     def _begin(self, view: RefundView, choice: RefundChoice, approval: Approval) -> None:
         w = self.w
-        pending = exchange_uc.begin(w.session, view, choice.lines, choice.reason, approval)
+        try:
+            pending = exchange_uc.begin(w.session, view, choice.lines, choice.reason, approval)
+        except PosError as exc:
+            w.show_message(explain(exc))
+            return
         self._cash_instead = choice.cash_instead
         self._tender_reason = choice.tender_reason
         w.refresh()

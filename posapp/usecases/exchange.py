@@ -62,6 +62,19 @@ def begin(
     s.online_only("an exchange")
     wanted = {no: q for no, q in lines.items() if q > 0}
     by_no = {ln.line_no: ln for ln in view.sale.lines}
+    if view.sale.kind != "sale":
+        raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
+    for no, q in wanted.items():  # said now, not after the new goods are scanned
+        ln = by_no.get(no)
+        if ln is not None and q > ln.remaining_qty:
+            raise SaleError(
+                f"line {no} ({ln.name}): only {ln.remaining_qty} left to refund",
+                code=RefundErrorCode.TOO_MANY,
+                line=no,
+                name=ln.name,
+                remaining=ln.remaining_qty,
+                line_no=no,
+            )
     returned = tuple(
         ReturnedLine(by_no[no], q, by_no[no].amount_for(q))
         for no, q in sorted(wanted.items())
