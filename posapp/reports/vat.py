@@ -74,6 +74,8 @@ EVIDENCE_OF: dict[str, str] = {
     "mobile_voucher": "e_payment",  # 온누리 / 지역사랑 모바일: 선불 전자지급수단
     "cash": "other",
     "voucher": "other",
+    # 교환: the refund's part (−) and the new sale's part (+) of one exchange cancel out
+    "exchange": "other",
 }
 #: 원단위 절사 (``Method.ROUNDING``): won the customer was not asked for — no money, no
 #: evidence. The return takes it as 에누리 (부가가치세법 §29⑤1): it is not part of the supply,

@@ -25,7 +25,7 @@ from posapp.domain.cart import PricedCart
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import cash_receipts, fastpath, journal
-from posapp.sales.error_codes import SaleErrorCode
+from posapp.sales.error_codes import RefundErrorCode, SaleErrorCode
 from posapp.sales.price_override import audit_price_overrides, check_price_overrides
 from posapp.sales.receipt_numbers import format_receipt_no, next_receipt_no
 from posapp.sales.sale_document import build_document
@@ -41,7 +41,14 @@ from posapp.sales.sale_records import (
     untracked_products,
 )
 from posapp.sales.shifts import not_open
-from posapp.sales.tenders import CashReceiptRequest, Settlement, Tender, cash_receipt_amount, settle
+from posapp.sales.tenders import (
+    CashReceiptRequest,
+    Method,
+    Settlement,
+    Tender,
+    cash_receipt_amount,
+    settle,
+)
 from posapp.sales.ticket import Ticket
 from posapp.sync import outbox
 
@@ -85,8 +92,13 @@ def complete_sale(
     receipt_series: str = "",
     receipt_no: str | None = None,
     final: bool = False,
+    exchange_id: str | None = None,
 ) -> CompletedSale:
     """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit).
+
+    ``exchange_id``: the sale of an exchange (:mod:`posapp.sales.exchanges`), partly paid by
+    the refund written before it in this transaction (an ``exchange`` tender under that id);
+    no other sale takes an ``exchange`` tender.
 
     ``receipt_series="O"`` numbers it in the offline series (a till's local spool);
     ``receipt_no`` replays a sale already numbered and printed offline (with its ``now``).
@@ -102,6 +114,14 @@ def complete_sale(
             uow, approved_by, Permission.DISCOUNT_OVER_LIMIT, "a discount above the limit"
         )
     overridden = check_price_overrides(uow, ticket)
+    for t in tenders:
+        if t.method is Method.EXCHANGE and (exchange_id is None or t.reference != exchange_id):
+            raise SaleError(
+                "an exchange tender outside its exchange",
+                code=RefundErrorCode.EXCHANGE,
+                credit=t.amount,
+                most=0,
+            )
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn
     now = now or utcnow()
@@ -111,6 +131,7 @@ def complete_sale(
     # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)
     unissued = cash_receipt is not None and cash_receipt.approval_no is None
     general = audited or unissued or receipt_no is not None or bool(receipt_series)
+    general = general or exchange_id is not None  # its refund took a number in this transaction
     fast = None if general else fastpath.plan(uow, register_id, day)
     if fast is not None:
         receipt_no = format_receipt_no(register_id, day, fast.receipt_seq)

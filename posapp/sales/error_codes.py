@@ -48,6 +48,8 @@ class RefundErrorCode(StrEnum):
     CARD_TENDER = "refund.card_tender"
     OLD_APPROVAL = "refund.old_approval"
     TENDER_REASON = "refund.tender_reason"
+    EXCHANGE = "refund.exchange"  # an exchange's credit is not what was refunded
+    EXCHANGE_EMPTY = "refund.exchange_empty"  # an exchange with no new goods on the ticket
 
 
 class CardCancelErrorCode(StrEnum):

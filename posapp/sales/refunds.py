@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid as uuidlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -169,6 +169,8 @@ def refund(
     now: dt.datetime | None = None,
     tender_reason: str = "",
     cash_receipt_cancel: str | None = None,
+    exchange_credit: int = 0,
+    exchange_id: str | None = None,
 ) -> CompletedSale:
     """Refund all (``lines=None``) or some lines {line_no: qty} of an earlier sale.
 
@@ -193,6 +195,10 @@ def refund(
     its totals fall) and the refunded part is cancelled — ``cash_receipt_cancel`` is the
     terminal's cancel approval; without it the cancel waits in :mod:`posapp.sales.card_cancels`.
     A 현금영수증 still pending (never issued) is reduced by the refunded part instead.
+
+    An exchange (교환, :mod:`posapp.sales.exchanges`): ``exchange_credit`` won of what is given
+    back pays for the new goods of the same ticket — an ``exchange`` tender carrying
+    ``exchange_id`` — and only the rest is given back by the rules above.
     """
     require_permission(uow, approved_by, Permission.REFUND, "a refund")
     conn = uow.conn
@@ -202,9 +208,15 @@ def refund(
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     refund_lines, orig_nos, total, tax = _refund_lines(conn, original, lines, amounts)
-    defaults = default_tenders(original, total, card_refundable(conn, original))
+    defaults = _exchange_first(
+        exchange_credit,
+        exchange_id,
+        total,
+        lambda rest: default_tenders(original, rest, card_refundable(conn, original)),
+    )
     if tenders is None:
         tenders = defaults
+    _check_exchange_part(tenders, exchange_credit, exchange_id)
     tenders = _check_refund_tenders(conn, original, list(tenders), defaults, tender_reason)
     settlement = settle(total, list(tenders))
     if settlement.change:
@@ -245,7 +257,8 @@ def refund(
     non_card = 0
     if receipt_of is not None:  # the refunded cash stays 현금영수증 evidence: its totals fall
         for row in payments:
-            if row["method"] in CARD_METHODS:
+            # an exchange's credit stays with the goods the customer takes: still covered
+            if row["method"] in CARD_METHODS or row["method"] == Method.EXCHANGE.value:
                 continue
             non_card -= row["amount"]
             row["evidence"] = Evidence.CASH_RECEIPT.value
@@ -299,6 +312,9 @@ def refund(
         "cashier": user_id,
         "reason": reason,
     }
+    if exchange_id is not None:
+        after["exchange"] = exchange_id
+        after["exchange_credit"] = exchange_credit
     if _shape(tenders) != _shape(defaults):
         after["tender_reason"] = tender_reason
         after["tenders"] = [f"{t.method.value}:{t.amount}" for t in tenders]
@@ -499,11 +515,49 @@ def _shape(tenders: Sequence[Tender]) -> list[tuple[str, str, int]]:
             out.append(("card", t.original_approval_no or "", t.amount))
         elif t.method is Method.VOUCHER:
             out.append(("voucher", t.voucher_kind.value if t.voucher_kind else "", t.amount))
+        elif t.method is Method.EXCHANGE:
+            out.append(("exchange", t.reference or "", t.amount))
         else:
             cash += t.amount
     if cash:
         out.append(("cash", "", cash))
     return sorted(out)
+
+
+def _exchange_first(
+    credit: int,
+    exchange_id: str | None,
+    total: int,
+    rest: Callable[[int], list[Tender]],
+) -> list[Tender]:
+    """The default tenders of a refund: of an exchange, its credit to the new sale first and
+    the sale's own way for the rest (``rest`` of what is left); else the sale's own way."""
+    if exchange_id is None and not credit:
+        return rest(total)
+    if exchange_id is None or not 0 < credit <= total:
+        raise SaleError(
+            "an exchange moves at most what is refunded to the new sale",
+            code=RefundErrorCode.EXCHANGE,
+            credit=credit,
+            most=total,
+        )
+    out = [Tender(Method.EXCHANGE, credit, reference=exchange_id)]
+    return out + (rest(total - credit) if total > credit else [])
+
+
+def _check_exchange_part(tenders: Sequence[Tender], credit: int, exchange_id: str | None) -> None:
+    """An ``exchange`` tender is only the exchange's own credit, exactly, under its id: a
+    refund cannot hand its money to a sale that is not its exchange."""
+    parts = [t for t in tenders if t.method is Method.EXCHANGE]
+    if not parts and not credit:
+        return
+    if sum(t.amount for t in parts) != credit or any(t.reference != exchange_id for t in parts):
+        raise SaleError(
+            "an exchange moves at most what is refunded to the new sale",
+            code=RefundErrorCode.EXCHANGE,
+            credit=sum(t.amount for t in parts),
+            most=credit,
+        )
 
 
 def _check_refund_tenders(
@@ -676,13 +730,16 @@ def quote(
     receipt_no: str,
     lines: Mapping[int, int] | None = None,
     amounts: Mapping[int, int] | None = None,
+    credit: int = 0,
 ) -> RefundQuote:
-    """The refund :func:`refund` would make of ``lines`` with its default tenders (read only)."""
+    """The refund :func:`refund` would make of ``lines`` with its default tenders (read only);
+    ``credit``: of an exchange, the tenders are those of what is left after the credit."""
     original = find_sale(uow, receipt_no)
     if original.kind != "sale":
         raise SaleError("a refund cannot itself be refunded", code=RefundErrorCode.OF_REFUND)
     _, _, total, tax = _refund_lines(uow.conn, original, lines, amounts)
-    tenders = default_tenders(original, total, card_refundable(uow.conn, original))
+    rest = max(0, total - credit)
+    tenders = default_tenders(original, rest, card_refundable(uow.conn, original)) if rest else []
     receipt_of = original_cash_receipt(uow.conn, original)
     return RefundQuote(original, total, tax, tuple(tenders), receipt_of)
 

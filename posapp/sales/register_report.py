@@ -366,6 +366,7 @@ _METHOD_KO = {
     "card_manual": "카드(수기)",
     "card_pending": "카드 취소(후처리)",
     "rounding": "원단위 절사",
+    "exchange": "교환 충당",
     "voucher": "상품권",
     "transfer": "계좌이체",
 }
@@ -377,6 +378,7 @@ _EVIDENCE_KO = {
     "mobile_voucher": "전자지급수단(모바일 상품권)",
     "voucher": "상품권",
     "rounding": "원단위 절사(증빙 아님)",
+    "exchange": "교환 충당(증빙 아님)",
 }
 
 

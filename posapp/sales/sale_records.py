@@ -128,6 +128,8 @@ def _evidence(t: Tender, cash_receipt: CashReceiptRequest | None) -> Evidence:
         return e_voucher_evidence(t.voucher_kind) if t.voucher_kind else Evidence.CARD
     if t.method is Method.ROUNDING:
         return Evidence.ROUNDING
+    if t.method is Method.EXCHANGE:
+        return Evidence.EXCHANGE
     if cash_receipt is not None:
         return Evidence.CASH_RECEIPT
     return Evidence.VOUCHER if t.method is Method.VOUCHER else Evidence.CASH

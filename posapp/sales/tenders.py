@@ -30,6 +30,10 @@ class Method(StrEnum):
     #: 원단위 절사: the won below the rounding unit of the cash part, not asked of the customer;
     #: recorded like a tender so the receipt's VAT split stays exact and the drawer balances
     ROUNDING = "rounding"
+    #: 교환 (an exchange): the value of goods returned on the same ticket, moved from the
+    #: refund of the earlier sale to the new sale (``reference``: the exchange id both carry);
+    #: no money moves, so neither the drawer nor a card sees it
+    EXCHANGE = "exchange"
 
 
 #: the methods that are a card payment (or its refund) for the VAT return
@@ -87,6 +91,9 @@ class Evidence(StrEnum):
     #: a mobile voucher: 직불·선불 전자지급수단 (its own row of the 집계표)
     MOBILE_VOUCHER = "mobile_voucher"
     ROUNDING = "rounding"  # 원단위 절사: no money, no evidence
+    #: 교환: the refund's part moved to the new sale and the sale's part paid by it; the two
+    #: cancel out (the earlier sale's own evidence stays: its card slip was not cancelled)
+    EXCHANGE = "exchange"
 
 
 def e_voucher_evidence(kind: VoucherKind) -> Evidence:
@@ -298,7 +305,8 @@ def cash_receipt_amount(total: int, tenders: list[Tender] | tuple[Tender, ...]) 
     return sum(
         applied
         for t, applied in zip(tenders, settlement.applied, strict=True)
-        if t.method not in CARD_METHODS and t.method is not Method.ROUNDING
+        # an exchange's credit is the goods returned, not money paid now
+        if t.method not in CARD_METHODS and t.method not in (Method.ROUNDING, Method.EXCHANGE)
     )
 
 

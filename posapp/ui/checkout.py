@@ -25,6 +25,7 @@ from posapp.domain.cart import CartLine
 from posapp.domain.money import format_krw
 from posapp.hardware.ports import CashDrawer, Scale
 from posapp.ui.checkout_asker import Asker
+from posapp.ui.checkout_exchange import ExchangeFlow
 from posapp.ui.checkout_guards import SellingGuards
 from posapp.ui.checkout_payment import PaymentFlow
 from posapp.ui.checkout_refund import RefundFlow
@@ -124,6 +125,7 @@ class CheckoutWindow(SellingGuards):
             (self.tr("보류 (F6)"), "F6", self.hold),
             (self.tr("보류목록 (F7)"), "F7", self.recall),
             (self.tr("환불 (F8)"), "F8", lambda: self.refund(None)),
+            (self.tr("교환 (Shift+F8)"), "Shift+F8", self.exchange),
             (self.tr("거래취소 (F9)"), "F9", self.void),
             (self.tr("결제 (F12)"), "F12", self.tender),
             (self.tr("가격 확인 (Ctrl+K)"), "Ctrl+K", self.price_check),
@@ -474,6 +476,9 @@ class CheckoutWindow(SellingGuards):
     # --- paying (posapp.ui.checkout_payment) -----------------------------------------
 
     def tender(self) -> None:
+        if self.session.pending_exchange is not None:  # 교환: one settlement of the difference
+            ExchangeFlow(self).pay()
+            return
         self._payment.start()
 
     def reprint(self) -> None:
@@ -537,6 +542,13 @@ class CheckoutWindow(SellingGuards):
         else:
             number = sale.receipt_no
         RefundFlow(self).start(number)
+
+    def exchange(self) -> None:
+        """Shift+F8: an exchange of the receipt typed in the search field, or asked for
+        (:mod:`posapp.ui.checkout_exchange`)."""
+        number = self.search.text().strip()
+        self.search.clear()
+        ExchangeFlow(self).start(number)
 
     # --- reports and drawer --------------------------------------------------------------
 

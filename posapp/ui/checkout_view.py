@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.money import format_krw
 from posapp.errors import PosError
+from posapp.ui.checkout_exchange import due_text, return_part_text
 from posapp.ui.feedback import Kind, Notice, sounds
 from posapp.ui.keyboard import SearchBox
 from posapp.ui.messages import explain
@@ -257,6 +258,11 @@ class CheckoutView(QMainWindow):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # 교환: the return part of the ticket, its lines negative (posapp.ui.checkout_exchange)
+        self.exchange_box = QLabel()
+        self.exchange_box.setStyleSheet("font-size: 13pt; background: #fff4e5; padding: 6px;")
+        self.exchange_box.hide()
+        left.addWidget(self.exchange_box)
         left.addWidget(self.table, 1)
         self.message = QLabel("")
         self._message_color = ""
@@ -414,9 +420,14 @@ class CheckoutView(QMainWindow):
         )
         if self._change is not None and priced.lines:
             self.clear_change()
+        exchanging = s.pending_exchange
+        self.exchange_box.setVisible(exchanging is not None)
+        if exchanging is not None:
+            self.exchange_box.setText(return_part_text(exchanging))
         if self._change is None:
             self.due.setText(
-                QCoreApplication.translate("CheckoutWindow", "받을 금액 {total}").format(
+                due_text(s)
+                or QCoreApplication.translate("CheckoutWindow", "받을 금액 {total}").format(
                     total=format_krw(priced.total)
                 )
             )

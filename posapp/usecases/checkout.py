@@ -53,6 +53,7 @@ from posapp.sync.online import OrderInfo
 from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
+from posapp.usecases.exchange import PendingExchange
 from posapp.usecases.expiry import ExpiredLot
 from posapp.usecases.refund import RefundView
 from posapp.usecases.session_error import SessionError
@@ -112,6 +113,9 @@ class CheckoutSession:
     #: without a round trip each (posapp.usecases.rules.policy)
     policy_read: tuple[float, Mapping[str, int]] | None = field(default=None, repr=False)
     vouchers_read: tuple[float, frozenset[VoucherKind]] | None = field(default=None, repr=False)
+    #: 교환: the return part of the open ticket (posapp.usecases.exchange); a new ticket
+    #: (sold, held, voided) drops it — nothing of it is written before the exchange is paid
+    pending_exchange: PendingExchange | None = None
 
     def __post_init__(self) -> None:
         self.recovery = recovery.RecoveryFile(self.settings.recovery_dir, self.settings.register_id)
@@ -336,6 +340,7 @@ class CheckoutSession:
     def new_ticket(self) -> None:
         """The ticket is done (sold, held, voided): start an empty one, drop its snapshot."""
         self.ticket = Ticket()
+        self.pending_exchange = None
         self.recovery.clear()
 
 

@@ -37,6 +37,7 @@ from posapp.errors import PosError
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
 from posapp.sales.error_codes import TenderErrorCode
+from posapp.sales.exchanges import CompletedExchange, ExchangeTerms
 from posapp.sales.refunds import RefundQuote
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import (
@@ -56,6 +57,7 @@ from posapp.sales.tenders import (
     voucher_tender,
     with_cash_rounding,
 )
+from posapp.usecases import exchange as exchange_uc
 from posapp.usecases import rules as ticket_rules
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import PaymentErrorCode
@@ -63,6 +65,7 @@ from posapp.usecases.receipts import ReceiptPrinting
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
+    from posapp.usecases.exchange import PendingExchange
 
 log = logging.getLogger(__name__)
 
@@ -356,6 +359,107 @@ class Payments:
         approval required, recorded)."""
         s = self._session
         quote = self.refund_quote(receipt_no, lines)
+        tenders, made = self._give_back(
+            quote, cash_instead=cash_instead, queue_cards=queue_cards, typed_cancels=typed_cancels
+        )
+        receipt_cancel = self._cancel_cash_receipt(quote, tenders, made)
+        try:
+            sale = s.refund(
+                receipt_no,
+                lines,
+                reason,
+                approval,
+                tenders=tenders,
+                tender_reason=tender_reason,
+                cash_receipt_cancel=receipt_cancel,
+            )
+        except BaseException as exc:
+            undone = self._undo_cancels(made)
+            if not undone:
+                raise
+            raise PaymentCancelled(exc, undone) from exc
+        self.after_sale(sale)
+        return sale
+
+    def exchange(
+        self,
+        pending: PendingExchange,
+        pay: Sequence[Tender] = (),
+        *,
+        cash_receipt: CashReceiptRequest | None = None,
+        cash_instead: bool = False,
+        tender_reason: str = "",
+        queue_cards: bool = False,
+        typed_cancels: Mapping[str, str] | None = None,
+        discount_approval: Approval | None = None,
+    ) -> CompletedExchange:
+        """Settle an exchange (교환) once: the returned goods pay for the new ones; what the
+        new goods cost more is ``pay`` (card parts approved by :meth:`approve_card`); what
+        they cost less is given back as a refund is — each card part a partial cancel of the
+        earlier sale's approval on the terminal, cash as cash (``cash_instead``: all in cash,
+        with ``tender_reason``). The refund and the sale commit together; when they do not,
+        every cancel made is net-cancelled and every approval of ``pay`` cancelled. One
+        receipt shows both (:meth:`ReceiptPrinting.print_exchange`)."""
+        s = self._session
+        exchange_uc.require_new_goods(s)  # before any card is cancelled
+        now = exchange_uc.terms(s, pending)
+        quote = exchange_uc.quote(s, pending, now.credit)
+        terms = ExchangeTerms(quote.total, now.new)  # as the database has it now
+        credit = terms.credit
+        if credit != now.credit:  # the receipt changed since it was read: quote it again
+            quote = exchange_uc.quote(s, pending, credit)
+        unit = self._rules()["cash_rounding_unit"]
+        _check_rounding(pay, unit)
+        paid = with_cash_rounding(terms.to_pay, list(pay), unit) if pay else []
+        made: list[tuple[str, Tender]] = []
+        give_back: list[Tender] = []
+        receipt_cancel = None
+        try:
+            if terms.to_give:
+                give_back, made = self._give_back(
+                    quote,
+                    cash_instead=cash_instead,
+                    queue_cards=queue_cards,
+                    typed_cancels=typed_cancels,
+                )
+                receipt_cancel = self._cancel_cash_receipt(quote, give_back, made)
+            done = exchange_uc.commit(
+                s,
+                pending,
+                give_back,
+                paid,
+                tender_reason=tender_reason,
+                cash_receipt_cancel=receipt_cancel,
+                discount_approval=discount_approval,
+                cash_receipt=cash_receipt,
+            )
+        except BaseException as exc:
+            undone = self._undo_cancels(made) + self.cancel(paid)
+            if not undone:
+                raise
+            log.error("exchange failed after %d terminal action(s), undone: %s", len(undone), exc)
+            raise PaymentCancelled(exc, undone) from exc
+        try:
+            if self._printing is not None:
+                self._printing.print_exchange(done)
+        except Exception:
+            log.exception("the receipt of exchange %s could not be queued", done.exchange_id)
+        if self._sync_now is not None:
+            self._sync_now()
+        return done
+
+    def _give_back(
+        self,
+        quote: RefundQuote,
+        *,
+        cash_instead: bool,
+        queue_cards: bool,
+        typed_cancels: Mapping[str, str] | None,
+    ) -> tuple[list[Tender], list[tuple[str, Tender]]]:
+        """The tenders giving back ``quote``'s default tenders: each card part cancelled on the
+        terminal (or typed, or left waiting), cash rounded as a sale's; and the cancels made
+        (to undo when the refund is not recorded). :class:`CardRefundNotMade` when a card
+        part could not be cancelled (the cancels made for the others undone)."""
         standalone = {
             p.approval_no
             for p in quote.original.payments
@@ -367,7 +471,8 @@ class Payments:
         missing: list[CardPart] = []
         why = ""
         if cash_instead:
-            tenders = [Tender.cash(quote.total)]
+            rest = sum(t.amount for t in quote.tenders)
+            tenders = [Tender.cash(rest)] if rest else []
         whole = tax_parts.of_split(quote.tax)
         card_amounts: list[int] = []  # the card parts before this one, for the tax shares
         for t in () if cash_instead else quote.tenders:
@@ -390,7 +495,12 @@ class Payments:
                         orig, t.original_approved_at, t.amount, request_id=rid, tax=tax
                     )
                 except HardwareError as exc:
-                    log.warning("card refund of %s (%s) not cancelled: %s", receipt_no, orig, exc)
+                    log.warning(
+                        "card refund of %s (%s) not cancelled: %s",
+                        quote.original.receipt_no,
+                        orig,
+                        exc,
+                    )
                     error = str(exc)
                 else:
                     done = replace(
@@ -409,25 +519,7 @@ class Payments:
         if missing:
             self._undo_cancels(made)
             raise CardRefundNotMade(missing, why)
-        tenders = self._round_refund_cash(tenders)
-        receipt_cancel = self._cancel_cash_receipt(quote, tenders, made)
-        try:
-            sale = s.refund(
-                receipt_no,
-                lines,
-                reason,
-                approval,
-                tenders=tenders,
-                tender_reason=tender_reason,
-                cash_receipt_cancel=receipt_cancel,
-            )
-        except BaseException as exc:
-            undone = self._undo_cancels(made)
-            if not undone:
-                raise
-            raise PaymentCancelled(exc, undone) from exc
-        self.after_sale(sale)
-        return sale
+        return self._round_refund_cash(tenders), made
 
     def _cancel_cash_receipt(
         self, quote: RefundQuote, tenders: Sequence[Tender], made: list[tuple[str, Tender]]

@@ -26,7 +26,9 @@ from posapp.hardware.receipt import (
     layout_sale,
     layout_text,
 )
+from posapp.hardware.receipt_exchange import layout_exchange
 from posapp.inventory import catalog
+from posapp.sales.exchanges import CompletedExchange
 from posapp.sales.sale_records import CompletedSale, PaymentInfo
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ _METHOD = {
     "voucher": "상품권",
     "transfer": "계좌이체",
     "rounding": "원단위 절사",
+    "exchange": "교환 충당",
 }
 _VOUCHER = {
     "onnuri": "온누리상품권",
@@ -217,6 +220,17 @@ class ReceiptPrinting:
         elif data.open_drawer:
             s.record_drawer(sale.receipt_no)
         self._queue.submit(layout_sale(data, self.paper_mm), "reprint" if copy else sale.kind)
+
+    def print_exchange(self, exchange: CompletedExchange) -> None:
+        """One receipt for an exchange's refund and sale (the drawer journalled once, for
+        the sale, when either moved cash)."""
+        s = self._session
+        cashier = s.user.name if s.user else ""
+        back = sale_receipt(exchange.refund, self._settings, cashier=cashier)
+        sold = sale_receipt(exchange.sale, self._settings, cashier=cashier)
+        if back.open_drawer or sold.open_drawer:
+            s.record_drawer(exchange.sale.receipt_no)
+        self._queue.submit(layout_exchange(back, sold, self.paper_mm), "exchange")
 
     def print_text(self, title: str, lines: list[str]) -> None:
         self._queue.submit(layout_text(title, lines, self._header, self.paper_mm), title)

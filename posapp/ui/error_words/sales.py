@@ -159,6 +159,14 @@ WORDS: dict[str, Words] = {
         "카드 환불에는 원승인번호가 아닌 취소 승인번호가 필요합니다.",
         "A card refund needs the cancel's own approval number, not the original one.",
     ),
+    RefundErrorCode.EXCHANGE: Words(
+        "교환으로 새 상품에 쓸 수 있는 금액은 반품 금액 {most:,}원까지입니다 ({credit:,}원).",
+        "An exchange moves at most the {most:,} won returned to the new goods ({credit:,} won).",
+    ),
+    RefundErrorCode.EXCHANGE_EMPTY: Words(
+        "교환할 새 상품을 먼저 스캔하세요. 새 상품 없이 돌려주려면 환불(F8)을 쓰세요.",
+        "Scan the new goods of the exchange first; to give back without new goods use refund (F8).",
+    ),
     RefundErrorCode.TENDER_REASON: Words(
         "원래 결제수단과 다른 방법으로 환불하려면 사유를 입력하고 관리자 승인을 받으세요.",
         "Refunding another way than the sale was paid needs a reason and a manager.",
