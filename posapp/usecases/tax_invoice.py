@@ -56,7 +56,7 @@ def check_tenders(tenders: Sequence[Tender], *, cash_receipt: bool) -> None:
 
 def print_slip(printing: ReceiptPrinting, info: TaxInvoiceInfo) -> None:
     """The 세금계산서 요청서 on the receipt printer (through its print queue)."""
-    printing.print_text(SLIP_TITLE, tax_invoices.slip_lines(info))
+    printing.print_text(SLIP_TITLE, [f"[{SLIP_TITLE}]", *tax_invoices.slip_lines(info)])
 
 
 class LaterRequests:
