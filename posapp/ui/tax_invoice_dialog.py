@@ -48,6 +48,7 @@ class TaxInvoiceBuyerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("세금계산서 요청"))
+        self.setMinimumWidth(480)  # the rule and a refusal read in two or three lines
         self._submit, self._runner = submit, runner
         self.buyer: Buyer | None = None
         self.info: TaxInvoiceInfo | None = None

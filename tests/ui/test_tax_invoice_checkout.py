@@ -164,9 +164,13 @@ def test_a_transfer_sale_marked_in_the_tender_dialog_prints_the_block_and_the_sl
     assert "세금계산서 요청 한결상사" in window.message.text(), window.message.text()
 
     row = store.db.read(
-        lambda uow: uow.conn.execute(
-            select(TaxInvoice.__table__).where(TaxInvoice.receipt_no == sale.receipt_no)
-        ).one()._mapping
+        lambda uow: (
+            uow.conn.execute(
+                select(TaxInvoice.__table__).where(TaxInvoice.receipt_no == sale.receipt_no)
+            )
+            .one()
+            ._mapping
+        )
     )
     assert (row["buyer_business_no"], row["buyer_name"], row["buyer_ceo"]) == (
         "2208112341", "한결상사", "김한결",
@@ -312,7 +316,9 @@ def test_asked_for_just_after_the_sale_and_refused_for_a_card_sale(
     card_sale = window.session.last_sale
     assert card_sale is not None and card_sale.receipt_no != cash_sale.receipt_no
     qtbot.keyClick(
-        window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     finder = window.receipt_finder
     assert finder is not None and finder.hits[0].receipt_no == card_sale.receipt_no
@@ -333,7 +339,9 @@ def test_asked_for_just_after_the_sale_and_refused_for_a_card_sale(
     finder.reject()
 
 
-def test_a_request_after_the_10th_of_the_next_month_is_refused(store: Store, tmp_path: Path) -> None:
+def test_a_request_after_the_10th_of_the_next_month_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
     """The 10th of the month after the sale is the last day (a weekend moves it on)."""
     assert request_deadline(dt.date(2026, 10, 14)) == dt.date(2026, 11, 10)  # a Tuesday
     assert request_deadline(dt.date(2026, 12, 31)) == dt.date(2027, 1, 11)  # 10th: a Sunday
