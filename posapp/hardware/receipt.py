@@ -176,6 +176,8 @@ class SaleReceiptData:
     promo_title: str = ""
     promo_lines: tuple[str, ...] = ()
     open_drawer: bool = False
+    #: 세금계산서 발행 요청: its title, then the buyer's 상호 and masked number (a block apart)
+    tax_invoice: tuple[str, ...] = ()
 
 
 def _header(r: Receipt, store: StoreHeader, paper: int) -> None:
@@ -261,6 +263,11 @@ def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:
     if data.cash_receipt:
         r.add(Rule())
         r.add(Row("현금영수증", data.cash_receipt))
+    if data.tax_invoice:
+        r.add(Rule())
+        r.add(Row(data.tax_invoice[0], align="center", bold=True))
+        for line in data.tax_invoice[1:]:
+            r.add(Row(line))
     r.add(Rule())
     r.add(Row("* 표시는 면세 물품입니다", align="left"))
     r.add(Barcode(data.receipt_no))

@@ -35,3 +35,10 @@ class TaxInvoiceErrorCode(StrEnum):
     UNKNOWN = "tax_invoice.unknown"
     STATE = "tax_invoice.state"
     APPROVAL = "tax_invoice.approval"
+    #: at the till: a card / electronic payment or a 현금영수증 asked with the request (§33②)
+    CARD_TENDER = "tax_invoice.card_tender"
+    WITH_CASH_RECEIPT = "tax_invoice.with_cash_receipt"
+    #: a later request past the 10th of the month after the sale (부가가치세법 §34③)
+    LATE = "tax_invoice.late"
+    #: the till is offline: the request waits for the store's database
+    OFFLINE = "tax_invoice.offline"

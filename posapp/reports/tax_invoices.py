@@ -11,12 +11,19 @@ The buyer's 사업자등록번호 is checked with its check digit; 상호, 대�
 e-tax invoice is sent to are required; 주소, 업태, 종목 are kept when given. The export
 (:func:`invoices_report`, through the report CSV / XLSX writers) carries every field the store
 has of the e-tax-invoice standard for the accountant's issuing software.
+
+At the till (:mod:`posapp.usecases.tax_invoice`): :func:`check_tenders` refuses a request with a
+card or electronic part or a 현금영수증 before anything is charged; :func:`request_deadline` is
+the last day a request made after the sale is taken (the 10th of the next month, 부가가치세법
+§34③, moved past a weekend); :func:`receipt_lines` is the block the customer's receipt prints
+(the number masked as the 현금영수증 identity is) and :func:`slip_lines` the 요청서 slip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
@@ -269,6 +276,84 @@ def cancel(
         {"reason": reason},
     )  # fmt: skip
     return get(uow, invoice_id)
+
+
+def masked_business_no(digits: str) -> str:
+    """``1234567890`` → ``123-**-*7890``: the first three and last four digits shown, as the
+    receipt shows a 현금영수증 identity (the slip and the list keep the whole number)."""
+    d = re.sub(r"\D", "", digits)
+    if len(d) != 10:
+        return "*" * len(d)
+    return f"{d[:3]}-**-*{d[6:]}"
+
+
+#: the electronic tenders whose slip is the supply's evidence (a card, a card or mobile voucher)
+_SLIP_METHODS = {"card": "카드", "card_manual": "카드", "card_pending": "카드"}
+_E_VOUCHERS = {"onnuri_card", "onnuri_mobile", "local_mobile"}
+
+
+def check_tenders(tenders: Sequence[tuple[str, str | None]], *, cash_receipt: bool) -> None:
+    """Refuse a tax-invoice request at the till before anything is charged: ``tenders`` as
+    (method, voucher kind) — a card part (or a card / mobile voucher: its slip is the evidence)
+    or a 현금영수증 asked for excludes a tax invoice (부가가치세법 §33②)."""
+    for method, voucher in tenders:
+        if method in _SLIP_METHODS or voucher in _E_VOUCHERS:
+            ko = "전자상품권" if voucher in _E_VOUCHERS else _SLIP_METHODS.get(method, method)
+            en = "e-voucher" if voucher in _E_VOUCHERS else "card"
+            raise TaxInvoiceError(
+                "a card or e-voucher payment gets no tax invoice (VAT Act §33②)",
+                code=TaxInvoiceErrorCode.CARD_TENDER,
+                method=en,
+                method_ko=ko,
+            )
+    if cash_receipt:
+        raise TaxInvoiceError(
+            "a cash receipt excludes a tax invoice (VAT Act §33②)",
+            code=TaxInvoiceErrorCode.WITH_CASH_RECEIPT,
+        )
+
+
+def request_deadline(day: dt.date) -> dt.date:
+    """The last day a request after the sale of ``day`` is taken: the 10th of the next month
+    (부가가치세법 §34③), a Saturday or Sunday moved to the Monday (국세기본법 §5; public
+    holidays are not known to the till)."""
+    first_next = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    last = first_next.replace(day=10)
+    while last.weekday() >= 5:
+        last += dt.timedelta(days=1)
+    return last
+
+
+def check_deadline(day: dt.date, today: dt.date) -> None:
+    """Refuse a request on ``today`` for a sale of ``day`` past :func:`request_deadline`."""
+    deadline = request_deadline(day)
+    if today > deadline:
+        raise TaxInvoiceError(
+            "past the deadline for a tax invoice",
+            code=TaxInvoiceErrorCode.LATE,
+            day=day.isoformat(),
+            deadline=deadline.isoformat(),
+        )
+
+
+def for_receipt(uow: UnitOfWork, receipt_no: str) -> TaxInvoiceInfo | None:
+    """The sale's request that is not cancelled, if any (what its receipt prints)."""
+    row = uow.conn.execute(
+        select(T)
+        .where(T.c.receipt_no == receipt_no, T.c.state != "cancelled")
+        .order_by(T.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else _info(row)
+
+
+def receipt_lines(info: TaxInvoiceInfo) -> tuple[str, ...]:
+    """The block the customer's receipt prints for a sale marked for a tax invoice."""
+    return (
+        "세금계산서 발행 요청",
+        f"상호 {info.buyer.name}",
+        f"사업자번호 {masked_business_no(info.buyer.business_no)}",
+    )
 
 
 def slip_lines(info: TaxInvoiceInfo) -> list[str]:

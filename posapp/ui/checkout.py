@@ -128,6 +128,7 @@ class CheckoutWindow(SellingGuards):
             (self.tr("교환 (Shift+F8)"), "Shift+F8", self.exchange),
             (self.tr("거래취소 (F9)"), "F9", self.void),
             (self.tr("결제 (F12)"), "F12", self.tender),
+            (self.tr("세금계산서 (Shift+F12)"), "Shift+F12", self.tax_invoice),
             (self.tr("가격 확인 (Ctrl+K)"), "Ctrl+K", self.price_check),
         ]
 
@@ -480,6 +481,14 @@ class CheckoutWindow(SellingGuards):
             ExchangeFlow(self).pay()
             return
         self._payment.start()
+
+    def tax_invoice(self) -> None:
+        """Shift+F12 세금계산서: pay the open ticket with a 세금계산서 요청 (cash or transfer),
+        or, with no ticket open, ask for one for the sale just completed."""
+        if self.session.ticket.lines:
+            self._payment.start(tax_invoice=True)
+        else:
+            self._payment.tax_invoice_later()
 
     def reprint(self) -> None:
         sale = self.session.last_sale

@@ -1,5 +1,6 @@
-"""The checkout's questions to a person, each a dialog: PIN, drawer count, tender, discount,
-price, a number, a held ticket, a refund, a report, online orders, yes/no. The window asks
+"""The checkout's questions to a person, each a dialog: PIN, drawer count, tender (with its
+세금계산서 buyer), a later 세금계산서 request, discount, price, a number, a held ticket, a
+refund, a report, online orders, yes/no. The window asks
 through an :class:`Asker`, so tests can answer in its place (a modal dialog's exec() waits for
 a person); the dialogs themselves are driven by keys and clicks in their own tests.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from posapp.domain.cart import Discount
@@ -16,6 +18,7 @@ from posapp.ui import dialogs
 from posapp.ui.operations import Runner
 from posapp.ui.sync_panel import OnlineOrdersDialog
 from posapp.ui.tasks import Task
+from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
 from posapp.ui.tender_dialog import TenderDialog
 from posapp.usecases.cash_office import CashKind
 from posapp.usecases.checkout import ProductInfo
@@ -24,6 +27,7 @@ from posapp.usecases.payment import Cancelled, CardPart, CashReceiptRequest, Pay
 from posapp.usecases.pickup import OrderInfo, SyncStatus
 from posapp.usecases.price_check import PriceInfo
 from posapp.usecases.refund import RefundView
+from posapp.usecases.tax_invoice import Buyer, TaxInvoiceInfo
 
 
 class Asker:
@@ -47,9 +51,12 @@ class Asker:
         payments: Payments | None,
         prompt_from: int,
         on_cancelled: Callable[[tuple[Cancelled, ...]], None] | None = None,
-    ) -> tuple[list[Tender], CashReceiptRequest | None] | None:
-        """The tenders and the 현금영수증 asked for, or None when the cashier closed the
-        dialog (its approved card parts then cancelled and ``on_cancelled`` told)."""
+        *,
+        tax_invoice_first: bool = False,
+    ) -> tuple[list[Tender], CashReceiptRequest | None, Buyer | None] | None:
+        """The tenders, the 현금영수증 and the 세금계산서 buyer asked for, or None when the
+        cashier closed the dialog (its approved card parts then cancelled and
+        ``on_cancelled`` told). ``tax_invoice_first``: the buyer is asked as it opens."""
         d = TenderDialog(
             total,
             payments=payments,
@@ -58,9 +65,21 @@ class Asker:
             on_cancelled=on_cancelled,
             parent=self.parent,
         )
+        if tax_invoice_first:
+            QTimer.singleShot(0, d.toggle_tax_invoice)
         if d.exec() != QDialog.DialogCode.Accepted:
             return None
-        return d.tenders, d.cash_receipt
+        return d.tenders, d.cash_receipt, d.tax_invoice
+
+    def tax_invoice_later(
+        self, receipt_no: str, note: str, submit: Callable[[Buyer], TaxInvoiceInfo]
+    ) -> TaxInvoiceInfo | None:
+        """A 세금계산서 request for a receipt already printed: recorded by ``submit`` when
+        the buyer is confirmed; None when the cashier closed the dialog."""
+        d = TaxInvoiceBuyerDialog(
+            self.parent, receipt_no=receipt_no, note=note, submit=submit, runner=self.runner
+        )
+        return d.info if d.exec() == QDialog.DialogCode.Accepted else None
 
     def discount(self, title: str) -> Discount | Literal[False] | None:
         """The discount, None to remove it, or False when cancelled."""

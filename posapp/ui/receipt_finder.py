@@ -1,6 +1,7 @@
 """영수증 찾기: any earlier receipt found by its number (or part of it), its day, its amount or the
-last four digits of the card, and printed again as 재발행. Enter in a field searches (it never
-closes the dialog); 재발행 prints the chosen receipt.
+last four digits of the card, and printed again as 재발행 — or, 세금계산서 요청, marked for a tax
+invoice the customer asks for after the fact (up to the 10th of the next month). Enter in a
+field searches (it never closes the dialog); 재발행 prints the chosen receipt.
 
 Qt only: the search and the reprint are the till's use case (posapp.usecases.receipt_search),
 run through posapp.ui.operations.
@@ -29,7 +30,9 @@ from posapp.domain import calendar
 from posapp.domain.money import format_krw
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
+from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
 from posapp.usecases.receipt_search import ReceiptHit, ReceiptSearch
+from posapp.usecases.tax_invoice import request_deadline
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -81,9 +84,11 @@ class ReceiptFinderDialog(QDialog):
         self.find_button.clicked.connect(self.search_now)
         self.reprint_button = QPushButton(self.tr("재발행"))
         self.reprint_button.clicked.connect(self.reprint)
+        self.invoice_button = QPushButton(self.tr("세금계산서 요청"))
+        self.invoice_button.clicked.connect(self.request_tax_invoice)
         close = QPushButton(self.tr("닫기"))
         close.clicked.connect(self.reject)
-        for b in (self.find_button, self.reprint_button, close):
+        for b in (self.find_button, self.reprint_button, self.invoice_button, close):
             b.setAutoDefault(False)
             row.addWidget(b)
         v.addLayout(row)
@@ -145,6 +150,34 @@ class ReceiptFinderDialog(QDialog):
         Op(self, self._runner, lambda: search.reprint(receipt_no)).success(
             lambda no: self._say(self.tr("재발행했습니다: {no}").format(no=no))
         ).failure(lambda exc: self._say(explain(exc), error=True)).run()
+
+    def request_tax_invoice(self) -> None:
+        """세금계산서 요청 for the chosen sale, asked after its receipt was printed: the buyer
+        typed in, the request recorded (the dialog shows a refusal and keeps what was typed),
+        the 요청서 slip and the receipt again printed."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._say(self.tr("세금계산서를 요청할 영수증을 고르세요."), error=True)
+            return
+        hit, search = self.hits[rows[0].row()], self._search
+        day = calendar.business_day(hit.created_at)
+        note = self.tr("{day} 판매: {deadline}까지 요청할 수 있습니다 (다음 달 10일).").format(
+            day=day.isoformat(), deadline=request_deadline(day).isoformat()
+        )
+        dialog = TaxInvoiceBuyerDialog(
+            self,
+            receipt_no=hit.receipt_no,
+            note=note,
+            submit=lambda buyer: search.request_tax_invoice(hit.receipt_no, buyer),
+            runner=self._runner,
+        )
+        self.invoice_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.info is not None:
+            self._say(
+                self.tr("세금계산서 요청을 기록하고 요청서를 인쇄했습니다: {no} {name}").format(
+                    no=dialog.info.receipt_no, name=dialog.info.buyer.name
+                )
+            )
 
 
 __all__ = ["ReceiptFinderDialog"]

@@ -1,17 +1,28 @@
-"""The tender dialog: cash with quick amounts and change, card on the terminal (or keyed in by
-hand), vouchers, split tenders, and a 현금영수증 on request.
+"""The tender dialog: cash with quick amounts and change, card on the terminal (or
+keyed in by hand), vouchers, bank transfer (계좌이체), split tenders, and a 현금영수증 on
+request — or a 세금계산서 요청 (Shift+F12: the buyer in
+:class:`~posapp.ui.tax_invoice_dialog.TaxInvoiceBuyerDialog`), which excludes a
+card part and a 현금영수증 (부가가치세법 §33②): the dialog refuses either in Korean, before
+anything is charged, and says to take cash or a transfer.
+
+Its keys (F10 현금, F11 카드, Shift+F12 세금계산서) are taken by the dialog itself, before
+the checkout's application-wide keys of the same name (which would make them
+ambiguous: nothing).
 
 A card part is approved on the terminal through the payment use case
-(:meth:`posapp.usecases.payment.Payments.approve_card`, on the I/O pool). When the cashier
-closes the dialog (Esc, the window's close button) after a card part was approved, every such
-approval is cancelled on the terminal before the dialog goes (:meth:`Payments.cancel`) and the
-cashier is told what was cancelled: nobody is charged for a payment that was abandoned.
+(:meth:`posapp.usecases.payment.Payments.approve_card`, on the I/O pool). When the
+cashier closes the dialog (Esc, the window's close button) after a card part was
+approved, every such approval is cancelled on the terminal before the dialog goes
+(:meth:`Payments.cancel`) and the cashier is told what was cancelled: nobody is
+charged for a payment that was abandoned.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,11 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.domain.errors import DomainError
+from posapp.domain.errors import AppError, DomainError
 from posapp.domain.money import format_krw
 from posapp.ui.dialogs import big_button as _big
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp, Runner
+from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
 from posapp.usecases.payment import (
     Cancelled,
     CashReceiptRequest,
@@ -46,6 +58,7 @@ from posapp.usecases.payment import (
     settle,
     voucher_tender,
 )
+from posapp.usecases.tax_invoice import Buyer, check_tenders, masked_business_no
 
 
 class TenderDialog(QDialog):
@@ -80,6 +93,8 @@ class TenderDialog(QDialog):
         #: the approvals cancelled when the dialog was closed with approved parts
         self.cancelled: tuple[Cancelled, ...] = ()
         self.cash_receipt: CashReceiptRequest | None = None
+        #: 세금계산서 요청: the checked buyer (the sale is marked for it when it commits)
+        self.tax_invoice: Buyer | None = None
         layout = QVBoxLayout(self)
         self.due_label = QLabel()
         self.due_label.setStyleSheet("font-size: 24pt; font-weight: bold;")
@@ -115,7 +130,16 @@ class TenderDialog(QDialog):
         self.onnuri_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.ONNURI))
         self.local_btn = _big(QPushButton(self.tr("지역사랑")))
         self.local_btn.clicked.connect(lambda: self.pay_voucher(VoucherKind.LOCAL))
-        for b in (self.cash_btn, self.card_btn, self.manual_btn, self.onnuri_btn, self.local_btn):
+        self.transfer_btn = _big(QPushButton(self.tr("계좌이체")))
+        self.transfer_btn.clicked.connect(self.pay_transfer)
+        for b in (
+            self.cash_btn,
+            self.card_btn,
+            self.manual_btn,
+            self.onnuri_btn,
+            self.local_btn,
+            self.transfer_btn,
+        ):
             methods.addWidget(b)
         layout.addLayout(methods)
         # 일시불/할부: offered for a card part from the configured amount (₩50,000)
@@ -167,7 +191,20 @@ class TenderDialog(QDialog):
         receipt_row.addWidget(self.receipt_btn)
         receipt_row.addWidget(self.receipt_id)
         receipt_row.addWidget(self.proof)
+        self.invoice_btn = QPushButton(self.tr("세금계산서 (Shift+F12)"))
+        self.invoice_btn.setCheckable(True)
+        self.invoice_btn.clicked.connect(lambda _=False: self.toggle_tax_invoice())
+        receipt_row.addWidget(self.invoice_btn)
         layout.addLayout(receipt_row)
+        self.invoice_label = QLabel("")
+        self.invoice_label.setWordWrap(True)
+        self.invoice_label.setStyleSheet("font-size: 12pt; color: #05a;")
+        self.invoice_label.hide()
+        layout.addWidget(self.invoice_label)
+        self.receipt_btn.toggled.connect(lambda on: self._receipt_asked(on))
+        self.receipt_id.textChanged.connect(
+            lambda _: self._evidence_changed() if self.tax_invoice is not None else None
+        )
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
@@ -186,6 +223,105 @@ class TenderDialog(QDialog):
         self._refresh()
         self._enable_installment()
         self.amount.setFocus()
+
+    # --- keys: the dialog's own, before the checkout's application-wide ones ---------------
+
+    def _keys(self) -> dict[str, Callable[[], None]]:
+        return {
+            "F10": self.cash_btn.click,
+            "F11": self.card_btn.click,
+            "Shift+F12": self.invoice_btn.click,
+        }
+
+    def _key_of(self, event: QKeyEvent) -> Callable[[], None] | None:
+        text = QKeySequence(event.keyCombination()).toString(
+            QKeySequence.SequenceFormat.PortableText
+        )
+        return self._keys().get(text)
+
+    def event(self, event: QEvent) -> bool:
+        is_key = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if is_key and self._key_of(event) is not None:  # type: ignore[arg-type]
+            event.accept()  # a key press for this dialog, not a shortcut of the window behind
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        act = self._key_of(event)
+        if act is not None:
+            if self.isEnabled():
+                act()
+            return
+        super().keyPressEvent(event)
+
+    # --- 세금계산서 요청 -------------------------------------------------------------------
+
+    def _refuse(self, exc: AppError) -> None:
+        self.message.setStyleSheet("font-size: 13pt; color: #b00020;")
+        self.message.setText(explain(exc))
+
+    def _receipt_wanted(self) -> bool:
+        return self.receipt_btn.isChecked() or bool(self.receipt_id.text().strip())
+
+    def toggle_tax_invoice(self) -> None:
+        """Shift+F12: ask for a 세금계산서 (the buyer typed in), or drop the request. Refused
+        when a card part is paid or a 현금영수증 is asked for (§33②)."""
+        if self.tax_invoice is not None:
+            self.tax_invoice = None
+            self.invoice_btn.setChecked(False)
+            self.invoice_label.hide()
+            self.message.setStyleSheet("font-size: 13pt; color: #05a;")
+            self.message.setText(self.tr("세금계산서 요청을 취소했습니다."))
+            self._evidence_changed()
+            return
+        self.invoice_btn.setChecked(False)
+        try:
+            check_tenders(self.tenders, cash_receipt=self._receipt_wanted())
+        except AppError as exc:
+            self._refuse(exc)
+            return
+        dialog = TaxInvoiceBuyerDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.buyer is None:
+            return
+        self.set_tax_invoice(dialog.buyer)
+
+    def set_tax_invoice(self, buyer: Buyer) -> None:
+        """The sale is to be marked for a tax invoice to ``buyer`` (already checked)."""
+        self.tax_invoice = buyer
+        self.invoice_btn.setChecked(True)
+        self.invoice_label.setText(
+            self.tr(
+                "세금계산서 요청: {name} ({number}) · 현금 또는 계좌이체로 받으세요 "
+                "(카드·현금영수증 불가)"
+            ).format(name=buyer.name, number=masked_business_no(buyer.business_no))
+        )
+        self.invoice_label.show()
+        self.message.setText("")
+
+    def _evidence_changed(self) -> None:
+        """Paid in full but held back by a 현금영수증 next to a tax invoice: the cashier fixed
+        one of them — finish now."""
+        if self.tenders and self.paid() >= self.total and self.isVisible():
+            self._refresh()
+
+    def _receipt_asked(self, on: bool) -> None:
+        if on and self.tax_invoice is not None:
+            self.receipt_btn.setChecked(False)
+            try:
+                check_tenders([], cash_receipt=True)
+            except AppError as exc:
+                self._refuse(exc)
+
+    def _card_refused(self, method: Method, voucher_kind: VoucherKind | None = None) -> bool:
+        """A card (or card / mobile voucher) part with a tax invoice asked for: refused."""
+        if self.tax_invoice is None:
+            return False
+        try:
+            check_tenders([_probe(method, voucher_kind)], cash_receipt=False)
+        except AppError as exc:
+            self._refuse(exc)
+            return True
+        return False
 
     def paid(self) -> int:
         return sum(t.amount for t in self.tenders)
@@ -229,6 +365,7 @@ class TenderDialog(QDialog):
             "card": self.tr("카드"),
             "card_manual": self.tr("카드(수기)"),
             "voucher": self.tr("상품권"),
+            "transfer": self.tr("계좌이체"),
             "rounding": self.tr("원단위 절사"),
         }
         method, amount = label[tender.method.value], format_krw(tender.amount)
@@ -266,6 +403,14 @@ class TenderDialog(QDialog):
             self._finish()
 
     def _finish(self) -> None:
+        if self.tax_invoice is not None:
+            try:  # a number typed for a 현금영수증 after the request: one evidence only
+                check_tenders(self.tenders, cash_receipt=self._receipt_wanted())
+            except AppError as exc:
+                self._refuse(exc)
+                return
+            self.accept()
+            return
         # a number typed counts as the request, whether or not the button was pressed
         if self.receipt_btn.isChecked() or self.receipt_id.text().strip():
             purpose = (
@@ -300,6 +445,8 @@ class TenderDialog(QDialog):
         """A card or mobile voucher (the chosen kind) through the card terminal: refused here,
         before the terminal, when the store does not take that kind."""
         kind = VoucherKind(self.e_voucher_kind.currentData())
+        if self._card_refused(Method.CARD, kind):
+            return
         if not self._accepts(kind):
             return
         self.pay_card(kind)
@@ -316,6 +463,8 @@ class TenderDialog(QDialog):
         return True
 
     def pay_card(self, voucher_kind: VoucherKind | None = None) -> None:
+        if self._card_refused(Method.CARD, voucher_kind):
+            return
         amount = self._amount()
         if not amount:
             return
@@ -396,6 +545,8 @@ class TenderDialog(QDialog):
         ).run()
 
     def pay_card_manual(self) -> None:
+        if self._card_refused(Method.CARD_MANUAL):
+            return
         amount = self._amount()
         if not amount:
             return
@@ -413,6 +564,17 @@ class TenderDialog(QDialog):
             self.message.setText(explain(exc))
             return
         self._push(tender)
+
+    def pay_transfer(self) -> None:
+        """계좌이체: the amount (or what is left) seen arrived in the store's account; never
+        more than what is left (a transfer gives no change)."""
+        amount = self._amount()
+        if not amount:
+            return
+        if amount > self.remaining():
+            self.message.setText(self.tr("계좌이체는 남은 금액까지만 받을 수 있습니다."))
+            return
+        self._push(Tender(Method.TRANSFER, amount))
 
     def pay_voucher(self, kind: VoucherKind) -> None:
         """A paper voucher of the typed face value, its serial scanned or typed. Worth more
@@ -442,6 +604,11 @@ class TenderDialog(QDialog):
             )
         self.voucher_serial.clear()
         self._push(tender)
+
+
+def _probe(method: Method, voucher_kind: VoucherKind | None) -> Tender:
+    """A stand-in tender of ``method`` for the §33② check (before the card is charged)."""
+    return Tender(method, 1, voucher_kind=voucher_kind, approval_no="0")
 
 
 class ManualCardDialog(QDialog):

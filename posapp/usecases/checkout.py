@@ -39,6 +39,7 @@ from posapp.domain.barcodes import DEFAULT_SCALE_LAYOUTS, ScaleLayout
 from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.hangul import SearchIndex
 from posapp.inventory.catalog import ProductInfo
+from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.holds import HeldInfo
 from posapp.sales.offline.forwarder import OfflineState
@@ -265,6 +266,13 @@ class CheckoutSession:
         approval: Approval | None = None,
     ) -> CompletedSale:
         return sale.complete(self, tenders, cash_receipt, approval)
+
+    def complete_invoiced(
+        self, tenders: list[Tender], buyer: Buyer, *, approval: Approval | None = None
+    ) -> tuple[CompletedSale, TaxInvoiceInfo | None]:
+        """Commit the ticket and mark it for a 세금계산서 / 계산서 to ``buyer`` in the same
+        transaction (offline: the sale, and no request — ``None``)."""
+        return sale.complete_invoiced(self, tenders, None, approval, buyer)
 
     def record_drawer(self, receipt_no: str | None, approval: Approval | None = None) -> None:
         sale.record_drawer(self, receipt_no, approval)

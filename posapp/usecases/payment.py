@@ -36,6 +36,7 @@ from posapp.domain.tax_parts import TaxParts
 from posapp.errors import PosError
 from posapp.hardware.error_codes import CardErrorCode
 from posapp.hardware.ports import CardTerminal, HardwareError
+from posapp.reports.error_codes import TaxInvoiceErrorCode
 from posapp.sales.error_codes import TenderErrorCode
 from posapp.sales.exchanges import CompletedExchange, ExchangeTerms
 from posapp.sales.refunds import RefundQuote
@@ -62,6 +63,14 @@ from posapp.usecases import rules as ticket_rules
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import PaymentErrorCode
 from posapp.usecases.receipts import ReceiptPrinting
+from posapp.usecases.tax_invoice import (
+    Buyer,
+    TaxInvoiceError,
+    TaxInvoiceInfo,
+    check_buyer,
+    check_tenders,
+    print_slip,
+)
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
@@ -103,6 +112,10 @@ class PaymentResult:
 
     sale: CompletedSale
     cash_receipt_error: BaseException | None = None
+    #: the 세금계산서 request recorded with the sale (asked for with ``tax_invoice``)
+    tax_invoice: TaxInvoiceInfo | None = None
+    #: asked for but not recorded (the till went offline): the cashier asks for it later
+    tax_invoice_error: BaseException | None = None
 
 
 @dataclass(frozen=True)
@@ -288,13 +301,23 @@ class Payments:
         tenders: Sequence[Tender],
         cash_receipt: CashReceiptRequest | None = None,
         approval: Approval | None = None,
+        tax_invoice: Buyer | None = None,
     ) -> PaymentResult:
-        """Commit the ticket paid by ``tenders``; cancel every approval when it fails."""
+        """Commit the ticket paid by ``tenders``; cancel every approval when it fails.
+
+        ``tax_invoice``: the sale is marked for a 세금계산서 / 계산서 to that buyer in its own
+        transaction; refused before anything is charged with a card part or a 현금영수증
+        (부가가치세법 §33②). The mandatory 현금영수증 is not issued for it: a registered
+        business given a 세금계산서 / 계산서 needs none (소득세법 시행령 §210조의3)."""
         s = self._session
         unit = self._rules()["cash_rounding_unit"]
         _check_rounding(tenders, unit)
+        if tax_invoice is not None:
+            tax_invoice = check_buyer(tax_invoice)
+            check_tenders(tenders, cash_receipt=cash_receipt is not None)
         tenders = with_cash_rounding(s.priced().total, list(tenders), unit)
-        cash_receipt = cash_receipt or self._mandatory_receipt(tenders)
+        if tax_invoice is None:
+            cash_receipt = cash_receipt or self._mandatory_receipt(tenders)
         issued: CashReceiptRequest | None = None
         receipt_error: BaseException | None = None
         try:
@@ -313,15 +336,25 @@ class Payments:
                         # the customer paid: the sale is recorded, the 현금영수증 is pending
                         log.warning("cash receipt not issued at the till: %s", exc)
                         receipt_error = exc
-            sale = s.complete(tenders, issued or cash_receipt, approval=approval)
+            if tax_invoice is None:
+                sale = s.complete(tenders, issued or cash_receipt, approval=approval)
+                invoice = None
+            else:
+                sale, invoice = s.complete_invoiced(tenders, tax_invoice, approval=approval)
         except BaseException as exc:
             cancelled = self.cancel(tenders, issued)
             if not cancelled:
                 raise
             log.error("sale failed after %d approval(s), cancelled: %s", len(cancelled), exc)
             raise PaymentCancelled(exc, cancelled) from exc
-        self.after_sale(sale)
-        return PaymentResult(sale, receipt_error)
+        invoice_error: BaseException | None = None
+        if tax_invoice is not None and invoice is None:  # sold on the offline spool
+            invoice_error = TaxInvoiceError(
+                "offline: the request waits for the store's database",
+                code=TaxInvoiceErrorCode.OFFLINE,
+            )
+        self.after_sale(sale, invoice)
+        return PaymentResult(sale, receipt_error, invoice, invoice_error)
 
     def _mandatory_receipt(self, tenders: Sequence[Tender]) -> CashReceiptRequest | None:
         """의무발행업종: a 현금영수증 to the NTS self-issue number for a cash payment of the
@@ -574,13 +607,16 @@ class Payments:
                 out.append(Cancelled(kind, t.amount, t.approval_no, False, str(exc)))
         return tuple(out)
 
-    def after_sale(self, sale: CompletedSale) -> None:
+    def after_sale(self, sale: CompletedSale, tax_invoice: TaxInvoiceInfo | None = None) -> None:
         """What follows a committed sale or refund, in one place: the receipt (and the drawer
-        journal) to the print queue, the sync worker woken. A failure here never undoes the
-        sale: it is logged (a printer failure shows on the print queue's banner)."""
+        journal) to the print queue — with the 세금계산서 요청서 after it when the sale was
+        marked for one — the sync worker woken. A failure here never undoes the sale: it is
+        logged (a printer failure shows on the print queue's banner)."""
         try:
             if self._printing is not None:
-                self._printing.print_sale(sale, False)
+                self._printing.print_sale(sale, False, tax_invoice)
+                if tax_invoice is not None:
+                    print_slip(self._printing, tax_invoice)
         except Exception:
             log.exception("the receipt of %s could not be queued", sale.receipt_no)
         if self._sync_now is not None:

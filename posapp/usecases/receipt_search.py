@@ -1,5 +1,6 @@
 """Finding any earlier receipt at the till — by number, day, amount or the card's last four
-digits — and printing it again as 재발행 (the reprint journaled, the drawer never opened).
+digits — and printing it again as 재발행 (the reprint journaled, the drawer never opened), or asking
+for a 세금계산서 for it after the fact.
 
 Qt-free; reads the store's database (a reprint of an earlier sale needs the server: offline,
 only the last sale can be reprinted). Results are frozen dataclasses re-exported here.
@@ -13,6 +14,7 @@ from posapp.sales import receipt_lookup
 from posapp.sales.receipt_lookup import ReceiptHit
 from posapp.usecases.checkout import CheckoutSession
 from posapp.usecases.receipts import ReceiptPrinting
+from posapp.usecases.tax_invoice import Buyer, LaterRequests, TaxInvoiceInfo
 
 
 class ReceiptSearch:
@@ -48,6 +50,12 @@ class ReceiptSearch:
         sale = s.db.read(lambda uow: receipt_lookup.load_sale(uow, receipt_no))
         self._printing.print_sale(sale, copy=True)
         return sale.receipt_no
+
+    def request_tax_invoice(self, receipt_no: str, buyer: Buyer) -> TaxInvoiceInfo:
+        """A 세금계산서 for the receipt ``receipt_no`` asked for after it was printed (up to the
+        10th of the next month; refused for a card or 현금영수증 sale): recorded, its 요청서
+        slip and the receipt again (재발행, with its 발행 요청 block) printed."""
+        return LaterRequests(self._session, self._printing).request(receipt_no, buyer)
 
 
 __all__ = ["ReceiptHit", "ReceiptSearch"]

@@ -1,7 +1,8 @@
 """Printing at the till: from what the services return to what the printer lays out
 (sale → receipt data, the one store header every receipt and report carries), and the printing
-use case — a sale's receipt with its region's promotion, the drawer and reprint journal, a text
-report — handed to the print queue (its own thread: the till never waits for the printer).
+use case — a sale's receipt with its region's promotion and its 세금계산서 발행 요청 block, the
+drawer and reprint journal, a text report — handed to the print queue (its own thread: the
+till never waits for the printer).
 
 Use cases are the layer that knows both the sale engine and the hardware ports, so the mapping
 lives here (services never import hardware; hardware never imports services).
@@ -28,6 +29,8 @@ from posapp.hardware.receipt import (
 )
 from posapp.hardware.receipt_exchange import layout_exchange
 from posapp.inventory import catalog
+from posapp.reports import tax_invoices
+from posapp.reports.tax_invoices import TaxInvoiceInfo
 from posapp.sales.exchanges import CompletedExchange
 from posapp.sales.sale_records import CompletedSale, PaymentInfo
 
@@ -84,6 +87,7 @@ def sale_receipt(
     cashier: str,
     copy: bool = False,
     promo: tuple[str, str] | None = None,
+    tax_invoice: TaxInvoiceInfo | None = None,
 ) -> SaleReceiptData:
     sign = -1 if sale.kind == "refund" else 1
     items = tuple(
@@ -163,6 +167,7 @@ def sale_receipt(
         promo_title=promo_title,
         promo_lines=promo_lines,
         open_drawer=any(p.method == "cash" for p in sale.payments),
+        tax_invoice=tax_invoices.receipt_lines(tax_invoice) if tax_invoice is not None else (),
     )
 
 
@@ -207,12 +212,32 @@ class ReceiptPrinting:
 
         return self._session.read(read)
 
-    def print_sale(self, sale: CompletedSale, copy: bool = False) -> None:
-        """Journal the drawer (a cash sale) or the reprint, lay the receipt out, queue it."""
+    def tax_invoice_for(self, sale: CompletedSale) -> TaxInvoiceInfo | None:
+        """The sale's 세금계산서 request, for a reprint (offline: none known to the spool)."""
+        s = self._session
+        if sale.kind != "sale" or s.offline:
+            return None
+        return s.db.read(lambda uow: tax_invoices.for_receipt(uow, sale.receipt_no))
+
+    def print_sale(
+        self,
+        sale: CompletedSale,
+        copy: bool = False,
+        tax_invoice: TaxInvoiceInfo | None = None,
+    ) -> None:
+        """Journal the drawer (a cash sale) or the reprint, lay the receipt out, queue it.
+        ``tax_invoice``: the sale's request (its block on the receipt); a reprint looks it up."""
         s = self._session
         cashier = s.user.name if s.user else ""
+        if tax_invoice is None and copy:
+            tax_invoice = self.tax_invoice_for(sale)
         data = sale_receipt(
-            sale, self._settings, cashier=cashier, copy=copy, promo=self.promo_for(sale)
+            sale,
+            self._settings,
+            cashier=cashier,
+            copy=copy,
+            promo=self.promo_for(sale),
+            tax_invoice=tax_invoice,
         )
         if copy:
             data = replace(data, open_drawer=False)

@@ -1,5 +1,6 @@
 """Completing the open ticket as a sale — online in one transaction (class bookings on the
-ticket settled in the same one), or offline on the spool — and the drawer and reprint journal.
+ticket settled in the same one, and a 세금계산서 request recorded in it), or offline on the
+spool — and the drawer and reprint journal.
 
 Paying (electronic approvals, and cancelling them when this commit fails) is
 :mod:`posapp.usecases.payment`, which calls :func:`complete`.
@@ -12,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from posapp.classes import booking_payment as class_bookings
 from posapp.db.engine import DatabaseUnavailable, UnitOfWork
+from posapp.reports import tax_invoices
+from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
 from posapp.sales import completion, drawer
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender
@@ -32,14 +35,31 @@ def complete(
     approval: Approval | None = None,
 ) -> CompletedSale:
     """Commit the ticket paid by ``tenders``; the session then starts a new ticket."""
+    return complete_invoiced(s, tenders, cash_receipt, approval, None)[0]
+
+
+def complete_invoiced(
+    s: CheckoutSession,
+    tenders: list[Tender],
+    cash_receipt: CashReceiptRequest | None,
+    approval: Approval | None,
+    tax_invoice: Buyer | None,
+) -> tuple[CompletedSale, TaxInvoiceInfo | None]:
+    """:func:`complete`, and the sale marked for a 세금계산서 / 계산서 to ``tax_invoice`` in
+    the sale's own transaction (a refused request fails the sale: nothing is half-done).
+    Offline the sale goes to the spool and no request is recorded (``None``: the caller says
+    so; it is asked for later from the receipt finder)."""
     uid = s.who()
     ticket = s.ticket
     approver = discount_approver(s, approval)  # None unless it covers every discount
     approved = dict(approval.bound) if approver is not None and approval else None
-    # no class booking to settle after the sale: its COMMIT may go with it (fast path)
-    final = not class_bookings.pays_bookings(ticket)
+    # nothing to write after the sale (no class booking, no tax invoice): its COMMIT may go
+    # with it (fast path)
+    final = not class_bookings.pays_bookings(ticket) and tax_invoice is None
+    invoice: list[TaxInvoiceInfo] = []
 
     def run(uow: UnitOfWork) -> CompletedSale:
+        invoice.clear()  # a retried transaction starts again
         sale = completion.complete_sale(
             uow,
             ticket,
@@ -51,8 +71,10 @@ def complete(
             final=final,  # the discount limit: the store's policy, read in this transaction
             approved_bound=approved,
         )
-        if not final:
+        if class_bookings.pays_bookings(ticket):
             class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
+        if tax_invoice is not None:
+            invoice.append(tax_invoices.request(uow, sale.receipt_no, tax_invoice, user_id=uid))
         return sale
 
     if s.offline:
@@ -63,6 +85,7 @@ def complete(
         except DatabaseUnavailable as exc:
             if not s.go_offline(str(exc)):
                 raise
+            invoice.clear()
             sale = _sell_offline(s, tenders, cash_receipt, approver, approved)
     # committed: nothing from here on may fail the payment (its approvals would be cancelled
     # for a sale that exists)
@@ -71,7 +94,7 @@ def complete(
         s.new_ticket()
     except Exception:
         log.exception("the open-ticket file of %s was not cleared", sale.receipt_no)
-    return sale
+    return sale, (invoice[0] if invoice else None)
 
 
 def _sell_offline(

@@ -70,7 +70,9 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     from posapp.ui.office_dialogs import CashMoveDialog, PriceCheckDialog
     from posapp.ui.screen_fit import FRAME_H, available, outside, show_fitted
     from posapp.ui.tasks import SyncRunner
+    from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
     from posapp.ui.tender_dialog import TenderDialog
+    from posapp.usecases.tax_invoice import Buyer
 
     app = QApplication.instance() or QApplication([])
     app.setFont(app_font(register_fonts()))
@@ -176,6 +178,18 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     )
     if receipt_no:
         small.append(("refund", dialogs.RefundDialog(session.refund_view(receipt_no), window)))
+    invoiced = TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)
+    invoiced.set_tax_invoice(
+        Buyer("2208112341", "한결상사 주식회사 선물사업부", "김한결", "a@b.kr")
+    )
+    small.append(("tender-tax-invoice", invoiced))
+    buyer = TaxInvoiceBuyerDialog(
+        window,
+        receipt_no=str(receipt_no or "R01-20261203-0001"),
+        note="2026-12-03 판매: 2027-01-11까지 요청할 수 있습니다 (다음 달 10일).",
+    )
+    buyer.message.setText("사업자등록번호가 올바르지 않습니다 (10자리, 검증번호 확인).")
+    small.append(("tax-invoice-buyer", buyer))
     window.find_receipt()
     if window.receipt_finder is not None:
         small.append(("receipt-finder", window.receipt_finder))

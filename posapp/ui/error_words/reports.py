@@ -86,4 +86,28 @@ WORDS: dict[str, Words] = {
         "국세청 승인번호는 24자리 숫자입니다 (예: 20261015-41000000-12345678).",
         "The NTS approval number has 24 digits (e.g. 20261015-41000000-12345678).",
     ),
+    TaxInvoiceErrorCode.CARD_TENDER: Words(
+        "{method_ko} 결제에는 세금계산서를 발급할 수 없습니다: 카드 매출전표가 증빙입니다 "
+        "(부가가치세법 제33조 제2항). 세금계산서가 필요하면 현금이나 계좌이체로 받으세요.",
+        "A {method} payment cannot get a tax invoice: the card slip is its evidence "
+        "(VAT Act §33②). Take cash or a bank transfer for a tax invoice.",
+    ),
+    TaxInvoiceErrorCode.WITH_CASH_RECEIPT: Words(
+        "현금영수증과 세금계산서는 함께 발급할 수 없습니다 (부가가치세법 제33조 제2항). "
+        "현금영수증을 끄거나 세금계산서 요청을 취소하세요.",
+        "A cash receipt and a tax invoice cannot both be issued (VAT Act §33②). Turn the cash "
+        "receipt off or drop the tax-invoice request.",
+    ),
+    TaxInvoiceErrorCode.LATE: Words(
+        "{day} 거래의 세금계산서는 {deadline}까지만 요청할 수 있습니다 "
+        "(공급한 달의 다음 달 10일, 부가가치세법 제34조 제3항).",
+        "A tax invoice for the sale of {day} could be asked for until {deadline} "
+        "(the 10th of the next month, VAT Act §34③).",
+    ),
+    TaxInvoiceErrorCode.OFFLINE: Words(
+        "오프라인이라 세금계산서 요청을 기록할 수 없습니다: 판매는 완료되었습니다. "
+        "연결된 뒤 영수증 찾기(Ctrl+Shift+P)에서 세금계산서 요청을 하세요.",
+        "Offline: the tax-invoice request cannot be recorded; the sale is complete. Once "
+        "connected, ask for it from the receipt finder (Ctrl+Shift+P).",
+    ),
 }
