@@ -1255,6 +1255,46 @@ EN.update(
     }
 )
 
+# exchanges, tax invoices from the checkout (branches exchange, clock, invoice)
+EN.update(
+    {
+        ("CheckoutWindow", "교환 (Shift+F8)"): "Exchange (Shift+F8)",
+        ("CheckoutWindow", "세금계산서 (Shift+F12)"): "Tax invoice (Shift+F12)",
+        ("CheckoutWindow", "세금계산서 요청 {name} ({number}) · 요청서 인쇄"): (
+            "Tax invoice requested {name} ({number}) · request slip printed"
+        ),
+        ("CheckoutWindow", "{day} 판매: {deadline}까지 요청할 수 있습니다 (다음 달 10일)."): (
+            "Sale of {day}: can be requested until {deadline} (the 10th of the next month)."
+        ),
+        (
+            "CheckoutWindow",
+            "세금계산서를 요청할 판매가 없습니다: 영수증 찾기(Ctrl+Shift+P)에서 영수증을 고르세요.",
+        ): "No sale to request a tax invoice for: choose a receipt in Find receipt (Ctrl+Shift+P).",
+        ("ReceiptFinderDialog", "세금계산서 요청"): "Request tax invoice",
+        ("ReceiptFinderDialog", "세금계산서를 요청할 영수증을 고르세요."): (
+            "Choose the receipt to request a tax invoice for."
+        ),
+        ("ReceiptFinderDialog", "{day} 판매: {deadline}까지 요청할 수 있습니다 (다음 달 10일)."): (
+            "Sale of {day}: can be requested until {deadline} (the 10th of the next month)."
+        ),
+        ("ReceiptFinderDialog", "세금계산서 요청을 기록하고 요청서를 인쇄했습니다: {no} {name}"): (
+            "Tax invoice request recorded and slip printed: {no} {name}"
+        ),
+        ("TenderDialog", "계좌이체"): "Bank transfer",
+        ("TenderDialog", "세금계산서 (Shift+F12)"): "Tax invoice (Shift+F12)",
+        ("TenderDialog", "세금계산서 요청을 취소했습니다."): "Tax invoice request withdrawn.",
+        (
+            "TenderDialog",
+            "세금계산서 요청: {name} ({number}) · 현금 또는 계좌이체로 받으세요 "
+            "(카드·현금영수증 불가)",
+        ): "Tax invoice request: {name} ({number}) · take cash or a bank transfer (no card, no cash"
+        " receipt)",
+        ("TenderDialog", "계좌이체는 남은 금액까지만 받을 수 있습니다."): (
+            "A bank transfer can only be up to the amount left."
+        ),
+    }
+)
+
 
 def english_for(context: str, source: str) -> str | tuple[str, ...] | None:
     if (context, source) in EN:

@@ -147,8 +147,15 @@ class ExchangeFlow:
             )
             if answer is None:
                 return
-            tenders, cash_receipt = answer
+            tenders, cash_receipt, buyer = answer
             self._settle(pending, tenders, cash_receipt, approval)
+            if buyer is not None:  # an exchange is not marked at payment: asked for afterwards
+                w.show_message(
+                    _t(
+                        "교환은 결제 중에 세금계산서를 요청하지 않습니다. "
+                        "영수증 찾기에서 요청하세요."
+                    )
+                )
             return
         text = _t("새 상품 {new}, 반품 {returned}: {amount}을 돌려드립니다. 진행할까요?").format(
             new=format_krw(terms.new),

@@ -286,13 +286,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+202" />
-            <location line="+190" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+203" />
+            <location line="+195" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-185" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -302,7 +302,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+119" />
+            <location filename="../../posapp/ui/checkout.py" line="+120" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -343,6 +343,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>교환 (Shift+F8)</source>
+            <translation>Exchange (Shift+F8)</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>거래취소 (F9)</source>
             <translation>Void sale (F9)</translation>
         </message>
@@ -350,6 +355,11 @@
             <location line="+1" />
             <source>결제 (F12)</source>
             <translation>Pay (F12)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>세금계산서 (Shift+F12)</source>
+            <translation>Tax invoice (Shift+F12)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -407,7 +417,7 @@
             <translation>PRACTICE MODE — no real payments</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+124" />
             <source>판매</source>
             <translation>Sale</translation>
         </message>
@@ -462,7 +472,7 @@
             <translation>Tax-exempt value {exempt}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+15" />
             <source>받을 금액 {total}</source>
             <translation>Amount due {total}</translation>
         </message>
@@ -490,12 +500,13 @@
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+15" />
             <location line="+204" />
-            <location line="+192" />
+            <location line="+210" />
+            <location filename="../../posapp/ui/checkout_payment.py" line="+147" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-393" />
+            <location line="-411" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -582,15 +593,15 @@
             <location line="+18" />
             <location line="+22" />
             <location line="+12" />
-            <location line="+156" />
-            <location filename="../../posapp/ui/checkout_payment.py" line="+72" />
+            <location line="+174" />
+            <location filename="../../posapp/ui/checkout_payment.py" line="-46" />
             <location filename="../../posapp/ui/ticket_approval.py" line="-1" />
             <location line="+21" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-321" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-331" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -600,7 +611,7 @@
             <translation>Staff (Ctrl+Shift+U)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="-180" />
+            <location filename="../../posapp/ui/checkout.py" line="-198" />
             <source>{name} 관리자 승인</source>
             <translation>Approved by manager {name}</translation>
         </message>
@@ -610,17 +621,17 @@
             <translation>The discount needs approval</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+85" />
             <source>현금영수증 발급 실패: {error} (영수증에 발급 대기로 표시)</source>
             <translation>Cash receipt not issued: {error} (the receipt marks it pending)</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-16" />
             <source>{receipt} 완료 · 거스름돈 {change}</source>
             <translation>{receipt} completed · change {change}</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-123" />
             <source>카드</source>
             <translation>Card</translation>
         </message>
@@ -640,12 +651,27 @@
             <translation>{what} {amount} approval {approval} NOT cancelled: cancel it on the terminal</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+10" />
+            <source>세금계산서 요청 {name} ({number}) · 요청서 인쇄</source>
+            <translation>Tax invoice requested {name} ({number}) · request slip printed</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{day} 판매: {deadline}까지 요청할 수 있습니다 (다음 달 10일).</source>
+            <translation>Sale of {day}: can be requested until {deadline} (the 10th of the next month).</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>세금계산서를 요청할 판매가 없습니다: 영수증 찾기(Ctrl+Shift+P)에서 영수증을 고르세요.</source>
+            <translation>No sale to request a tax invoice for: choose a receipt in Find receipt (Ctrl+Shift+P).</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>{receipt} 완료</source>
             <translation>{receipt} completed</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+23" />
             <source>결제를 완료하지 못해 승인을 취소했습니다 ({error}): {cancelled}</source>
             <translation>The payment could not be completed ({error}); approvals cancelled: {cancelled}</translation>
         </message>
@@ -655,7 +681,7 @@
             <translation>Payment abandoned; approvals cancelled: {cancelled}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+80" />
+            <location filename="../../posapp/ui/checkout.py" line="+91" />
             <source>보류했습니다 ({total})</source>
             <translation>Ticket held ({total})</translation>
         </message>
@@ -675,7 +701,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-408" />
+            <location line="-421" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -725,7 +751,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+335" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+345" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
@@ -752,7 +778,7 @@
 {error}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+454" />
+            <location filename="../../posapp/ui/checkout.py" line="+474" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
@@ -768,12 +794,11 @@
         </message>
         <message>
             <location line="+28" />
-            <location line="+14" />
             <source>돈통을 열 수 없습니다: {error}</source>
             <translation>Cannot open the drawer: {error}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+14" />
             <source>돈통 열기: 관리자 승인</source>
             <translation>Open drawer: manager approval</translation>
         </message>
@@ -2010,7 +2035,7 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="+452" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="+619" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -2817,7 +2842,7 @@
     <context>
         <name>ReceiptFinderDialog</name>
         <message>
-            <location filename="../../posapp/ui/receipt_finder.py" line="+43" />
+            <location filename="../../posapp/ui/receipt_finder.py" line="+46" />
             <source>영수증 찾기</source>
             <translation>Find a receipt</translation>
         </message>
@@ -2879,6 +2904,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>세금계산서 요청</source>
+            <translation>Request tax invoice</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>닫기</source>
             <translation>Close</translation>
         </message>
@@ -2916,6 +2946,21 @@
             <location line="+4" />
             <source>재발행했습니다: {no}</source>
             <translation>Reprinted: {no}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>세금계산서를 요청할 영수증을 고르세요.</source>
+            <translation>Choose the receipt to request a tax invoice for.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{day} 판매: {deadline}까지 요청할 수 있습니다 (다음 달 10일).</source>
+            <translation>Sale of {day}: can be requested until {deadline} (the 10th of the next month).</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>세금계산서 요청을 기록하고 요청서를 인쇄했습니다: {no} {name}</source>
+            <translation>Tax invoice request recorded and slip printed: {no} {name}</translation>
         </message>
     </context>
     <context>
@@ -4119,14 +4164,14 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="-391" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="-545" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>금액</source>
-            <extracomment>원단위 절사 of the cash part (1: off); the payments' setting unless given the approvals cancelled when the dialog was closed with approved parts</extracomment>
+            <extracomment>원단위 절사 of the cash part (1: off); the payments' setting unless given the approvals cancelled when the dialog was closed with approved parts 세금계산서 요청: the checked buyer (the sale is marked for it when it commits)</extracomment>
             <translation>Amount</translation>
         </message>
         <message>
@@ -4165,7 +4210,13 @@
             <translation>Local voucher</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+2" />
+            <location line="+235" />
+            <source>계좌이체</source>
+            <translation>Bank transfer</translation>
+        </message>
+        <message>
+            <location line="-219" />
             <source>할부 ({amount} 이상)</source>
             <translation>Instalments (from {amount})</translation>
         </message>
@@ -4231,12 +4282,27 @@
             <translation>Expense proof</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+4" />
+            <source>세금계산서 (Shift+F12)</source>
+            <translation>Tax invoice (Shift+F12)</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>{amount} 이상 결제: 현금으로 받으면 현금영수증을 안내하세요.</source>
             <translation>{amount} or more: if paid in cash, offer a cash receipt.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+55" />
+            <source>세금계산서 요청을 취소했습니다.</source>
+            <translation>Tax invoice request withdrawn.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>세금계산서 요청: {name} ({number}) · 현금 또는 계좌이체로 받으세요 (카드·현금영수증 불가)</source>
+            <translation>Tax invoice request: {name} ({number}) · take cash or a bank transfer (no card, no cash receipt)</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>금액을 숫자로 입력하세요: {text}</source>
             <translation>Enter the amount as a number: {text}</translation>
         </message>
@@ -4261,7 +4327,7 @@
             <translation>Voucher</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>원단위 절사</source>
             <translation>Rounding</translation>
         </message>
@@ -4286,12 +4352,12 @@
             <translation>Change {change}</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+39" />
             <source>원단위 절사 {amount}</source>
             <translation>Rounding {amount}</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+32" />
             <source>카드는 남은 금액까지만 결제할 수 있습니다.</source>
             <translation>A card can pay at most the remaining amount.</translation>
         </message>
@@ -4321,7 +4387,12 @@
             <translation>Card approval not cancelled: {error} — cancel it on the terminal.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+37" />
+            <source>계좌이체는 남은 금액까지만 받을 수 있습니다.</source>
+            <translation>A bank transfer can only be up to the amount left.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>상품권 일련번호를 스캔하거나 입력하세요.</source>
             <translation>Scan or type the voucher's serial number.</translation>
         </message>
