@@ -165,7 +165,7 @@ def test_dearer_goods_the_customer_pays_the_difference_in_cash(
 
     def pay(total: int) -> Any:
         asked.append(total)
-        return ([Tender.cash(20_000)], None)
+        return ([Tender.cash(20_000)], None, None)
 
     script.push("tender", pay)
     apples = store.db.read(lambda uow: catalog.stock_on_hand(uow, store.apple))
