@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from posapp.domain.money import format_krw
 from posapp.errors import PosError
 from posapp.ui.checkout_payment import cancelled_text
+from posapp.ui.checkout_refund import choose_returned
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op
 from posapp.ui.units import WEIGHED, weight_kg
@@ -28,7 +29,7 @@ from posapp.usecases.payment import (
     PaymentCancelled,
     Tender,
 )
-from posapp.usecases.refund import REFUND, RefundView
+from posapp.usecases.refund import RefundView
 
 if TYPE_CHECKING:
     from posapp.ui.checkout import CheckoutWindow
@@ -87,24 +88,7 @@ class ExchangeFlow:
                 w.refresh()
                 w.show_message(_t("교환을 취소했습니다."), error=False)
             return
-        number = receipt_no.strip() or (w.ask.receipt_number() or "").strip()
-        if not number:
-            return
-        Op(w, w.runner, lambda: w.session.refund_view(number)).success(self._chosen).failure(
-            lambda exc: w.show_message(explain(exc))
-        ).run()
-
-    def _chosen(self, view: RefundView) -> None:
-        w = self.w
-        choice = w.ask.refund(view)
-        if choice is None or not choice.lines:
-            return
-        w._approve(
-            REFUND,
-            "refund",
-            _t("교환: 관리자 승인"),
-            lambda approval: self._begin(view, choice, approval),
-        )
+        choose_returned(w, receipt_no, _t("교환: 관리자 승인"), self._begin)
 
     def _begin(self, view: RefundView, choice: RefundChoice, approval: Approval) -> None:
         w = self.w

@@ -9,7 +9,7 @@ a cancel the manager made on a standalone terminal — with the same manager's a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -27,6 +27,30 @@ if TYPE_CHECKING:
     from posapp.ui.dialogs import RefundChoice
 
 
+def choose_returned(
+    w: CheckoutWindow,
+    receipt_no: str,
+    approval_title: str,
+    then: Callable[[RefundView, RefundChoice, Approval], None],
+) -> None:
+    """The receipt ``receipt_no`` (asked for when empty), its lines in the refund dialog, and a
+    manager's approval titled ``approval_title``; ``then`` with all three (a refund, or the
+    return part of an exchange)."""
+    number = receipt_no.strip() or (w.ask.receipt_number() or "").strip()
+    if not number:
+        return
+
+    def chosen(view: RefundView) -> None:
+        choice = w.ask.refund(view)
+        if choice is None or not choice.lines:
+            return
+        w._approve(REFUND, "refund", approval_title, lambda a: then(view, choice, a))
+
+    Op(w, w.runner, lambda: w.session.refund_view(number)).success(chosen).failure(
+        lambda exc: w.show_message(explain(exc))
+    ).run()
+
+
 class RefundFlow:
     """F8 on one checkout window."""
 
@@ -38,23 +62,11 @@ class RefundFlow:
         w = self.w
         if not w.ready_to_sell():
             return
-        number = receipt_no.strip() or (w.ask.receipt_number() or "").strip()
-        if not number:
-            return
-        Op(w, w.runner, lambda: w.session.refund_view(number)).success(self._chosen).failure(
-            lambda exc: w.show_message(explain(exc))
-        ).run()
-
-    def _chosen(self, view: RefundView) -> None:
-        w = self.w
-        choice = w.ask.refund(view)
-        if choice is None or not choice.lines:
-            return
-        w._approve(
-            REFUND,
-            "refund",
+        choose_returned(
+            w,
+            receipt_no,
             QCoreApplication.translate("CheckoutWindow", "환불: 관리자 승인"),
-            lambda approval: self._refund(view, choice, approval),
+            self._refund,
         )
 
     def _refund(
