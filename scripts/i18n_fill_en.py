@@ -1304,6 +1304,88 @@ def english_for(context: str, source: str) -> str | tuple[str, ...] | None:
     return None
 
 
+# --- the tax-invoice buyer dialog (checkout Shift+F12) and the keyed-in voucher
+EN.update(
+    {
+        ("ManualCardDialog", "신용·체크카드"): "Credit or debit card",
+        ("TenderDialog", "{method} (수기)"): "{method} (keyed in)",
+        ("TaxInvoiceBuyerDialog", "세금계산서 요청"): "Tax invoice request",
+        (
+            "TaxInvoiceBuyerDialog",
+            "세금계산서는 현금·계좌이체로 받은 판매에만 발급합니다. 카드 결제(카드 매출전표)나 "
+            "현금영수증과 함께 발급할 수 없습니다 (부가가치세법 제33조 제2항).",
+        ): (
+            "A tax invoice is issued only for a sale paid in cash or by bank transfer, never "
+            "beside a card slip or a cash receipt (VAT Act Article 33(2))."
+        ),
+        ("TaxInvoiceBuyerDialog", "영수증 {receipt}"): "Receipt {receipt}",
+        ("TaxInvoiceBuyerDialog", "사업자등록번호"): "Business registration number",
+        ("TaxInvoiceBuyerDialog", "상호"): "Company name",
+        ("TaxInvoiceBuyerDialog", "대표자"): "Representative",
+        ("TaxInvoiceBuyerDialog", "이메일"): "Email",
+        ("TaxInvoiceBuyerDialog", "주소 (선택)"): "Address (optional)",
+        ("TaxInvoiceBuyerDialog", "업태 (선택)"): "Business type (optional)",
+        ("TaxInvoiceBuyerDialog", "종목 (선택)"): "Business item (optional)",
+        ("TaxInvoiceBuyerDialog", "확인"): "OK",
+        ("TaxInvoiceBuyerDialog", "취소"): "Cancel",
+    }
+)
+
+
+# --- exchanges (Shift+F8), whose texts lupdate did not see before
+EN.update(
+    {
+        ("CheckoutWindow", "교환 반품 · 원거래 {receipt}"): "Exchange return · original {receipt}",
+        ("CheckoutWindow", "반품"): "Return",
+        ("CheckoutWindow", "돌려줄 금액 {amount}"): "To give back {amount}",
+        ("CheckoutWindow", "받을 금액 {amount}"): "To pay {amount}",
+        ("CheckoutWindow", "교환 취소"): "Cancel exchange",
+        (
+            "CheckoutWindow",
+            "진행 중인 교환을 취소할까요? (새 상품은 남습니다)",
+        ): "Cancel the exchange in progress? (The new items stay on the ticket.)",
+        ("CheckoutWindow", "교환을 취소했습니다."): "Exchange cancelled.",
+        ("CheckoutWindow", "교환: 관리자 승인"): "Exchange: manager approval",
+        (
+            "CheckoutWindow",
+            "교환: 반품 {amount} · 새 상품을 스캔하고 결제(F12)하세요",
+        ): "Exchange: {amount} returned · scan the new items and pay (F12)",
+        (
+            "CheckoutWindow",
+            "교환은 결제 중에 세금계산서를 요청하지 않습니다. 영수증 찾기에서 요청하세요.",
+        ): (
+            "An exchange does not take a tax invoice request while paying. "
+            "Request it from the receipt finder."
+        ),
+        (
+            "CheckoutWindow",
+            "새 상품 {new}, 반품 {returned}: {amount}을 돌려드립니다. 진행할까요?",
+        ): "New items {new}, returned {returned}: {amount} goes back to the customer. Go ahead?",
+        ("CheckoutWindow", "교환 정산"): "Settle exchange",
+        (
+            "CheckoutWindow",
+            "카드 취소를 하지 못해 교환하지 않았습니다.",
+        ): "The card could not be cancelled, so the exchange was not made.",
+        (
+            "CheckoutWindow",
+            "교환을 기록하지 못해 승인을 되돌렸습니다 ({error}): {cancelled}",
+        ): (
+            "The exchange could not be recorded, so the approvals were reversed "
+            "({error}): {cancelled}"
+        ),
+        (
+            "CheckoutWindow",
+            "교환 {receipt} 완료 · 돌려준 금액 {amount}",
+        ): "Exchange {receipt} done · given back {amount}",
+        (
+            "CheckoutWindow",
+            "교환 {receipt} 완료 · 거스름돈 {change}",
+        ): "Exchange {receipt} done · change {change}",
+        ("CheckoutWindow", "교환 {receipt} 완료"): "Exchange {receipt} done",
+    }
+)
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

@@ -37,18 +37,17 @@ if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CheckoutWindow", text)
-
-
 def return_part_text(pending: PendingExchange) -> str:
     """The return part as the ticket shows it: one line a returned line, amounts negative."""
     rows = [
-        _t("교환 반품 · 원거래 {receipt}").format(receipt=pending.receipt_no),
+        QCoreApplication.translate("CheckoutWindow", "교환 반품 · 원거래 {receipt}").format(
+            receipt=pending.receipt_no
+        ),
     ]
+    returned = QCoreApplication.translate("CheckoutWindow", "반품")
     for r in pending.returned:
         rows.append(
-            f"  {_t('반품')} {r.line.name} {_qty(r.line.unit, r.qty)}  {format_krw(-r.amount)}"
+            f"  {returned} {r.line.name} {_qty(r.line.unit, r.qty)}  {format_krw(-r.amount)}"
         )
     return "\n".join(rows)
 
@@ -64,8 +63,12 @@ def due_text(s: CheckoutSession) -> str | None:
         return None
     terms = exchange_uc.terms(s, pending)
     if terms.to_give:
-        return _t("돌려줄 금액 {amount}").format(amount=format_krw(terms.to_give))
-    return _t("받을 금액 {amount}").format(amount=format_krw(terms.to_pay))
+        return QCoreApplication.translate("CheckoutWindow", "돌려줄 금액 {amount}").format(
+            amount=format_krw(terms.to_give)
+        )
+    return QCoreApplication.translate("CheckoutWindow", "받을 금액 {amount}").format(
+        amount=format_krw(terms.to_pay)
+    )
 
 
 class ExchangeFlow:
@@ -82,13 +85,24 @@ class ExchangeFlow:
             return
         if w.session.pending_exchange is not None:
             if w.ask.confirm(
-                _t("교환 취소"), _t("진행 중인 교환을 취소할까요? (새 상품은 남습니다)")
+                QCoreApplication.translate("CheckoutWindow", "교환 취소"),
+                QCoreApplication.translate(
+                    "CheckoutWindow", "진행 중인 교환을 취소할까요? (새 상품은 남습니다)"
+                ),
             ):
                 exchange_uc.drop(w.session)
                 w.refresh()
-                w.show_message(_t("교환을 취소했습니다."), error=False)
+                w.show_message(
+                    QCoreApplication.translate("CheckoutWindow", "교환을 취소했습니다."),
+                    error=False,
+                )
             return
-        choose_returned(w, receipt_no, _t("교환: 관리자 승인"), self._begin)
+        choose_returned(
+            w,
+            receipt_no,
+            QCoreApplication.translate("CheckoutWindow", "교환: 관리자 승인"),
+            self._begin,
+        )
 
     def _begin(self, view: RefundView, choice: RefundChoice, approval: Approval) -> None:
         w = self.w
@@ -101,9 +115,9 @@ class ExchangeFlow:
         self._tender_reason = choice.tender_reason
         w.refresh()
         w.say(
-            _t("교환: 반품 {amount} · 새 상품을 스캔하고 결제(F12)하세요").format(
-                amount=format_krw(pending.credit)
-            ),
+            QCoreApplication.translate(
+                "CheckoutWindow", "교환: 반품 {amount} · 새 상품을 스캔하고 결제(F12)하세요"
+            ).format(amount=format_krw(pending.credit)),
             "ok",
         )
 
@@ -135,18 +149,21 @@ class ExchangeFlow:
             self._settle(pending, tenders, cash_receipt, approval)
             if buyer is not None:  # an exchange is not marked at payment: asked for afterwards
                 w.show_message(
-                    _t(
+                    QCoreApplication.translate(
+                        "CheckoutWindow",
                         "교환은 결제 중에 세금계산서를 요청하지 않습니다. "
-                        "영수증 찾기에서 요청하세요."
+                        "영수증 찾기에서 요청하세요.",
                     )
                 )
             return
-        text = _t("새 상품 {new}, 반품 {returned}: {amount}을 돌려드립니다. 진행할까요?").format(
+        text = QCoreApplication.translate(
+            "CheckoutWindow", "새 상품 {new}, 반품 {returned}: {amount}을 돌려드립니다. 진행할까요?"
+        ).format(
             new=format_krw(terms.new),
             returned=format_krw(terms.returned),
             amount=format_krw(terms.to_give),
         )
-        if w.ask.confirm(_t("교환 정산"), text):
+        if w.ask.confirm(QCoreApplication.translate("CheckoutWindow", "교환 정산"), text):
             self._settle(pending, [], None, approval)
 
     def _settle(
@@ -169,7 +186,11 @@ class ExchangeFlow:
                 answer = w.ask.card_refund_failed(exc.parts, explain(exc))
                 if answer is None:
                     w.payments.cancel(tenders)  # what the customer paid on top goes back
-                    w.show_message(_t("카드 취소를 하지 못해 교환하지 않았습니다."))
+                    w.show_message(
+                        QCoreApplication.translate(
+                            "CheckoutWindow", "카드 취소를 하지 못해 교환하지 않았습니다."
+                        )
+                    )
                     return
                 action, numbers = answer
                 self._settle(
@@ -183,9 +204,10 @@ class ExchangeFlow:
                 return
             if isinstance(exc, PaymentCancelled):
                 w.show_message(
-                    _t("교환을 기록하지 못해 승인을 되돌렸습니다 ({error}): {cancelled}").format(
-                        error=explain(exc.cause), cancelled=cancelled_text(exc.cancelled)
-                    )
+                    QCoreApplication.translate(
+                        "CheckoutWindow",
+                        "교환을 기록하지 못해 승인을 되돌렸습니다 ({error}): {cancelled}",
+                    ).format(error=explain(exc.cause), cancelled=cancelled_text(exc.cancelled))
                 )
                 return
             w.show_message(explain(exc))
@@ -211,16 +233,20 @@ class ExchangeFlow:
         w.refresh()
         terms = done.terms
         if terms.to_give:
-            text = _t("교환 {receipt} 완료 · 돌려준 금액 {amount}").format(
-                receipt=done.sale.receipt_no, amount=format_krw(terms.to_give)
-            )
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "교환 {receipt} 완료 · 돌려준 금액 {amount}"
+            ).format(receipt=done.sale.receipt_no, amount=format_krw(terms.to_give))
             if any(p.method == "card_pending" for p in done.refund.payments):
-                text += " · " + _t("카드 취소는 단말기 연결 후 처리됩니다")
+                text += " · " + QCoreApplication.translate(
+                    "CheckoutWindow", "카드 취소는 단말기 연결 후 처리됩니다"
+                )
         elif done.sale.change:
-            text = _t("교환 {receipt} 완료 · 거스름돈 {change}").format(
-                receipt=done.sale.receipt_no, change=format_krw(done.sale.change)
-            )
+            text = QCoreApplication.translate(
+                "CheckoutWindow", "교환 {receipt} 완료 · 거스름돈 {change}"
+            ).format(receipt=done.sale.receipt_no, change=format_krw(done.sale.change))
         else:
-            text = _t("교환 {receipt} 완료").format(receipt=done.sale.receipt_no)
+            text = QCoreApplication.translate("CheckoutWindow", "교환 {receipt} 완료").format(
+                receipt=done.sale.receipt_no
+            )
         w.show_message(text, error=False)
         w.sale_completed.emit(done.sale)

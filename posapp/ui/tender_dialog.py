@@ -19,7 +19,7 @@ charged for a payment that was abandoned.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -371,6 +371,8 @@ class TenderDialog(QDialog):
         method, amount = label[tender.method.value], format_krw(tender.amount)
         if tender.voucher_kind is not None and tender.method is not Method.VOUCHER:
             method = self.e_voucher_kind.itemText(self.e_voucher_kind.findData(tender.voucher_kind))
+            if tender.method is Method.CARD_MANUAL:
+                method = self.tr("{method} (수기)").format(method=method)
         if tender.approval_no:
             text = self.tr("{method} {amount} {card} 승인 {approval}").format(
                 method=method, amount=amount, card=tender.card_masked, approval=tender.approval_no
@@ -545,13 +547,28 @@ class TenderDialog(QDialog):
         ).run()
 
     def pay_card_manual(self) -> None:
+        """A card — or a card / mobile voucher — charged on a standalone terminal, keyed in
+        with its approval number (and kind): never more than is left (a card gives no change);
+        a voucher kind the store does not take, or a card next to a tax invoice, refused."""
         if self._card_refused(Method.CARD_MANUAL):
             return
         amount = self._amount()
         if not amount:
             return
-        dialog = ManualCardDialog(self)
+        if amount > self.remaining():
+            self.message.setText(self.tr("카드는 남은 금액까지만 결제할 수 있습니다."))
+            return
+        kinds = [
+            (self.e_voucher_kind.itemText(i), VoucherKind(self.e_voucher_kind.itemData(i)))
+            for i in range(self.e_voucher_kind.count())
+        ]
+        dialog = ManualCardDialog(self, kinds)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind = dialog.voucher_kind()
+        if kind is not None and (
+            self._card_refused(Method.CARD_MANUAL, kind) or not self._accepts(kind)
+        ):
             return
         try:
             tender = Tender(
@@ -559,6 +576,7 @@ class TenderDialog(QDialog):
                 amount,
                 approval_no=dialog.approval.text().strip(),
                 card_masked=check_masked_card(dialog.card.text().strip()) or None,
+                voucher_kind=kind,
             )
         except DomainError as exc:
             self.message.setText(explain(exc))
@@ -612,12 +630,22 @@ def _probe(method: Method, voucher_kind: VoucherKind | None) -> Tender:
 
 
 class ManualCardDialog(QDialog):
-    """Card approved elsewhere (terminal down): approval number and masked number by hand."""
+    """Card approved elsewhere (terminal down): approval number and masked number by hand,
+    and what was charged — a card, or one of the card / mobile vouchers in ``kinds``."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        kinds: Sequence[tuple[str, VoucherKind]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("카드 수기 입력"))
         layout = QVBoxLayout(self)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("신용·체크카드"), None)
+        for text, kind in kinds:
+            self.kind.addItem(text, kind)
+        layout.addWidget(self.kind)
         self.approval = QLineEdit()
         self.approval.setPlaceholderText(self.tr("승인번호"))
         self.card = QLineEdit()
@@ -626,9 +654,14 @@ class ManualCardDialog(QDialog):
         )
         layout.addWidget(self.approval)
         layout.addWidget(self.card)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def voucher_kind(self) -> VoucherKind | None:
+        """The voucher charged (None: a card)."""
+        data = self.kind.currentData()
+        return VoucherKind(data) if data is not None else None

@@ -711,7 +711,7 @@
             <translation>Recover the last ticket</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_refund.py" line="+56" />
+            <location filename="../../posapp/ui/checkout_refund.py" line="+68" />
             <source>환불: 관리자 승인</source>
             <translation>Refund: manager approval</translation>
         </message>
@@ -731,9 +731,95 @@
             <translation>Refund {receipt} · {amount}</translation>
         </message>
         <message>
+            <location filename="../../posapp/ui/checkout_exchange.py" line="+43" />
+            <source>교환 반품 · 원거래 {receipt}</source>
+            <translation>Exchange return · original {receipt}</translation>
+        </message>
+        <message>
             <location line="+4" />
+            <source>반품</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>돌려줄 금액 {amount}</source>
+            <translation>To give back {amount}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>받을 금액 {amount}</source>
+            <translation>To pay {amount}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>교환 취소</source>
+            <translation>Cancel exchange</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>진행 중인 교환을 취소할까요? (새 상품은 남습니다)</source>
+            <translation>Cancel the exchange in progress? (The new items stay on the ticket.)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>교환을 취소했습니다.</source>
+            <translation>Exchange cancelled.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>교환: 관리자 승인</source>
+            <translation>Exchange: manager approval</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>교환: 반품 {amount} · 새 상품을 스캔하고 결제(F12)하세요</source>
+            <translation>Exchange: {amount} returned · scan the new items and pay (F12)</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>교환은 결제 중에 세금계산서를 요청하지 않습니다. 영수증 찾기에서 요청하세요.</source>
+            <translation>An exchange does not take a tax invoice request while paying. Request it from the receipt finder.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>새 상품 {new}, 반품 {returned}: {amount}을 돌려드립니다. 진행할까요?</source>
+            <translation>New items {new}, returned {returned}: {amount} goes back to the customer. Go ahead?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>교환 정산</source>
+            <translation>Settle exchange</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>카드 취소를 하지 못해 교환하지 않았습니다.</source>
+            <translation>The card could not be cancelled, so the exchange was not made.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>교환을 기록하지 못해 승인을 되돌렸습니다 ({error}): {cancelled}</source>
+            <translation>The exchange could not be recorded, so the approvals were reversed ({error}): {cancelled}</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>교환 {receipt} 완료 · 돌려준 금액 {amount}</source>
+            <translation>Exchange {receipt} done · given back {amount}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location filename="../../posapp/ui/checkout_refund.py" line="+4" />
             <source>카드 취소는 단말기 연결 후 처리됩니다</source>
             <translation>the card is cancelled once the terminal answers</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>교환 {receipt} 완료 · 거스름돈 {change}</source>
+            <translation>Exchange {receipt} done · change {change}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>교환 {receipt} 완료</source>
+            <translation>Exchange {receipt} done</translation>
         </message>
         <message>
             <location filename="../../posapp/ui/checkout_shift.py" line="+16" />
@@ -1577,14 +1663,14 @@
             <translation>Regions &amp; producers</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/inventory_products_tab.py" line="+343" />
-            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+197" />
             <location filename="../../posapp/ui/inventory_counts_tab.py" line="+336" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+197" />
+            <location filename="../../posapp/ui/inventory_products_tab.py" line="+343" />
             <source>관리자 승인</source>
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location line="-154" />
+            <location filename="../../posapp/ui/inventory_products_tab.py" line="-154" />
             <source>상품명·바코드·PLU</source>
             <translation>Name, barcode or PLU</translation>
         </message>
@@ -1704,13 +1790,13 @@
             <translation>Recorded: {r}</translation>
         </message>
         <message>
-            <location line="-4" />
             <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+36" />
+            <location filename="../../posapp/ui/inventory_products_tab.py" line="-4" />
             <source>재고 조정: 관리자 승인</source>
             <translation>Stock adjustment: manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="-155" />
+            <location line="-155" />
             <source>{n}일 지남</source>
             <translation>{n} days past</translation>
         </message>
@@ -1720,14 +1806,14 @@
             <translation>Today</translation>
         </message>
         <message>
-            <location line="+49" />
-            <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55" />
             <location filename="../../posapp/ui/inventory_counts_tab.py" line="-240" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+49" />
+            <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+55" />
             <source>상품명</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../posapp/ui/inventory_expiry_tab.py" line="+1" />
             <location filename="../../posapp/ui/inventory_receiving_tab.py" line="+4" />
             <source>로트</source>
             <translation>Lot</translation>
@@ -2035,12 +2121,17 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="+619" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="+642" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>신용·체크카드</source>
+            <translation>Credit or debit card</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>승인번호</source>
             <translation>Approval number</translation>
         </message>
@@ -4037,6 +4128,69 @@
         </message>
     </context>
     <context>
+        <name>TaxInvoiceBuyerDialog</name>
+        <message>
+            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="+50" />
+            <source>세금계산서 요청</source>
+            <translation>Tax invoice request</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>세금계산서는 현금·계좌이체로 받은 판매에만 발급합니다. 카드 결제(카드 매출전표)나 현금영수증과 함께 발급할 수 없습니다 (부가가치세법 제33조 제2항).</source>
+            <translation>A tax invoice is issued only for a sale paid in cash or by bank transfer, never beside a card slip or a cash receipt (VAT Act Article 33(2)).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>영수증 {receipt}</source>
+            <translation>Receipt {receipt}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>사업자등록번호</source>
+            <translation>Business registration number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상호</source>
+            <translation>Company name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대표자</source>
+            <translation>Representative</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이메일</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>주소 (선택)</source>
+            <translation>Address (optional)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>업태 (선택)</source>
+            <translation>Business type (optional)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>종목 (선택)</source>
+            <translation>Business item (optional)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>확인</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>취소</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>TaxInvoiceTab</name>
         <message>
             <location filename="../../posapp/ui/reports_invoices.py" line="+48" />
@@ -4164,7 +4318,7 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="-545" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="-573" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -4333,6 +4487,11 @@
         </message>
         <message>
             <location line="+6" />
+            <source>{method} (수기)</source>
+            <translation>{method} (keyed in)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>{method} {amount} {card} 승인 {approval}</source>
             <translation>{method} {amount} {card} approval {approval}</translation>
         </message>
@@ -4358,11 +4517,12 @@
         </message>
         <message>
             <location line="+32" />
+            <location line="+85" />
             <source>카드는 남은 금액까지만 결제할 수 있습니다.</source>
             <translation>A card can pay at most the remaining amount.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-80" />
             <source>카드 단말기가 설정되지 않았습니다: '카드 수기'를 쓰세요.</source>
             <translation>No card terminal is set up: use 'Manual card'.</translation>
         </message>
@@ -4387,7 +4547,7 @@
             <translation>Card approval not cancelled: {error} — cancel it on the terminal.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+53" />
             <source>계좌이체는 남은 금액까지만 받을 수 있습니다.</source>
             <translation>A bank transfer can only be up to the amount left.</translation>
         </message>

@@ -216,3 +216,103 @@ def test_a_card_answered_for_a_voucher_request_is_net_cancelled(
         payments.approve_card(8_500, voucher_kind=VoucherKind.ONNURI_MOBILE)
     assert caught.value.code == "card.protocol"
     assert fake.ops() == ["approve", "net_cancel"]
+
+
+def _key_in(
+    qtbot: Any, dialog: TenderDialog, kind: str, approval: str, seen: dict[str, Any]
+) -> None:
+    """Press 카드 수기 and, in the dialog it opens, choose ``kind`` by keys, type the standalone
+    terminal's approval number and press OK."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from posapp.ui.tender_dialog import ManualCardDialog
+    from tests.ui.test_office_keys import _when_open
+
+    def act(manual: ManualCardDialog) -> None:
+        manual.kind.setFocus()
+        while manual.kind.currentText() != kind:
+            before = manual.kind.currentIndex()
+            qtbot.keyClick(manual.kind, Qt.Key.Key_Down)
+            assert manual.kind.currentIndex() != before, f"no {kind!r} to choose"
+        qtbot.keyClicks(manual.approval, approval)
+        ok = manual.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    _when_open(ManualCardDialog, act, seen)
+    qtbot.mouseClick(dialog.manual_btn, Qt.MouseButton.LeftButton)
+    if "error" in seen:
+        raise seen["error"]
+
+
+def test_a_voucher_approved_on_a_standalone_terminal_is_keyed_in_with_its_kind(
+    qtbot, store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The till's terminal is down (or there is none): the customer's mobile 온누리 is charged on
+    the standalone terminal, and the cashier keys it in as that voucher — its own evidence
+    (전자지급수단), its X line and VAT row — not as a plain card."""
+    _accept(store, "onnuri,onnuri_mobile")
+    session = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    session.sign_in("1111")
+    session.scan(GOCHUJANG_CODE)
+    session.scan(APPLE_CODE)
+    payments = Payments(session, None)  # no terminal at this till
+    dialog = _dialog(qtbot, 21_400, payments)
+    qtbot.keyClicks(dialog.amount, "20000")
+    seen: dict[str, Any] = {}
+    _key_in(qtbot, dialog, "온누리 모바일", "30012345", seen)
+    (voucher,) = dialog.tenders
+    assert (voucher.method.value, voucher.voucher_kind, voucher.amount) == (
+        "card_manual",
+        VoucherKind.ONNURI_MOBILE,
+        20_000,
+    )
+    assert voucher.approval_no == "30012345"
+    assert "온누리 모바일" in dialog.paid_list.item(0).text()
+    assert "수기" in dialog.paid_list.item(0).text()
+    qtbot.keyClicks(dialog.amount, "1400")
+    qtbot.mouseClick(dialog.cash_btn, Qt.MouseButton.LeftButton)
+    sale = payments.pay(dialog.tenders).sale
+    e = next(r for r in _rows(store, sale.receipt_no) if r["voucher_kind"])
+    assert (e["method"], e["evidence"], e["amount"]) == ("card_manual", "mobile_voucher", 20_000)
+    x = session.x_report()
+    assert [(v.method, v.count, v.amount) for v in x.e_vouchers] == [("onnuri_mobile", 1, 20_000)]
+    today = calendar.today()
+    fig = store.db.read(lambda uow: vat.vat_figures(uow, Period(today, today)))
+    assert fig.row("e_payment").total == 20_000
+
+    # its refund is cancelled on the standalone terminal too: the cancel's number typed, the
+    # voucher's kind and evidence kept
+    refund = payments.refund(
+        sale.receipt_no,
+        None,
+        "반품",
+        Approval(store.manager, "박지민", REFUND),
+        typed_cancels={"30012345": "30099999"},
+    )
+    back = next(r for r in _rows(store, refund.receipt_no) if r["voucher_kind"])
+    assert (back["method"], back["evidence"], back["amount"]) == (
+        "card_manual",
+        "mobile_voucher",
+        -20_000,
+    )
+    assert (back["approval_no"], back["original_approval_no"]) == ("30099999", "30012345")
+
+
+def test_a_keyed_in_voucher_the_store_does_not_take_or_worth_more_than_due_is_refused(
+    qtbot, store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _accept(store, "onnuri_mobile")
+    session = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    session.sign_in("1111")
+    session.scan(GOCHUJANG_CODE)
+    payments = Payments(session, None)
+    dialog = _dialog(qtbot, 8_500, payments)
+    seen: dict[str, Any] = {}
+    _key_in(qtbot, dialog, "지역사랑 모바일 (서울사랑 등)", "30012345", seen)
+    assert "이 매장은 지역사랑상품권(모바일)을(를) 받지 않습니다" in dialog.message.text()
+    assert dialog.tenders == []
+    # a card keyed in for more than is due: refused (a card gives no change), nothing kept
+    qtbot.keyClicks(dialog.amount, "9000")
+    qtbot.mouseClick(dialog.manual_btn, Qt.MouseButton.LeftButton)  # refused before it opens
+    assert "카드는 남은 금액까지만 결제할 수 있습니다" in dialog.message.text()
+    assert dialog.tenders == []

@@ -34,54 +34,29 @@ from posapp.ui.tender_dialog import ManualCardDialog, TenderDialog
 from posapp.usecases.refund import RefundView
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [
-    ROOT / "posapp" / "ui" / "checkout.py",
-    ROOT / "posapp" / "ui" / "checkout_guards.py",
-    ROOT / "posapp" / "ui" / "receipt_finder.py",
-    ROOT / "posapp" / "ui" / "office_dialogs.py",
-    ROOT / "posapp" / "ui" / "checkout_view.py",
-    ROOT / "posapp" / "ui" / "checkout_payment.py",
-    ROOT / "posapp" / "ui" / "checkout_refund.py",
-    ROOT / "posapp" / "ui" / "ticket_view.py",
-    ROOT / "posapp" / "ui" / "dialogs.py",
-    ROOT / "posapp" / "ui" / "tender_dialog.py",
-    ROOT / "posapp" / "ui" / "customer_display.py",
-    ROOT / "posapp" / "ui" / "messages.py",
-    ROOT / "posapp" / "ui" / "sync_panel.py",
-    ROOT / "posapp" / "ui" / "classes.py",
-    ROOT / "posapp" / "ui" / "class_dialogs.py",
-    ROOT / "posapp" / "ui" / "audit.py",
-    ROOT / "posapp" / "ui" / "inventory_base.py",
-    ROOT / "posapp" / "ui" / "inventory_window.py",
-    ROOT / "posapp" / "ui" / "inventory_products_tab.py",
-    ROOT / "posapp" / "ui" / "inventory_expiry_tab.py",
-    ROOT / "posapp" / "ui" / "inventory_receiving_tab.py",
-    ROOT / "posapp" / "ui" / "inventory_counts_tab.py",
-    ROOT / "posapp" / "ui" / "inventory_count_review.py",
-    ROOT / "posapp" / "ui" / "inventory_partners_tab.py",
-    ROOT / "posapp" / "ui" / "inventory_edit.py",
-    ROOT / "posapp" / "ui" / "inventory_orders.py",
-    ROOT / "posapp" / "ui" / "inventory_labels.py",
-    ROOT / "posapp" / "ui" / "inventory_import.py",
-    ROOT / "posapp" / "ui" / "inventory_history.py",
-    ROOT / "posapp" / "ui" / "reports.py",
-    ROOT / "posapp" / "ui" / "reports_invoices.py",
-    ROOT / "posapp" / "ui" / "commission_dialog.py",
-    ROOT / "posapp" / "ui" / "settings.py",
-    ROOT / "posapp" / "ui" / "staff.py",
-    ROOT / "posapp" / "ui" / "scan_targets.py",
-    ROOT / "posapp" / "ui" / "store_policy.py",
-    ROOT / "posapp" / "ui" / "void_dialog.py",
-    ROOT / "posapp" / "ui" / "ticket_approval.py",
-    ROOT / "posapp" / "ui" / "checkout_shift.py",
-]
+#: every module of the UI that translates (calls ``tr``): a new dialog is covered the day it is
+#: written (a hand-kept list missed the exchange and tax-invoice dialogs for a session)
+SOURCES = sorted(
+    p
+    for p in (ROOT / "posapp" / "ui").glob("*.py")
+    if re.search(r"\b(tr|translate)\(", p.read_text(encoding="utf-8"))
+)
 I18N = Path(str(resources.files("posapp.resources") / "i18n"))
 TS = I18N / "posapp_en.ts"
 QM = I18N / "posapp_en.qm"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # Korean literals that are data, not UI text (recorded in the database, printed in reports)
-NOT_UI = {("checkout.py", "계산대 취소")}
+NOT_UI = {
+    ("checkout.py", "계산대 취소"),
+    # Qt's own texts that its Korean catalogue lacks, given in Korean (posapp.ui.i18n)
+    ("i18n.py", "찾는 위치(&L):"),
+    ("i18n.py", "파일 형식(&T):"),
+    # the field names an error's data carries, matched to their boxes (not shown)
+    ("tax_invoice_dialog.py", "상호"),
+    ("tax_invoice_dialog.py", "대표자"),
+    ("tax_invoice_dialog.py", "이메일"),
+}
 
 
 def tr(context: str, text: str) -> str:
