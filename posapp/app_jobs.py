@@ -155,8 +155,8 @@ def _backup_job(
     b = settings.backup
     if not b.enabled:
         return None
-    from posapp.backup import BackupError, run_scheduled, sqlite_path
-    from posapp.backup_pg import check_target, run_scheduled_pg
+    from posapp.backup import BackupError, sqlite_path
+    from posapp.backup_pg import run_scheduled_pg, run_scheduled_sqlite
 
     explicit = bool(b.dir)
     run: Callable[[], Path | None]
@@ -167,9 +167,14 @@ def _backup_job(
             return None
 
         def run() -> Path | None:
-            check_target(b.resolved_dir(), explicit=explicit)
-            return run_scheduled(
-                source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
+            return run_scheduled_sqlite(
+                db,
+                source,
+                b.resolved_dir(),
+                register=settings.register.id,
+                every_hours=b.every_hours,
+                keep_days=b.keep_days,
+                explicit_dir=explicit,
             )
 
     elif b.back_office:

@@ -26,7 +26,7 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote
 
 from sqlalchemy import create_engine, text
@@ -36,7 +36,11 @@ from posapp.backup import BackupError, BackupInfo
 from posapp.error_codes import BackupErrorCode
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from posapp.db.engine import Database, UnitOfWork
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -211,16 +215,16 @@ def check_dump(dump: Path, url: str) -> list[str]:
 DUMP_SUFFIX = ".dump"
 DUMP_MAGIC = b"PGDMP"
 _LAST_AT, _LAST_REGISTER, _LAST_BYTES, _LAST_FILE = (
-    "pg_backup.at",
-    "pg_backup.register",
-    "pg_backup.bytes",
-    "pg_backup.file",
+    "backup.at",
+    "backup.register",
+    "backup.bytes",
+    "backup.file",
 )
 _FAILED_AT, _FAILED_CODE, _FAILED_REGISTER, _FAILED_DATA = (
-    "pg_backup.failed_at",
-    "pg_backup.failed_code",
-    "pg_backup.failed_register",
-    "pg_backup.failed_data",  # JSON: the error's words' fields (the folder, the tool)
+    "backup.failed_at",
+    "backup.failed_code",
+    "backup.failed_register",
+    "backup.failed_data",  # JSON: the error's words' fields (the folder, the tool)
 )
 
 
@@ -302,21 +306,9 @@ def run_scheduled_pg(
             try:
                 info = _dump_into(url, out, explicit_dir=explicit_dir)
             except BackupError as exc:
-                _record_failure(db, now, register, exc)
+                record_failure(db, now, register, exc)
                 raise
-            _record(
-                db,
-                {
-                    _LAST_AT: now.isoformat(),
-                    _LAST_REGISTER: register,
-                    _LAST_BYTES: str(info.bytes),
-                    _LAST_FILE: str(info.path)[-200:],
-                    _FAILED_AT: "",
-                    _FAILED_CODE: "",
-                    _FAILED_REGISTER: "",
-                    _FAILED_DATA: "",
-                },
-            )
+            record_backup(db, now, register, info.path)
             prune(directory, DUMP_SUFFIX, DUMP_MAGIC, keep_days=keep_days, now=now)
             return info.path
         finally:
@@ -324,12 +316,59 @@ def run_scheduled_pg(
             conn.commit()
 
 
+def run_scheduled_sqlite(
+    db: Database,
+    source: Path,
+    directory: Path,
+    *,
+    register: str,
+    every_hours: int,
+    keep_days: int,
+    explicit_dir: bool = True,
+    now: dt.datetime | None = None,
+) -> Path | None:
+    """An SQLite till's scheduled backup (:func:`posapp.backup.run_scheduled`) into a folder
+    checked as :func:`check_target` does (a folder the settings name is never created), the
+    backup or its failure recorded as the PostgreSQL one is, for the settings screen."""
+    from posapp.backup import run_scheduled
+
+    now = _utc(now)
+    try:
+        made = _guarded(
+            directory,
+            explicit_dir,
+            lambda: run_scheduled(
+                source, directory, every_hours=every_hours, keep_days=keep_days, now=now
+            ),
+            BackupErrorCode.SQLITE,
+        )
+    except BackupError as exc:
+        record_failure(db, now, register, exc)
+        raise
+    if made is not None:
+        record_backup(db, now, register, made)
+    return made
+
+
 def _dump_into(url: str, out: Path, *, explicit_dir: bool) -> BackupInfo:
     """check_target, then backup_postgres; every failure as a :class:`BackupError`."""
-    directory = out.parent
+    return _guarded(
+        out.parent,
+        explicit_dir,
+        lambda: backup_postgres(url, out, create_folder=not explicit_dir),
+    )
+
+
+def _guarded(
+    directory: Path,
+    explicit_dir: bool,
+    make: Callable[[], T],
+    other: BackupErrorCode = BackupErrorCode.PG_FAILED,
+) -> T:
+    """check_target, then ``make()``; every failure as a :class:`BackupError`."""
     try:
         check_target(directory, explicit=explicit_dir)
-        return backup_postgres(url, out, create_folder=not explicit_dir)
+        return make()
     except BackupError:
         raise
     except OSError as exc:  # the drive went away or filled up mid-dump
@@ -344,12 +383,27 @@ def _dump_into(url: str, out: Path, *, explicit_dir: bool) -> BackupInfo:
             folder=str(directory),
         ) from exc
     except Exception as exc:  # the scratch database could not be made, the server went away
-        raise BackupError(
-            f"the PostgreSQL backup failed: {exc}", code=BackupErrorCode.PG_FAILED
-        ) from exc
+        raise BackupError(f"the backup failed: {exc}", code=other) from exc
 
 
-def _record_failure(db: Database, now: dt.datetime, register: str, exc: BackupError) -> None:
+def record_backup(db: Database, now: dt.datetime, register: str, made: Path) -> None:
+    """A scheduled backup made: when, by which till, its size and file (and no failure)."""
+    _record(
+        db,
+        {
+            _LAST_AT: now.isoformat(),
+            _LAST_REGISTER: register,
+            _LAST_BYTES: str(made.stat().st_size),
+            _LAST_FILE: str(made)[-200:],
+            _FAILED_AT: "",
+            _FAILED_CODE: "",
+            _FAILED_REGISTER: "",
+            _FAILED_DATA: "",
+        },
+    )
+
+
+def record_failure(db: Database, now: dt.datetime, register: str, exc: BackupError) -> None:
     """The failure where every till's screen sees it; a database that is down keeps nothing
     (the log has it)."""
     shown = {k: v for k, v in (exc.data or {}).items() if isinstance(v, str)}
@@ -378,9 +432,10 @@ def _record(db: Database, facts: dict[str, str]) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class PgBackupStatus:
-    """The store's last scheduled PostgreSQL backup and its last failure, as every till sees
-    them (empty strings: none)."""
+class BackupStatus:
+    """The last scheduled backup and the last failure since (empty strings: none). PostgreSQL:
+    the store's, whichever back-office till made it, as every till sees them; SQLite: this
+    till's own file."""
 
     at: str
     register: str
@@ -392,11 +447,11 @@ class PgBackupStatus:
     failed_data: dict[str, str]  # the fields of the failure's words (the folder, the tool)
 
 
-def pg_backup_status(db: Database) -> PgBackupStatus:
-    """What the back-office till last recorded about its backups."""
+def backup_status(db: Database) -> BackupStatus:
+    """What the scheduled backups last recorded (posapp.backup_pg.record_backup/_failure)."""
     from posapp.sales import journal
 
-    def read(uow: UnitOfWork) -> PgBackupStatus:
+    def read(uow: UnitOfWork) -> BackupStatus:
         f = {
             k: journal.store_fact(uow.conn, k) or ""
             for k in (
@@ -414,7 +469,7 @@ def pg_backup_status(db: Database) -> PgBackupStatus:
             data = json.loads(f[_FAILED_DATA]) if f[_FAILED_DATA] else {}
         except ValueError:
             data = {}
-        return PgBackupStatus(
+        return BackupStatus(
             f[_LAST_AT],
             f[_LAST_REGISTER],
             int(f[_LAST_BYTES] or 0),

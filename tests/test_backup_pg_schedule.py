@@ -18,8 +18,8 @@ from posapp.backup import SQLITE_MAGIC, BackupError, prune
 from posapp.backup_pg import (
     DUMP_MAGIC,
     DUMP_SUFFIX,
+    backup_status,
     check_dump,
-    pg_backup_status,
     run_scheduled_pg,
 )
 from posapp.db.engine import Database
@@ -53,7 +53,7 @@ def test_a_due_scheduled_run_writes_a_verified_dump_and_records_it(
     assert made.read_bytes()[:5] == DUMP_MAGIC
     assert check_dump(made, url) == []  # restores and verifies
     assert list(folder.glob(".backup-*")) == []
-    status = pg_backup_status(db)
+    status = backup_status(db)
     assert (status.at, status.register, status.bytes) == (
         T0.isoformat(),
         "R09",
@@ -140,7 +140,7 @@ def test_two_back_office_tills_make_one_dump_per_interval_never_two_at_once(
             is None
         )
         assert len(_dumps(folder)) == 2
-        assert pg_backup_status(db_a).register == "R02"
+        assert backup_status(db_a).register == "R02"
     finally:
         db_b.dispose()
 
@@ -198,7 +198,7 @@ def test_a_missing_folder_is_said_in_korean_not_created_and_retried_when_back(
     assert said is not None and str(mount) in said and "USB" in said and "찾을 수 없습니다" in said
     assert not mount.exists() and not mount.parent.exists()  # nothing made on the till's disk
     # recorded where every till sees it, with what the words need
-    status = pg_backup_status(db)
+    status = backup_status(db)
     assert (status.failed_at, status.failed_code, status.failed_register) == (
         T0.isoformat(),
         "backup.target_missing",
@@ -212,7 +212,7 @@ def test_a_missing_folder_is_said_in_korean_not_created_and_retried_when_back(
     later = T0 + dt.timedelta(hours=1)
     made = run_scheduled_pg(db, url, mount, register="R01", every_hours=24, keep_days=14, now=later)
     assert made is not None and made.parent == mount
-    status = pg_backup_status(db)
+    status = backup_status(db)
     assert status.at == later.isoformat() and status.failed_code == "" and status.failed_at == ""
 
 
@@ -228,7 +228,7 @@ def test_a_failed_dump_is_recorded_and_the_next_run_retries(
         run_scheduled_pg(db, url, folder, register="R03", every_hours=24, keep_days=14, now=T0)
     assert caught.value.code == BackupErrorCode.BAD_COPY
     assert _dumps(folder) == [] and list(folder.glob(".backup-*")) == []
-    status = pg_backup_status(db)
+    status = backup_status(db)
     assert (status.failed_code, status.failed_register) == ("backup.bad_copy", "R03")
     assert words(status.failed_code, status.failed_data, "ko")
     # mended, the next run (not "due" by the failed one) makes it
@@ -237,4 +237,4 @@ def test_a_failed_dump_is_recorded_and_the_next_run_retries(
     assert run_scheduled_pg(
         db, url, folder, register="R03", every_hours=24, keep_days=14, now=later
     )
-    assert pg_backup_status(db).failed_code == ""
+    assert backup_status(db).failed_code == ""
