@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 
 from posapp.app import build
 from posapp.auth.service import Role, create_user
@@ -22,6 +21,7 @@ from tests.conftest import Store
 from tests.support.scanning import use_wedge
 from tests.ui.test_checkout_flow import Script, sign_in
 from tests.ui.test_settings_dialog import config  # noqa: F401 (the fixture)
+from tests.ui.test_settings_dialog import open_settings as opened
 
 
 @pytest.fixture
@@ -49,14 +49,7 @@ def office(qtbot: Any, store: Store, tmp_path: Path, config: Path) -> Any:  # no
 
 def open_settings(qtbot: Any, window: Any, script: Script) -> SettingsDialog:
     script.push("pin", "9999")  # the admin's approval for the cashier
-    qtbot.keyClick(
-        window,
-        Qt.Key.Key_S,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    dialog = getattr(window, "_settings_dialog", None)
-    assert dialog is not None and dialog.isVisible(), window.message.text()
-    return dialog
+    return opened(qtbot, window)
 
 
 def test_the_settings_screen_shows_the_last_failure_in_korean_then_the_backup(
