@@ -11,6 +11,13 @@ Owns:
 * :func:`remove_stale_temps`: the temporary files of backups whose process is gone (killed mid
   copy) are deleted; each temporary file names its process (``.backup-<pid>-….tmp``).
 * :func:`same_disk_warning`: the words to show while backups sit on the database's own disk.
+* :func:`check_target`: a backup folder the settings name is never created (a USB drive that is
+  not plugged in leaves its mount point; backups made there would sit on the till's own disk).
+* :func:`run_scheduled_pg`: the back-office till's scheduled dump — one per interval for the
+  store, never two at once (an advisory lock per store), old dumps pruned
+  (:func:`posapp.backup.prune`); :func:`run_scheduled_sqlite`: an SQLite till's, the same way.
+* :func:`backup_status`: the last scheduled backup and the last failure, recorded in
+  ``store_meta`` (:func:`record_backup`, :func:`record_failure`) for the settings screen.
 """
 
 from __future__ import annotations
