@@ -1,8 +1,9 @@
 """The till's background jobs, each on a timer and off the Qt thread: unpaid class bookings
 past their hold time released every minute, pending 현금영수증 and the card (or 현금영수증)
 cancels of refunds retried every few minutes while a terminal is configured, and the scheduled
-SQLite backup checked hourly; and the :class:`Bridge` whose signals carry the workers' and
-devices' news from their threads to the Qt thread."""
+backup checked hourly (SQLite: every till; PostgreSQL: the till set as back office); and the
+:class:`Bridge` whose signals carry the workers' and devices' news from their threads to the
+Qt thread."""
 
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ class Jobs:
     retry_cash_receipts: Callable[[], Task[RetryResult]]
     backups: QTimer | None
     retry_card_cancels: Callable[[], Task[CancelRetryResult]] | None = None
+    # the scheduled backup's run (what the backups timer calls): None when this till makes none
+    back_up: Callable[[], Task[Path | None]] | None = None
 
     def stop(self) -> None:
         if self.backups is not None:
@@ -131,37 +134,81 @@ def start_jobs(
     if terminal is not None:
         _timer(owner, 180_000, retry_cash_receipts)
         _timer(owner, 180_000, retry_card_cancels)
+    back_up = _backup_job(db, settings, runner)
     return Jobs(
         release_class_holds,
         retry_cash_receipts,
-        _schedule_backups(db, settings, runner),
+        _schedule(back_up),
         retry_card_cancels,
+        back_up,
     )
 
 
-def _schedule_backups(db: Database, settings: Settings, runner: Runner) -> QTimer | None:
-    """SQLite: a scheduled backup checked every hour on the I/O pool (never the Qt thread)."""
-    if db.dialect != "sqlite" or not settings.backup.enabled:
-        return None
-    from posapp.backup import BackupError, run_scheduled, sqlite_path
-
-    try:
-        source = sqlite_path(db.url)
-    except BackupError:
-        return None
+def _backup_job(
+    db: Database, settings: Settings, runner: Runner
+) -> Callable[[], Task[Path | None]] | None:
+    """The scheduled backup, on the I/O pool (never the Qt thread), or None when this till
+    makes none. SQLite: every till backs up its own file. PostgreSQL: the till set as back
+    office (``[backup] back_office``) makes the store's ``pg_dump`` (posapp.backup_pg). A
+    folder named in ``[backup] dir`` (a USB drive, a share) is never created: while it is
+    missing the run fails in words and the next one tries again."""
     b = settings.backup
+    if not b.enabled:
+        return None
+    from posapp.backup import BackupError, sqlite_path
+    from posapp.backup_pg import run_scheduled_pg, run_scheduled_sqlite
 
-    def run() -> Path | None:
-        return run_scheduled(
-            source, b.resolved_dir(), every_hours=b.every_hours, keep_days=b.keep_days
-        )
+    explicit = bool(b.dir)
+    run: Callable[[], Path | None]
+    if db.dialect == "sqlite":
+        try:
+            source = sqlite_path(db.url)
+        except BackupError:  # an in-memory database: nothing to back up
+            return None
 
+        def run() -> Path | None:
+            return run_scheduled_sqlite(
+                db,
+                source,
+                b.resolved_dir(),
+                register=settings.register.id,
+                every_hours=b.every_hours,
+                keep_days=b.keep_days,
+                explicit_dir=explicit,
+            )
+
+    elif b.back_office:
+
+        def run() -> Path | None:
+            return run_scheduled_pg(
+                db,
+                db.url,
+                b.resolved_dir(),
+                register=settings.register.id,
+                every_hours=b.every_hours,
+                keep_days=b.keep_days,
+                explicit_dir=explicit,
+            )
+
+    else:
+        return None
+
+    def back_up() -> Task[Path | None]:
+        return runner.io(run).failure(lambda exc: log.error("scheduled backup failed: %s", exc))
+
+    return back_up
+
+
+def _schedule(back_up: Callable[[], object] | None) -> QTimer | None:
+    """The backup checked a minute after start-up, then hourly (one timer: stop() ends it)."""
+    if back_up is None:
+        return None
     timer = QTimer()
-    timer.setInterval(60_000)  # a minute after start-up, then hourly (one timer: stop() ends it)
+    timer.setInterval(60_000)
 
     def tick() -> None:
         timer.setInterval(3_600_000)
-        runner.io(run).failure(lambda exc: log.error("scheduled backup failed: %s", exc))
+        back_up()
 
     timer.timeout.connect(tick)
     timer.start()

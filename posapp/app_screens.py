@@ -112,7 +112,10 @@ def wire_screens(
     install_audit_shortcut(gate, AuditLog(db))
     window.on_staff = staff_opener(gate, StaffAdmin(db, register_id=register))
     till = TillSettings(
-        db, config_path or default_config_path(), locales=tuple(available_locales())
+        db,
+        config_path or default_config_path(),
+        locales=tuple(available_locales()),
+        backup=settings.backup,
     )
     window.on_settings = settings_opener(gate, till)
     policy_opener(gate, StorePolicyAdmin(db, register_id=register))  # Ctrl+Shift+L

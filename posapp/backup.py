@@ -368,10 +368,47 @@ def run_scheduled(
     if not dated or now - dated[-1][1] >= dt.timedelta(hours=every_hours):
         made = directory / f"{SCHEDULED_PREFIX}{now:%Y%m%d-%H%M%S}{SCHEDULED_SUFFIX}"
         backup_sqlite(source, made)
-        dated.append((made, now))
-    cutoff = now - dt.timedelta(days=keep_days)
-    for path, taken in dated[:-1]:
-        if taken < cutoff:
-            path.unlink(missing_ok=True)
-            log.info("old backup %s deleted (kept %d days)", path.name, keep_days)
+    prune(directory, SCHEDULED_SUFFIX, SQLITE_MAGIC, keep_days=keep_days, now=now)
     return made
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def prune(
+    directory: Path, suffix: str, magic: bytes, *, keep_days: int, now: dt.datetime
+) -> list[Path]:
+    """Delete this program's scheduled backups in ``directory`` older than ``keep_days``.
+
+    The one retention rule of both backends. Only files that are ours are ever deleted: named
+    ``posapp-YYYYmmdd-HHMMSS<suffix>`` exactly and starting with ``magic`` (a file of someone
+    else's that happens to share the folder, or a name we did not write, is left alone). The
+    newest good backup is never deleted, whatever its age (a till off for three weeks still
+    has one)."""
+    ours: list[tuple[Path, dt.datetime]] = []
+    if not directory.is_dir():
+        return []
+    for path in directory.iterdir():
+        if not (path.name.startswith(SCHEDULED_PREFIX) and path.name.endswith(suffix)):
+            continue
+        stamp = path.name[len(SCHEDULED_PREFIX) : -len(suffix)]
+        try:
+            taken = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
+            with path.open("rb") as f:
+                if not path.is_file() or f.read(len(magic)) != magic:
+                    continue
+        except (ValueError, OSError):
+            continue
+        ours.append((path, taken))
+    ours.sort(key=lambda pt: pt[1])
+    cutoff = now - dt.timedelta(days=keep_days)
+    removed = []
+    for path, taken in ours[:-1]:
+        if taken < cutoff:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+            log.info("old backup %s deleted (kept %d days)", path.name, keep_days)
+    return removed

@@ -283,8 +283,10 @@ class ClassSettings:
 
 @dataclass(frozen=True)
 class BackupSettings:
-    enabled: bool = True  # scheduled backups of the SQLite database (PostgreSQL: pg_dump)
-    dir: str = ""  # empty: "backups" in the data directory
+    enabled: bool = True  # scheduled backups (SQLite: every till; PostgreSQL: see back_office)
+    dir: str = ""  # empty: "backups" in the data directory; a folder named here is never created
+    # PostgreSQL: this till makes the store's scheduled pg_dump (two set: still one per interval)
+    back_office: bool = False
     every_hours: int = 24
     keep_days: int = 14
 

@@ -66,12 +66,19 @@ class BackupErrorCode(StrEnum):
     NOT_SQLITE = "backup.not_sqlite"
     SAME = "backup.same"
     SQLITE = "backup.sqlite"
+    TARGET_MISSING = "backup.target_missing"
+    TARGET_NOT_WRITABLE = "backup.target_not_writable"
+    TOOL_MISSING = "backup.tool_missing"
+    PG_FAILED = "backup.pg_failed"
 
 
 class RestoreErrorCode(StrEnum):
     """``restore.*`` codes."""
 
     REFUSED = "restore.refused"
+    OTHER_STORE = "restore.other_store"
+    ALTERED = "restore.altered"
+    OTHERS_CONNECTED = "restore.others_connected"
 
 
 class SecretErrorCode(StrEnum):

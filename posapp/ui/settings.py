@@ -1,6 +1,6 @@
 """The settings screen: register this till (id, name), its printer and cash drawer, scanner and
 scale ports, the database it uses (with a connection test), the online platform and the UI
-language.
+language; and the last scheduled backup and the last failure since (read only).
 
 Qt only: it edits a :class:`posapp.usecases.settings.TillSetup`; the connection test and the
 save are calls of :class:`posapp.usecases.settings.TillSettings` — the test an ``IoOp`` on the
@@ -10,6 +10,7 @@ worker — and report back in words. Nothing typed is lost when something is ref
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.ui.i18n import QT_TRANSLATE_NOOP
-from posapp.ui.messages import explain
+from posapp.ui.inventory_edit import local_time
+from posapp.ui.messages import explain, row_problem
 from posapp.ui.operations import IoOp, Op, Runner
 from posapp.usecases.settings import (
     DRAWER_PINS,
@@ -37,6 +39,7 @@ from posapp.usecases.settings import (
     PRINTER_KINDS,
     SCALE_KINDS,
     SCANNER_KINDS,
+    BackupView,
     CardCheck,
     DbCheck,
     Saved,
@@ -96,6 +99,18 @@ def where_words(where: str) -> str:
     return where
 
 
+def _when(iso: str) -> str:
+    """A recorded UTC time in the store's time zone (``2026-12-01 11:00``)."""
+    try:
+        return local_time(dt.datetime.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{max(n, 0) / 1000:,.0f} KB"
+
+
 class SettingsDialog(QDialog):
     """Edit the till's setup; 연결 시험 (Ctrl+T) checks the database URL, 저장 (Ctrl+S) saves."""
 
@@ -126,7 +141,12 @@ class SettingsDialog(QDialog):
         f.addRow(self.tr(FIELD_NAMES["register_name"]), self.register_name)
         self.locale_box = self._combo(locales, setup.locale)
         f.addRow(self.tr(FIELD_NAMES["locale"]), self.locale_box)
-        root.addWidget(till)
+        top = QHBoxLayout()  # the till and its backups side by side: the whole fits 1024×768
+        top.addWidget(till, 1)
+        upper = QVBoxLayout()  # and under them, the whole width, a backup's failure
+        upper.setSpacing(2)
+        upper.addLayout(top)
+        root.addLayout(upper)
 
         dev = QGroupBox(self.tr("프린터·돈통·스캐너·저울"))
         f = QFormLayout(dev)
@@ -208,6 +228,21 @@ class SettingsDialog(QDialog):
         f.addRow(self.tr(FIELD_NAMES["platform_token"]), self.token)
         root.addWidget(data)
 
+        backup = QGroupBox(self.tr("백업"))  # beside 계산대, at the top
+        f = QFormLayout(backup)
+        self.backup_folder = QLabel("")
+        self.backup_folder.setWordWrap(True)
+        f.addRow(self.tr("백업 폴더"), self.backup_folder)
+        self.backup_state = QLabel(self.tr("읽는 중…"))
+        self.backup_state.setWordWrap(True)
+        f.addRow(self.tr("마지막 백업"), self.backup_state)
+        self.backup_failure = QLabel("")
+        self.backup_failure.setWordWrap(True)
+        self.backup_failure.setStyleSheet("color: #b00020;")
+        self.backup_failure.hide()
+        top.addWidget(backup, 1)
+        upper.addWidget(self.backup_failure)  # the whole width: a long folder's words fit
+
         self.message = QLabel(
             self.tr("저장한 설정은 다시 시작하면 적용됩니다 (계산대 이름은 바로).")
         )
@@ -226,7 +261,10 @@ class SettingsDialog(QDialog):
         self.scanner_kind.currentIndexChanged.connect(self._enable)
         self.scale_kind.currentIndexChanged.connect(self._enable)
         self._enable()
-        self.resize(720, 640)
+        self.resize(900, 660)
+        Op(self, self.runner, settings.backup_view).success(self._backup_shown).failure(
+            lambda exc: self.backup_state.setText(explain(exc))
+        ).run()
 
     def _combo(self, values: Any, current: Any, suffix: str = "") -> QComboBox:
         combo = QComboBox()
@@ -272,6 +310,31 @@ class SettingsDialog(QDialog):
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+
+    # --- the scheduled backups ------------------------------------------------------------
+
+    def _backup_shown(self, view: BackupView) -> None:
+        s = view.status
+        self.backup_folder.setText(view.folder)
+        if s.at:
+            text = self.tr("{when} · 계산대 {register} · {size}").format(
+                when=_when(s.at), register=s.register, size=_size(s.bytes)
+            )
+        else:
+            text = self.tr("아직 없습니다")
+        if not view.makes_backups:
+            text += " · " + self.tr(
+                "이 계산대는 정기 백업을 하지 않습니다 (백오피스 계산대가 합니다)"
+            )
+        self.backup_state.setText(text)
+        if view.failing:
+            said = row_problem(s.failed_code, dict(s.failed_data), s.failed_code)
+            self.backup_failure.setText(
+                self.tr("{when} 실패 · 계산대 {register}: {why}").format(
+                    when=_when(s.failed_at), register=s.failed_register, why=said
+                )
+            )
+        self.backup_failure.setVisible(view.failing)
 
     # --- the database connection test --------------------------------------------------
 

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from posapp import secrets, till_setup
-from posapp.config import DRAWER_PINS, PAPER_WIDTHS, PRINTER_KINDS, SCALE_KINDS, SCANNER_KINDS
+from posapp.backup_pg import BackupStatus, backup_status
+from posapp.config import (
+    DRAWER_PINS,
+    PAPER_WIDTHS,
+    PRINTER_KINDS,
+    SCALE_KINDS,
+    SCANNER_KINDS,
+    BackupSettings,
+)
 from posapp.db.engine import Database
 from posapp.error_codes import SetupErrorCode
 from posapp.till_setup import (
@@ -35,14 +43,51 @@ class CardCheck:
         return self.terminal == "simulator"
 
 
+@dataclass(frozen=True)
+class BackupView:
+    """The scheduled backups as the settings screen shows them: the folder, whether this till
+    makes them (SQLite: every till; PostgreSQL: the one set as back office) and the last
+    backup and failure recorded (PostgreSQL: the store's, whichever till made it)."""
+
+    folder: str
+    makes_backups: bool
+    postgres: bool
+    status: BackupStatus
+
+    @property
+    def failing(self) -> bool:
+        """A failure recorded after the last backup (the next run has not mended it yet)."""
+        s = self.status
+        return bool(s.failed_at) and (not s.at or s.failed_at >= s.at)
+
+
 class TillSettings:
     """The settings of the till whose config file is ``path``, saved into ``db``'s register
-    list; ``locales`` are the UI languages a setup may choose."""
+    list; ``locales`` are the UI languages a setup may choose; ``backup`` the backup settings
+    this till runs with."""
 
-    def __init__(self, db: Database, path: Path, *, locales: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        *,
+        locales: tuple[str, ...] = (),
+        backup: BackupSettings | None = None,
+    ) -> None:
         self._db = db
         self.path = path
         self.locales = locales
+        self.backup = backup or BackupSettings()
+
+    def backup_view(self) -> BackupView:
+        """The last scheduled backup and failure, read from the database."""
+        b, postgres = self.backup, self._db.dialect != "sqlite"
+        return BackupView(
+            str(b.resolved_dir()),
+            b.enabled and (b.back_office or not postgres),
+            postgres,
+            backup_status(self._db),
+        )
 
     def read(self) -> TillSetup:
         """The setup as the config file holds it now."""
@@ -83,6 +128,8 @@ __all__ = [
     "PRINTER_KINDS",
     "SCALE_KINDS",
     "SCANNER_KINDS",
+    "BackupStatus",
+    "BackupView",
     "CardCheck",
     "DbCheck",
     "Saved",

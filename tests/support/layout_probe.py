@@ -13,6 +13,7 @@ problems (empty: fits). ``SHOTS_DIR`` also saves a PNG of each window.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -57,6 +58,25 @@ class _Answers:
         return lambda *a, **k: None
 
 
+def _backup_news(db: Any) -> None:
+    """A scheduled backup made, then one failed (a USB drive unplugged, a long path): the
+    settings screen's 백업 group at its tallest."""
+    import datetime as dt
+
+    from posapp.backup import BackupError, sqlite_path
+    from posapp.backup_pg import run_scheduled_sqlite
+
+    source, at = sqlite_path(db.url), dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
+    folder = Path(tempfile.mkdtemp(prefix="posapp-backups-"))
+    run_scheduled_sqlite(db, source, folder, register="R01", every_hours=24, keep_days=14, now=at)
+    gone = Path("/media/posapp/USB 드라이브 (매장 백오피스 백업용)/posapp-backups/아이마켓유 안국")
+    with contextlib.suppress(BackupError):
+        run_scheduled_sqlite(
+            db, source, gone, register="R01", every_hours=24, keep_days=14,
+            now=at + dt.timedelta(days=1),
+        )  # fmt: skip
+
+
 def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
@@ -85,6 +105,7 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     )
     db = open_database(settings)
     load_demo(db, days=1, sales_per_day=5)
+    _backup_news(db)
     parts = build(db, settings, runner=SyncRunner())
     window, session = parts.window, parts.session
     window.ask = _Answers()  # type: ignore[assignment]

@@ -142,6 +142,43 @@ WORDS: dict[str, Words] = {
         "백업 중 SQLite 오류가 났습니다.",
         "SQLite failed during the backup.",
     ),
+    BackupErrorCode.TARGET_MISSING: Words(
+        "백업 폴더 {folder}를 찾을 수 없습니다. USB 드라이브나 네트워크 공유가 연결되어 "
+        "있는지 확인하세요. 다음 백업 때 다시 시도합니다.",
+        "The backup folder {folder} cannot be found. Check that the USB drive or network "
+        "share is connected. The next backup will try again.",
+    ),
+    BackupErrorCode.TARGET_NOT_WRITABLE: Words(
+        "백업 폴더 {folder}에 쓸 수 없습니다(읽기 전용이거나 가득 찼습니다). 다음 백업 때 "
+        "다시 시도합니다.",
+        "The backup folder {folder} cannot be written (read-only or full). The next backup "
+        "will try again.",
+    ),
+    BackupErrorCode.TOOL_MISSING: Words(
+        "{tool} 프로그램이 없습니다. PostgreSQL 클라이언트(postgresql-client)를 설치하세요.",
+        "{tool} is not installed. Install the PostgreSQL client (postgresql-client).",
+    ),
+    BackupErrorCode.PG_FAILED: Words(
+        "PostgreSQL 백업(pg_dump) 또는 복원(pg_restore)이 실패했습니다. 다음 백업 때 다시 "
+        "시도합니다.",
+        "The PostgreSQL dump (pg_dump) or restore (pg_restore) failed. The next backup will "
+        "try again.",
+    ),
+    RestoreErrorCode.OTHER_STORE: Words(
+        "다른 매장의 백업이라 복원하지 않았습니다.",
+        "Not restored: the backup is another store's.",
+    ),
+    RestoreErrorCode.ALTERED: Words(
+        "백업의 구조가 바뀌어 있어(이 프로그램이 만들지 않은 트리거·뷰·테이블) 복원하지 "
+        "않았습니다.",
+        "Not restored: the backup's structure was altered (a trigger, view or table this "
+        "program never makes).",
+    ),
+    RestoreErrorCode.OTHERS_CONNECTED: Words(
+        "다른 계산대 {count}대가 아직 데이터베이스에 연결되어 있어 복원하지 않았습니다. 먼저 "
+        "모두 종료하세요.",
+        "Not restored: {count} other tills are still connected to the database. Close them first.",
+    ),
     RestoreErrorCode.REFUSED: Words(
         "복원을 거부했습니다: 손상되었거나 POS 데이터베이스가 아닙니다.",
         "Restore refused: the file is damaged or not a POS database.",
