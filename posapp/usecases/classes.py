@@ -3,7 +3,11 @@
 session or a weekly series, booking (seated or waitlisted), check-in, cancelling with the
 refund tiers (a refund pays money out: it needs an approval for ``class.refund`` bound to the
 amount), the ticket line the checkout adds to take a booking's fee, marking a session held,
-and the roster / prep sheet PDFs.
+the roster / prep sheet PDFs, and a booking marked for a 세금계산서
+(:meth:`Classes.request_tax_invoice`: a booking not paid at the till — a company's
+계좌이체 — gets its own request from the booking's fee and the session's day; one paid at the till is its receipt's request, refused
+for a card slip or a 현금영수증 with the same words as at the till). Cancelling a booking
+cancels its request still waiting to be issued, in the same transaction.
 
 Each method owns its transaction (:mod:`posapp.classes` does the work inside it) and returns
 the frozen dataclasses re-exported here, so a screen imports nothing of ``posapp.classes``.
@@ -48,6 +52,9 @@ from posapp.domain.cart import CartLine
 from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.inventory.partners import list_regions
+from posapp.reports import tax_invoices
+from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
+from posapp.sales import receipt_lookup
 from posapp.sales.tenders import Method
 from posapp.usecases.approvals import APPROVAL_REQUIRED, Approval
 
@@ -204,7 +211,7 @@ class Classes:
                     permission=REFUND_PERMISSION,
                     amount=due.amount,
                 )
-            return bk.cancel(
+            result = bk.cancel(
                 uow,
                 booking_uuid,
                 policy=self._policy(uow),
@@ -212,6 +219,38 @@ class Classes:
                 register_id=self.register_id,
                 approved_by=approval.approver_id if approval is not None else None,
             )
+            tax_invoices.cancel_for_booking(uow, booking_uuid, user_id=user_id)
+            return result
+
+        return self._db.transact(run)
+
+    def request_tax_invoice(
+        self, booking_uuid: str, buyer: Buyer, *, user_id: int | None, today: dt.date
+    ) -> TaxInvoiceInfo:
+        """Mark the booking for a 세금계산서 / 계산서 to ``buyer``. Not paid at the till: its
+        own request (the fee by its tax class, dated the session's day), the booking kept
+        (confirmed, no hold) for the transfer, and no till payment taken for it after. Paid
+        at the till: the request of its receipt, refused for a card slip or a 현금영수증
+        (부가가치세법 §33②) and past the 10th of the month after the sale (§34③)."""
+        checked = tax_invoices.check_buyer(buyer)  # the dialog's words before the database
+
+        def run(uow: UnitOfWork) -> TaxInvoiceInfo:
+            b = bk.get_booking(uow, booking_uuid)
+            if b.receipt_no is not None:
+                sale = receipt_lookup.load_sale(uow, b.receipt_no)
+                tax_invoices.check_deadline(sale.business_date, today)
+                return tax_invoices.request(uow, sale.receipt_no, checked, user_id=user_id)
+            supply = booking_payment.invoice_supply(uow, booking_uuid)
+            tax_invoices.check_deadline(supply.day, today)  # a class long past: too late
+            return tax_invoices.request_booking(
+                uow,
+                tax_invoices.Supply(
+                    b.uuid, b.ref, supply.day, supply.item, supply.taxable_total,
+                    supply.exempt_total,
+                ),
+                checked,
+                user_id=user_id,
+            )  # fmt: skip
 
         return self._db.transact(run)
 
@@ -268,6 +307,7 @@ __all__ = [
     "BookingInfo",
     "BookingRequest",
     "BookingResult",
+    "Buyer",
     "ClassPolicy",
     "Classes",
     "Ingredient",
@@ -279,5 +319,6 @@ __all__ = [
     "SessionForm",
     "SessionInfo",
     "SessionSpec",
+    "TaxInvoiceInfo",
     "card_refund_pending",
 ]
