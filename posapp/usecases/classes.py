@@ -5,9 +5,10 @@ refund tiers (a refund pays money out: it needs an approval for ``class.refund``
 amount), the ticket line the checkout adds to take a booking's fee, marking a session held,
 the roster / prep sheet PDFs, and a booking marked for a 세금계산서
 (:meth:`Classes.request_tax_invoice`: a booking not paid at the till — a company's
-계좌이체 — gets its own request from the booking's fee and the session's day; one paid at the till is its receipt's request, refused
-for a card slip or a 현금영수증 with the same words as at the till). Cancelling a booking
-cancels its request still waiting to be issued, in the same transaction.
+계좌이체 — gets its own request from the booking's fee and the session's day; one paid at
+the till is its receipt's request, refused for a card slip or a 현금영수증 with the same
+words as at the till). Cancelling a booking cancels its request still waiting to be
+issued, in the same transaction.
 
 Each method owns its transaction (:mod:`posapp.classes` does the work inside it) and returns
 the frozen dataclasses re-exported here, so a screen imports nothing of ``posapp.classes``.
