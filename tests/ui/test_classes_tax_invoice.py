@@ -214,3 +214,39 @@ def test_a_class_booking_paid_by_transfer_marked_for_a_tax_invoice(
     assert tab.item(0, 5).text() == "취소"
     period = Period(first, _day())
     assert store.db.read(lambda uow: tax_invoices.invoices_report(uow, period)).totals[1] == "0건"
+
+
+def test_a_meeting_room_booked_by_an_organisation_marked_by_its_button(
+    qtbot: Any, store: Store, app: App
+) -> None:
+    """The meeting space is booked in the same window (room 미팅 스페이스): its room fee of
+    110,000 is 과세 — 100,000 + 10,000 on the request, dated the meeting's day."""
+    meeting = store.db.transact(
+        lambda uow: bk.book_meeting(
+            uow,
+            cs.SessionSpec("지역 네트워크 모임", date=_day(), start=dt.time(10, 0), minutes=120,
+                           capacity=1, room=cs.MEETING),
+            organiser="순창군 농업기술센터",
+            phone="01012345678",
+            attendees=12,
+            room_fee=110_000,
+            user_id=None,
+            policy=POLICY,
+        )
+    ).booking  # fmt: skip
+    cls = _open_classes(qtbot, app)
+    cls.room.setCurrentIndex(cls.room.findData(cs.MEETING))
+    _choose_class(qtbot, cls, "지역 네트워크 모임")
+    assert cls.table.item(0, 4).text() == "현장결제"
+
+    def in_buyer(d: TaxInvoiceBuyerDialog) -> None:
+        type_buyer(qtbot, d, GOOD_NO, "한결상사", "tax@hangyeol.co.kr")
+        qtbot.mouseClick(d.ok_btn, Qt.MouseButton.LeftButton)
+
+    when_shown(TaxInvoiceBuyerDialog, in_buyer)
+    said = _press(qtbot, cls, 0, cls.invoice_btn)
+    assert f"{meeting.ref}: 세금계산서 요청을 기록했습니다" in said, said
+    (req,) = store.db.read(lambda uow: tax_invoices.list_invoices(uow))
+    assert (req.supply_value, req.vat, req.business_date) == (100_000, 10_000, _day())
+    assert req.item.startswith("[대관] 지역 네트워크 모임")
+    assert cls.table.item(0, 4).text() == "계좌이체 · 세금계산서 발급 대기"
