@@ -62,6 +62,28 @@ def _book(store: Store, s: cs.SessionInfo, seats: int = 2, **kw) -> bk.BookingIn
     ).booking
 
 
+def book_meeting(
+    store: Store,
+    day: dt.date,
+    room_fee: int,
+    *,
+    pay_on_arrival: bool = True,
+    now: dt.datetime | None = None,
+) -> bk.BookingInfo:
+    """지역 네트워크 모임 in the meeting space on ``day`` at 10:00, 12 attendees, its fee."""
+    spec = cs.SessionSpec(
+        "지역 네트워크 모임", date=day, start=dt.time(10, 0), minutes=120, capacity=1,
+        room=cs.MEETING,
+    )  # fmt: skip
+    return store.db.transact(
+        lambda uow: bk.book_meeting(
+            uow, spec, organiser="순창군 농업기술센터", phone="010-1234-5678", attendees=12,
+            room_fee=room_fee, pay_on_arrival=pay_on_arrival, user_id=None, policy=POLICY,
+            now=now,
+        )
+    ).booking  # fmt: skip
+
+
 @pytest.fixture
 def classes(store: Store) -> Classes:
     return Classes(store.db, POLICY, register_id=store.register)
@@ -123,21 +145,7 @@ def test_a_class_booked_by_transfer_is_a_tax_invoice_in_the_month_of_the_class(
 
 
 def test_a_meeting_room_fee_and_the_buyers_number_checked(store: Store, classes: Classes) -> None:
-    meeting = store.db.transact(
-        lambda uow: bk.book_meeting(
-            uow,
-            cs.SessionSpec("지역 네트워크 모임", date=DAY, start=dt.time(10, 0), minutes=120,
-                           capacity=1, room=cs.MEETING),
-            organiser="한결상사",
-            phone="010-1234-5678",
-            attendees=12,
-            room_fee=110_000,
-            pay_on_arrival=False,
-            user_id=None,
-            policy=POLICY,
-            now=NOW,
-        )
-    ).booking  # fmt: skip
+    meeting = book_meeting(store, DAY, 110_000, pay_on_arrival=False, now=NOW)
     bad = Buyer("220-81-12342", "한결상사", "김한결", "tax@hangyeol.co.kr")
     e = _refused(lambda: classes.request_tax_invoice(meeting.uuid, bad, user_id=None, today=TODAY))
     assert e.code == "tax_invoice.business_no"

@@ -35,6 +35,7 @@ from posapp.ui.reports import ReportsWindow
 from posapp.ui.tasks import SyncRunner
 from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
 from posapp.usecases.reports import Reports
+from tests.classes.test_booking_invoices import book_meeting
 from tests.conftest import Store
 from tests.reports.test_vat_return import card
 from tests.ui.test_checkout_flow import Script, sign_in
@@ -221,19 +222,7 @@ def test_a_meeting_room_booked_by_an_organisation_marked_by_its_button(
 ) -> None:
     """The meeting space is booked in the same window (room 미팅 스페이스): its room fee of
     110,000 is 과세 — 100,000 + 10,000 on the request, dated the meeting's day."""
-    meeting = store.db.transact(
-        lambda uow: bk.book_meeting(
-            uow,
-            cs.SessionSpec("지역 네트워크 모임", date=_day(), start=dt.time(10, 0), minutes=120,
-                           capacity=1, room=cs.MEETING),
-            organiser="순창군 농업기술센터",
-            phone="01012345678",
-            attendees=12,
-            room_fee=110_000,
-            user_id=None,
-            policy=POLICY,
-        )
-    ).booking  # fmt: skip
+    meeting = book_meeting(store, _day(), 110_000)
     cls = _open_classes(qtbot, app)
     cls.room.setCurrentIndex(cls.room.findData(cs.MEETING))
     _choose_class(qtbot, cls, "지역 네트워크 모임")
