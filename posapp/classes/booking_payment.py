@@ -109,7 +109,7 @@ def ticket_line(uow: UnitOfWork, booking_uuid: str) -> CartLine:
         qty, price = 1, b.amount
     return CartLine(
         product_id=_fee_product(uow.conn, meeting),
-        name=_line_name(session),
+        name=line_name(session),
         tax_class=FEE_TAX_CLASS,
         unit=Unit.EA,
         qty=qty,
@@ -118,7 +118,8 @@ def ticket_line(uow: UnitOfWork, booking_uuid: str) -> CartLine:
     )
 
 
-def _line_name(session: SessionInfo) -> str:
+def line_name(session: SessionInfo) -> str:
+    """A booking's 품목: ``[클래스] 순창 고추장 담그기 12/02(수) 14:00`` (``[대관]`` a meeting)."""
     prefix = "대관" if session.kind == MEETING_KIND else "클래스"
     return f"[{prefix}] {session.label()}"[:200]
 
@@ -142,7 +143,7 @@ def invoice_supply(uow: UnitOfWork, booking_uuid: str) -> InvoiceSupply:
     session = get_session(uow, b.session_uuid)
     taxable = b.amount if FEE_TAX_CLASS is TaxClass.TAXABLE else 0
     return InvoiceSupply(
-        b, _line_name(session), session.local_start.date(), taxable, b.amount - taxable
+        b, line_name(session), session.local_start.date(), taxable, b.amount - taxable
     )
 
 

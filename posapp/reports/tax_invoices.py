@@ -279,6 +279,17 @@ def request_booking(
     )
 
 
+def redate_for_booking(uow: UnitOfWork, booking_uuid: str, *, day: dt.date, item: str) -> int:
+    """The booking's class moved: its requests still waiting to be issued take the new day of
+    supply (and the 품목 naming it); an issued one stays (the accountant amends it)."""
+    done = uow.conn.execute(
+        update(T)
+        .where(T.c.booking_uuid == booking_uuid, T.c.state == "to_issue")
+        .values(business_date=day, item=item[:200])
+    )
+    return int(done.rowcount)
+
+
 def cancel_for_booking(
     uow: UnitOfWork, booking_uuid: str, *, user_id: int | None, reason: str = "예약 취소"
 ) -> list[TaxInvoiceInfo]:

@@ -158,10 +158,18 @@ class Classes:
     def change_session(
         self, session_uuid: str, spec: SessionSpec, *, user_id: int | None
     ) -> SessionInfo:
-        """Time, room, capacity (not below the booked seats), fee, ingredients (re-reserved)."""
-        return self._db.transact(
-            lambda uow: cs.update_session(uow, session_uuid, spec, user_id=user_id)
-        )
+        """Time, room, capacity (not below the booked seats), fee, ingredients (re-reserved).
+        A booking's tax-invoice request waiting to be issued follows the class's new day."""
+
+        def run(uow: UnitOfWork) -> SessionInfo:
+            info = cs.update_session(uow, session_uuid, spec, user_id=user_id)
+            day, item = info.local_start.date(), booking_payment.line_name(info)
+            for b in bk.list_bookings(uow, session_uuid):
+                if b.receipt_no is None and b.tax_invoice_state == "to_issue":
+                    tax_invoices.redate_for_booking(uow, b.uuid, day=day, item=item)
+            return info
+
+        return self._db.transact(run)
 
     def cancel_session(self, session_uuid: str, *, user_id: int | None) -> SessionInfo:
         """A session with no live bookings; frees the room and its reservation."""

@@ -218,3 +218,21 @@ def test_a_booking_paid_at_the_till_by_card_or_with_a_cash_receipt_is_refused(
         )
     )
     assert e.code == "tax_invoice.late"
+
+
+def test_a_class_moved_to_january_moves_its_pending_request(store: Store, classes: Classes) -> None:
+    """The supply is the class: moved from 12-02 to 2027-01-06, its pending request goes to
+    January's figures with the new date on its 품목."""
+    s = _session(store)
+    b = _book(store, s)
+    classes.request_tax_invoice(b.uuid, BUYER, user_id=store.manager, today=TODAY)
+    moved = cs.SessionSpec(
+        "순창 고추장 담그기", date=dt.date(2027, 1, 6), start=dt.time(14, 0), minutes=120,
+        capacity=4, fee=35_000,
+    )  # fmt: skip
+    classes.change_session(s.uuid, moved, user_id=store.manager)
+    (req,) = store.db.read(lambda uow: tax_invoices.list_invoices(uow))
+    assert req.business_date == dt.date(2027, 1, 6) and "01/06(수)" in req.item, req.item
+    jan = Period(dt.date(2027, 1, 1), dt.date(2027, 1, 31))
+    assert store.db.read(lambda uow: vat.vat_figures(uow, jan)).row("tax_invoice").supply == 63_636
+    assert store.db.read(lambda uow: vat.vat_figures(uow, DEC)).row("tax_invoice").count == 0
