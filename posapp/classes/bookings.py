@@ -260,6 +260,22 @@ def get_booking(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
     return _info(uow.conn, _row(uow.conn, booking_uuid)["id"])
 
 
+def _check_invoiceable(row: RowMapping) -> None:
+    if row["status"] not in SEATED or row["amount"] <= 0 or row["receipt_no"] is not None:
+        raise ClassError(
+            f"a {row['status']} booking of {row['amount']} won gets no tax invoice here",
+            code=BookingErrorCode.NO_INVOICE,
+            status=row["status"],
+        )
+
+
+def check_invoiceable(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
+    """Refuse, before the buyer is asked, what :func:`keep_for_invoice` would refuse."""
+    row = _row(uow.conn, booking_uuid)
+    _check_invoiceable(row)
+    return _info(uow.conn, row["id"])
+
+
 def keep_for_invoice(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
     """A booking to be paid outside the till against a tax invoice (a company's 계좌이체):
     its seats confirmed with no hold to expire. Refused for a booking waiting, cancelled,
@@ -267,12 +283,7 @@ def keep_for_invoice(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
     is the receipt's, posapp.reports.tax_invoices.request)."""
     conn = uow.conn
     row = _row(conn, booking_uuid, lock=True)
-    if row["status"] not in SEATED or row["amount"] <= 0 or row["receipt_no"] is not None:
-        raise ClassError(
-            f"a {row['status']} booking of {row['amount']} won gets no tax invoice here",
-            code=BookingErrorCode.NO_INVOICE,
-            status=row["status"],
-        )
+    _check_invoiceable(row)
     conn.execute(update(_t).where(_t.c.id == row["id"]).values(status=CONFIRMED, hold_until=None))
     return _info(conn, row["id"])
 

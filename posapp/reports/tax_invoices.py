@@ -122,11 +122,10 @@ def check_buyer(buyer: Buyer) -> Buyer:
     )
 
 
-def request(
-    uow: UnitOfWork, receipt_no: str, buyer: Buyer, *, user_id: int | None, note: str = ""
-) -> TaxInvoiceInfo:
-    """Mark the sale ``receipt_no`` for a 세금계산서 / 계산서 to ``buyer``."""
-    checked = check_buyer(buyer)
+def check_sale(uow: UnitOfWork, receipt_no: str) -> tuple[str, dt.date, int, int, int, str]:
+    """Refuse a request for the sale ``receipt_no`` before the buyer is asked: unknown, a
+    refund, a card slip or a 현금영수증 already its evidence (§33②), a request already.
+    Returns its uuid, business day, 공급가액, 세액, 면세 and receipt number."""
     conn = uow.conn
     sale = conn.execute(
         select(
@@ -164,14 +163,23 @@ def request(
             code=TaxInvoiceErrorCode.DUPLICATE,
             state=STATE_KO.get(old, old),
         )
+    return str(uuid), as_date(day), int(supply), int(vat), int(exempt), str(number)
+
+
+def request(
+    uow: UnitOfWork, receipt_no: str, buyer: Buyer, *, user_id: int | None, note: str = ""
+) -> TaxInvoiceInfo:
+    """Mark the sale ``receipt_no`` for a 세금계산서 / 계산서 to ``buyer``."""
+    checked = check_buyer(buyer)
+    uuid, day, supply, vat, exempt, number = check_sale(uow, receipt_no)
     return _record(
         uow,
         checked,
         target=f"sale:{uuid}",
         keys={"sale_uuid": uuid},
         receipt_no=number,
-        day=as_date(day),
-        figures=(int(supply), int(vat), int(exempt)),
+        day=day,
+        figures=(supply, vat, exempt),
         note=note,
         user_id=user_id,
     )
@@ -251,19 +259,24 @@ def for_booking(uow: UnitOfWork, booking_uuid: str) -> TaxInvoiceInfo | None:
     return None if row is None else _info(row)
 
 
-def request_booking(
-    uow: UnitOfWork, supply: Supply, buyer: Buyer, *, user_id: int | None, note: str = ""
-) -> TaxInvoiceInfo:
-    """Mark a booking not paid at the till for a 세금계산서 (과세) / 계산서 (면세) to ``buyer``:
-    one live request per booking (a cancelled one may be asked again)."""
-    checked = check_buyer(buyer)
-    old = for_booking(uow, supply.booking_uuid)
+def check_booking(uow: UnitOfWork, booking_uuid: str) -> None:
+    """Refuse a second live request for a booking (a cancelled one may be asked again)."""
+    old = for_booking(uow, booking_uuid)
     if old is not None:
         raise TaxInvoiceError(
             "this booking has a request already",
             code=TaxInvoiceErrorCode.BOOKING_DUPLICATE,
             state=old.state_ko,
         )
+
+
+def request_booking(
+    uow: UnitOfWork, supply: Supply, buyer: Buyer, *, user_id: int | None, note: str = ""
+) -> TaxInvoiceInfo:
+    """Mark a booking not paid at the till for a 세금계산서 (과세) / 계산서 (면세) to ``buyer``:
+    one live request per booking (a cancelled one may be asked again)."""
+    checked = check_buyer(buyer)
+    check_booking(uow, supply.booking_uuid)
     split = split_vat(supply.taxable_total, supply.exempt_total)
     return _record(
         uow,

@@ -530,7 +530,13 @@ class ClassesWindow(QMainWindow):
         b = self._selected_booking()
         if b is None:
             return
-        uid, classes = self.user_id, self.classes
+        today = _today()
+        # what would refuse it whatever the buyer (a card slip, a 현금영수증, a request
+        # already) is said before anything is typed
+        self._op(lambda: self.classes.check_tax_invoice(b.uuid, today=today), self._ask_buyer)
+
+    def _ask_buyer(self, b: uc.BookingInfo) -> None:
+        uid, classes, today = self.user_id, self.classes, _today()
         if b.paid:
             note = self.tr("예약 {ref} · 계산대에서 받은 {amount}원").format(
                 ref=b.ref, amount=f"{b.paid_amount:,}"
@@ -544,7 +550,7 @@ class ClassesWindow(QMainWindow):
             receipt_no=b.receipt_no or "",
             note=note,
             submit=lambda buyer: classes.request_tax_invoice(
-                b.uuid, buyer, user_id=uid, today=_today()
+                b.uuid, buyer, user_id=uid, today=today
             ),
             runner=self.runner,
         )

@@ -233,6 +233,26 @@ class Classes:
 
         return self._db.transact(run)
 
+    def check_tax_invoice(self, booking_uuid: str, *, today: dt.date) -> BookingInfo:
+        """What :meth:`request_tax_invoice` would refuse whatever the buyer, said before the
+        buyer is asked: a booking paid at the till by card or with a 현금영수증 (the till's
+        words), past the deadline, waiting / cancelled / free, or with a request already."""
+
+        def run(uow: UnitOfWork) -> BookingInfo:
+            b = bk.get_booking(uow, booking_uuid)
+            if b.receipt_no is not None:
+                day = tax_invoices.check_sale(uow, b.receipt_no)[1]
+                tax_invoices.check_deadline(day, today)
+                return b
+            b = bk.check_invoiceable(uow, booking_uuid)
+            tax_invoices.check_deadline(
+                cs.get_session(uow, b.session_uuid).local_start.date(), today
+            )
+            tax_invoices.check_booking(uow, booking_uuid)
+            return b
+
+        return self._db.read(run)
+
     def request_tax_invoice(
         self, booking_uuid: str, buyer: Buyer, *, user_id: int | None, today: dt.date
     ) -> TaxInvoiceInfo:

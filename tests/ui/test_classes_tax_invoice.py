@@ -5,7 +5,7 @@ a wrong 사업자등록번호 is refused in Korean and fixed by keys, Enter thro
 fields confirms. The booking shows 계좌이체 · 세금계산서 발급 대기, the till refuses to take a
 payment for it (one supply, one evidence), the reports window's 세금계산서 tab lists it with
 its state, and cancelling the booking cancels the request. A booking paid at the till by card
-is refused in the dialog (카드전표, §33②), which stays open with what was typed.
+is refused before the buyer is asked (카드전표, §33②), in the till's words.
 """
 
 from __future__ import annotations
@@ -171,21 +171,18 @@ def test_a_class_booking_paid_by_transfer_marked_for_a_tax_invoice(
     assert "제33조 제2항" in said, said
     assert app.window.model.rowCount() == 0  # nothing went onto the checkout's ticket
 
-    # paid at the till by card: refused in the dialog, which keeps what was typed
-    _click_cell(qtbot, cls.table, 1, 0)
-
-    def in_card(d: TaxInvoiceBuyerDialog) -> None:
-        type_buyer(qtbot, d, GOOD_NO, "한결상사", "tax@hangyeol.co.kr")
-        qtbot.mouseClick(d.ok_btn, Qt.MouseButton.LeftButton)
-        seen["card"] = d.message.text()
-        seen["card_open"] = d.isVisible() and d.ceo.text() == "김한결"
-        d.reject()
-
-    when_shown(TaxInvoiceBuyerDialog, in_card)
-    qtbot.mouseClick(cls.invoice_btn, Qt.MouseButton.LeftButton)
-    assert "카드전표" in seen["card"] and "제33조 제2항" in seen["card"], seen["card"]
-    assert seen["card_open"]
+    # paid at the till by card: refused before the buyer is asked, in the till's words
+    said = _press(qtbot, cls, 1, cls.invoice_btn)
+    assert "카드전표" in said and "제33조 제2항" in said, said
+    assert cls.status.styleSheet() == "color: #b00020;"
+    assert not [
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, TaxInvoiceBuyerDialog) and w.isVisible()
+    ]  # fmt: skip
     assert len(store.db.read(lambda uow: tax_invoices.list_invoices(uow))) == 1
+    # asked twice: the second is refused before the dialog too
+    said = _press(qtbot, cls, 0, cls.invoice_btn)
+    assert "이미 세금계산서 요청이 있습니다 (발급 대기)" in said, said
 
     # the list to issue, in the reports window's 세금계산서 tab (the class's month)
     rw = ReportsWindow(Reports(store.db), SyncRunner(), user_name="박지민", user_id=store.manager)
