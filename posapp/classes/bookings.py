@@ -52,7 +52,7 @@ from posapp.classes.schedule import (
     rereserve,
 )
 from posapp.db.engine import UnitOfWork, inserted_id
-from posapp.db.models import ClassBooking, ClassSession, utcnow
+from posapp.db.models import ClassBooking, ClassSession, TaxInvoice, utcnow
 from posapp.domain.phone import normalize_mobile
 from posapp.inventory.reservations import Shortage
 from posapp.sales import refunds
@@ -106,6 +106,9 @@ class BookingInfo:
     checked_in_at: dt.datetime | None
     created_at: dt.datetime
     waitlist_position: int | None = None
+    #: its 세금계산서 request's state when it has one not cancelled (``to_issue``, ``issued``):
+    #: a request for the booking itself (paid outside the till) or for the sale that paid it
+    tax_invoice_state: str | None = None
 
     @property
     def ref(self) -> str:
@@ -195,6 +198,7 @@ def _infos(conn: Connection, where: Sequence[ColumnElement[bool]]) -> list[Booki
             select(_t.c.id).where(_t.c.session_id == sid, _t.c.status == WAITLIST).order_by(_t.c.id)
         ).scalars()
         positions.update({bid: n for n, bid in enumerate(waiting, start=1)})
+    invoiced = _invoice_states(conn, rows)
     return [
         BookingInfo(
             id=r["id"],
@@ -218,9 +222,27 @@ def _infos(conn: Connection, where: Sequence[ColumnElement[bool]]) -> list[Booki
             checked_in_at=r["checked_in_at"],
             created_at=r["created_at"],
             waitlist_position=positions.get(r["id"]),
+            tax_invoice_state=invoiced.get(r["uuid"]) or invoiced.get(r["sale_uuid"] or ""),
         )
         for r in rows
     ]
+
+
+def _invoice_states(conn: Connection, rows: Sequence[RowMapping]) -> dict[str, str]:
+    """The live tax-invoice requests' states by booking uuid and by paying sale uuid (read
+    only: ``tax_invoices`` is posapp.reports.tax_invoices')."""
+    if not rows:
+        return {}
+    ti = TaxInvoice.__table__
+    bookings = [r["uuid"] for r in rows]
+    sales = [r["sale_uuid"] for r in rows if r["sale_uuid"]]
+    out: dict[str, str] = {}
+    live = ti.c.state != "cancelled"
+    for key, wanted in ((ti.c.booking_uuid, bookings), (ti.c.sale_uuid, sales)):
+        for i in range(0, len(wanted), 500):
+            q = select(key, ti.c.state).where(key.in_(wanted[i : i + 500]), live)
+            out.update({str(k): str(state) for k, state in conn.execute(q)})
+    return out
 
 
 def list_bookings(
@@ -236,6 +258,34 @@ def list_bookings(
 
 def get_booking(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
     return _info(uow.conn, _row(uow.conn, booking_uuid)["id"])
+
+
+def _check_invoiceable(row: RowMapping) -> None:
+    if row["status"] not in SEATED or row["amount"] <= 0 or row["receipt_no"] is not None:
+        raise ClassError(
+            f"a {row['status']} booking of {row['amount']} won gets no tax invoice here",
+            code=BookingErrorCode.NO_INVOICE,
+            status=row["status"],
+        )
+
+
+def check_invoiceable(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
+    """Refuse, before the buyer is asked, what :func:`keep_for_invoice` would refuse."""
+    row = _row(uow.conn, booking_uuid)
+    _check_invoiceable(row)
+    return _info(uow.conn, row["id"])
+
+
+def keep_for_invoice(uow: UnitOfWork, booking_uuid: str) -> BookingInfo:
+    """A booking to be paid outside the till against a tax invoice (a company's 계좌이체):
+    its seats confirmed with no hold to expire. Refused for a booking waiting, cancelled,
+    expired or free (no supply to invoice) and for one paid at the till (its sale's request
+    is the receipt's, posapp.reports.tax_invoices.request)."""
+    conn = uow.conn
+    row = _row(conn, booking_uuid, lock=True)
+    _check_invoiceable(row)
+    conn.execute(update(_t).where(_t.c.id == row["id"]).values(status=CONFIRMED, hold_until=None))
+    return _info(conn, row["id"])
 
 
 def _seated_status(amount: int, pay_on_arrival: bool) -> str:

@@ -44,3 +44,7 @@ class BookingErrorCode(StrEnum):
     NOT_PAYABLE = "booking.not_payable"
     LINE_CHANGED = "booking.line_changed"
     REFUND_NEEDS_TILL = "booking.refund_needs_till"
+    #: a booking marked for a tax invoice, to be paid outside the till (부가가치세법 §33②)
+    TAX_INVOICED = "booking.tax_invoiced"
+    #: a waiting, cancelled, expired or free booking: no supply to invoice
+    NO_INVOICE = "booking.no_invoice"

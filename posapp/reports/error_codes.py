@@ -42,3 +42,5 @@ class TaxInvoiceErrorCode(StrEnum):
     LATE = "tax_invoice.late"
     #: the till is offline: the request waits for the store's database
     OFFLINE = "tax_invoice.offline"
+    #: a class / meeting-room booking that has a live request already
+    BOOKING_DUPLICATE = "tax_invoice.booking_duplicate"

@@ -12,6 +12,12 @@ e-tax invoice is sent to are required; 주소, 업태, 종목 are kept when give
 (:func:`invoices_report`, through the report CSV / XLSX writers) carries every field the store
 has of the e-tax-invoice standard for the accountant's issuing software.
 
+A class or meeting-room booking not paid at the till (a company paying by 계좌이체) is a
+supply with no receipt: :func:`request_booking` records its request from the booking's own
+figures (:class:`Supply`: the session's day as the day of supply, the fee with its tax class),
+keyed by ``booking_uuid``; the VAT figures place it under 세금계산서 / 계산서 in the period of
+that day, and :func:`cancel_for_booking` cancels it when the booking is cancelled.
+
 At the till (:mod:`posapp.usecases.tax_invoice`): :func:`check_tenders` refuses a request with a
 card or electronic part or a 현금영수증 before anything is charged; :func:`request_deadline` is
 the last day a request made after the sale is taken (the 10th of the next month, 부가가치세법
@@ -32,6 +38,7 @@ from posapp import audit
 from posapp.db.engine import UnitOfWork, inserted_id
 from posapp.db.models import PendingCashReceipt, Sale, SaleLine, TaxInvoice, utcnow
 from posapp.domain.errors import TenderError
+from posapp.domain.tax import split_vat
 from posapp.errors import PosError
 from posapp.reports.base import PAY, as_date
 from posapp.reports.error_codes import TaxInvoiceErrorCode
@@ -74,6 +81,9 @@ class TaxInvoiceInfo:
     exempt_total: int
     state: str
     nts_approval_no: str | None
+    #: a booking's request (not paid at the till): the booking, and its 품목
+    booking_uuid: str | None = None
+    item: str = ""
 
     @property
     def state_ko(self) -> str:
@@ -112,11 +122,10 @@ def check_buyer(buyer: Buyer) -> Buyer:
     )
 
 
-def request(
-    uow: UnitOfWork, receipt_no: str, buyer: Buyer, *, user_id: int | None, note: str = ""
-) -> TaxInvoiceInfo:
-    """Mark the sale ``receipt_no`` for a 세금계산서 / 계산서 to ``buyer``."""
-    checked = check_buyer(buyer)
+def check_sale(uow: UnitOfWork, receipt_no: str) -> tuple[str, dt.date, int, int, int, str]:
+    """Refuse a request for the sale ``receipt_no`` before the buyer is asked: unknown, a
+    refund, a card slip or a 현금영수증 already its evidence (§33②), a request already.
+    Returns its uuid, business day, 공급가액, 세액, 면세 and receipt number."""
     conn = uow.conn
     sale = conn.execute(
         select(
@@ -154,10 +163,47 @@ def request(
             code=TaxInvoiceErrorCode.DUPLICATE,
             state=STATE_KO.get(old, old),
         )
-    values = dict(
-        sale_uuid=uuid,
+    return str(uuid), as_date(day), int(supply), int(vat), int(exempt), str(number)
+
+
+def request(
+    uow: UnitOfWork, receipt_no: str, buyer: Buyer, *, user_id: int | None, note: str = ""
+) -> TaxInvoiceInfo:
+    """Mark the sale ``receipt_no`` for a 세금계산서 / 계산서 to ``buyer``."""
+    checked = check_buyer(buyer)
+    uuid, day, supply, vat, exempt, number = check_sale(uow, receipt_no)
+    return _record(
+        uow,
+        checked,
+        target=f"sale:{uuid}",
+        keys={"sale_uuid": uuid},
         receipt_no=number,
-        business_date=as_date(day),
+        day=day,
+        figures=(supply, vat, exempt),
+        note=note,
+        user_id=user_id,
+    )
+
+
+def _record(
+    uow: UnitOfWork,
+    checked: Buyer,
+    *,
+    target: str,
+    keys: dict[str, str],
+    receipt_no: str,
+    day: dt.date,
+    figures: tuple[int, int, int],
+    note: str,
+    user_id: int | None,
+    item: str = "",
+) -> TaxInvoiceInfo:
+    """Write one request (the one writer of ``tax_invoices`` rows) and its audit event."""
+    supply, vat, exempt = figures
+    values = dict(
+        **keys,
+        receipt_no=receipt_no,
+        business_date=day,
         buyer_business_no=checked.business_no,
         buyer_name=checked.name,
         buyer_ceo=checked.ceo,
@@ -165,25 +211,107 @@ def request(
         buyer_address=checked.address,
         buyer_business_type=checked.business_type,
         buyer_business_item=checked.business_item,
-        supply_value=int(supply),
-        vat=int(vat),
-        exempt_total=int(exempt),
+        supply_value=supply,
+        vat=vat,
+        exempt_total=exempt,
+        item=item[:200],
         state="to_issue",
         note=note.strip(),
         created_at=utcnow(),
         created_by=user_id,
     )
-    new_id = inserted_id(conn.execute(insert(T).values(**values)))
+    new_id = inserted_id(uow.conn.execute(insert(T).values(**values)))
     audit.record(
-        conn,
+        uow.conn,
         "tax_invoice.request",
         user_id,
         None,
-        f"sale:{uuid}",
+        target,
         None,
-        {"business_no": checked.business_no, "name": checked.name, "receipt": number},
+        {"business_no": checked.business_no, "name": checked.name, "receipt": receipt_no},
     )
     return get(uow, new_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Supply:
+    """A supply not sold at the till (a class or meeting-room booking paid by transfer), as
+    its request records it: the booking, its reference (``BK…``, shown where a receipt number
+    would be), the day of supply (the session's), the 품목, and the VAT-inclusive amount by
+    tax class (a cooking class and a room fee are 과세)."""
+
+    booking_uuid: str
+    ref: str
+    day: dt.date
+    item: str
+    taxable_total: int
+    exempt_total: int = 0
+
+
+def for_booking(uow: UnitOfWork, booking_uuid: str) -> TaxInvoiceInfo | None:
+    """The booking's request that is not cancelled, if any."""
+    row = uow.conn.execute(
+        select(T)
+        .where(T.c.booking_uuid == booking_uuid, T.c.state != "cancelled")
+        .order_by(T.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else _info(row)
+
+
+def check_booking(uow: UnitOfWork, booking_uuid: str) -> None:
+    """Refuse a second live request for a booking (a cancelled one may be asked again)."""
+    old = for_booking(uow, booking_uuid)
+    if old is not None:
+        raise TaxInvoiceError(
+            "this booking has a request already",
+            code=TaxInvoiceErrorCode.BOOKING_DUPLICATE,
+            state=old.state_ko,
+        )
+
+
+def request_booking(
+    uow: UnitOfWork, supply: Supply, buyer: Buyer, *, user_id: int | None, note: str = ""
+) -> TaxInvoiceInfo:
+    """Mark a booking not paid at the till for a 세금계산서 (과세) / 계산서 (면세) to ``buyer``:
+    one live request per booking (a cancelled one may be asked again)."""
+    checked = check_buyer(buyer)
+    check_booking(uow, supply.booking_uuid)
+    split = split_vat(supply.taxable_total, supply.exempt_total)
+    return _record(
+        uow,
+        checked,
+        target=f"booking:{supply.booking_uuid}",
+        keys={"booking_uuid": supply.booking_uuid},
+        receipt_no=supply.ref,
+        day=supply.day,
+        figures=(split.supply_value, split.vat, split.exempt_total),
+        note=note,
+        user_id=user_id,
+        item=supply.item,
+    )
+
+
+def redate_for_booking(uow: UnitOfWork, booking_uuid: str, *, day: dt.date, item: str) -> int:
+    """The booking's class moved: its requests still waiting to be issued take the new day of
+    supply (and the 품목 naming it); an issued one stays (the accountant amends it)."""
+    done = uow.conn.execute(
+        update(T)
+        .where(T.c.booking_uuid == booking_uuid, T.c.state == "to_issue")
+        .values(business_date=day, item=item[:200])
+    )
+    return int(done.rowcount)
+
+
+def cancel_for_booking(
+    uow: UnitOfWork, booking_uuid: str, *, user_id: int | None, reason: str = "예약 취소"
+) -> list[TaxInvoiceInfo]:
+    """The booking was cancelled: its requests still waiting to be issued are cancelled (an
+    issued one stays: the accountant amends it with a 수정세금계산서)."""
+    ids = uow.conn.execute(
+        select(T.c.id).where(T.c.booking_uuid == booking_uuid, T.c.state == "to_issue")
+    ).scalars()
+    return [cancel(uow, int(i), user_id=user_id, reason=reason) for i in list(ids)]
 
 
 def _info(row: object) -> TaxInvoiceInfo:
@@ -206,6 +334,8 @@ def _info(row: object) -> TaxInvoiceInfo:
         int(r["exempt_total"]),
         r["state"],
         r["nts_approval_no"],
+        r["booking_uuid"],
+        r["item"] or "",
     )
 
 
@@ -413,7 +543,7 @@ def invoices_report(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) ->
         b = i.buyer
         common = (i.business_no_text, b.name, b.ceo, b.address, b.business_type, b.business_item)
         tail = (i.receipt_no, i.state_ko, i.nts_approval_no or "")
-        product = first.get(i.receipt_no, "")
+        product = first.get(i.receipt_no, i.item)
         if i.supply_value or i.vat:
             rows.append((i.business_date.isoformat(), "세금계산서", *common, b.email, product,
                          i.supply_value, i.vat, *tail))  # fmt: skip

@@ -12,7 +12,11 @@ Owns :func:`vat_figures` (the sums) and :func:`vat_return` (the report, with the
   vouchers) under 기타. A sale with a 세금계산서 / 계산서 request (``tax_invoices``, not cancelled)
   is placed under 세금계산서 for its 과세 part and 계산서 for its 면세 part, whatever paid it
   (부가가치세법 §33②: a supply gets one kind of evidence; the till refuses a tax invoice for a
-  sale with a card slip or a 현금영수증). A refund of such a sale goes there too.
+  sale with a card slip or a 현금영수증). A refund of such a sale goes there too. A class or
+  meeting-room booking not paid at the till (paid by transfer) has no receipt: its request
+  (``tax_invoices.booking_uuid``) is counted there by itself, in the period of its day of
+  supply (the session's), under the register row :data:`OFF_TILL`; a filter by register or
+  cashier leaves it out.
 * A refund is its own document dated when it was given: it is netted in the period of the
   refund, never in the sale's (부가가치세법 시행령 §70: the 수정 evidence is dated the day
   of the return).
@@ -84,6 +88,8 @@ ROUNDING_EVIDENCE = "rounding"
 #: the card-slip family of the 집계표 (the rows a 세금계산서 may not also be issued for)
 SLIP_ROWS = ("card", "cash_receipt", "e_payment")
 ACTIVE_INVOICE_STATES = ("to_issue", "issued")
+#: the register column of supplies invoiced without a receipt (bookings paid by transfer)
+OFF_TILL = "계산대 밖 (예약)"
 
 
 @dataclass
@@ -185,7 +191,31 @@ def vat_figures(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Vat
             j += 1
         _add_receipt(out, rows[i:j], invoiced)
         i = j
+    if f.register_id is None and f.user_id is None:
+        _add_off_till(uow, out, period)
     return out
+
+
+def _add_off_till(uow: UnitOfWork, out: VatFigures, period: Period) -> None:
+    """The requests for supplies with no receipt (bookings paid by transfer), by their day."""
+    ti = TaxInvoice.__table__
+    q = select(ti.c.business_date, ti.c.supply_value, ti.c.vat, ti.c.exempt_total).where(
+        ti.c.booking_uuid.is_not(None),
+        ti.c.sale_uuid.is_(None),
+        ti.c.state.in_(ACTIVE_INVOICE_STATES),
+        ti.c.business_date.between(period.start, period.end),
+    )
+    for day, supply, vat, exempt in uow.conn.execute(q.order_by(ti.c.id)):
+        month = as_date(day).isoformat()[:7]
+        taxable = int(supply) + int(vat)
+        parts = [
+            ("tax_invoice", PaymentShare(taxable, taxable, int(supply), int(vat), 0)),
+            ("invoice", PaymentShare(int(exempt), 0, 0, 0, int(exempt))),
+        ]
+        for k, p in [(k, p) for k, p in parts if p.amount]:
+            out.rows[k].add(p)
+            out.by_register[(OFF_TILL, k)].add(p)
+            out.by_month[(month, k)].add(p)
 
 
 def _add_receipt(out: VatFigures, rows: Sequence[Any], invoiced: set[str]) -> None:
@@ -321,7 +351,8 @@ def vat_return(uow: UnitOfWork, period: Period, f: Filters = NO_FILTERS) -> Repo
         "(원단위 절사가 있으면 그 금액만큼 적습니다).",
         "환불은 환불한 날의 기간에서 뺍니다 (원 판매의 기간은 바뀌지 않습니다).",
         "세금계산서·계산서를 요청한 판매는 결제수단과 관계없이 세금계산서(과세분)·"
-        "계산서(면세분) 행에 들어갑니다.",
+        "계산서(면세분) 행에 들어갑니다. 계산대에서 받지 않은 예약(계좌이체)의 요청은 "
+        "수업일의 기간에 같은 행으로 들어갑니다.",
     ]
     if cons.taxable_net or cons.exempt_net:
         notes.append(

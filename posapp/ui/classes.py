@@ -1,6 +1,9 @@
 """The class staff's window: a week / month calendar of the basement rooms' sessions, the
 chosen session and its bookings, check-in, cancellation (a refund asks a manager's PIN through
-the one approval service), paying a booking at the till, and the roster / prep sheet PDFs. The
+the one approval service), paying a booking at the till, marking a booking for a 세금계산서
+(Shift+F12 or its button: the buyer dialog of :mod:`posapp.ui.tax_invoice_dialog`; a booking
+not paid at the till — a company's 계좌이체 — gets its own request, one paid at the till its
+receipt's, refused for a card slip or a 현금영수증), and the roster / prep sheet PDFs. The
 session and booking dialogs are :mod:`posapp.ui.class_dialogs`'.
 
 Qt only: every action is a call of :class:`posapp.usecases.classes.Classes` through
@@ -14,8 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +41,7 @@ from posapp.ui.class_dialogs import BookingDialog, SessionDialog
 from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.operations import Op, Runner, with_approval
 from posapp.ui.screen_fit import fit_to_screen
+from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
 from posapp.usecases import classes as uc
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals, PinPort
 
@@ -59,6 +63,10 @@ STATUS_KO = {
     uc.WAITLIST: QT_TRANSLATE_NOOP("ClassesWindow", "대기자"),
     uc.CANCELLED: QT_TRANSLATE_NOOP("ClassesWindow", "취소"),
     uc.EXPIRED: QT_TRANSLATE_NOOP("ClassesWindow", "만료"),
+}
+INVOICE_KO = {
+    "to_issue": QT_TRANSLATE_NOOP("ClassesWindow", "세금계산서 발급 대기"),
+    "issued": QT_TRANSLATE_NOOP("ClassesWindow", "세금계산서 발급 완료"),
 }
 
 
@@ -168,6 +176,10 @@ class ClassesWindow(QMainWindow):
         self.roster_btn = QPushButton(self.tr("출석부 PDF"))
         self.prep_btn = QPushButton(self.tr("재료 준비표 PDF"))
         self.held_btn = QPushButton(self.tr("수업 완료 (재료 차감)"))
+        self.invoice_btn = QPushButton(self.tr("세금계산서 (Shift+F12)"))
+        self.invoice_btn.setToolTip(
+            self.tr("계좌이체 등 계산대 밖에서 받는 예약, 현금으로 받은 예약의 세금계산서")
+        )
         for i, b in enumerate(
             (
                 self.book_btn,
@@ -177,6 +189,7 @@ class ClassesWindow(QMainWindow):
                 self.roster_btn,
                 self.prep_btn,
                 self.held_btn,
+                self.invoice_btn,
             )
         ):
             b.setMinimumHeight(40)
@@ -204,7 +217,30 @@ class ClassesWindow(QMainWindow):
         self.roster_btn.clicked.connect(lambda: self.save_pdf("roster"))
         self.prep_btn.clicked.connect(lambda: self.save_pdf("prep"))
         self.held_btn.clicked.connect(self.mark_held)
+        self.invoice_btn.clicked.connect(self.request_tax_invoice)
         self.refresh()
+
+    # Shift+F12 is the checkout's too (an application-wide shortcut): taken here first, on
+    # ShortcutOverride, so the two never cancel each other out while this window is in front
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_invoice_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_invoice_key(event):
+            self.request_tax_invoice()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_invoice_key(event: QEvent) -> bool:
+        return (
+            isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_F12
+            and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        )
 
     # --- the calendar ------------------------------------------------------------------
 
@@ -354,10 +390,14 @@ class ClassesWindow(QMainWindow):
                 if b.amount == 0
                 else f"{b.paid_amount:,}"
                 if b.paid
+                else self.tr("계좌이체")
+                if b.tax_invoice_state
                 else self.tr("현장결제")
                 if b.pay_on_arrival
                 else self.tr("미결제")
             )
+            if b.tax_invoice_state in INVOICE_KO:
+                pay += " · " + self.tr(INVOICE_KO[b.tax_invoice_state])
             cells = [
                 b.customer_name,
                 b.phone,
@@ -482,6 +522,46 @@ class ClassesWindow(QMainWindow):
 
         self._op(lambda: self.classes.ticket_line(b.uuid), add)
 
+    def request_tax_invoice(self) -> None:
+        """Shift+F12: the chosen booking marked for a 세금계산서 to the buyer typed in the buyer
+        dialog. Not paid at the till: its own request (the fee, 과세, dated the class's day;
+        the till takes no payment for it after); paid at the till: its receipt's, refused
+        in the dialog for a card slip or a 현금영수증 (부가가치세법 §33②)."""
+        b = self._selected_booking()
+        if b is None:
+            return
+        today = _today()
+        # what would refuse it whatever the buyer (a card slip, a 현금영수증, a request
+        # already) is said before anything is typed
+        self._op(lambda: self.classes.check_tax_invoice(b.uuid, today=today), self._ask_buyer)
+
+    def _ask_buyer(self, b: uc.BookingInfo) -> None:
+        uid, classes, today = self.user_id, self.classes, _today()
+        if b.paid:
+            note = self.tr("예약 {ref} · 계산대에서 받은 {amount}원").format(
+                ref=b.ref, amount=f"{b.paid_amount:,}"
+            )
+        else:
+            note = self.tr(
+                "예약 {ref} · {name} · {amount}원 (과세) — 계산대 결제 없이 계좌이체로 받습니다"
+            ).format(ref=b.ref, name=b.customer_name, amount=f"{b.amount:,}")
+        dlg = TaxInvoiceBuyerDialog(
+            self,
+            receipt_no=b.receipt_no or "",
+            note=note,
+            submit=lambda buyer: classes.request_tax_invoice(
+                b.uuid, buyer, user_id=uid, today=today
+            ),
+            runner=self.runner,
+        )
+        if self.exec_dialog(dlg) != QDialog.DialogCode.Accepted or dlg.info is None:
+            return
+        self._after(
+            self.tr("{ref}: 세금계산서 요청을 기록했습니다 (발급 대기) · {name}").format(
+                ref=dlg.info.receipt_no, name=dlg.info.buyer.name
+            )
+        )
+
     def cancel_booking(self) -> None:
         """Cancel the chosen booking; a refund (by the tiers) asks a manager's PIN for
         ``class.refund`` bound to its amount, through the one approval service."""
@@ -489,6 +569,7 @@ class ClassesWindow(QMainWindow):
         if b is None:
             return
         uid = self.user_id or 0
+        invoiced = not b.paid and b.tax_invoice_state == "to_issue"  # the booking's own
 
         def done(r: uc.BookingResult) -> None:
             card = uc.card_refund_pending(r)
@@ -511,6 +592,7 @@ class ClassesWindow(QMainWindow):
                     if r.promoted
                     else ""
                 )
+                + (" · " + self.tr("세금계산서 요청도 취소했습니다") if invoiced else "")
             )
 
         def cancel(approval: Approval | None) -> uc.BookingResult:

@@ -1,7 +1,10 @@
 """The reports window's 세금계산서 tab: mark a sale (by its receipt number) for a 세금계산서 /
-계산서 with the buyer's details, see the period's requests with their state, record one as
-issued with the NTS approval number, or cancel it. The list goes to the accountant as the
-report 세금계산서·계산서 발급 목록 (CSV / XLSX from the reports tab).
+계산서 with the buyer's details, see the period's requests with their state — a sale's, or
+a class / meeting-room booking's not paid at the till, marked in the classes window (its
+reference ``BK…`` stands where the receipt number is, its day is the class's) — record one
+as issued with the NTS approval number, or cancel it. The list goes to the accountant as
+the report 세금계산서·계산서 발급 목록 (CSV / XLSX from the reports tab). The buyer's fields
+are the buyer dialog's widget (:class:`posapp.ui.tax_invoice_dialog.BuyerFields`).
 
 Qt only: every call is :class:`posapp.usecases.reports.Reports`' on the window's runner.
 """
@@ -12,7 +15,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op
 from posapp.ui.tasks import SyncRunner, TaskRunner
+from posapp.ui.tax_invoice_dialog import BuyerFields
 from posapp.usecases.reports import Buyer, Period, Reports, TaxInvoiceInfo
 
 
@@ -43,29 +46,18 @@ class TaxInvoiceTab(QWidget):
         self.reports, self.runner, self.period, self.user_id = reports, runner, period, user_id
         self.invoices: list[TaxInvoiceInfo] = []
         root = QVBoxLayout(self)
-        form = QFormLayout()
+        self.buyer_fields = BuyerFields()  # the buyer dialog's fields, one widget
+        f = self.buyer_fields
         self.receipt = QLineEdit()
         self.receipt.setPlaceholderText(self.tr("예: R01-20261014-0001"))
-        self.business_no = QLineEdit()
-        self.business_no.setPlaceholderText(self.tr("10자리 (예: 220-81-12341)"))
-        self.name = QLineEdit()
-        self.ceo = QLineEdit()
-        self.email = QLineEdit()
-        self.address = QLineEdit()
-        self.business_type = QLineEdit()
-        self.business_item = QLineEdit()
-        for label, w in (
-            (self.tr("영수증 번호"), self.receipt),
-            (self.tr("사업자등록번호"), self.business_no),
-            (self.tr("상호"), self.name),
-            (self.tr("대표자"), self.ceo),
-            (self.tr("받는 이메일"), self.email),
-            (self.tr("주소"), self.address),
-            (self.tr("업태"), self.business_type),
-            (self.tr("종목"), self.business_item),
-        ):
-            form.addRow(label, w)
-        root.addLayout(form)
+        f.form.insertRow(0, self.tr("영수증 번호"), self.receipt)
+        self.business_no, self.name, self.ceo, self.email = f.business_no, f.name, f.ceo, f.email
+        self.address, self.business_type, self.business_item = (
+            f.address,
+            f.business_type,
+            f.business_item,
+        )
+        root.addWidget(f)
         row = QHBoxLayout()
         self.request_btn = QPushButton(self.tr("세금계산서 요청"))
         self.request_btn.clicked.connect(self.request)
@@ -78,7 +70,7 @@ class TaxInvoiceTab(QWidget):
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("판매일"),
+                self.tr("공급일"),
                 self.tr("영수증"),
                 self.tr("상호"),
                 self.tr("사업자등록번호"),
@@ -112,15 +104,7 @@ class TaxInvoiceTab(QWidget):
         self.status.setText(explain(exc))
 
     def buyer(self) -> Buyer:
-        return Buyer(
-            self.business_no.text(),
-            self.name.text(),
-            self.ceo.text(),
-            self.email.text(),
-            self.address.text(),
-            self.business_type.text(),
-            self.business_item.text(),
-        )
+        return self.buyer_fields.typed()
 
     def request(self) -> None:
         receipt, buyer, uid = self.receipt.text().strip(), self.buyer(), self.user_id
@@ -131,8 +115,8 @@ class TaxInvoiceTab(QWidget):
                     receipt=info.receipt_no
                 )
             )
-            for w in (self.receipt, self.business_no, self.name, self.ceo, self.email):
-                w.clear()
+            self.receipt.clear()
+            self.buyer_fields.clear()
             self.refresh()
 
         Op(

@@ -9,6 +9,11 @@ sale) and for a receipt already printed (the receipt finder, or Shift+F12 just
 after a sale), where ``submit`` records it at once (up to the 10th of the next
 month) and the dialog shows the refusal if any.
 
+A third use: the classes window marks a class or meeting-room booking (Shift+F12 there),
+``submit`` recording it through :meth:`posapp.usecases.classes.Classes.request_tax_invoice`.
+The buyer's fields are one widget, :class:`BuyerFields`, which the reports window's
+세금계산서 tab uses too.
+
 Qt only: the checks and the request are :mod:`posapp.usecases.tax_invoice`'s.
 """
 
@@ -68,37 +73,16 @@ class TaxInvoiceBuyerDialog(QDialog):
             extra = QLabel(note)
             extra.setWordWrap(True)
             v.addWidget(extra)
-        form = QFormLayout()
-        self.business_no = QLineEdit()
-        self.business_no.setPlaceholderText("123-45-67890")
-        self.business_no.setMaxLength(14)
-        self.name = QLineEdit()
-        self.name.setMaxLength(120)
-        self.ceo = QLineEdit()
-        self.ceo.setMaxLength(60)
-        self.email = QLineEdit()
-        self.email.setPlaceholderText("tax@example.co.kr")
-        self.email.setMaxLength(120)
-        self.address = QLineEdit()
-        self.business_type = QLineEdit()
-        self.business_item = QLineEdit()
-        form.addRow(self.tr("사업자등록번호"), self.business_no)
-        form.addRow(self.tr("상호"), self.name)
-        form.addRow(self.tr("대표자"), self.ceo)
-        form.addRow(self.tr("이메일"), self.email)
-        form.addRow(self.tr("주소 (선택)"), self.address)
-        form.addRow(self.tr("업태 (선택)"), self.business_type)
-        form.addRow(self.tr("종목 (선택)"), self.business_item)
-        v.addLayout(form)
-        self.fields = (
-            self.business_no,
-            self.name,
-            self.ceo,
-            self.email,
-            self.address,
-            self.business_type,
-            self.business_item,
+        self.buyer_fields = BuyerFields()
+        v.addWidget(self.buyer_fields)
+        f = self.buyer_fields
+        self.business_no, self.name, self.ceo, self.email = f.business_no, f.name, f.ceo, f.email
+        self.address, self.business_type, self.business_item = (
+            f.address,
+            f.business_type,
+            f.business_item,
         )
+        self.fields = f.fields
         for here, after in zip(self.fields, self.fields[1:], strict=False):
             here.returnPressed.connect(after.setFocus)
         self.fields[-1].returnPressed.connect(self.confirm)
@@ -118,15 +102,7 @@ class TaxInvoiceBuyerDialog(QDialog):
         self.business_no.setFocus()
 
     def typed(self) -> Buyer:
-        return Buyer(
-            self.business_no.text(),
-            self.name.text(),
-            self.ceo.text(),
-            self.email.text(),
-            self.address.text(),
-            self.business_type.text(),
-            self.business_item.text(),
-        )
+        return self.buyer_fields.typed()
 
     def confirm(self) -> None:
         """확인: the buyer checked (the refusal shown, the field to fix focused); a later
@@ -135,7 +111,7 @@ class TaxInvoiceBuyerDialog(QDialog):
             buyer = check_buyer(self.typed())
         except AppError as exc:
             self.message.setText(explain(exc))
-            self._focus_wrong(exc)
+            self.buyer_fields.focus_wrong(exc)
             return
         self.buyer = buyer
         if self._submit is None or self._runner is None:
@@ -155,7 +131,58 @@ class TaxInvoiceBuyerDialog(QDialog):
 
         Op(self, self._runner, lambda: submit(buyer)).success(done).failure(failed).run()
 
-    def _focus_wrong(self, exc: AppError) -> None:
+
+class BuyerFields(QWidget):
+    """The buyer of a 세금계산서 / 계산서 as typed: 사업자등록번호, 상호, 대표자, 이메일, and
+    주소 / 업태 / 종목 when known — one form for every screen that asks (``form`` takes a
+    screen's own rows, the receipt number of the reports tab)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.business_no = QLineEdit()
+        self.business_no.setPlaceholderText("123-45-67890")
+        self.business_no.setMaxLength(14)
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        self.ceo = QLineEdit()
+        self.ceo.setMaxLength(60)
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("tax@example.co.kr")
+        self.email.setMaxLength(120)
+        self.address = QLineEdit()
+        self.address.setMaxLength(200)
+        self.business_type = QLineEdit()
+        self.business_type.setMaxLength(60)
+        self.business_item = QLineEdit()
+        self.business_item.setMaxLength(60)
+        self.form.addRow(self.tr("사업자등록번호"), self.business_no)
+        self.form.addRow(self.tr("상호"), self.name)
+        self.form.addRow(self.tr("대표자"), self.ceo)
+        self.form.addRow(self.tr("이메일"), self.email)
+        self.form.addRow(self.tr("주소 (선택)"), self.address)
+        self.form.addRow(self.tr("업태 (선택)"), self.business_type)
+        self.form.addRow(self.tr("종목 (선택)"), self.business_item)
+        self.fields = (
+            self.business_no,
+            self.name,
+            self.ceo,
+            self.email,
+            self.address,
+            self.business_type,
+            self.business_item,
+        )
+
+    def typed(self) -> Buyer:
+        return Buyer(*(w.text() for w in self.fields))
+
+    def clear(self) -> None:
+        for w in self.fields:
+            w.clear()
+
+    def focus_wrong(self, exc: AppError) -> None:
+        """Focus (and select) the field a refusal names."""
         code, field = str(exc.code), str(exc.data.get("field", ""))
         target = {
             "tax_invoice.business_no": self.business_no,
@@ -168,4 +195,4 @@ class TaxInvoiceBuyerDialog(QDialog):
             target.selectAll()
 
 
-__all__ = ["TaxInvoiceBuyerDialog"]
+__all__ = ["BuyerFields", "TaxInvoiceBuyerDialog"]

@@ -3,7 +3,12 @@
 session or a weekly series, booking (seated or waitlisted), check-in, cancelling with the
 refund tiers (a refund pays money out: it needs an approval for ``class.refund`` bound to the
 amount), the ticket line the checkout adds to take a booking's fee, marking a session held,
-and the roster / prep sheet PDFs.
+the roster / prep sheet PDFs, and a booking marked for a 세금계산서
+(:meth:`Classes.request_tax_invoice`: a booking not paid at the till — a company's
+계좌이체 — gets its own request from the booking's fee and the session's day; one paid at
+the till is its receipt's request, refused for a card slip or a 현금영수증 with the same
+words as at the till). Cancelling a booking cancels its request still waiting to be
+issued, in the same transaction.
 
 Each method owns its transaction (:mod:`posapp.classes` does the work inside it) and returns
 the frozen dataclasses re-exported here, so a screen imports nothing of ``posapp.classes``.
@@ -48,6 +53,9 @@ from posapp.domain.cart import CartLine
 from posapp.errors import PosError
 from posapp.inventory import catalog
 from posapp.inventory.partners import list_regions
+from posapp.reports import tax_invoices
+from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
+from posapp.sales import receipt_lookup
 from posapp.sales.tenders import Method
 from posapp.usecases.approvals import APPROVAL_REQUIRED, Approval
 
@@ -150,10 +158,18 @@ class Classes:
     def change_session(
         self, session_uuid: str, spec: SessionSpec, *, user_id: int | None
     ) -> SessionInfo:
-        """Time, room, capacity (not below the booked seats), fee, ingredients (re-reserved)."""
-        return self._db.transact(
-            lambda uow: cs.update_session(uow, session_uuid, spec, user_id=user_id)
-        )
+        """Time, room, capacity (not below the booked seats), fee, ingredients (re-reserved).
+        A booking's tax-invoice request waiting to be issued follows the class's new day."""
+
+        def run(uow: UnitOfWork) -> SessionInfo:
+            info = cs.update_session(uow, session_uuid, spec, user_id=user_id)
+            day, item = info.local_start.date(), booking_payment.line_name(info)
+            for b in bk.list_bookings(uow, session_uuid):
+                if b.receipt_no is None and b.tax_invoice_state == "to_issue":
+                    tax_invoices.redate_for_booking(uow, b.uuid, day=day, item=item)
+            return info
+
+        return self._db.transact(run)
 
     def cancel_session(self, session_uuid: str, *, user_id: int | None) -> SessionInfo:
         """A session with no live bookings; frees the room and its reservation."""
@@ -204,7 +220,7 @@ class Classes:
                     permission=REFUND_PERMISSION,
                     amount=due.amount,
                 )
-            return bk.cancel(
+            result = bk.cancel(
                 uow,
                 booking_uuid,
                 policy=self._policy(uow),
@@ -212,6 +228,58 @@ class Classes:
                 register_id=self.register_id,
                 approved_by=approval.approver_id if approval is not None else None,
             )
+            tax_invoices.cancel_for_booking(uow, booking_uuid, user_id=user_id)
+            return result
+
+        return self._db.transact(run)
+
+    def check_tax_invoice(self, booking_uuid: str, *, today: dt.date) -> BookingInfo:
+        """What :meth:`request_tax_invoice` would refuse whatever the buyer, said before the
+        buyer is asked: a booking paid at the till by card or with a 현금영수증 (the till's
+        words), past the deadline, waiting / cancelled / free, or with a request already."""
+
+        def run(uow: UnitOfWork) -> BookingInfo:
+            b = bk.get_booking(uow, booking_uuid)
+            if b.receipt_no is not None:
+                day = tax_invoices.check_sale(uow, b.receipt_no)[1]
+                tax_invoices.check_deadline(day, today)
+                return b
+            b = bk.check_invoiceable(uow, booking_uuid)
+            tax_invoices.check_deadline(
+                cs.get_session(uow, b.session_uuid).local_start.date(), today
+            )
+            tax_invoices.check_booking(uow, booking_uuid)
+            return b
+
+        return self._db.read(run)
+
+    def request_tax_invoice(
+        self, booking_uuid: str, buyer: Buyer, *, user_id: int | None, today: dt.date
+    ) -> TaxInvoiceInfo:
+        """Mark the booking for a 세금계산서 / 계산서 to ``buyer``. Not paid at the till: its
+        own request (the fee by its tax class, dated the session's day), the booking kept
+        (confirmed, no hold) for the transfer, and no till payment taken for it after. Paid
+        at the till: the request of its receipt, refused for a card slip or a 현금영수증
+        (부가가치세법 §33②) and past the 10th of the month after the sale (§34③)."""
+        checked = tax_invoices.check_buyer(buyer)  # the dialog's words before the database
+
+        def run(uow: UnitOfWork) -> TaxInvoiceInfo:
+            b = bk.get_booking(uow, booking_uuid)
+            if b.receipt_no is not None:
+                sale = receipt_lookup.load_sale(uow, b.receipt_no)
+                tax_invoices.check_deadline(sale.business_date, today)
+                return tax_invoices.request(uow, sale.receipt_no, checked, user_id=user_id)
+            supply = booking_payment.invoice_supply(uow, booking_uuid)
+            tax_invoices.check_deadline(supply.day, today)  # a class long past: too late
+            return tax_invoices.request_booking(
+                uow,
+                tax_invoices.Supply(
+                    b.uuid, b.ref, supply.day, supply.item, supply.taxable_total,
+                    supply.exempt_total,
+                ),
+                checked,
+                user_id=user_id,
+            )  # fmt: skip
 
         return self._db.transact(run)
 
@@ -268,6 +336,7 @@ __all__ = [
     "BookingInfo",
     "BookingRequest",
     "BookingResult",
+    "Buyer",
     "ClassPolicy",
     "Classes",
     "Ingredient",
@@ -279,5 +348,6 @@ __all__ = [
     "SessionForm",
     "SessionInfo",
     "SessionSpec",
+    "TaxInvoiceInfo",
     "card_refund_pending",
 ]

@@ -51,12 +51,16 @@ class CommissionRule(Base):
 
 
 class TaxInvoice(Base):
-    """A 세금계산서 (과세 part) / 계산서 (면세 part) asked for a sale, with the buyer's details;
-    ``state`` to_issue → issued (with the NTS approval number) or cancelled."""
+    """A 세금계산서 (과세 part) / 계산서 (면세 part) asked for a sale — or for a class or
+    meeting-room booking not paid at the till (``booking_uuid``, no ``sale_uuid``; its
+    ``receipt_no`` is the booking's reference ``BK…`` and ``item`` its 품목) — with the
+    buyer's details; ``state`` to_issue → issued (with the NTS approval number) or cancelled."""
 
     __tablename__ = "tax_invoices"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sale_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sale_uuid: Mapped[str | None] = mapped_column(String(36), unique=True)
+    booking_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    item: Mapped[str] = mapped_column(String(200), default="", server_default="")
     receipt_no: Mapped[str] = mapped_column(String(32))
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
     buyer_business_no: Mapped[str] = mapped_column(String(10))

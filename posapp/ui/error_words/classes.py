@@ -115,6 +115,18 @@ WORDS: dict[str, Words] = {
         "예약 결제 품목의 수량·금액은 바꿀 수 없습니다. 예약을 변경하세요.",
         "A booking's line cannot change quantity or amount. Change the booking instead.",
     ),
+    BookingErrorCode.TAX_INVOICED: Words(
+        "이 예약은 세금계산서를 발급하고 계좌이체 등으로 받기로 했습니다: 계산대에서 카드·"
+        "현금영수증으로 받으면 증빙이 둘이 됩니다 (부가가치세법 제33조 제2항). 계산대에서 "
+        "받으려면 먼저 보고서의 세금계산서 탭에서 요청을 취소하세요.",
+        "This booking is to be paid outside the till with a tax invoice: a card slip or cash "
+        "receipt would be a second evidence (VAT Act §33②). Cancel the request in the reports' "
+        "tax-invoice tab first to take it at the till.",
+    ),
+    BookingErrorCode.NO_INVOICE: Words(
+        "대기자·취소·만료된 예약이나 금액이 없는 예약에는 세금계산서를 요청할 수 없습니다.",
+        "A waiting, cancelled, expired or free booking gets no tax invoice.",
+    ),
     BookingErrorCode.REFUND_NEEDS_TILL: Words(
         "환불은 계산대(영업 중인 근무)에서 처리합니다.",
         "Refunds are made at a till (with an open shift).",

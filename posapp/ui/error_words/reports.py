@@ -104,6 +104,10 @@ WORDS: dict[str, Words] = {
         "A tax invoice for the sale of {day} could be asked for until {deadline} "
         "(the 10th of the next month, VAT Act §34③).",
     ),
+    TaxInvoiceErrorCode.BOOKING_DUPLICATE: Words(
+        "이 예약에는 이미 세금계산서 요청이 있습니다 ({state}).",
+        "This booking already has a tax-invoice request ({state}).",
+    ),
     TaxInvoiceErrorCode.OFFLINE: Words(
         "오프라인이라 세금계산서 요청을 기록할 수 없습니다: 판매는 완료되었습니다. "
         "연결된 뒤 영수증 찾기(Ctrl+Shift+P)에서 세금계산서 요청을 하세요.",
