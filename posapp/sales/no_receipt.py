@@ -234,8 +234,14 @@ def refund_without_receipt(
         tax=tax,
         change=0,
         movements=tuple(moves),
-        no_receipt=(f"사유 {reason}", f"승인 관리자 {approver_name}".rstrip()),
+        no_receipt=receipt_lines(sale_row["reason"], approver_name),
     )
+
+
+def receipt_lines(reason: str, manager: str) -> tuple[str, ...]:
+    """What the 반품 영수증 says of a return without a receipt (its reason as recorded, with
+    or without :data:`REASON_PREFIX`, and the approving manager) — printed and reprinted."""
+    return (f"사유 {reason.removeprefix(REASON_PREFIX)}", f"승인 관리자 {manager}".rstrip())
 
 
 def _cash(total: int, unit: int) -> list[Tender]:

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from posapp import store_policy
 from posapp.auth.service import AuthError
 from posapp.db.models import OutboxEvent, Product
-from posapp.sales import no_receipt, register_report, sale_records
+from posapp.sales import no_receipt, receipt_lookup, register_report, sale_records
 from posapp.sales.ticket import Ticket
 from posapp.sync.protocol import validate_document
 from posapp.verify import verify
@@ -104,3 +104,9 @@ def test_limits_manager_and_reason(store: Store) -> None:
         _take_back(store, [(store.salt, 1)])  # ₩12,000 > the shift's ₩10,000
     assert err.value.code == "refund.no_receipt_shift"
     assert on_hand(store, store.salt) == salt + 1
+
+
+def test_a_reprint_still_says_no_receipt_with_reason_and_manager(store: Store) -> None:
+    done = _take_back(store, [(store.salt, 1)], reason="선물 받음", approver_name="박지민")
+    again = store.db.read(lambda uow: receipt_lookup.load_sale(uow, done.receipt_no))
+    assert again.no_receipt == done.no_receipt == ("사유 선물 받음", "승인 관리자 박지민")
