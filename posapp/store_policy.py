@@ -70,6 +70,24 @@ KEYS: tuple[PolicyKey, ...] = (
     ),
     PolicyKey("class_hold_minutes", 30, 1, 24 * 60, "요리 수업 예약: 결제 전 좌석 유지 (분)"),
     PolicyKey("expired_lots_block", 0, 0, 1, "유통기한 지난 로트: 관리자 승인 (1 = 예, 0 = 경고)"),
+    # returns without a receipt (posapp.sales.no_receipt): cash only, a manager, these limits
+    PolicyKey(
+        "no_receipt_refund_limit",
+        30_000,
+        0,
+        10_000_000,
+        "영수증 없는 반품: 1회 현금 한도 (원, 0 = 받지 않음)",
+    ),
+    PolicyKey(
+        "no_receipt_shift_count", 0, 0, 1_000, "영수증 없는 반품: 교대당 건수 (0 = 제한 없음)"
+    ),
+    PolicyKey(
+        "no_receipt_shift_total",
+        0,
+        0,
+        100_000_000,
+        "영수증 없는 반품: 교대당 합계 (원, 0 = 제한 없음)",
+    ),
 )
 BY_NAME: Mapping[str, PolicyKey] = {k.name: k for k in KEYS}
 

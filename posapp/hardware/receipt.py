@@ -178,6 +178,8 @@ class SaleReceiptData:
     open_drawer: bool = False
     #: 세금계산서 발행 요청: its title, then the buyer's 상호 and masked number (a block apart)
     tax_invoice: tuple[str, ...] = ()
+    #: a return without a receipt (영수증 없는 반품): its reason and approving manager
+    no_receipt: tuple[str, ...] = ()
 
 
 def _header(r: Receipt, store: StoreHeader, paper: int) -> None:
@@ -207,9 +209,15 @@ def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:
     _header(r, data.store, paper_mm)
     r.add(Rule("="))
     title = "환불 영수증" if data.kind == "refund" else "영수증"
+    if data.no_receipt:
+        title = "반품 영수증"
     if data.copy:
         title += " (재발행)"
     r.add(Row(f"[{title}]", align="center", bold=True))
+    if data.no_receipt:
+        r.add(Row("영수증 없는 반품", align="center", bold=True))
+        for line in data.no_receipt:
+            r.add(Row(line))
     local = calendar.to_local(data.at)
     r.add(Row("영수증번호", data.receipt_no))
     if data.original_receipt_no:

@@ -50,6 +50,12 @@ class RefundErrorCode(StrEnum):
     TENDER_REASON = "refund.tender_reason"
     EXCHANGE = "refund.exchange"  # an exchange's credit is not what was refunded
     EXCHANGE_EMPTY = "refund.exchange_empty"  # an exchange with no new goods on the ticket
+    # returns without a receipt (posapp.sales.no_receipt)
+    NO_RECEIPT_EMPTY = "refund.no_receipt_empty"  # nothing scanned to take back
+    NO_RECEIPT_REASON = "refund.no_receipt_reason"  # no reason given
+    NO_RECEIPT_LIMIT = "refund.no_receipt_limit"  # over the store's per-return cash limit
+    NO_RECEIPT_SHIFT = "refund.no_receipt_shift"  # over the shift's count or total
+    NO_RECEIPT_TWICE = "refund.no_receipt_twice"  # this ticket was already taken back
 
 
 class CardCancelErrorCode(StrEnum):

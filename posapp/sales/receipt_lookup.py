@@ -15,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import Payment, Sale, SaleLine
+from posapp.db.models import Payment, Sale, SaleLine, User
 from posapp.domain.tax import TaxSplit
 from posapp.sales.error_codes import RefundErrorCode
+from posapp.sales.no_receipt import receipt_lines
 from posapp.sales.sale_records import CompletedSale, PaymentInfo, SaleError, SoldLine
 
 
@@ -113,10 +114,15 @@ def load_sale(uow: UnitOfWork, receipt_no: str) -> CompletedSale:
     )
     cash_receipt = next((r for r in pays if r["cash_receipt_identity"]), None)
     original = None
+    no_receipt: tuple[str, ...] = ()
     if row["original_sale_id"] is not None:
         original = conn.execute(
             select(s.c.receipt_no).where(s.c.id == row["original_sale_id"])
         ).scalar()
+    elif row["kind"] == "refund":  # a return without a receipt: its reason and manager again
+        u = User.__table__
+        manager = conn.execute(select(u.c.name).where(u.c.id == row["approved_by"])).scalar()
+        no_receipt = receipt_lines(row["reason"] or "", manager or "")
     return CompletedSale(
         id=row["id"],
         uuid=row["uuid"],
@@ -139,4 +145,5 @@ def load_sale(uow: UnitOfWork, receipt_no: str) -> CompletedSale:
         cash_receipt_purpose=cash_receipt["cash_receipt_purpose"] if cash_receipt else None,
         cash_receipt_approval=cash_receipt["cash_receipt_approval"] if cash_receipt else None,
         original_receipt_no=original,
+        no_receipt=no_receipt,
     )

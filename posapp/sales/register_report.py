@@ -92,6 +92,9 @@ class RegisterReport:
     pending_list: tuple[PendingLine, ...] = field(default=())
     #: 입금 / 출금 / 중간 입금 of the shifts (posapp.sales.cash_office), in expected_cash
     cash_moves: tuple[CashMove, ...] = field(default=())
+    #: returns without a receipt (posapp.sales.no_receipt), among the refunds
+    no_receipt_count: int = 0
+    no_receipt_total: int = 0  # negative
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,11 @@ def register_totals(
             func.min(s.c.receipt_no).filter(~s.c.receipt_no.like(_OFFLINE_LIKE)),
             func.max(s.c.receipt_no).filter(~s.c.receipt_no.like(_OFFLINE_LIKE)),
             func.count().filter(s.c.receipt_no.like(_OFFLINE_LIKE)),
+            func.count().filter(s.c.kind == "refund", s.c.original_sale_id.is_(None)),
+            func.coalesce(
+                func.sum(s.c.total).filter(s.c.kind == "refund", s.c.original_sale_id.is_(None)),
+                0,
+            ),
         ).where(where)
     ).one()
     cr = PendingCashReceipt.__table__
@@ -285,6 +293,8 @@ def register_totals(
         gross_sales=int(row[2]),
         discounts=int(row[3]),
         refunds_total=int(row[4]),
+        no_receipt_count=int(row[13]),
+        no_receipt_total=int(row[14]),
         net_total=int(row[5]),
         taxable_total=int(row[6]),
         supply_value=int(row[7]),
@@ -412,6 +422,11 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         row(f"판매 {r.sales_count}건", format_krw(r.gross_sales)),
         row("할인", format_krw(-r.discounts)),
         row(f"환불 {r.refunds_count}건", format_krw(r.refunds_total)),
+        *(
+            [row(f"  무영수증 반품 {r.no_receipt_count}건", format_krw(r.no_receipt_total))]
+            if r.no_receipt_count
+            else []
+        ),
         row("순매출", format_krw(r.net_total)),
         "-" * width,
         row("과세 물품가액", format_krw(r.supply_value)),

@@ -97,6 +97,8 @@ def build_document(
 ) -> dict[str, Any]:
     doc = {k: _plain(sale[k]) for k in SALE_KEYS}
     doc["original_uuid"] = original_uuid
+    if sale["kind"] == "refund" and original_uuid is None:
+        doc["no_receipt"] = True  # a return without a receipt (posapp.sales.no_receipt)
     doc["lines"] = [
         {**{k: _plain(ln[k]) for k in LINE_KEYS}, "original_line_no": orig, **_override(ln)}
         for ln, orig in zip(lines, original_line_nos, strict=True)

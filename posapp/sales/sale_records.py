@@ -114,6 +114,8 @@ class CompletedSale:
     cash_receipt_approval: str | None = None  # None: not issued through the terminal (yet)
     original_receipt_no: str | None = None
     movements: tuple[MovementRow, ...] = field(default=())
+    #: a return without a receipt (posapp.sales.no_receipt): its reason and manager, as printed
+    no_receipt: tuple[str, ...] = field(default=())
 
 
 # --- the rows a sale or refund inserts --------------------------------------------------------

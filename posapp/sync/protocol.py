@@ -78,7 +78,12 @@ def validate_document(doc: Any) -> str | None:
             return "payload.total must be an integer number of won"
         if not isinstance(payload["lines"], list):
             return "payload.lines must be a list"
-        if kind == "refund" and not isinstance(payload.get("original_uuid"), str):
+        # a return without a receipt (payload.no_receipt) has no sale to name
+        if (
+            kind == "refund"
+            and not isinstance(payload.get("original_uuid"), str)
+            and not (payload.get("no_receipt") is True and payload.get("original_uuid") is None)
+        ):
             return "a refund names its sale in payload.original_uuid"
         return _amounts(kind, payload)
     else:

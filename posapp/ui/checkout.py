@@ -27,6 +27,7 @@ from posapp.hardware.ports import CashDrawer, Scale
 from posapp.ui.checkout_asker import Asker
 from posapp.ui.checkout_exchange import ExchangeFlow
 from posapp.ui.checkout_guards import SellingGuards
+from posapp.ui.checkout_no_receipt import NoReceiptFlow
 from posapp.ui.checkout_payment import PaymentFlow
 from posapp.ui.checkout_refund import RefundFlow
 from posapp.ui.checkout_shift import ShiftFlow
@@ -84,6 +85,7 @@ class CheckoutWindow(SellingGuards):
         self.ask: Asker = Asker(self, runner)
         self._payment = PaymentFlow(self)
         self._shift = ShiftFlow(self)
+        self._no_receipt = NoReceiptFlow(self)
         self.prices = PriceCheck(self.session)  # 가격 확인: reads only, never the ticket
         self.cash_office = CashOffice(self.session)  # the drawer is opened here (IoOp)
         self.ticket_approval = TicketApproval()  # the discounts' approval, for this ticket
@@ -126,6 +128,7 @@ class CheckoutWindow(SellingGuards):
             (self.tr("보류목록 (F7)"), "F7", self.recall),
             (self.tr("환불 (F8)"), "F8", lambda: self.refund(None)),
             (self.tr("교환 (Shift+F8)"), "Shift+F8", self.exchange),
+            (self.tr("무영수증 반품 (Ctrl+F8)"), "Ctrl+F8", self.no_receipt_return),
             (self.tr("거래취소 (F9)"), "F9", self.void),
             (self.tr("결제 (F12)"), "F12", self.tender),
             (self.tr("세금계산서 (Shift+F12)"), "Shift+F12", self.tax_invoice),
@@ -558,6 +561,11 @@ class CheckoutWindow(SellingGuards):
         number = self.search.text().strip()
         self.search.clear()
         ExchangeFlow(self).start(number)
+
+    def no_receipt_return(self) -> None:
+        """Ctrl+F8: the goods on the ticket taken back without a receipt
+        (:mod:`posapp.ui.checkout_no_receipt`)."""
+        self._no_receipt.start()
 
     # --- reports and drawer --------------------------------------------------------------
 

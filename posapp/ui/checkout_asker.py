@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from posapp.domain.cart import Discount
+from posapp.domain.money import format_krw
 from posapp.ui import dialogs
 from posapp.ui.operations import Runner
 from posapp.ui.sync_panel import OnlineOrdersDialog
@@ -102,6 +103,21 @@ class Asker:
         from posapp.ui.void_dialog import VoidReasonDialog
 
         d = VoidReasonDialog(reasons, self.parent)
+        return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
+
+    def no_receipt_reason(self, reasons: tuple[str, ...], amount: int) -> tuple[str, str] | None:
+        """Ctrl+F8: why the goods come back without a receipt (one of ``reasons``) and a note
+        (needed for the last, 기타), with what goes back in cash; None when cancelled."""
+        from posapp.ui.void_dialog import VoidReasonDialog
+
+        d = VoidReasonDialog(
+            reasons,
+            self.parent,
+            title=QCoreApplication.translate("CheckoutWindow", "영수증 없는 반품"),
+            prompt=QCoreApplication.translate(
+                "CheckoutWindow", "반품 사유를 고르세요 · 현금 {amount} 지급"
+            ).format(amount=format_krw(amount)),
+        )
         return d.value() if d.exec() == QDialog.DialogCode.Accepted else None
 
     def held(self, held: list[HeldInfo]) -> int | None:

@@ -18,12 +18,21 @@ from PySide6.QtWidgets import (
 
 
 class VoidReasonDialog(QDialog):
-    def __init__(self, reasons: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reasons: tuple[str, ...],
+        parent: QWidget | None = None,
+        *,
+        title: str | None = None,
+        prompt: str | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("거래 취소 사유"))
+        self.setWindowTitle(title or self.tr("거래 취소 사유"))
         self._reasons = reasons
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("취소 사유를 고르세요")))
+        self.prompt = QLabel(prompt or self.tr("취소 사유를 고르세요"))
+        self.prompt.setWordWrap(True)
+        layout.addWidget(self.prompt)
         self.group = QButtonGroup(self)
         self.choices: list[QRadioButton] = []
         for i, reason in enumerate(reasons):
@@ -49,7 +58,7 @@ class VoidReasonDialog(QDialog):
     def _accept(self) -> None:
         i = self.group.checkedId()
         if i < 0:
-            self.error.setText(self.tr("취소 사유를 고르세요."))
+            self.error.setText(self.tr("사유를 고르세요."))
             return
         if i == len(self._reasons) - 1 and not self.note.text().strip():
             self.error.setText(self.tr("'기타'는 사유를 적어야 합니다."))

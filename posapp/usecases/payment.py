@@ -59,6 +59,7 @@ from posapp.sales.tenders import (
     with_cash_rounding,
 )
 from posapp.usecases import exchange as exchange_uc
+from posapp.usecases import no_receipt as no_receipt_uc
 from posapp.usecases import rules as ticket_rules
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import PaymentErrorCode
@@ -480,6 +481,13 @@ class Payments:
         if self._sync_now is not None:
             self._sync_now()
         return done
+
+    def refund_without_receipt(self, reason: str, approval: Approval | None) -> CompletedSale:
+        """A return without a receipt (:mod:`posapp.usecases.no_receipt`): the ticket's goods
+        taken back in cash only (no card to cancel, no 현금영수증), then its receipt."""
+        sale = no_receipt_uc.refund(self._session, reason, approval)
+        self.after_sale(sale)
+        return sale
 
     def _give_back(
         self,

@@ -168,6 +168,7 @@ def sale_receipt(
         promo_lines=promo_lines,
         open_drawer=any(p.method == "cash" for p in sale.payments),
         tax_invoice=tax_invoices.receipt_lines(tax_invoice) if tax_invoice is not None else (),
+        no_receipt=sale.no_receipt,
     )
 
 

@@ -166,7 +166,7 @@ class Store:
                     "a different document was already received under this uuid",
                 )
             return {"uuid": ident, "status": P.DUPLICATE}
-        if kind == "refund":
+        if kind == "refund" and payload.get("original_uuid") is not None:
             original = self.conn.execute(
                 "SELECT kind, payload FROM documents WHERE uuid = ?", (payload["original_uuid"],)
             ).fetchone()

@@ -74,6 +74,17 @@ def test_a_refund_before_its_sale_is_deferred_not_applied(platform) -> None:  # 
     assert statuses == ["applied", "applied"]  # sale first in the same batch: fine
 
 
+def test_a_return_without_a_receipt_is_applied_without_a_sale(platform) -> None:  # type: ignore[no-untyped-def]
+    lost = refund(str(uuid.uuid4()))
+    lost["payload"]["original_uuid"] = None
+    unnamed = json.loads(json.dumps(lost))
+    lost["payload"]["no_receipt"] = True  # posapp.sales.no_receipt: no sale to name
+    with api(platform) as c:
+        ok, bad = push(c, lost, {**unnamed, "uuid": str(uuid.uuid4())})
+    assert ok["status"] == "applied"
+    assert bad["status"] == "rejected" and "original_uuid" in bad["error"]["message"]
+
+
 def test_a_malformed_document_is_rejected_with_words(platform) -> None:  # type: ignore[no-untyped-def]
     bad = sale()
     del bad["payload"]["total"]

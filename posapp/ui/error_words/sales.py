@@ -167,6 +167,30 @@ WORDS: dict[str, Words] = {
         "교환할 새 상품을 먼저 스캔하세요. 새 상품 없이 돌려주려면 환불(F8)을 쓰세요.",
         "Scan the new goods of the exchange first; to give back without new goods use refund (F8).",
     ),
+    RefundErrorCode.NO_RECEIPT_EMPTY: Words(
+        "영수증 없는 반품: 돌려받을 상품을 먼저 스캔하세요.",
+        "Return without a receipt: scan the goods coming back first.",
+    ),
+    RefundErrorCode.NO_RECEIPT_REASON: Words(
+        "영수증 없는 반품은 사유를 골라야 합니다 (기타는 내용을 적으세요).",
+        "A return without a receipt needs a reason (write it out for other).",
+    ),
+    RefundErrorCode.NO_RECEIPT_LIMIT: Words(
+        "영수증 없는 반품은 1회 {limit:,}원까지 현금으로만 돌려드립니다 ({amount:,}원). "
+        "영수증을 찾아 환불(F8)하세요.",
+        "A return without a receipt gives back at most {limit:,} won in cash ({amount:,} won); "
+        "find the receipt and refund it (F8).",
+    ),
+    RefundErrorCode.NO_RECEIPT_SHIFT: Words(
+        "이번 근무의 영수증 없는 반품 한도를 넘습니다 ({done}건 {done_total:,}원, "
+        "한도 {count_limit}건 {total_limit:,}원).",
+        "Over this shift's limit of returns without a receipt ({done} for {done_total:,} won; "
+        "limit {count_limit} for {total_limit:,} won).",
+    ),
+    RefundErrorCode.NO_RECEIPT_TWICE: Words(
+        "이 반품은 이미 처리되었습니다 ({receipt}).",
+        "This return was already made ({receipt}).",
+    ),
     RefundErrorCode.TENDER_REASON: Words(
         "원래 결제수단과 다른 방법으로 환불하려면 사유를 입력하고 관리자 승인을 받으세요.",
         "Refunding another way than the sale was paid needs a reason and a manager.",
