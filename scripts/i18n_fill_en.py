@@ -1386,6 +1386,69 @@ EN.update(
 )
 
 
+# --- returns without a receipt, bookings' tax invoices, the backup group
+EN.update(
+    {
+        ("BuyerFields", "사업자등록번호"): "Business registration number",
+        ("BuyerFields", "상호"): "Company name",
+        ("BuyerFields", "대표자"): "Representative",
+        ("BuyerFields", "이메일"): "Email",
+        ("BuyerFields", "주소 (선택)"): "Address (optional)",
+        ("BuyerFields", "업태 (선택)"): "Business type (optional)",
+        ("BuyerFields", "종목 (선택)"): "Business item (optional)",
+        ("CheckoutWindow", "무영수증 반품 (Ctrl+F8)"): "Return without receipt (Ctrl+F8)",
+        ("CheckoutWindow", "영수증 없는 반품"): "Return without a receipt",
+        (
+            "CheckoutWindow",
+            "반품 사유를 고르세요 · 현금 {amount} 지급",
+        ): "Choose the reason for the return · {amount} paid back in cash",
+        ("ClassesWindow", "세금계산서 발급 대기"): "Tax invoice to issue",
+        ("ClassesWindow", "세금계산서 발급 완료"): "Tax invoice issued",
+        ("ClassesWindow", "세금계산서 (Shift+F12)"): "Tax invoice (Shift+F12)",
+        (
+            "ClassesWindow",
+            "계좌이체 등 계산대 밖에서 받는 예약, 현금으로 받은 예약의 세금계산서",
+        ): "Tax invoice for a booking paid outside the till (bank transfer) or paid in cash",
+        ("ClassesWindow", "계좌이체"): "Bank transfer",
+        (
+            "ClassesWindow",
+            "예약 {ref} · 계산대에서 받은 {amount}원",
+        ): "Booking {ref} · {amount} won taken at the till",
+        (
+            "ClassesWindow",
+            "예약 {ref} · {name} · {amount}원 (과세) — 계산대 결제 없이 계좌이체로 받습니다",
+        ): "Booking {ref} · {name} · {amount} won (taxable) — paid by transfer, not at the till",
+        (
+            "ClassesWindow",
+            "{ref}: 세금계산서 요청을 기록했습니다 (발급 대기) · {name}",
+        ): "{ref}: tax invoice request recorded (to issue) · {name}",
+        (
+            "ClassesWindow",
+            "세금계산서 요청도 취소했습니다",
+        ): "The tax invoice request was cancelled too",
+        ("SettingsDialog", "백업"): "Backup",
+        ("SettingsDialog", "백업 폴더"): "Backup folder",
+        ("SettingsDialog", "읽는 중…"): "Reading…",
+        ("SettingsDialog", "마지막 백업"): "Last backup",
+        (
+            "SettingsDialog",
+            "{when} · 계산대 {register} · {size}",
+        ): "{when} · till {register} · {size}",
+        ("SettingsDialog", "아직 없습니다"): "None yet",
+        (
+            "SettingsDialog",
+            "이 계산대는 정기 백업을 하지 않습니다 (백오피스 계산대가 합니다)",
+        ): "This till makes no scheduled backups (the back-office till does)",
+        (
+            "SettingsDialog",
+            "{when} 실패 · 계산대 {register}: {why}",
+        ): "{when} failed · till {register}: {why}",
+        ("TaxInvoiceTab", "공급일"): "Supply date",
+        ("VoidReasonDialog", "사유를 고르세요."): "Choose a reason.",
+    }
+)
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

@@ -151,6 +151,44 @@
         </message>
     </context>
     <context>
+        <name>BuyerFields</name>
+        <message>
+            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="+160" />
+            <source>사업자등록번호</source>
+            <translation>Business registration number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>상호</source>
+            <translation>Company name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>대표자</source>
+            <translation>Representative</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>이메일</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>주소 (선택)</source>
+            <translation>Address (optional)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>업태 (선택)</source>
+            <translation>Business type (optional)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>종목 (선택)</source>
+            <translation>Business item (optional)</translation>
+        </message>
+    </context>
+    <context>
         <name>CardRefundFailedDialog</name>
         <message>
             <location filename="../../posapp/ui/dialogs.py" line="+532" />
@@ -302,7 +340,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+120" />
+            <location filename="../../posapp/ui/checkout.py" line="+122" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -345,6 +383,11 @@
             <location line="+1" />
             <source>교환 (Shift+F8)</source>
             <translation>Exchange (Shift+F8)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>무영수증 반품 (Ctrl+F8)</source>
+            <translation>Return without receipt (Ctrl+F8)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -500,13 +543,13 @@
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+15" />
             <location line="+204" />
-            <location line="+210" />
+            <location line="+215" />
             <location filename="../../posapp/ui/checkout_payment.py" line="+147" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-411" />
+            <location line="-416" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -593,7 +636,7 @@
             <location line="+18" />
             <location line="+22" />
             <location line="+12" />
-            <location line="+174" />
+            <location line="+179" />
             <location filename="../../posapp/ui/checkout_payment.py" line="-46" />
             <location filename="../../posapp/ui/ticket_approval.py" line="-1" />
             <location line="+21" />
@@ -611,7 +654,7 @@
             <translation>Staff (Ctrl+Shift+U)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="-198" />
+            <location filename="../../posapp/ui/checkout.py" line="-203" />
             <source>{name} 관리자 승인</source>
             <translation>Approved by manager {name}</translation>
         </message>
@@ -701,7 +744,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-421" />
+            <location line="-422" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -864,7 +907,7 @@
 {error}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+474" />
+            <location filename="../../posapp/ui/checkout.py" line="+480" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
@@ -893,11 +936,21 @@
             <source>한도를 넘는 수량: 관리자 승인</source>
             <translation>Quantity above the limit: manager</translation>
         </message>
+        <message>
+            <location filename="../../posapp/ui/checkout_asker.py" line="+116" />
+            <source>영수증 없는 반품</source>
+            <translation>Return without a receipt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>반품 사유를 고르세요 · 현금 {amount} 지급</source>
+            <translation>Choose the reason for the return · {amount} paid back in cash</translation>
+        </message>
     </context>
     <context>
         <name>ClassesWindow</name>
         <message>
-            <location filename="../../posapp/ui/classes.py" line="+48" />
+            <location filename="../../posapp/ui/classes.py" line="+52" />
             <source>월</source>
             <translation>Mon</translation>
         </message>
@@ -957,6 +1010,16 @@
             <translation>Expired</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>세금계산서 발급 대기</source>
+            <translation>Tax invoice to issue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>세금계산서 발급 완료</source>
+            <translation>Tax invoice issued</translation>
+        </message>
+        <message>
             <location line="+40" />
             <source>쿠킹클래스 · 지하 공간 예약</source>
             <extracomment>a refund's card part waits as a pending cancel (posapp.sales.card_cancels): this sends it to the till's terminal now (the app's retry job), not at its next round</extracomment>
@@ -969,12 +1032,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+122" />
+            <location line="+150" />
             <source>월간 보기</source>
             <translation>Month view</translation>
         </message>
         <message>
-            <location line="-120" />
+            <location line="-148" />
             <source>모든 공간</source>
             <translation>All rooms</translation>
         </message>
@@ -1005,14 +1068,14 @@
         </message>
         <message>
             <location line="+13" />
-            <location line="+260" />
+            <location line="+292" />
             <location line="+36" />
-            <location line="+98" />
+            <location line="+140" />
             <source>수업을 고르세요</source>
             <translation>Choose a session</translation>
         </message>
         <message>
-            <location line="-387" />
+            <location line="-461" />
             <source>이름</source>
             <translation>Name</translation>
         </message>
@@ -1063,12 +1126,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+358" />
+            <location line="+432" />
             <source>예약 취소</source>
             <translation>Cancel booking</translation>
         </message>
         <message>
-            <location line="-357" />
+            <location line="-431" />
             <source>출석부 PDF</source>
             <translation>Roster PDF</translation>
         </message>
@@ -1083,7 +1146,17 @@
             <translation>Session held (use ingredients)</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+1" />
+            <source>세금계산서 (Shift+F12)</source>
+            <translation>Tax invoice (Shift+F12)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>계좌이체 등 계산대 밖에서 받는 예약, 현금으로 받은 예약의 세금계산서</source>
+            <translation>Tax invoice for a booking paid outside the till (bank transfer) or paid in cash</translation>
+        </message>
+        <message>
+            <location line="+88" />
             <source>주간 보기</source>
             <translation>Week view</translation>
         </message>
@@ -1124,6 +1197,11 @@
         </message>
         <message>
             <location line="+4" />
+            <source>계좌이체</source>
+            <translation>Bank transfer</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>현장결제</source>
             <translation>On arrival</translation>
         </message>
@@ -1133,7 +1211,7 @@
             <translation>Unpaid</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>예약을 고르세요</source>
             <translation>Choose a booking</translation>
         </message>
@@ -1173,7 +1251,22 @@
             <translation>Added to the till ticket</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
+            <source>예약 {ref} · 계산대에서 받은 {amount}원</source>
+            <translation>Booking {ref} · {amount} won taken at the till</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>예약 {ref} · {name} · {amount}원 (과세) — 계산대 결제 없이 계좌이체로 받습니다</source>
+            <translation>Booking {ref} · {name} · {amount} won (taxable) — paid by transfer, not at the till</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{ref}: 세금계산서 요청을 기록했습니다 (발급 대기) · {name}</source>
+            <translation>{ref}: tax invoice request recorded (to issue) · {name}</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>취소했습니다 · 환불 {amount}원</source>
             <translation>Cancelled · refund ₩{amount}</translation>
         </message>
@@ -1188,7 +1281,12 @@
             <translation>{n} from the waitlist seated</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+4" />
+            <source>세금계산서 요청도 취소했습니다</source>
+            <translation>The tax invoice request was cancelled too</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>환불에는 관리자 승인이 필요합니다</source>
             <translation>A refund needs a manager</translation>
         </message>
@@ -3592,7 +3690,7 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../posapp/ui/settings.py" line="+49" />
+            <location filename="../../posapp/ui/settings.py" line="+52" />
             <source>미리보기 (프린터 없음)</source>
             <translation>Preview (no printer)</translation>
         </message>
@@ -3733,12 +3831,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+88" />
+            <location line="+105" />
             <source>카드 단말기</source>
             <translation>Card terminal</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-96" />
             <source>저장된 토큰 없음</source>
             <translation>no token stored</translation>
         </message>
@@ -3758,7 +3856,7 @@
             <translation>file {path}</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+33" />
             <source>설정 — 계산대 등록</source>
             <translation>Settings — register this till</translation>
         </message>
@@ -3768,7 +3866,7 @@
             <translation>Till</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+17" />
             <source>프린터·돈통·스캐너·저울</source>
             <translation>Printer · drawer · scanner · scale</translation>
         </message>
@@ -3808,7 +3906,27 @@
             <translation>Empty: keep the stored one ({where})</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
+            <source>백업</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>백업 폴더</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>읽는 중…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>마지막 백업</source>
+            <translation>Last backup</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>저장한 설정은 다시 시작하면 적용됩니다 (계산대 이름은 바로).</source>
             <translation>Saved settings apply at the next start (the register name at once).</translation>
         </message>
@@ -3823,7 +3941,27 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+64" />
+            <source>{when} · 계산대 {register} · {size}</source>
+            <translation>{when} · till {register} · {size}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>아직 없습니다</source>
+            <translation>None yet</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>이 계산대는 정기 백업을 하지 않습니다 (백오피스 계산대가 합니다)</source>
+            <translation>This till makes no scheduled backups (the back-office till does)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{when} 실패 · 계산대 {register}: {why}</source>
+            <translation>{when} failed · till {register}: {why}</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>연결하는 중…</source>
             <translation>Connecting…</translation>
         </message>
@@ -4130,7 +4268,7 @@
     <context>
         <name>TaxInvoiceBuyerDialog</name>
         <message>
-            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="+50" />
+            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="-111" />
             <source>세금계산서 요청</source>
             <translation>Tax invoice request</translation>
         </message>
@@ -4145,42 +4283,7 @@
             <translation>Receipt {receipt}</translation>
         </message>
         <message>
-            <location line="+19" />
-            <source>사업자등록번호</source>
-            <translation>Business registration number</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>상호</source>
-            <translation>Company name</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>대표자</source>
-            <translation>Representative</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>이메일</source>
-            <translation>Email</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>주소 (선택)</source>
-            <translation>Address (optional)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>업태 (선택)</source>
-            <translation>Business type (optional)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>종목 (선택)</source>
-            <translation>Business item (optional)</translation>
-        </message>
-        <message>
-            <location line="+19" />
+            <location line="+23" />
             <source>확인</source>
             <translation>OK</translation>
         </message>
@@ -4193,59 +4296,32 @@
     <context>
         <name>TaxInvoiceTab</name>
         <message>
-            <location filename="../../posapp/ui/reports_invoices.py" line="+48" />
+            <location filename="../../posapp/ui/reports_invoices.py" line="+52" />
             <source>예: R01-20261014-0001</source>
             <translation>e.g. R01-20261014-0001</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>10자리 (예: 220-81-12341)</source>
-            <translation>10 digits (e.g. 220-81-12341)</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+1" />
             <source>영수증 번호</source>
             <translation>Receipt number</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+25" />
+            <location line="+20" />
+            <source>공급일</source>
+            <translation>Supply date</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>사업자등록번호</source>
             <translation>Business registration number</translation>
         </message>
         <message>
-            <location line="-24" />
-            <location line="+23" />
+            <location line="-1" />
             <source>상호</source>
             <translation>Company name</translation>
         </message>
         <message>
-            <location line="-22" />
-            <source>대표자</source>
-            <translation>Representative</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>받는 이메일</source>
-            <translation>E-mail for the e-tax invoice</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>주소</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>업태</source>
-            <translation>Business type</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>종목</source>
-            <translation>Business item</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-13" />
             <source>세금계산서 요청</source>
             <translation>Request a tax invoice</translation>
         </message>
@@ -4255,12 +4331,7 @@
             <translation>Refresh the list (report period)</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>판매일</source>
-            <translation>Sale day</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>영수증</source>
             <translation>Receipt</translation>
         </message>
@@ -4295,7 +4366,7 @@
             <translation>Cancel the request</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+19" />
             <source>{receipt}: 세금계산서 요청을 기록했습니다 (발급 대기).</source>
             <translation>{receipt}: tax-invoice request recorded (to issue).</translation>
         </message>
@@ -4644,7 +4715,7 @@
     <context>
         <name>VoidReasonDialog</name>
         <message>
-            <location filename="../../posapp/ui/void_dialog.py" line="+23" />
+            <location filename="../../posapp/ui/void_dialog.py" line="+30" />
             <source>거래 취소 사유</source>
             <translation>Why the sale is voided</translation>
         </message>
@@ -4654,7 +4725,7 @@
             <translation>Choose why the sale is voided</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>메모 ('기타'는 꼭 적으세요)</source>
             <translation>Note (needed for 'other')</translation>
         </message>
@@ -4665,8 +4736,8 @@
         </message>
         <message>
             <location line="+9" />
-            <source>취소 사유를 고르세요.</source>
-            <translation>Choose why the sale is voided.</translation>
+            <source>사유를 고르세요.</source>
+            <translation>Choose a reason.</translation>
         </message>
         <message>
             <location line="+3" />
