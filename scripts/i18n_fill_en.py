@@ -1449,6 +1449,18 @@ EN.update(
 )
 
 
+EN.update(
+    {
+        ("CheckoutWindow", "영수증 없는 반품: 관리자 승인"): (
+            "Return without a receipt: manager approval"
+        ),
+        ("CheckoutWindow", "영수증 없는 반품 {receipt} · 현금 {amount} 지급"): (
+            "Return without a receipt {receipt} · {amount} paid back in cash"
+        ),
+    }
+)
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from posapp.ui.checkout import CheckoutWindow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CheckoutWindow", text)
-
-
 class NoReceiptFlow:
     """Ctrl+F8 on one checkout window."""
 
@@ -56,7 +52,12 @@ class NoReceiptFlow:
             self._refund(reason, approval)
 
         self.busy = False  # the PIN dialog may be cancelled: nothing under way then
-        w._approve(REFUND, "refund", _t("영수증 없는 반품: 관리자 승인"), approved)
+        w._approve(
+            REFUND,
+            "refund",
+            QCoreApplication.translate("CheckoutWindow", "영수증 없는 반품: 관리자 승인"),
+            approved,
+        )
 
     def _refund(self, reason: str, approval: Approval) -> None:
         w = self.w
@@ -78,8 +79,8 @@ class NoReceiptFlow:
         w.ticket_approval.forget()
         w.refresh()
         w.show_message(
-            _t("영수증 없는 반품 {receipt} · 현금 {amount} 지급").format(
-                receipt=sale.receipt_no, amount=format_krw(-sale.total)
-            ),
+            QCoreApplication.translate(
+                "CheckoutWindow", "영수증 없는 반품 {receipt} · 현금 {amount} 지급"
+            ).format(receipt=sale.receipt_no, amount=format_krw(-sale.total)),
             error=False,
         )

@@ -946,6 +946,16 @@
             <source>반품 사유를 고르세요 · 현금 {amount} 지급</source>
             <translation>Choose the reason for the return · {amount} paid back in cash</translation>
         </message>
+        <message>
+            <location filename="../../posapp/ui/checkout_no_receipt.py" line="+58" />
+            <source>영수증 없는 반품: 관리자 승인</source>
+            <translation>Return without a receipt: manager approval</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>영수증 없는 반품 {receipt} · 현금 {amount} 지급</source>
+            <translation>Return without a receipt {receipt} · {amount} paid back in cash</translation>
+        </message>
     </context>
     <context>
         <name>ClassesWindow</name>
