@@ -238,3 +238,36 @@ def test_a_shift_opened_while_the_clock_is_behind_counts_in_todays_z(
     past_z, past_day = store.db.read(lambda uow: totals(uow, yesterday))
     assert (past_z.sales_count, past_day.sales_count, past_day.refunds_count) == (0, 0, 0)
     assert verify(store.db).ok, verify(store.db).problems()
+
+
+def test_verify_flags_a_past_days_number_written_while_the_clock_is_behind(
+    store: Store, tmp_path: Any, machine_clock: MachineClock
+) -> None:
+    """While an episode is open the till numbers on the later day; a number of an earlier day
+    written then (a hand-made one, or a till that missed the episode) is a problem, not a
+    note."""
+    today = calendar.today()
+    yesterday = today - dt.timedelta(days=1)
+    s = CheckoutSession(store.db, SessionSettings(recovery_dir=tmp_path))
+    s.sign_in("1111")
+    s.scan(APPLE_CODE)
+    s.complete([Tender.cash(12_900)])
+    machine_clock.set_back(dt.timedelta(days=1))
+    assert s.check_clock() is not None  # the episode is open
+    line = store.db.read(lambda uow: catalog.scan(uow, GOCHUJANG_CODE).line)
+    t = Ticket()
+    t.add(line)
+    no = f"R01-{yesterday:%Y%m%d}-0009"
+    store.db.transact(
+        lambda uow: completion.complete_sale(
+            uow, t, [Tender.cash(8_500)], register_id="R01", user_id=store.cashier,
+            now=calendar.utc_now(), receipt_no=no,
+        )
+    )  # fmt: skip
+    report = verify(store.db)
+    assert any(
+        p.startswith(f"receipt {no}") and "numbered on a past day" in p for p in report.clock
+    ), (
+        report.clock,
+        report.notes,
+    )
