@@ -14,11 +14,18 @@ Owns the whole check, read-only (it writes nothing, so it runs on a full disk):
   permissions are what the chained audit events say they became;
 - the anchors: the head printed on each Z (kept as the ``shift.close`` audit event) and the
   heads the platform holds (passed in by the caller) are entries of the chain as it is now;
-- no full card number (12–19 digits passing Luhn) stored in a tender's free-text fields.
+- no full card number (12–19 digits passing Luhn) stored in a tender's free-text fields;
+- time and numbers in the chain's order: each step back in journal time per register (more than
+  :data:`posapp.sales.clock_guard.TOLERANCE`) with its two times and seq — a *note* when the
+  till recorded the episode (``clock.behind`` audit event: the clock was set back and the till
+  said so), a problem when nothing did — and each receipt number (online series) that does not
+  follow the one before it on its register's chain (a problem: the till never numbers so).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -43,8 +50,9 @@ from posapp.db.models import (
     StorePolicy,
     User,
 )
+from posapp.domain import calendar
 from posapp.inventory import ledger
-from posapp.sales import card_numbers, journal
+from posapp.sales import card_numbers, clock_guard, journal
 from posapp.sales.sale_document import load_document
 from posapp.sales.sale_records import untracked_products
 
@@ -62,6 +70,10 @@ class VerifyReport:
     completeness: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     card_numbers: list[str] = field(default_factory=list)
+    clock: list[str] = field(default_factory=list)
+    #: findings that are not problems (a clock set back that the till recorded): printed, but
+    #: ``ok`` holds with them
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -72,7 +84,9 @@ class VerifyReport:
 
     def labelled(self) -> list[tuple[str, str]]:
         """Every problem with the name of its section, in the order of the fields."""
-        return [(f.name, p) for f in fields(self) for p in getattr(self, f.name)]
+        return [
+            (f.name, p) for f in fields(self) if f.name != "notes" for p in getattr(self, f.name)
+        ]
 
 
 def verify(db: Database, anchors: Mapping[str, Anchor] | None = None) -> VerifyReport:
@@ -99,6 +113,8 @@ def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
         return None
 
     entries = journal_entries(conn)
+    episodes = _episodes(conn)
+    misnumbered, numbered_back = _receipt_order(conn, entries, episodes)
     return VerifyReport(
         ledger=[str(p) for p in ledger.verify(uow)],
         journal=[str(p) for p in journal.verify(uow, rebuild)],
@@ -114,6 +130,8 @@ def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
         ],
         anchors=_anchors(conn, anchors),
         card_numbers=card_numbers.find(uow),
+        clock=misnumbered,
+        notes=[*_clock_steps(entries, episodes), *numbered_back],
     )
 
 
@@ -124,13 +142,16 @@ class _Entry:
     doc_type: str
     payload: str
     hash: str
+    created_at: dt.datetime
 
 
 def journal_entries(conn: Connection) -> dict[str, list[_Entry]]:
     """The journal's entries by document uuid."""
     j = JournalEntry.__table__
     out: dict[str, list[_Entry]] = defaultdict(list)
-    q = select(j.c.doc_uuid, j.c.register_id, j.c.seq, j.c.doc_type, j.c.payload, j.c.hash)
+    q = select(
+        j.c.doc_uuid, j.c.register_id, j.c.seq, j.c.doc_type, j.c.payload, j.c.hash, j.c.created_at
+    )
     for doc_uuid, *rest in conn.execute(q):
         out[doc_uuid].append(_Entry(*rest))
     return out
@@ -362,3 +383,111 @@ def _anchors(conn: Connection, platform: Mapping[str, Anchor]) -> list[str]:
         elif at != digest:
             problems.append(f"journal {reg} #{seq}: differs from the head {where} holds")
     return problems
+
+
+def _wall(at: dt.datetime) -> str:
+    return calendar.to_local(at).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+def _by_register(entries: Mapping[str, list[_Entry]]) -> dict[str, list[tuple[str, _Entry]]]:
+    """Each register's entries (with their document uuid) in the chain's order."""
+    chains: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
+    for doc_uuid, es in entries.items():
+        for e in es:
+            chains[e.register_id].append((doc_uuid, e))
+    for chain in chains.values():
+        chain.sort(key=lambda item: item[1].seq)
+    return chains
+
+
+def _episodes(conn: Connection) -> dict[str, list[tuple[int, float]]]:
+    """Each register's recorded clock episodes as chain positions: ``clock.behind`` at head #k
+    until ``clock.ok`` at head #m covers entries k+1..m (an open one: to the end)."""
+    a = AuditEvent.__table__
+    episodes: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    opened: dict[str, int] = {}
+    q = (
+        select(a.c.register_id, a.c.action, a.c.after)
+        .where(a.c.action.in_((clock_guard.BEHIND, clock_guard.CAUGHT_UP)))
+        .order_by(a.c.chain, a.c.seq, a.c.id)
+    )
+    for reg, action, after in conn.execute(q):
+        seq = after.get("seq") if isinstance(after, dict) else None
+        if not reg or not isinstance(seq, int):
+            continue
+        if action == clock_guard.BEHIND:
+            opened.setdefault(reg, seq)
+        elif reg in opened:
+            episodes[reg].append((opened.pop(reg), seq))
+    for reg, seq in opened.items():
+        episodes[reg].append((seq, float("inf")))
+    return episodes
+
+
+def _inside(episodes: Mapping[str, list[tuple[int, float]]], reg: str, seq: int) -> bool:
+    """Entry #seq of the register's chain was written during a recorded clock episode."""
+    return any(k < seq <= m for k, m in episodes.get(reg, []))
+
+
+def _clock_steps(
+    entries: Mapping[str, list[_Entry]], episodes: Mapping[str, list[tuple[int, float]]]
+) -> list[str]:
+    """Each step back in journal time per register, as notes: inside a recorded episode the
+    clock was set back; outside one it is a write with an earlier time of its own (a back-dated
+    import, a script) — the chain's hashes still hold, so neither is a problem by itself."""
+    notes = []
+    for reg, chain in sorted(_by_register(entries).items()):
+        for (_u, before), (_v, entry) in itertools.pairwise(chain):
+            if entry.created_at >= before.created_at - clock_guard.TOLERANCE:
+                continue
+            said = (
+                f"journal {reg} #{entry.seq} at {_wall(entry.created_at)} is earlier than "
+                f"#{before.seq} at {_wall(before.created_at)}"
+            )
+            if _inside(episodes, reg, entry.seq):
+                notes.append(f"{said} (the clock was set back; the till recorded it)")
+            else:
+                notes.append(f"{said}; no clock.behind event records it (written back-dated)")
+    return notes
+
+
+def _receipt_order(
+    conn: Connection,
+    entries: Mapping[str, list[_Entry]],
+    episodes: Mapping[str, list[tuple[int, float]]],
+) -> tuple[list[str], list[str]]:
+    """Receipt numbers of each register's online series along its chain: (problems, notes).
+
+    Within one day's series a number never repeats or goes back (a problem otherwise). A
+    number of an earlier day than one already given on the chain is a problem while a recorded
+    clock episode is open (the till numbers on the later day then, posapp.sales.clock_guard),
+    and a note outside one (a back-dated write keeps the day it names)."""
+    s = Sale.__table__
+    numbers: dict[str, str] = {u: n for u, n in conn.execute(select(s.c.uuid, s.c.receipt_no))}
+    problems, notes = [], []
+    for reg, chain in sorted(_by_register(entries).items()):
+        last_of_day: dict[str, tuple[int, str]] = {}
+        latest: tuple[str, str] | None = None  # (day, number) of the latest day numbered
+        for doc_uuid, entry in chain:
+            no = numbers.get(doc_uuid) if entry.doc_type in _SALE_KINDS else None
+            match = _NO.match(no) if no else None
+            if no is None or match is None or match["series"] or match["reg"] != reg:
+                continue
+            day, n = match["day"], int(match["n"])
+            before = last_of_day.get(day)
+            if before is not None and n <= before[0]:
+                problems.append(
+                    f"receipt {no} (journal {reg} #{entry.seq}) does not follow {before[1]}: "
+                    "receipt numbers out of order"
+                )
+            elif latest is not None and day < latest[0]:
+                said = f"receipt {no} (journal {reg} #{entry.seq}) comes after {latest[1]}"
+                if _inside(episodes, reg, entry.seq):
+                    problems.append(f"{said} while the clock was behind: numbered on a past day")
+                else:
+                    notes.append(f"{said}: an earlier day's number (written back-dated)")
+            if before is None or n > before[0]:
+                last_of_day[day] = (n, no)
+            if latest is None or day > latest[0]:
+                latest = (day, no)
+    return problems, notes

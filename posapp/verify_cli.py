@@ -30,6 +30,8 @@ def run_verify(args: argparse.Namespace, db: Database) -> int:
     report = verify(db, anchors=anchors)
     for section, line in report.labelled():
         print(f"{section}: {line}")
+    for line in report.notes:  # findings that are not problems (a recorded clock set back)
+        print(f"note: {line}")
     if report.ok:
         where = " and the platform's anchor" if anchors else ""
         print(

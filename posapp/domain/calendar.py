@@ -8,6 +8,9 @@ the store's wall clock and calendar:
   (an unknown name raises :class:`TimeZoneError`; :func:`zone_named` checks a name alone);
 - :func:`business_day` — the store's calendar day of an instant (a sale at 23:30 in Seoul is
   that day's, though it is already 14:30 UTC; one at 00:30 is the next day's);
+- :func:`utc_now` — the instant now by the machine's clock, the one source every write reads
+  (``posapp.db.models.utcnow`` is it); :func:`set_clock` replaces that source (a test that sets
+  the clock back as a person would, by changing what the machine says, not what one module reads);
 - :func:`now_local`, :func:`today`, :func:`to_local` — the store's clock and calendar now;
 - :func:`local_instant`, :func:`day_start`, :func:`day_bounds`, :func:`period_bounds` — the
   UTC instants of a wall-clock time, and the half-open UTC range ``[start, end)`` of a business
@@ -21,6 +24,7 @@ every ``datetime`` returned is aware. Pure: the standard library only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from posapp.domain.error_codes import CalendarErrorCode
@@ -35,10 +39,12 @@ __all__ = [
     "local_instant",
     "now_local",
     "period_bounds",
+    "set_clock",
     "set_store_zone",
     "store_zone",
     "to_local",
     "today",
+    "utc_now",
     "utc_offset",
     "zone_named",
 ]
@@ -104,9 +110,32 @@ def business_day(at: dt.datetime) -> dt.date:
     return to_local(at).date()
 
 
+def _system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+_clock: Callable[[], dt.datetime] = _system_clock
+
+
+def utc_now() -> dt.datetime:
+    """The instant now, as the machine's clock says (aware, UTC): what every write records."""
+    return _aware(_clock()).astimezone(dt.UTC)
+
+
+def set_clock(source: Callable[[], dt.datetime] | None) -> Callable[[], dt.datetime]:
+    """Read the time from ``source`` from now on (None: the machine's clock again).
+
+    Returns the source it replaces. The till never sets it; a test does, to be a machine whose
+    clock was set back (every write, check and screen of the process then sees that time)."""
+    global _clock
+    previous = _clock
+    _clock = source if source is not None else _system_clock
+    return previous
+
+
 def now_local() -> dt.datetime:
     """Now, on the store's wall clock."""
-    return dt.datetime.now(_zone)
+    return utc_now().astimezone(_zone)
 
 
 def today() -> dt.date:

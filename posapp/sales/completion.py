@@ -24,7 +24,7 @@ from posapp.domain import calendar
 from posapp.domain.cart import PricedCart
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow, Take
-from posapp.sales import cash_receipts, fastpath, journal
+from posapp.sales import cash_receipts, clock_guard, fastpath, journal
 from posapp.sales.error_codes import RefundErrorCode, SaleErrorCode
 from posapp.sales.price_override import audit_price_overrides, check_price_overrides
 from posapp.sales.receipt_numbers import format_receipt_no, next_receipt_no
@@ -125,7 +125,12 @@ def complete_sale(
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn
     now = now or utcnow()
-    day = calendar.business_day(now)
+    # a replayed offline sale keeps the day its number says; any other is numbered on a day
+    # that never goes back for its register, whatever the clock says (clock_guard)
+    if receipt_no is None:
+        day = clock_guard.numbering_day(conn, register_id, now)
+    else:
+        day = calendar.business_day(now)
     audited = (approved_by is not None and bool(priced.discount_total)) or overridden
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
     # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)

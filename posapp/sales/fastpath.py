@@ -235,4 +235,5 @@ def write_sale(
         raise DBAPIError.instance("(sale pipeline)", None, exc, psycopg.Error) from exc
     remember_receipt(engine, register_id, day, p.receipt_seq)
     journal.remember_head(engine, register_id, p.head_seq + 1, digest)
+    journal.note_time(engine, register_id, sale_row["created_at"])
     return int(sale_id), moves

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 
 from posapp.db.engine import Batch, DatabaseConflict, UnitOfWork
 from posapp.db.models import JournalEntry, JournalHead, StoreMeta
@@ -104,6 +104,36 @@ def forget_head(engine: Engine, register_id: str) -> None:
     _HEADS.get(engine, {}).pop(register_id, None)
 
 
+# The latest ``created_at`` of each register's chain, per engine: read once from the table
+# (:func:`latest_time`), then kept up by every append of this process, so the clock check
+# before a sale (posapp.sales.clock_guard) costs no round trip.
+_LATEST: weakref.WeakKeyDictionary[Engine, dict[str, dt.datetime]] = weakref.WeakKeyDictionary()
+_latest_q = select(func.max(JournalEntry.__table__.c.created_at)).where(
+    JournalEntry.__table__.c.register_id == bindparam("reg")
+)
+
+
+def latest_time(conn: Connection, register_id: str) -> dt.datetime | None:
+    """The latest time any entry of the register's chain was written at (None: no entry).
+
+    The latest, not the last: entries written while the clock was set back come after later
+    ones in the chain, and the clock is behind until it passes the latest again."""
+    known = _LATEST.setdefault(conn.engine, {})
+    if register_id not in known:
+        at = conn.execute(_latest_q, {"reg": register_id}).scalar()
+        if at is None:
+            return None
+        known[register_id] = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    return known[register_id]
+
+
+def note_time(engine: Engine, register_id: str, at: dt.datetime) -> None:
+    """An entry of the register's chain was written at ``at`` (kept only once read whole)."""
+    known = _LATEST.get(engine)
+    if known is not None and register_id in known and at > known[register_id]:
+        known[register_id] = at
+
+
 def append(
     uow: UnitOfWork,
     register_id: str,
@@ -146,6 +176,7 @@ def append(
         batch.open()
     conn.execute(_ins_entry, _entry(register_id, seq + 1, doc_type, doc_uuid, at, payload, prev))
     heads[register_id] = (seq + 1, digest)
+    note_time(conn.engine, register_id, at)
     return digest
 
 
@@ -196,6 +227,7 @@ def _append_queued(
     entry = _entry(register_id, seq + 1, doc_type, doc_uuid, at, payload, prev)
     conn.execute(_ins_entry_at_head, entry)
     heads[register_id] = (seq + 1, digest)
+    note_time(conn.engine, register_id, at)
 
     def check() -> None:
         if moved.context.cursor.rowcount != 1:

@@ -29,12 +29,11 @@ from posapp.db.models import (
     StockMovement,
     utcnow,
 )
-from posapp.domain import calendar
 from posapp.domain.money import prorate
 from posapp.domain.tax import TaxClass, TaxSplit, split_vat
 from posapp.inventory import ledger
 from posapp.inventory.ledger import MovementKind, MovementRow
-from posapp.sales import card_cancels, journal
+from posapp.sales import card_cancels, clock_guard, journal
 from posapp.sales.error_codes import RefundErrorCode
 from posapp.sales.receipt_numbers import next_receipt_no
 from posapp.sales.sale_document import build_document
@@ -221,7 +220,7 @@ def refund(
     settlement = settle(total, list(tenders))
     if settlement.change:
         raise SaleError("a refund pays out exactly what is due", code=RefundErrorCode.OVERPAID)
-    day = calendar.business_day(now)
+    day = clock_guard.numbering_day(uow.conn, register_id, now)  # never back (a clock set back)
     shift_id, _ = require_open_shift(uow, register_id)
     refund_uuid = str(uuidlib.uuid4())
     receipt = next_receipt_no(uow, register_id, day)

@@ -20,8 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from posapp import audit
 from posapp.db.engine import UnitOfWork
 from posapp.db.models import JournalHead, Register, Shift, utcnow
-from posapp.domain import calendar
-from posapp.sales import journal
+from posapp.sales import clock_guard, journal
 from posapp.sales.error_codes import CashErrorCode, ShiftErrorCode
 from posapp.sales.register_report import RegisterReport, register_totals, with_count
 from posapp.sales.sale_records import SaleError
@@ -125,7 +124,9 @@ def open_shift(
         register_id=register_id,
         opened_by=user_id,
         opened_at=now,
-        business_date=calendar.business_day(now),
+        # a shift opened while the clock is behind belongs to the day its sales are numbered
+        # on (posapp.sales.clock_guard), not to a day already closed
+        business_date=clock_guard.numbering_day(uow.conn, register_id, now),
         opening_float=count_cash(float_counts),
         opening_counts=counts,
         status="open",

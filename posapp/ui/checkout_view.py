@@ -6,6 +6,7 @@ F-key buttons, the message line and the print-failure banner. The actions behind
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain import calendar
 from posapp.domain.money import format_krw
 from posapp.errors import PosError
 from posapp.ui.checkout_exchange import due_text, return_part_text
@@ -40,7 +42,13 @@ from posapp.ui.screen_fit import fit_to_screen
 from posapp.ui.search_results import SearchResults
 from posapp.ui.sync_panel import SyncButton
 from posapp.ui.ticket_view import TicketDelegate, TicketModel, fixed_size
-from posapp.usecases.checkout import CheckoutSession, CompletedSale, OfflineState, ProductInfo
+from posapp.usecases.checkout import (
+    CheckoutSession,
+    ClockBehind,
+    CompletedSale,
+    OfflineState,
+    ProductInfo,
+)
 from posapp.usecases.pickup import SyncStatus
 
 Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
@@ -216,6 +224,16 @@ class CheckoutView(QMainWindow):
         banner_row.addWidget(self.banner_reprint)
         self.banner.hide()
         root.addWidget(self.banner)
+        # shown while this register's clock reads earlier than its journal (a clock set back:
+        # posapp.usecases.clock); the till keeps selling, the numbers stay in order
+        self.clock_label = QLabel()
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setStyleSheet(
+            "font-size: 12pt; font-weight: bold; color: black; background: #ffb300;"
+            " padding: 4px 8px; border-radius: 4px;"
+        )
+        self.clock_label.hide()
+        root.addWidget(self.clock_label)
         body = QHBoxLayout()
         left = QVBoxLayout()
         self.search = SearchBox()
@@ -436,7 +454,26 @@ class CheckoutView(QMainWindow):
             if self.table.currentIndex().row() != last.row():
                 self.table.setCurrentIndex(last)
             self.table.scrollTo(last)
+        self.show_clock(s.clock)
         self.ticket_changed.emit(priced)
+
+    def show_clock(self, behind: ClockBehind | None) -> None:
+        """The clock warning: both times on the store's wall clock, until the clock is right."""
+        if behind is None:
+            self.clock_label.hide()
+            return
+
+        def wall(at: dt.datetime) -> str:
+            return calendar.to_local(at).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+        self.clock_label.setText(
+            QCoreApplication.translate(
+                "CheckoutWindow",
+                "계산대 시계가 늦습니다: 지금 {now}, 마지막 기록 {latest}. "
+                "시계를 맞춰 주세요 — 판매는 계속되고 영수증 번호는 순서대로 이어집니다.",
+            ).format(now=wall(behind.now), latest=wall(behind.latest))
+        )
+        self.clock_label.show()
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         """The status line; an error is also said large in the notice panel with a sound

@@ -40,6 +40,7 @@ from posapp.domain.cart import CartLine, Discount, PricedCart
 from posapp.domain.hangul import SearchIndex
 from posapp.inventory.catalog import ProductInfo
 from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
+from posapp.sales.clock_guard import ClockBehind
 from posapp.sales.error_codes import ShiftErrorCode
 from posapp.sales.holds import HeldInfo
 from posapp.sales.offline.forwarder import OfflineState
@@ -51,7 +52,7 @@ from posapp.sales.shifts import ShiftInfo
 from posapp.sales.tenders import CashReceiptRequest, Tender, VoucherKind
 from posapp.sales.ticket import Ticket
 from posapp.sync.online import OrderInfo
-from posapp.usecases import holds, pickup, recovery, refund, sale, shift, ticket
+from posapp.usecases import clock, holds, pickup, recovery, refund, sale, shift, ticket
 from posapp.usecases.approvals import Approval
 from posapp.usecases.error_codes import OfflineErrorCode, SessionErrorCode
 from posapp.usecases.exchange import PendingExchange
@@ -117,6 +118,9 @@ class CheckoutSession:
     #: 교환: the return part of the open ticket (posapp.usecases.exchange); a new ticket
     #: (sold, held, voided) drops it — nothing of it is written before the exchange is paid
     pending_exchange: PendingExchange | None = None
+    #: the register's clock as last checked (posapp.usecases.clock): behind its journal, or
+    #: None; the checkout window warns while it is set
+    clock: ClockBehind | None = None
 
     def __post_init__(self) -> None:
         self.recovery = recovery.RecoveryFile(self.settings.recovery_dir, self.settings.register_id)
@@ -190,6 +194,10 @@ class CheckoutSession:
 
     def sign_in(self, pin: str) -> UserInfo:
         return shift.sign_in(self, pin)
+
+    def check_clock(self) -> ClockBehind | None:
+        """Is this register's clock behind its journal? (at start; sales check it themselves)"""
+        return clock.check(self)
 
     def sign_out(self) -> None:
         self.user = None
@@ -354,6 +362,7 @@ class CheckoutSession:
 
 __all__ = [
     "CheckoutSession",
+    "ClockBehind",
     "CompletedSale",
     "HeldInfo",
     "OfflineState",

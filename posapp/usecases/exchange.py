@@ -9,6 +9,7 @@ receipt) is :meth:`posapp.usecases.payment.Payments.exchange`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from posapp.sales.exchanges import CompletedExchange, ExchangeTerms
 from posapp.sales.refunds import RefundableLine, RefundQuote
 from posapp.sales.sale_records import SaleError
 from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.usecases import clock
 from posapp.usecases.approvals import Approval
 from posapp.usecases.refund import REFUND, RefundView
 from posapp.usecases.ticket import discount_approver
@@ -133,7 +135,7 @@ def commit(
     bound = dict(discount_approval.bound) if discount_by and discount_approval else None
     ticket = s.ticket
 
-    def run(uow: UnitOfWork) -> CompletedExchange:
+    def run(uow: UnitOfWork, now: dt.datetime) -> CompletedExchange:
         return exchanges.exchange(
             uow,
             ticket,
@@ -151,9 +153,10 @@ def commit(
             discount_approved_by=discount_by,
             approved_bound=bound,
             cash_receipt=cash_receipt,
+            now=now,  # the instant the clock was checked at (posapp.usecases.clock)
         )
 
-    done = s.db.transact(run)
+    done = clock.guarded(s, run)
     s.pending_exchange = None
     s.last_sale = done.sale
     s.new_ticket()

@@ -14,6 +14,7 @@ from posapp.sales import refunds
 from posapp.sales.refunds import RefundQuote, SaleSummary
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import Tender
+from posapp.usecases import clock
 from posapp.usecases.approvals import Approval
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ def refund(
     uid = s.who()
     approver = approval.approver_id if approval is not None and approval.covers(REFUND) else None
     s.online_only("a refund")
-    sale = s.db.transact(
-        lambda uow: refunds.refund(
+    sale = clock.guarded(
+        s,
+        lambda uow, now: refunds.refund(
             uow,
             receipt_no,
             register_id=s.settings.register_id,
@@ -89,7 +91,8 @@ def refund(
             tenders=tenders,
             tender_reason=tender_reason,
             cash_receipt_cancel=cash_receipt_cancel,
-        )
+            now=now,
+        ),
     )
     s.last_sale = sale
     return sale

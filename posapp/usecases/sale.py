@@ -8,6 +8,7 @@ Paying (electronic approvals, and cancelling them when this commit fails) is
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
 from posapp.sales import completion, drawer
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender
+from posapp.usecases import clock
 from posapp.usecases.approvals import Approval
 from posapp.usecases.ticket import discount_approver, discount_limit
 
@@ -58,7 +60,7 @@ def complete_invoiced(
     final = not class_bookings.pays_bookings(ticket) and tax_invoice is None
     invoice: list[TaxInvoiceInfo] = []
 
-    def run(uow: UnitOfWork) -> CompletedSale:
+    def run(uow: UnitOfWork, now: dt.datetime) -> CompletedSale:
         invoice.clear()  # a retried transaction starts again
         sale = completion.complete_sale(
             uow,
@@ -70,6 +72,7 @@ def complete_invoiced(
             cash_receipt=cash_receipt,
             final=final,  # the discount limit: the store's policy, read in this transaction
             approved_bound=approved,
+            now=now,  # the instant the clock was checked at (posapp.usecases.clock)
         )
         if class_bookings.pays_bookings(ticket):
             class_bookings.settle_from_sale(uow, sale)  # class bookings on the ticket: paid
@@ -81,7 +84,7 @@ def complete_invoiced(
         sale = _sell_offline(s, tenders, cash_receipt, approver, approved)
     else:
         try:
-            sale = s.db.transact(run)
+            sale = clock.guarded(s, run)
         except DatabaseUnavailable as exc:
             if not s.go_offline(str(exc)):
                 raise

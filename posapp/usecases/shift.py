@@ -12,6 +12,7 @@ from posapp.auth.service import UserInfo
 from posapp.sales import register_report, shifts
 from posapp.sales.register_report import RegisterReport, format_report
 from posapp.sales.shifts import DENOMINATIONS, ShiftInfo
+from posapp.usecases import clock
 from posapp.usecases.error_codes import OfflineErrorCode
 from posapp.usecases.session_error import SessionError
 
@@ -24,14 +25,18 @@ def sign_in(s: CheckoutSession, pin: str) -> UserInfo:
     user = s.transact(lambda uow: auth.authenticate(uow, pin, register_id=register))
     s.user = user
     s.shift = s.read(lambda uow: shifts.current_shift(uow, s.settings.register_id))
+    clock.check(s)  # a clock set back is said from the start (posapp.usecases.clock)
     return user
 
 
 def open_shift(s: CheckoutSession, counts: Mapping[int, int]) -> ShiftInfo:
     uid = s.who()
     s.online_only("opening a shift")
-    s.shift = s.db.transact(
-        lambda uow: shifts.open_shift(uow, s.settings.register_id, uid, _counted(counts))
+    s.shift = clock.guarded(
+        s,
+        lambda uow, now: shifts.open_shift(
+            uow, s.settings.register_id, uid, _counted(counts), now=now
+        ),
     )
     return s.shift
 
@@ -54,7 +59,9 @@ def close_shift(s: CheckoutSession, counts: Mapping[int, int]) -> RegisterReport
             code=OfflineErrorCode.UNSENT,
             count=waiting.queued + waiting.failed,
         )
-    report = s.db.transact(lambda uow: shifts.close_shift(uow, shift_id, uid, _counted(counts)))
+    report = clock.guarded(
+        s, lambda uow, now: shifts.close_shift(uow, shift_id, uid, _counted(counts), now=now)
+    )
     s.shift = None
     return report
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
+from posapp.domain import calendar
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -40,7 +42,8 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    """Now, by the machine's clock (:func:`posapp.domain.calendar.utc_now`, its one source)."""
+    return calendar.utc_now()
 
 
 class Base(DeclarativeBase):
