@@ -1461,6 +1461,20 @@ EN.update(
 )
 
 
+EN.update(
+    {
+        (
+            "CheckoutWindow",
+            "계산대 시계가 늦습니다: 지금 {now}, 마지막 기록 {latest}. 시계를 맞춰 주세요 — "
+            "판매는 계속되고 영수증 번호는 순서대로 이어집니다.",
+        ): (
+            "The till's clock is behind: now {now}, last record {latest}. Please set the "
+            "clock — selling goes on and receipt numbers continue in order."
+        ),
+    }
+)
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

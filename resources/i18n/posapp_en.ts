@@ -324,18 +324,18 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+203" />
-            <location line="+195" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+211" />
+            <location line="+205" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-185" />
+            <location line="-195" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+20" />
             <source>스캔 또는 검색: 이름, 초성(ㅅㄱ), 영문, 바코드 — Enter로 추가</source>
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
@@ -455,12 +455,12 @@
             <translation>Reports (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-54" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-64" />
             <source>연습 모드 — 실제 결제 아님</source>
             <translation>PRACTICE MODE — no real payments</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+134" />
             <source>판매</source>
             <translation>Sale</translation>
         </message>
@@ -520,7 +520,12 @@
             <translation>Amount due {total}</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+22" />
+            <source>계산대 시계가 늦습니다: 지금 {now}, 마지막 기록 {latest}. 시계를 맞춰 주세요 — 판매는 계속되고 영수증 번호는 순서대로 이어집니다.</source>
+            <translation>The till's clock is behind: now {now}, last record {latest}. Please set the clock — selling goes on and receipt numbers continue in order.</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <location line="+7" />
             <source>거스름돈 {change}</source>
             <translation>Change {change}</translation>
@@ -644,7 +649,7 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-331" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-360" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -880,7 +885,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+345" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+374" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
