@@ -264,7 +264,8 @@ class CartLine:
 
     def with_price(self, unit_price: int, reason: str, authorized_by: int) -> CartLine:
         """The line at ``unit_price`` instead of its catalogue price, with why and who; back at
-        the catalogue price the override is dropped."""
+        the catalogue price the override is dropped. The price given replaces a lot's markdown
+        (``shelf_price`` dropped): the line shows and prints the override, not a markdown."""
         regular = self.regular_price
         if unit_price == regular:
             return dataclasses.replace(self, unit_price=regular, price_override=None)
@@ -272,6 +273,7 @@ class CartLine:
             self,
             unit_price=unit_price,
             price_override=PriceOverride(regular, reason.strip(), authorized_by),
+            shelf_price=None,
         )
 
 

@@ -27,6 +27,7 @@ from posapp.domain.text import display_width
 from posapp.hardware.printer import EscposPrinter
 from posapp.inventory import lots
 from posapp.sales.tenders import Tender
+from posapp.ui.dialogs import RefundChoice
 from posapp.ui.tasks import SyncRunner
 from posapp.usecases.receipt_search import ReceiptSearch
 from posapp_devtools.printer_emulator import PrinterEmulator
@@ -128,6 +129,10 @@ def test_a_marked_down_apple_is_shown_and_printed_as_a_markdown(
     fm, room = window.table.fontMetrics(), window.table.columnWidth(1) - 12
     assert fm.elidedText(apple[1], Qt.TextElideMode.ElideRight, room).startswith("[마감] *영주")
     assert "₩17,530" in window.due.text()
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # held, then recalled: still a markdown
+    assert window.model.rowCount() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert [_cells(window, 0), _cells(window, 1)] == [apple, gochujang]
 
     script.push("tender", lambda total: ([Tender.cash(20_000)], None))
     qtbot.keyClick(window, Qt.Key.Key_F12)
@@ -195,3 +200,58 @@ def _check_receipt(receipt: str, paper: int) -> None:
     # the VAT lines are those of what was paid: 과세 물품가액 + 부가세 + 면세 물품가액
     vat_lines = [_amount(_row(receipt, k)) for k in ("과세 물품가액", "부가세", "면세 물품가액")]
     assert vat_lines == [7_727, 773, 9_030] and sum(vat_lines) == paid
+
+
+def test_a_refund_of_a_marked_down_apple_prints_the_price_charged(
+    qtbot: Any, store: Store, till: Any, emulator: PrinterEmulator, paper: int
+) -> None:
+    """The refund gives back what was charged (₩9,030), and its receipt says so consistently:
+    단가 and 금액 at ₩9,030, no 마감할인 line, 합계 = 환불 금액 = the VAT lines' sum."""
+    window, script, parts, _settings = till
+    mark_down_apples(store)
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    script.push("tender", lambda total: ([Tender.cash(10_000)], None))
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    sale = window.session.last_sale
+    assert sale is not None and sale.total == 9_030
+    script.push("refund", RefundChoice({1: 1}, "변심"))
+    script.push("pin", "2222")
+    burst(qtbot, window.search, sale.receipt_no)  # the receipt's barcode, scanned
+    assert "환불" in window.message.text(), window.message.text()
+    assert parts.queue.wait_idle(10)
+    refund = emulator.wait_for_receipts(2, timeout=5)[1].document.text()
+    assert "[환불 영수증]" in refund
+    cols = {80: 48, 58: 32}[paper]
+    assert all(display_width(ln) <= cols for ln in refund.splitlines() if "[BARCODE" not in ln)
+    lines = refund.splitlines()
+    at = next(i for i, ln in enumerate(lines) if "영주 부사 사과" in ln)
+    assert lines[at + 1].split()[-1] == "9,030", refund  # a refund prints its amounts unsigned
+    if paper == 80:
+        assert lines[at + 1].split()[-2] == "9,030", refund
+    assert "마감할인" not in refund and "12,900" not in refund
+    assert _amount(_row(refund, "합계")) == 9_030
+    assert _amount(_row(refund, "환불 금액")) == 9_030
+    assert _amount(_row(refund, "면세 물품가액")) == 9_030
+
+
+def test_a_price_changed_at_the_till_replaces_the_markdown(
+    qtbot: Any, store: Store, till: Any, paper: int
+) -> None:
+    """A manager's price for a marked-down line (Shift+F2) is the price: above the shelf price
+    too, and the line no longer shows a markdown it does not have."""
+    if paper == 58:
+        pytest.skip("the ticket, not the paper")
+    window, script, _parts, _settings = till
+    mark_down_apples(store)
+    sign_in(qtbot, window, script)
+    burst(qtbot, window.search, APPLE_CODE)
+    window.table.selectRow(0)
+    script.push("price", (13_000, "파손·흠집 상품"))
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    line = window.session.ticket.lines[0]
+    assert (line.unit_price, line.shelf_price, line.markdown) == (13_000, None, 0), (
+        window.message.text()
+    )
+    assert _cells(window, 0)[1:] == ["*영주 부사 사과 3kg", "1", "₩13,000 (변경)", "", "₩13,000"]
