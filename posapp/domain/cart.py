@@ -166,6 +166,8 @@ class CartLine:
     fixed_amount: int | None = None  # the amount on a price-embedded scale label
     discount: Discount | None = None
     price_override: PriceOverride | None = None  # unit_price was changed at the till
+    #: the shelf price a lot's markdown (마감할인) lowered ``unit_price`` from (None: none)
+    shelf_price: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.unit, Unit):
@@ -218,6 +220,16 @@ class CartLine:
                 code=PriceErrorCode.FIXED_LABEL,
                 product_id=self.product_id,
             )
+        if self.shelf_price is not None and (
+            not _is_int(self.shelf_price) or self.shelf_price < self.unit_price
+        ):
+            raise PriceError(
+                f"shelf price of {self.name} must be whole won, at least the price sold at, "
+                f"got {self.shelf_price!r}",
+                code=PriceErrorCode.INVALID,
+                shelf_price=self.shelf_price,
+                product_id=self.product_id,
+            )
         if self.discount is not None and not isinstance(self.discount, Discount):
             raise DiscountError(
                 f"line discount must be a Discount, got {self.discount!r}",
@@ -230,6 +242,14 @@ class CartLine:
         if self.fixed_amount is not None:
             return self.fixed_amount
         return round_half_up_div(self.unit_price * self.qty, self.unit.price_per)
+
+    @property
+    def markdown(self) -> int:
+        """Won off this line by its lot's markdown: the gross at the shelf price less the gross
+        (0 when not marked down, or for a scale label's fixed amount)."""
+        if self.shelf_price is None or self.fixed_amount is not None:
+            return 0
+        return round_half_up_div(self.shelf_price * self.qty, self.unit.price_per) - self.gross
 
     def with_qty(self, qty: int) -> CartLine:
         return dataclasses.replace(self, qty=qty)
@@ -244,7 +264,8 @@ class CartLine:
 
     def with_price(self, unit_price: int, reason: str, authorized_by: int) -> CartLine:
         """The line at ``unit_price`` instead of its catalogue price, with why and who; back at
-        the catalogue price the override is dropped."""
+        the catalogue price the override is dropped. The price given replaces a lot's markdown
+        (``shelf_price`` dropped): the line shows and prints the override, not a markdown."""
         regular = self.regular_price
         if unit_price == regular:
             return dataclasses.replace(self, unit_price=regular, price_override=None)
@@ -252,6 +273,7 @@ class CartLine:
             self,
             unit_price=unit_price,
             price_override=PriceOverride(regular, reason.strip(), authorized_by),
+            shelf_price=None,
         )
 
 

@@ -144,6 +144,8 @@ class ItemLine:
     exempt: bool = False
     code: str = ""
     regular_price: int | None = None  # the catalogue price when the till changed it
+    shelf_price: int | None = None  # the shelf price a lot's markdown (마감할인) lowered it from
+    markdown: int = 0  # won off by that markdown (``amount`` is after it)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ class SaleReceiptData:
     register: str
     cashier: str
     items: tuple[ItemLine, ...]
-    gross_total: int
+    gross_total: int  # Σ item amounts (after markdowns)
     discount_total: int
     total: int
     supply_value: int
@@ -180,6 +182,7 @@ class SaleReceiptData:
     tax_invoice: tuple[str, ...] = ()
     #: a return without a receipt (영수증 없는 반품): its reason and approving manager
     no_receipt: tuple[str, ...] = ()
+    markdown_total: int = 0  # Σ item markdowns: 합계 prints the shelf prices' total
 
 
 def _header(r: Receipt, store: StoreHeader, paper: int) -> None:
@@ -235,24 +238,30 @@ def layout_sale(data: SaleReceiptData, paper_mm: int = 80) -> Receipt:
         mark = "*" if item.exempt else " "
         name = f"{mark}{item.name}"
         r.add(Row(name))
+        # a marked-down line prints at its shelf price, the markdown on its own line below
+        marked = item.markdown != 0 and item.shelf_price is not None
         r.add(
             _columns(
                 f"  {item.code}" if item.code and cols >= 48 else "",
                 item.qty_text,
-                won(item.unit_price),
-                won(item.amount),
+                won(item.shelf_price if marked and item.shelf_price else item.unit_price),
+                won(item.amount + item.markdown if marked else item.amount),
                 cols,
                 qty_w,
                 price_w,
                 amount_w,
             )
         )
+        if marked:
+            r.add(Row("   마감할인", f"-{won(item.markdown)}"))
         if item.regular_price is not None:
             r.add(Row("   가격변경", f"{won(item.regular_price)} → {won(item.unit_price)}"))
         if item.discount:
             r.add(Row("   할인", f"-{won(item.discount)}"))
     r.add(Rule())
-    r.add(Row("합계", won(data.gross_total)))
+    r.add(Row("합계", won(data.gross_total + data.markdown_total)))
+    if data.markdown_total:
+        r.add(Row("마감할인 합계", f"-{won(data.markdown_total)}"))
     if data.discount_total:
         r.add(Row("할인 합계", f"-{won(data.discount_total)}"))
     r.add(Row("과세 물품가액", won(data.supply_value)))

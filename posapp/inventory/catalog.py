@@ -211,9 +211,14 @@ def markdown_price(uow: UnitOfWork, product_id: int) -> int | None:
 
 
 def marked_down(uow: UnitOfWork, line: CartLine) -> CartLine:
-    """``line`` at the markdown price of the lot the till sells next, if that is lower."""
+    """``line`` at the markdown price of the lot the till sells next, if that is lower, with the
+    shelf price it came down from (``shelf_price``: what the ticket and receipt show beside it)."""
+    if line.fixed_amount is not None:
+        return line  # a price-embedded label keeps the amount printed on it
     price = markdown_price(uow, line.product_id)
-    return line if price is None or price >= line.unit_price else replace(line, unit_price=price)
+    if price is None or price >= line.unit_price:
+        return line
+    return replace(line, unit_price=price, shelf_price=line.unit_price)
 
 
 @dataclass(frozen=True, slots=True)

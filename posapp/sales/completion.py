@@ -135,7 +135,10 @@ def complete_sale(
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
     # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)
     unissued = cash_receipt is not None and cash_receipt.approval_no is None
-    general = audited or unissued or receipt_no is not None or bool(receipt_series)
+    # a marked-down line keeps its shelf price (sale_lines.shelf_price), which the one-trip
+    # statement does not write: such a ticket takes the general path
+    marked = any(ln.shelf_price is not None for ln in ticket.lines)
+    general = audited or unissued or marked or receipt_no is not None or bool(receipt_series)
     general = general or exchange_id is not None  # its refund took a number in this transaction
     fast = None if general else fastpath.plan(uow, register_id, day)
     if fast is not None:

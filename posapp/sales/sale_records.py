@@ -82,6 +82,8 @@ class SoldLine:
     regular_price: int | None = None
     price_override_reason: str | None = None
     price_override_by: int | None = None
+    #: the shelf price a lot's markdown lowered ``unit_price`` from (else None)
+    shelf_price: int | None = None
 
 
 def sold_line(row: Mapping[str, Any]) -> SoldLine:
@@ -163,6 +165,7 @@ def line_rows(sale_id: int, priced: PricedCart) -> list[dict[str, Any]]:
                 "regular_price": ln.price_override.regular_price if ln.price_override else None,
                 "price_override_reason": ln.price_override.reason if ln.price_override else None,
                 "price_override_by": ln.price_override.authorized_by if ln.price_override else None,
+                "shelf_price": ln.shelf_price,
             }
         )
     return rows

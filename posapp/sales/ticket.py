@@ -146,6 +146,7 @@ class Ticket:
                     "fixed_amount": ln.fixed_amount,
                     "discount": _discount_json(ln.discount),
                     "price_override": _override_json(ln.price_override),
+                    "shelf_price": ln.shelf_price,
                 }
                 for ln in self.lines
             ],
@@ -165,6 +166,7 @@ class Ticket:
                 fixed_amount=d.get("fixed_amount"),
                 discount=_discount_from(d.get("discount")),
                 price_override=_override_from(d.get("price_override")),
+                shelf_price=_int_or_none(d.get("shelf_price")),
             )
             for d in data.get("lines", [])
         ]
@@ -186,6 +188,10 @@ def _discount_from(d: dict[str, Any] | None) -> Discount | None:
         if d["kind"] == "amount"
         else Discount.percent(int(d["value"]))
     )
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _override_json(o: PriceOverride | None) -> dict[str, Any] | None:

@@ -271,8 +271,9 @@ class CheckoutView(QMainWindow):
         # fixed widths: measuring every cell on every scan costs milliseconds per line
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # 수량 fits "12.345kg", 단가 "₩29,900/100g" (weights and per-weight prices never cut)
-        for col, width in ((0, 30), (2, 88), (3, 150), (4, 60), (5, 112)):
+        # 수량 fits "12.345kg", 단가 "₩29,900/100g" (weights and per-weight prices never cut),
+        # 할인 "-12,345" (a discount or a lot's markdown, 마감할인)
+        for col, width in ((0, 30), (2, 88), (3, 150), (4, 86), (5, 112)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -288,7 +289,7 @@ class CheckoutView(QMainWindow):
         self.message.setStyleSheet("font-size: 13pt; color: #b00020; min-height: 28px;")
         fixed_size(self.message, 56)
         left.addWidget(self.message)
-        body.addLayout(left, 3)
+        body.addLayout(left, 5)  # 5:3, the ticket's name column keeps its 150 px at 1024
         right = QVBoxLayout()
         self.totals = QLabel()
         self.totals.setStyleSheet("font-size: 13pt; background: #f4f6f8; padding: 8px;")
@@ -331,7 +332,7 @@ class CheckoutView(QMainWindow):
         right.addWidget(self.keypad)
         for key in self._shortcut_keys:  # the search box never eats them (Ctrl+X, Ctrl+E)
             self.search.reserve(key)
-        body.addLayout(right, 2)
+        body.addLayout(right, 3)
         root.addLayout(body, 1)
         self.setCentralWidget(central)
         fit_to_screen(self, 1280, 800)

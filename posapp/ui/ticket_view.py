@@ -123,15 +123,23 @@ class TicketModel(QAbstractTableModel):
     def _format(i: int, pl: PricedLine) -> tuple[str, ...]:
         ln = pl.line
         off = pl.line_discount + pl.ticket_discount
+        name = ("*" if ln.tax_class.value == "exempt" else "") + ln.name
+        price = unit_price_text(ln.unit.value, ln.unit_price)
+        if ln.price_override:
+            price = QCoreApplication.translate("TicketModel", "{price} (변경)").format(price=price)
+        if ln.markdown and ln.shelf_price is not None:
+            # a lot's markdown (마감할인), as on the receipt: the shelf price in 단가, the
+            # markdown in 할인 (단가 × 수량 − 할인 = 금액), the name tagged at its start (a
+            # long name is cut at its end). At 1024×768 the 단가 column has no room for both
+            # prices, nor the name column for the shelf price.
+            name = QCoreApplication.translate("TicketModel", "[마감] {name}").format(name=name)
+            price = unit_price_text(ln.unit.value, ln.shelf_price)
+            off += ln.markdown
         return (
             str(i + 1),
-            ("*" if ln.tax_class.value == "exempt" else "") + ln.name,
+            name,
             qty_text(ln.unit.value, ln.qty),
-            QCoreApplication.translate("TicketModel", "{price} (변경)").format(
-                price=unit_price_text(ln.unit.value, ln.unit_price)
-            )
-            if ln.price_override
-            else unit_price_text(ln.unit.value, ln.unit_price),
+            price,
             f"-{off:,}" if off else "",
             format_krw(pl.net),
         )

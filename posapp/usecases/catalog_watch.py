@@ -107,8 +107,10 @@ def _follow(uow: UnitOfWork, line: CartLine, now: ProductInfo | None) -> CartLin
         return None
     if line.price_override is not None or line.fixed_amount is not None:
         return replace(line, name=now.name_ko)
-    fresh = catalog.marked_down(uow, replace(line, unit_price=now.price))
-    return replace(line, name=now.name_ko, unit_price=fresh.unit_price)
+    fresh = catalog.marked_down(uow, replace(line, unit_price=now.price, shelf_price=None))
+    return replace(
+        line, name=now.name_ko, unit_price=fresh.unit_price, shelf_price=fresh.shelf_price
+    )
 
 
 __all__ = ["POLL_SECONDS", "CatalogUpdate", "CatalogWatch", "Repriced"]

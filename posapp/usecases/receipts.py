@@ -18,6 +18,7 @@ from posapp.config import Settings
 from posapp.db.engine import UnitOfWork
 from posapp.domain import calendar
 from posapp.domain.cart import Unit
+from posapp.domain.money import round_half_up_div
 from posapp.hardware.print_queue import PrintQueue
 from posapp.hardware.receipt import (
     ItemLine,
@@ -32,7 +33,7 @@ from posapp.inventory import catalog
 from posapp.reports import tax_invoices
 from posapp.reports.tax_invoices import TaxInvoiceInfo
 from posapp.sales.exchanges import CompletedExchange
-from posapp.sales.sale_records import CompletedSale, PaymentInfo
+from posapp.sales.sale_records import CompletedSale, PaymentInfo, SoldLine
 
 if TYPE_CHECKING:
     from posapp.usecases.checkout import CheckoutSession
@@ -80,6 +81,15 @@ def qty_text(unit: str, qty: int) -> str:
     return f"{n / 1000:.3f}kg" if n >= 1000 else f"{n}g"
 
 
+def line_markdown(ln: SoldLine) -> int:
+    """Won off a sold line by its lot's markdown: its gross at the shelf price less the gross it
+    sold at (0 when it was not marked down)."""
+    if ln.shelf_price is None:
+        return 0
+    shelf_gross = round_half_up_div(ln.shelf_price * abs(ln.qty), Unit(ln.unit).price_per)
+    return max(0, shelf_gross - abs(ln.gross))
+
+
 def sale_receipt(
     sale: CompletedSale,
     settings: Settings,
@@ -100,6 +110,8 @@ def sale_receipt(
             exempt=ln.tax_class == "exempt",
             code=ln.barcode or "",
             regular_price=ln.regular_price,
+            shelf_price=ln.shelf_price,
+            markdown=sign * line_markdown(ln),
         )
         for ln in sale.lines
     )
@@ -153,6 +165,7 @@ def sale_receipt(
         cashier=cashier,
         items=items,
         gross_total=sign * sale.gross_total,
+        markdown_total=sum(i.markdown for i in items),
         discount_total=sign * sale.discount_total,
         total=sign * sale.total,
         supply_value=sign * sale.tax.supply_value,

@@ -212,3 +212,49 @@ def test_nothing_may_run_after_a_final_sale(store: Store) -> None:
     assert written == (0 if db.dialect == "postgresql" else 1)
     report = verify(db)
     assert report.ok, report
+
+
+def test_a_marked_down_line_keeps_its_shelf_price_and_ordinary_sales_stay_fast(
+    store: Store,
+) -> None:
+    """A marked-down ticket (the one-trip statement does not write ``shelf_price``) takes the
+    general path and is written whole; the register's next ordinary sale is fast again."""
+    from posapp.inventory import lots
+
+    db = store.db
+    early = db.read(
+        lambda uow: uow.conn.execute(select(Lot.id).where(Lot.lot_code == "A-early")).scalar_one()
+    )
+    first = _sell(db, store, [(GOCHUJANG_CODE, 1)])
+    assert _fast(db) == (db.dialect == "postgresql")  # the register's state is known
+    db.transact(lambda uow: lots.markdown_lot(uow, early, 30, user_id=store.manager))
+    marked = _sell(db, store, [(APPLE_CODE, 2), (GOCHUJANG_CODE, 1)], final=True)
+    assert marked.total == 2 * 9_030 + 8_500
+    assert [(ln.unit_price, ln.shelf_price) for ln in marked.lines] == [
+        (9_030, 12_900),
+        (8_500, None),
+    ]
+    assert _fast(db) == (db.dialect == "postgresql")  # still: its hints were kept up to date
+    plain = _sell(db, store, [(GOCHUJANG_CODE, 2)], final=True)
+    assert [s.receipt_no[-4:] for s in (first, marked, plain)] == ["0001", "0002", "0003"]
+    rows = db.read(
+        lambda uow: uow.conn.execute(
+            select(
+                SaleLine.sale_id, SaleLine.unit_price, SaleLine.shelf_price, SaleLine.gross
+            ).order_by(SaleLine.sale_id, SaleLine.line_no)
+        ).all()
+    )
+    assert [tuple(r) for r in rows] == [
+        (first.id, 8_500, None, 8_500),
+        (marked.id, 9_030, 12_900, 18_060),
+        (marked.id, 8_500, None, 8_500),
+        (plain.id, 8_500, None, 17_000),
+    ]
+    with db.uow(write=False) as uow:
+        for sale in (first, marked, plain):
+            event = uow.conn.execute(
+                select(OutboxEvent.payload).where(OutboxEvent.doc_uuid == sale.uuid)
+            ).scalar_one()
+            assert event == load_document(uow, sale.uuid)
+    report = verify(db)
+    assert report.ok, report

@@ -65,6 +65,8 @@ class SaleLine(Base):
     regular_price: Mapped[int | None] = mapped_column(Integer)
     price_override_reason: Mapped[str | None] = mapped_column(String(200))
     price_override_by: Mapped[int | None] = mapped_column(Integer)
+    # sold at a lot's markdown (마감할인): the shelf price it came down from (the receipt shows it)
+    shelf_price: Mapped[int | None] = mapped_column(Integer)
 
 
 class Payment(Base):
