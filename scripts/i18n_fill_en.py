@@ -1475,6 +1475,9 @@ EN.update(
 )
 
 
+EN[("TicketModel", "[마감] {name}")] = "[Markdown] {name}"
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

@@ -325,12 +325,12 @@
         <name>CheckoutWindow</name>
         <message>
             <location filename="../../posapp/ui/checkout_view.py" line="+211" />
-            <location line="+205" />
+            <location line="+206" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-195" />
+            <location line="-196" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -460,7 +460,7 @@
             <translation>PRACTICE MODE — no real payments</translation>
         </message>
         <message>
-            <location line="+134" />
+            <location line="+135" />
             <source>판매</source>
             <translation>Sale</translation>
         </message>
@@ -649,7 +649,7 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-360" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-361" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -885,7 +885,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+374" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+375" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
@@ -4684,9 +4684,14 @@
             <translation>Amount</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+37" />
             <source>{price} (변경)</source>
             <translation>{price} (changed)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>[마감] {name}</source>
+            <translation>[Markdown] {name}</translation>
         </message>
     </context>
     <context>
