@@ -36,6 +36,7 @@ from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.inventory_edit import FormDialog
 from posapp.ui.messages import explain
 from posapp.ui.operations import IoOp
+from posapp.ui.units import stock_text
 from posapp.usecases.inventory_products import ProductInfo
 from posapp.usecases.inventory_shelf import (
     PullItem,
@@ -63,12 +64,14 @@ class ReturnDialog(FormDialog):
     def __init__(self, items: list[PullItem], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("공급자 반품"), parent)
         self.items = items
-        names = ", ".join(f"{i.product} ({i.supplier or '-'}, {i.qty:,})" for i in items[:5])
+        names = ", ".join(
+            f"{i.product} ({i.supplier or '-'}, {stock_text(i.unit, i.qty)})" for i in items[:5]
+        )
         if len(items) > 5:
             names += self.tr(" 외 {n}개").format(n=len(items) - 5)
         self.summary = QLabel(
-            self.tr("{n}개 로트, 모두 {qty}개를 공급자에게 반품합니다: {names}").format(
-                n=len(items), qty=f"{self.total:,}", names=names
+            self.tr("{n}개 로트의 남은 수량을 모두 공급자에게 반품합니다: {names}").format(
+                n=len(items), names=names
             )
         )
         self.summary.setWordWrap(True)
@@ -83,6 +86,7 @@ class ReturnDialog(FormDialog):
 
     @property
     def total(self) -> int:
+        """Every unit in the chosen lots (pieces and grams alike): the approval's bound."""
         return sum(i.qty for i in self.items)
 
     def lines(self) -> list[ReturnLine]:
@@ -211,7 +215,7 @@ class ShelfTab(QWidget):
                 (str(i.lot_id), True),
                 (i.received.isoformat(), False),
                 (self.tr("{d}일 / {w}일").format(d=i.days_on_shelf, w=i.window), True),
-                (f"{i.qty:,}", True),
+                (stock_text(i.unit, i.qty), True),
             )
             for c, (text, right) in enumerate(cells):
                 self.table.setItem(r, c, _item(text, right=right))
@@ -268,8 +272,8 @@ class ShelfTab(QWidget):
                 self.returned = list(infos)
                 self.slip_btn.setEnabled(True)
                 owner.say(
-                    self.tr("반품했습니다: {n}개 로트, {qty}개. 반품 전표를 저장하세요.").format(
-                        n=len(infos), qty=f"{sum(i.qty for i in infos):,}"
+                    self.tr("반품했습니다: {n}개 로트. 반품 전표를 저장하세요.").format(
+                        n=len(infos)
                     )
                 )
                 self.refresh()
@@ -278,9 +282,7 @@ class ShelfTab(QWidget):
 
             owner.approved(
                 request,
-                lambda approval: shelf.return_lots(
-                    lines, reason, user_id=uid, approval=approval
-                ),
+                lambda approval: shelf.return_lots(lines, reason, user_id=uid, approval=approval),
                 done,
                 lambda exc: d.fail(explain(exc)),
             )

@@ -1,6 +1,7 @@
 """The inventory window's use cases in one value: products, stock, counts, orders and
-receiving, labels, product files, shelf windows and returns, and the approval service for a manager's PIN. Built once
-from the database by the composition root (:meth:`InventoryUseCases.build`).
+receiving, labels, product files, shelf windows and returns to suppliers, and the approval
+service for a manager's PIN. Built once from the database by the composition root
+(:meth:`InventoryUseCases.build`).
 """
 
 from __future__ import annotations

@@ -110,7 +110,9 @@ def open_inventory(qtbot: Any, app: App) -> InventoryWindow:
     script.push("pin", "2222")  # F10 asks a manager's PIN
     qtbot.keyClick(window, Qt.Key.Key_F10)
     (inv,) = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, InventoryWindow) and w.isVisible()
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, InventoryWindow) and w.isVisible()
     ]
     qtbot.addWidget(inv)
     inv.resize(1024, 768)
@@ -170,7 +172,9 @@ def type_reason(qtbot: Any, d: ReturnDialog, text: str) -> None:
 
 
 def ok(qtbot: Any, d: ReturnDialog) -> None:
-    qtbot.mouseClick(d.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        d.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def save_in_file_dialog(qtbot: Any, tab: ShelfTab, name: str) -> QFileDialog:
@@ -206,7 +210,11 @@ def test_the_morning_pull_list_returned_with_its_slip(
     assert tab.table.rowCount() == 0 and tab.heading.text() == "진열기한이 지난 로트가 없습니다."
     assert tab.return_btn.text() == "공급자 반품 (Alt+R)"
     set_days_by_keys(qtbot, inv, tab, "장류", "2")
-    assert window_days(store, "장류") == 2, (inv.status.text(), tab.days.value(), tab.category.currentText())
+    assert window_days(store, "장류") == 2, (
+        inv.status.text(),
+        tab.days.value(),
+        tab.category.currentText(),
+    )
     assert "진열기한을 저장했습니다: 장류 (2일)" in inv.status.text()
     cells = [tab.table.item(0, c).text() for c in range(6)]
     three_ago = calendar.today() - dt.timedelta(days=3)
@@ -217,7 +225,10 @@ def test_the_morning_pull_list_returned_with_its_slip(
     qtbot.keyClick(inv, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     d = tab.return_dialog
     assert d is not None and d.isVisible()
-    assert "1개 로트, 모두 4개를 공급자에게 반품합니다" in d.summary.text()
+    assert (
+        "1개 로트의 남은 수량을 모두 공급자에게 반품합니다: 순창 전통 고추장 1kg (순창장류, 4)"
+        in d.summary.text()
+    )
     assert d.reason.currentText() == "진열기한 경과 (신선도 저하)"
     ok(qtbot, d)
     assert not d.isVisible()
@@ -226,7 +237,7 @@ def test_the_morning_pull_list_returned_with_its_slip(
         (store.gochujang, 4, 5_000, 20_000, "진열기한 경과 (신선도 저하)", store.manager)
     ]
     assert tab.table.rowCount() == 0 and verify(store.db).ok
-    assert "반품했습니다: 1개 로트, 4개" in inv.status.text()
+    assert "반품했습니다: 1개 로트" in inv.status.text()
     target = inv.documents_dir / "slip.pdf"  # the dialog opens in the documents folder
     save_in_file_dialog(qtbot, tab, "slip.pdf")
     assert opened == [target] and target.read_bytes().startswith(b"%PDF")
@@ -284,7 +295,7 @@ def test_a_cashier_returns_two_lines_with_a_managers_pin(
     click_row(qtbot, tab, 1, ctrl=True)
     qtbot.keyClick(inv, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     d = tab.return_dialog
-    assert d is not None and "2개 로트, 모두 6개" in d.summary.text()
+    assert d is not None and "2개 로트의 남은 수량을" in d.summary.text()
     d.activateWindow()
     qtbot.waitUntil(d.isActiveWindow, timeout=2000)
     type_reason(qtbot, d, "")  # the preset cleared
@@ -324,16 +335,19 @@ def test_a_scan_selects_the_products_lines(qtbot: Any, store: Store, tmp_path: P
 
     received_days_ago(store, store.gochujang, 4, 5_000, 3)
     received_days_ago(store, store.apple, 2, 9_000, 3)
+    received_days_ago(store, store.beef, 1_500, 40, 3)  # weighed: grams
 
     def windows(uow):  # type: ignore[no-untyped-def]
         for c in partners.list_categories(uow):
-            if c.name in ("장류", "과일"):
+            if c.name in ("장류", "과일", "축산물"):
                 shelf.set_shelf_days(uow, c.id, 1, user_id=store.manager)
 
     store.db.transact(windows)
     inv = make(qtbot, store, tmp_path, user_id=store.manager)
     tab = go_to_shelf_tab(qtbot, inv)
-    assert tab.table.rowCount() == 2
+    assert tab.table.rowCount() == 3
+    qty = {tab.table.item(r, 0).text(): tab.table.item(r, 5).text() for r in range(3)}
+    assert qty["횡성 한우 등심"] == "1.500kg" and qty["영주 부사 사과 3kg"] == "2"
     assert inv.take_scan(APPLE_CODE)
     assert [i.product_id for i in tab.chosen()] == [store.apple]
     assert "골랐습니다: 영주 부사 사과 3kg 1줄" in inv.status.text()
@@ -350,7 +364,9 @@ def test_refusals_of_the_shelf_window_and_the_return_in_korean(store: Store) -> 
     cat = cases[0].id
     for days in (0, 61):
         with pytest.raises(InventoryError) as e:
-            store.db.transact(lambda uow, d=days: shelf.set_shelf_days(uow, cat, d, user_id=store.manager))
+            store.db.transact(
+                lambda uow, d=days: shelf.set_shelf_days(uow, cat, d, user_id=store.manager)
+            )
         assert explain(e.value) == "진열기한은 1~60일입니다 (없음은 비워 두세요)."
     lot = store.db.read(
         lambda uow: uow.conn.exec_driver_sql(
