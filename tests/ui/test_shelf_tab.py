@@ -41,6 +41,7 @@ from posapp.ui.tasks import SyncRunner
 from posapp.usecases.inventory import InventoryUseCases
 from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
+from tests.support.scanning import scan, use_wedge
 from tests.ui.test_checkout_flow import Script, sign_in
 from tests.ui.test_receipt_finder import type_into
 
@@ -330,9 +331,9 @@ def test_a_cashier_returns_two_lines_with_a_managers_pin(
     assert tab.slip_dialog is not None and tab.slip_dialog is not fd
 
 
-def test_a_scan_selects_the_products_lines(qtbot: Any, store: Store, tmp_path: Path) -> None:
-    from tests.support.scanning import scan
-
+def test_a_scan_selects_the_products_lines(qtbot: Any, store: Store, app: App) -> None:
+    """Walking the shelf with the scanner: each scanned product's lines are chosen, through
+    the app's wedge filter and scan router; never a line on the cashier's ticket."""
     received_days_ago(store, store.gochujang, 4, 5_000, 3)
     received_days_ago(store, store.apple, 2, 9_000, 3)
     received_days_ago(store, store.beef, 1_500, 40, 3)  # weighed: grams
@@ -343,18 +344,24 @@ def test_a_scan_selects_the_products_lines(qtbot: Any, store: Store, tmp_path: P
                 shelf.set_shelf_days(uow, c.id, 1, user_id=store.manager)
 
     store.db.transact(windows)
-    inv = make(qtbot, store, tmp_path, user_id=store.manager)
-    tab = go_to_shelf_tab(qtbot, inv)
-    assert tab.table.rowCount() == 3
-    qty = {tab.table.item(r, 0).text(): tab.table.item(r, 5).text() for r in range(3)}
-    assert qty["횡성 한우 등심"] == "1.500kg" and qty["영주 부사 사과 3kg"] == "2"
-    assert inv.take_scan(APPLE_CODE)
-    assert [i.product_id for i in tab.chosen()] == [store.apple]
-    assert "골랐습니다: 영주 부사 사과 3kg 1줄" in inv.status.text()
-    assert inv.take_scan(GOCHUJANG_CODE)
-    assert {i.product_id for i in tab.chosen()} == {store.apple, store.gochujang}
-    assert inv.take_scan("8800000000000") and "없는 바코드" in inv.status.text()
-    del scan
+    use_wedge(app.wedge)
+    try:
+        inv = open_inventory(qtbot, app)
+        tab = go_to_shelf_tab(qtbot, inv)
+        assert tab.table.rowCount() == 3
+        qty = {tab.table.item(r, 0).text(): tab.table.item(r, 5).text() for r in range(3)}
+        assert qty["횡성 한우 등심"] == "1.500kg" and qty["영주 부사 사과 3kg"] == "2"
+        tab.table.setFocus()
+        scan(APPLE_CODE)
+        assert [i.product_id for i in tab.chosen()] == [store.apple]
+        assert "골랐습니다: 영주 부사 사과 3kg 1줄" in inv.status.text()
+        scan(GOCHUJANG_CODE)
+        assert {i.product_id for i in tab.chosen()} == {store.apple, store.gochujang}
+        scan("8800000000017")
+        assert "없는 바코드" in inv.status.text()
+        assert app.window.session.ticket.lines == []
+    finally:
+        use_wedge(None)
 
 
 def test_refusals_of_the_shelf_window_and_the_return_in_korean(store: Store) -> None:
