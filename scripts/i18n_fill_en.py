@@ -1475,6 +1475,72 @@ EN.update(
 )
 
 
+# --- the inventory window's 진열기한·반품 tab (posapp/ui/inventory_shelf_tab.py)
+EN.update(
+    {
+        ("InventoryWindow", "진열기한·반품"): "Shelf windows & returns",
+        ("ShelfTab", "분류"): "Category",
+        ("ShelfTab", "진열기한"): "Days on shelf",
+        ("ShelfTab", "없음"): "None",
+        ("ShelfTab", "일"): " d",
+        ("ShelfTab", "기한 저장 (Alt+D)"): "Save days (Alt+D)",
+        ("ShelfTab", "상품명"): "Product",
+        ("ShelfTab", "생산자·공급자"): "Producer / supplier",
+        ("ShelfTab", "로트"): "Lot",
+        ("ShelfTab", "입고일"): "Received",
+        ("ShelfTab", "진열 일수/기한"): "Days / window",
+        ("ShelfTab", "수량"): "Quantity",
+        ("ShelfTab", "새로 고침 (Alt+L)"): "Refresh (Alt+L)",
+        ("ShelfTab", "공급자 반품 (Alt+R)"): "Return to supplier (Alt+R)",
+        ("ShelfTab", "반품 전표 저장 (Alt+P)"): "Save return slip (Alt+P)",
+        ("ShelfTab", "{name} (기한 없음)"): "{name} (no window)",
+        ("ShelfTab", "{name} ({n}일)"): "{name} ({n} d)",
+        ("ShelfTab", "{d}일 / {w}일"): "{d} d / {w} d",
+        (
+            "ShelfTab",
+            "오늘 뺄 로트 {n}개 (진열기한이 지난 매장 진열분)",
+        ): "{n} lot(s) to pull today (on the floor past their window)",
+        ("ShelfTab", "진열기한이 지난 로트가 없습니다."): "No lot is past its shelf window.",
+        ("ShelfTab", "분류를 고르세요."): "Choose a category.",
+        ("ShelfTab", "진열기한을 저장했습니다: {what}"): "Days on shelf saved: {what}",
+        ("ShelfTab", "반품할 줄을 고르세요."): "Choose the lines to return.",
+        ("ShelfTab", "관리자 승인"): "Manager approval",
+        ("ShelfTab", "공급자 반품: 관리자 승인"): "Return to supplier: manager approval",
+        (
+            "ShelfTab",
+            "반품했습니다: {n}개 로트. 반품 전표를 저장하세요.",
+        ): "Returned: {n} lot(s). Save the return slip.",
+        ("ShelfTab", "저장할 반품 전표가 없습니다."): "No return slip to save.",
+        ("ShelfTab", "반품 전표 저장"): "Save return slip",
+        ("ShelfTab", "반품 전표를 저장할 폴더"): "Folder for the return slips",
+        ("ShelfTab", "찾는 위치:"): "Look in:",
+        ("ShelfTab", "파일 이름:"): "File name:",
+        ("ShelfTab", "파일 형식:"): "Files of type:",
+        ("ShelfTab", "저장"): "Save",
+        ("ShelfTab", "취소"): "Cancel",
+        ("ShelfTab", "PDF 파일 (*.pdf)"): "PDF files (*.pdf)",
+        ("ShelfTab", "반품 전표를 저장했습니다: {path}"): "Return slip saved: {path}",
+        ("ShelfTab", "없는 바코드: {c}"): "Unknown barcode: {c}",
+        (
+            "ShelfTab",
+            "뺄 로트가 없는 상품입니다: {name}",
+        ): "Nothing to pull for this product: {name}",
+        ("ShelfTab", "골랐습니다: {name} {n}줄"): "Chosen: {name}, {n} line(s)",
+        ("ReturnDialog", "진열기한 경과 (신선도 저하)"): "Past its shelf window (no longer fresh)",
+        ("ReturnDialog", "품질 불량"): "Poor quality",
+        ("ReturnDialog", "파손·포장 불량"): "Damaged or bad packaging",
+        ("ReturnDialog", "오배송"): "Wrong delivery",
+        ("ReturnDialog", "공급자 반품"): "Return to supplier",
+        ("ReturnDialog", " 외 {n}개"): " and {n} more",
+        (
+            "ReturnDialog",
+            "{n}개 로트의 남은 수량을 모두 공급자에게 반품합니다: {names}",
+        ): "All that is left of {n} lot(s) goes back to the supplier: {names}",
+        ("ReturnDialog", "반품 사유"): "Reason",
+    }
+)
+
+
 EN[("TicketModel", "[마감] {name}")] = "[Markdown] {name}"
 
 

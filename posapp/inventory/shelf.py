@@ -41,7 +41,7 @@ def set_shelf_days(
     if days is not None and (
         isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 60
     ):
-        raise InventoryError("shelf days are 1 to 60", code=InventoryErrorCode.SHELF_LIFE)
+        raise InventoryError("shelf days are 1 to 60", code=InventoryErrorCode.SHELF_DAYS)
     t = Category.__table__
     done = uow.conn.execute(update(t).where(t.c.id == category_id).values(shelf_days=days))
     if not done.rowcount:
@@ -50,6 +50,22 @@ def set_shelf_days(
         uow.conn, "category.shelf_days", user_id, None, f"category:{category_id}", None,
         {"shelf_days": days},
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ShelfWindow:
+    """A category and its days on the shelf (None: no window)."""
+
+    id: int
+    name: str
+    days: int | None
+
+
+def shelf_windows(uow: UnitOfWork) -> list[ShelfWindow]:
+    """Every category with its shelf window, by name."""
+    t = Category.__table__
+    rows = uow.conn.execute(select(t.c.id, t.c.name, t.c.shelf_days).order_by(t.c.name))
+    return [ShelfWindow(int(i), n, None if d is None else int(d)) for i, n, d in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +145,7 @@ def return_to_supplier(
     if isinstance(qty, bool) or not isinstance(qty, int) or qty <= 0:
         raise InventoryError("the quantity is a whole number above 0", code=InventoryErrorCode.QTY)
     if not reason.strip():
-        raise InventoryError("say why it goes back", code=InventoryErrorCode.NOTE_REQUIRED)
+        raise InventoryError("say why it goes back", code=InventoryErrorCode.RETURN_REASON)
     require_adjustment(uow, user_id, approved_by, "a return to the supplier")
     product_id, on_hand, _location = lot_stock(uow, lot_id)
     ledger.lock_products(uow, [product_id])

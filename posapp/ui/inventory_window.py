@@ -1,6 +1,7 @@
 """The manager's inventory window: one tab a module — 상품 (posapp.ui.inventory_products_tab),
 유통기한 (inventory_expiry_tab), 입고 (inventory_receiving_tab), 재고조사 (inventory_counts_tab),
-발주 (inventory_orders), 산지·생산자 (inventory_partners_tab) — with the edit, transfer and
+발주 (inventory_orders), 산지·생산자 (inventory_partners_tab), 진열기한·반품
+(inventory_shelf_tab) — with the edit, transfer and
 markdown dialogs (inventory_edit), the movement history (inventory_history), label printing
 (inventory_labels) and the CSV import (inventory_import) hanging off it.
 
@@ -30,6 +31,7 @@ from posapp.ui.inventory_orders import PurchaseOrdersTab
 from posapp.ui.inventory_partners_tab import PartnersTab
 from posapp.ui.inventory_products_tab import ProductsTab
 from posapp.ui.inventory_receiving_tab import ReceivingTab
+from posapp.ui.inventory_shelf_tab import ShelfTab
 from posapp.ui.operations import Runner
 from posapp.ui.scan_targets import current_page_target, register_field
 from posapp.ui.screen_fit import fit_to_screen
@@ -46,7 +48,8 @@ def _open_with_desktop(path: Path) -> None:
 
 class InventoryWindow(ProductsTab, ExpiryTab, ReceivingTab, CountsTab):
     """Tabs: 상품 (products), 유통기한 (expiring lots), 입고 (receiving), 재고조사 (count),
-    발주 (purchase orders), 산지·생산자 (regions and producers)."""
+    발주 (purchase orders), 산지·생산자 (regions and producers), 진열기한·반품 (the pull list
+    and returns to suppliers)."""
 
     def __init__(
         self,
@@ -82,6 +85,8 @@ class InventoryWindow(ProductsTab, ExpiryTab, ReceivingTab, CountsTab):
         self.tabs.addTab(self.orders, self.tr("발주"))
         self.partners = PartnersTab(self)
         self.tabs.addTab(self.partners, self.tr("산지·생산자"))
+        self.shelf = ShelfTab(self)
+        self.tabs.addTab(self.shelf, self.tr("진열기한·반품"))
         self.tabs.currentChanged.connect(self._on_tab)
         self._scan_targets()
         fit_to_screen(self, 1280, 800)
@@ -129,6 +134,8 @@ class InventoryWindow(ProductsTab, ExpiryTab, ReceivingTab, CountsTab):
             self.partners.refresh()
         elif page is self.orders:
             self.orders.refresh()
+        elif page is self.shelf:
+            self.shelf.refresh()
 
     def print_labels(self, po_id: int | None = None) -> None:
         """The label dialog with the selected products (or the received lines of ``po_id``)."""

@@ -1,6 +1,7 @@
 """The inventory window's use cases in one value: products, stock, counts, orders and
-receiving, labels, product files, and the approval service for a manager's PIN. Built once
-from the database by the composition root (:meth:`InventoryUseCases.build`).
+receiving, labels, product files, shelf windows and returns to suppliers, and the approval
+service for a manager's PIN. Built once from the database by the composition root
+(:meth:`InventoryUseCases.build`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from posapp.usecases.inventory_files import ProductFilesUseCases
 from posapp.usecases.inventory_labels import LabelsUseCases
 from posapp.usecases.inventory_orders import OrdersUseCases
 from posapp.usecases.inventory_products import ProductsUseCases
+from posapp.usecases.inventory_shelf import ShelfUseCases
 from posapp.usecases.inventory_stock import StockUseCases
 
 
@@ -26,6 +28,7 @@ class InventoryUseCases:
     labels: LabelsUseCases
     files: ProductFilesUseCases
     approvals: Approvals
+    shelf: ShelfUseCases
 
     @classmethod
     def build(cls, db: Database, approvals: Approvals | None = None) -> InventoryUseCases:
@@ -37,6 +40,7 @@ class InventoryUseCases:
             labels=LabelsUseCases(db),
             files=ProductFilesUseCases(db),
             approvals=approvals or Approvals(db),
+            shelf=ShelfUseCases(db),
         )
 
 

@@ -77,6 +77,36 @@ def _backup_news(db: Any) -> None:
         )  # fmt: skip
 
 
+def _pull_list(db: Any) -> None:
+    """Produce of the demo received three days ago with a one-day window for its category: the
+    inventory window's 진열기한·반품 tab has lines to show (a long name, its supplier)."""
+    import datetime as dt
+
+    from posapp.domain import calendar
+    from posapp.inventory import receiving, shelf
+
+    def run(uow: Any) -> None:
+        row = uow.conn.exec_driver_sql(
+            "SELECT p.id, p.category_id, p.producer_id FROM products p "
+            "WHERE p.category_id IS NOT NULL AND p.producer_id IS NOT NULL "
+            "ORDER BY length(p.name_ko) DESC, p.id LIMIT 1"
+        ).first()
+        if row is None:
+            return
+        day = calendar.today() - dt.timedelta(days=3)
+        admin = uow.conn.exec_driver_sql("SELECT id FROM users ORDER BY id LIMIT 1").scalar()
+        receiving.receive(
+            uow,
+            [receiving.ReceiveLine(row[0], 12, calendar.today() + dt.timedelta(days=30), 1_500)],
+            user_id=admin,
+            supplier_id=row[2],
+            now=calendar.local_instant(day, dt.time(9)),
+        )
+        shelf.set_shelf_days(uow, row[1], 1, user_id=admin)
+
+    db.transact(run)
+
+
 def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
@@ -106,6 +136,7 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     db = open_database(settings)
     load_demo(db, days=1, sales_per_day=5)
     _backup_news(db)
+    _pull_list(db)
     parts = build(db, settings, runner=SyncRunner())
     window, session = parts.window, parts.session
     window.ask = _Answers()  # type: ignore[assignment]

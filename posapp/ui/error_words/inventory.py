@@ -267,6 +267,10 @@ WORDS: dict[str, Words] = {
         "입고할 품목이 없습니다.",
         "There is nothing to receive.",
     ),
+    InventoryErrorCode.RETURN_REASON: Words(
+        "반품 사유를 적으세요.",
+        "Say why it goes back to the supplier.",
+    ),
     InventoryErrorCode.REORDER: Words(
         "발주점은 0 이상의 정수입니다.",
         "A reorder point is a whole number, 0 or more.",
@@ -274,6 +278,10 @@ WORDS: dict[str, Words] = {
     InventoryErrorCode.SAME_LOCATION: Words(
         "보내는 곳과 받는 곳이 같습니다.",
         "The source and the destination are the same.",
+    ),
+    InventoryErrorCode.SHELF_DAYS: Words(
+        "진열기한은 1~60일입니다 (없음은 비워 두세요).",
+        "Days on the shelf are 1 to 60 (leave it empty for none).",
     ),
     InventoryErrorCode.SHELF_LIFE: Words(
         "유통기간(일)은 1 이상의 정수입니다.",
