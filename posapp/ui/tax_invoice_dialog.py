@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import AppError
+from posapp.ui.dialogs import big_button
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
 from posapp.usecases.tax_invoice import Buyer, TaxInvoiceInfo, check_buyer
@@ -93,11 +94,13 @@ class TaxInvoiceBuyerDialog(QDialog):
         row = QHBoxLayout()
         self.ok_btn = QPushButton(self.tr("확인"))
         self.ok_btn.clicked.connect(self.confirm)
-        cancel = QPushButton(self.tr("취소"))
+        cancel = QPushButton(self.tr("취소 (Esc)"))
         cancel.clicked.connect(self.reject)
         for b in (self.ok_btn, cancel):
             b.setAutoDefault(False)  # Enter moves between the fields, never closes
-            row.addWidget(b)
+            row.addWidget(big_button(b))
+        for w in self.fields:  # touch-sized at the till (the reports tab keeps its own)
+            w.setStyleSheet("font-size: 12pt; min-height: 40px;")
         v.addLayout(row)
         self.business_no.setFocus()
 
