@@ -96,6 +96,12 @@ def too_small(window: Any) -> list[str]:
     for e in window.findChildren(QLineEdit):
         if not e.isVisible() or isinstance(e.parent(), QComboBox):
             continue
+        parent = e.parentWidget()
+        if parent is not None and not parent.rect().contains(e.geometry()):
+            found.append(
+                f"field {e.placeholderText()[:20]!r} cut off by its parent"
+                f" ({e.geometry().getRect()} in {parent.rect().getRect()})"
+            )
         if e.height() < 40:
             found.append(f"field {e.placeholderText()[:20]!r} only {e.height()} px high")
         hint = e.fontMetrics().horizontalAdvance(e.placeholderText())
