@@ -166,7 +166,12 @@ class ClassesWindow(QMainWindow):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # every column in view on a 1024 px screen (no sideways scrolling): each as wide as
+        # its text, the allergies taking what is left (cut off: its tooltip has it whole)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         right.addWidget(self.table, 1)
         grid = QGridLayout()  # two columns of touch-sized buttons
         self.book_btn = QPushButton(self.tr("예약 (N)"))
@@ -410,10 +415,10 @@ class ClassesWindow(QMainWindow):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, b.uuid)
+                item.setToolTip(text)
                 if b.status == uc.WAITLIST:
                     item.setForeground(QColor(140, 90, 0))
                 t.setItem(i, c, item)
-        t.resizeColumnsToContents()
 
     def _selected_booking(self) -> uc.BookingInfo | None:
         row = self.table.currentRow()

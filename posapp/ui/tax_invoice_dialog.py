@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import AppError
+from posapp.ui.dialogs import big_button
 from posapp.ui.messages import explain
 from posapp.ui.operations import Op, Runner
 from posapp.usecases.tax_invoice import Buyer, TaxInvoiceInfo, check_buyer
@@ -74,6 +76,11 @@ class TaxInvoiceBuyerDialog(QDialog):
             extra.setWordWrap(True)
             v.addWidget(extra)
         self.buyer_fields = BuyerFields()
+        # touch-sized at the till (the reports tab keeps its own): a minimum the layout keeps
+        # (a style sheet's min-height it squeezed, cutting off the last field)
+        self.buyer_fields.setStyleSheet("QLineEdit { font-size: 12pt; }")
+        for w in self.buyer_fields.fields:
+            w.setMinimumHeight(40)
         v.addWidget(self.buyer_fields)
         f = self.buyer_fields
         self.business_no, self.name, self.ceo, self.email = f.business_no, f.name, f.ceo, f.email
@@ -93,13 +100,25 @@ class TaxInvoiceBuyerDialog(QDialog):
         row = QHBoxLayout()
         self.ok_btn = QPushButton(self.tr("확인"))
         self.ok_btn.clicked.connect(self.confirm)
-        cancel = QPushButton(self.tr("취소"))
+        cancel = QPushButton(self.tr("취소 (Esc)"))
         cancel.clicked.connect(self.reject)
         for b in (self.ok_btn, cancel):
             b.setAutoDefault(False)  # Enter moves between the fields, never closes
-            row.addWidget(b)
+            row.addWidget(big_button(b))
         v.addLayout(row)
         self.business_no.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped rule, note and refusal at the dialog's width (Qt sizes
+        a window by its labels unwrapped: the form was squeezed, its last field cut off)."""
+        layout = self.layout()
+        need = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def typed(self) -> Buyer:
         return self.buyer_fields.typed()
@@ -111,6 +130,7 @@ class TaxInvoiceBuyerDialog(QDialog):
             buyer = check_buyer(self.typed())
         except AppError as exc:
             self.message.setText(explain(exc))
+            self._fit_height()
             self.buyer_fields.focus_wrong(exc)
             return
         self.buyer = buyer
@@ -128,6 +148,7 @@ class TaxInvoiceBuyerDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.ok_btn.setEnabled(True)
             self.message.setText(explain(exc))
+            self._fit_height()
 
         Op(self, self._runner, lambda: submit(buyer)).success(done).failure(failed).run()
 

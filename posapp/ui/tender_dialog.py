@@ -60,6 +60,9 @@ from posapp.usecases.payment import (
 )
 from posapp.usecases.tax_invoice import Buyer, check_tenders, masked_business_no
 
+TOUCH = "font-size: 12pt; min-height: 40px; padding: 0 8px;"
+"""The lower rows' controls (vouchers, 현금영수증, 세금계산서): a finger's height."""
+
 
 class TenderDialog(QDialog):
     """Take payment: cash with quick amounts and change, card (terminal or by hand), vouchers,
@@ -104,7 +107,7 @@ class TenderDialog(QDialog):
         amount_row = QHBoxLayout()
         amount_row.addWidget(QLabel(self.tr("금액")))
         self.amount = QLineEdit()
-        self.amount.setStyleSheet("font-size: 18pt;")
+        self.amount.setStyleSheet("font-size: 18pt; min-height: 40px;")
         self.amount.setPlaceholderText(self.tr("받은 금액 (비우면 남은 금액)"))
         amount_row.addWidget(self.amount)
         layout.addLayout(amount_row)
@@ -189,13 +192,28 @@ class TenderDialog(QDialog):
         self.receipt_btn.setCheckable(True)
         self.proof = QRadioButton(self.tr("지출증빙"))
         receipt_row.addWidget(self.receipt_btn)
-        receipt_row.addWidget(self.receipt_id)
-        receipt_row.addWidget(self.proof)
+        receipt_row.addWidget(self.receipt_id, 1)
+        layout.addLayout(receipt_row)
+        # 지출증빙 and 세금계산서 on a row of their own: the number's hint is read whole
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.proof)
+        evidence_row.addStretch(1)
         self.invoice_btn = QPushButton(self.tr("세금계산서 (Shift+F12)"))
         self.invoice_btn.setCheckable(True)
         self.invoice_btn.clicked.connect(lambda _=False: self.toggle_tax_invoice())
-        receipt_row.addWidget(self.invoice_btn)
-        layout.addLayout(receipt_row)
+        evidence_row.addWidget(self.invoice_btn)
+        layout.addLayout(evidence_row)
+        for w in (
+            self.installment,
+            self.voucher_serial,
+            self.e_voucher_kind,
+            self.e_voucher_btn,
+            self.receipt_btn,
+            self.receipt_id,
+            self.proof,
+            self.invoice_btn,
+        ):
+            w.setStyleSheet(TOUCH)
         self.invoice_label = QLabel("")
         self.invoice_label.setWordWrap(True)
         self.invoice_label.setStyleSheet("font-size: 12pt; color: #05a;")
@@ -659,7 +677,18 @@ class ManualCardDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for role, text in (
+            (QDialogButtonBox.StandardButton.Ok, self.tr("확인 (Enter)")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("취소 (Esc)")),
+        ):
+            _big(buttons.button(role)).setText(text)
         layout.addWidget(buttons)
+        # touch-sized, and wide enough that the card number's example is read whole
+        for w in (self.kind, self.approval, self.card):
+            w.setStyleSheet("font-size: 13pt; min-height: 40px;")
+        self.card.ensurePolished()  # its style sheet's font, measured
+        example = self.card.fontMetrics().horizontalAdvance(self.card.placeholderText())
+        self.setMinimumWidth(example + 64)
 
     def voucher_kind(self) -> VoucherKind | None:
         """The voucher charged (None: a card)."""

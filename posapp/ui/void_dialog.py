@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.dialogs import big_button
+
 
 class VoidReasonDialog(QDialog):
     def __init__(
@@ -37,12 +39,14 @@ class VoidReasonDialog(QDialog):
         self.choices: list[QRadioButton] = []
         for i, reason in enumerate(reasons):
             button = QRadioButton(reason)
+            button.setStyleSheet("font-size: 13pt; min-height: 40px;")  # touch-sized
             self.group.addButton(button, i)
             self.choices.append(button)
             layout.addWidget(button)
         self.note = QLineEdit()
         self.note.setMaxLength(200)
         self.note.setPlaceholderText(self.tr("메모 ('기타'는 꼭 적으세요)"))
+        self.note.setStyleSheet("font-size: 13pt; min-height: 40px;")
         layout.addWidget(self.note)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
@@ -53,7 +57,16 @@ class VoidReasonDialog(QDialog):
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.ok.setText(self.tr("확인 (Enter)"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("취소 (Esc)"))
+        for b in (self.ok, cancel):
+            big_button(b)
         layout.addWidget(buttons)
+        # wide enough that the note's hint ('기타'는 꼭 적으세요) is read whole
+        self.note.ensurePolished()  # its style sheet's font, measured
+        hint = self.note.fontMetrics().horizontalAdvance(self.note.placeholderText())
+        self.setMinimumWidth(max(hint + 64, 420))
 
     def _accept(self) -> None:
         i = self.group.checkedId()

@@ -107,6 +107,41 @@ def _pull_list(db: Any) -> None:
     db.transact(run)
 
 
+TOUCH_DIALOGS = {"no-receipt-reason", "manual-card", "tender", "tender-tax-invoice"}
+TOUCH_DIALOGS |= {"tax-invoice-buyer", "classes-tax-invoice"}
+"""Dialogs also checked as a finger and an eye meet them (:func:`too_small`)."""
+
+
+def too_small(window: Any) -> list[str]:
+    """What a person at the till cannot use in ``window``: a button, choice, field or list
+    under 40 px high (a finger's), a field whose hint (placeholder) is cut off."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    found = []
+    for w in window.findChildren(QAbstractButton) + window.findChildren(QComboBox):
+        if w.isVisible() and w.height() < 40:
+            found.append(
+                f"{type(w).__name__}({w.text() if hasattr(w, 'text') else ''!r}) only {w.height()} px high"
+            )
+    for e in window.findChildren(QLineEdit):
+        if not e.isVisible() or isinstance(e.parent(), QComboBox):
+            continue
+        parent = e.parentWidget()
+        if parent is not None and not parent.rect().contains(e.geometry()):
+            found.append(
+                f"field {e.placeholderText()[:20]!r} cut off by its parent"
+                f" ({e.geometry().getRect()} in {parent.rect().getRect()})"
+            )
+        if e.height() < 40:
+            found.append(f"field {e.placeholderText()[:20]!r} only {e.height()} px high")
+        hint = e.fontMetrics().horizontalAdvance(e.placeholderText())
+        if hint > e.width() - 12:  # the frame and the text margins
+            found.append(
+                f"field hint {e.placeholderText()[:20]!r} cut off ({hint} > {e.width() - 12} px)"
+            )
+    return found
+
+
 def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
@@ -121,7 +156,8 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     from posapp.ui.screen_fit import FRAME_H, available, outside, show_fitted
     from posapp.ui.tasks import SyncRunner
     from posapp.ui.tax_invoice_dialog import TaxInvoiceBuyerDialog
-    from posapp.ui.tender_dialog import TenderDialog
+    from posapp.ui.tender_dialog import ManualCardDialog, TenderDialog
+    from posapp.usecases.payment import VoucherKind
     from posapp.usecases.tax_invoice import Buyer
 
     app = QApplication.instance() or QApplication([])
@@ -195,6 +231,15 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
                 for i in range(1, tabs.count()):
                     tabs.setCurrentIndex(i)
                     check(f"inventory-tab{i}", w)
+            if name == "classes":  # a session's roster: every column in view
+                booked = [s for s in w.sessions if s.seats_taken]  # type: ignore[attr-defined]
+                if booked:
+                    w.select(booked[0])  # type: ignore[attr-defined]
+                    check("classes-roster", w)
+                    roster = w.table  # type: ignore[attr-defined]
+                    app.processEvents()
+                    if roster.horizontalScrollBar().maximum() > 0:
+                        problems["classes-roster"].append("roster scrolls sideways")
     small: list[tuple[str, QWidget]] = [
         ("tender", TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)),
         ("pin", dialogs.PinDialog("관리자 승인", "PIN", window)),
@@ -242,6 +287,40 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     )
     buyer.message.setText("사업자등록번호가 올바르지 않습니다 (10자리, 검증번호 확인).")
     small.append(("tax-invoice-buyer", buyer))
+    from posapp.ui.void_dialog import VoidReasonDialog
+    from posapp.usecases import no_receipt as no_receipt_uc
+
+    small.append(
+        (
+            "no-receipt-reason",
+            VoidReasonDialog(
+                no_receipt_uc.REASONS,
+                window,
+                title="영수증 없는 반품",
+                prompt="반품 사유를 고르세요 · 현금 ₩27,000 지급",
+            ),
+        )
+    )
+    kinds = invoiced.e_voucher_kind  # the tender dialog's card / mobile vouchers, as 카드 수기
+    small.append(
+        (
+            "manual-card",
+            ManualCardDialog(
+                window,
+                [(kinds.itemText(i), VoucherKind(kinds.itemData(i))) for i in range(kinds.count())],
+            ),
+        )
+    )
+    small.append(
+        (
+            "classes-tax-invoice",
+            TaxInvoiceBuyerDialog(
+                window,
+                receipt_no="",
+                note="예약 BK000001 · 김서연 · 45,000원 (과세) — 계산대 결제 없이 계좌이체로 받습니다",
+            ),
+        )
+    )
     window.find_receipt()
     if window.receipt_finder is not None:
         small.append(("receipt-finder", window.receipt_finder))
@@ -253,6 +332,8 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
                 problems[name].append(
                     f"table {t.objectName() or type(t).__name__} scrolls sideways"
                 )
+        if name in TOUCH_DIALOGS:
+            problems[name].extend(too_small(d))
         d.close()
     parts.shutdown()
     return problems
