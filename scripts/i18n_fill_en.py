@@ -1544,6 +1544,16 @@ EN.update(
 EN[("TicketModel", "[마감] {name}")] = "[Markdown] {name}"
 
 
+# --- the touch-sized dialogs' buttons with their keys
+EN.update(
+    {
+        (ctx, text): en
+        for ctx in ("ManualCardDialog", "TaxInvoiceBuyerDialog", "VoidReasonDialog")
+        for text, en in (("확인 (Enter)", "OK (Enter)"), ("취소 (Esc)", "Cancel (Esc)"))
+    }
+)
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

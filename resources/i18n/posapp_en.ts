@@ -153,7 +153,7 @@
     <context>
         <name>BuyerFields</name>
         <message>
-            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="+160" />
+            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="+181" />
             <source>사업자등록번호</source>
             <translation>Business registration number</translation>
         </message>
@@ -1047,12 +1047,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+150" />
+            <location line="+155" />
             <source>월간 보기</source>
             <translation>Month view</translation>
         </message>
         <message>
-            <location line="-148" />
+            <location line="-153" />
             <source>모든 공간</source>
             <translation>All rooms</translation>
         </message>
@@ -1083,14 +1083,14 @@
         </message>
         <message>
             <location line="+13" />
-            <location line="+292" />
+            <location line="+297" />
             <location line="+36" />
             <location line="+140" />
             <source>수업을 고르세요</source>
             <translation>Choose a session</translation>
         </message>
         <message>
-            <location line="-461" />
+            <location line="-466" />
             <source>이름</source>
             <translation>Name</translation>
         </message>
@@ -1125,7 +1125,7 @@
             <translation>Present</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>예약 (N)</source>
             <translation>Book (N)</translation>
         </message>
@@ -1761,7 +1761,7 @@
     <context>
         <name>InventoryWindow</name>
         <message>
-            <location filename="../../posapp/ui/inventory_window.py" line="+72" />
+            <location filename="../../posapp/ui/inventory_window.py" line="+75" />
             <source>재고 관리 — {name}</source>
             <translation>Inventory — {name}</translation>
         </message>
@@ -1774,6 +1774,11 @@
             <location line="+2" />
             <source>산지·생산자</source>
             <translation>Regions &amp; producers</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>진열기한·반품</source>
+            <translation>Shelf windows &amp; returns</translation>
         </message>
         <message>
             <location filename="../../posapp/ui/inventory_counts_tab.py" line="+336" />
@@ -1893,7 +1898,7 @@
             <translation>Labels saved: {path}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/inventory_window.py" line="+72" />
+            <location filename="../../posapp/ui/inventory_window.py" line="+74" />
             <source>라벨을 뽑을 상품을 고르세요.</source>
             <translation>Choose the products to label.</translation>
         </message>
@@ -2234,7 +2239,7 @@
     <context>
         <name>ManualCardDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="+642" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="+660" />
             <source>카드 수기 입력</source>
             <translation>Manual card entry</translation>
         </message>
@@ -2252,6 +2257,16 @@
             <location line="+3" />
             <source>카드번호 (앞 6자리·뒤 4자리만, 예: 9410-12**-****-5678)</source>
             <translation>Card number (first 6 and last 4 digits only, e.g. 9410-12**-****-5678)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>확인 (Enter)</source>
+            <translation>OK (Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>취소 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
         </message>
     </context>
     <context>
@@ -3537,6 +3552,49 @@
         </message>
     </context>
     <context>
+        <name>ReturnDialog</name>
+        <message>
+            <location filename="../../posapp/ui/inventory_shelf_tab.py" line="+53" />
+            <source>진열기한 경과 (신선도 저하)</source>
+            <translation>Past its shelf window (no longer fresh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>품질 불량</source>
+            <translation>Poor quality</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파손·포장 불량</source>
+            <translation>Damaged or bad packaging</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>오배송</source>
+            <translation>Wrong delivery</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>공급자 반품</source>
+            <translation>Return to supplier</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source> 외 {n}개</source>
+            <translation> and {n} more</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n}개 로트의 남은 수량을 모두 공급자에게 반품합니다: {names}</source>
+            <translation>All that is left of {n} lot(s) goes back to the supplier: {names}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>반품 사유</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanRouter</name>
         <message>
             <location filename="../../posapp/ui/scan_targets.py" line="+119" />
@@ -4042,6 +4100,199 @@
         </message>
     </context>
     <context>
+        <name>ShelfTab</name>
+        <message>
+            <location filename="../../posapp/ui/inventory_shelf_tab.py" line="+36" />
+            <source>분류</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>진열기한</source>
+            <translation>Days on shelf</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>없음</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>일</source>
+            <translation> d</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>기한 저장 (Alt+D)</source>
+            <translation>Save days (Alt+D)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>상품명</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>생산자·공급자</source>
+            <translation>Producer / supplier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>로트</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>입고일</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>진열 일수/기한</source>
+            <translation>Days / window</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>수량</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>새로 고침 (Alt+L)</source>
+            <translation>Refresh (Alt+L)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>공급자 반품 (Alt+R)</source>
+            <translation>Return to supplier (Alt+R)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>반품 전표 저장 (Alt+P)</source>
+            <translation>Save return slip (Alt+P)</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>{name} (기한 없음)</source>
+            <translation>{name} (no window)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{name} ({n}일)</source>
+            <translation>{name} ({n} d)</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>{d}일 / {w}일</source>
+            <translation>{d} d / {w} d</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>오늘 뺄 로트 {n}개 (진열기한이 지난 매장 진열분)</source>
+            <translation>{n} lot(s) to pull today (on the floor past their window)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>진열기한이 지난 로트가 없습니다.</source>
+            <translation>No lot is past its shelf window.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>분류를 고르세요.</source>
+            <translation>Choose a category.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>진열기한을 저장했습니다: {what}</source>
+            <translation>Days on shelf saved: {what}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>반품할 줄을 고르세요.</source>
+            <translation>Choose the lines to return.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>관리자 승인</source>
+            <translation>Manager approval</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>공급자 반품: 관리자 승인</source>
+            <translation>Return to supplier: manager approval</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>반품했습니다: {n}개 로트. 반품 전표를 저장하세요.</source>
+            <translation>Returned: {n} lot(s). Save the return slip.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>저장할 반품 전표가 없습니다.</source>
+            <translation>No return slip to save.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>반품 전표 저장</source>
+            <translation>Save return slip</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>반품 전표를 저장할 폴더</source>
+            <translation>Folder for the return slips</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>찾는 위치:</source>
+            <translation>Look in:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파일 이름:</source>
+            <translation>File name:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파일 형식:</source>
+            <translation>Files of type:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>저장</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>취소</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>PDF 파일 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>반품 전표를 저장했습니다: {path}</source>
+            <translation>Return slip saved: {path}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>없는 바코드: {c}</source>
+            <translation>Unknown barcode: {c}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>뺄 로트가 없는 상품입니다: {name}</source>
+            <translation>Nothing to pull for this product: {name}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>골랐습니다: {name} {n}줄</source>
+            <translation>Chosen: {name}, {n} line(s)</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffDialog</name>
         <message>
             <location filename="../../posapp/ui/staff.py" line="-103" />
@@ -4283,7 +4534,7 @@
     <context>
         <name>TaxInvoiceBuyerDialog</name>
         <message>
-            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="-111" />
+            <location filename="../../posapp/ui/tax_invoice_dialog.py" line="-130" />
             <source>세금계산서 요청</source>
             <translation>Tax invoice request</translation>
         </message>
@@ -4298,14 +4549,14 @@
             <translation>Receipt {receipt}</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+28" />
             <source>확인</source>
             <translation>OK</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>취소</source>
-            <translation>Cancel</translation>
+            <source>취소 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
         </message>
     </context>
     <context>
@@ -4404,7 +4655,7 @@
     <context>
         <name>TenderDialog</name>
         <message>
-            <location filename="../../posapp/ui/tender_dialog.py" line="-573" />
+            <location filename="../../posapp/ui/tender_dialog.py" line="-599" />
             <source>결제</source>
             <translation>Payment</translation>
         </message>
@@ -4451,12 +4702,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+235" />
+            <location line="+250" />
             <source>계좌이체</source>
             <translation>Bank transfer</translation>
         </message>
         <message>
-            <location line="-219" />
+            <location line="-234" />
             <source>할부 ({amount} 이상)</source>
             <translation>Instalments (from {amount})</translation>
         </message>
@@ -4522,12 +4773,12 @@
             <translation>Expense proof</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>세금계산서 (Shift+F12)</source>
             <translation>Tax invoice (Shift+F12)</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+36" />
             <source>{amount} 이상 결제: 현금으로 받으면 현금영수증을 안내하세요.</source>
             <translation>{amount} or more: if paid in cash, offer a cash receipt.</translation>
         </message>
@@ -4735,7 +4986,7 @@
     <context>
         <name>VoidReasonDialog</name>
         <message>
-            <location filename="../../posapp/ui/void_dialog.py" line="+30" />
+            <location filename="../../posapp/ui/void_dialog.py" line="+32" />
             <source>거래 취소 사유</source>
             <translation>Why the sale is voided</translation>
         </message>
@@ -4745,17 +4996,27 @@
             <translation>Choose why the sale is voided</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>메모 ('기타'는 꼭 적으세요)</source>
             <translation>Note (needed for 'other')</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>확인</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+4" />
+            <source>확인 (Enter)</source>
+            <translation>OK (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>취소 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>사유를 고르세요.</source>
             <translation>Choose a reason.</translation>
         </message>
