@@ -20,10 +20,12 @@ if [ -d posapp_devtools ]; then mypy_targets+=(posapp_devtools); fi
 if [ "$#" -gt 0 ]; then
   .venv/bin/pytest -q "$@"
 else
-  # every test on every core (pytest-xdist; POSAPP_TEST_WORKERS=0 runs them in one process)
-  # but the heartbeat tests, which measure the Qt thread's stalls: alone afterwards, so no
-  # second worker shares their CPU
-  .venv/bin/pytest -q -n "${POSAPP_TEST_WORKERS:-auto}" --ignore=tests/ui/test_responsiveness.py
+  # every test on one worker more than the cores (pytest-xdist; many tests wait on
+  # subprocesses, PostgreSQL and sockets: 3 workers on 2 cores took 14.5 min, 2 took 18.1;
+  # POSAPP_TEST_WORKERS=0 runs them in one process) but the heartbeat tests, which measure the
+  # Qt thread's stalls: alone afterwards, so no second worker shares their CPU
+  workers="${POSAPP_TEST_WORKERS:-$(($(nproc) + 1))}"
+  .venv/bin/pytest -q -n "$workers" --ignore=tests/ui/test_responsiveness.py
   .venv/bin/pytest -q tests/ui/test_responsiveness.py
 fi
 for b in bench/[!_]*.py; do
