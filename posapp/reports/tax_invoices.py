@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import ColumnElement, func, insert, select, update
 
 from posapp import audit
 from posapp.db.engine import UnitOfWork, inserted_id
@@ -250,13 +250,7 @@ class Supply:
 
 def for_booking(uow: UnitOfWork, booking_uuid: str) -> TaxInvoiceInfo | None:
     """The booking's request that is not cancelled, if any."""
-    row = uow.conn.execute(
-        select(T)
-        .where(T.c.booking_uuid == booking_uuid, T.c.state != "cancelled")
-        .order_by(T.c.id.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else _info(row)
+    return _live(uow, T.c.booking_uuid == booking_uuid)
 
 
 def check_booking(uow: UnitOfWork, booking_uuid: str) -> None:
@@ -468,11 +462,13 @@ def check_deadline(day: dt.date, today: dt.date) -> None:
 
 def for_receipt(uow: UnitOfWork, receipt_no: str) -> TaxInvoiceInfo | None:
     """The sale's request that is not cancelled, if any (what its receipt prints)."""
+    return _live(uow, T.c.receipt_no == receipt_no)
+
+
+def _live(uow: UnitOfWork, which: ColumnElement[bool]) -> TaxInvoiceInfo | None:
+    """The latest request matching ``which`` that is not cancelled, if any."""
     row = uow.conn.execute(
-        select(T)
-        .where(T.c.receipt_no == receipt_no, T.c.state != "cancelled")
-        .order_by(T.c.id.desc())
-        .limit(1)
+        select(T).where(which, T.c.state != "cancelled").order_by(T.c.id.desc()).limit(1)
     ).first()
     return None if row is None else _info(row)
 
