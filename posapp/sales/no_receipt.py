@@ -22,32 +22,24 @@ from sqlalchemy import func, select
 
 from posapp import audit, store_policy
 from posapp.auth.permissions import Permission, require_permission
-from posapp.db.engine import UnitOfWork, inserted_id
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import Lot, Sale, utcnow
-from posapp.domain import calendar
 from posapp.domain.cart import price_cart
 from posapp.domain.tax import split_vat
-from posapp.inventory import catalog, ledger
-from posapp.inventory.ledger import MovementKind, MovementRow
-from posapp.sales import journal
+from posapp.inventory import catalog
+from posapp.inventory.ledger import MovementRow
+from posapp.sales import refund_record
 from posapp.sales.error_codes import RefundErrorCode
-from posapp.sales.receipt_numbers import next_receipt_no
-from posapp.sales.sale_document import build_document
 from posapp.sales.sale_records import (
-    INSERT_LINES,
     INSERT_PAYMENTS,
-    INSERT_SALE,
     CompletedSale,
     SaleError,
     line_rows,
-    payment_info,
     payment_rows,
-    sold_line,
     untracked_products,
 )
 from posapp.sales.shifts import require_open_shift
 from posapp.sales.tenders import Method, Tender, settle
-from posapp.sync import outbox
 
 #: the refund's ``reason`` starts with this: the receipt and a reprint say so
 REASON_PREFIX = "영수증 없는 반품: "
@@ -127,7 +119,6 @@ def refund_without_receipt(
             limit=limit,
             amount=total,
         )
-    day = calendar.business_day(now)
     shift_id, _ = require_open_shift(uow, register_id)
     so_far = shift_totals(uow, shift_id)
     count_limit = policy["no_receipt_shift_count"]
@@ -145,70 +136,52 @@ def refund_without_receipt(
         )
     tenders = _cash(total, policy["cash_rounding_unit"])
     settlement = settle(total, tenders)
-    receipt = next_receipt_no(uow, register_id, day)
     tax = split_vat(-priced.tax.taxable_total, -priced.tax.exempt_total)
-    sale_row: dict[str, Any] = {
-        "uuid": doc_uuid,
-        "receipt_no": receipt,
-        "kind": "refund",
-        "register_id": register_id,
-        "shift_id": shift_id,
-        "user_id": user_id,
-        "business_date": day,
-        "created_at": now,
-        "original_sale_id": None,
-        "gross_total": -priced.gross_total,
-        "line_discount_total": 0,
-        "ticket_discount_total": 0,
-        "total": -total,
-        "taxable_total": tax.taxable_total,
-        "supply_value": tax.supply_value,
-        "vat": tax.vat,
-        "exempt_total": tax.exempt_total,
-        "ticket_discount_kind": None,
-        "ticket_discount_value": None,
-        "approved_by": approved_by,
-        "reason": (REASON_PREFIX + reason)[:200],
-    }
-    sale_id = inserted_id(conn.execute(INSERT_SALE, sale_row))
     rows = []
-    for r in line_rows(sale_id, priced):
+    for r in line_rows(0, priced):
         for k in ("qty", "gross", "line_discount", "ticket_discount", "net"):
             r[k] = -r[k]
         for k in ("regular_price", "price_override_reason", "price_override_by"):
             del r[k]
         rows.append(r)
-    conn.execute(INSERT_LINES, rows)
-    payments = payment_rows(sale_id, tenders, settlement, None, sign=-1)
+    header = refund_record.write_header(
+        uow,
+        uuid=doc_uuid,
+        register_id=register_id,
+        shift_id=shift_id,
+        user_id=user_id,
+        now=now,
+        original_sale_id=None,
+        lines=rows,
+        total=total,
+        tax=tax,
+        approved_by=approved_by,
+        reason=REASON_PREFIX + reason,
+    )
+    payments = payment_rows(header.id, tenders, settlement, None, sign=-1)
     conn.execute(INSERT_PAYMENTS, payments)
     untracked = untracked_products(uow, [r["product_id"] for r in rows])
     moves = _restock_moves(uow, [r for r in rows if r["product_id"] not in untracked])
-    if moves:
-        ledger.post(
-            uow,
-            moves,
-            kind=MovementKind.RETURN,
-            doc_type="refund",
-            doc_uuid=doc_uuid,
-            reason=sale_row["reason"][:120],
-            user_id=user_id,
-            register_id=register_id,
-            at=now,
-        )
-    doc = build_document(
-        sale_row, rows, payments, original_uuid=None, original_line_nos=[None] * len(rows)
+    done = refund_record.finish(
+        uow,
+        header,
+        rows,
+        payments,
+        moves,
+        tax=tax,
+        original_uuid=None,
+        original_line_nos=[None] * len(rows),
+        no_receipt=receipt_lines(header.row["reason"], approver_name),
     )
-    journal.append(uow, register_id, "refund", doc_uuid, doc, now)
-    outbox.append(uow, "refund", doc_uuid, doc, at=now, register_id=register_id)
     audit.record(
         conn,
         "sale.refund_no_receipt",
         approved_by,
         register_id,
-        receipt,
+        done.receipt_no,
         None,
         {
-            "refund": receipt,
+            "refund": done.receipt_no,
             "amount": total,
             "cashier": user_id,
             "manager": approver_name,
@@ -217,25 +190,7 @@ def refund_without_receipt(
         },
         now,
     )
-    return CompletedSale(
-        id=sale_id,
-        uuid=doc_uuid,
-        receipt_no=receipt,
-        kind="refund",
-        register_id=register_id,
-        user_id=user_id,
-        created_at=now,
-        business_date=day,
-        lines=tuple(sold_line(r) for r in rows),
-        payments=tuple(payment_info(p) for p in payments),
-        gross_total=sale_row["gross_total"],
-        discount_total=0,
-        total=-total,
-        tax=tax,
-        change=0,
-        movements=tuple(moves),
-        no_receipt=receipt_lines(sale_row["reason"], approver_name),
-    )
+    return done
 
 
 def receipt_lines(reason: str, manager: str) -> tuple[str, ...]:

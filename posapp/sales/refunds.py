@@ -19,7 +19,7 @@ from sqlalchemy import Connection, func, select, update
 
 from posapp import audit
 from posapp.auth.permissions import Permission, require_permission
-from posapp.db.engine import UnitOfWork, inserted_id
+from posapp.db.engine import UnitOfWork
 from posapp.db.models import (
     Lot,
     Payment,
@@ -31,27 +31,20 @@ from posapp.db.models import (
 )
 from posapp.domain.money import prorate
 from posapp.domain.tax import TaxClass, TaxSplit, split_vat
-from posapp.inventory import ledger
-from posapp.inventory.ledger import MovementKind, MovementRow
-from posapp.sales import card_cancels, clock_guard, journal
+from posapp.inventory.ledger import MovementRow
+from posapp.sales import card_cancels, refund_record
 from posapp.sales.error_codes import RefundErrorCode
-from posapp.sales.receipt_numbers import next_receipt_no
-from posapp.sales.sale_document import build_document
 from posapp.sales.sale_records import (
-    INSERT_LINES,
     INSERT_PAYMENTS,
-    INSERT_SALE,
     CompletedSale,
     PaymentInfo,
     SaleError,
     payment_info,
     payment_rows,
-    sold_line,
     untracked_products,
 )
 from posapp.sales.shifts import require_open_shift
 from posapp.sales.tenders import CARD_METHODS, Evidence, Method, Tender, VoucherKind, settle
-from posapp.sync import outbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,37 +213,23 @@ def refund(
     settlement = settle(total, list(tenders))
     if settlement.change:
         raise SaleError("a refund pays out exactly what is due", code=RefundErrorCode.OVERPAID)
-    day = clock_guard.numbering_day(uow.conn, register_id, now)  # never back (a clock set back)
     shift_id, _ = require_open_shift(uow, register_id)
     refund_uuid = str(uuidlib.uuid4())
-    receipt = next_receipt_no(uow, register_id, day)
-    sale_row = {
-        "uuid": refund_uuid,
-        "receipt_no": receipt,
-        "kind": "refund",
-        "register_id": register_id,
-        "shift_id": shift_id,
-        "user_id": user_id,
-        "business_date": day,
-        "created_at": now,
-        "original_sale_id": original.id,
-        "gross_total": sum(r["gross"] for r in refund_lines),
-        "line_discount_total": sum(r["line_discount"] for r in refund_lines),
-        "ticket_discount_total": sum(r["ticket_discount"] for r in refund_lines),
-        "total": -total,
-        "taxable_total": tax.taxable_total,
-        "supply_value": tax.supply_value,
-        "vat": tax.vat,
-        "exempt_total": tax.exempt_total,
-        "ticket_discount_kind": None,
-        "ticket_discount_value": None,
-        "approved_by": approved_by,
-        "reason": reason[:200],
-    }
-    sale_id = inserted_id(conn.execute(INSERT_SALE, sale_row))
-    for r in refund_lines:
-        r["sale_id"] = sale_id
-    conn.execute(INSERT_LINES, refund_lines)
+    header = refund_record.write_header(
+        uow,
+        uuid=refund_uuid,
+        register_id=register_id,
+        shift_id=shift_id,
+        user_id=user_id,
+        now=now,
+        original_sale_id=original.id,
+        lines=refund_lines,
+        total=total,
+        tax=tax,
+        approved_by=approved_by,
+        reason=reason,
+    )
+    sale_id, receipt = header.id, header.receipt_no
     payments = payment_rows(sale_id, tenders, settlement, None, sign=-1)
     receipt_of = original_cash_receipt(conn, original)
     non_card = 0
@@ -289,22 +268,18 @@ def refund(
         untracked = untracked_products(uow, [r["product_id"] for r in refund_lines])
         tracked = [r for r in refund_lines if r["product_id"] not in untracked]
         moves = _restock_moves(conn, original.uuid, tracked)
-        ledger.post(
-            uow,
-            moves,
-            kind=MovementKind.RETURN,
-            doc_type="refund",
-            doc_uuid=refund_uuid,
-            reason=reason[:120],
-            user_id=user_id,
-            register_id=register_id,
-            at=now,
-        )
-    doc = build_document(
-        sale_row, refund_lines, payments, original_uuid=original.uuid, original_line_nos=orig_nos
+    done = refund_record.finish(
+        uow,
+        header,
+        refund_lines,
+        payments,
+        moves,
+        tax=tax,
+        original_uuid=original.uuid,
+        original_line_nos=orig_nos,
+        original_receipt_no=original.receipt_no,
+        **_receipt_words(receipt_of, non_card, cash_receipt_cancel),
     )
-    journal.append(uow, register_id, "refund", refund_uuid, doc, now)
-    outbox.append(uow, "refund", refund_uuid, doc, at=now, register_id=register_id)
     after: dict[str, Any] = {
         "refund": receipt,
         "amount": total,
@@ -320,26 +295,7 @@ def refund(
     audit.record(
         conn, "sale.refund", approved_by, register_id, original.receipt_no, None, after, now
     )
-    return CompletedSale(
-        id=sale_id,
-        uuid=refund_uuid,
-        receipt_no=receipt,
-        kind="refund",
-        register_id=register_id,
-        user_id=user_id,
-        created_at=now,
-        business_date=day,
-        lines=tuple(sold_line(r) for r in refund_lines),
-        payments=tuple(payment_info(p) for p in payments),
-        gross_total=sale_row["gross_total"],
-        discount_total=sale_row["line_discount_total"] + sale_row["ticket_discount_total"],
-        total=-total,
-        tax=tax,
-        change=0,
-        original_receipt_no=original.receipt_no,
-        movements=tuple(moves),
-        **_receipt_words(receipt_of, non_card, cash_receipt_cancel),
-    )
+    return done
 
 
 def _refund_lines(
