@@ -22,7 +22,7 @@ from sqlalchemy import select, text
 
 from posapp.app import App, build
 from posapp.config import Settings
-from posapp.db.models import JournalEntry, SaleLine
+from posapp.db.models import JournalEntry, OutboxEvent, SaleLine
 from posapp.devices import printer_config
 from posapp.domain.text import display_width
 from posapp.hardware.printer import EscposPrinter
@@ -34,6 +34,7 @@ from posapp.ui.dialogs import RefundChoice
 from posapp.ui.tasks import SyncRunner
 from posapp.usecases.receipt_search import ReceiptSearch
 from posapp.verify import verify
+from posapp_devtools.platform.store import Store as PlatformStore
 from posapp_devtools.printer_emulator import PrinterEmulator
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.support.scanning import use_wedge
@@ -305,6 +306,18 @@ def test_a_marked_down_apple_sold_offline_reprints_as_a_markdown(
         )
     )
     assert [ln.get("shelf_price") for ln in doc["lines"]] == [12_900, None]
+    # the reference platform takes the document as the outbox sends it, once
+    sent = store.db.read(
+        lambda uow: uow.conn.execute(
+            select(OutboxEvent.payload).where(OutboxEvent.doc_uuid == sale.uuid)
+        ).scalar_one()
+    )
+    assert sent == doc
+    platform = PlatformStore(tmp_path / "platform.sqlite3")
+    pushed = [{"uuid": sale.uuid, "kind": "sale", "payload": sent}]
+    assert [r["status"] for r in platform.push("R01", pushed)] == ["applied"]
+    assert [r["status"] for r in platform.push("R01", pushed)] == ["duplicate"]
+    platform.close()
     number = ReceiptSearch(parts.session, parts.till.printing).reprint(sale.receipt_no)
     assert number == sale.receipt_no and parts.queue.wait_idle(10)
     server_copy = emulator.wait_for_receipts(3, timeout=5)[2].document.text()
