@@ -60,10 +60,27 @@ class ClockBehind:
 
 def behind(conn: Connection, register_id: str, now: dt.datetime) -> ClockBehind | None:
     """The clock reading ``now`` is behind the register's journal, or None (it is not)."""
-    latest = journal.latest_time(conn, register_id)
+    return behind_of(register_id, now, journal.latest_time(conn, register_id))
+
+
+def behind_of(register_id: str, now: dt.datetime, latest: dt.datetime | None) -> ClockBehind | None:
+    """The clock reading ``now`` is behind ``latest`` (the register's latest entry), or None."""
     if latest is None or now >= latest - TOLERANCE:
         return None
     return ClockBehind(register_id, now, latest)
+
+
+def day_of(now: dt.datetime, state: ClockBehind | None) -> dt.date:
+    """The numbering day of a write at ``now``: the clock's business day, or while the clock is
+    behind (``state``) the later of it and the day of the register's latest entry."""
+    day = calendar.business_day(now)
+    return day if state is None else max(day, calendar.business_day(state.latest))
+
+
+def known_latest(engine: Engine, register_id: str) -> dt.datetime | None:
+    """The register's latest journal time this process already knows of ``engine`` (no query:
+    what a till that just lost its server still knows)."""
+    return journal.known_latest(engine, register_id)
 
 
 def numbering_day(conn: Connection, register_id: str, now: dt.datetime) -> dt.date:
@@ -156,9 +173,12 @@ __all__ = [
     "TOLERANCE",
     "ClockBehind",
     "behind",
+    "behind_of",
     "check",
+    "day_of",
     "episode_change",
     "forget",
+    "known_latest",
     "numbering_day",
     "record_episode",
     "settled",

@@ -27,7 +27,7 @@ from posapp.inventory.ledger import MovementKind, MovementRow, Take
 from posapp.sales import cash_receipts, clock_guard, fastpath, journal
 from posapp.sales.error_codes import RefundErrorCode, SaleErrorCode
 from posapp.sales.price_override import audit_price_overrides, check_price_overrides
-from posapp.sales.receipt_numbers import format_receipt_no, next_receipt_no
+from posapp.sales.receipt_numbers import format_receipt_no, next_receipt_no, receipt_day
 from posapp.sales.sale_document import build_document
 from posapp.sales.sale_records import (
     INSERT_LINES,
@@ -93,6 +93,7 @@ def complete_sale(
     receipt_no: str | None = None,
     final: bool = False,
     exchange_id: str | None = None,
+    day: dt.date | None = None,
 ) -> CompletedSale:
     """Commit ``ticket`` as a sale paid by ``tenders`` (all-or-nothing, in the caller's commit).
 
@@ -101,7 +102,9 @@ def complete_sale(
     no other sale takes an ``exchange`` tender.
 
     ``receipt_series="O"`` numbers it in the offline series (a till's local spool);
-    ``receipt_no`` replays a sale already numbered and printed offline (with its ``now``).
+    ``receipt_no`` replays a sale already numbered and printed offline (with its ``now``): it
+    is counted on the day its number says. ``day``: the business day to number and count it
+    on, decided by the caller (the offline spool's clock rule, :mod:`posapp.sales.offline`).
     ``final``: the caller writes nothing after the sale in this unit of work, so on
     PostgreSQL's fast path the COMMIT may travel in the sale's own round trip."""
     if not ticket.lines:
@@ -125,20 +128,20 @@ def complete_sale(
     settlement = settle(priced.total, list(tenders))
     conn = uow.conn
     now = now or utcnow()
-    # a replayed offline sale keeps the day its number says; any other is numbered on a day
-    # that never goes back for its register, whatever the clock says (clock_guard)
-    if receipt_no is None:
+    # a replayed offline sale keeps the day its number says (numbered by the spool's clock rule,
+    # which may be later than its clock's day); any other is numbered on a day that never goes
+    # back for its register, whatever the clock says (clock_guard)
+    if receipt_no is not None:
+        day = receipt_day(receipt_no) or calendar.business_day(now)
+    elif day is None:
         day = clock_guard.numbering_day(conn, register_id, now)
-    else:
-        day = calendar.business_day(now)
     audited = (approved_by is not None and bool(priced.discount_total)) or overridden
     # PostgreSQL, register state known: the whole sale in one round trip (posapp.sales.fastpath)
     # a 현금영수증 the terminal could not issue is queued (posapp.sales.cash_receipts)
     unissued = cash_receipt is not None and cash_receipt.approval_no is None
-    # a marked-down line keeps its shelf price (sale_lines.shelf_price), which the one-trip
-    # statement does not write: such a ticket takes the general path
-    marked = any(ln.shelf_price is not None for ln in ticket.lines)
-    general = audited or unissued or marked or receipt_no is not None or bool(receipt_series)
+    # (a marked-down line's shelf price travels in the document, which the one-trip statement
+    # writes the lines from: such a ticket takes the fast path too)
+    general = audited or unissued or receipt_no is not None or bool(receipt_series)
     general = general or exchange_id is not None  # its refund took a number in this transaction
     fast = None if general else fastpath.plan(uow, register_id, day)
     if fast is not None:

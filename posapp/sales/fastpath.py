@@ -75,12 +75,15 @@ rc AS (
   RETURNING id, shift_id
 ), ln AS (
   INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, unit, qty, unit_price,
-    gross, line_discount, ticket_discount, net, tax_class, discount_kind, discount_value)
+    gross, line_discount, ticket_discount, net, tax_class, discount_kind, discount_value,
+    shelf_price)
   SELECT s.id, x.line_no, x.product_id, x.barcode, x.name, x.unit, x.qty, x.unit_price, x.gross,
-    x.line_discount, x.ticket_discount, x.net, x.tax_class, x.discount_kind, x.discount_value
+    x.line_discount, x.ticket_discount, x.net, x.tax_class, x.discount_kind, x.discount_value,
+    x.shelf_price
   FROM s, d, jsonb_to_recordset(d.t::jsonb -> 'lines') AS x(line_no int, product_id int,
     barcode text, name text, unit text, qty int, unit_price int, gross int, line_discount int,
-    ticket_discount int, net int, tax_class text, discount_kind text, discount_value int)
+    ticket_discount int, net int, tax_class text, discount_kind text, discount_value int,
+    shelf_price int)
 ), py AS (
   INSERT INTO payments (sale_id, seq, method, amount, tendered, change_given, evidence,
     approval_no, approved_at, card_masked, card_issuer, installment_months, voucher_kind,

@@ -127,6 +127,11 @@ def latest_time(conn: Connection, register_id: str) -> dt.datetime | None:
     return known[register_id]
 
 
+def known_latest(engine: Engine, register_id: str) -> dt.datetime | None:
+    """:func:`latest_time` as this process already knows it (None: never read), no query."""
+    return _LATEST.get(engine, {}).get(register_id)
+
+
 def note_time(engine: Engine, register_id: str, at: dt.datetime) -> None:
     """An entry of the register's chain was written at ``at`` (kept only once read whole)."""
     known = _LATEST.get(engine)

@@ -59,6 +59,17 @@ def next_receipt_no(uow: UnitOfWork, register_id: str, day: dt.date, series: str
     return format_receipt_no(register_id, day, seq, series)
 
 
+def receipt_day(receipt_no: str) -> dt.date | None:
+    """The business day a printed number says (``R01-20261123-O0003`` → 2026-11-23), or None."""
+    parts = receipt_no.rsplit("-", 2)
+    if len(parts) != 3 or len(parts[1]) != 8 or not parts[1].isdigit():
+        return None
+    try:
+        return dt.date(int(parts[1][:4]), int(parts[1][4:6]), int(parts[1][6:]))
+    except ValueError:
+        return None
+
+
 def format_receipt_no(register_id: str, day: dt.date, seq: int, series: str = "") -> str:
     """The printed number of the ``seq``-th receipt of a register's day."""
     return f"{register_id}-{day:%Y%m%d}-{series}{seq:04d}"

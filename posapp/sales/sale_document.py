@@ -4,6 +4,9 @@ Built from the same row dicts that are inserted, and rebuilt from the tables by
 :func:`load_document`, so the journal check compares like with like. A line whose price was
 changed at the till carries ``price_override`` (the catalogue price, the reason, who allowed
 it); other lines have no such key, so documents written before it existed rebuild the same.
+A line of a marked-down lot (마감할인) carries ``shelf_price`` (the price the markdown lowered
+it from) the same way: only such lines, so every other document is as it was. A document
+journaled before the key existed is recognised by :func:`without_shelf_prices` (verify).
 """
 
 from __future__ import annotations
@@ -100,7 +103,12 @@ def build_document(
     if sale["kind"] == "refund" and original_uuid is None:
         doc["no_receipt"] = True  # a return without a receipt (posapp.sales.no_receipt)
     doc["lines"] = [
-        {**{k: _plain(ln[k]) for k in LINE_KEYS}, "original_line_no": orig, **_override(ln)}
+        {
+            **{k: _plain(ln[k]) for k in LINE_KEYS},
+            "original_line_no": orig,
+            **_shelf(ln),
+            **_override(ln),
+        }
         for ln, orig in zip(lines, original_line_nos, strict=True)
     ]
     doc["payments"] = [{**{k: _plain(p[k]) for k in PAYMENT_KEYS}, **_cancels(p)} for p in payments]
@@ -116,6 +124,19 @@ def _cancels(payment: Record) -> dict[str, Any]:
         "original_approval_no": payment["original_approval_no"],
         "original_approved_at": _plain(payment["original_approved_at"]),
     }
+
+
+def _shelf(line: Record) -> dict[str, Any]:
+    """A marked-down line names its shelf price (absent on every other line)."""
+    shelf = line.get("shelf_price")
+    return {} if shelf is None else {"shelf_price": shelf}
+
+
+def without_shelf_prices(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` as it was journaled before documents carried ``shelf_price`` (0013_floor to
+    this change): the same document with the key taken off its lines."""
+    lines = [{k: v for k, v in ln.items() if k != "shelf_price"} for ln in doc.get("lines", [])]
+    return {**doc, "lines": lines}
 
 
 def _override(line: Record) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from posapp.classes import booking_payment as class_bookings
 from posapp.db.engine import DatabaseUnavailable, UnitOfWork
 from posapp.reports import tax_invoices
 from posapp.reports.tax_invoices import Buyer, TaxInvoiceInfo
-from posapp.sales import completion, drawer
+from posapp.sales import clock_guard, completion, drawer
 from posapp.sales.sale_records import CompletedSale
 from posapp.sales.tenders import CashReceiptRequest, Tender
 from posapp.usecases import clock
@@ -120,7 +120,11 @@ def _sell_offline(
         cash_receipt=cash_receipt,
         discount_limit_percent=discount_limit(s),  # the spool's copy of the store's policy
         approved_bound=approved,
+        # the register's latest entry on the server as this process saw it (no query): the
+        # clock rule holds offline (posapp.sales.clock_guard)
+        latest_known=clock_guard.known_latest(s.db.engine, s.settings.register_id),
     )
+    s.clock = s.spool.clock  # the checkout window warns offline as online
     if s.on_offline is not None:
         try:
             s.on_offline()  # wakes the forwarder

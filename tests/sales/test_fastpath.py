@@ -7,12 +7,14 @@ Run on SQLite too, where every sale takes the general path: the same expectation
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from posapp.db.engine import Database
 from posapp.db.models import (
+    JournalEntry,
     Lot,
     OutboxEvent,
     Product,
@@ -214,11 +216,27 @@ def test_nothing_may_run_after_a_final_sale(store: Store) -> None:
     assert report.ok, report
 
 
-def test_a_marked_down_line_keeps_its_shelf_price_and_ordinary_sales_stay_fast(
+def _statements(db: Database, sell):  # type: ignore[no-untyped-def]
+    """``sell()`` and the statements it sent through SQLAlchemy (the fast path sends its sale
+    on the driver's own pipeline: none of its writes are counted)."""
+    sent: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        return sell(), sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def test_a_marked_down_line_keeps_its_shelf_price_and_takes_the_fast_path(
     store: Store,
 ) -> None:
-    """A marked-down ticket (the one-trip statement does not write ``shelf_price``) takes the
-    general path and is written whole; the register's next ordinary sale is fast again."""
+    """A marked-down ticket is written whole — ``shelf_price`` on its line, in its journal
+    and outbox document — and on PostgreSQL in the one trip of an ordinary sale (the document
+    carries the shelf price, the statement writes the lines from it)."""
     from posapp.inventory import lots
 
     db = store.db
@@ -228,15 +246,21 @@ def test_a_marked_down_line_keeps_its_shelf_price_and_ordinary_sales_stay_fast(
     first = _sell(db, store, [(GOCHUJANG_CODE, 1)])
     assert _fast(db) == (db.dialect == "postgresql")  # the register's state is known
     db.transact(lambda uow: lots.markdown_lot(uow, early, 30, user_id=store.manager))
-    marked = _sell(db, store, [(APPLE_CODE, 2), (GOCHUJANG_CODE, 1)], final=True)
+    marked, marked_sql = _statements(
+        db, lambda: _sell(db, store, [(APPLE_CODE, 2), (GOCHUJANG_CODE, 1)], final=True)
+    )
     assert marked.total == 2 * 9_030 + 8_500
     assert [(ln.unit_price, ln.shelf_price) for ln in marked.lines] == [
         (9_030, 12_900),
         (8_500, None),
     ]
     assert _fast(db) == (db.dialect == "postgresql")  # still: its hints were kept up to date
-    plain = _sell(db, store, [(GOCHUJANG_CODE, 2)], final=True)
+    plain, plain_sql = _statements(db, lambda: _sell(db, store, [(GOCHUJANG_CODE, 2)], final=True))
     assert [s.receipt_no[-4:] for s in (first, marked, plain)] == ["0001", "0002", "0003"]
+    if db.dialect == "postgresql":  # no write through SQLAlchemy: the one trip, as the plain sale
+        for sql in (marked_sql, plain_sql):
+            writes = [q for q in sql if q.lstrip().upper().startswith(("INSERT", "UPDATE"))]
+            assert writes == [], writes
     rows = db.read(
         lambda uow: uow.conn.execute(
             select(
@@ -252,9 +276,53 @@ def test_a_marked_down_line_keeps_its_shelf_price_and_ordinary_sales_stay_fast(
     ]
     with db.uow(write=False) as uow:
         for sale in (first, marked, plain):
-            event = uow.conn.execute(
+            sent = uow.conn.execute(
                 select(OutboxEvent.payload).where(OutboxEvent.doc_uuid == sale.uuid)
             ).scalar_one()
-            assert event == load_document(uow, sale.uuid)
+            assert sent == load_document(uow, sale.uuid)
+            journaled = uow.conn.execute(
+                select(JournalEntry.payload).where(JournalEntry.doc_uuid == sale.uuid)
+            ).scalar_one()
+            assert json.loads(journaled) == sent
+        assert [ln.get("shelf_price") for ln in load_document(uow, marked.uuid)["lines"]] == [
+            12_900,
+            None,
+        ]
     report = verify(db)
     assert report.ok, report
+
+
+def test_verify_covers_a_shelf_price_and_reads_a_sale_journaled_before_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shelf price is in the journaled document: an edited ``sale_lines.shelf_price``
+    (a markdown made up on a reprint) is found. A sale written by the version before documents
+    carried it (no ``shelf_price`` key in its journal entry) still verifies, with a note."""
+    from posapp.inventory import lots
+    from posapp.sales import sale_document
+
+    db = store.db
+    early = db.read(
+        lambda uow: uow.conn.execute(select(Lot.id).where(Lot.lot_code == "A-early")).scalar_one()
+    )
+    db.transact(lambda uow: lots.markdown_lot(uow, early, 30, user_id=store.manager))
+    with monkeypatch.context() as m:  # the previous version: no shelf price in the document
+        m.setattr(sale_document, "_shelf", lambda line: {})
+        old = _sell(db, store, [(APPLE_CODE, 1)])
+    new = _sell(db, store, [(APPLE_CODE, 1)])
+    report = verify(db)
+    assert report.ok, report.problems()
+    assert [n for n in report.notes if "shelf prices" in n] == [
+        f"sale {old.receipt_no}: journaled before documents carried shelf prices "
+        "(its markdowns are not covered by the journal)"
+    ]
+
+    db.transact(
+        lambda uow: uow.conn.execute(
+            update(SaleLine).where(SaleLine.sale_id == new.id).values(shelf_price=15_000)
+        )
+    )
+    report = verify(db)
+    assert any(new.uuid in p and "differs from its journal entry" in p for p in report.journal), (
+        report.problems()
+    )

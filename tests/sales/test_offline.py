@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -542,3 +543,128 @@ def test_the_forwarder_survives_a_round_that_fails(
     finally:
         f.stop()
     assert len(rounds) >= 2
+
+
+@pytest.fixture
+def clock_back() -> Iterator[list[dt.timedelta]]:
+    """The machine's clock (posapp.domain.calendar.set_clock), set back by ``clock_back[0]``."""
+    offset = [dt.timedelta(0)]
+    previous = calendar.set_clock(lambda: dt.datetime.now(dt.UTC) - offset[0])
+    yield offset
+    calendar.set_clock(previous)
+
+
+def _server_sales(db: Database) -> list[tuple[str, dt.date]]:
+    s = Sale.__table__
+    return [
+        (no, day)
+        for no, day in db.read(
+            lambda uow: uow.conn.execute(
+                select(s.c.receipt_no, s.c.business_date).order_by(s.c.id)
+            ).all()
+        )
+    ]
+
+
+def _replayed(spool: Spool, store: Store, expected: list[tuple[str, dt.date]]) -> None:
+    """Forward what the spool holds: the server's last sales are then ``expected`` (number,
+    business day), no number is there twice, and verify is clean."""
+    assert forwarder.forward(spool, store.db).remaining == 0
+    sales = _server_sales(store.db)
+    assert sales[-len(expected) :] == expected
+    numbers = [no for no, _ in sales]
+    assert len(numbers) == len(set(numbers))
+    report = verify(store.db)
+    assert report.ok, report.problems()
+    spool.dispose()
+
+
+def test_a_sale_spooled_while_the_clock_is_set_back_is_numbered_on_today(
+    store: Store, tmp_path: Path, clock_back: list[dt.timedelta]
+) -> None:
+    """Issue 19 item 6 offline: the clock set back a day while the till sells on its spool.
+    The sale takes today's next offline number and today's business date (the later of the
+    clock's day and the register's latest entry), keeps both when replayed on the server, the
+    screen is told the clock is behind, and verify is clean."""
+    today = calendar.today()
+    day = f"{today:%Y%m%d}"
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    snapshot.refresh(spool, store.db)
+    s = _session(store.db, spool)
+    online = _sell(s, APPLE_CODE)
+    assert s.go_offline("test")
+    right = _sell(s, GOCHUJANG_CODE)
+    clock_back[0] = dt.timedelta(days=1)
+    behind = _sell(s, APPLE_CODE)
+    assert (online.receipt_no, right.receipt_no, behind.receipt_no) == (
+        f"R01-{day}-0001", f"R01-{day}-O0001", f"R01-{day}-O0002",
+    )  # fmt: skip
+    assert behind.business_date == today
+    assert s.clock is not None  # the checkout window warns offline too
+
+    _replayed(spool, store, [(x.receipt_no, today) for x in (online, right, behind)])
+
+
+def test_a_sale_spooled_after_the_clock_was_found_behind_online_is_numbered_on_today(
+    store: Store, tmp_path: Path, clock_back: list[dt.timedelta]
+) -> None:
+    """The clock found behind while online (a ``clock.behind`` episode on the server), then the
+    server goes away before the next snapshot: the spool numbers on the day of the register's
+    latest entry as the till last saw it (not the clock's day, nor the older snapshot's), and
+    the replay inside the episode keeps that day; verify is clean."""
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    snapshot.refresh(spool, store.db)  # the register's latest entry then: its shift, today
+    clock_back[0] = -dt.timedelta(days=1)  # the till sells on into the next day...
+    later = calendar.today()
+    s = _session(store.db, spool)
+    first = _sell(s, APPLE_CODE)
+    clock_back[0] = dt.timedelta(0)  # ...and its clock is put back a day
+    second = _sell(s, GOCHUJANG_CODE)  # online, the episode begins
+    assert s.clock is not None and second.business_date == later
+    assert s.go_offline("test")
+    spooled = _sell(s, APPLE_CODE)
+    assert (spooled.receipt_no, spooled.business_date) == (f"R01-{later:%Y%m%d}-O0001", later)
+    _replayed(spool, store, [(x.receipt_no, later) for x in (first, second, spooled)])
+
+
+def test_a_till_restarted_offline_with_its_clock_behind_numbers_on_the_snapshots_day(
+    store: Store, tmp_path: Path, clock_back: list[dt.timedelta]
+) -> None:
+    """A till that starts offline (no server to ask) knows the register's latest entry from its
+    last snapshot: a clock set back still numbers on that entry's day."""
+    today = calendar.today()
+    s = _session(store.db, None)
+    _sell(s, APPLE_CODE)
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    snapshot.refresh(spool, store.db)  # after the sale: it knows the register's latest entry
+    clock_back[0] = dt.timedelta(days=1)
+    restarted = CheckoutSession(
+        db=Database("sqlite:///" + str(tmp_path / "gone.sqlite3")),  # the server: never asked
+        settings=SessionSettings(register_id="R01"),
+        spool=spool,
+    )
+    restarted.offline = True
+    restarted.sign_in("1111")
+    sale = _sell(restarted, GOCHUJANG_CODE)
+    assert (sale.receipt_no, sale.business_date) == (f"R01-{today:%Y%m%d}-O0001", today)
+    spool.dispose()
+
+
+def test_the_spools_own_sales_keep_the_offline_numbers_in_order_when_the_clock_goes_back(
+    store: Store, tmp_path: Path, clock_back: list[dt.timedelta]
+) -> None:
+    """Offline into the next day (the snapshot older still), then the clock is put back a day:
+    the spool's own latest sale is the register's latest entry, so the number and the day stay
+    on that later day, in order."""
+    spool, s = _offline(store, tmp_path / "spool.sqlite3")
+    clock_back[0] = -dt.timedelta(days=1)
+    later = calendar.today()
+    first = _sell(s, APPLE_CODE)
+    clock_back[0] = dt.timedelta(0)
+    second = _sell(s, GOCHUJANG_CODE)
+    day = f"{later:%Y%m%d}"
+    assert [(x.receipt_no, x.business_date) for x in (first, second)] == [
+        (f"R01-{day}-O0001", later), (f"R01-{day}-O0002", later),
+    ]  # fmt: skip
+    assert s.clock is not None
+    spool.dispose()

@@ -10,6 +10,7 @@ The customer's receipt, decoded from the bytes the network printer (the emulator
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -21,15 +22,19 @@ from sqlalchemy import select, text
 
 from posapp.app import App, build
 from posapp.config import Settings
-from posapp.db.models import SaleLine
+from posapp.db.models import JournalEntry, OutboxEvent, SaleLine
 from posapp.devices import printer_config
 from posapp.domain.text import display_width
 from posapp.hardware.printer import EscposPrinter
 from posapp.inventory import lots
+from posapp.sales.offline import forwarder, snapshot
+from posapp.sales.offline.spool import Spool
 from posapp.sales.tenders import Tender
 from posapp.ui.dialogs import RefundChoice
 from posapp.ui.tasks import SyncRunner
 from posapp.usecases.receipt_search import ReceiptSearch
+from posapp.verify import verify
+from posapp_devtools.platform.store import Store as PlatformStore
 from posapp_devtools.printer_emulator import PrinterEmulator
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.support.scanning import use_wedge
@@ -255,3 +260,68 @@ def test_a_price_changed_at_the_till_replaces_the_markdown(
         window.message.text()
     )
     assert _cells(window, 0)[1:] == ["*영주 부사 사과 3kg", "1", "₩13,000 (변경)", "", "₩13,000"]
+
+
+def test_a_marked_down_apple_sold_offline_reprints_as_a_markdown(
+    qtbot: Any, store: Store, till: Any, emulator: PrinterEmulator, paper: int, tmp_path: Path
+) -> None:
+    """Sold while the server is out of reach (the spool), the marked-down apple prints as a
+    markdown; so does 재발행 — the last sale offline (Ctrl+P), and once the sale has reached
+    the server, from the receipt finder there. The sale's document (journal and outbox) names
+    the shelf price, as the sale line does."""
+    if paper == 58:
+        pytest.skip("the 80 mm paper is enough: the layout is tested above")
+    window, script, parts, _settings = till
+    if parts.forwarder is not None:
+        parts.forwarder.stop()  # this test forwards itself, when it means to
+    spool = parts.session.spool or Spool(tmp_path / "spool.sqlite3", "R01")
+    parts.session.spool = spool
+    mark_down_apples(store)
+    snapshot.refresh(spool, store.db)
+    sign_in(qtbot, window, script)
+    assert parts.session.go_offline("test")
+    burst(qtbot, window.search, APPLE_CODE)
+    burst(qtbot, window.search, GOCHUJANG_CODE)
+    qtbot.wait(50)
+    script.push("tender", lambda total: ([Tender.cash(20_000)], None))
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    sale = window.session.last_sale
+    assert sale is not None and "-O0001" in sale.receipt_no, window.message.text()
+    assert parts.queue.wait_idle(10)
+    receipt = emulator.wait_for_receipts(1, timeout=5)[0].document.text()
+    _check_receipt(receipt, paper)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # 재발행, offline
+    assert parts.queue.wait_idle(10)
+    offline_copy = emulator.wait_for_receipts(2, timeout=5)[1].document.text()
+    assert "(재발행)" in offline_copy
+    _check_receipt(offline_copy, paper)
+
+    assert forwarder.forward(spool, store.db).sent == 1
+    parts.session.back_online()
+    doc = store.db.read(
+        lambda uow: json.loads(
+            uow.conn.execute(
+                select(JournalEntry.payload).where(JournalEntry.doc_uuid == sale.uuid)
+            ).scalar_one()
+        )
+    )
+    assert [ln.get("shelf_price") for ln in doc["lines"]] == [12_900, None]
+    # the reference platform takes the document as the outbox sends it, once
+    sent = store.db.read(
+        lambda uow: uow.conn.execute(
+            select(OutboxEvent.payload).where(OutboxEvent.doc_uuid == sale.uuid)
+        ).scalar_one()
+    )
+    assert sent == doc
+    platform = PlatformStore(tmp_path / "platform.sqlite3")
+    pushed = [{"uuid": sale.uuid, "kind": "sale", "payload": sent}]
+    assert [r["status"] for r in platform.push("R01", pushed)] == ["applied"]
+    assert [r["status"] for r in platform.push("R01", pushed)] == ["duplicate"]
+    platform.close()
+    number = ReceiptSearch(parts.session, parts.till.printing).reprint(sale.receipt_no)
+    assert number == sale.receipt_no and parts.queue.wait_idle(10)
+    server_copy = emulator.wait_for_receipts(3, timeout=5)[2].document.text()
+    assert "(재발행)" in server_copy and "마감할인 합계" in server_copy, server_copy
+    _check_receipt(server_copy, paper)
+    report = verify(store.db)
+    assert report.ok, report.problems()

@@ -42,11 +42,12 @@ from posapp.db.models import (
     User,
     utcnow,
 )
-from posapp.domain import calendar
+from posapp.sales import clock_guard, journal
 from posapp.sales.offline.spool import (
     CHUNK,
     OFFLINE_SERIES,
     QUEUE,
+    SERVER_LATEST_KEY,
     SNAPSHOT_KEY,
     Spool,
     mirror_shift_row,
@@ -91,7 +92,6 @@ def refresh(
     Without a previous copy it copies everything."""
     started = time.perf_counter()
     now = now or utcnow()
-    day = calendar.business_day(now)
     reg = spool.register_id
     seen = _products_seen(spool) if changes_only else None
     since = seen - CHANGES_OVERLAP if seen is not None else None
@@ -127,8 +127,13 @@ def refresh(
         data["lot_markdowns"] = (
             rows(select(LotMarkdown.__table__).where(LotMarkdown.lot_id.in_(ids))) if ids else []
         )
+        # the register's latest entry: the clock rule offline (Spool.sell), and the day the
+        # counter below is raised for when the clock reads behind it
+        latest = journal.latest_time(c, reg)
+        data["journal_latest"] = latest
+        data["day"] = clock_guard.day_of(now, clock_guard.behind_of(reg, now, latest))
         # offline numbers already forwarded today: the local counter never goes back
-        data["offline_last"] = _max_offline_seq(c, reg, day)
+        data["offline_last"] = _max_offline_seq(c, reg, data["day"])
         return data
 
     data = server.read(read)
@@ -167,7 +172,9 @@ def refresh(
         count += upsert_rows(c, TaxClassChange.__table__, data["tax_class_changes"])
         for shift in data["shifts"]:
             mirror_shift_row(c, shift)
-        _raise_counter(c, reg, day, data["offline_last"])
+        _raise_counter(c, reg, data["day"], data["offline_last"])
+        if data["journal_latest"] is not None:
+            set_meta(c, SERVER_LATEST_KEY, data["journal_latest"].isoformat())
         newest = max((r["updated_at"] for r in data["products"]), default=seen)
         if newest is not None:
             set_meta(c, PRODUCTS_SEEN_KEY, newest.isoformat())

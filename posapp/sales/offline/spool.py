@@ -35,6 +35,8 @@ from posapp.db.engine import Database, UnitOfWork
 from posapp.db.migrate import migrate
 from posapp.db.models import Product, Shift, SyncState, UTCDateTime, utcnow
 from posapp.errors import PosError
+from posapp.sales import clock_guard, journal
+from posapp.sales.clock_guard import ClockBehind
 from posapp.sales.completion import complete_sale
 from posapp.sales.offline.payload import cash_receipt_json, tender_json
 from posapp.sales.sale_records import CompletedSale
@@ -44,6 +46,8 @@ from posapp.sales.ticket import Ticket
 
 OFFLINE_SERIES = "O"
 SNAPSHOT_KEY = "offline.snapshot_at"
+#: the latest time of the register's journal on the server, as the last snapshot found it
+SERVER_LATEST_KEY = "offline.server_latest"
 CHUNK = 2_000  # rows per statement when copying
 
 _meta = MetaData()
@@ -100,6 +104,8 @@ class Spool:
         migrate(self.db.engine)
         _meta.create_all(self.db.engine, checkfirst=True)
         self.forward_lock = threading.Lock()  # one forward at a time
+        #: the clock as the last offline sale found it: behind the register's journal, or None
+        self.clock: ClockBehind | None = None
 
     def dispose(self) -> None:
         self.db.dispose()
@@ -134,12 +140,24 @@ class Spool:
         discount_limit_percent: int = 100,
         now: dt.datetime | None = None,
         approved_bound: Mapping[str, int] | None = None,
+        latest_known: dt.datetime | None = None,
     ) -> CompletedSale:
-        """Commit the sale in the spool (offline receipt series) and queue it for the server."""
+        """Commit the sale in the spool (offline receipt series) and queue it for the server.
+
+        The clock rule of a till online (:mod:`posapp.sales.clock_guard`) holds here too: when
+        the clock reads behind the register's latest entry — the latest of the spool's own
+        offline sales, the server's journal as the last snapshot found it and
+        ``latest_known`` (what the till still knows of the server) — the sale is numbered and
+        counted on the later day (:attr:`clock` says so to the screen); its replay on the
+        server keeps that day (the one its number says)."""
         now = now or utcnow()
+        found: list[ClockBehind | None] = [None]
 
         def fn(uow: UnitOfWork) -> CompletedSale:
             mirror_shift_row(uow.conn, shift_row(shift))
+            found[0] = state = clock_guard.behind_of(
+                self.register_id, now, self._latest(uow.conn, latest_known)
+            )
             sale = complete_sale(
                 uow,
                 ticket,
@@ -152,6 +170,7 @@ class Spool:
                 now=now,
                 receipt_series=OFFLINE_SERIES,
                 approved_bound=approved_bound,
+                day=clock_guard.day_of(now, state),
             )
             payload = {
                 "v": 1,
@@ -179,7 +198,20 @@ class Spool:
             )
             return sale
 
-        return self.db.transact(fn)
+        sale = self.db.transact(fn)
+        self.clock = found[0]
+        return sale
+
+    def _latest(self, conn: Connection, latest_known: dt.datetime | None) -> dt.datetime | None:
+        """The register's latest journal time as far as this till can know it offline."""
+        mark = conn.execute(select(SyncState.value).where(SyncState.key == SERVER_LATEST_KEY))
+        text = mark.scalar()
+        times = [
+            journal.latest_time(conn, self.register_id),
+            dt.datetime.fromisoformat(text) if text else None,
+            latest_known,
+        ]
+        return max((t for t in times if t is not None), default=None)
 
     def status(self) -> SpoolStatus:
         def fn(uow: UnitOfWork) -> SpoolStatus:
