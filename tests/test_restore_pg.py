@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from posapp import restore_pg
 from posapp.auth import service as auth
@@ -85,17 +86,46 @@ _OURS: dict[str, Store] = {}
 
 
 @pytest.fixture
-def ours(pg_schema_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def own_database() -> Iterator[str]:
+    """A database of its own on the server (the store in ``public``), as a shop runs it."""
+    if not PG_URL:
+        pytest.skip("POSAPP_TEST_DATABASE_URL not set")
+    name = f"posapp_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalize_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield (
+            make_url(normalize_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+def _till(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("POSAPP_BACKUP__DIR", str(tmp_path / "usb"))
     (tmp_path / "usb").mkdir()
     monkeypatch.setenv("POSAPP_PIN", "9999")
     for name in ("POSAPP_ADMIN_PIN", "POSAPP_USER"):
         monkeypatch.delenv(name, raising=False)
-    store = _store(pg_schema_url, 3)
+    store = _store(url, 3)
     store.db.dispose()  # no till connected: each test connects the one it needs
-    _OURS[pg_schema_url] = store
-    yield pg_schema_url
+    _OURS[url] = store
+    return url
+
+
+@pytest.fixture
+def ours(pg_schema_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    yield _till(pg_schema_url, tmp_path, monkeypatch)
     _OURS.pop(pg_schema_url, None)
+
+
+@pytest.fixture
+def whole(own_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    yield _till(own_database, tmp_path, monkeypatch)
+    _OURS.pop(own_database, None)
 
 
 def _restore(url: str, dump: Path, *more: str) -> int:
@@ -103,8 +133,9 @@ def _restore(url: str, dump: Path, *more: str) -> int:
 
 
 def test_a_backup_restores_with_its_data_and_the_store_before_is_kept(
-    ours: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], scratches: list[str]
+    whole: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], scratches: list[str]
 ) -> None:
+    ours = whole
     dump = tmp_path / "store.dump"
     assert admin_cli(["--db", ours, "backup", "--out", str(dump)]) == 0
     # this test's folder is on the disk of the server's data directory (one disk here): warned
@@ -115,6 +146,8 @@ def test_a_backup_restores_with_its_data_and_the_store_before_is_kept(
     till = _OURS[ours]
     _sell(till, 2)
     till.db.transact(lambda uow: uow.conn.execute(text("UPDATE products SET price = 1")))
+    # and a table of someone's: nothing of the database before the restore survives it
+    till.db.transact(lambda uow: uow.conn.execute(text("CREATE TABLE notes (x text)")))
     till.db.dispose()
     assert _count(ours, "sales") == 5
     capsys.readouterr()
@@ -125,6 +158,7 @@ def test_a_backup_restores_with_its_data_and_the_store_before_is_kept(
     assert "restored the database" in out
     assert _count(ours, "sales") == 3
     assert _count(ours, "products WHERE price = 1") == 0
+    assert _count(ours, "pg_tables WHERE tablename = 'notes'") == 0
     assert admin_cli(["--db", ours, "verify"]) == 0, capsys.readouterr()
     # the store as it was (5 sales, the changed price) is kept, and is itself restorable
     kept = list((tmp_path / "usb").glob("posapp-before-restore-*.dump"))
@@ -180,10 +214,10 @@ def test_a_restore_while_another_till_is_connected_is_refused_then_disconnects_i
     ours: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], scratches: list[str]
 ) -> None:
     dump = backup_postgres(ours, tmp_path / "store.dump").path
-    till = Database(ours)  # another till, connected (an idle session in its pool)
+    till = _OURS[ours].db  # another till, connected (an idle session in its pool) ...
     try:
-        assert _count(ours, "sales") == 3
-        till.read(lambda uow: uow.conn.execute(text("SELECT 1")).scalar())
+        _sell(_OURS[ours], 1)  # ... that sold after the backup
+        assert _count(ours, "sales") == 4
         capsys.readouterr()
         assert _restore(ours, dump) == 1
         err = capsys.readouterr().err
