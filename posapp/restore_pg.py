@@ -453,7 +453,10 @@ def _keep_current(
 
 
 def _replace(parsed: URL, env: dict[str, str], scratch: str, schema: str) -> None:
-    """The checked scratch copy into the target, in one transaction (step 8)."""
+    """The checked scratch copy into the target, in one transaction (step 8). The script is
+    written out whole first (TMPDIR; about the size of the store's data) and only then given
+    to psql: a pipe that broke midway would end psql's input early, and psql would commit the
+    part it had."""
     with tempfile.TemporaryDirectory(prefix="posapp-restore-") as tmp:
         os.chmod(tmp, 0o700)
         copy, listing, script = (Path(tmp) / n for n in ("checked.dump", "list", "restore.sql"))
@@ -495,7 +498,9 @@ def _replace(parsed: URL, env: dict[str, str], scratch: str, schema: str) -> Non
                 "--no-psqlrc",
                 "--quiet",
                 "--set=ON_ERROR_STOP=1",
-                "--single-transaction",
+                "--single-transaction",  # all of it or (any error) none of it
+                # a till that came back and holds a lock: give up and leave the store as it was
+                "--command=SET LOCAL lock_timeout = '30s'",
                 f"--command=DROP SCHEMA IF EXISTS {q} CASCADE",
                 f"--command=CREATE SCHEMA {q}",
                 f"--file={script}",
