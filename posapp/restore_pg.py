@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 
 BEFORE_PREFIX = "posapp-before-restore-"
 _OURS = "posapp-restore"
+LOCK_TIMEOUT = "30s"  # the replacing transaction's wait for a lock someone still holds
 
 # what pg_catalog holds of one schema: kind -> (name, definition); the schema is {s}
 _CATALOG: dict[str, str] = {
@@ -500,7 +501,7 @@ def _replace(parsed: URL, env: dict[str, str], scratch: str, schema: str) -> Non
                 "--set=ON_ERROR_STOP=1",
                 "--single-transaction",  # all of it or (any error) none of it
                 # a till that came back and holds a lock: give up and leave the store as it was
-                "--command=SET LOCAL lock_timeout = '30s'",
+                f"--command=SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'",
                 f"--command=DROP SCHEMA IF EXISTS {q} CASCADE",
                 f"--command=CREATE SCHEMA {q}",
                 f"--file={script}",

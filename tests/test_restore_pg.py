@@ -177,6 +177,8 @@ def test_another_stores_dump_is_refused(
     _store(other_schema, 1).db.dispose()
     theirs = backup_postgres(other_schema, tmp_path / "theirs.dump").path
     capsys.readouterr()
+    assert admin_cli(["--db", ours, "restore", str(theirs)]) == 2  # no admin named: not even read
+    assert "say who you are" in capsys.readouterr().err
     assert _restore(ours, theirs) == 1
     err = capsys.readouterr().err
     assert "[restore.other_store]" in err and "another store" in err, err
@@ -249,3 +251,31 @@ def test_a_remote_server_gives_no_same_disk_warning(tmp_path: Path) -> None:
     # not even asked: its data directory's path means nothing on this machine
     assert not restore_pg.pg_same_disk("postgresql://pos@db.store.invalid:5432/pos", tmp_path)
     assert restore_pg.pg_same_disk_warning("postgresql://pos@10.0.0.9/pos", tmp_path) is None
+
+
+def test_a_restore_that_fails_in_its_last_step_leaves_the_store_as_it_was(
+    ours: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    scratches: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Someone's session (not a till's) holds a lock on the store: the replacing transaction
+    gives up at its lock timeout, and the DROP SCHEMA it began with is rolled back too."""
+    dump = backup_postgres(ours, tmp_path / "store.dump").path
+    _sell(_OURS[ours], 1)
+    _OURS[ours].db.dispose()
+    monkeypatch.setattr(restore_pg, "LOCK_TIMEOUT", "1s")
+    person = create_engine(normalize_url(ours))  # a psql of someone's, on the store's schema
+    try:
+        with person.connect() as c:
+            c.execute(text("LOCK TABLE sales IN ACCESS SHARE MODE"))  # until the rollback
+            assert _restore(ours, dump) == 1
+            assert "[backup.pg_failed]" in capsys.readouterr().err
+            c.rollback()
+    finally:
+        person.dispose()
+    assert _count(ours, "sales") == 4  # the sale after the backup is still there
+    assert admin_cli(["--db", ours, "verify"]) == 0
+    # the store before was kept all the same (the restore had got that far)
+    assert len(list((tmp_path / "usb").glob("posapp-before-restore-*.dump"))) == 1
