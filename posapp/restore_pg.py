@@ -50,7 +50,7 @@ from sqlalchemy.engine import URL
 
 from posapp.backup import BackupError
 from posapp.backup_pg import DUMP_MAGIC, _parts, _run, _tool, backup_postgres, check_target
-from posapp.error_codes import RestoreErrorCode
+from posapp.error_codes import BackupErrorCode, RestoreErrorCode
 
 log = logging.getLogger(__name__)
 
@@ -391,6 +391,23 @@ def restore_postgres(
     """Replace the store at ``url`` by the checked contents of ``dump`` (see the module's
     steps); ``check_only``: the checks, nothing changed. Raises a :class:`BackupError` with a
     ``restore.*`` code (or a ``backup.*`` one for the tools, the folder) and the reason."""
+    try:
+        return _restore(dump, url, backup_dir, explicit_dir, disconnect_others, check_only, now)
+    except BackupError:
+        raise
+    except Exception as exc:  # no CREATEDB, the server gone, TMPDIR full: said with a code
+        raise BackupError(f"the restore failed: {exc}", code=BackupErrorCode.PG_FAILED) from exc
+
+
+def _restore(
+    dump: Path,
+    url: str,
+    backup_dir: Path,
+    explicit_dir: bool,
+    disconnect_others: bool,
+    check_only: bool,
+    now: dt.datetime | None,
+) -> RestoreResult:
     parsed, env, schema = _parts(url)
     target_schema = schema or "public"
     if not dump.is_file():

@@ -279,3 +279,17 @@ def test_a_restore_that_fails_in_its_last_step_leaves_the_store_as_it_was(
     assert admin_cli(["--db", ours, "verify"]) == 0
     # the store before was kept all the same (the restore had got that far)
     assert len(list((tmp_path / "usb").glob("posapp-before-restore-*.dump"))) == 1
+
+
+def test_a_server_that_cannot_be_reached_is_said_with_a_code_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = tmp_path / "store.dump"
+    dump.write_bytes(b"PGDMP" + bytes(100))
+    assert (
+        admin_cli(["--db", "postgresql://pos@127.0.0.1:1/pos", "restore", str(dump), "--check"])
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("error [backup.pg_failed]: the restore failed"), err
+    assert "Traceback" not in err
