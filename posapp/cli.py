@@ -3,7 +3,8 @@
 Commands: ``init``, ``demo``, ``products import FILE`` / ``products export FILE``, ``verify``,
 ``report z --register ID --date YYYY-MM-DD`` and ``report x --register ID``, ``report NAME
 --from DATE [--to DATE] [--format txt|csv|pdf] [--out FILE]`` (posapp.reports), ``user add``,
-``backup --out FILE`` / ``restore FILE`` (SQLite), ``perm list|grant|revoke``, ``audit``,
+``backup --out FILE`` / ``restore FILE [--disconnect-others]`` (SQLite or pg_dump),
+``perm list|grant|revoke``, ``audit``,
 ``sync``, ``offline``, ``cash-receipts``, ``secret``, ``printer test``, ``policy``,
 ``lockout`` (posapp.cli_control; every command that writes asks who you are: ``--user NAME``
 and the PIN); ``printer-emulator`` and
@@ -122,10 +123,16 @@ def _parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy the SQLite database, consistent while selling")
     backup.add_argument("--out", required=True, type=Path, metavar="FILE")
     restore = sub.add_parser(
-        "restore", help="replace the SQLite database by a checked backup (stop the tills first)"
+        "restore",
+        help="replace the database by a checked backup (SQLite file or pg_dump; stop the tills)",
     )
     restore.add_argument("file", type=Path)
     restore.add_argument("--check", action="store_true", help="only check the file, change nothing")
+    restore.add_argument(
+        "--disconnect-others",
+        action="store_true",
+        help="PostgreSQL: end the sessions of tills still connected instead of refusing",
+    )
     _who(restore)
     control_parsers(sub, _who)
     sub.add_parser(
@@ -423,11 +430,17 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
         url = settings.database.resolved_url()
         if args.command == "backup" and url.startswith(("postgres", "postgresql")):
             from posapp.backup_pg import backup_postgres
+            from posapp.restore_pg import pg_same_disk_warning
             from posapp.secrets import database_url_with_password
 
             info = backup_postgres(database_url_with_password(url), args.out)
             print(f"pg_dump written to {info.path} ({info.bytes} bytes), restored and verified")
+            warning = pg_same_disk_warning(database_url_with_password(url), info.path.parent)
+            if warning:
+                print(f"warning: {warning}", file=sys.stderr)
             return 0
+        if url.startswith(("postgres", "postgresql")):
+            return _restore_pg(args, settings, url)
         path = sqlite_path(url)
         if args.command == "backup":
             info = backup_sqlite(path, args.out)
@@ -453,6 +466,36 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     print(f"restored {path} from {args.file}")
     if kept is not None:
         print(f"the previous database is kept at {kept}")
+    return 0
+
+
+def _restore_pg(args: argparse.Namespace, settings: Settings, url: str) -> int:
+    """``restore FILE.dump`` on PostgreSQL (posapp.restore_pg: checked on a scratch database,
+    the current store kept as a dump in the backup folder first)."""
+    from posapp.backup import BackupError
+    from posapp.restore_pg import restore_postgres
+    from posapp.secrets import database_url_with_password
+
+    try:
+        done = restore_postgres(
+            args.file,
+            database_url_with_password(url),
+            settings.backup.resolved_dir(),
+            explicit_dir=bool(settings.backup.dir),
+            disconnect_others=args.disconnect_others,
+            check_only=args.check,
+        )
+    except BackupError as exc:  # the code for scripts (and the screen's words), the reason
+        print(f"error [{exc.code}]: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.check:
+        print(f"{args.file}: ok, it can be restored (revision {done.revision})")
+        return 0
+    if done.disconnected:
+        print(f"{done.disconnected} sessions of other tills were disconnected")
+    print(f"restored the database from {args.file} (revision {done.revision})")
+    if done.kept is not None:
+        print(f"the previous database is kept at {done.kept}")
     return 0
 
 

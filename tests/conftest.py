@@ -3,6 +3,7 @@ schema per test) when POSAPP_TEST_DATABASE_URL is set — plus a small catalogue
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -44,6 +45,13 @@ def _isolated_dirs(
 def pg_schema_url() -> Iterator[str]:
     if not PG_URL:
         pytest.skip("POSAPP_TEST_DATABASE_URL not set")
+    with new_pg_schema() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def new_pg_schema() -> Iterator[str]:
+    """A new schema of the test database (its URL), dropped afterwards: a store of its own."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(normalize_url(PG_URL), isolation_level="AUTOCOMMIT")
     with admin.connect() as c:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -95,6 +96,24 @@ class DatabaseConflict(DatabaseError):
     """Another transaction moved a row this one counted on; :meth:`Database.transact` retries."""
 
     CODE = DbErrorCode.CONFLICT
+
+
+def store_schema(url: str) -> str | None:
+    """The schema a PostgreSQL URL keeps its store in (``options=-csearch_path=NAME``: one
+    schema of a shared database), None for the database's own ``public``."""
+    from urllib.parse import unquote
+
+    options = make_url(url).query.get("options")
+    text_ = unquote(options if isinstance(options, str) else " ".join(options or ()))
+    found = re.search(r"-c\s*search_path\s*=\s*([A-Za-z_][A-Za-z0-9_]*)", text_)
+    return found[1] if found else None
+
+
+def application_name(url: str) -> str:
+    """What a till's PostgreSQL sessions call themselves: ``posapp`` and the store's schema
+    (``posapp:t_1234``) when it keeps its store in one schema of a shared database."""
+    schema = store_schema(url)
+    return f"posapp:{schema}"[:63] if schema else "posapp"
 
 
 def normalize_url(url: str) -> str:
@@ -199,6 +218,8 @@ def make_engine(
                 "keepalives_interval": 3,
                 "keepalives_count": 3,
                 "tcp_user_timeout": 8000,
+                # a restore finds the tills still connected to its store by this name
+                "application_name": application_name(url),
             },
         )
         _install_idle_ping(engine, PING_AFTER_IDLE_S)

@@ -236,6 +236,11 @@ class SettingsDialog(QDialog):
         self.backup_state = QLabel(self.tr("읽는 중…"))
         self.backup_state.setWordWrap(True)
         f.addRow(self.tr("마지막 백업"), self.backup_state)
+        self.backup_disk = QLabel("")  # a disk that dies takes the database and its backups
+        self.backup_disk.setWordWrap(True)
+        self.backup_disk.setStyleSheet("color: #b00020;")
+        self.backup_disk.hide()
+        f.addRow(self.backup_disk)
         self.backup_failure = QLabel("")
         self.backup_failure.setWordWrap(True)
         self.backup_failure.setStyleSheet("color: #b00020;")
@@ -327,6 +332,10 @@ class SettingsDialog(QDialog):
                 "이 계산대는 정기 백업을 하지 않습니다 (백오피스 계산대가 합니다)"
             )
         self.backup_state.setText(text)
+        self.backup_disk.setText(
+            self.tr("데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요")
+        )
+        self.backup_disk.setVisible(view.same_disk)
         if view.failing:
             said = row_problem(s.failed_code, dict(s.failed_data), s.failed_code)
             self.backup_failure.setText(

@@ -53,6 +53,8 @@ class BackupView:
     makes_backups: bool
     postgres: bool
     status: BackupStatus
+    # the folder is on the database's own disk (PostgreSQL: a server on this machine only)
+    same_disk: bool = False
 
     @property
     def failing(self) -> bool:
@@ -87,7 +89,22 @@ class TillSettings:
             b.enabled and (b.back_office or not postgres),
             postgres,
             backup_status(self._db),
+            self._same_disk(b.resolved_dir(), postgres),
         )
+
+    def _same_disk(self, folder: Path, postgres: bool) -> bool:
+        url = self._db.engine.url.render_as_string(hide_password=False)
+        if postgres:
+            from posapp.restore_pg import pg_same_disk
+
+            return pg_same_disk(url, folder)
+        from posapp.backup import sqlite_path
+        from posapp.backup_pg import same_disk_warning
+
+        try:
+            return same_disk_warning(folder, sqlite_path(url)) is not None
+        except Exception:  # an in-memory database: no disk to share
+            return False
 
     def read(self) -> TillSetup:
         """The setup as the config file holds it now."""

@@ -70,6 +70,7 @@ def test_the_settings_screen_shows_the_last_failure_in_korean_then_the_backup(
         failure,
     ), failure
     assert str(usb) in failure
+    assert not d.backup_disk.isVisible()  # no drive plugged in: no disk to compare
     # at 1024×768 and 1366×768, with such a failure shown: tests/ui/test_layout.py
     d.close()
     # the drive is plugged in; the next hourly check makes the backup
@@ -81,6 +82,12 @@ def test_the_settings_screen_shows_the_last_failure_in_korean_then_the_backup(
         r"\d{4}-\d\d-\d\d \d\d:\d\d · 계산대 R01 · [\d,.]+ (MB|KB)", d.backup_state.text()
     ), d.backup_state.text()
     assert not d.backup_failure.isVisible()
+    # the test's "USB drive" is a folder on the disk of the database (PostgreSQL: the server's
+    # data directory, on this machine): said, in red, in the group
+    assert d.backup_disk.isVisible()
+    assert d.backup_disk.text() == (
+        "데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요"
+    )
 
 
 def test_a_postgres_till_not_set_as_back_office_says_so(
