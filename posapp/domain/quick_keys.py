@@ -36,7 +36,7 @@ PALETTE: tuple[KeyColour, ...] = (
 COLOURS: dict[str, KeyColour] = {c.key: c for c in PALETTE}
 DEFAULT_COLOUR = "default"
 
-MAX_PAGES = 12
+MAX_PAGES = 40  # the layout by region has a page per partner region (the demo: 20+)
 MAX_KEYS_PER_PAGE = 60
 MAX_PAGE_NAME = 20
 MAX_LABEL = 24

@@ -64,7 +64,7 @@ def quick_key_style(colour_key: str) -> str:
     """A quick key's style sheet: its palette colour and the text colour that reads on it."""
     c = colour(colour_key)
     return (
-        f"font-size: 11pt; min-height: 56px; background: {c.background}; color: {c.text};"
+        f"min-height: 56px; background: {c.background}; color: {c.text};"
         " border: 1px solid #8a8a8a; border-radius: 4px;"
     )
 
@@ -127,6 +127,40 @@ class KeyButton(QPushButton):
 
     def _fit(self) -> None:
         shrink_to_fit(self, QFont(self.font()), self.POINT_SIZE, 8, max(40, self.width() - 8))
+
+
+class QuickKeyButton(QPushButton):
+    """A quick key: its name and price, the font shrinking (11 pt down to 8 pt) until the
+    longer line fits (a long product name on a 1024-pixel monitor was cut at both ends)."""
+
+    POINT_SIZE = 11.0
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._fitted = ("", -1)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        key = (self.text(), self.width())
+        if key == self._fitted:
+            return
+        self._fitted = key
+        room = max(40, self.width() - 10)
+        font = QFont(self.font())
+        size = self.POINT_SIZE
+        while size > 8:
+            font.setPointSizeF(size)
+            metrics = QFontMetrics(font)
+            if max(metrics.horizontalAdvance(line) for line in self.text().split("\n")) <= room:
+                break
+            size -= 0.5
+        font.setPointSizeF(size)
+        if font.pointSizeF() != self.font().pointSizeF():
+            self.setFont(font)
 
 
 class CheckoutView(QMainWindow):
@@ -392,7 +426,7 @@ class CheckoutView(QMainWindow):
             grid.setSpacing(4)
             for i, key in enumerate(quick_page.keys):
                 p = key.product
-                b = QPushButton(f"{key.text}\n{format_krw(p.price)}/{unit_ko(p)}")
+                b = QuickKeyButton(f"{key.text}\n{format_krw(p.price)}/{unit_ko(p)}")
                 b.setStyleSheet(quick_key_style(key.colour))
                 b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 b.setToolTip(p.name_ko)

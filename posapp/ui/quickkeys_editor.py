@@ -5,7 +5,8 @@ its place: dragged, or moved with Ctrl+↑ / Ctrl+↓ and the buttons; Delete re
 
 Keyboard first: Tab walks the three columns (pages, keys, the key's product, label and colour),
 Enter in the search field adds the product found (never saves the dialog), Ctrl+S saves and
-Esc closes. Every control is at least 40 px high (a finger's). Saving goes through the use case
+Esc closes (with changes not saved, only a second Esc: the first says so). Every control is
+at least 40 px high (a finger's). Saving goes through the use case
 (:class:`posapp.usecases.quick_keys.QuickKeysAdmin`), checked for the ``quick_keys``
 permission in its transaction and audited; ``on_saved`` then refreshes the checkout's keys.
 Qt only.
@@ -42,6 +43,7 @@ from posapp.domain.quick_keys import (
     PALETTE,
     colour,
 )
+from posapp.ui.checkout_view import quick_key_style, unit_ko
 from posapp.ui.i18n import QT_TRANSLATE_NOOP
 from posapp.ui.keyboard import SearchBox, enter_stays
 from posapp.ui.operations import Op, Runner
@@ -144,6 +146,7 @@ class QuickKeysEditor(QDialog):
         self.pages_state: list[_Page] = []
         self.custom = False
         self.dirty = False
+        self._warned = False
         self.setWindowTitle(self.tr("퀵키 편집"))
         root = QVBoxLayout(self)
         self.intro = QLabel()
@@ -195,17 +198,16 @@ class QuickKeysEditor(QDialog):
         self.keys.currentRowChanged.connect(self._key_chosen)
         middle.addWidget(self.keys, 1)
         key_moves = QHBoxLayout()
-        self.key_up_btn = _button(
-            self.tr("◀ 앞으로 (Ctrl+↑)"), lambda: self.move_key(self._key_row(), -1)
-        )
-        self.key_down_btn = _button(
-            self.tr("뒤로 ▶ (Ctrl+↓)"), lambda: self.move_key(self._key_row(), 1)
-        )
-        self.remove_key_btn = _button(self.tr("키 삭제 (Del)"), self.remove_key)
+        self.key_up_btn = _button(self.tr("◀ 앞으로"), lambda: self.move_key(self._key_row(), -1))
+        self.key_down_btn = _button(self.tr("뒤로 ▶"), lambda: self.move_key(self._key_row(), 1))
+        self.remove_key_btn = _button(self.tr("키 삭제"), self.remove_key)
         for b in (self.key_up_btn, self.key_down_btn, self.remove_key_btn):
             b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             key_moves.addWidget(b)
         middle.addLayout(key_moves)
+        hint = QLabel(self.tr("Ctrl+↑/↓ 또는 끌어서 옮기기 · Delete 삭제"))
+        hint.setStyleSheet("font-size: 10pt; color: #444;")
+        middle.addWidget(hint)
         body.addLayout(middle, 3)
 
         # a product to add, the key's label and colour
@@ -240,18 +242,26 @@ class QuickKeysEditor(QDialog):
         colours = QGridLayout()
         colours.setSpacing(4)
         self.colour_buttons: dict[str, QPushButton] = {}
+        self._colour_names: dict[str, str] = {}
         for i, c in enumerate(PALETTE):
             name = QCoreApplication.translate("QuickKeysEditor", COLOUR_NAMES.get(c.key, c.key))
             b = _button(name, partial(self.set_colour, c.key))
             b.setCheckable(True)
             b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             b.setStyleSheet(
-                f"{BUTTON_STYLE} background: {c.background}; color: {c.text};"
-                " border: 1px solid #777; border-radius: 4px;"
+                f"QPushButton {{ {BUTTON_STYLE} background: {c.background}; color: {c.text};"
+                " border: 1px solid #777; border-radius: 4px; }"
+                " QPushButton:checked { border: 4px solid #000000; font-weight: bold; }"
             )
+            self._colour_names[c.key] = name
             self.colour_buttons[c.key] = b
             colours.addWidget(b, i // 4, i % 4)
         right.addLayout(colours)
+        right.addWidget(self._heading(self.tr("계산대에서 보이는 모양")))
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedHeight(60)
+        right.addWidget(self.preview)
         right.addStretch(1)
         body.addLayout(right, 3)
 
@@ -415,8 +425,21 @@ class QuickKeysEditor(QDialog):
         self.label.setText(key.label if key else "")
         self.label.setPlaceholderText(key.product.name_ko if key else self.tr("상품명"))
         for k, b in self.colour_buttons.items():
-            b.setChecked(key is not None and key.colour == k)
+            chosen = key is not None and key.colour == k
+            b.setChecked(chosen)  # said in the text too: a border alone is lost on dark keys
+            b.setText(("✓ " if chosen else "") + self._colour_names[k])
+        self._show_preview(key)
         self._sync_controls()
+
+    def _show_preview(self, key: QuickKeyInfo | None) -> None:
+        """The chosen key as the checkout draws it (the list's highlight hides its colour)."""
+        if key is None:
+            self.preview.setText("")
+            self.preview.setStyleSheet("")
+            return
+        p = key.product
+        self.preview.setText(f"{key.text}\n{format_krw(p.price)}/{unit_ko(p)}")
+        self.preview.setStyleSheet(quick_key_style(key.colour) + " font-size: 11pt;")
 
     def _set_key(self, key: QuickKeyInfo) -> None:
         page, row = self._page(), self._key_row()
@@ -434,6 +457,7 @@ class QuickKeysEditor(QDialog):
         assert page is not None
         page.keys[row] = replace(key, label=text.strip())
         self._changed()
+        self._show_preview(page.keys[row])
         item = self.keys.item(row)
         if item is not None:  # the list row follows the typing; the field keeps focus
             p = key.product
@@ -551,7 +575,21 @@ class QuickKeysEditor(QDialog):
 
     def _changed(self) -> None:
         self.dirty = True
+        self._warned = False
         self._sync_controls()
+
+    def reject(self) -> None:
+        """닫기 / Esc: with changes not saved, the first press says so and a second closes."""
+        if self.dirty and not self._warned:
+            self._warned = True
+            self.show_message(
+                self.tr(
+                    "저장하지 않은 변경이 있습니다. 저장하려면 Ctrl+S, 버리고 닫으려면 "
+                    "Esc를 한 번 더 누르세요."
+                )
+            )
+            return
+        super().reject()
 
     def _sync_controls(self) -> None:
         has_page = self._page() is not None

@@ -11,7 +11,7 @@ import pytest
 from posapp import audit
 from posapp.auth.service import AuthError
 from posapp.domain.quick_keys import PALETTE, contrast
-from posapp.inventory import products, quick_keys
+from posapp.inventory import csv_io, products, quick_keys
 from posapp.inventory.products import ProductEdit
 from posapp.inventory.quick_keys import KeySpec, PageSpec, QuickKeyError
 from posapp.usecases.catalog_watch import CatalogWatch
@@ -108,7 +108,7 @@ def test_each_save_is_audited_with_the_layout_before_and_after(store: Store) -> 
         ([PageSpec("가", (KeySpec(1, "", "magenta"),))], "quick_keys.colour"),
         ([PageSpec("가", (KeySpec(1, "가" * 30),))], "quick_keys.label"),
         ([PageSpec("가", (KeySpec(99_999),))], "quick_keys.product"),
-        ([PageSpec(f"p{i}") for i in range(13)], "quick_keys.too_many_pages"),
+        ([PageSpec(f"p{i}") for i in range(41)], "quick_keys.too_many_pages"),
     ],
 )
 def test_bad_layouts_are_refused_with_a_code(
@@ -155,3 +155,20 @@ def test_another_till_sees_a_new_layout_on_its_next_poll(store: Store, tmp_path)
     assert not watch.poll().keys_changed
     save(store, [])  # back to the region layout: a change too
     assert watch.poll().keys_changed
+
+
+def test_the_layout_by_region_of_a_store_with_many_partners_saves_as_it_is(
+    store: Store,
+) -> None:
+    """Seen under Xvfb with the demo: 20+ partner regions, a page each, and 저장 refused
+    "페이지는 12개까지" before the manager had changed anything."""
+    rows = "".join(
+        f",지역{i} 특산물,Special {i},지역{i},생산자{i},과일,kg,{1000 + i},exempt,0,{900 + i:05d}\n"
+        for i in range(25)
+    )
+    header = "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point,plu\n"
+    store.db.transact(lambda uow: csv_io.import_products(uow, (header + rows).encode()))
+    by_region = layout(store)
+    assert len(by_region.pages) >= 26
+    saved = save(store, [p.spec() for p in by_region.pages])
+    assert saved.custom and len(saved.pages) == len(by_region.pages)

@@ -187,3 +187,7 @@ def test_a_bad_name_is_refused_in_korean_and_nothing_is_saved(qtbot, till, store
     key(qtbot, Qt.Key.Key_S, CTRL)
     assert "페이지 이름" in editor.message.text(), editor.message.text()
     assert not store.db.read(quick_keys.layout).custom
+    key(qtbot, Qt.Key.Key_Escape)  # changes not saved: said, still open
+    assert editor.isVisible() and "저장하지 않은 변경" in editor.message.text()
+    key(qtbot, Qt.Key.Key_Escape)  # a second time: closed, nothing saved
+    assert not editor.isVisible()
