@@ -129,24 +129,14 @@ class KeyButton(QPushButton):
         shrink_to_fit(self, QFont(self.font()), self.POINT_SIZE, 8, max(40, self.width() - 8))
 
 
-class QuickKeyButton(QPushButton):
-    """A quick key: its name and price, the font shrinking (11 pt down to 8 pt) until the
-    longer line fits (a long product name on a 1024-pixel monitor was cut at both ends)."""
-
-    POINT_SIZE = 11.0
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self._fitted = ("", -1)
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
+class QuickKeyButton(KeyButton):
+    """A quick key: its name and price on two lines, the font shrinking (11 pt down to 8 pt)
+    until the longer line fits (a long product name on a 1024-pixel monitor was cut at both
+    ends)."""
 
     def _fit(self) -> None:
         key = (self.text(), self.width())
-        if key == self._fitted:
+        if key == getattr(self, "_fitted", None):
             return
         self._fitted = key
         room = max(40, self.width() - 10)
