@@ -14,6 +14,8 @@ from posapp.domain.quick_keys import PALETTE, contrast
 from posapp.inventory import csv_io, products, quick_keys
 from posapp.inventory.products import ProductEdit
 from posapp.inventory.quick_keys import KeySpec, PageSpec, QuickKeyError
+from posapp.sales.offline import snapshot
+from posapp.sales.offline.spool import Spool
 from posapp.usecases.catalog_watch import CatalogWatch
 from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.verify import verify
@@ -172,3 +174,19 @@ def test_the_layout_by_region_of_a_store_with_many_partners_saves_as_it_is(
     assert len(by_region.pages) >= 26
     saved = save(store, [p.spec() for p in by_region.pages])
     assert saved.custom and len(saved.pages) == len(by_region.pages)
+
+
+def test_an_offline_till_shows_the_layout_from_its_snapshot(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    spool = Spool(tmp_path / "spool.sqlite3", "R01")
+    try:
+        save(store, [PageSpec("자주", (KeySpec(store.gochujang, "고추장", "red"),))])
+        snapshot.refresh(spool, store.db)
+        pages = spool.db.read(quick_keys.checkout_pages)
+        assert [(p.name, [(k.text, k.colour) for k in p.keys]) for p in pages] == [
+            ("자주", [("고추장", "red")])
+        ]
+        save(store, [])  # back to the region layout: the next copy has no page either
+        snapshot.refresh(spool, store.db, changes_only=True)
+        assert not spool.db.read(quick_keys.layout).custom
+    finally:
+        spool.dispose()
