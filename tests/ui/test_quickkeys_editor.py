@@ -191,3 +191,22 @@ def test_a_bad_name_is_refused_in_korean_and_nothing_is_saved(qtbot, till, store
     assert editor.isVisible() and "저장하지 않은 변경" in editor.message.text()
     key(qtbot, Qt.Key.Key_Escape)  # a second time: closed, nothing saved
     assert not editor.isVisible()
+
+
+def test_a_layout_saved_at_another_till_shows_on_the_next_poll(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window, script, parts, _ = till
+    sign_in_as(qtbot, window, script, "1111")
+    assert [window.quick.tabText(i) for i in range(window.quick.count())] == ["횡성군"]
+    store.db.transact(  # the editor at another register
+        lambda uow: quick_keys.save(
+            uow, store.manager, [PageSpec("장류", (KeySpec(store.gochujang, "", "blue"),))]
+        )
+    )
+    # the half-minute poll, now (what it compares is pinned in tests/inventory/test_quick_keys.py:
+    # here the newest product, re-reported by every poll, would reload the keys anyway)
+    parts.follow_catalog()
+    assert [window.quick.tabText(i) for i in range(window.quick.count())] == ["장류"]
+    (button,) = checkout_keys(window, 0)
+    assert colour("blue").background in button.styleSheet()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [ln.product_id for ln in window.session.ticket.lines] == [store.gochujang]
