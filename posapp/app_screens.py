@@ -1,5 +1,6 @@
 """The screens the checkout opens — inventory (F10), classes (F11), reports (Ctrl+R), settings
-(Ctrl+Shift+S), staff (Ctrl+Shift+U), the audit log (Ctrl+Shift+A) — built with their use
+(Ctrl+Shift+S), staff (Ctrl+Shift+U), the audit log (Ctrl+Shift+A), the quick-key editor
+(Ctrl+Shift+K) — built with their use
 cases and installed on the checkout window through the one opener of
 :mod:`posapp.ui.screens` (the signed-in user's permission, or a PIN typed in place, checked on
 the database worker and bound to the screen). Part of the composition root: it only builds and
@@ -23,6 +24,7 @@ from posapp.ui.screens import (
     install_audit_shortcut,
     inventory_opener,
     policy_opener,
+    quick_keys_opener,
     reports_opener,
     settings_opener,
     staff_opener,
@@ -33,6 +35,7 @@ from posapp.usecases.audit import AuditLog
 from posapp.usecases.classes import Classes
 from posapp.usecases.inventory import InventoryUseCases
 from posapp.usecases.policy import StorePolicyAdmin
+from posapp.usecases.quick_keys import QuickKeysAdmin
 from posapp.usecases.reports import Reports
 from posapp.usecases.settings import TillSettings
 from posapp.usecases.staff import StaffAdmin
@@ -119,4 +122,7 @@ def wire_screens(
     )
     window.on_settings = settings_opener(gate, till)
     policy_opener(gate, StorePolicyAdmin(db, register_id=register))  # Ctrl+Shift+L
+    window.on_quick_keys = quick_keys_opener(  # Ctrl+Shift+K, the 관리 page
+        gate, QuickKeysAdmin(session), window.reload_quick_keys
+    )
     return Screens(open_inventory, open_classes, open_reports, classes, hooks)

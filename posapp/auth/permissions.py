@@ -29,6 +29,7 @@ class Permission(StrEnum):
     STOCK_ADJUSTMENT = "stock_adjustment"
     SETTINGS = "settings"
     USER_ADMIN = "user_admin"
+    QUICK_KEYS = "quick_keys"  # lay out the checkout's quick keys (migration 0015_quickkeys)
 
 
 MANAGER_DEFAULTS = frozenset(
@@ -39,6 +40,7 @@ MANAGER_DEFAULTS = frozenset(
         Permission.PRICE_OVERRIDE,
         Permission.NO_SALE_DRAWER,
         Permission.STOCK_ADJUSTMENT,
+        Permission.QUICK_KEYS,
     }
 )
 DEFAULT_GRANTS: dict[Role, frozenset[Permission]] = {

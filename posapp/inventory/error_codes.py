@@ -163,3 +163,16 @@ class CommissionRuleErrorCode(StrEnum):
     UNKNOWN = "commission_rule.unknown"
     IN_FORCE = "commission_rule.in_force"
     CSV = "commission_rule.csv"
+
+
+class QuickKeysErrorCode(StrEnum):
+    """``quick_keys.*`` codes: the quick-key layout a manager saves
+    (posapp.inventory.quick_keys)."""
+
+    PAGE_NAME = "quick_keys.page_name"
+    PAGE_DUP = "quick_keys.page_dup"
+    TOO_MANY_PAGES = "quick_keys.too_many_pages"
+    TOO_MANY_KEYS = "quick_keys.too_many_keys"
+    LABEL = "quick_keys.label"
+    COLOUR = "quick_keys.colour"
+    PRODUCT = "quick_keys.product"

@@ -48,7 +48,7 @@ from posapp.usecases.holds import VOID, VOID_REASONS
 from posapp.usecases.price_check import PriceCheck
 from posapp.usecases.sale import NO_SALE_DRAWER
 from posapp.usecases.ticket import discount_request, price_request, void_request
-from posapp.usecases.till import Till
+from posapp.usecases.till import QuickPage, Till
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -71,7 +71,7 @@ class CheckoutWindow(SellingGuards):
         devices: Devices,
         runner: Runner,
         *,
-        quick_keys: dict[str, list[ProductInfo]] | None = None,
+        quick_keys: list[QuickPage] | None = None,
         title: str = "I·Market·U POS",
     ) -> None:
         super().__init__()
@@ -94,8 +94,9 @@ class CheckoutWindow(SellingGuards):
         self.on_reports: Callable[[], None] | None = None  # set by app.py (reports window)
         self.on_settings: Callable[[], None] | None = None  # set by app.py (settings dialog)
         self.on_staff: Callable[[], None] | None = None  # set by app.py (staff and permissions)
+        self.on_quick_keys: Callable[[], None] | None = None  # set by app.py (the key editor)
         self.setWindowTitle(title)
-        self._build(quick_keys or {})
+        self._build(quick_keys or [])
         self.sale_completed.connect(self.show_change)
         self.install_receipt_finder()
         self.refresh()
@@ -146,6 +147,7 @@ class CheckoutWindow(SellingGuards):
             (self.tr("재고 관리 (F10)"), "F10", self.open_inventory),
             (self.tr("쿠킹클래스 (F11)"), "F11", self.open_classes),
             (self.tr("보고서 (Ctrl+R)"), "Ctrl+R", self.open_reports),
+            (self.tr("퀵키 편집 (Ctrl+Shift+K)"), "Ctrl+Shift+K", self.edit_quick_keys),
         ]
 
     def _selected(self) -> int | None:
@@ -468,6 +470,11 @@ class CheckoutWindow(SellingGuards):
     def open_reports(self) -> None:
         if self.on_reports is not None:
             self.on_reports()
+
+    def edit_quick_keys(self) -> None:
+        """Ctrl+Shift+K: the quick-key editor, for a holder of ``quick_keys``."""
+        if self.on_quick_keys is not None:
+            self.on_quick_keys()
 
     def open_settings(self) -> None:
         if self.on_settings is not None:

@@ -143,12 +143,17 @@ class SellingGuards(CheckoutView):
 
     # --- the live catalogue -------------------------------------------------------------
 
+    def reload_quick_keys(self) -> None:
+        """Read the quick keys again (a product, its price or the layout changed)."""
+        Op(self, self.runner, self.till.quick_keys).success(self.set_quick_keys).run()
+
     def catalog_changed(self, update: CatalogUpdate) -> None:
         """The catalogue changed (a poll of posapp.usecases.catalog_watch): fresh quick keys,
-        and the open ticket as it follows new prices and loses withdrawn products."""
-        if not update.changed:
+        and the open ticket as it follows new prices and loses withdrawn products; a quick-key
+        layout saved (at this till or another) shows too."""
+        if not update.refresh_keys:
             return
-        Op(self, self.runner, self.till.quick_keys).success(self.set_quick_keys).run()
+        self.reload_quick_keys()
         if update.ticket_changed:
             self.refresh()
             parts = [

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain import calendar
 from posapp.domain.money import format_krw
+from posapp.domain.quick_keys import colour
 from posapp.errors import PosError
 from posapp.ui.checkout_exchange import due_text, return_part_text
 from posapp.ui.feedback import Kind, Notice, sounds
@@ -50,12 +51,22 @@ from posapp.usecases.checkout import (
     ProductInfo,
 )
 from posapp.usecases.pickup import SyncStatus
+from posapp.usecases.till import QuickPage
 
 Action = tuple[str, str, Callable[[], None]]  # (label, key, what it does)
 KEY_COLUMNS = 3
 KEY_STYLE = "min-height: 48px; padding: 0 2px;"  # touch: 48 px at least; the font: KeyButton
 DUE_STYLE = "font-weight: bold; padding: 6px;"  # the size: FitLabel (30 pt, less if narrow)
 CHANGE_STYLE = DUE_STYLE + " background: #fff4d6; color: #6b4b00; border: 2px solid #c58a00;"
+
+
+def quick_key_style(colour_key: str) -> str:
+    """A quick key's style sheet: its palette colour and the text colour that reads on it."""
+    c = colour(colour_key)
+    return (
+        f"min-height: 56px; background: {c.background}; color: {c.text};"
+        " border: 1px solid #8a8a8a; border-radius: 4px;"
+    )
 
 
 def shrink_to_fit(
@@ -118,6 +129,30 @@ class KeyButton(QPushButton):
         shrink_to_fit(self, QFont(self.font()), self.POINT_SIZE, 8, max(40, self.width() - 8))
 
 
+class QuickKeyButton(KeyButton):
+    """A quick key: its name and price on two lines, the font shrinking (11 pt down to 8 pt)
+    until the longer line fits (a long product name on a 1024-pixel monitor was cut at both
+    ends)."""
+
+    def _fit(self) -> None:
+        key = (self.text(), self.width())
+        if key == getattr(self, "_fitted", None):
+            return
+        self._fitted = key
+        room = max(40, self.width() - 10)
+        font = QFont(self.font())
+        size = self.POINT_SIZE
+        while size > 8:
+            font.setPointSizeF(size)
+            metrics = QFontMetrics(font)
+            if max(metrics.horizontalAdvance(line) for line in self.text().split("\n")) <= room:
+                break
+            size -= 0.5
+        font.setPointSizeF(size)
+        if font.pointSizeF() != self.font().pointSizeF():
+            self.setFont(font)
+
+
 class CheckoutView(QMainWindow):
     ticket_changed = QtSignal(object)  # PricedCart, for the customer display
     sale_completed = QtSignal(object)  # CompletedSale
@@ -163,7 +198,7 @@ class CheckoutView(QMainWindow):
 
     # --- layout --------------------------------------------------------------------------
 
-    def _build(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
+    def _build(self, quick_keys: list[QuickPage]) -> None:
         """The widgets; ``_actions()`` names the F-key actions, the subclass implements them."""
         self._shortcut_keys: list[str] = []
         central = QWidget()
@@ -365,9 +400,9 @@ class CheckoutView(QMainWindow):
 
     # --- state -------------------------------------------------------------------------
 
-    def set_quick_keys(self, quick_keys: dict[str, list[ProductInfo]]) -> None:
-        """The quick keys, a page (tab) per group; again whenever the catalogue changes (the
-        page in front stays in front)."""
+    def set_quick_keys(self, quick_keys: list[QuickPage]) -> None:
+        """The quick keys, a page (tab) per page of the layout, each key in its colour; again
+        whenever the catalogue or the layout changes (the page in front stays in front)."""
         current = self.quick.tabText(self.quick.currentIndex()) if self.quick.count() else ""
         while self.quick.count():
             page = self.quick.widget(0)
@@ -375,13 +410,14 @@ class CheckoutView(QMainWindow):
             if page is not None:
                 page.setParent(None)  # out of the window now, deleted when Qt is idle
                 page.deleteLater()
-        for region, products in quick_keys.items():
+        for quick_page in quick_keys:
             page = QWidget()
             grid = QGridLayout(page)
             grid.setSpacing(4)
-            for i, p in enumerate(products):
-                b = QPushButton(f"{p.name_ko}\n{format_krw(p.price)}/{unit_ko(p)}")
-                b.setStyleSheet("font-size: 11pt; min-height: 56px;")
+            for i, key in enumerate(quick_page.keys):
+                p = key.product
+                b = QuickKeyButton(f"{key.text}\n{format_krw(p.price)}/{unit_ko(p)}")
+                b.setStyleSheet(quick_key_style(key.colour))
                 b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 b.setToolTip(p.name_ko)
                 b.clicked.connect(lambda _=False, prod=p: self.add_product(prod))
@@ -392,8 +428,8 @@ class CheckoutView(QMainWindow):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(page)
-            self.quick.addTab(scroll, region)
-            if region == current:
+            self.quick.addTab(scroll, quick_page.name)
+            if quick_page.name == current:
                 self.quick.setCurrentIndex(self.quick.count() - 1)
 
     def refresh(self) -> None:

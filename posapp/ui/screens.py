@@ -1,5 +1,6 @@
 """Opening the protected back-office screens from the checkout: staff and permissions
-(Ctrl+Shift+U), settings (Ctrl+Shift+S), the audit log (Ctrl+Shift+A) and reports (Ctrl+R).
+(Ctrl+Shift+U), settings (Ctrl+Shift+S), the audit log (Ctrl+Shift+A), reports (Ctrl+R) and
+the quick-key editor (Ctrl+Shift+K).
 
 :func:`open_protected` is the one opener: the signed-in user's permission first, else a PIN
 typed in place (:func:`~posapp.ui.operations.with_approval`), or — for a screen any manager
@@ -27,6 +28,7 @@ from posapp.usecases.access import Actor, ScreenAccess, screen_action
 from posapp.usecases.approvals import Approval, ApprovalRequest, Approvals, PinPort
 from posapp.usecases.audit import AuditLog
 from posapp.usecases.policy import StorePolicyAdmin
+from posapp.usecases.quick_keys import QuickKeysAdmin
 from posapp.usecases.reports import Reports
 from posapp.usecases.settings import TillSettings
 from posapp.usecases.staff import Permission, StaffAdmin
@@ -145,6 +147,27 @@ def policy_opener(gate: Gate, policy: StorePolicyAdmin) -> Callable[[], None]:
     return opener
 
 
+def quick_keys_opener(
+    gate: Gate, admin: QuickKeysAdmin, on_saved: Callable[[], None]
+) -> Callable[[], None]:
+    """Ctrl+Shift+K (the checkout's 관리 page): the quick-key editor, for a holder of
+    ``quick_keys`` (managers and admins); ``on_saved`` refreshes the checkout's keys."""
+    request = _request(Permission.QUICK_KEYS.value, "퀵키 편집", "퀵키 편집 권한이 있는 관리자 PIN")
+    parent = gate.parent
+
+    def show(actor: Actor) -> None:
+        from posapp.ui.quickkeys_editor import QuickKeysEditor
+
+        dialog = QuickKeysEditor(
+            admin, gate.runner, actor_id=actor.id, parent=parent, on_saved=lambda _l: on_saved()
+        )
+        parent._quick_keys_editor = dialog  # type: ignore[attr-defined]  # kept alive; tests reach it
+        dialog.open()
+        dialog.load()
+
+    return lambda: open_protected(gate, request, show)
+
+
 def install_audit_shortcut(gate: Gate, log: AuditLog) -> QShortcut:
     """Ctrl+Shift+A opens the audit log; its rows are read for the signed-in user, who must
     hold ``settings`` (else the browser says so)."""
@@ -214,6 +237,7 @@ __all__ = [
     "install_audit_shortcut",
     "inventory_opener",
     "open_protected",
+    "quick_keys_opener",
     "reports_opener",
     "settings_opener",
     "staff_opener",

@@ -60,6 +60,7 @@ PERMISSION_NAMES = {
     Permission.STOCK_ADJUSTMENT: QT_TRANSLATE_NOOP("StaffDialog", "재고 조정·폐기"),
     Permission.SETTINGS: QT_TRANSLATE_NOOP("StaffDialog", "설정·감사 기록"),
     Permission.USER_ADMIN: QT_TRANSLATE_NOOP("StaffDialog", "직원·권한 관리"),
+    Permission.QUICK_KEYS: QT_TRANSLATE_NOOP("StaffDialog", "퀵키 편집"),
 }
 
 

@@ -3,7 +3,8 @@ from the edit screen, a CSV import or the platform, on this register or another 
 till without a restart: the search index finds a new or renamed product and stops finding a
 withdrawn one, the open ticket's lines follow a new shelf price (a price changed at the till
 by a manager, a price-embedded scale label and a marked-down lot keep theirs), a withdrawn
-product leaves the open ticket, and the screen is told to refresh its quick keys.
+product leaves the open ticket, and the screen is told to refresh its quick keys — also when a
+manager saved a new quick-key layout (its revision, posapp.inventory.quick_keys).
 
 :meth:`CatalogWatch.poll` runs on the database worker (as every checkout use case, so it never
 races a scan) every half minute (posapp/app.py); the first call only takes the mark to start
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from posapp.db.engine import UnitOfWork
 from posapp.domain.cart import CartLine
-from posapp.inventory import catalog
+from posapp.inventory import catalog, quick_keys
 from posapp.inventory.catalog import CatalogChanges, ProductInfo
 from posapp.usecases.checkout import CheckoutSession
 
@@ -44,6 +45,12 @@ class CatalogUpdate:
     changed: tuple[ProductInfo, ...] = ()
     repriced: tuple[Repriced, ...] = ()
     withdrawn: tuple[str, ...] = ()  # names of withdrawn products taken off the open ticket
+    keys_changed: bool = False  # a new quick-key layout was saved (here or at another till)
+
+    @property
+    def refresh_keys(self) -> bool:
+        """The quick keys must be read again (a product or the layout changed)."""
+        return bool(self.changed) or self.keys_changed
 
     @property
     def ticket_changed(self) -> bool:
@@ -57,23 +64,28 @@ class CatalogWatch:
         self._session = session
         self._mark: dt.datetime | None = None
         self._started = False
+        self._revision: int | None = None
 
     def poll(self) -> CatalogUpdate:
         """Apply what changed since the last poll to the index and the open ticket."""
         s = self._session
         mark = self._mark if self._started else None
 
-        def read(uow: UnitOfWork) -> tuple[CatalogChanges, list[CartLine | None]]:
+        def read(uow: UnitOfWork) -> tuple[CatalogChanges, list[CartLine | None], int | None]:
             changes = catalog.changed_since(uow, mark)
             fresh = {p.id: p for p in changes.products}
-            return changes, [_follow(uow, ln, fresh.get(ln.product_id)) for ln in s.ticket.lines]
+            lines = [_follow(uow, ln, fresh.get(ln.product_id)) for ln in s.ticket.lines]
+            return changes, lines, quick_keys.revision(uow)
 
-        changes, lines = s.read(read)
+        started = self._started
+        changes, lines, layout = s.read(read)
         self._started = True
+        keys_changed = started and layout != self._revision
+        self._revision = layout
         if changes.mark is not None:
             self._mark = changes.mark
         if not changes.products:
-            return CatalogUpdate()
+            return CatalogUpdate(keys_changed=keys_changed)
         index = s.index
         if index is not None:
             on_sale = {e.id: e for e in changes.entries}
@@ -95,7 +107,7 @@ class CatalogWatch:
             s.ticket.retain(lines)
             s.save_recovery()
             log.info("catalogue: %d lines repriced, %d withdrawn", len(repriced), len(withdrawn))
-        return CatalogUpdate(changes.products, tuple(repriced), tuple(withdrawn))
+        return CatalogUpdate(changes.products, tuple(repriced), tuple(withdrawn), keys_changed)
 
 
 def _follow(uow: UnitOfWork, line: CartLine, now: ProductInfo | None) -> CartLine | None:

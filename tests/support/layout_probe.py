@@ -108,7 +108,7 @@ def _pull_list(db: Any) -> None:
 
 
 TOUCH_DIALOGS = {"no-receipt-reason", "manual-card", "tender", "tender-tax-invoice"}
-TOUCH_DIALOGS |= {"tax-invoice-buyer", "classes-tax-invoice"}
+TOUCH_DIALOGS |= {"tax-invoice-buyer", "classes-tax-invoice", "quick-keys"}
 """Dialogs also checked as a finger and an eye meet them (:func:`too_small`)."""
 
 
@@ -321,6 +321,10 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
             ),
         )
     )
+    window.edit_quick_keys()  # 관리 → 퀵키 편집, for the signed-in admin
+    editor = getattr(window, "_quick_keys_editor", None)
+    if editor is not None:
+        small.append(("quick-keys", editor))
     window.find_receipt()
     if window.receipt_finder is not None:
         small.append(("receipt-finder", window.receipt_finder))

@@ -28,6 +28,8 @@ from posapp.db.models.catalogue import (
     Producer,
     Product,
     ProductBarcode,
+    QuickKey,
+    QuickKeyPage,
     Region,
 )
 from posapp.db.models.classes import ClassBooking, ClassIngredient, ClassRoom, ClassSession
@@ -96,6 +98,8 @@ __all__ = [
     "ProductBarcode",
     "PurchaseOrder",
     "PurchaseOrderLine",
+    "QuickKey",
+    "QuickKeyPage",
     "ReceiptCounter",
     "Region",
     "Register",

@@ -99,3 +99,31 @@ class PriceChange(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     source: Mapped[str] = mapped_column(String(20), default="manual")
+
+
+class QuickKeyPage(Base):
+    """A page (tab) of the checkout's quick keys as a manager laid it out (migration
+    0015_quickkeys; posapp.inventory.quick_keys). No page at all: the keys are laid out by
+    region. ``revision`` is the same on every page of one saved layout, one more than the last
+    layout's, so every till sees a new layout on its next look at the catalogue."""
+
+    __tablename__ = "quick_key_pages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class QuickKey(Base):
+    """One key of a quick-key page: the product it sells, its label (empty: the product's
+    name), its colour (a key of posapp.domain.quick_keys.PALETTE) and its place on the page."""
+
+    __tablename__ = "quick_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page_id: Mapped[int] = mapped_column(
+        ForeignKey("quick_key_pages.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(40), default="")
+    colour: Mapped[str] = mapped_column(String(16), default="default")

@@ -28,6 +28,8 @@ from posapp.db.models import (
     Producer,
     Product,
     ProductBarcode,
+    QuickKey,
+    QuickKeyPage,
     ReceiptCounter,
     Region,
     Register,
@@ -69,6 +71,8 @@ _SMALL_TABLES = (
     RolePermission.__table__,
     TaxClassChange.__table__,  # the till sells offline under the class in force that day
     StorePolicy.__table__,  # the store's policy holds offline too (posapp.store_policy)
+    QuickKeyPage.__table__,  # the quick keys as a manager laid them out
+    QuickKey.__table__,
 )
 
 log = logging.getLogger(__name__)
@@ -164,6 +168,10 @@ def refresh(
         count += upsert_rows(c, bc, data["product_barcodes"])
         count += upsert_rows(c, User.__table__, data["users"])
         c.execute(delete(RolePermission.__table__))
+        c.execute(delete(QuickKey.__table__))  # replaced whole: a page removed is gone here too
+        c.execute(delete(QuickKeyPage.__table__))
+        count += upsert_rows(c, QuickKeyPage.__table__, data["quick_key_pages"])
+        count += upsert_rows(c, QuickKey.__table__, data["quick_keys"])
         count += upsert_rows(c, RolePermission.__table__, data["role_permissions"])
         count += upsert_rows(c, StorePolicy.__table__, data["store_policy"])
         c.execute(update(Lot.__table__).values(qty_on_hand=0))

@@ -13,6 +13,7 @@ from posapp.inventory.error_codes import (
     InventoryErrorCode,
     LabelsErrorCode,
     ProducerErrorCode,
+    QuickKeysErrorCode,
     RegionErrorCode,
     StockErrorCode,
     TaxScheduleErrorCode,
@@ -430,5 +431,33 @@ WORDS: dict[str, Words] = {
     CommissionRuleErrorCode.CSV: Words(
         "수수료 규칙 CSV {line}행: {problem}",
         "Commission rules CSV line {line}: {problem}",
+    ),
+    QuickKeysErrorCode.PAGE_NAME: Words(
+        "페이지 이름을 {limit}자 이내로 입력하세요.",
+        "Give the page a name of {limit} characters at most.",
+    ),
+    QuickKeysErrorCode.PAGE_DUP: Words(
+        "같은 이름의 페이지가 이미 있습니다: {name}",
+        "There is already a page named {name}.",
+    ),
+    QuickKeysErrorCode.TOO_MANY_PAGES: Words(
+        "페이지는 {limit}개까지 만들 수 있습니다.",
+        "At most {limit} pages.",
+    ),
+    QuickKeysErrorCode.TOO_MANY_KEYS: Words(
+        "한 페이지에 키는 {limit}개까지입니다: {name}",
+        "At most {limit} keys on one page: {name}",
+    ),
+    QuickKeysErrorCode.LABEL: Words(
+        "키 이름은 {limit}자 이내입니다: {label}",
+        "A key's label is {limit} characters at most: {label}",
+    ),
+    QuickKeysErrorCode.COLOUR: Words(
+        "정해진 색 중에서 고르세요.",
+        "Pick one of the palette's colours.",
+    ),
+    QuickKeysErrorCode.PRODUCT: Words(
+        "없는 상품은 퀵키에 넣을 수 없습니다.",
+        "A quick key must sell a product of the catalogue.",
     ),
 }
