@@ -355,27 +355,45 @@ def _search_entries(uow: UnitOfWork, ids: Sequence[int] | None) -> list[SearchEn
 
 @dataclass(frozen=True, slots=True)
 class CatalogChanges:
-    """Products changed at or after a moment (price, names, codes, withdrawn or back, new),
-    with the search entries of those still on sale and the moment to ask from next time."""
+    """Products changed since the last poll (price, names, codes, withdrawn or back, new),
+    with the search entries of those still on sale and where to ask from next time: ``mark``
+    (the latest change seen) and ``seen`` (the products changed at exactly that moment, which
+    the next poll does not report again)."""
 
     products: tuple[ProductInfo, ...]
     entries: tuple[SearchEntry, ...]
     mark: dt.datetime | None
+    seen: frozenset[int] = frozenset()
 
 
-def changed_since(uow: UnitOfWork, mark: dt.datetime | None) -> CatalogChanges:
-    """What changed at or after ``mark`` (the last change seen: the database's times, not the
-    till's clock, so another register's clock does not matter); ``None``: nothing, only the
-    mark to start from. A change seen twice is harmless (applying it is idempotent)."""
+def changed_since(
+    uow: UnitOfWork, mark: dt.datetime | None, seen: frozenset[int] = frozenset()
+) -> CatalogChanges:
+    """What changed after ``mark`` (the last change seen: the database's times, not the till's
+    clock, so another register's clock does not matter), and at ``mark`` itself all but the
+    products ``seen`` then (two changes of the same moment, one committed after the last poll);
+    ``None``: nothing, only the mark to start from. Nothing changed: nothing reported (the till
+    rebuilds neither its index nor its quick keys)."""
     latest = uow.conn.execute(select(func.max(Product.updated_at))).scalar()
+    at_latest = frozenset(
+        uow.conn.execute(select(Product.id).where(Product.updated_at == latest)).scalars()
+        if latest is not None
+        else ()
+    )
     if mark is None or latest is None:
-        return CatalogChanges((), (), latest)
-    ids = list(uow.conn.execute(select(Product.id).where(Product.updated_at >= mark)).scalars())
+        return CatalogChanges((), (), latest, at_latest)
+    ids = [
+        pid
+        for pid, at in uow.conn.execute(
+            select(Product.id, Product.updated_at).where(Product.updated_at >= mark)
+        )
+        if at != mark or pid not in seen
+    ]
     if not ids:
-        return CatalogChanges((), (), latest)
+        return CatalogChanges((), (), latest, at_latest)
     found = products_by_id(uow, ids)
     products = tuple(found[i] for i in sorted(found))
-    return CatalogChanges(products, tuple(_search_entries(uow, ids)), latest)
+    return CatalogChanges(products, tuple(_search_entries(uow, ids)), latest, at_latest)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ class CatalogWatch:
     def __init__(self, session: CheckoutSession) -> None:
         self._session = session
         self._mark: dt.datetime | None = None
+        self._seen: frozenset[int] = frozenset()
         self._started = False
         self._revision: int | None = None
 
@@ -70,9 +71,10 @@ class CatalogWatch:
         """Apply what changed since the last poll to the index and the open ticket."""
         s = self._session
         mark = self._mark if self._started else None
+        seen = self._seen
 
         def read(uow: UnitOfWork) -> tuple[CatalogChanges, list[CartLine | None], int | None]:
-            changes = catalog.changed_since(uow, mark)
+            changes = catalog.changed_since(uow, mark, seen)
             fresh = {p.id: p for p in changes.products}
             lines = [_follow(uow, ln, fresh.get(ln.product_id)) for ln in s.ticket.lines]
             return changes, lines, quick_keys.revision(uow)
@@ -83,7 +85,7 @@ class CatalogWatch:
         keys_changed = started and layout != self._revision
         self._revision = layout
         if changes.mark is not None:
-            self._mark = changes.mark
+            self._mark, self._seen = changes.mark, changes.seen
         if not changes.products:
             return CatalogUpdate(keys_changed=keys_changed)
         index = s.index

@@ -92,3 +92,32 @@ def test_a_withdrawn_product_stops_selling(qtbot, till, store: Store) -> None:  
     flow.burst(qtbot, window.search, APPLE_CODE)  # a scan is refused too
     assert window.session.ticket.lines == []
     assert QApplication.focusWidget() is not None
+
+
+def test_a_poll_with_nothing_changed_leaves_the_quick_keys_and_index_alone(  # type: ignore[no-untyped-def]
+    qtbot, till, store: Store
+) -> None:
+    """Seen at a till: every half-minute poll rebuilt the quick keys (the page scrolled back to
+    its top) and the search index although nothing had changed — the poll asked for products
+    changed *at or after* the last change seen, which is always the last one again."""
+    window, script, parts, _ = till
+    flow.sign_in(qtbot, window, script)
+    parts.follow_catalog()
+    key = quick_key(window, "횡성 한우 등심")
+    index = window.session.index
+    prepared = index.prepare
+    rebuilt: list[int] = []
+    index.prepare = lambda: (rebuilt.append(1), prepared())[1]  # type: ignore[method-assign]
+    for _ in range(3):
+        parts.follow_catalog()
+        qtbot.wait(10)
+    assert quick_key(window, "횡성 한우 등심") is key  # the same key: the page was not rebuilt
+    assert rebuilt == []
+    set_price(store, store.beef, 13_800)  # a real change still shows, once
+    parts.follow_catalog()
+    qtbot.wait(10)
+    assert "₩13,800" in quick_key(window, "횡성 한우 등심").text() and rebuilt == [1]
+    key = quick_key(window, "횡성 한우 등심")
+    parts.follow_catalog()
+    qtbot.wait(10)
+    assert quick_key(window, "횡성 한우 등심") is key and rebuilt == [1]
