@@ -109,22 +109,45 @@ def _pull_list(db: Any) -> None:
 
 TOUCH_DIALOGS = {"no-receipt-reason", "manual-card", "tender", "tender-tax-invoice"}
 TOUCH_DIALOGS |= {"tax-invoice-buyer", "classes-tax-invoice"}
+TOUCH_DIALOGS |= {"refund", "exchange", "receipt-number", "count", "price-check"}
 """Dialogs also checked as a finger and an eye meet them (:func:`too_small`)."""
 
+TOUCH_PARTS: dict[str, Any] = {
+    "settings": lambda w: [w.save_btn, w.close_btn],
+    "classes": lambda w: [
+        *(w.prev_btn, w.today_btn, w.next_btn, w.room, w.view_btn, w.new_btn, w.edit_btn)
+    ],
+}
+"""Large windows whose named controls are checked so (the rest is a back-office form)."""
 
-def too_small(window: Any) -> list[str]:
-    """What a person at the till cannot use in ``window``: a button, choice, field or list
-    under 40 px high (a finger's), a field whose hint (placeholder) is cut off."""
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+def too_small(window: Any, only: list[Any] | None = None) -> list[str]:
+    """What a person at the till cannot use in ``window`` (or in just the controls ``only``):
+    a button, choice, number box or field under 40 px high (a finger's), a field whose hint
+    (placeholder) is cut off."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+    )
+
+    def within(kind: Any) -> list[Any]:
+        if only is None:
+            return list(window.findChildren(kind))
+        return [w for w in only if isinstance(w, kind)]
 
     found = []
-    for w in window.findChildren(QAbstractButton) + window.findChildren(QComboBox):
+    for w in within(QAbstractButton) + within(QComboBox) + within(QAbstractSpinBox):
+        if isinstance(w.parentWidget(), QAbstractItemView):  # a table's select-all corner
+            continue
         if w.isVisible() and w.height() < 40:
             found.append(
                 f"{type(w).__name__}({w.text() if hasattr(w, 'text') else ''!r}) only {w.height()} px high"
             )
-    for e in window.findChildren(QLineEdit):
-        if not e.isVisible() or isinstance(e.parent(), QComboBox):
+    for e in within(QLineEdit):
+        if not e.isVisible() or isinstance(e.parent(), (QComboBox, QAbstractSpinBox)):
             continue
         parent = e.parentWidget()
         if parent is not None and not parent.rect().contains(e.geometry()):
@@ -226,6 +249,8 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
         name = names.get(type(w).__name__)
         if name and w.isVisible():
             check(name, w)
+            if name in TOUCH_PARTS:
+                problems[name].extend(too_small(w, TOUCH_PARTS[name](w)))
             if name == "inventory":
                 tabs = w.tabs  # type: ignore[attr-defined]
                 for i in range(1, tabs.count()):
@@ -275,6 +300,13 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     )
     if receipt_no:
         small.append(("refund", dialogs.RefundDialog(session.refund_view(receipt_no), window)))
+        small.append(
+            (
+                "exchange",
+                dialogs.RefundDialog(session.refund_view(receipt_no), window, exchange=True),
+            )
+        )
+    small.append(("receipt-number", dialogs.ReceiptNumberDialog(window)))
     invoiced = TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)
     invoiced.set_tax_invoice(
         Buyer("2208112341", "한결상사 주식회사 선물사업부", "김한결", "a@b.kr")
