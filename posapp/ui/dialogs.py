@@ -428,8 +428,7 @@ class RefundDialog(QDialog):
                 self.tr("교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다.")
             )
             heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
-            heading.setWordWrap(True)
-            layout.addWidget(heading)
+            layout.addWidget(heading)  # one line: wrapped, it squeezed the table under it
         layout.addWidget(
             QLabel(
                 self.tr("원거래 {receipt} · {when} · {total}").format(
@@ -485,7 +484,8 @@ class RefundDialog(QDialog):
         self.total_label.setStyleSheet("font-size: 18pt; font-weight: bold;")
         layout.addWidget(self.total_label)
         self.tender_label = QLabel()
-        self.tender_label.setWordWrap(True)
+        self.tender_label.setWordWrap(True)  # a card and cash: two lines, room kept for them
+        self.tender_label.setMinimumHeight(2 * self.tender_label.fontMetrics().lineSpacing())
         layout.addWidget(self.tender_label)
         self.cash_instead = QCheckBox(
             self.tr("원래 결제수단 대신 현금으로 환불 (사유·관리자 승인)")

@@ -124,13 +124,15 @@ TOUCH_PARTS: dict[str, Any] = {
 def too_small(window: Any, only: list[Any] | None = None) -> list[str]:
     """What a person at the till cannot use in ``window`` (or in just the controls ``only``):
     a button, choice, number box or field under 40 px high (a finger's), a field whose hint
-    (placeholder) is cut off."""
+    (placeholder) is cut off, two of the window's own controls on top of each other (a layout
+    squeezed below its minimum, as a wrapped label does to a dialog sized for it unwrapped)."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
         QAbstractSpinBox,
         QComboBox,
         QLineEdit,
+        QWidget,
     )
 
     def within(kind: Any) -> list[Any]:
@@ -146,6 +148,16 @@ def too_small(window: Any, only: list[Any] | None = None) -> list[str]:
             found.append(
                 f"{type(w).__name__}({w.text() if hasattr(w, 'text') else ''!r}) only {w.height()} px high"
             )
+    if only is None:
+        own = [
+            w
+            for w in window.findChildren(QWidget)
+            if w.parentWidget() is window and w.isVisible() and not w.isWindow()
+        ]
+        for i, a in enumerate(own):
+            for b in own[i + 1 :]:
+                if a.geometry().intersects(b.geometry()):
+                    found.append(f"{type(a).__name__} and {type(b).__name__} overlap")
     for e in within(QLineEdit):
         if not e.isVisible() or isinstance(e.parent(), (QComboBox, QAbstractSpinBox)):
             continue
@@ -363,6 +375,15 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
             if t.isVisible() and t.horizontalScrollBar().maximum() > 0:
                 problems[name].append(
                     f"table {t.objectName() or type(t).__name__} scrolls sideways"
+                )
+            rows = t.model().rowCount() if t.model() is not None else 0
+            if (
+                t.isVisible()
+                and 0 < rows <= 4
+                and t.verticalHeader().length() > t.viewport().height()
+            ):
+                problems[name].append(  # a refund's few lines: every one in view
+                    f"table {t.objectName() or type(t).__name__} hides some of its {rows} lines"
                 )
         if name in TOUCH_DIALOGS:
             problems[name].extend(too_small(d))
