@@ -250,9 +250,12 @@ class CheckoutWindow(SellingGuards):
             self.results.hide()
             return
         limit = self.results.limit_for(text)  # a page; more as the list is scrolled
-        Op(self, self.runner, lambda: self.session.search(text, limit)).success(
-            lambda found: self._show_results(found, limit)
-        ).run()
+
+        def found(products: list[ProductInfo]) -> None:
+            if self.search.text() == text:  # a late answer to what is no longer typed: not shown
+                self._show_results(products, limit)
+
+        Op(self, self.runner, lambda: self.session.search(text, limit)).success(found).run()
 
     def _more_results(self) -> None:
         """The next page of the search results (scrolled to the end of the list)."""

@@ -131,8 +131,10 @@ class Asker:
             return None
         return d.number.text().strip()
 
-    def refund(self, view: RefundView) -> dialogs.RefundChoice | None:
-        d = dialogs.RefundDialog(view, self.parent)
+    def refund(self, view: RefundView, exchange: bool = False) -> dialogs.RefundChoice | None:
+        """The lines coming back from ``view``'s receipt; ``exchange``: as an exchange's return
+        part (the dialog says 교환)."""
+        d = dialogs.RefundDialog(view, self.parent, exchange=exchange)
         if d.exec() != QDialog.DialogCode.Accepted:
             return None
         return d.choice()

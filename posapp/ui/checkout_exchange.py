@@ -102,6 +102,7 @@ class ExchangeFlow:
             receipt_no,
             QCoreApplication.translate("CheckoutWindow", "교환: 관리자 승인"),
             self._begin,
+            exchange=True,
         )
 
     def _begin(self, view: RefundView, choice: RefundChoice, approval: Approval) -> None:

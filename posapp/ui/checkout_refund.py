@@ -32,16 +32,18 @@ def choose_returned(
     receipt_no: str,
     approval_title: str,
     then: Callable[[RefundView, RefundChoice, Approval], None],
+    *,
+    exchange: bool = False,
 ) -> None:
     """The receipt ``receipt_no`` (asked for when empty), its lines in the refund dialog, and a
     manager's approval titled ``approval_title``; ``then`` with all three (a refund, or the
-    return part of an exchange)."""
+    return part of an exchange: ``exchange``, and the dialog says 교환)."""
     number = receipt_no.strip() or (w.ask.receipt_number() or "").strip()
     if not number:
         return
 
     def chosen(view: RefundView) -> None:
-        choice = w.ask.refund(view)
+        choice = w.ask.refund(view, exchange=True) if exchange else w.ask.refund(view)
         if choice is None or not choice.lines:
             return
         w._approve(REFUND, "refund", approval_title, lambda a: then(view, choice, a))

@@ -372,6 +372,7 @@ class CheckoutView(QMainWindow):
         self.setCentralWidget(central)
         fit_to_screen(self, 1280, 800)
         self._change: CompletedSale | None = None
+        self._said_on: tuple[object, ...] = ()  # the ticket when the notice was said
         self.search.setFocus()
 
     def _button(
@@ -475,6 +476,8 @@ class CheckoutView(QMainWindow):
         )
         if self._change is not None and priced.lines:
             self.clear_change()
+        elif self.notice.kind is not None and self._change is None:
+            self._forget_if_stale()
         exchanging = s.pending_exchange
         self.exchange_box.setVisible(exchanging is not None)
         if exchanging is not None:
@@ -522,9 +525,25 @@ class CheckoutView(QMainWindow):
             self.notice.clear_notice()
         self._status(text, error=error)
 
+    def _ticket_now(self) -> tuple[object, ...]:
+        t = self.session.ticket
+        return (t.uuid, tuple(t.lines), t.discount)
+
+    def _forget_if_stale(self) -> None:
+        """A message about the ticket as it was (a refusal of its amount, a hint to scan) goes
+        when the ticket changes — a line added, taken off, its quantity or price changed, a
+        discount, the ticket held, recalled or voided — and the status line with it."""
+        if self._said_on == self._ticket_now():
+            return
+        said = self.notice.plain
+        self.notice.clear_notice()
+        if self.message.text() == said:
+            self._status("", error=False)
+
     def say(self, text: str, kind: Kind = "ok", *, big: bool = False) -> None:
         """What happened, large where the cashier looks, with its sound; the status line
-        repeats it."""
+        repeats it. It stays until the next scan or a change of the ticket."""
+        self._said_on = self._ticket_now()
         self.notice.say(text, kind, big=big)
         sounds().play(kind)
         self._status(text, error=kind == "error")

@@ -138,6 +138,11 @@ class ClassesWindow(QMainWindow):
             self.tr("고른 수업의 시간·정원·참가비·재료를 바꿉니다 (예약된 좌석 아래로는 못 줄임)")
         )
         nav2.addWidget(self.edit_btn)
+        self.room.setMinimumHeight(40)  # touch-sized, like the booking buttons on the right
+        for b in (self.prev_btn, self.today_btn, self.next_btn, self.view_btn):
+            b.setMinimumHeight(40)
+        for b in (self.new_btn, self.edit_btn):
+            b.setMinimumHeight(40)
         left.addLayout(nav)
         left.addLayout(nav2)
         self.calendar = QTableWidget()

@@ -60,6 +60,17 @@ def big_button(button: QPushButton) -> QPushButton:
     return button
 
 
+TOUCH_FIELD = "font-size: 13pt; min-height: 40px;"
+
+
+def touch_sized(widget: QWidget, style: str = TOUCH_FIELD) -> QWidget:
+    """A field, number box or check box a finger hits: 40 px high at least (a real minimum as
+    well as the style sheet's, which a crowded layout would squeeze)."""
+    widget.setStyleSheet(style)
+    widget.setMinimumHeight(40)
+    return widget
+
+
 class PinDialog(QDialog):
     """A PIN pad: sign-in, or a manager's approval in place."""
 
@@ -115,10 +126,12 @@ class CountDialog(QDialog):
         self.spins: dict[int, QSpinBox] = {}
         for row, d in enumerate(DENOMINATIONS):
             kind = self.tr("{amount}원 지폐") if d >= 1000 else self.tr("{amount}원 동전")
-            grid.addWidget(QLabel(kind.format(amount=f"{d:,}")), row, 0)
+            label = QLabel(kind.format(amount=f"{d:,}"))
+            label.setStyleSheet("font-size: 13pt;")
+            grid.addWidget(label, row, 0)
             spin = QSpinBox()
             spin.setRange(0, 9999)
-            spin.setStyleSheet("font-size: 14pt;")
+            touch_sized(spin, "font-size: 14pt; min-height: 40px;")
             spin.valueChanged.connect(self._update)
             self.spins[d] = spin
             grid.addWidget(spin, row, 1)
@@ -134,6 +147,12 @@ class CountDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        big_button(buttons.button(QDialogButtonBox.StandardButton.Ok)).setText(
+            self.tr("확인 (Enter)")
+        )
+        big_button(buttons.button(QDialogButtonBox.StandardButton.Cancel)).setText(
+            self.tr("취소 (Esc)")
+        )
         layout.addWidget(buttons)
         self._update()
         first = next(iter(self.spins.values()))
@@ -330,7 +349,7 @@ class ReceiptNumberDialog(QDialog):
         layout.addWidget(QLabel(self.tr("영수증 바코드를 스캔하거나 번호를 입력하세요.")))
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("예: R01-20261123-0042"))
-        self.number.setStyleSheet("font-size: 16pt;")
+        touch_sized(self.number, "font-size: 16pt; min-height: 40px;")
         self.number.returnPressed.connect(self.accept)
         layout.addWidget(self.number)
         buttons = QDialogButtonBox(
@@ -338,6 +357,12 @@ class ReceiptNumberDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        big_button(buttons.button(QDialogButtonBox.StandardButton.Ok)).setText(
+            self.tr("확인 (Enter)")
+        )
+        big_button(buttons.button(QDialogButtonBox.StandardButton.Cancel)).setText(
+            self.tr("취소 (Esc)")
+        )
         layout.addWidget(buttons)
         self.number.setFocus()
 
@@ -384,15 +409,26 @@ class RefundDialog(QDialog):
     """Choose what comes back from an earlier receipt: each line with its amount and weight,
     nothing selected at first, the total to refund, and how it is given back — the sale's own
     tenders (a card part cancelled on the same card, cash to cash); cash instead needs a reason
-    (the manager who approves the refund approves it)."""
+    (the manager who approves the refund approves it). ``exchange``: the return part of an
+    exchange (교환), said so in the dialog itself, not only in its title."""
 
-    def __init__(self, view: RefundView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: RefundView, parent: QWidget | None = None, *, exchange: bool = False
+    ) -> None:
         super().__init__(parent)
         self.view = view
+        self.exchange = exchange
         sale = view.sale
         self.sale = sale
-        self.setWindowTitle(self.tr("환불 · {receipt}").format(receipt=sale.receipt_no))
+        title = self.tr("교환 · {receipt}") if exchange else self.tr("환불 · {receipt}")
+        self.setWindowTitle(title.format(receipt=sale.receipt_no))
         layout = QVBoxLayout(self)
+        if exchange:
+            heading = QLabel(
+                self.tr("교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다.")
+            )
+            heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+            layout.addWidget(heading)  # one line: wrapped, it squeezed the table under it
         layout.addWidget(
             QLabel(
                 self.tr("원거래 {receipt} · {when} · {total}").format(
@@ -420,6 +456,7 @@ class RefundDialog(QDialog):
             left = QTableWidgetItem(_qty_text(line.unit, line.remaining_qty))
             self.table.setItem(row, 3, left)
             spin = QSpinBox()
+            touch_sized(spin)
             spin.setRange(0, max(0, line.remaining_qty))
             spin.setValue(0)  # nothing is refunded unless the cashier says so
             if _weighed(line.unit):
@@ -429,27 +466,44 @@ class RefundDialog(QDialog):
             spin.valueChanged.connect(self._refresh)
             self.spins[line.line_no] = spin
             self.table.setCellWidget(row, 4, spin)
+        self.table.verticalHeader().setDefaultSectionSize(44)  # rows as high as their boxes
+        self.table.verticalHeader().setMinimumSectionSize(44)
+        for row in range(self.table.rowCount()):
+            self.table.setRowHeight(row, 44)
         _fit_columns(self.table)
-        layout.addWidget(self.table)
+        # up to four lines in view without scrolling (more scroll), never squeezed to one
+        shown = max(1, min(len(sale.lines), 4))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(shown * 44 + header + 2 * self.table.frameWidth())
+        layout.addWidget(self.table, 1)
         self.all_btn = QPushButton(self.tr("전부 환불"))
+        big_button(self.all_btn)
         self.all_btn.clicked.connect(self.select_all)
         layout.addWidget(self.all_btn)
         self.total_label = QLabel()
         self.total_label.setStyleSheet("font-size: 18pt; font-weight: bold;")
         layout.addWidget(self.total_label)
         self.tender_label = QLabel()
-        self.tender_label.setWordWrap(True)
+        self.tender_label.setWordWrap(True)  # a card and cash: two lines, room kept for them
+        self.tender_label.setMinimumHeight(2 * self.tender_label.fontMetrics().lineSpacing())
         layout.addWidget(self.tender_label)
         self.cash_instead = QCheckBox(
             self.tr("원래 결제수단 대신 현금으로 환불 (사유·관리자 승인)")
+        )
+        touch_sized(
+            self.cash_instead,
+            "QCheckBox { font-size: 13pt; min-height: 40px; }"
+            " QCheckBox::indicator { width: 24px; height: 24px; }",
         )
         self.cash_instead.toggled.connect(self._refresh)
         layout.addWidget(self.cash_instead)
         self.tender_reason = QLineEdit()
         self.tender_reason.setPlaceholderText(self.tr("현금으로 환불하는 사유"))
+        touch_sized(self.tender_reason)
         layout.addWidget(self.tender_reason)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("환불 사유"))
+        touch_sized(self.reason)
         layout.addWidget(self.reason)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #b00020;")
@@ -458,6 +512,10 @@ class RefundDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        big_button(self.ok).setText(self.tr("확인 (Enter)"))
+        big_button(buttons.button(QDialogButtonBox.StandardButton.Cancel)).setText(
+            self.tr("취소 (Esc)")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -475,7 +533,8 @@ class RefundDialog(QDialog):
 
     def _refresh(self) -> None:
         total = self.total()
-        self.total_label.setText(self.tr("환불 금액 {total}").format(total=format_krw(total)))
+        said = self.tr("반품 금액 {total}") if self.exchange else self.tr("환불 금액 {total}")
+        self.total_label.setText(said.format(total=format_krw(total)))
         self.ok.setEnabled(total > 0)
         self.tender_reason.setEnabled(self.cash_instead.isChecked())
         if not total:

@@ -62,7 +62,8 @@ class PriceCheckDialog(QDialog):
         self.setWindowTitle(self.tr("가격 확인"))
         layout = QVBoxLayout(self)
         self.field = SearchBox()
-        self.field.setStyleSheet("font-size: 16pt;")
+        self.field.setStyleSheet("font-size: 16pt; min-height: 40px;")
+        self.field.setMinimumHeight(40)  # a finger's, like the 닫기 under it
         self.field.setPlaceholderText(self.tr("바코드를 스캔하거나 상품명·초성을 입력하세요"))
         enter_stays(self.field)
         self.field.returnPressed.connect(self._enter)
@@ -93,7 +94,9 @@ class PriceCheckDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        self.close_btn = buttons.addButton(self.tr("닫기"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_btn = buttons.addButton(
+            self.tr("닫기 (Esc)"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.close_btn.setStyleSheet(BIG)
         self.close_btn.setAutoDefault(False)
         buttons.rejected.connect(self.reject)

@@ -252,16 +252,23 @@ class SettingsDialog(QDialog):
             self.tr("저장한 설정은 다시 시작하면 적용됩니다 (계산대 이름은 바로).")
         )
         self.message.setWordWrap(True)
-        root.addWidget(self.message)
+        bottom = QHBoxLayout()  # the message beside 저장/닫기: the dialog fits 768 px high
+        bottom.addWidget(self.message, 1)
+        root.addLayout(bottom)
         buttons = QDialogButtonBox()
         self.save_btn = buttons.addButton(
             self.tr("저장 (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_btn.setShortcut("Ctrl+S")
-        self.close_btn = buttons.addButton(self.tr("닫기"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_btn = buttons.addButton(
+            self.tr("닫기 (Esc)"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        for b in (self.save_btn, self.close_btn):  # a finger's, like the till's own keys
+            b.setStyleSheet("font-size: 13pt; min-height: 40px; padding: 0 12px;")
+            b.setMinimumHeight(40)
         self.save_btn.clicked.connect(self.save)
         self.close_btn.clicked.connect(self.reject)
-        root.addWidget(buttons)
+        bottom.addWidget(buttons)
         self.printer_kind.currentIndexChanged.connect(self._enable)
         self.scanner_kind.currentIndexChanged.connect(self._enable)
         self.scale_kind.currentIndexChanged.connect(self._enable)

@@ -109,22 +109,57 @@ def _pull_list(db: Any) -> None:
 
 TOUCH_DIALOGS = {"no-receipt-reason", "manual-card", "tender", "tender-tax-invoice"}
 TOUCH_DIALOGS |= {"tax-invoice-buyer", "classes-tax-invoice", "quick-keys"}
+TOUCH_DIALOGS |= {"refund", "exchange", "receipt-number", "count", "price-check"}
 """Dialogs also checked as a finger and an eye meet them (:func:`too_small`)."""
 
+TOUCH_PARTS: dict[str, Any] = {
+    "settings": lambda w: [w.save_btn, w.close_btn],
+    "classes": lambda w: [
+        *(w.prev_btn, w.today_btn, w.next_btn, w.room, w.view_btn, w.new_btn, w.edit_btn)
+    ],
+}
+"""Large windows whose named controls are checked so (the rest is a back-office form)."""
 
-def too_small(window: Any) -> list[str]:
-    """What a person at the till cannot use in ``window``: a button, choice, field or list
-    under 40 px high (a finger's), a field whose hint (placeholder) is cut off."""
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+def too_small(window: Any, only: list[Any] | None = None) -> list[str]:
+    """What a person at the till cannot use in ``window`` (or in just the controls ``only``):
+    a button, choice, number box or field under 40 px high (a finger's), a field whose hint
+    (placeholder) is cut off, two of the window's own controls on top of each other (a layout
+    squeezed below its minimum, as a wrapped label does to a dialog sized for it unwrapped)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QWidget,
+    )
+
+    def within(kind: Any) -> list[Any]:
+        if only is None:
+            return list(window.findChildren(kind))
+        return [w for w in only if isinstance(w, kind)]
 
     found = []
-    for w in window.findChildren(QAbstractButton) + window.findChildren(QComboBox):
+    for w in within(QAbstractButton) + within(QComboBox) + within(QAbstractSpinBox):
+        if isinstance(w.parentWidget(), QAbstractItemView):  # a table's select-all corner
+            continue
         if w.isVisible() and w.height() < 40:
             found.append(
                 f"{type(w).__name__}({w.text() if hasattr(w, 'text') else ''!r}) only {w.height()} px high"
             )
-    for e in window.findChildren(QLineEdit):
-        if not e.isVisible() or isinstance(e.parent(), QComboBox):
+    if only is None:
+        own = [
+            w
+            for w in window.findChildren(QWidget)
+            if w.parentWidget() is window and w.isVisible() and not w.isWindow()
+        ]
+        for i, a in enumerate(own):
+            for b in own[i + 1 :]:
+                if a.geometry().intersects(b.geometry()):
+                    found.append(f"{type(a).__name__} and {type(b).__name__} overlap")
+    for e in within(QLineEdit):
+        if not e.isVisible() or isinstance(e.parent(), (QComboBox, QAbstractSpinBox)):
             continue
         parent = e.parentWidget()
         if parent is not None and not parent.rect().contains(e.geometry()):
@@ -226,6 +261,8 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
         name = names.get(type(w).__name__)
         if name and w.isVisible():
             check(name, w)
+            if name in TOUCH_PARTS:
+                problems[name].extend(too_small(w, TOUCH_PARTS[name](w)))
             if name == "inventory":
                 tabs = w.tabs  # type: ignore[attr-defined]
                 for i in range(1, tabs.count()):
@@ -275,6 +312,13 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
     )
     if receipt_no:
         small.append(("refund", dialogs.RefundDialog(session.refund_view(receipt_no), window)))
+        small.append(
+            (
+                "exchange",
+                dialogs.RefundDialog(session.refund_view(receipt_no), window, exchange=True),
+            )
+        )
+    small.append(("receipt-number", dialogs.ReceiptNumberDialog(window)))
     invoiced = TenderDialog(total, payments=None, runner=SyncRunner(), parent=window)
     invoiced.set_tax_invoice(
         Buyer("2208112341", "한결상사 주식회사 선물사업부", "김한결", "a@b.kr")
@@ -335,6 +379,15 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
             if t.isVisible() and t.horizontalScrollBar().maximum() > 0:
                 problems[name].append(
                     f"table {t.objectName() or type(t).__name__} scrolls sideways"
+                )
+            rows = t.model().rowCount() if t.model() is not None else 0
+            if (
+                t.isVisible()
+                and 0 < rows <= 4
+                and t.verticalHeader().length() > t.viewport().height()
+            ):
+                problems[name].append(  # a refund's few lines: every one in view
+                    f"table {t.objectName() or type(t).__name__} hides some of its {rows} lines"
                 )
         if name in TOUCH_DIALOGS:
             problems[name].extend(too_small(d))

@@ -80,7 +80,8 @@ class Script:
     def void_reason(self, reasons: tuple[str, ...]) -> Any:
         return self._next("void_reason")
 
-    def refund(self, sale: Any) -> Any:
+    def refund(self, sale: Any, exchange: bool = False) -> Any:
+        self.refund_for_exchange = exchange  # the dialog says 교환, not 환불
         return self._next("refund")
 
     def text(self, title: str, text: str, on_print: Any) -> None:

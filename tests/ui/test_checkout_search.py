@@ -7,6 +7,9 @@ Seen at the till: ``ㅅㄱ`` showed 20 서귀포 products and no 사과, and no 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -14,9 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from posapp.inventory import csv_io
 from posapp.ui.search_results import PAGE
-from tests.conftest import Store
+from posapp.ui.tasks import SyncRunner, Task
+from tests.conftest import APPLE_CODE, Store
 from tests.ui import test_checkout_flow as flow
 
+T = TypeVar("T")
 till = flow.till  # the checkout built by the composition root, as the flows use it
 HEADER = "barcode,name_ko,name_en,region,producer,category,unit,price,tax,reorder_point,plu\n"
 
@@ -67,3 +72,39 @@ def test_initials_find_every_apple_past_the_first_page(qtbot, till, store: Store
     last = results.item(results.count() - 1).data(Qt.ItemDataRole.UserRole)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert [ln.product_id for ln in window.session.ticket.lines] == [last.id]
+
+
+class LateRunner(SyncRunner):
+    """The database worker answering after the cashier has typed on (the till's own thread
+    pool under load): each answer held until :meth:`release`, in the order asked."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Task[Any], Any]] = []
+
+    def db(self, fn: Callable[[], T]) -> Task[T]:
+        task: Task[T] = Task()
+        self.held.append((task, fn()))
+        return task
+
+    def release(self) -> None:
+        while self.held:
+            task, value = self.held.pop(0)
+            task._finish(True, value)
+
+
+def test_a_barcode_typed_by_hand_leaves_no_stale_results(qtbot, till, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Seen on screen: a barcode typed by hand (a torn label), each digit a search, then
+    Enter: the product went on the ticket, but the searches' late answers opened the result
+    list again under an empty field."""
+    window, script, _parts, _printer = till
+    flow.sign_in(qtbot, window, script)
+    window.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=1000)
+    late = LateRunner()
+    window.runner = late
+    for ch in APPLE_CODE:
+        QTest.keyClick(QApplication.focusWidget(), ch, delay=80)  # a person's pace
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    late.release()  # the searches' answers arrive after Enter, then the scan's
+    assert [line.barcode for line in window.session.ticket.lines] == [APPLE_CODE]
+    assert window.search.text() == "" and not window.results.isVisible()

@@ -109,6 +109,7 @@ def test_a_card_sale_exchanged_for_cheaper_goods_gives_the_rest_back_by_a_partia
     (orig,) = fake.charges
     start_exchange(qtbot, window, script, receipt, {1: 1})
     assert script.asked[-3:] == ["receipt_number", "refund", "pin"]
+    assert script.refund_for_exchange  # the lines are chosen in a dialog that says 교환
     box = window.exchange_box
     assert box.isVisible() and "반품 영주 부사 사과 3kg" in box.text() and "-₩12,900" in box.text()
     assert "돌려줄 금액 ₩12,900" in window.due.text()  # nothing new yet

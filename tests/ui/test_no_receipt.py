@@ -209,3 +209,39 @@ def test_the_reason_dialog_by_its_buttons(qtbot) -> None:  # type: ignore[no-unt
     d.choices[0].click()
     d.ok.click()
     assert not d.isVisible() and d.value() == ("영수증 분실", "")
+
+
+def test_the_refusal_goes_when_the_ticket_changes(qtbot, counter, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Seen on screen: after the over-the-limit refusal, taking lines off (F3) and other
+    changes left the red panel and the status line about the old amount in place."""
+    window, script, _ = counter
+    sign_in(qtbot, window, script)
+
+    def refused() -> None:
+        ctrl_f8(qtbot, window)
+        assert window.notice.isVisible() and window.notice.kind == "error"
+        assert "30,000원까지" in window.notice.plain and "30,000원까지" in window.message.text()
+
+    wedge(window, APPLE_CODE, APPLE_CODE, APPLE_CODE)  # ₩38,700 > ₩30,000
+    refused()
+    script.push("number", 2)  # F2: two apples, not three (₩25,800)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.session.ticket.lines[0].qty == 2
+    assert not window.notice.isVisible() and "30,000원까지" not in window.message.text()
+    wedge(window, APPLE_CODE)  # three again: refused again
+    refused()
+    qtbot.keyClick(window, Qt.Key.Key_F3)  # the apples taken off: the ticket is empty
+    assert window.session.ticket.lines == []
+    assert not window.notice.isVisible() and window.message.text() == ""
+    wedge(window, APPLE_CODE, APPLE_CODE, APPLE_CODE)
+    refused()
+    wedge(window, SALT_CODE)  # another item scanned
+    assert not window.notice.isVisible() and "30,000원까지" not in window.message.text()
+    refused()  # ₩44,700 now
+    window.refresh()  # nothing changed on the ticket (a sync, the clock): the refusal stays
+    assert window.notice.isVisible() and "30,000원까지" in window.message.text()
+    script.push("void_reason", ("고객 변심", ""))
+    script.push("pin", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # the ticket voided: its own word replaces it
+    assert window.session.ticket.lines == []
+    assert window.notice.kind != "error" and "30,000원까지" not in window.message.text()

@@ -93,6 +93,24 @@ def test_the_dialog_shows_lines_selects_nothing_and_totals_what_is_chosen(
     assert d.choice() == RefundChoice({2: 437}, "변질", True, "해외 카드 취소 불가")
 
 
+def test_an_exchange_says_exchange_in_the_dialog_itself(
+    qtbot, store: Store, tmp_path: Path, fake: FakeTerminal
+) -> None:  # type: ignore[no-untyped-def]
+    """Seen on screen: the exchange's dialog said 교환 only in its title (which the window
+    manager drew in boxes without a Korean font); the dialog's own words said 환불."""
+    from PySide6.QtWidgets import QLabel
+
+    view = card_and_beef_sale(store, tmp_path, fake)
+    d = RefundDialog(view, exchange=True)
+    qtbot.addWidget(d)
+    d.show()
+    words = " ".join(label.text() for label in d.findChildren(QLabel))
+    assert "교환" in d.windowTitle() and "교환: 돌려받을 상품을 고르세요" in words
+    assert "반품 금액 ₩0" in d.total_label.text() and "환불 금액" not in words
+    qtbot.keyClick(d.spins[1], Qt.Key.Key_Up)
+    assert "반품 금액 ₩12,900" in d.total_label.text()
+
+
 def test_the_dialog_fits_a_small_screen(
     qtbot, store: Store, tmp_path: Path, fake: FakeTerminal
 ) -> None:  # type: ignore[no-untyped-def]
