@@ -1554,6 +1554,89 @@ EN.update(
 )
 
 
+# --- session 7: the quick-key editor, the touch-sized buttons, the same-disk warning
+_S7 = {
+    "퀵키 편집 (Ctrl+Shift+K)": "Edit quick keys (Ctrl+Shift+K)",
+    "확인 (Enter)": "OK (Enter)",
+    "취소 (Esc)": "Cancel (Esc)",
+    "닫기 (Esc)": "Close (Esc)",
+    "기본": "Default",
+    "빨강": "Red",
+    "주황": "Orange",
+    "노랑": "Yellow",
+    "초록": "Green",
+    "연두": "Lime",
+    "파랑": "Blue",
+    "하늘": "Sky",
+    "보라": "Purple",
+    "분홍": "Pink",
+    "갈색": "Brown",
+    "회색": "Grey",
+    "퀵키 편집": "Edit quick keys",
+    "페이지": "Pages",
+    "페이지 이름": "Page name",
+    "페이지 추가 (Ctrl+N)": "Add page (Ctrl+N)",
+    "▲ 위로": "▲ Up",
+    "▼ 아래로": "▼ Down",
+    "페이지 삭제": "Remove page",
+    "키 (계산대에 이 순서로, 한 줄에 3개)": "Keys (in this order at the till, 3 a row)",
+    "◀ 앞으로": "◀ Earlier",
+    "뒤로 ▶": "Later ▶",
+    "키 삭제": "Remove key",
+    "Ctrl+↑/↓ 또는 끌어서 옮기기 · Delete 삭제": "Ctrl+↑/↓ or drag to move · Delete removes",
+    "상품 찾아 키 추가": "Find a product to add a key",
+    "이름·초성(ㅅㄱ)·바코드": "Name, initials (ㅅㄱ) or barcode",
+    "키 추가 (Enter)": "Add key (Enter)",
+    "키 이름 (비우면 상품명)": "Key label (empty: the product's name)",
+    "상품명": "Product name",
+    "색": "Colour",
+    "계산대에서 보이는 모양": "As the till shows it",
+    "저장 (Ctrl+S)": "Save (Ctrl+S)",
+    "계산대의 퀵키를 편집합니다. 저장하면 열린 계산대에 바로 나타납니다.": "Edit the till's quick keys. Saved, they show at once on the open tills.",  # noqa: E501
+    "지금은 지역별 자동 배치입니다. 고쳐서 저장하면 이 배치가 쓰입니다 (페이지를 모두 지우고 저장하면 자동 배치로 돌아갑니다).": (  # noqa: E501
+        "Now laid out by region automatically. Change and save to use this layout (remove every"
+        " page and save to go back to the automatic layout)."
+    ),
+    "{name} ({count}개)": "{name} ({count})",
+    "새 페이지 {n}": "New page {n}",
+    "[판매 중지: 계산대에 안 보임]": "[withdrawn: not shown at the till]",
+    "색을 바꿀 키를 먼저 고르세요.": "Choose the key to colour first.",
+    "추가할 상품을 먼저 찾으세요 (이름·초성·바코드).": "Find the product to add first (name, initials or barcode).",  # noqa: E501
+    "추가했습니다: {name}": "Added: {name}",
+    "저장했습니다. 계산대에 새 퀵키가 나타납니다.": "Saved. The tills show the new quick keys.",
+    "저장했습니다. 계산대는 지역별 자동 배치로 돌아갑니다.": "Saved. The tills go back to the layout by region.",  # noqa: E501
+    "저장하지 않은 변경이 있습니다. 저장하려면 Ctrl+S, 버리고 닫으려면 Esc를 한 번 더 누르세요.": "There are unsaved changes. Ctrl+S saves them; Esc again discards them and closes.",  # noqa: E501
+    "교환 · {receipt}": "Exchange · {receipt}",
+    "교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다.": "Exchange: choose the goods coming back. The new goods are scanned next.",  # noqa: E501
+    "반품 금액 {total}": "Returned {total}",
+    "데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요": "On the database's own disk: use a USB drive or a network share",  # noqa: E501
+}
+EN.update({("QuickKeysEditor", k): v for k, v in _S7.items()})
+EN.update(
+    {
+        ("CheckoutWindow", "퀵키 편집 (Ctrl+Shift+K)"): _S7["퀵키 편집 (Ctrl+Shift+K)"],
+        ("CountDialog", "확인 (Enter)"): _S7["확인 (Enter)"],
+        ("CountDialog", "취소 (Esc)"): _S7["취소 (Esc)"],
+        ("PriceCheckDialog", "닫기 (Esc)"): _S7["닫기 (Esc)"],
+        ("ReceiptNumberDialog", "확인 (Enter)"): _S7["확인 (Enter)"],
+        ("ReceiptNumberDialog", "취소 (Esc)"): _S7["취소 (Esc)"],
+        ("RefundDialog", "교환 · {receipt}"): _S7["교환 · {receipt}"],
+        ("RefundDialog", "교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다."): _S7[
+            "교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다."
+        ],
+        ("RefundDialog", "확인 (Enter)"): _S7["확인 (Enter)"],
+        ("RefundDialog", "취소 (Esc)"): _S7["취소 (Esc)"],
+        ("RefundDialog", "반품 금액 {total}"): _S7["반품 금액 {total}"],
+        ("SettingsDialog", "닫기 (Esc)"): _S7["닫기 (Esc)"],
+        (
+            "SettingsDialog",
+            "데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요",
+        ): _S7["데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요"],
+        ("StaffDialog", "퀵키 편집"): _S7["퀵키 편집"],
+    }
+)
+
+
 def main() -> None:
     tree = ET.parse(TS)
     root = tree.getroot()

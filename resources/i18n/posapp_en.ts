@@ -191,7 +191,7 @@
     <context>
         <name>CardRefundFailedDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="+532" />
+            <location filename="../../posapp/ui/dialogs.py" line="+591" />
             <source>카드 취소 실패</source>
             <translation>Card cancel failed</translation>
         </message>
@@ -239,7 +239,7 @@
     <context>
         <name>CashMoveDialog</name>
         <message>
-            <location filename="../../posapp/ui/office_dialogs.py" line="+214" />
+            <location filename="../../posapp/ui/office_dialogs.py" line="+217" />
             <source>입금</source>
             <extracomment>the kinds in the order of the dialog's buttons, with their words</extracomment>
             <translation>Paid in</translation>
@@ -324,13 +324,13 @@
     <context>
         <name>CheckoutWindow</name>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+211" />
-            <location line="+206" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+246" />
+            <location line="+208" />
             <source>로그인 (F1)</source>
             <translation>Sign in (F1)</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-198" />
             <source>다시 인쇄</source>
             <translation>Print again</translation>
         </message>
@@ -340,7 +340,7 @@
             <translation>Scan or search: name, Korean initials (ㅅㄱ), English name, barcode — Enter to add</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+122" />
+            <location filename="../../posapp/ui/checkout.py" line="+123" />
             <source>수량 (F2)</source>
             <translation>Quantity (F2)</translation>
         </message>
@@ -455,6 +455,11 @@
             <translation>Reports (Ctrl+R)</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>퀵키 편집 (Ctrl+Shift+K)</source>
+            <translation>Edit quick keys (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
             <location filename="../../posapp/ui/checkout_view.py" line="-64" />
             <source>연습 모드 — 실제 결제 아님</source>
             <translation>PRACTICE MODE — no real payments</translation>
@@ -470,7 +475,7 @@
             <translation>Office</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+91" />
             <source>로그인 필요</source>
             <translation>Not signed in</translation>
         </message>
@@ -515,7 +520,7 @@
             <translation>Tax-exempt value {exempt}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>받을 금액 {total}</source>
             <translation>Amount due {total}</translation>
         </message>
@@ -525,7 +530,7 @@
             <translation>The till's clock is behind: now {now}, last record {latest}. Please set the clock — selling goes on and receipt numbers continue in order.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+58" />
             <location line="+7" />
             <source>거스름돈 {change}</source>
             <translation>Change {change}</translation>
@@ -547,14 +552,14 @@
         </message>
         <message>
             <location filename="../../posapp/ui/checkout.py" line="+15" />
-            <location line="+204" />
-            <location line="+215" />
+            <location line="+207" />
+            <location line="+220" />
             <location filename="../../posapp/ui/checkout_payment.py" line="+147" />
             <source>먼저 로그인하세요 (F1).</source>
             <translation>Please sign in first (F1).</translation>
         </message>
         <message>
-            <location line="-416" />
+            <location line="-424" />
             <source>근무를 시작하세요: 시재금을 세어 입력합니다.</source>
             <translation>Open a shift: count the opening float and enter it.</translation>
         </message>
@@ -589,7 +594,7 @@
             <translation>Shift #{shift} opened · opening float {amount}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+86" />
+            <location filename="../../posapp/ui/checkout.py" line="+89" />
             <location line="+11" />
             <source>무게 (g)</source>
             <translation>Weight (g)</translation>
@@ -641,7 +646,7 @@
             <location line="+18" />
             <location line="+22" />
             <location line="+12" />
-            <location line="+179" />
+            <location line="+184" />
             <location filename="../../posapp/ui/checkout_payment.py" line="-46" />
             <location filename="../../posapp/ui/ticket_approval.py" line="-1" />
             <location line="+21" />
@@ -649,7 +654,7 @@
             <translation>Manager approval</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="-361" />
+            <location filename="../../posapp/ui/checkout_view.py" line="-381" />
             <source>설정 (Ctrl+Shift+S)</source>
             <translation>Settings (Ctrl+Shift+S)</translation>
         </message>
@@ -659,7 +664,7 @@
             <translation>Staff (Ctrl+Shift+U)</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="-203" />
+            <location filename="../../posapp/ui/checkout.py" line="-208" />
             <source>{name} 관리자 승인</source>
             <translation>Approved by manager {name}</translation>
         </message>
@@ -729,7 +734,7 @@
             <translation>Payment abandoned; approvals cancelled: {cancelled}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+91" />
+            <location filename="../../posapp/ui/checkout.py" line="+96" />
             <source>보류했습니다 ({total})</source>
             <translation>Ticket held ({total})</translation>
         </message>
@@ -749,7 +754,7 @@
             <translation>The sale was voided.</translation>
         </message>
         <message>
-            <location line="-422" />
+            <location line="-431" />
             <source>저장되지 않은 거래가 있습니다 ({count}건, {total}). 불러올까요?</source>
             <translation>There is an unsaved ticket ({count} line(s), {total}). Load it?</translation>
         </message>
@@ -759,7 +764,7 @@
             <translation>Recover the last ticket</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_refund.py" line="+68" />
+            <location filename="../../posapp/ui/checkout_refund.py" line="+70" />
             <source>환불: 관리자 승인</source>
             <translation>Refund: manager approval</translation>
         </message>
@@ -819,7 +824,7 @@
             <translation>Exchange: manager approval</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>교환: 반품 {amount} · 새 상품을 스캔하고 결제(F12)하세요</source>
             <translation>Exchange: {amount} returned · scan the new items and pay (F12)</translation>
         </message>
@@ -885,7 +890,7 @@
             <translation>Z settlement report</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout_view.py" line="+375" />
+            <location filename="../../posapp/ui/checkout_view.py" line="+395" />
             <source>대기 중이던 현금영수증 {count}건을 발급했습니다.</source>
             <translation>{count} pending cash receipts issued.</translation>
         </message>
@@ -912,7 +917,7 @@
 {error}</translation>
         </message>
         <message>
-            <location filename="../../posapp/ui/checkout.py" line="+480" />
+            <location filename="../../posapp/ui/checkout.py" line="+489" />
             <source>온라인 주문 {count}건 픽업 완료</source>
             <translation>{count} online order(s) picked up</translation>
         </message>
@@ -1047,12 +1052,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+155" />
+            <location line="+160" />
             <source>월간 보기</source>
             <translation>Month view</translation>
         </message>
         <message>
-            <location line="-153" />
+            <location line="-158" />
             <source>모든 공간</source>
             <translation>All rooms</translation>
         </message>
@@ -1082,7 +1087,7 @@
             <translation>Change the selected class's time, capacity, fee and ingredients (not below the seats booked)</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+18" />
             <location line="+297" />
             <location line="+36" />
             <location line="+140" />
@@ -1372,7 +1377,7 @@
     <context>
         <name>CountDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="-465" />
+            <location filename="../../posapp/ui/dialogs.py" line="-513" />
             <source>{amount}원 지폐</source>
             <translation>₩{amount} note</translation>
         </message>
@@ -1382,7 +1387,17 @@
             <translation>₩{amount} coin</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+23" />
+            <source>확인 (Enter)</source>
+            <translation>OK (Enter)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>취소 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>합계 {total}</source>
             <translation>Total {total}</translation>
         </message>
@@ -2310,7 +2325,7 @@
     <context>
         <name>NewUserDialog</name>
         <message>
-            <location filename="../../posapp/ui/staff.py" line="+122" />
+            <location filename="../../posapp/ui/staff.py" line="+123" />
             <source>직원 추가</source>
             <translation>Add staff</translation>
         </message>
@@ -2536,7 +2551,7 @@
     <context>
         <name>PinDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="-209" />
+            <location filename="../../posapp/ui/dialogs.py" line="-217" />
             <source>지움</source>
             <translation>Clear</translation>
         </message>
@@ -2572,22 +2587,22 @@
     <context>
         <name>PriceCheckDialog</name>
         <message>
-            <location filename="../../posapp/ui/office_dialogs.py" line="-255" />
+            <location filename="../../posapp/ui/office_dialogs.py" line="-258" />
             <source>가격 확인</source>
             <translation>Price check</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>바코드를 스캔하거나 상품명·초성을 입력하세요</source>
             <translation>Scan a barcode or type a name or initials</translation>
         </message>
         <message>
-            <location line="+30" />
-            <source>닫기</source>
-            <translation>Close</translation>
+            <location line="+31" />
+            <source>닫기 (Esc)</source>
+            <translation>Close (Esc)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>찾는 상품이 없습니다.</source>
             <translation>No product found.</translation>
         </message>
@@ -2651,7 +2666,7 @@
     <context>
         <name>PriceDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="+126" />
+            <location filename="../../posapp/ui/dialogs.py" line="+134" />
             <source>가격표 불일치</source>
             <translation>Shelf tag differs</translation>
         </message>
@@ -3059,6 +3074,233 @@
         </message>
     </context>
     <context>
+        <name>QuickKeysEditor</name>
+        <message>
+            <location filename="../../posapp/ui/quickkeys_editor.py" line="+65" />
+            <source>기본</source>
+            <extracomment>the palette's colours by name (posapp.domain.quick_keys.PALETTE keys)</extracomment>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>빨강</source>
+            <translation>Red</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>주황</source>
+            <translation>Orange</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>노랑</source>
+            <translation>Yellow</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>초록</source>
+            <translation>Green</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>연두</source>
+            <translation>Lime</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>파랑</source>
+            <translation>Blue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>하늘</source>
+            <translation>Sky</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>보라</source>
+            <translation>Purple</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>분홍</source>
+            <translation>Pink</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>갈색</source>
+            <translation>Brown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>회색</source>
+            <translation>Grey</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>퀵키 편집</source>
+            <translation>Edit quick keys</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>페이지</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>페이지 이름</source>
+            <translation>Page name</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>페이지 추가 (Ctrl+N)</source>
+            <translation>Add page (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>▲ 위로</source>
+            <translation>▲ Up</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>▼ 아래로</source>
+            <translation>▼ Down</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>페이지 삭제</source>
+            <translation>Remove page</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>키 (계산대에 이 순서로, 한 줄에 3개)</source>
+            <translation>Keys (in this order at the till, 3 a row)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>◀ 앞으로</source>
+            <translation>◀ Earlier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>뒤로 ▶</source>
+            <translation>Later ▶</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>키 삭제</source>
+            <translation>Remove key</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Ctrl+↑/↓ 또는 끌어서 옮기기 · Delete 삭제</source>
+            <translation>Ctrl+↑/↓ or drag to move · Delete removes</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>상품 찾아 키 추가</source>
+            <translation>Find a product to add a key</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>이름·초성(ㅅㄱ)·바코드</source>
+            <translation>Name, initials (ㅅㄱ) or barcode</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>키 추가 (Enter)</source>
+            <translation>Add key (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>키 이름 (비우면 상품명)</source>
+            <translation>Key label (empty: the product's name)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+191" />
+            <source>상품명</source>
+            <translation>Product name</translation>
+        </message>
+        <message>
+            <location line="-185" />
+            <source>색</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>계산대에서 보이는 모양</source>
+            <translation>As the till shows it</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>저장 (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>닫기 (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>계산대의 퀵키를 편집합니다. 저장하면 열린 계산대에 바로 나타납니다.</source>
+            <translation>Edit the till's quick keys. Saved, they show at once on the open tills.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>지금은 지역별 자동 배치입니다. 고쳐서 저장하면 이 배치가 쓰입니다 (페이지를 모두 지우고 저장하면 자동 배치로 돌아갑니다).</source>
+            <translation>Now laid out by region automatically. Change and save to use this layout (remove every page and save to go back to the automatic layout).</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <location line="+36" />
+            <source>{name} ({count}개)</source>
+            <translation>{name} ({count})</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <location line="+2" />
+            <source>새 페이지 {n}</source>
+            <translation>New page {n}</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>[판매 중지: 계산대에 안 보임]</source>
+            <translation>[withdrawn: not shown at the till]</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>색을 바꿀 키를 먼저 고르세요.</source>
+            <translation>Choose the key to colour first.</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>추가할 상품을 먼저 찾으세요 (이름·초성·바코드).</source>
+            <translation>Find the product to add first (name, initials or barcode).</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>추가했습니다: {name}</source>
+            <translation>Added: {name}</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>저장했습니다. 계산대에 새 퀵키가 나타납니다.</source>
+            <translation>Saved. The tills show the new quick keys.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>저장했습니다. 계산대는 지역별 자동 배치로 돌아갑니다.</source>
+            <translation>Saved. The tills go back to the layout by region.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>저장하지 않은 변경이 있습니다. 저장하려면 Ctrl+S, 버리고 닫으려면 Esc를 한 번 더 누르세요.</source>
+            <translation>There are unsaved changes. Ctrl+S saves them; Esc again discards them and closes.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptFinderDialog</name>
         <message>
             <location filename="../../posapp/ui/receipt_finder.py" line="+46" />
@@ -3199,16 +3441,36 @@
             <source>예: R01-20261123-0042</source>
             <translation>e.g. R01-20261123-0042</translation>
         </message>
+        <message>
+            <location line="+10" />
+            <source>확인 (Enter)</source>
+            <translation>OK (Enter)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>취소 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
     </context>
     <context>
         <name>RefundDialog</name>
         <message>
-            <location line="+62" />
+            <location line="+59" />
             <source>환불 · {receipt}</source>
             <translation>Refund · {receipt}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+0" />
+            <source>교환 · {receipt}</source>
+            <translation>Exchange · {receipt}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다.</source>
+            <translation>Exchange: choose the goods coming back. The new goods are scanned next.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>원거래 {receipt} · {when} · {total}</source>
             <translation>Sale {receipt} · {when} · {total}</translation>
         </message>
@@ -3228,27 +3490,42 @@
             <translation>Refund</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+31" />
             <source>전부 환불</source>
             <translation>Refund everything</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>원래 결제수단 대신 현금으로 환불 (사유·관리자 승인)</source>
             <translation>Refund in cash instead of the original payment (reason, manager)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>현금으로 환불하는 사유</source>
             <translation>Why in cash</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+14" />
+            <source>확인 (Enter)</source>
+            <translation>OK (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>취소 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>환불 금액 {total}</source>
             <translation>To refund {total}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+0" />
+            <source>반품 금액 {total}</source>
+            <translation>Returned {total}</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <location line="+25" />
             <source>환불할 상품과 수량을 고르세요.</source>
             <translation>Choose the items and quantities to refund.</translation>
@@ -3284,7 +3561,7 @@
             <translation>Type why it is refunded in cash.</translation>
         </message>
         <message>
-            <location line="-102" />
+            <location line="-125" />
             <source>상품</source>
             <translation>Product</translation>
         </message>
@@ -3294,7 +3571,7 @@
             <translation>Refundable</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+58" />
             <source>환불 사유</source>
             <translation>Reason for the refund</translation>
         </message>
@@ -3636,7 +3913,7 @@
             <translation>Past its expiry date: {name} ({expiry}, {days} days ago)</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+21" />
             <source>{name} 가격 변경 {old} → {new}</source>
             <translation>{name} price changed {old} → {new}</translation>
         </message>
@@ -3999,22 +4276,22 @@
             <translation>Last backup</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>저장한 설정은 다시 시작하면 적용됩니다 (계산대 이름은 바로).</source>
             <translation>Saved settings apply at the next start (the register name at once).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>저장 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>닫기</source>
-            <translation>Close</translation>
+            <location line="+4" />
+            <source>닫기 (Esc)</source>
+            <translation>Close (Esc)</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+68" />
             <source>{when} · 계산대 {register} · {size}</source>
             <translation>{when} · till {register} · {size}</translation>
         </message>
@@ -4027,6 +4304,11 @@
             <location line="+3" />
             <source>이 계산대는 정기 백업을 하지 않습니다 (백오피스 계산대가 합니다)</source>
             <translation>This till makes no scheduled backups (the back-office till does)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요</source>
+            <translation>On the database's own disk: use a USB drive or a network share</translation>
         </message>
         <message>
             <location line="+6" />
@@ -4295,7 +4577,7 @@
     <context>
         <name>StaffDialog</name>
         <message>
-            <location filename="../../posapp/ui/staff.py" line="-103" />
+            <location filename="../../posapp/ui/staff.py" line="-104" />
             <source>계산원</source>
             <translation>Cashier</translation>
         </message>
@@ -4353,6 +4635,11 @@
             <location line="+1" />
             <source>직원·권한 관리</source>
             <translation>Staff and permissions</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>퀵키 편집</source>
+            <translation>Edit quick keys</translation>
         </message>
         <message>
             <location line="+101" />
@@ -4902,7 +5189,7 @@
     <context>
         <name>TextDialog</name>
         <message>
-            <location filename="../../posapp/ui/dialogs.py" line="+189" />
+            <location filename="../../posapp/ui/dialogs.py" line="+195" />
             <source>인쇄</source>
             <translation>Print</translation>
         </message>
