@@ -266,10 +266,12 @@ def _verify_copy(path: Path) -> list[str]:
             from posapp.db.migrate import current_revision, head_revision, migrate
 
             if current_revision(db.engine) != head_revision():  # an older backup: as at start
+                from posapp.inventory import stock_journal
                 from posapp.sales import journal
 
                 migrate(db.engine)
                 db.transact(journal.upgrade_chains)
+                db.transact(stock_journal.upgrade)
             report = verify(db)
         finally:
             db.dispose()

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from posapp.db.engine import Batch, UnitOfWork, inserted_id
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
+from posapp.inventory import stock_journal
 from posapp.inventory.error_codes import StockErrorCode
 
 
@@ -156,6 +157,7 @@ def take_fefo(
     at: dt.datetime | None = None,
     locations: Sequence[str] = (FLOOR,),
     batch: Batch | None = None,
+    reason: str = "",
 ) -> list[MovementRow]:
     """Take stock for a sale (or class use) from lots first-expiring-first, in one go.
 
@@ -197,7 +199,7 @@ def take_fefo(
             moves.append(MovementRow(pid, None, -remaining[pid]))
     if lot_updates:
         conn.execute(_lot_delta, lot_updates)
-    _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, "", at)
+    _insert_moves(uow, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
     return moves
 
 
@@ -326,7 +328,7 @@ def _create_missing_levels(conn: Connection, deltas: dict[int, int]) -> None:
 
 
 def _insert_moves(
-    conn: Connection,
+    uow: UnitOfWork,
     moves: Sequence[MovementRow],
     kind: str,
     doc_type: str,
@@ -336,28 +338,30 @@ def _insert_moves(
     reason: str,
     at: dt.datetime | None,
 ) -> None:
+    """Insert the movements of one posting in one statement; a posting that is not a sale's or
+    a refund's gets its one journal entry (:mod:`posapp.inventory.stock_journal`) with them."""
     if not moves:
         return
     at = at or utcnow()
-    conn.execute(
-        _insert_movement,
-        [
-            {
-                "uuid": str(uuid.uuid4()),
-                "product_id": m.product_id,
-                "lot_id": m.lot_id,
-                "qty": m.qty,
-                "kind": kind,
-                "doc_type": doc_type,
-                "doc_uuid": doc_uuid,
-                "reason": reason,
-                "user_id": user_id,
-                "register_id": register_id,
-                "created_at": at,
-            }
-            for m in moves
-        ],
-    )
+    rows = [
+        {
+            "uuid": str(uuid.uuid4()),
+            "product_id": m.product_id,
+            "lot_id": m.lot_id,
+            "qty": m.qty,
+            "kind": kind,
+            "doc_type": doc_type,
+            "doc_uuid": doc_uuid,
+            "reason": reason,
+            "user_id": user_id,
+            "register_id": register_id,
+            "created_at": at,
+        }
+        for m in moves
+    ]
+    uow.conn.execute(_insert_movement, rows)
+    if stock_journal.journaled(doc_type):
+        stock_journal.record(uow, stock_journal.moves_of(rows))
 
 
 def post(
@@ -390,7 +394,7 @@ def post(
             _create_missing_levels(conn, dict(deltas))
     if lot_deltas:
         conn.execute(_lot_delta, [{"lid": k, "delta": v} for k, v in sorted(lot_deltas.items())])
-    _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
+    _insert_moves(uow, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
 
 
 def receive_lot(
