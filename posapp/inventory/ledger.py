@@ -397,6 +397,44 @@ def post(
     _insert_moves(uow, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
 
 
+def new_lot(
+    uow: UnitOfWork,
+    product_id: int,
+    qty: int,
+    *,
+    expiry_date: dt.date | None,
+    unit_cost: int | None = None,
+    lot_code: str = "",
+    received_at: dt.datetime,
+    location: str = FLOOR,
+) -> int:
+    """Create an empty lot for ``qty`` base units to be received (the receipt movement that
+    fills it is posted by the caller: :func:`receive_lot`, or one posting for a whole goods
+    receipt); returns the lot id."""
+    if location not in LOCATIONS:
+        raise StockError(
+            f"no location {location!r}", code=StockErrorCode.LOCATION, location=location
+        )
+    if qty <= 0:
+        raise StockError("a received quantity must be positive", code=StockErrorCode.QTY, qty=qty)
+    lot_id = inserted_id(
+        uow.conn.execute(
+            insert(Lot.__table__).values(
+                uuid=str(uuid.uuid4()),
+                product_id=product_id,
+                lot_code=lot_code,
+                expiry_date=expiry_date,
+                received_at=received_at,
+                unit_cost=unit_cost,
+                qty_received=qty,
+                qty_on_hand=0,
+                location=location,
+            )
+        )
+    )
+    return int(lot_id)
+
+
 def receive_lot(
     uow: UnitOfWork,
     product_id: int,
@@ -413,28 +451,16 @@ def receive_lot(
     location: str = FLOOR,
 ) -> int:
     """Create a lot of ``qty`` base units and post its receipt movement; returns the lot id."""
-    conn = uow.conn
-    if location not in LOCATIONS:
-        raise StockError(
-            f"no location {location!r}", code=StockErrorCode.LOCATION, location=location
-        )
-    if qty <= 0:
-        raise StockError("a received quantity must be positive", code=StockErrorCode.QTY, qty=qty)
     at = received_at or utcnow()
-    lot_id = inserted_id(
-        conn.execute(
-            insert(Lot.__table__).values(
-                uuid=str(uuid.uuid4()),
-                product_id=product_id,
-                lot_code=lot_code,
-                expiry_date=expiry_date,
-                received_at=at,
-                unit_cost=unit_cost,
-                qty_received=qty,
-                qty_on_hand=0,
-                location=location,
-            )
-        )
+    lot_id = new_lot(
+        uow,
+        product_id,
+        qty,
+        expiry_date=expiry_date,
+        unit_cost=unit_cost,
+        lot_code=lot_code,
+        received_at=at,
+        location=location,
     )
     post(
         uow,
@@ -445,7 +471,7 @@ def receive_lot(
         user_id=user_id,
         at=at,
     )
-    return int(lot_id)
+    return lot_id
 
 
 @dataclass(frozen=True, slots=True)
