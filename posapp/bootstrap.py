@@ -36,10 +36,14 @@ def _private_sqlite(url: str) -> None:
 
 def upgrade_chains(db: Database) -> None:
     """Key the journal and chain the audit trail once after migration 0011_records (the rule:
-    :func:`posapp.sales.journal.upgrade_chains`)."""
+    :func:`posapp.sales.journal.upgrade_chains`), then journal the stock movements from before
+    the back office's chain once (:func:`posapp.inventory.stock_journal.upgrade`)."""
+    from posapp.inventory import stock_journal
     from posapp.sales import journal
 
     for line in db.transact(journal.upgrade_chains):
+        log.warning("chains upgraded: %s", line)
+    for line in db.transact(stock_journal.upgrade):
         log.warning("chains upgraded: %s", line)
 
 

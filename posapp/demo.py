@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import random
+import uuid
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
@@ -141,17 +142,19 @@ def _load_users(uow: UnitOfWork) -> dict[Role, int]:
 
 
 def _load_lots(uow: UnitOfWork, rng: random.Random, received: dt.date) -> int:
+    """1–3 lots per product, received that morning: one posting (and journal entry) for each
+    delivery, the k-th lot of every product in the k-th."""
     conn = uow.conn
     rows = conn.execute(select(Product.id, Product.unit, Product.shelf_life_days)).all()
     at = calendar.local_instant(received, dt.time(8, 30))
-    n = 0
+    deliveries: dict[int, list[ledger.MovementRow]] = {}
     for pid, unit, shelf in rows:
         weighed = Unit(unit).is_weighed
         for k in range(rng.choice((1, 1, 2, 2, 3))):
             qty = rng.randrange(4_000, 25_000, 500) if weighed else rng.randint(8, 40)
             life = shelf or 365
             expiry = received + dt.timedelta(days=max(1, life - k * max(1, life // 4)))
-            ledger.receive_lot(
+            lot_id = ledger.new_lot(
                 uow,
                 pid,
                 qty,
@@ -159,10 +162,18 @@ def _load_lots(uow: UnitOfWork, rng: random.Random, received: dt.date) -> int:
                 unit_cost=None,
                 lot_code=f"L{received:%y%m%d}-{pid:04d}-{k + 1}",
                 received_at=at + dt.timedelta(minutes=k),
-                kind=ledger.MovementKind.RECEIPT,
             )
-            n += 1
-    return n
+            deliveries.setdefault(k, []).append(ledger.MovementRow(pid, lot_id, qty))
+    for k, moves in sorted(deliveries.items()):
+        ledger.post(
+            uow,
+            moves,
+            kind=ledger.MovementKind.RECEIPT,
+            doc_type="receipt",
+            doc_uuid=str(uuid.uuid4()),
+            at=at + dt.timedelta(minutes=k),
+        )
+    return sum(len(m) for m in deliveries.values())
 
 
 _HOURS = (10, 11, 11, 12, 12, 12, 13, 13, 14, 15, 16, 17, 17, 18, 18, 18, 19, 19)

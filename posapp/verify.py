@@ -4,10 +4,13 @@ Owns the whole check, read-only (it writes nothing, so it runs on a full disk):
 
 - the stock ledger (each level and lot = the sum of its movements, :mod:`posapp.inventory.ledger`);
 - the journal's keyed chains, each entry against the tables it was written from (sales, refunds,
-  their lines and payments, shifts as opened and as closed), :func:`posapp.sales.journal.verify`;
+  their lines and payments, shifts as opened and as closed, the back office's stock postings
+  rebuilt from ``stock_movements``), :func:`posapp.sales.journal.verify`;
 - the audit trail's keyed chains (:func:`posapp.audit.verify`);
 - completeness both ways: every sale and refund has its journal entry and every entry its
-  document; the stock movements of a sale or refund are the ones its document implies; receipt
+  document; the stock movements of a sale or refund are the ones its document implies; every
+  other stock movement is named by one stock posting of the back office's chain and every
+  movement it names is in the ledger (:func:`posapp.inventory.stock_journal.check`); receipt
   numbers run without a gap per register, day and series (a gap only with a ``receipt.void``
   audit event for that number) up to the register's counter; each outbox document equals the
   journal's; each sale lies inside its shift on its register; every user's role and every role's
@@ -52,7 +55,7 @@ from posapp.db.models import (
     User,
 )
 from posapp.domain import calendar
-from posapp.inventory import ledger
+from posapp.inventory import ledger, stock_journal
 from posapp.sales import card_numbers, clock_guard, journal
 from posapp.sales.sale_document import load_document, without_shelf_prices
 from posapp.sales.sale_records import untracked_products
@@ -103,8 +106,11 @@ def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
     conn = uow.conn
 
     unshelved: list[str] = []  # documents journaled before they carried shelf prices
+    moves = stock_journal.Ledger(conn)
 
-    def rebuild(doc_type: str, doc_uuid: str) -> dict[str, Any] | None:
+    def rebuild(doc_type: str, doc_uuid: str, payload: str) -> dict[str, Any] | None:
+        if doc_type == stock_journal.DOC_TYPE:
+            return moves.rebuild(payload)
         if doc_type in _SALE_KINDS:
             return _as_journaled(load_document(uow, doc_uuid), entries.get(doc_uuid, []), unshelved)
         if doc_type in ("shift_open", "shift_close"):
@@ -125,6 +131,7 @@ def check(uow: UnitOfWork, anchors: Mapping[str, Anchor]) -> VerifyReport:
         completeness=[
             *_sales_journaled(conn, entries),
             *_movements_match(uow, entries),
+            *stock_journal.check(moves, _stock_entries(entries)),
             *_receipt_numbers(conn),
             *_outbox_matches(conn, entries),
             *_shifts(conn, entries),
@@ -182,6 +189,15 @@ def journal_entries(conn: Connection) -> dict[str, list[_Entry]]:
     for doc_uuid, *rest in conn.execute(q):
         out[doc_uuid].append(_Entry(*rest))
     return out
+
+
+def _stock_entries(entries: Mapping[str, list[_Entry]]) -> list[tuple[str, int, str, str]]:
+    return [
+        (e.register_id, e.seq, e.doc_type, e.payload)
+        for es in entries.values()
+        for e in es
+        if e.doc_type == stock_journal.DOC_TYPE
+    ]
 
 
 def _sales_journaled(conn: Connection, entries: Mapping[str, list[_Entry]]) -> list[str]:

@@ -167,6 +167,32 @@ def test_restore_refuses_a_bad_file_and_says_why(live, tmp_path: Path, spoil, re
     assert path.read_bytes() == before  # nothing touched
 
 
+def test_a_backup_from_before_the_stock_journal_is_checked_as_a_start_would(
+    live, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A backup of this revision made before non-sale movements were journaled (no migration
+    marks it): the check journals them as the first start would, instead of refusing it."""
+    path, store = live
+    _sell(store)
+    old = backup_sqlite(path, tmp_path / "old.sqlite3").path
+    con = sqlite3.connect(old)
+    for statement in (
+        "DELETE FROM journal WHERE register_id = 'BO'",
+        "DELETE FROM journal_heads WHERE register_id = 'BO'",
+        "DELETE FROM store_meta WHERE key = 'stock_journal'",
+    ):
+        con.execute(statement)
+    con.commit()
+    con.close()
+    assert check_backup(old) == []
+    # with the mark kept, a movement with no entry is what it is: refused
+    con = sqlite3.connect(old)
+    con.execute("INSERT INTO store_meta (key, value) VALUES ('stock_journal', '1')")
+    con.commit()
+    con.close()
+    assert any("has no journal entry" in p for p in check_backup(old))
+
+
 def test_scheduled_backups_are_made_when_due_and_kept_n_days(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path, _store = live
     where = tmp_path / "backups"

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from posapp.db.engine import Batch, UnitOfWork, inserted_id
 from posapp.db.models import Lot, StockLevel, StockMovement, utcnow
 from posapp.errors import PosError
+from posapp.inventory import stock_journal
 from posapp.inventory.error_codes import StockErrorCode
 
 
@@ -156,6 +157,7 @@ def take_fefo(
     at: dt.datetime | None = None,
     locations: Sequence[str] = (FLOOR,),
     batch: Batch | None = None,
+    reason: str = "",
 ) -> list[MovementRow]:
     """Take stock for a sale (or class use) from lots first-expiring-first, in one go.
 
@@ -197,7 +199,7 @@ def take_fefo(
             moves.append(MovementRow(pid, None, -remaining[pid]))
     if lot_updates:
         conn.execute(_lot_delta, lot_updates)
-    _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, "", at)
+    _insert_moves(uow, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
     return moves
 
 
@@ -326,7 +328,7 @@ def _create_missing_levels(conn: Connection, deltas: dict[int, int]) -> None:
 
 
 def _insert_moves(
-    conn: Connection,
+    uow: UnitOfWork,
     moves: Sequence[MovementRow],
     kind: str,
     doc_type: str,
@@ -336,28 +338,30 @@ def _insert_moves(
     reason: str,
     at: dt.datetime | None,
 ) -> None:
+    """Insert the movements of one posting in one statement; a posting that is not a sale's or
+    a refund's gets its one journal entry (:mod:`posapp.inventory.stock_journal`) with them."""
     if not moves:
         return
     at = at or utcnow()
-    conn.execute(
-        _insert_movement,
-        [
-            {
-                "uuid": str(uuid.uuid4()),
-                "product_id": m.product_id,
-                "lot_id": m.lot_id,
-                "qty": m.qty,
-                "kind": kind,
-                "doc_type": doc_type,
-                "doc_uuid": doc_uuid,
-                "reason": reason,
-                "user_id": user_id,
-                "register_id": register_id,
-                "created_at": at,
-            }
-            for m in moves
-        ],
-    )
+    rows = [
+        {
+            "uuid": str(uuid.uuid4()),
+            "product_id": m.product_id,
+            "lot_id": m.lot_id,
+            "qty": m.qty,
+            "kind": kind,
+            "doc_type": doc_type,
+            "doc_uuid": doc_uuid,
+            "reason": reason,
+            "user_id": user_id,
+            "register_id": register_id,
+            "created_at": at,
+        }
+        for m in moves
+    ]
+    uow.conn.execute(_insert_movement, rows)
+    if stock_journal.journaled(doc_type):
+        stock_journal.record(uow, stock_journal.moves_of(rows))
 
 
 def post(
@@ -390,7 +394,45 @@ def post(
             _create_missing_levels(conn, dict(deltas))
     if lot_deltas:
         conn.execute(_lot_delta, [{"lid": k, "delta": v} for k, v in sorted(lot_deltas.items())])
-    _insert_moves(conn, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
+    _insert_moves(uow, moves, kind, doc_type, doc_uuid, user_id, register_id, reason, at)
+
+
+def new_lot(
+    uow: UnitOfWork,
+    product_id: int,
+    qty: int,
+    *,
+    expiry_date: dt.date | None,
+    unit_cost: int | None = None,
+    lot_code: str = "",
+    received_at: dt.datetime,
+    location: str = FLOOR,
+) -> int:
+    """Create an empty lot for ``qty`` base units to be received (the receipt movement that
+    fills it is posted by the caller: :func:`receive_lot`, or one posting for a whole goods
+    receipt); returns the lot id."""
+    if location not in LOCATIONS:
+        raise StockError(
+            f"no location {location!r}", code=StockErrorCode.LOCATION, location=location
+        )
+    if qty <= 0:
+        raise StockError("a received quantity must be positive", code=StockErrorCode.QTY, qty=qty)
+    lot_id = inserted_id(
+        uow.conn.execute(
+            insert(Lot.__table__).values(
+                uuid=str(uuid.uuid4()),
+                product_id=product_id,
+                lot_code=lot_code,
+                expiry_date=expiry_date,
+                received_at=received_at,
+                unit_cost=unit_cost,
+                qty_received=qty,
+                qty_on_hand=0,
+                location=location,
+            )
+        )
+    )
+    return int(lot_id)
 
 
 def receive_lot(
@@ -409,28 +451,16 @@ def receive_lot(
     location: str = FLOOR,
 ) -> int:
     """Create a lot of ``qty`` base units and post its receipt movement; returns the lot id."""
-    conn = uow.conn
-    if location not in LOCATIONS:
-        raise StockError(
-            f"no location {location!r}", code=StockErrorCode.LOCATION, location=location
-        )
-    if qty <= 0:
-        raise StockError("a received quantity must be positive", code=StockErrorCode.QTY, qty=qty)
     at = received_at or utcnow()
-    lot_id = inserted_id(
-        conn.execute(
-            insert(Lot.__table__).values(
-                uuid=str(uuid.uuid4()),
-                product_id=product_id,
-                lot_code=lot_code,
-                expiry_date=expiry_date,
-                received_at=at,
-                unit_cost=unit_cost,
-                qty_received=qty,
-                qty_on_hand=0,
-                location=location,
-            )
-        )
+    lot_id = new_lot(
+        uow,
+        product_id,
+        qty,
+        expiry_date=expiry_date,
+        unit_cost=unit_cost,
+        lot_code=lot_code,
+        received_at=at,
+        location=location,
     )
     post(
         uow,
@@ -441,7 +471,7 @@ def receive_lot(
         user_id=user_id,
         at=at,
     )
-    return int(lot_id)
+    return lot_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,6 +150,7 @@ def receive(
     ledger.lock_products(uow, pids)
     received: list[ReceivedLine] = []
     rows = []
+    moves: list[ledger.MovementRow] = []
     new_qty: dict[int, int] = {}
     for ln in lines:
         expiry = ln.expiry_date
@@ -170,19 +171,17 @@ def receive(
             cost = conn.execute(
                 select(PurchaseOrderLine.unit_cost).where(PurchaseOrderLine.id == line_id)
             ).scalar()
-        lot_id = ledger.receive_lot(
+        lot_id = ledger.new_lot(
             uow,
             ln.product_id,
             ln.qty,
             expiry_date=expiry,
             unit_cost=cost,
             lot_code=ln.lot_code,
-            user_id=user_id,
-            doc_type="receipt",
-            doc_uuid=gr_uuid,
             received_at=now,
             location=location,
         )
+        moves.append(ledger.MovementRow(ln.product_id, lot_id, ln.qty))
         received.append(ReceivedLine(ln.product_id, lot_id, ln.qty, over, expiry, cost))
         rows.append(
             {
@@ -196,6 +195,16 @@ def receive(
                 "expiry_date": expiry,
             }
         )
+    # the whole goods receipt is one posting: one statement per table, one journal entry
+    ledger.post(
+        uow,
+        moves,
+        kind=ledger.MovementKind.RECEIPT,
+        doc_type="receipt",
+        doc_uuid=gr_uuid,
+        user_id=user_id,
+        at=now,
+    )
     conn.execute(insert(GoodsReceiptLine.__table__), rows)
     po_status = None
     if po_id is not None:

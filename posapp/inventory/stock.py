@@ -228,9 +228,8 @@ def record_waste(
             user_id=user_id,
             register_id=None,
             locations=(_location(location),),
+            reason=reason_text,
         )
-        if reason_text != kind:
-            _set_reason(conn, doc, reason_text)
     else:
         moves = [MovementRow(product_id, _newest_lot(conn, product_id, location), qty)]
         ledger.post(
@@ -262,12 +261,6 @@ def record_waste(
         after,
     )
     return StockChange(doc, kind, reason_text, tuple(moves))
-
-
-def _set_reason(conn: Connection, doc_uuid: str, reason: str) -> None:
-    # take_fefo writes no reason; the movements were written a moment ago in this transaction
-    t = StockMovement.__table__
-    conn.execute(t.update().where(t.c.doc_uuid == doc_uuid).values(reason=reason))
 
 
 def _newest_lot(conn: Connection, product_id: int, location: str) -> int | None:

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp.db.engine import Batch, DatabaseConflict, UnitOfWork
-from posapp.db.models import JournalEntry, JournalHead, StoreMeta
+from posapp.db.models import JournalEntry, JournalHead, Register, StoreMeta, utcnow
 from posapp.secrets import keyed_link
 
 GENESIS = "0" * 64
@@ -89,6 +90,25 @@ _upd_head = (
     .where(_heads.c.register_id == bindparam("reg"))
     .values(seq=bindparam("seq"), hash=bindparam("hash"))
 )
+
+
+def ensure_chain(conn: Connection, register_id: str, name: str = "") -> None:
+    """Create the register (a till, or the back office's chain) and its journal head if
+    missing; safe when tills start together."""
+    have = select(_heads.c.register_id).where(_heads.c.register_id == register_id)
+    if conn.execute(have).first() is not None:  # its register row too (the foreign key)
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(
+        dialect.insert(Register.__table__)
+        .values(id=register_id, name=name or register_id, created_at=utcnow())
+        .on_conflict_do_nothing()
+    )
+    conn.execute(
+        dialect.insert(_heads)
+        .values(register_id=register_id, seq=0, hash=GENESIS)
+        .on_conflict_do_nothing()
+    )
 
 
 def known_head(engine: Engine, register_id: str) -> tuple[int, str] | None:
@@ -170,8 +190,8 @@ def append(
         advanced = conn.execute(_upd_head_if, params).rowcount == 1
     if not advanced:
         row = conn.execute(_head_q, {"reg": register_id}).first()
-        if row is None:
-            conn.execute(insert(_heads).values(register_id=register_id, seq=0, hash=GENESIS))
+        if row is None:  # a chain's first entry (the back office's: no register row yet)
+            ensure_chain(conn, register_id)
             seq, prev = 0, GENESIS
         else:
             seq, prev = row
@@ -254,10 +274,11 @@ class JournalProblem:
 
 
 def verify(
-    uow: UnitOfWork, rebuild: Callable[[str, str], dict[str, Any] | None] | None = None
+    uow: UnitOfWork, rebuild: Callable[[str, str, str], dict[str, Any] | None] | None = None
 ) -> list[JournalProblem]:
-    """Walk each register's keyed chain; with ``rebuild(doc_type, doc_uuid)`` also compare
-    each entry with the document rebuilt from the tables."""
+    """Walk each register's keyed chain; with ``rebuild(doc_type, doc_uuid, payload)`` also
+    compare each entry with the document rebuilt from the tables (the payload names what a
+    document of several parts holds: the movements of one stock posting)."""
     conn = uow.conn
     problems: list[JournalProblem] = []
     j = JournalEntry.__table__
@@ -286,7 +307,7 @@ def verify(
         if chain_hash(prev_hash, payload) != digest:
             problems.append(JournalProblem(reg, seq, "entry hash does not match its contents"))
         if rebuild is not None:
-            doc = rebuild(doc_type, doc_uuid)
+            doc = rebuild(doc_type, doc_uuid, payload)
             if doc is None:
                 problems.append(JournalProblem(reg, seq, f"document {doc_uuid} is missing"))
             elif canonical(doc) != payload:

@@ -14,12 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from posapp import audit
 from posapp.db.engine import UnitOfWork
-from posapp.db.models import JournalHead, Register, Shift, utcnow
+from posapp.db.models import Register, Shift, utcnow
 from posapp.sales import clock_guard, journal
 from posapp.sales.error_codes import CashErrorCode, ShiftErrorCode
 from posapp.sales.register_report import RegisterReport, register_totals, with_count
@@ -49,20 +48,7 @@ def count_cash(counts: Mapping[int | str, int]) -> int:
 
 def ensure_register(uow: UnitOfWork, register_id: str, name: str = "") -> None:
     """Create the register and its journal head if missing (safe when tills start together)."""
-    conn = uow.conn
-    if conn.execute(select(Register.id).where(Register.id == register_id)).first() is not None:
-        return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(
-        dialect.insert(Register.__table__)
-        .values(id=register_id, name=name or register_id, created_at=utcnow())
-        .on_conflict_do_nothing()
-    )
-    conn.execute(
-        dialect.insert(JournalHead.__table__)
-        .values(register_id=register_id, seq=0, hash=journal.GENESIS)
-        .on_conflict_do_nothing()
-    )
+    journal.ensure_chain(uow.conn, register_id, name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,20 @@ def test_verify_fails_on_tampered_stock(tmp_path: Path) -> None:
     r = admin(url, "verify")
     assert r.returncode == 1
     assert "product 1" in r.stdout and "FAILED" in r.stderr
+    # the level put back, and seven "received" by SQL with a movement to match: the ledger adds
+    # up, the journal does not name it — and the start before verify does not journal it
+    con = sqlite3.connect(tmp_path / "v.sqlite3")
+    con.execute(
+        "INSERT INTO stock_movements (uuid, product_id, qty, kind, doc_type, doc_uuid, reason,"
+        " created_at) VALUES ('00000000-0000-4000-8000-0000000000cc', 1, 7, 'receipt',"
+        " 'receipt', '', '', '2026-12-01 00:00:00')"
+    )
+    con.commit()
+    con.close()
+    r = admin(url, "verify")
+    assert r.returncode == 1
+    assert "0000000000cc" in r.stdout and "has no journal entry" in r.stdout
+    assert "product 1:" not in r.stdout  # the ledger itself is consistent
 
 
 def test_unreachable_database_is_exit_3(tmp_path: Path) -> None:

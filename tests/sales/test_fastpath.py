@@ -196,7 +196,7 @@ def test_nothing_may_run_after_a_final_sale(store: Store) -> None:
             user_id=store.cashier,
             final=True,
         )
-        uow.conn.execute(update(Register).values(name="written after"))
+        uow.conn.execute(update(Register).where(Register.id == "R01").values(name="written after"))
         return sale
 
     if db.dialect == "postgresql":
