@@ -1,28 +1,22 @@
-"""``posapp-admin`` as scripts call it: a real process, a real database, exit codes."""
+"""``posapp-admin`` as scripts call it: its entry point with a real database and exit codes
+(in this process), and as a real process where only a process shows it (a file's encoding on
+the way in, the exit status of an unreachable server)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import admin_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = {"POSAPP_USER": "관리자", "POSAPP_PIN": "9999"}  # the demo's admin (posapp.cli_control)
 
 
-def admin(
-    url: str, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "posapp.cli", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        timeout=600,
-    )
+def admin(url: str, *args: str, env: dict[str, str] | None = None) -> admin_cli.Ran:
+    """``posapp-admin`` through its entry point in this process (text out)."""
+    return admin_cli.run(url, *args, env=env, text=True)
 
 
 @pytest.mark.slow
@@ -74,7 +68,7 @@ def test_bad_import_exits_nonzero_and_lists_rows(tmp_path: Path) -> None:
     )
     r = admin(url, "init", "--admin", "관리자", env={"POSAPP_NEW_PIN": "9999"})
     assert r.returncode == 0 and "first admin" in r.stdout, r.stderr
-    r = admin(url, "products", "import", str(bad), env=ADMIN)
+    r = admin_cli.process(url, "products", "import", str(bad), env=ADMIN)
     assert r.returncode == 1
     assert "line 3, barcode" in r.stderr and "line 3, price" in r.stderr
     assert "nothing was imported" in r.stderr
@@ -109,6 +103,6 @@ def test_verify_fails_on_tampered_stock(tmp_path: Path) -> None:
 
 
 def test_unreachable_database_is_exit_3(tmp_path: Path) -> None:
-    r = admin("postgresql://nobody@127.0.0.1:1/none", "init")
+    r = admin_cli.process("postgresql://nobody@127.0.0.1:1/none", "init")
     assert r.returncode == 3
     assert "cannot open database" in r.stderr or "database error" in r.stderr

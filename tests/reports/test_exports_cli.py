@@ -1,13 +1,11 @@
 """Exports (CSV with BOM, text, PDF with the embedded Korean font) and ``posapp-admin report
-NAME`` run as a real process against the hand-computed week."""
+NAME`` (once as a real process, then through its entry point in this process) against the
+hand-computed week."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +13,10 @@ import pytest
 from posapp.reports import catalog, export, pdf, settlement
 from posapp.reports.model import Filters, Period
 from tests.conftest import Store
+from tests.support import admin_cli
 from tests.support.report_week import Week, build_week
 
-ROOT = Path(__file__).resolve().parents[2]
+PIN = {"POSAPP_PIN": "2222"}
 
 
 @pytest.fixture
@@ -25,15 +24,11 @@ def week(store: Store) -> Week:
     return build_week(store)
 
 
-def admin(url: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "posapp.cli", "--db", url, *args],
-        capture_output=True,
-        # the writing commands (tax-class, commission) ask who runs them: --user NAME and the
-        # PIN of the store's manager (박지민, 2222) from the environment, as a script gives it
-        env={**os.environ, "PYTHONPATH": str(ROOT), "POSAPP_PIN": "2222"},
-        timeout=300,
-    )
+def admin(url: str, *args: str) -> admin_cli.Ran:
+    """``posapp-admin`` (its entry point, in this process); the writing commands (tax-class,
+    commission) ask who runs them: ``--user NAME`` and the PIN of the store's manager (박지민,
+    2222) from the environment, as a script gives it."""
+    return admin_cli.run(url, *args, env=PIN)
 
 
 def test_csv_has_a_bom_and_reads_back_in_korean(store: Store, week: Week) -> None:
@@ -87,10 +82,9 @@ def test_every_report_renders_in_every_format(store: Store, week: Week) -> None:
 @pytest.mark.slow
 def test_admin_report_as_a_process(store: Store, week: Week, db_url: str, tmp_path: Path) -> None:
     d1, d2 = week.d1.isoformat(), week.d2.isoformat()
-    r = admin(db_url, "report", "daily", "--from", d1, "--to", d2)
-    assert r.returncode == 0, r.stderr
-    out = r.stdout.decode()
-    assert "일별 매출" in out and "40,950" in out
+    p = admin_cli.process(db_url, "report", "daily", "--from", d1, "--to", d2, env=PIN)
+    assert p.returncode == 0, p.stderr
+    assert "일별 매출" in p.stdout and "40,950" in p.stdout
     r = admin(
         db_url,
         "report",
