@@ -412,9 +412,14 @@ def _anchors(conn: Connection, platform: Mapping[str, Anchor]) -> list[str]:
     for reg, after in conn.execute(
         select(a.c.register_id, a.c.after).where(a.c.action == "shift.close")
     ):
-        head = after.get("journal_head") if isinstance(after, dict) else None
-        if isinstance(head, dict) and reg:
+        if not isinstance(after, dict) or not reg:
+            continue
+        head = after.get("journal_head")
+        if isinstance(head, dict):
             kept.append(("the Z", reg, int(head["seq"]), str(head["hash"])))
+        stock = after.get("stock_head")  # the back office's chain, anchored on the same Z
+        if isinstance(stock, dict):
+            kept.append(("the Z", stock_journal.BACK_OFFICE, int(stock["seq"]), str(stock["hash"])))
     kept += [("the platform", reg, seq, digest) for reg, (seq, digest) in platform.items()]
     problems = []
     for where, reg, seq, digest in kept:

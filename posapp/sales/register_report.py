@@ -83,6 +83,8 @@ class RegisterReport:
     pending_cash_receipts: int = 0  # 현금영수증 the terminal has not issued yet
     pending_cash_receipts_total: int = 0
     journal_head: str = ""  # the register's journal head, short form (posapp.sales.journal)
+    #: the back office's chain head (stock postings, posapp.inventory.stock_journal), short form
+    stock_head: str = ""
     by_shift: bool = False  # a day's Z: the shifts opened that day, whole (past midnight too)
     #: paper vouchers taken, by kind, at face value: what is redeemed at the bank
     vouchers: tuple[TenderTotal, ...] = field(default=())
@@ -356,11 +358,13 @@ def day_z_report(uow: UnitOfWork, register_id: str, day: dt.date) -> RegisterRep
 
     from posapp.sales import journal
 
-    seq, digest = journal.heads(uow.conn).get(register_id, (0, journal.GENESIS))
+    heads = journal.heads(uow.conn)
+    seq, digest = heads.get(register_id, (0, journal.GENESIS))
     report = replace(
         report,
         business_date=day,
         journal_head=journal.short_head(seq, digest),
+        stock_head=stock_head(heads),
         by_shift=True,
     )
     closed = [s for s in shifts if s.status == "closed"]
@@ -393,6 +397,15 @@ _EVIDENCE_KO = {
 
 
 _VOUCHER_KO = {k.value: ko for k, (ko, _) in VOUCHER_NAMES.items()}
+
+
+def stock_head(heads: dict[str, tuple[int, str]]) -> str:
+    """The back office's head as a Z prints it ("" while the store has no stock posting)."""
+    from posapp.inventory.stock_journal import BACK_OFFICE
+    from posapp.sales import journal
+
+    seq, digest = heads.get(BACK_OFFICE, (0, ""))
+    return journal.short_head(seq, digest) if seq else ""
 
 
 def format_report(r: RegisterReport, width: int = 42) -> str:
@@ -487,5 +500,7 @@ def format_report(r: RegisterReport, width: int = 42) -> str:
         lines.append(row(label, format_krw(over)))
     if r.journal_head:
         lines += ["-" * width, row("기록 검증값", r.journal_head)]
+    if r.stock_head:
+        lines.append(row("재고 기록 검증값", r.stock_head))
     lines.append("=" * width)
     return "\n".join(lines)

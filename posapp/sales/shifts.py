@@ -21,7 +21,7 @@ from posapp.db.engine import UnitOfWork
 from posapp.db.models import Register, Shift, utcnow
 from posapp.sales import clock_guard, journal
 from posapp.sales.error_codes import CashErrorCode, ShiftErrorCode
-from posapp.sales.register_report import RegisterReport, register_totals, with_count
+from posapp.sales.register_report import RegisterReport, register_totals, stock_head, with_count
 from posapp.sales.sale_records import SaleError
 
 DENOMINATIONS = (50_000, 10_000, 5_000, 1_000, 500, 100, 50, 10)
@@ -174,8 +174,15 @@ def close_shift(
     head = journal.append(
         uow, shift.register_id, "shift_close", shift.uuid, journal.shift_document(shift), now
     )
-    seq, _ = journal.heads(uow.conn)[shift.register_id]
-    # the head as printed on this Z: a keyed audit event keeps it as the till's local anchor
+    heads = journal.heads(uow.conn)
+    seq, _ = heads[shift.register_id]
+    after: dict[str, object] = {}
+    from posapp.inventory.stock_journal import BACK_OFFICE
+
+    if heads.get(BACK_OFFICE, (0, ""))[0]:  # the back office's chain, anchored on every Z
+        bo_seq, bo_hash = heads[BACK_OFFICE]
+        after["stock_head"] = {"seq": bo_seq, "hash": bo_hash}
+    # the heads as printed on this Z: a keyed audit event keeps them as the till's local anchor
     audit.record(
         uow.conn,
         "shift.close",
@@ -188,13 +195,16 @@ def close_shift(
             "counted": counted,
             "z": z_number,
             "journal_head": {"seq": seq, "hash": head},
+            **after,
         },
         now,
     )
     from dataclasses import replace
 
     return replace(
-        with_count(report, counted, z_number), journal_head=journal.short_head(seq, head)
+        with_count(report, counted, z_number),
+        journal_head=journal.short_head(seq, head),
+        stock_head=stock_head(heads),
     )
 
 

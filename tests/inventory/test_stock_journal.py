@@ -305,3 +305,54 @@ def test_the_upgrade_journals_earlier_movements_once(office: Store) -> None:
     _sql(db, "DELETE FROM store_meta WHERE key = 'stock_journal'")
     assert db.transact(stock_journal.upgrade) == []
     assert _found(verify(db), "0000000000bb", "has no journal entry")
+
+
+def test_the_z_anchors_the_back_office_chain_too(office: Store) -> None:
+    """The last stock posting deleted with its movements, the stock put back to match and the
+    back office's head wound back: the chain alone is consistent again, but the Z closed after
+    the posting printed (and its keyed audit event keeps) the back office's head — verify finds
+    the chain ending before it."""
+    from posapp.sales import register_report, shifts
+
+    db = office.db
+    z = db.transact(
+        lambda uow: shifts.close_shift(uow, office.shift_id, office.cashier, {10_000: 10})
+    )
+    seq, digest = _rows(db, "SELECT seq, hash FROM journal_heads WHERE register_id = 'BO'")[0]
+    assert z.stock_head == journal.short_head(int(str(seq)), str(digest))
+    paper = register_report.format_report(z, 42)
+    assert f"재고 기록 검증값 {z.stock_head}" in " ".join(paper.split())
+    assert verify(db).ok
+    (doc_uuid,) = _rows(
+        db, "SELECT doc_uuid FROM journal WHERE register_id = 'BO' AND seq = :s", s=seq
+    )[0]
+    moves = _rows(
+        db,
+        "SELECT product_id, lot_id, qty FROM stock_movements WHERE doc_uuid = :u",
+        u=doc_uuid,
+    )
+    for pid, lot, qty in moves:
+        _sql(
+            db, "UPDATE stock_levels SET on_hand = on_hand - :q WHERE product_id = :p", q=qty, p=pid
+        )
+        if lot is not None:
+            _sql(db, "UPDATE lots SET qty_on_hand = qty_on_hand - :q WHERE id = :l", q=qty, l=lot)
+    (prev,) = _rows(
+        db, "SELECT hash FROM journal WHERE register_id = 'BO' AND seq = :s", s=int(str(seq)) - 1
+    )[0]
+    _sql(
+        db,
+        "DELETE FROM stock_movements WHERE doc_uuid = :u",
+        "DELETE FROM journal WHERE doc_uuid = :u AND register_id = 'BO'",
+        u=doc_uuid,
+    )
+    _sql(
+        db,
+        "UPDATE journal_heads SET seq = :s, hash = :h WHERE register_id = 'BO'",
+        s=int(str(seq)) - 1,
+        h=prev,
+    )
+    for engine_heads in journal._HEADS.values():
+        engine_heads.pop("BO", None)
+    report = verify(db)
+    assert _found(report, "journal BO", "the Z"), report.problems()
