@@ -11,6 +11,7 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
@@ -19,6 +20,10 @@ from sqlalchemy.pool import NullPool
 from posapp.db.engine import Database, normalize_url
 from posapp.db.migrate import migrate
 from posapp.domain import calendar
+
+if TYPE_CHECKING:
+    from posapp_devtools.printer_emulator import PrinterEmulator
+    from tests.support.fake_terminal import FakeTerminal
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -217,6 +222,26 @@ def build_store(db: Database) -> Store:
 @pytest.fixture
 def store(db: Database) -> Store:
     return build_store(db)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTerminal]:
+    """A card terminal in the test: speaks the documented protocol, records every request."""
+    from tests.support.fake_terminal import FakeTerminal
+
+    t = FakeTerminal().start()
+    yield t
+    t.down()
+
+
+@pytest.fixture
+def emulator(tmp_path) -> Iterator[PrinterEmulator]:  # type: ignore[no-untyped-def]
+    """A receipt printer on the network (ESC/POS, double-byte Korean): what it got is decoded."""
+    from posapp_devtools.printer_emulator import PrinterEmulator
+
+    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
+    yield emu
+    emu.stop()
 
 
 def cli_admin(store: Store) -> dict[str, str]:

@@ -49,13 +49,6 @@ def sale(lines: int = 3) -> SaleReceiptData:
     )
 
 
-@pytest.fixture
-def emulator(tmp_path: Path):  # type: ignore[no-untyped-def]
-    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
-    yield emu
-    emu.stop()
-
-
 @pytest.mark.parametrize("paper", [80, 58])
 def test_native_receipt_arrives_whole_and_fits_the_paper(emulator, paper: int) -> None:  # type: ignore[no-untyped-def]
     printer = EscposPrinter(

@@ -4,7 +4,6 @@ number on the receipt, decoded from the bytes the network printer received."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,6 @@ from posapp.usecases.receipts import ReceiptPrinting
 from posapp_devtools.printer_emulator import PrinterEmulator
 from tests.conftest import APPLE_CODE, Store
 from tests.support.fake_terminal import FakeTerminal
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
-
-
-@pytest.fixture
-def emulator(tmp_path: Path) -> Iterator[PrinterEmulator]:
-    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
-    yield emu
-    emu.stop()
 
 
 def test_instalments_from_50_000_and_the_slip_fields_on_paper(

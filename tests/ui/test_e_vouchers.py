@@ -8,7 +8,6 @@ before anything reaches the terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +36,6 @@ from posapp.usecases.refund import REFUND
 from posapp_devtools.printer_emulator import PrinterEmulator
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.support.fake_terminal import FakeTerminal
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
 
 
 def _accept(store: Store, kinds: str) -> None:

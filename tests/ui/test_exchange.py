@@ -7,7 +7,6 @@ report has its own line, and the refusals are said in Korean."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,20 +29,6 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 from tests.support.fake_terminal import FakeTerminal
 from tests.ui.test_checkout_flow import sign_in
 from tests.ui.test_refund_dialog import RefundScript
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
-
-
-@pytest.fixture
-def emulator(tmp_path: Path) -> Iterator[PrinterEmulator]:
-    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
-    yield emu
-    emu.stop()
 
 
 @pytest.fixture

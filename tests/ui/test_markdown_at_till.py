@@ -56,13 +56,6 @@ def paper(request: Any) -> int:
 
 
 @pytest.fixture
-def emulator(tmp_path: Path) -> Iterator[PrinterEmulator]:
-    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
-    yield emu
-    emu.stop()
-
-
-@pytest.fixture
 def till(qtbot: Any, store: Store, emulator: PrinterEmulator, paper: int) -> Iterator[Any]:
     """A till on a Korean-mode network printer of ``paper`` mm, at 1024×768."""
     base = Settings()

@@ -22,7 +22,7 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 from tests.support.fake_terminal import FakeTerminal
 from tests.support.scanning import scan, use_wedge
 from tests.ui.test_checkout_flow import sign_in
-from tests.ui.test_exchange import emulator, fake, printed_texts, till  # noqa: F401  (fixtures)
+from tests.ui.test_exchange import printed_texts, till  # noqa: F401  (fixtures)
 from tests.ui.test_refund_dialog import RefundScript
 
 
@@ -67,8 +67,8 @@ def refunds(store: Store) -> list[tuple[str, int, int | None, str]]:
 def test_a_return_within_the_limit_gives_cash_back_stock_receipt_x_and_audit(
     qtbot,
     counter,
-    fake: FakeTerminal,  # noqa: F811
-    emulator: PrinterEmulator,  # noqa: F811
+    fake: FakeTerminal,
+    emulator: PrinterEmulator,
     store: Store,
 ) -> None:  # type: ignore[no-untyped-def]
     window, script, parts = counter

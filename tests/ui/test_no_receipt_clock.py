@@ -16,7 +16,7 @@ from posapp.verify import verify
 from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, SALT_CODE, Store
 from tests.ui.test_checkout_flow import sign_in
 from tests.ui.test_clock_set_back import MachineClock, _sell, machine_clock  # noqa: F401
-from tests.ui.test_exchange import emulator, fake, till  # noqa: F401  (fixtures)
+from tests.ui.test_exchange import till  # noqa: F401  (fixtures)
 from tests.ui.test_no_receipt import counter, ctrl_f8, wedge  # noqa: F401
 
 

@@ -6,7 +6,6 @@ by its widgets and buttons; the window's flow by key events, against the bare pr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -38,13 +37,6 @@ class RefundScript(Script):
     def card_refund_failed(self, parts: Any, why: str) -> Any:
         self.why = why
         return self._next("card_refund_failed")
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
 
 
 def card_and_beef_sale(store: Store, tmp_path: Path, fake: FakeTerminal) -> Any:

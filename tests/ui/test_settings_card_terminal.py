@@ -5,9 +5,7 @@ a wrong address refused with a clear message and nothing lost, and the address s
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 
 from posapp_devtools.card_simulator import CardTerminalSimulator
@@ -15,13 +13,6 @@ from tests.conftest import Store
 from tests.support.fake_terminal import FakeTerminal
 from tests.ui.test_checkout_flow import sign_in, till  # noqa: F401 (the fixture)
 from tests.ui.test_settings_dialog import config, open_settings, setup_till  # noqa: F401
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
 
 
 def test_the_card_terminal_field_tests_and_saves(

@@ -47,20 +47,6 @@ BAD_NO = "220-81-12342"
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
-
-
-@pytest.fixture
-def emulator(tmp_path: Path) -> Iterator[PrinterEmulator]:
-    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
-    yield emu
-    emu.stop()
-
-
-@pytest.fixture
 def app(qtbot: Any, store: Store, fake: FakeTerminal, emulator: PrinterEmulator) -> Iterator[App]:
     """A till with the fake card terminal and the network printer emulator; real dialogs."""
     settings = replace(Settings(), card=replace(Settings().card, terminal=fake.uri, timeout_s=5))

@@ -35,20 +35,6 @@ from tests.conftest import APPLE_CODE, GOCHUJANG_CODE, Store
 from tests.support.fake_terminal import KST, FakeTerminal
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
-
-
-@pytest.fixture
-def emulator(tmp_path: Path) -> Iterator[PrinterEmulator]:
-    emu = PrinterEmulator(tmp_path / "paper", port=0, double_byte=True).start()
-    yield emu
-    emu.stop()
-
-
 class Till:
     def __init__(self, store: Store, tmp_path: Path, fake: FakeTerminal, emu: PrinterEmulator):
         self.store = store

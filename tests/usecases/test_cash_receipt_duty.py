@@ -6,7 +6,6 @@ the till's X report with their date, age and purpose in Korean, warned before th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,6 @@ from posapp.usecases.checkout import CheckoutSession, SessionSettings
 from posapp.usecases.payment import Payments
 from tests.conftest import APPLE_CODE, Store
 from tests.support.fake_terminal import FakeTerminal
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
 
 
 @pytest.fixture

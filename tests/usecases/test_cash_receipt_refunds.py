@@ -7,7 +7,6 @@ Against the bare protocol fake of tests/support/fake_terminal.py, through the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,6 @@ from posapp.usecases.receipts import sale_receipt
 from posapp.usecases.refund import REFUND
 from tests.conftest import APPLE_CODE, SALT_CODE, Store
 from tests.support.fake_terminal import KST, FakeTerminal
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
 
 
 @pytest.fixture

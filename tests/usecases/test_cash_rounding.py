@@ -6,7 +6,6 @@ use case a till runs (the tender dialog's side is in tests/ui/test_cash_rounding
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,13 +27,6 @@ from tests.conftest import Store
 from tests.support.fake_terminal import FakeTerminal
 
 HANWOO_PLU = "00102"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTerminal]:
-    t = FakeTerminal().start()
-    yield t
-    t.down()
 
 
 @pytest.fixture
