@@ -150,7 +150,7 @@ def test_restore_needs_an_admin_pin(
     store: Store, admin: int, tmp_path: Path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     if not store.db.url.startswith("sqlite"):
-        pytest.skip("restore is SQLite's (PostgreSQL: pg_restore)")
+        pytest.skip("PostgreSQL: its restore and its admin check are in tests/test_restore_pg.py")
     url = store.db.url
     out = tmp_path / "copy.sqlite3"
     assert admin_cli(["--db", url, "backup", "--out", str(out)]) == 0
