@@ -1611,7 +1611,16 @@ _S7 = {
     "반품 금액 {total}": "Returned {total}",
     "데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요": "On the database's own disk: use a USB drive or a network share",  # noqa: E501
 }
-EN.update({("QuickKeysEditor", k): v for k, v in _S7.items()})
+_ELSEWHERE = {
+    "교환 · {receipt}",
+    "교환: 돌려받을 상품을 고르세요. 새 상품은 다음에 스캔합니다.",
+    "데이터베이스와 같은 디스크입니다: USB 드라이브나 네트워크 공유를 쓰세요",
+    "반품 금액 {total}",
+    "취소 (Esc)",
+    "퀵키 편집 (Ctrl+Shift+K)",
+    "확인 (Enter)",
+}
+EN.update({("QuickKeysEditor", k): v for k, v in _S7.items() if k not in _ELSEWHERE})
 EN.update(
     {
         ("CheckoutWindow", "퀵키 편집 (Ctrl+Shift+K)"): _S7["퀵키 편집 (Ctrl+Shift+K)"],
