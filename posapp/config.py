@@ -137,6 +137,16 @@ CARD_TERMINAL = Rule(
 )
 
 
+REGISTER_ID = Rule(
+    # "BO" is the back office's journal chain (stock postings): a till named so would write its
+    # sales onto it
+    lambda v: isinstance(v, str) and 1 <= len(v.strip()) <= 16 and v.strip().upper() != "BO",
+    Words(
+        '1~16글자 계산대 번호(예: "R01"; "BO"는 재고 기록용이라 쓸 수 없음)',
+        '1 to 16 characters (e.g. "R01"; "BO" is the stock journal\'s and cannot be used)',
+    ),
+)
+
 SCAN_GAP = Rule(
     lambda v: isinstance(v, int) and 5 <= v <= 200,
     Words("5에서 200 사이의 밀리초", "milliseconds from 5 to 200"),
@@ -175,7 +185,7 @@ class StoreSettings:
 
 @dataclass(frozen=True)
 class RegisterSettings:
-    id: str = "R01"
+    id: str = option("R01", rule=REGISTER_ID)
     name: str = "1번 계산대"  # shown in the settings screen and the reports: Korean
 
 

@@ -44,11 +44,13 @@ def run_verify(args: argparse.Namespace, db: Database) -> int:
 
 
 def _platform_anchors(args: argparse.Namespace) -> dict[str, tuple[int, str]]:
-    """The head the platform keeps for this till's register, when a platform is set."""
+    """The heads the platform keeps for this till's register and for the store's back-office
+    chain, when a platform is set."""
     settings = getattr(args, "_settings", None)
     if settings is None or not settings.platform.url:
         return {}
     from posapp.secrets import platform_token
+    from posapp.sync import protocol as P
     from posapp.sync.client import PlatformClient, SyncError
 
     try:
@@ -57,4 +59,8 @@ def _platform_anchors(args: argparse.Namespace) -> dict[str, tuple[int, str]]:
     except SyncError as exc:
         print(f"note: the platform's anchor could not be read ({exc.code})", file=sys.stderr)
         return {}
-    return {str(kept["register_id"]): (int(kept["seq"]), str(kept["hash"]))}
+    anchors = {str(kept["register_id"]): (int(kept["seq"]), str(kept["hash"]))}
+    stock = kept.get("stock_anchor")
+    if isinstance(stock, dict) and int(stock.get("seq", 0)):
+        anchors[P.STOCK_CHAIN] = (int(stock["seq"]), str(stock["hash"]))
+    return anchors

@@ -44,6 +44,10 @@ def test_file_then_environment_then_flag(tmp_path: Path) -> None:
         ("[printer]\ncolour = 1\n", {}, "printer.colour"),
         ("not toml = = =", {}, "not valid TOML"),
         ("", {"POSAPP_DATABASE__DEMO_ON_FIRST_START": "maybe"}, "true/false"),
+        # the back office's journal chain: a till named so would write its sales onto it
+        ("[register]\nid = 'BO'\n", {}, "register.id"),
+        ("", {"POSAPP_REGISTER": "bo"}, "재고 기록용"),
+        ("[register]\nid = 'R0123456789ABCDEF'\n", {}, "1~16"),
     ],
 )
 def test_bad_configuration_is_named(

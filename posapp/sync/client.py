@@ -108,6 +108,7 @@ class PlatformClient:
         *,
         uuids: Sequence[str] | None = None,
         anchor: Mapping[str, Any] | None = None,
+        stock_anchor: Mapping[str, Any] | None = None,
     ) -> list[dict[str, Any]]:
         """:meth:`push` for documents already serialised (the outbox keeps JSON text).
 
@@ -115,8 +116,11 @@ class PlatformClient:
         the uuid each result names, never by position, and returned in the documents' order: a
         result for a uuid not sent, a document without its result, or one answered twice is a
         bad answer (retryable; nothing is marked). ``anchor`` is the register's journal head,
-        which the platform keeps as the till's anchor outside it."""
+        which the platform keeps as the till's anchor outside it; ``stock_anchor`` the head of
+        the store's back-office chain (stock postings), of which it keeps the furthest."""
         extra = f', "anchor": {json.dumps(dict(anchor))}' if anchor is not None else ""
+        if stock_anchor is not None:
+            extra += f', "stock_anchor": {json.dumps(dict(stock_anchor))}'
         body_text = f'{{"protocol": {P.VERSION}, "documents": [{", ".join(documents)}]{extra}}}'
         body = self._call("POST", "/documents", raw=body_text.encode())
         results = body.get("results")

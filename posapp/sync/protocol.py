@@ -15,6 +15,9 @@ VERSION = 1
 PREFIX = "/api/v1"
 MAX_BATCH = 500  # documents per push
 MAX_INT = 2**63 - 1  # the largest integer either side stores (SQLite's INTEGER)
+#: the store's back-office journal chain (stock postings, posapp.inventory.stock_journal): its
+#: head travels as ``stock_anchor`` beside each register's own ``anchor``
+STOCK_CHAIN = "BO"
 MAX_PAGE = 1000  # changes/orders per pull
 MAX_LEVELS = 5000  # stock levels per push
 
@@ -202,8 +205,9 @@ def openapi() -> dict[str, Any]:
             "/anchor": {
                 "get": {
                     "summary": "The last journal head this register sent (its anchor outside the "
-                    "till; seq 0 when none yet)",
-                    "responses": {"200": _json({"$ref": ref + "Anchor"}), **_err(*common)},
+                    "till; seq 0 when none yet) and the furthest head of the store's back-office "
+                    "chain any register sent",
+                    "responses": {"200": _json({"$ref": ref + "KeptAnchor"}), **_err(*common)},
                 }
             },
             "/catalog/changes": {
@@ -281,6 +285,7 @@ def openapi() -> dict[str, Any]:
                             },
                         },
                         "anchor": {"$ref": ref + "Anchor"},
+                        "stock_anchor": {"$ref": ref + "StockAnchor"},
                     },
                 },
                 "Document": {
@@ -299,6 +304,26 @@ def openapi() -> dict[str, Any]:
                         "register_id": {"type": "string"},
                         "seq": {"type": "integer", "minimum": 0},
                         "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                    },
+                },
+                "StockAnchor": {
+                    "type": "object",
+                    "description": "the head of the store's back-office chain (stock postings), "
+                    "shared by its registers: the platform keeps the furthest one sent",
+                    "required": ["seq", "hash"],
+                    "properties": {
+                        "seq": {"type": "integer", "minimum": 0},
+                        "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                    },
+                },
+                "KeptAnchor": {
+                    "type": "object",
+                    "required": ["register_id", "seq", "hash", "stock_anchor"],
+                    "properties": {
+                        "register_id": {"type": "string"},
+                        "seq": {"type": "integer", "minimum": 0},
+                        "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                        "stock_anchor": {"$ref": ref + "StockAnchor"},
                     },
                 },
                 "DocumentResults": {

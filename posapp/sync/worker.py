@@ -230,7 +230,7 @@ class SyncWorker:
                         results = client.push_json(
                             [p.document_json() for p in batch],
                             uuids=[p.doc_uuid for p in batch],
-                            anchor=self._anchor(),
+                            **self._anchors(),
                         )
                     except SyncError as exc:
                         error = f"{exc.code}: {exc}"
@@ -253,16 +253,29 @@ class SyncWorker:
                     total += marking.result()
         return total
 
-    def _anchor(self) -> dict[str, Any]:
-        """This register's journal head, sent with each batch: the platform keeps the last."""
+    def _anchors(self) -> dict[str, dict[str, Any]]:
+        """Sent with each batch: this register's journal head (``anchor``: the platform keeps
+        the last) and, once the store has one, the back-office chain's (``stock_anchor``: the
+        furthest is kept)."""
         h = JournalHead.__table__
-        row = self.db.read(
-            lambda uow: uow.conn.execute(
-                select(h.c.seq, h.c.hash).where(h.c.register_id == self.register_id)
-            ).first()
+        rows = self.db.read(
+            lambda uow: {
+                reg: (int(seq), str(digest))
+                for reg, seq, digest in uow.conn.execute(
+                    select(h.c.register_id, h.c.seq, h.c.hash).where(
+                        h.c.register_id.in_((self.register_id, P.STOCK_CHAIN))
+                    )
+                )
+            }
         )
-        seq, digest = row if row is not None else (0, "0" * 64)
-        return {"register_id": self.register_id, "seq": int(seq), "hash": str(digest)}
+        seq, digest = rows.get(self.register_id, (0, "0" * 64))
+        out: dict[str, dict[str, Any]] = {
+            "anchor": {"register_id": self.register_id, "seq": seq, "hash": digest}
+        }
+        if P.STOCK_CHAIN in rows:
+            stock_seq, stock_digest = rows[P.STOCK_CHAIN]
+            out["stock_anchor"] = {"seq": stock_seq, "hash": stock_digest}
+        return out
 
     def _read_batch(self, after_id: int, in_flight: frozenset[str]) -> list[outbox.Pending]:
         return self.db.read(

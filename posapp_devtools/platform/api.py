@@ -99,10 +99,15 @@ async def documents(request: Request) -> Response:
         return error_response(
             "request.invalid", "anchor is {register_id: the token's, seq: int ≥ 0, hash: 64 hex}"
         )
+    stock = body.get("stock_anchor")
+    if "stock_anchor" in body and not _head_ok(stock):
+        return error_response("request.invalid", "stock_anchor is {seq: int ≥ 0, hash: 64 hex}")
     store: Store = request.app.state.store
     results = await asyncio.to_thread(store.push, reg, docs)
     if anchor is not None:
         await asyncio.to_thread(store.keep_anchor, reg, anchor["seq"], anchor["hash"])
+    if stock is not None:  # shared by the store's registers: the furthest one is kept
+        await asyncio.to_thread(store.keep_stock_anchor, stock["seq"], stock["hash"])
     return JSONResponse({"results": results})
 
 
@@ -119,16 +124,22 @@ def _whole(value: Any) -> int | None:
 
 
 def _anchor_ok(anchor: Any, register_id: str) -> bool:
-    seq = _whole(anchor.get("seq")) if isinstance(anchor, dict) else None
-    if seq is not None:
-        anchor["seq"] = seq
     return (
-        isinstance(anchor, dict)
-        and anchor.get("register_id") == register_id
+        isinstance(anchor, dict) and anchor.get("register_id") == register_id and _head_ok(anchor)
+    )
+
+
+def _head_ok(head: Any) -> bool:
+    """``{seq: a whole number ≥ 0, hash: 64 lower-case hex}`` (``seq`` made an int)."""
+    seq = _whole(head.get("seq")) if isinstance(head, dict) else None
+    if seq is not None:
+        head["seq"] = seq
+    return (
+        isinstance(head, dict)
         and seq is not None
         and 0 <= seq <= P.MAX_INT
-        and isinstance(anchor.get("hash"), str)
-        and _HEX64.match(anchor["hash"]) is not None
+        and isinstance(head.get("hash"), str)
+        and _HEX64.match(head["hash"]) is not None
     )
 
 

@@ -113,13 +113,47 @@ class Store:
                 (register_id, seq, digest, utc_now()),
             )
 
-    def anchor_of(self, register_id: str) -> dict[str, Any]:
+    def keep_stock_anchor(self, seq: int, digest: str) -> None:
+        """Keep the back-office chain's head if it is further than the one kept: every register
+        sends it and one may send an older head after another sent a newer one (not a step
+        back); the same position with another hash is recorded as a regression."""
         with self.lock:
             row = self.conn.execute(
-                "SELECT seq, hash FROM anchors WHERE register_id = ?", (register_id,)
+                "SELECT seq, hash FROM anchors WHERE register_id = ?", (P.STOCK_CHAIN,)
             ).fetchone()
-        seq, digest = row if row else (0, "0" * 64)
-        return {"register_id": register_id, "seq": seq, "hash": digest}
+            if row is not None and seq == row[0] and digest != row[1]:
+                self.conn.execute(
+                    "INSERT INTO anchor_regressions(register_id, kept_seq, got_seq, got_hash, at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (P.STOCK_CHAIN, row[0], seq, digest, utc_now()),
+                )
+            if row is not None and seq <= row[0]:
+                return
+            self.conn.execute(
+                "INSERT OR REPLACE INTO anchors(register_id, seq, hash, received_at)"
+                " VALUES (?, ?, ?, ?)",
+                (P.STOCK_CHAIN, seq, digest, utc_now()),
+            )
+
+    def anchor_of(self, register_id: str) -> dict[str, Any]:
+        """The head the register sent last, and the back-office chain's furthest head."""
+        with self.lock:
+            rows = dict(
+                (reg, (seq, digest))
+                for reg, seq, digest in self.conn.execute(
+                    "SELECT register_id, seq, hash FROM anchors WHERE register_id IN (?, ?)",
+                    (register_id, P.STOCK_CHAIN),
+                )
+            )
+        none = (0, "0" * 64)
+        seq, digest = rows.get(register_id, none)
+        stock_seq, stock_digest = rows.get(P.STOCK_CHAIN, none)
+        return {
+            "register_id": register_id,
+            "seq": seq,
+            "hash": digest,
+            "stock_anchor": {"seq": stock_seq, "hash": stock_digest},
+        }
 
     # --- documents ----------------------------------------------------------------------
 

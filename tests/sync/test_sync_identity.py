@@ -164,3 +164,31 @@ def test_the_platform_keeps_each_registers_head_and_verify_compares(
     assert verify(store.db).ok  # nothing inside the database gives it away any more
     report = verify(store.db, anchors={"R01": (kept["seq"], kept["hash"])})
     assert any("platform" in p for p in report.anchors), report.problems()
+
+
+def test_the_platform_keeps_the_back_office_head_and_verify_compares(
+    store: Store, platform: ThreadedPlatform
+) -> None:
+    """Each batch also carries the head of the store's back-office chain (stock postings: the
+    test store's four goods receipts); the platform keeps the furthest one. The last posting
+    deleted with its movements and the chain's head wound back is then caught by verify — no Z
+    need have been closed since."""
+    from posapp.sync import protocol as P
+    from tests.inventory.test_stock_journal import delete_last_posting
+
+    _sell(store, 1)
+    _worker(store, platform, Gateway(lambda r: r)).run_once()
+    bo = store.db.read(lambda uow: journal.heads(uow.conn)["BO"])
+    with PlatformClient(platform.url, TOKEN) as client:
+        kept = client.anchor()
+    assert (kept["stock_anchor"]["seq"], kept["stock_anchor"]["hash"]) == bo
+    # an older head sent later (another register read it before the last posting) is no step
+    # back: the furthest stays kept
+    platform.store.keep_stock_anchor(bo[0] - 1, "a" * 64)
+    with PlatformClient(platform.url, TOKEN) as client:
+        assert client.anchor()["stock_anchor"]["seq"] == bo[0]
+    delete_last_posting(store.db)
+    anchors = {"R01": (kept["seq"], kept["hash"]), P.STOCK_CHAIN: bo}
+    assert not any("platform" in p for p in verify(store.db).anchors)
+    report = verify(store.db, anchors=anchors)
+    assert any("journal BO" in p and "platform" in p for p in report.anchors), report.problems()
