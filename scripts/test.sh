@@ -20,11 +20,11 @@ if [ -d posapp_devtools ]; then mypy_targets+=(posapp_devtools); fi
 if [ "$#" -gt 0 ]; then
   .venv/bin/pytest -q "$@"
 else
-  # every test on one worker more than the cores (pytest-xdist; many tests wait on
-  # subprocesses, PostgreSQL and sockets: 3 workers on 2 cores took 14.5 min, 2 took 18.1;
-  # POSAPP_TEST_WORKERS=0 runs them in one process) but the heartbeat tests, which measure the
-  # Qt thread's stalls: alone afterwards, so no second worker shares their CPU
-  workers="${POSAPP_TEST_WORKERS:-$(($(nproc) + 1))}"
+  # every test on two workers more than the cores (pytest-xdist; many tests wait on
+  # subprocesses, PostgreSQL and sockets: on 2 cores, 4 workers took 14.9 min and 3 took 16.5
+  # for the same 1746 tests; POSAPP_TEST_WORKERS=0 runs them in one process) but the heartbeat
+  # tests, which measure the Qt thread's stalls: alone afterwards, so no worker shares their CPU
+  workers="${POSAPP_TEST_WORKERS:-$(($(nproc) + 2))}"
   .venv/bin/pytest -q -n "$workers" --ignore=tests/ui/test_responsiveness.py
   .venv/bin/pytest -q tests/ui/test_responsiveness.py
 fi
