@@ -28,11 +28,15 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from posapp.error_codes import BackupErrorCode, RestoreErrorCode
 from posapp.errors import PosError
+
+if TYPE_CHECKING:
+    from posapp.db.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +254,6 @@ def schema_differences(con: sqlite3.Connection, revision: str) -> list[str]:
 def _verify_copy(path: Path) -> list[str]:
     """Stock ledger and journal chain of a backup, checked on a scratch copy (never the file)."""
     from posapp.db.engine import Database
-    from posapp.verify import verify
 
     with tempfile.TemporaryDirectory(prefix="posapp-check-") as tmp:
         scratch = Path(tmp) / "check.sqlite3"
@@ -263,21 +266,26 @@ def _verify_copy(path: Path) -> list[str]:
             src.close()
         db = Database(f"sqlite:///{scratch}")
         try:
-            from posapp.db.migrate import current_revision, head_revision, migrate
-            from posapp.inventory import stock_journal
-
-            if current_revision(db.engine) != head_revision():  # an older backup: as at start
-                from posapp.sales import journal
-
-                migrate(db.engine)
-                db.transact(journal.upgrade_chains)
-            # as every start does (a no-op once done): a backup from before the stock journal,
-            # even at this revision (it came without a migration)
-            db.transact(stock_journal.upgrade)
-            report = verify(db)
+            return verify_as_started(db)
         finally:
             db.dispose()
-    return [f"{name}: {p}" for name, p in report.labelled()]
+
+
+def verify_as_started(db: Database) -> list[str]:
+    """The problems ``verify`` finds on a scratch copy of a backup (SQLite or PostgreSQL) once
+    it is brought up as a till's start would bring it: an older one migrated and its chains
+    upgraded; the stock journal's upgrade run (a no-op once done — a copy from before the stock
+    journal, even at this revision, came without a migration). Labelled, as printed."""
+    from posapp.db.migrate import current_revision, head_revision, migrate
+    from posapp.inventory import stock_journal
+    from posapp.sales import journal
+    from posapp.verify import verify
+
+    if current_revision(db.engine) != head_revision():  # an older copy: as at start
+        migrate(db.engine)
+        db.transact(journal.upgrade_chains)
+    db.transact(stock_journal.upgrade)
+    return [f"{name}: {p}" for name, p in verify(db).labelled()]
 
 
 def restore_sqlite(backup: Path, target: Path, *, now: dt.datetime | None = None) -> Path | None:

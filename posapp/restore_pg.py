@@ -48,7 +48,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL
 
-from posapp.backup import BackupError
+from posapp.backup import BackupError, verify_as_started
 from posapp.backup_pg import DUMP_MAGIC, _parts, _run, _tool, backup_postgres, check_target
 from posapp.error_codes import BackupErrorCode, RestoreErrorCode
 
@@ -313,10 +313,7 @@ def _check_scratch(
     """Steps 2–5 on the scratch database; its store ends in ``target_schema``, at head.
     Returns (the dump's revision, its store_id)."""
     from posapp.db.engine import Database, normalize_url
-    from posapp.db.migrate import current_revision, head_revision, known_revisions, migrate
-    from posapp.inventory import stock_journal
-    from posapp.sales import journal
-    from posapp.verify import verify
+    from posapp.db.migrate import known_revisions
 
     engine = _admin(parsed, scratch)
     try:
@@ -365,16 +362,9 @@ def _check_scratch(
         url = url.set(query={})
     db = Database(normalize_url(url.render_as_string(hide_password=False)))
     try:
-        if current_revision(db.engine) != head_revision():  # an older dump: as a till at start
-            migrate(db.engine)
-            db.transact(journal.upgrade_chains)
-        # as every start does (a no-op once done): a dump from before the stock journal, even
-        # at this revision (it came without a migration)
-        db.transact(stock_journal.upgrade)
-        report = verify(db)
+        problems = verify_as_started(db)
     finally:
         db.dispose()
-    problems = [f"{name}: {p}" for name, p in report.labelled()]
     if problems:
         raise _refused(
             "verify: " + "; ".join(problems[:5]), RestoreErrorCode.REFUSED, problems=problems
